@@ -1,0 +1,45 @@
+# Verbatim — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+# Folder of exports for `make run` (default: the bundled samples).
+EXPORTS ?= fixtures/exports
+export EXPORTS
+RELEASE_BIN := .build/release/verbatim
+DEBUG_BIN := .build/debug/verbatim
+
+.PHONY: all deps run reprocess test check clean
+
+all: run
+
+deps:
+	@scripts/ensure-deps.sh
+
+# The nightly job: release build, then pipelines/nightly.yaml over $(EXPORTS).
+# Exit code 2 (completed, some rows rejected) is reported but not a failure here.
+run: deps
+	$(SWIFT) build -c release --product verbatim
+	@code=0; $(RELEASE_BIN) run --pipeline pipelines/nightly.yaml || code=$$?; \
+	if [ $$code -eq 2 ]; then echo "Some rows or files were rejected: see rejects.csv in the report folder."; \
+	elif [ $$code -ne 0 ]; then exit $$code; fi
+
+# Ad-hoc re-processing of one folder: make reprocess DIR=path/to/exports [OUT=reports/adhoc]
+OUT ?= reports/adhoc
+reprocess: deps
+	@test -n "$(DIR)" || { echo "usage: make reprocess DIR=folder-of-exports [OUT=folder]"; exit 64; }
+	$(SWIFT) build -c release --product verbatim
+	@code=0; $(RELEASE_BIN) run --pipeline pipelines/nightly.yaml --input "$(DIR)" --out "$(OUT)" || code=$$?; \
+	if [ $$code -ne 0 ] && [ $$code -ne 2 ]; then exit $$code; fi
+
+# Unit and integration tests, then the fixture check.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(DEBUG_BIN) check --pipeline pipelines/fixtures.yaml
+
+# Only the fixture check (after a build).
+check: deps
+	$(SWIFT) build --product verbatim
+	$(DEBUG_BIN) check --pipeline pipelines/fixtures.yaml
+
+clean:
+	rm -rf .build reports var .benchmarks

@@ -1,0 +1,59 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Verbatim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "verbatim", targets: ["verbatim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // libxml2, through pkg-config; `make` installs libxml2-dev when it is missing.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Records, stage protocols and shared value types. No I/O.
+        .target(name: "VerbatimCore"),
+        // Readers: CSV/TSV and XML exports into records, with rejects.
+        .target(name: "VerbatimIngest", dependencies: ["VerbatimCore", "CLibXML2"]),
+        // Normalization, tokenization and language identification.
+        .target(name: "VerbatimText", dependencies: ["VerbatimCore"]),
+        // Lexicons, sentiment scoring and theme tagging.
+        .target(name: "VerbatimAnalysis", dependencies: ["VerbatimCore", "VerbatimText"]),
+        // Aggregates and report writers.
+        .target(name: "VerbatimReports", dependencies: ["VerbatimCore"]),
+        // Pipeline files, the stage registry and the runner.
+        .target(
+            name: "VerbatimPipeline",
+            dependencies: [
+                "VerbatimCore", "VerbatimIngest", "VerbatimText", "VerbatimAnalysis", "VerbatimReports",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "verbatim",
+            dependencies: [
+                "VerbatimPipeline", "VerbatimCore", "VerbatimText", "VerbatimAnalysis",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Helpers shared by the test targets (repository paths, temporary folders, running the binary).
+        .target(name: "VerbatimTestSupport", path: "Tests/VerbatimTestSupport"),
+        .testTarget(name: "VerbatimIngestTests", dependencies: ["VerbatimIngest", "VerbatimTestSupport"]),
+        .testTarget(name: "VerbatimTextTests", dependencies: ["VerbatimText", "VerbatimTestSupport"]),
+        .testTarget(name: "VerbatimAnalysisTests", dependencies: ["VerbatimAnalysis", "VerbatimText", "VerbatimPipeline", "VerbatimTestSupport"]),
+        .testTarget(name: "VerbatimReportsTests", dependencies: ["VerbatimReports", "VerbatimTestSupport"]),
+        .testTarget(name: "VerbatimPipelineTests", dependencies: ["VerbatimPipeline", "VerbatimTestSupport"]),
+        .testTarget(name: "VerbatimCLITests", dependencies: ["VerbatimTestSupport"]),
+    ]
+)

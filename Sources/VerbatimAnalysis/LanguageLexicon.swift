@@ -1,0 +1,46 @@
+import VerbatimCore
+
+/// Everything the sentiment and theme stages know about one language.
+public struct LanguageLexicon: Sendable {
+    public var language: Language
+    /// Sentiment terms with their valence (−4…4).
+    public var sentiment = TermIndex<Double>()
+    /// Intensifiers (>0) and dampeners (<0) with their scalar.
+    public var intensifiers = TermIndex<Double>()
+    /// Theme keywords with their theme id.
+    public var themes = TermIndex<String>()
+    /// Negation words that follow what they negate (`değil`, `емес`, `биш`).
+    public var negatorsAfter = TermIndex<Bool>()
+    /// Negation words that precede what they negate (`ne`, `nije`).
+    public var negatorsBefore = TermIndex<Bool>()
+    /// Morphemes that negate when the rest of a stem-matched word begins with them (`me`, `пе`).
+    public var negationSuffixes: [String] = []
+    /// Morphemes that negate when the rest of a stem-matched word contains them (`гүй`).
+    public var negationEndings: [String] = []
+    /// Prefixes that negate a word whose remainder is in the lexicon (`ne`).
+    public var negationPrefixes: [String] = []
+
+    public init(language: Language) { self.language = language }
+
+    /// The negation morpheme in `remainder`, if any.
+    func negationMorpheme(in remainder: String) -> String? {
+        if remainder.isEmpty { return nil }
+        for s in negationSuffixes where remainder.hasPrefix(s) { return "-" + s }
+        for e in negationEndings where remainder.contains(e) { return "-" + e }
+        return nil
+    }
+}
+
+/// The lexicons of every language plus the shared emoji lexicon.
+public struct LexiconSet: Sendable {
+    public var languages: [Language: LanguageLexicon] = [:]
+    /// Emoji and emoticons, any language.
+    public var emoji = TermIndex<Double>()
+    /// Theme ids in taxonomy order, with display names per language code (`en`, `tr`, …).
+    public var themeNames: [(id: String, names: [String: String])] = []
+
+    public init() {}
+
+    /// Number of sentiment entries per language, for `validate`.
+    public var counts: [Language: Int] { languages.mapValues { $0.sentiment.count } }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import VerbatimCore
+
+/// Loads and validates the linguistic data files under a lexicon directory
+/// (see `lexicons/README.md`), plus user lexicons layered on top.
+///
+/// Problems are collected, not thrown: each names the file and line, so
+/// `verbatim validate` can list them all. Errors (malformed lines, values
+/// out of range, conflicting duplicates) fail validation; agreeing
+/// duplicates are warnings.
+public struct LexiconLoader {
+    /// A user lexicon from the pipeline file: a `sentiment.tsv`-format file for one language.
+    public struct UserLexicon: Sendable, Hashable {
+        public var language: Language
+        public var path: URL
+        public init(language: Language, path: URL) {
+            self.language = language
+            self.path = path
+        }
+    }
+
+    public let directory: URL
+    public let userLexicons: [UserLexicon]
+
+    public init(directory: URL, userLexicons: [UserLexicon] = []) {
+        self.directory = directory
+        self.userLexicons = userLexicons
+    }
+
+    /// Every file read, for hashing into the run manifest.
+    public func dataFiles() -> [URL] {
+        var files: [URL] = []
+        for lang in Language.scored {
+            for kind in ["sentiment", "negation", "intensifiers", "contrast", "themes", "langid"] {
+                files.append(directory.appendingPathComponent(lang.rawValue).appendingPathComponent("\(kind).tsv"))
+            }
+        }
+        files += ["ru/langid.tsv", "en/langid.tsv", "emoji.tsv", "themes.tsv", "headers.tsv"].map { directory.appendingPathComponent($0) }
+        files += userLexicons.map(\.path)
+        return files.filter { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    public func load() -> (LexiconSet, [DataFileIssue]) {
+        var set = LexiconSet()
+        var issues: [DataFileIssue] = []
+        let themeIDs = loadTaxonomy(into: &set, issues: &issues)
+        for lang in Language.scored {
+            var lex = LanguageLexicon(language: lang)
+            let dir = directory.appendingPathComponent(lang.rawValue)
+            loadValued(dir.appendingPathComponent("sentiment.tsv"), lang, range: -4...4, into: &lex.sentiment, issues: &issues, required: true)
+            loadValued(dir.appendingPathComponent("intensifiers.tsv"), lang, range: -1...1, into: &lex.intensifiers, issues: &issues, required: false)
+            loadNegation(dir.appendingPathComponent("negation.tsv"), into: &lex, issues: &issues)
+            loadThemes(dir.appendingPathComponent("themes.tsv"), lang, ids: themeIDs, into: &lex.themes, issues: &issues)
+            set.languages[lang] = lex
+        }
+        for user in userLexicons {
+            guard var lex = set.languages[user.language] else { continue }
+            loadValued(user.path, user.language, range: -4...4, into: &lex.sentiment, issues: &issues, required: true, overriding: true)
+            set.languages[user.language] = lex
+        }
+        loadValued(directory.appendingPathComponent("emoji.tsv"), .und, range: -4...4, into: &set.emoji, issues: &issues, required: false)
+        return (set, issues)
+    }
+
+    private func read(_ url: URL, required: Bool, issues: inout [DataFileIssue]) -> [DataLine]? {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            if required { issues.append(DataFileIssue(file: url.path, line: 0, message: "missing or not UTF-8")) }
+            return nil
+        }
+        return DataFile.lines(of: text)
+    }
+
+    private func loadTaxonomy(into set: inout LexiconSet, issues: inout [DataFileIssue]) -> Set<String> {
+        let url = directory.appendingPathComponent("themes.tsv")
+        guard let lines = read(url, required: false, issues: &issues) else { return [] }
+        var header: [String] = []
+        var ids = Set<String>()
+        for l in lines {
+            if header.isEmpty { header = l.fields; continue }
+            guard l.fields.count >= 2, !l.fields[0].isEmpty else {
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'id<TAB>en<TAB>tr<TAB>kk<TAB>mn<TAB>sr<TAB>description'"))
+                continue
+            }
+            var names: [String: String] = [:]
+            for (k, h) in header.enumerated() where k > 0 && k < l.fields.count && h != "description" { names[h] = l.fields[k] }
+            set.themeNames.append((l.fields[0], names))
+            ids.insert(l.fields[0])
+        }
+        return ids
+    }
+
+    private func loadValued(
+        _ url: URL, _ lang: Language, range: ClosedRange<Double>, into index: inout TermIndex<Double>,
+        issues: inout [DataFileIssue], required: Bool, overriding: Bool = false
+    ) {
+        guard let lines = read(url, required: required, issues: &issues) else { return }
+        var seen: [[TermIndex<Double>.Word]: (Double, Int)] = [:]
+        for l in lines {
+            guard l.fields.count >= 2, !l.fields[0].isEmpty, let v = Double(l.fields[1].replacingOccurrences(of: ",", with: ".")) else {
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'term<TAB>value<TAB>comment', got '\(l.fields.joined(separator: "⇥"))'"))
+                continue
+            }
+            guard range.contains(v), v != 0 else {
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: "value \(l.fields[1]) for '\(l.fields[0])' is outside \(range.lowerBound)…\(range.upperBound) or zero"))
+                continue
+            }
+            let words = TermIndex<Double>.words(of: l.fields[0], language: lang)
+            guard !words.contains(where: { $0.form.isEmpty }) else {
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: "'\(l.fields[0])' has an empty word (a lone '*'?)"))
+                continue
+            }
+            if let (prev, prevLine) = seen[words] {
+                if prev != v {
+                    issues.append(DataFileIssue(file: url.path, line: l.line, message: "'\(l.fields[0])' conflicts with line \(prevLine) (\(prev) vs \(v)); the later line wins"))
+                } else {
+                    issues.append(DataFileIssue(file: url.path, line: l.line, message: "'\(l.fields[0])' repeats line \(prevLine)", isError: false))
+                }
+            }
+            seen[words] = (v, l.line)
+            index.add(.init(words: words, payload: v, text: l.fields[0], source: url.lastPathComponent, line: l.line))
+        }
+        _ = overriding
+    }
+
+    private func loadThemes(_ url: URL, _ lang: Language, ids: Set<String>, into index: inout TermIndex<String>, issues: inout [DataFileIssue]) {
+        guard let lines = read(url, required: false, issues: &issues) else { return }
+        for l in lines {
+            guard l.fields.count >= 2, !l.fields[0].isEmpty, !l.fields[1].isEmpty else {
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'theme<TAB>term<TAB>comment'"))
+                continue
+            }
+            guard ids.isEmpty || ids.contains(l.fields[0]) else {
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: "unknown theme '\(l.fields[0])'; known: \(ids.sorted().joined(separator: ", "))"))
+                continue
+            }
+            let words = TermIndex<String>.words(of: l.fields[1], language: lang)
+            // A keyword may signal several themes: keep them as separate terms by suffixing the id.
+            if let prev = index.find(words), prev.payload != l.fields[0] {
+                index.add(.init(words: words, payload: prev.payload + "|" + l.fields[0], text: l.fields[1], source: url.lastPathComponent, line: l.line))
+            } else {
+                index.add(.init(words: words, payload: l.fields[0], text: l.fields[1], source: url.lastPathComponent, line: l.line))
+            }
+        }
+    }
+
+    private func loadNegation(_ url: URL, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
+        guard let lines = read(url, required: false, issues: &issues) else { return }
+        for l in lines {
+            guard l.fields.count >= 2, !l.fields[1].isEmpty else {
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'kind<TAB>form<TAB>comment'"))
+                continue
+            }
+            let form = LanguageFoldingShim.fold(l.fields[1], lex.language)
+            let words = TermIndex<Bool>.words(of: l.fields[1], language: lex.language)
+            let term = TermIndex<Bool>.Term(words: words, payload: true, text: l.fields[1], source: url.lastPathComponent, line: l.line)
+            switch l.fields[0] {
+            case "after": lex.negatorsAfter.add(term)
+            case "before": lex.negatorsBefore.add(term)
+            case "suffix": lex.negationSuffixes.append(form)
+            case "ending": lex.negationEndings.append(form)
+            case "prefix": lex.negationPrefixes.append(form)
+            default:
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: "kind '\(l.fields[0])' is not one of after, before, suffix, ending, prefix"))
+            }
+        }
+        // Longest first, so `mıyor` is reported rather than `mı`.
+        lex.negationSuffixes.sort { $0.count > $1.count }
+        lex.negationEndings.sort { $0.count > $1.count }
+    }
+}

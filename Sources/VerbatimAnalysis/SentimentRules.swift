@@ -1,0 +1,44 @@
+/// The constants of the sentiment rules, documented and configurable.
+///
+/// The defaults follow VADER (Hutto & Gilbert 2014) where it has a
+/// constant, and say why where they differ.
+public struct SentimentRules: Sendable, Hashable {
+    /// Compound score at or above which a record is positive (VADER: 0.05).
+    public var positiveThreshold = 0.05
+    /// Compound score at or below which a record is negative (VADER: −0.05).
+    public var negativeThreshold = -0.05
+    /// A negated positive word keeps 74% of its strength with the sign flipped (VADER's N_SCALAR −0.74):
+    /// `iyi değil` (+1.9) → −1.4.
+    public var negatedPositiveScalar = -0.74
+    /// A negated negative word becomes only mildly positive: `kötü değil` (−2.5) → +1.0.
+    /// VADER uses the same −0.74 both ways; customer feedback "not bad" is faint praise, so we use −0.4.
+    public var negatedNegativeScalar = -0.4
+    /// Added to the strength of a word written in capitals in mixed-case text (VADER's C_INCR).
+    public var capsIncrement = 0.733
+    /// Added to the strength of an elongated word (`çoooook`): VADER's booster step.
+    public var elongationIncrement = 0.293
+    /// Added to the strength of the whole text per `!`, at most `maxExclamations` (VADER: 0.292, 4).
+    public var exclamationIncrement = 0.292
+    public var maxExclamations = 4
+    /// Weight of the clause before a contrast conjunction and of the clause after it (VADER's "but": 0.5, 1.5).
+    public var contrastBeforeWeight = 0.5
+    public var contrastAfterWeight = 1.5
+    /// How many words a negator or an intensifier reaches (VADER: 3).
+    public var window = 3
+    /// Intensifier decay with distance (VADER: 1, 0.95, 0.9).
+    public var intensifierDecay: [Double] = [1, 0.95, 0.9]
+    /// Normalisation constant of the compound score: x / √(x² + α) (VADER: 15).
+    public var alpha = 15.0
+    /// Rating and text disagree when the text score is at least this strong against the rating.
+    public var disagreementScore = 0.5
+
+    public init() {}
+
+    /// The label of a compound score.
+    public func label(_ score: Double) -> SentimentLabelValue {
+        score >= positiveThreshold ? .positive : score <= negativeThreshold ? .negative : .neutral
+    }
+}
+
+import VerbatimCore
+public typealias SentimentLabelValue = SentimentLabel

@@ -1,0 +1,177 @@
+import VerbatimCore
+
+/// Scores the sentiment of tokenized text with the lexicons and rules of
+/// its language, and explains every point of the score.
+///
+/// For each sentiment term (longest match over words, stems and phrases):
+/// base valence → intensifiers before it → negation (a suffix in the word,
+/// a word before or after it, a negative prefix) → emphasis (capitals,
+/// elongation) → contrast (clause weights). The sum, with `!` emphasis, is
+/// normalised to a compound score in −1…1. Time is linear in the number of
+/// tokens.
+public struct SentimentScorer: Sendable {
+    public let lexicons: LexiconSet
+    public let rules: SentimentRules
+
+    public init(lexicons: LexiconSet, rules: SentimentRules = SentimentRules()) {
+        self.lexicons = lexicons
+        self.rules = rules
+    }
+
+    private enum Role { case none, negatorBefore(String), negatorAfter(String), intensifier(Double, String) }
+
+    private struct Hit {
+        var start: Int
+        var length: Int
+        var valence: Double
+        var base: Double
+        var term: String
+        var rules: [String]
+        var clause: Int
+    }
+
+    public func score(_ tokens: [Token], language: Language) -> SentimentResult {
+        guard Language.scored.contains(language), let lex = lexicons.languages[language] else {
+            let reason = language == .und ? "language undetermined: not scored" : "language \(language.rawValue) is not scored"
+            return SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: [], reason: reason)
+        }
+        var roles = [Role](repeating: .none, count: tokens.count)
+        var hits: [Hit] = []
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            if t.kind == .emoji || t.kind == .emoticon {
+                if let v = emojiValence(t) {
+                    hits.append(Hit(start: i, length: 1, valence: v, base: v, term: t.form, rules: [], clause: t.clause))
+                }
+                i += 1; continue
+            }
+            guard t.kind == .word else { i += 1; continue }
+            let match = lex.sentiment.longestMatch(in: tokens, at: i)
+            if let m = match, m.length >= 2 {
+                hits.append(hit(m, at: i, tokens, lex)); i += m.length; continue
+            }
+            if let n = lex.negatorsAfter.longestMatch(in: tokens, at: i) {
+                roles[i] = .negatorAfter(n.term.text); i += n.length; continue
+            }
+            if let n = lex.negatorsBefore.longestMatch(in: tokens, at: i) {
+                roles[i] = .negatorBefore(n.term.text); i += n.length; continue
+            }
+            if let b = lex.intensifiers.longestMatch(in: tokens, at: i) {
+                roles[i] = .intensifier(b.term.payload, b.term.text); i += b.length; continue
+            }
+            if let m = match { hits.append(hit(m, at: i, tokens, lex)); i += m.length; continue }
+            if let h = prefixNegatedHit(tokens, at: i, lex) { hits.append(h) }
+            i += 1
+        }
+        if hits.isEmpty {
+            return SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: clauseScores(tokens, []), reason: "no lexicon match")
+        }
+        // Which clauses start with a contrast conjunction, and its words.
+        var contrastAt: [Int: String] = [:]
+        for t in tokens where t.kind == .contrast { contrastAt[t.clause] = (contrastAt[t.clause].map { $0 + " " } ?? "") + t.form }
+
+        for h in hits.indices {
+            var v = hits[h].valence
+            var applied = hits[h].rules
+            let start = hits[h].start, end = hits[h].start + hits[h].length, clause = hits[h].clause
+            // Intensifiers and negators before, within the window, same clause.
+            var distance = 0
+            var k = start - 1
+            while k >= 0, distance < rules.window, tokens[k].clause == clause {
+                if tokens[k].kind == .word { distance += 1 } else { k -= 1; continue }
+                switch roles[k] {
+                case let .intensifier(scalar, text):
+                    let decay = distance <= rules.intensifierDecay.count ? rules.intensifierDecay[distance - 1] : rules.intensifierDecay.last!
+                    v += (v >= 0 ? 1 : -1) * scalar * decay
+                    applied.append((scalar > 0 ? "intensifier(" : "dampener(") + text + ")")
+                case let .negatorBefore(text):
+                    v = negate(v); applied.append("negation(\(text))")
+                default: break
+                }
+                k -= 1
+            }
+            // Negators after, within the window, same clause, before the next sentiment term.
+            distance = 0
+            k = end
+            while k < tokens.count, distance < rules.window, tokens[k].clause == clause {
+                if tokens[k].kind == .word { distance += 1 } else { k += 1; continue }
+                if case let .negatorAfter(text) = roles[k] { v = negate(v); applied.append("negation(\(text))"); break }
+                if hits.contains(where: { $0.start == k }) { break }
+                k += 1
+            }
+            // Emphasis written into the words.
+            let words = tokens[start..<end]
+            if words.contains(where: { $0.emphasis.contains(.allCaps) }) { v += (v >= 0 ? 1 : -1) * rules.capsIncrement; applied.append("caps") }
+            if words.contains(where: { $0.emphasis.contains(.elongated) }) { v += (v >= 0 ? 1 : -1) * rules.elongationIncrement; applied.append("elongation") }
+            // Contrast: the clause after a contrast word weighs more, the one before it less.
+            // A contrast word at the start of a sentence ("…. Ama …") still contrasts with the sentence before.
+            if let c = contrastAt[clause] {
+                v *= rules.contrastAfterWeight; applied.append("contrast(after \(c))")
+            } else if let c = contrastAt[clause + 1] {
+                v *= rules.contrastBeforeWeight; applied.append("contrast(before \(c))")
+            }
+            hits[h].valence = v
+            hits[h].rules = applied
+        }
+        var sum = hits.reduce(0) { $0 + $1.valence }
+        var evidence = hits.map { h in
+            Evidence(matched: tokens[h.start..<(h.start + h.length)].map(\.surface).joined(separator: " "),
+                     term: h.term, baseValence: h.base, finalValence: round2(h.valence), rules: h.rules, clause: h.clause)
+        }
+        let bangs = min(tokens.filter { $0.kind == .punctuation && $0.form == "!" }.count, rules.maxExclamations)
+        if bangs > 0, sum != 0 {
+            let add = (sum > 0 ? 1 : -1) * Double(bangs) * rules.exclamationIncrement
+            sum += add
+            evidence.append(Evidence(matched: String(repeating: "!", count: bangs), term: "!", baseValence: 0, finalValence: round2(add), rules: ["emphasis(!×\(bangs))"], clause: -1))
+        }
+        let compound = round4(normalize(sum))
+        return SentimentResult(score: compound, label: rules.label(compound), evidence: evidence, clauseScores: clauseScores(tokens, hits))
+    }
+
+    private func hit(_ m: TermIndex<Double>.Match, at i: Int, _ tokens: [Token], _ lex: LanguageLexicon) -> Hit {
+        var v = m.term.payload
+        var applied: [String] = []
+        if m.viaStem, let morpheme = lex.negationMorpheme(in: m.remainder) {
+            v = negate(v); applied.append("negation(\(morpheme))")
+        }
+        return Hit(start: i, length: m.length, valence: v, base: m.term.payload, term: m.term.text, rules: applied, clause: tokens[i].clause)
+    }
+
+    /// Serbian `ne-` (and any `prefix` rule): `neprofesionalan` → not `profesionalan`.
+    private func prefixNegatedHit(_ tokens: [Token], at i: Int, _ lex: LanguageLexicon) -> Hit? {
+        for p in lex.negationPrefixes where tokens[i].form.hasPrefix(p) && tokens[i].form.count >= p.count + 3 {
+            var copy = [tokens[i]]
+            copy[0].form = String(tokens[i].form.dropFirst(p.count))
+            if let m = lex.sentiment.longestMatch(in: copy, at: 0) {
+                return Hit(start: i, length: 1, valence: negate(m.term.payload), base: m.term.payload, term: p + "-" + m.term.text,
+                           rules: ["negation(\(p)-)"], clause: tokens[i].clause)
+            }
+        }
+        return nil
+    }
+
+    private func emojiValence(_ t: Token) -> Double? {
+        if let m = lexicons.emoji.longestMatch(in: [t], at: 0, isWord: { _ in true }) { return m.term.payload }
+        if let first = t.form.unicodeScalars.first, t.form.unicodeScalars.count > 1 {
+            var single = t
+            single.form = String(first)
+            return lexicons.emoji.longestMatch(in: [single], at: 0, isWord: { _ in true })?.term.payload
+        }
+        return nil
+    }
+
+    private func negate(_ v: Double) -> Double { v > 0 ? v * rules.negatedPositiveScalar : v * rules.negatedNegativeScalar }
+
+    private func normalize(_ x: Double) -> Double { x == 0 ? 0 : max(-1, min(1, x / (x * x + rules.alpha).squareRoot())) }
+
+    private func clauseScores(_ tokens: [Token], _ hits: [Hit]) -> [Double] {
+        let count = (tokens.map(\.clause).max() ?? -1) + 1
+        var sums = [Double](repeating: 0, count: count)
+        for h in hits where h.clause < count { sums[h.clause] += h.valence }
+        return sums.map { round4(normalize($0)) }
+    }
+}
+
+func round2(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+func round4(_ v: Double) -> Double { (v * 10000).rounded() / 10000 }

@@ -1,0 +1,13 @@
+import VerbatimCore
+
+/// The `themes` stage: tags customer-service themes with per-clause polarity.
+public struct ThemeStage: RecordStage {
+    public let name = "themes"
+    public let tagger: ThemeTagger
+
+    public init(tagger: ThemeTagger) { self.tagger = tagger }
+
+    public func process(_ record: inout FeedbackRecord) {
+        record.themes = tagger.tag(record.tokens, language: record.language, sentiment: record.sentiment)
+    }
+}

@@ -1,0 +1,69 @@
+/// One piece of customer feedback as it moves through the pipeline.
+///
+/// Readers fill the fields that come from the export (`id` … `text`); each
+/// stage then adds its own part (`language`, `tokens`, `sentiment`,
+/// `themes`). A record is a value: stages receive it `inout` and never
+/// share it.
+public struct FeedbackRecord: Sendable {
+    /// The export's own id, or a stable hash of file name and position.
+    public var id: String
+    /// Where the record came from.
+    public var provenance: Provenance
+    /// Date (and time when known) in ISO 8601: `2026-11-21` or `2026-11-21T09:14:00+03:00`.
+    public var date: String?
+    /// Employee (agent) the feedback is about, when the export names one.
+    public var employee: String?
+    /// Contact channel (phone, chat, Twitter, …) as written in the export.
+    public var channel: String?
+    /// Survey rating as given (CSAT 1–5 or NPS 0–10); never mixed into the text score.
+    public var rating: Double?
+    /// The feedback text as read from the export (entities decoded).
+    public var text: String
+    /// Language declared by the source (pipeline file or a language column).
+    public var declaredLanguage: Language?
+
+    /// The text after normalization, for reports and matching.
+    public var normalizedText: String = ""
+    /// Tokens of `normalizedText`, produced by the text stage.
+    public var tokens: [Token] = []
+    /// Identified language and how sure the identifier is (0…1).
+    public var language: Language = .und
+    public var languageConfidence: Double = 0
+    /// Sentiment, when the sentiment stage ran.
+    public var sentiment: SentimentResult?
+    /// Themes found in the text, each with the polarity of its clause.
+    public var themes: [ThemeMention] = []
+    /// True when the survey rating and the text score point strongly in opposite directions.
+    public var ratingDisagrees = false
+
+    public init(
+        id: String, provenance: Provenance, date: String? = nil, employee: String? = nil,
+        channel: String? = nil, rating: Double? = nil, text: String, declaredLanguage: Language? = nil
+    ) {
+        self.id = id
+        self.provenance = provenance
+        self.date = date
+        self.employee = employee
+        self.channel = channel
+        self.rating = rating
+        self.text = text
+        self.declaredLanguage = declaredLanguage
+    }
+}
+
+/// Where a record or a reject came from: file name, line (CSV) or record
+/// index (XML), and a column when the reader knows it.
+public struct Provenance: Sendable, Hashable, Codable {
+    /// File name relative to the input folder.
+    public var file: String
+    /// 1-based line of the record's first line (CSV) or the XML line of its element.
+    public var line: Int
+    /// 1-based column (XML errors), when known.
+    public var column: Int?
+
+    public init(file: String, line: Int, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+}

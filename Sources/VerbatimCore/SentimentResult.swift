@@ -1,0 +1,79 @@
+/// The polarity of a record, a clause or a theme mention.
+public enum SentimentLabel: String, Sendable, Hashable, Codable, CaseIterable {
+    case positive, neutral, negative
+}
+
+/// A record's sentiment: compound score, label and the evidence behind them.
+public struct SentimentResult: Sendable, Hashable {
+    /// Compound score in −1…1.
+    public var score: Double
+    public var label: SentimentLabel
+    /// Every matched term and rule, in text order.
+    public var evidence: [Evidence]
+    /// Score per clause (same −1…1 scale), used for per-theme sentiment.
+    public var clauseScores: [Double]
+    /// Why a record is neutral without evidence (`no lexicon hit`, `language ru not scored`).
+    public var reason: String?
+
+    public init(score: Double, label: SentimentLabel, evidence: [Evidence], clauseScores: [Double], reason: String? = nil) {
+        self.score = score
+        self.label = label
+        self.evidence = evidence
+        self.clauseScores = clauseScores
+        self.reason = reason
+    }
+}
+
+/// One matched lexicon term and the rules that changed its weight.
+public struct Evidence: Sendable, Hashable {
+    /// The words as written in the text.
+    public var matched: String
+    /// The lexicon entry that matched (`memnun*`, `dönüş yapmadı`).
+    public var term: String
+    /// Valence of the entry, −4…4.
+    public var baseValence: Double
+    /// Valence after every rule.
+    public var finalValence: Double
+    /// Rules in the order they applied (`negation(değil)`, `intensifier(çok)`, `contrast(ama)`).
+    public var rules: [String]
+    public var clause: Int
+
+    public init(matched: String, term: String, baseValence: Double, finalValence: Double, rules: [String], clause: Int) {
+        self.matched = matched
+        self.term = term
+        self.baseValence = baseValence
+        self.finalValence = finalValence
+        self.rules = rules
+        self.clause = clause
+    }
+
+    /// Short form for reports: `kötü -2.5 ×neg(değil) → +0.9`.
+    public var summary: String {
+        var s = "\(term) \(Self.format(baseValence))"
+        if !rules.isEmpty { s += " [" + rules.joined(separator: ", ") + "]" }
+        if finalValence != baseValence { s += " → \(Self.format(finalValence))" }
+        return s
+    }
+
+    static func format(_ v: Double) -> String {
+        let r = (v * 100).rounded() / 100
+        let sign = r > 0 ? "+" : ""
+        var t = "\(r)"
+        if t.hasSuffix(".0") { t.removeLast(2) }
+        return sign + t
+    }
+}
+
+/// A theme found in a record, with the polarity of the clause it stands in.
+public struct ThemeMention: Sendable, Hashable {
+    public var theme: String
+    public var polarity: SentimentLabel
+    /// The keyword that triggered it.
+    public var keyword: String
+
+    public init(theme: String, polarity: SentimentLabel, keyword: String) {
+        self.theme = theme
+        self.polarity = polarity
+        self.keyword = keyword
+    }
+}

@@ -1,0 +1,45 @@
+/// One token of normalized text.
+///
+/// `form` is the lookup form: case-folded for the record's language,
+/// elongations squeezed, Serbian transliterated to Latin with diacritics
+/// folded. `surface` is the text as written, for explanations.
+public struct Token: Sendable, Hashable {
+    /// What kind of thing the token is.
+    public enum Kind: UInt8, Sendable, Hashable {
+        case word, number, emoji, emoticon, hashtag, mention, url, punctuation
+        /// A contrast conjunction (`ama`, `бірақ`, `ali`): it starts a clause that weighs more.
+        case contrast
+    }
+
+    public var kind: Kind
+    public var form: String
+    public var surface: String
+    /// Index of the clause the token stands in (0-based, per record).
+    public var clause: Int
+    /// Index of the sentence the token stands in (0-based, per record).
+    public var sentence: Int
+    /// Emphasis written into the token itself.
+    public var emphasis: Emphasis
+
+    public init(kind: Kind, form: String, surface: String, clause: Int = 0, emphasis: Emphasis = []) {
+        self.kind = kind
+        self.form = form
+        self.surface = surface
+        self.clause = clause
+        self.sentence = clause
+        self.emphasis = emphasis
+    }
+}
+
+/// Emphasis marks a writer put on a word or a clause.
+public struct Emphasis: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// Written in capitals while the text around it is not (`BERBAT`).
+    public static let allCaps = Emphasis(rawValue: 1 << 0)
+    /// A letter repeated three times or more (`çoooook`).
+    public static let elongated = Emphasis(rawValue: 1 << 1)
+    /// A suffix attached with an apostrophe (`Ayşe'ye`): the token is the suffix.
+    public static let apostropheSuffix = Emphasis(rawValue: 1 << 2)
+}

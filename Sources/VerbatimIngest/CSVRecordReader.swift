@@ -1,0 +1,177 @@
+import Foundation
+import VerbatimCore
+
+/// Reads delimited exports (CSV, TSV, semicolon- or pipe-separated) as a stream.
+///
+/// RFC 4180: quoted fields may hold delimiters, `""` and line breaks; CRLF,
+/// LF and CR all end a line; empty lines are skipped. The encoding and the
+/// delimiter are detected from the first 64 KiB unless the source declares
+/// them. Memory is bounded by one record (`maxRecordBytes`).
+public struct CSVRecordReader: Sendable {
+    public let options: SourceOptions
+    public let aliases: HeaderAliases
+
+    public init(options: SourceOptions, aliases: HeaderAliases) {
+        self.options = options
+        self.aliases = aliases
+    }
+
+    static let sampleSize = 64 * 1024
+    static let chunkSize = 256 * 1024
+
+    /// Reads `url`, calling `emit` for every record and reject in file order.
+    /// File-level problems end up in the summary's `fileError` and as one reject.
+    public func read(url: URL, name: String, emit: (ReadEvent) -> Void) -> FileReadSummary {
+        var summary = FileReadSummary(file: name, format: "csv")
+        func failFile(_ e: IngestError, line: Int = 1) -> FileReadSummary {
+            summary.fileError = e.description
+            emit(.reject(Reject(provenance: Provenance(file: name, line: line), reason: e.description, wholeFile: true)))
+            return summary
+        }
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
+            return failFile(.unreadableFile(path: name, reason: "cannot open"))
+        }
+        defer { try? handle.close() }
+
+        let sample: [UInt8]
+        do { sample = [UInt8](try handle.read(upToCount: Self.sampleSize) ?? Data()) } catch {
+            return failFile(.unreadableFile(path: name, reason: error.localizedDescription))
+        }
+        let detected = EncodingDetector.detect(sample, declared: options.encoding)
+        summary.encoding = detected.encoding.rawValue
+        var transcoder = UTF8Transcoder(encoding: detected.encoding)
+        var firstUTF8: [UInt8] = []
+        sample.withUnsafeBufferPointer { buf in
+            transcoder.transcode(UnsafeBufferPointer(rebasing: buf[detected.bomLength...]), into: &firstUTF8, final: sample.count < Self.sampleSize)
+        }
+        let isTSV = url.pathExtension.lowercased() == "tsv"
+        guard let delimiter = options.delimiter ?? Self.sniffDelimiter(firstUTF8, preferTab: isTSV) else {
+            if firstUTF8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return failFile(.emptyFile) }
+            if url.pathExtension.lowercased() == "txt" { return failFile(.notDelimited) }
+            // A single-column file: a comma can never split it.
+            return readAll(handle: handle, first: firstUTF8, transcoder: &transcoder, delimiter: UInt8(ascii: ","), encoding: detected.encoding, summary: summary, emit: emit)
+        }
+        return readAll(handle: handle, first: firstUTF8, transcoder: &transcoder, delimiter: delimiter, encoding: detected.encoding, summary: summary, emit: emit)
+    }
+
+    private func readAll(
+        handle: FileHandle, first: [UInt8], transcoder: inout UTF8Transcoder, delimiter: UInt8, encoding: TextEncoding,
+        summary start: FileReadSummary, emit: (ReadEvent) -> Void
+    ) -> FileReadSummary {
+        var summary = start
+        func failFile(_ e: IngestError, _ line: Int) -> FileReadSummary {
+            summary.fileError = e.description
+            emit(.reject(Reject(provenance: Provenance(file: summary.file, line: line), reason: e.description, wholeFile: true)))
+            return summary
+        }
+        summary.delimiter = delimiter == 0x09 ? "tab" : String(UnicodeScalar(delimiter))
+        var parser = CSVRowParser(delimiter: delimiter, maxRecordBytes: options.maxRecordBytes)
+        var mapping: ColumnMapping?
+        var headerCount = 0
+        var position = 0
+        var fileFailure: (IngestError, Int)?
+        let assembler = RecordAssembler(file: summary.file, options: SourceOptions(
+            delimiter: options.delimiter, encoding: encoding, language: options.language, columns: options.columns,
+            xmlRecord: nil, xmlFields: [:], maxRecordBytes: options.maxRecordBytes))
+
+        func handleRow(_ row: CSVRowParser.Row) {
+            if fileFailure != nil { return }
+            if mapping == nil {
+                if let problem = row.problem {
+                    fileFailure = (.unreadableFile(path: summary.file, reason: "header: \(problem)"), row.line); return
+                }
+                let headers = row.fields.map { String(decoding: $0, as: UTF8.self).trimmingCharactersInSet(" \t\u{FEFF}") }
+                do { mapping = try ColumnMapping(headers: headers, explicit: options.columns, aliases: aliases) } catch {
+                    fileFailure = (error, row.line); return
+                }
+                headerCount = headers.count
+                return
+            }
+            summary.read += 1
+            position += 1
+            let raw = { String(decoding: Array(row.fields.joined(separator: [delimiter])), as: UTF8.self) }
+            if let problem = row.problem {
+                summary.rejected += 1
+                emit(.reject(Reject(provenance: Provenance(file: summary.file, line: row.line), reason: problem.description, raw: raw())))
+                return
+            }
+            if row.fields.count != headerCount {
+                summary.rejected += 1
+                emit(.reject(Reject(provenance: Provenance(file: summary.file, line: row.line),
+                                    reason: RowProblem.wrongFieldCount(got: row.fields.count, expected: headerCount).description, raw: raw())))
+                return
+            }
+            var values: [RecordField: String] = [:]
+            for (field, index) in mapping!.columns {
+                let bytes = row.fields[index]
+                guard let s = String(validating: bytes, as: UTF8.self) else {
+                    summary.rejected += 1
+                    emit(.reject(Reject(provenance: Provenance(file: summary.file, line: row.line),
+                                        reason: RowProblem.invalidEncoding(encoding).description, raw: raw())))
+                    return
+                }
+                values[field] = s
+            }
+            let event = assembler.assemble(values, line: row.line, position: position, raw: raw())
+            if case .record = event { summary.accepted += 1 } else { summary.rejected += 1 }
+            emit(event)
+        }
+
+        first.withUnsafeBufferPointer { parser.feed($0, onRow: handleRow) }
+        var buffer: [UInt8] = []
+        while fileFailure == nil {
+            let chunk: Data
+            do { chunk = try handle.read(upToCount: Self.chunkSize) ?? Data() } catch {
+                fileFailure = (.unreadableFile(path: summary.file, reason: error.localizedDescription), parser.line); break
+            }
+            buffer.removeAll(keepingCapacity: true)
+            chunk.withUnsafeBytes { raw in
+                transcoder.transcode(raw.bindMemory(to: UInt8.self), into: &buffer, final: chunk.isEmpty)
+            }
+            buffer.withUnsafeBufferPointer { parser.feed($0, onRow: handleRow) }
+            if chunk.isEmpty { break }
+        }
+        if fileFailure == nil { parser.finish(onRow: handleRow) }
+        if let (error, line) = fileFailure {
+            // Records already emitted stay accepted: a CSV is row-oriented.
+            return failFile(error, line)
+        }
+        if mapping == nil { return failFile(.emptyFile, 1) }
+        return summary
+    }
+
+    /// Picks the delimiter that splits the first lines most consistently.
+    static func sniffDelimiter(_ sample: [UInt8], preferTab: Bool) -> UInt8? {
+        let candidates: [UInt8] = [0x09, UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "|")]
+        var counts: [[Int]] = Array(repeating: [], count: candidates.count)
+        var current = [Int](repeating: 0, count: candidates.count)
+        var inQuotes = false
+        var lines = 0
+        var sawContent = false
+        for b in sample {
+            if b == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
+            if inQuotes { continue }
+            if b == 0x0A || b == 0x0D {
+                if sawContent {
+                    for k in candidates.indices { counts[k].append(current[k]) }
+                    lines += 1
+                    if lines >= 20 { break }
+                }
+                current = Array(repeating: 0, count: candidates.count); sawContent = false
+                continue
+            }
+            sawContent = true
+            if let k = candidates.firstIndex(of: b) { current[k] += 1 }
+        }
+        if sawContent, lines < 20 { for k in candidates.indices { counts[k].append(current[k]) } }
+        var best: (UInt8, Double)?
+        for (k, c) in candidates.enumerated() {
+            guard let header = counts[k].first, header > 0 else { continue }
+            let consistent = counts[k].filter { $0 == header }.count
+            var score = Double(consistent) / Double(counts[k].count) * 10 + Double(min(header, 50)) / 100
+            if preferTab && c == 0x09 { score += 5 }
+            if best == nil || score > best!.1 { best = (c, score) }
+        }
+        return best?.0
+    }
+}

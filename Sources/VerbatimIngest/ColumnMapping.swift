@@ -1,0 +1,27 @@
+/// Which column (by position) holds each record field of one file.
+public struct ColumnMapping: Sendable, Hashable {
+    public private(set) var columns: [RecordField: Int]
+
+    public subscript(field: RecordField) -> Int? { columns[field] }
+
+    /// Maps `headers` using explicit names first (from the pipeline file), then aliases.
+    ///
+    /// The first column that matches a field wins. Throws when no text column exists,
+    /// or when an explicitly named column is missing, listing the headers seen.
+    public init(headers: [String], explicit: [RecordField: String], aliases: HeaderAliases) throws(IngestError) {
+        columns = [:]
+        let keys = headers.map(HeaderAliases.key)
+        for (field, name) in explicit.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            guard let i = keys.firstIndex(of: HeaderAliases.key(name)) else {
+                throw .mappedColumnMissing(field: field.rawValue, column: name, headers: headers)
+            }
+            columns[field] = i
+        }
+        for (i, header) in headers.enumerated() {
+            guard let field = aliases.field(forHeader: header), columns[field] == nil else { continue }
+            if columns.values.contains(i) { continue }
+            columns[field] = i
+        }
+        guard columns[.text] != nil else { throw .noTextColumn(headers: headers) }
+    }
+}

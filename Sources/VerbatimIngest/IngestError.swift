@@ -1,0 +1,68 @@
+import VerbatimCore
+
+/// Why a whole file could not be read. Row-level problems are `RowProblem`s.
+public enum IngestError: Error, Sendable, Hashable {
+    /// The file could not be opened or read.
+    case unreadableFile(path: String, reason: String)
+    /// A line of the header alias file is malformed.
+    case badAliasFile(path: String, line: Int, reason: String)
+    /// No column or element could be recognised as the feedback text.
+    case noTextColumn(headers: [String])
+    /// A column named in the pipeline file's `columns:` is not in the file.
+    case mappedColumnMissing(field: String, column: String, headers: [String])
+    /// The file has no header line (empty, or only a byte-order mark).
+    case emptyFile
+    /// A `.txt` file that does not look delimited.
+    case notDelimited
+    /// libxml2 could not parse the file.
+    case malformedXML(message: String, line: Int, column: Int)
+    /// No repeating record element was found in an XML file.
+    case noXMLRecords(root: String)
+}
+
+extension IngestError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case let .unreadableFile(path, reason): "cannot read \(path): \(reason)"
+        case let .badAliasFile(path, line, reason): "\(path) line \(line): \(reason)"
+        case let .noTextColumn(headers):
+            "no feedback text column found; headers seen: \(headers.map { "'\($0)'" }.joined(separator: ", ")). Name the column in the pipeline file (sources: - match: … columns: {text: …}) or add its name to lexicons/headers.tsv"
+        case let .mappedColumnMissing(field, column, headers):
+            "the pipeline maps \(field) to column '\(column)', which is not in the file; headers seen: \(headers.map { "'\($0)'" }.joined(separator: ", "))"
+        case .emptyFile: "the file is empty (no header line)"
+        case .notDelimited: "not a delimited text file (no ',', ';', tab or '|' found consistently in the first lines)"
+        case let .malformedXML(message, line, column): "malformed XML at line \(line), column \(column): \(message)"
+        case let .noXMLRecords(root): "no repeating record element found under <\(root)>; set `record:` for this source in the pipeline file"
+        }
+    }
+}
+
+/// Why one row or record was rejected while the rest of its file was kept.
+public enum RowProblem: Sendable, Hashable, CustomStringConvertible {
+    /// The row has a different number of fields than the header.
+    case wrongFieldCount(got: Int, expected: Int)
+    /// The text column is empty.
+    case emptyText
+    /// The date cannot be read.
+    case badDate(String)
+    /// The rating is not a number from 0 to 10.
+    case badRating(String)
+    /// The bytes are not valid in the file's encoding.
+    case invalidEncoding(TextEncoding)
+    /// A quoted field is never closed.
+    case unterminatedQuote
+    /// The record is larger than the configured limit.
+    case tooLong(limit: Int)
+
+    public var description: String {
+        switch self {
+        case let .wrongFieldCount(got, expected): "\(got) fields, header has \(expected)"
+        case .emptyText: "empty feedback text"
+        case let .badDate(d): "unreadable date '\(d)' (expected e.g. 21.11.2026, 21.11.2026 09:14 or 2026-11-21)"
+        case let .badRating(r): "rating '\(r)' is not a number from 0 to 10"
+        case let .invalidEncoding(e): "bytes that are not valid \(e.rawValue)"
+        case .unterminatedQuote: "a quoted field is never closed (missing \")"
+        case let .tooLong(limit): "record longer than \(limit) bytes"
+        }
+    }
+}

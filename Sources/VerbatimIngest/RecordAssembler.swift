@@ -1,0 +1,46 @@
+import VerbatimCore
+
+/// Turns the field values of one row or element into a record or a reject.
+///
+/// Shared by every reader, so CSV and XML records are validated the same way.
+struct RecordAssembler {
+    let file: String
+    let options: SourceOptions
+
+    func assemble(_ values: [RecordField: String], line: Int, position: Int, raw: @autoclosure () -> String) -> ReadEvent {
+        let provenance = Provenance(file: file, line: line)
+        func reject(_ p: RowProblem) -> ReadEvent { .reject(Reject(provenance: provenance, reason: p.description, raw: raw())) }
+
+        let text = values[.text].map { $0.trimmingCharactersInSet(" \t\r\n") } ?? ""
+        if text.isEmpty { return reject(.emptyText) }
+        if text.unicodeScalars.contains("\u{FFFD}"), options.encoding == nil || options.encoding == .utf8 {
+            return reject(.invalidEncoding(options.encoding ?? .utf8))
+        }
+        var date: String?
+        if let d = values[.date]?.trimmingCharactersInSet(" \t"), !d.isEmpty {
+            guard let n = DateNormalizer.normalize(d) else { return reject(.badDate(d)) }
+            date = n
+        }
+        var rating: Double?
+        if let r = values[.rating]?.trimmingCharactersInSet(" \t"), !r.isEmpty {
+            guard let v = RatingParser.parse(r) else { return reject(.badRating(r)) }
+            rating = v
+        }
+        let id = values[.id].map { $0.trimmingCharactersInSet(" \t") }.flatMap { $0.isEmpty ? nil : $0 }
+            ?? Self.stableID(file: file, position: position)
+        let language = options.language ?? values[.language].flatMap { Language(rawValue: $0.trimmingCharactersInSet(" ").lowercased()) }
+        return .record(FeedbackRecord(
+            id: id, provenance: provenance, date: date,
+            employee: values[.employee].map { $0.trimmingCharactersInSet(" \t") }.flatMap { $0.isEmpty ? nil : $0 },
+            channel: values[.channel].map { $0.trimmingCharactersInSet(" \t") }.flatMap { $0.isEmpty ? nil : $0 },
+            rating: rating, text: text, declaredLanguage: language))
+    }
+
+    /// A stable id from the file name and the record's position: `h` + 16 hex digits of FNV-1a.
+    static func stableID(file: String, position: Int) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in "\(file)#\(position)".utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let hex = String(h, radix: 16)
+        return "h" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,34 @@
+import VerbatimCore
+
+/// How to read one source file, from the pipeline file's `sources:` entry (or defaults).
+public struct SourceOptions: Sendable, Hashable {
+    /// Field delimiter; nil sniffs it from the first lines.
+    public var delimiter: UInt8?
+    /// Encoding; nil detects it.
+    public var encoding: TextEncoding?
+    /// Language of every record in the source, overriding identification.
+    public var language: Language?
+    /// Explicit column names per field (CSV) — they win over aliases.
+    public var columns: [RecordField: String]
+    /// XML record element (local name), nil to detect.
+    public var xmlRecord: String?
+    /// XML field paths relative to the record (`agent/name`, `@id`).
+    public var xmlFields: [RecordField: String]
+    /// A record longer than this is rejected (bounded memory).
+    public var maxRecordBytes: Int
+
+    public init(
+        delimiter: UInt8? = nil, encoding: TextEncoding? = nil, language: Language? = nil,
+        columns: [RecordField: String] = [:], xmlRecord: String? = nil, xmlFields: [RecordField: String] = [:],
+        maxRecordBytes: Int = 4 << 20
+    ) {
+        self.delimiter = delimiter
+        self.encoding = encoding
+        self.language = language
+        self.columns = columns
+        self.xmlRecord = xmlRecord
+        self.xmlFields = xmlFields
+        self.maxRecordBytes = maxRecordBytes
+    }
+}
+

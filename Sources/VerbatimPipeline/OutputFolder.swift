@@ -1,0 +1,60 @@
+import Foundation
+
+/// A run's output folder, written in a temporary place and moved into
+/// position only when complete, so a failed or killed run never leaves a
+/// half-written report over a good one.
+public struct OutputFolder {
+    /// Where the finished reports go.
+    public let final: URL
+    /// Where they are written meanwhile (a hidden sibling of `final`).
+    public let staging: URL
+
+    public init(final: URL) throws(RunError) {
+        self.final = final.standardizedFileURL
+        let parent = self.final.deletingLastPathComponent()
+        staging = parent.appendingPathComponent(".\(self.final.lastPathComponent).tmp-\(getpid())")
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            if FileManager.default.fileExists(atPath: staging.path) { try FileManager.default.removeItem(at: staging) }
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw .outputFailed(path: self.final.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Writes one file into the staging folder.
+    public func write(_ name: String, _ text: String) throws(RunError) {
+        do { try Data(text.utf8).write(to: staging.appendingPathComponent(name)) } catch {
+            throw .outputFailed(path: final.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Moves the staging folder into place, replacing an earlier run's folder.
+    public func install() throws(RunError) {
+        let fm = FileManager.default
+        let old = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).old-\(getpid())")
+        do {
+            if fm.fileExists(atPath: final.path) {
+                try fm.moveItem(at: final, to: old)
+            }
+            try fm.moveItem(at: staging, to: final)
+            if fm.fileExists(atPath: old.path) { try fm.removeItem(at: old) }
+        } catch {
+            // Put the previous reports back if they were moved aside.
+            if !fm.fileExists(atPath: final.path), fm.fileExists(atPath: old.path) { try? fm.moveItem(at: old, to: final) }
+            throw .outputFailed(path: final.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Removes the staging folder (after a failure).
+    public func discard() { try? FileManager.default.removeItem(at: staging) }
+
+    /// Points `<root>/latest` at `name` (a symbolic link, replaced atomically).
+    public static func pointLatest(root: URL, at name: String) {
+        let link = root.appendingPathComponent("latest")
+        let tmp = root.appendingPathComponent(".latest.tmp-\(getpid())")
+        try? FileManager.default.removeItem(at: tmp)
+        guard (try? FileManager.default.createSymbolicLink(atPath: tmp.path, withDestinationPath: name)) != nil else { return }
+        if rename(tmp.path, link.path) != 0 { try? FileManager.default.removeItem(at: tmp) }
+    }
+}

@@ -1,0 +1,233 @@
+import Foundation
+import VerbatimAnalysis
+import VerbatimCore
+import VerbatimIngest
+
+/// A pipeline file (`pipelines/*.yaml`) decoded and validated.
+///
+/// After `load`, nothing is left to parse: paths are resolved (relative
+/// paths against the working directory), stages are known registry
+/// entries in a valid order, and source rules are typed.
+public struct PipelineConfiguration: Sendable {
+    /// The pipeline file this came from.
+    public var file: String
+    public var name: String
+    /// Folder of exports to read.
+    public var input: URL
+    /// Reports root: a run writes `<output>/<as-of>/` and points `<output>/latest` at it.
+    public var output: URL
+    /// Folder of linguistic data (`lexicons/`).
+    public var lexicons: URL
+    public var userLexicons: [LexiconLoader.UserLexicon]
+    /// Stages in run order.
+    public var stages: [StageConfiguration]
+    /// Per-file reading rules; the first whose pattern matches a file name applies.
+    public var sources: [SourceRule]
+    /// Report files to write.
+    public var reports: [String]
+    /// Employees with fewer records are not ranked.
+    public var minResponses: Int
+    /// Files processed at once (default: all cores).
+    public var jobs: Int?
+    /// A fixed "today" (`YYYY-MM-DD`) for reproducible runs such as CI fixtures; `--as-of` overrides it.
+    public var asOf: String?
+
+    /// One `stages:` entry.
+    public struct StageConfiguration: Sendable {
+        /// Registry name (`normalize`, `language`, `sentiment`, `themes`).
+        public var use: String
+        public var enabled: Bool
+        /// Sentiment rules (only for `sentiment` and `themes`).
+        public var rules: SentimentRules
+        public var line: Int
+    }
+
+    /// One `sources:` entry.
+    public struct SourceRule: Sendable {
+        /// Shell-style pattern on the file name (`tr_*.csv`, `*.xml`).
+        public var match: String
+        public var options: SourceOptions
+
+        /// True when `name` (a file name, no folders) matches `match`.
+        public func matches(_ name: String) -> Bool { Glob.matches(match, name) }
+    }
+
+    /// Every report file Verbatim can write.
+    public static let knownReports = ["summary.json", "records.csv", "rejects.csv", "report.md"]
+
+    static let topKeys = ["version", "name", "input", "output", "lexicons", "user_lexicons", "stages", "sources", "reports", "aggregate", "jobs", "as_of"]
+
+    /// Reads and validates a pipeline file.
+    public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> PipelineConfiguration {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw .unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "not UTF-8 text" : "no such file")
+        }
+        return try parse(yaml: text, file: path, environment: environment)
+    }
+
+    public static func parse(yaml: String, file: String, environment: [String: String] = [:]) throws(ConfigurationError) -> PipelineConfiguration {
+        let root = try ConfigNode.parse(yaml: yaml, file: file, environment: environment)
+        let top = try root.mapping(allowed: topKeys)
+        if let v = top["version"] {
+            let n = try v.int(in: 0...1000)
+            guard n == 1 else { throw v.invalid("\(n)", expected: "1 (the only pipeline format version so far)") }
+        }
+        guard let inputNode = top["input"] else { throw .missingKey(file: file, path: "", key: "input") }
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        func path(_ n: ConfigNode) throws(ConfigurationError) -> URL {
+            let s = try n.string()
+            guard !s.isEmpty else { throw n.invalid(s, expected: "a folder or file path") }
+            return URL(fileURLWithPath: s, relativeTo: cwd).standardizedFileURL
+        }
+        var config = PipelineConfiguration(
+            file: file,
+            name: try top["name"]?.string() ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
+            input: try path(inputNode),
+            output: try top["output"].map { n throws(ConfigurationError) in try path(n) } ?? URL(fileURLWithPath: "reports", relativeTo: cwd).standardizedFileURL,
+            lexicons: try top["lexicons"].map { n throws(ConfigurationError) in try path(n) } ?? URL(fileURLWithPath: "lexicons", relativeTo: cwd).standardizedFileURL,
+            userLexicons: [], stages: [], sources: [], reports: knownReports, minResponses: 5, jobs: nil, asOf: nil)
+
+        if let list = top["user_lexicons"] {
+            for item in try list.sequence() {
+                let m = try item.mapping(allowed: ["language", "path"])
+                guard let l = m["language"] else { throw .missingKey(file: file, path: item.path, key: "language") }
+                guard let p = m["path"] else { throw .missingKey(file: file, path: item.path, key: "path") }
+                let code = try l.string()
+                guard let lang = Language(rawValue: code), Language.scored.contains(lang) else { throw l.invalid(code, expected: "one of tr, kk, mn, sr") }
+                config.userLexicons.append(.init(language: lang, path: try path(p)))
+            }
+        }
+        config.stages = try parseStages(top["stages"], file: file)
+        if let s = top["sources"] { config.sources = try s.sequence().map(parseSource) }
+        if let r = top["reports"] {
+            config.reports = []
+            for item in try r.sequence() {
+                let name = try item.string()
+                guard knownReports.contains(name) else { throw item.invalid(name, expected: "one of \(knownReports.joined(separator: ", "))") }
+                config.reports.append(name)
+            }
+        }
+        if let a = top["aggregate"] {
+            let m = try a.mapping(allowed: ["min_responses"])
+            if let n = m["min_responses"] { config.minResponses = try n.int(in: 1...100_000) }
+        }
+        if let j = top["jobs"] { config.jobs = try j.int(in: 1...256) }
+        if let a = top["as_of"] {
+            let s = try a.string()
+            guard s.count == 10, DateNormalizer.normalize(s) == s else { throw a.invalid(s, expected: "a date in the form YYYY-MM-DD") }
+            config.asOf = s
+        }
+        return config
+    }
+
+    static func parseStages(_ node: ConfigNode?, file: String) throws(ConfigurationError) -> [StageConfiguration] {
+        guard let node else {
+            return StageRegistry.defaultOrder.map { StageConfiguration(use: $0, enabled: true, rules: SentimentRules(), line: 0) }
+        }
+        var stages: [StageConfiguration] = []
+        for item in try node.sequence() {
+            // `- normalize` or `- use: sentiment` with options.
+            if !item.isMapping {
+                let name = try item.string()
+                guard StageRegistry.entry(name) != nil else { throw item.invalid(name, expected: "a stage: \(StageRegistry.names.joined(separator: ", "))") }
+                stages.append(StageConfiguration(use: name, enabled: true, rules: SentimentRules(), line: item.line))
+                continue
+            }
+            let probe = try item.mapping(allowed: ["use", "enabled"] + StageRegistry.allOptionKeys)
+            guard let useNode = probe["use"] else { throw .missingKey(file: file, path: item.path, key: "use") }
+            let name = try useNode.string()
+            guard let entry = StageRegistry.entry(name) else {
+                throw useNode.invalid(name, expected: "a stage: \(StageRegistry.names.joined(separator: ", "))")
+            }
+            let m = try item.mapping(allowed: ["use", "enabled"] + entry.optionKeys)
+            var stage = StageConfiguration(use: name, enabled: try m["enabled"]?.bool() ?? true, rules: SentimentRules(), line: item.line)
+            if let v = m["positive_threshold"] { stage.rules.positiveThreshold = try v.double(in: 0...1) }
+            if let v = m["negative_threshold"] { stage.rules.negativeThreshold = try v.double(in: -1...0) }
+            if let v = m["negated_positive_scalar"] { stage.rules.negatedPositiveScalar = try v.double(in: -1...0) }
+            if let v = m["negated_negative_scalar"] { stage.rules.negatedNegativeScalar = try v.double(in: -1...0) }
+            if let v = m["contrast_before_weight"] { stage.rules.contrastBeforeWeight = try v.double(in: 0...1) }
+            if let v = m["contrast_after_weight"] { stage.rules.contrastAfterWeight = try v.double(in: 1...3) }
+            stages.append(stage)
+        }
+        // Each stage needs the ones it builds on, enabled and earlier.
+        var seen = Set<String>()
+        for s in stages where s.enabled {
+            let entry = StageRegistry.entry(s.use)!
+            if seen.contains(entry.kind) {
+                throw .stageOrder(file: file, path: "stages", line: s.line, message: "two enabled '\(entry.kind)' stages; turn one off with `enabled: false`")
+            }
+            for need in entry.requires where !seen.contains(need) {
+                throw .stageOrder(file: file, path: "stages", line: s.line, message: "'\(s.use)' needs a '\(need)' stage enabled before it")
+            }
+            seen.insert(entry.kind)
+        }
+        return stages
+    }
+
+    static func parseSource(_ item: ConfigNode) throws(ConfigurationError) -> SourceRule {
+        let m = try item.mapping(allowed: ["match", "delimiter", "encoding", "language", "columns", "record", "fields", "max_record_bytes"])
+        guard let match = m["match"] else { throw .missingKey(file: item.file, path: item.path, key: "match") }
+        var o = SourceOptions()
+        if let d = m["delimiter"] {
+            let s = try d.string()
+            switch s {
+            case ",", ";", "|": o.delimiter = s.utf8.first
+            case "\t", "tab", "\\t": o.delimiter = 0x09
+            default: throw d.invalid(s, expected: "one of ',', ';', '|', 'tab'")
+            }
+        }
+        if let e = m["encoding"] {
+            let s = try e.string()
+            guard let enc = TextEncoding(name: s) else { throw e.invalid(s, expected: "one of \(TextEncoding.acceptedNames)") }
+            o.encoding = enc
+        }
+        if let l = m["language"] {
+            let s = try l.string()
+            guard let lang = Language(rawValue: s), lang != .und else { throw l.invalid(s, expected: "one of tr, kk, mn, sr, ru") }
+            o.language = lang
+        }
+        func fieldMap(_ n: ConfigNode) throws(ConfigurationError) -> [RecordField: String] {
+            var out: [RecordField: String] = [:]
+            for (key, value, node) in try n.stringMap() {
+                guard let f = RecordField(rawValue: key) else {
+                    throw .unknownKey(file: n.file, path: n.path, line: node.line, key: key, allowed: RecordField.allCases.map(\.rawValue),
+                                      suggestion: ConfigNode.closest(key, in: RecordField.allCases.map(\.rawValue)))
+                }
+                out[f] = value
+            }
+            return out
+        }
+        if let c = m["columns"] { o.columns = try fieldMap(c) }
+        if let f = m["fields"] { o.xmlFields = try fieldMap(f) }
+        if let r = m["record"] { o.xmlRecord = try r.string() }
+        if let b = m["max_record_bytes"] { o.maxRecordBytes = try b.int(in: 1024...(1 << 30)) }
+        return SourceRule(match: try match.string(), options: o)
+    }
+
+    /// Options for a file: the first matching source rule, or defaults.
+    public func options(for fileName: String) -> SourceOptions {
+        sources.first { $0.matches(fileName) }?.options ?? SourceOptions()
+    }
+
+    /// The rules of the enabled sentiment stage (thresholds are used by reports too).
+    public var sentimentRules: SentimentRules {
+        stages.first { $0.enabled && $0.use == "sentiment" }?.rules ?? SentimentRules()
+    }
+}
+
+/// Shell-style patterns: `*`, `?` and literal characters.
+enum Glob {
+    static func matches(_ pattern: String, _ name: String) -> Bool {
+        let p = Array(pattern), s = Array(name)
+        var pi = 0, si = 0, star = -1, mark = 0
+        while si < s.count {
+            if pi < p.count, p[pi] == "?" || p[pi] == s[si] { pi += 1; si += 1 }
+            else if pi < p.count, p[pi] == "*" { star = pi; mark = si; pi += 1 }
+            else if star >= 0 { pi = star + 1; mark += 1; si = mark }
+            else { return false }
+        }
+        while pi < p.count, p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}

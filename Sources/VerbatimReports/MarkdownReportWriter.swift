@@ -1,0 +1,58 @@
+import VerbatimCore
+
+/// Writes `report.md`: a one-page summary for email or chat.
+public enum MarkdownReportWriter {
+    public static func render(_ report: RunReport) -> String {
+        let t = report.aggregate.total
+        func pct(_ v: Double) -> String { NumberFormat.fixed(v * 100, 0) + "%" }
+        func cell(_ s: String) -> String { s.replacingPipes() }
+        var md = "# Verbatim report — \(report.pipelineName), \(report.asOf)\n\n"
+        md += "**\(t.n)** records from **\(report.files.count)** files"
+        md += " · \(t.positive) positive (\(pct(t.positiveShare))), \(t.neutral) neutral, \(t.negative) negative (\(pct(t.negativeShare)))"
+        md += " · net sentiment \(NumberFormat.fixed(t.netSentiment, 2))"
+        if report.rejectedRecords > 0 { md += " · \(report.rejectedRecords) rejected (see rejects.csv)" }
+        md += "\n\n"
+
+        md += "## Employees\n\n"
+        md += "| Rank | Employee | n | Positive | Neutral | Negative | Net | Positive share (95% CI) |\n"
+        md += "|---:|---|---:|---:|---:|---:|---:|---|\n"
+        for row in report.employeeScorecard {
+            let s = row.tally
+            let ci = s.positiveInterval
+            let rank = row.rank.map { "\($0)" } ?? (row.employee == RunAggregate.unassigned ? "—" : "too few responses")
+            md += "| \(rank) | \(cell(row.employee)) | \(s.n) | \(s.positive) | \(s.neutral) | \(s.negative) | \(NumberFormat.fixed(s.netSentiment, 2)) | \(pct(s.positiveShare)) (\(pct(ci.low))–\(pct(ci.high))) |\n"
+        }
+        md += "\nRanked by the lower bound of the 95% Wilson interval on the positive share; employees with fewer than \(report.minResponses) responses are not ranked.\n"
+
+        let themes = report.aggregate.byTheme
+        if !themes.isEmpty {
+            md += "\n## Themes driving negative sentiment\n\n"
+            md += "| Theme | Mentions | Positive | Negative | Net |\n|---|---:|---:|---:|---:|\n"
+            for (id, s) in themes.sorted(by: { $0.value.negative != $1.value.negative ? $0.value.negative > $1.value.negative : $0.key < $1.key }) {
+                md += "| \(cell(report.themeName(id))) | \(s.n) | \(s.positive) | \(s.negative) | \(NumberFormat.fixed(s.netSentiment, 2)) |\n"
+            }
+        }
+
+        md += "\n## Languages\n\n"
+        for (lang, s) in report.aggregate.byLanguage.sorted(by: { $0.key < $1.key }) {
+            let name = Language(rawValue: lang)?.displayName ?? lang
+            md += "- \(name): \(s.n) (\(s.positive) positive, \(s.negative) negative)\n"
+        }
+        let failed = report.files.filter { $0.fileError != nil }
+        if !failed.isEmpty {
+            md += "\n## Files rejected\n\n"
+            for f in failed { md += "- `\(f.file)`: \(f.fileError!)\n" }
+        }
+        return md
+    }
+}
+
+extension String {
+    fileprivate func replacingPipes() -> String {
+        var out = ""
+        for c in self {
+            if c == "|" { out += "\\|" } else if c == "\n" || c == "\r" { out += " " } else { out.append(c) }
+        }
+        return out
+    }
+}

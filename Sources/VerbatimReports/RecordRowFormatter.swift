@@ -1,0 +1,35 @@
+import VerbatimCore
+
+/// The rows of `records.csv` and `rejects.csv`.
+public enum RecordRowFormatter {
+    public static let recordHeader = [
+        "record_id", "source_file", "line", "date", "employee", "channel", "language", "rating", "sentiment", "score", "themes", "evidence",
+    ]
+    public static let rejectHeader = ["file", "line", "column", "reason", "raw"]
+
+    public static func recordRow(_ r: FeedbackRecord) -> [CSVTableWriter.Cell] {
+        let s = r.sentiment
+        let themes = r.themes.map { "\($0.theme):\($0.polarity.rawValue)" }.joined(separator: "; ")
+        return [
+            .text(r.id), .text(r.provenance.file), .number("\(r.provenance.line)"), .text(r.date ?? ""),
+            .text(r.employee ?? ""), .text(r.channel ?? ""), .text(r.language.rawValue),
+            .number(r.rating.map { NumberFormat.fixed($0, $0 == $0.rounded() ? 0 : 1) } ?? ""),
+            .text(s?.label.rawValue ?? ""), .number(s.map { NumberFormat.fixed($0.score, 4) } ?? ""),
+            .text(themes), .text(evidenceString(r)),
+        ]
+    }
+
+    /// A short evidence string: `harika +3; kötü -2.5 [negation(değil)] → +1`.
+    public static func evidenceString(_ r: FeedbackRecord) -> String {
+        guard let s = r.sentiment else { return "" }
+        if s.evidence.isEmpty { return s.reason ?? "" }
+        let parts = s.evidence.map(\.summary)
+        let joined = parts.joined(separator: "; ")
+        return joined.count > 300 ? String(joined.prefix(300)) + "…" : joined
+    }
+
+    public static func rejectRow(_ j: Reject) -> [CSVTableWriter.Cell] {
+        [.text(j.provenance.file), .number("\(j.provenance.line)"), .number(j.provenance.column.map { "\($0)" } ?? ""),
+         .text(j.reason), .text(j.raw)]
+    }
+}

@@ -1,0 +1,66 @@
+import VerbatimCore
+
+/// Everything the report writers need about a finished run.
+public struct RunReport: Sendable {
+    public var pipelineName: String
+    /// The run's "today" (`--as-of`), `YYYY-MM-DD`.
+    public var asOf: String
+    public var toolVersion: String
+    public var aggregate: RunAggregate
+    public var files: [FileReadSummary]
+    public var rejectedRecords: Int
+    /// Employees with fewer records are shown as "too few responses", not ranked.
+    public var minResponses: Int
+    public var positiveThreshold: Double
+    public var negativeThreshold: Double
+    /// Theme ids in taxonomy order with display names per language code.
+    public var themeNames: [(id: String, names: [String: String])]
+
+    public init(
+        pipelineName: String, asOf: String, toolVersion: String, aggregate: RunAggregate, files: [FileReadSummary],
+        rejectedRecords: Int, minResponses: Int, positiveThreshold: Double, negativeThreshold: Double,
+        themeNames: [(id: String, names: [String: String])]
+    ) {
+        self.pipelineName = pipelineName
+        self.asOf = asOf
+        self.toolVersion = toolVersion
+        self.aggregate = aggregate
+        self.files = files
+        self.rejectedRecords = rejectedRecords
+        self.minResponses = minResponses
+        self.positiveThreshold = positiveThreshold
+        self.negativeThreshold = negativeThreshold
+        self.themeNames = themeNames
+    }
+
+    /// One row of the employee scorecard.
+    public struct EmployeeRow: Sendable {
+        public var employee: String
+        public var tally: SentimentTally
+        /// 1-based rank among employees with enough responses; nil otherwise.
+        public var rank: Int?
+    }
+
+    /// Employees ranked by the lower bound of the 95% interval on their positive share
+    /// (ties: lower negative upper bound, then name); those below `minResponses` follow, unranked.
+    public var employeeScorecard: [EmployeeRow] {
+        let all = aggregate.byEmployee.map { EmployeeRow(employee: $0.key, tally: $0.value, rank: nil) }
+        var ranked = all.filter { $0.tally.n >= minResponses && $0.employee != RunAggregate.unassigned }
+        ranked.sort {
+            let a = $0.tally.positiveInterval.low, b = $1.tally.positiveInterval.low
+            if a != b { return a > b }
+            let na = $0.tally.negativeInterval.high, nb = $1.tally.negativeInterval.high
+            if na != nb { return na < nb }
+            return $0.employee < $1.employee
+        }
+        for k in ranked.indices { ranked[k].rank = k + 1 }
+        let rest = all.filter { $0.tally.n < minResponses || $0.employee == RunAggregate.unassigned }.sorted { $0.employee < $1.employee }
+        return ranked + rest
+    }
+
+    /// Theme display name for a language code, falling back to English, then the id.
+    public func themeName(_ id: String, language: String = "en") -> String {
+        guard let entry = themeNames.first(where: { $0.id == id }) else { return id }
+        return entry.names[language] ?? entry.names["en"] ?? id
+    }
+}

@@ -1,0 +1,126 @@
+import VerbatimCore
+
+/// Case folding and script folding for lexicon lookup, per language.
+///
+/// Turkish folds `İ→i` and `I→ı` (never the combining dot a default
+/// lower-casing leaves); Serbian is transliterated to Latin and its
+/// diacritics folded (`č ć → c`, `š → s`, `ž → z`, `đ → dj`, `dž → dz`), so
+/// Cyrillic, Latin and diacritic-less spellings meet; other languages use
+/// default lower-casing. Lexicon terms are folded with the same function.
+public enum LanguageFolding {
+    public static func fold(_ word: String, for language: Language) -> String {
+        switch language {
+        case .tr: return turkishLower(word)
+        case .sr: return serbianKey(word)
+        default: return defaultLower(word)
+        }
+    }
+
+    /// Default lower-casing, without the combining dot above that `İ` leaves.
+    public static func defaultLower(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.lowercased().unicodeScalars where u.value != 0x0307 { out.append(u) }
+        return String(out)
+    }
+
+    /// Turkish lower-casing: `I → ı`, `İ → i`, then default.
+    public static func turkishLower(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x49: out.append("ı")
+            case 0x130: out.append("i")
+            default: out.append(u)
+            }
+        }
+        return defaultLower(String(out))
+    }
+
+    /// Turkish upper-casing (`i → İ`, `ı → I`), for display and tests.
+    public static func turkishUpper(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x69: out.append("İ")
+            case 0x131: out.append("I")
+            default: out.append(contentsOf: String(u).uppercased().unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    static let serbianCyrillicToLatin: [UInt32: String] = [
+        0x430: "a", 0x431: "b", 0x432: "v", 0x433: "g", 0x434: "d", 0x452: "đ", 0x435: "e", 0x436: "ž", 0x437: "z",
+        0x438: "i", 0x458: "j", 0x43A: "k", 0x43B: "l", 0x459: "lj", 0x43C: "m", 0x43D: "n", 0x45A: "nj", 0x43E: "o",
+        0x43F: "p", 0x440: "r", 0x441: "s", 0x442: "t", 0x45B: "ć", 0x443: "u", 0x444: "f", 0x445: "h", 0x446: "c",
+        0x447: "č", 0x45F: "dž", 0x448: "š",
+        // Russian letters that appear in Serbian-Cyrillic text typed on a Russian layout.
+        0x439: "j", 0x44F: "ja", 0x44E: "ju", 0x451: "jo", 0x44B: "i", 0x44D: "e", 0x449: "šč", 0x44C: "", 0x44A: "",
+    ]
+
+    /// Serbian Cyrillic → Latin, keeping case and diacritics (`Љубазна` → `Ljubazna`), for display.
+    public static func serbianToLatin(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            let lower = Character(u).lowercased()
+            let lu = lower.unicodeScalars.first!.value
+            if let lat = serbianCyrillicToLatin[lu] {
+                if lower != String(u) {  // upper-case source
+                    out += lat.prefix(1).uppercased() + lat.dropFirst()
+                } else {
+                    out += lat
+                }
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    static let serbianLatinToCyrillic: [(String, String)] = [
+        ("lj", "љ"), ("nj", "њ"), ("dž", "џ"), ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"), ("d", "д"), ("đ", "ђ"),
+        ("e", "е"), ("ž", "ж"), ("z", "з"), ("i", "и"), ("j", "ј"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"),
+        ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("ć", "ћ"), ("u", "у"), ("f", "ф"), ("h", "х"),
+        ("c", "ц"), ("č", "ч"), ("š", "ш"),
+    ]
+
+    /// Serbian Latin → Cyrillic, lower-case (`ljubazna` → `љубазна`), for display and tests.
+    public static func serbianToCyrillic(_ s: String) -> String {
+        var rest = Substring(s.lowercased())
+        var out = ""
+        outer: while !rest.isEmpty {
+            for (lat, cyr) in serbianLatinToCyrillic where rest.hasPrefix(lat) {
+                out += cyr
+                rest = rest.dropFirst(lat.count)
+                continue outer
+            }
+            out.append(rest.removeFirst())
+        }
+        return out
+    }
+
+    /// The Serbian lookup key: Latin, lower-case, diacritics folded.
+    public static func serbianKey(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for u in defaultLower(s).unicodeScalars {
+            if let lat = serbianCyrillicToLatin[u.value] {
+                for l in lat.unicodeScalars { appendFolded(l, to: &out) }
+            } else {
+                appendFolded(u, to: &out)
+            }
+        }
+        return out
+    }
+
+    private static func appendFolded(_ u: UnicodeScalar, to out: inout String) {
+        switch u {
+        case "č", "ć": out += "c"
+        case "š": out += "s"
+        case "ž": out += "z"
+        case "đ": out += "dj"
+        default: out.unicodeScalars.append(u)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import VerbatimCore
+
+/// The `language` stage: identifies the language (unless the source
+/// declares it), re-folds word forms for that language, and marks contrast
+/// conjunctions, which start a new clause.
+public struct LanguageIdentificationStage: RecordStage {
+    public let name = "language"
+    public let identifier: LanguageIdentifier
+    public let resources: TextResources
+
+    public init(resources: TextResources) {
+        self.resources = resources
+        self.identifier = LanguageIdentifier(resources: resources)
+    }
+
+    public func process(_ record: inout FeedbackRecord) {
+        if let declared = record.declaredLanguage {
+            record.language = declared
+            record.languageConfidence = 1
+        } else {
+            (record.language, record.languageConfidence) = identifier.identify(record.tokens)
+        }
+        Self.refold(&record.tokens, for: record.language)
+        Self.markClauses(&record.tokens, contrast: resources.contrast[record.language] ?? [])
+    }
+
+    /// Re-folds word forms for `language` (Turkish casing, Serbian script and diacritics).
+    public static func refold(_ tokens: inout [Token], for language: Language) {
+        guard language == .tr || language == .sr else { return }
+        for i in tokens.indices where tokens[i].kind == .word {
+            tokens[i].form = Tokenizer.squeeze(LanguageFolding.fold(tokens[i].surface, for: language))
+        }
+    }
+
+    /// Numbers clauses: a new sentence or a contrast conjunction starts a new clause.
+    public static func markClauses(_ tokens: inout [Token], contrast: [[String]]) {
+        var clause = 0
+        var lastSentence = tokens.first?.sentence ?? 0
+        var clauseHasWords = false
+        var i = 0
+        while i < tokens.count {
+            if tokens[i].sentence != lastSentence {
+                if clauseHasWords { clause += 1 }
+                clauseHasWords = false
+                lastSentence = tokens[i].sentence
+            }
+            if tokens[i].kind == .word, let len = contrastLength(tokens, at: i, contrast) {
+                if clauseHasWords { clause += 1 }
+                clauseHasWords = false
+                for k in i..<(i + len) { tokens[k].kind = .contrast; tokens[k].clause = clause }
+                i += len
+                continue
+            }
+            if tokens[i].kind == .word || tokens[i].kind == .emoji || tokens[i].kind == .emoticon { clauseHasWords = true }
+            tokens[i].clause = clause
+            i += 1
+        }
+    }
+
+    private static func contrastLength(_ tokens: [Token], at i: Int, _ contrast: [[String]]) -> Int? {
+        var best: Int?
+        for words in contrast where words.count > (best ?? 0) {
+            guard i + words.count <= tokens.count else { continue }
+            var ok = true
+            for (k, w) in words.enumerated() where tokens[i + k].kind != .word || tokens[i + k].form != w { ok = false; break }
+            if ok { best = words.count }
+        }
+        return best
+    }
+}

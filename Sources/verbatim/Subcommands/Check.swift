@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import VerbatimPipeline
+
+extension Verbatim {
+    /// `verbatim check`: runs the fixture pipeline and compares its outputs with the pinned ones.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a pipeline and compare its reports with the expected files; exit 3 on any difference.",
+            discussion: ExitCodes.help)
+
+        @Option(name: .long, help: "Pipeline file.")
+        var pipeline = "pipelines/fixtures.yaml"
+
+        @Option(name: .long, help: "Folder of expected outputs.")
+        var expected = "fixtures/expected"
+
+        @Option(name: .long, help: "The run's \"today\" (YYYY-MM-DD); default: the pipeline's `as_of:`.")
+        var asOf: String?
+
+        @Flag(name: .long, help: "Rewrite the expected files with this run's outputs.")
+        var update = false
+
+        func run() throws {
+            bootstrap(quiet: true)
+            let (config, resources) = try loadPipeline(pipeline)
+            let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("verbatim-check-\(getpid())")
+            defer { try? FileManager.default.removeItem(at: tmp) }
+            do {
+                _ = try PipelineRunner(config: config, resources: resources).run(.init(out: tmp, asOf: asOf))
+            } catch {
+                printError("verbatim: \(error)")
+                throw ExitCodes.failedNothingWritten
+            }
+            let check = FixtureCheck(expected: URL(fileURLWithPath: expected))
+            if update {
+                try check.update(from: tmp, files: config.reports)
+                print("Updated \(config.reports.count) expected files in \(expected)")
+                return
+            }
+            let differences = check.compare(actual: tmp, files: config.reports)
+            if differences.isEmpty {
+                print("check: \(config.reports.count) files match \(expected)")
+                return
+            }
+            for d in differences { print("✗ \(d.file)\n\(d.detail)") }
+            print("check: \(differences.count) of \(config.reports.count) files differ from \(expected) (run `verbatim check --update` if the change is intended)")
+            throw ExitCodes.outputsDiffer
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import VerbatimCore
+import VerbatimPipeline
+
+extension Verbatim {
+    /// `verbatim validate`: checks a pipeline file and the data it points at.
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a pipeline file and the lexicons it points at; exit 78 on any error.",
+            discussion: ExitCodes.help)
+
+        @Argument(help: "Pipeline file to check.")
+        var file: String
+
+        @Flag(name: .long, help: "Also list warnings (repeated entries that agree).")
+        var warnings = false
+
+        func run() throws {
+            let config: PipelineConfiguration
+            do { config = try PipelineConfiguration.load(path: file) } catch {
+                printError("verbatim: \(error)")
+                throw ExitCodes.configurationError
+            }
+            let resources = LoadedResources.loadCollectingIssues(config)
+            let errors = resources.issues.filter(\.isError)
+            let warns = resources.issues.filter { !$0.isError }
+            for e in errors { printError("error: \(e)") }
+            if warnings { for w in warns { printError("warning: \(w)") } }
+            print("\(config.file): pipeline '\(config.name)'")
+            print("  stages: " + config.stages.map { $0.enabled ? $0.use : "\($0.use) (off)" }.joined(separator: " → "))
+            print("  input: \(relativePath(config.input))  output: \(relativePath(config.output))  lexicons: \(relativePath(config.lexicons))")
+            let counts = resources.lexicons.counts
+            print("  sentiment entries: " + Language.scored.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
+                  + "; emoji \(resources.lexicons.emoji.count)")
+            if !errors.isEmpty {
+                printError("verbatim: \(errors.count) error(s), \(warns.count) warning(s)")
+                throw ExitCodes.configurationError
+            }
+            print("OK (\(warns.count) warning(s)\(warnings || warns.isEmpty ? "" : "; --warnings lists them"))")
+        }
+    }
+}

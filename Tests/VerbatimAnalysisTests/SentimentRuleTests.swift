@@ -1,0 +1,208 @@
+import Foundation
+import Testing
+import VerbatimCore
+import VerbatimTestSupport
+@testable import VerbatimAnalysis
+@testable import VerbatimText
+
+/// A small, hand-written lexicon folder so that each rule is tested on its own,
+/// independent of the bundled lexicons' exact values.
+struct MiniLexicons {
+    static let folder: TemporaryFolder = {
+        let f = TemporaryFolder("mini-lexicons")
+        f.write("themes.tsv", "id\ten\tdescription\nwait_time\tWait time\twaiting\ncourtesy\tCourtesy\tpoliteness\n")
+        f.write("tr/sentiment.tsv", "# test\nkötü\t-2.5\niyi\t2\nberbat\t-3\nbeğen*\t2\nmemnun*\t2\nmemnuniyetsiz*\t-2.5\ndönüş yapmadı\t-2.5\nkibar*\t2\nuzun*\t-1\nhızlı\t1.5\n")
+        f.write("tr/negation.tsv", "after\tdeğil\nafter\tyok\nsuffix\tme\nsuffix\tma\nsuffix\tmıyor\n")
+        f.write("tr/intensifiers.tsv", "çok\t0.293\nbiraz\t-0.293\n")
+        f.write("tr/contrast.tsv", "ama\nfakat\n")
+        f.write("tr/themes.tsv", "wait_time\tbekle*\nwait_time\tsüre*\ncourtesy\tkibar*\n")
+        f.write("sr/sentiment.tsv", "ljubazan\t2\nljubazn*\t2\nloš*\t-2\nprofesional*\t2\nčekao\t-1\nradi\t1\n")
+        f.write("sr/negation.tsv", "before\tne\nbefore\tnije\nprefix\tne\n")
+        f.write("sr/contrast.tsv", "ali\n")
+        f.write("kk/sentiment.tsv", "жақ*\t2\nжақсы\t2\nкөмектес*\t2\n")
+        f.write("kk/negation.tsv", "suffix\tпа\nsuffix\tпе\nsuffix\tма\nafter\tемес\n")
+        f.write("mn/sentiment.tsv", "сайн\t2\nшийд*\t2\nхариуцлагагүй\t-2.5\nтусла*\t2\n")
+        f.write("mn/negation.tsv", "ending\tгүй\nafter\tбиш\n")
+        f.write("emoji.tsv", "👍\t2\n:)\t1.5\n😡\t-3\n")
+        return f
+    }()
+
+    static let scorer: SentimentScorer = {
+        let (set, issues) = LexiconLoader(directory: folder.url).load()
+        precondition(!issues.contains(where: \.isError), "\(issues)")
+        return SentimentScorer(lexicons: set)
+    }()
+
+    static let text = TextResources.load(directory: folder.url).0
+
+    static func analyze(_ s: String, _ lang: Language) -> SentimentResult {
+        var r = FeedbackRecord(id: "t", provenance: Provenance(file: "-", line: 0), text: s, declaredLanguage: lang)
+        TextNormalizationStage().process(&r)
+        LanguageIdentificationStage(resources: text).process(&r)
+        return scorer.score(r.tokens, language: lang)
+    }
+}
+
+@Suite("Sentiment rules")
+struct SentimentRuleTests {
+    func score(_ s: String, _ lang: Language) -> SentimentResult { MiniLexicons.analyze(s, lang) }
+
+    @Test func plainTermsAndStems() {
+        #expect(score("iyi", .tr).label == .positive)
+        #expect(score("kötü", .tr).label == .negative)
+        #expect(score("memnunum", .tr).evidence.first?.term == "memnun*")
+        #expect(score("memnuniyetsizim", .tr).evidence.first?.term == "memnuniyetsiz*", "the longer stem wins")
+    }
+
+    @Test func turkishNegationBySuffix() {
+        let r = score("beğenmedim", .tr)
+        #expect(r.label == .negative)
+        #expect(r.evidence.first?.rules == ["negation(-me)"])
+        #expect(score("beğendim", .tr).label == .positive)
+    }
+
+    @Test func turkishNegationWordAfter() {
+        let r = score("iyi değil", .tr)
+        #expect(r.label == .negative)
+        #expect(r.evidence.first?.rules == ["negation(değil)"])
+    }
+
+    @Test func negatedNegativeIsOnlyMildlyPositive() {
+        let notBad = score("kötü değil", .tr)
+        let good = score("iyi", .tr)
+        #expect(notBad.label == .positive)
+        #expect(notBad.score < good.score)
+        #expect(abs(notBad.evidence[0].finalValence) < abs(notBad.evidence[0].baseValence) * 0.5)
+        // Asymmetry: a negated positive keeps more of its strength than a negated negative.
+        let notGood = score("iyi değil", .tr)
+        #expect(abs(notGood.evidence[0].finalValence / notGood.evidence[0].baseValence) > abs(notBad.evidence[0].finalValence / notBad.evidence[0].baseValence))
+    }
+
+    @Test func phraseBeatsItsWords() {
+        let r = score("dönüş yapmadı", .tr)
+        #expect(r.evidence.map(\.term) == ["dönüş yapmadı"])
+        #expect(r.label == .negative)
+    }
+
+    @Test func intensifierAndDampener() {
+        let plain = score("iyi", .tr).evidence[0].finalValence
+        #expect(score("çok iyi", .tr).evidence[0].finalValence > plain)
+        #expect(score("biraz iyi", .tr).evidence[0].finalValence < plain)
+        #expect(score("çok iyi", .tr).evidence[0].rules == ["intensifier(çok)"])
+    }
+
+    @Test func contrastWeighsTheLaterClause() {
+        let r = score("Temsilci kibardı ama bekleme süresi uzundu", .tr)
+        let kibar = r.evidence.first { $0.term == "kibar*" }!
+        let uzun = r.evidence.first { $0.term == "uzun*" }!
+        #expect(kibar.rules.contains("contrast(before ama)"))
+        #expect(uzun.rules.contains("contrast(after ama)"))
+        #expect(r.clauseScores.count == 2)
+        #expect(r.clauseScores[0] > 0 && r.clauseScores[1] < 0)
+    }
+
+    @Test func capsElongationAndExclamationsAddEmphasis() {
+        let plain = score("Temsilci kötü", .tr)
+        #expect(score("Temsilci KÖTÜ", .tr).score < plain.score)
+        #expect(score("Temsilci kötüüüü", .tr).score < plain.score)
+        let bangs = score("Temsilci kötü!!!", .tr)
+        #expect(bangs.score < plain.score)
+        #expect(bangs.evidence.last?.rules == ["emphasis(!×3)"])
+    }
+
+    @Test func allCapsTurkishWithDottedI() {
+        let r = score("İYİ", .tr)
+        #expect(r.label == .positive)
+    }
+
+    @Test func serbianNegationBeforeAndPrefixInBothScripts() {
+        #expect(score("nije loše", .sr).label == .positive)
+        #expect(score("није лоше", .sr).label == .positive)
+        #expect(score("ne radi", .sr).label == .negative)
+        let prefix = score("neljubazan", .sr)
+        #expect(prefix.label == .negative)
+        #expect(prefix.evidence[0].rules == ["negation(ne-)"])
+        #expect(score("нељубазан", .sr).label == .negative)
+        #expect(score("cekao", .sr).evidence.first?.term == "čekao", "diacritic-less spelling matches")
+    }
+
+    @Test func kazakhNegationSuffix() {
+        #expect(score("маған жақпады", .kk).label == .negative)
+        #expect(score("көмектеспеді", .kk).label == .negative)
+        #expect(score("жақсы", .kk).label == .positive)
+        #expect(score("жақсы емес", .kk).label == .negative)
+    }
+
+    @Test func mongolianGuiEndingAndLexicalisedForms() {
+        #expect(score("шийдээгүй", .mn).label == .negative)
+        #expect(score("шийдсэнгүй", .mn).label == .negative)
+        #expect(score("шийдсэн", .mn).label == .positive)
+        #expect(score("сайн биш", .mn).label == .negative)
+        let r = score("хариуцлагагүй", .mn)
+        #expect(r.label == .negative)
+        #expect(r.evidence[0].rules.isEmpty, "an exact entry is not negated again")
+    }
+
+    @Test func emojiAndEmoticons() {
+        #expect(score("👍🏽", .tr).label == .positive)
+        #expect(score(":)", .tr).label == .positive)
+        #expect(score("😡", .sr).label == .negative)
+    }
+
+    @Test func unscoredLanguagesAreNeutralWithAReason() {
+        let r = MiniLexicons.scorer.score(Tokenizer.tokenize("всё плохо"), language: .ru)
+        #expect(r.label == .neutral)
+        #expect(r.reason == "language ru is not scored")
+        #expect(score("hiçbir şey", .tr).reason == "no lexicon match")
+    }
+
+    @Test func longTextsAreLinearAndDoNotCrash() {
+        let long = String(repeating: "Temsilci çok kibar ama bekleme uzun. ", count: 3000)
+        let r = score(long, .tr)
+        #expect(r.evidence.count >= 6000)
+        #expect(r.score >= -1 && r.score <= 1)
+    }
+}
+
+@Suite("Lexicon validation")
+struct LexiconValidationTests {
+    @Test func malformedLinesDuplicatesAndConflictsAreReportedWithFileAndLine() {
+        let f = TemporaryFolder("bad-lexicon")
+        defer { f.remove() }
+        f.write("tr/sentiment.tsv", "# c\niyi\t2\nkötü\tvery bad\niyi\t2\nharika\t3\nharika\t-3\nsüper\t7\n")
+        let (_, issues) = LexiconLoader(directory: f.url).load()
+        let tr = issues.filter { $0.file.hasSuffix("tr/sentiment.tsv") }
+        #expect(tr.contains { $0.line == 3 && $0.isError })
+        #expect(tr.contains { $0.line == 4 && !$0.isError && $0.message.contains("repeats line 2") })
+        #expect(tr.contains { $0.line == 6 && $0.isError && $0.message.contains("conflicts with line 5") })
+        #expect(tr.contains { $0.line == 7 && $0.isError && $0.message.contains("outside") })
+    }
+
+    @Test func userLexiconsOverrideBundledTerms() throws {
+        let user = TemporaryFolder("user-lexicon")
+        defer { user.remove() }
+        let path = user.write("tr_company.tsv", "kötü\t1\nturbo paket\t2\n")
+        let (set, _) = LexiconLoader(directory: MiniLexicons.folder.url, userLexicons: [.init(language: .tr, path: path)]).load()
+        let scorer = SentimentScorer(lexicons: set)
+        var t = Tokenizer.tokenize("turbo paket kötü")
+        LanguageIdentificationStage.refold(&t, for: .tr)
+        let r = scorer.score(t, language: .tr)
+        #expect(r.evidence.map(\.term) == ["turbo paket", "kötü"])
+        #expect(r.evidence[1].baseValence == 1)
+    }
+}
+
+@Suite("Themes")
+struct ThemeTests {
+    @Test func politeButSlowGivesOppositePolarities() {
+        let (set, _) = LexiconLoader(directory: MiniLexicons.folder.url).load()
+        var r = FeedbackRecord(id: "t", provenance: Provenance(file: "-", line: 0), text: "Temsilci kibardı ama bekleme süresi çok uzundu", declaredLanguage: .tr)
+        TextNormalizationStage().process(&r)
+        LanguageIdentificationStage(resources: MiniLexicons.text).process(&r)
+        SentimentStage(scorer: SentimentScorer(lexicons: set)).process(&r)
+        ThemeStage(tagger: ThemeTagger(lexicons: set)).process(&r)
+        #expect(r.themes.map(\.theme) == ["courtesy", "wait_time"])
+        #expect(r.themes.first { $0.theme == "courtesy" }?.polarity == .positive)
+        #expect(r.themes.first { $0.theme == "wait_time" }?.polarity == .negative)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import VerbatimTestSupport
+
+/// Runs the built `verbatim` binary as a user would (`make test` builds it first).
+@Suite("verbatim command line", .serialized)
+struct CommandLineTests {
+    @Test func validateNamesAMisspelledKey() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let p = dir.write("bad.yaml", "input: fixtures/exports\nlexicons: lexicons\naggregate:\n  min_respnses: 3\n")
+        let r = try runVerbatim(["validate", p.path])
+        #expect(r.status == 78)
+        #expect(r.stderr.contains("unknown key 'min_respnses'"))
+        #expect(r.stderr.contains("did you mean 'min_responses'"))
+        #expect(r.stderr.contains("bad.yaml:4"))
+    }
+
+    @Test func validateAcceptsTheBundledPipelines() throws {
+        for p in ["pipelines/nightly.yaml", "pipelines/fixtures.yaml"] {
+            let r = try runVerbatim(["validate", p])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.contains("stages: normalize → language → sentiment → themes"))
+        }
+    }
+
+    @Test func checkPassesOnThePinnedFixturesAndFailsWithADiffWhenOneChanges() throws {
+        let ok = try runVerbatim(["check", "--pipeline", "pipelines/fixtures.yaml"])
+        #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")
+
+        let copy = TemporaryFolder()
+        defer { copy.remove() }
+        let expected = RepoPaths.fixtures.appendingPathComponent("expected")
+        for name in try FileManager.default.contentsOfDirectory(atPath: expected.path) {
+            let text = try String(contentsOf: expected.appendingPathComponent(name), encoding: .utf8)
+            copy.write(name, name == "report.md" ? text.replacingOccurrences(of: "# Verbatim report", with: "# Verbatim REPORT") : text)
+        }
+        let bad = try runVerbatim(["check", "--pipeline", "pipelines/fixtures.yaml", "--expected", copy.url.path])
+        #expect(bad.status == 3)
+        #expect(bad.stdout.contains("✗ report.md"))
+        #expect(bad.stdout.contains("-# Verbatim REPORT"))
+        #expect(bad.stdout.contains("+# Verbatim report"))
+    }
+
+    @Test func classifyGivesOneResultPerLineInOrder() throws {
+        let input = "Temsilci çok kibardı, teşekkürler\n\nОператор грубый и ничего не решил\n\u{1F44D}\nOperaterka je bila neljubazna\n"
+        let r = try runVerbatim(["classify"], stdin: input)
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 5)
+        #expect(lines[0].hasPrefix("positive\t") && lines[0].hasSuffix("\ttr"))
+        #expect(lines[1] == "neutral\t0.0000\tund")
+        #expect(lines[2].hasSuffix("\tru") && lines[2].hasPrefix("neutral\t"))
+        #expect(lines[4].hasPrefix("negative\t") && lines[4].hasSuffix("\tsr"))
+    }
+
+    @Test func classifyExplainShowsTokensRulesAndJSON() throws {
+        let r = try runVerbatim(["classify", "--explain", "--format", "json", "--lang", "tr"], stdin: "hiç beğenmedim\n")
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("\"label\": \"negative\""))
+        #expect(r.stdout.contains("negation(-me)"))
+        #expect(r.stdout.contains("\"form\": \"beğenmedim\""))
+        #expect(r.stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test func runReportsWhereTheReportsAreAndExitsTwoOnRejects() throws {
+        let out = TemporaryFolder()
+        defer { out.remove() }
+        let r = try runVerbatim(["run", "--pipeline", "pipelines/fixtures.yaml", "--out", out.url.appendingPathComponent("r").path, "--quiet"])
+        #expect(r.stdout.contains("Reports written to"))
+        #expect(r.status == 0 || r.status == 2)
+        #expect(out.read("r/summary.json") != nil)
+    }
+
+    @Test func helpDocumentsExitCodes() throws {
+        let r = try runVerbatim(["run", "--help"])
+        #expect(r.stdout.contains("EXIT CODES"))
+        #expect(r.stdout.contains("78"))
+    }
+
+    @Test func usageErrorsExit64() throws {
+        let r = try runVerbatim(["classify", "--lang", "xx"])
+        #expect(r.status == 64)
+    }
+}

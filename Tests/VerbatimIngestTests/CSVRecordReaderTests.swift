@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import VerbatimCore
+import VerbatimTestSupport
+@testable import VerbatimIngest
+
+/// Reads a file with the bundled header aliases and returns records, rejects and the summary.
+func readCSV(_ name: String, _ bytes: [UInt8], options: SourceOptions = SourceOptions()) throws -> ([FeedbackRecord], [Reject], FileReadSummary) {
+    let dir = TemporaryFolder()
+    defer { dir.remove() }
+    let url = dir.write(name, bytes)
+    let aliases = try HeaderAliases(contentsOf: RepoPaths.lexicons.appendingPathComponent("headers.tsv"))
+    var records: [FeedbackRecord] = []
+    var rejects: [Reject] = []
+    let summary = CSVRecordReader(options: options, aliases: aliases).read(url: url, name: name) { e in
+        switch e {
+        case let .record(r): records.append(r)
+        case let .reject(j): rejects.append(j)
+        }
+    }
+    return (records, rejects, summary)
+}
+
+@Suite("CSV/TSV reader")
+struct CSVRecordReaderTests {
+    @Test func turkishHeadersMapWithoutConfiguration() throws {
+        let csv = "Yanıt No;Tarih;Temsilci;Kanal;Puan;Yorum\nTR-1;21.11.2026 09:14;Ayşe Yılmaz;Telefon;5;\"Çok ilgiliydi; teşekkürler\"\n"
+        let (records, rejects, summary) = try readCSV("tr.csv", Array(csv.utf8))
+        #expect(rejects.isEmpty)
+        #expect(summary.delimiter == ";")
+        let r = try #require(records.first)
+        #expect(r.id == "TR-1")
+        #expect(r.date == "2026-11-21T09:14:00")
+        #expect(r.employee == "Ayşe Yılmaz")
+        #expect(r.channel == "Telefon")
+        #expect(r.rating == 5)
+        #expect(r.text == "Çok ilgiliydi; teşekkürler")
+        #expect(r.provenance == Provenance(file: "tr.csv", line: 2))
+    }
+
+    @Test(arguments: [
+        "ID,Datum,Operater,Kanal,Ocena,Komentar", "ИД,Датум,Оператер,Канал,Оцена,Коментар",
+        "ID,Күні,Қызметкер,Арна,Баға,Пікір", "ID,Огноо,Ажилтан,Суваг,Үнэлгээ,Сэтгэгдэл",
+    ])
+    func headersInEachLanguage(_ header: String) throws {
+        let (records, rejects, _) = try readCSV("x.csv", Array("\(header)\nA-1,21.11.2026,Name,Chat,4,Some text\n".utf8))
+        #expect(rejects.isEmpty)
+        #expect(records.first?.employee == "Name")
+        #expect(records.first?.rating == 4)
+        #expect(records.first?.channel == "Chat")
+        #expect(records.first?.date == "2026-11-21")
+    }
+
+    @Test func badRowsAreRejectedWithLineAndReasonAndTheRestIsKept() throws {
+        let csv = """
+            id,date,agent,rating,comment
+            1,21.11.2026,A,5,good
+            2,21.11.2026,A,5
+            3,31.02.2026,A,5,bad date
+            4,21.11.2026,A,eleven,bad rating
+            5,21.11.2026,A,4,
+            6,21.11.2026,A,4,fine
+
+            """
+        let (records, rejects, summary) = try readCSV("rows.csv", Array(csv.utf8))
+        #expect(records.map(\.id) == ["1", "6"])
+        #expect(rejects.map(\.provenance.line) == [3, 4, 5, 6])
+        #expect(rejects[0].reason == "4 fields, header has 5")
+        #expect(rejects[1].reason.contains("unreadable date '31.02.2026'"))
+        #expect(rejects[2].reason.contains("rating 'eleven'"))
+        #expect(rejects[3].reason == "empty feedback text")
+        #expect(summary.read == 6 && summary.accepted == 2 && summary.rejected == 4)
+    }
+
+    @Test func fileWithoutTextColumnIsRejectedListingHeaders() throws {
+        let (records, rejects, summary) = try readCSV("nocomment.csv", Array("id,agent,score\n1,A,5\n".utf8))
+        #expect(records.isEmpty)
+        #expect(rejects.count == 1 && rejects[0].wholeFile)
+        #expect(summary.fileError?.contains("'id', 'agent', 'score'") == true)
+    }
+
+    @Test func missingIDGetsAStableHash() throws {
+        let csv = Array("comment\nfirst\nsecond\n".utf8)
+        let (a, _, _) = try readCSV("n.csv", csv)
+        let (b, _, _) = try readCSV("n.csv", csv)
+        #expect(a.map(\.id) == b.map(\.id))
+        #expect(a[0].id != a[1].id)
+        #expect(a[0].id.hasPrefix("h") && a[0].id.count == 17)
+    }
+
+    @Test func utf16LittleEndianSpreadsheetExport() throws {
+        let text = "Yorum\tPuan\r\nHarika hizmet 👍\t5\r\n"
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for u in text.utf16 { bytes += [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        let (records, _, summary) = try readCSV("unicode.txt", bytes)
+        #expect(summary.encoding == "utf-16le")
+        #expect(records.first?.text == "Harika hizmet 👍")
+        #expect(records.first?.rating == 5)
+    }
+
+    @Test func invalidUTF8InAFieldRejectsOnlyThatRow() throws {
+        var bytes = Array("comment\nok\n".utf8)
+        bytes += [0x62, 0x61, 0x64, 0xC3, 0x28, 0x0A]  // "bad" + invalid sequence
+        bytes += Array("also ok\n".utf8)
+        // A long valid prefix keeps detection on UTF-8.
+        let (records, rejects, _) = try readCSV("u.csv", bytes, options: SourceOptions(encoding: .utf8))
+        #expect(records.map(\.text) == ["ok", "also ok"])
+        #expect(rejects.first?.reason.contains("not valid utf-8") == true)
+        #expect(rejects.first?.provenance.line == 3)
+    }
+
+    @Test func emptyAndBOMOnlyFilesAreRejectedWhole() throws {
+        for bytes: [UInt8] in [[], [0xEF, 0xBB, 0xBF]] {
+            let (records, rejects, summary) = try readCSV("e.csv", bytes)
+            #expect(records.isEmpty)
+            #expect(rejects.count == 1)
+            #expect(summary.fileError != nil)
+        }
+    }
+
+    @Test func headerOnlyFileHasNoRecordsAndNoError() throws {
+        let (records, rejects, summary) = try readCSV("h.csv", Array("id,comment\n".utf8))
+        #expect(records.isEmpty && rejects.isEmpty && summary.fileError == nil)
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+import VerbatimIngest
+
+@Suite("Dates in local forms")
+struct DateNormalizerTests {
+    @Test(arguments: [
+        ("21.11.2026", "2026-11-21"),
+        ("21.11.2026.", "2026-11-21"),
+        ("21.11.2026 09:14", "2026-11-21T09:14:00"),
+        ("21.11.2026. 10:15", "2026-11-21T10:15:00"),
+        ("21/11/2026", "2026-11-21"),
+        ("2026-11-21", "2026-11-21"),
+        ("2026.11.21", "2026-11-21"),
+        ("2026-11-21 14:05", "2026-11-21T14:05:00"),
+        ("2026-11-21T09:14:00+05:00", "2026-11-21T09:14:00+05:00"),
+        ("2026-11-21T09:14:00Z", "2026-11-21T09:14:00Z"),
+        ("2026-11-21T09:14:00.250+0300", "2026-11-21T09:14:00+03:00"),
+        ("Sat, 21 Nov 2026 10:02:00 +0300", "2026-11-21T10:02:00+03:00"),
+        ("21 Nov 2026 10:02:00 GMT", "2026-11-21T10:02:00Z"),
+    ])
+    func parses(_ raw: String, _ expected: String) {
+        #expect(DateNormalizer.normalize(raw) == expected)
+    }
+
+    @Test(arguments: ["31.02.2026", "yesterday", "2026-13-01", "21.11.26", "", "21.11.2026 25:00", "12:30"])
+    func rejects(_ raw: String) {
+        #expect(DateNormalizer.normalize(raw) == nil)
+    }
+}
+
+@Suite("Header aliases")
+struct HeaderAliasTests {
+    @Test func keyIgnoresCaseAccentsAndPunctuation() {
+        #expect(HeaderAliases.key("Yanıt No") == HeaderAliases.key("YANIT_NO"))
+        #expect(HeaderAliases.key("Açıklama") == "aciklama")
+        #expect(HeaderAliases.key("Қызметкер") == HeaderAliases.key("қызметкер"))
+    }
+
+    @Test func explicitMappingWinsAndMissingTextIsAnError() throws {
+        let aliases = HeaderAliases(pairs: [(.text, "comment"), (.employee, "agent")])
+        let m = try ColumnMapping(headers: ["Agent", "Comment", "Notes"], explicit: [.text: "Notes"], aliases: aliases)
+        #expect(m[.text] == 2)
+        #expect(m[.employee] == 0)
+        #expect(throws: IngestError.noTextColumn(headers: ["A", "B"])) {
+            try ColumnMapping(headers: ["A", "B"], explicit: [:], aliases: aliases)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+import VerbatimCore
+import VerbatimTestSupport
+@testable import VerbatimIngest
+
+func readXML(_ xml: String, options: SourceOptions = SourceOptions()) throws -> ([FeedbackRecord], [Reject], FileReadSummary) {
+    let dir = TemporaryFolder()
+    defer { dir.remove() }
+    let url = dir.write("in.xml", xml)
+    let aliases = try HeaderAliases(contentsOf: RepoPaths.lexicons.appendingPathComponent("headers.tsv"))
+    var records: [FeedbackRecord] = []
+    var rejects: [Reject] = []
+    let summary = XMLRecordReader(options: options, aliases: aliases).read(path: url.path, name: "in.xml") { e in
+        switch e {
+        case let .record(r): records.append(r)
+        case let .reject(j): rejects.append(j)
+        }
+    }
+    return (records, rejects, summary)
+}
+
+@Suite("XML reader (libxml2)")
+struct XMLRecordReaderTests {
+    @Test func rss() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>Mentions</title><description>feed</description>
+            <item><guid>t-1</guid><pubDate>Sat, 21 Nov 2026 10:02:00 +0300</pubDate><author>@musteri</author>
+              <category>Twitter</category><description><![CDATA[Harika <b>hizmet</b> &amp; ilgi]]></description></item>
+            <item><guid>t-2</guid><pubDate>Sat, 21 Nov 2026 11:00:00 +0300</pubDate><author>@b</author>
+              <category>Instagram</category><description>Fiyat &amp; &quot;kalite&quot; kötü</description></item>
+            </channel></rss>
+            """
+        let (records, rejects, _) = try readXML(xml)
+        #expect(rejects.isEmpty)
+        #expect(records.map(\.id) == ["t-1", "t-2"])
+        #expect(records[0].date == "2026-11-21T10:02:00+03:00")
+        #expect(records[0].channel == "Twitter")
+        #expect(records[0].employee == nil, "an author is the customer, never the employee")
+        #expect(records[0].text == "Harika <b>hizmet</b> &amp; ilgi", "CDATA is kept verbatim; the text stage strips markup")
+        #expect(records[1].text == "Fiyat & \"kalite\" kötü")
+    }
+
+    @Test func atomWithNamespaceAndAttributeChannel() throws {
+        let xml = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>x</title>
+            <entry><id>tag:a,2026:1</id><published>2026-11-21T09:00:00+08:00</published><author><name>Бат</name></author>
+              <category term="Facebook"/><content type="html">&lt;p&gt;Маш сайн&lt;/p&gt;</content></entry>
+            <entry><id>tag:a,2026:2</id><published>2026-11-21T10:00:00+08:00</published><author><name>Сараа</name></author>
+              <category term="Facebook"/><content type="text">Муу</content></entry>
+            </feed>
+            """
+        let (records, rejects, _) = try readXML(xml)
+        #expect(rejects.isEmpty)
+        #expect(records.count == 2)
+        #expect(records[0].id == "tag:a,2026:1")
+        #expect(records[0].channel == "Facebook")
+        #expect(records[0].text == "<p>Маш сайн</p>")
+        #expect(records[0].employee == nil)
+    }
+
+    @Test func customShapeWithAttributesAndAgent() throws {
+        let xml = """
+            <mentions source="tool">
+              <post id="p1" created="2026-11-21T11:20:00+05:00"><author>user1</author><agent>Айгерім</agent><network>Telegram</network><text>Рахмет!</text></post>
+              <post id="p2" created="2026-11-21T11:25:00+05:00"><author>user2</author><network>Instagram</network><text>Жауап жоқ</text></post>
+            </mentions>
+            """
+        let (records, _, _) = try readXML(xml)
+        #expect(records.map(\.id) == ["p1", "p2"])
+        #expect(records[0].employee == "Айгерім")
+        #expect(records[1].employee == nil)
+        #expect(records[0].date == "2026-11-21T11:20:00+05:00")
+        #expect(records[0].channel == "Telegram")
+    }
+
+    @Test func explicitRecordAndFieldPaths() throws {
+        let xml = "<export><batch><m ts=\"2026-11-21\"><h><name>Jelena</name></h><b>Odlično</b></m><m ts=\"2026-11-20\"><h><name>Marko</name></h><b>Loše</b></m></batch></export>"
+        let opts = SourceOptions(xmlRecord: "m", xmlFields: [.text: "b", .employee: "h/name", .date: "@ts"])
+        let (records, _, _) = try readXML(xml, options: opts)
+        #expect(records.map(\.employee) == ["Jelena", "Marko"])
+        #expect(records.map(\.date) == ["2026-11-21", "2026-11-20"])
+        #expect(records.map(\.text) == ["Odlično", "Loše"])
+    }
+
+    @Test func truncatedFileIsRejectedWholeWithLineAndColumn() throws {
+        let xml = "<rss><channel>\n<item><guid>1</guid><description>ok</description></item>\n<item><guid>2</guid><description>cut"
+        let (_, rejects, summary) = try readXML(xml)
+        let fileReject = try #require(rejects.last)
+        #expect(fileReject.wholeFile)
+        #expect(fileReject.provenance.line >= 3)
+        #expect(fileReject.provenance.column != nil)
+        #expect(summary.fileError?.contains("malformed XML") == true)
+    }
+
+    @Test func billionLaughsFailsFast() throws {
+        var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n"
+        xml += "<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
+        for i in 2...9 { xml += "<!ENTITY lol\(i) \"" + String(repeating: "&lol\(i - 1);", count: 10) + "\">\n" }
+        xml += "]>\n<items><item><text>&lol9;</text></item><item><text>x</text></item></items>\n"
+        let start = Date()
+        let (records, rejects, _) = try readXML(xml)
+        #expect(Date().timeIntervalSince(start) < 5)
+        // Either rejected as a whole or read without expanding: never a record with the expansion.
+        #expect(records.allSatisfy { $0.text.count < 1000 })
+        _ = rejects
+    }
+
+    @Test func externalEntitiesAreNeverLoaded() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let secret = dir.write("secret.txt", "TOP-SECRET-CONTENT")
+        let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM \"file://\(secret.path)\">]>\n<r><item><text>before &x; after</text></item><item><text>b</text></item></r>"
+        let (records, _, _) = try readXML(xml)
+        #expect(records.allSatisfy { !$0.text.contains("TOP-SECRET") })
+    }
+
+    @Test func deepNestingDoesNotCrash() throws {
+        let xml = "<r><item><text>" + String(repeating: "<d>", count: 5000) + "x" + String(repeating: "</d>", count: 5000) + "</text></item></r>"
+        let (records, rejects, _) = try readXML(xml)
+        #expect(records.count + rejects.count >= 1)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import VerbatimTestSupport
+@testable import VerbatimPipeline
+
+@Suite("Pipeline files")
+struct PipelineConfigurationTests {
+    func parse(_ yaml: String, env: [String: String] = [:]) throws -> PipelineConfiguration {
+        try PipelineConfiguration.parse(yaml: yaml, file: "p.yaml", environment: env)
+    }
+
+    @Test func bundledPipelinesAreValid() throws {
+        for name in ["nightly", "fixtures"] {
+            let c = try PipelineConfiguration.load(path: RepoPaths.root.appendingPathComponent("pipelines/\(name).yaml").path)
+            #expect(c.stages.map(\.use) == ["normalize", "language", "sentiment", "themes"])
+        }
+    }
+
+    @Test func misspelledKeyIsNamedWithLineAndSuggestion() {
+        do {
+            _ = try parse("input: x\nstages:\n  - use: sentiment\n    positive_treshold: 0.1\n")
+            Issue.record("expected an error")
+        } catch {
+            let text = "\(error)"
+            #expect(text.contains("p.yaml:4"))
+            #expect(text.contains("unknown key 'positive_treshold'"))
+            #expect(text.contains("did you mean 'positive_threshold'"))
+        }
+        #expect(throws: ConfigurationError.self) { try parse("input: x\noutptu: y\n") }
+    }
+
+    @Test func environmentOverridesPaths() throws {
+        let c = try parse("input: ${EXPORTS:-fixtures/exports}\noutput: ${REPORTS:-reports}\n", env: ["EXPORTS": "/data/exports"])
+        #expect(c.input.path == "/data/exports")
+        #expect(c.output.lastPathComponent == "reports")
+    }
+
+    @Test func stagesCanBeTurnedOffButNotOutOfOrder() throws {
+        let c = try parse("input: x\nstages:\n  - normalize\n  - language\n  - use: sentiment\n  - use: themes\n    enabled: false\n")
+        #expect(c.stages.filter(\.enabled).map(\.use) == ["normalize", "language", "sentiment"])
+        #expect(throws: ConfigurationError.self) { try parse("input: x\nstages:\n  - normalize\n  - sentiment\n") }
+        #expect(throws: ConfigurationError.self) { try parse("input: x\nstages:\n  - normalize\n  - tokenize\n") }
+    }
+
+    @Test func sourceRulesAreTyped() throws {
+        let c = try parse("""
+            input: x
+            sources:
+              - match: "tr_*.csv"
+                delimiter: ";"
+                encoding: cp1254
+                language: tr
+                columns: {text: Yorum}
+              - match: "*.xml"
+                record: mention
+                fields: {text: body, employee: "agent/name"}
+            """)
+        let tr = c.options(for: "tr_anket.csv")
+        #expect(tr.delimiter == UInt8(ascii: ";"))
+        #expect(tr.encoding == .windows1254)
+        #expect(tr.language == .tr)
+        #expect(tr.columns[.text] == "Yorum")
+        #expect(c.options(for: "x.xml").xmlFields[.employee] == "agent/name")
+        #expect(c.options(for: "other.csv").delimiter == nil)
+        #expect(throws: ConfigurationError.self) { try parse("input: x\nsources:\n  - match: a\n    encoding: latin9\n") }
+        #expect(throws: ConfigurationError.self) { try parse("input: x\nsources:\n  - match: a\n    columns: {comment: X}\n") }
+    }
+
+    @Test func yamlSyntaxErrorsHaveALine() {
+        do { _ = try parse("input: x\nstages: [a\n"); Issue.record("expected an error") } catch {
+            #expect("\(error)".contains("p.yaml:"))
+        }
+    }
+
+    @Test func globPatterns() {
+        #expect(Glob.matches("tr_*.csv", "tr_anket_2026.csv"))
+        #expect(!Glob.matches("tr_*.csv", "kk_anket.csv"))
+        #expect(Glob.matches("*", "x"))
+        #expect(Glob.matches("a?c", "abc"))
+    }
+}
+
+@Suite("Line diff")
+struct LineDiffTests {
+    @Test func unifiedDiffShowsTheChangedLine() {
+        let a = (1...20).map { "line \($0)" }.joined(separator: "\n")
+        let b = a.replacingOccurrences(of: "line 10", with: "line ten")
+        let d = LineDiff.unified(expected: a, actual: b, expectedName: "e", actualName: "a")
+        #expect(d.contains("-line 10\n+line ten\n"))
+        #expect(d.contains("@@ -7,7 +7,7 @@"))
+        #expect(LineDiff.unified(expected: a, actual: a, expectedName: "e", actualName: "a").isEmpty)
+    }
+}

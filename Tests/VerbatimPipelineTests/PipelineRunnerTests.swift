@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import VerbatimTestSupport
+@testable import VerbatimPipeline
+
+@Suite("Pipeline runs end to end", .serialized)
+struct PipelineRunnerTests {
+    static let csv = """
+        Yanıt No;Tarih;Temsilci;Kanal;Puan;Yorum
+        TR-1;21.11.2026 09:14;Ayşe Yılmaz;Telefon;5;Çok ilgili ve kibar, teşekkürler
+        TR-2;21.11.2026 09:20;Ayşe Yılmaz;Telefon;1
+        TR-3;21.11.2026 09:30;Mehmet Demir;Telefon;2;Hiç yardımcı olmadı, berbat
+
+        """
+    static let truncatedXML = "<rss><channel><item><guid>x1</guid><description>Harika</description></item><item><guid>x2</guid><description>yarım"
+
+    func makeRun(_ input: TemporaryFolder) throws -> PipelineRunner {
+        let yaml = "input: \(input.url.path)\noutput: \(input.url.path)/../out\nlexicons: \(RepoPaths.lexicons.path)\n"
+        let config = try PipelineConfiguration.parse(yaml: yaml, file: "test.yaml")
+        return PipelineRunner(config: config, resources: try LoadedResources.load(config))
+    }
+
+    @Test func badRowAndTruncatedXMLAreRejectedAndTheRunCompletes() throws {
+        let input = TemporaryFolder(), out = TemporaryFolder()
+        defer { input.remove(); out.remove() }
+        input.write("survey.csv", Self.csv)
+        input.write("social.xml", Self.truncatedXML)
+        let outcome = try makeRun(input).run(.init(out: out.url.appendingPathComponent("r"), asOf: "2026-11-21"))
+        #expect(outcome.accepted == 2)
+        #expect(outcome.filesRejected == 1)
+        let rejects = try #require(out.read("r/rejects.csv"))
+        #expect(rejects.contains("survey.csv,3,,\"5 fields, header has 6\""))
+        #expect(rejects.contains("social.xml,1,"))
+        #expect(rejects.contains("malformed XML"))
+        let records = try #require(out.read("r/records.csv"))
+        #expect(records.contains("TR-1,survey.csv,2,2026-11-21T09:14:00,Ayşe Yılmaz,Telefon,tr,5,positive"))
+        #expect(!records.contains("x1"), "records of a file rejected whole are not counted")
+        let summary = try #require(out.read("r/summary.json"))
+        #expect(summary.contains("\"schema_version\": 1"))
+        #expect(summary.contains("\"employee\": \"Mehmet Demir\""))
+    }
+
+    @Test func sameInputsGiveByteIdenticalOutputs() throws {
+        let input = TemporaryFolder(), out = TemporaryFolder()
+        defer { input.remove(); out.remove() }
+        input.write("survey.csv", Self.csv)
+        input.write("b/second.csv", "comment\nsuper\n")
+        let runner = try makeRun(input)
+        _ = try runner.run(.init(out: out.url.appendingPathComponent("a"), asOf: "2026-11-21", jobs: 1))
+        _ = try runner.run(.init(out: out.url.appendingPathComponent("b"), asOf: "2026-11-21", jobs: 4))
+        for name in PipelineConfiguration.knownReports {
+            let a = try #require(out.read("a/\(name)")), b = try #require(out.read("b/\(name)"))
+            #expect(a == b, "\(name) differs between runs")
+        }
+    }
+
+    @Test func aFailedRunLeavesThePreviousReportsUntouched() throws {
+        let input = TemporaryFolder(), out = TemporaryFolder()
+        defer { input.remove(); out.remove() }
+        input.write("survey.csv", Self.csv)
+        let runner = try makeRun(input)
+        let target = out.url.appendingPathComponent("r")
+        _ = try runner.run(.init(out: target, asOf: "2026-11-21"))
+        let before = try #require(out.read("r/summary.json"))
+        #expect(throws: RunError.self) {
+            try runner.run(.init(input: out.url.appendingPathComponent("missing"), out: target, asOf: "2026-11-21"))
+        }
+        #expect(out.read("r/summary.json") == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.url.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "no staging folders are left behind: \(leftovers)")
+    }
+
+    @Test func nightlyRunsWriteADatedFolderAndPointLatestAtIt() throws {
+        let input = TemporaryFolder(), root = TemporaryFolder()
+        defer { input.remove(); root.remove() }
+        input.write("survey.csv", Self.csv)
+        let yaml = "input: \(input.url.path)\noutput: \(root.url.path)\nlexicons: \(RepoPaths.lexicons.path)\n"
+        let config = try PipelineConfiguration.parse(yaml: yaml, file: "test.yaml")
+        let outcome = try PipelineRunner(config: config, resources: try LoadedResources.load(config)).run(.init(asOf: "2026-11-20"))
+        #expect(outcome.folder.lastPathComponent == "2026-11-20")
+        let link = try FileManager.default.destinationOfSymbolicLink(atPath: root.url.appendingPathComponent("latest").path)
+        #expect(link == "2026-11-20")
+        #expect(root.read("latest/report.md")?.contains("Ayşe Yılmaz") == true)
+    }
+}

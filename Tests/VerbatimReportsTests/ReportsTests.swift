@@ -1,0 +1,73 @@
+import Testing
+import VerbatimCore
+@testable import VerbatimReports
+
+@Suite("Statistics")
+struct StatisticsTests {
+    @Test func wilsonIntervalMatchesPublishedValues() {
+        // 8 of 10: Wilson 95% CI is 0.490–0.943 (Newcombe 1998, method 3).
+        let (lo, hi) = SentimentTally.wilson(8, 10)
+        #expect(abs(lo - 0.4902) < 0.0005)
+        #expect(abs(hi - 0.9433) < 0.0005)
+        #expect(SentimentTally.wilson(0, 0) == (0, 0))
+        let (lo0, hi0) = SentimentTally.wilson(0, 20)
+        #expect(lo0 == 0 && abs(hi0 - 0.1611) < 0.0005)
+    }
+
+    @Test func talliesMergeToTheSameAsOneTally() {
+        let items: [(SentimentLabel, Double, Double?)] = [(.positive, 0.8, 5), (.negative, -0.6, 1), (.neutral, 0, nil), (.positive, 0.4, 9), (.negative, -0.9, 3)]
+        var whole = SentimentTally()
+        var a = SentimentTally(), b = SentimentTally()
+        for (k, (l, s, r)) in items.enumerated() {
+            whole.add(label: l, score: s, rating: r, disagrees: k == 4)
+            if k % 2 == 0 { a.add(label: l, score: s, rating: r, disagrees: k == 4) } else { b.add(label: l, score: s, rating: r, disagrees: k == 4) }
+        }
+        a.merge(b)
+        #expect(a == whole)
+        #expect(whole.netSentiment == 0)
+        #expect(whole.csatCount == 3 && whole.csatSatisfied == 1)
+        #expect(whole.npsCount == 1 && whole.nps == 100)
+        #expect(whole.disagreements == 1)
+    }
+
+    @Test func rankingUsesTheLowerBoundAndSkipsSmallSamples() {
+        var agg = RunAggregate()
+        func add(_ employee: String, pos: Int, neg: Int) {
+            for k in 0..<(pos + neg) {
+                var r = FeedbackRecord(id: "\(employee)\(k)", provenance: Provenance(file: "f", line: k), employee: employee, text: "x")
+                r.sentiment = SentimentResult(score: k < pos ? 0.5 : -0.5, label: k < pos ? .positive : .negative, evidence: [], clauseScores: [])
+                agg.add(r)
+            }
+        }
+        add("Few", pos: 3, neg: 0)        // 100% positive but only 3 responses
+        add("Many", pos: 45, neg: 5)      // 90% of 50
+        add("Some", pos: 10, neg: 0)      // 100% of 10: lower bound below Many's
+        let report = RunReport(pipelineName: "t", asOf: "2026-11-21", toolVersion: "0", aggregate: agg, files: [], rejectedRecords: 0,
+                               minResponses: 5, positiveThreshold: 0.05, negativeThreshold: -0.05, themeNames: [])
+        let card = report.employeeScorecard
+        #expect(card.map(\.employee) == ["Many", "Some", "Few"])
+        #expect(card.map(\.rank) == [1, 2, nil])
+    }
+}
+
+@Suite("Report formats")
+struct ReportFormatTests {
+    @Test func csvCellsAreQuotedAndFormulasNeutralised() {
+        var w = CSVTableWriter(header: ["a", "b"])
+        w.appendRow([.text("=HYPERLINK(\"x\")"), .text("line\nbreak, \"quoted\"")])
+        w.appendRow([.text("+90 555"), .number("-0.5")])
+        #expect(w.text.hasPrefix("\u{FEFF}a,b\r\n"))
+        #expect(w.text.contains("\"'=HYPERLINK(\"\"x\"\")\",\"line\nbreak, \"\"quoted\"\"\"\r\n"))
+        #expect(w.text.contains("'+90 555,-0.5\r\n"), "numbers Verbatim writes are not neutralised")
+    }
+
+    @Test(arguments: [(0.0, 2, "0.00"), (-0.0001, 2, "0.00"), (0.125, 2, "0.13"), (-1.5, 1, "-1.5"), (3.0, 0, "3"), (0.05, 4, "0.0500")])
+    func fixedNumbers(_ v: Double, _ d: Int, _ s: String) {
+        #expect(NumberFormat.fixed(v, d) == s)
+    }
+
+    @Test func jsonEscapesAndKeepsKeyOrder() {
+        let j = JSONValue.object([("b", .string("q\"\n\u{1}")), ("a", .array([.int(1), .null]))]).serialized()
+        #expect(j == "{\n  \"b\": \"q\\\"\\n\\u0001\",\n  \"a\": [1, null]\n}\n")
+    }
+}

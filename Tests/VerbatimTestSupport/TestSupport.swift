@@ -1,0 +1,72 @@
+import Foundation
+
+/// Paths inside the repository, found from this file's location.
+public enum RepoPaths {
+    public static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static var lexicons: URL { root.appendingPathComponent("lexicons") }
+    public static var testData: URL { root.appendingPathComponent("Tests/Data") }
+    public static var fixtures: URL { root.appendingPathComponent("fixtures") }
+    /// The debug binary that `swift build` (and `make test`) produces.
+    public static var binary: URL { root.appendingPathComponent(".build/debug/verbatim") }
+    /// `../shared/` beside the repository.
+    public static var shared: URL { root.deletingLastPathComponent().appendingPathComponent("shared") }
+}
+
+/// A fresh temporary folder, removed when the value is released by `remove()`.
+public struct TemporaryFolder: Sendable {
+    public let url: URL
+
+    public init(_ label: String = "verbatim-test") {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    /// Writes `text` (UTF-8) to `name` inside the folder and returns its URL.
+    @discardableResult
+    public func write(_ name: String, _ text: String) -> URL { write(name, Array(text.utf8)) }
+
+    /// Writes raw bytes to `name` inside the folder and returns its URL.
+    @discardableResult
+    public func write(_ name: String, _ bytes: [UInt8]) -> URL {
+        let u = url.appendingPathComponent(name)
+        try! FileManager.default.createDirectory(at: u.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: u.path, contents: Data(bytes)) else { fatalError("cannot write \(u.path)") }
+        return u
+    }
+
+    public func read(_ name: String) -> String? {
+        FileManager.default.contents(atPath: url.appendingPathComponent(name).path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    public func remove() { try? FileManager.default.removeItem(at: url) }
+}
+
+/// The result of running the `verbatim` binary.
+public struct CommandResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+}
+
+/// Runs the built `verbatim` binary with arguments, in `directory` (default: the repository root).
+public func runVerbatim(_ arguments: [String], in directory: URL = RepoPaths.root, stdin: String? = nil, environment: [String: String] = [:]) throws -> CommandResult {
+    let p = Process()
+    p.executableURL = RepoPaths.binary
+    p.arguments = arguments
+    p.currentDirectoryURL = directory
+    var env = ProcessInfo.processInfo.environment
+    for (k, v) in environment { env[k] = v }
+    p.environment = env
+    let out = Pipe(), err = Pipe(), inp = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = inp
+    try p.run()
+    if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try inp.fileHandleForWriting.close()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return CommandResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the system packages Verbatim builds and tests with, when missing:
+#   libxml2-dev (+ pkg-config)   for the CLibXML2 target
+#   chromium                     only with --browser (the HTML report test)
+# Runs apt-get as root; otherwise prints the one command needed.
+set -euo pipefail
+
+need=()
+if ! command -v pkg-config >/dev/null 2>&1; then need+=(pkg-config); fi
+if ! pkg-config --exists libxml-2.0 2>/dev/null; then need+=(libxml2-dev); fi
+if [[ "${1:-}" == "--browser" ]] && ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+  need+=(chromium)
+fi
+[[ ${#need[@]} -eq 0 ]] && exit 0
+
+if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+  echo "ensure-deps: installing ${need[*]} with apt-get" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+else
+  echo "ensure-deps: missing ${need[*]}. Install them with:" >&2
+  echo "  sudo apt-get install -y ${need[*]}" >&2
+  exit 1
+fi
