@@ -21,8 +21,11 @@ let package = Package(
         ),
         // Records, stage protocols and shared value types. No I/O.
         .target(name: "VerbatimCore"),
+        // libxml2's streaming reader behind a small Swift type. Never imports Foundation
+        // (Debian's libxml2 headers pull in ICU, which clashes with Foundation's).
+        .target(name: "VerbatimXML", dependencies: ["CLibXML2"]),
         // Readers: CSV/TSV and XML exports into records, with rejects.
-        .target(name: "VerbatimIngest", dependencies: ["VerbatimCore", "CLibXML2"]),
+        .target(name: "VerbatimIngest", dependencies: ["VerbatimCore", "VerbatimXML"]),
         // Normalization, tokenization and language identification.
         .target(name: "VerbatimText", dependencies: ["VerbatimCore"]),
         // Lexicons, sentiment scoring and theme tagging.

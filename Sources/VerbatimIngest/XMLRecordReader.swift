@@ -1,8 +1,5 @@
-import CLibXML2
 import VerbatimCore
-
-// This file talks to libxml2 and must not import Foundation: Debian's libxml2
-// headers pull in ICU, whose types clash with Foundation's own ICU module.
+import VerbatimXML
 
 /// Reads XML exports (RSS 2.0, Atom, social-listening tools' own shapes) as a
 /// stream through libxml2's `xmlTextReader`.
@@ -30,8 +27,6 @@ public struct XMLRecordReader: Sendable {
     /// Element names that are never the employee, whatever the aliases say.
     static let customerNames: Set<String> = ["author", "user", "customer", "creator", "username", "handle"]
 
-    static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
-
     /// Reads the file at `path`, calling `emit` for every record and reject in
     /// document order. When `fileError` is set in the result, the records
     /// already emitted must be discarded by the caller.
@@ -44,54 +39,31 @@ public struct XMLRecordReader: Sendable {
         } else {
             switch detectRecordElement(path: path) {
             case let .success((n, d)): recordName = n; recordDepth = d
-            case let .failure(e): return fail(e, name: name, summary: &summary, emit: emit)
+            case let .failure(e):
+                if case let .malformedXML(_, line, column) = e { return fail(e, name: name, summary: &summary, emit: emit, line: line, column: column) }
+                return fail(e, name: name, summary: &summary, emit: emit)
             }
         }
-        guard let reader = xmlReaderForFile(path, nil, Self.parseOptions) else {
+        guard let reader = XMLEventReader(path: path) else {
             return fail(.unreadableFile(path: name, reason: "cannot open"), name: name, summary: &summary, emit: emit)
         }
-        defer { xmlFreeTextReader(reader) }
-        let errors = XMLErrorBox()
-        installErrorHandler(reader, errors)
-
         let assembler = RecordAssembler(file: name, options: options)
         var current: RecordBuilder?
         var position = 0
-        var encodingKnown = false
-        while true {
-            let r = xmlTextReaderRead(reader)
-            if r != 1 {
-                if r < 0 || errors.first != nil {
-                    let e = errors.first ?? XMLErrorBox.Entry(message: "unreadable XML", line: Int(xmlTextReaderGetParserLineNumber(reader)), column: Int(xmlTextReaderGetParserColumnNumber(reader)))
-                    return fail(.malformedXML(message: e.message, line: e.line, column: e.column), name: name, summary: &summary, emit: emit, line: e.line, column: e.column)
-                }
-                break
-            }
-            if !encodingKnown, let enc = xmlTextReaderConstEncoding(reader) {
-                summary.encoding = String(cString: enc).lowercased(); encodingKnown = true
-            }
-            let type = xmlTextReaderNodeType(reader)
-            let depth = Int(xmlTextReaderDepth(reader))
-            switch type {
-            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                let local = Self.localName(reader)
-                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+        while let event = reader.next() {
+            switch event {
+            case let .start(local, depth, attributes, isEmpty, line):
                 if current == nil {
-                    if local == recordName && (recordDepth == nil || recordDepth == depth) {
-                        position += 1
-                        var b = RecordBuilder(depth: depth, line: Int(xmlTextReaderGetParserLineNumber(reader)), limit: options.maxRecordBytes)
-                        b.addAttributes(prefix: "", Self.attributes(reader))
-                        if isEmpty {
-                            finish(b, position: position, assembler: assembler, summary: &summary, emit: emit)
-                        } else {
-                            current = b
-                        }
-                    }
+                    guard local == recordName && (recordDepth == nil || recordDepth == depth) else { break }
+                    position += 1
+                    var b = RecordBuilder(depth: depth, line: line, limit: options.maxRecordBytes)
+                    b.addAttributes(prefix: "", attributes)
+                    if isEmpty { finish(b, position: position, assembler: assembler, summary: &summary, emit: emit) } else { current = b }
                 } else {
-                    current!.open(local, attributes: Self.attributes(reader))
+                    current!.open(local, attributes: attributes)
                     if isEmpty { current!.close() }
                 }
-            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+            case let .end(depth):
                 guard current != nil else { break }
                 if depth == current!.depth {
                     finish(current!, position: position, assembler: assembler, summary: &summary, emit: emit)
@@ -99,15 +71,15 @@ public struct XMLRecordReader: Sendable {
                 } else {
                     current!.close()
                 }
-            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-                 Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-                guard current != nil, let v = xmlTextReaderConstValue(reader) else { break }
-                current!.text(String(cString: v))
-            default:
-                break
+            case let .text(t):
+                current?.text(t)
             }
         }
-        if position == 0 && summary.read == 0 {
+        if let e = reader.error {
+            return fail(.malformedXML(message: e.message, line: e.line, column: e.column), name: name, summary: &summary, emit: emit, line: e.line, column: e.column)
+        }
+        if let enc = reader.encoding { summary.encoding = enc }
+        if position == 0 {
             return fail(.noXMLRecords(root: recordName), name: name, summary: &summary, emit: emit)
         }
         return summary
@@ -154,34 +126,21 @@ public struct XMLRecordReader: Sendable {
     // MARK: - Record element detection
 
     private func detectRecordElement(path: String) -> Result<(String, Int), IngestError> {
-        guard let reader = xmlReaderForFile(path, nil, Self.parseOptions) else {
-            return .failure(.unreadableFile(path: path, reason: "cannot open"))
-        }
-        defer { xmlFreeTextReader(reader) }
-        let errors = XMLErrorBox()
-        installErrorHandler(reader, errors)
+        guard let reader = XMLEventReader(path: path) else { return .failure(.unreadableFile(path: path, reason: "cannot open")) }
         var root = ""
         var counts: [String: Int] = [:]  // "depth/name" -> occurrences
         var firstSeen: [String] = []
         var seen = 0
-        while seen < 5000 {
-            let r = xmlTextReaderRead(reader)
-            if r != 1 {
-                if let e = errors.first ?? (r < 0 ? XMLErrorBox.Entry(message: "unreadable XML", line: 0, column: 0) : nil) {
-                    return .failure(.malformedXML(message: e.message, line: e.line, column: e.column))
-                }
-                break
-            }
-            guard xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) else { continue }
+        while seen < 5000, let event = reader.next() {
+            guard case let .start(local, depth, _, _, _) = event else { continue }
             seen += 1
-            let depth = Int(xmlTextReaderDepth(reader))
-            let local = Self.localName(reader)
             if depth == 0 { root = local; continue }
             if Self.knownRecordNames.contains(local.lowercased()) { return .success((local, depth)) }
             let key = "\(depth)/\(local)"
             if counts[key] == nil { firstSeen.append(key) }
             counts[key, default: 0] += 1
         }
+        if let e = reader.error { return .failure(.malformedXML(message: e.message, line: e.line, column: e.column)) }
         // The shallowest element that repeats; else the root's first child.
         let repeated = firstSeen.filter { counts[$0]! >= 2 }
         let pick = repeated.min { Int($0.split(separator: "/")[0])! < Int($1.split(separator: "/")[0])! } ?? firstSeen.first
@@ -198,43 +157,6 @@ public struct XMLRecordReader: Sendable {
         return summary
     }
 
-    private func installErrorHandler(_ reader: xmlTextReaderPtr, _ box: XMLErrorBox) {
-        let context = Unmanaged.passUnretained(box).toOpaque()
-        xmlTextReaderSetStructuredErrorHandler(reader, { userData, error in
-            guard let userData, let error else { return }
-            let box = Unmanaged<XMLErrorBox>.fromOpaque(userData).takeUnretainedValue()
-            guard box.first == nil else { return }
-            let level = error.pointee.level
-            guard level == XML_ERR_ERROR || level == XML_ERR_FATAL else { return }
-            var message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
-            while message.last == "\n" || message.last == " " { message.removeLast() }
-            box.first = XMLErrorBox.Entry(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
-        }, context)
-    }
-
-    private static func localName(_ reader: xmlTextReaderPtr) -> String {
-        guard let n = xmlTextReaderConstLocalName(reader) else { return "" }
-        return String(cString: n)
-    }
-
-    private static func attributes(_ reader: xmlTextReaderPtr) -> [(String, String)] {
-        var out: [(String, String)] = []
-        guard xmlTextReaderHasAttributes(reader) == 1 else { return out }
-        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-            if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
-            let name = localName(reader)
-            let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
-            out.append((name, value))
-        }
-        xmlTextReaderMoveToElement(reader)
-        return out
-    }
-}
-
-/// The first error libxml2 reported for a reader.
-final class XMLErrorBox {
-    struct Entry { var message: String; var line: Int; var column: Int }
-    var first: Entry?
 }
 
 /// Collects the text of one record element, keyed by path relative to it.

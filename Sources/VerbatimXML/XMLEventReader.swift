@@ -1,0 +1,113 @@
+internal import CLibXML2
+
+// This module wraps libxml2 and must never import Foundation: Debian's libxml2
+// headers pull in ICU, whose types clash with Foundation's own ICU module when
+// both are visible in one compilation. The C module is imported `internal`, so
+// no client of this module sees it.
+
+/// A pull parser over an XML file, through libxml2's `xmlTextReader`.
+///
+/// Safe by construction: no network access (`XML_PARSE_NONET`), no DTD
+/// loading, no entity substitution (an entity bomb fails at once), no
+/// `XML_PARSE_HUGE`. CDATA is delivered as text. Memory is bounded by the
+/// current node. Errors come from libxml2's structured error handler with
+/// line and column, never on stderr.
+public final class XMLEventReader {
+    /// One parsing event.
+    public enum Event: Sendable {
+        /// An element opens: local name (namespace prefix dropped), depth (root = 0), attributes, and whether it is `<empty/>`.
+        case start(name: String, depth: Int, attributes: [(name: String, value: String)], isEmpty: Bool, line: Int)
+        /// An element closes.
+        case end(depth: Int)
+        /// Character data (text or CDATA) inside the current element.
+        case text(String)
+    }
+
+    /// The first error libxml2 reported.
+    public struct ParseError: Error, Sendable, Hashable {
+        public var message: String
+        public var line: Int
+        public var column: Int
+    }
+
+    private let reader: xmlTextReaderPtr
+    private let box = ErrorBox()
+    /// Set when parsing stopped on an error.
+    public private(set) var error: ParseError?
+    /// The document's encoding, once known.
+    public private(set) var encoding: String?
+
+    /// Opens `path`; nil when the file cannot be opened.
+    public init?(path: String) {
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+        guard let r = xmlReaderForFile(path, nil, options) else { return nil }
+        reader = r
+        let context = Unmanaged.passUnretained(box).toOpaque()
+        xmlTextReaderSetStructuredErrorHandler(reader, { userData, error in
+            guard let userData, let error else { return }
+            let box = Unmanaged<ErrorBox>.fromOpaque(userData).takeUnretainedValue()
+            guard box.first == nil else { return }
+            let level = error.pointee.level
+            guard level == XML_ERR_ERROR || level == XML_ERR_FATAL else { return }
+            var message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
+            while message.last == "\n" || message.last == " " { message.removeLast() }
+            box.first = ParseError(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
+        }, context)
+    }
+
+    deinit { xmlFreeTextReader(reader) }
+
+    /// The next event, or nil at the end of the document or after an error (see `error`).
+    public func next() -> Event? {
+        while true {
+            let r = xmlTextReaderRead(reader)
+            if r != 1 {
+                if r < 0 || box.first != nil {
+                    error = box.first ?? ParseError(message: "unreadable XML", line: Int(xmlTextReaderGetParserLineNumber(reader)),
+                                                    column: Int(xmlTextReaderGetParserColumnNumber(reader)))
+                }
+                return nil
+            }
+            if box.first != nil { error = box.first; return nil }
+            if encoding == nil, let enc = xmlTextReaderConstEncoding(reader) { encoding = String(cString: enc).lowercased() }
+            let type = xmlTextReaderNodeType(reader)
+            let depth = Int(xmlTextReaderDepth(reader))
+            switch type {
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+                return .start(name: localName(), depth: depth, attributes: attributes(), isEmpty: isEmpty,
+                              line: Int(xmlTextReaderGetParserLineNumber(reader)))
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+                return .end(depth: depth)
+            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+                 Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+                guard let v = xmlTextReaderConstValue(reader) else { continue }
+                return .text(String(cString: v))
+            default:
+                continue
+            }
+        }
+    }
+
+    private func localName() -> String {
+        guard let n = xmlTextReaderConstLocalName(reader) else { return "" }
+        return String(cString: n)
+    }
+
+    private func attributes() -> [(name: String, value: String)] {
+        var out: [(String, String)] = []
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return out }
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
+            let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+            out.append((localName(), value))
+        }
+        xmlTextReaderMoveToElement(reader)
+        return out
+    }
+}
+
+/// The first error libxml2 reported for a reader.
+private final class ErrorBox {
+    var first: XMLEventReader.ParseError?
+}
