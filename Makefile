@@ -7,7 +7,7 @@ export EXPORTS
 RELEASE_BIN := .build/release/verbatim
 DEBUG_BIN := .build/debug/verbatim
 
-.PHONY: all deps run reprocess test check clean
+.PHONY: all deps run reprocess test check eval clean
 
 all: run
 
@@ -43,3 +43,8 @@ check: deps
 
 clean:
 	rm -rf .build reports var .benchmarks
+
+# Sentiment accuracy on ../shared/eval/dev and the project's own test sets.
+eval: deps
+	$(SWIFT) build -c release --product verbatim
+	python3 scripts/eval.py

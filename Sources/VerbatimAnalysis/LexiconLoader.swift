@@ -47,7 +47,7 @@ public struct LexiconLoader {
         for lang in Language.scored {
             var lex = LanguageLexicon(language: lang)
             let dir = directory.appendingPathComponent(lang.rawValue)
-            loadValued(dir.appendingPathComponent("sentiment.tsv"), lang, range: -4...4, into: &lex.sentiment, issues: &issues, required: true)
+            loadValued(dir.appendingPathComponent("sentiment.tsv"), lang, range: -4...4, into: &lex.sentiment, issues: &issues, required: true, allowZero: true)
             loadValued(dir.appendingPathComponent("intensifiers.tsv"), lang, range: -1...1, into: &lex.intensifiers, issues: &issues, required: false)
             loadNegation(dir.appendingPathComponent("negation.tsv"), into: &lex, issues: &issues)
             loadThemes(dir.appendingPathComponent("themes.tsv"), lang, ids: themeIDs, into: &lex.themes, issues: &issues)
@@ -55,7 +55,7 @@ public struct LexiconLoader {
         }
         for user in userLexicons {
             guard var lex = set.languages[user.language] else { continue }
-            loadValued(user.path, user.language, range: -4...4, into: &lex.sentiment, issues: &issues, required: true, overriding: true)
+            loadValued(user.path, user.language, range: -4...4, into: &lex.sentiment, issues: &issues, required: true, allowZero: true)
             set.languages[user.language] = lex
         }
         loadValued(directory.appendingPathComponent("emoji.tsv"), .und, range: -4...4, into: &set.emoji, issues: &issues, required: false)
@@ -91,7 +91,7 @@ public struct LexiconLoader {
 
     private func loadValued(
         _ url: URL, _ lang: Language, range: ClosedRange<Double>, into index: inout TermIndex<Double>,
-        issues: inout [DataFileIssue], required: Bool, overriding: Bool = false
+        issues: inout [DataFileIssue], required: Bool, allowZero: Bool = false
     ) {
         guard let lines = read(url, required: required, issues: &issues) else { return }
         var seen: [[TermIndex<Double>.Word]: (Double, Int)] = [:]
@@ -100,8 +100,10 @@ public struct LexiconLoader {
                 issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'term<TAB>value<TAB>comment', got '\(l.fields.joined(separator: "⇥"))'"))
                 continue
             }
-            guard range.contains(v), v != 0 else {
-                issues.append(DataFileIssue(file: url.path, line: l.line, message: "value \(l.fields[1]) for '\(l.fields[0])' is outside \(range.lowerBound)…\(range.upperBound) or zero"))
+            // 0 is allowed in sentiment files: a neutral entry that stops a shorter stem from matching
+            // (`sağlamak` under `sağlam*`); it is matched but scores nothing.
+            guard range.contains(v), v != 0 || allowZero else {
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: "value \(l.fields[1]) for '\(l.fields[0])' is outside \(range.lowerBound)…\(range.upperBound)\(allowZero ? "" : " or zero")"))
                 continue
             }
             let words = TermIndex<Double>.words(of: l.fields[0], language: lang)
@@ -119,7 +121,6 @@ public struct LexiconLoader {
             seen[words] = (v, l.line)
             index.add(.init(words: words, payload: v, text: l.fields[0], source: url.lastPathComponent, line: l.line))
         }
-        _ = overriding
     }
 
     private func loadThemes(_ url: URL, _ lang: Language, ids: Set<String>, into index: inout TermIndex<String>, issues: inout [DataFileIssue]) {
@@ -129,7 +130,8 @@ public struct LexiconLoader {
                 issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'theme<TAB>term<TAB>comment'"))
                 continue
             }
-            guard ids.isEmpty || ids.contains(l.fields[0]) else {
+            // The theme `none` blocks a shorter keyword (`hizmet süresi` is not wait time under `süre*`).
+            guard ids.isEmpty || ids.contains(l.fields[0]) || l.fields[0] == "none" else {
                 issues.append(DataFileIssue(file: url.path, line: l.line, message: "unknown theme '\(l.fields[0])'; known: \(ids.sorted().joined(separator: ", "))"))
                 continue
             }

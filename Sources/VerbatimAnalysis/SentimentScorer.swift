@@ -49,7 +49,8 @@ public struct SentimentScorer: Sendable {
             guard t.kind == .word else { i += 1; continue }
             let match = lex.sentiment.longestMatch(in: tokens, at: i)
             if let m = match, m.length >= 2 {
-                hits.append(hit(m, at: i, tokens, lex)); i += m.length; continue
+                if m.term.payload != 0 { hits.append(hit(m, at: i, tokens, lex)) }
+                i += m.length; continue
             }
             if let n = lex.negatorsAfter.longestMatch(in: tokens, at: i) {
                 roles[i] = .negatorAfter(n.term.text); i += n.length; continue
@@ -60,7 +61,11 @@ public struct SentimentScorer: Sendable {
             if let b = lex.intensifiers.longestMatch(in: tokens, at: i) {
                 roles[i] = .intensifier(b.term.payload, b.term.text); i += b.length; continue
             }
-            if let m = match { hits.append(hit(m, at: i, tokens, lex)); i += m.length; continue }
+            if let m = match {
+                // A neutral entry (valence 0) only stops shorter stems from matching.
+                if m.term.payload != 0 { hits.append(hit(m, at: i, tokens, lex)) }
+                i += m.length; continue
+            }
             if let h = prefixNegatedHit(tokens, at: i, lex) { hits.append(h) }
             i += 1
         }
@@ -71,14 +76,21 @@ public struct SentimentScorer: Sendable {
         var contrastAt: [Int: String] = [:]
         for t in tokens where t.kind == .contrast { contrastAt[t.clause] = (contrastAt[t.clause].map { $0 + " " } ?? "") + t.form }
 
+        // Tokens covered by a sentiment term: a negator or an intensifier reaches only the nearest term.
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for h in hits { for k in h.start..<(h.start + h.length) { covered[k] = true } }
+
         for h in hits.indices {
             var v = hits[h].valence
             var applied = hits[h].rules
             let start = hits[h].start, end = hits[h].start + hits[h].length, clause = hits[h].clause
-            // Intensifiers and negators before, within the window, same clause.
+            let isEmoji = tokens[start].kind == .emoji || tokens[start].kind == .emoticon
+            // Negation words count once, however many there are ("nije bio nimalo ljubazan" is one "not").
+            var negatorsBefore: [String] = [], negatorsAfter: [String] = []
+            // Intensifiers and negators before, within the window, same clause, up to the previous term.
             var distance = 0
             var k = start - 1
-            while k >= 0, distance < rules.window, tokens[k].clause == clause {
+            while !isEmoji, k >= 0, distance < rules.window, tokens[k].clause == clause, !covered[k] {
                 if tokens[k].kind == .word { distance += 1 } else { k -= 1; continue }
                 switch roles[k] {
                 case let .intensifier(scalar, text):
@@ -86,19 +98,22 @@ public struct SentimentScorer: Sendable {
                     v += (v >= 0 ? 1 : -1) * scalar * decay
                     applied.append((scalar > 0 ? "intensifier(" : "dampener(") + text + ")")
                 case let .negatorBefore(text):
-                    v = negate(v); applied.append("negation(\(text))")
+                    negatorsBefore.append(text)
                 default: break
                 }
                 k -= 1
             }
-            // Negators after, within the window, same clause, before the next sentiment term.
+            // Negators after, within the window, same clause, up to the next term.
             distance = 0
             k = end
-            while k < tokens.count, distance < rules.window, tokens[k].clause == clause {
+            while !isEmoji, k < tokens.count, distance < rules.window, tokens[k].clause == clause, !covered[k] {
                 if tokens[k].kind == .word { distance += 1 } else { k += 1; continue }
-                if case let .negatorAfter(text) = roles[k] { v = negate(v); applied.append("negation(\(text))"); break }
-                if hits.contains(where: { $0.start == k }) { break }
+                if case let .negatorAfter(text) = roles[k] { negatorsAfter.append(text); break }
                 k += 1
+            }
+            if !negatorsBefore.isEmpty || !negatorsAfter.isEmpty {
+                v = negate(v)
+                applied.append("negation(\((negatorsBefore.reversed() + negatorsAfter).joined(separator: " ")))")
             }
             // Emphasis written into the words.
             let words = tokens[start..<end]

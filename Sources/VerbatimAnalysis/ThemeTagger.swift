@@ -23,7 +23,7 @@ public struct ThemeTagger: Sendable {
             let clause = tokens[i].clause
             let clauseScore = sentiment.flatMap { clause < $0.clauseScores.count ? $0.clauseScores[clause] : nil } ?? 0
             let score = clauseScore != 0 ? clauseScore : (sentiment?.score ?? 0)
-            for theme in m.term.payload.split(separator: "|").map(String.init) {
+            for theme in m.term.payload.split(separator: "|").map(String.init) where theme != "none" {
                 if let prev = found[theme] {
                     found[theme] = (prev.score + score, prev.keyword, prev.order)
                 } else {

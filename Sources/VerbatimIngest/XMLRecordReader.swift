@@ -50,7 +50,13 @@ public struct XMLRecordReader: Sendable {
         let assembler = RecordAssembler(file: name, options: options)
         var current: RecordBuilder?
         var position = 0
+        var open = 0  // elements open after the last event
         while let event = reader.next() {
+            switch event {
+            case let .start(_, depth, _, isEmpty, _): open = isEmpty ? depth : depth + 1
+            case let .end(depth): open = depth
+            case .text: break
+            }
             switch event {
             case let .start(local, depth, attributes, isEmpty, line):
                 if current == nil {
@@ -76,7 +82,9 @@ public struct XMLRecordReader: Sendable {
             }
         }
         if let e = reader.error {
-            return fail(.malformedXML(message: e.message, line: e.line, column: e.column), name: name, summary: &summary, emit: emit, line: e.line, column: e.column)
+            // libxml2's push parser words a cut-off file oddly ("Extra content at the end"): say what happened.
+            let message = open > 0 ? "\(e.message) — the file ends with \(open) element(s) still open (truncated export?)" : e.message
+            return fail(.malformedXML(message: message, line: e.line, column: e.column), name: name, summary: &summary, emit: emit, line: e.line, column: e.column)
         }
         if let enc = reader.encoding { summary.encoding = enc }
         if position == 0 {

@@ -24,13 +24,17 @@ public enum LanguageFolding {
         return String(out)
     }
 
-    /// Turkish lower-casing: `I → ı`, `İ → i`, then default.
+    /// Turkish lower-casing: `I → ı`, `İ → i`, then default; circumflexes dropped (`hâlâ` → `hala`),
+    /// as most people type them.
     public static func turkishLower(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             switch u.value {
             case 0x49: out.append("ı")
             case 0x130: out.append("i")
+            case 0xE2, 0xC2: out.append("a")
+            case 0xEE, 0xCE: out.append("i")
+            case 0xFB, 0xDB: out.append("u")
             default: out.append(u)
             }
         }

@@ -75,8 +75,10 @@ public final class XMLEventReader {
             switch type {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                return .start(name: localName(), depth: depth, attributes: attributes(), isEmpty: isEmpty,
-                              line: Int(xmlTextReaderGetParserLineNumber(reader)))
+                // The element's own start line (the parser's line runs ahead of the reader).
+                let node = xmlTextReaderCurrentNode(reader)
+                let line = node.map { Int(xmlGetLineNo($0)) } ?? Int(xmlTextReaderGetParserLineNumber(reader))
+                return .start(name: localName(), depth: depth, attributes: attributes(), isEmpty: isEmpty, line: line)
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
                 return .end(depth: depth)
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),

@@ -11,13 +11,13 @@ struct MiniLexicons {
     static let folder: TemporaryFolder = {
         let f = TemporaryFolder("mini-lexicons")
         f.write("themes.tsv", "id\ten\tdescription\nwait_time\tWait time\twaiting\ncourtesy\tCourtesy\tpoliteness\n")
-        f.write("tr/sentiment.tsv", "# test\nkötü\t-2.5\niyi\t2\nberbat\t-3\nbeğen*\t2\nmemnun*\t2\nmemnuniyetsiz*\t-2.5\ndönüş yapmadı\t-2.5\nkibar*\t2\nuzun*\t-1\nhızlı\t1.5\n")
+        f.write("tr/sentiment.tsv", "# test\nkötü\t-2.5\niyi\t2\nberbat\t-3\nbeğen*\t2\nmemnun*\t2\nmemnuniyetsiz*\t-2.5\ndönüş yapmadı\t-2.5\nkibar*\t2\nuzun*\t-1\nhızlı\t1.5\nsağlam*\t2\nsağlamak\t0\n")
         f.write("tr/negation.tsv", "after\tdeğil\nafter\tyok\nsuffix\tme\nsuffix\tma\nsuffix\tmıyor\n")
         f.write("tr/intensifiers.tsv", "çok\t0.293\nbiraz\t-0.293\n")
         f.write("tr/contrast.tsv", "ama\nfakat\n")
         f.write("tr/themes.tsv", "wait_time\tbekle*\nwait_time\tsüre*\ncourtesy\tkibar*\n")
         f.write("sr/sentiment.tsv", "ljubazan\t2\nljubazn*\t2\nloš*\t-2\nprofesional*\t2\nčekao\t-1\nradi\t1\n")
-        f.write("sr/negation.tsv", "before\tne\nbefore\tnije\nprefix\tne\n")
+        f.write("sr/negation.tsv", "before\tne\nbefore\tnije\nbefore\tnimalo\nprefix\tne\n")
         f.write("sr/contrast.tsv", "ali\n")
         f.write("kk/sentiment.tsv", "жақ*\t2\nжақсы\t2\nкөмектес*\t2\n")
         f.write("kk/negation.tsv", "suffix\tпа\nsuffix\tпе\nsuffix\tма\nafter\tемес\n")
@@ -52,6 +52,12 @@ struct SentimentRuleTests {
         #expect(score("kötü", .tr).label == .negative)
         #expect(score("memnunum", .tr).evidence.first?.term == "memnun*")
         #expect(score("memnuniyetsizim", .tr).evidence.first?.term == "memnuniyetsiz*", "the longer stem wins")
+    }
+
+    @Test func neutralEntriesBlockShorterStems() {
+        #expect(score("sağlam", .tr).label == .positive)
+        let r = score("destek sağlamak", .tr)
+        #expect(r.evidence.isEmpty && r.label == .neutral)
     }
 
     @Test func turkishNegationBySuffix() {
@@ -124,6 +130,19 @@ struct SentimentRuleTests {
         #expect(prefix.evidence[0].rules == ["negation(ne-)"])
         #expect(score("нељубазан", .sr).label == .negative)
         #expect(score("cekao", .sr).evidence.first?.term == "čekao", "diacritic-less spelling matches")
+    }
+
+    @Test func severalNegationWordsAreOneNegation() {
+        let r = score("Nije bio nimalo ljubazan", .sr)
+        #expect(r.label == .negative)
+        #expect(r.evidence[0].rules == ["negation(nije nimalo)"])
+    }
+
+    @Test func negationReachesOnlyTheNearestTermAndNeverEmoji() {
+        let r = score("nije loše 👍", .sr)
+        #expect(r.evidence.map(\.finalValence).allSatisfy { $0 > 0 })
+        let two = score("ne radi, ljubazan", .sr)
+        #expect(two.evidence.first { $0.term == "ljubazan" }?.rules.isEmpty == true)
     }
 
     @Test func kazakhNegationSuffix() {

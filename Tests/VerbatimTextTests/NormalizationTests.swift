@@ -29,6 +29,7 @@ struct LanguageFoldingTests {
         #expect(LanguageFolding.turkishLower("IŞIK") == "ışık")
         #expect(LanguageFolding.turkishLower("İstanbul").unicodeScalars.allSatisfy { $0.value != 0x0307 })
         #expect(LanguageFolding.turkishUpper("ilgisiz ışık") == "İLGİSİZ IŞIK")
+        #expect(LanguageFolding.turkishLower("Hâlâ") == "hala")
     }
 
     @Test func defaultLowerNeverLeavesACombiningDot() {

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Accuracy of `verbatim classify` on labelled sets: `make eval`.
+
+Each set is a TSV of `label<TAB>text` (or `label<TAB>tags<TAB>text` for the
+project's own sets in Tests/Data/sentiment), label pos/neg/neu. For every file:
+accuracy, macro-F1 on positive vs negative (items labelled pos/neg; a neutral
+prediction counts as a miss), macro-F1 over three classes where the data has
+neutral items, the share of items with at least one lexicon match, and the
+confusion matrix. The language is declared (--lang) from the file name prefix.
+"""
+import os, subprocess, sys
+
+BIN = os.environ.get("VERBATIM", ".build/release/verbatim")
+SETS = [
+    ("../shared/eval/dev/kk_reviews.tsv", "kk"),
+    ("../shared/eval/dev/tr_products.tsv", "tr"),
+    ("../shared/eval/dev/tr_movies.tsv", "tr"),
+    ("../shared/eval/dev/tr_tweets.tsv", "tr"),
+    ("../shared/eval/dev/sr_comments.tsv", "sr"),
+    ("../shared/eval/dev/sr_tweets.tsv", "sr"),
+    ("Tests/Data/sentiment/tr.tsv", "tr"),
+    ("Tests/Data/sentiment/kk.tsv", "kk"),
+    ("Tests/Data/sentiment/mn.tsv", "mn"),
+    ("Tests/Data/sentiment/sr.tsv", "sr"),
+]
+SHORT = {"positive": "pos", "negative": "neg", "neutral": "neu"}
+
+
+def read_set(path):
+    items = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) < 2 or parts[0] not in ("pos", "neg", "neu"):
+                continue
+            items.append((parts[0], parts[-1]))
+    return items
+
+
+def f1(gold, pred, cls):
+    tp = sum(1 for g, p in zip(gold, pred) if g == cls and p == cls)
+    fp = sum(1 for g, p in zip(gold, pred) if g != cls and p == cls)
+    fn = sum(1 for g, p in zip(gold, pred) if g == cls and p != cls)
+    if tp == 0:
+        return 0.0
+    prec, rec = tp / (tp + fp), tp / (tp + fn)
+    return 2 * prec * rec / (prec + rec)
+
+
+def main():
+    rows = []
+    details = []
+    for path, lang in SETS:
+        if not os.path.exists(path):
+            print(f"(skipped: {path} not found)", file=sys.stderr)
+            continue
+        items = read_set(path)
+        text = "".join(t.replace("\r", " ") + "\n" for _, t in items)
+        out = subprocess.run([BIN, "classify", "--lang", lang, "--explain"], input=text.encode(), capture_output=True, check=True).stdout.decode()
+        lines = out.split("\n")[: len(items)]
+        pred = [SHORT[l.split("\t")[0]] for l in lines]
+        hit = [("no lexicon match" not in l) for l in lines]
+        gold = [g for g, _ in items]
+        classes = sorted(set(gold), key=["pos", "neg", "neu"].index)
+        acc = sum(g == p for g, p in zip(gold, pred)) / len(gold)
+        pn = [(g, p) for g, p in zip(gold, pred) if g in ("pos", "neg")]
+        f1_pn = (f1([g for g, _ in pn], [p for _, p in pn], "pos") + f1([g for g, _ in pn], [p for _, p in pn], "neg")) / 2
+        f1_3 = sum(f1(gold, pred, c) for c in ("pos", "neg", "neu")) / 3 if "neu" in classes else None
+        rows.append((os.path.basename(path), lang, len(items), acc, f1_pn, f1_3, sum(hit) / len(hit)))
+        cm = {(g, p): 0 for g in classes for p in ("pos", "neg", "neu")}
+        for g, p in zip(gold, pred):
+            cm[(g, p)] += 1
+        details.append((os.path.basename(path), classes, cm))
+
+    print(f"{'set':<20} {'lang':<4} {'n':>5} {'acc':>6} {'F1 pos/neg':>10} {'F1 3-class':>10} {'coverage':>8}")
+    for name, lang, n, acc, fpn, f3, cov in rows:
+        f3s = f"{f3:.3f}" if f3 is not None else "—"
+        print(f"{name:<20} {lang:<4} {n:>5} {acc:>6.3f} {fpn:>10.3f} {f3s:>10} {cov:>8.2f}")
+    print()
+    for name, classes, cm in details:
+        print(f"{name}: gold ↓ / predicted →   pos   neg   neu")
+        for g in classes:
+            print(f"  {g:<34}{cm[(g,'pos')]:>5} {cm[(g,'neg')]:>5} {cm[(g,'neu')]:>5}")
+
+
+if __name__ == "__main__":
+    main()
