@@ -7,12 +7,16 @@ export EXPORTS
 RELEASE_BIN := .build/release/verbatim
 DEBUG_BIN := .build/debug/verbatim
 
-.PHONY: all deps run reprocess test check eval clean
+.PHONY: all deps browser-deps run reprocess test check eval clean
 
 all: run
 
 deps:
 	@scripts/ensure-deps.sh
+
+# The tests also render report.html in headless Chromium (Debian's chromium package).
+browser-deps:
+	@scripts/ensure-deps.sh --browser
 
 # The nightly job: release build, then pipelines/nightly.yaml over $(EXPORTS).
 # Exit code 2 (completed, some rows rejected) is reported but not a failure here.
@@ -30,8 +34,8 @@ reprocess: deps
 	@code=0; $(RELEASE_BIN) run --pipeline pipelines/nightly.yaml --input "$(DIR)" --out "$(OUT)" || code=$$?; \
 	if [ $$code -ne 0 ] && [ $$code -ne 2 ]; then exit $$code; fi
 
-# Unit and integration tests, then the fixture check.
-test: deps
+# Unit and integration tests (report.html in headless Chromium among them), then the fixture check.
+test: browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) check --pipeline pipelines/fixtures.yaml

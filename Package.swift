@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "verbatim", targets: ["verbatim"]),
+        // The readers, for the fuzz package in Tests/Fuzz (which depends on this one by path).
+        .library(name: "VerbatimIngest", targets: ["VerbatimIngest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

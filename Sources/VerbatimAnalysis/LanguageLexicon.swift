@@ -19,8 +19,16 @@ public struct LanguageLexicon: Sendable {
     public var negationEndings: [String] = []
     /// Prefixes that negate a word whose remainder is in the lexicon (`ne`).
     public var negationPrefixes: [String] = []
+    /// Word endings that by themselves mark a negated verb (`madı`, `пады`, `аагүй`), for words not in the lexicon.
+    public var negatedVerbEndings: [String] = []
 
     public init(language: Language) { self.language = language }
+
+    /// The negated-verb ending of a word not in the lexicon (`gelmedi` → `medi`), if any.
+    func negatedVerbEnding(of form: String) -> String? {
+        for e in negatedVerbEndings where form.hasSuffix(e) && form.count >= e.count + 2 { return e }
+        return nil
+    }
 
     /// The negation morpheme in `remainder`, if any.
     func negationMorpheme(in remainder: String) -> String? {

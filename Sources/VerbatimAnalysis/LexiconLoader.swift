@@ -161,12 +161,14 @@ public struct LexiconLoader {
             case "suffix": lex.negationSuffixes.append(form)
             case "ending": lex.negationEndings.append(form)
             case "prefix": lex.negationPrefixes.append(form)
+            case "verb-ending": lex.negatedVerbEndings.append(form)
             default:
-                issues.append(DataFileIssue(file: url.path, line: l.line, message: "kind '\(l.fields[0])' is not one of after, before, suffix, ending, prefix"))
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: "kind '\(l.fields[0])' is not one of after, before, suffix, ending, prefix, verb-ending"))
             }
         }
         // Longest first, so `mıyor` is reported rather than `mı`.
         lex.negationSuffixes.sort { $0.count > $1.count }
         lex.negationEndings.sort { $0.count > $1.count }
+        lex.negatedVerbEndings.sort { $0.count > $1.count }
     }
 }

@@ -29,6 +29,9 @@ public struct SentimentRules: Sendable, Hashable {
     public var intensifierDecay: [Double] = [1, 0.95, 0.9]
     /// Normalisation constant of the compound score: x / √(x² + α) (VADER: 15).
     public var alpha = 15.0
+    /// Valence of a negation with nothing to negate (`интернет жоқ`, `ne javljaju se`, `gelmedi`):
+    /// in customer feedback, saying something did not happen is a complaint. 0 turns the rule off.
+    public var unattachedNegationValence = -1.0
     /// Rating and text disagree when the text score is at least this strong against the rating.
     public var disagreementScore = 0.5
 

@@ -18,7 +18,12 @@ public struct SentimentScorer: Sendable {
         self.rules = rules
     }
 
-    private enum Role { case none, negatorBefore(String), negatorAfter(String), intensifier(Double, String) }
+    private enum Role {
+        case none, negatorBefore(String), negatorAfter(String), intensifier(Double, String)
+        /// A word not in the lexicon that ends like a negated verb (`karşılaşmadım`): it negates the
+        /// term before it (`sorunla karşılaşmadım` → no problem), or else is a complaint on its own.
+        case negatedVerb(String)
+    }
 
     private struct Hit {
         var start: Int
@@ -28,6 +33,9 @@ public struct SentimentScorer: Sendable {
         var term: String
         var rules: [String]
         var clause: Int
+        var kind: Kind = .term
+
+        enum Kind { case term, emoji, unattachedNegation }
     }
 
     public func score(_ tokens: [Token], language: Language) -> SentimentResult {
@@ -42,7 +50,7 @@ public struct SentimentScorer: Sendable {
             let t = tokens[i]
             if t.kind == .emoji || t.kind == .emoticon {
                 if let v = emojiValence(t) {
-                    hits.append(Hit(start: i, length: 1, valence: v, base: v, term: t.form, rules: [], clause: t.clause))
+                    hits.append(Hit(start: i, length: 1, valence: v, base: v, term: t.form, rules: [], clause: t.clause, kind: .emoji))
                 }
                 i += 1; continue
             }
@@ -66,54 +74,83 @@ public struct SentimentScorer: Sendable {
                 if m.term.payload != 0 { hits.append(hit(m, at: i, tokens, lex)) }
                 i += m.length; continue
             }
-            if let h = prefixNegatedHit(tokens, at: i, lex) { hits.append(h) }
+            if let h = prefixNegatedHit(tokens, at: i, lex) {
+                hits.append(h)
+            } else if let ending = lex.negatedVerbEnding(of: t.form) {
+                roles[i] = .negatedVerb(ending)
+            }
             i += 1
+        }
+
+        // Tokens covered by a sentiment term: a negator or an intensifier reaches only the nearest term.
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for h in hits { for k in h.start..<(h.start + h.length) { covered[k] = true } }
+
+        // 1. Negation words: each negates the nearest term in its window (several count once).
+        var usedNegator = [Bool](repeating: false, count: tokens.count)
+        for h in hits.indices where hits[h].kind == .term {
+            let start = hits[h].start, end = hits[h].start + hits[h].length, clause = hits[h].clause
+            var before: [String] = [], after: [String] = []
+            var distance = 0
+            var k = start - 1
+            // A comma separates predicates ("qabıldamadı, sebebin de aytpadı"): negation does not cross it.
+            while k >= 0, distance < rules.window, tokens[k].clause == clause, !covered[k], tokens[k].form != "," {
+                if tokens[k].kind == .word { distance += 1 } else { k -= 1; continue }
+                if case let .negatorBefore(text) = roles[k] { before.append(text); usedNegator[k] = true }
+                k -= 1
+            }
+            distance = 0
+            k = end
+            while k < tokens.count, distance < rules.window, tokens[k].clause == clause, !covered[k], tokens[k].form != "," {
+                if tokens[k].kind == .word { distance += 1 } else { k += 1; continue }
+                if case let .negatorAfter(text) = roles[k] { after.append(text); usedNegator[k] = true; break }
+                // A negated verb negates only the word right before it ("sorunla karşılaşmadım").
+                if case .negatedVerb = roles[k], distance == 1 { after.append(tokens[k].surface); usedNegator[k] = true; break }
+                k += 1
+            }
+            if !before.isEmpty || !after.isEmpty {
+                hits[h].valence = negate(hits[h].valence)
+                hits[h].rules.append("negation(\((before.reversed() + after).joined(separator: " ")))")
+            }
+        }
+        // 2. Negation with nothing to negate ("интернет жоқ", "ne javljaju se", "gelmedi"): in customer
+        //    feedback, saying that something did not happen or is not there is a complaint.
+        if rules.unattachedNegationValence != 0 {
+            let v = rules.unattachedNegationValence
+            for k in tokens.indices where !usedNegator[k] {
+                switch roles[k] {
+                case let .negatorBefore(text), let .negatorAfter(text):
+                    hits.append(Hit(start: k, length: 1, valence: v, base: v, term: text, rules: ["negation without a sentiment word"], clause: tokens[k].clause, kind: .unattachedNegation))
+                case let .negatedVerb(ending):
+                    hits.append(Hit(start: k, length: 1, valence: v, base: v, term: "-" + ending, rules: ["negated verb"], clause: tokens[k].clause, kind: .unattachedNegation))
+                default: break
+                }
+            }
+            hits.sort { $0.start < $1.start }
+            for h in hits { for k in h.start..<(h.start + h.length) { covered[k] = true } }
         }
         if hits.isEmpty {
             return SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: clauseScores(tokens, []), reason: "no lexicon match")
         }
         // Which clauses start with a contrast conjunction, and its words.
         var contrastAt: [Int: String] = [:]
-        for t in tokens where t.kind == .contrast { contrastAt[t.clause] = (contrastAt[t.clause].map { $0 + " " } ?? "") + t.form }
+        for t in tokens where t.kind == .contrast { contrastAt[t.clause] = (contrastAt[t.clause].map { $0 + " " } ?? "") + t.surface.lowercased() }
 
-        // Tokens covered by a sentiment term: a negator or an intensifier reaches only the nearest term.
-        var covered = [Bool](repeating: false, count: tokens.count)
-        for h in hits { for k in h.start..<(h.start + h.length) { covered[k] = true } }
-
+        // 3. Intensifiers, emphasis and contrast.
         for h in hits.indices {
             var v = hits[h].valence
             var applied = hits[h].rules
             let start = hits[h].start, end = hits[h].start + hits[h].length, clause = hits[h].clause
-            let isEmoji = tokens[start].kind == .emoji || tokens[start].kind == .emoticon
-            // Negation words count once, however many there are ("nije bio nimalo ljubazan" is one "not").
-            var negatorsBefore: [String] = [], negatorsAfter: [String] = []
-            // Intensifiers and negators before, within the window, same clause, up to the previous term.
             var distance = 0
             var k = start - 1
-            while !isEmoji, k >= 0, distance < rules.window, tokens[k].clause == clause, !covered[k] {
+            while hits[h].kind != .emoji, k >= 0, distance < rules.window, tokens[k].clause == clause, !covered[k] {
                 if tokens[k].kind == .word { distance += 1 } else { k -= 1; continue }
-                switch roles[k] {
-                case let .intensifier(scalar, text):
+                if case let .intensifier(scalar, text) = roles[k] {
                     let decay = distance <= rules.intensifierDecay.count ? rules.intensifierDecay[distance - 1] : rules.intensifierDecay.last!
                     v += (v >= 0 ? 1 : -1) * scalar * decay
                     applied.append((scalar > 0 ? "intensifier(" : "dampener(") + text + ")")
-                case let .negatorBefore(text):
-                    negatorsBefore.append(text)
-                default: break
                 }
                 k -= 1
-            }
-            // Negators after, within the window, same clause, up to the next term.
-            distance = 0
-            k = end
-            while !isEmoji, k < tokens.count, distance < rules.window, tokens[k].clause == clause, !covered[k] {
-                if tokens[k].kind == .word { distance += 1 } else { k += 1; continue }
-                if case let .negatorAfter(text) = roles[k] { negatorsAfter.append(text); break }
-                k += 1
-            }
-            if !negatorsBefore.isEmpty || !negatorsAfter.isEmpty {
-                v = negate(v)
-                applied.append("negation(\((negatorsBefore.reversed() + negatorsAfter).joined(separator: " ")))")
             }
             // Emphasis written into the words.
             let words = tokens[start..<end]

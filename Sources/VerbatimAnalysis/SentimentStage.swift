@@ -5,10 +5,15 @@ import VerbatimCore
 public struct SentimentStage: RecordStage {
     public let name = "sentiment"
     public let scorer: SentimentScorer
+    let hashtags: HashtagSplitter
 
-    public init(scorer: SentimentScorer) { self.scorer = scorer }
+    public init(scorer: SentimentScorer) {
+        self.scorer = scorer
+        self.hashtags = HashtagSplitter(lexicons: scorer.lexicons)
+    }
 
     public func process(_ record: inout FeedbackRecord) {
+        record.tokens = hashtags.split(record.tokens, language: record.language)
         let result = scorer.score(record.tokens, language: record.language)
         record.sentiment = result
         record.ratingDisagrees = Self.disagrees(rating: record.rating, result: result, threshold: scorer.rules.disagreementScore)

@@ -74,7 +74,14 @@ public struct TermIndex<Payload: Sendable>: Sendable {
 
     /// The longest term starting at token `i` whose words are consecutive tokens for which `isWord` holds.
     public func longestMatch(in tokens: [Token], at i: Int, isWord: (Token) -> Bool = { $0.kind == .word }) -> Match? {
-        let first = tokens[i].form
+        if let m = longestMatch(in: tokens, at: i, useAlternative: false, isWord: isWord) { return m }
+        // An elongated word squeezed to one letter per run did not match: try two (`удааан` → `удаан`).
+        guard tokens[i].alternative != nil else { return nil }
+        return longestMatch(in: tokens, at: i, useAlternative: true, isWord: isWord)
+    }
+
+    private func longestMatch(in tokens: [Token], at i: Int, useAlternative: Bool, isWord: (Token) -> Bool) -> Match? {
+        let first = useAlternative ? tokens[i].alternative! : tokens[i].form
         var candidates: [Int] = exact[first] ?? []
         if !stems.isEmpty {
             let scalars = first.unicodeScalars
@@ -100,13 +107,14 @@ public struct TermIndex<Payload: Sendable>: Sendable {
             for (k, w) in term.words.enumerated() {
                 let t = tokens[i + k]
                 guard isWord(t) else { ok = false; break }
+                let form = k == 0 && useAlternative ? t.alternative! : t.form
                 if w.isStem {
-                    guard t.form.hasPrefix(w.form) else { ok = false; break }
+                    guard form.hasPrefix(w.form) else { ok = false; break }
                     viaStem = true
                     stemChars += w.form.count
-                    if k == term.words.count - 1 || term.words.count == 1 { remainder = String(t.form.dropFirst(w.form.count)) }
+                    if k == term.words.count - 1 || term.words.count == 1 { remainder = String(form.dropFirst(w.form.count)) }
                 } else {
-                    guard t.form == w.form else { ok = false; break }
+                    guard form == w.form else { ok = false; break }
                     stemChars += 1000
                 }
             }

@@ -33,7 +33,7 @@ public struct ThemeTagger: Sendable {
             i += m.length
         }
         return found.sorted { $0.value.order < $1.value.order }.map { theme, v in
-            ThemeMention(theme: theme, polarity: rules.label(v.score), keyword: v.keyword)
+            ThemeMention(theme: theme, polarity: rules.label(v.score), keyword: v.keyword, score: v.score)
         }
     }
 }

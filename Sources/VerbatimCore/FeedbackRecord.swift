@@ -11,8 +11,13 @@ public struct FeedbackRecord: Sendable {
     public var provenance: Provenance
     /// Date (and time when known) in ISO 8601: `2026-11-21` or `2026-11-21T09:14:00+03:00`.
     public var date: String?
-    /// Employee (agent) the feedback is about, when the export names one.
+    /// Employee (agent) the feedback is about, when the export names one
+    /// (or, with a roster, when the text does: see `employeeMention`).
     public var employee: String?
+    /// The words of the text that named `employee` (`Ayşe Hanım'a`), when the
+    /// `employee_mentions` stage attributed the record from its text; nil when
+    /// the employee came from the export.
+    public var employeeMention: String?
     /// Contact channel (phone, chat, Twitter, …) as written in the export.
     public var channel: String?
     /// Survey rating as given (CSAT 1–5 or NPS 0–10); never mixed into the text score.

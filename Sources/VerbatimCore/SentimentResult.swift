@@ -70,10 +70,14 @@ public struct ThemeMention: Sendable, Hashable {
     public var polarity: SentimentLabel
     /// The keyword that triggered it.
     public var keyword: String
+    /// The score behind `polarity` (the sum of the scores of the clauses the
+    /// theme stands in); ranks a theme's most positive and negative verbatims.
+    public var score: Double
 
-    public init(theme: String, polarity: SentimentLabel, keyword: String) {
+    public init(theme: String, polarity: SentimentLabel, keyword: String, score: Double = 0) {
         self.theme = theme
         self.polarity = polarity
         self.keyword = keyword
+        self.score = score
     }
 }

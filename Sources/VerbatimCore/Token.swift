@@ -20,6 +20,9 @@ public struct Token: Sendable, Hashable {
     public var sentence: Int
     /// Emphasis written into the token itself.
     public var emphasis: Emphasis
+    /// For an elongated word, the form with runs squeezed to two letters instead of one
+    /// (`удааан` → `удаан`, `mükemmmel` → `mükemmel`), tried when `form` does not match.
+    public var alternative: String?
 
     public init(kind: Kind, form: String, surface: String, clause: Int = 0, emphasis: Emphasis = []) {
         self.kind = kind
@@ -42,4 +45,6 @@ public struct Emphasis: OptionSet, Sendable, Hashable {
     public static let elongated = Emphasis(rawValue: 1 << 1)
     /// A suffix attached with an apostrophe (`Ayşe'ye`): the token is the suffix.
     public static let apostropheSuffix = Emphasis(rawValue: 1 << 2)
+    /// A word taken from a hashtag (`#kötühizmet`): it may be split further against the lexicon.
+    public static let fromHashtag = Emphasis(rawValue: 1 << 3)
 }

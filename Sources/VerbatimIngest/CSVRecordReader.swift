@@ -44,10 +44,14 @@ public struct CSVRecordReader: Sendable {
         sample.withUnsafeBufferPointer { buf in
             transcoder.transcode(UnsafeBufferPointer(rebasing: buf[detected.bomLength...]), into: &firstUTF8, final: sample.count < Self.sampleSize)
         }
-        let isTSV = url.pathExtension.lowercased() == "tsv"
-        guard let delimiter = options.delimiter ?? Self.sniffDelimiter(firstUTF8, preferTab: isTSV) else {
+        if let kind = BinarySignature.kind(raw: sample, decoded: firstUTF8) { return failFile(.notText(looksLike: kind)) }
+        let ext = url.pathExtension.lowercased()
+        // Spreadsheet "Unicode text" exports (.txt) and .tsv files are tab-separated when in doubt.
+        // A .txt file is read only when it sniffs as delimited, consistently over its first lines.
+        let sniffed = Self.sniffDelimiter(firstUTF8, preferTab: ext == "tsv" || ext == "txt", minimumConsistency: ext == "txt" ? 0.8 : 0)
+        guard let delimiter = options.delimiter ?? sniffed else {
             if firstUTF8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return failFile(.emptyFile) }
-            if url.pathExtension.lowercased() == "txt" { return failFile(.notDelimited) }
+            if ext == "txt" { return failFile(.notDelimited) }
             // A single-column file: a comma can never split it.
             return readAll(handle: handle, first: firstUTF8, transcoder: &transcoder, delimiter: UInt8(ascii: ","), encoding: detected.encoding, summary: summary, emit: emit)
         }
@@ -67,6 +71,7 @@ public struct CSVRecordReader: Sendable {
         summary.delimiter = delimiter == 0x09 ? "tab" : String(UnicodeScalar(delimiter))
         var parser = CSVRowParser(delimiter: delimiter, maxRecordBytes: options.maxRecordBytes)
         var mapping: ColumnMapping?
+        var columnNumbers: [RecordField: Int] = [:]
         var headerCount = 0
         var position = 0
         var fileFailure: (IngestError, Int)?
@@ -85,6 +90,7 @@ public struct CSVRecordReader: Sendable {
                     fileFailure = (error, row.line); return
                 }
                 headerCount = headers.count
+                columnNumbers = mapping!.columns.mapValues { $0 + 1 }
                 return
             }
             summary.read += 1
@@ -102,17 +108,21 @@ public struct CSVRecordReader: Sendable {
                 return
             }
             var values: [RecordField: String] = [:]
-            for (field, index) in mapping!.columns {
+            // Fields in column order, so a row with two bad fields is always rejected for the first.
+            for (field, index) in mapping!.columns.sorted(by: { $0.value < $1.value }) {
                 let bytes = row.fields[index]
-                guard let s = String(validating: bytes, as: UTF8.self) else {
+                let problem: RowProblem?
+                if bytes.contains(0) { problem = .nulBytes } else if let s = String(validating: bytes, as: UTF8.self) {
+                    values[field] = s; problem = nil
+                } else { problem = .invalidEncoding(encoding) }
+                if let problem {
                     summary.rejected += 1
-                    emit(.reject(Reject(provenance: Provenance(file: summary.file, line: row.line),
-                                        reason: RowProblem.invalidEncoding(encoding).description, raw: raw())))
+                    emit(.reject(Reject(provenance: Provenance(file: summary.file, line: row.line, column: index + 1),
+                                        reason: problem.description, raw: raw())))
                     return
                 }
-                values[field] = s
             }
-            let event = assembler.assemble(values, line: row.line, position: position, raw: raw())
+            let event = assembler.assemble(values, line: row.line, position: position, columns: columnNumbers, raw: raw())
             if case .record = event { summary.accepted += 1 } else { summary.rejected += 1 }
             emit(event)
         }
@@ -141,7 +151,12 @@ public struct CSVRecordReader: Sendable {
     }
 
     /// Picks the delimiter that splits the first lines most consistently.
-    static func sniffDelimiter(_ sample: [UInt8], preferTab: Bool) -> UInt8? {
+    ///
+    /// Looks at up to 20 lines outside quotes. A candidate must occur in the
+    /// header; it scores by the share of lines with the header's count. Nil when
+    /// no candidate occurs, or when the best one splits fewer than
+    /// `minimumConsistency` of the lines like the header (prose in a `.txt`).
+    static func sniffDelimiter(_ sample: [UInt8], preferTab: Bool, minimumConsistency: Double = 0) -> UInt8? {
         let candidates: [UInt8] = [0x09, UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "|")]
         var counts: [[Int]] = Array(repeating: [], count: candidates.count)
         var current = [Int](repeating: 0, count: candidates.count)
@@ -164,14 +179,15 @@ public struct CSVRecordReader: Sendable {
             if let k = candidates.firstIndex(of: b) { current[k] += 1 }
         }
         if sawContent, lines < 20 { for k in candidates.indices { counts[k].append(current[k]) } }
-        var best: (UInt8, Double)?
+        var best: (delimiter: UInt8, score: Double, consistency: Double)?
         for (k, c) in candidates.enumerated() {
             guard let header = counts[k].first, header > 0 else { continue }
-            let consistent = counts[k].filter { $0 == header }.count
-            var score = Double(consistent) / Double(counts[k].count) * 10 + Double(min(header, 50)) / 100
+            let consistency = Double(counts[k].filter { $0 == header }.count) / Double(counts[k].count)
+            var score = consistency * 10 + Double(min(header, 50)) / 100
             if preferTab && c == 0x09 { score += 5 }
-            if best == nil || score > best!.1 { best = (c, score) }
+            if best == nil || score > best!.score { best = (c, score, consistency) }
         }
-        return best?.0
+        guard let best, best.consistency >= minimumConsistency else { return nil }
+        return best.delimiter
     }
 }

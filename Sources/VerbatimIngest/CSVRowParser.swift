@@ -2,8 +2,10 @@
 ///
 /// Emits one `Row` per record with the line it started on. Counts lines the
 /// way editors do (CRLF, LF and CR each end one line), skips empty lines,
-/// and caps a record at `maxRecordBytes` (the rest of it is skipped and the
-/// row carries `.tooLong`).
+/// and caps a record at `maxRecordBytes`: every byte of the record counts,
+/// delimiters included, so neither one huge field nor millions of empty
+/// ones can grow memory past the cap. The rest of an overlong record is
+/// skipped and the row carries `.tooLong`.
 struct CSVRowParser {
     struct Row {
         var fields: [[UInt8]]
@@ -37,7 +39,10 @@ struct CSVRowParser {
     }
 
     private mutating func endField() {
-        fields.append(field)
+        // A delimiter is a byte of the record too; past the cap, fields are no longer kept.
+        recordBytes += 1
+        if recordBytes > maxRecordBytes { overflow = true }
+        if !overflow || fields.isEmpty { fields.append(field) }
         field.removeAll(keepingCapacity: true)
     }
 

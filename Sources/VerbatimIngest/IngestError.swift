@@ -14,6 +14,8 @@ public enum IngestError: Error, Sendable, Hashable {
     case emptyFile
     /// A `.txt` file that does not look delimited.
     case notDelimited
+    /// The file is not text at all (an image, a workbook, an archive).
+    case notText(looksLike: String)
     /// libxml2 could not parse the file.
     case malformedXML(message: String, line: Int, column: Int)
     /// No repeating record element was found in an XML file.
@@ -31,6 +33,7 @@ extension IngestError: CustomStringConvertible {
             "the pipeline maps \(field) to column '\(column)', which is not in the file; headers seen: \(headers.map { "'\($0)'" }.joined(separator: ", "))"
         case .emptyFile: "the file is empty (no header line)"
         case .notDelimited: "not a delimited text file (no ',', ';', tab or '|' found consistently in the first lines)"
+        case let .notText(looksLike): "not a text export: the file looks like \(looksLike)"
         case let .malformedXML(message, line, column): "malformed XML at line \(line), column \(column): \(message)"
         case let .noXMLRecords(root): "no repeating record element found under <\(root)>; set `record:` for this source in the pipeline file"
         }
@@ -53,6 +56,8 @@ public enum RowProblem: Sendable, Hashable, CustomStringConvertible {
     case unterminatedQuote
     /// The record is larger than the configured limit.
     case tooLong(limit: Int)
+    /// A field holds NUL bytes (a damaged or padded export).
+    case nulBytes
 
     public var description: String {
         switch self {
@@ -63,6 +68,7 @@ public enum RowProblem: Sendable, Hashable, CustomStringConvertible {
         case let .invalidEncoding(e): "bytes that are not valid \(e.rawValue)"
         case .unterminatedQuote: "a quoted field is never closed (missing \")"
         case let .tooLong(limit): "record longer than \(limit) bytes"
+        case .nulBytes: "the row holds NUL bytes (a damaged or padded export?)"
         }
     }
 }

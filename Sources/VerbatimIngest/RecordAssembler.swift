@@ -7,23 +7,31 @@ struct RecordAssembler {
     let file: String
     let options: SourceOptions
 
-    func assemble(_ values: [RecordField: String], line: Int, position: Int, raw: @autoclosure () -> String) -> ReadEvent {
+    /// Validates one row's `values` into a record, or the first problem found into a reject.
+    ///
+    /// `columns` gives the 1-based column of each field when the format has
+    /// columns (CSV), so a reject about one field says which column it is.
+    func assemble(
+        _ values: [RecordField: String], line: Int, position: Int, columns: [RecordField: Int] = [:], raw: @autoclosure () -> String
+    ) -> ReadEvent {
         let provenance = Provenance(file: file, line: line)
-        func reject(_ p: RowProblem) -> ReadEvent { .reject(Reject(provenance: provenance, reason: p.description, raw: raw())) }
+        func reject(_ p: RowProblem, _ field: RecordField) -> ReadEvent {
+            .reject(Reject(provenance: Provenance(file: file, line: line, column: columns[field]), reason: p.description, raw: raw()))
+        }
 
         let text = values[.text].map { $0.trimmingCharactersInSet(" \t\r\n") } ?? ""
-        if text.isEmpty { return reject(.emptyText) }
+        if text.isEmpty { return reject(.emptyText, .text) }
         if text.unicodeScalars.contains("\u{FFFD}"), options.encoding == nil || options.encoding == .utf8 {
-            return reject(.invalidEncoding(options.encoding ?? .utf8))
+            return reject(.invalidEncoding(options.encoding ?? .utf8), .text)
         }
         var date: String?
         if let d = values[.date]?.trimmingCharactersInSet(" \t"), !d.isEmpty {
-            guard let n = DateNormalizer.normalize(d) else { return reject(.badDate(d)) }
+            guard let n = DateNormalizer.normalize(d) else { return reject(.badDate(d), .date) }
             date = n
         }
         var rating: Double?
         if let r = values[.rating]?.trimmingCharactersInSet(" \t"), !r.isEmpty {
-            guard let v = RatingParser.parse(r) else { return reject(.badRating(r)) }
+            guard let v = RatingParser.parse(r) else { return reject(.badRating(r), .rating) }
             rating = v
         }
         let id = values[.id].map { $0.trimmingCharactersInSet(" \t") }.flatMap { $0.isEmpty ? nil : $0 }

@@ -1,9 +1,15 @@
 /// Turns bytes in any `TextEncoding` into UTF-8, chunk by chunk.
 ///
 /// Holds back the bytes of a character cut by a chunk boundary, so a file
-/// can be streamed in fixed-size chunks. Invalid input becomes U+FFFD; the
-/// count of such replacements is kept so a reader can reject the row.
+/// can be streamed in fixed-size chunks. Input that is not valid in the
+/// encoding (an unpaired UTF-16 surrogate, a byte a code page leaves
+/// undefined) becomes the byte `invalidMarker`, which is never valid UTF-8:
+/// the reader's per-field UTF-8 check then rejects that row alone, exactly
+/// as it does for invalid bytes in a UTF-8 file.
 struct UTF8Transcoder {
+    /// Written in place of each invalid input character; 0xFF never occurs in UTF-8.
+    static let invalidMarker: UInt8 = 0xFF
+
     let encoding: TextEncoding
     private var carry: [UInt8] = []
 
@@ -52,8 +58,10 @@ struct UTF8Transcoder {
         }
     }
 
+    /// Appends `u` as UTF-8; U+FFFD (how the tables and the UTF-16 decoder mark invalid input) becomes `invalidMarker`.
     static func appendScalar(_ u: UInt32, to out: inout [UInt8]) {
         switch u {
+        case 0xFFFD: out.append(invalidMarker)
         case 0..<0x80: out.append(UInt8(u))
         case 0x80..<0x800:
             out.append(UInt8(0xC0 | (u >> 6))); out.append(UInt8(0x80 | (u & 0x3F)))

@@ -37,7 +37,7 @@ public struct XMLRecordReader: Sendable {
         if let explicit = options.xmlRecord {
             recordName = explicit
         } else {
-            switch detectRecordElement(path: path) {
+            switch detectRecordElement(path: path, name: name) {
             case let .success((n, d)): recordName = n; recordDepth = d
             case let .failure(e):
                 if case let .malformedXML(_, line, column) = e { return fail(e, name: name, summary: &summary, emit: emit, line: line, column: column) }
@@ -48,7 +48,8 @@ public struct XMLRecordReader: Sendable {
             return fail(.unreadableFile(path: name, reason: "cannot open"), name: name, summary: &summary, emit: emit)
         }
         let assembler = RecordAssembler(file: name, options: options)
-        var current: RecordBuilder?
+        let wanted = Set(options.xmlFields.values.map(Self.fieldKey))
+        var current: XMLRecordBuilder?
         var position = 0
         var open = 0  // elements open after the last event
         while let event = reader.next() {
@@ -62,7 +63,7 @@ public struct XMLRecordReader: Sendable {
                 if current == nil {
                     guard local == recordName && (recordDepth == nil || recordDepth == depth) else { break }
                     position += 1
-                    var b = RecordBuilder(depth: depth, line: line, limit: options.maxRecordBytes)
+                    var b = XMLRecordBuilder(depth: depth, line: line, limit: options.maxRecordBytes, wanted: wanted)
                     b.addAttributes(prefix: "", attributes)
                     if isEmpty { finish(b, position: position, assembler: assembler, summary: &summary, emit: emit) } else { current = b }
                 } else {
@@ -81,23 +82,23 @@ public struct XMLRecordReader: Sendable {
                 current?.text(t)
             }
         }
+        summary.encoding = reader.encoding ?? "utf-8"
         if let e = reader.error {
             // libxml2's push parser words a cut-off file oddly ("Extra content at the end"): say what happened.
             let message = open > 0 ? "\(e.message) — the file ends with \(open) element(s) still open (truncated export?)" : e.message
             return fail(.malformedXML(message: message, line: e.line, column: e.column), name: name, summary: &summary, emit: emit, line: e.line, column: e.column)
         }
-        if let enc = reader.encoding { summary.encoding = enc }
         if position == 0 {
             return fail(.noXMLRecords(root: recordName), name: name, summary: &summary, emit: emit)
         }
         return summary
     }
 
-    private func finish(_ b: RecordBuilder, position: Int, assembler: RecordAssembler, summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {
+    private func finish(_ b: XMLRecordBuilder, position: Int, assembler: RecordAssembler, summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {
         summary.read += 1
         if b.overflow {
             summary.rejected += 1
-            emit(.reject(Reject(provenance: Provenance(file: assembler.file, line: b.line), reason: RowProblem.tooLong(limit: options.maxRecordBytes).description)))
+            emit(.reject(Reject(provenance: Provenance(file: assembler.file, line: b.line), reason: RowProblem.tooLong(limit: options.maxRecordBytes).description, raw: b.rawSummary)))
             return
         }
         let values = mapFields(b.values, order: b.order)
@@ -110,8 +111,7 @@ public struct XMLRecordReader: Sendable {
     func mapFields(_ values: [String: String], order: [String]) -> [RecordField: String] {
         var out: [RecordField: String] = [:]
         for (field, path) in options.xmlFields {
-            let key = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
-            if let v = values[key] { out[field] = v }
+            if let v = values[Self.fieldKey(path)] { out[field] = v }
         }
         for path in order {
             // Direct children (`text`), record attributes (`@id`) and child attributes (`category/@term`).
@@ -128,13 +128,18 @@ public struct XMLRecordReader: Sendable {
         return out
     }
 
+    /// The key of an explicit field path in a record's values: `./agent/name` → `agent/name`.
+    static func fieldKey(_ path: String) -> String { path.hasPrefix("./") ? String(path.dropFirst(2)) : path }
+
     /// Attributes of a child element that carry its value (`<category term="Facebook"/>`).
     static let termAttributes: Set<String> = ["term", "value", "name", "label"]
 
     // MARK: - Record element detection
 
-    private func detectRecordElement(path: String) -> Result<(String, Int), IngestError> {
-        guard let reader = XMLEventReader(path: path) else { return .failure(.unreadableFile(path: path, reason: "cannot open")) }
+    /// The record element's local name and depth: the first well-known record
+    /// name, else the shallowest element that repeats, among the first 5000.
+    private func detectRecordElement(path: String, name: String) -> Result<(String, Int), IngestError> {
+        guard let reader = XMLEventReader(path: path) else { return .failure(.unreadableFile(path: name, reason: "cannot open")) }
         var root = ""
         var counts: [String: Int] = [:]  // "depth/name" -> occurrences
         var firstSeen: [String] = []
@@ -149,9 +154,10 @@ public struct XMLRecordReader: Sendable {
             counts[key, default: 0] += 1
         }
         if let e = reader.error { return .failure(.malformedXML(message: e.message, line: e.line, column: e.column)) }
-        // The shallowest element that repeats; else the root's first child.
+        // The shallowest element that repeats. Nothing repeating means no records we can
+        // recognise (a report, a settings file): say so rather than guess one.
         let repeated = firstSeen.filter { counts[$0]! >= 2 }
-        let pick = repeated.min { Int($0.split(separator: "/")[0])! < Int($1.split(separator: "/")[0])! } ?? firstSeen.first
+        let pick = repeated.min { Int($0.split(separator: "/")[0])! < Int($1.split(separator: "/")[0])! }
         guard let key = pick else { return .failure(.noXMLRecords(root: root)) }
         let parts = key.split(separator: "/", maxSplits: 1)
         return .success((String(parts[1]), Int(parts[0])!))
@@ -159,55 +165,13 @@ public struct XMLRecordReader: Sendable {
 
     // MARK: - libxml2 helpers
 
+    /// Rejects the whole file: its records read so far no longer count as accepted.
     private func fail(_ e: IngestError, name: String, summary: inout FileReadSummary, emit: (ReadEvent) -> Void, line: Int = 1, column: Int? = nil) -> FileReadSummary {
         summary.fileError = e.description
+        summary.accepted = 0
+        summary.rejected = summary.read
         emit(.reject(Reject(provenance: Provenance(file: name, line: max(line, 1), column: column), reason: e.description, wholeFile: true)))
         return summary
     }
 
-}
-
-/// Collects the text of one record element, keyed by path relative to it.
-struct RecordBuilder {
-    let depth: Int
-    let line: Int
-    let limit: Int
-    private(set) var values: [String: String] = [:]
-    private(set) var order: [String] = []
-    private var stack: [String] = []
-    private var bytes = 0
-    private(set) var overflow = false
-
-    init(depth: Int, line: Int, limit: Int) {
-        self.depth = depth
-        self.line = line
-        self.limit = limit
-    }
-
-    private mutating func set(_ path: String, append text: String) {
-        if values[path] == nil { order.append(path); values[path] = text } else { values[path]! += text }
-    }
-
-    mutating func addAttributes(prefix: String, _ attrs: [(String, String)]) {
-        for (n, v) in attrs { set(prefix + "@" + n, append: v) }
-    }
-
-    mutating func open(_ name: String, attributes: [(String, String)]) {
-        let path = stack.isEmpty ? name : stack.last! + "/" + name
-        stack.append(path)
-        if values[path] == nil { order.append(path); values[path] = "" } else if stack.count == 1 { values[path]! += " " }
-        addAttributes(prefix: path + "/", attributes)
-    }
-
-    mutating func close() { if !stack.isEmpty { stack.removeLast() } }
-
-    mutating func text(_ t: String) {
-        bytes += t.utf8.count
-        if bytes > limit { overflow = true; return }
-        for p in stack { values[p]! += t }
-    }
-
-    var rawSummary: String {
-        order.prefix(8).map { "\($0)=\(values[$0]!.prefix(60))" }.joined(separator: " | ")
-    }
 }

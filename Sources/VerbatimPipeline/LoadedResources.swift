@@ -2,14 +2,20 @@ import Foundation
 import VerbatimAnalysis
 import VerbatimCore
 import VerbatimIngest
+import VerbatimReports
 import VerbatimText
 
 /// The data a pipeline runs with, loaded once from its lexicon folder and
-/// validated: header aliases, text resources, lexicons.
+/// validated: header aliases, text resources, lexicons, and when the
+/// pipeline needs them the report strings and the employee roster.
 public struct LoadedResources: Sendable {
     public var aliases: HeaderAliases
     public var text: TextResources
     public var lexicons: LexiconSet
+    /// `report_strings.tsv` (loaded when the pipeline writes `report.html`).
+    public var reportStrings = ReportStrings()
+    /// The roster compiled with `name_endings.tsv` (when the pipeline sets `roster:`).
+    public var roster: RosterMatcher?
     /// Warnings and errors found while loading (errors make `load` throw).
     public var issues: [DataFileIssue]
 
@@ -22,7 +28,29 @@ public struct LoadedResources: Sendable {
 
     /// Loads and returns all issues, errors included (for `verbatim validate`).
     public static func loadCollectingIssues(_ config: PipelineConfiguration) -> LoadedResources {
-        loadCollectingIssues(lexicons: config.lexicons, userLexicons: config.userLexicons, referencedFrom: config.file)
+        var r = loadCollectingIssues(lexicons: config.lexicons, userLexicons: config.userLexicons, referencedFrom: config.file)
+        if config.reports.contains("report.html") {
+            let (strings, issues) = load(config.lexicons.appendingPathComponent("report_strings.tsv"), ReportStrings.parse)
+            r.reportStrings = strings
+            r.issues += issues
+        }
+        if let rosterURL = config.roster {
+            let (roster, rosterIssues) = load(rosterURL, Roster.parse)
+            let (endings, endingIssues) = load(config.lexicons.appendingPathComponent("name_endings.tsv"), NameEndings.parse)
+            r.roster = RosterMatcher(roster: roster, endings: endings)
+            r.issues += rosterIssues + endingIssues
+        }
+        return r
+    }
+
+    /// Reads a UTF-8 data file and parses it; an unreadable file is an issue naming it.
+    static func load<T>(_ url: URL, _ parse: (String, String) -> (T, [DataFileIssue])) -> (T, [DataFileIssue]) {
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            let (empty, _) = parse("", url.path)
+            return (empty, [DataFileIssue(file: url.path, line: 0, message: exists ? "not UTF-8 text" : "no such file")])
+        }
+        return parse(text, url.path)
     }
 
     /// Loads from a lexicon folder directly (for `verbatim classify`).

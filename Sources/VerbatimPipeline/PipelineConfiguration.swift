@@ -2,6 +2,7 @@ import Foundation
 import VerbatimAnalysis
 import VerbatimCore
 import VerbatimIngest
+import VerbatimReports
 
 /// A pipeline file (`pipelines/*.yaml`) decoded and validated.
 ///
@@ -27,6 +28,13 @@ public struct PipelineConfiguration: Sendable {
     public var reports: [String]
     /// Employees with fewer records are not ranked.
     public var minResponses: Int
+    /// Most positive and most negative verbatims kept per employee, per theme
+    /// and for the run (`aggregate: top_verbatims:`, default 3, 0 turns them off).
+    public var verbatimLimit: Int = RunAggregate.defaultVerbatimLimit
+    /// Language of `report.html`'s headings and theme names (`locale:`, default `en`).
+    public var locale: ReportLocale = .en
+    /// Roster file for the `employee_mentions` stage (`roster:`), checked to exist.
+    public var roster: URL?
     /// Files processed at once (default: all cores).
     public var jobs: Int?
     /// A fixed "today" (`YYYY-MM-DD`) for reproducible runs such as CI fixtures; `--as-of` overrides it.
@@ -53,9 +61,14 @@ public struct PipelineConfiguration: Sendable {
     }
 
     /// Every report file Verbatim can write.
-    public static let knownReports = ["summary.json", "records.csv", "rejects.csv", "report.md"]
+    public static let knownReports = [
+        "summary.json", "records.csv", "rejects.csv", "employees.csv", "themes.csv", "employee_themes.csv", "report.md", "report.html",
+    ]
 
-    static let topKeys = ["version", "name", "input", "output", "lexicons", "user_lexicons", "stages", "sources", "reports", "aggregate", "jobs", "as_of"]
+    static let topKeys = [
+        "version", "name", "input", "output", "lexicons", "user_lexicons", "stages", "sources", "reports", "aggregate", "jobs", "as_of",
+        "locale", "roster",
+    ]
 
     /// Reads and validates a pipeline file.
     public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> PipelineConfiguration {
@@ -98,7 +111,23 @@ public struct PipelineConfiguration: Sendable {
                 config.userLexicons.append(.init(language: lang, path: try path(p)))
             }
         }
-        config.stages = try parseStages(top["stages"], file: file)
+        if let r = top["roster"] {
+            let url = try path(r)
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else {
+                throw r.invalid(try r.string(), expected: "a roster file (CSV or TSV: id, name, aliases) that exists")
+            }
+            config.roster = url
+        }
+        config.stages = try parseStages(top["stages"], file: file, withRoster: config.roster != nil)
+        try checkRosterStage(config, node: top["roster"], stagesNode: top["stages"])
+        if let l = top["locale"] {
+            let code = try l.string()
+            guard let locale = ReportLocale(rawValue: code) else {
+                throw l.invalid(code, expected: "one of \(ReportLocale.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            config.locale = locale
+        }
         if let s = top["sources"] { config.sources = try s.sequence().map(parseSource) }
         if let r = top["reports"] {
             config.reports = []
@@ -109,8 +138,9 @@ public struct PipelineConfiguration: Sendable {
             }
         }
         if let a = top["aggregate"] {
-            let m = try a.mapping(allowed: ["min_responses"])
+            let m = try a.mapping(allowed: ["min_responses", "top_verbatims"])
             if let n = m["min_responses"] { config.minResponses = try n.int(in: 1...100_000) }
+            if let n = m["top_verbatims"] { config.verbatimLimit = try n.int(in: 0...50) }
         }
         if let j = top["jobs"] { config.jobs = try j.int(in: 1...256) }
         if let a = top["as_of"] {
@@ -121,9 +151,10 @@ public struct PipelineConfiguration: Sendable {
         return config
     }
 
-    static func parseStages(_ node: ConfigNode?, file: String) throws(ConfigurationError) -> [StageConfiguration] {
+    static func parseStages(_ node: ConfigNode?, file: String, withRoster: Bool = false) throws(ConfigurationError) -> [StageConfiguration] {
         guard let node else {
-            return StageRegistry.defaultOrder.map { StageConfiguration(use: $0, enabled: true, rules: SentimentRules(), line: 0) }
+            let order = withRoster ? StageRegistry.defaultOrderWithRoster : StageRegistry.defaultOrder
+            return order.map { StageConfiguration(use: $0, enabled: true, rules: SentimentRules(), line: 0) }
         }
         var stages: [StageConfiguration] = []
         for item in try node.sequence() {
@@ -163,6 +194,19 @@ public struct PipelineConfiguration: Sendable {
             seen.insert(entry.kind)
         }
         return stages
+    }
+
+    /// A roster is used by the `employee_mentions` stage and that stage needs one.
+    static func checkRosterStage(_ config: PipelineConfiguration, node: ConfigNode?, stagesNode: ConfigNode?) throws(ConfigurationError) {
+        let stage = config.stages.first { $0.use == "employee_mentions" }
+        if let stage, stage.enabled, config.roster == nil {
+            throw .stageOrder(file: config.file, path: "stages", line: stage.line,
+                              message: "'employee_mentions' needs a roster: add `roster: path/to/roster.tsv` at the top level")
+        }
+        if let node, stage == nil {
+            throw .stageOrder(file: config.file, path: "roster", line: node.line,
+                              message: "a roster is set but no stage uses it: add `- use: employee_mentions` after `language` in stages")
+        }
     }
 
     static func parseSource(_ item: ConfigNode) throws(ConfigurationError) -> SourceRule {

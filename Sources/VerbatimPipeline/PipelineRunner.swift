@@ -67,7 +67,7 @@ public struct PipelineRunner: Sendable {
         let nightly = options.out == nil
         let folder = try OutputFolder(final: options.out ?? config.output.appendingPathComponent(asOf))
         do {
-            let stages = StageRegistry.build(config, text: resources.text, lexicons: resources.lexicons)
+            let stages = StageRegistry.build(config, text: resources.text, lexicons: resources.lexicons, roster: resources.roster)
             let spoolDir = folder.staging.appendingPathComponent(".spool")
             try? FileManager.default.createDirectory(at: spoolDir, withIntermediateDirectories: true)
 
@@ -83,7 +83,7 @@ public struct PipelineRunner: Sendable {
                 }
             }
 
-            var aggregate = RunAggregate()
+            var aggregate = RunAggregate(verbatimLimit: config.verbatimLimit)
             var summaries: [FileReadSummary] = []
             var records = CSVTableWriter(header: RecordRowFormatter.recordHeader).text
             var rejects = CSVTableWriter(header: RecordRowFormatter.rejectHeader)
@@ -104,14 +104,18 @@ public struct PipelineRunner: Sendable {
                 pipelineName: config.name, asOf: asOf, toolVersion: Self.toolVersion, aggregate: aggregate, files: summaries,
                 rejectedRecords: rejectedCount, minResponses: config.minResponses,
                 positiveThreshold: rules.positiveThreshold, negativeThreshold: rules.negativeThreshold,
-                themeNames: resources.lexicons.themeNames)
+                themeNames: resources.lexicons.themeNames, locale: config.locale, strings: resources.reportStrings)
             for name in config.reports {
                 switch name {
                 case "summary.json": try folder.write(name, SummaryJSONWriter.render(report))
                 case "records.csv": try folder.write(name, records)
                 case "rejects.csv": try folder.write(name, rejects.text)
+                case "employees.csv": try folder.write(name, AggregateCSVWriter.employees(report))
+                case "themes.csv": try folder.write(name, AggregateCSVWriter.themes(report))
+                case "employee_themes.csv": try folder.write(name, AggregateCSVWriter.employeeThemes(report))
                 case "report.md": try folder.write(name, MarkdownReportWriter.render(report))
-                default: break
+                case "report.html": try folder.write(name, HTMLReportWriter.render(report))
+                default: preconditionFailure("report '\(name)' is in knownReports but not written: add it here")
                 }
             }
             try folder.install()
@@ -137,7 +141,7 @@ public struct PipelineRunner: Sendable {
     }
 
     func processFile(_ url: URL, name: String, stages: [any RecordStage], spool: URL) -> FileResult {
-        var aggregate = RunAggregate()
+        var aggregate = RunAggregate(verbatimLimit: config.verbatimLimit)
         var rejects: [Reject] = []
         var rows = CSVRowSpool(url: spool)
         let options = config.options(for: (name as NSString).lastPathComponent)

@@ -33,6 +33,16 @@ public enum MarkdownReportWriter {
             }
         }
 
+        let top = report.aggregate.topVerbatims
+        if !top.positive.isEmpty || !top.negative.isEmpty {
+            md += "\n## Notable verbatims\n\n"
+            for e in top.negative + top.positive {
+                let v = e.sample
+                let who = v.employee.map { " — \(cell($0))" } ?? ""
+                md += "- **\(NumberFormat.fixed(v.score, 2))** “\(cell(v.text))”\(who) (`\(cell(v.file)):\(v.line)`)\n"
+            }
+        }
+
         md += "\n## Languages\n\n"
         for (lang, s) in report.aggregate.byLanguage.sorted(by: { $0.key < $1.key }) {
             let name = Language(rawValue: lang)?.displayName ?? lang

@@ -1,7 +1,9 @@
 import VerbatimCore
 
 /// Every aggregate of a run: by employee, theme, employee × theme, day,
-/// channel, language and source file. Mergeable, like its tallies.
+/// channel, language and source file, and the most positive and negative
+/// verbatims of the run, of each employee and of each theme. Mergeable,
+/// like its tallies.
 public struct RunAggregate: Sendable {
     public var total = SentimentTally()
     public var byEmployee: [String: SentimentTally] = [:]
@@ -12,10 +14,25 @@ public struct RunAggregate: Sendable {
     public var byLanguage: [String: SentimentTally] = [:]
     public var bySource: [String: SentimentTally] = [:]
 
+    /// How many positive and how many negative verbatims each cell keeps.
+    public let verbatimLimit: Int
+    /// The run's most positive and negative verbatims.
+    public var topVerbatims: TopVerbatims
+    /// Per employee, ranked by the record's score.
+    public var topByEmployee: [String: TopVerbatims] = [:]
+    /// Per theme, ranked by the score of the clauses the theme stands in.
+    public var topByTheme: [String: TopVerbatims] = [:]
+
     /// The name under which records without an employee are counted.
     public static let unassigned = "(unassigned)"
 
-    public init() {}
+    /// The default number of verbatims kept per cell and polarity.
+    public static let defaultVerbatimLimit = 3
+
+    public init(verbatimLimit: Int = RunAggregate.defaultVerbatimLimit) {
+        self.verbatimLimit = verbatimLimit
+        topVerbatims = TopVerbatims(limit: verbatimLimit)
+    }
 
     public mutating func add(_ r: FeedbackRecord) {
         let label = r.sentiment?.label ?? .neutral
@@ -33,6 +50,28 @@ public struct RunAggregate: Sendable {
             byTheme[m.theme, default: SentimentTally()].add(label: m.polarity, score: score, rating: r.rating, disagrees: r.ratingDisagrees)
             byEmployeeTheme[employee, default: [:]][m.theme, default: SentimentTally()].add(label: m.polarity, score: score, rating: r.rating, disagrees: r.ratingDisagrees)
         }
+        keepVerbatims(r, employee: employee, label: label, score: score)
+    }
+
+    /// Offers the record to the verbatim lists it could enter; the sample is
+    /// built only when one of them keeps it.
+    private mutating func keepVerbatims(_ r: FeedbackRecord, employee: String, label: SentimentLabel, score: Double) {
+        guard verbatimLimit > 0 else { return }
+        var sample: VerbatimSample?
+        func made() -> VerbatimSample {
+            if let sample { return sample }
+            let s = VerbatimSample(r)
+            sample = s
+            return s
+        }
+        if topVerbatims.wouldKeep(key: score, label: label) { topVerbatims.offer(made(), key: score, label: label) }
+        let empty = TopVerbatims(limit: verbatimLimit)
+        if topByEmployee[employee, default: empty].wouldKeep(key: score, label: label) {
+            topByEmployee[employee, default: empty].offer(made(), key: score, label: label)
+        }
+        for m in r.themes where topByTheme[m.theme, default: empty].wouldKeep(key: m.score, label: m.polarity) {
+            topByTheme[m.theme, default: empty].offer(made(), key: m.score, label: m.polarity)
+        }
     }
 
     public mutating func merge(_ o: RunAggregate) {
@@ -47,5 +86,8 @@ public struct RunAggregate: Sendable {
         mergeMap(&byLanguage, o.byLanguage)
         mergeMap(&bySource, o.bySource)
         for (e, themes) in o.byEmployeeTheme { mergeMap(&byEmployeeTheme[e, default: [:]], themes) }
+        topVerbatims.merge(o.topVerbatims)
+        for (k, v) in o.topByEmployee { topByEmployee[k, default: TopVerbatims(limit: verbatimLimit)].merge(v) }
+        for (k, v) in o.topByTheme { topByTheme[k, default: TopVerbatims(limit: verbatimLimit)].merge(v) }
     }
 }

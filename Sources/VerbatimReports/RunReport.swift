@@ -15,11 +15,15 @@ public struct RunReport: Sendable {
     public var negativeThreshold: Double
     /// Theme ids in taxonomy order with display names per language code.
     public var themeNames: [(id: String, names: [String: String])]
+    /// The language of `report.html`'s headings and theme names.
+    public var locale: ReportLocale
+    /// The user-interface strings of `report.html` (`lexicons/report_strings.tsv`).
+    public var strings: ReportStrings
 
     public init(
         pipelineName: String, asOf: String, toolVersion: String, aggregate: RunAggregate, files: [FileReadSummary],
         rejectedRecords: Int, minResponses: Int, positiveThreshold: Double, negativeThreshold: Double,
-        themeNames: [(id: String, names: [String: String])]
+        themeNames: [(id: String, names: [String: String])], locale: ReportLocale = .en, strings: ReportStrings = ReportStrings()
     ) {
         self.pipelineName = pipelineName
         self.asOf = asOf
@@ -31,6 +35,8 @@ public struct RunReport: Sendable {
         self.positiveThreshold = positiveThreshold
         self.negativeThreshold = negativeThreshold
         self.themeNames = themeNames
+        self.locale = locale
+        self.strings = strings
     }
 
     /// One row of the employee scorecard.
@@ -39,6 +45,12 @@ public struct RunReport: Sendable {
         public var tally: SentimentTally
         /// 1-based rank among employees with enough responses; nil otherwise.
         public var rank: Int?
+
+        /// Why an employee has no rank (`summary.json`'s `note`): nil when ranked.
+        public var note: String? {
+            guard rank == nil else { return nil }
+            return employee == RunAggregate.unassigned ? "no employee named" : "too few responses"
+        }
     }
 
     /// Employees ranked by the lower bound of the 95% interval on their positive share
@@ -56,6 +68,14 @@ public struct RunReport: Sendable {
         for k in ranked.indices { ranked[k].rank = k + 1 }
         let rest = all.filter { $0.tally.n < minResponses || $0.employee == RunAggregate.unassigned }.sorted { $0.employee < $1.employee }
         return ranked + rest
+    }
+
+    /// Ids of the themes that were mentioned: taxonomy order first, then any
+    /// others (from user files) by id.
+    public var themeOrder: [String] {
+        let byTheme = aggregate.byTheme
+        let known = themeNames.map(\.id)
+        return known.filter { byTheme[$0] != nil } + byTheme.keys.filter { !known.contains($0) }.sorted()
     }
 
     /// Theme display name for a language code, falling back to English, then the id.

@@ -7,30 +7,18 @@ public enum SummaryJSONWriter {
 
     public static func render(_ report: RunReport) -> String {
         let agg = report.aggregate
-        func tally(_ t: SentimentTally) -> [(String, JSONValue)] {
-            let p = t.positiveInterval, n = t.negativeInterval
-            return [
-                ("n", .int(t.n)), ("positive", .int(t.positive)), ("neutral", .int(t.neutral)), ("negative", .int(t.negative)),
-                ("positive_share", .double(t.positiveShare)), ("neutral_share", .double(t.neutralShare)),
-                ("negative_share", .double(t.negativeShare)), ("net_sentiment", .double(t.netSentiment)),
-                ("mean_score", .double(t.meanScore)),
-                ("positive_share_ci95", .array([.double(p.low), .double(p.high)])),
-                ("negative_share_ci95", .array([.double(n.low), .double(n.high)])),
-                ("mean_rating_csat", .optional(t.meanCSAT, 2)), ("csat_percent", .optional(t.csatPercent, 1)),
-                ("nps", .optional(t.nps, 1)), ("rating_text_disagreements", .int(t.disagreements)),
-            ]
-        }
+        let tally = TallyFields.json
         func cells(_ map: [String: SentimentTally], key: String) -> JSONValue {
             .array(map.keys.sorted().map { k in .object([(key, .string(k))] + tally(map[k]!)) })
         }
         let employees: JSONValue = .array(report.employeeScorecard.map { row in
             .object([("employee", .string(row.employee)), ("rank", row.rank.map { .int($0) } ?? .null),
-                     ("note", row.rank == nil ? .string(row.employee == RunAggregate.unassigned ? "no employee named" : "too few responses") : .null)]
-                    + tally(row.tally))
+                     ("note", row.note.map { .string($0) } ?? .null)]
+                    + tally(row.tally) + [("verbatims", verbatims(agg.topByEmployee[row.employee]))])
         })
-        let themeOrder = report.themeNames.map(\.id).filter { agg.byTheme[$0] != nil } + agg.byTheme.keys.filter { id in !report.themeNames.contains { $0.id == id } }.sorted()
-        let themes: JSONValue = .array(themeOrder.map { id in
-            .object([("theme", .string(id)), ("name", .string(report.themeName(id)))] + tally(agg.byTheme[id]!))
+        let themes: JSONValue = .array(report.themeOrder.map { id in
+            .object([("theme", .string(id)), ("name", .string(report.themeName(id)))] + tally(agg.byTheme[id]!)
+                    + [("verbatims", verbatims(agg.topByTheme[id]))])
         })
         let employeeThemes: JSONValue = .array(agg.byEmployeeTheme.keys.sorted().flatMap { e in
             agg.byEmployeeTheme[e]!.keys.sorted().map { t in
@@ -56,6 +44,7 @@ public enum SummaryJSONWriter {
                 ("records_read", .int(report.files.reduce(0) { $0 + $1.read })),
                 ("records_rejected", .int(report.rejectedRecords)),
             ] + tally(agg.total))),
+            ("verbatims", verbatims(agg.topVerbatims)),
             ("employees", employees),
             ("themes", themes),
             ("employee_themes", employeeThemes),
@@ -66,5 +55,25 @@ public enum SummaryJSONWriter {
             ("files", files),
         ])
         return root.serialized()
+    }
+
+    /// `{"positive": [...], "negative": [...]}`: the kept verbatims, best first.
+    static func verbatims(_ top: TopVerbatims?) -> JSONValue {
+        func entry(_ e: TopVerbatims.Entry) -> JSONValue {
+            let v = e.sample
+            return .object([
+                ("record_id", .string(v.recordId)), ("source_file", .string(v.file)), ("line", .int(v.line)),
+                ("date", v.date.map { .string($0) } ?? .null), ("employee", v.employee.map { .string($0) } ?? .null),
+                ("employee_mention", v.employeeMention.map { .string($0) } ?? .null),
+                ("channel", v.channel.map { .string($0) } ?? .null), ("language", .string(v.language)),
+                ("rating", v.rating.map { .double($0, $0 == $0.rounded() ? 0 : 1) } ?? .null),
+                ("sentiment", .string(v.label.rawValue)), ("score", .double(v.score)), ("rank_score", .double(e.key)),
+                ("text", .string(v.text)), ("evidence", .string(v.evidence)), ("themes", .array(v.themes.map { .string($0) })),
+            ])
+        }
+        return .object([
+            ("positive", .array((top?.positive ?? []).map(entry))),
+            ("negative", .array((top?.negative ?? []).map(entry))),
+        ])
     }
 }

@@ -5,15 +5,35 @@ import VerbatimCore
 /// Turkish folds `İ→i` and `I→ı` (never the combining dot a default
 /// lower-casing leaves); Serbian is transliterated to Latin and its
 /// diacritics folded (`č ć → c`, `š → s`, `ž → z`, `đ → dj`, `dž → dz`), so
-/// Cyrillic, Latin and diacritic-less spellings meet; other languages use
-/// default lower-casing. Lexicon terms are folded with the same function.
+/// Cyrillic, Latin and diacritic-less spellings meet. For lookup, Turkish,
+/// Kazakh and Mongolian letters that people often type without their marks
+/// are folded too (`ç ğ ı ö ş ü`; `ә ғ қ ң ө ұ ү һ і`; `ө ү`). Lexicon terms
+/// are folded with the same function, so both sides always meet.
 public enum LanguageFolding {
     public static func fold(_ word: String, for language: Language) -> String {
         switch language {
-        case .tr: return turkishLower(word)
+        case .tr: return skeleton(turkishLower(word), turkishSkeleton)
         case .sr: return serbianKey(word)
+        case .kk: return skeleton(defaultLower(word), kazakhSkeleton)
+        case .mn: return skeleton(defaultLower(word), mongolianSkeleton)
         default: return defaultLower(word)
         }
+    }
+
+    /// Letters people often type without their marks — on a phone, or a Russian or Latin
+    /// keyboard — folded on both sides of the lookup so `cok kotu` meets `çok kötü`,
+    /// `жаксы` meets `жақсы`, and `сэтгэл хангалуун` meets `сэтгэл хангалуун` typed with `у` for `ү`.
+    static let turkishSkeleton: [UInt32: UnicodeScalar] = [0xE7: "c", 0x11F: "g", 0x131: "i", 0xF6: "o", 0x15F: "s", 0xFC: "u"]
+    static let kazakhSkeleton: [UInt32: UnicodeScalar] = [
+        0x4D9: "а", 0x493: "г", 0x49B: "к", 0x4A3: "н", 0x4E9: "о", 0x4B1: "у", 0x4AF: "у", 0x4BB: "х", 0x456: "и",
+    ]
+    static let mongolianSkeleton: [UInt32: UnicodeScalar] = [0x4E9: "о", 0x4AF: "у"]
+
+    private static func skeleton(_ s: String, _ table: [UInt32: UnicodeScalar]) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars { out.append(table[u.value] ?? u) }
+        return String(out)
     }
 
     /// Default lower-casing, without the combining dot above that `İ` leaves.

@@ -26,9 +26,11 @@ public struct LanguageIdentificationStage: RecordStage {
 
     /// Re-folds word forms for `language` (Turkish casing, Serbian script and diacritics).
     public static func refold(_ tokens: inout [Token], for language: Language) {
-        guard language == .tr || language == .sr else { return }
+        guard Language.scored.contains(language) else { return }
         for i in tokens.indices where tokens[i].kind == .word {
-            tokens[i].form = Tokenizer.squeeze(LanguageFolding.fold(tokens[i].surface, for: language))
+            let folded = LanguageFolding.fold(tokens[i].surface, for: language)
+            tokens[i].form = Tokenizer.squeeze(folded)
+            if tokens[i].alternative != nil { tokens[i].alternative = Tokenizer.squeeze(folded, keep: 2) }
         }
     }
 

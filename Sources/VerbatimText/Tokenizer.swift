@@ -77,7 +77,9 @@ public enum Tokenizer {
                 } else {
                     tokens.append(Token(kind: .hashtag, form: LanguageFolding.defaultLower(body), surface: "#" + body, clause: clause))
                     for part in splitHashtag(body) {
-                        tokens.append(makeWord(part, clause: clause, shouting: textIsShouting))
+                        var word = makeWord(part, clause: clause, shouting: textIsShouting)
+                        word.emphasis.insert(.fromHashtag)
+                        tokens.append(word)
                     }
                 }
                 i = j; continue
@@ -120,8 +122,9 @@ public enum Tokenizer {
                 while j < n, s[j] == "." || s[j] == "!" || s[j] == "?" {
                     tokens.append(Token(kind: .punctuation, form: String(s[j]), surface: String(s[j]), clause: clause)); j += 1
                 }
-                // "21.11" is not a sentence end.
-                if !(c == "." && j < n && s[j] != " ") { clause += 1 }
+                // "21.11.2026" and "4.5" are not sentence ends; "bitti.ama" (no space after the dot) is.
+                let insideNumber = c == "." && j == i + 1 && i > 0 && j < n && isDigit(s[i - 1]) && isDigit(s[j])
+                if !insideNumber { clause += 1 }
                 i = j; continue
             }
             i += 1
@@ -138,13 +141,21 @@ public enum Tokenizer {
         }
         if !shouting, letters >= 2, upper == letters { emphasis.insert(.allCaps) }
         var form = LanguageFolding.defaultLower(surface)
+        var alternative: String?
         let squeezed = squeeze(form)
-        if squeezed != form { emphasis.insert(.elongated); form = squeezed }
-        return Token(kind: .word, form: form, surface: surface, clause: clause, emphasis: emphasis)
+        if squeezed != form {
+            emphasis.insert(.elongated)
+            alternative = squeeze(form, keep: 2)
+            form = squeezed
+        }
+        var t = Token(kind: .word, form: form, surface: surface, clause: clause, emphasis: emphasis)
+        t.alternative = alternative
+        return t
     }
 
-    /// Squeezes runs of three or more of the same letter to one (`çoooook` → `çok`).
-    public static func squeeze(_ s: String) -> String {
+    /// Squeezes runs of three or more of the same letter to `keep` letters (`çoooook` → `çok`;
+    /// with `keep: 2`, `удааан` → `удаан`).
+    public static func squeeze(_ s: String, keep: Int = 1) -> String {
         var out = String.UnicodeScalarView()
         var last: UnicodeScalar?
         var run = 0
@@ -157,7 +168,10 @@ public enum Tokenizer {
             if run == 1 {
                 var r = k
                 while r < scalars.count, scalars[r] == u { r += 1 }
-                if r - k >= 3, u.properties.isAlphabetic { out.append(u); changed = true; k = r; last = nil; continue }
+                if r - k >= 3, u.properties.isAlphabetic {
+                    for _ in 0..<keep { out.append(u) }
+                    changed = true; k = r; last = nil; continue
+                }
             }
             out.append(u)
             k += 1

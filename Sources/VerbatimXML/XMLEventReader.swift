@@ -40,35 +40,33 @@ public final class XMLEventReader {
     /// Opens `path`; nil when the file cannot be opened.
     public init?(path: String) {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
-        guard let r = xmlReaderForFile(path, nil, options) else { return nil }
-        reader = r
         let context = Unmanaged.passUnretained(box).toOpaque()
-        xmlTextReaderSetStructuredErrorHandler(reader, { userData, error in
-            guard let userData, let error else { return }
-            let box = Unmanaged<ErrorBox>.fromOpaque(userData).takeUnretainedValue()
-            guard box.first == nil else { return }
-            let level = error.pointee.level
-            guard level == XML_ERR_ERROR || level == XML_ERR_FATAL else { return }
-            var message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
-            while message.last == "\n" || message.last == " " { message.removeLast() }
-            box.first = ParseError(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
-        }, context)
+        // Errors raised outside the parser's context (input conversion: "input conversion
+        // failed", "encoder error", some as early as opening the file) go to libxml2's
+        // per-thread handler, which prints them on stderr unless one is set. Route them to
+        // this reader too; `deinit` unsets it.
+        xmlSetStructuredErrorFunc(context, { keepFirstError($0, $1) })
+        guard let r = xmlReaderForFile(path, nil, options) else {
+            xmlSetStructuredErrorFunc(nil, nil)
+            return nil
+        }
+        reader = r
+        xmlTextReaderSetStructuredErrorHandler(reader, { keepFirstError($0, $1) }, context)
     }
 
-    deinit { xmlFreeTextReader(reader) }
+    deinit {
+        xmlFreeTextReader(reader)
+        xmlSetStructuredErrorFunc(nil, nil)
+    }
 
     /// The next event, or nil at the end of the document or after an error (see `error`).
     public func next() -> Event? {
         while true {
             let r = xmlTextReaderRead(reader)
-            if r != 1 {
-                if r < 0 || box.first != nil {
-                    error = box.first ?? ParseError(message: "unreadable XML", line: Int(xmlTextReaderGetParserLineNumber(reader)),
-                                                    column: Int(xmlTextReaderGetParserColumnNumber(reader)))
-                }
+            if r != 1 || box.first != nil {
+                if r < 0 || box.first != nil { error = located(box.first ?? ParseError(message: "unreadable XML", line: 0, column: 0)) }
                 return nil
             }
-            if box.first != nil { error = box.first; return nil }
             if encoding == nil, let enc = xmlTextReaderConstEncoding(reader) { encoding = String(cString: enc).lowercased() }
             let type = xmlTextReaderNodeType(reader)
             let depth = Int(xmlTextReaderDepth(reader))
@@ -91,6 +89,16 @@ public final class XMLEventReader {
         }
     }
 
+    /// `e`, with the parser's position when libxml2 gave none (errors raised outside the
+    /// parser's context, such as input conversion, come with line 0).
+    private func located(_ e: ParseError) -> ParseError {
+        guard e.line < 1 || e.column < 1 else { return e }
+        var located = e
+        located.line = max(1, Int(xmlTextReaderGetParserLineNumber(reader)))
+        located.column = max(1, Int(xmlTextReaderGetParserColumnNumber(reader)))
+        return located
+    }
+
     private func localName() -> String {
         guard let n = xmlTextReaderConstLocalName(reader) else { return "" }
         return String(cString: n)
@@ -107,6 +115,21 @@ public final class XMLEventReader {
         xmlTextReaderMoveToElement(reader)
         return out
     }
+}
+
+/// Keeps the first error or fatal error, with its line and column, in the reader's `ErrorBox`.
+///
+/// A file-private function, not a member: a member whose type names libxml2's types would
+/// make clients of this module load the C module (and its ICU clash with Foundation).
+private func keepFirstError(_ userData: UnsafeMutableRawPointer?, _ error: UnsafePointer<xmlError>?) {
+    guard let userData, let error else { return }
+    let box = Unmanaged<ErrorBox>.fromOpaque(userData).takeUnretainedValue()
+    guard box.first == nil else { return }
+    let level = error.pointee.level
+    guard level == XML_ERR_ERROR || level == XML_ERR_FATAL else { return }
+    var message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
+    while message.last == "\n" || message.last == " " { message.removeLast() }
+    box.first = XMLEventReader.ParseError(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
 }
 
 /// The first error libxml2 reported for a reader.

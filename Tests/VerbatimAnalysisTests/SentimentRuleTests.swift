@@ -11,8 +11,8 @@ struct MiniLexicons {
     static let folder: TemporaryFolder = {
         let f = TemporaryFolder("mini-lexicons")
         f.write("themes.tsv", "id\ten\tdescription\nwait_time\tWait time\twaiting\ncourtesy\tCourtesy\tpoliteness\n")
-        f.write("tr/sentiment.tsv", "# test\nkötü\t-2.5\niyi\t2\nberbat\t-3\nbeğen*\t2\nmemnun*\t2\nmemnuniyetsiz*\t-2.5\ndönüş yapmadı\t-2.5\nkibar*\t2\nuzun*\t-1\nhızlı\t1.5\nsağlam*\t2\nsağlamak\t0\n")
-        f.write("tr/negation.tsv", "after\tdeğil\nafter\tyok\nsuffix\tme\nsuffix\tma\nsuffix\tmıyor\n")
+        f.write("tr/sentiment.tsv", "# test\nkötü\t-2.5\niyi\t2\nberbat\t-3\nbeğen*\t2\nmemnun*\t2\nmemnuniyetsiz*\t-2.5\ndönüş yapmadı\t-2.5\nkibar*\t2\nuzun*\t-1\nhızlı\t1.5\nsağlam*\t2\nsağlamak\t0\nsorun*\t-1.5\nkomedi\t0\n")
+        f.write("tr/negation.tsv", "after\tdeğil\nafter\tyok\nsuffix\tme\nsuffix\tma\nsuffix\tmıyor\nverb-ending\tmadı\nverb-ending\tmadım\nverb-ending\tmedi\n")
         f.write("tr/intensifiers.tsv", "çok\t0.293\nbiraz\t-0.293\n")
         f.write("tr/contrast.tsv", "ama\nfakat\n")
         f.write("tr/themes.tsv", "wait_time\tbekle*\nwait_time\tsüre*\ncourtesy\tkibar*\n")
@@ -52,6 +52,20 @@ struct SentimentRuleTests {
         #expect(score("kötü", .tr).label == .negative)
         #expect(score("memnunum", .tr).evidence.first?.term == "memnun*")
         #expect(score("memnuniyetsizim", .tr).evidence.first?.term == "memnuniyetsiz*", "the longer stem wins")
+    }
+
+    @Test func negationWithNothingToNegateIsAComplaint() {
+        let noAnswer = score("Kargo gelmedi", .tr)
+        #expect(noAnswer.label == .negative)
+        #expect(noAnswer.evidence.map(\.rules) == [["negated verb"]])
+        #expect(score("cevap yok", .tr).evidence.first?.rules == ["negation without a sentiment word"])
+        #expect(score("komedi", .tr).label == .neutral, "a neutral entry takes a look-alike out of the rule")
+    }
+
+    @Test func aNegatedVerbNegatesTheTermBeforeIt() {
+        let r = score("hiçbir sorunla karşılaşmadım", .tr)
+        #expect(r.label == .positive)
+        #expect(r.evidence.map(\.rules) == [["negation(karşılaşmadım)"]])
     }
 
     @Test func neutralEntriesBlockShorterStems() {
@@ -223,5 +237,21 @@ struct ThemeTests {
         #expect(r.themes.map(\.theme) == ["courtesy", "wait_time"])
         #expect(r.themes.first { $0.theme == "courtesy" }?.polarity == .positive)
         #expect(r.themes.first { $0.theme == "wait_time" }?.polarity == .negative)
+    }
+}
+
+@Suite("Hashtags")
+struct HashtagTests {
+    @Test func wordsWrittenTogetherAreSplitAgainstTheLexicon() {
+        let (set, _) = LexiconLoader(directory: MiniLexicons.folder.url).load()
+        var r = FeedbackRecord(id: "t", provenance: Provenance(file: "-", line: 0), text: "#kötübekleme #berbat", declaredLanguage: .tr)
+        TextNormalizationStage().process(&r)
+        LanguageIdentificationStage(resources: MiniLexicons.text).process(&r)
+        SentimentStage(scorer: SentimentScorer(lexicons: set)).process(&r)
+        ThemeStage(tagger: ThemeTagger(lexicons: set)).process(&r)
+        let words = r.tokens.filter { $0.kind == .word }.map(\.form)
+        #expect(words == ["kotu", "bekleme", "berbat"])
+        #expect(r.sentiment?.evidence.map(\.term) == ["kötü", "berbat"])
+        #expect(r.themes.map(\.theme) == ["wait_time"])
     }
 }

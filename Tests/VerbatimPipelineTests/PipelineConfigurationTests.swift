@@ -12,7 +12,9 @@ struct PipelineConfigurationTests {
     @Test func bundledPipelinesAreValid() throws {
         for name in ["nightly", "fixtures"] {
             let c = try PipelineConfiguration.load(path: RepoPaths.root.appendingPathComponent("pipelines/\(name).yaml").path)
-            #expect(c.stages.map(\.use) == ["normalize", "language", "sentiment", "themes"])
+            #expect(c.stages.map(\.use) == ["normalize", "language", "employee_mentions", "sentiment", "themes"])
+            #expect(c.roster?.lastPathComponent == "roster.tsv")
+            #expect(c.reports == PipelineConfiguration.knownReports, "the bundled pipelines write every report")
         }
     }
 

@@ -7,8 +7,12 @@ public enum RepoPaths {
     public static var lexicons: URL { root.appendingPathComponent("lexicons") }
     public static var testData: URL { root.appendingPathComponent("Tests/Data") }
     public static var fixtures: URL { root.appendingPathComponent("fixtures") }
-    /// The debug binary that `swift build` (and `make test`) produces.
-    public static var binary: URL { root.appendingPathComponent(".build/debug/verbatim") }
+    /// The debug binary that `swift build` (and `make test`) produces; `VERBATIM_BIN` overrides it
+    /// (for a build in another `--scratch-path`).
+    public static var binary: URL {
+        if let p = ProcessInfo.processInfo.environment["VERBATIM_BIN"], !p.isEmpty { return URL(fileURLWithPath: p) }
+        return root.appendingPathComponent(".build/debug/verbatim")
+    }
     /// `../shared/` beside the repository.
     public static var shared: URL { root.deletingLastPathComponent().appendingPathComponent("shared") }
 }

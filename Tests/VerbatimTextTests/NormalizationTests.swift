@@ -75,6 +75,8 @@ struct TokenizerTests {
         #expect(t.filter { $0.kind == .word }.map(\.form) == ["çok", "güzel", "өте", "жақсы", "super", "mükemmel"])
         #expect(t[0].emphasis.contains(.elongated))
         #expect(!t[1].emphasis.contains(.elongated))
+        let doubled = Tokenizer.tokenize("mükemmmmel удааан")
+        #expect(doubled.map(\.alternative) == ["mükemmel", "удаан"], "runs squeezed to two letters are tried too")
     }
 
     @Test func allCapsIsEmphasisOnlyInMixedText() {
@@ -103,6 +105,8 @@ struct TokenizerTests {
         let words = t.filter { $0.kind == .word }
         #expect(words.map(\.clause) == [0, 0, 1, 1, 2])
         #expect(t.contains { $0.kind == .number && $0.surface == "21.11.2026" })
+        let typo = Tokenizer.tokenize("geldi.ama kimse yok")
+        #expect(typo.filter { $0.kind == .word }.map(\.clause) == [0, 1, 1, 1], "a dot without a space still ends a sentence")
     }
 
     @Test func noCrashOnOddInput() {

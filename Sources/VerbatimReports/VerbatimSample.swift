@@ -1,0 +1,60 @@
+import VerbatimCore
+
+/// One piece of feedback kept for drill-down: what a manager reads when a
+/// number surprises them, with the explanation of its score.
+///
+/// Built from a finished record; only the fields the reports show are kept,
+/// and the text is cut at `maxTextLength` characters so that a bounded
+/// number of samples stays small in memory whatever the exports hold.
+public struct VerbatimSample: Sendable, Hashable {
+    public var recordId: String
+    public var file: String
+    public var line: Int
+    public var date: String?
+    public var employee: String?
+    /// The words that named the employee when the roster attributed the record.
+    public var employeeMention: String?
+    public var channel: String?
+    public var language: String
+    public var rating: Double?
+    public var label: SentimentLabel
+    /// The record's compound score, −1…1.
+    public var score: Double
+    /// The text as cleaned by the normalize stage (markup removed), cut to `maxTextLength`.
+    public var text: String
+    /// The evidence string of `records.csv` (matched terms and rules).
+    public var evidence: String
+    /// Themes with the polarity of their clause (`courtesy:positive`).
+    public var themes: [String]
+
+    /// Longer texts are cut here, with `…`.
+    public static let maxTextLength = 600
+
+    public init(_ r: FeedbackRecord) {
+        recordId = r.id
+        file = r.provenance.file
+        line = r.provenance.line
+        date = r.date
+        employee = r.employee
+        employeeMention = r.employeeMention
+        channel = r.channel
+        language = r.language.rawValue
+        rating = r.rating
+        label = r.sentiment?.label ?? .neutral
+        score = r.sentiment?.score ?? 0
+        let body = r.normalizedText.isEmpty ? r.text : r.normalizedText
+        text = body.count > Self.maxTextLength ? String(body.prefix(Self.maxTextLength)) + "…" : body
+        evidence = RecordRowFormatter.evidenceString(r)
+        themes = r.themes.map { "\($0.theme):\($0.polarity.rawValue)" }
+    }
+
+    /// The fixed order among samples with the same ranking score: source file,
+    /// then line, then record id, then text. Total, so a top-k list does not
+    /// depend on the order in which partial results are merged.
+    static func tieBreak(_ a: VerbatimSample, _ b: VerbatimSample) -> Bool {
+        if a.file != b.file { return a.file < b.file }
+        if a.line != b.line { return a.line < b.line }
+        if a.recordId != b.recordId { return a.recordId < b.recordId }
+        return a.text < b.text
+    }
+}

@@ -1,0 +1,25 @@
+// swift-tools-version:6.1
+// Coverage-guided fuzzers (libFuzzer) for the readers. Not part of the main build:
+// build and run it on its own, see README.md in this folder.
+import PackageDescription
+
+/// Linked with the toolchain's lld: the system's gold fails on libFuzzer's objects here.
+let fuzzerLinkerSettings: [LinkerSetting] = [.unsafeFlags(["-use-ld=lld"])]
+
+let package = Package(
+    name: "VerbatimFuzz",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "Verbatim", path: "../.."),
+    ],
+    targets: [
+        // The declaration of libFuzzer's driver, which each fuzzer's main.swift calls.
+        .target(name: "CLibFuzzer"),
+        // Writing an input to a file, running a reader over it, checking the invariants every outcome must keep.
+        .target(name: "FuzzSupport", dependencies: [.product(name: "VerbatimIngest", package: "Verbatim")]),
+        // CSVRecordReader on arbitrary bytes: encoding detection, sniffing, RFC 4180, row assembly.
+        .executableTarget(name: "CSVReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
+        // XMLRecordReader on arbitrary bytes, through libxml2.
+        .executableTarget(name: "XMLReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
+    ]
+)

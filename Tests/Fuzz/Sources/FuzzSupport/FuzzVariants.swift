@@ -1,0 +1,1 @@
+../../../VerbatimIngestTests/FuzzVariants.swift

@@ -1,0 +1,1 @@
+../../../VerbatimIngestTests/ReadOutcome.swift

@@ -1,0 +1,16 @@
+import FuzzSupport
+import VerbatimIngest
+
+/// One execution: `XMLRecordReader` over the input's bytes (read with one of `FuzzVariants`), then the invariants (a broken one is a crash).
+func fuzzXMLReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let options = FuzzVariants.xml[size % FuzzVariants.xml.count]
+    let path = FuzzInput.write(UnsafeBufferPointer(start: data, count: size), name: "input.xml")
+    var outcome = ReadOutcome()
+    let reader = XMLRecordReader(options: options, aliases: FuzzInput.aliases)
+    outcome.summary = reader.read(path: path, name: "input.xml") { outcome.add($0) }
+    let problems = outcome.problems(wholeFileDiscardsRecords: true)
+    if !problems.isEmpty {
+        fatalError("invariants broken: \(problems.joined(separator: "; ")); summary \(outcome.summary)")
+    }
+    return 0
+}

@@ -1,0 +1,31 @@
+import Foundation
+import VerbatimCore
+import VerbatimTestSupport
+@testable import VerbatimIngest
+
+/// The header aliases the pipeline ships, loaded once for all tests.
+let bundledAliases: HeaderAliases = {
+    do { return try HeaderAliases(contentsOf: RepoPaths.lexicons.appendingPathComponent("headers.tsv")) } catch {
+        fatalError("cannot load lexicons/headers.tsv: \(error)")
+    }
+}()
+
+/// Reads the file at `url` with the reader the pipeline would pick for it (`.xml` → XML,
+/// anything else → CSV), under the name `name` (default: the file's own name).
+func readFile(_ url: URL, name: String? = nil, options: SourceOptions = SourceOptions()) -> ReadOutcome {
+    let name = name ?? url.lastPathComponent
+    var outcome = ReadOutcome()
+    if url.pathExtension.lowercased() == "xml" {
+        outcome.summary = XMLRecordReader(options: options, aliases: bundledAliases).read(path: url.path, name: name) { outcome.add($0) }
+    } else {
+        outcome.summary = CSVRecordReader(options: options, aliases: bundledAliases).read(url: url, name: name) { outcome.add($0) }
+    }
+    return outcome
+}
+
+/// Seconds `body` takes.
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = Date()
+    try body()
+    return Date().timeIntervalSince(start)
+}

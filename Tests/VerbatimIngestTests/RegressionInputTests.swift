@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import VerbatimCore
+import VerbatimTestSupport
+@testable import VerbatimIngest
+
+/// Inputs the fuzzers once crashed or hung on, replayed under every variant a fuzzer reads with.
+///
+/// Each file in `Tests/Data/ingest/regressions/` is named `csv-…` or `xml-…` after the
+/// fuzzer that found it (see `Tests/Fuzz/README.md`). A clean outcome: no crash, done in
+/// seconds, and every invariant of `ReadOutcome` kept.
+@Suite("Fuzzer regressions")
+struct RegressionInputTests {
+    static let folder = RepoPaths.testData.appendingPathComponent("ingest/regressions")
+
+    static var files: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    @Test func thereAreRegressionInputs() {
+        #expect(Self.files.contains { $0.hasPrefix("csv-") } || Self.files.contains { $0.hasPrefix("xml-") })
+        #expect(Self.files.allSatisfy { $0.hasPrefix("csv-") || $0.hasPrefix("xml-") }, "name each file after its fuzzer")
+    }
+
+    @Test(arguments: files)
+    func replaysCleanly(_ file: String) throws {
+        let bytes = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent(file)))
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        if file.hasPrefix("xml-") {
+            let url = dir.write("input.xml", bytes)
+            for options in FuzzVariants.xml {
+                var outcome = ReadOutcome()
+                let t = seconds { outcome = readFile(url, options: options) }
+                #expect(outcome.problems(wholeFileDiscardsRecords: true) == [], "\(file) with \(options)")
+                #expect(t < 5, "\(file) took \(t) s")
+            }
+        } else {
+            for (ext, options) in FuzzVariants.csv {
+                let url = dir.write("input.\(ext)", bytes)
+                var outcome = ReadOutcome()
+                let t = seconds { outcome = readFile(url, options: options) }
+                #expect(outcome.problems(wholeFileDiscardsRecords: false) == [], "\(file) as .\(ext) with \(options)")
+                #expect(t < 5, "\(file) took \(t) s")
+            }
+        }
+    }
+
+    /// The first crash: an encoding error raised outside libxml2's parser context came with
+    /// line 0 and column 0 (and was printed on stderr). It must carry a real position.
+    @Test func conversionErrorHasAPosition() throws {
+        let outcome = readFile(Self.folder.appendingPathComponent("xml-conversion-error-at-line-0.xml"))
+        let reject = try #require(outcome.rejects.last)
+        #expect(reject.wholeFile)
+        #expect(reject.provenance.line >= 1)
+        #expect((reject.provenance.column ?? 0) >= 1)
+        #expect(outcome.summary.fileError?.contains("line 0") == false)
+    }
+}

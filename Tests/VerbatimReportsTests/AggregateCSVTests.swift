@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import VerbatimCore
+import VerbatimTestSupport
+@testable import VerbatimReports
+
+@Suite("employees.csv, themes.csv, employee_themes.csv")
+struct AggregateCSVTests {
+    func report(_ records: [FeedbackRecord]) -> RunReport {
+        var agg = RunAggregate()
+        for r in records { agg.add(r) }
+        return RunReport(pipelineName: "t", asOf: "2026-11-21", toolVersion: "0", aggregate: agg, files: [], rejectedRecords: 0,
+                         minResponses: 2, positiveThreshold: 0.05, negativeThreshold: -0.05,
+                         themeNames: [("courtesy", ["en": "Courtesy"])])
+    }
+
+    @Test func everyTallyFieldOfTheSchemaIsAColumn() throws {
+        let jsonNames = TallyFields.json(SentimentTally()).map(\.0)
+        let expanded = jsonNames.flatMap { $0.hasSuffix("_ci95") ? [$0 + "_low", $0 + "_high"] : [$0] }
+        #expect(TallyFields.csvHeader == expanded)
+        #expect(TallyFields.csv(SentimentTally()).count == TallyFields.csvHeader.count)
+        let schema = try String(contentsOf: RepoPaths.root.appendingPathComponent("docs/summary-schema.md"), encoding: .utf8)
+        for name in jsonNames { #expect(schema.contains("`\(name)`"), "docs/summary-schema.md does not describe \(name)") }
+    }
+
+    @Test func rowsFollowTheScorecardAndAreNeutralised() {
+        let r = report([
+            scoredRecord("1", employee: "=HYPERLINK(\"x\")", text: "a", score: 0.5),
+            scoredRecord("2", employee: "Ayşe Yılmaz", text: "b", score: 0.5, line: 3),
+            scoredRecord("3", employee: "Ayşe Yılmaz", text: "c", score: -0.5, line: 4),
+            scoredRecord("4", employee: nil, text: "d", score: 0.5, line: 5),
+        ])
+        let employees = AggregateCSVWriter.employees(r)
+        let lines = employees.components(separatedBy: "\r\n")
+        #expect(lines[0] == "\u{FEFF}" + AggregateCSVWriter.employeeHeader.joined(separator: ","))
+        #expect(lines[1].hasPrefix("Ayşe Yılmaz,1,,2,1,0,1,0.5000,"))
+        #expect(lines.contains { $0.hasPrefix("(unassigned),,no employee named,1,") })
+        #expect(lines.contains { $0.hasPrefix("\"'=HYPERLINK(\"\"x\"\")\",,too few responses,1,") })
+        #expect(lines.count == 5, "header, three employees, final CRLF")
+        let themes = AggregateCSVWriter.themes(r).components(separatedBy: "\r\n")
+        #expect(themes[1].hasPrefix("courtesy,Courtesy,4,3,0,1,"))
+        let cells = AggregateCSVWriter.employeeThemes(r).components(separatedBy: "\r\n")
+        #expect(cells.count == 5)
+        #expect(cells.contains { $0.hasPrefix("Ayşe Yılmaz,courtesy,2,1,0,1,") })
+    }
+}

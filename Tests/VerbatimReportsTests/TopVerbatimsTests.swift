@@ -1,0 +1,110 @@
+import Testing
+import VerbatimCore
+@testable import VerbatimReports
+
+/// A small deterministic generator, so the shuffles below are the same on every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Records with scores, employees and themes, many of them tied on score.
+func sampleRecords(_ count: Int, seed: UInt64 = 7) -> [FeedbackRecord] {
+    var rng = SplitMix(state: seed)
+    let employees = ["Ayşe Yılmaz", "Jelena Petrović", "Айгерім Сәрсенова", nil]
+    let themes = ["wait_time", "courtesy", "price_billing"]
+    return (0..<count).map { k in
+        let score = Double(Int.random(in: -4...4, using: &rng)) / 4  // few distinct values: many ties
+        let label: SentimentLabel = score > 0.05 ? .positive : score < -0.05 ? .negative : .neutral
+        var r = FeedbackRecord(id: "R\(k % 7)", provenance: Provenance(file: "f\(k % 3).csv", line: k / 3 + 2),
+                               employee: employees[k % employees.count], text: "text \(k)")
+        r.sentiment = SentimentResult(score: score, label: label, evidence: [], clauseScores: [score])
+        let theme = themes[Int.random(in: 0..<themes.count, using: &rng)]
+        let themeScore = Double(Int.random(in: -2...2, using: &rng)) / 2
+        r.themes = [ThemeMention(theme: theme, polarity: themeScore > 0 ? .positive : themeScore < 0 ? .negative : .neutral,
+                                 keyword: "k", score: themeScore)]
+        return r
+    }
+}
+
+@Suite("Top verbatims")
+struct TopVerbatimsTests {
+    @Test func keepsTheBestKOfEachPolarityAndNoNeutral() {
+        var top = TopVerbatims(limit: 2)
+        for (k, score) in [0.9, -0.2, 0.0, 0.4, 0.95, -0.8, -0.5, 0.1].enumerated() {
+            var r = FeedbackRecord(id: "r\(k)", provenance: Provenance(file: "a.csv", line: k + 2), text: "t\(k)")
+            let label: SentimentLabel = score > 0 ? .positive : score < 0 ? .negative : .neutral
+            r.sentiment = SentimentResult(score: score, label: label, evidence: [], clauseScores: [])
+            top.offer(VerbatimSample(r), key: score, label: label)
+        }
+        #expect(top.positive.map(\.key) == [0.95, 0.9])
+        #expect(top.negative.map(\.key) == [-0.8, -0.5])
+        var none = TopVerbatims(limit: 0)
+        none.offer(top.positive[0].sample, key: 1, label: .positive)
+        #expect(none.positive.isEmpty)
+    }
+
+    @Test func tiesAreBrokenBySourceFileThenLineThenRecordID() {
+        var top = TopVerbatims(limit: 3)
+        let keys = [("b.csv", 2, "x"), ("a.csv", 9, "z"), ("a.csv", 3, "y"), ("a.csv", 3, "w")]
+        for (file, line, id) in keys {
+            var r = FeedbackRecord(id: id, provenance: Provenance(file: file, line: line), text: "same")
+            r.sentiment = SentimentResult(score: 0.5, label: .positive, evidence: [], clauseScores: [])
+            top.offer(VerbatimSample(r), key: 0.5, label: .positive)
+        }
+        #expect(top.positive.map { "\($0.sample.file):\($0.sample.line):\($0.sample.recordId)" } == ["a.csv:3:w", "a.csv:3:y", "a.csv:9:z"])
+    }
+
+    /// Files are processed in parallel and merged: whatever the split and the merge order,
+    /// the kept verbatims (and so summary.json and report.html) must be the same.
+    @Test(arguments: [1, 2, 3, 5, 11])
+    func mergingPartialsInAnyOrderGivesTheSameResult(parts: Int) {
+        let records = sampleRecords(120)
+        var whole = RunAggregate(verbatimLimit: 3)
+        for r in records { whole.add(r) }
+
+        var rng = SplitMix(state: UInt64(parts))
+        var partials = Array(repeating: RunAggregate(verbatimLimit: 3), count: parts)
+        for r in records.shuffled(using: &rng) { partials[Int.random(in: 0..<parts, using: &rng)].add(r) }
+        var merged = RunAggregate(verbatimLimit: 3)
+        for p in partials.shuffled(using: &rng) { merged.merge(p) }
+
+        #expect(merged.topVerbatims == whole.topVerbatims)
+        #expect(merged.topByEmployee == whole.topByEmployee)
+        #expect(merged.topByTheme == whole.topByTheme)
+        #expect(whole.topVerbatims.positive.count == 3 && whole.topVerbatims.negative.count == 3)
+        let report = { (agg: RunAggregate) in
+            RunReport(pipelineName: "t", asOf: "2026-11-21", toolVersion: "0", aggregate: agg, files: [], rejectedRecords: 0,
+                      minResponses: 5, positiveThreshold: 0.05, negativeThreshold: -0.05, themeNames: [])
+        }
+        #expect(SummaryJSONWriter.render(report(merged)) == SummaryJSONWriter.render(report(whole)))
+        #expect(HTMLReportWriter.render(report(merged)) == HTMLReportWriter.render(report(whole)))
+    }
+
+    @Test func themeVerbatimsAreRankedByTheThemesOwnClause() {
+        // "Polite but the wait was endless": negative overall, positive for courtesy.
+        var r = FeedbackRecord(id: "1", provenance: Provenance(file: "a.csv", line: 2), employee: "E", text: "polite but slow")
+        r.sentiment = SentimentResult(score: -0.4, label: .negative, evidence: [], clauseScores: [0.3, -0.7])
+        r.themes = [ThemeMention(theme: "courtesy", polarity: .positive, keyword: "polite", score: 0.3),
+                    ThemeMention(theme: "wait_time", polarity: .negative, keyword: "slow", score: -0.7)]
+        var agg = RunAggregate()
+        agg.add(r)
+        #expect(agg.topByTheme["courtesy"]?.positive.first?.key == 0.3)
+        #expect(agg.topByTheme["courtesy"]?.negative.isEmpty == true)
+        #expect(agg.topByTheme["wait_time"]?.negative.first?.key == -0.7)
+        #expect(agg.topByEmployee["E"]?.negative.first?.sample.recordId == "1")
+    }
+
+    @Test func longTextsAreCutInTheSample() {
+        let r = FeedbackRecord(id: "1", provenance: Provenance(file: "a.csv", line: 2), text: String(repeating: "ü", count: 2000))
+        let s = VerbatimSample(r)
+        #expect(s.text.count == VerbatimSample.maxTextLength + 1)
+        #expect(s.text.hasSuffix("…"))
+    }
+}
