@@ -33,34 +33,36 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         public var viaStem: Bool
     }
 
-    private var exact: [String: [Int]] = [:]
-    private var stems: [String: [Int]] = [:]
-    private var maxStemLength = 0
+    /// Terms by their first word: exact words, and `*` stems (matched as prefixes).
+    private var exact = UTF8Trie<[Int32]>()
+    private var stems = UTF8Trie<[Int32]>()
+    /// Index of each term by its words, to replace a term that is added again.
+    private var positions: [[Word]: Int] = [:]
     public private(set) var terms: [Term] = []
 
     public init() {}
 
     public var count: Int { terms.count }
 
-    /// Adds a term; a later term with the same text replaces an earlier one (user lexicons override).
+    /// Adds a term; a later term with the same words replaces an earlier one (user lexicons override).
     public mutating func add(_ term: Term) {
-        if let existing = terms.firstIndex(where: { $0.words == term.words }) {
+        if let existing = positions[term.words] {
             terms[existing] = term
             return
         }
         let index = terms.count
         terms.append(term)
+        positions[term.words] = index
         let first = term.words[0]
         if first.isStem {
-            stems[first.form, default: []].append(index)
-            maxStemLength = max(maxStemLength, first.form.unicodeScalars.count)
+            stems.insert(first.form, [Int32(index)]) { $0 + $1 }
         } else {
-            exact[first.form, default: []].append(index)
+            exact.insert(first.form, [Int32(index)]) { $0 + $1 }
         }
     }
 
     /// The position of an existing term with the same words, if any.
-    public func find(_ words: [Word]) -> Term? { terms.first { $0.words == words } }
+    public func find(_ words: [Word]) -> Term? { positions[words].map { terms[$0] } }
 
     /// Parses `term` text (`memnun*`, `dönüş yapmadı`) into words folded for `language`.
     public static func words(of text: String, language: Language) -> [Word] {
@@ -82,50 +84,43 @@ public struct TermIndex<Payload: Sendable>: Sendable {
 
     private func longestMatch(in tokens: [Token], at i: Int, useAlternative: Bool, isWord: (Token) -> Bool) -> Match? {
         let first = useAlternative ? tokens[i].alternative! : tokens[i].form
-        var candidates: [Int] = exact[first] ?? []
-        if !stems.isEmpty {
-            let scalars = first.unicodeScalars
-            var end = scalars.endIndex
-            var len = scalars.count
-            if len > maxStemLength { end = scalars.index(scalars.startIndex, offsetBy: maxStemLength); len = maxStemLength }
-            while len >= 1 {
-                if let list = stems[String(scalars[scalars.startIndex..<end])] { candidates.append(contentsOf: list) }
-                end = scalars.index(before: end)
-                len -= 1
-            }
-        }
-        guard !candidates.isEmpty else { return nil }
-        var best: Match?
-        var bestRank = (0, 0, 0)
-        for c in candidates {
-            let term = terms[c]
-            guard i + term.words.count <= tokens.count else { continue }
-            var remainder = ""
+        var best: (index: Int, rank: (Int, Int, Int), stemBytes: Int)?
+
+        func consider(_ c: Int32) {
+            let term = terms[Int(c)]
+            guard i + term.words.count <= tokens.count else { return }
             var viaStem = false
             var stemChars = 0
-            var ok = true
+            var lastStemBytes = -1
             for (k, w) in term.words.enumerated() {
                 let t = tokens[i + k]
-                guard isWord(t) else { ok = false; break }
-                let form = k == 0 && useAlternative ? t.alternative! : t.form
+                guard isWord(t) else { return }
+                let form = k == 0 ? first : t.form
                 if w.isStem {
-                    guard form.hasPrefix(w.form) else { ok = false; break }
+                    guard form.utf8.starts(with: w.form.utf8) else { return }
                     viaStem = true
-                    stemChars += w.form.count
-                    if k == term.words.count - 1 || term.words.count == 1 { remainder = String(form.dropFirst(w.form.count)) }
+                    stemChars += w.form.utf8.count
+                    if k == term.words.count - 1 { lastStemBytes = w.form.utf8.count }
                 } else {
-                    guard form == w.form else { ok = false; break }
+                    guard form.utf8.elementsEqual(w.form.utf8) else { return }
                     stemChars += 1000
                 }
             }
-            guard ok else { continue }
             // More words first; then exact over stem; then the longer stem.
             let rank = (term.words.count, viaStem ? 0 : 1, stemChars)
-            if best == nil || rank > bestRank {
-                best = Match(term: term, length: term.words.count, remainder: remainder, viaStem: viaStem)
-                bestRank = rank
-            }
+            if best == nil || rank > best!.rank { best = (Int(c), rank, lastStemBytes) }
         }
-        return best
+
+        stems.forEachPrefix(of: first) { _, list in for c in list { consider(c) } }
+        if let list = exact.value(for: first) { for c in list { consider(c) } }
+        guard let b = best else { return nil }
+        let term = terms[b.index]
+        var remainder = ""
+        if b.stemBytes >= 0 {
+            let t = tokens[i + term.words.count - 1]
+            let form = term.words.count == 1 ? first : t.form
+            remainder = String(Substring(form.utf8.dropFirst(b.stemBytes)))
+        }
+        return Match(term: term, length: term.words.count, remainder: remainder, viaStem: b.rank.1 == 0)
     }
 }

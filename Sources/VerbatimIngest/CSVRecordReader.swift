@@ -95,7 +95,7 @@ public struct CSVRecordReader: Sendable {
             }
             summary.read += 1
             position += 1
-            let raw = { String(decoding: Array(row.fields.joined(separator: [delimiter])), as: UTF8.self) }
+            let raw = { Self.rawRow(row.fields, delimiter: delimiter) }
             if let problem = row.problem {
                 summary.rejected += 1
                 emit(.reject(Reject(provenance: Provenance(file: summary.file, line: row.line), reason: problem.description, raw: raw())))
@@ -149,6 +149,20 @@ public struct CSVRecordReader: Sendable {
         if mapping == nil { return failFile(.emptyFile, 1) }
         return summary
     }
+
+    /// The start of a row as text for `rejects.csv`: its fields re-joined, at most about
+    /// `rawLimit` bytes (a reject keeps 200 characters; a rejected row may be megabytes).
+    static func rawRow(_ fields: [[UInt8]], delimiter: UInt8) -> String {
+        var out: [UInt8] = []
+        for (i, f) in fields.enumerated() {
+            if i > 0 { out.append(delimiter) }
+            out.append(contentsOf: f.prefix(rawLimit - out.count))
+            if out.count >= rawLimit { break }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let rawLimit = 1024
 
     /// Picks the delimiter that splits the first lines most consistently.
     ///

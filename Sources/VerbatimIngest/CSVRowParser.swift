@@ -5,7 +5,8 @@
 /// and caps a record at `maxRecordBytes`: every byte of the record counts,
 /// delimiters included, so neither one huge field nor millions of empty
 /// ones can grow memory past the cap. The rest of an overlong record is
-/// skipped and the row carries `.tooLong`.
+/// skipped and the row carries `.tooLong`; likewise a record of more than
+/// `maxFields` fields carries `.tooManyFields`.
 struct CSVRowParser {
     struct Row {
         var fields: [[UInt8]]
@@ -17,13 +18,16 @@ struct CSVRowParser {
 
     let delimiter: UInt8
     let maxRecordBytes: Int
+    /// No export has this many columns; a row that does is damaged.
+    static let maxFields = 10_000
     private(set) var line = 1
     private var state = State.fieldStart
     private var field: [UInt8] = []
     private var fields: [[UInt8]] = []
     private var recordLine = 1
     private var recordBytes = 0
-    private var overflow = false
+    /// The first limit the current record went past; from then on nothing more of it is kept.
+    private var limitHit: RowProblem?
     private var lastWasCR = false
     private var sawQuote = false
 
@@ -34,15 +38,16 @@ struct CSVRowParser {
 
     private mutating func append(_ b: UInt8) {
         recordBytes += 1
-        if recordBytes > maxRecordBytes { overflow = true; return }
-        field.append(b)
+        if recordBytes > maxRecordBytes, limitHit == nil { limitHit = .tooLong(limit: maxRecordBytes) }
+        if limitHit == nil { field.append(b) }
     }
 
     private mutating func endField() {
         // A delimiter is a byte of the record too; past the cap, fields are no longer kept.
         recordBytes += 1
-        if recordBytes > maxRecordBytes { overflow = true }
-        if !overflow || fields.isEmpty { fields.append(field) }
+        if recordBytes > maxRecordBytes, limitHit == nil { limitHit = .tooLong(limit: maxRecordBytes) }
+        if fields.count >= Self.maxFields, limitHit == nil { limitHit = .tooManyFields(limit: Self.maxFields) }
+        if limitHit == nil || fields.isEmpty { fields.append(field) }
         field.removeAll(keepingCapacity: true)
     }
 
@@ -50,11 +55,11 @@ struct CSVRowParser {
         endField()
         let empty = fields.count == 1 && fields[0].isEmpty && !sawQuote
         if !empty {
-            onRow(Row(fields: fields, line: recordLine, problem: overflow ? .tooLong(limit: maxRecordBytes) : nil))
+            onRow(Row(fields: fields, line: recordLine, problem: limitHit))
         }
         fields.removeAll(keepingCapacity: true)
         recordBytes = 0
-        overflow = false
+        limitHit = nil
         sawQuote = false
         state = .fieldStart
     }

@@ -16,6 +16,10 @@ public enum EncodingDetector {
         if let bom { return bom }
         if let utf16 = utf16WithoutBOM(sample) { return DetectedEncoding(encoding: utf16, bomLength: 0, how: "UTF-16 pattern (no BOM)") }
         if isValidUTF8Prefix(sample) { return DetectedEncoding(encoding: .utf8, bomLength: 0, how: "valid UTF-8") }
+        // A UTF-8 export with a few damaged bytes is still UTF-8: its bad rows are rejected
+        // alone, instead of every row being decoded as a code page into mojibake.
+        let (valid, invalid) = utf8Sequences(sample)
+        if valid >= 4, invalid * 4 <= valid { return DetectedEncoding(encoding: .utf8, bomLength: 0, how: "mostly valid UTF-8") }
         var best: (TextEncoding, Int) = (.windows1254, Int.min)
         for cp in [TextEncoding.windows1254, .windows1250, .windows1251] {
             let s = plausibility(sample, cp)
@@ -54,6 +58,25 @@ public enum EncodingDetector {
         if oddZeros * 5 >= pairs, evenZeros * 20 <= oddZeros { return .utf16LE }
         if evenZeros * 5 >= pairs, oddZeros * 20 <= evenZeros { return .utf16BE }
         return nil
+    }
+
+    /// How many well-formed multi-byte UTF-8 sequences, and how many bytes that start none, `b` holds.
+    ///
+    /// Text in a Windows code page almost never forms a well-formed sequence (a lead byte
+    /// followed by the right number of continuation bytes); text in UTF-8 is all of them.
+    static func utf8Sequences(_ b: [UInt8]) -> (valid: Int, invalid: Int) {
+        var valid = 0, invalid = 0, i = 0
+        while i < b.count {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0
+            if len > 0, i + len <= b.count, b[(i + 1)..<(i + len)].allSatisfy({ $0 & 0xC0 == 0x80 }) {
+                valid += 1; i += len
+            } else {
+                invalid += 1; i += 1
+            }
+        }
+        return (valid, invalid)
     }
 
     /// True when `b` is valid UTF-8, allowing a sequence cut off at the very end.

@@ -56,6 +56,8 @@ public enum RowProblem: Sendable, Hashable, CustomStringConvertible {
     case unterminatedQuote
     /// The record is larger than the configured limit.
     case tooLong(limit: Int)
+    /// The record has more fields than any export has columns.
+    case tooManyFields(limit: Int)
     /// A field holds NUL bytes (a damaged or padded export).
     case nulBytes
 
@@ -68,6 +70,7 @@ public enum RowProblem: Sendable, Hashable, CustomStringConvertible {
         case let .invalidEncoding(e): "bytes that are not valid \(e.rawValue)"
         case .unterminatedQuote: "a quoted field is never closed (missing \")"
         case let .tooLong(limit): "record longer than \(limit) bytes"
+        case let .tooManyFields(limit): "more than \(limit) fields"
         case .nulBytes: "the row holds NUL bytes (a damaged or padded export?)"
         }
     }

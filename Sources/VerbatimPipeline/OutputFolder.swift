@@ -29,6 +29,24 @@ public struct OutputFolder {
         }
     }
 
+    /// Writes `name` as `header` followed by the bytes of each part, in order, streaming.
+    public func concatenate(_ name: String, header: String, parts: [URL]) throws(RunError) {
+        let url = staging.appendingPathComponent(name)
+        do {
+            try Data(header.utf8).write(to: url)
+            let out = try FileHandle(forWritingTo: url)
+            defer { try? out.close() }
+            try out.seekToEnd()
+            for part in parts {
+                guard let input = FileHandle(forReadingAtPath: part.path) else { continue }
+                defer { try? input.close() }
+                while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { try out.write(contentsOf: chunk) }
+            }
+        } catch {
+            throw .outputFailed(path: final.path, reason: error.localizedDescription)
+        }
+    }
+
     /// Moves the staging folder into place, replacing an earlier run's folder.
     public func install() throws(RunError) {
         let fm = FileManager.default

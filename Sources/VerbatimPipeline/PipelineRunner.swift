@@ -85,7 +85,7 @@ public struct PipelineRunner: Sendable {
 
             var aggregate = RunAggregate(verbatimLimit: config.verbatimLimit)
             var summaries: [FileReadSummary] = []
-            var records = CSVTableWriter(header: RecordRowFormatter.recordHeader).text
+            var keptSpools: [URL] = []
             var rejects = CSVTableWriter(header: RecordRowFormatter.rejectHeader)
             var rejectedCount = 0
             for k in files.indices {
@@ -95,7 +95,11 @@ public struct PipelineRunner: Sendable {
                 rejectedCount += r.summary.fileError != nil && r.summary.format == "xml" ? r.summary.read : r.summary.rejected
                 guard r.keep else { continue }
                 aggregate.merge(r.aggregate)
-                if let text = try? String(contentsOf: r.spool, encoding: .utf8) { records += text }
+                keptSpools.append(r.spool)
+            }
+            // records.csv streams from the spools: record rows are never all in memory.
+            if config.reports.contains("records.csv") {
+                try folder.concatenate("records.csv", header: CSVTableWriter(header: RecordRowFormatter.recordHeader).text, parts: keptSpools)
             }
             try? FileManager.default.removeItem(at: spoolDir)
 
@@ -108,7 +112,7 @@ public struct PipelineRunner: Sendable {
             for name in config.reports {
                 switch name {
                 case "summary.json": try folder.write(name, SummaryJSONWriter.render(report))
-                case "records.csv": try folder.write(name, records)
+                case "records.csv": break  // written above, from the spools
                 case "rejects.csv": try folder.write(name, rejects.text)
                 case "employees.csv": try folder.write(name, AggregateCSVWriter.employees(report))
                 case "themes.csv": try folder.write(name, AggregateCSVWriter.themes(report))

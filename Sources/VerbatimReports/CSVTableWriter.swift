@@ -43,7 +43,9 @@ public struct CSVTableWriter: Sendable {
     }
 
     public static func escape(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) || s.hasPrefix(" ") || s.hasSuffix(" ") {
+        let needsQuotes = s.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }
+            || s.utf8.first == 0x20 || s.utf8.last == 0x20
+        if needsQuotes {
             return "\"" + s.replacingQuotes() + "\""
         }
         return s

@@ -64,7 +64,7 @@ public struct LanguageIdentificationStage: RecordStage {
         for words in contrast where words.count > (best ?? 0) {
             guard i + words.count <= tokens.count else { continue }
             var ok = true
-            for (k, w) in words.enumerated() where tokens[i + k].kind != .word || tokens[i + k].form != w { ok = false; break }
+            for (k, w) in words.enumerated() where tokens[i + k].kind != .word || !tokens[i + k].form.utf8.elementsEqual(w.utf8) { ok = false; break }
             if ok { best = words.count }
         }
         return best

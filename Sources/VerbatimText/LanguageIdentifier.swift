@@ -42,11 +42,22 @@ public struct LanguageIdentifier: Sendable {
             var kk = false, srC = false, notSrC = false, mnL = false, tr = false, trShared = false, srL = false, sh = false
             for u in t.surface.unicodeScalars {
                 let v = u.value
-                if (0x400...0x4FF).contains(v) { hasCyr = true } else if v < 0x250 && u.properties.isAlphabetic { hasLat = true }
-                if Self.kazakhLetters.contains(v) { kk = true }
-                if Self.serbianCyrillicLetters.contains(v) { srC = true }
-                if Self.notSerbianCyrillic.contains(v) { notSrC = true }
-                if Self.mongolianLetters.contains(v) { mnL = true }
+                if v < 0x80 {
+                    if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { hasLat = true }
+                    continue
+                }
+                if (0x400...0x4FF).contains(v) {
+                    hasCyr = true
+                    // Basic Russian letters (а–я, А–Я) are in none of the sets below.
+                    if v < 0x410 || v > 0x44F {
+                        if Self.kazakhLetters.contains(v) { kk = true }
+                        if Self.serbianCyrillicLetters.contains(v) { srC = true }
+                        if Self.mongolianLetters.contains(v) { mnL = true }
+                    }
+                    if Self.notSerbianCyrillic.contains(v) { notSrC = true }
+                    continue
+                }
+                if v < 0x250 && u.properties.isAlphabetic { hasLat = true }
                 if Self.turkishLetters.contains(v) { tr = true }
                 if Self.turkishLatinShared.contains(v) { trShared = true }
                 if Self.serbianLatinLetters.contains(v) { srL = true }
@@ -59,32 +70,38 @@ public struct LanguageIdentifier: Sendable {
                 if srC { score["sr", default: 0] += 3 }
                 if notSrC { score["sr", default: 0] -= 1.5 }
                 if mnL && !kk { score["mn", default: 0] += 1.5; score["kk", default: 0] += 0.3 }
-                addCues(t.surface, codes: ["kk", "mn", "ru", "sr"], to: &score)
+                addCues(t, codes: ["kk", "mn", "ru", "sr"], to: &score)
             } else {
                 latWords += 1
                 if tr { score["tr", default: 0] += 3 }
                 if trShared { score["tr", default: 0] += 1 }
                 if srL { score["sr", default: 0] += 3 }
                 if sh { score["sr", default: 0] += 1.5 }
-                addCues(t.surface, codes: ["tr", "sr", "en"], to: &score)
+                addCues(t, codes: ["tr", "sr", "en"], to: &score)
             }
         }
         return score
     }
 
-    private func addCues(_ surface: String, codes: [String], to score: inout [String: Double]) {
+    private func addCues(_ token: Token, codes: [String], to score: inout [String: Double]) {
         for code in codes {
             guard let cues = resources.cues[code] else { continue }
-            let form = Self.cueForm(surface, code: code)
-            if let w = cues.words[form] { score[code, default: 0] += w; continue }
-            // The longest matching ending, on words longer than it.
-            let scalars = Array(form.unicodeScalars)
-            var len = min(cues.longestSuffix, scalars.count - 2)
-            while len >= 1 {
-                let suffix = String(String.UnicodeScalarView(scalars[(scalars.count - len)...]))
-                if let w = cues.suffixes[suffix] { score[code, default: 0] += w * 0.6; break }
-                len -= 1
+            let form: String
+            switch code {
+            case "sr": form = LanguageFolding.serbianKey(token.surface)
+            case "tr" where token.surface.utf8.contains(0x49) || token.surface.unicodeScalars.contains("İ"):
+                form = LanguageFolding.turkishLower(token.surface)
+            default: form = token.form
             }
+            if let w = cues.words.value(for: form) { score[code, default: 0] += w; continue }
+            // The longest matching ending that leaves at least two letters of the word.
+            let bytes = form.utf8.count
+            var best: Double?
+            cues.suffixes.forEachPrefix(of: form) { length, w in
+                let stemScalars = form.utf8.prefix(bytes - length).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                if stemScalars >= 2 { best = w }
+            }
+            if let w = best { score[code, default: 0] += w * 0.6 }
         }
     }
 

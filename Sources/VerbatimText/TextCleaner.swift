@@ -8,10 +8,11 @@ import Foundation
 public enum TextCleaner {
     public static func clean(_ raw: String) -> String {
         var text = raw
-        if text.contains("<") || text.contains("&") { text = stripMarkup(text) }
+        if text.utf8.contains(where: { $0 == 0x3C || $0 == 0x26 }) { text = stripMarkup(text) }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for u in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        let nfc = mayNeedComposition(text) ? text.precomposedStringWithCanonicalMapping : text
+        for u in nfc.unicodeScalars {
             let v = u.value
             // Zero-width space/non-joiner, word joiner, BOM, soft hyphen, bidi marks: dropped.
             // ZWJ (U+200D) is kept: it joins emoji sequences.
@@ -26,6 +27,29 @@ public enum TextCleaner {
             out.append(u)
         }
         return String(out)
+    }
+
+    /// False when NFC cannot change the text: it has no combining marks (U+0300–U+036F,
+    /// Cyrillic U+0483–U+0489, the extended blocks, U+20D0–U+20FF, U+FE20–U+FE2F), no Hangul
+    /// jamo and no singletons such as Ω Å (U+2126, U+212A, U+212B). Precomposed letters are NFC.
+    static func mayNeedComposition(_ s: String) -> Bool {
+        var prev: UInt8 = 0, prev2: UInt8 = 0
+        for b in s.utf8 {
+            switch prev {
+            case 0xCC, 0xCD: return true
+            case 0xD2 where (0x83...0x89).contains(b): return true
+            case 0xAA where prev2 == 0xE1 && b >= 0xB0, 0xAB where prev2 == 0xE1: return true
+            case 0xB7 where prev2 == 0xE1: return true
+            case 0x84...0x87 where prev2 == 0xE1: return true
+            case 0x83 where prev2 == 0xE2 && b >= 0x90: return true
+            case 0x84 where prev2 == 0xE2 && (b == 0xA6 || b == 0xAA || b == 0xAB): return true
+            case 0xB8 where prev2 == 0xEF && (0xA0...0xAF).contains(b): return true
+            default: break
+            }
+            prev2 = prev
+            prev = b
+        }
+        return prev == 0xCC || prev == 0xCD
     }
 
     /// Removes tags (`<b>`, `<br/>`, `<p class=…>`) and decodes entities.

@@ -7,9 +7,10 @@ import VerbatimCore
 public struct TextResources: Sendable {
     /// Identification cues for one language.
     public struct Cues: Sendable {
-        public var words: [String: Double] = [:]
-        public var suffixes: [String: Double] = [:]
-        public var longestSuffix = 0
+        /// Whole words and their weights.
+        public var words = UTF8Trie<Double>()
+        /// Word endings and their weights (a suffix trie).
+        public var suffixes = UTF8Trie<Double>(reversed: true)
     }
 
     /// Cue tables by language code (`tr`, `kk`, `mn`, `sr`, `ru`, `en`).
@@ -38,10 +39,8 @@ public struct TextResources: Sendable {
                 }
                 let item = lang == .und ? LanguageFolding.defaultLower(l.fields[1]) : LanguageIdentifier.cueForm(l.fields[1], code: code)
                 switch l.fields[0] {
-                case "word": cues.words[item] = w
-                case "suffix":
-                    cues.suffixes[item] = w
-                    cues.longestSuffix = max(cues.longestSuffix, item.unicodeScalars.count)
+                case "word": cues.words.insert(item, w)
+                case "suffix": cues.suffixes.insert(item, w)
                 default: issues.append(DataFileIssue(file: url.path, line: l.line, message: "kind must be 'word' or 'suffix', not '\(l.fields[0])'"))
                 }
             }

@@ -46,8 +46,11 @@ public final class XMLEventReader {
         // per-thread handler, which prints them on stderr unless one is set. Route them to
         // this reader too; `deinit` unsets it.
         xmlSetStructuredErrorFunc(context, { keepFirstError($0, $1) })
+        // A few messages ("xmlParseChunk: encoder error") bypass both handlers and go to the
+        // generic one; the error itself still reaches us through the structured handlers.
+        xmlSetGenericErrorFunc(nil, ignoreGenericError)
         guard let r = xmlReaderForFile(path, nil, options) else {
-            xmlSetStructuredErrorFunc(nil, nil)
+            Self.restoreErrorHandlers()
             return nil
         }
         reader = r
@@ -56,7 +59,13 @@ public final class XMLEventReader {
 
     deinit {
         xmlFreeTextReader(reader)
+        Self.restoreErrorHandlers()
+    }
+
+    /// Puts libxml2's per-thread error handlers back to their defaults.
+    private static func restoreErrorHandlers() {
         xmlSetStructuredErrorFunc(nil, nil)
+        xmlSetGenericErrorFunc(nil, nil)
     }
 
     /// The next event, or nil at the end of the document or after an error (see `error`).
@@ -130,6 +139,17 @@ private func keepFirstError(_ userData: UnsafeMutableRawPointer?, _ error: Unsaf
     var message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
     while message.last == "\n" || message.last == " " { message.removeLast() }
     box.first = XMLEventReader.ParseError(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
+}
+
+/// A generic error handler that drops the message.
+///
+/// libxml2's `xmlGenericErrorFunc` is variadic (`void (*)(void *, const char *, ...)`), which
+/// Swift cannot declare, so it is imported as an opaque pointer. A C function that takes only
+/// the fixed arguments and ignores the rest is safe to call that way on the platforms Swift
+/// supports (the variadic arguments are simply never read).
+private var ignoreGenericError: OpaquePointer {
+    let ignore: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Void = { _, _ in }
+    return unsafeBitCast(ignore, to: OpaquePointer.self)
 }
 
 /// The first error libxml2 reported for a reader.

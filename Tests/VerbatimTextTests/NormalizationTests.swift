@@ -127,3 +127,19 @@ struct ClauseTests {
         #expect(words.filter { $0.kind == .contrast }.map(\.form) == ["ama", "yine", "de"])
     }
 }
+
+@Suite("NFC shortcut")
+struct NFCShortcutTests {
+    @Test func textThatNFCWouldChangeIsDetected() {
+        for s in ["s\u{0327}", "e\u{0301}", "\u{212B}", "\u{1100}\u{1161}", "и\u{0306}"] {
+            #expect(TextCleaner.mayNeedComposition(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    @Test func precomposedTextIsLeftAlone() {
+        for s in ["Çok güzel şikâyet", "Қызмет көрсету", "Үйлчилгээ", "Ђаци љубазни", "“quoted” – dash…", "👍🏽 ❤️"] {
+            #expect(!TextCleaner.mayNeedComposition(s))
+            #expect(s.precomposedStringWithCanonicalMapping == s)
+        }
+    }
+}
