@@ -7,7 +7,7 @@ export EXPORTS
 RELEASE_BIN := .build/release/verbatim
 DEBUG_BIN := .build/debug/verbatim
 
-.PHONY: all deps browser-deps run reprocess test check eval clean
+.PHONY: all deps browser-deps run reprocess test check eval bench clean
 
 all: run
 
@@ -52,3 +52,8 @@ clean:
 eval: deps
 	$(SWIFT) build -c release --product verbatim
 	python3 scripts/eval.py
+
+# Throughput and memory on a generated corpus (BENCH_RECORDS=20000 by default; see scripts/bench/bench.py).
+bench: deps
+	$(SWIFT) build -c release --product verbatim
+	python3 scripts/bench/bench.py

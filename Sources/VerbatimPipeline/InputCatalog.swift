@@ -17,7 +17,8 @@ public enum InputCatalog {
         var out: [(URL, String)] = []
         for case let url as URL in walker {
             guard extensions.contains(url.pathExtension.lowercased()),
-                  (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+                  // Symbolic links to files are followed (an export folder may link to files elsewhere).
+                  (try? url.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             var rel = url.standardizedFileURL.path
             if rel.hasPrefix(base + "/") { rel.removeFirst(base.count + 1) }
             out.append((url, rel))

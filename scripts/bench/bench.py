@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""`make bench`: throughput and memory of Verbatim on a generated corpus.
+
+Generates a deterministic corpus (scripts/bench/generate_corpus.py) of
+BENCH_RECORDS records (default 20,000), then times, each as a separate
+`verbatim` process (release build):
+
+  baseline      reading and splitting the same bytes into lines (`wc -l`)
+  ingest        readers + aggregation + report writing, no text stages
+  +text         ingest + normalize + language
+  full          all stages (normalize, language, sentiment, themes)
+  text stages   `verbatim classify` over the comment texts alone (no ingest)
+  full, CSV / XML only, and full on all cores (--jobs = cores)
+  memory ×10    peak resident memory of a full run on 10× the records
+
+For each: seconds (wall), records/s, MB/s of input, peak RSS (from wait4),
+and the share of the baseline's speed. Stage costs are the differences
+between rows. Instructions are not reported: `perf stat -e instructions`
+is not supported on this machine (use valgrind --tool=callgrind for counts).
+Results go to .benchmarks/bench-<records>.json and are printed as a table.
+"""
+import json, os, shutil, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BIN = os.environ.get("VERBATIM", os.path.join(ROOT, ".build/release/verbatim"))
+N = int(os.environ.get("BENCH_RECORDS", "20000"))
+WORK = os.environ.get("BENCH_DIR", "/tmp/verbatim-bench")
+CORES = os.cpu_count() or 1
+
+
+def run(args, stdin=None):
+    """Runs a command; returns (wall seconds, user seconds, peak RSS in MB)."""
+    start = time.perf_counter()
+    p = subprocess.Popen(args, stdin=open(stdin, "rb") if stdin else subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - start
+    err = p.stderr.read().decode(errors="replace")
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 2):
+        sys.exit(f"bench: {' '.join(args)} failed with {code}:\n{err}")
+    return wall, usage.ru_utime, usage.ru_maxrss / 1024
+
+
+def corpus(name, records):
+    path = os.path.join(WORK, name)
+    if not os.path.isdir(path):
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts/bench/generate_corpus.py"), path, "--records", str(records)], check=True)
+    return path
+
+
+def subset(src, name, suffixes):
+    path = os.path.join(WORK, name)
+    shutil.rmtree(path, ignore_errors=True)
+    os.makedirs(path)
+    for f in os.listdir(src):
+        if f.endswith(suffixes):
+            os.symlink(os.path.join(src, f), os.path.join(path, f))
+    return path
+
+
+def size_mb(path):
+    return sum(os.path.getsize(os.path.join(path, f)) for f in os.listdir(path)) / 1e6
+
+
+def pipeline(input_dir, stages, name):
+    p = os.path.join(WORK, f"{name}.yaml")
+    with open(p, "w") as f:
+        f.write(f"input: {input_dir}\nlexicons: {os.path.join(ROOT, 'lexicons')}\nas_of: 2026-11-21\n")
+        f.write("stages: [" + ", ".join(stages) + "]\n")
+        f.write("reports: [summary.json, records.csv, rejects.csv]\n")
+    return p
+
+
+def main():
+    if not os.path.exists(BIN):
+        sys.exit(f"bench: {BIN} not found (make bench builds it)")
+    os.makedirs(WORK, exist_ok=True)
+    data = corpus(f"corpus-{N}", N)
+    mb = size_mb(data)
+    csv_dir = subset(data, f"csv-{N}", (".csv", ".tsv"))
+    xml_dir = subset(data, f"xml-{N}", (".xml",))
+    n_xml = N - int(N * 0.8)
+    out = os.path.join(WORK, "out")
+    all_stages = ["normalize", "language", "sentiment", "themes"]
+    rows = []
+
+    def add(label, records, megabytes, measured):
+        wall, user, rss = measured
+        rows.append({"run": label, "records": records, "input_mb": round(megabytes, 2), "seconds": round(wall, 3),
+                     "user_seconds": round(user, 3), "records_per_s": round(records / wall), "mb_per_s": round(megabytes / wall, 3),
+                     "peak_rss_mb": round(rss, 1)})
+
+    files = [os.path.join(data, f) for f in sorted(os.listdir(data))]
+    add("baseline: wc -l", N, mb, run(["wc", "-l"] + files))
+    add("ingest only, 1 job", N, mb, run([BIN, "run", "--pipeline", pipeline(data, [], "ingest"), "--out", out, "--jobs", "1", "--quiet"]))
+    add("+ normalize, language, 1 job", N, mb, run([BIN, "run", "--pipeline", pipeline(data, all_stages[:2], "text"), "--out", out, "--jobs", "1", "--quiet"]))
+    add("full pipeline, 1 job", N, mb, run([BIN, "run", "--pipeline", pipeline(data, all_stages, "full"), "--out", out, "--jobs", "1", "--quiet"]))
+    add(f"full pipeline, {CORES} jobs", N, mb, run([BIN, "run", "--pipeline", pipeline(data, all_stages, "full"), "--out", out, "--jobs", str(CORES), "--quiet"]))
+    add("full, CSV/TSV only, 1 job", N - n_xml, size_mb(csv_dir), run([BIN, "run", "--pipeline", pipeline(csv_dir, all_stages, "csv"), "--out", out, "--jobs", "1", "--quiet"]))
+    add("full, XML only, 1 job", n_xml, size_mb(xml_dir), run([BIN, "run", "--pipeline", pipeline(xml_dir, all_stages, "xml"), "--out", out, "--jobs", "1", "--quiet"]))
+
+    # The text stages alone: the comments of the UTF-8 CSV files, one per line, through `classify`.
+    texts = os.path.join(WORK, f"texts-{N}.txt")
+    count = 0
+    with open(texts, "w", encoding="utf-8") as t:
+        import csv
+        for f in sorted(os.listdir(data)):
+            if f.endswith("_survey_utf8.csv"):
+                with open(os.path.join(data, f), encoding="utf-8", newline="") as src:
+                    for row in list(csv.reader(src))[1:]:
+                        t.write(row[-1].replace("\n", " ") + "\n")
+                        count += 1
+    add("text stages alone (classify)", count, os.path.getsize(texts) / 1e6, run([BIN, "classify", texts]))
+
+    big = corpus(f"corpus-{N * 10}", N * 10)
+    add(f"memory: full, 10× records, {CORES} jobs", N * 10, size_mb(big),
+        run([BIN, "run", "--pipeline", pipeline(big, all_stages, "big"), "--out", out, "--jobs", str(CORES), "--quiet"]))
+
+    base = rows[0]["mb_per_s"]
+    os.makedirs(os.path.join(ROOT, ".benchmarks"), exist_ok=True)
+    result = {"records": N, "cores": CORES, "binary": BIN, "rows": rows}
+    with open(os.path.join(ROOT, ".benchmarks", f"bench-{N}.json"), "w") as f:
+        json.dump(result, f, indent=2)
+    print(f"\nVerbatim benchmark: {N} records, {mb:.1f} MB of exports, {CORES} cores\n")
+    print(f"{'run':<38} {'records':>9} {'MB':>7} {'s':>8} {'rec/s':>9} {'MB/s':>8} {'% of wc':>8} {'peak MB':>8}")
+    for r in rows:
+        share = f"{100 * r['mb_per_s'] / base:.2f}" if base else "—"
+        print(f"{r['run']:<38} {r['records']:>9} {r['input_mb']:>7.1f} {r['seconds']:>8.2f} {r['records_per_s']:>9} {r['mb_per_s']:>8.2f} {share:>8} {r['peak_rss_mb']:>8.1f}")
+    print(f"\nWritten to .benchmarks/bench-{N}.json")
+
+
+if __name__ == "__main__":
+    main()
