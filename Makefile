@@ -18,15 +18,18 @@ deps:
 browser-deps:
 	@scripts/ensure-deps.sh --browser
 
-# The nightly job: release build, then pipelines/nightly.yaml over $(EXPORTS).
-# Exit code 2 (completed, some rows rejected) is reported but not a failure here.
+# The nightly job (the cron entry point): release build, then pipelines/nightly.yaml over $(EXPORTS),
+# recording into the history store (var/verbatim.sqlite): files seen before are skipped.
+# Exit code 2 (completed, some rows rejected) is reported but not a failure here; STRICT=1 makes it one (exit 4).
+# RUN_FLAGS passes more options, e.g. RUN_FLAGS="--log-format json" or RUN_FLAGS=--reprocess.
 run: deps
 	$(SWIFT) build -c release --product verbatim
-	@code=0; $(RELEASE_BIN) run --pipeline pipelines/nightly.yaml || code=$$?; \
+	@code=0; $(RELEASE_BIN) run --pipeline pipelines/nightly.yaml $(if $(STRICT),--strict) $(RUN_FLAGS) || code=$$?; \
 	if [ $$code -eq 2 ]; then echo "Some rows or files were rejected: see rejects.csv in the report folder."; \
 	elif [ $$code -ne 0 ]; then exit $$code; fi
 
 # Ad-hoc re-processing of one folder: make reprocess DIR=path/to/exports [OUT=reports/adhoc]
+# Its records replace what the history store holds from those files; running it twice changes nothing.
 OUT ?= reports/adhoc
 reprocess: deps
 	@test -n "$(DIR)" || { echo "usage: make reprocess DIR=folder-of-exports [OUT=folder]"; exit 64; }

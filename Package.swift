@@ -12,7 +12,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // The history store (SQLite through GRDB; `make` installs libsqlite3-dev when it is missing) and SHA-256.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libxml2, through pkg-config; `make` installs libxml2-dev when it is missing.
@@ -34,20 +37,26 @@ let package = Package(
         .target(name: "VerbatimAnalysis", dependencies: ["VerbatimCore", "VerbatimText"]),
         // Aggregates and report writers.
         .target(name: "VerbatimReports", dependencies: ["VerbatimCore"]),
+        // The history store: runs, files and records in SQLite, behind a small API.
+        .target(name: "VerbatimStore", dependencies: ["VerbatimCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // One system call Foundation lacks: exchanging two folders atomically (report installation).
+        .target(name: "CVerbatimSystem"),
         // Pipeline files, the stage registry and the runner.
         .target(
             name: "VerbatimPipeline",
             dependencies: [
-                "VerbatimCore", "VerbatimIngest", "VerbatimText", "VerbatimAnalysis", "VerbatimReports",
+                "VerbatimCore", "VerbatimIngest", "VerbatimText", "VerbatimAnalysis", "VerbatimReports", "VerbatimStore",
+                "CVerbatimSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The thin command-line front end.
         .executableTarget(
             name: "verbatim",
             dependencies: [
-                "VerbatimPipeline", "VerbatimCore", "VerbatimText", "VerbatimAnalysis",
+                "VerbatimPipeline", "VerbatimCore", "VerbatimText", "VerbatimAnalysis", "VerbatimStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -59,6 +68,10 @@ let package = Package(
         .testTarget(name: "VerbatimAnalysisTests", dependencies: ["VerbatimAnalysis", "VerbatimText", "VerbatimPipeline", "VerbatimTestSupport"]),
         .testTarget(name: "VerbatimReportsTests", dependencies: ["VerbatimReports", "VerbatimTestSupport"]),
         .testTarget(name: "VerbatimPipelineTests", dependencies: ["VerbatimPipeline", "VerbatimTestSupport"]),
-        .testTarget(name: "VerbatimCLITests", dependencies: ["VerbatimTestSupport"]),
+        .testTarget(name: "VerbatimCLITests", dependencies: ["VerbatimTestSupport", "VerbatimStore"]),
+        .testTarget(
+            name: "VerbatimStoreTests",
+            dependencies: ["VerbatimStore", "VerbatimCore", "VerbatimTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

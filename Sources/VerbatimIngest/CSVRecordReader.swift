@@ -6,7 +6,15 @@ import VerbatimCore
 /// RFC 4180: quoted fields may hold delimiters, `""` and line breaks; CRLF,
 /// LF and CR all end a line; empty lines are skipped. The encoding and the
 /// delimiter are detected from the first 64 KiB unless the source declares
-/// them. Memory is bounded by one record (`maxRecordBytes`).
+/// them. Memory is bounded by one record (`maxRecordBytes`, and at most
+/// `CSVRowParser.maxFields` fields).
+///
+/// Rejected whole: a file that is not text (an image or a workbook renamed
+/// to `.csv`), an empty one, a `.txt` file that does not split consistently
+/// on one delimiter, and a file whose header has no text column. Rejected
+/// alone, with the 1-based column of the field at fault when there is one: a
+/// row of the wrong width, too long, with bytes not valid in the encoding or
+/// NUL bytes, or whose text, date or rating does not pass `RecordAssembler`.
 public struct CSVRecordReader: Sendable {
     public let options: SourceOptions
     public let aliases: HeaderAliases

@@ -5,12 +5,14 @@ import VerbatimXML
 /// stream through libxml2's `xmlTextReader`.
 ///
 /// The record element is the one that repeats under the root (`item`,
-/// `entry`, `post`, …) unless the source names it. Fields are its child
-/// elements and attributes, matched by local name through the header
-/// aliases. Safe by construction: no network, no DTD loading, no entity
-/// substitution (an entity bomb fails at once). Memory is bounded by one
-/// record. A file that is not well-formed is rejected as a whole with
-/// libxml2's message, line and column; the caller discards its records.
+/// `entry`, `post`, …) unless the source names it; a file where nothing
+/// repeats is rejected whole. Fields are its child elements and attributes,
+/// matched by local name through the header aliases. Safe by construction:
+/// no network, no DTD loading, no XInclude, no entity substitution (an entity
+/// bomb fails at once). Memory is bounded by one record (`XMLRecordBuilder`).
+/// A file that is not well-formed is rejected as a whole with libxml2's
+/// message, line and column; the caller discards its records, and the
+/// summary counts them as rejected, none as accepted.
 public struct XMLRecordReader: Sendable {
     public let options: SourceOptions
     public let aliases: HeaderAliases

@@ -1,8 +1,11 @@
+import CVerbatimSystem
 import Foundation
 
 /// A run's output folder, written in a temporary place and moved into
 /// position only when complete, so a failed or killed run never leaves a
-/// half-written report over a good one.
+/// half-written report over a good one: the new folder and the previous
+/// one trade places in one atomic step, so at any moment `final` holds
+/// either the previous reports or the new ones.
 public struct OutputFolder {
     /// Where the finished reports go.
     public let final: URL
@@ -15,6 +18,7 @@ public struct OutputFolder {
         staging = parent.appendingPathComponent(".\(self.final.lastPathComponent).tmp-\(getpid())")
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            Self.removeLeftovers(beside: self.final)
             if FileManager.default.fileExists(atPath: staging.path) { try FileManager.default.removeItem(at: staging) }
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
@@ -50,6 +54,12 @@ public struct OutputFolder {
     /// Moves the staging folder into place, replacing an earlier run's folder.
     public func install() throws(RunError) {
         let fm = FileManager.default
+        // Swap in one step (renameat2 RENAME_EXCHANGE), then remove the previous reports, now in the staging place.
+        if fm.fileExists(atPath: final.path), verbatim_exchange_paths(staging.path, final.path) == 0 {
+            try? fm.removeItem(at: staging)
+            return
+        }
+        // Where the system cannot swap: move the previous folder aside, then the new one in.
         let old = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).old-\(getpid())")
         do {
             if fm.fileExists(atPath: final.path) {
@@ -66,6 +76,24 @@ public struct OutputFolder {
 
     /// Removes the staging folder (after a failure).
     public func discard() { try? FileManager.default.removeItem(at: staging) }
+
+    /// Cleans up after runs that were killed: removes their staging folders
+    /// (`.NAME.tmp-PID`, which after a swap may hold the reports they
+    /// replaced), and puts back a previous folder that a run without atomic
+    /// swap had moved aside (`.NAME.old-PID`) when `final` is missing.
+    /// Only folders of processes that no longer exist are touched.
+    static func removeLeftovers(beside final: URL) {
+        let fm = FileManager.default
+        let parent = final.deletingLastPathComponent(), name = final.lastPathComponent
+        guard let items = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
+        for item in items.sorted() where item.hasPrefix(".\(name).tmp-") || item.hasPrefix(".\(name).old-") {
+            guard let pid = Int32(item[item.index(item.startIndex, offsetBy: name.count + 6)...]), pid != getpid(),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let url = parent.appendingPathComponent(item)
+            if item.hasPrefix(".\(name).old-"), !fm.fileExists(atPath: final.path), (try? fm.moveItem(at: url, to: final)) != nil { continue }
+            try? fm.removeItem(at: url)
+        }
+    }
 
     /// Points `<root>/latest` at `name` (a symbolic link, replaced atomically).
     public static func pointLatest(root: URL, at name: String) {

@@ -39,6 +39,12 @@ public struct PipelineConfiguration: Sendable {
     public var jobs: Int?
     /// A fixed "today" (`YYYY-MM-DD`) for reproducible runs such as CI fixtures; `--as-of` overrides it.
     public var asOf: String?
+    /// The history store (`store:`, default `var/verbatim.sqlite`); nil with `store: none`.
+    public var store: StoreSettings?
+    /// The periods trends compare (`trends: {period_days: 7}`).
+    public var trends = TrendSettings()
+    /// Prometheus textfile rewritten after every run (`metrics:`), for node_exporter.
+    public var metrics: URL?
 
     /// One `stages:` entry.
     public struct StageConfiguration: Sendable {
@@ -68,7 +74,7 @@ public struct PipelineConfiguration: Sendable {
     static let topKeys = [
         "version", "name", "input", "output", "lexicons", "user_lexicons", "stages", "sources", "reports", "aggregate", "jobs", "as_of",
         "locale", "roster",
-    ]
+    ] + operationKeys
 
     /// Reads and validates a pipeline file.
     public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> PipelineConfiguration {
@@ -148,6 +154,7 @@ public struct PipelineConfiguration: Sendable {
             guard s.count == 10, DateNormalizer.normalize(s) == s else { throw a.invalid(s, expected: "a date in the form YYYY-MM-DD") }
             config.asOf = s
         }
+        try parseOperations(top, into: &config, cwd: cwd)
         return config
     }
 

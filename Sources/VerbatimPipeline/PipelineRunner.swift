@@ -4,6 +4,7 @@ import VerbatimAnalysis
 import VerbatimCore
 import VerbatimIngest
 import VerbatimReports
+import VerbatimStore
 import VerbatimText
 
 /// Runs a pipeline: reads every export, streams records through the
@@ -23,12 +24,25 @@ public struct PipelineRunner: Sendable {
         /// The run's "today", `YYYY-MM-DD` (default: the local date).
         public var asOf: String?
         public var jobs: Int?
+        /// Read every file again even when the store has seen its content (`--reprocess`).
+        /// Runs with `input` or `out` set always do.
+        public var reprocess = false
+        /// The history store to use (`--store`, `--no-store`).
+        public var store = StoreChoice.configured
+        /// Counters for a progress line, when one is shown.
+        public var progress: RunProgress?
 
-        public init(input: URL? = nil, out: URL? = nil, asOf: String? = nil, jobs: Int? = nil) {
+        public init(
+            input: URL? = nil, out: URL? = nil, asOf: String? = nil, jobs: Int? = nil, reprocess: Bool = false,
+            store: StoreChoice = .configured, progress: RunProgress? = nil
+        ) {
             self.input = input
             self.out = out
             self.asOf = asOf
             self.jobs = jobs
+            self.reprocess = reprocess
+            self.store = store
+            self.progress = progress
         }
     }
 
@@ -40,6 +54,14 @@ public struct PipelineRunner: Sendable {
         public var rejected: Int
         public var filesRejected: Int
         public var seconds: Double
+        /// Files a nightly run skipped because earlier runs processed the same content.
+        public var filesSkipped = 0
+        /// False when a nightly run found nothing new and left the reports as they were.
+        public var wroteReports = true
+        /// `nightly` or `reprocess`.
+        public var mode = "reprocess"
+        /// The store's id of this run, when the run had a store.
+        public var storeRunId: Int64?
     }
 
     public static let toolVersion = "0.1.0"
@@ -54,8 +76,18 @@ public struct PipelineRunner: Sendable {
         self.logger = logger
     }
 
-    public func run(_ options: Options = Options()) throws(RunError) -> Outcome {
-        let started = Date()
+    /// One run: reads the files (those a nightly run has not seen), writes the
+    /// reports, `manifest.json` and the history store. `run` wraps it with
+    /// the summary log line and the metrics file.
+    ///
+    /// Order, so that a run killed at any point leaves the previous reports
+    /// and the store as they were: the store's changes are one transaction,
+    /// opened first; the reports are written to a staging folder, swapped
+    /// into place, and only then is the transaction committed. (Killed
+    /// between the two, the new reports stand and the store does not have
+    /// them: the next run reads those files again, counting nothing twice.)
+    func execute(_ options: Options, started: Date) throws(RunError) -> Outcome {
+        var timings = RunTimings()
         let asOf = try (options.asOf ?? config.asOf).map { s throws(RunError) -> String in
             guard s.count == 10, DateNormalizer.normalize(s) == s else { throw .badAsOf(s) }
             return s
@@ -63,40 +95,84 @@ public struct PipelineRunner: Sendable {
         let input = options.input ?? config.input
         let files = try InputCatalog.files(in: input)
         guard !files.isEmpty else { throw .noInputFiles(input.path) }
+        timings.lap("list inputs")
 
         let nightly = options.out == nil
-        let folder = try OutputFolder(final: options.out ?? config.output.appendingPathComponent(asOf))
-        do {
+        let history = try RunHistory.begin(config: config, options: options, asOf: asOf, input: input, files: files,
+                                           started: started, logger: logger, timings: &timings)
+        let todo = files.indices.filter { history.prior[$0] == nil }
+        if todo.isEmpty {
+            // A nightly run that has seen every file: nothing to report, the reports stay as they are.
+            var totals = RunTotals(status: .nothingNew)
+            totals.filesSkipped = files.count
+            totals.durationSeconds = Date().timeIntervalSince(started)
+            let runId = history.session?.runId
+            do { try history.commit(totals) } catch { throw .store(error) }
+            var outcome = Outcome(folder: options.out ?? config.output.appendingPathComponent(asOf), files: [], accepted: 0, rejected: 0,
+                                  filesRejected: 0, seconds: Date().timeIntervalSince(started))
+            outcome.filesSkipped = files.count
+            outcome.wroteReports = false
+            outcome.mode = history.mode.rawValue
+            outcome.storeRunId = runId
+            return outcome
+        }
+        let folder: OutputFolder
+        do { folder = try OutputFolder(final: options.out ?? config.output.appendingPathComponent(asOf)) } catch {
+            history.fail(error, seconds: Date().timeIntervalSince(started))
+            throw error
+        }
+        do throws(RunError) {
             let stages = StageRegistry.build(config, text: resources.text, lexicons: resources.lexicons, roster: resources.roster)
+            let stageNames = config.stages.filter(\.enabled).map(\.use)
             let spoolDir = folder.staging.appendingPathComponent(".spool")
             try? FileManager.default.createDirectory(at: spoolDir, withIntermediateDirectories: true)
 
             let slots = ResultSlots(count: files.count)
-            let jobs = max(1, min(options.jobs ?? config.jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
+            let jobs = max(1, min(options.jobs ?? config.jobs ?? ProcessInfo.processInfo.activeProcessorCount, todo.count))
             let next = Counter()
+            let keepForStore = history.hasStore
+            let sizes = history.entries.map(\.size)
+            options.progress?.start(files: todo.count, bytes: todo.reduce(0) { $0 + sizes[$1] })
             DispatchQueue.concurrentPerform(iterations: jobs) { _ in
                 while true {
-                    let k = next.take()
-                    guard k < files.count else { return }
+                    let t = next.take()
+                    guard t < todo.count else { return }
+                    let k = todo[t]
                     let spool = spoolDir.appendingPathComponent("\(k).csv")
-                    slots.set(k, processFile(files[k].url, name: files[k].name, stages: stages, spool: spool))
+                    let storeSpool = keepForStore ? spoolDir.appendingPathComponent("\(k).store") : nil
+                    slots.set(k, processFile(files[k].url, name: files[k].name, stages: stages, spool: spool, storeSpool: storeSpool,
+                                             progress: options.progress))
+                    options.progress?.fileDone(bytes: sizes[k])
                 }
             }
+            timings.lap("read and analyse")
 
             var aggregate = RunAggregate(verbatimLimit: config.verbatimLimit)
             var summaries: [FileReadSummary] = []
             var keptSpools: [URL] = []
             var rejects = CSVTableWriter(header: RecordRowFormatter.rejectHeader)
             var rejectedCount = 0
-            for k in files.indices {
+            var perFile: [FileReadSummary?] = Array(repeating: nil, count: files.count)
+            var rejectedWhole = Array(repeating: false, count: files.count)
+            var stageNanos = Array(repeating: UInt64(0), count: stageNames.count)
+            var fileNanos: UInt64 = 0
+            for k in todo {
                 let r = slots.get(k)
                 summaries.append(r.summary)
+                perFile[k] = r.summary
+                rejectedWhole[k] = !r.keep
+                for (i, n) in r.stageNanos.enumerated() where i < stageNanos.count { stageNanos[i] += n }
+                fileNanos += r.nanos
                 for j in r.rejects { rejects.appendRow(RecordRowFormatter.rejectRow(j)) }
                 rejectedCount += r.summary.fileError != nil && r.summary.format == "xml" ? r.summary.read : r.summary.rejected
+                try history.write(k, summary: r.summary, rejectedWhole: !r.keep, spool: r.storeSpool)
                 guard r.keep else { continue }
                 aggregate.merge(r.aggregate)
                 keptSpools.append(r.spool)
             }
+            timings.stages = zip(stageNames, stageNanos).map { ($0, Double($1) / 1e9) }
+            timings.reading = Double(fileNanos - min(fileNanos, stageNanos.reduce(0, +))) / 1e9
+            timings.lap("merge and write history")
             // records.csv streams from the spools: record rows are never all in memory.
             if config.reports.contains("records.csv") {
                 try folder.concatenate("records.csv", header: CSVTableWriter(header: RecordRowFormatter.recordHeader).text, parts: keptSpools)
@@ -104,11 +180,14 @@ public struct PipelineRunner: Sendable {
             try? FileManager.default.removeItem(at: spoolDir)
 
             let rules = config.sentimentRules
-            let report = RunReport(
+            var report = RunReport(
                 pipelineName: config.name, asOf: asOf, toolVersion: Self.toolVersion, aggregate: aggregate, files: summaries,
                 rejectedRecords: rejectedCount, minResponses: config.minResponses,
                 positiveThreshold: rules.positiveThreshold, negativeThreshold: rules.negativeThreshold,
                 themeNames: resources.lexicons.themeNames, locale: config.locale, strings: resources.reportStrings)
+            report.trends = try history.trends(asOf: asOf, settings: config.trends, minResponses: config.minResponses)
+            report.filesSkipped = files.count - todo.count
+            timings.lap("trends")
             for name in config.reports {
                 switch name {
                 case "summary.json": try folder.write(name, SummaryJSONWriter.render(report))
@@ -122,14 +201,34 @@ public struct PipelineRunner: Sendable {
                 default: preconditionFailure("report '\(name)' is in knownReports but not written: add it here")
                 }
             }
-            try folder.install()
-            if nightly { OutputFolder.pointLatest(root: config.output, at: asOf) }
-            let outcome = Outcome(
+            timings.lap("write reports")
+            let manifest = RunManifest(config: config, history: history, asOf: asOf, outputFolder: folder.final, summaries: perFile,
+                                       rejectedWhole: rejectedWhole, timings: timings, started: started, jobs: jobs)
+            try folder.write("manifest.json", manifest.render())
+            var outcome = Outcome(
                 folder: folder.final, files: summaries, accepted: aggregate.total.n, rejected: rejectedCount,
                 filesRejected: summaries.filter { $0.fileError != nil }.count, seconds: Date().timeIntervalSince(started))
+            outcome.filesSkipped = files.count - todo.count
+            outcome.mode = history.mode.rawValue
+            outcome.storeRunId = history.session?.runId
+            try folder.install()
+            if nightly { OutputFolder.pointLatest(root: config.output, at: asOf) }
+            var totals = RunTotals(status: rejectedCount > 0 ? .completedWithRejects : .completed)
+            totals.filesRead = todo.count
+            totals.filesSkipped = outcome.filesSkipped
+            totals.filesRejected = outcome.filesRejected
+            totals.recordsAccepted = outcome.accepted
+            totals.recordsRejected = rejectedCount
+            totals.durationSeconds = Date().timeIntervalSince(started)
+            do { try history.commit(totals) } catch {
+                history.fail(.store(error), seconds: totals.durationSeconds)
+                throw RunError.historyNotSaved(reports: folder.final.path, error)
+            }
+            outcome.seconds = Date().timeIntervalSince(started)
             return outcome
         } catch {
             folder.discard()
+            history.fail(error, seconds: Date().timeIntervalSince(started))
             throw error
         }
     }
@@ -142,19 +241,36 @@ public struct PipelineRunner: Sendable {
         var spool: URL
         /// False when the whole file was rejected (its records do not count).
         var keep: Bool
+        /// The file's records for the history store, when the run has one.
+        var storeSpool: URL?
+        /// Time in each enabled stage, and in the whole file, in nanoseconds.
+        var stageNanos: [UInt64] = []
+        var nanos: UInt64 = 0
     }
 
-    func processFile(_ url: URL, name: String, stages: [any RecordStage], spool: URL) -> FileResult {
+    func processFile(_ url: URL, name: String, stages: [any RecordStage], spool: URL, storeSpool: URL? = nil,
+                     progress: RunProgress? = nil) -> FileResult {
+        let fileStart = DispatchTime.now().uptimeNanoseconds
         var aggregate = RunAggregate(verbatimLimit: config.verbatimLimit)
         var rejects: [Reject] = []
         var rows = CSVRowSpool(url: spool)
+        var stored = storeSpool.map(StoreRowSpool.init(url:))
+        var stageNanos = Array(repeating: UInt64(0), count: stages.count)
+        var unreported = 0
         let options = config.options(for: (name as NSString).lastPathComponent)
         let emit: (ReadEvent) -> Void = { event in
             switch event {
             case var .record(record):
-                for stage in stages { stage.process(&record) }
+                for (i, stage) in stages.enumerated() {
+                    let t0 = DispatchTime.now().uptimeNanoseconds
+                    stage.process(&record)
+                    stageNanos[i] += DispatchTime.now().uptimeNanoseconds - t0
+                }
                 aggregate.add(record)
                 rows.append(RecordRowFormatter.recordRow(record))
+                stored?.append(record)
+                unreported += 1
+                if unreported == 256, let progress { progress.add(records: unreported); unreported = 0 }
             case let .reject(j):
                 rejects.append(j)
             }
@@ -166,11 +282,14 @@ public struct PipelineRunner: Sendable {
             summary = CSVRecordReader(options: options, aliases: resources.aliases).read(url: url, name: name, emit: emit)
         }
         rows.close()
+        stored?.close()
+        progress?.add(records: unreported)
         // An XML file that is not well-formed is rejected whole; keep only its file-level reject.
         let whole = summary.fileError != nil && summary.format == "xml"
         if whole { rejects = rejects.filter(\.wholeFile) }
         if summary.fileError != nil { logger.warning("\(name): \(summary.fileError!)") }
-        return FileResult(summary: summary, aggregate: aggregate, rejects: rejects, spool: spool, keep: !whole)
+        return FileResult(summary: summary, aggregate: aggregate, rejects: rejects, spool: spool, keep: !whole, storeSpool: storeSpool,
+                          stageNanos: stageNanos, nanos: DispatchTime.now().uptimeNanoseconds - fileStart)
     }
 
     static func today() -> String {

@@ -12,6 +12,7 @@ public enum MarkdownReportWriter {
         md += " · net sentiment \(NumberFormat.fixed(t.netSentiment, 2))"
         if report.rejectedRecords > 0 { md += " · \(report.rejectedRecords) rejected (see rejects.csv)" }
         md += "\n\n"
+        md += skippedNote(report)
 
         md += "## Employees\n\n"
         md += "| Rank | Employee | n | Positive | Neutral | Negative | Net | Positive share (95% CI) |\n"
@@ -53,6 +54,7 @@ public enum MarkdownReportWriter {
             md += "\n## Files rejected\n\n"
             for f in failed { md += "- `\(f.file)`: \(f.fileError!)\n" }
         }
+        md += trendsSection(report)
         return md
     }
 }

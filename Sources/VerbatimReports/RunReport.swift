@@ -19,6 +19,11 @@ public struct RunReport: Sendable {
     public var locale: ReportLocale
     /// The user-interface strings of `report.html` (`lexicons/report_strings.tsv`).
     public var strings: ReportStrings
+    /// This period against the previous one, from the history store; nil when the run has no store.
+    public var trends: TrendReport? = nil
+    /// Input files a nightly run skipped because earlier runs processed the same content
+    /// (their records are in the store and the trends, not in this report's tables).
+    public var filesSkipped = 0
 
     public init(
         pipelineName: String, asOf: String, toolVersion: String, aggregate: RunAggregate, files: [FileReadSummary],

@@ -41,6 +41,7 @@ public enum SummaryJSONWriter {
             ("totals", .object([
                 ("files", .int(report.files.count)),
                 ("files_rejected", .int(report.files.filter { $0.fileError != nil }.count)),
+                ("files_skipped", .int(report.filesSkipped)),
                 ("records_read", .int(report.files.reduce(0) { $0 + $1.read })),
                 ("records_rejected", .int(report.rejectedRecords)),
             ] + tally(agg.total))),
@@ -53,6 +54,7 @@ public enum SummaryJSONWriter {
             ("days", cells(agg.byDay, key: "day")),
             ("sources", cells(agg.bySource, key: "source")),
             ("files", files),
+            ("trends", trends(report)),
         ])
         return root.serialized()
     }

@@ -14,7 +14,7 @@ public enum LanguageFolding {
         switch language {
         case .tr: return skeleton(turkishLower(word), turkishSkeleton)
         case .sr: return serbianKey(word)
-        case .kk: return skeleton(defaultLower(word), kazakhSkeleton)
+        case .kk: return skeleton(kazakhLatinToCyrillic(defaultLower(word)), kazakhSkeleton)
         case .mn: return skeleton(defaultLower(word), mongolianSkeleton)
         default: return defaultLower(word)
         }
@@ -25,9 +25,32 @@ public enum LanguageFolding {
     /// `жаксы` meets `жақсы`, and `сэтгэл хангалуун` meets `сэтгэл хангалуун` typed with `у` for `ү`.
     static let turkishSkeleton: [UInt32: UnicodeScalar] = [0xE7: "c", 0x11F: "g", 0x131: "i", 0xF6: "o", 0x15F: "s", 0xFC: "u"]
     static let kazakhSkeleton: [UInt32: UnicodeScalar] = [
-        0x4D9: "а", 0x493: "г", 0x49B: "к", 0x4A3: "н", 0x4E9: "о", 0x4B1: "у", 0x4AF: "у", 0x4BB: "х", 0x456: "и",
+        0x4D9: "а", 0x493: "г", 0x49B: "к", 0x4A3: "н", 0x4E9: "о", 0x4B1: "у", 0x4AF: "у", 0x4BB: "х", 0x456: "и", 0x44B: "и",
     ]
     static let mongolianSkeleton: [UInt32: UnicodeScalar] = [0x4E9: "о", 0x4AF: "у"]
+
+    /// Kazakh typed in Latin letters (`unadi`, `keremet`, `rahmet`, the 2021 alphabet's `ğ ş ñ ū`),
+    /// spelled in Cyrillic so that it meets the lexicon. Only words made of Latin letters change.
+    static func kazakhLatinToCyrillic(_ s: String) -> String {
+        guard s.unicodeScalars.allSatisfy({ $0.value < 0x250 }), s.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return s }
+        var out = ""
+        var rest = Substring(s)
+        while let c = rest.first {
+            if let pair = rest.prefix(2).lowercased() as String?, rest.count >= 2, let cyr = kazakhLatinDigraphs[pair] {
+                out += cyr; rest = rest.dropFirst(2); continue
+            }
+            out += kazakhLatinLetters[c] ?? String(c)
+            rest = rest.dropFirst()
+        }
+        return out
+    }
+
+    static let kazakhLatinDigraphs: [String: String] = ["sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "ya": "я", "yu": "ю", "yo": "ё", "ts": "ц"]
+    static let kazakhLatinLetters: [Character: String] = [
+        "a": "а", "ä": "ә", "b": "б", "c": "с", "d": "д", "e": "е", "f": "ф", "g": "г", "ğ": "ғ", "h": "х", "ı": "ы", "i": "и",
+        "j": "ж", "k": "к", "l": "л", "m": "м", "n": "н", "ñ": "ң", "o": "о", "ö": "ө", "p": "п", "q": "қ", "r": "р", "s": "с",
+        "ş": "ш", "t": "т", "u": "у", "ū": "ұ", "ü": "ү", "v": "в", "w": "у", "x": "х", "y": "ы", "z": "з",
+    ]
 
     private static func skeleton(_ s: String, _ table: [UInt32: UnicodeScalar]) -> String {
         if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }

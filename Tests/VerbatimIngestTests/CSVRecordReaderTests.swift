@@ -70,6 +70,51 @@ struct CSVRecordReaderTests {
         #expect(rejects[2].reason.contains("rating 'eleven'"))
         #expect(rejects[3].reason == "empty feedback text")
         #expect(summary.read == 6 && summary.accepted == 2 && summary.rejected == 4)
+        // The column of the field at fault (1-based), none for a row of the wrong shape.
+        #expect(rejects.map(\.provenance.column) == [nil, 2, 4, 5])
+    }
+
+    @Test func bytesACodePageLeavesUndefinedRejectOnlyThatRow() throws {
+        // 0x81 is undefined in windows-1254; 0xFD is ı.
+        var bytes = Array("Yorum;Puan\n".utf8)
+        bytes += [0x4B, 0x61, 0x70, 0xFD, 0x20, 0x61, 0xE7, 0xFD, 0x6B, 0x3B, 0x35, 0x0A]  // "Kapı açık;5"
+        bytes += [0x42, 0x6F, 0x7A, 0x81, 0x75, 0x6B, 0x3B, 0x31, 0x0A]  // "Boz?uk;1"
+        let (records, rejects, summary) = try readCSV("cp.csv", bytes, options: SourceOptions(encoding: .windows1254))
+        #expect(records.map(\.text) == ["Kapı açık"])
+        #expect(rejects.map(\.reason) == ["bytes that are not valid windows-1254"])
+        #expect(rejects.first?.provenance == Provenance(file: "cp.csv", line: 3, column: 1))
+        #expect(summary.read == 2 && summary.rejected == 1)
+    }
+
+    @Test func unpairedUTF16SurrogateRejectsOnlyThatRow() throws {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        func add(_ s: String) { for u in s.utf16 { bytes += [UInt8(u & 0xFF), UInt8(u >> 8)] } }
+        add("Yorum\tPuan\r\nİyi\t5\r\nKöt")
+        bytes += [0x3D, 0xD8]  // a high surrogate with no low one after it
+        add("ü\t1\r\nSon\t4\r\n")
+        let (records, rejects, _) = try readCSV("u16.txt", bytes)
+        #expect(records.map(\.text) == ["İyi", "Son"])
+        #expect(rejects.map(\.reason) == ["bytes that are not valid utf-16le"])
+    }
+
+    @Test func txtIsReadOnlyWhenItSniffsAsDelimited() throws {
+        let (records, _, summary) = try readCSV("export.txt", Array("Yorum\tPuan\nÇok iyi, teşekkürler\t5\nKötü\t1\n".utf8))
+        #expect(summary.delimiter == "tab" && records.count == 2)
+        // Prose with a comma in its first line: the comma does not split the other lines alike.
+        let prose = "Notlar, 21 Kasım\nToplantı iyi geçti, herkes katıldı.\nYarın devam edeceğiz.\nSonra rapor yazılacak.\n"
+        let (r2, j2, s2) = try readCSV("notes.txt", Array(prose.utf8))
+        #expect(r2.isEmpty && j2.count == 1)
+        #expect(s2.fileError?.contains("not a delimited text file") == true)
+        // The same bytes as .csv are read as a one-column file and rejected for having no text column.
+        let (_, _, s3) = try readCSV("notes.csv", Array(prose.utf8))
+        #expect(s3.fileError?.contains("no feedback text column") == true)
+    }
+
+    @Test func workbookRenamedToCSVIsRejectedWhole() throws {
+        let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] + Array("[Content_Types].xml".utf8)
+        let (records, rejects, summary) = try readCSV("anket.csv", zip)
+        #expect(records.isEmpty && rejects.count == 1)
+        #expect(summary.fileError?.contains("Excel workbook (.xlsx)") == true)
     }
 
     @Test func fileWithoutTextColumnIsRejectedListingHeaders() throws {

@@ -65,6 +65,24 @@ struct CSVRowParserTests {
         #expect(out[2].problem == nil)
     }
 
+    @Test func delimitersCountTowardTheLimitAndFieldsAreCapped() {
+        var p = CSVRowParser(delimiter: UInt8(ascii: ","), maxRecordBytes: 10)
+        var out: [CSVRowParser.Row] = []
+        let bytes = Array("h\n\(String(repeating: ",", count: 50))\nok\n".utf8)
+        bytes.withUnsafeBufferPointer { p.feed($0) { out.append($0) } }
+        p.finish { out.append($0) }
+        #expect(out[1].problem == .tooLong(limit: 10))
+        #expect(out[1].fields.count <= 10, "an overlong row keeps no more fields than bytes allowed")
+        #expect(out[2].problem == nil)
+
+        var q = CSVRowParser(delimiter: UInt8(ascii: ";"), maxRecordBytes: 1 << 30)
+        out = []
+        Array((String(repeating: ";", count: CSVRowParser.maxFields + 5) + "\nx\n").utf8).withUnsafeBufferPointer { q.feed($0) { out.append($0) } }
+        #expect(out.first?.problem == .tooManyFields(limit: CSVRowParser.maxFields))
+        #expect(out.first?.fields.count == CSVRowParser.maxFields)
+        #expect(out.last?.problem == nil)
+    }
+
     @Test func semicolonDelimiter() {
         #expect(rows("a;b\n\"1;2\";3\n", delimiter: ";").map(fields) == [["a", "b"], ["1;2", "3"]])
     }
@@ -76,6 +94,14 @@ struct DelimiterSniffingTests {
                       ("\t", "id\ttext\n1\ta;b,c\n"), ("|", "id|date|text\n1|x|y\n")])
     func sniffs(_ expected: String, _ sample: String) {
         #expect(CSVRecordReader.sniffDelimiter(Array(sample.utf8), preferTab: false) == expected.utf8.first)
+    }
+
+    @Test func minimumConsistencyTurnsDownProse() {
+        let prose = Array("Notes, Monday\nWe met, all came.\nNothing else.\nThe end.\n".utf8)
+        #expect(CSVRecordReader.sniffDelimiter(prose, preferTab: false) == UInt8(ascii: ","))
+        #expect(CSVRecordReader.sniffDelimiter(prose, preferTab: false, minimumConsistency: 0.8) == nil)
+        let table = Array("id,text\n1,a\n2,b\n".utf8)
+        #expect(CSVRecordReader.sniffDelimiter(table, preferTab: false, minimumConsistency: 0.8) == UInt8(ascii: ","))
     }
 
     @Test func commasInsideQuotesDoNotCount() {

@@ -61,6 +61,25 @@ struct EncodingDetectorTests {
         #expect(String(decoding: out, as: UTF8.self) == text)
     }
 
+    @Test func utf16WithoutBOMIsRecognisedByItsZeroBytes() {
+        let text = "ИД;Коментар\r\nRS-1;Одлично, хвала!\r\n"
+        var le: [UInt8] = [], be: [UInt8] = []
+        for u in text.utf16 { le += [UInt8(u & 0xFF), UInt8(u >> 8)]; be += [UInt8(u >> 8), UInt8(u & 0xFF)] }
+        #expect(EncodingDetector.detect(le) == DetectedEncoding(encoding: .utf16LE, bomLength: 0, how: "UTF-16 pattern (no BOM)"))
+        #expect(EncodingDetector.detect(be).encoding == .utf16BE)
+        // A UTF-8 file with a stray NUL is not UTF-16.
+        #expect(EncodingDetector.detect(Array("id,text\n1,a\u{0}b\n2,c\n".utf8)).encoding == .utf8)
+    }
+
+    @Test func utf8WithAFewDamagedBytesStaysUTF8() {
+        var bytes = Array("Yorum;Puan\nÇok iyi, teşekkürler;5\nŞikayetim çözüldü;4\n".utf8)
+        bytes += [0x6B, 0xF6, 0x74, 0xFC, 0x3B, 0x31, 0x0A]  // "kötü;1" in windows-1254 bytes
+        #expect(EncodingDetector.detect(bytes) == DetectedEncoding(encoding: .utf8, bomLength: 0, how: "mostly valid UTF-8"))
+        // A code page file stays a code page file.
+        let cp = encode("Yorum;Puan\nŞikayetim çözülmedi, ilgisizdi;1\nÇok güzel;5\n", CodePageTables.windows1254)
+        #expect(EncodingDetector.detect(cp).encoding == .windows1254)
+    }
+
     @Test func declaredEncodingWins() {
         #expect(EncodingDetector.detect(Array("abc".utf8), declared: .windows1251).encoding == .windows1251)
     }

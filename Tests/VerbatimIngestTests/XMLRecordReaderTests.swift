@@ -92,6 +92,23 @@ struct XMLRecordReaderTests {
         #expect(fileReject.provenance.line >= 3)
         #expect(fileReject.provenance.column != nil)
         #expect(summary.fileError?.contains("malformed XML") == true)
+        // Its records are not counted: the one read before the cut is rejected with the file.
+        #expect(summary.read == 1 && summary.accepted == 0 && summary.rejected == 1)
+        #expect(summary.encoding == "utf-8", "no declaration means UTF-8, even when the file fails")
+    }
+
+    @Test func fileWithoutARepeatingElementIsRejectedWhole() throws {
+        let (records, rejects, summary) = try readXML("<report><generated>2026-11-21</generated><note>aylık özet</note></report>")
+        #expect(records.isEmpty && rejects.count == 1)
+        #expect(summary.fileError?.contains("no repeating record element found under <report>") == true)
+    }
+
+    @Test func overlongRecordIsRejectedAndTheNextOneRead() throws {
+        let xml = "<r><item><text>" + String(repeating: "ç", count: 600) + "</text></item><item><text>kısa</text></item></r>"
+        let (records, rejects, summary) = try readXML(xml, options: SourceOptions(maxRecordBytes: 1000))
+        #expect(records.map(\.text) == ["kısa"])
+        #expect(rejects.map(\.reason) == ["record longer than 1000 bytes"])
+        #expect(summary.read == 2 && summary.accepted == 1 && summary.rejected == 1)
     }
 
     @Test func billionLaughsFailsFast() throws {

@@ -15,7 +15,8 @@ struct PipelineRunnerTests {
     static let truncatedXML = "<rss><channel><item><guid>x1</guid><description>Harika</description></item><item><guid>x2</guid><description>yarım"
 
     func makeRun(_ input: TemporaryFolder) throws -> PipelineRunner {
-        let yaml = "input: \(input.url.path)\noutput: \(input.url.path)/../out\nlexicons: \(RepoPaths.lexicons.path)\n"
+        // No history store here: these tests are about one run (NightlyRunTests covers the store).
+        let yaml = "input: \(input.url.path)\noutput: \(input.url.path)/../out\nlexicons: \(RepoPaths.lexicons.path)\nstore: none\n"
         let config = try PipelineConfiguration.parse(yaml: yaml, file: "test.yaml")
         return PipelineRunner(config: config, resources: try LoadedResources.load(config))
     }
@@ -74,7 +75,7 @@ struct PipelineRunnerTests {
         let input = TemporaryFolder(), root = TemporaryFolder()
         defer { input.remove(); root.remove() }
         input.write("survey.csv", Self.csv)
-        let yaml = "input: \(input.url.path)\noutput: \(root.url.path)\nlexicons: \(RepoPaths.lexicons.path)\n"
+        let yaml = "input: \(input.url.path)\noutput: \(root.url.path)\nlexicons: \(RepoPaths.lexicons.path)\nstore: \(root.url.path)/h.sqlite\n"
         let config = try PipelineConfiguration.parse(yaml: yaml, file: "test.yaml")
         let outcome = try PipelineRunner(config: config, resources: try LoadedResources.load(config)).run(.init(asOf: "2026-11-20"))
         #expect(outcome.folder.lastPathComponent == "2026-11-20")

@@ -80,7 +80,7 @@ struct ReportOptionsTests {
             """)
         let roster = input.write("../roster-\(UUID().uuidString).tsv", "TR-1\tAyşe Yılmaz\tAyşe|Ayşe Hanım\ttr\nTR-2\tEmre Şahin\tEmre Bey\ttr\n")
         defer { try? FileManager.default.removeItem(at: roster) }
-        let yaml = "input: \(input.url.path)\nlexicons: \(RepoPaths.lexicons.path)\nroster: \(roster.path)\nlocale: tr\n"
+        let yaml = "input: \(input.url.path)\nlexicons: \(RepoPaths.lexicons.path)\nroster: \(roster.path)\nlocale: tr\nstore: none\n"
         let config = try PipelineConfiguration.parse(yaml: yaml, file: "test.yaml")
         _ = try PipelineRunner(config: config, resources: try LoadedResources.load(config)).run(.init(out: out.url.appendingPathComponent("r"), asOf: "2026-11-21"))
         for name in PipelineConfiguration.knownReports { #expect(out.read("r/\(name)") != nil, "\(name) missing") }

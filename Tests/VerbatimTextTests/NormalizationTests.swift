@@ -41,6 +41,14 @@ struct LanguageFoldingTests {
         #expect(LanguageFolding.serbianToCyrillic("ljubazna i stručna, đak, džep, ćufte, njiva") == "љубазна и стручна, ђак, џеп, ћуфте, њива")
     }
 
+    @Test func kazakhTypedWithoutItsLettersOrInLatinMeetsTheLexicon() {
+        let key = LanguageFolding.fold("ұнады", for: .kk)
+        #expect(LanguageFolding.fold("унады", for: .kk) == key, "Russian keyboard")
+        #expect(LanguageFolding.fold("unadi", for: .kk) == key, "Latin letters")
+        #expect(LanguageFolding.fold("qyzmet", for: .kk) == LanguageFolding.fold("қызмет", for: .kk))
+        #expect(LanguageFolding.fold("Рахмет", for: .kk) == "рахмет")
+    }
+
     @Test func serbianScriptsAndDiacriticLessSpellingsMeet() {
         let key = LanguageFolding.serbianKey("čekao")
         #expect(LanguageFolding.serbianKey("чекао") == key)

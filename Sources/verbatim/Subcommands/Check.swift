@@ -7,7 +7,10 @@ extension Verbatim {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run a pipeline and compare its reports with the expected files; exit 3 on any difference.",
-            discussion: ExitCodes.help)
+            discussion: """
+                The run uses a fresh history store in a temporary folder (never the pipeline's), so trends come from
+                the fixture exports alone; manifest.json holds times and is not compared.
+                """ + "\n\n" + ExitCodes.help)
 
         @Option(name: .long, help: "Pipeline file.")
         var pipeline = "pipelines/fixtures.yaml"
@@ -25,11 +28,18 @@ extension Verbatim {
             bootstrap(quiet: true)
             let (config, resources) = try loadPipeline(pipeline)
             let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("verbatim-check-\(getpid())")
-            defer { try? FileManager.default.removeItem(at: tmp) }
+            // A fresh history store, so that trends come from the fixture exports alone.
+            let storeDir = FileManager.default.temporaryDirectory.appendingPathComponent("verbatim-check-store-\(getpid())")
+            defer {
+                try? FileManager.default.removeItem(at: tmp)
+                try? FileManager.default.removeItem(at: storeDir)
+            }
+            try? FileManager.default.removeItem(at: storeDir)
+            let store: PipelineRunner.StoreChoice = config.store == nil ? .disabled : .at(storeDir.appendingPathComponent("history.sqlite"))
             do {
-                _ = try PipelineRunner(config: config, resources: resources).run(.init(out: tmp, asOf: asOf))
+                _ = try PipelineRunner(config: config, resources: resources).run(.init(out: tmp, asOf: asOf, store: store))
             } catch {
-                printError("verbatim: \(error)")
+                // The runner has logged why.
                 throw ExitCodes.failedNothingWritten
             }
             let check = FixtureCheck(expected: URL(fileURLWithPath: expected))

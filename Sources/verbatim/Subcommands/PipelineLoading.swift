@@ -4,13 +4,13 @@ import VerbatimPipeline
 
 
 /// Loads a pipeline and its data, turning configuration errors into exit code 78.
-func loadPipeline(_ path: String) throws -> (PipelineConfiguration, LoadedResources) {
+func loadPipeline(_ path: String, report: (String) -> Void = printError) throws -> (PipelineConfiguration, LoadedResources) {
     do {
         let config = try PipelineConfiguration.load(path: path)
         let resources = try LoadedResources.load(config)
         return (config, resources)
     } catch {
-        printError("verbatim: \(error)")
+        report("verbatim: \(error)")
         throw ExitCodes.configurationError
     }
 }

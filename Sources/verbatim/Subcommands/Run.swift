@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import VerbatimPipeline
+import VerbatimStore
 
 extension Verbatim {
     /// `verbatim run`: the nightly job, or re-processing of one folder.
@@ -25,42 +26,84 @@ extension Verbatim {
         @Option(name: .long, help: "Files processed at once (default: all cores).")
         var jobs: Int?
 
-        @Flag(name: .long, help: "Print only warnings and errors.")
+        @Flag(name: .long, help: "Print only warnings and errors (and no progress line).")
         var quiet = false
+
+        @Option(name: .long, help: "History store (SQLite file) instead of the pipeline's `store:` (default var/verbatim.sqlite).")
+        var store: String?
+
+        @Flag(name: .long, help: "Run without the history store: nothing is skipped or recorded, and there are no trends.")
+        var noStore = false
+
+        @Flag(name: .long, help: "Read every file again, even those the store has seen with the same content (nightly runs skip them; runs with --input or --out always read everything).")
+        var reprocess = false
+
+        @Flag(name: .long, help: "Exit 4 instead of 2 when rows or files were rejected (reports and history are still written).")
+        var strict = false
+
+        @Option(name: .long, help: "Log lines on standard error: human, or json (one object per line, for log collectors).")
+        var logFormat: LogFormat = .human
 
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+            if store != nil, noStore { throw ValidationError("--store and --no-store cannot be used together") }
+            if let store, store.isEmpty || store.hasSuffix("/") { throw ValidationError("--store needs a file path, such as var/verbatim.sqlite") }
         }
 
         func run() throws {
-            bootstrap(quiet: quiet)
-            let (config, resources) = try loadPipeline(pipeline)
+            bootstrap(quiet: quiet, format: logFormat)
+            let (config, resources) = try loadPipeline(pipeline, report: logFormat == .json ? logError : printError)
             let runner = PipelineRunner(config: config, resources: resources)
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            let progress = quiet ? nil : TerminalProgress()
             let options = PipelineRunner.Options(
                 input: input.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL },
                 out: out.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL },
-                asOf: asOf, jobs: jobs)
+                asOf: asOf, jobs: jobs, reprocess: reprocess,
+                store: noStore ? .disabled : store.map { .at(URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL) } ?? .configured,
+                progress: progress?.progress)
+            progress?.start()
             let outcome: PipelineRunner.Outcome
-            do { outcome = try runner.run(options) } catch {
-                printError("verbatim: \(error)")
+            do {
+                outcome = try runner.run(options)
+                progress?.stop()
+            } catch {
+                // The runner has logged the failure (one line, with the reason).
+                progress?.stop()
+                if case .store(.locked) = error { throw ExitCodes.storeBusy }
                 throw ExitCodes.failedNothingWritten
             }
-            let logger = Logger(label: "verbatim")
-            logger.info("\(outcome.accepted) records accepted, \(outcome.rejected) rejected, from \(outcome.files.count) files (\(outcome.filesRejected) rejected whole) in \(String(format: "%.2f", outcome.seconds)) s")
+            guard outcome.wroteReports else {
+                print("Nothing new: every input file (\(outcome.filesSkipped)) was processed by an earlier run; reports unchanged (--reprocess reads them again)")
+                return
+            }
             print("Reports written to \(relativePath(outcome.folder))")
-            if outcome.rejected > 0 || outcome.filesRejected > 0 { throw ExitCodes.completedWithRejects }
+            if outcome.rejected > 0 || outcome.filesRejected > 0 { throw strict ? ExitCodes.rejectedStrict : ExitCodes.completedWithRejects }
         }
     }
 }
 
-func bootstrap(quiet: Bool) {
+/// Sets up logging on standard error: human-readable lines (coloured on a
+/// terminal unless NO_COLOR is set) or one JSON object per line.
+func bootstrap(quiet: Bool, format: LogFormat = .human) {
     let level: Logger.Level = quiet ? .warning : .info
     LoggingSystem.bootstrap { label in
-        var h = StreamLogHandler.standardError(label: label)
-        h.logLevel = level
-        return h
+        switch format {
+        case .human:
+            var h = ConsoleLogHandler(label: label)
+            h.logLevel = level
+            return h
+        case .json:
+            var h = JSONLogHandler(label: label)
+            h.logLevel = level
+            return h
+        }
     }
+}
+
+/// An error before the run starts, as a log line (for `--log-format json`, where stderr carries only JSON).
+func logError(_ message: String) {
+    Logger(label: "verbatim").error("\(message)")
 }
 
 func relativePath(_ url: URL) -> String {

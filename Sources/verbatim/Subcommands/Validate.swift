@@ -30,6 +30,9 @@ extension Verbatim {
             print("\(config.file): pipeline '\(config.name)'")
             print("  stages: " + config.stages.map { $0.enabled ? $0.use : "\($0.use) (off)" }.joined(separator: " → "))
             print("  input: \(relativePath(config.input))  output: \(relativePath(config.output))  lexicons: \(relativePath(config.lexicons))")
+            let store = config.store.map { "\(relativePath($0.path)) (waits up to \(Int($0.lockTimeout)) s for another run)" } ?? "none"
+            print("  history store: \(store)  trends: last \(config.trends.periodDays) days against the \(config.trends.periodDays) before"
+                  + "  metrics: \(config.metrics.map { relativePath($0) } ?? "none")")
             let counts = resources.lexicons.counts
             print("  sentiment entries: " + Language.scored.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
                   + "; emoji \(resources.lexicons.emoji.count)")

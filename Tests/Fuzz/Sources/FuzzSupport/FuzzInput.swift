@@ -5,13 +5,18 @@ import VerbatimIngest
 /// One fuzz input written to a file, since the readers read files the way the pipeline does.
 ///
 /// The file lives in a per-process folder on `/dev/shm` when there is one (no disk I/O per
-/// execution) and is overwritten by every input.
+/// execution), is overwritten by every input and removed when the process exits.
 public enum FuzzInput {
     /// The per-process scratch folder.
     static let folder: String = {
         let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
         let dir = "\(base)/verbatim-fuzz-\(getpid())"
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        // libFuzzer ends the process with exit(): remove the folder then.
+        atexit {
+            let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+            try? FileManager.default.removeItem(atPath: "\(base)/verbatim-fuzz-\(getpid())")
+        }
         return dir
     }()
 

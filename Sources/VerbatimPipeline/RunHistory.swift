@@ -1,0 +1,162 @@
+import Foundation
+import Logging
+import VerbatimCore
+import VerbatimReports
+import VerbatimStore
+
+/// A run's dealings with the history store, and the fingerprints of what it
+/// reads (kept even without a store, for `manifest.json`).
+///
+/// `begin` hashes the inputs, the pipeline file and the linguistic data,
+/// opens the store and takes its lock, and decides which files a nightly
+/// run skips. The runner then writes each file it read, asks for trends,
+/// and commits once the reports are in place, or calls `fail`.
+final class RunHistory {
+    /// Nightly runs skip files seen before; re-processing reads everything again.
+    let mode: RunInfo.Mode
+    let info: RunInfo
+    /// The store file, or nil when the run has none (`store: none`, `--no-store`).
+    let storeURL: URL?
+    let store: HistoryStore?
+    private(set) var session: RunSession?
+    /// One entry per input file, in catalog order: path, size, SHA-256, and after reading, format, encoding and counts.
+    private(set) var entries: [FileEntry]
+    /// The earlier processing that makes a nightly run skip a file; nil for files to read.
+    let prior: [PriorFile?]
+    /// What writing each file did to the store.
+    private(set) var writes: [FileWriteCounts?]
+
+    private init(mode: RunInfo.Mode, info: RunInfo, storeURL: URL?, store: HistoryStore?, session: RunSession?, entries: [FileEntry], prior: [PriorFile?]) {
+        self.mode = mode
+        self.info = info
+        self.storeURL = storeURL
+        self.store = store
+        self.session = session
+        self.entries = entries
+        self.prior = prior
+        writes = Array(repeating: nil, count: entries.count)
+    }
+
+    /// Fingerprints the inputs and, with a store, takes its lock and looks up which files were processed before.
+    static func begin(
+        config: PipelineConfiguration, options: PipelineRunner.Options, asOf: String, input: URL,
+        files: [(url: URL, name: String)], started: Date, logger: Logger, timings: inout RunTimings
+    ) throws(RunError) -> RunHistory {
+        var entries = Array(repeating: FileEntry(path: "", name: "", size: 0, sha256: ""), count: files.count)
+        let slots = EntrySlots(count: files.count)
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount))) { _ in
+            while true {
+                let k = next.take()
+                guard k < files.count else { return }
+                let url = files[k].url.standardizedFileURL
+                // A file that cannot be hashed cannot be read either: the reader rejects it, and it is never skipped.
+                let digest = (try? ContentDigest.file(url)) ?? (sha256: "", size: 0)
+                slots.set(k, FileEntry(path: url.path, name: files[k].name, size: digest.size, sha256: digest.sha256))
+            }
+        }
+        for k in files.indices { entries[k] = slots.get(k) }
+        var lexiconRoots = [config.lexicons] + config.userLexicons.map(\.path)
+        if let roster = config.roster { lexiconRoots.append(roster) }
+        let configData = FileManager.default.contents(atPath: config.file) ?? Data()
+        let adHoc = options.input != nil || options.out != nil
+        let mode: RunInfo.Mode = options.reprocess || adHoc ? .reprocess : .nightly
+        let info = RunInfo(mode: mode, pipeline: config.name, asOf: asOf, input: input.standardizedFileURL.path,
+                           configSHA256: ContentDigest.bytes(configData), lexiconSHA256: ContentDigest.tree(lexiconRoots),
+                           toolVersion: PipelineRunner.toolVersion, startedAt: started)
+        timings.lap("hash inputs")
+
+        let settings: StoreSettings?
+        switch options.store {
+        case .configured: settings = config.store
+        case .disabled: settings = nil
+        case let .at(url): settings = StoreSettings(path: url, lockTimeout: config.store?.lockTimeout ?? StoreSettings.defaultLockTimeout)
+        }
+        guard let settings else {
+            return RunHistory(mode: mode, info: info, storeURL: nil, store: nil, session: nil, entries: entries,
+                              prior: Array(repeating: nil, count: files.count))
+        }
+        do {
+            let store = try HistoryStore.open(at: settings.path, lockTimeout: settings.lockTimeout)
+            let session = try store.beginRun(info) { timeout in
+                logger.warning("waiting for the history store \(settings.path.path): another run holds it (giving up after \(Int(timeout)) s)", metadata: [
+                    "store": "\(settings.path.path)", "timeout_seconds": "\(Int(timeout))",
+                ])
+            }
+            var prior: [PriorFile?] = Array(repeating: nil, count: files.count)
+            if mode == .nightly {
+                for k in entries.indices where !entries[k].sha256.isEmpty {
+                    guard let p = try session.priorProcessing(sha256: entries[k].sha256) else { continue }
+                    prior[k] = p
+                    try session.noteSkipped(entries[k])
+                }
+            }
+            timings.lap("open history store")
+            return RunHistory(mode: mode, info: info, storeURL: settings.path, store: store, session: session, entries: entries, prior: prior)
+        } catch {
+            throw .store(error)
+        }
+    }
+
+    /// True when the run writes to a store.
+    var hasStore: Bool { session != nil }
+
+    /// Writes what reading file `k` gave (its records from the spool) to the store.
+    func write(_ k: Int, summary: FileReadSummary, rejectedWhole: Bool, spool: URL?) throws(RunError) {
+        entries[k].format = summary.format
+        entries[k].encoding = summary.encoding
+        entries[k].read = summary.read
+        entries[k].accepted = rejectedWhole ? 0 : summary.accepted
+        entries[k].rejected = rejectedWhole ? summary.read : summary.rejected
+        entries[k].rejectedWhole = rejectedWhole
+        guard let session else { return }
+        let records = rejectedWhole ? [] : spool.map(StoreRowSpool.read) ?? []
+        do { writes[k] = try session.writeFile(entries[k], records: records) } catch { throw .store(error) }
+    }
+
+    /// This period against the previous one, from the store (this run's records included); nil without a store.
+    func trends(asOf: String, settings: TrendSettings, minResponses: Int) throws(RunError) -> TrendReport? {
+        guard let session else { return nil }
+        let (current, previous) = settings.periods(asOf: asOf)
+        let counts: TrendCounts
+        do { counts = try session.trendCounts(current: current, previous: previous) } catch { throw .store(error) }
+        func tally(_ c: SentimentCounts) -> SentimentTally {
+            var t = SentimentTally()
+            t.n = c.n; t.positive = c.positive; t.neutral = c.neutral; t.negative = c.negative; t.scoreSum = c.scoreSum
+            return t
+        }
+        func pairs(_ m: [String: PeriodCounts]) -> [String: (current: SentimentTally, previous: SentimentTally)] {
+            m.mapValues { (tally($0.current), tally($0.previous)) }
+        }
+        return TrendReport(
+            periodDays: settings.periodDays, current: .init(from: current.from, to: current.to),
+            previous: .init(from: previous.from, to: previous.to), minResponses: minResponses,
+            total: (tally(counts.total.current), tally(counts.total.previous)),
+            employees: pairs(counts.byEmployee), themes: pairs(counts.byTheme))
+    }
+
+    /// Commits the run's changes.
+    func commit(_ totals: RunTotals) throws(StoreError) {
+        try session?.commit(totals)
+        session = nil
+    }
+
+    /// Drops the run's changes and records the failure (best effort).
+    func fail(_ error: RunError, seconds: Double) {
+        guard let session else { return }
+        session.rollback()
+        self.session = nil
+        var totals = RunTotals(status: .failed)
+        totals.durationSeconds = seconds
+        store?.logFailedRun(info, totals: totals, error: error.description)
+    }
+}
+
+/// Fingerprints of files hashed in parallel, one slot per file.
+final class EntrySlots: @unchecked Sendable {
+    private var slots: [FileEntry?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ e: FileEntry) { lock.lock(); slots[k] = e; lock.unlock() }
+    func get(_ k: Int) -> FileEntry { lock.lock(); defer { lock.unlock() }; return slots[k]! }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import VerbatimCore
+import VerbatimReports
+import VerbatimStore
+
+/// `manifest.json`, written into every report folder: what the run read
+/// (each input with its SHA-256, encoding and counts, or why it was
+/// skipped), with which configuration (hashes of the pipeline file and the
+/// linguistic data, tool version), into which store, and how long each
+/// part took.
+///
+/// It holds times, so it differs from run to run and `verbatim check`
+/// does not compare it. Its layout is in `docs/manifest.md`.
+struct RunManifest {
+    static let version = 1
+
+    var config: PipelineConfiguration
+    var history: RunHistory
+    var asOf: String
+    var outputFolder: URL
+    /// Per input file, in catalog order: the reader's summary, nil for skipped files.
+    var summaries: [FileReadSummary?]
+    var rejectedWhole: [Bool]
+    var timings: RunTimings
+    var started: Date
+    var jobs: Int
+
+    func render() -> String {
+        let info = history.info
+        var inputs: [JSONValue] = []
+        for (k, e) in history.entries.enumerated() {
+            var pairs: [(String, JSONValue)] = [
+                ("file", .string(e.name)), ("path", .string(e.path)), ("size", .int(Int(e.size))),
+                ("sha256", e.sha256.isEmpty ? .null : .string(e.sha256)),
+            ]
+            if let prior = history.prior[k] {
+                pairs += [
+                    ("status", .string("skipped")),
+                    ("skipped_because", .string("same content processed by run \(prior.runId) (as of \(prior.asOf)) from \(prior.path)")),
+                ]
+            } else if let s = summaries[k] {
+                pairs += [
+                    ("status", .string(rejectedWhole[k] ? "rejected" : "processed")),
+                    ("format", .string(s.format)), ("encoding", .string(s.encoding)),
+                    ("delimiter", s.delimiter.map { .string($0) } ?? .null),
+                    ("read", .int(s.read)), ("accepted", .int(rejectedWhole[k] ? 0 : s.accepted)),
+                    ("rejected", .int(rejectedWhole[k] ? s.read : s.rejected)),
+                    ("error", s.fileError.map { .string($0) } ?? .null),
+                ]
+                if let w = history.writes[k] {
+                    pairs.append(("store", .object([
+                        ("new", .int(w.new)), ("updated", .int(w.updated)),
+                        ("duplicates_in_run", .int(w.duplicates)), ("removed", .int(w.removed)),
+                    ])))
+                }
+            }
+            inputs.append(.object(pairs))
+        }
+        let read = summaries.compactMap { $0 }
+        let seconds: (Double) -> JSONValue = { .double($0, 3) }
+        let pipeline: JSONValue = .object([
+            ("name", .string(config.name)), ("file", .string(config.file)), ("sha256", .string(info.configSHA256)),
+        ])
+        let lexicons: JSONValue = .object([("path", .string(config.lexicons.path)), ("sha256", .string(info.lexiconSHA256))])
+        var run: [(String, JSONValue)] = [
+            ("as_of", .string(asOf)), ("mode", .string(info.mode.rawValue)), ("started_at", .string(LogTimestamp.utc(started))),
+            ("input", .string(info.input)), ("output", .string(outputFolder.path)), ("jobs", .int(jobs)),
+        ]
+        run.append(("store", history.storeURL.map { .string($0.path) } ?? .null))
+        run.append(("store_run_id", history.session.map { .int(Int($0.runId)) } ?? .null))
+        let totals: [(String, JSONValue)] = [
+            ("files", .int(history.entries.count)),
+            ("files_read", .int(read.count)),
+            ("files_skipped", .int(history.prior.compactMap { $0 }.count)),
+            ("files_rejected", .int(rejectedWhole.filter { $0 }.count)),
+            ("records_read", .int(read.reduce(0) { $0 + $1.read })),
+        ]
+        let phases: [(String, JSONValue)] = timings.phases.map { ($0.0, seconds($0.1)) }
+        let stages: [(String, JSONValue)] = timings.stages.map { ($0.0, seconds($0.1)) }
+        let durations: JSONValue = .object([
+            ("phases", .object(phases)), ("reading", seconds(timings.reading)), ("stages", .object(stages)),
+            ("total", seconds(timings.phases.reduce(0) { $0 + $1.1 })),
+        ])
+        let root: JSONValue = .object([
+            ("manifest_version", .int(Self.version)), ("tool_version", .string(PipelineRunner.toolVersion)),
+            ("pipeline", pipeline), ("lexicons", lexicons), ("run", .object(run)), ("totals", .object(totals)),
+            ("inputs", .array(inputs)), ("durations_seconds", durations),
+        ])
+        return root.serialized()
+    }
+}

@@ -1,0 +1,56 @@
+extension MarkdownReportWriter {
+    /// The line under the totals when the run skipped files seen before (nightly runs).
+    static func skippedNote(_ report: RunReport) -> String {
+        guard report.filesSkipped > 0 else { return "" }
+        let files = report.filesSkipped == 1 ? "1 file was" : "\(report.filesSkipped) files were"
+        return "\(files) processed by earlier runs and skipped: their records are in the trends below, "
+            + "not in these tables (see manifest.json; `--reprocess` reads them again).\n\n"
+    }
+
+    /// `## Trends`: net sentiment this period against the previous one, per
+    /// employee and theme, from the history store. Empty without a store.
+    static func trendsSection(_ report: RunReport) -> String {
+        guard let t = report.trends else { return "" }
+        func cell(_ s: String) -> String {
+            String(s.map { $0 == "|" ? "¦" : $0 == "\n" || $0 == "\r" ? " " : $0 })
+        }
+        func net(_ v: Double) -> String { NumberFormat.fixed(v, 2) }
+        var md = "\n## Trends: \(t.current.from) – \(t.current.to) against \(t.previous.from) – \(t.previous.to)\n\n"
+        guard t.hasBothPeriods else {
+            md += "Trends appear once the history store holds records of both periods "
+                + "(now \(t.total.previous.n) in the previous \(t.periodDays) days, \(t.total.current.n) in this period).\n"
+            return md
+        }
+        md += "Net sentiment from the history store (every run so far), this period against the previous \(t.periodDays) days. "
+        md += "▲ or ▼ marks a change whose 95% interval excludes zero; with fewer than \(t.minResponses) responses "
+        md += "in a period a change is not judged.\n\n"
+        func change(_ r: TrendReport.Row) -> String {
+            guard let c = r.change else { return r.note ?? "" }
+            let mark = c.significant ? (c.net > 0 ? " ▲" : " ▼") : ""
+            return "\(net(c.net)) (\(net(c.low)) to \(net(c.high)))\(mark)" + (r.note.map { ", \($0)" } ?? "")
+        }
+        // Only rows present in both periods; the others are in summary.json.
+        func table(_ title: String, _ plural: String, _ rows: [TrendReport.Row], name: (String) -> String) -> String {
+            let compared = rows.filter { $0.change != nil }
+            var s = ""
+            if !compared.isEmpty {
+                s += "| \(title) | n before → now | Net before → now | Change (95% CI) |\n|---|---:|---:|---|\n"
+                // Largest falls first.
+                for r in compared.sorted(by: { $0.change!.net != $1.change!.net ? $0.change!.net < $1.change!.net : $0.key < $1.key }) {
+                    s += "| \(cell(name(r.key))) | \(r.previous.n) → \(r.current.n) | \(net(r.previous.netSentiment)) → \(net(r.current.netSentiment)) | \(change(r)) |\n"
+                }
+                s += "\n"
+            }
+            let onlyOne = rows.count - compared.count
+            if onlyOne > 0 { s += "\(onlyOne) \(plural) with records in only one of the periods are listed in summary.json.\n\n" }
+            return s
+        }
+        md += "**All records:** \(t.total.previous.n) → \(t.total.current.n), net \(net(t.total.previous.netSentiment)) → \(net(t.total.current.netSentiment))"
+        md += t.total.change.map { c in ", change \(net(c.net)) (\(net(c.low)) to \(net(c.high)))\(c.significant ? (c.net > 0 ? " ▲" : " ▼") : "")" } ?? ""
+        md += "\n\n"
+        md += table("Employee", "employees", t.employees) { $0 }
+        md += table("Theme", "themes", t.themes) { report.themeName($0) }
+        while md.hasSuffix("\n\n") { md.removeLast() }
+        return md
+    }
+}

@@ -1,0 +1,47 @@
+import VerbatimCore
+
+/// What the store keeps of one accepted record: enough for trends and for
+/// recognising the record when an export repeats it, not its text.
+public struct StoredRecord: Sendable, Hashable {
+    /// The export's own id (or the reader's stable hash of file and position).
+    public var recordId: String
+    /// Line (CSV) or element line (XML) in the file it came from.
+    public var line: Int
+    /// Date as in `records.csv` (ISO 8601, with time when known).
+    public var date: String?
+    public var employee: String?
+    public var channel: String?
+    /// Identified language code (`tr`, `kk`, `mn`, `sr`, `ru`, `und`).
+    public var language: String
+    public var label: SentimentLabel
+    /// Compound score, −1…1.
+    public var score: Double
+    public var rating: Double?
+    /// Theme id → the polarity of the clause it stands in.
+    public var themes: [String: SentimentLabel]
+
+    public init(
+        recordId: String, line: Int, date: String? = nil, employee: String? = nil, channel: String? = nil,
+        language: String, label: SentimentLabel, score: Double, rating: Double? = nil, themes: [String: SentimentLabel] = [:]
+    ) {
+        self.recordId = recordId
+        self.line = line
+        self.date = date
+        self.employee = employee
+        self.channel = channel
+        self.language = language
+        self.label = label
+        self.score = score
+        self.rating = rating
+        self.themes = themes
+    }
+
+    /// The local day of `date` (`YYYY-MM-DD`), or nil when the record has no usable date.
+    public var day: String? {
+        guard let date, date.utf8.count >= 10 else { return nil }
+        let d = Array(date.utf8.prefix(10))
+        let digits = [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { d[$0] >= UInt8(ascii: "0") && d[$0] <= UInt8(ascii: "9") }
+        guard digits, d[4] == UInt8(ascii: "-"), d[7] == UInt8(ascii: "-") else { return nil }
+        return String(decoding: d, as: UTF8.self)
+    }
+}

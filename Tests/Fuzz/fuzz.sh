@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds the fuzzers and runs one of them, single process, from the repository root.
+#
+#   Tests/Fuzz/fuzz.sh csv 600      # CSVRecordReader for 600 seconds
+#   Tests/Fuzz/fuzz.sh xml 600      # XMLRecordReader for 600 seconds
+#   Tests/Fuzz/fuzz.sh csv 0 FILE   # replay one input (a crash-… artifact) and exit
+#
+# Everything it writes is git-ignored: the build in .build-fuzz/, the growing corpus in
+# .build-fuzz-runs/corpus/<reader>/, crash/timeout/oom inputs in .build-fuzz-runs/artifacts/<reader>/.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+reader=${1:?usage: Tests/Fuzz/fuzz.sh csv|xml [seconds] [input]}
+seconds=${2:-600}
+case $reader in
+  csv) fuzzer=CSVReaderFuzzer ;;
+  xml) fuzzer=XMLReaderFuzzer ;;
+  *) echo "reader must be csv or xml" >&2; exit 64 ;;
+esac
+swift build --package-path Tests/Fuzz --scratch-path .build-fuzz -c release \
+  -Xswiftc -sanitize=fuzzer,address --product "$fuzzer"
+# Swift's own crash backtracer fights ASan over the crashing thread: let ASan report.
+export SWIFT_BACKTRACE=enable=no
+if [ -n "${3:-}" ]; then
+  exec ".build-fuzz/release/$fuzzer" -timeout=10 -rss_limit_mb=2048 "$3"
+fi
+mkdir -p ".build-fuzz-runs/corpus/$reader" ".build-fuzz-runs/artifacts/$reader"
+exec ".build-fuzz/release/$fuzzer" ".build-fuzz-runs/corpus/$reader" \
+  fixtures/exports Tests/Data/ingest Tests/Data/ingest/regressions \
+  -max_len=8192 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  -artifact_prefix=".build-fuzz-runs/artifacts/$reader/" -print_final_stats=1

@@ -1,0 +1,50 @@
+import Testing
+@testable import VerbatimIngest
+
+@Suite("XML record builder")
+struct XMLRecordBuilderTests {
+    @Test func directChildrenHoldAllTheirTextDeeperPathsOnlyWhenWanted() {
+        var b = XMLRecordBuilder(depth: 1, line: 1, limit: 1000)
+        b.open("author", attributes: [])
+        b.open("name", attributes: [("lang", "kk")])
+        b.text("Айгерім")
+        b.close()
+        b.close()
+        #expect(b.values["author"] == "Айгерім")
+        #expect(b.values["author/name"] == nil, "nothing reads it, so it is not kept")
+        #expect(b.values["author/name/@lang"] == "kk")
+
+        var w = XMLRecordBuilder(depth: 1, line: 1, limit: 1000, wanted: ["author/name"])
+        w.open("author", attributes: [])
+        w.open("name", attributes: [])
+        w.text("Айгерім")
+        #expect(w.values["author/name"] == "Айгерім")
+    }
+
+    @Test func everyCopyKeptCountsAgainstTheLimit() {
+        // Deep nesting used to keep the same text once per ancestor while counting it once.
+        var b = XMLRecordBuilder(depth: 1, line: 1, limit: 35, wanted: ["a/b", "a/b/c"])
+        b.open("a", attributes: [])
+        b.open("b", attributes: [])
+        b.open("c", attributes: [])
+        b.text("0123456789")  // kept three times: 30 bytes, plus 9 bytes of path names
+        #expect(b.overflow)
+        var shallow = XMLRecordBuilder(depth: 1, line: 1, limit: 35)
+        shallow.open("a", attributes: [])
+        shallow.open("b", attributes: [])
+        shallow.open("c", attributes: [])
+        shallow.text("0123456789")
+        #expect(!shallow.overflow)
+        #expect(shallow.values["a"] == "0123456789")
+    }
+
+    @Test func repeatedChildrenJoinWithASpace() {
+        var b = XMLRecordBuilder(depth: 1, line: 1, limit: 1000)
+        for tag in ["müşteri", "fatura"] {
+            b.open("category", attributes: [])
+            b.text(tag)
+            b.close()
+        }
+        #expect(b.values["category"] == "müşteri fatura")
+    }
+}

@@ -1,0 +1,259 @@
+import Foundation
+import GRDB
+import Testing
+import VerbatimCore
+@testable import VerbatimStore
+
+/// The history store on its own: migrations, idempotent writes, overlapping
+/// exports, replacement, rollback, locking and trend counts. Every test uses
+/// its own temporary folder.
+@Suite("History store")
+struct HistoryStoreTests {
+    /// A temporary folder with a store path in it.
+    struct Scratch {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("verbatim-store-\(UUID().uuidString)")
+        var store: URL { dir.appendingPathComponent("var/history.sqlite") }
+        func remove() { try? FileManager.default.removeItem(at: dir) }
+    }
+
+    static func info(_ mode: RunInfo.Mode = .nightly, asOf: String = "2026-11-21") -> RunInfo {
+        RunInfo(mode: mode, pipeline: "test", asOf: asOf, input: "/exports", configSHA256: "c", lexiconSHA256: "l", toolVersion: "0.1.0")
+    }
+
+    static func file(_ name: String, sha: String, folder: String = "/exports") -> FileEntry {
+        var f = FileEntry(path: "\(folder)/\(name)", name: name, size: 100, sha256: sha, format: "csv", encoding: "utf-8")
+        f.read = 3
+        f.accepted = 3
+        return f
+    }
+
+    static func record(_ id: String, day: String, employee: String? = "Ayşe", label: SentimentLabel = .positive,
+                       themes: [String: SentimentLabel] = [:]) -> StoredRecord {
+        StoredRecord(recordId: id, line: 2, date: day + "T09:00:00+03:00", employee: employee, language: "tr", label: label,
+                     score: label == .positive ? 0.5 : label == .negative ? -0.5 : 0, themes: themes)
+    }
+
+    /// Runs one committed run that writes `files`.
+    @discardableResult
+    static func commitRun(_ store: HistoryStore, _ files: [(FileEntry, [StoredRecord])], mode: RunInfo.Mode = .nightly) throws -> [FileWriteCounts] {
+        let session = try store.beginRun(info(mode))
+        let counts = try files.map { try session.writeFile($0.0, records: $0.1) }
+        try session.commit(RunTotals(status: .completed))
+        return counts
+    }
+
+    @Test func aNewStoreIsCreatedWithItsFolderAndMigrated() throws {
+        let s = Scratch()
+        defer { s.remove() }
+        let store = try HistoryStore.open(at: s.store)
+        let look = try store.inspect()
+        #expect(look.integrity == "ok")
+        #expect(look.migrations == HistoryStore.schemaVersions)
+        #expect(look.migrations == ["v1"])
+        // Opening again applies nothing and keeps the data.
+        try Self.commitRun(store, [(Self.file("a.csv", sha: "1"), [Self.record("A-1", day: "2026-11-20")])])
+        let again = try HistoryStore.open(at: s.store)
+        #expect(try again.inspect().records == 1)
+    }
+
+    @Test func aStoreFromANewerVersionIsRefused() throws {
+        let s = Scratch()
+        defer { s.remove() }
+        _ = try HistoryStore.open(at: s.store)
+        let q = try DatabaseQueue(path: s.store.path)
+        try q.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2-from-the-future')") }
+        #expect(throws: StoreError.newerSchema(path: s.store.path, unknownMigrations: ["v2-from-the-future"])) {
+            try HistoryStore.open(at: s.store)
+        }
+    }
+
+    @Test func aFileThatIsNotADatabaseGetsAnActionableMessage() throws {
+        let s = Scratch()
+        defer { s.remove() }
+        try FileManager.default.createDirectory(at: s.store.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("record_id,text\n1,hello\n".utf8).write(to: s.store)
+        do {
+            _ = try HistoryStore.open(at: s.store)
+            Issue.record("a CSV file opened as a store")
+        } catch {
+            #expect(error.description.contains("not an SQLite database"))
+            #expect(error.description.contains(s.store.path))
+            #expect(error.description.contains("--no-store"))
+        }
+    }
+
+    @Test func writingTheSameFileTwiceUpdatesAndGivesTheSameContents() throws {
+        let s = Scratch()
+        defer { s.remove() }
+        let store = try HistoryStore.open(at: s.store)
+        let f = Self.file("tr_anket_2026-11-21.csv", sha: "aaa")
+        let records = [Self.record("TR-1", day: "2026-11-21", themes: ["courtesy": .positive]),
+                       Self.record("TR-2", day: "2026-11-21", label: .negative, themes: ["wait_time": .negative])]
+        let first = try Self.commitRun(store, [(f, records)], mode: .reprocess)
+        #expect(first[0].new == 2 && first[0].updated == 0)
+        let contents = try store.canonicalContents()
+        let second = try Self.commitRun(store, [(f, records)], mode: .reprocess)
+        #expect(second[0].new == 0 && second[0].updated == 2 && second[0].removed == 0)
+        #expect(try store.canonicalContents() == contents)
+        let look = try store.inspect()
+        #expect(look.records == 2 && look.themeMentions == 2 && look.files == 1 && look.runs == 2)
+    }
+
+    @Test func anOverlappingExportUpdatesRecordsInsteadOfAddingThem() throws {
+        let s = Scratch()
+        defer { s.remove() }
+        let store = try HistoryStore.open(at: s.store)
+        let day1 = Self.file("tr_anket_2026-11-20.csv", sha: "d1")
+        let day2 = Self.file("tr_anket_2026-11-21.csv", sha: "d2")
+        try Self.commitRun(store, [(day1, [Self.record("TR-1", day: "2026-11-19"), Self.record("TR-2", day: "2026-11-20")])])
+        let counts = try Self.commitRun(store, [(day2, [Self.record("TR-2", day: "2026-11-20", label: .negative),
+                                                        Self.record("TR-3", day: "2026-11-21")])])
+        #expect(counts[0].new == 1 && counts[0].updated == 1)
+        #expect(try store.inspect().records == 3)
+        // The later export's version of TR-2 is the one kept.
+        let session = try store.beginRun(Self.info())
+        let trend = try session.trendCounts(current: DayRange(from: "2026-11-15", to: "2026-11-21"),
+                                            previous: DayRange(from: "2026-11-08", to: "2026-11-14"))
+        session.rollback()
+        #expect(trend.total.current == SentimentCounts(n: 3, positive: 2, neutral: 0, negative: 1, scoreSum: 0.5))
+    }
+
+    @Test func twoFilesOfOneRunWithTheSameRecordCountItOnceAsADuplicate() throws {
+        let s = Scratch()
+        defer { s.remove() }
+        let store = try HistoryStore.open(at: s.store)
+        let counts = try Self.commitRun(store, [
+            (Self.file("tr_anket_2026-11-20.csv", sha: "d1"), [Self.record("TR-1", day: "2026-11-19")]),
+            (Self.file("tr_anket_2026-11-21.csv", sha: "d2"), [Self.record("TR-1", day: "2026-11-19"), Self.record("TR-2", day: "2026-11-21")]),
+        ])
+        #expect(counts[1].duplicates == 1 && counts[1].new == 1)
+        #expect(try store.inspect().records == 2)
+    }
+
+    @Test func aChangedFileReplacesExactlyTheRecordsItGaveBefore() throws {
+        let s = Scratch()
+        defer { s.remove() }
+        let store = try HistoryStore.open(at: s.store)
+        try Self.commitRun(store, [
+            (Self.file("a.csv", sha: "v1"), [Self.record("A-1", day: "2026-11-20"), Self.record("A-2", day: "2026-11-20")]),
+            (Self.file("b.csv", sha: "b1"), [Self.record("B-1", day: "2026-11-20")]),
+        ])
+        // a.csv now lacks A-2 and has A-3; b.csv is not part of this run and keeps its record.
+        let counts = try Self.commitRun(store, [(Self.file("a.csv", sha: "v2"), [Self.record("A-1", day: "2026-11-20"), Self.record("A-3", day: "2026-11-21")])],
+                                        mode: .reprocess)
+        #expect(counts[0] == { var c = FileWriteCounts(); c.new = 1; c.updated = 1; c.removed = 1; return c }())
+        let contents = try store.canonicalContents()
+        #expect(contents.contains("\tA-1\t") && contents.contains("\tA-3\t") && contents.contains("\tB-1\t"))
+        #expect(!contents.contains("\tA-2\t"))
+    }
+
+    @Test func aFileRejectedWholeKeepsTheRecordsItsPathGaveBefore() throws {
+        let s = Scratch()
+        defer { s.remove() }
+        let store = try HistoryStore.open(at: s.store)
+        try Self.commitRun(store, [(Self.file("a.xml", sha: "good"), [Self.record("A-1", day: "2026-11-20")])])
+        var broken = Self.file("a.xml", sha: "truncated")
+        broken.rejectedWhole = true
+        try Self.commitRun(store, [(broken, [])], mode: .reprocess)
+        #expect(try store.inspect().records == 1)
+        let session = try store.beginRun(Self.info())
+        defer { session.rollback() }
+        #expect(try session.priorProcessing(sha256: "truncated") == nil, "a file rejected whole is read again next time")
+        #expect(try session.priorProcessing(sha256: "good")?.path == "/exports/a.xml")
+    }
+
+    @Test func aRolledBackRunLeavesNothingAndPriorLookupsSeeOnlyCommittedRuns() throws {
+        let s = Scratch()
+        defer { s.remove() }
+        let store = try HistoryStore.open(at: s.store)
+        do {
+            let session = try store.beginRun(Self.info())
+            try session.writeFile(Self.file("a.csv", sha: "x"), records: [Self.record("A-1", day: "2026-11-20")])
+            session.rollback()
+        }
+        do {
+            // Dropped without commit: the same.
+            let session = try store.beginRun(Self.info())
+            try session.writeFile(Self.file("a.csv", sha: "x"), records: [Self.record("A-1", day: "2026-11-20")])
+        }
+        let look = try store.inspect()
+        #expect(look.runs == 0 && look.files == 0 && look.records == 0)
+        try Self.commitRun(store, [(Self.file("a.csv", sha: "x"), [Self.record("A-1", day: "2026-11-20")])])
+        let session = try store.beginRun(Self.info(asOf: "2026-11-22"))
+        defer { session.rollback() }
+        let prior = try #require(try session.priorProcessing(sha256: "x"))
+        #expect(prior.asOf == "2026-11-21" && prior.path == "/exports/a.xml".replacingOccurrences(of: "xml", with: "csv"))
+    }
+
+    @Test func aSecondRunWaitsForTheLockThenFailsWithAClearMessage() throws {
+        let s = Scratch()
+        defer { s.remove() }
+        let first = try HistoryStore.open(at: s.store)
+        let holder = try first.beginRun(Self.info())
+        let second = try HistoryStore.open(at: s.store, lockTimeout: 0.3)
+        var told = false
+        let started = Date()
+        do {
+            _ = try second.beginRun(Self.info()) { _ in told = true }
+            Issue.record("two runs held the store at once")
+        } catch {
+            guard case let .locked(path, waited) = error else { Issue.record("\(error)"); return }
+            #expect(path == s.store.path)
+            #expect(waited >= 0.25)
+            #expect(error.description.contains("in use by another run"))
+        }
+        #expect(told, "the operator is told that the run waits")
+        #expect(Date().timeIntervalSince(started) < 5)
+        try holder.commit(RunTotals(status: .completed))
+        let now = try second.beginRun(Self.info())
+        now.rollback()
+    }
+
+    @Test func trendCountsSplitRecordsAndThemeMentionsByPeriod() throws {
+        let s = Scratch()
+        defer { s.remove() }
+        let store = try HistoryStore.open(at: s.store)
+        try Self.commitRun(store, [(Self.file("a.csv", sha: "1"), [
+            Self.record("1", day: "2026-11-10", label: .negative, themes: ["wait_time": .negative]),
+            Self.record("2", day: "2026-11-14", label: .positive, themes: ["wait_time": .positive, "courtesy": .positive]),
+            Self.record("3", day: "2026-11-15", label: .positive),
+            Self.record("4", day: "2026-11-21", employee: nil, label: .neutral, themes: ["wait_time": .neutral]),
+            Self.record("5", day: "2026-11-22", label: .negative),  // after as-of: in neither period
+            Self.record("6", day: "2026-11-07", label: .negative),  // before the previous period
+        ])])
+        let session = try store.beginRun(Self.info())
+        defer { session.rollback() }
+        let t = try session.trendCounts(current: DayRange(from: "2026-11-15", to: "2026-11-21"), previous: DayRange(from: "2026-11-08", to: "2026-11-14"))
+        #expect(t.total.current.n == 2 && t.total.previous.n == 2)
+        #expect(t.byEmployee["Ayşe"] == PeriodCounts(current: SentimentCounts(n: 1, positive: 1, scoreSum: 0.5),
+                                                     previous: SentimentCounts(n: 2, positive: 1, negative: 1, scoreSum: 0)))
+        #expect(t.byEmployee.count == 1, "records without an employee have no employee row")
+        #expect(t.byTheme["wait_time"]?.previous == SentimentCounts(n: 2, positive: 1, negative: 1, scoreSum: 0))
+        #expect(t.byTheme["wait_time"]?.current == SentimentCounts(n: 1, neutral: 1, scoreSum: 0))
+        #expect(t.byTheme["courtesy"]?.current.n == 0)
+    }
+
+    @Test(arguments: [
+        ("tr_anket_2026-11-21.csv", "tr_anket_#.csv"),
+        ("tr_anket_2026-11-20.csv", "tr_anket_#.csv"),
+        ("2026-11-21/sr_anketa.csv", "#/sr_anketa.csv"),
+        ("export_20261121_0200.xml", "export_#.xml"),
+        ("survey.csv", "survey.csv"),
+        ("tr_cagri_merkezi_cp1254_21.11.2026.csv", "tr_cagri_merkezi_cp#.csv"),
+    ])
+    func sourcesIgnoreTheDatesInFileNames(name: String, source: String) {
+        #expect(SourceKey.of(name) == source)
+    }
+
+    @Test func writeTimeForFiveThousandRecords() throws {
+        let s = Scratch()
+        defer { s.remove() }
+        let store = try HistoryStore.open(at: s.store)
+        let records = (0..<5_000).map { Self.record("R-\($0)", day: "2026-11-\(10 + $0 % 12)", themes: $0 % 3 == 0 ? ["wait_time": .negative] : [:]) }
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure { try Self.commitRun(store, [(Self.file("big.csv", sha: "big"), records)]) }
+        let again = try clock.measure { try Self.commitRun(store, [(Self.file("big.csv", sha: "big"), records)], mode: .reprocess) }
+        print("store: wrote 5000 new records in \(elapsed), updated them in \(again)")
+        #expect(try store.inspect().records == 5_000)
+    }
+}
