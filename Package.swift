@@ -39,14 +39,11 @@ let package = Package(
         .target(name: "VerbatimReports", dependencies: ["VerbatimCore"]),
         // The history store: runs, files and records in SQLite, behind a small API.
         .target(name: "VerbatimStore", dependencies: ["VerbatimCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        // One system call Foundation lacks: exchanging two folders atomically (report installation).
-        .target(name: "CVerbatimSystem"),
         // Pipeline files, the stage registry and the runner.
         .target(
             name: "VerbatimPipeline",
             dependencies: [
                 "VerbatimCore", "VerbatimIngest", "VerbatimText", "VerbatimAnalysis", "VerbatimReports", "VerbatimStore",
-                "CVerbatimSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

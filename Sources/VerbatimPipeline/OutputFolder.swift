@@ -1,4 +1,3 @@
-import CVerbatimSystem
 import Foundation
 
 /// A run's output folder, written in a temporary place and moved into
@@ -55,7 +54,7 @@ public struct OutputFolder {
     public func install() throws(RunError) {
         let fm = FileManager.default
         // Swap in one step (renameat2 RENAME_EXCHANGE), then remove the previous reports, now in the staging place.
-        if fm.fileExists(atPath: final.path), verbatim_exchange_paths(staging.path, final.path) == 0 {
+        if fm.fileExists(atPath: final.path), PathExchange.exchange(staging.path, final.path) {
             try? fm.removeItem(at: staging)
             return
         }

@@ -94,6 +94,10 @@ struct NightlyOperationTests {
 
         var outcomes: [String: Int] = [:]
         var generator = SystemRandomNumberGenerator()
+        // Near-end rounds aim at the last moments of a run (history, reports, swap, commit); the aim
+        // follows how long runs take under the current load: later after a kill that changed nothing,
+        // earlier after one that found the run finished.
+        var aim = fullSeconds
         let iterations = 12
         for i in 0..<iterations {
             // Each round adds an export, so that a run that completes changes both the reports and the store.
@@ -102,7 +106,7 @@ struct NightlyOperationTests {
             let (process, _) = w.runProcess(out: "out")
             try process.run()
             // Half the rounds anywhere in the run, half near its end (history, reports, swap, commit).
-            let range = i % 2 == 0 ? 0.02...(fullSeconds * 1.05) : (fullSeconds * 0.8)...(fullSeconds * 1.05)
+            let range = i % 2 == 0 ? 0.02...(aim * 1.05) : (aim * 0.85)...(aim * 1.02)
             let delay = Double.random(in: range, using: &generator)
             Thread.sleep(forTimeInterval: delay)
             kill(process.processIdentifier, SIGKILL)
@@ -122,6 +126,7 @@ struct NightlyOperationTests {
             #expect(!(look.records == inputTotal && report != inputTotal && storeTotal != inputTotal), "round \(i): store committed without its reports")
             let state = (report == inputTotal ? "new reports" : "previous reports") + ", " + (look.records == inputTotal ? "new store" : "previous store")
             outcomes[(killed ? "killed: " : "finished: ") + state, default: 0] += 1
+            if i % 2 == 1 { aim *= look.records == inputTotal ? 0.95 : 1.15 }
             reportTotal = report
             storeTotal = look.records
         }
@@ -133,6 +138,38 @@ struct NightlyOperationTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: w.dir.url.path).filter { $0.hasPrefix(".out.") }
         #expect(leftovers.isEmpty, "staging folders of killed runs are cleaned up: \(leftovers)")
         print("kill test: \(iterations) rounds, full run \(String(format: "%.2f", fullSeconds)) s, outcomes \(outcomes.sorted { $0.key < $1.key })")
+    }
+
+    @Test func killedBetweenTheSwapAndTheCommitTheNextRunReadsTheFilesAgain() throws {
+        let w = Workspace("verbatim-window")
+        defer { w.remove() }
+        w.dir.write("in/a_2026-11-21.csv", Self.export("A", 200))
+        let p = Process()
+        p.executableURL = RepoPaths.binary
+        p.arguments = ["run", "--pipeline", w.path("pipeline.yaml"), "--as-of", "2026-11-21", "--quiet"]
+        p.currentDirectoryURL = RepoPaths.root
+        p.environment = ProcessInfo.processInfo.environment.merging(["VERBATIM_FAILPOINT": "pause-before-commit"]) { $1 }
+        p.standardError = FileHandle.nullDevice
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let report = w.path("reports/2026-11-21/summary.json")
+        for _ in 0..<1500 where !FileManager.default.fileExists(atPath: report) { Thread.sleep(forTimeInterval: 0.02) }
+        #expect(FileManager.default.fileExists(atPath: report), "the reports were never swapped in")
+        Thread.sleep(forTimeInterval: 0.1)
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        let written = try #require(FileManager.default.contents(atPath: report))
+        var look = try w.inspect()
+        #expect(look.integrity == "ok" && look.records == 0 && look.runs == 0, "the store has nothing of the killed run")
+
+        // The next nightly run does not skip the file (the store never recorded it) and gives the same reports.
+        let again = try runVerbatim(["run", "--pipeline", w.path("pipeline.yaml"), "--as-of", "2026-11-21", "--quiet"])
+        #expect(again.status == 0 && again.stdout.contains("Reports written to"), "\(again.stdout)\(again.stderr)")
+        look = try w.inspect()
+        #expect(look.records == 200 && look.runs == 1)
+        #expect(FileManager.default.contents(atPath: report) == written)
+        let latest = try FileManager.default.destinationOfSymbolicLink(atPath: w.path("reports/latest"))
+        #expect(latest == "2026-11-21")
     }
 
     /// Collects a process's standard error while it runs.
@@ -168,7 +205,8 @@ struct NightlyOperationTests {
         let impatient = try runVerbatim(["run", "--pipeline", w.path("impatient.yaml"), "--input", w.input.path, "--out", w.path("impatient"),
                                          "--as-of", "2026-11-21", "--quiet"])
         #expect(impatient.status == 75, "\(impatient.stderr)")
-        #expect(impatient.stderr.contains("is in use by another run (waited 0.5 s); nothing was written"), "\(impatient.stderr)")
+        #expect(impatient.stderr.contains("is in use by another run (waited "), "\(impatient.stderr)")
+        #expect(impatient.stderr.contains(" s); nothing was written. Run again when the other run has finished"), "\(impatient.stderr)")
         #expect(Date().timeIntervalSince(started) >= 0.5)
         #expect(!FileManager.default.fileExists(atPath: w.path("impatient")))
 
@@ -232,14 +270,15 @@ struct NightlyOperationTests {
             if object["event"] as? String == "run_finished" { summaries.append(object) }
         }
         #expect(summaries.count == 1)
-        #expect(summaries.first?["records_accepted"] as? Int == 190 && summaries.first?["files_rejected"] as? Int == 1)
+        let accepted = try #require(Self.reportTotal(w.path("r")))
+        #expect(summaries.first?["records_accepted"] as? Int == accepted && summaries.first?["files_rejected"] as? Int == 1)
         #expect(!r.stderr.contains("\r"), "no progress line when stderr is not a terminal")
     }
 
     @Test func theProgressLineAndColoursAppearOnATerminalOnly() throws {
         let w = Workspace("verbatim-tty")
         defer { w.remove() }
-        w.dir.write("in/a_2026-11-21.csv", Self.export("A", 800))
+        w.dir.write("in/a_2026-11-21.csv", Self.export("A", 1500))
         w.dir.write("in/broken.xml", "<rss><channel><item><description>yarım")
         let command = "\(RepoPaths.binary.path) run --pipeline \(w.path("pipeline.yaml")) --input \(w.input.path) --out \(w.path("r")) --as-of 2026-11-21"
         func onTerminal(_ environment: [String: String]) throws -> String {
@@ -261,12 +300,14 @@ struct NightlyOperationTests {
             return String(decoding: data, as: UTF8.self)
         }
         let colour = try onTerminal([:])
-        #expect(colour.contains("records/s") && colour.contains("files "), "no progress line on a terminal: \(colour)")
+        #expect(colour.range(of: #"files [0-2]/2 · [0-9,]+ records"#, options: .regularExpression) != nil, "no progress line on a terminal: \(colour)")
+        #expect(colour.contains("\r\u{1B}[2K"), "the progress line is redrawn in place")
         #expect(colour.contains("\u{1B}[33mwarning\u{1B}[0m"), "warnings are yellow on a terminal")
         let plain = try onTerminal(["NO_COLOR": "1"])
         #expect(plain.contains("warning") && !plain.contains("\u{1B}[33m"), "NO_COLOR turns colours off")
         let quiet = try runVerbatim(["run", "--pipeline", w.path("pipeline.yaml"), "--input", w.input.path, "--out", w.path("q"),
                                      "--as-of", "2026-11-21"])
-        #expect(!quiet.stderr.contains("records/s") && !quiet.stderr.contains("\u{1B}["), "nothing of it when stderr is a pipe")
+        #expect(quiet.stderr.range(of: #"files [0-2]/2"#, options: .regularExpression) == nil && !quiet.stderr.contains("\u{1B}["),
+                "nothing of it when stderr is a pipe")
     }
 }

@@ -145,3 +145,16 @@ struct OperationsTests {
         #expect(dir.read("2026-11-20/summary.json") == "kept")
     }
 }
+
+extension OperationsTests {
+    @Test func twoFoldersTradePlacesInOneStep() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        dir.write("a/which", "a")
+        dir.write("b/which", "b")
+        let a = dir.url.appendingPathComponent("a").path, b = dir.url.appendingPathComponent("b").path
+        #expect(PathExchange.exchange(a, b), "renameat2(RENAME_EXCHANGE) is not available here; installs fall back to two renames")
+        #expect(dir.read("a/which") == "b" && dir.read("b/which") == "a")
+        #expect(!PathExchange.exchange(a, dir.url.appendingPathComponent("missing").path))
+    }
+}
