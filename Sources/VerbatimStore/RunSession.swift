@@ -23,12 +23,14 @@ public final class RunSession {
 
     deinit { if open { rollback() } }
 
-    /// The last processing of a file with this content (at any path), if any.
+    /// The last processing of a file with this content (at any path), if any. A file rejected whole
+    /// counts too: the same bytes would be rejected again, and re-reading them every night would
+    /// replace the day's report with one that holds only that reject (`--reprocess` reads it again).
     public func priorProcessing(sha256: String) throws(StoreError) -> PriorFile? {
         try access("looking up earlier files") { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT f.path, f.processed_run_id, r.as_of FROM files f JOIN runs r ON r.id = f.processed_run_id
-                WHERE f.sha256 = ? AND f.status = 'processed' ORDER BY f.processed_run_id DESC, f.id DESC LIMIT 1
+                WHERE f.sha256 = ? AND f.status IN ('processed', 'rejected') ORDER BY f.processed_run_id DESC, f.id DESC LIMIT 1
                 """, arguments: [sha256]) else { return nil }
             return PriorFile(path: row[0], runId: row[1], asOf: row[2])
         }
