@@ -132,11 +132,13 @@ public enum DateNormalizer {
 }
 
 extension String {
+    /// Trims the scalars of `chars` from both ends. Called for every field of every row:
+    /// no set is built, and a field with nothing to trim is returned as it is.
     func trimmingCharactersInSet(_ chars: String) -> String {
-        let set = Set(chars.unicodeScalars)
+        let trim = chars.unicodeScalars
         var scalars = Substring(self).unicodeScalars
-        while let f = scalars.first, set.contains(f) { scalars.removeFirst() }
-        while let l = scalars.last, set.contains(l) { scalars.removeLast() }
-        return String(scalars)
+        while let f = scalars.first, trim.contains(f) { scalars.removeFirst() }
+        while let l = scalars.last, trim.contains(l) { scalars.removeLast() }
+        return scalars.startIndex == startIndex && scalars.endIndex == endIndex ? self : String(scalars)
     }
 }
