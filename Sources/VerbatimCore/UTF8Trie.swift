@@ -7,16 +7,17 @@
 /// built over reversed keys (`reversed: true`), it reports suffixes instead.
 @frozen
 public struct UTF8Trie<Value: Sendable>: Sendable {
-    @usableFromInline
-    struct Node: Sendable {
-        @usableFromInline var children: [(byte: UInt8, node: Int32)] = []
-        @usableFromInline var value: Int32 = -1
-        @usableFromInline init() {}
-    }
+    // Nodes live in flat arrays (first child, next sibling, byte, value index), so a lookup
+    // chases no pointers and touches no reference counts; the root's children are found
+    // through a 256-entry table. Node 0 is the root.
+    @usableFromInline var firstChild: [Int32] = [-1]
+    @usableFromInline var nextSibling: [Int32] = [-1]
+    @usableFromInline var byte: [UInt8] = [0]
+    @usableFromInline var valueIndex: [Int32] = [-1]
+    @usableFromInline var rootChildren = [Int32](repeating: -1, count: 256)
 
     // Inlinable so that each client module specialises the trie for its value type:
     // the lookups run per word, and unspecialised generic code is several times slower.
-    @usableFromInline var nodes: [Node] = [Node()]
     @usableFromInline var values: [Value] = []
     /// True when keys are stored back to front (a suffix trie).
     public let reversed: Bool
@@ -30,40 +31,64 @@ public struct UTF8Trie<Value: Sendable>: Sendable {
         var node = 0
         let bytes = reversed ? Array(key.utf8.reversed()) : Array(key.utf8)
         for b in bytes {
-            if let next = nodes[node].children.first(where: { $0.byte == b }) {
-                node = Int(next.node)
-            } else {
-                nodes.append(Node())
-                let child = nodes.count - 1
-                nodes[node].children.append((b, Int32(child)))
-                node = child
+            if let next = child(node, b) {
+                node = next
+                continue
             }
+            let created = Int32(byte.count)
+            firstChild.append(-1)
+            byte.append(b)
+            valueIndex.append(-1)
+            if node == 0 {
+                nextSibling.append(-1)
+                rootChildren[Int(b)] = created
+            } else {
+                nextSibling.append(firstChild[node])
+                firstChild[node] = created
+            }
+            node = Int(created)
         }
-        if nodes[node].value >= 0 {
-            let i = Int(nodes[node].value)
+        if valueIndex[node] >= 0 {
+            let i = Int(valueIndex[node])
             values[i] = merge(values[i], value)
         } else {
             values.append(value)
-            nodes[node].value = Int32(values.count - 1)
+            valueIndex[node] = Int32(values.count - 1)
         }
     }
 
     @inlinable @inline(__always)
     func child(_ node: Int, _ b: UInt8) -> Int? {
-        for c in nodes[node].children where c.byte == b { return Int(c.node) }
+        if node == 0 {
+            let c = rootChildren[Int(b)]
+            return c >= 0 ? Int(c) : nil
+        }
+        var c = firstChild[node]
+        while c >= 0 {
+            if byte[Int(c)] == b { return Int(c) }
+            c = nextSibling[Int(c)]
+        }
         return nil
     }
 
     /// The value stored for exactly `key`.
     @inlinable
     public func value(for key: String) -> Value? {
+        if let found = key.utf8.withContiguousStorageIfAvailable({ value(forUTF8: $0) }) { return found }
+        return Array(key.utf8).withUnsafeBufferPointer { value(forUTF8: $0) }
+    }
+
+    /// The value stored for exactly the key whose UTF-8 bytes are `key`.
+    @inlinable
+    public func value(forUTF8 key: UnsafeBufferPointer<UInt8>) -> Value? {
         var node = 0
         if reversed {
-            for b in key.utf8.reversed() { guard let n = child(node, b) else { return nil }; node = n }
+            var k = key.count
+            while k > 0 { k -= 1; guard let n = child(node, key[k]) else { return nil }; node = n }
         } else {
-            for b in key.utf8 { guard let n = child(node, b) else { return nil }; node = n }
+            for b in key { guard let n = child(node, b) else { return nil }; node = n }
         }
-        let v = nodes[node].value
+        let v = valueIndex[node]
         return v >= 0 ? values[Int(v)] : nil
     }
 
@@ -71,20 +96,23 @@ public struct UTF8Trie<Value: Sendable>: Sendable {
     /// (a suffix, for a reversed trie), shortest first, the whole word included.
     @inlinable
     public func forEachPrefix(of word: String, _ body: (_ byteLength: Int, _ value: Value) -> Void) {
+        if word.utf8.withContiguousStorageIfAvailable({ forEachPrefix(ofUTF8: $0, body) }) == nil {
+            Array(word.utf8).withUnsafeBufferPointer { forEachPrefix(ofUTF8: $0, body) }
+        }
+    }
+
+    /// `forEachPrefix(of:_:)` over the UTF-8 bytes of a word.
+    @inlinable
+    public func forEachPrefix(ofUTF8 word: UnsafeBufferPointer<UInt8>, _ body: (_ byteLength: Int, _ value: Value) -> Void) {
         var node = 0
         var length = 0
-        func visit(_ b: UInt8) -> Bool {
-            guard let n = child(node, b) else { return false }
-            node = n
+        while length < word.count {
             length += 1
-            let v = nodes[node].value
+            let b = reversed ? word[word.count - length] : word[length - 1]
+            guard let n = child(node, b) else { return }
+            node = n
+            let v = valueIndex[node]
             if v >= 0 { body(length, values[Int(v)]) }
-            return true
-        }
-        if reversed {
-            for b in word.utf8.reversed() { if !visit(b) { return } }
-        } else {
-            for b in word.utf8 { if !visit(b) { return } }
         }
     }
 }

@@ -65,6 +65,8 @@ public struct PipelineRunner: Sendable {
     }
 
     public static let toolVersion = "0.1.0"
+    /// Records analysed together, split over the cores a file may use.
+    static let batchSize = 1024
 
     public let config: PipelineConfiguration
     public let resources: LoadedResources
@@ -128,7 +130,9 @@ public struct PipelineRunner: Sendable {
             try? FileManager.default.createDirectory(at: spoolDir, withIntermediateDirectories: true)
 
             let slots = ResultSlots(count: files.count)
-            let jobs = max(1, min(options.jobs ?? config.jobs ?? ProcessInfo.processInfo.activeProcessorCount, todo.count))
+            let cores = max(1, options.jobs ?? config.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            let jobs = min(cores, todo.count)
+            let share = CoreShare(cores: cores)
             let next = Counter()
             let keepForStore = history.hasStore
             let sizes = history.entries.map(\.size)
@@ -140,8 +144,10 @@ public struct PipelineRunner: Sendable {
                     let k = todo[t]
                     let spool = spoolDir.appendingPathComponent("\(k).csv")
                     let storeSpool = keepForStore ? spoolDir.appendingPathComponent("\(k).store") : nil
+                    share.begin()
                     slots.set(k, processFile(files[k].url, name: files[k].name, stages: stages, spool: spool, storeSpool: storeSpool,
-                                             progress: options.progress))
+                                             progress: options.progress, share: share))
+                    share.end()
                     options.progress?.fileDone(bytes: sizes[k])
                 }
             }
@@ -251,28 +257,32 @@ public struct PipelineRunner: Sendable {
     }
 
     func processFile(_ url: URL, name: String, stages: [any RecordStage], spool: URL, storeSpool: URL? = nil,
-                     progress: RunProgress? = nil) -> FileResult {
+                     progress: RunProgress? = nil, share: CoreShare? = nil) -> FileResult {
         let fileStart = DispatchTime.now().uptimeNanoseconds
         var aggregate = RunAggregate(verbatimLimit: config.verbatimLimit)
         var rejects: [Reject] = []
         var rows = CSVRowSpool(url: spool)
         var stored = storeSpool.map(StoreRowSpool.init(url:))
         var stageNanos = Array(repeating: UInt64(0), count: stages.count)
-        var unreported = 0
         let options = config.options(for: (name as NSString).lastPathComponent)
-        let emit: (ReadEvent) -> Void = { event in
-            switch event {
-            case var .record(record):
-                for (i, stage) in stages.enumerated() {
-                    let t0 = DispatchTime.now().uptimeNanoseconds
-                    stage.process(&record)
-                    stageNanos[i] += DispatchTime.now().uptimeNanoseconds - t0
-                }
+        // Records are analysed in batches, split over the cores this file may use now (all of them
+        // when it is the only file left), then added in their order, so the output does not depend on it.
+        var batch = RecordBatch(capacity: Self.batchSize)
+        func flush() {
+            batch.analyse(stages: stages, workers: share?.width ?? 1, nanos: &stageNanos)
+            for record in batch.records {
                 aggregate.add(record)
                 rows.append(RecordRowFormatter.recordRow(record))
                 stored?.append(record)
-                unreported += 1
-                if unreported == 256, let progress { progress.add(records: unreported); unreported = 0 }
+            }
+            progress?.add(records: batch.records.count)
+            batch.records.removeAll(keepingCapacity: true)
+        }
+        let emit: (ReadEvent) -> Void = { event in
+            switch event {
+            case let .record(record):
+                batch.records.append(record)
+                if batch.records.count == Self.batchSize { flush() }
             case let .reject(j):
                 rejects.append(j)
             }
@@ -283,9 +293,9 @@ public struct PipelineRunner: Sendable {
         } else {
             summary = CSVRecordReader(options: options, aliases: resources.aliases).read(url: url, name: name, emit: emit)
         }
+        flush()
         rows.close()
         stored?.close()
-        progress?.add(records: unreported)
         // An XML file that is not well-formed is rejected whole; keep only its file-level reject.
         let whole = summary.fileError != nil && summary.format == "xml"
         if whole { rejects = rejects.filter(\.wholeFile) }
@@ -341,6 +351,18 @@ final class ResultSlots: @unchecked Sendable {
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ k: Int, _ r: PipelineRunner.FileResult) { lock.lock(); slots[k] = r; lock.unlock() }
     func get(_ k: Int) -> PipelineRunner.FileResult { lock.lock(); defer { lock.unlock() }; return slots[k]! }
+}
+
+/// The cores and the files in progress: a file may split its records over its share of the cores.
+final class CoreShare: @unchecked Sendable {
+    let cores: Int
+    private var active = 0
+    private let lock = NSLock()
+    init(cores: Int) { self.cores = cores }
+    func begin() { lock.lock(); active += 1; lock.unlock() }
+    func end() { lock.lock(); active -= 1; lock.unlock() }
+    /// The workers a file in progress may use now.
+    var width: Int { lock.lock(); defer { lock.unlock() }; return max(1, cores / max(1, active)) }
 }
 
 /// A shared work counter for the file workers.

@@ -52,7 +52,7 @@ public enum LanguageFolding {
         "ş": "ш", "t": "т", "u": "у", "ū": "ұ", "ü": "ү", "v": "в", "w": "у", "x": "х", "y": "ы", "z": "з",
     ]
 
-    private static func skeleton(_ s: String, _ table: [UInt32: UnicodeScalar]) -> String {
+    static func skeleton(_ s: String, _ table: [UInt32: UnicodeScalar]) -> String {
         if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars { out.append(table[u.value] ?? u) }

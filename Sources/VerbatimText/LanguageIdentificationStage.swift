@@ -8,9 +8,12 @@ public struct LanguageIdentificationStage: RecordStage {
     public let identifier: LanguageIdentifier
     public let resources: TextResources
 
+    let contrast: [Language: ContrastIndex]
+
     public init(resources: TextResources) {
         self.resources = resources
         self.identifier = LanguageIdentifier(resources: resources)
+        contrast = resources.contrast.mapValues(ContrastIndex.init)
     }
 
     public func process(_ record: inout FeedbackRecord) {
@@ -21,21 +24,26 @@ public struct LanguageIdentificationStage: RecordStage {
             (record.language, record.languageConfidence) = identifier.identify(record.tokens)
         }
         Self.refold(&record.tokens, for: record.language)
-        Self.markClauses(&record.tokens, contrast: resources.contrast[record.language] ?? [])
+        Self.markClauses(&record.tokens, contrast: contrast[record.language] ?? ContrastIndex([]))
     }
 
     /// Re-folds word forms for `language` (Turkish casing, Serbian script and diacritics).
     public static func refold(_ tokens: inout [Token], for language: Language) {
         guard Language.scored.contains(language) else { return }
         for i in tokens.indices where tokens[i].kind == .word {
-            let folded = LanguageFolding.fold(tokens[i].surface, for: language)
-            tokens[i].form = Tokenizer.squeeze(folded)
-            if tokens[i].alternative != nil { tokens[i].alternative = Tokenizer.squeeze(folded, keep: 2) }
+            let elongated = tokens[i].alternative != nil
+            let (form, alternative, _) = WordFolder.forms(of: tokens[i].surface, for: language, alternative: elongated)
+            tokens[i].form = form
+            if elongated { tokens[i].alternative = alternative }
         }
     }
 
     /// Numbers clauses: a new sentence or a contrast conjunction starts a new clause.
     public static func markClauses(_ tokens: inout [Token], contrast: [[String]]) {
+        markClauses(&tokens, contrast: ContrastIndex(contrast))
+    }
+
+    static func markClauses(_ tokens: inout [Token], contrast: ContrastIndex) {
         var clause = 0
         var lastSentence = tokens.first?.sentence ?? 0
         var clauseHasWords = false
@@ -46,7 +54,7 @@ public struct LanguageIdentificationStage: RecordStage {
                 clauseHasWords = false
                 lastSentence = tokens[i].sentence
             }
-            if tokens[i].kind == .word, let len = contrastLength(tokens, at: i, contrast) {
+            if tokens[i].kind == .word, let len = contrast.length(of: tokens, at: i) {
                 if clauseHasWords { clause += 1 }
                 clauseHasWords = false
                 for k in i..<(i + len) { tokens[k].kind = .contrast; tokens[k].clause = clause }
@@ -58,10 +66,21 @@ public struct LanguageIdentificationStage: RecordStage {
             i += 1
         }
     }
+}
 
-    private static func contrastLength(_ tokens: [Token], at i: Int, _ contrast: [[String]]) -> Int? {
+/// The contrast conjunctions of one language (`ama`, `yine de`), indexed by their first word.
+struct ContrastIndex: Sendable {
+    private var byFirstWord = UTF8Trie<[[String]]>()
+
+    init(_ entries: [[String]]) {
+        for words in entries where !words.isEmpty { byFirstWord.insert(words[0], [words], merge: +) }
+    }
+
+    /// The length in words of the longest conjunction starting at token `i`.
+    func length(of tokens: [Token], at i: Int) -> Int? {
+        guard let candidates = byFirstWord.value(for: tokens[i].form) else { return nil }
         var best: Int?
-        for words in contrast where words.count > (best ?? 0) {
+        for words in candidates where words.count > (best ?? 0) {
             guard i + words.count <= tokens.count else { continue }
             var ok = true
             for (k, w) in words.enumerated() where tokens[i + k].kind != .word || !tokens[i + k].form.utf8.elementsEqual(w.utf8) { ok = false; break }

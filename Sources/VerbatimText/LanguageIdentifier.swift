@@ -13,7 +13,20 @@ public struct LanguageIdentifier: Sendable {
     /// Below this much evidence the answer is `und`.
     public var minimumEvidence = 1.5
 
-    public init(resources: TextResources) { self.resources = resources }
+    /// The cue tables of one language, shared by reference so that a lookup copies nothing.
+    final class CueSet: Sendable {
+        let words: UTF8Trie<Double>
+        let suffixes: UTF8Trie<Double>
+        init(_ cues: TextResources.Cues) { words = cues.words; suffixes = cues.suffixes }
+    }
+
+    /// The cue tables in the order of `TextResources.cueLanguages`.
+    let cueTable: [CueSet?]
+
+    public init(resources: TextResources) {
+        self.resources = resources
+        cueTable = TextResources.cueLanguages.map { resources.cues[$0].map(CueSet.init) }
+    }
 
     /// The form under which a cue or a word is looked up for a language code.
     static func cueForm(_ s: String, code: String) -> String {
@@ -33,67 +46,105 @@ public struct LanguageIdentifier: Sendable {
     static let serbianLatinLetters: Set<UInt32> = Set("čćđžČĆĐŽ".unicodeScalars.map(\.value))
     static let serbianOrCzech: Set<UInt32> = Set("šŠ".unicodeScalars.map(\.value))
 
+    /// Letter classes for identification, per scalar below `ScalarTable.limit`.
+    struct LetterClass: OptionSet {
+        let rawValue: UInt16
+        static let latin = LetterClass(rawValue: 1 << 0)
+        static let cyrillic = LetterClass(rawValue: 1 << 1)
+        static let kazakh = LetterClass(rawValue: 1 << 2)
+        static let serbianCyrillic = LetterClass(rawValue: 1 << 3)
+        static let notSerbianCyrillic = LetterClass(rawValue: 1 << 4)
+        static let mongolian = LetterClass(rawValue: 1 << 5)
+        static let turkish = LetterClass(rawValue: 1 << 6)
+        static let turkishShared = LetterClass(rawValue: 1 << 7)
+        static let serbianLatin = LetterClass(rawValue: 1 << 8)
+        static let serbianOrCzech = LetterClass(rawValue: 1 << 9)
+        /// `I` or `İ`: the word needs Turkish lower-casing for the Turkish cues.
+        static let turkishCapitalI = LetterClass(rawValue: 1 << 10)
+    }
+
+    static let letterClasses: [LetterClass] = (0..<ScalarTable.limit).map { v in
+        var c: LetterClass = []
+        if v < 0x80 {
+            if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { c.insert(.latin) }
+        } else if (0x400...0x4FF).contains(v) {
+            c.insert(.cyrillic)
+        } else if v < 0x250, ScalarTable.isAlphabetic(v) {
+            c.insert(.latin)
+        }
+        if kazakhLetters.contains(v) { c.insert(.kazakh) }
+        if serbianCyrillicLetters.contains(v) { c.insert(.serbianCyrillic) }
+        if notSerbianCyrillic.contains(v) { c.insert(.notSerbianCyrillic) }
+        if mongolianLetters.contains(v) { c.insert(.mongolian) }
+        if turkishLetters.contains(v) { c.insert(.turkish) }
+        if turkishLatinShared.contains(v) { c.insert(.turkishShared) }
+        if serbianLatinLetters.contains(v) { c.insert(.serbianLatin) }
+        if serbianOrCzech.contains(v) { c.insert(.serbianOrCzech) }
+        if v == 0x49 || v == 0x130 { c.insert(.turkishCapitalI) }
+        return c
+    }
+
+    /// The letter classes present in a word.
+    static func letterClasses(of word: String) -> LetterClass {
+        var word = word
+        return word.withUTF8 { p in
+            var found: LetterClass = []
+            var i = 0
+            while i < p.count {
+                let (v, len) = UTF8Bytes.decode(p, i)
+                if v < ScalarTable.limit { found.formUnion(letterClasses[Int(v)]) }
+                i += len
+            }
+            return found
+        }
+    }
+
+    /// Positions in `TextResources.cueLanguages`.
+    private enum Slot: Int { case tr, kk, mn, sr, ru, en }
+
     /// Scores per language code, for `--explain`.
     public func scores(_ tokens: [Token]) -> [String: Double] {
-        var score: [String: Double] = [:]
-        var cyrWords = 0, latWords = 0
+        let s = slotScores(tokens)
+        var out: [String: Double] = [:]
+        for (k, code) in TextResources.cueLanguages.enumerated() where s[k] != 0 { out[code] = s[k] }
+        return out
+    }
+
+    private func slotScores(_ tokens: [Token]) -> [Double] {
+        var score = [Double](repeating: 0, count: TextResources.cueLanguages.count)
         for t in tokens where t.kind == .word || t.kind == .contrast {
-            var hasCyr = false, hasLat = false
-            var kk = false, srC = false, notSrC = false, mnL = false, tr = false, trShared = false, srL = false, sh = false
-            for u in t.surface.unicodeScalars {
-                let v = u.value
-                if v < 0x80 {
-                    if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { hasLat = true }
-                    continue
-                }
-                if (0x400...0x4FF).contains(v) {
-                    hasCyr = true
-                    // Basic Russian letters (а–я, А–Я) are in none of the sets below.
-                    if v < 0x410 || v > 0x44F {
-                        if Self.kazakhLetters.contains(v) { kk = true }
-                        if Self.serbianCyrillicLetters.contains(v) { srC = true }
-                        if Self.mongolianLetters.contains(v) { mnL = true }
-                    }
-                    if Self.notSerbianCyrillic.contains(v) { notSrC = true }
-                    continue
-                }
-                if v < 0x250 && u.properties.isAlphabetic { hasLat = true }
-                if Self.turkishLetters.contains(v) { tr = true }
-                if Self.turkishLatinShared.contains(v) { trShared = true }
-                if Self.serbianLatinLetters.contains(v) { srL = true }
-                if Self.serbianOrCzech.contains(v) { sh = true }
-            }
+            let c = Self.letterClasses(of: t.surface)
+            let hasCyr = c.contains(.cyrillic), hasLat = c.contains(.latin)
             if hasCyr == hasLat { continue }  // mixed script or no letters
             if hasCyr {
-                cyrWords += 1
-                if kk { score["kk", default: 0] += 3 }
-                if srC { score["sr", default: 0] += 3 }
-                if notSrC { score["sr", default: 0] -= 1.5 }
-                if mnL && !kk { score["mn", default: 0] += 1.5; score["kk", default: 0] += 0.3 }
-                addCues(t, codes: ["kk", "mn", "ru", "sr"], to: &score)
+                let kk = c.contains(.kazakh)
+                if kk { score[Slot.kk.rawValue] += 3 }
+                if c.contains(.serbianCyrillic) { score[Slot.sr.rawValue] += 3 }
+                if c.contains(.notSerbianCyrillic) { score[Slot.sr.rawValue] -= 1.5 }
+                if c.contains(.mongolian) && !kk { score[Slot.mn.rawValue] += 1.5; score[Slot.kk.rawValue] += 0.3 }
+                addCues(t, slots: [.kk, .mn, .ru, .sr], classes: c, to: &score)
             } else {
-                latWords += 1
-                if tr { score["tr", default: 0] += 3 }
-                if trShared { score["tr", default: 0] += 1 }
-                if srL { score["sr", default: 0] += 3 }
-                if sh { score["sr", default: 0] += 1.5 }
-                addCues(t, codes: ["tr", "sr", "en"], to: &score)
+                if c.contains(.turkish) { score[Slot.tr.rawValue] += 3 }
+                if c.contains(.turkishShared) { score[Slot.tr.rawValue] += 1 }
+                if c.contains(.serbianLatin) { score[Slot.sr.rawValue] += 3 }
+                if c.contains(.serbianOrCzech) { score[Slot.sr.rawValue] += 1.5 }
+                addCues(t, slots: [.tr, .sr, .en], classes: c, to: &score)
             }
         }
         return score
     }
 
-    private func addCues(_ token: Token, codes: [String], to score: inout [String: Double]) {
-        for code in codes {
-            guard let cues = resources.cues[code] else { continue }
+    private func addCues(_ token: Token, slots: [Slot], classes: LetterClass, to score: inout [Double]) {
+        for slot in slots {
+            guard let cues = cueTable[slot.rawValue] else { continue }
             let form: String
-            switch code {
-            case "sr": form = LanguageFolding.serbianKey(token.surface)
-            case "tr" where token.surface.utf8.contains(0x49) || token.surface.unicodeScalars.contains("İ"):
-                form = LanguageFolding.turkishLower(token.surface)
+            switch slot {
+            case .sr: form = WordFolder.folded(token.surface, for: .sr)
+            case .tr where classes.contains(.turkishCapitalI):
+                form = WordFolder.folded(token.surface, with: WordFolder.turkishLower) ?? LanguageFolding.turkishLower(token.surface)
             default: form = token.form
             }
-            if let w = cues.words.value(for: form) { score[code, default: 0] += w; continue }
+            if let w = cues.words.value(for: form) { score[slot.rawValue] += w; continue }
             // The longest matching ending that leaves at least two letters of the word.
             let bytes = form.utf8.count
             var best: Double?
@@ -101,17 +152,17 @@ public struct LanguageIdentifier: Sendable {
                 let stemScalars = form.utf8.prefix(bytes - length).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
                 if stemScalars >= 2 { best = w }
             }
-            if let w = best { score[code, default: 0] += w * 0.6 }
+            if let w = best { score[slot.rawValue] += w * 0.6 }
         }
     }
 
     /// The language and a confidence in 0…1.
     public func identify(_ tokens: [Token]) -> (Language, Double) {
-        let score = scores(tokens)
+        let score = slotScores(tokens)
         var best = ("und", 0.0)
         var total = 0.0
-        for code in TextResources.cueLanguages {
-            let s = score[code] ?? 0
+        for (k, code) in TextResources.cueLanguages.enumerated() {
+            let s = score[k]
             if s > 0 { total += s }
             if s > best.1 { best = (code, s) }
         }

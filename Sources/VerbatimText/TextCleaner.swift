@@ -9,24 +9,65 @@ public enum TextCleaner {
     public static func clean(_ raw: String) -> String {
         var text = raw
         if text.utf8.contains(where: { $0 == 0x3C || $0 == 0x26 }) { text = stripMarkup(text) }
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        let nfc = mayNeedComposition(text) ? text.precomposedStringWithCanonicalMapping : text
-        for u in nfc.unicodeScalars {
-            let v = u.value
-            // Zero-width space/non-joiner, word joiner, BOM, soft hyphen, bidi marks: dropped.
-            // ZWJ (U+200D) is kept: it joins emoji sequences.
-            if v == 0x200B || v == 0x200C || v == 0x2060 || v == 0xFEFF || v == 0x00AD || (0x200E...0x200F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
-                continue
-            }
-            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || u.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(u)
+        if mayNeedComposition(text) { text = text.precomposedStringWithCanonicalMapping }
+        let original = text
+        return text.withUTF8 { p in isClean(p) ? original : fold(p) }
+    }
+
+    /// What a scalar becomes in cleaned text.
+    private enum Fate { case kept, dropped, space }
+
+    @inline(__always) private static func fate(_ v: UInt32) -> Fate {
+        if v < 0x80 { return v <= 0x20 || v == 0x7F ? .space : .kept }
+        // Zero-width space/non-joiner, word joiner, BOM, soft hyphen, bidi marks: dropped.
+        // ZWJ (U+200D) is kept: it joins emoji sequences.
+        if v == 0x200B || v == 0x200C || v == 0x2060 || v == 0xFEFF || v == 0x00AD || (0x200E...0x200F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
+            return .dropped
         }
-        return String(out)
+        if v <= 0x9F || ScalarTable.isWhitespace(v) { return .space }
+        return .kept
+    }
+
+    /// True when cleaning would not change the text: single spaces between non-space scalars only.
+    private static func isClean(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = p.first, let last = p.last else { return true }
+        if first == 0x20 || last == 0x20 { return false }
+        var i = 0
+        var previousSpace = false
+        while i < p.count {
+            let b = p[i]
+            if b > 0x20 && b < 0x7F { previousSpace = false; i += 1; continue }
+            if b == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true; i += 1; continue
+            }
+            if b < 0x80 { return false }
+            let (v, len) = UTF8Bytes.decode(p, i)
+            if fate(v) != .kept { return false }
+            previousSpace = false
+            i += len
+        }
+        return true
+    }
+
+    /// Drops what is dropped and folds runs of white space and control characters to one space.
+    private static func fold(_ p: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(p.count)
+        var pendingSpace = false
+        var i = 0
+        while i < p.count {
+            let (v, len) = UTF8Bytes.decode(p, i)
+            switch fate(v) {
+            case .dropped: break
+            case .space: pendingSpace = !out.isEmpty
+            case .kept:
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<(i + len)]))
+            }
+            i += len
+        }
+        return UTF8Bytes.string(out)
     }
 
     /// False when NFC cannot change the text: it has no combining marks (U+0300–U+036F,

@@ -15,64 +15,86 @@ public enum Tokenizer {
         "xD", "XD", ":-P", ":P", ":p", ";-)", ";)", ":-/", ":/", ":'(", ":'-(", ":*", "^_^", "^^", "-_-", ":|", ":-|",
         "(:", "):", "=)", "=(", ":o", ":O", ":-O", ";(", "8)", "B)",
     ]
-    static let emoticonScalars: [[UnicodeScalar]] = emoticons.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+
+    /// The emoticons as bytes (all ASCII), longest first, with their lower-case lookup forms.
+    static let emoticonBytes: [(bytes: [UInt8], form: String)] = emoticons
+        .sorted { $0.utf8.count > $1.utf8.count }
+        .map { (Array($0.utf8), $0.lowercased()) }
 
     public static func tokenize(_ text: String) -> [Token] {
-        let s = Array(text.unicodeScalars)
-        var tokens: [Token] = []
-        tokens.reserveCapacity(s.count / 5 + 1)
-        var clause = 0
-        var i = 0
+        var text = text
+        return text.withUTF8 { tokenize($0) }
+    }
+
+    /// Tokenizes UTF-8 bytes. Positions are byte offsets; scalars are decoded where a rule needs one.
+    static func tokenize(_ s: UnsafeBufferPointer<UInt8>) -> [Token] {
         let n = s.count
-        var letters = 0, upper = 0
-        for u in s where u.properties.isAlphabetic { letters += 1; if u.properties.isUppercase { upper += 1 } }
-        let textIsShouting = letters > 0 && upper * 10 >= letters * 8  // all-caps text: caps carry no emphasis
+        var tokens: [Token] = []
+        tokens.reserveCapacity(n / 6 + 1)
+        var clause = 0
+        let textIsShouting = isShouting(s)  // all-caps text: caps carry no emphasis
 
-        func atBoundary(_ k: Int) -> Bool { k == 0 || s[k - 1] == " " }
+        @inline(__always) func atBoundary(_ k: Int) -> Bool { k == 0 || s[k - 1] == 0x20 }
+        @inline(__always) func isWord(at k: Int) -> Bool { k < n && ScalarTable.isWord(UTF8Bytes.decode(s, k).scalar) }
 
-        while i < n {
+        var i = 0
+        scan: while i < n {
             let c = s[i]
-            if c == " " { i += 1; continue }
+            if c == 0x20 { i += 1; continue }
             // URLs
-            if c == "h" || c == "w" || c == "H" || c == "W", atBoundary(i), hasPrefixCI(s, i, "http://") || hasPrefixCI(s, i, "https://") || hasPrefixCI(s, i, "www.") {
+            if c == 0x68 || c == 0x77 || c == 0x48 || c == 0x57, atBoundary(i), hasPrefixCI(s, i, "http://") || hasPrefixCI(s, i, "https://") || hasPrefixCI(s, i, "www.") {
                 var j = i
-                while j < n, s[j] != " " { j += 1 }
-                tokens.append(Token(kind: .url, form: "", surface: String(String.UnicodeScalarView(s[i..<j])), clause: clause))
+                while j < n, s[j] != 0x20 { j += 1 }
+                tokens.append(Token(kind: .url, form: "", surface: UTF8Bytes.string(s, i..<j), clause: clause))
                 i = j; continue
             }
+            let (cv, clen) = UTF8Bytes.decode(s, i)
+            let cIsWord = ScalarTable.isWord(cv)
             // Emoticons (only at a token start, so "http:/" or "3:0" do not match)
-            if atBoundary(i) || (i > 0 && !isWordScalar(s[i - 1])), !isWordScalar(c) || c == "x" || c == "X" || c == "8" || c == "B" {
-                if let e = emoticonScalars.first(where: { matches(s, i, $0) }) {
-                    var end = i + e.count
+            if atBoundary(i) || !ScalarTable.isWord(UTF8Bytes.decode(s, before: i)), !cIsWord || c == 0x78 || c == 0x58 || c == 0x38 || c == 0x42 {
+                if let e = emoticonBytes.first(where: { matches(s, i, $0.bytes) }) {
+                    var end = i + e.bytes.count
                     // ":)))))" is ":)))" said louder: the extra repeats belong to the same token.
-                    if let last = e.last, last == ")" || last == "(" { while end < n, s[end] == last { end += 1 } }
-                    if end == n || s[end] == " " || !isWordScalar(s[end]) {
-                        let surface = String(String.UnicodeScalarView(s[i..<end]))
-                        tokens.append(Token(kind: .emoticon, form: String(String.UnicodeScalarView(e)).lowercased(), surface: surface, clause: clause))
+                    if let last = e.bytes.last, last == 0x29 || last == 0x28 { while end < n, s[end] == last { end += 1 } }
+                    if end == n || s[end] == 0x20 || !isWord(at: end) {
+                        tokens.append(Token(kind: .emoticon, form: e.form, surface: UTF8Bytes.string(s, i..<end), clause: clause))
                         i = end; continue
                     }
                 }
             }
             // Emoji sequences
-            if isEmojiStart(s, i) {
-                var j = i + 1
-                var form = String.UnicodeScalarView([c])
-                if isRegionalIndicator(c), j < n, isRegionalIndicator(s[j]) { form.append(s[j]); j += 1 }
+            if cv >= 0xA9, isEmojiStart(s, i) {
+                var j = i + clen
+                var form = Array(s[i..<j])
+                if isRegionalIndicator(cv), j < n {
+                    let (next, len) = UTF8Bytes.decode(s, j)
+                    if isRegionalIndicator(next) { form.append(contentsOf: s[j..<(j + len)]); j += len }
+                }
                 while j < n {
-                    let v = s[j].value
-                    if v == 0xFE0F || v == 0xFE0E || (0x1F3FB...0x1F3FF).contains(v) || v == 0x20E3 { j += 1; continue }
-                    if v == 0x200D, j + 1 < n, isEmojiStart(s, j + 1) { form.append(s[j]); form.append(s[j + 1]); j += 2; continue }
+                    let (v, len) = UTF8Bytes.decode(s, j)
+                    if v == 0xFE0F || v == 0xFE0E || (0x1F3FB...0x1F3FF).contains(v) || v == 0x20E3 { j += len; continue }
+                    if v == 0x200D, j + len < n, isEmojiStart(s, j + len) {
+                        let nextLength = UTF8Bytes.decode(s, j + len).length
+                        form.append(contentsOf: s[j..<(j + len + nextLength)])
+                        j += len + nextLength
+                        continue
+                    }
                     break
                 }
-                tokens.append(Token(kind: .emoji, form: String(form), surface: String(String.UnicodeScalarView(s[i..<j])), clause: clause))
+                tokens.append(Token(kind: .emoji, form: UTF8Bytes.string(form), surface: UTF8Bytes.string(s, i..<j), clause: clause))
                 i = j; continue
             }
             // Hashtags and mentions
-            if (c == "#" || c == "@"), i + 1 < n, isWordScalar(s[i + 1]) {
+            if c == 0x23 || c == 0x40, isWord(at: i + 1) {
                 var j = i + 1
-                while j < n, isWordScalar(s[j]) || s[j] == "_" { j += 1 }
-                let body = String(String.UnicodeScalarView(s[(i + 1)..<j]))
-                if c == "@" {
+                while j < n {
+                    if s[j] == 0x5F { j += 1; continue }
+                    let (v, len) = UTF8Bytes.decode(s, j)
+                    guard ScalarTable.isWord(v) else { break }
+                    j += len
+                }
+                let body = UTF8Bytes.string(s, (i + 1)..<j)
+                if c == 0x40 {
                     tokens.append(Token(kind: .mention, form: body.lowercased(), surface: "@" + body, clause: clause))
                 } else {
                     tokens.append(Token(kind: .hashtag, form: LanguageFolding.defaultLower(body), surface: "#" + body, clause: clause))
@@ -85,71 +107,108 @@ public enum Tokenizer {
                 i = j; continue
             }
             // Words and numbers
-            if isWordScalar(c) {
+            if cIsWord {
                 var j = i
                 var allDigits = true
+                var letters = 0, upper = 0
                 while j < n {
-                    let u = s[j]
-                    if isWordScalar(u) { if !isDigit(u) { allDigits = false }; j += 1; continue }
-                    // Decimal separators inside numbers: 4,5 or 1.000
-                    if allDigits, (u == "." || u == ","), j + 1 < n, isDigit(s[j + 1]) { j += 1; continue }
-                    break
+                    let b = s[j]
+                    if b < 0x80 {
+                        if b >= 0x30 && b <= 0x39 { j += 1; continue }
+                        if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
+                            allDigits = false; letters += 1
+                            if b < 0x60 { upper += 1 }
+                            j += 1; continue
+                        }
+                        // Decimal separators inside numbers: 4,5 or 1.000
+                        if allDigits, b == 0x2E || b == 0x2C, j + 1 < n, s[j + 1] >= 0x30 && s[j + 1] <= 0x39 { j += 1; continue }
+                        break
+                    }
+                    let (v, len) = UTF8Bytes.decode(s, j)
+                    guard ScalarTable.isWord(v) else { break }
+                    allDigits = false
+                    if ScalarTable.isAlphabetic(v) {
+                        letters += 1
+                        if ScalarTable.isUppercase(v) { upper += 1 }
+                    }
+                    j += len
                 }
-                let word = String(String.UnicodeScalarView(s[i..<j]))
+                let word = UTF8Bytes.string(s, i..<j)
                 if allDigits {
                     tokens.append(Token(kind: .number, form: word, surface: word, clause: clause))
                 } else {
-                    tokens.append(makeWord(word, clause: clause, shouting: textIsShouting))
+                    tokens.append(makeWord(word, clause: clause, allCaps: !textIsShouting && letters >= 2 && upper == letters))
                 }
                 // Apostrophe suffix: Ayşe'ye, Ayşe’nin
-                if j + 1 < n, isApostrophe(s[j]), isWordScalar(s[j + 1]), !allDigits {
-                    var k = j + 1
-                    while k < n, isWordScalar(s[k]) { k += 1 }
-                    let suffix = String(String.UnicodeScalarView(s[(j + 1)..<k]))
-                    var t = makeWord(suffix, clause: clause, shouting: textIsShouting)
-                    t.emphasis.insert(.apostropheSuffix)
-                    tokens.append(t)
-                    j = k
+                if j < n, !allDigits {
+                    let (a, alen) = UTF8Bytes.decode(s, j)
+                    if isApostrophe(a), isWord(at: j + alen) {
+                        var k = j + alen
+                        while k < n {
+                            let (v, len) = UTF8Bytes.decode(s, k)
+                            guard ScalarTable.isWord(v) else { break }
+                            k += len
+                        }
+                        var t = makeWord(UTF8Bytes.string(s, (j + alen)..<k), clause: clause, shouting: textIsShouting)
+                        t.emphasis.insert(.apostropheSuffix)
+                        tokens.append(t)
+                        j = k
+                    }
                 }
                 i = j; continue
             }
             // Punctuation
-            let p = String(c)
+            let p = UTF8Bytes.string(s, i..<(i + clen))
             tokens.append(Token(kind: .punctuation, form: p, surface: p, clause: clause))
-            if c == "." || c == "!" || c == "?" || c == ";" || c == "…" {
+            if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3B || cv == 0x2026 {
                 // A run of terminators ends one sentence.
-                var j = i + 1
-                while j < n, s[j] == "." || s[j] == "!" || s[j] == "?" {
-                    tokens.append(Token(kind: .punctuation, form: String(s[j]), surface: String(s[j]), clause: clause)); j += 1
+                var j = i + clen
+                while j < n, s[j] == 0x2E || s[j] == 0x21 || s[j] == 0x3F {
+                    let t = UTF8Bytes.string(s, j..<(j + 1))
+                    tokens.append(Token(kind: .punctuation, form: t, surface: t, clause: clause)); j += 1
                 }
                 // "21.11.2026" and "4.5" are not sentence ends; "bitti.ama" (no space after the dot) is.
-                let insideNumber = c == "." && j == i + 1 && i > 0 && j < n && isDigit(s[i - 1]) && isDigit(s[j])
+                let insideNumber = c == 0x2E && j == i + 1 && i > 0 && j < n && isDigit(s[i - 1]) && isDigit(s[j])
                 if !insideNumber { clause += 1 }
                 i = j; continue
             }
-            i += 1
+            i += clen
         }
         return tokens
     }
 
-    static func makeWord(_ surface: String, clause: Int, shouting: Bool) -> Token {
-        var emphasis: Emphasis = []
+    /// True when the text is written in capitals (at least 80% of its letters): then capitals carry no emphasis.
+    static func isShouting(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         var letters = 0, upper = 0
-        for u in surface.unicodeScalars where u.properties.isAlphabetic {
+        var i = 0
+        while i < s.count {
+            let b = s[i]
+            if b < 0x80 {
+                if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { letters += 1; if b < 0x60 { upper += 1 } }
+                i += 1; continue
+            }
+            let (v, len) = UTF8Bytes.decode(s, i)
+            if ScalarTable.isAlphabetic(v) { letters += 1; if ScalarTable.isUppercase(v) { upper += 1 } }
+            i += len
+        }
+        return letters > 0 && upper * 10 >= letters * 8
+    }
+
+    static func makeWord(_ surface: String, clause: Int, shouting: Bool) -> Token {
+        var letters = 0, upper = 0
+        for u in surface.unicodeScalars where ScalarTable.isAlphabetic(u.value) {
             letters += 1
-            if u.properties.isUppercase { upper += 1 }
+            if ScalarTable.isUppercase(u.value) { upper += 1 }
         }
-        if !shouting, letters >= 2, upper == letters { emphasis.insert(.allCaps) }
-        var form = LanguageFolding.defaultLower(surface)
-        var alternative: String?
-        let squeezed = squeeze(form)
-        if squeezed != form {
-            emphasis.insert(.elongated)
-            alternative = squeeze(form, keep: 2)
-            form = squeezed
-        }
+        return makeWord(surface, clause: clause, allCaps: !shouting && letters >= 2 && upper == letters)
+    }
+
+    static func makeWord(_ surface: String, clause: Int, allCaps: Bool) -> Token {
+        var emphasis: Emphasis = allCaps ? [.allCaps] : []
+        let (form, alternative, squeezed) = WordFolder.forms(of: surface, for: .und, alternative: true)
+        if squeezed { emphasis.insert(.elongated) }
         var t = Token(kind: .word, form: form, surface: surface, clause: clause, emphasis: emphasis)
-        t.alternative = alternative
+        t.alternative = squeezed ? alternative : nil
         return t
     }
 
@@ -196,47 +255,40 @@ public enum Tokenizer {
     }
 
     @inline(__always) static func isDigit(_ u: UnicodeScalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
-    @inline(__always) static func isWordScalar(_ u: UnicodeScalar) -> Bool {
-        let v = u.value
-        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) }
-        if v == 0x0307 { return true }
-        let p = u.properties
-        return p.isAlphabetic || p.generalCategory == .nonspacingMark || p.generalCategory == .decimalNumber
+    @inline(__always) static func isApostrophe(_ v: UInt32) -> Bool {
+        v == 0x27 || v == 0x2019 || v == 0x2BC || v == 0x60 || v == 0x2018
     }
 
-    @inline(__always) static func isApostrophe(_ u: UnicodeScalar) -> Bool {
-        u == "'" || u == "’" || u == "ʼ" || u == "`" || u == "‘"
-    }
+    static func isRegionalIndicator(_ v: UInt32) -> Bool { (0x1F1E6...0x1F1FF).contains(v) }
 
-    static func isRegionalIndicator(_ u: UnicodeScalar) -> Bool { (0x1F1E6...0x1F1FF).contains(u.value) }
-
-    static func isEmojiStart(_ s: [UnicodeScalar], _ i: Int) -> Bool {
-        let u = s[i]
-        let v = u.value
-        if v < 0x2000 { return v == 0x00A9 || v == 0x00AE ? (i + 1 < s.count && s[i + 1].value == 0xFE0F) : false }
+    static func isEmojiStart(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let (v, len) = UTF8Bytes.decode(s, i)
+        let next: UInt32? = i + len < s.count ? UTF8Bytes.decode(s, i + len).scalar : nil
+        if v < 0x2000 { return v == 0x00A9 || v == 0x00AE ? next == 0xFE0F : false }
+        guard let u = Unicode.Scalar(v) else { return false }
         let p = u.properties
         if p.isEmojiPresentation { return true }
-        if p.isEmoji, i + 1 < s.count, s[i + 1].value == 0xFE0F { return true }
+        if p.isEmoji, next == 0xFE0F { return true }
         // Text-default pictographs people use as emoji: ☺ ☹ ♥ ❤ ★ ☆ ✔ ✘ ✓ ✗
         return [0x263A, 0x2639, 0x2665, 0x2764, 0x2605, 0x2606, 0x2714, 0x2718, 0x2713, 0x2717, 0x270C, 0x261D].contains(v)
     }
 
-    static func hasPrefixCI(_ s: [UnicodeScalar], _ i: Int, _ prefix: String) -> Bool {
-        var k = i
-        for p in prefix.unicodeScalars {
-            guard k < s.count else { return false }
-            let v = s[k].value
-            let lower = (v >= 0x41 && v <= 0x5A) ? v | 0x20 : v
-            if lower != p.value { return false }
-            k += 1
+    static func hasPrefixCI(_ s: UnsafeBufferPointer<UInt8>, _ i: Int, _ prefix: StaticString) -> Bool {
+        guard i + prefix.utf8CodeUnitCount <= s.count else { return false }
+        let p = prefix.utf8Start
+        for k in 0..<prefix.utf8CodeUnitCount {
+            let b = s[i + k]
+            let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            if lower != p[k] { return false }
         }
         return true
     }
 
-    static func matches(_ s: [UnicodeScalar], _ i: Int, _ pat: [UnicodeScalar]) -> Bool {
-        guard i + pat.count <= s.count else { return false }
-        for k in 0..<pat.count where s[i + k] != pat[k] { return false }
+    static func matches(_ s: UnsafeBufferPointer<UInt8>, _ i: Int, _ pattern: [UInt8]) -> Bool {
+        guard i + pattern.count <= s.count else { return false }
+        for k in 0..<pattern.count where s[i + k] != pattern[k] { return false }
         return true
     }
 }

@@ -55,6 +55,29 @@ struct PipelineRunnerTests {
         }
     }
 
+    @Test func oneLargeFileSplitOverWorkersGivesTheSameOutputsAsOneWorker() throws {
+        let input = TemporaryFolder(), out = TemporaryFolder()
+        defer { input.remove(); out.remove() }
+        // More records than one batch, so that batches are split over workers and a partial batch ends the file.
+        let comments = ["Çok ilgili ve kibar, teşekkürler", "Hiç yardımcı olmadı, berbat", "Кезек өте ұзақ болды", "Ljubazna i stručna 👍",
+                        "Үйлчилгээ муу байсан", "Beklediğimden HIZLI çözüldü!!!", "nije mi pomogao", "жақсы емес"]
+        var csv = "id;date;employee;rating;comment\n"
+        let count = PipelineRunner.batchSize * 2 + 137
+        for k in 0..<count { csv += "R\(k);21.11.2026;E\(k % 7);\(1 + k % 5);\(comments[k % comments.count]) \(k)\n" }
+        input.write("large.csv", csv)
+        let runner = try makeRun(input)
+        let one = try runner.run(.init(out: out.url.appendingPathComponent("a"), asOf: "2026-11-21", jobs: 1))
+        let many = try runner.run(.init(out: out.url.appendingPathComponent("b"), asOf: "2026-11-21", jobs: 4))
+        #expect(one.accepted == count && many.accepted == count)
+        for name in PipelineConfiguration.knownReports {
+            let a = try #require(out.read("a/\(name)")), b = try #require(out.read("b/\(name)"))
+            #expect(a == b, "\(name) differs between 1 and 4 workers")
+        }
+        let records = try #require(out.read("b/records.csv")).split(whereSeparator: \.isNewline)
+        #expect(records.count == count + 1)
+        #expect(records[1].hasPrefix("R0,") && records[count].hasPrefix("R\(count - 1),"), "records stay in file order")
+    }
+
     @Test func aFailedRunLeavesThePreviousReportsUntouched() throws {
         let input = TemporaryFolder(), out = TemporaryFolder()
         defer { input.remove(); out.remove() }

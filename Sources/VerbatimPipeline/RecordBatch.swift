@@ -1,0 +1,56 @@
+import Dispatch
+import Foundation
+import VerbatimCore
+
+/// Records read from one file and not yet analysed: the unit of work that
+/// the record stages run over, on one core or split over several.
+struct RecordBatch {
+    var records: [FeedbackRecord] = []
+
+    /// Fewer records than this per worker are not worth a thread.
+    static let minimumPerWorker = 64
+
+    init(capacity: Int) { records.reserveCapacity(capacity) }
+
+    /// Runs `stages` over every record, on up to `workers` threads, adding each stage's time to `nanos`.
+    mutating func analyse(stages: [any RecordStage], workers: Int, nanos: inout [UInt64]) {
+        let n = records.count
+        let width = max(1, min(workers, n / Self.minimumPerWorker))
+        if width == 1 {
+            for k in records.indices { Self.run(stages, on: &records[k], nanos: &nanos) }
+            return
+        }
+        let parts = PartTimes(workers: width, stages: stages.count)
+        records.withUnsafeMutableBufferPointer { buffer in
+            let shared = SharedRecords(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: width) { w in
+                var local = Array(repeating: UInt64(0), count: stages.count)
+                for k in (n * w / width)..<(n * (w + 1) / width) { Self.run(stages, on: &shared.buffer[k], nanos: &local) }
+                parts.set(w, local)
+            }
+        }
+        for part in parts.all { for (i, t) in part.enumerated() { nanos[i] += t } }
+    }
+
+    private static func run(_ stages: [any RecordStage], on record: inout FeedbackRecord, nanos: inout [UInt64]) {
+        for (i, stage) in stages.enumerated() {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            stage.process(&record)
+            nanos[i] += DispatchTime.now().uptimeNanoseconds - t0
+        }
+    }
+}
+
+/// The batch's records as seen by its workers, each of which touches only its own slice.
+private struct SharedRecords: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<FeedbackRecord>
+}
+
+/// Stage times per worker, summed when the workers are done.
+private final class PartTimes: @unchecked Sendable {
+    private var parts: [[UInt64]]
+    private let lock = NSLock()
+    init(workers: Int, stages: Int) { parts = Array(repeating: Array(repeating: 0, count: stages), count: workers) }
+    func set(_ w: Int, _ times: [UInt64]) { lock.lock(); parts[w] = times; lock.unlock() }
+    var all: [[UInt64]] { lock.lock(); defer { lock.unlock() }; return parts }
+}

@@ -1,0 +1,173 @@
+import VerbatimCore
+
+/// Builds the lookup forms of one word on its UTF-8 bytes: per-scalar
+/// folding tables derived once from `LanguageFolding.fold` (so both always
+/// agree), then elongations squeezed, with no `String` built on the way.
+///
+/// Words the tables cannot fold one scalar at a time (Greek, scripts above
+/// U+04FF, Kazakh typed in Latin letters, whose digraphs need context) go
+/// through `LanguageFolding` itself.
+enum WordFolder {
+    /// Per-scalar fold outputs: the scalars of `fold(String(scalar))`, for every scalar below `ScalarTable.limit`.
+    struct Table: Sendable {
+        let start: [Int32]
+        let output: [UInt32]
+
+        init(_ fold: (String) -> String) {
+            var start: [Int32] = []
+            var output: [UInt32] = []
+            start.reserveCapacity(Int(ScalarTable.limit) + 1)
+            for v in 0..<ScalarTable.limit {
+                start.append(Int32(output.count))
+                guard let u = Unicode.Scalar(v), ScalarTable.flags[Int(v)].contains(.simpleLower) else { continue }
+                output.append(contentsOf: fold(String(u)).unicodeScalars.map(\.value))
+            }
+            start.append(Int32(output.count))
+            self.start = start
+            self.output = output
+        }
+    }
+
+    /// Default lower-casing (`LanguageFolding.defaultLower`), the tokenizer's form before the language is known.
+    static let lower = Table(LanguageFolding.defaultLower)
+    static let turkish = Table { LanguageFolding.fold($0, for: .tr) }
+    static let serbian = Table { LanguageFolding.fold($0, for: .sr) }
+    static let mongolian = Table { LanguageFolding.fold($0, for: .mn) }
+    /// Kazakh without the Latin-to-Cyrillic step, which only applies to whole words in Latin letters.
+    static let kazakh = Table { LanguageFolding.skeleton(LanguageFolding.defaultLower($0), LanguageFolding.kazakhSkeleton) }
+
+    /// Turkish lower-casing alone (`LanguageFolding.turkishLower`), the form of the Turkish identification cues.
+    static let turkishLower = Table(LanguageFolding.turkishLower)
+
+    static func table(for language: Language) -> Table {
+        switch language {
+        case .tr: turkish
+        case .sr: serbian
+        case .kk: kazakh
+        case .mn: mongolian
+        default: lower
+        }
+    }
+
+    /// The lookup form (runs of three or more letters squeezed to one) and, when `alternative`
+    /// is asked for, the form with runs squeezed to two (the form itself when there is no run);
+    /// `squeezed` tells whether a run was found.
+    static func forms(of surface: String, for language: Language, alternative wantAlternative: Bool) -> (form: String, alternative: String?, squeezed: Bool) {
+        var bytes = surface
+        let result: (String, String?, Bool)? = bytes.withUTF8 { p in
+            if language == .kk, isLatinWord(p) { return nil }
+            return fold(p, table(for: language), surface: surface, wantAlternative: wantAlternative)
+        }
+        if let result { return result }
+        let folded = LanguageFolding.fold(surface, for: language)
+        let form = Tokenizer.squeeze(folded)
+        return (form, wantAlternative ? Tokenizer.squeeze(folded, keep: 2) : nil, form != folded)
+    }
+
+    /// `LanguageFolding.fold(word, for: language)`: folded, not squeezed.
+    static func folded(_ word: String, for language: Language) -> String {
+        if language == .kk { return LanguageFolding.fold(word, for: language) }
+        return folded(word, with: table(for: language)) ?? LanguageFolding.fold(word, for: language)
+    }
+
+    /// The word folded through `table`, or nil when a scalar is outside it.
+    static func folded(_ word: String, with table: Table) -> String? {
+        var bytes = word
+        return bytes.withUTF8 { p in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: p.count * 2 + 1) { buf -> String? in
+                guard let (n, same) = fold(p, table, into: buf) else { return nil }
+                return same ? word : encode(UnsafeBufferPointer(rebasing: buf[0..<n]), keep: 0)
+            }
+        }
+    }
+
+    /// Folds the scalars of `p` into `buf`; returns their count and whether they are the input unchanged,
+    /// or nil when a scalar is outside the table.
+    private static func fold(_ p: UnsafeBufferPointer<UInt8>, _ table: Table, into buf: UnsafeMutableBufferPointer<UInt32>) -> (Int, Bool)? {
+        var n = 0
+        var i = 0
+        var same = true
+        let limit = ScalarTable.limit
+        while i < p.count {
+            let (v, len) = UTF8Bytes.decode(p, i)
+            guard v < limit, ScalarTable.flags[Int(v)].contains(.simpleLower) else { return nil }
+            let a = Int(table.start[Int(v)]), b = Int(table.start[Int(v) + 1])
+            if b - a != 1 || table.output[a] != v { same = false }
+            guard n + b - a <= buf.count else { return nil }
+            for k in a..<b { buf[n] = table.output[k]; n += 1 }
+            i += len
+        }
+        return (n, same)
+    }
+
+    /// Kazakh written in Latin letters: every scalar below U+0250 and at least one letter
+    /// (once lower-cased, which drops the combining dot that `İ` may carry).
+    private static func isLatinWord(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        var letter = false
+        while i < p.count {
+            let (v, len) = UTF8Bytes.decode(p, i)
+            if v >= 0x250 && v != 0x307 { return false }
+            if ScalarTable.isAlphabetic(v) { letter = true }
+            i += len
+        }
+        return letter
+    }
+
+    private static func fold(_ p: UnsafeBufferPointer<UInt8>, _ table: Table, surface: String, wantAlternative: Bool) -> (String, String?, Bool)? {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: p.count * 2 + 1) { buf -> (String, String?, Bool)? in
+            guard let (n, same) = fold(p, table, into: buf) else { return nil }
+            let scalars = UnsafeBufferPointer(rebasing: buf[0..<n])
+            guard hasLongRun(scalars) else {
+                let form = same ? surface : encode(scalars, keep: 0)
+                return (form, wantAlternative ? form : nil, false)
+            }
+            return (encode(scalars, keep: 1), wantAlternative ? encode(scalars, keep: 2) : nil, true)
+        }
+    }
+
+    /// True when a letter is repeated three times or more in a row.
+    static func hasLongRun(_ s: UnsafeBufferPointer<UInt32>) -> Bool {
+        var run = 1
+        var k = 1
+        while k < s.count {
+            if s[k] == s[k - 1] {
+                run += 1
+                if run == 3, ScalarTable.isAlphabetic(s[k]) { return true }
+            } else {
+                run = 1
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// Encodes scalars as a `String`, squeezing runs of three or more letters to `keep` (0: no squeezing).
+    static func encode(_ s: UnsafeBufferPointer<UInt32>, keep: Int) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: s.count * 4) { out -> String in
+            var n = 0
+            func put(_ v: UInt32) {
+                if v < 0x80 {
+                    out[n] = UInt8(v); n += 1
+                } else if v < 0x800 {
+                    out[n] = UInt8(0xC0 | (v >> 6)); out[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+                } else if v < 0x10000 {
+                    out[n] = UInt8(0xE0 | (v >> 12)); out[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
+                } else {
+                    out[n] = UInt8(0xF0 | (v >> 18)); out[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    out[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+                }
+            }
+            var k = 0
+            while k < s.count {
+                let v = s[k]
+                var r = k + 1
+                while r < s.count, s[r] == v { r += 1 }
+                let copies = keep > 0 && r - k >= 3 && ScalarTable.isAlphabetic(v) ? keep : r - k
+                for _ in 0..<copies { put(v) }
+                k = r
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+import VerbatimCore
+import VerbatimTestSupport
+@testable import VerbatimText
+
+/// The hot path works on UTF-8 bytes through tables derived from the
+/// `String`-based folding functions; these tests hold the two together.
+@Suite("Byte-level text path")
+struct ByteLevelTextTests {
+    /// Every word of every lexicon and test file, as written, in capitals, and elongated.
+    static let words: [String] = {
+        var words = Set<String>()
+        let roots = [RepoPaths.lexicons, RepoPaths.testData]
+        for root in roots {
+            guard let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { continue }
+            for case let url as URL in files where url.pathExtension == "tsv" {
+                guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+                for token in text.split(whereSeparator: { $0 == "\t" || $0 == "\n" || $0 == " " }) {
+                    let word = token.trimmingCharacters(in: .punctuationCharacters.union(.symbols))
+                    guard !word.isEmpty, word.count < 40 else { continue }
+                    words.insert(word)
+                }
+            }
+        }
+        var variants = words
+        for w in words.prefix(4000) {
+            variants.insert(w.uppercased())
+            variants.insert(LanguageFolding.turkishUpper(w))
+            if let last = w.last { variants.insert(w + String(repeating: last, count: 3)) }
+        }
+        variants.formUnion(["ΣΟΦΙΑ", "οδοσ", "İSTANBUL", "I\u{307}stanbul", "Ǆep", "ǅ", "Wi-Fi", "unadi", "QYZMET", "ЏЕП", "Щука", "ß", "ﬁ", "日本語", "👍🏽"])
+        return variants.sorted()
+    }()
+
+    @Test func foldingTablesAgreeWithTheStringFunctions() {
+        #expect(Self.words.count > 5000)
+        for language in Language.allCases {
+            var mismatches: [String] = []
+            for w in Self.words where WordFolder.folded(w, for: language) != LanguageFolding.fold(w, for: language) {
+                mismatches.append(w)
+            }
+            #expect(mismatches.isEmpty, "\(language): \(mismatches.prefix(10))")
+        }
+    }
+
+    @Test func formsAreSqueezedLikeTheStringSqueeze() {
+        for language in [Language.tr, .kk, .mn, .sr, .und] {
+            for w in Self.words {
+                let folded = LanguageFolding.fold(w, for: language)
+                let (form, alternative, squeezed) = WordFolder.forms(of: w, for: language, alternative: true)
+                #expect(form == Tokenizer.squeeze(folded), "\(language) \(w)")
+                #expect(alternative == Tokenizer.squeeze(folded, keep: 2), "\(language) \(w)")
+                #expect(squeezed == (form != folded), "\(language) \(w)")
+            }
+        }
+        #expect(WordFolder.forms(of: "ÇOOOOK", for: .tr, alternative: true) == ("cok", "cook", true))
+        #expect(WordFolder.forms(of: "удааан", for: .mn, alternative: false) == ("удан", nil, true))
+    }
+
+    @Test func scalarTableAgreesWithUnicodeProperties() {
+        for v in UInt32(0)..<0x3000 {
+            guard let u = Unicode.Scalar(v) else { continue }
+            let p = u.properties
+            #expect(ScalarTable.isAlphabetic(v) == p.isAlphabetic)
+            #expect(ScalarTable.isUppercase(v) == p.isUppercase)
+            #expect(ScalarTable.isWhitespace(v) == p.isWhitespace)
+            let word = v == 0x307 || p.isAlphabetic || p.generalCategory == .nonspacingMark || p.generalCategory == .decimalNumber
+            #expect(ScalarTable.isWord(v) == word, "U+\(String(v, radix: 16))")
+        }
+    }
+
+    @Test func utf8DecodingRoundTrips() {
+        let text = "aİş ђ ү 👨‍👩‍👧 ✓\u{10FFFF}"
+        var decoded: [UInt32] = []
+        var copy = text
+        copy.withUTF8 { p in
+            var i = 0
+            while i < p.count {
+                let (v, len) = UTF8Bytes.decode(p, i)
+                decoded.append(v)
+                i += len
+                if i < p.count { #expect(UTF8Bytes.decode(p, before: i) == v) }
+            }
+        }
+        #expect(decoded == text.unicodeScalars.map(\.value))
+        var bytes: [UInt8] = []
+        for v in decoded { UTF8Bytes.append(v, to: &bytes) }
+        #expect(UTF8Bytes.string(bytes) == text)
+    }
+
+    @Test func cleanTextIsReturnedAsIsAndDirtyTextIsFolded() {
+        #expect(TextCleaner.clean("Çok iyi, teşekkürler 👍") == "Çok iyi, teşekkürler 👍")
+        #expect(TextCleaner.clean("\t  başta\u{00A0}ve  sonda  ") == "başta ve sonda")
+        #expect(TextCleaner.clean(" ") == "")
+        #expect(TextCleaner.clean("a\u{0085}b\u{2028}c\u{3000}d") == "a b c d")
+        #expect(TextCleaner.clean("\u{FEFF}\u{200E}merhaba") == "merhaba")
+    }
+
+    @Test func tokensOfMixedScriptsEmojiAndElongations() {
+        let t = Tokenizer.tokenize("SÜPEEER hizmet, Ayşe’ye 👍🏽! Одоо ҮЙЛЧИЛГЭЭ 3,5 :)))")
+        #expect(t.map(\.kind) == [.word, .word, .punctuation, .word, .word, .emoji, .punctuation, .word, .word, .number, .emoticon])
+        #expect(t[0].form == "süper" && t[0].alternative == "süpeer" && t[0].emphasis == [.allCaps, .elongated])
+        #expect(t[4].surface == "ye" && t[4].emphasis.contains(.apostropheSuffix))
+        #expect(t[5].form == "👍" && t[5].surface == "👍🏽")
+        #expect(t[8].form == "үйлчилгээ" && t[8].emphasis == [.allCaps])
+        #expect(t[9].form == "3,5" && t[7].clause == 1)
+    }
+}
+
+@Suite("UTF-8 trie")
+struct UTF8TrieTests {
+    @Test func exactPrefixAndSuffixLookups() {
+        var trie = UTF8Trie<Int>()
+        for (k, w) in ["memnun", "memnuniyet", "mem", "кезек", "кез", "a"].enumerated() { trie.insert(w, k) }
+        trie.insert("mem", 10, merge: +)
+        #expect(trie.value(for: "memnun") == 0)
+        #expect(trie.value(for: "memnu") == nil)
+        #expect(trie.value(for: "mem") == 12)
+        #expect(trie.value(for: "") == nil)
+        var prefixes: [Int] = []
+        trie.forEachPrefix(of: "memnuniyetsiz") { prefixes.append($1) }
+        #expect(prefixes == [12, 0, 1])
+        var lengths: [Int] = []
+        trie.forEachPrefix(of: "кезекте") { length, _ in lengths.append(length) }
+        #expect(lengths == ["кез".utf8.count, "кезек".utf8.count])
+
+        var suffixes = UTF8Trie<String>(reversed: true)
+        for e in ["madı", "medi", "ды", "гүй"] { suffixes.insert(e, e) }
+        var found: [String] = []
+        suffixes.forEachPrefix(of: "gelmedi") { found.append($1) }
+        #expect(found == ["medi"])
+        #expect(suffixes.value(for: "гүй") == "гүй")
+        found = []
+        suffixes.forEachPrefix(of: "ирээгүй") { found.append($1) }
+        #expect(found == ["гүй"])
+    }
+}
