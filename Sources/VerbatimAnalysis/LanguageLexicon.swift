@@ -20,13 +20,22 @@ public struct LanguageLexicon: Sendable {
     /// Prefixes that negate a word whose remainder is in the lexicon (`ne`).
     public var negationPrefixes: [String] = []
     /// Word endings that by themselves mark a negated verb (`madı`, `пады`, `аагүй`), for words not in the lexicon.
-    public var negatedVerbEndings: [String] = []
+    public var negatedVerbEndings: [String] = [] {
+        didSet {
+            negatedVerbEndingIndex = UTF8Trie(reversed: true)
+            for (k, e) in negatedVerbEndings.enumerated() { negatedVerbEndingIndex.insert(e, k) { old, _ in old } }
+        }
+    }
+    /// The endings by their bytes from the end, with their position in the list (the first listed wins).
+    private var negatedVerbEndingIndex = UTF8Trie<Int>(reversed: true)
 
     public init(language: Language) { self.language = language }
 
     /// The negated-verb ending of a word not in the lexicon (`gelmedi` → `medi`), if any.
     func negatedVerbEnding(of form: String) -> String? {
-        for e in negatedVerbEndings where form.hasSuffix(e) && form.count >= e.count + 2 { return e }
+        var candidates: [Int] = []
+        negatedVerbEndingIndex.forEachPrefix(of: form) { _, k in candidates.append(k) }
+        for k in candidates.sorted() where form.count >= negatedVerbEndings[k].count + 2 { return negatedVerbEndings[k] }
         return nil
     }
 

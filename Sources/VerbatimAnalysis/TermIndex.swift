@@ -39,6 +39,8 @@ public struct TermIndex<Payload: Sendable>: Sendable {
     /// Index of each term by its words, to replace a term that is added again.
     private var positions: [[Word]: Int] = [:]
     public private(set) var terms: [Term] = []
+    /// Per term: its number of words, and the byte length of its first word (what a stem must cover).
+    private var wordCounts: [Int32] = []
 
     public init() {}
 
@@ -52,6 +54,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         }
         let index = terms.count
         terms.append(term)
+        wordCounts.append(Int32(term.words.count))
         positions[term.words] = index
         let first = term.words[0]
         if first.isStem {
@@ -84,35 +87,42 @@ public struct TermIndex<Payload: Sendable>: Sendable {
 
     private func longestMatch(in tokens: [Token], at i: Int, useAlternative: Bool, isWord: (Token) -> Bool) -> Match? {
         let first = useAlternative ? tokens[i].alternative! : tokens[i].form
+        guard isWord(tokens[i]) else { return nil }
         var best: (index: Int, rank: (Int, Int, Int), stemBytes: Int)?
+        // Locals, so that the closures below capture two arrays rather than a copy of the whole index.
+        let terms = self.terms, wordCounts = self.wordCounts
 
-        func consider(_ c: Int32) {
-            let term = terms[Int(c)]
-            guard i + term.words.count <= tokens.count else { return }
-            var viaStem = false
-            var stemChars = 0
-            var lastStemBytes = -1
-            for (k, w) in term.words.enumerated() {
-                let t = tokens[i + k]
-                guard isWord(t) else { return }
-                let form = k == 0 ? first : t.form
-                if w.isStem {
-                    guard form.utf8.starts(with: w.form.utf8) else { return }
-                    viaStem = true
-                    stemChars += w.form.utf8.count
-                    if k == term.words.count - 1 { lastStemBytes = w.form.utf8.count }
-                } else {
-                    guard form.utf8.elementsEqual(w.form.utf8) else { return }
-                    stemChars += 1000
+        // The first word already matched through the trie (whole word, or a stem of `firstStemBytes`
+        // bytes); only the words after it are compared here.
+        func consider(_ c: Int32, firstStemBytes: Int) {
+            let count = Int(wordCounts[Int(c)])
+            guard i + count <= tokens.count else { return }
+            var viaStem = firstStemBytes >= 0
+            var stemChars = viaStem ? firstStemBytes : 1000
+            var lastStemBytes = count == 1 ? firstStemBytes : -1
+            if count > 1 {
+                let words = terms[Int(c)].words
+                for k in 1..<count {
+                    guard isWord(tokens[i + k]) else { return }
+                    let w = words[k]
+                    if w.isStem {
+                        guard Self.hasPrefix(tokens[i + k].form, w.form) else { return }
+                        viaStem = true
+                        stemChars += w.form.utf8.count
+                        if k == count - 1 { lastStemBytes = w.form.utf8.count }
+                    } else {
+                        guard Self.equal(tokens[i + k].form, w.form) else { return }
+                        stemChars += 1000
+                    }
                 }
             }
             // More words first; then exact over stem; then the longer stem.
-            let rank = (term.words.count, viaStem ? 0 : 1, stemChars)
+            let rank = (count, viaStem ? 0 : 1, stemChars)
             if best == nil || rank > best!.rank { best = (Int(c), rank, lastStemBytes) }
         }
 
-        stems.forEachPrefix(of: first) { _, list in for c in list { consider(c) } }
-        if let list = exact.value(for: first) { for c in list { consider(c) } }
+        stems.forEachPrefix(of: first) { length, list in for c in list { consider(c, firstStemBytes: length) } }
+        if let list = exact.value(for: first) { for c in list { consider(c, firstStemBytes: -1) } }
         guard let b = best else { return nil }
         let term = terms[b.index]
         var remainder = ""
@@ -122,5 +132,16 @@ public struct TermIndex<Payload: Sendable>: Sendable {
             remainder = String(Substring(form.utf8.dropFirst(b.stemBytes)))
         }
         return Match(term: term, length: term.words.count, remainder: remainder, viaStem: b.rank.1 == 0)
+    }
+
+    /// Byte equality: all forms are NFC, so it is string equality without Unicode comparison.
+    @inline(__always) static func equal(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
+    }
+
+    @inline(__always) static func hasPrefix(_ a: String, _ prefix: String) -> Bool {
+        var a = a, prefix = prefix
+        return a.withUTF8 { x in prefix.withUTF8 { y in x.count >= y.count && UnsafeBufferPointer(rebasing: x[0..<y.count]).elementsEqual(y) } }
     }
 }

@@ -30,19 +30,42 @@ public struct DataFileIssue: Error, Sendable, Hashable, CustomStringConvertible 
 /// line end is dropped.
 public enum DataFile {
     public static func lines(of text: String) -> [DataLine] {
-        var out: [DataLine] = []
-        var n = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            n += 1
-            var line = Substring(raw)
-            if line.last == "\r" { line = line.dropLast() }
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { f in
-                String(f.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [DataLine] = []
+            var number = 0
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                number += 1
+                if start == bytes.count && end == start { break }  // no line after a final newline
+                var last = end
+                if last > start, bytes[last - 1] == 0x0D { last -= 1 }
+                var first = start
+                while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+                if first < last, bytes[first] != 0x23 {
+                    out.append(DataLine(line: number, fields: fields(bytes, start..<last)))
+                }
+                start = end + 1
             }
-            out.append(DataLine(line: n, fields: fields))
+            return out
         }
-        return out
+    }
+
+    /// The TAB-separated fields of a line, each trimmed of surrounding spaces.
+    private static func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> [String] {
+        var fields: [String] = []
+        var start = line.lowerBound
+        while true {
+            var end = start
+            while end < line.upperBound, bytes[end] != 0x09 { end += 1 }
+            var a = start, b = end
+            while a < b, bytes[a] == 0x20 { a += 1 }
+            while b > a, bytes[b - 1] == 0x20 { b -= 1 }
+            fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self))
+            if end == line.upperBound { return fields }
+            start = end + 1
+        }
     }
 }

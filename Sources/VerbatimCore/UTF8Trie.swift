@@ -74,8 +74,21 @@ public struct UTF8Trie<Value: Sendable>: Sendable {
     /// The value stored for exactly `key`.
     @inlinable
     public func value(for key: String) -> Value? {
-        if let found = key.utf8.withContiguousStorageIfAvailable({ value(forUTF8: $0) }) { return found }
-        return Array(key.utf8).withUnsafeBufferPointer { value(forUTF8: $0) }
+        // The UTF-8 view is walked directly: a closure over contiguous storage would capture (copy) the trie.
+        let utf8 = key.utf8
+        var node = 0
+        if reversed {
+            var k = utf8.endIndex
+            while k > utf8.startIndex {
+                utf8.formIndex(before: &k)
+                guard let n = child(node, utf8[k]) else { return nil }
+                node = n
+            }
+        } else {
+            for b in utf8 { guard let n = child(node, b) else { return nil }; node = n }
+        }
+        let v = valueIndex[node]
+        return v >= 0 ? values[Int(v)] : nil
     }
 
     /// The value stored for exactly the key whose UTF-8 bytes are `key`.
@@ -96,8 +109,18 @@ public struct UTF8Trie<Value: Sendable>: Sendable {
     /// (a suffix, for a reversed trie), shortest first, the whole word included.
     @inlinable
     public func forEachPrefix(of word: String, _ body: (_ byteLength: Int, _ value: Value) -> Void) {
-        if word.utf8.withContiguousStorageIfAvailable({ forEachPrefix(ofUTF8: $0, body) }) == nil {
-            Array(word.utf8).withUnsafeBufferPointer { forEachPrefix(ofUTF8: $0, body) }
+        let utf8 = word.utf8
+        var node = 0
+        var length = 0
+        var k = reversed ? utf8.endIndex : utf8.startIndex
+        while reversed ? k > utf8.startIndex : k < utf8.endIndex {
+            let b: UInt8
+            if reversed { utf8.formIndex(before: &k); b = utf8[k] } else { b = utf8[k]; utf8.formIndex(after: &k) }
+            guard let n = child(node, b) else { return }
+            node = n
+            length += 1
+            let v = valueIndex[node]
+            if v >= 0 { body(length, values[Int(v)]) }
         }
     }
 
