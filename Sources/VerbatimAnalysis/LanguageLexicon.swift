@@ -42,9 +42,17 @@ public struct LanguageLexicon: Sendable {
     /// The negation morpheme in `remainder`, if any.
     func negationMorpheme(in remainder: String) -> String? {
         if remainder.isEmpty { return nil }
-        for s in negationSuffixes where remainder.hasPrefix(s) { return "-" + s }
-        for e in negationEndings where remainder.contains(e) { return "-" + e }
+        for s in negationSuffixes where remainder.utf8.starts(with: s.utf8) { return "-" + s }
+        for e in negationEndings where Self.contains(remainder, e) { return "-" + e }
         return nil
+    }
+
+    /// Whether `text` contains `part`, compared on bytes (both are NFC).
+    static func contains(_ text: String, _ part: String) -> Bool {
+        let t = Array(text.utf8), p = Array(part.utf8)
+        guard !p.isEmpty, p.count <= t.count else { return p.isEmpty }
+        for start in 0...(t.count - p.count) where t[start] == p[0] && t[start..<(start + p.count)].elementsEqual(p) { return true }
+        return false
     }
 }
 

@@ -54,10 +54,14 @@ public struct CSVTableWriter: Sendable {
 
 extension String {
     fileprivate func replacingQuotes() -> String {
-        var out = ""
-        out.reserveCapacity(utf8.count + 2)
-        for c in self { if c == "\"" { out += "\"\"" } else { out.append(c) } }
-        return out
+        guard utf8.contains(0x22) else { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 8)
+        for b in utf8 {
+            out.append(b)
+            if b == 0x22 { out.append(0x22) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

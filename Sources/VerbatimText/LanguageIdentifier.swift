@@ -102,6 +102,10 @@ public struct LanguageIdentifier: Sendable {
     /// Positions in `TextResources.cueLanguages`.
     private enum Slot: Int { case tr, kk, mn, sr, ru, en }
 
+    /// The languages whose cues are looked up for a word in each script.
+    private static let cyrillicSlots: [Slot] = [.kk, .mn, .ru, .sr]
+    private static let latinSlots: [Slot] = [.tr, .sr, .en]
+
     /// Scores per language code, for `--explain`.
     public func scores(_ tokens: [Token]) -> [String: Double] {
         let s = slotScores(tokens)
@@ -112,8 +116,8 @@ public struct LanguageIdentifier: Sendable {
 
     private func slotScores(_ tokens: [Token]) -> [Double] {
         var score = [Double](repeating: 0, count: TextResources.cueLanguages.count)
-        for t in tokens where t.kind == .word || t.kind == .contrast {
-            let c = Self.letterClasses(of: t.surface)
+        for t in tokens.indices where tokens[t].kind == .word || tokens[t].kind == .contrast {
+            let c = Self.letterClasses(of: tokens[t].surface)
             let hasCyr = c.contains(.cyrillic), hasLat = c.contains(.latin)
             if hasCyr == hasLat { continue }  // mixed script or no letters
             if hasCyr {
@@ -122,13 +126,13 @@ public struct LanguageIdentifier: Sendable {
                 if c.contains(.serbianCyrillic) { score[Slot.sr.rawValue] += 3 }
                 if c.contains(.notSerbianCyrillic) { score[Slot.sr.rawValue] -= 1.5 }
                 if c.contains(.mongolian) && !kk { score[Slot.mn.rawValue] += 1.5; score[Slot.kk.rawValue] += 0.3 }
-                addCues(t, slots: [.kk, .mn, .ru, .sr], classes: c, to: &score)
+                addCues(tokens[t], slots: Self.cyrillicSlots, classes: c, to: &score)
             } else {
                 if c.contains(.turkish) { score[Slot.tr.rawValue] += 3 }
                 if c.contains(.turkishShared) { score[Slot.tr.rawValue] += 1 }
                 if c.contains(.serbianLatin) { score[Slot.sr.rawValue] += 3 }
                 if c.contains(.serbianOrCzech) { score[Slot.sr.rawValue] += 1.5 }
-                addCues(t, slots: [.tr, .sr, .en], classes: c, to: &score)
+                addCues(tokens[t], slots: Self.latinSlots, classes: c, to: &score)
             }
         }
         return score
