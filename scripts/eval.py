@@ -7,8 +7,16 @@ accuracy, macro-F1 on positive vs negative (items labelled pos/neg; a neutral
 prediction counts as a miss), macro-F1 over three classes where the data has
 neutral items, the share of items with at least one lexicon match, and the
 confusion matrix. The language is declared (--lang) from the file name prefix.
+
+Options for tuning without overfitting (see README, Accuracy):
+  --half even|odd   score only the items with an even / odd 0-based index in
+                    each file: look for misses in one half, check that a change
+                    also helps the other
+  --only NAME,...   only the sets whose file name contains one of the NAMEs
+  --misses DIR      write each set's misclassified items with their evidence
+                    (gold, predicted, text, evidence) to DIR/<set>.tsv
 """
-import os, subprocess, sys
+import argparse, os, subprocess, sys
 
 BIN = os.environ.get("VERBATIM", ".build/release/verbatim")
 SETS = [
@@ -51,13 +59,23 @@ def f1(gold, pred, cls):
 
 
 def main():
+    ap = argparse.ArgumentParser(description="Accuracy of verbatim classify on labelled sets.")
+    ap.add_argument("--half", choices=["even", "odd"])
+    ap.add_argument("--only", default="")
+    ap.add_argument("--misses")
+    args = ap.parse_args()
+    only = [n for n in args.only.split(",") if n]
     rows = []
     details = []
     for path, lang in SETS:
+        if only and not any(n in os.path.basename(path) for n in only):
+            continue
         if not os.path.exists(path):
             print(f"(skipped: {path} not found)", file=sys.stderr)
             continue
         items = read_set(path)
+        if args.half:
+            items = items[(0 if args.half == "even" else 1)::2]
         text = "".join(t.replace("\r", " ") + "\n" for _, t in items)
         out = subprocess.run([BIN, "classify", "--lang", lang, "--explain"], input=text.encode(), capture_output=True, check=True).stdout.decode()
         lines = out.split("\n")[: len(items)]
@@ -69,6 +87,13 @@ def main():
         pn = [(g, p) for g, p in zip(gold, pred) if g in ("pos", "neg")]
         f1_pn = (f1([g for g, _ in pn], [p for _, p in pn], "pos") + f1([g for g, _ in pn], [p for _, p in pn], "neg")) / 2
         f1_3 = sum(f1(gold, pred, c) for c in ("pos", "neg", "neu")) / 3 if "neu" in classes else None
+        if args.misses:
+            os.makedirs(args.misses, exist_ok=True)
+            with open(os.path.join(args.misses, os.path.basename(path)), "w", encoding="utf-8") as f:
+                for (g, t), p, l in zip(items, pred, lines):
+                    if g != p:
+                        cols = l.split("\t")
+                        f.write(f"{g}\t{p}\t{cols[1]}\t{t}\t{cols[5] if len(cols) > 5 else ''}\n")
         rows.append((os.path.basename(path), lang, len(items), acc, f1_pn, f1_3, sum(hit) / len(hit)))
         cm = {(g, p): 0 for g in classes for p in ("pos", "neg", "neu")}
         for g, p in zip(gold, pred):

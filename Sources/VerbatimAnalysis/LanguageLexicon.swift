@@ -28,6 +28,16 @@ public struct LanguageLexicon: Sendable {
     }
     /// The endings by their bytes from the end, with their position in the list (the first listed wins).
     private var negatedVerbEndingIndex = UTF8Trie<Int>(reversed: true)
+    /// Concessive conjunctions (`iako`, `mada`, `gerçi`, `хотя`): the clause they introduce weighs less.
+    public var concessives = TermIndex<Bool>()
+    /// Sentiment terms of a language mixed into this one (Russian in Kazakh and Mongolian text: `отлично`,
+    /// `ужасно`), folded like this language's words. Looked up only where this language's own lexicon,
+    /// negators and intensifiers have nothing.
+    public var loanSentiment = TermIndex<Double>()
+    /// Negation words of the mixed-in language (Russian `не`, `ни` before, `нет` after). They negate only
+    /// loan terms (Kazakh `не` means "what"), and never count as a complaint on their own.
+    public var loanNegatorsBefore = TermIndex<Bool>()
+    public var loanNegatorsAfter = TermIndex<Bool>()
 
     public init(language: Language) { self.language = language }
 

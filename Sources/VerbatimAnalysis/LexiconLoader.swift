@@ -22,6 +22,11 @@ public struct LexiconLoader {
     public let directory: URL
     public let userLexicons: [UserLexicon]
 
+    /// Languages whose words are mixed into another's feedback, with their own folder of data
+    /// (`sentiment.tsv`, `negation.tsv` with `before`/`after` words, `intensifiers.tsv`): Kazakh and
+    /// Mongolian users write Russian words and whole Russian sentences.
+    public static let loanLanguages: [Language: [Language]] = [.kk: [.ru], .mn: [.ru]]
+
     public init(directory: URL, userLexicons: [UserLexicon] = []) {
         self.directory = directory
         self.userLexicons = userLexicons
@@ -31,11 +36,11 @@ public struct LexiconLoader {
     public func dataFiles() -> [URL] {
         var files: [URL] = []
         for lang in Language.scored {
-            for kind in ["sentiment", "negation", "intensifiers", "contrast", "themes", "langid"] {
+            for kind in ["sentiment", "negation", "intensifiers", "contrast", "concessive", "themes", "langid"] {
                 files.append(directory.appendingPathComponent(lang.rawValue).appendingPathComponent("\(kind).tsv"))
             }
         }
-        files += ["ru/langid.tsv", "en/langid.tsv", "emoji.tsv", "themes.tsv", "headers.tsv"].map { directory.appendingPathComponent($0) }
+        files += ["ru/sentiment.tsv", "ru/negation.tsv", "ru/intensifiers.tsv", "ru/langid.tsv", "en/langid.tsv", "emoji.tsv", "themes.tsv", "headers.tsv"].map { directory.appendingPathComponent($0) }
         files += userLexicons.map(\.path)
         return files.filter { FileManager.default.fileExists(atPath: $0.path) }
     }
@@ -51,8 +56,13 @@ public struct LexiconLoader {
             loadValued(dir.appendingPathComponent("intensifiers.tsv"), lang, range: -1...1, into: &lex.intensifiers, issues: &issues, required: false)
             loadNegation(dir.appendingPathComponent("negation.tsv"), into: &lex, issues: &issues)
             loadThemes(dir.appendingPathComponent("themes.tsv"), lang, ids: themeIDs, into: &lex.themes, issues: &issues)
+            loadTerms(dir.appendingPathComponent("concessive.tsv"), lang, into: &lex.concessives, issues: &issues)
+            for loan in Self.loanLanguages[lang] ?? [] { loadLoan(loan, into: &lex, issues: &issues) }
             set.languages[lang] = lex
         }
+        // A loan language's files are read once per language that borrows from it: report each problem once.
+        var seenIssues = Set<String>()
+        issues = issues.filter { seenIssues.insert("\($0.file):\($0.line):\($0.message)").inserted }
         for user in userLexicons {
             guard var lex = set.languages[user.language] else { continue }
             loadValued(user.path, user.language, range: -4...4, into: &lex.sentiment, issues: &issues, required: true, allowZero: true)
@@ -121,6 +131,40 @@ public struct LexiconLoader {
             seen[words] = (v, l.line)
             index.add(.init(words: words, payload: v, text: l.fields[0], source: url.lastPathComponent, line: l.line))
         }
+    }
+
+    /// A list of terms (`term<TAB>comment`), such as `concessive.tsv`.
+    private func loadTerms(_ url: URL, _ lang: Language, into index: inout TermIndex<Bool>, issues: inout [DataFileIssue]) {
+        guard let lines = read(url, required: false, issues: &issues) else { return }
+        for l in lines {
+            guard !l.fields[0].isEmpty else {
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'term<TAB>comment'"))
+                continue
+            }
+            let words = TermIndex<Bool>.words(of: l.fields[0], language: lang)
+            if index.find(words) != nil {
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: "'\(l.fields[0])' is listed twice", isError: false))
+            }
+            index.add(.init(words: words, payload: true, text: l.fields[0], source: url.lastPathComponent, line: l.line))
+        }
+    }
+
+    /// The data of a language mixed into `lex`'s (Russian in Kazakh), folded like `lex`'s own words.
+    private func loadLoan(_ loan: Language, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
+        let dir = directory.appendingPathComponent(loan.rawValue)
+        loadValued(dir.appendingPathComponent("sentiment.tsv"), lex.language, range: -4...4, into: &lex.loanSentiment, issues: &issues, required: false, allowZero: true)
+        var boosters = TermIndex<Double>()
+        loadValued(dir.appendingPathComponent("intensifiers.tsv"), lex.language, range: -1...1, into: &boosters, issues: &issues, required: false)
+        // The language's own intensifiers win over a loan one written the same way.
+        for term in boosters.terms where lex.intensifiers.find(term.words) == nil { lex.intensifiers.add(term) }
+        var negation = LanguageLexicon(language: lex.language)
+        let url = dir.appendingPathComponent("negation.tsv")
+        loadNegation(url, into: &negation, issues: &issues)
+        if !(negation.negationSuffixes + negation.negationEndings + negation.negationPrefixes + negation.negatedVerbEndings).isEmpty {
+            issues.append(DataFileIssue(file: url.path, line: 0, message: "only 'before' and 'after' negation words are used from a mixed-in language; list its negated words in its sentiment.tsv"))
+        }
+        for term in negation.negatorsBefore.terms { lex.loanNegatorsBefore.add(term) }
+        for term in negation.negatorsAfter.terms { lex.loanNegatorsAfter.add(term) }
     }
 
     private func loadThemes(_ url: URL, _ lang: Language, ids: Set<String>, into index: inout TermIndex<String>, issues: inout [DataFileIssue]) {

@@ -6,7 +6,7 @@ import VerbatimCore
 /// For each sentiment term (longest match over words, stems and phrases):
 /// base valence → intensifiers before it → negation (a suffix in the word,
 /// a word before or after it, a negative prefix) → emphasis (capitals,
-/// elongation) → contrast (clause weights). The sum, with `!` emphasis, is
+/// elongation) → contrast and concession (clause weights). The sum, with `!` emphasis, is
 /// normalised to a compound score in −1…1. Time is linear in the number of
 /// tokens.
 public struct SentimentScorer: Sendable {
@@ -20,6 +20,8 @@ public struct SentimentScorer: Sendable {
 
     private enum Role {
         case none, negatorBefore(String), negatorAfter(String), intensifier(Double, String)
+        /// A negation word of a mixed-in language (Russian `не`): negates only loan terms.
+        case loanNegatorBefore(String), loanNegatorAfter(String)
         /// A word not in the lexicon that ends like a negated verb (`karşılaşmadım`): it negates the
         /// term before it (`sorunla karşılaşmadım` → no problem), or else is a complaint on its own.
         case negatedVerb(String)
@@ -34,6 +36,8 @@ public struct SentimentScorer: Sendable {
         var rules: [String]
         var clause: Int
         var kind: Kind = .term
+        /// Matched in the lexicon of a mixed-in language (Russian in Kazakh).
+        var loan = false
 
         enum Kind { case term, emoji, unattachedNegation }
     }
@@ -66,13 +70,31 @@ public struct SentimentScorer: Sendable {
             if let n = lex.negatorsBefore.longestMatch(in: tokens, at: i) {
                 roles[i] = .negatorBefore(n.term.text); i += n.length; continue
             }
-            if let b = lex.intensifiers.longestMatch(in: tokens, at: i) {
+            // A word that is both an intensifier and a sentiment term (`süper`, `müthiş`) intensifies the
+            // sentiment word right after it (`süper hızlı`); with none there, it is the sentiment term (`Süper!`).
+            if let b = lex.intensifiers.longestMatch(in: tokens, at: i),
+               !(match.map { $0.term.payload != 0 && $0.length >= b.length } ?? false) || sentimentFollows(tokens, at: i + b.length, lex) {
                 roles[i] = .intensifier(b.term.payload, b.term.text); i += b.length; continue
             }
             if let m = match {
                 // A neutral entry (valence 0) only stops shorter stems from matching.
                 if m.term.payload != 0 { hits.append(hit(m, at: i, tokens, lex)) }
                 i += m.length; continue
+            }
+            // Words of a mixed-in language (Russian in Kazakh): only where the language's own data has nothing.
+            if let m = lex.loanSentiment.longestMatch(in: tokens, at: i) {
+                if m.term.payload != 0 {
+                    var h = hit(m, at: i, tokens, lex, negationSuffixes: false)
+                    h.loan = true
+                    hits.append(h)
+                }
+                i += m.length; continue
+            }
+            if let n = lex.loanNegatorsBefore.longestMatch(in: tokens, at: i) {
+                roles[i] = .loanNegatorBefore(n.term.text); i += n.length; continue
+            }
+            if let n = lex.loanNegatorsAfter.longestMatch(in: tokens, at: i) {
+                roles[i] = .loanNegatorAfter(n.term.text); i += n.length; continue
             }
             if let h = prefixNegatedHit(tokens, at: i, lex) {
                 hits.append(h)
@@ -97,6 +119,7 @@ public struct SentimentScorer: Sendable {
             while k >= 0, distance < rules.window, tokens[k].clause == clause, !covered[k], tokens[k].form != "," {
                 if tokens[k].kind == .word { distance += 1 } else { k -= 1; continue }
                 if case let .negatorBefore(text) = roles[k] { before.append(text); usedNegator[k] = true }
+                if hits[h].loan, case let .loanNegatorBefore(text) = roles[k] { before.append(text) }
                 k -= 1
             }
             distance = 0
@@ -104,6 +127,7 @@ public struct SentimentScorer: Sendable {
             while k < tokens.count, distance < rules.window, tokens[k].clause == clause, !covered[k], tokens[k].form != "," {
                 if tokens[k].kind == .word { distance += 1 } else { k += 1; continue }
                 if case let .negatorAfter(text) = roles[k] { after.append(text); usedNegator[k] = true; break }
+                if hits[h].loan, case let .loanNegatorAfter(text) = roles[k] { after.append(text); break }
                 // A negated verb negates only the word right before it ("sorunla karşılaşmadım").
                 if case .negatedVerb = roles[k], distance == 1 { after.append(tokens[k].surface); usedNegator[k] = true; break }
                 k += 1
@@ -136,7 +160,22 @@ public struct SentimentScorer: Sendable {
         var contrastAt: [Int: String] = [:]
         for t in tokens where t.kind == .contrast { contrastAt[t.clause] = (contrastAt[t.clause].map { $0 + " " } ?? "") + t.surface.lowercased() }
 
-        // 3. Intensifiers, emphasis and contrast.
+        // Concessive conjunctions: the clause one introduces (up to a comma or the clause end) is the
+        // concession and weighs less; the rest of its clause is the point and weighs more.
+        var concessiveSpan = [String?](repeating: nil, count: tokens.count)
+        var concessiveClause: [Int: String] = [:]
+        var j = 0
+        while j < tokens.count {
+            guard tokens[j].kind == .word, let c = lex.concessives.longestMatch(in: tokens, at: j) else { j += 1; continue }
+            let clause = tokens[j].clause
+            var end = j + c.length
+            while end < tokens.count, tokens[end].clause == clause, tokens[end].form != "," { end += 1 }
+            for k in j..<end { concessiveSpan[k] = c.term.text }
+            if concessiveClause[clause] == nil { concessiveClause[clause] = c.term.text }
+            j = end
+        }
+
+        // 3. Intensifiers, emphasis, contrast and concession.
         for h in hits.indices {
             var v = hits[h].valence
             var applied = hits[h].rules
@@ -162,6 +201,10 @@ public struct SentimentScorer: Sendable {
                 v *= rules.contrastAfterWeight; applied.append("contrast(after \(c))")
             } else if let c = contrastAt[clause + 1] {
                 v *= rules.contrastBeforeWeight; applied.append("contrast(before \(c))")
+            } else if let c = concessiveSpan[start] {
+                v *= rules.contrastBeforeWeight; applied.append("concession(\(c))")
+            } else if let c = concessiveClause[clause] {
+                v *= rules.contrastAfterWeight; applied.append("main clause(\(c))")
             }
             hits[h].valence = v
             hits[h].rules = applied
@@ -181,10 +224,17 @@ public struct SentimentScorer: Sendable {
         return SentimentResult(score: compound, label: rules.label(compound), evidence: evidence, clauseScores: clauseScores(tokens, hits))
     }
 
-    private func hit(_ m: TermIndex<Double>.Match, at i: Int, _ tokens: [Token], _ lex: LanguageLexicon) -> Hit {
+    /// Whether the next word (same clause, no comma between) is a sentiment term or an intensifier.
+    private func sentimentFollows(_ tokens: [Token], at i: Int, _ lex: LanguageLexicon) -> Bool {
+        guard i < tokens.count, tokens[i].kind == .word, tokens[i].clause == tokens[i - 1].clause else { return false }
+        if let m = lex.sentiment.longestMatch(in: tokens, at: i), m.term.payload != 0 { return true }
+        return lex.intensifiers.longestMatch(in: tokens, at: i) != nil || lex.loanSentiment.longestMatch(in: tokens, at: i) != nil
+    }
+
+    private func hit(_ m: TermIndex<Double>.Match, at i: Int, _ tokens: [Token], _ lex: LanguageLexicon, negationSuffixes: Bool = true) -> Hit {
         var v = m.term.payload
         var applied: [String] = []
-        if m.viaStem, let morpheme = lex.negationMorpheme(in: m.remainder) {
+        if negationSuffixes, m.viaStem, let morpheme = lex.negationMorpheme(in: m.remainder) {
             v = negate(v); applied.append("negation(\(morpheme))")
         }
         return Hit(start: i, length: m.length, valence: v, base: m.term.payload, term: m.term.text, rules: applied, clause: tokens[i].clause)
