@@ -87,7 +87,11 @@ public struct TermIndex<Payload: Sendable>: Sendable {
 
     private func longestMatch(in tokens: [Token], at i: Int, useAlternative: Bool, isWord: (Token) -> Bool) -> Match? {
         let first = useAlternative ? tokens[i].alternative! : tokens[i].form
-        guard isWord(tokens[i]) else { return nil }
+        // Most words start no term: two trie walks say so before anything else is touched.
+        let exactList = exact.value(for: first)
+        var anyStem = false
+        if exactList == nil { stems.forEachPrefix(of: first) { _, _ in anyStem = true } }
+        guard exactList != nil || anyStem, isWord(tokens[i]) else { return nil }
         var best: (index: Int, rank: (Int, Int, Int), stemBytes: Int)?
         // Locals, so that the closures below capture two arrays rather than a copy of the whole index.
         let terms = self.terms, wordCounts = self.wordCounts
@@ -122,7 +126,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         }
 
         stems.forEachPrefix(of: first) { length, list in for c in list { consider(c, firstStemBytes: length) } }
-        if let list = exact.value(for: first) { for c in list { consider(c, firstStemBytes: -1) } }
+        if let list = exactList { for c in list { consider(c, firstStemBytes: -1) } }
         guard let b = best else { return nil }
         let term = terms[b.index]
         var remainder = ""

@@ -141,23 +141,31 @@ public struct LanguageIdentifier: Sendable {
     private func addCues(_ token: Token, slots: [Slot], classes: LetterClass, to score: inout [Double]) {
         for slot in slots {
             guard let cues = cueTable[slot.rawValue] else { continue }
-            let form: String
+            var form: String
             switch slot {
             case .sr: form = WordFolder.folded(token.surface, for: .sr)
             case .tr where classes.contains(.turkishCapitalI):
                 form = WordFolder.folded(token.surface, with: WordFolder.turkishLower) ?? LanguageFolding.turkishLower(token.surface)
             default: form = token.form
             }
-            if let w = cues.words.value(for: form) { score[slot.rawValue] += w; continue }
-            // The longest matching ending that leaves at least two letters of the word.
-            let bytes = form.utf8.count
-            var best: Double?
-            cues.suffixes.forEachPrefix(of: form) { length, w in
-                let stemScalars = form.utf8.prefix(bytes - length).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-                if stemScalars >= 2 { best = w }
-            }
-            if let w = best { score[slot.rawValue] += w * 0.6 }
+            if let w = form.withUTF8({ Self.cueWeight($0, cues) }) { score[slot.rawValue] += w }
         }
+    }
+
+    /// The weight of a word's cue: the whole word, or else the longest matching ending that leaves
+    /// at least two letters of the word, at 0.6 of its weight.
+    private static func cueWeight(_ word: UnsafeBufferPointer<UInt8>, _ cues: CueSet) -> Double? {
+        if let w = cues.words.value(forUTF8: word) { return w }
+        var best: Double?
+        cues.suffixes.forEachPrefix(ofUTF8: word) { length, w in
+            var letters = 0, k = 0
+            while k < word.count - length, letters < 2 {
+                if word[k] & 0xC0 != 0x80 { letters += 1 }
+                k += 1
+            }
+            if letters >= 2 { best = w }
+        }
+        return best.map { $0 * 0.6 }
     }
 
     /// The language and a confidence in 0…1.
