@@ -104,9 +104,10 @@ public struct LexiconLoader {
         issues: inout [DataFileIssue], required: Bool, allowZero: Bool = false
     ) {
         guard let lines = read(url, required: required, issues: &issues) else { return }
+        let source = url.lastPathComponent  // once per file: it re-parses the URL
         var seen: [[TermIndex<Double>.Word]: (Double, Int)] = [:]
         for l in lines {
-            guard l.fields.count >= 2, !l.fields[0].isEmpty, let v = Double(l.fields[1].replacingOccurrences(of: ",", with: ".")) else {
+            guard l.fields.count >= 2, !l.fields[0].isEmpty, let v = Self.number(l.fields[1]) else {
                 issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'term<TAB>value<TAB>comment', got '\(l.fields.joined(separator: "⇥"))'"))
                 continue
             }
@@ -129,13 +130,14 @@ public struct LexiconLoader {
                 }
             }
             seen[words] = (v, l.line)
-            index.add(.init(words: words, payload: v, text: l.fields[0], source: url.lastPathComponent, line: l.line))
+            index.add(.init(words: words, payload: v, text: l.fields[0], source: source, line: l.line))
         }
     }
 
     /// A list of terms (`term<TAB>comment`), such as `concessive.tsv`.
     private func loadTerms(_ url: URL, _ lang: Language, into index: inout TermIndex<Bool>, issues: inout [DataFileIssue]) {
         guard let lines = read(url, required: false, issues: &issues) else { return }
+        let source = url.lastPathComponent  // once per file: it re-parses the URL
         for l in lines {
             guard !l.fields[0].isEmpty else {
                 issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'term<TAB>comment'"))
@@ -145,7 +147,7 @@ public struct LexiconLoader {
             if index.find(words) != nil {
                 issues.append(DataFileIssue(file: url.path, line: l.line, message: "'\(l.fields[0])' is listed twice", isError: false))
             }
-            index.add(.init(words: words, payload: true, text: l.fields[0], source: url.lastPathComponent, line: l.line))
+            index.add(.init(words: words, payload: true, text: l.fields[0], source: source, line: l.line))
         }
     }
 
@@ -169,6 +171,7 @@ public struct LexiconLoader {
 
     private func loadThemes(_ url: URL, _ lang: Language, ids: Set<String>, into index: inout TermIndex<String>, issues: inout [DataFileIssue]) {
         guard let lines = read(url, required: false, issues: &issues) else { return }
+        let source = url.lastPathComponent  // once per file: it re-parses the URL
         for l in lines {
             guard l.fields.count >= 2, !l.fields[0].isEmpty, !l.fields[1].isEmpty else {
                 issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'theme<TAB>term<TAB>comment'"))
@@ -182,15 +185,16 @@ public struct LexiconLoader {
             let words = TermIndex<String>.words(of: l.fields[1], language: lang)
             // A keyword may signal several themes: keep them as separate terms by suffixing the id.
             if let prev = index.find(words), prev.payload != l.fields[0] {
-                index.add(.init(words: words, payload: prev.payload + "|" + l.fields[0], text: l.fields[1], source: url.lastPathComponent, line: l.line))
+                index.add(.init(words: words, payload: prev.payload + "|" + l.fields[0], text: l.fields[1], source: source, line: l.line))
             } else {
-                index.add(.init(words: words, payload: l.fields[0], text: l.fields[1], source: url.lastPathComponent, line: l.line))
+                index.add(.init(words: words, payload: l.fields[0], text: l.fields[1], source: source, line: l.line))
             }
         }
     }
 
     private func loadNegation(_ url: URL, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
         guard let lines = read(url, required: false, issues: &issues) else { return }
+        let source = url.lastPathComponent  // once per file: it re-parses the URL
         for l in lines {
             guard l.fields.count >= 2, !l.fields[1].isEmpty else {
                 issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'kind<TAB>form<TAB>comment'"))
@@ -198,7 +202,7 @@ public struct LexiconLoader {
             }
             let form = LanguageFoldingShim.fold(l.fields[1], lex.language)
             let words = TermIndex<Bool>.words(of: l.fields[1], language: lex.language)
-            let term = TermIndex<Bool>.Term(words: words, payload: true, text: l.fields[1], source: url.lastPathComponent, line: l.line)
+            let term = TermIndex<Bool>.Term(words: words, payload: true, text: l.fields[1], source: source, line: l.line)
             switch l.fields[0] {
             case "after": lex.negatorsAfter.add(term)
             case "before": lex.negatorsBefore.add(term)
@@ -214,5 +218,12 @@ public struct LexiconLoader {
         lex.negationSuffixes.sort { $0.count > $1.count }
         lex.negationEndings.sort { $0.count > $1.count }
         lex.negatedVerbEndings.sort { $0.count > $1.count }
+    }
+}
+
+extension LexiconLoader {
+    /// A valence or scalar, with a decimal point or a decimal comma (`-1,5`).
+    static func number(_ field: String) -> Double? {
+        Double(field) ?? (field.utf8.contains(0x2C) ? Double(field.replacingOccurrences(of: ",", with: ".")) : nil)
     }
 }

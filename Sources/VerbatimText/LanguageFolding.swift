@@ -29,7 +29,7 @@ public enum LanguageFolding {
     ]
     static let mongolianSkeleton: [UInt32: UnicodeScalar] = [0x4E9: "о", 0x4AF: "у"]
 
-    /// Kazakh typed in Latin letters (`unadi`, `keremet`, `rahmet`, the 2021 alphabet's `ğ ş ñ ū`),
+    /// Kazakh typed in Latin letters (`unadi`, `keremet`, `rahmet`, the 2021 alphabet's `ğ ş ñ ū`, the 2018 one's `á ǵ ń ó ú ý`),
     /// spelled in Cyrillic so that it meets the lexicon. Only words made of Latin letters change.
     static func kazakhLatinToCyrillic(_ s: String) -> String {
         guard s.unicodeScalars.allSatisfy({ $0.value < 0x250 }), s.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return s }
@@ -50,6 +50,8 @@ public enum LanguageFolding {
         "a": "а", "ä": "ә", "b": "б", "c": "с", "d": "д", "e": "е", "f": "ф", "g": "г", "ğ": "ғ", "h": "х", "ı": "ы", "i": "и",
         "j": "ж", "k": "к", "l": "л", "m": "м", "n": "н", "ñ": "ң", "o": "о", "ö": "ө", "p": "п", "q": "қ", "r": "р", "s": "с",
         "ş": "ш", "t": "т", "u": "у", "ū": "ұ", "ü": "ү", "v": "в", "w": "у", "x": "х", "y": "ы", "z": "з",
+        // The 2018 alphabet with acute accents.
+        "á": "ә", "ǵ": "ғ", "ń": "ң", "ó": "ө", "ú": "ұ", "ý": "ү",
     ]
 
     static func skeleton(_ s: String, _ table: [UInt32: UnicodeScalar]) -> String {

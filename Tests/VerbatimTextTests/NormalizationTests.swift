@@ -45,6 +45,9 @@ struct LanguageFoldingTests {
         let key = LanguageFolding.fold("ұнады", for: .kk)
         #expect(LanguageFolding.fold("унады", for: .kk) == key, "Russian keyboard")
         #expect(LanguageFolding.fold("unadi", for: .kk) == key, "Latin letters")
+        #expect(LanguageFolding.fold("ūnady", for: .kk) == key, "the 2021 alphabet")
+        #expect(LanguageFolding.fold("únady", for: .kk) == key, "the 2018 alphabet")
+        #expect(LanguageFolding.fold("kóńilim", for: .kk) == LanguageFolding.fold("көңілім", for: .kk))
         #expect(LanguageFolding.fold("qyzmet", for: .kk) == LanguageFolding.fold("қызмет", for: .kk))
         #expect(LanguageFolding.fold("Рахмет", for: .kk) == "рахмет")
     }
