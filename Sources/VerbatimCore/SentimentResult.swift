@@ -56,7 +56,20 @@ public struct Evidence: Sendable, Hashable {
     }
 
     static func format(_ v: Double) -> String {
-        let r = (v * 100).rounded() / 100
+        let hundredths = (v * 100).rounded()
+        let r = hundredths / 100
+        // Hundredths print as their decimal digits without trailing zeros, which is what Swift's shortest
+        // round-trip description gives for them; built here without it (it runs several times per record).
+        if abs(hundredths) < 1e12, r != 0 || r.sign == .plus {
+            let h = Int(hundredths)
+            let whole = abs(h) / 100, fraction = abs(h) % 100
+            var t = h < 0 ? "-" : h > 0 ? "+" : ""
+            t += String(whole)
+            if fraction != 0 {
+                t += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
+            }
+            return t
+        }
         let sign = r > 0 ? "+" : ""
         var t = "\(r)"
         if t.hasSuffix(".0") { t.removeLast(2) }

@@ -58,6 +58,8 @@ public indirect enum JSONValue: Sendable {
 
     /// `s` as a JSON string literal, quotes included (also used by the JSON log handler).
     public static func quote(_ s: String) -> String {
+        // Most strings need no escape: control characters, `"`, `\` and U+2028/9 (lead byte E2) do.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) { return "\"" + s + "\"" }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

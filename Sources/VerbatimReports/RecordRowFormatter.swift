@@ -25,7 +25,7 @@ public enum RecordRowFormatter {
         if s.evidence.isEmpty { return s.reason ?? "" }
         let parts = s.evidence.map(\.summary)
         let joined = parts.joined(separator: "; ")
-        return joined.count > 300 ? String(joined.prefix(300)) + "…" : joined
+        return joined.utf8.count > 300 && joined.count > 300 ? String(joined.prefix(300)) + "…" : joined
     }
 
     public static func rejectRow(_ j: Reject) -> [CSVTableWriter.Cell] {

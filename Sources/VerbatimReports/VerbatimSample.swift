@@ -43,7 +43,7 @@ public struct VerbatimSample: Sendable, Hashable {
         label = r.sentiment?.label ?? .neutral
         score = r.sentiment?.score ?? 0
         let body = r.normalizedText.isEmpty ? r.text : r.normalizedText
-        text = body.count > Self.maxTextLength ? String(body.prefix(Self.maxTextLength)) + "…" : body
+        text = body.utf8.count > Self.maxTextLength && body.count > Self.maxTextLength ? String(body.prefix(Self.maxTextLength)) + "…" : body
         evidence = RecordRowFormatter.evidenceString(r)
         themes = r.themes.map { "\($0.theme):\($0.polarity.rawValue)" }
     }
