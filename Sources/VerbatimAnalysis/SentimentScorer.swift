@@ -13,9 +13,23 @@ public struct SentimentScorer: Sendable {
     public let lexicons: LexiconSet
     public let rules: SentimentRules
 
+    /// Per language, the first words of its sentiment terms, negators, intensifiers and loan words.
+    private let firstWords: [Language: FirstWordFilter]
+
     public init(lexicons: LexiconSet, rules: SentimentRules = SentimentRules()) {
         self.lexicons = lexicons
         self.rules = rules
+        firstWords = lexicons.languages.mapValues { lex in
+            var filter = FirstWordFilter()
+            filter.add(lex.sentiment)
+            filter.add(lex.negatorsAfter)
+            filter.add(lex.negatorsBefore)
+            filter.add(lex.intensifiers)
+            filter.add(lex.loanSentiment)
+            filter.add(lex.loanNegatorsBefore)
+            filter.add(lex.loanNegatorsAfter)
+            return filter
+        }
     }
 
     private enum Role {
@@ -47,6 +61,7 @@ public struct SentimentScorer: Sendable {
             let reason = language == .und ? "language undetermined: not scored" : "language \(language.rawValue) is not scored"
             return SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: [], reason: reason)
         }
+        let filter = firstWords[language]
         var roles = [Role](repeating: .none, count: tokens.count)
         var hits: [Hit] = []
         var i = 0
@@ -59,6 +74,15 @@ public struct SentimentScorer: Sendable {
                 i += 1; continue
             }
             guard t.kind == .word else { i += 1; continue }
+            // A word that starts no term of the per-word look-ups below goes straight to the last two rules.
+            if let filter, !filter.mayStart(t) {
+                if let h = prefixNegatedHit(tokens, at: i, lex) {
+                    hits.append(h)
+                } else if let ending = lex.negatedVerbEnding(of: t.form) {
+                    roles[i] = .negatedVerb(ending)
+                }
+                i += 1; continue
+            }
             let match = lex.sentiment.longestMatch(in: tokens, at: i)
             if let m = match, m.length >= 2 {
                 if m.term.payload != 0 { hits.append(hit(m, at: i, tokens, lex)) }
