@@ -38,10 +38,15 @@ public struct StoredRecord: Sendable, Hashable {
 
     /// The local day of `date` (`YYYY-MM-DD`), or nil when the record has no usable date.
     public var day: String? {
-        guard let date, date.utf8.count >= 10 else { return nil }
-        let d = Array(date.utf8.prefix(10))
-        let digits = [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { d[$0] >= UInt8(ascii: "0") && d[$0] <= UInt8(ascii: "9") }
-        guard digits, d[4] == UInt8(ascii: "-"), d[7] == UInt8(ascii: "-") else { return nil }
-        return String(decoding: d, as: UTF8.self)
+        guard let date else { return nil }
+        let u = date.utf8
+        guard u.count >= 10 else { return nil }
+        var i = u.startIndex
+        for k in 0..<10 {
+            let b = u[i]
+            if k == 4 || k == 7 { guard b == UInt8(ascii: "-") else { return nil } } else { guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { return nil } }
+            i = u.index(after: i)
+        }
+        return String(date[..<i])
     }
 }

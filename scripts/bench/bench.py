@@ -12,6 +12,8 @@ BENCH_RECORDS records (default 20,000), then times, each as a separate
   text stages   `verbatim classify` over the comment texts alone (no ingest)
   full, CSV / XML only, and full on all cores (--jobs = cores)
   memory ×10    peak resident memory of a full run on 10× the records
+  store write   the ingest-only run without a store, into a new store, and into the
+                same store again; the store's time is the difference (`store_write`)
 
 For each: seconds (wall), records/s, MB/s of input, peak RSS (from wait4),
 and the share of the baseline's speed. Stage costs are the differences
@@ -72,6 +74,34 @@ def pipeline(input_dir, stages, name):
     return p
 
 
+# --- History-store write (issue 8: 1,000,000 records in <= 10 s) -------------------------------
+# The same ingest-only run (no text stages) three times: without a store, into a fresh store,
+# and into that store again (every record then updates in place). The store's cost is the
+# difference between the runs; the rows below report it as its own line.
+def store_write(data, n, mb, out, add):
+    store = os.path.join(WORK, "store-bench.sqlite")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(store + suffix):
+            os.remove(store + suffix)
+
+    def pipe(name, store_line):
+        p = os.path.join(WORK, f"{name}.yaml")
+        with open(p, "w") as f:
+            f.write(f"input: {data}\nlexicons: {os.path.join(ROOT, 'lexicons')}\nas_of: 2026-11-21\nstore: {store_line}\n")
+            f.write("stages: []\nreports: [summary.json, records.csv, rejects.csv]\n")
+        return p
+
+    base = run([BIN, "run", "--pipeline", pipe("store-none", "none"), "--out", out, "--jobs", "1", "--quiet"])
+    fresh = run([BIN, "run", "--pipeline", pipe("store-on", store), "--out", out, "--jobs", "1", "--quiet"])
+    again = run([BIN, "run", "--pipeline", pipe("store-on", store), "--out", out, "--jobs", "1", "--quiet"])
+    add("store: ingest, no store, 1 job", n, mb, base)
+    add("store: ingest + new store, 1 job", n, mb, fresh)
+    add("store: ingest + same records again", n, mb, again)
+    for label, measured in (("store write (new store)", fresh), ("store write (records again)", again)):
+        # The store's share: wall time over the run without a store (peak memory is the run's).
+        add(label, n, 0.0, (max(measured[0] - base[0], 1e-6), max(measured[1] - base[1], 0.0), measured[2]))
+
+
 def main():
     if not os.path.exists(BIN):
         sys.exit(f"bench: {BIN} not found (make bench builds it)")
@@ -112,6 +142,8 @@ def main():
                         t.write(row[-1].replace("\n", " ") + "\n")
                         count += 1
     add("text stages alone (classify)", count, os.path.getsize(texts) / 1e6, run([BIN, "classify", texts]))
+
+    store_write(data, N, mb, out, add)
 
     big = corpus(f"corpus-{N * 10}", N * 10)
     add(f"memory: full, 10× records, {CORES} jobs", N * 10, size_mb(big),
