@@ -112,7 +112,7 @@ final class RunHistory {
         guard let session else { return }
         do {
             if !rejectedWhole, let spool {
-                writes[k] = try session.writeFile(entries[k], records: StoreRowSpool.records(spool))
+                writes[k] = try session.writeFile(entries[k], spool: spool)
             } else {
                 writes[k] = try session.writeFile(entries[k], records: [])
             }

@@ -43,6 +43,19 @@ struct BulkStatement {
         if let v { bind(i, v) } else { sqlite3_bind_null(handle, i) }
     }
 
+    /// Binds text that SQLite reads in place: `bytes` must stay valid, unchanged, until the
+    /// parameter is bound again or the statement is finalized (the writer rebinds every
+    /// parameter before each run, from the spool chunk it holds meanwhile).
+    func bindStatic(_ i: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { sqlite3_bind_text(handle, i, "", 0, Self.transient); return }
+        UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            _ = sqlite3_bind_text(handle, i, $0, Int32(bytes.count), nil)
+        }
+    }
+    func bindStatic(_ i: Int32, _ bytes: UnsafeBufferPointer<UInt8>?) {
+        if let bytes { bindStatic(i, bytes) } else { sqlite3_bind_null(handle, i) }
+    }
+
     /// Runs the statement with the values bound; true when it returned a row (read it with `int64`).
     /// Call `reset` before binding the next values.
     @discardableResult

@@ -14,10 +14,9 @@ public final class RunSession {
     let store: HistoryStore
     let info: RunInfo
     private var open = true
-    /// The ids of the records this run inserted. SQLite gives a new row the largest id plus
-    /// one and nothing else inserts while a file is written, so a file's new records have
-    /// consecutive ids and this holds a range or two, not a million ids. With `temp.touched`
-    /// (the records this run updated) they are the records this run wrote.
+    /// The ids of the records this run inserted (a range or two, not a million ids; see
+    /// `RecordWriter`). With `temp.touched` (the records this run updated) they are the
+    /// records this run wrote.
     private var inserted = IdRanges()
 
     init(store: HistoryStore, runId: Int64, info: RunInfo) {
@@ -61,16 +60,42 @@ public final class RunSession {
     /// this one lacks are removed, unless another file of this run wrote
     /// them. A file rejected whole is recorded, and its path keeps the
     /// records it gave before (a broken re-export does not erase history).
-    ///
-    /// `records` is iterated once, so it can stream from disk. Each record
-    /// is first inserted (`ON CONFLICT DO NOTHING`): a record the store has
-    /// never seen costs that one statement, its theme rows and one row in
-    /// the run's scratch table; only a record that is already there is
-    /// looked up and updated.
+    /// `records` is iterated once, so it can stream.
     @discardableResult
     public func writeFile(_ file: FileEntry, records: some Sequence<StoredRecord>) throws(StoreError) -> FileWriteCounts {
+        try writeFile(file) { writer in
+            for r in records { try writer.write(r) }
+        }
+    }
+
+    /// `writeFile(_:records:)` for records spooled in `RecordSpool`'s line format at `spool`,
+    /// read in chunks and bound to the statements straight from the bytes.
+    /// A missing or unreadable spool gives no records, like an empty one.
+    @discardableResult
+    public func writeFile(_ file: FileEntry, spool: URL) throws(StoreError) -> FileWriteCounts {
+        try writeFile(file) { writer in
+            guard let handle = FileHandle(forReadingAtPath: spool.path) else { return }
+            defer { try? handle.close() }
+            var chunk: [UInt8] = []
+            var ended = false
+            while !ended {
+                let more = (try? handle.read(upToCount: 1 << 20)) ?? nil
+                if let more, !more.isEmpty { chunk.append(contentsOf: more) } else { ended = true }
+                // Whole lines only, until the end (whose last line may lack its newline).
+                let cut = ended ? chunk.count : chunk.lastIndex(of: RecordSpool.newline).map { $0 + 1 } ?? 0
+                try chunk.withUnsafeBufferPointer { b in
+                    try RecordSpool.forEachLine(UnsafeBufferPointer(rebasing: b[..<cut])) { line in
+                        if let row = SpoolRow.make(line) { try writer.write(row) } else if let r = RecordSpool.parse(line) { try writer.write(r) }
+                    }
+                }
+                chunk.removeSubrange(..<cut)
+            }
+        }
+    }
+
+    /// The file's row, then `body` with a writer for its records, then the removal of what the path no longer has.
+    private func writeFile(_ file: FileEntry, _ body: (inout RecordWriter) throws -> Void) throws(StoreError) -> FileWriteCounts {
         try access("writing the records of \(file.name)") { db in
-            var counts = FileWriteCounts()
             let fileId = try Int64.fetchOne(db, sql: """
                 INSERT INTO files (path, name, size, sha256, format, encoding, status, records_read, records_accepted, records_rejected,
                                    first_run_id, last_run_id, processed_run_id)
@@ -84,95 +109,27 @@ public final class RunSession {
                 """, arguments: [file.path, file.name, file.size, file.sha256, file.format, file.encoding,
                                  file.rejectedWhole ? "rejected" : "processed", file.read, file.accepted, file.rejected,
                                  runId, runId, runId])!
-            if file.rejectedWhole { return counts }
+            if file.rejectedWhole { return FileWriteCounts() }
 
-            let source = file.source
             // The CHECK constraints on `label` and `polarity` (`IN (...)` lists) build a
             // temporary index on every execution, which cost more than the insert itself.
-            // Values written here come from `SentimentLabel` and always pass them, so the
-            // statements below are compiled without them (the schema keeps them for any other writer).
+            // Values written here are `SentimentLabel`s (checked when read back from a spool)
+            // and always pass them, so the writer's statements are compiled without them
+            // (the schema keeps them for any other writer).
             try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
             defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
-            let insert = try BulkStatement(db, sql: """
-                INSERT INTO records (source, record_id, file_id, line, date, day, employee, channel, language, label, score, rating)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
-                ON CONFLICT (source, record_id) DO NOTHING
-                """)
-            // The record's row, and whether an earlier file of this run already wrote it.
-            let find = try BulkStatement(db, sql: """
-                SELECT r.id, t.id IS NOT NULL FROM records r LEFT JOIN temp.touched t ON t.id = r.id
-                WHERE r.source = ?1 AND r.record_id = ?2
-                """)
-            let update = try BulkStatement(db, sql: """
-                UPDATE records SET file_id = ?3, line = ?4, date = ?5, day = ?6, employee = ?7, channel = ?8, language = ?9,
-                                   label = ?10, score = ?11, rating = ?12
-                WHERE id = ?13
-                """)
-            let clearThemes = try BulkStatement(db, sql: "DELETE FROM record_themes WHERE record_id = ?1")
-            let addTheme = try BulkStatement(db, sql: "INSERT OR REPLACE INTO record_themes (record_id, theme, polarity) VALUES (?1, ?2, ?3)")
-            let touch = try BulkStatement(db, sql: "INSERT OR IGNORE INTO temp.touched (id) VALUES (?1)")
-            find.bind(1, source)
-            insert.bind(1, source)
-            insert.bind(3, fileId)
-            update.bind(3, fileId)
-
-            // A record's values have the same numbers in `insert` and `update`.
-            func bindValues(_ s: BulkStatement, _ r: StoredRecord) {
-                s.bind(4, r.line); s.bind(5, r.date); s.bind(6, r.day); s.bind(7, r.employee); s.bind(8, r.channel)
-                s.bind(9, r.language); s.bind(10, r.label.rawValue); s.bind(11, r.score); s.bind(12, r.rating)
-            }
-
-            var firstNew: Int64?
-            var lastNew: Int64 = 0
-            for r in records {
-                insert.bind(2, r.recordId)
-                bindValues(insert, r)
-                try insert.run()
-                let id: Int64
-                if insert.changes == 1 {
-                    id = insert.lastInsertedRowID
-                    counts.new += 1
-                    if firstNew == nil { firstNew = id; lastNew = id } else if id == lastNew + 1 { lastNew = id } else {
-                        // Not the next id (SQLite never does this unless ids run out): noted like an update.
-                        touch.bind(1, id)
-                        try touch.run()
-                    }
-                } else {
-                    find.bind(2, r.recordId)
-                    guard try find.step() else {
-                        find.reset()
-                        throw DatabaseError(resultCode: .SQLITE_ERROR, message: "record \(r.recordId) was neither inserted nor found")
-                    }
-                    id = find.int64(0)
-                    let wroteBefore = find.int64(1) != 0 || (firstNew.map { $0...lastNew ~= id } ?? false) || inserted.contains(id)
-                    find.reset()
-                    if wroteBefore { counts.duplicates += 1 } else { counts.updated += 1 }
-                    bindValues(update, r)
-                    update.bind(13, id)
-                    try update.run()
-                    clearThemes.bind(1, id)
-                    try clearThemes.run()
-                    touch.bind(1, id)
-                    try touch.run()
-                }
-                if !r.themes.isEmpty {
-                    addTheme.bind(1, id)
-                    for theme in r.themes.keys.sorted() {
-                        addTheme.bind(2, theme)
-                        addTheme.bind(3, r.themes[theme]!.rawValue)
-                        try addTheme.run()
-                    }
-                }
-            }
-            // Records of earlier versions of this path that this run did not write. (Records this
-            // run inserted from other files have those files' ids, so only this file's range matters.)
+            var writer = try RecordWriter(db, source: file.source, fileId: fileId, insertedBefore: inserted)
+            try body(&writer)
+            var counts = writer.counts
+            // Records of earlier versions of this path that this run did not write. (Records this run
+            // inserted from other files carry those files' ids: only this file's new ones can match.)
             try db.execute(sql: """
                 DELETE FROM records
                 WHERE file_id IN (SELECT id FROM files WHERE path = ?) AND id NOT IN (SELECT id FROM temp.touched)
                   AND id NOT BETWEEN ? AND ?
-                """, arguments: [file.path, firstNew ?? 1, firstNew == nil ? 0 : lastNew])
-            if let firstNew { inserted.insert(firstNew...lastNew) }
+                """, arguments: [file.path, writer.firstNew ?? 1, writer.firstNew == nil ? 0 : writer.lastNew])
             counts.removed = db.changesCount
+            if let first = writer.firstNew { inserted.insert(first...writer.lastNew) }
             return counts
         }
     }
