@@ -117,7 +117,7 @@ public struct XMLRecordReader: Sendable {
     ///
     /// `fieldOfPath` remembers which field each path maps to by alias (the same few paths
     /// repeat in every record of a file, and matching a name to an alias folds its letters).
-    func mapFields(_ values: [String: String], order: [String], fieldOfPath: inout [String: RecordField?]) -> FieldValues {
+    func mapFields(_ values: PathValues, order: [String], fieldOfPath: inout [String: RecordField?]) -> FieldValues {
         var out = FieldValues()
         for (field, path) in options.xmlFields {
             if let v = values[Self.fieldKey(path)] { out[field] = v }

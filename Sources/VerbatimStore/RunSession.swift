@@ -139,7 +139,10 @@ public final class RunSession {
         try access("reading trends") { db in
             var out = TrendCounts(current: current, previous: previous)
             let period = "CASE WHEN day BETWEEN :cf AND :ct THEN 1 WHEN day BETWEEN :pf AND :pt THEN 0 END"
-            let args: StatementArguments = ["cf": current.from, "ct": current.to, "pf": previous.from, "pt": previous.to]
+            // Only rows inside the two periods can count: `day BETWEEN :lo AND :hi` lets SQLite
+            // read them through `records_by_day` instead of scanning every record the store holds.
+            let args: StatementArguments = ["cf": current.from, "ct": current.to, "pf": previous.from, "pt": previous.to,
+                                            "lo": min(current.from, previous.from), "hi": max(current.to, previous.to)]
             func add(_ row: Row, into cell: inout PeriodCounts) {
                 let c = SentimentCounts(n: row["n"], positive: row["pos"], neutral: row["neu"], negative: row["neg"], scoreSum: row["score"])
                 if row["period"] as Int == 1 { cell.current = c } else { cell.previous = c }
@@ -149,13 +152,13 @@ public final class RunSession {
                 SUM(label = 'negative') AS neg, TOTAL(score) AS score
                 """
             for row in try Row.fetchAll(db, sql: """
-                SELECT \(period) AS period, \(counts) FROM records WHERE period IS NOT NULL GROUP BY period
+                SELECT \(period) AS period, \(counts) FROM records WHERE day BETWEEN :lo AND :hi AND period IS NOT NULL GROUP BY period
                 """, arguments: args) {
                 add(row, into: &out.total)
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT employee, \(period) AS period, \(counts)
-                FROM records WHERE period IS NOT NULL AND employee IS NOT NULL GROUP BY employee, period
+                FROM records WHERE day BETWEEN :lo AND :hi AND period IS NOT NULL AND employee IS NOT NULL GROUP BY employee, period
                 """, arguments: args) {
                 add(row, into: &out.byEmployee[row["employee"], default: PeriodCounts()])
             }
@@ -164,7 +167,7 @@ public final class RunSession {
                 SELECT t.theme AS theme, \(themePeriod) AS period, COUNT(*) AS n, SUM(t.polarity = 'positive') AS pos,
                        SUM(t.polarity = 'neutral') AS neu, SUM(t.polarity = 'negative') AS neg, TOTAL(r.score) AS score
                 FROM record_themes t JOIN records r ON r.id = t.record_id
-                WHERE period IS NOT NULL GROUP BY t.theme, period
+                WHERE r.day BETWEEN :lo AND :hi AND period IS NOT NULL GROUP BY t.theme, period
                 """, arguments: args) {
                 add(row, into: &out.byTheme[row["theme"], default: PeriodCounts()])
             }
