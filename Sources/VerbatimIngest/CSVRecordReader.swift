@@ -87,6 +87,9 @@ public struct CSVRecordReader: Sendable {
             delimiter: options.delimiter, encoding: encoding, language: options.language, columns: options.columns,
             xmlRecord: nil, xmlFields: [:], maxRecordBytes: options.maxRecordBytes))
 
+        // The mapped columns in column order, so a row with two bad fields is always rejected for the first.
+        var orderedColumns: [(field: RecordField, index: Int)] = []
+
         func handleRow(_ row: CSVRowParser.Row) {
             if fileFailure != nil { return }
             if mapping == nil {
@@ -99,36 +102,38 @@ public struct CSVRecordReader: Sendable {
                 }
                 headerCount = headers.count
                 columnNumbers = mapping!.columns.mapValues { $0 + 1 }
+                orderedColumns = mapping!.columns.sorted { $0.value < $1.value }.map { (field: $0.key, index: $0.value) }
                 return
             }
             summary.read += 1
             position += 1
-            let raw = { Self.rawRow(row.fields, delimiter: delimiter) }
+            let raw = { Self.rawRow(row, delimiter: delimiter) }
             if let problem = row.problem {
                 summary.rejected += 1
                 emit(.reject(Reject(provenance: Provenance(file: summary.file, line: row.line), reason: problem.description, raw: raw())))
                 return
             }
-            if row.fields.count != headerCount {
+            if row.count != headerCount {
                 summary.rejected += 1
                 emit(.reject(Reject(provenance: Provenance(file: summary.file, line: row.line),
-                                    reason: RowProblem.wrongFieldCount(got: row.fields.count, expected: headerCount).description, raw: raw())))
+                                    reason: RowProblem.wrongFieldCount(got: row.count, expected: headerCount).description, raw: raw())))
                 return
             }
-            var values: [RecordField: String] = [:]
-            // Fields in column order, so a row with two bad fields is always rejected for the first.
-            for (field, index) in mapping!.columns.sorted(by: { $0.value < $1.value }) {
-                let bytes = row.fields[index]
-                let problem: RowProblem?
-                if bytes.contains(0) { problem = .nulBytes } else if let s = String(validating: bytes, as: UTF8.self) {
-                    values[field] = s; problem = nil
-                } else { problem = .invalidEncoding(encoding) }
-                if let problem {
-                    summary.rejected += 1
-                    emit(.reject(Reject(provenance: Provenance(file: summary.file, line: row.line, column: index + 1),
-                                        reason: problem.description, raw: raw())))
-                    return
+            var values = FieldValues()
+            var bad: (problem: RowProblem, column: Int)?
+            row.bytes.withUnsafeBufferPointer { all in
+                for (field, index) in orderedColumns {
+                    let bytes = UnsafeBufferPointer(rebasing: all[row.range(index)])
+                    if bytes.contains(0) { bad = (.nulBytes, index); return }
+                    guard let s = String(validating: bytes, as: UTF8.self) else { bad = (.invalidEncoding(encoding), index); return }
+                    values[field] = s
                 }
+            }
+            if let (problem, index) = bad {
+                summary.rejected += 1
+                emit(.reject(Reject(provenance: Provenance(file: summary.file, line: row.line, column: index + 1),
+                                    reason: problem.description, raw: raw())))
+                return
             }
             let event = assembler.assemble(values, line: row.line, position: position, columns: columnNumbers, raw: raw())
             if case .record = event { summary.accepted += 1 } else { summary.rejected += 1 }
@@ -160,11 +165,11 @@ public struct CSVRecordReader: Sendable {
 
     /// The start of a row as text for `rejects.csv`: its fields re-joined, at most about
     /// `rawLimit` bytes (a reject keeps 200 characters; a rejected row may be megabytes).
-    static func rawRow(_ fields: [[UInt8]], delimiter: UInt8) -> String {
+    static func rawRow(_ row: CSVRowParser.Row, delimiter: UInt8) -> String {
         var out: [UInt8] = []
-        for (i, f) in fields.enumerated() {
+        for i in 0..<row.count {
             if i > 0 { out.append(delimiter) }
-            out.append(contentsOf: f.prefix(rawLimit - out.count))
+            out.append(contentsOf: row.bytes[row.range(i)].prefix(rawLimit - out.count))
             if out.count >= rawLimit { break }
         }
         return String(decoding: out, as: UTF8.self)

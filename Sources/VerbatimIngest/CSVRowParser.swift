@@ -7,11 +7,27 @@
 /// ones can grow memory past the cap. The rest of an overlong record is
 /// skipped and the row carries `.tooLong`; likewise a record of more than
 /// `maxFields` fields carries `.tooManyFields`.
+///
+/// A record's fields are kept end to end in one byte buffer, reused from
+/// record to record, and runs of ordinary bytes (everything but the
+/// delimiter, quotes and line ends) are copied at once: no allocation per
+/// field or per byte.
 struct CSVRowParser {
+    /// One record: its fields' bytes end to end, and where each field ends.
+    ///
+    /// Handed to `onRow` for the duration of the call; copy what must outlive it.
     struct Row {
-        var fields: [[UInt8]]
+        var bytes: [UInt8]
+        var ends: [Int]
         var line: Int
         var problem: RowProblem?
+
+        /// Number of fields.
+        var count: Int { ends.count }
+        /// Byte range of field `i` in `bytes`.
+        func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1])..<ends[i] }
+        /// The fields as slices (for tests and rejects; the reader works on `bytes` directly).
+        var fields: [ArraySlice<UInt8>] { (0..<count).map { bytes[range($0)] } }
     }
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
@@ -22,8 +38,10 @@ struct CSVRowParser {
     static let maxFields = 10_000
     private(set) var line = 1
     private var state = State.fieldStart
-    private var field: [UInt8] = []
-    private var fields: [[UInt8]] = []
+    /// The current record's kept bytes: its finished fields, then the field being read.
+    private var bytes: [UInt8] = []
+    /// End offsets in `bytes` of the finished fields.
+    private var ends: [Int] = []
     private var recordLine = 1
     private var recordBytes = 0
     /// The first limit the current record went past; from then on nothing more of it is kept.
@@ -36,43 +54,95 @@ struct CSVRowParser {
         self.maxRecordBytes = maxRecordBytes
     }
 
+    private static let quote: UInt8 = 0x22
+    private static let lf: UInt8 = 0x0A
+    private static let cr: UInt8 = 0x0D
+
     private mutating func append(_ b: UInt8) {
         recordBytes += 1
         if recordBytes > maxRecordBytes, limitHit == nil { limitHit = .tooLong(limit: maxRecordBytes) }
-        if limitHit == nil { field.append(b) }
+        if limitHit == nil { bytes.append(b) }
+    }
+
+    /// `append` for each byte of `run`, at once.
+    private mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
+        let before = recordBytes
+        recordBytes += run.count
+        guard limitHit == nil else { return }
+        if recordBytes > maxRecordBytes {
+            limitHit = .tooLong(limit: maxRecordBytes)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: run.prefix(max(0, maxRecordBytes - before))))
+        } else {
+            bytes.append(contentsOf: run)
+        }
     }
 
     private mutating func endField() {
         // A delimiter is a byte of the record too; past the cap, fields are no longer kept.
         recordBytes += 1
         if recordBytes > maxRecordBytes, limitHit == nil { limitHit = .tooLong(limit: maxRecordBytes) }
-        if fields.count >= Self.maxFields, limitHit == nil { limitHit = .tooManyFields(limit: Self.maxFields) }
-        if limitHit == nil || fields.isEmpty { fields.append(field) }
-        field.removeAll(keepingCapacity: true)
+        if ends.count >= Self.maxFields, limitHit == nil { limitHit = .tooManyFields(limit: Self.maxFields) }
+        if limitHit == nil || ends.isEmpty {
+            ends.append(bytes.count)
+        } else {
+            bytes.removeLast(bytes.count - (ends.last ?? 0))
+        }
     }
 
     private mutating func endRecord(onRow: (Row) -> Void) {
         endField()
-        let empty = fields.count == 1 && fields[0].isEmpty && !sawQuote
+        let empty = ends.count == 1 && ends[0] == 0 && !sawQuote
         if !empty {
-            onRow(Row(fields: fields, line: recordLine, problem: limitHit))
+            emit(problem: limitHit, onRow: onRow)
         }
-        fields.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
         recordBytes = 0
         limitHit = nil
         sawQuote = false
         state = .fieldStart
     }
 
-    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, onRow: (Row) -> Void) {
-        for b in bytes {
+    /// Lends the record's buffers to `onRow` as a `Row`, and takes them back unshared.
+    private mutating func emit(problem: RowProblem?, onRow: (Row) -> Void) {
+        var row = Row(bytes: [], ends: [], line: recordLine, problem: problem)
+        swap(&row.bytes, &bytes)
+        swap(&row.ends, &ends)
+        onRow(row)
+        swap(&row.bytes, &bytes)
+        swap(&row.ends, &ends)
+    }
+
+    mutating func feed(_ input: UnsafeBufferPointer<UInt8>, onRow: (Row) -> Void) {
+        let n = input.count
+        var i = 0
+        while i < n {
+            let b = input[i]
             // Line accounting: CR, LF, or CRLF is one line end.
-            let isNewline = b == 0x0A || b == 0x0D
-            if b == 0x0A && lastWasCR { lastWasCR = false; continue }
-            lastWasCR = b == 0x0D
+            if b == Self.lf && lastWasCR { lastWasCR = false; i += 1; continue }
+            // Runs of ordinary bytes inside a field are copied in one go.
+            if state == .unquoted, b != delimiter, b != Self.lf, b != Self.cr {
+                var j = i + 1
+                while j < n, input[j] != delimiter, input[j] != Self.lf, input[j] != Self.cr { j += 1 }
+                append(UnsafeBufferPointer(rebasing: input[i..<j]))
+                lastWasCR = false
+                i = j
+                continue
+            }
+            if state == .quoted, b != Self.quote, b != Self.lf, b != Self.cr {
+                var j = i + 1
+                while j < n, input[j] != Self.quote, input[j] != Self.lf, input[j] != Self.cr { j += 1 }
+                append(UnsafeBufferPointer(rebasing: input[i..<j]))
+                lastWasCR = false
+                i = j
+                continue
+            }
+            i += 1
+            let isNewline = b == Self.lf || b == Self.cr
+            lastWasCR = b == Self.cr
             switch state {
             case .fieldStart:
-                if b == 0x22 { state = .quoted; sawQuote = true }
+                if b == Self.quote { state = .quoted; sawQuote = true }
                 else if b == delimiter { endField() }
                 else if isNewline { line += 1; endRecord(onRow: onRow); recordLine = line }
                 else { append(b); state = .unquoted }
@@ -81,12 +151,12 @@ struct CSVRowParser {
                 else if isNewline { line += 1; endRecord(onRow: onRow); recordLine = line }
                 else { append(b) }
             case .quoted:
-                if b == 0x22 { state = .quoteInQuoted }
+                if b == Self.quote { state = .quoteInQuoted }
                 else {
-                    if isNewline { line += 1; append(0x0A) } else { append(b) }
+                    if isNewline { line += 1; append(Self.lf) } else { append(b) }
                 }
             case .quoteInQuoted:
-                if b == 0x22 { append(0x22); state = .quoted }
+                if b == Self.quote { append(Self.quote); state = .quoted }
                 else if b == delimiter { endField(); state = .fieldStart }
                 else if isNewline { line += 1; endRecord(onRow: onRow); recordLine = line }
                 else { append(b); state = .unquoted }  // lenient: text after a closing quote
@@ -98,11 +168,12 @@ struct CSVRowParser {
     mutating func finish(onRow: (Row) -> Void) {
         if state == .quoted {
             endField()
-            onRow(Row(fields: fields, line: recordLine, problem: .unterminatedQuote))
-            fields.removeAll()
+            emit(problem: .unterminatedQuote, onRow: onRow)
+            bytes.removeAll()
+            ends.removeAll()
             return
         }
-        if state == .fieldStart && fields.isEmpty && field.isEmpty { return }
+        if state == .fieldStart && ends.isEmpty && bytes.isEmpty { return }
         endRecord(onRow: onRow)
     }
 }

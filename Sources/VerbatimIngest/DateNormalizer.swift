@@ -6,70 +6,90 @@
 /// 10:02:00 +0300`). Output: `2026-11-21`, `2026-11-21T09:14:00` or
 /// `2026-11-21T09:14:00+03:00` — the local date is always the first ten
 /// characters.
+///
+/// Runs once per record: it scans the UTF-8 bytes in place and writes the
+/// result into a small stack buffer, so the only allocation is the
+/// returned string.
 public enum DateNormalizer {
     public static func normalize(_ raw: String) -> String? {
-        let s = raw.trimmingCharactersInSet(" \t")
-        if s.isEmpty { return nil }
-        var scanner = Scanner(Array(s.utf8))
-        if let r = parseRFC822(&scanner) { return r }
-        scanner = Scanner(Array(s.utf8))
-        return parseNumeric(&scanner)
+        var raw = raw
+        return raw.withUTF8 { normalize(bytes: $0) }
     }
 
-    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    /// `normalize` over the UTF-8 bytes of a value.
+    static func normalize(bytes all: UnsafeBufferPointer<UInt8>) -> String? {
+        // Trims spaces and tabs (ASCII, so trimming bytes is trimming scalars).
+        var lo = 0, hi = all.count
+        while lo < hi, all[lo] == 0x20 || all[lo] == 0x09 { lo += 1 }
+        while hi > lo, all[hi - 1] == 0x20 || all[hi - 1] == 0x09 { hi -= 1 }
+        if lo == hi { return nil }
+        let bytes = UnsafeBufferPointer(rebasing: all[lo..<hi])
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Output.capacity) { buffer in
+            var out = Output(buffer)
+            var scanner = Scanner(bytes)
+            if parseRFC822(&scanner, &out) { return out.string }
+            out.count = 0
+            scanner = Scanner(bytes)
+            if parseNumeric(&scanner, &out) { return out.string }
+            return nil
+        }
+    }
 
-    private static func parseRFC822(_ sc: inout Scanner) -> String? {
+    /// `jan`…`dec`, as the three lower-case bytes of each month.
+    private static let months: [(UInt8, UInt8, UInt8)] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        .map { s in let b = Array(s.utf8); return (b[0], b[1], b[2]) }
+
+    private static func parseRFC822(_ sc: inout Scanner, _ out: inout Output) -> Bool {
         // Optional weekday "Sat,"
         let save = sc.pos
         if sc.letters().count == 3 { if !sc.eat(UInt8(ascii: ",")) { sc.pos = save } } else { sc.pos = save }
         sc.skipSpaces()
-        guard let day = sc.number(maxDigits: 2) else { return nil }
+        guard let day = sc.number(maxDigits: 2) else { return false }
         sc.skipSpaces()
-        let mon = sc.letters().lowercased()
-        guard mon.count >= 3, let m = months.firstIndex(of: String(mon.prefix(3))) else { return nil }
+        let mon = sc.letters()
+        guard mon.count >= 3 else { return false }
+        let key = (sc.b[mon.lowerBound] | 0x20, sc.b[mon.lowerBound + 1] | 0x20, sc.b[mon.lowerBound + 2] | 0x20)
+        guard let m = months.firstIndex(where: { $0 == key }) else { return false }
         sc.skipSpaces()
-        guard let year = sc.number(maxDigits: 4), year > 999 else { return nil }
+        guard let year = sc.number(maxDigits: 4), year > 999 else { return false }
         sc.skipSpaces()
-        var out = ymd(year, m + 1, day)
-        guard out != nil else { return nil }
+        guard ymd(year, m + 1, day, &out) else { return false }
         if let time = parseTime(&sc) {
-            out! += "T" + time
+            out.time(time)
             sc.skipSpaces()
-            if let zone = parseZone(&sc) { out! += zone } else if !sc.atEnd {
+            if let zone = parseZone(&sc) { out.zone(zone) } else if !sc.atEnd {
                 let z = sc.letters()
-                if z == "GMT" || z == "UTC" || z == "UT" { out! += "Z" } else if !z.isEmpty { return nil }
+                if sc.matches(z, "GMT") || sc.matches(z, "UTC") || sc.matches(z, "UT") { out.zone(.utc) } else if !z.isEmpty { return false }
             }
         }
         sc.skipSpaces()
-        return sc.atEnd ? out : nil
+        return sc.atEnd
     }
 
-    private static func parseNumeric(_ sc: inout Scanner) -> String? {
-        guard let a = sc.number(maxDigits: 4) else { return nil }
+    private static func parseNumeric(_ sc: inout Scanner, _ out: inout Output) -> Bool {
+        guard let a = sc.number(maxDigits: 4) else { return false }
         let aDigits = sc.lastDigits
-        guard let sep = sc.peek, sep == UInt8(ascii: ".") || sep == UInt8(ascii: "-") || sep == UInt8(ascii: "/") else { return nil }
+        guard let sep = sc.peek, sep == UInt8(ascii: ".") || sep == UInt8(ascii: "-") || sep == UInt8(ascii: "/") else { return false }
         sc.pos += 1
-        guard let b = sc.number(maxDigits: 2) else { return nil }
-        guard sc.eat(sep), let c = sc.number(maxDigits: 4) else { return nil }
+        guard let b = sc.number(maxDigits: 2) else { return false }
+        guard sc.eat(sep), let c = sc.number(maxDigits: 4) else { return false }
         let cDigits = sc.lastDigits
-        var date: String?
-        if aDigits == 4 { date = ymd(a, b, c) } else if cDigits == 4 { date = ymd(c, b, a) } else { return nil }
-        guard var out = date else { return nil }
+        if aDigits == 4 { guard ymd(a, b, c, &out) else { return false } } else if cDigits == 4 { guard ymd(c, b, a, &out) else { return false } } else { return false }
         if sep == UInt8(ascii: ".") { _ = sc.eat(UInt8(ascii: ".")) }  // Serbian "21.11.2026."
-        if sc.atEnd { return out }
-        guard sc.eat(UInt8(ascii: "T")) || sc.eat(UInt8(ascii: " ")) else { return nil }
+        if sc.atEnd { return true }
+        guard sc.eat(UInt8(ascii: "T")) || sc.eat(UInt8(ascii: " ")) else { return false }
         sc.skipSpaces()
-        guard let time = parseTime(&sc) else { return nil }
-        out += "T" + time
+        guard let time = parseTime(&sc) else { return false }
+        out.time(time)
         sc.skipSpaces()
-        if sc.atEnd { return out }
-        guard let zone = parseZone(&sc) else { return nil }
-        out += zone
+        if sc.atEnd { return true }
+        guard let zone = parseZone(&sc) else { return false }
+        out.zone(zone)
         sc.skipSpaces()
-        return sc.atEnd ? out : nil
+        return sc.atEnd
     }
 
-    private static func parseTime(_ sc: inout Scanner) -> String? {
+    private static func parseTime(_ sc: inout Scanner) -> (h: Int, m: Int, s: Int)? {
         let save = sc.pos
         guard let h = sc.number(maxDigits: 2), h < 24, sc.eat(UInt8(ascii: ":")), let m = sc.number(maxDigits: 2), m < 60 else {
             sc.pos = save; return nil
@@ -80,11 +100,14 @@ public enum DateNormalizer {
             sec = s
             if sc.eat(UInt8(ascii: ".")) || sc.eat(UInt8(ascii: ",")) { _ = sc.number(maxDigits: 9) }
         }
-        return pad(h) + ":" + pad(m) + ":" + pad(sec)
+        return (h, m, sec)
     }
 
-    private static func parseZone(_ sc: inout Scanner) -> String? {
-        if sc.eat(UInt8(ascii: "Z")) { return "Z" }
+    /// A zone: `Z`, or a sign with hours and minutes.
+    private enum Zone { case utc, offset(sign: UInt8, hours: Int, minutes: Int) }
+
+    private static func parseZone(_ sc: inout Scanner) -> Zone? {
+        if sc.eat(UInt8(ascii: "Z")) { return .utc }
         guard let sign = sc.peek, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
         sc.pos += 1
         guard let h = sc.number(maxDigits: 2) else { return nil }
@@ -93,23 +116,53 @@ public enum DateNormalizer {
         if sc.eat(UInt8(ascii: ":")) { guard let m = sc.number(maxDigits: 2) else { return nil }; mm = m } else if let m = sc.number(maxDigits: 2) { mm = m }
         if hh > 14 || mm > 59 { return nil }
         if sc.lastDigits == 0 { hh = h }
-        return String(UnicodeScalar(sign)) + pad(hh) + ":" + pad(mm)
+        return .offset(sign: sign, hours: hh, minutes: mm)
     }
 
-    private static func ymd(_ y: Int, _ m: Int, _ d: Int) -> String? {
-        guard (1900...2200).contains(y), (1...12).contains(m), d >= 1 else { return nil }
-        let days = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard d <= days[m - 1] else { return nil }
-        return "\(y)-\(pad(m))-\(pad(d))"
+    /// Writes `YYYY-MM-DD` when the day exists.
+    private static func ymd(_ y: Int, _ m: Int, _ d: Int, _ out: inout Output) -> Bool {
+        guard (1900...2200).contains(y), (1...12).contains(m), d >= 1 else { return false }
+        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+        let days = switch m { case 2: leap ? 29 : 28; case 4, 6, 9, 11: 30; default: 31 }
+        guard d <= days else { return false }
+        out.digits(y, 4); out.byte(UInt8(ascii: "-")); out.digits(m, 2); out.byte(UInt8(ascii: "-")); out.digits(d, 2)
+        return true
     }
 
-    private static func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    /// The normalized date being written, in a buffer long enough for the longest form.
+    private struct Output {
+        static let capacity = 32
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+        init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+        mutating func byte(_ b: UInt8) { buffer[count] = b; count += 1 }
+        /// `v` in decimal, zero-padded to at least `width` digits.
+        mutating func digits(_ v: Int, _ width: Int) {
+            var n = 1, p = 10
+            while v >= p, n < 18 { n += 1; p *= 10 }
+            n = max(n, width)
+            var x = v
+            for k in stride(from: count + n - 1, through: count, by: -1) { buffer[k] = UInt8(0x30 + x % 10); x /= 10 }
+            count += n
+        }
+        mutating func time(_ t: (h: Int, m: Int, s: Int)) {
+            byte(UInt8(ascii: "T")); digits(t.h, 2); byte(UInt8(ascii: ":")); digits(t.m, 2); byte(UInt8(ascii: ":")); digits(t.s, 2)
+        }
+        mutating func zone(_ z: Zone) {
+            switch z {
+            case .utc: byte(UInt8(ascii: "Z"))
+            case let .offset(sign, hours, minutes): byte(sign); digits(hours, 2); byte(UInt8(ascii: ":")); digits(minutes, 2)
+            }
+        }
+        var string: String { String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self) }
+    }
 
     private struct Scanner {
-        let b: [UInt8]
+        let b: UnsafeBufferPointer<UInt8>
         var pos = 0
         var lastDigits = 0
-        init(_ b: [UInt8]) { self.b = b }
+        init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
         var atEnd: Bool { pos >= b.count }
         var peek: UInt8? { pos < b.count ? b[pos] : nil }
         mutating func eat(_ c: UInt8) -> Bool {
@@ -123,10 +176,18 @@ public enum DateNormalizer {
             lastDigits = n
             return n == 0 ? nil : v
         }
-        mutating func letters() -> String {
+        /// The ASCII letters from here, as a range of `b`.
+        mutating func letters() -> Range<Int> {
             let start = pos
             while pos < b.count, (b[pos] | 0x20) >= 0x61, (b[pos] | 0x20) <= 0x7A { pos += 1 }
-            return String(decoding: b[start..<pos], as: UTF8.self)
+            return start..<pos
+        }
+        /// True when the bytes of `r` are exactly `s` (case-sensitive).
+        func matches(_ r: Range<Int>, _ s: StaticString) -> Bool {
+            guard r.count == s.utf8CodeUnitCount else { return false }
+            let p = s.utf8Start
+            for k in 0..<r.count where b[r.lowerBound + k] != p[k] { return false }
+            return true
         }
     }
 }

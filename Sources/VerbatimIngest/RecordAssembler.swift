@@ -12,7 +12,7 @@ struct RecordAssembler {
     /// `columns` gives the 1-based column of each field when the format has
     /// columns (CSV), so a reject about one field says which column it is.
     func assemble(
-        _ values: [RecordField: String], line: Int, position: Int, columns: [RecordField: Int] = [:], raw: @autoclosure () -> String
+        _ values: FieldValues, line: Int, position: Int, columns: [RecordField: Int] = [:], raw: @autoclosure () -> String
     ) -> ReadEvent {
         let provenance = Provenance(file: file, line: line)
         func reject(_ p: RowProblem, _ field: RecordField) -> ReadEvent {
@@ -21,7 +21,7 @@ struct RecordAssembler {
 
         let text = values[.text].map { $0.trimmingCharactersInSet(" \t\r\n") } ?? ""
         if text.isEmpty { return reject(.emptyText, .text) }
-        if text.unicodeScalars.contains("\u{FFFD}"), options.encoding == nil || options.encoding == .utf8 {
+        if options.encoding == nil || options.encoding == .utf8, Self.containsReplacementCharacter(text) {
             return reject(.invalidEncoding(options.encoding ?? .utf8), .text)
         }
         var date: String?
@@ -42,6 +42,20 @@ struct RecordAssembler {
             employee: values[.employee].map { $0.trimmingCharactersInSet(" \t") }.flatMap { $0.isEmpty ? nil : $0 },
             channel: values[.channel].map { $0.trimmingCharactersInSet(" \t") }.flatMap { $0.isEmpty ? nil : $0 },
             rating: rating, text: text, declaredLanguage: language))
+    }
+
+    /// True when `s` holds U+FFFD (in UTF-8, always the bytes EF BF BD).
+    static func containsReplacementCharacter(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            guard b.count >= 3 else { return false }
+            var i = 0
+            while i < b.count - 2 {
+                if b[i] == 0xEF, b[i + 1] == 0xBF, b[i + 2] == 0xBD { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// A stable id from the file name and the record's position: `h` + 16 hex digits of FNV-1a.

@@ -16,9 +16,9 @@ struct XMLRecordBuilder {
     let limit: Int
     /// Paths below the direct children whose own text is wanted (from `fields:`).
     let wanted: Set<String>
-    private(set) var values: [String: String] = [:]
+    private(set) var values = PathValues()
     /// Paths in the order first seen, for alias matching and the raw summary.
-    private(set) var order: [String] = []
+    var order: [String] { values.paths }
     /// Open elements inside the record, as paths.
     private var stack: [String] = []
     private var bytes = 0
@@ -39,8 +39,9 @@ struct XMLRecordBuilder {
     }
 
     private mutating func set(_ path: String, append text: String) {
-        guard charge(text.utf8.count + (values[path] == nil ? path.utf8.count : 0)) else { return }
-        if values[path] == nil { order.append(path); values[path] = text } else { values[path]! += text }
+        let i = values.index(of: path)
+        guard charge(text.utf8.count + (i == nil ? path.utf8.count : 0)) else { return }
+        if let i { values.append(text, at: i) } else { values.add(path, text) }
     }
 
     /// Keeps the attributes of the record (`prefix` "") or of a child (`prefix` "child/").
@@ -55,7 +56,7 @@ struct XMLRecordBuilder {
         guard !overflow else { return }
         if stack.count == 1 || wanted.contains(path) {
             // A repeated direct child (two <category>) reads as one value, space-separated.
-            if values[path] == nil { set(path, append: "") } else if stack.count == 1 { set(path, append: " ") }
+            if values.index(of: path) == nil { set(path, append: "") } else if stack.count == 1 { set(path, append: " ") }
         } else if !charge(path.utf8.count) {
             return  // deeper paths are only counted: their names still take memory on the stack
         }
@@ -76,4 +77,35 @@ struct XMLRecordBuilder {
     var rawSummary: String {
         order.prefix(8).map { "\($0)=\(values[$0]!.prefix(60))" }.joined(separator: " | ")
     }
+}
+
+/// A record's values by path, in the order the paths were first seen.
+///
+/// A record has a handful of paths: they are found by comparing strings
+/// (cheaper than hashing them), and only a record with many (a damaged or
+/// hostile export) gets a hash index, so the work stays linear in its size.
+struct PathValues {
+    private(set) var paths: [String] = []
+    private var texts: [String] = []
+    private var index: [String: Int]?
+    static let scanLimit = 16
+
+    subscript(path: String) -> String? { index(of: path).map { texts[$0] } }
+
+    func index(of path: String) -> Int? {
+        if let index { return index[path] }
+        return paths.firstIndex(of: path)
+    }
+
+    mutating func add(_ path: String, _ text: String) {
+        paths.append(path)
+        texts.append(text)
+        if index != nil {
+            index![path] = paths.count - 1
+        } else if paths.count > Self.scanLimit {
+            index = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
+        }
+    }
+
+    mutating func append(_ text: String, at i: Int) { texts[i] += text }
 }

@@ -52,6 +52,7 @@ public struct XMLRecordReader: Sendable {
         let assembler = RecordAssembler(file: name, options: options)
         let wanted = Set(options.xmlFields.values.map(Self.fieldKey))
         var current: XMLRecordBuilder?
+        var fieldOfPath: [String: RecordField?] = [:]
         var position = 0
         var open = 0  // elements open after the last event
         while let event = reader.next() {
@@ -67,7 +68,7 @@ public struct XMLRecordReader: Sendable {
                     position += 1
                     var b = XMLRecordBuilder(depth: depth, line: line, limit: options.maxRecordBytes, wanted: wanted)
                     b.addAttributes(prefix: "", attributes)
-                    if isEmpty { finish(b, position: position, assembler: assembler, summary: &summary, emit: emit) } else { current = b }
+                    if isEmpty { finish(b, position: position, assembler: assembler, fieldOfPath: &fieldOfPath, summary: &summary, emit: emit) } else { current = b }
                 } else {
                     current!.open(local, attributes: attributes)
                     if isEmpty { current!.close() }
@@ -75,7 +76,7 @@ public struct XMLRecordReader: Sendable {
             case let .end(depth):
                 guard current != nil else { break }
                 if depth == current!.depth {
-                    finish(current!, position: position, assembler: assembler, summary: &summary, emit: emit)
+                    finish(current!, position: position, assembler: assembler, fieldOfPath: &fieldOfPath, summary: &summary, emit: emit)
                     current = nil
                 } else {
                     current!.close()
@@ -96,38 +97,54 @@ public struct XMLRecordReader: Sendable {
         return summary
     }
 
-    private func finish(_ b: XMLRecordBuilder, position: Int, assembler: RecordAssembler, summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {
+    private func finish(
+        _ b: XMLRecordBuilder, position: Int, assembler: RecordAssembler, fieldOfPath: inout [String: RecordField?],
+        summary: inout FileReadSummary, emit: (ReadEvent) -> Void
+    ) {
         summary.read += 1
         if b.overflow {
             summary.rejected += 1
             emit(.reject(Reject(provenance: Provenance(file: assembler.file, line: b.line), reason: RowProblem.tooLong(limit: options.maxRecordBytes).description, raw: b.rawSummary)))
             return
         }
-        let values = mapFields(b.values, order: b.order)
+        let values = mapFields(b.values, order: b.order, fieldOfPath: &fieldOfPath)
         let event = assembler.assemble(values, line: b.line, position: position, raw: b.rawSummary)
         if case .record = event { summary.accepted += 1 } else { summary.rejected += 1 }
         emit(event)
     }
 
     /// Chooses a value for each record field: explicit paths first, then aliases over direct children and attributes.
-    func mapFields(_ values: [String: String], order: [String]) -> [RecordField: String] {
-        var out: [RecordField: String] = [:]
+    ///
+    /// `fieldOfPath` remembers which field each path maps to by alias (the same few paths
+    /// repeat in every record of a file, and matching a name to an alias folds its letters).
+    func mapFields(_ values: PathValues, order: [String], fieldOfPath: inout [String: RecordField?]) -> FieldValues {
+        var out = FieldValues()
         for (field, path) in options.xmlFields {
             if let v = values[Self.fieldKey(path)] { out[field] = v }
         }
         for path in order {
-            // Direct children (`text`), record attributes (`@id`) and child attributes (`category/@term`).
-            let parts = path.split(separator: "/")
-            let nameForAlias: Substring
-            if parts.count == 1 { nameForAlias = parts[0].hasPrefix("@") ? parts[0].dropFirst() : parts[0] }
-            else if parts.count == 2, parts[1].hasPrefix("@"), Self.termAttributes.contains(String(parts[1].dropFirst())) { nameForAlias = parts[0] }
-            else { continue }
-            let lname = nameForAlias.lowercased()
-            guard !Self.customerNames.contains(lname), let field = aliases.field(forHeader: String(nameForAlias)), out[field] == nil else { continue }
+            let known: RecordField?
+            if let cached = fieldOfPath[path] { known = cached } else {
+                known = aliasField(path)
+                fieldOfPath[path] = .some(known)
+            }
+            guard let field = known, out[field] == nil else { continue }
             guard let v = values[path], !v.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }) else { continue }
             out[field] = v
         }
         return out
+    }
+
+    /// The field a record path maps to through the aliases: direct children (`text`), record
+    /// attributes (`@id`) and child attributes that carry a value (`category/@term`); never a customer's name.
+    func aliasField(_ path: String) -> RecordField? {
+        let parts = path.split(separator: "/")
+        let nameForAlias: Substring
+        if parts.count == 1 { nameForAlias = parts[0].hasPrefix("@") ? parts[0].dropFirst() : parts[0] }
+        else if parts.count == 2, parts[1].hasPrefix("@"), Self.termAttributes.contains(String(parts[1].dropFirst())) { nameForAlias = parts[0] }
+        else { return nil }
+        guard !Self.customerNames.contains(nameForAlias.lowercased()) else { return nil }
+        return aliases.field(forHeader: String(nameForAlias))
     }
 
     /// The key of an explicit field path in a record's values: `./agent/name` → `agent/name`.

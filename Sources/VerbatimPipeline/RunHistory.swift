@@ -101,7 +101,7 @@ final class RunHistory {
     /// True when the run writes to a store.
     var hasStore: Bool { session != nil }
 
-    /// Writes what reading file `k` gave (its records from the spool) to the store.
+    /// Writes what reading file `k` gave (its records, streamed from the spool) to the store.
     func write(_ k: Int, summary: FileReadSummary, rejectedWhole: Bool, spool: URL?) throws(RunError) {
         entries[k].format = summary.format
         entries[k].encoding = summary.encoding
@@ -110,8 +110,13 @@ final class RunHistory {
         entries[k].rejected = rejectedWhole ? summary.read : summary.rejected
         entries[k].rejectedWhole = rejectedWhole
         guard let session else { return }
-        let records = rejectedWhole ? [] : spool.map(StoreRowSpool.read) ?? []
-        do { writes[k] = try session.writeFile(entries[k], records: records) } catch { throw .store(error) }
+        do {
+            if !rejectedWhole, let spool {
+                writes[k] = try session.writeFile(entries[k], spool: spool)
+            } else {
+                writes[k] = try session.writeFile(entries[k], records: [])
+            }
+        } catch { throw .store(error) }
     }
 
     /// This period against the previous one, from the store (this run's records included); nil without a store.

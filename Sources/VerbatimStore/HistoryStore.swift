@@ -19,6 +19,9 @@ public final class HistoryStore: Sendable {
     public let lockTimeout: Double
     let queue: DatabaseQueue
 
+    /// The page cache of the store's connection, in KiB.
+    static let cacheKiB = 64 * 1024
+
     /// Opens (creating when missing, with its folder) and migrates the store at `url`.
     public static func open(at url: URL, lockTimeout: Double = 600) throws(StoreError) -> HistoryStore {
         let path = url.path
@@ -33,6 +36,12 @@ public final class HistoryStore: Sendable {
         config.journalMode = .wal
         // A run's transaction spans several accesses (begin, one write per file, commit).
         config.allowsUnsafeTransactions = true
+        config.prepareDatabase { db in
+            // A run may write a million records in its one transaction. SQLite's default cache
+            // (2 MB) then keeps evicting index pages that the next records change again, writing
+            // them to the WAL over and over; 64 MB holds the pages a bulk write keeps coming back to.
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)")
+        }
         let queue: DatabaseQueue
         do { queue = try DatabaseQueue(path: path, configuration: config) } catch {
             throw storeError(error, path: path, operation: "opening", lockTimeout: lockTimeout)

@@ -14,6 +14,10 @@ public final class RunSession {
     let store: HistoryStore
     let info: RunInfo
     private var open = true
+    /// The ids of the records this run inserted (a range or two, not a million ids; see
+    /// `RecordWriter`). With `temp.touched` (the records this run updated) they are the
+    /// records this run wrote.
+    private var inserted = IdRanges()
 
     init(store: HistoryStore, runId: Int64, info: RunInfo) {
         self.store = store
@@ -56,10 +60,42 @@ public final class RunSession {
     /// this one lacks are removed, unless another file of this run wrote
     /// them. A file rejected whole is recorded, and its path keeps the
     /// records it gave before (a broken re-export does not erase history).
+    /// `records` is iterated once, so it can stream.
     @discardableResult
-    public func writeFile(_ file: FileEntry, records: [StoredRecord]) throws(StoreError) -> FileWriteCounts {
+    public func writeFile(_ file: FileEntry, records: some Sequence<StoredRecord>) throws(StoreError) -> FileWriteCounts {
+        try writeFile(file) { writer in
+            for r in records { try writer.write(r) }
+        }
+    }
+
+    /// `writeFile(_:records:)` for records spooled in `RecordSpool`'s line format at `spool`,
+    /// read in chunks and bound to the statements straight from the bytes.
+    /// A missing or unreadable spool gives no records, like an empty one.
+    @discardableResult
+    public func writeFile(_ file: FileEntry, spool: URL) throws(StoreError) -> FileWriteCounts {
+        try writeFile(file) { writer in
+            guard let handle = FileHandle(forReadingAtPath: spool.path) else { return }
+            defer { try? handle.close() }
+            var chunk: [UInt8] = []
+            var ended = false
+            while !ended {
+                let more = (try? handle.read(upToCount: 1 << 20)) ?? nil
+                if let more, !more.isEmpty { chunk.append(contentsOf: more) } else { ended = true }
+                // Whole lines only, until the end (whose last line may lack its newline).
+                let cut = ended ? chunk.count : chunk.lastIndex(of: RecordSpool.newline).map { $0 + 1 } ?? 0
+                try chunk.withUnsafeBufferPointer { b in
+                    try RecordSpool.forEachLine(UnsafeBufferPointer(rebasing: b[..<cut])) { line in
+                        if let row = SpoolRow.make(line) { try writer.write(row) } else if let r = RecordSpool.parse(line) { try writer.write(r) }
+                    }
+                }
+                chunk.removeSubrange(..<cut)
+            }
+        }
+    }
+
+    /// The file's row, then `body` with a writer for its records, then the removal of what the path no longer has.
+    private func writeFile(_ file: FileEntry, _ body: (inout RecordWriter) throws -> Void) throws(StoreError) -> FileWriteCounts {
         try access("writing the records of \(file.name)") { db in
-            var counts = FileWriteCounts()
             let fileId = try Int64.fetchOne(db, sql: """
                 INSERT INTO files (path, name, size, sha256, format, encoding, status, records_read, records_accepted, records_rejected,
                                    first_run_id, last_run_id, processed_run_id)
@@ -73,51 +109,27 @@ public final class RunSession {
                 """, arguments: [file.path, file.name, file.size, file.sha256, file.format, file.encoding,
                                  file.rejectedWhole ? "rejected" : "processed", file.read, file.accepted, file.rejected,
                                  runId, runId, runId])!
-            if file.rejectedWhole { return counts }
+            if file.rejectedWhole { return FileWriteCounts() }
 
-            let source = file.source
-            // The record's row, if any, and whether an earlier file of this run already wrote it.
-            let find = try db.cachedStatement(sql: """
-                SELECT r.id, t.id IS NOT NULL FROM records r LEFT JOIN temp.touched t ON t.id = r.id
-                WHERE r.source = ? AND r.record_id = ?
-                """)
-            let update = try db.cachedStatement(sql: """
-                UPDATE records SET file_id = ?, line = ?, date = ?, day = ?, employee = ?, channel = ?, language = ?,
-                                   label = ?, score = ?, rating = ?
-                WHERE id = ?
-                """)
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO records (source, record_id, file_id, line, date, day, employee, channel, language, label, score, rating)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let clearThemes = try db.cachedStatement(sql: "DELETE FROM record_themes WHERE record_id = ?")
-            let addTheme = try db.cachedStatement(sql: "INSERT OR REPLACE INTO record_themes (record_id, theme, polarity) VALUES (?, ?, ?)")
-            let touch = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.touched (id) VALUES (?)")
-
-            for r in records {
-                let id: Int64
-                if let existing = try Row.fetchOne(find, arguments: [source, r.recordId]) {
-                    id = existing[0]
-                    if existing[1] as Bool { counts.duplicates += 1 } else { counts.updated += 1 }
-                    try update.execute(arguments: [fileId, r.line, r.date, r.day, r.employee, r.channel, r.language,
-                                                   r.label.rawValue, r.score, r.rating, id])
-                    try clearThemes.execute(arguments: [id])
-                } else {
-                    try insert.execute(arguments: [source, r.recordId, fileId, r.line, r.date, r.day, r.employee, r.channel,
-                                                   r.language, r.label.rawValue, r.score, r.rating])
-                    id = db.lastInsertedRowID
-                    counts.new += 1
-                }
-                try touch.execute(arguments: [id])
-                for theme in r.themes.keys.sorted() {
-                    try addTheme.execute(arguments: [id, theme, r.themes[theme]!.rawValue])
-                }
-            }
+            // The CHECK constraints on `label` and `polarity` (`IN (...)` lists) build a
+            // temporary index on every execution, which cost more than the insert itself.
+            // Values written here are `SentimentLabel`s (checked when read back from a spool)
+            // and always pass them, so the writer's statements are compiled without them
+            // (the schema keeps them for any other writer).
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
+            var writer = try RecordWriter(db, source: file.source, fileId: fileId, insertedBefore: inserted)
+            try body(&writer)
+            var counts = writer.counts
+            // Records of earlier versions of this path that this run did not write. (Records this run
+            // inserted from other files carry those files' ids: only this file's new ones can match.)
             try db.execute(sql: """
                 DELETE FROM records
                 WHERE file_id IN (SELECT id FROM files WHERE path = ?) AND id NOT IN (SELECT id FROM temp.touched)
-                """, arguments: [file.path])
+                  AND id NOT BETWEEN ? AND ?
+                """, arguments: [file.path, writer.firstNew ?? 1, writer.firstNew == nil ? 0 : writer.lastNew])
             counts.removed = db.changesCount
+            if let first = writer.firstNew { inserted.insert(first...writer.lastNew) }
             return counts
         }
     }
@@ -127,7 +139,10 @@ public final class RunSession {
         try access("reading trends") { db in
             var out = TrendCounts(current: current, previous: previous)
             let period = "CASE WHEN day BETWEEN :cf AND :ct THEN 1 WHEN day BETWEEN :pf AND :pt THEN 0 END"
-            let args: StatementArguments = ["cf": current.from, "ct": current.to, "pf": previous.from, "pt": previous.to]
+            // Only rows inside the two periods can count: `day BETWEEN :lo AND :hi` lets SQLite
+            // read them through `records_by_day` instead of scanning every record the store holds.
+            let args: StatementArguments = ["cf": current.from, "ct": current.to, "pf": previous.from, "pt": previous.to,
+                                            "lo": min(current.from, previous.from), "hi": max(current.to, previous.to)]
             func add(_ row: Row, into cell: inout PeriodCounts) {
                 let c = SentimentCounts(n: row["n"], positive: row["pos"], neutral: row["neu"], negative: row["neg"], scoreSum: row["score"])
                 if row["period"] as Int == 1 { cell.current = c } else { cell.previous = c }
@@ -137,13 +152,13 @@ public final class RunSession {
                 SUM(label = 'negative') AS neg, TOTAL(score) AS score
                 """
             for row in try Row.fetchAll(db, sql: """
-                SELECT \(period) AS period, \(counts) FROM records WHERE period IS NOT NULL GROUP BY period
+                SELECT \(period) AS period, \(counts) FROM records WHERE day BETWEEN :lo AND :hi AND period IS NOT NULL GROUP BY period
                 """, arguments: args) {
                 add(row, into: &out.total)
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT employee, \(period) AS period, \(counts)
-                FROM records WHERE period IS NOT NULL AND employee IS NOT NULL GROUP BY employee, period
+                FROM records WHERE day BETWEEN :lo AND :hi AND period IS NOT NULL AND employee IS NOT NULL GROUP BY employee, period
                 """, arguments: args) {
                 add(row, into: &out.byEmployee[row["employee"], default: PeriodCounts()])
             }
@@ -152,7 +167,7 @@ public final class RunSession {
                 SELECT t.theme AS theme, \(themePeriod) AS period, COUNT(*) AS n, SUM(t.polarity = 'positive') AS pos,
                        SUM(t.polarity = 'neutral') AS neu, SUM(t.polarity = 'negative') AS neg, TOTAL(r.score) AS score
                 FROM record_themes t JOIN records r ON r.id = t.record_id
-                WHERE period IS NOT NULL GROUP BY t.theme, period
+                WHERE r.day BETWEEN :lo AND :hi AND period IS NOT NULL GROUP BY t.theme, period
                 """, arguments: args) {
                 add(row, into: &out.byTheme[row["theme"], default: PeriodCounts()])
             }

@@ -38,10 +38,17 @@ public struct StoredRecord: Sendable, Hashable {
 
     /// The local day of `date` (`YYYY-MM-DD`), or nil when the record has no usable date.
     public var day: String? {
-        guard let date, date.utf8.count >= 10 else { return nil }
-        let d = Array(date.utf8.prefix(10))
-        let digits = [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { d[$0] >= UInt8(ascii: "0") && d[$0] <= UInt8(ascii: "9") }
-        guard digits, d[4] == UInt8(ascii: "-"), d[7] == UInt8(ascii: "-") else { return nil }
-        return String(decoding: d, as: UTF8.self)
+        guard var date else { return nil }
+        return date.withUTF8 { Self.dayPrefix($0).map { String(decoding: $0, as: UTF8.self) } }
+    }
+
+    /// The first ten bytes of a date when they are `YYYY-MM-DD` (digits and dashes).
+    static func dayPrefix(_ date: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard date.count >= 10 else { return nil }
+        for k in 0..<10 {
+            let b = date[k]
+            if k == 4 || k == 7 { guard b == UInt8(ascii: "-") else { return nil } } else { guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { return nil } }
+        }
+        return UnsafeBufferPointer(rebasing: date[..<10])
     }
 }

@@ -47,4 +47,20 @@ struct XMLRecordBuilderTests {
         }
         #expect(b.values["category"] == "müşteri fatura")
     }
+
+    @Test func manyChildrenAreFoundAsFewAre() {
+        // Past `PathValues.scanLimit` paths the values get a hash index; reading must not change.
+        var b = XMLRecordBuilder(depth: 1, line: 1, limit: 100_000)
+        for round in 0..<2 {
+            for k in 0..<40 {
+                b.open("c\(k)", attributes: [("n", "\(round)")])
+                b.text("v\(k)")
+                b.close()
+            }
+        }
+        #expect(b.order.count == 80)
+        #expect(b.order.prefix(3) == ["c0", "c0/@n", "c1"])
+        #expect(b.values["c0"] == "v0 v0" && b.values["c39"] == "v39 v39" && b.values["c39/@n"] == "01")
+        #expect(b.values["c40"] == nil)
+    }
 }

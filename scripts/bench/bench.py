@@ -15,6 +15,8 @@ times, each as a separate `verbatim` process (release build):
   full, CSV / XML only, and full on all cores (--jobs = cores)
   memory ×S     peak resident memory of a full run on S× the records
                 (BENCH_MEMORY_SCALE, default 10; 0 skips it)
+  store write   the ingest-only run without a store, into a new store, and into the
+                same store again; the store's time is the difference (`store_write`)
 
 For each: seconds (wall), records/s, MB/s of input, peak RSS (from wait4),
 and the share of the baseline's speed. Stage costs are the differences
@@ -70,10 +72,11 @@ def size_mb(path):
     return sum(os.path.getsize(os.path.join(path, f)) for f in os.listdir(path)) / 1e6
 
 
-def pipeline(input_dir, stages, name):
+def pipeline(input_dir, stages, name, store="none"):
+    """A pipeline file over `input_dir` with `stages`; without a history store unless `store` names one."""
     p = os.path.join(WORK, f"{name}.yaml")
     with open(p, "w") as f:
-        f.write(f"input: {input_dir}\nlexicons: {os.path.join(ROOT, 'lexicons')}\nas_of: 2026-11-21\n")
+        f.write(f"input: {input_dir}\nlexicons: {os.path.join(ROOT, 'lexicons')}\nas_of: 2026-11-21\nstore: {store}\n")
         f.write("stages: [" + ", ".join(stages) + "]\n")
         f.write("reports: [summary.json, records.csv, rejects.csv]\n")
     return p
@@ -108,6 +111,34 @@ def count_instructions(texts, sample=300):
     size = sum(len(l.encode()) for l in lines)
     return {"sample": len(lines), "startup": startup, "per_text": (total - startup) // len(lines),
             "per_byte": (total - startup) // max(size, 1)}
+
+
+# --- History-store write (issue 8: 1,000,000 records in <= 10 s) -------------------------------
+# The same ingest-only run (no text stages) three times: without a store, into a fresh store,
+# and into that store again (every record then updates in place). The store's cost is the
+# difference between the runs; the rows below report it as its own line.
+def store_write(data, n, mb, out, add):
+    store = os.path.join(WORK, "store-bench.sqlite")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(store + suffix):
+            os.remove(store + suffix)
+
+    def pipe(name, store_line):
+        p = os.path.join(WORK, f"{name}.yaml")
+        with open(p, "w") as f:
+            f.write(f"input: {data}\nlexicons: {os.path.join(ROOT, 'lexicons')}\nas_of: 2026-11-21\nstore: {store_line}\n")
+            f.write("stages: []\nreports: [summary.json, records.csv, rejects.csv]\n")
+        return p
+
+    base = run([BIN, "run", "--pipeline", pipe("store-none", "none"), "--out", out, "--jobs", "1", "--quiet"])
+    fresh = run([BIN, "run", "--pipeline", pipe("store-on", store), "--out", out, "--jobs", "1", "--quiet"])
+    again = run([BIN, "run", "--pipeline", pipe("store-on", store), "--out", out, "--jobs", "1", "--quiet"])
+    add("store: ingest, no store, 1 job", n, mb, base)
+    add("store: ingest + new store, 1 job", n, mb, fresh)
+    add("store: ingest + same records again", n, mb, again)
+    for label, measured in (("store write (new store)", fresh), ("store write (records again)", again)):
+        # The store's share: wall time over the run without a store (peak memory is the run's).
+        add(label, n, 0.0, (max(measured[0] - base[0], 1e-6), max(measured[1] - base[1], 0.0), measured[2]))
 
 
 def main():
@@ -152,10 +183,17 @@ def main():
                         count += 1
     add("text stages alone (classify)", count, os.path.getsize(texts) / 1e6, run([BIN, "classify", texts]))
 
+    store_write(data, N, mb, out, add)
+
     if SCALE > 0:
         big = corpus(f"corpus-{N * SCALE}", N * SCALE)
-        add(f"memory: full, {SCALE}× records, {CORES} jobs", N * SCALE, size_mb(big),
-            run([BIN, "run", "--pipeline", pipeline(big, all_stages, "big"), "--out", out, "--jobs", str(CORES), "--quiet"]))
+        # As the nightly job runs: all stages and a (new) history store.
+        big_store = os.path.join(WORK, "store-big.sqlite")
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(big_store + suffix):
+                os.remove(big_store + suffix)
+        add(f"memory: full + store, {SCALE}× records, {CORES} jobs", N * SCALE, size_mb(big),
+            run([BIN, "run", "--pipeline", pipeline(big, all_stages, "big", store=big_store), "--out", out, "--jobs", str(CORES), "--quiet"]))
 
     instructions = count_instructions(texts)
 

@@ -1,0 +1,117 @@
+import VerbatimCore
+
+/// What the store's bulk statements need of one record, bound in place.
+///
+/// `StoredRecord` binds its strings; `SpoolRow` binds slices of a spool
+/// line, so writing a spooled file makes no `String` per value.
+protocol RecordRow {
+    /// The record id, for `find` and for messages.
+    func bindId(_ s: BulkStatement, _ index: Int32)
+    var idText: String { get }
+    /// line, date, day, employee, channel, language, label, score, rating at 4…12.
+    func bindValues(_ s: BulkStatement)
+    /// Binds each theme (2) and polarity (3) of `s` in turn and calls `each`; a theme named twice is bound twice, the last one last.
+    func forEachTheme(_ s: BulkStatement, _ each: () throws -> Void) rethrows
+    var hasThemes: Bool { get }
+}
+
+extension StoredRecord: RecordRow {
+    func bindId(_ s: BulkStatement, _ index: Int32) { s.bind(index, recordId) }
+    var idText: String { recordId }
+    func bindValues(_ s: BulkStatement) {
+        s.bind(4, line); s.bind(5, date); s.bind(6, day); s.bind(7, employee); s.bind(8, channel)
+        s.bind(9, language); s.bind(10, label.rawValue); s.bind(11, score); s.bind(12, rating)
+    }
+    var hasThemes: Bool { !themes.isEmpty }
+    func forEachTheme(_ s: BulkStatement, _ each: () throws -> Void) rethrows {
+        for theme in themes.keys.sorted() {
+            s.bind(2, theme)
+            s.bind(3, themes[theme]!.rawValue)
+            try each()
+        }
+    }
+}
+
+/// One spool line without escapes, as slices of its bytes (valid while they are).
+///
+/// `make` returns nil for a line with an escape in a field (a TAB or line
+/// break inside a value: rare) or a damaged one; the writer then reads it
+/// as a `StoredRecord` (`RecordSpool.parse`), which unescapes and checks.
+struct SpoolRow: RecordRow {
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+    let id: Bytes
+    let line: Int
+    let date: Bytes?
+    let employee: Bytes?
+    let channel: Bytes?
+    let language: Bytes
+    let label: Bytes
+    let score: Double
+    let rating: Double?
+    let themes: Bytes
+
+    static func make(_ bytes: Bytes) -> SpoolRow? {
+        var pos = 0
+        var fields = 0
+        var escaped = false
+        var short = false
+        // The next TAB-separated field; nil for `\N`.
+        func next() -> Bytes? {
+            guard pos <= bytes.count else { short = true; return nil }
+            var end = pos
+            while end < bytes.count, bytes[end] != RecordSpool.tab { end += 1 }
+            let f = Bytes(rebasing: bytes[pos..<end])
+            pos = end + 1
+            fields += 1
+            if RecordSpool.isNull(f) { return nil }
+            if f.contains(RecordSpool.backslash) { escaped = true }
+            return f
+        }
+        let id = next(), lineNo = next(), date = next(), employee = next(), channel = next()
+        let language = next(), label = next(), score = next(), rating = next(), themes = next()
+        guard !escaped, !short, fields == 10, pos == bytes.count + 1, let id, let language, let label,
+              SentimentLabel(bytes: label) != nil, let lineNo = lineNo.flatMap(Self.int), let score = score.flatMap(Self.double) else { return nil }
+        return SpoolRow(id: id, line: lineNo, date: date, employee: employee, channel: channel, language: language, label: label,
+                        score: score, rating: rating.flatMap(Self.double), themes: themes ?? Bytes(start: nil, count: 0))
+    }
+
+    func bindId(_ s: BulkStatement, _ index: Int32) { s.bindStatic(index, id) }
+    var idText: String { String(decoding: id, as: UTF8.self) }
+    func bindValues(_ s: BulkStatement) {
+        s.bind(4, line); s.bindStatic(5, date); s.bindStatic(6, date.flatMap(StoredRecord.dayPrefix)); s.bindStatic(7, employee)
+        s.bindStatic(8, channel); s.bindStatic(9, language); s.bindStatic(10, label); s.bind(11, score); s.bind(12, rating)
+    }
+    var hasThemes: Bool { !themes.isEmpty }
+    func forEachTheme(_ s: BulkStatement, _ each: () throws -> Void) rethrows {
+        // Pairs split on RS and then US as `RecordSpool.parse` does (empty pieces dropped).
+        for pair in themes.split(separator: RecordSpool.pairSeparator) {
+            let parts = pair.split(separator: RecordSpool.themeSeparator)
+            guard parts.count == 2 else { continue }
+            let polarity = Bytes(rebasing: parts[1])
+            guard SentimentLabel(bytes: polarity) != nil else { continue }
+            s.bindStatic(2, Bytes(rebasing: parts[0]))
+            s.bindStatic(3, polarity)
+            try each()
+        }
+    }
+
+    /// An integer as `Int(String)` reads it (optional sign, decimal digits).
+    static func int(_ b: Bytes) -> Int? {
+        b.count <= 20 ? Int(String(decoding: b, as: UTF8.self)) : nil
+    }
+
+    /// A number as `Double(String)` reads it.
+    static func double(_ b: Bytes) -> Double? { Double(String(decoding: b, as: UTF8.self)) }
+}
+
+extension SentimentLabel {
+    /// The label these bytes spell, if any.
+    init?(bytes: UnsafeBufferPointer<UInt8>) {
+        switch bytes.count {
+        case 8 where bytes.elementsEqual("positive".utf8): self = .positive
+        case 8 where bytes.elementsEqual("negative".utf8): self = .negative
+        case 7 where bytes.elementsEqual("neutral".utf8): self = .neutral
+        default: return nil
+        }
+    }
+}

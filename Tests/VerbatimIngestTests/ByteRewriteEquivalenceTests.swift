@@ -1,0 +1,80 @@
+import Testing
+@testable import VerbatimIngest
+
+/// The byte-level rewrites of the readers' hot paths (issue 8) against the
+/// code they replaced (`LegacyParsers.swift`), on generated inputs: same
+/// dates, same ratings, same rows with the same lines and problems, however
+/// the bytes are split into chunks.
+@Suite("Byte rewrites read as before")
+struct ByteRewriteEquivalenceTests {
+    /// A deterministic generator (xorshift), so a failure can be replayed.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return state }
+        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        mutating func pick<T>(_ a: [T]) -> T { a[int(a.count)] }
+    }
+
+    static let dateAtoms = ["2026", "21", "11", "1", "09", "14", "00", "250", "0300", "+05:00", "-", ".", "/", ":", " ", "\t", "T", "Z",
+                            "Sat", ",", "Nov", "nov", "NOVEMBER", "GMT", "UTC", "UT", "+", "29", "02", "2024", "1900", "31", "x", "é", "\u{301}"]
+
+    @Test func datesNormalizeAsBefore() {
+        var g = Generator(state: 0x9E37_79B9_7F4A_7C15)
+        let known = ["21.11.2026", "21.11.2026.", "21.11.2026 09:14", "21.11.2026. 10:15", "2026-11-21T09:14:00.250+0300",
+                     "Sat, 21 Nov 2026 10:02:00 +0300", "21 Nov 2026 10:02:00 GMT", " 2026-11-21 ", "29.02.2024", "29.02.2026",
+                     "2026-11-21T09:14:00+15:00", "2026-11-21T09:14:00+0960", "Sat 21 Nov 2026", "21 Nov 2026 10:02 XYZ"]
+        var inputs = known
+        for _ in 0..<20_000 { inputs.append((0..<(1 + g.int(9))).map { _ in g.pick(Self.dateAtoms) }.joined()) }
+        for s in inputs {
+            #expect(DateNormalizer.normalize(s) == LegacyDateNormalizer.normalize(s), "\(s.debugDescription)")
+        }
+    }
+
+    @Test func ratingsParseAsBefore() {
+        var g = Generator(state: 0x2545_F491_4F6C_DD1D)
+        let atoms = ["4", "5", "10", "0", ",", ".", "/", " ", "\t", "9", "-", "+", "e", "1", "inf", "nan", "x", "٣", "\u{301}", "\r\n", "0x1p3"]
+        var inputs = ["4", "4,5", "4.5", "4/5", "9 / 10", " 7 ", "", "/5", "11", "-1", String(repeating: "1", count: 70)]
+        for _ in 0..<20_000 { inputs.append((0..<(1 + g.int(6))).map { _ in g.pick(atoms) }.joined()) }
+        for s in inputs {
+            let now = RatingParser.parse(s), before = LegacyRatingParser.parse(s)
+            #expect(now == before || (now?.isNaN == true && before?.isNaN == true), "\(s.debugDescription)")
+        }
+    }
+
+    struct Seen: Equatable, CustomStringConvertible {
+        var fields: [[UInt8]]
+        var line: Int
+        var problem: RowProblem?
+        var description: String { "line \(line) \(problem.map { "\($0)" } ?? "ok") \(fields.map { String(decoding: $0, as: UTF8.self) })" }
+    }
+
+    @Test func rowsSplitAsBefore() {
+        var g = Generator(state: 0xD1B5_4A32_D192_ED03)
+        let atoms: [[UInt8]] = [[0x61], [0x62, 0x63], [0x2C], [0x3B], [0x22], [0x22, 0x22], [0x0A], [0x0D], [0x0D, 0x0A], [0x20], [0x09],
+                                [0xC3, 0xA7], [0xFF], [0x00], Array("hello world".utf8), [0x7C]]
+        for round in 0..<3_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<g.int(60) { bytes += g.pick(atoms) }
+            let delimiter: UInt8 = g.pick([0x2C, 0x3B, 0x09, 0x7C])
+            let limit = g.pick([4, 10, 25, 1 << 20])
+            let chunk = 1 + g.int(7)
+            var now: [Seen] = [], before: [Seen] = []
+            var p = CSVRowParser(delimiter: delimiter, maxRecordBytes: limit)
+            var q = LegacyCSVRowParser(delimiter: delimiter, maxRecordBytes: limit)
+            var i = 0
+            while i < bytes.count {
+                let end = min(bytes.count, i + chunk)
+                bytes[i..<end].withUnsafeBufferPointer { b in
+                    p.feed(b) { now.append(Seen(fields: $0.fields.map(Array.init), line: $0.line, problem: $0.problem)) }
+                    q.feed(b) { before.append(Seen(fields: $0.fields, line: $0.line, problem: $0.problem)) }
+                }
+                i = end
+            }
+            p.finish { now.append(Seen(fields: $0.fields.map(Array.init), line: $0.line, problem: $0.problem)) }
+            q.finish { before.append(Seen(fields: $0.fields, line: $0.line, problem: $0.problem)) }
+            #expect(now == before, "round \(round): \(bytes) delimiter \(delimiter) limit \(limit) chunk \(chunk)")
+            #expect(p.line == q.line)
+            if now != before { return }
+        }
+    }
+}
