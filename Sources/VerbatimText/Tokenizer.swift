@@ -54,8 +54,10 @@ public enum Tokenizer {
             if atBoundary(i) || !ScalarTable.isWord(UTF8Bytes.decode(s, before: i)), !cIsWord || c == 0x78 || c == 0x58 || c == 0x38 || c == 0x42 {
                 if let e = emoticonBytes.first(where: { matches(s, i, $0.bytes) }) {
                     var end = i + e.bytes.count
-                    // ":)))))" is ":)))" said louder: the extra repeats belong to the same token.
-                    if let last = e.bytes.last, last == 0x29 || last == 0x28 { while end < n, s[end] == last { end += 1 } }
+                    // ":)))))" is ":)))" said louder, ":DDD" is ":D", "<333" is "<3": the extra repeats belong to the token.
+                    if let last = e.bytes.last, last == 0x29 || last == 0x28 || last == 0x44 || last == 0x33 {
+                        while end < n, s[end] == last { end += 1 }
+                    }
                     if end == n || s[end] == 0x20 || !isWord(at: end) {
                         tokens.append(Token(kind: .emoticon, form: e.form, surface: UTF8Bytes.string(s, i..<end), clause: clause))
                         i = end; continue

@@ -78,6 +78,11 @@ struct TokenizerTests {
         let t = Tokenizer.tokenize("super :) ali :( i :D <3 http://x.y/a:b")
         #expect(t.filter { $0.kind == .emoticon }.map(\.form) == [":)", ":(", ":d", "<3"], "emoticons are looked up lower-case")
         #expect(Tokenizer.tokenize("harika :)))))").last?.form == ":)))")
+        for (text, form) in [(":DDD", ":d"), ("xDD", "xd"), ("<333", "<3"), ("süper :DD!", ":d")] {
+            let emoticons = Tokenizer.tokenize(text).filter { $0.kind == .emoticon }
+            #expect(emoticons.map(\.form) == [form], "\(text)")
+        }
+        #expect(Tokenizer.tokenize("3:DD").allSatisfy { $0.kind != .emoticon }, "not inside a word")
         #expect(t.contains { $0.kind == .url && $0.surface == "http://x.y/a:b" })
     }
 
