@@ -53,6 +53,15 @@ struct ByteRewriteEquivalenceTests {
         }
     }
 
+    @Test func replacementCharacterFoundAsBefore() {
+        var g = Generator(state: 0x1234_5678_9ABC_DEF1)
+        let atoms = ["a", "ş", "\u{FFFD}", "\u{FE0F}", "❤️", "\u{F000}", "xxxxxxx", "😊", " "]
+        for _ in 0..<20_000 {
+            let s = (0..<g.int(12)).map { _ in g.pick(atoms) }.joined()
+            #expect(RecordAssembler.containsReplacementCharacter(s) == s.unicodeScalars.contains("\u{FFFD}"), "\(s.debugDescription)")
+        }
+    }
+
     struct Seen: Equatable, CustomStringConvertible {
         var fields: [[UInt8]]
         var line: Int
