@@ -195,7 +195,20 @@ public enum DateNormalizer {
 extension String {
     /// Trims the scalars of `chars` from both ends. Called for every field of every row:
     /// no set is built, and a field with nothing to trim is returned as it is.
+    ///
+    /// With only ASCII in `chars` (every call but the header's BOM) it looks at bytes: an
+    /// ASCII byte in UTF-8 is always a whole scalar, so trimming bytes is trimming scalars.
     func trimmingCharactersInSet(_ chars: String) -> String {
+        let set = chars.utf8
+        if set.allSatisfy({ $0 < 0x80 }) {
+            let u = utf8
+            guard let first = u.first, let last = u.last, set.contains(first) || set.contains(last) else { return self }
+            var lo = u.startIndex, hi = u.endIndex
+            while lo < hi, set.contains(u[lo]) { lo = u.index(after: lo) }
+            while hi > lo, set.contains(u[u.index(before: hi)]) { hi = u.index(before: hi) }
+            // Through the scalar view: slicing the string itself would round to `Character`s.
+            return String(unicodeScalars[lo..<hi])
+        }
         let trim = chars.unicodeScalars
         var scalars = Substring(self).unicodeScalars
         while let f = scalars.first, trim.contains(f) { scalars.removeFirst() }

@@ -45,11 +45,19 @@ struct RecordAssembler {
     }
 
     /// True when `s` holds U+FFFD (in UTF-8, always the bytes EF BF BD).
+    /// Looks at eight bytes at a time for an 0xEF byte before checking the two after it.
     static func containsReplacementCharacter(_ s: String) -> Bool {
         var s = s
         return s.withUTF8 { b in
-            guard b.count >= 3 else { return false }
+            guard b.count >= 3, let base = b.baseAddress else { return false }
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
             var i = 0
+            while i + 8 <= b.count {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ (0xEF &* ones)
+                if (v &- ones) & ~v & highs != 0 { break }  // some byte is 0xEF
+                i += 8
+            }
             while i < b.count - 2 {
                 if b[i] == 0xEF, b[i + 1] == 0xBF, b[i + 2] == 0xBD { return true }
                 i += 1

@@ -108,4 +108,7 @@ struct PathValues {
     }
 
     mutating func append(_ text: String, at i: Int) { texts[i] += text }
+
+    /// The value of the `i`th path (in `paths` order).
+    func text(at i: Int) -> String { texts[i] }
 }

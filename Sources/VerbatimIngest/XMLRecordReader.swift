@@ -52,7 +52,7 @@ public struct XMLRecordReader: Sendable {
         let assembler = RecordAssembler(file: name, options: options)
         let wanted = Set(options.xmlFields.values.map(Self.fieldKey))
         var current: XMLRecordBuilder?
-        var fieldOfPath: [String: RecordField?] = [:]
+        var memo = PathFieldMemo()
         var position = 0
         var open = 0  // elements open after the last event
         while let event = reader.next() {
@@ -68,7 +68,7 @@ public struct XMLRecordReader: Sendable {
                     position += 1
                     var b = XMLRecordBuilder(depth: depth, line: line, limit: options.maxRecordBytes, wanted: wanted)
                     b.addAttributes(prefix: "", attributes)
-                    if isEmpty { finish(b, position: position, assembler: assembler, fieldOfPath: &fieldOfPath, summary: &summary, emit: emit) } else { current = b }
+                    if isEmpty { finish(b, position: position, assembler: assembler, memo: &memo, summary: &summary, emit: emit) } else { current = b }
                 } else {
                     current!.open(local, attributes: attributes)
                     if isEmpty { current!.close() }
@@ -76,7 +76,7 @@ public struct XMLRecordReader: Sendable {
             case let .end(depth):
                 guard current != nil else { break }
                 if depth == current!.depth {
-                    finish(current!, position: position, assembler: assembler, fieldOfPath: &fieldOfPath, summary: &summary, emit: emit)
+                    finish(current!, position: position, assembler: assembler, memo: &memo, summary: &summary, emit: emit)
                     current = nil
                 } else {
                     current!.close()
@@ -98,7 +98,7 @@ public struct XMLRecordReader: Sendable {
     }
 
     private func finish(
-        _ b: XMLRecordBuilder, position: Int, assembler: RecordAssembler, fieldOfPath: inout [String: RecordField?],
+        _ b: XMLRecordBuilder, position: Int, assembler: RecordAssembler, memo: inout PathFieldMemo,
         summary: inout FileReadSummary, emit: (ReadEvent) -> Void
     ) {
         summary.read += 1
@@ -107,7 +107,7 @@ public struct XMLRecordReader: Sendable {
             emit(.reject(Reject(provenance: Provenance(file: assembler.file, line: b.line), reason: RowProblem.tooLong(limit: options.maxRecordBytes).description, raw: b.rawSummary)))
             return
         }
-        let values = mapFields(b.values, order: b.order, fieldOfPath: &fieldOfPath)
+        let values = mapFields(b.values, memo: &memo)
         let event = assembler.assemble(values, line: b.line, position: position, raw: b.rawSummary)
         if case .record = event { summary.accepted += 1 } else { summary.rejected += 1 }
         emit(event)
@@ -115,21 +115,18 @@ public struct XMLRecordReader: Sendable {
 
     /// Chooses a value for each record field: explicit paths first, then aliases over direct children and attributes.
     ///
-    /// `fieldOfPath` remembers which field each path maps to by alias (the same few paths
-    /// repeat in every record of a file, and matching a name to an alias folds its letters).
-    func mapFields(_ values: PathValues, order: [String], fieldOfPath: inout [String: RecordField?]) -> FieldValues {
+    /// `memo` remembers which field each path maps to by alias (the same few paths repeat
+    /// in every record of a file, and matching a name to an alias folds its letters).
+    func mapFields(_ values: PathValues, memo: inout PathFieldMemo) -> FieldValues {
         var out = FieldValues()
         for (field, path) in options.xmlFields {
             if let v = values[Self.fieldKey(path)] { out[field] = v }
         }
-        for path in order {
-            let known: RecordField?
-            if let cached = fieldOfPath[path] { known = cached } else {
-                known = aliasField(path)
-                fieldOfPath[path] = .some(known)
-            }
+        let fields = memo.fields(for: values.paths, aliasField)
+        for (i, known) in fields.enumerated() {
             guard let field = known, out[field] == nil else { continue }
-            guard let v = values[path], !v.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }) else { continue }
+            let v = values.text(at: i)
+            guard !v.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }) else { continue }
             out[field] = v
         }
         return out
@@ -193,4 +190,30 @@ public struct XMLRecordReader: Sendable {
         return summary
     }
 
+}
+
+/// Which field each record path maps to by alias, remembered for one file. Records of a
+/// file mostly have the same paths in the same order: then the last answer is reused
+/// without hashing a path.
+struct PathFieldMemo {
+    private var byPath: [String: RecordField?] = [:]
+    private var lastPaths: [String] = []
+    private var lastFields: [RecordField?] = []
+
+    /// The field of each of `paths` (nil when it maps to none), from `resolve` the first time a path is seen.
+    mutating func fields(for paths: [String], _ resolve: (String) -> RecordField?) -> [RecordField?] {
+        if paths == lastPaths { return lastFields }
+        var out: [RecordField?] = []
+        out.reserveCapacity(paths.count)
+        for path in paths {
+            if let known = byPath[path] { out.append(known) } else {
+                let field = resolve(path)
+                byPath[path] = .some(field)
+                out.append(field)
+            }
+        }
+        lastPaths = paths
+        lastFields = out
+        return out
+    }
 }

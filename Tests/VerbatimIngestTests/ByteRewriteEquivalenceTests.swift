@@ -41,6 +41,27 @@ struct ByteRewriteEquivalenceTests {
         }
     }
 
+    @Test func trimmingAsBefore() {
+        var g = Generator(state: 0x5851_F42D_4C95_7F2D)
+        let atoms = [" ", "\t", "\r", "\n", "\r\n", "a", "ş", "\u{301}", "\u{FEFF}", "😊", "\u{1F3FD}", "x y"]
+        for _ in 0..<20_000 {
+            let s = (0..<g.int(7)).map { _ in g.pick(atoms) }.joined()
+            for set in [" \t", " \t\r\n", " ", " \t\u{FEFF}"] {
+                let now = s.trimmingCharactersInSet(set), before = s.legacyTrimmingCharactersInSet(set)
+                #expect(Array(now.unicodeScalars) == Array(before.unicodeScalars), "\(s.debugDescription) trimming \(set.debugDescription)")
+            }
+        }
+    }
+
+    @Test func replacementCharacterFoundAsBefore() {
+        var g = Generator(state: 0x1234_5678_9ABC_DEF1)
+        let atoms = ["a", "ş", "\u{FFFD}", "\u{FE0F}", "❤️", "\u{F000}", "xxxxxxx", "😊", " "]
+        for _ in 0..<20_000 {
+            let s = (0..<g.int(12)).map { _ in g.pick(atoms) }.joined()
+            #expect(RecordAssembler.containsReplacementCharacter(s) == s.unicodeScalars.contains("\u{FFFD}"), "\(s.debugDescription)")
+        }
+    }
+
     struct Seen: Equatable, CustomStringConvertible {
         var fields: [[UInt8]]
         var line: Int

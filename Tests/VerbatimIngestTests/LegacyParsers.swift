@@ -263,3 +263,14 @@ extension String {
         String(unicodeScalars.map { $0 == "," ? "." : Character($0) })
     }
 }
+
+extension String {
+    /// `trimmingCharactersInSet` before its ASCII fast path.
+    func legacyTrimmingCharactersInSet(_ chars: String) -> String {
+        let trim = chars.unicodeScalars
+        var scalars = Substring(self).unicodeScalars
+        while let f = scalars.first, trim.contains(f) { scalars.removeFirst() }
+        while let l = scalars.last, trim.contains(l) { scalars.removeLast() }
+        return scalars.startIndex == startIndex && scalars.endIndex == endIndex ? self : String(scalars)
+    }
+}
