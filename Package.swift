@@ -38,7 +38,10 @@ let package = Package(
         // Aggregates and report writers.
         .target(name: "VerbatimReports", dependencies: ["VerbatimCore"]),
         // The history store: runs, files and records in SQLite, behind a small API.
-        .target(name: "VerbatimStore", dependencies: ["VerbatimCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "VerbatimStore",
+            dependencies: ["VerbatimCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
         // Pipeline files, the stage registry and the runner.
         .target(
             name: "VerbatimPipeline",
