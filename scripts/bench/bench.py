@@ -11,7 +11,8 @@ times, each as a separate `verbatim` process (release build):
   +text         ingest + normalize + language
   +sentiment    ingest + normalize + language + sentiment
   full          all stages (normalize, language, sentiment, themes)
-  text stages   `verbatim classify` over the comment texts alone (no ingest)
+  text stages   `verbatim classify` over the comment texts alone (no ingest), and the
+                same 10 MB as ~1 KB and as ~100 KB comments (time linear in length)
   full, CSV / XML only, and full on all cores (--jobs = cores)
   memory ×S     peak resident memory of a full run on S× the records
                 (BENCH_MEMORY_SCALE, default 10; 0 skips it)
@@ -182,6 +183,29 @@ def main():
                         t.write(row[-1].replace("\n", " ") + "\n")
                         count += 1
     add("text stages alone (classify)", count, os.path.getsize(texts) / 1e6, run([BIN, "classify", texts]))
+
+    # Time linear in text length: the same 10 MB of comments as 10,000 lines of ~1 KB and as
+    # 100 lines of ~100 KB should run at about the same MB/s (VADER-style scorers are quadratic).
+    with open(texts, encoding="utf-8") as t:
+        comments = [line.rstrip("\n") for line in t]
+    short_path, long_path = os.path.join(WORK, "texts-1k.txt"), os.path.join(WORK, "texts-100k.txt")
+    with open(short_path, "w", encoding="utf-8") as short, open(long_path, "w", encoding="utf-8") as long:
+        k = 0
+        for _ in range(100):
+            line_1k = []
+            long_line = []
+            while sum(len(c) for c in long_line) < 100_000:
+                c = comments[k % len(comments)]
+                k += 1
+                long_line.append(c)
+                line_1k.append(c)
+                if sum(len(x) for x in line_1k) >= 1_000:
+                    short.write(" ".join(line_1k) + "\n")
+                    line_1k = []
+            long.write(" ".join(long_line) + "\n")
+    add("classify: ~1 KB comments", sum(1 for _ in open(short_path, encoding="utf-8")), os.path.getsize(short_path) / 1e6,
+        run([BIN, "classify", short_path]))
+    add("classify: ~100 KB comments", 100, os.path.getsize(long_path) / 1e6, run([BIN, "classify", long_path]))
 
     store_write(data, N, mb, out, add)
 
