@@ -56,7 +56,7 @@ eval: deps
 	$(SWIFT) build -c release --product verbatim
 	python3 scripts/eval.py
 
-# Throughput and memory on a generated corpus (BENCH_RECORDS=20000 by default; see scripts/bench/bench.py).
+# Throughput and memory on a generated corpus (BENCH_RECORDS=100000 by default, about six minutes; see scripts/bench/bench.py).
 bench: deps
 	$(SWIFT) build -c release --product verbatim
 	python3 scripts/bench/bench.py
