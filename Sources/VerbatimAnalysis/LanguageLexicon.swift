@@ -59,10 +59,14 @@ public struct LanguageLexicon: Sendable {
 
     /// Whether `text` contains `part`, compared on bytes (both are NFC).
     static func contains(_ text: String, _ part: String) -> Bool {
-        let t = Array(text.utf8), p = Array(part.utf8)
-        guard !p.isEmpty, p.count <= t.count else { return p.isEmpty }
-        for start in 0...(t.count - p.count) where t[start] == p[0] && t[start..<(start + p.count)].elementsEqual(p) { return true }
-        return false
+        var text = text, part = part
+        return text.withUTF8 { t in
+            part.withUTF8 { p in
+                guard !p.isEmpty, p.count <= t.count else { return p.isEmpty }
+                for start in 0...(t.count - p.count) where t[start] == p[0] && UnsafeBufferPointer(rebasing: t[start..<(start + p.count)]).elementsEqual(p) { return true }
+                return false
+            }
+        }
     }
 }
 

@@ -106,14 +106,6 @@ public struct LanguageIdentifier: Sendable {
     private static let cyrillicSlots: [Slot] = [.kk, .mn, .ru, .sr]
     private static let latinSlots: [Slot] = [.tr, .sr, .en]
 
-    /// Scores per language code, for `--explain`.
-    public func scores(_ tokens: [Token]) -> [String: Double] {
-        let s = slotScores(tokens)
-        var out: [String: Double] = [:]
-        for (k, code) in TextResources.cueLanguages.enumerated() where s[k] != 0 { out[code] = s[k] }
-        return out
-    }
-
     private func slotScores(_ tokens: [Token]) -> [Double] {
         var score = [Double](repeating: 0, count: TextResources.cueLanguages.count)
         for t in tokens.indices where tokens[t].kind == .word || tokens[t].kind == .contrast {

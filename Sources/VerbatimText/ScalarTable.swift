@@ -13,7 +13,6 @@ enum ScalarTable {
         let rawValue: UInt8
         static let alphabetic = Flags(rawValue: 1 << 0)
         static let uppercase = Flags(rawValue: 1 << 1)
-        static let lowercase = Flags(rawValue: 1 << 2)
         /// Part of a word: a letter, a combining mark or a decimal digit.
         static let word = Flags(rawValue: 1 << 3)
         static let whitespace = Flags(rawValue: 1 << 4)
@@ -30,7 +29,6 @@ enum ScalarTable {
         var f: Flags = []
         if p.isAlphabetic { f.insert(.alphabetic) }
         if p.isUppercase { f.insert(.uppercase) }
-        if p.isLowercase { f.insert(.lowercase) }
         if v == 0x0307 || p.isAlphabetic || p.generalCategory == .nonspacingMark || p.generalCategory == .decimalNumber { f.insert(.word) }
         if p.isWhitespace { f.insert(.whitespace) }
         if !(0x370...0x3FF).contains(v), LanguageFolding.defaultLower(String(u)).unicodeScalars.count <= 1 { f.insert(.simpleLower) }
@@ -42,8 +40,6 @@ enum ScalarTable {
         guard let u = Unicode.Scalar(v) else { return v }
         return LanguageFolding.defaultLower(String(u)).unicodeScalars.first?.value ?? dropped
     }
-
-    @inline(__always) static func flags(_ v: UInt32) -> Flags? { v < limit ? flags[Int(v)] : nil }
 
     /// True for the scalars that make up words: letters, combining marks, decimal digits.
     @inline(__always) static func isWord(_ v: UInt32) -> Bool {
@@ -62,11 +58,6 @@ enum ScalarTable {
     @inline(__always) static func isUppercase(_ v: UInt32) -> Bool {
         if v < limit { return flags[Int(v)].contains(.uppercase) }
         return Unicode.Scalar(v)?.properties.isUppercase ?? false
-    }
-
-    @inline(__always) static func isLowercase(_ v: UInt32) -> Bool {
-        if v < limit { return flags[Int(v)].contains(.lowercase) }
-        return Unicode.Scalar(v)?.properties.isLowercase ?? false
     }
 
     @inline(__always) static func isWhitespace(_ v: UInt32) -> Bool {
@@ -94,16 +85,17 @@ enum UTF8Bytes {
         return decode(p, k).scalar
     }
 
-    @inline(__always) static func append(_ v: UInt32, to out: inout [UInt8]) {
+    /// Writes the UTF-8 bytes of scalar `v` at `out[n...]` and advances `n` (the buffer has room).
+    @inline(__always) static func write(_ v: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at n: inout Int) {
         if v < 0x80 {
-            out.append(UInt8(v))
+            out[n] = UInt8(v); n += 1
         } else if v < 0x800 {
-            out.append(UInt8(0xC0 | (v >> 6))); out.append(UInt8(0x80 | (v & 0x3F)))
+            out[n] = UInt8(0xC0 | (v >> 6)); out[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
         } else if v < 0x10000 {
-            out.append(UInt8(0xE0 | (v >> 12))); out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+            out[n] = UInt8(0xE0 | (v >> 12)); out[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
         } else {
-            out.append(UInt8(0xF0 | (v >> 18))); out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-            out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+            out[n] = UInt8(0xF0 | (v >> 18)); out[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+            out[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
         }
     }
 

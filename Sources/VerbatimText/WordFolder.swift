@@ -146,25 +146,13 @@ enum WordFolder {
     static func encode(_ s: UnsafeBufferPointer<UInt32>, keep: Int) -> String {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: s.count * 4) { out -> String in
             var n = 0
-            func put(_ v: UInt32) {
-                if v < 0x80 {
-                    out[n] = UInt8(v); n += 1
-                } else if v < 0x800 {
-                    out[n] = UInt8(0xC0 | (v >> 6)); out[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
-                } else if v < 0x10000 {
-                    out[n] = UInt8(0xE0 | (v >> 12)); out[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
-                } else {
-                    out[n] = UInt8(0xF0 | (v >> 18)); out[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                    out[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
-                }
-            }
             var k = 0
             while k < s.count {
                 let v = s[k]
                 var r = k + 1
                 while r < s.count, s[r] == v { r += 1 }
                 let copies = keep > 0 && r - k >= 3 && ScalarTable.isAlphabetic(v) ? keep : r - k
-                for _ in 0..<copies { put(v) }
+                for _ in 0..<copies { UTF8Bytes.write(v, to: out, at: &n) }
                 k = r
             }
             return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)

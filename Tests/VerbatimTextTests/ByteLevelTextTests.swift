@@ -84,9 +84,7 @@ struct ByteLevelTextTests {
             }
         }
         #expect(decoded == text.unicodeScalars.map(\.value))
-        var bytes: [UInt8] = []
-        for v in decoded { UTF8Bytes.append(v, to: &bytes) }
-        #expect(UTF8Bytes.string(bytes) == text)
+        #expect(decoded.withUnsafeBufferPointer { WordFolder.encode($0, keep: 0) } == text)
     }
 
     @Test func cleanTextIsReturnedAsIsAndDirtyTextIsFolded() {
