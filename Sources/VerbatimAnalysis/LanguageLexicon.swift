@@ -38,6 +38,13 @@ public struct LanguageLexicon: Sendable {
     /// loan terms (Kazakh `не` means "what"), and never count as a complaint on their own.
     public var loanNegatorsBefore = TermIndex<Bool>()
     public var loanNegatorsAfter = TermIndex<Bool>()
+    /// Words, stems and phrases of learned lexicon layers (`verbatim learn`) that no hand-written entry
+    /// covers. Looked up last, for a word that no hand-written entry or rule claims; a layer's
+    /// adjustments of hand-written valences are made in `sentiment` and `loanSentiment` themselves.
+    public var learned = TermIndex<Double>()
+    /// Label thresholds calibrated on a learned layer's training data (its `@positive_threshold` and
+    /// `@negative_threshold` lines); nil keeps the rules' thresholds.
+    public var calibratedThresholds: LabelThresholds?
 
     public init(language: Language) { self.language = language }
 
@@ -67,6 +74,22 @@ public struct LanguageLexicon: Sendable {
                 return false
             }
         }
+    }
+}
+
+/// The compound scores at or beyond which a text is positive or negative.
+public struct LabelThresholds: Sendable, Hashable {
+    public var positive: Double
+    public var negative: Double
+
+    public init(positive: Double, negative: Double) {
+        self.positive = positive
+        self.negative = negative
+    }
+
+    /// The label of a compound score.
+    public func label(_ score: Double) -> SentimentLabel {
+        score >= positive ? .positive : score <= negative ? .negative : .neutral
     }
 }
 

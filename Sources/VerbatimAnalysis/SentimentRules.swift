@@ -34,12 +34,20 @@ public struct SentimentRules: Sendable, Hashable {
     public var unattachedNegationValence = -1.0
     /// Rating and text disagree when the text score is at least this strong against the rating.
     public var disagreementScore = 0.5
+    /// Whether a learned layer's calibrated thresholds replace `positiveThreshold` and
+    /// `negativeThreshold` for its language (false when a pipeline sets the thresholds itself).
+    public var useCalibratedThresholds = true
 
     public init() {}
 
     /// The label of a compound score.
-    public func label(_ score: Double) -> SentimentLabelValue {
-        score >= positiveThreshold ? .positive : score <= negativeThreshold ? .negative : .neutral
+    public func label(_ score: Double) -> SentimentLabelValue { thresholds(for: nil).label(score) }
+
+    /// The thresholds that label a text of a language: its learned calibration when there is one and
+    /// `useCalibratedThresholds` allows it, else `positiveThreshold` and `negativeThreshold`.
+    public func thresholds(for lexicon: LanguageLexicon?) -> LabelThresholds {
+        if useCalibratedThresholds, let calibrated = lexicon?.calibratedThresholds { return calibrated }
+        return LabelThresholds(positive: positiveThreshold, negative: negativeThreshold)
     }
 }
 

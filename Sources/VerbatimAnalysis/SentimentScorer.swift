@@ -9,6 +9,10 @@ import VerbatimCore
 /// elongation) → contrast and concession (clause weights). The sum, with `!` emphasis, is
 /// normalised to a compound score in −1…1. Time is linear in the number of
 /// tokens.
+///
+/// A word that no hand-written entry or rule claims is looked up last in the
+/// language's learned layers (`LanguageLexicon.learned`); a learned term then
+/// takes every rule exactly as a hand-written one does.
 public struct SentimentScorer: Sendable {
     public let lexicons: LexiconSet
     public let rules: SentimentRules
@@ -41,7 +45,15 @@ public struct SentimentScorer: Sendable {
         case negatedVerb(String)
     }
 
-    private struct Hit {
+    /// The lexicon entry a hit scored with: what a learned layer can adjust.
+    enum Unit: Hashable {
+        /// A term of `sentiment`, `loanSentiment` or `learned`, by its position there.
+        case sentiment(Int), loan(Int), learned(Int)
+        /// An emoji, a negation with nothing to negate: not learned.
+        case fixed
+    }
+
+    struct Hit {
         var start: Int
         var length: Int
         var valence: Double
@@ -50,10 +62,29 @@ public struct SentimentScorer: Sendable {
         var rules: [String]
         var clause: Int
         var kind: Kind = .term
+        var unit: Unit = .fixed
+        /// The learned layer's evidence for the term, if its valence was learned.
+        var learned: String?
+        /// How many times the valence was negated, the magnitude added by intensifiers and emphasis,
+        /// and the contrast or concession weight: what the learner needs to replay the rules.
+        var negations = 0
+        var boost = 0.0
+        var weight = 1.0
+
         /// Matched in the lexicon of a mixed-in language (Russian in Kazakh).
-        var loan = false
+        var loan: Bool { if case .loan = unit { true } else { false } }
 
         enum Kind { case term, emoji, unattachedNegation }
+    }
+
+    /// One text as the rules see it, before it is summed: every hit with its final valence, the
+    /// words no entry or rule claimed, and the `!` emphasis.
+    struct Analysis {
+        var hits: [Hit]
+        /// Positions of words that no hand-written or learned entry, and no rule, claimed: what a
+        /// learner may turn into new terms.
+        var freeWords: [Int]
+        var exclamations: Int
     }
 
     public func score(_ tokens: [Token], language: Language) -> SentimentResult {
@@ -61,9 +92,57 @@ public struct SentimentScorer: Sendable {
             let reason = language == .und ? "language undetermined: not scored" : "language \(language.rawValue) is not scored"
             return SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: [], reason: reason)
         }
-        let filter = firstWords[language]
+        let analysis = analyze(tokens, lex)
+        if analysis.hits.isEmpty {
+            return SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: clauseScores(tokens, []), reason: "no lexicon match")
+        }
+        var sum = analysis.hits.reduce(0) { $0 + $1.valence }
+        var evidence = analysis.hits.map { h in
+            Evidence(matched: tokens[h.start..<(h.start + h.length)].map(\.surface).joined(separator: " "),
+                     term: h.term, baseValence: h.base, finalValence: round2(h.valence), rules: h.rules, clause: h.clause, learned: h.learned)
+        }
+        let bangs = analysis.exclamations
+        if bangs > 0, sum != 0 {
+            let add = (sum > 0 ? 1 : -1) * Double(bangs) * rules.exclamationIncrement
+            sum += add
+            evidence.append(Evidence(matched: String(repeating: "!", count: bangs), term: "!", baseValence: 0, finalValence: round2(add), rules: ["emphasis(!×\(bangs))"], clause: -1))
+        }
+        let compound = round4(normalize(sum))
+        return SentimentResult(score: compound, label: rules.thresholds(for: lex).label(compound), evidence: evidence, clauseScores: clauseScores(tokens, analysis.hits))
+    }
+
+    /// The lexicon of `language` when it is scored.
+    func lexicon(for language: Language) -> LanguageLexicon? {
+        Language.scored.contains(language) ? lexicons.languages[language] : nil
+    }
+
+    /// Applies every rule to the terms of `tokens`: the hits with their final valences.
+    func analyze(_ tokens: [Token], _ lex: LanguageLexicon) -> Analysis {
+        var (hits, roles, free) = findTerms(tokens, lex)
+        var covered = coverage(hits, count: tokens.count)
+        let usedNegator = applyNegationWords(tokens, roles, covered, to: &hits)
+        if rules.unattachedNegationValence != 0 {
+            addUnattachedNegations(tokens, roles, usedNegator, to: &hits)
+            covered = coverage(hits, count: tokens.count)
+        }
+        if !hits.isEmpty { applyModifiers(tokens, roles, covered, lex, to: &hits) }
+        let bangs = min(tokens.filter { $0.kind == .punctuation && $0.form == "!" }.count, rules.maxExclamations)
+        return Analysis(hits: hits, freeWords: free, exclamations: bangs)
+    }
+
+    /// Tokens covered by a sentiment term: a negator or an intensifier reaches only the nearest term.
+    private func coverage(_ hits: [Hit], count: Int) -> [Bool] {
+        var covered = [Bool](repeating: false, count: count)
+        for h in hits { for k in h.start..<(h.start + h.length) { covered[k] = true } }
+        return covered
+    }
+
+    /// One pass over the words: sentiment terms become hits, negators and intensifiers get their roles.
+    private func findTerms(_ tokens: [Token], _ lex: LanguageLexicon) -> ([Hit], [Role], [Int]) {
+        let filter = firstWords[lex.language]
         var roles = [Role](repeating: .none, count: tokens.count)
         var hits: [Hit] = []
+        var free: [Int] = []
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
@@ -74,18 +153,13 @@ public struct SentimentScorer: Sendable {
                 i += 1; continue
             }
             guard t.kind == .word else { i += 1; continue }
-            // A word that starts no term of the per-word look-ups below goes straight to the last two rules.
+            // A word that starts no term of the per-word look-ups below goes straight to the last rules.
             if let filter, !filter.mayStart(t) {
-                if let h = prefixNegatedHit(tokens, at: i, lex) {
-                    hits.append(h)
-                } else if let ending = lex.negatedVerbEnding(of: t.form) {
-                    roles[i] = .negatedVerb(ending)
-                }
-                i += 1; continue
+                i += lastLookups(tokens, at: i, lex, &hits, &roles, &free); continue
             }
             let match = lex.sentiment.longestMatch(in: tokens, at: i)
             if let m = match, m.length >= 2 {
-                if m.term.payload != 0 { hits.append(hit(m, at: i, tokens, lex)) }
+                if m.term.payload != 0 { hits.append(hit(m, at: i, tokens, lex, unit: .sentiment(m.index))) }
                 i += m.length; continue
             }
             if let n = lex.negatorsAfter.longestMatch(in: tokens, at: i) {
@@ -102,16 +176,12 @@ public struct SentimentScorer: Sendable {
             }
             if let m = match {
                 // A neutral entry (valence 0) only stops shorter stems from matching.
-                if m.term.payload != 0 { hits.append(hit(m, at: i, tokens, lex)) }
+                if m.term.payload != 0 { hits.append(hit(m, at: i, tokens, lex, unit: .sentiment(m.index))) }
                 i += m.length; continue
             }
             // Words of a mixed-in language (Russian in Kazakh): only where the language's own data has nothing.
             if let m = lex.loanSentiment.longestMatch(in: tokens, at: i) {
-                if m.term.payload != 0 {
-                    var h = hit(m, at: i, tokens, lex, negationSuffixes: false)
-                    h.loan = true
-                    hits.append(h)
-                }
+                if m.term.payload != 0 { hits.append(hit(m, at: i, tokens, lex, negationSuffixes: false, unit: .loan(m.index))) }
                 i += m.length; continue
             }
             if let n = lex.loanNegatorsBefore.longestMatch(in: tokens, at: i) {
@@ -120,19 +190,30 @@ public struct SentimentScorer: Sendable {
             if let n = lex.loanNegatorsAfter.longestMatch(in: tokens, at: i) {
                 roles[i] = .loanNegatorAfter(n.term.text); i += n.length; continue
             }
-            if let h = prefixNegatedHit(tokens, at: i, lex) {
-                hits.append(h)
-            } else if let ending = lex.negatedVerbEnding(of: t.form) {
-                roles[i] = .negatedVerb(ending)
-            }
-            i += 1
+            i += lastLookups(tokens, at: i, lex, &hits, &roles, &free)
         }
+        return (hits, roles, free)
+    }
 
-        // Tokens covered by a sentiment term: a negator or an intensifier reaches only the nearest term.
-        var covered = [Bool](repeating: false, count: tokens.count)
-        for h in hits { for k in h.start..<(h.start + h.length) { covered[k] = true } }
+    /// The look-ups for a word that no entry above claimed: a negative prefix, a negated-verb ending,
+    /// then the learned layers. Returns the number of tokens consumed.
+    private func lastLookups(_ tokens: [Token], at i: Int, _ lex: LanguageLexicon, _ hits: inout [Hit], _ roles: inout [Role], _ free: inout [Int]) -> Int {
+        if let h = prefixNegatedHit(tokens, at: i, lex) {
+            hits.append(h)
+        } else if let ending = lex.negatedVerbEnding(of: tokens[i].form) {
+            roles[i] = .negatedVerb(ending)
+        } else if lex.learned.count > 0, let m = lex.learned.longestMatch(in: tokens, at: i) {
+            if m.term.payload != 0 { hits.append(hit(m, at: i, tokens, lex, unit: .learned(m.index))) }
+            return m.length
+        } else {
+            free.append(i)
+        }
+        return 1
+    }
 
-        // 1. Negation words: each negates the nearest term in its window (several count once).
+    /// 1. Negation words: each negates the nearest term in its window (several count once).
+    ///    Returns which negators were used.
+    private func applyNegationWords(_ tokens: [Token], _ roles: [Role], _ covered: [Bool], to hits: inout [Hit]) -> [Bool] {
         var usedNegator = [Bool](repeating: false, count: tokens.count)
         for h in hits.indices where hits[h].kind == .term {
             let start = hits[h].start, end = hits[h].start + hits[h].length, clause = hits[h].clause
@@ -158,34 +239,83 @@ public struct SentimentScorer: Sendable {
             }
             if !before.isEmpty || !after.isEmpty {
                 hits[h].valence = negate(hits[h].valence)
+                hits[h].negations += 1
                 hits[h].rules.append("negation(\((before.reversed() + after).joined(separator: " ")))")
             }
         }
-        // 2. Negation with nothing to negate ("интернет жоқ", "ne javljaju se", "gelmedi"): in customer
-        //    feedback, saying that something did not happen or is not there is a complaint.
-        if rules.unattachedNegationValence != 0 {
-            let v = rules.unattachedNegationValence
-            for k in tokens.indices where !usedNegator[k] {
-                switch roles[k] {
-                case let .negatorBefore(text), let .negatorAfter(text):
-                    hits.append(Hit(start: k, length: 1, valence: v, base: v, term: text, rules: ["negation without a sentiment word"], clause: tokens[k].clause, kind: .unattachedNegation))
-                case let .negatedVerb(ending):
-                    hits.append(Hit(start: k, length: 1, valence: v, base: v, term: "-" + ending, rules: ["negated verb"], clause: tokens[k].clause, kind: .unattachedNegation))
-                default: break
-                }
+        return usedNegator
+    }
+
+    /// 2. Negation with nothing to negate ("интернет жоқ", "ne javljaju se", "gelmedi"): in customer
+    ///    feedback, saying that something did not happen or is not there is a complaint.
+    private func addUnattachedNegations(_ tokens: [Token], _ roles: [Role], _ usedNegator: [Bool], to hits: inout [Hit]) {
+        let v = rules.unattachedNegationValence
+        for k in tokens.indices where !usedNegator[k] {
+            switch roles[k] {
+            case let .negatorBefore(text), let .negatorAfter(text):
+                hits.append(Hit(start: k, length: 1, valence: v, base: v, term: text, rules: ["negation without a sentiment word"], clause: tokens[k].clause, kind: .unattachedNegation))
+            case let .negatedVerb(ending):
+                hits.append(Hit(start: k, length: 1, valence: v, base: v, term: "-" + ending, rules: ["negated verb"], clause: tokens[k].clause, kind: .unattachedNegation))
+            default: break
             }
-            hits.sort { $0.start < $1.start }
-            for h in hits { for k in h.start..<(h.start + h.length) { covered[k] = true } }
         }
-        if hits.isEmpty {
-            return SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: clauseScores(tokens, []), reason: "no lexicon match")
-        }
+        hits.sort { $0.start < $1.start }
+    }
+
+    /// 3. Intensifiers, emphasis, contrast and concession.
+    private func applyModifiers(_ tokens: [Token], _ roles: [Role], _ covered: [Bool], _ lex: LanguageLexicon, to hits: inout [Hit]) {
         // Which clauses start with a contrast conjunction, and its words.
         var contrastAt: [Int: String] = [:]
         for t in tokens where t.kind == .contrast { contrastAt[t.clause] = (contrastAt[t.clause].map { $0 + " " } ?? "") + t.surface.lowercased() }
+        let (concessiveSpan, concessiveClause) = concessions(tokens, lex)
+        for h in hits.indices {
+            var v = hits[h].valence
+            var applied = hits[h].rules
+            let start = hits[h].start, end = hits[h].start + hits[h].length, clause = hits[h].clause
+            var boost = 0.0
+            var distance = 0
+            var k = start - 1
+            while hits[h].kind != .emoji, k >= 0, distance < rules.window, tokens[k].clause == clause, !covered[k] {
+                if tokens[k].kind == .word { distance += 1 } else { k -= 1; continue }
+                if case let .intensifier(scalar, text) = roles[k] {
+                    let decay = distance <= rules.intensifierDecay.count ? rules.intensifierDecay[distance - 1] : rules.intensifierDecay.last!
+                    v += (v >= 0 ? 1 : -1) * scalar * decay
+                    boost += scalar * decay
+                    applied.append((scalar > 0 ? "intensifier(" : "dampener(") + text + ")")
+                }
+                k -= 1
+            }
+            // Emphasis written into the words.
+            let words = tokens[start..<end]
+            if words.contains(where: { $0.emphasis.contains(.allCaps) }) {
+                v += (v >= 0 ? 1 : -1) * rules.capsIncrement; boost += rules.capsIncrement; applied.append("caps")
+            }
+            if words.contains(where: { $0.emphasis.contains(.elongated) }) {
+                v += (v >= 0 ? 1 : -1) * rules.elongationIncrement; boost += rules.elongationIncrement; applied.append("elongation")
+            }
+            // Contrast: the clause after a contrast word weighs more, the one before it less.
+            // A contrast word at the start of a sentence ("…. Ama …") still contrasts with the sentence before.
+            var weight = 1.0
+            if let c = contrastAt[clause] {
+                weight = rules.contrastAfterWeight; applied.append("contrast(after \(c))")
+            } else if let c = contrastAt[clause + 1] {
+                weight = rules.contrastBeforeWeight; applied.append("contrast(before \(c))")
+            } else if let c = concessiveSpan[start] {
+                weight = rules.contrastBeforeWeight; applied.append("concession(\(c))")
+            } else if let c = concessiveClause[clause] {
+                weight = rules.contrastAfterWeight; applied.append("main clause(\(c))")
+            }
+            if weight != 1 { v *= weight }
+            hits[h].valence = v
+            hits[h].rules = applied
+            hits[h].boost = boost
+            hits[h].weight = weight
+        }
+    }
 
-        // Concessive conjunctions: the clause one introduces (up to a comma or the clause end) is the
-        // concession and weighs less; the rest of its clause is the point and weighs more.
+    /// Concessive conjunctions: the clause one introduces (up to a comma or the clause end) is the
+    /// concession and weighs less; the rest of its clause is the point and weighs more.
+    private func concessions(_ tokens: [Token], _ lex: LanguageLexicon) -> (span: [String?], clause: [Int: String]) {
         var concessiveSpan = [String?](repeating: nil, count: tokens.count)
         var concessiveClause: [Int: String] = [:]
         var j = 0
@@ -198,54 +328,7 @@ public struct SentimentScorer: Sendable {
             if concessiveClause[clause] == nil { concessiveClause[clause] = c.term.text }
             j = end
         }
-
-        // 3. Intensifiers, emphasis, contrast and concession.
-        for h in hits.indices {
-            var v = hits[h].valence
-            var applied = hits[h].rules
-            let start = hits[h].start, end = hits[h].start + hits[h].length, clause = hits[h].clause
-            var distance = 0
-            var k = start - 1
-            while hits[h].kind != .emoji, k >= 0, distance < rules.window, tokens[k].clause == clause, !covered[k] {
-                if tokens[k].kind == .word { distance += 1 } else { k -= 1; continue }
-                if case let .intensifier(scalar, text) = roles[k] {
-                    let decay = distance <= rules.intensifierDecay.count ? rules.intensifierDecay[distance - 1] : rules.intensifierDecay.last!
-                    v += (v >= 0 ? 1 : -1) * scalar * decay
-                    applied.append((scalar > 0 ? "intensifier(" : "dampener(") + text + ")")
-                }
-                k -= 1
-            }
-            // Emphasis written into the words.
-            let words = tokens[start..<end]
-            if words.contains(where: { $0.emphasis.contains(.allCaps) }) { v += (v >= 0 ? 1 : -1) * rules.capsIncrement; applied.append("caps") }
-            if words.contains(where: { $0.emphasis.contains(.elongated) }) { v += (v >= 0 ? 1 : -1) * rules.elongationIncrement; applied.append("elongation") }
-            // Contrast: the clause after a contrast word weighs more, the one before it less.
-            // A contrast word at the start of a sentence ("…. Ama …") still contrasts with the sentence before.
-            if let c = contrastAt[clause] {
-                v *= rules.contrastAfterWeight; applied.append("contrast(after \(c))")
-            } else if let c = contrastAt[clause + 1] {
-                v *= rules.contrastBeforeWeight; applied.append("contrast(before \(c))")
-            } else if let c = concessiveSpan[start] {
-                v *= rules.contrastBeforeWeight; applied.append("concession(\(c))")
-            } else if let c = concessiveClause[clause] {
-                v *= rules.contrastAfterWeight; applied.append("main clause(\(c))")
-            }
-            hits[h].valence = v
-            hits[h].rules = applied
-        }
-        var sum = hits.reduce(0) { $0 + $1.valence }
-        var evidence = hits.map { h in
-            Evidence(matched: tokens[h.start..<(h.start + h.length)].map(\.surface).joined(separator: " "),
-                     term: h.term, baseValence: h.base, finalValence: round2(h.valence), rules: h.rules, clause: h.clause)
-        }
-        let bangs = min(tokens.filter { $0.kind == .punctuation && $0.form == "!" }.count, rules.maxExclamations)
-        if bangs > 0, sum != 0 {
-            let add = (sum > 0 ? 1 : -1) * Double(bangs) * rules.exclamationIncrement
-            sum += add
-            evidence.append(Evidence(matched: String(repeating: "!", count: bangs), term: "!", baseValence: 0, finalValence: round2(add), rules: ["emphasis(!×\(bangs))"], clause: -1))
-        }
-        let compound = round4(normalize(sum))
-        return SentimentResult(score: compound, label: rules.label(compound), evidence: evidence, clauseScores: clauseScores(tokens, hits))
+        return (concessiveSpan, concessiveClause)
     }
 
     /// Whether the next word (same clause, no comma between) is a sentiment term or an intensifier.
@@ -255,13 +338,15 @@ public struct SentimentScorer: Sendable {
         return lex.intensifiers.longestMatch(in: tokens, at: i) != nil || lex.loanSentiment.longestMatch(in: tokens, at: i) != nil
     }
 
-    private func hit(_ m: TermIndex<Double>.Match, at i: Int, _ tokens: [Token], _ lex: LanguageLexicon, negationSuffixes: Bool = true) -> Hit {
+    private func hit(_ m: TermIndex<Double>.Match, at i: Int, _ tokens: [Token], _ lex: LanguageLexicon, negationSuffixes: Bool = true, unit: Unit) -> Hit {
         var v = m.term.payload
         var applied: [String] = []
+        var negations = 0
         if negationSuffixes, m.viaStem, let morpheme = lex.negationMorpheme(in: m.remainder) {
-            v = negate(v); applied.append("negation(\(morpheme))")
+            v = negate(v); applied.append("negation(\(morpheme))"); negations = 1
         }
-        return Hit(start: i, length: m.length, valence: v, base: m.term.payload, term: m.term.text, rules: applied, clause: tokens[i].clause)
+        return Hit(start: i, length: m.length, valence: v, base: m.term.payload, term: m.term.text, rules: applied, clause: tokens[i].clause,
+                   unit: unit, learned: m.term.learned, negations: negations)
     }
 
     /// Serbian `ne-` (and any `prefix` rule): `neprofesionalan` → not `profesionalan`.
@@ -271,7 +356,7 @@ public struct SentimentScorer: Sendable {
             copy[0].form = String(tokens[i].form.dropFirst(p.count))
             if let m = lex.sentiment.longestMatch(in: copy, at: 0) {
                 return Hit(start: i, length: 1, valence: negate(m.term.payload), base: m.term.payload, term: p + "-" + m.term.text,
-                           rules: ["negation(\(p)-)"], clause: tokens[i].clause)
+                           rules: ["negation(\(p)-)"], clause: tokens[i].clause, unit: .sentiment(m.index), learned: m.term.learned, negations: 1)
             }
         }
         return nil
@@ -287,9 +372,9 @@ public struct SentimentScorer: Sendable {
         return nil
     }
 
-    private func negate(_ v: Double) -> Double { v > 0 ? v * rules.negatedPositiveScalar : v * rules.negatedNegativeScalar }
+    func negate(_ v: Double) -> Double { v > 0 ? v * rules.negatedPositiveScalar : v * rules.negatedNegativeScalar }
 
-    private func normalize(_ x: Double) -> Double { x == 0 ? 0 : max(-1, min(1, x / (x * x + rules.alpha).squareRoot())) }
+    func normalize(_ x: Double) -> Double { x == 0 ? 0 : max(-1, min(1, x / (x * x + rules.alpha).squareRoot())) }
 
     private func clauseScores(_ tokens: [Token], _ hits: [Hit]) -> [Double] {
         let count = (tokens.map(\.clause).max() ?? -1) + 1

@@ -20,11 +20,25 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         public var text: String
         public var source: String
         public var line: Int
+        /// For a term from a learned layer: its evidence (`n_pos=412 n_neg=37`, and the hand-written
+        /// valence it adjusts), shown by `--explain`; nil for a hand-written term.
+        public var learned: String?
+
+        public init(words: [Word], payload: Payload, text: String, source: String, line: Int, learned: String? = nil) {
+            self.words = words
+            self.payload = payload
+            self.text = text
+            self.source = source
+            self.line = line
+            self.learned = learned
+        }
     }
 
     /// The result of a match at a token position.
     public struct Match: Sendable {
         public var term: Term
+        /// The term's position in `terms`.
+        public var index: Int
         /// Number of tokens covered.
         public var length: Int
         /// For a stem match on the last word: what follows the stem in that word (`medim` in `beğenmedim`).
@@ -66,6 +80,15 @@ public struct TermIndex<Payload: Sendable>: Sendable {
 
     /// The position of an existing term with the same words, if any.
     public func find(_ words: [Word]) -> Term? { positions[words].map { terms[$0] } }
+
+    /// The position in `terms` of the term with these words, if any.
+    public func position(of words: [Word]) -> Int? { positions[words] }
+
+    /// Changes the payload of the term at `position` (a learned layer adjusting a hand-written valence).
+    public mutating func adjust(at position: Int, payload: Payload, learned: String) {
+        terms[position].payload = payload
+        terms[position].learned = learned
+    }
 
     /// Parses `term` text (`memnun*`, `dönüş yapmadı`) into words folded for `language`.
     public static func words(of text: String, language: Language) -> [Word] {
@@ -135,7 +158,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
             let form = term.words.count == 1 ? first : t.form
             remainder = String(Substring(form.utf8.dropFirst(b.stemBytes)))
         }
-        return Match(term: term, length: term.words.count, remainder: remainder, viaStem: b.rank.1 == 0)
+        return Match(term: term, index: b.index, length: term.words.count, remainder: remainder, viaStem: b.rank.1 == 0)
     }
 
     /// Byte equality: all forms are NFC, so it is string equality without Unicode comparison.

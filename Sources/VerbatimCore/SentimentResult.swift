@@ -37,25 +37,32 @@ public struct Evidence: Sendable, Hashable {
     /// Rules in the order they applied (`negation(değil)`, `intensifier(çok)`, `contrast(ama)`).
     public var rules: [String]
     public var clause: Int
+    /// For a term of a learned lexicon layer: what it was learned from (`n_pos=412 n_neg=37`, and for a
+    /// hand-written entry whose valence was adjusted, `hand -2`); nil for a hand-written valence.
+    public var learned: String?
 
-    public init(matched: String, term: String, baseValence: Double, finalValence: Double, rules: [String], clause: Int) {
+    public init(matched: String, term: String, baseValence: Double, finalValence: Double, rules: [String], clause: Int, learned: String? = nil) {
         self.matched = matched
         self.term = term
         self.baseValence = baseValence
         self.finalValence = finalValence
         self.rules = rules
         self.clause = clause
+        self.learned = learned
     }
 
-    /// Short form for reports: `kötü -2.5 ×neg(değil) → +0.9`.
+    /// Short form for reports: `kötü -2.5 [negation(değil)] → +1`, or for a learned valence
+    /// `berbat* -3.12 learned(n_pos=3 n_neg=140; hand -3) → -3.12`.
     public var summary: String {
         var s = "\(term) \(Self.format(baseValence))"
+        if let learned { s += " learned(\(learned))" }
         if !rules.isEmpty { s += " [" + rules.joined(separator: ", ") + "]" }
         if finalValence != baseValence { s += " → \(Self.format(finalValence))" }
         return s
     }
 
-    static func format(_ v: Double) -> String {
+    /// A valence as evidence shows it: signed, at most two decimals (`+2`, `-2.5`).
+    public static func format(_ v: Double) -> String {
         let hundredths = (v * 100).rounded()
         let r = hundredths / 100
         // Hundredths print as their decimal digits without trailing zeros, which is what Swift's shortest
