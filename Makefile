@@ -7,7 +7,7 @@ export EXPORTS
 RELEASE_BIN := .build/release/verbatim
 DEBUG_BIN := .build/debug/verbatim
 
-.PHONY: all deps browser-deps run reprocess test check eval bench clean
+.PHONY: all deps browser-deps run reprocess test check eval learn bench clean
 
 all: run
 
@@ -55,6 +55,15 @@ clean:
 eval: deps
 	$(SWIFT) build -c release --product verbatim
 	python3 scripts/eval.py
+
+# The bundled learned lexicon layers (lexicons/learned/), learned from ../shared/eval/train only
+# (never from eval/dev). The same training files give byte-identical layers (the date aside: LEARN_DATE).
+LEARN_DATE ?= $(shell date -u +%F)
+learn: deps
+	$(SWIFT) build -c release --product verbatim
+	$(RELEASE_BIN) learn --lang kk --date $(LEARN_DATE) --out lexicons/learned/kk_reviews.tsv ../shared/eval/train/kk_reviews_train.tsv
+	$(RELEASE_BIN) learn --lang tr --date $(LEARN_DATE) --out lexicons/learned/tr_movies.tsv ../shared/eval/train/tr_movies_train.tsv
+	$(RELEASE_BIN) learn --lang sr --date $(LEARN_DATE) --out lexicons/learned/sr_tweets.tsv ../shared/eval/train/sr_tweets_train.tsv
 
 # Throughput and memory on a generated corpus (BENCH_RECORDS=100000 by default, about six minutes; see scripts/bench/bench.py).
 bench: deps

@@ -2,11 +2,14 @@
 """Accuracy of `verbatim classify` on labelled sets: `make eval`.
 
 Each set is a TSV of `label<TAB>text` (or `label<TAB>tags<TAB>text` for the
-project's own sets in Tests/Data/sentiment), label pos/neg/neu. For every file:
-accuracy, macro-F1 on positive vs negative (items labelled pos/neg; a neutral
-prediction counts as a miss), macro-F1 over three classes where the data has
-neutral items, the share of items with at least one lexicon match, and the
-confusion matrix. The language is declared (--lang) from the file name prefix.
+project's own sets in Tests/Data/sentiment), label pos/neg/neu. For every file,
+side by side: the hand-written lexicons alone (the default), with the language's learned layer
+(lexicons/learned/, `--layer`), and the naive-Bayes reference (scripts/nb_reference.py, trained
+on ../shared/eval/train): macro-F1 on positive vs negative (items labelled
+pos/neg; a neutral prediction counts as a miss), macro-F1 over three classes
+where the data has neutral items, the share of items with at least one lexicon
+match, and the confusion matrix. The language is declared (--lang) from the file
+name prefix, or identified with --auto.
 
 Options for tuning without overfitting (see README, Accuracy):
   --half even|odd   score only the items with an even / odd 0-based index in
@@ -58,13 +61,49 @@ def f1(gold, pred, cls):
     return 2 * prec * rec / (prec + rec)
 
 
+# The learned layers measured in the "learned" column (written by `make learn`), by language.
+LAYERS = {
+    "kk": "lexicons/learned/kk_reviews.tsv",
+    "tr": "lexicons/learned/tr_movies.tsv",
+    "sr": "lexicons/learned/sr_tweets.tsv",
+}
+# The naive-Bayes reference: trained on ../shared/eval/train, by language (scripts/nb_reference.py).
+NB_TRAIN = {
+    "kk": "../shared/eval/train/kk_reviews_train.tsv",
+    "tr": "../shared/eval/train/tr_movies_train.tsv",
+    "sr": "../shared/eval/train/sr_tweets_train.tsv",
+}
+
+
+def classify(items, lang, layer=None):
+    """`verbatim classify --explain` over the items, with a learned layer or without: (predicted labels, explain lines)."""
+    text = "".join(t.replace("\r", " ") + "\n" for _, t in items)
+    args = [BIN, "classify", "--lang", lang, "--explain"] + (["--layer", layer] if layer else [])
+    out = subprocess.run(args, input=text.encode(), capture_output=True, check=True).stdout.decode()
+    lines = out.split("\n")[: len(items)]
+    return [SHORT[l.split("\t")[0]] for l in lines], lines
+
+
+def scores(gold, pred):
+    """(binary macro-F1 over pos/neg items, where a neutral prediction is a miss; 3-class macro-F1 or None)."""
+    pn = [(g, p) for g, p in zip(gold, pred) if g in ("pos", "neg")]
+    f1_pn = (f1([g for g, _ in pn], [p for _, p in pn], "pos") + f1([g for g, _ in pn], [p for _, p in pn], "neg")) / 2
+    f1_3 = sum(f1(gold, pred, c) for c in ("pos", "neg", "neu")) / 3 if "neu" in gold else None
+    return f1_pn, f1_3
+
+
 def main():
     ap = argparse.ArgumentParser(description="Accuracy of verbatim classify on labelled sets.")
     ap.add_argument("--half", choices=["even", "odd"])
     ap.add_argument("--only", default="")
     ap.add_argument("--misses")
+    ap.add_argument("--auto", action="store_true", help="identify the language (--lang auto) instead of declaring it, as a new user would")
+    ap.add_argument("--no-reference", action="store_true", help="skip the naive-Bayes reference")
     args = ap.parse_args()
     only = [n for n in args.only.split(",") if n]
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import nb_reference
+    models = {}
     rows = []
     details = []
     for path, lang in SETS:
@@ -76,17 +115,18 @@ def main():
         items = read_set(path)
         if args.half:
             items = items[(0 if args.half == "even" else 1)::2]
-        text = "".join(t.replace("\r", " ") + "\n" for _, t in items)
-        out = subprocess.run([BIN, "classify", "--lang", lang, "--explain"], input=text.encode(), capture_output=True, check=True).stdout.decode()
-        lines = out.split("\n")[: len(items)]
-        pred = [SHORT[l.split("\t")[0]] for l in lines]
-        hit = [("no lexicon match" not in l) for l in lines]
+        declared = "auto" if args.auto else lang
         gold = [g for g, _ in items]
-        classes = sorted(set(gold), key=["pos", "neg", "neu"].index)
-        acc = sum(g == p for g, p in zip(gold, pred)) / len(gold)
-        pn = [(g, p) for g, p in zip(gold, pred) if g in ("pos", "neg")]
-        f1_pn = (f1([g for g, _ in pn], [p for _, p in pn], "pos") + f1([g for g, _ in pn], [p for _, p in pn], "neg")) / 2
-        f1_3 = sum(f1(gold, pred, c) for c in ("pos", "neg", "neu")) / 3 if "neu" in classes else None
+        hand, lines = classify(items, declared)
+        pred = hand
+        if lang in LAYERS and os.path.exists(LAYERS[lang]):
+            pred, lines = classify(items, declared, f"{lang}={LAYERS[lang]}")
+        hit = [("no lexicon match" not in l) for l in lines]
+        nb = None
+        if not args.no_reference and lang in NB_TRAIN and os.path.exists(NB_TRAIN[lang]):
+            if lang not in models:
+                models[lang] = nb_reference.train(nb_reference.read(NB_TRAIN[lang]))
+            nb = scores(gold, [nb_reference.predict(models[lang], t) for _, t in items])[0]
         if args.misses:
             os.makedirs(args.misses, exist_ok=True)
             with open(os.path.join(args.misses, os.path.basename(path)), "w", encoding="utf-8") as f:
@@ -94,21 +134,27 @@ def main():
                     if g != p:
                         cols = l.split("\t")
                         f.write(f"{g}\t{p}\t{cols[1]}\t{t}\t{cols[5] if len(cols) > 5 else ''}\n")
-        rows.append((os.path.basename(path), lang, len(items), acc, f1_pn, f1_3, sum(hit) / len(hit)))
+        rows.append((os.path.basename(path), lang, len(items), scores(gold, hand), scores(gold, pred), nb, sum(hit) / len(hit)))
+        classes = sorted(set(gold), key=["pos", "neg", "neu"].index)
         cm = {(g, p): 0 for g in classes for p in ("pos", "neg", "neu")}
         for g, p in zip(gold, pred):
             cm[(g, p)] += 1
         details.append((os.path.basename(path), classes, cm))
 
-    print(f"{'set':<20} {'lang':<4} {'n':>5} {'acc':>6} {'F1 pos/neg':>10} {'F1 3-class':>10} {'coverage':>8}")
-    for name, lang, n, acc, fpn, f3, cov in rows:
-        f3s = f"{f3:.3f}" if f3 is not None else "—"
-        print(f"{name:<20} {lang:<4} {n:>5} {acc:>6.3f} {fpn:>10.3f} {f3s:>10} {cov:>8.2f}")
+    def f(v):
+        return f"{v:.3f}" if v is not None else "—"
+
+    print("Binary macro-F1 (pos/neg items; a neutral prediction is a miss) and 3-class macro-F1 where the set has neutral items.")
+    print("hand: hand-written lexicons only (the default); learned: with the language's learned layer (LAYERS, `--layer`);")
+    print("NB: naive-Bayes reference trained on ../shared/eval/train for the language (scripts/nb_reference.py).")
+    print(f"{'set':<20} {'lang':<4} {'n':>5} {'hand F1':>8} {'hand 3c':>8} {'learned F1':>10} {'learned 3c':>10} {'NB F1':>7} {'coverage':>8}")
+    for name, lang, n, (hf, h3), (lf, l3), nb, cov in rows:
+        print(f"{name:<20} {lang:<4} {n:>5} {f(hf):>8} {f(h3):>8} {f(lf):>10} {f(l3):>10} {f(nb):>7} {cov:>8.2f}")
     print()
     for name, classes, cm in details:
-        print(f"{name}: gold ↓ / predicted →   pos   neg   neu")
+        print(f"{name} (learned): gold ↓ / predicted →   pos   neg   neu")
         for g in classes:
-            print(f"  {g:<34}{cm[(g,'pos')]:>5} {cm[(g,'neg')]:>5} {cm[(g,'neu')]:>5}")
+            print(f"  {g:<44}{cm[(g,'pos')]:>5} {cm[(g,'neg')]:>5} {cm[(g,'neu')]:>5}")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,14 @@ accurate where it has in-domain training data, but unable to explain a label.
 
 Only pos and neg training items are used (the binary reference); neutral
 test items are predicted pos or neg like any other.
+
+Classes are weighted equally: a feature's likelihood under a class is the
+share of that class's texts containing it (Laplace-smoothed), and the class
+prior is uniform. With the empirical prior and per-token totals, the training
+set's imbalance decides instead of the words: sr_tweets_train is 17% positive
+while its dev set is half positive, and that variant falls from 0.69 to 0.43
+binary macro-F1 there (0.79 vs 0.80 on kk_reviews, 0.91 on tr_movies either
+way). The reference is meant to be the strong baseline, so it balances.
 """
 import math, re, sys
 from collections import Counter
@@ -35,6 +43,7 @@ def read(path):
 
 
 def train(items, alpha=1.0):
+    """Per feature, the log-odds of its class-balanced, smoothed likelihoods (binary features)."""
     counts = {"pos": Counter(), "neg": Counter()}
     docs = Counter()
     for label, text in items:
@@ -43,25 +52,14 @@ def train(items, alpha=1.0):
         docs[label] += 1
         counts[label].update(features(text))
     vocab = set(counts["pos"]) | set(counts["neg"])
-    total = {c: sum(counts[c].values()) for c in counts}
-    n = sum(docs.values())
-    model = {"prior": {c: math.log(docs[c] / n) for c in counts}, "loglik": {}, "unseen": {}}
-    for c in counts:
-        denom = total[c] + alpha * len(vocab)
-        model["loglik"][c] = {w: math.log((counts[c][w] + alpha) / denom) for w in vocab}
-        model["unseen"][c] = math.log(alpha / denom)
-    model["vocab"] = vocab
-    return model
+    def loglik(c, w):
+        return math.log((counts[c][w] + alpha) / (docs[c] + 2 * alpha))
+    return {w: loglik("pos", w) - loglik("neg", w) for w in vocab}
 
 
 def predict(model, text):
-    feats = [w for w in features(text) if w in model["vocab"]]
-    best, best_score = None, None
-    for c in ("pos", "neg"):
-        s = model["prior"][c] + sum(model["loglik"][c][w] for w in feats)
-        if best_score is None or s > best_score:
-            best, best_score = c, s
-    return best
+    """pos when the summed log-odds of the text's known features are positive, else neg."""
+    return "pos" if sum(model.get(w, 0.0) for w in features(text)) > 0 else "neg"
 
 
 if __name__ == "__main__":

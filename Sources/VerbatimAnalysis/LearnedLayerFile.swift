@@ -21,9 +21,6 @@ import VerbatimCore
 /// explanation then shows both); any other entry is a new term, looked up
 /// only where no hand-written entry or rule claims the word.
 public enum LearnedLayerFile {
-    /// The file name of a bundled layer, in a language's folder.
-    public static let bundledName = "learned.tsv"
-
     /// A setting line: `@name<TAB>value`.
     public enum Setting: String, CaseIterable, Sendable {
         case positiveThreshold = "@positive_threshold"

@@ -21,34 +21,18 @@ public struct LexiconLoader {
 
     public let directory: URL
     public let userLexicons: [UserLexicon]
-    /// Learned layers (`verbatim learn`) named by the pipeline, applied after everything else.
+    /// Learned layers (`verbatim learn`) named by the pipeline or `--layer`, applied after everything else.
     public let learnedLayers: [UserLexicon]
-    /// Whether the bundled learned layers (`<lang>/learned.tsv`) are applied.
-    public let bundledLearned: Bool
 
     /// Languages whose words are mixed into another's feedback, with their own folder of data
     /// (`sentiment.tsv`, `negation.tsv` with `before`/`after` words, `intensifiers.tsv`): Kazakh and
     /// Mongolian users write Russian words and whole Russian sentences.
     public static let loanLanguages: [Language: [Language]] = [.kk: [.ru], .mn: [.ru]]
 
-    public init(directory: URL, userLexicons: [UserLexicon] = [], learnedLayers: [UserLexicon] = [], bundledLearned: Bool = true) {
+    public init(directory: URL, userLexicons: [UserLexicon] = [], learnedLayers: [UserLexicon] = []) {
         self.directory = directory
         self.userLexicons = userLexicons
         self.learnedLayers = learnedLayers
-        self.bundledLearned = bundledLearned
-    }
-
-    /// The bundled learned layer of a language (applied when `bundledLearned`).
-    public func bundledLayer(_ language: Language) -> URL {
-        directory.appendingPathComponent(language.rawValue).appendingPathComponent(LearnedLayerFile.bundledName)
-    }
-
-    /// Every learned layer applied, in order: the bundled ones, then the pipeline's.
-    public var appliedLayers: [UserLexicon] {
-        let bundled = bundledLearned
-            ? Language.scored.map { UserLexicon(language: $0, path: bundledLayer($0)) }.filter { FileManager.default.fileExists(atPath: $0.path.path) }
-            : []
-        return bundled + learnedLayers
     }
 
     /// Every file read, for hashing into the run manifest.
@@ -60,7 +44,7 @@ public struct LexiconLoader {
             }
         }
         files += ["ru/sentiment.tsv", "ru/negation.tsv", "ru/intensifiers.tsv", "ru/langid.tsv", "en/langid.tsv", "emoji.tsv", "themes.tsv", "headers.tsv"].map { directory.appendingPathComponent($0) }
-        files += userLexicons.map(\.path) + appliedLayers.map(\.path)
+        files += userLexicons.map(\.path) + learnedLayers.map(\.path)
         return files.filter { FileManager.default.fileExists(atPath: $0.path) }
     }
 
@@ -87,7 +71,7 @@ public struct LexiconLoader {
             loadValued(user.path, user.language, range: -4...4, into: &lex.sentiment, issues: &issues, required: true, allowZero: true)
             set.languages[user.language] = lex
         }
-        for layer in appliedLayers {
+        for layer in learnedLayers {
             guard var lex = set.languages[layer.language] else { continue }
             issues += LearnedLayerFile.apply(layer.path, to: &lex)
             set.languages[layer.language] = lex

@@ -28,7 +28,8 @@ public struct LoadedResources: Sendable {
 
     /// Loads and returns all issues, errors included (for `verbatim validate`).
     public static func loadCollectingIssues(_ config: PipelineConfiguration) -> LoadedResources {
-        var r = loadCollectingIssues(lexicons: config.lexicons, userLexicons: config.userLexicons, referencedFrom: config.file)
+        var r = loadCollectingIssues(
+            lexicons: config.lexicons, userLexicons: config.userLexicons, learnedLexicons: config.learnedLexicons, referencedFrom: config.file)
         if config.reports.contains("report.html") {
             let (strings, issues) = load(config.lexicons.appendingPathComponent("report_strings.tsv"), ReportStrings.parse)
             r.reportStrings = strings
@@ -54,7 +55,9 @@ public struct LoadedResources: Sendable {
     }
 
     /// Loads from a lexicon folder directly (for `verbatim classify`).
-    public static func loadCollectingIssues(lexicons: URL, userLexicons: [LexiconLoader.UserLexicon] = [], referencedFrom: String) -> LoadedResources {
+    public static func loadCollectingIssues(
+        lexicons: URL, userLexicons: [LexiconLoader.UserLexicon] = [], learnedLexicons: [LexiconLoader.UserLexicon] = [], referencedFrom: String
+    ) -> LoadedResources {
         var issues: [DataFileIssue] = []
         var isDir: ObjCBool = false
         if !FileManager.default.fileExists(atPath: lexicons.path, isDirectory: &isDir) || !isDir.boolValue {
@@ -66,7 +69,7 @@ public struct LoadedResources: Sendable {
             issues.append(DataFileIssue(file: aliasURL.path, line: 0, message: "\(error)"))
         }
         let (text, textIssues) = TextResources.load(directory: lexicons)
-        let (lexiconSet, lexIssues) = LexiconLoader(directory: lexicons, userLexicons: userLexicons).load()
+        let (lexiconSet, lexIssues) = LexiconLoader(directory: lexicons, userLexicons: userLexicons, learnedLayers: learnedLexicons).load()
         issues += textIssues + lexIssues
         return LoadedResources(aliases: aliases, text: text, lexicons: lexiconSet, issues: issues)
     }

@@ -20,6 +20,9 @@ public struct PipelineConfiguration: Sendable {
     /// Folder of linguistic data (`lexicons/`).
     public var lexicons: URL
     public var userLexicons: [LexiconLoader.UserLexicon]
+    /// Learned lexicon layers (`learned_lexicons:`, written by `verbatim learn`), applied after the
+    /// user lexicons, in order.
+    public var learnedLexicons: [LexiconLoader.UserLexicon] = []
     /// Stages in run order.
     public var stages: [StageConfiguration]
     /// Per-file reading rules; the first whose pattern matches a file name applies.
@@ -72,7 +75,7 @@ public struct PipelineConfiguration: Sendable {
     ]
 
     static let topKeys = [
-        "version", "name", "input", "output", "lexicons", "user_lexicons", "stages", "sources", "reports", "aggregate", "jobs", "as_of",
+        "version", "name", "input", "output", "lexicons", "user_lexicons", "learned_lexicons", "stages", "sources", "reports", "aggregate", "jobs", "as_of",
         "locale", "roster",
     ] + operationKeys
 
@@ -107,16 +110,22 @@ public struct PipelineConfiguration: Sendable {
             lexicons: try top["lexicons"].map { n throws(ConfigurationError) in try path(n) } ?? URL(fileURLWithPath: "lexicons", relativeTo: cwd).standardizedFileURL,
             userLexicons: [], stages: [], sources: [], reports: knownReports, minResponses: 5, jobs: nil, asOf: nil)
 
-        if let list = top["user_lexicons"] {
+        func lexiconList(_ key: String) throws(ConfigurationError) -> [LexiconLoader.UserLexicon] {
+            guard let list = top[key] else { return [] }
+            var out: [LexiconLoader.UserLexicon] = []
             for item in try list.sequence() {
                 let m = try item.mapping(allowed: ["language", "path"])
                 guard let l = m["language"] else { throw .missingKey(file: file, path: item.path, key: "language") }
                 guard let p = m["path"] else { throw .missingKey(file: file, path: item.path, key: "path") }
                 let code = try l.string()
                 guard let lang = Language(rawValue: code), Language.scored.contains(lang) else { throw l.invalid(code, expected: "one of tr, kk, mn, sr") }
-                config.userLexicons.append(.init(language: lang, path: try path(p)))
+                out.append(.init(language: lang, path: try path(p)))
             }
+            return out
         }
+        config.userLexicons = try lexiconList("user_lexicons")
+        config.learnedLexicons = try lexiconList("learned_lexicons")
+
         if let r = top["roster"] {
             let url = try path(r)
             var isDir: ObjCBool = false
@@ -180,8 +189,9 @@ public struct PipelineConfiguration: Sendable {
             }
             let m = try item.mapping(allowed: ["use", "enabled"] + entry.optionKeys)
             var stage = StageConfiguration(use: name, enabled: try m["enabled"]?.bool() ?? true, rules: SentimentRules(), line: item.line)
-            if let v = m["positive_threshold"] { stage.rules.positiveThreshold = try v.double(in: 0...1) }
-            if let v = m["negative_threshold"] { stage.rules.negativeThreshold = try v.double(in: -1...0) }
+            // Thresholds set here win over a learned layer's calibrated ones.
+            if let v = m["positive_threshold"] { stage.rules.positiveThreshold = try v.double(in: 0...1); stage.rules.useCalibratedThresholds = false }
+            if let v = m["negative_threshold"] { stage.rules.negativeThreshold = try v.double(in: -1...0); stage.rules.useCalibratedThresholds = false }
             if let v = m["negated_positive_scalar"] { stage.rules.negatedPositiveScalar = try v.double(in: -1...0) }
             if let v = m["negated_negative_scalar"] { stage.rules.negatedNegativeScalar = try v.double(in: -1...0) }
             if let v = m["contrast_before_weight"] { stage.rules.contrastBeforeWeight = try v.double(in: 0...1) }

@@ -56,7 +56,7 @@ final class RunHistory {
             }
         }
         for k in files.indices { entries[k] = slots.get(k) }
-        var lexiconRoots = [config.lexicons] + config.userLexicons.map(\.path)
+        var lexiconRoots = [config.lexicons] + config.userLexicons.map(\.path) + config.learnedLexicons.map(\.path)
         if let roster = config.roster { lexiconRoots.append(roster) }
         let configData = FileManager.default.contents(atPath: config.file) ?? Data()
         let adHoc = options.input != nil || options.out != nil

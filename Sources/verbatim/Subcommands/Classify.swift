@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VerbatimAnalysis
 import VerbatimCore
 import VerbatimPipeline
 import VerbatimReports
@@ -27,16 +28,32 @@ extension Verbatim {
         @Option(name: .long, help: "Folder of linguistic data.")
         var lexicons = "lexicons"
 
+        @Option(name: .long, help: "A learned layer (verbatim learn) to apply, as LANG=FILE (e.g. kk=lexicons/learned/kk_reviews.tsv); repeatable.")
+        var layer: [String] = []
+
         @Argument(help: "File with one text per line, or - for standard input.")
         var file = "-"
 
         func validate() throws {
             guard ["auto", "tr", "kk", "mn", "sr"].contains(lang) else { throw ValidationError("--lang must be auto, tr, kk, mn or sr") }
             guard ["tsv", "json"].contains(format) else { throw ValidationError("--format must be tsv or json") }
+            _ = try layers()
+        }
+
+        /// `--layer LANG=FILE` values as lexicon layers.
+        func layers() throws -> [LexiconLoader.UserLexicon] {
+            try layer.map { value in
+                let parts = value.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2, let l = Language(rawValue: String(parts[0])), Language.scored.contains(l) else {
+                    throw ValidationError("--layer must be LANG=FILE with LANG one of tr, kk, mn, sr (got '\(value)')")
+                }
+                return LexiconLoader.UserLexicon(language: l, path: URL(fileURLWithPath: String(parts[1])))
+            }
         }
 
         func run() throws {
-            let resources = LoadedResources.loadCollectingIssues(lexicons: URL(fileURLWithPath: lexicons), referencedFrom: "--lexicons")
+            let resources = LoadedResources.loadCollectingIssues(
+                lexicons: URL(fileURLWithPath: lexicons), learnedLexicons: try layers(), referencedFrom: "--lexicons")
             let errors = resources.issues.filter(\.isError)
             if !errors.isEmpty {
                 for e in errors { printError("error: \(e)") }
@@ -85,44 +102,14 @@ extension Verbatim {
                     ("clause_scores", .array(s.clauseScores.map { .double($0) })),
                     ("evidence", .array(s.evidence.map { e in
                         .object([("matched", .string(e.matched)), ("term", .string(e.term)), ("base", .double(e.baseValence, 2)),
-                                 ("final", .double(e.finalValence, 2)), ("rules", .array(e.rules.map { .string($0) })), ("clause", .int(e.clause))])
+                                 ("final", .double(e.finalValence, 2)), ("rules", .array(e.rules.map { .string($0) })), ("clause", .int(e.clause))]
+                                + (e.learned.map { [("learned", JSONValue.string($0))] } ?? []))
                     })),
                     ("reason", s.reason.map { .string($0) } ?? .null),
                     ("themes", .array(r.themes.map { .object([("theme", .string($0.theme)), ("polarity", .string($0.polarity.rawValue)), ("keyword", .string($0.keyword))]) })),
                 ]
             }
             return JSONValue.object(pairs).serialized().replacingNewlines() + "\n"
-        }
-    }
-}
-
-/// Reads lines from a file handle in chunks; invalid UTF-8 is replaced, never fatal.
-struct LineReader {
-    let handle: FileHandle
-    private var buffer: [UInt8] = []
-    private var start = 0
-    private var eof = false
-
-    init(handle: FileHandle) { self.handle = handle }
-
-    mutating func next() -> String? {
-        while true {
-            if let nl = buffer[start...].firstIndex(of: 0x0A) {
-                var end = nl
-                if end > start, buffer[end - 1] == 0x0D { end -= 1 }
-                let line = String(decoding: buffer[start..<end], as: UTF8.self)
-                start = nl + 1
-                return line
-            }
-            if eof {
-                guard start < buffer.count else { return nil }
-                let line = String(decoding: buffer[start...], as: UTF8.self)
-                start = buffer.count
-                return line
-            }
-            if start > 0 { buffer.removeFirst(start); start = 0 }
-            let data = handle.readData(ofLength: 1 << 16)
-            if data.isEmpty { eof = true } else { buffer.append(contentsOf: data) }
         }
     }
 }

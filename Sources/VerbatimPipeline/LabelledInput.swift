@@ -1,0 +1,124 @@
+import Foundation
+import VerbatimAnalysis
+import VerbatimCore
+import VerbatimIngest
+
+/// How survey ratings become labels for learning: at or below `negativeMax` is
+/// negative, at or above `positiveMin` positive, in between neutral.
+public struct RatingLabels: Sendable, Hashable {
+    /// The scales survey tools use, with the usual cut points.
+    public enum Scale: String, CaseIterable, Sendable {
+        /// 1–5 stars or CSAT: 1–2 negative, 3 neutral, 4–5 positive.
+        case stars
+        /// 0–10 NPS: detractors 0–6 negative, passives 7–8 neutral, promoters 9–10 positive.
+        case nps
+
+        public var range: ClosedRange<Double> { self == .stars ? 1...5 : 0...10 }
+        public var defaultNegativeMax: Double { self == .stars ? 2 : 6 }
+        public var defaultPositiveMin: Double { self == .stars ? 4 : 9 }
+    }
+
+    public var scale: Scale
+    public var negativeMax: Double
+    public var positiveMin: Double
+
+    public init(scale: Scale = .stars, negativeMax: Double? = nil, positiveMin: Double? = nil) {
+        self.scale = scale
+        self.negativeMax = negativeMax ?? scale.defaultNegativeMax
+        self.positiveMin = positiveMin ?? scale.defaultPositiveMin
+    }
+
+    /// The label of a rating, or nil when it is outside the scale.
+    public func label(_ rating: Double) -> SentimentLabel? {
+        guard scale.range.contains(rating) else { return nil }
+        return rating <= negativeMax ? .negative : rating >= positiveMin ? .positive : .neutral
+    }
+}
+
+/// One input of `verbatim learn`: a `label<TAB>text` file (labels pos, neg,
+/// neu, as in `../shared/eval`), or any export the pipeline reads whose
+/// records carry a rating. Read as a stream, as often as the learner needs.
+public struct LabelledInput: Sendable {
+    public enum Kind: Sendable { case labelled, ratedExport }
+
+    public let url: URL
+    public let kind: Kind
+
+    /// Looks at the first line that is not empty or a `#` comment: `pos`, `neg` or `neu` and a TAB
+    /// make a labelled file; anything else is read as an export.
+    public init(url: URL) throws(LearnError) {
+        self.url = url
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw .unreadable(file: url.path, reason: "no such file, or not readable") }
+        defer { try? handle.close() }
+        let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
+        let first = head.split(separator: "\n").first { !$0.trimmingCharacters(in: CharacterSet(charactersIn: " \r")).isEmpty && !$0.hasPrefix("#") }
+        let label = first.flatMap { $0.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false).first }
+        kind = first.map { $0.contains("\t") } == true && ["pos", "neg", "neu"].contains(label.map(String.init) ?? "") ? .labelled : .ratedExport
+    }
+
+    /// What reading an input set aside: rows without a rating, and rejected rows with their reasons.
+    public struct SetAside: Sendable {
+        public var unrated = 0
+        public var rejected: [String] = []
+    }
+
+    /// Calls `body` with each labelled text in file order.
+    public func forEach(
+        aliases: HeaderAliases, ratings: RatingLabels, _ body: (SentimentLabel, String) throws -> Void
+    ) throws -> SetAside {
+        switch kind {
+        case .labelled: return try forEachLabelled(body)
+        case .ratedExport: return try forEachRated(aliases: aliases, ratings: ratings, body)
+        }
+    }
+
+    private func forEachLabelled(_ body: (SentimentLabel, String) throws -> Void) throws -> SetAside {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw LearnError.unreadable(file: url.path, reason: "not readable") }
+        defer { try? handle.close() }
+        var reader = LineReader(handle: handle)
+        var number = 0
+        while let line = reader.next() {
+            number += 1
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { throw LearnError.noText(file: url.path, line: number) }
+            let label: SentimentLabel
+            switch parts[0] {
+            case "pos": label = .positive
+            case "neg": label = .negative
+            case "neu": label = .neutral
+            default: throw LearnError.unknownLabel(file: url.path, line: number, label: String(parts[0]))
+            }
+            try body(label, String(parts[1]))
+        }
+        return SetAside()
+    }
+
+    private func forEachRated(aliases: HeaderAliases, ratings: RatingLabels, _ body: (SentimentLabel, String) throws -> Void) throws -> SetAside {
+        var setAside = SetAside()
+        var failure: Error?
+        var rated = 0
+        let emit: (ReadEvent) -> Void = { event in
+            guard failure == nil else { return }
+            switch event {
+            case let .reject(r): setAside.rejected.append("\(r.provenance.file) line \(r.provenance.line): \(r.reason)")
+            case let .record(record):
+                guard let rating = record.rating else { setAside.unrated += 1; return }
+                guard let label = ratings.label(rating) else {
+                    failure = LearnError.ratingOutOfRange(file: url.path, line: record.provenance.line, rating: rating, scale: "\(ratings.scale.rawValue) (\(String(format: "%g", ratings.scale.range.lowerBound))–\(String(format: "%g", ratings.scale.range.upperBound)))")
+                    return
+                }
+                rated += 1
+                do { try body(label, record.text) } catch { failure = error }
+            }
+        }
+        let name = url.lastPathComponent
+        let summary = url.pathExtension.lowercased() == "xml"
+            ? XMLRecordReader(options: SourceOptions(), aliases: aliases).read(path: url.path, name: name, emit: emit)
+            : CSVRecordReader(options: SourceOptions(), aliases: aliases).read(url: url, name: name, emit: emit)
+        if let failure { throw failure }
+        if let reason = summary.fileError { throw LearnError.unreadable(file: url.path, reason: reason) }
+        if rated == 0 { throw LearnError.noRatingColumn(file: url.path) }
+        return setAside
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import VerbatimAnalysis
+import VerbatimCore
+import VerbatimPipeline
+import VerbatimTestSupport
+
+/// The learner on small synthetic data: it learns through the rules, adds to hand-written valences,
+/// and writes a layer that the loader reads back and validates.
+@Suite("lexicon learner")
+struct LexiconLearnerTests {
+    static let resources = LoadedResources.loadCollectingIssues(lexicons: RepoPaths.lexicons, referencedFrom: "test")
+
+    /// A word as the Turkish lexicons look it up (diacritics folded).
+    static func folded(_ word: String) -> String { TermIndex<Double>.words(of: word, language: .tr)[0].form }
+
+    func learn(_ lines: [String], language: Language = .tr) throws -> LearnedLayer {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let file = dir.write("train.tsv", lines.joined(separator: "\n") + "\n")
+        let learning = LexiconLearning(
+            language: language, inputs: [try LabelledInput(url: file)], ratings: RatingLabels(), options: LexiconLearner.Options(),
+            resources: Self.resources)
+        return try learning.run().0
+    }
+
+    /// A word seen negated in negative texts is evidence for its positive sense, not against it.
+    @Test func aWordSeenMostlyNegatedIsNotLearnedBackwards() throws {
+        let lines = Array(repeating: "pos\tzıpzıp", count: 30) + Array(repeating: "neg\tzıpzıp değil", count: 30)
+        let layer = try learn(lines)
+        let entry = try #require(layer.entries.first { $0.term == Self.folded("zıpzıp") })
+        #expect(entry.valence > 1)
+        #expect(entry.positives == 60 && entry.negatives == 0, "negated occurrences count for the opposite label")
+    }
+
+    /// A hand-written entry keeps its valence and gains the learned evidence on top.
+    @Test func learnedEvidenceIsAddedToAHandWrittenValence() throws {
+        // `güzel*` is hand-written positive; here it appears mostly in negative texts, which lowers it.
+        let lines = Array(repeating: "pos\tgüzel", count: 10) + Array(repeating: "pos\tzıpzıp", count: 20) + Array(repeating: "neg\tgüzel", count: 30)
+        let layer = try learn(lines)
+        let hand = try #require(Self.resources.lexicons.languages[.tr]?.sentiment.terms.first { $0.text == "güzel*" })
+        let entry = try #require(layer.entries.first { $0.term == "güzel*" }, "the hand-written entry is named as written")
+        #expect(hand.payload > 0)
+        #expect(entry.valence < hand.payload)
+        #expect(entry.positives == 10 && entry.negatives == 30)
+    }
+
+    @Test func tooLittleDataIsRefused() throws {
+        let lines = Array(repeating: "pos\tzıpzıp", count: 30) + Array(repeating: "neg\tzıpzıp değil", count: 5)
+        #expect(throws: LearnError.tooLittleData(positives: 30, negatives: 5)) { try learn(lines) }
+    }
+
+    @Test func anUnknownLabelNamesItsLine() throws {
+        let lines = ["pos\tiyi", "neg\tkötü", "good\tharika"]
+        #expect(throws: LearnError.self) { try learn(lines) }
+        do { _ = try learn(lines) } catch let e as LearnError {
+            #expect(e.localizedDescription.contains("line 3: unknown label 'good'"))
+        }
+    }
+
+    /// The layer's text is read back by the loader: new terms are looked up, hand-written ones adjusted
+    /// and explained as learned, and malformed lines are reported with their line numbers.
+    @Test func aWrittenLayerLoadsAndExplainsItself() throws {
+        let lines = Array(repeating: "pos\tzıpzıp", count: 30) + Array(repeating: "neg\tzıpzıp değil", count: 30)
+        let layer = try learn(lines)
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let url = dir.write("layer.tsv", LexiconLearning.render(layer, header: ["test"]))
+        let resources = LoadedResources.loadCollectingIssues(lexicons: RepoPaths.lexicons, learnedLexicons: [.init(language: .tr, path: url)], referencedFrom: "test")
+        #expect(resources.issues.filter(\.isError).isEmpty)
+        let analyzer = RecordAnalyzer(resources: resources)
+        let result = try #require(analyzer.analyze("Ürün zıpzıp!", language: .tr).sentiment)
+        #expect(result.label == .positive)
+        #expect(result.evidence.first?.learned == "n_pos=60 n_neg=0")
+        #expect(result.evidence.first?.summary.contains("learned(n_pos=60 n_neg=0)") == true)
+    }
+
+    @Test func malformedLayerLinesAreReportedWithTheirLines() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let url = dir.write("bad.tsv", "# header\nzıpzıp\t9\tn_pos=1 n_neg=0\nvızvız\t1.5\twhat\n@positive_threshold\t0.2\n")
+        var lex = try #require(Self.resources.lexicons.languages[.tr])
+        let issues = LearnedLayerFile.apply(url, to: &lex)
+        #expect(issues.contains { $0.line == 2 && $0.message.contains("valence (−4…4)") })
+        #expect(issues.contains { $0.line == 3 && $0.message.contains("n_pos=<count> n_neg=<count>") })
+        #expect(issues.contains { $0.message.contains("both @positive_threshold and @negative_threshold") })
+    }
+}
