@@ -29,6 +29,8 @@ public struct LexiconLearner {
         public var minStemLength = 4
         /// Stems are prefixes of at most this many letters.
         public var maxStemLength = 10
+        /// A phrase of two unclaimed words is learned only when at least this many texts contain it.
+        public var minPhraseSupport = 5
         /// Folds of the cross-validation that chooses the scale, the shrinkage and the thresholds.
         public var folds = 5
         /// Candidate valences per unit of log-odds.
@@ -36,6 +38,8 @@ public struct LexiconLearner {
         /// Candidate shrinkage strengths: a unit seen in `n` texts adds `n / (n + k)` of its learned
         /// evidence to its hand-written valence (0 for a new term).
         public var shrinkages: [Double] = [2, 5, 10, 25]
+        /// Candidate L2 pulls of the discriminative refinement (`ValenceRefinement`); none keeps the counts' valences.
+        public var refinementL2: [Double] = [0.001, 0.01]
         /// Entries whose learned valence differs from the hand-written one by less than this are not written.
         public var minChange = 0.05
 
@@ -50,6 +54,7 @@ public struct LexiconLearner {
 
     private var formCounts: [String: LabelCounts] = [:]
     private var stemCounts: [String: LabelCounts] = [:]
+    private var phraseCounts: [String: LabelCounts] = [:]
     /// Pass 2: units (hand-written entries and candidates) by id, their counts, the spool.
     private var units: UnitTable
     private var passTwoTexts = 0
@@ -73,14 +78,18 @@ public struct LexiconLearner {
     public mutating func observeCandidate(_ tokens: [Token], label: SentimentLabel) {
         guard let lex = base.lexicon(for: language) else { return }
         let analysis = base.analyze(tokens, lex)
-        var forms = Set<String>(), stems = Set<String>()
+        var forms = Set<String>(), stems = Set<String>(), phrases = Set<String>()
+        var previous: Int?
         for i in analysis.freeWords {
+            defer { previous = i }
             // A theme keyword names what the customer talks about (the bill, the operator, the call), not
             // how they feel about it: its polarity comes from the opinion words around it.
             if lex.themes.longestMatch(in: tokens, at: i) != nil { continue }
             let form = tokens[i].form
             guard form.unicodeScalars.count >= 2, form.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
             forms.insert(form)
+            // Two unclaimed words in a row, in one clause: a phrase candidate (`kargo geç`).
+            if let p = previous, p == i - 1, tokens[p].clause == tokens[i].clause { phrases.insert(tokens[p].form + " " + form) }
             let scalars = Array(form.unicodeScalars)
             if scalars.count > options.minStemLength {
                 for n in options.minStemLength...min(options.maxStemLength, scalars.count - 1) {
@@ -90,26 +99,33 @@ public struct LexiconLearner {
         }
         for f in forms { formCounts[f, default: LabelCounts()].add(label) }
         for s in stems { stemCounts[s, default: LabelCounts()].add(label) }
+        for p in phrases { phraseCounts[p, default: LabelCounts()].add(label) }
     }
 
     /// Keeps the candidates with enough support and compiles them as learned terms for pass 2.
     /// Returns how many words and stems were kept.
     @discardableResult
-    public mutating func selectCandidates() -> (words: Int, stems: Int) {
-        guard var lex = base.lexicon(for: language) else { return (0, 0) }
+    public mutating func selectCandidates() -> (words: Int, stems: Int, phrases: Int) {
+        guard var lex = base.lexicon(for: language) else { return (0, 0, 0) }
         lex.learned = TermIndex<Double>()
         lex.calibratedThresholds = nil
         let words = formCounts.filter { $0.value.polar >= options.minSupport }.keys.sorted()
         let stems = stemCounts.filter { $0.value.polar >= options.minStemSupport }.keys.sorted()
+        let phrases = phraseCounts.filter { $0.value.polar >= options.minPhraseSupport }.keys.sorted()
         // Placeholder valences: which entry a word matches, and what the rules do to it, do not depend on them.
         for w in words { lex.learned.add(.init(words: [.init(form: w, isStem: false)], payload: 1, text: w, source: "candidates", line: 0)) }
         for s in stems { lex.learned.add(.init(words: [.init(form: s, isStem: true)], payload: 1, text: s + "*", source: "candidates", line: 0)) }
+        for p in phrases {
+            let words = p.split(separator: " ").map { TermIndex<Double>.Word(form: String($0), isStem: false) }
+            lex.learned.add(.init(words: words, payload: 1, text: p, source: "candidates", line: 0))
+        }
         var set = base.lexicons
         set.languages[language] = lex
         withCandidates = SentimentScorer(lexicons: set, rules: base.rules)
         formCounts = [:]
         stemCounts = [:]
-        return (words.count, stems.count)
+        phraseCounts = [:]
+        return (words.count, stems.count, phrases.count)
     }
 
     // MARK: Pass 2
@@ -191,6 +207,9 @@ struct UnitTable {
     /// Per unit, the term as written and its hand-written valence (0 for a candidate).
     private(set) var terms: [String] = []
     private(set) var priors: [Double] = []
+    /// Per unit: for a learned phrase, the units its words have alone (its valence adds theirs, as a
+    /// bag of words counts a pair on top of its words); empty otherwise.
+    private(set) var components: [[Int]] = []
 
     init(folds: Int) { foldCounts = Array(repeating: [], count: folds) }
 
@@ -203,11 +222,19 @@ struct UnitTable {
         case .fixed: return nil
         }
         if let id = ids[origin] { return id }
+        var parts: [Int] = []
+        if case .candidate = origin, term.words.count > 1 {
+            for w in term.words {
+                let alone = Token(kind: .word, form: w.form, surface: w.form)
+                if let m = lex.learned.longestMatch(in: [alone], at: 0), let part = id(for: .learned(m.index), in: lex) { parts.append(part) }
+            }
+        }
         let id = origins.count
         ids[origin] = id
         origins.append(origin)
         for f in foldCounts.indices { foldCounts[f].append(LabelCounts()) }
         terms.append(term.text)
+        components.append(parts)
         if case .loan = origin { writable.append(lex.sentiment.position(of: term.words) == nil) } else { writable.append(true) }
         if case .candidate = origin { priors.append(0) } else { priors.append(term.payload) }
         return id

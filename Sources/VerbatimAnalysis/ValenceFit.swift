@@ -25,6 +25,8 @@ struct ValenceFit {
     /// What the cross-validation found.
     struct Figures {
         var scale = 0.0, shrinkage = 0.0
+        /// The L2 pull of the discriminative refinement, when it was kept.
+        var refinementL2: Double?
         var handBinaryF1 = 0.0, handThreeClassF1: Double?
         var binaryF1 = 0.0, threeClassF1: Double?
         var thresholds = LabelThresholds(positive: 0.05, negative: -0.05)
@@ -47,15 +49,32 @@ struct ValenceFit {
                 if best == nil || f1 > best!.f1 + 1e-9 { best = (f1, scale, shrinkage, h) }
             }
         }
-        guard let best else { throw LearnError.nothingLearned }
+        guard var best else { throw LearnError.nothingLearned }
         figures.scale = best.scale
         figures.shrinkage = best.shrinkage
+        // Then the discriminative refinement, kept only where it helps the held-out folds.
+        var refinement: ValenceRefinement?
+        for l2 in options.refinementL2 {
+            let polar = Double(totals.positive + totals.negative)
+            let weights = (positive: polar / (2 * Double(totals.positive)), negative: polar / (2 * Double(totals.negative)))
+            let r = ValenceRefinement(rules: rules, priors: units.priors, classWeights: weights, l2: l2)
+            let tables = try (0..<foldTexts.count).map { f in
+                var v = valences(excluding: f, totals: totals, scale: best.scale, shrinkage: best.shrinkage)
+                try r.refine(&v, spool: spool, excluding: f)
+                return v
+            }
+            let h = try histogram(spool) { tables[Int($0)] }
+            let f1 = h.binaryF1(defaults)
+            if f1 > best.f1 + 1e-9 { best = (f1, best.scale, best.shrinkage, h); refinement = r }
+        }
+        figures.refinementL2 = refinement?.l2
         // Without neutral texts, nothing says where neutral begins: the rules' thresholds stay.
         let calibrated = hasNeutral ? best.histogram.calibrateNeutralBand() : nil
         figures.thresholds = calibrated ?? defaults
         figures.binaryF1 = best.histogram.binaryF1(figures.thresholds)
         figures.threeClassF1 = hasNeutral ? best.histogram.threeClassF1(figures.thresholds) : nil
-        let final = valences(excluding: nil, totals: totals, scale: best.scale, shrinkage: best.shrinkage)
+        var final = valences(excluding: nil, totals: totals, scale: best.scale, shrinkage: best.shrinkage)
+        try refinement?.refine(&final, spool: spool, excluding: nil)
         return LearnedLayer(entries: entries(final), thresholds: calibrated, figures: figures, texts: totals)
     }
 
@@ -73,7 +92,9 @@ struct ValenceFit {
             if let excluded { c.positive -= units.foldCounts[excluded][u].positive; c.negative -= units.foldCounts[excluded][u].negative }
             let p = Double(c.positive), n = Double(c.negative), seen = p + n
             let logOdds = log((p + 1) / p0) - log((n + 1) / n0)
-            out[u] = max(-4, min(4, units.priors[u] + seen / (seen + shrinkage) * scale * logOdds))
+            // A phrase's words come first in the table: it adds its own evidence to theirs.
+            let prior = units.priors[u] + units.components[u].reduce(0) { $0 + out[$1] }
+            out[u] = max(-4, min(4, prior + seen / (seen + shrinkage) * scale * logOdds))
         }
         return out
     }
@@ -215,7 +236,8 @@ public struct LearnedLayer: Sendable {
         let learnedTerms = entries.filter { !$0.term.isEmpty }.count
         return [
             "texts: \(texts.positive) positive, \(texts.neutral) neutral, \(texts.negative) negative; entries: \(learnedTerms)",
-            "chosen by cross-validation: scale \(figures.scale) valence per unit of log-odds, shrinkage \(figures.shrinkage) texts",
+            "chosen by cross-validation: scale \(figures.scale) valence per unit of log-odds, shrinkage \(figures.shrinkage) texts, "
+                + (figures.refinementL2.map { "refined by logistic loss (L2 \($0))" } ?? "no refinement"),
             "cross-validated binary macro-F1: hand-written only \(f(figures.handBinaryF1)), with this layer \(f(figures.binaryF1))",
             "cross-validated three-class macro-F1: hand-written only \(f(figures.handThreeClassF1)), with this layer \(f(figures.threeClassF1))",
         ]

@@ -93,3 +93,21 @@ enum BinaryF1 {
         return (f1("pos") + f1("neg")) / 2
     }
 }
+
+extension LearnCommandTests {
+    /// A pipeline's learned layer is checked by `validate`: a bad line is an error with file and line.
+    @Test func validateChecksAPipelinesLearnedLayers() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let layer = dir.write("kk.tsv", "# layer\nжақсы*\t2.5\tn_pos=40 n_neg=2\nжаман\tbad\tn_pos=1 n_neg=9\n")
+        let pipeline = dir.write("p.yaml", "input: fixtures/exports\nlexicons: lexicons\nlearned_lexicons:\n  - language: kk\n    path: \(layer.path)\n")
+        let r = try runVerbatim(["validate", pipeline.path])
+        #expect(r.status == 78)
+        #expect(r.stderr.contains("kk.tsv line 3: expected 'term<TAB>valence (−4…4)<TAB>n_pos=… n_neg=…'"), "\(r.stderr)")
+        dir.write("kk.tsv", "# layer\nжақсы*\t2.5\tn_pos=40 n_neg=2\nжиберу\t-1.5\tn_pos=1 n_neg=9\n")
+        let ok = try runVerbatim(["validate", pipeline.path])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains("learned layers: kk"))
+        #expect(ok.stdout.contains("kk 1 new terms"))
+    }
+}

@@ -36,6 +36,11 @@ extension Verbatim {
             let counts = resources.lexicons.counts
             print("  sentiment entries: " + Language.scored.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
                   + "; emoji \(resources.lexicons.emoji.count)")
+            if !config.learnedLexicons.isEmpty {
+                print("  learned layers: " + config.learnedLexicons.map { "\($0.language.rawValue) \(relativePath($0.path))" }.joined(separator: ", ")
+                      + " (" + Language.scored.compactMap { l in resources.lexicons.languages[l].map { "\(l.rawValue) \($0.learned.count) new terms" } }
+                        .filter { !$0.hasSuffix(" 0 new terms") }.joined(separator: ", ") + ")")
+            }
             if !errors.isEmpty {
                 printError("verbatim: \(errors.count) error(s), \(warns.count) warning(s)")
                 throw ExitCodes.configurationError
