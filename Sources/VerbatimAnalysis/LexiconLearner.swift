@@ -61,7 +61,7 @@ public struct LexiconLearner {
     private var spool: LearnerSpool?
     /// Texts of pass 2 by fold.
     private var foldTexts: [LabelCounts]
-    public var texts: LabelCounts { foldTexts.reduce(into: LabelCounts()) { $0.positive += $1.positive; $0.neutral += $1.neutral; $0.negative += $1.negative } }
+    public var texts: LabelCounts { LabelCounts.sum(foldTexts) }
 
     /// `scorer` holds the hand-written data (and user lexicons), without learned layers.
     public init(language: Language, scorer: SentimentScorer, options: Options = Options()) {
@@ -180,6 +180,11 @@ public struct LabelCounts: Sendable, Hashable {
     public var polar: Int { positive + negative }
     public var total: Int { positive + neutral + negative }
 
+    /// The counts of several parts added up.
+    static func sum(_ parts: [LabelCounts]) -> LabelCounts {
+        parts.reduce(into: LabelCounts()) { $0.positive += $1.positive; $0.neutral += $1.neutral; $0.negative += $1.negative }
+    }
+
     mutating func add(_ label: SentimentLabel) {
         switch label {
         case .positive: positive += 1
@@ -244,7 +249,7 @@ struct UnitTable {
 
     /// The texts a unit was seen in, over every fold.
     func total(_ id: Int) -> LabelCounts {
-        foldCounts.reduce(into: LabelCounts()) { $0.positive += $1[id].positive; $0.neutral += $1[id].neutral; $0.negative += $1[id].negative }
+        LabelCounts.sum(foldCounts.map { $0[id] })
     }
 
     func isWritable(_ id: Int) -> Bool { writable[id] }

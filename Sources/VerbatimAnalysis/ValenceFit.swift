@@ -33,7 +33,7 @@ struct ValenceFit {
     }
 
     func run(_ spool: LearnerSpool) throws -> LearnedLayer {
-        let totals = foldTexts.reduce(into: LabelCounts()) { $0.positive += $1.positive; $0.neutral += $1.neutral; $0.negative += $1.negative }
+        let totals = LabelCounts.sum(foldTexts)
         let hasNeutral = Double(totals.neutral) >= 0.02 * Double(totals.total)
         var figures = Figures()
         let defaults = rules.thresholds(for: nil)
