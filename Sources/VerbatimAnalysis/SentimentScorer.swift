@@ -12,6 +12,8 @@ import VerbatimCore
 public struct SentimentScorer: Sendable {
     public let lexicons: LexiconSet
     public let rules: SentimentRules
+    /// Finds the words that carry polarity for one theme only (`aspects.tsv`).
+    let aspects = AspectMatcher()
 
     /// Per language, the first words of its sentiment terms, negators, intensifiers and loan words.
     private let firstWords: [Language: FirstWordFilter]
@@ -52,6 +54,8 @@ public struct SentimentScorer: Sendable {
         var kind: Kind = .term
         /// Matched in the lexicon of a mixed-in language (Russian in Kazakh).
         var loan = false
+        /// The theme of an aspect phrase or cue (`aspects.tsv`).
+        var aspect: String?
 
         enum Kind { case term, emoji, unattachedNegation }
     }
@@ -126,6 +130,18 @@ public struct SentimentScorer: Sendable {
                 roles[i] = .negatedVerb(ending)
             }
             i += 1
+        }
+
+        // Aspect phrases and cues (`aspects.tsv`) replace the lexicon terms on the same words.
+        let aspectHits = aspects.hits(tokens, lex)
+        if !aspectHits.isEmpty {
+            hits.removeAll { h in aspectHits.contains { $0.range.overlaps(h.start..<(h.start + h.length)) } }
+            for a in aspectHits {
+                for k in a.range { roles[k] = .none }
+                hits.append(Hit(start: a.range.lowerBound, length: a.range.count, valence: a.valence, base: a.valence, term: a.term,
+                                rules: a.rules, clause: tokens[a.range.lowerBound].clause, aspect: a.theme))
+            }
+            hits.sort { $0.start < $1.start }
         }
 
         // Tokens covered by a sentiment term: a negator or an intensifier reaches only the nearest term.
@@ -236,7 +252,8 @@ public struct SentimentScorer: Sendable {
         var sum = hits.reduce(0) { $0 + $1.valence }
         var evidence = hits.map { h in
             Evidence(matched: tokens[h.start..<(h.start + h.length)].map(\.surface).joined(separator: " "),
-                     term: h.term, baseValence: h.base, finalValence: round2(h.valence), rules: h.rules, clause: h.clause)
+                     term: h.term, baseValence: h.base, finalValence: round2(h.valence), rules: h.rules, clause: h.clause,
+                     tokens: h.start..<(h.start + h.length), aspect: h.aspect)
         }
         let bangs = min(tokens.filter { $0.kind == .punctuation && $0.form == "!" }.count, rules.maxExclamations)
         if bangs > 0, sum != 0 {

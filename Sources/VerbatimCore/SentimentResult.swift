@@ -37,14 +37,21 @@ public struct Evidence: Sendable, Hashable {
     /// Rules in the order they applied (`negation(değil)`, `intensifier(çok)`, `contrast(ama)`).
     public var rules: [String]
     public var clause: Int
+    /// The tokens matched (nil for the `!` emphasis, which belongs to the whole text).
+    public var tokens: Range<Int>?
+    /// The theme an aspect phrase or cue (`aspects.tsv`) speaks about: it counts for that theme only.
+    public var aspect: String?
 
-    public init(matched: String, term: String, baseValence: Double, finalValence: Double, rules: [String], clause: Int) {
+    public init(matched: String, term: String, baseValence: Double, finalValence: Double, rules: [String], clause: Int,
+                tokens: Range<Int>? = nil, aspect: String? = nil) {
         self.matched = matched
         self.term = term
         self.baseValence = baseValence
         self.finalValence = finalValence
         self.rules = rules
         self.clause = clause
+        self.tokens = tokens
+        self.aspect = aspect
     }
 
     /// Short form for reports: `kötü -2.5 ×neg(değil) → +0.9`.
