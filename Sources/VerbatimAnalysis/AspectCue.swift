@@ -9,8 +9,8 @@ public struct AspectCue: Sendable, Hashable {
         /// Carries the valence only in a segment that mentions the theme by another word (`uzun`, `dugo`, `удаан`;
         /// `<n> saat` with `bekledim`, not in `8 saat şarj`).
         case cue
-        /// Carries the valence when the theme was mentioned earlier in the same sentence, even across a
-        /// contrast (a promise, then `hâlâ`, `još uvek`, `әлі`, `одоо болтол`).
+        /// Carries the valence when the theme was mentioned earlier in the same sentence or the one before,
+        /// even across a contrast (a promise, then `hâlâ`, `još uvek`, `әлі`, `одоо болтол`).
         case outcome
     }
 

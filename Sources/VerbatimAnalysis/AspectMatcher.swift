@@ -6,7 +6,7 @@ import VerbatimCore
 ///
 /// The sentiment scorer adds what it finds to the record's score (so `yarım saat bekledim` is a negative
 /// record), and the theme tagger gives it to its theme only. A `cue` counts only in a segment that
-/// mentions its theme by another word, an `outcome` only after its theme in the same sentence; a `phrase` always
+/// mentions its theme by another word, an `outcome` only after its theme in the same sentence or the next; a `phrase` always
 /// counts, and marks its theme by itself.
 public struct AspectMatcher: Sendable {
     /// One aspect match.
@@ -80,8 +80,9 @@ public struct AspectMatcher: Sendable {
             guard view[i].kind == .word, let m = lex.aspects.longestMatch(in: view, at: i) else { i += 1; continue }
             // A stem negated inside the word (`sözünü tutmadılar` under `sözünü tut*`) says the opposite.
             let negation = m.viaStem ? lex.negationMorpheme(in: m.remainder) : nil
-            // A valence of 0 only stops a shorter term (`<n> dakikada`, within N minutes, under `<n> dakika*`).
-            for cue in m.term.payload where cue.valence != 0 {
+            // A valence of 0 stops a shorter term (`<n> dakikada`, within N minutes, under `<n> dakika`) and,
+            // where it applies, the sentiment term on its words (`sorunu` beside `çözdü`: the verb says how it went).
+            for cue in m.term.payload {
                 let v = negation == nil ? cue.valence : (cue.valence > 0 ? -0.74 * cue.valence : -0.4 * cue.valence)
                 candidates.append(Hit(range: i..<(i + m.length), theme: cue.theme, kind: cue.kind, valence: v, term: m.term.text, negation: negation))
             }
@@ -89,8 +90,12 @@ public struct AspectMatcher: Sendable {
         }
         if candidates.isEmpty { return [] }
         let segment = segments(tokens, lex)
-        var mentions = keywordMentions(tokens, lex)
-        mentions += candidates.filter { $0.kind == .phrase }.map { Mention(theme: $0.theme, range: $0.range, keyword: $0.term) }
+        // What a 0 entry covers is no mention (`za 10 minuta`, within ten minutes, is not a wait).
+        let silent = candidates.filter { $0.valence == 0 }.map(\.range)
+        var mentions = keywordMentions(tokens, lex).filter { m in
+            !silent.contains { $0.lowerBound <= m.range.lowerBound && m.range.upperBound <= $0.upperBound }
+        }
+        mentions += candidates.filter { $0.kind == .phrase && $0.valence != 0 }.map { Mention(theme: $0.theme, range: $0.range, keyword: $0.term) }
         return candidates.filter { hit in
             switch hit.kind {
             case .phrase:
@@ -103,7 +108,7 @@ public struct AspectMatcher: Sendable {
             case .outcome:
                 return mentions.contains {
                     $0.theme == hit.theme && $0.range.upperBound <= hit.range.lowerBound
-                        && tokens[$0.range.lowerBound].sentence == tokens[hit.range.lowerBound].sentence
+                        && tokens[hit.range.lowerBound].sentence - tokens[$0.range.lowerBound].sentence <= 1
                 }
             }
         }

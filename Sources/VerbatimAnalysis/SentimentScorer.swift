@@ -56,6 +56,8 @@ public struct SentimentScorer: Sendable {
         var loan = false
         /// The theme of an aspect phrase or cue (`aspects.tsv`).
         var aspect: String?
+        /// Negation words reach it (not an aspect phrase: `iki gündür açılmıyor` is not "not two days").
+        var negatable = true
 
         enum Kind { case term, emoji, unattachedNegation }
     }
@@ -132,14 +134,17 @@ public struct SentimentScorer: Sendable {
             i += 1
         }
 
-        // Aspect phrases and cues (`aspects.tsv`) replace the lexicon terms on the same words.
-        let aspectHits = aspects.hits(tokens, lex)
+        // Aspect phrases and cues (`aspects.tsv`) replace the lexicon terms within their words (one of valence 0
+        // by nothing); a longer lexicon phrase over them wins (`rešili problem` over `problem*`).
+        let aspectHits = aspects.hits(tokens, lex).filter { a in
+            !hits.contains { h in a.range.overlaps(h.start..<(h.start + h.length)) && (h.start < a.range.lowerBound || h.start + h.length > a.range.upperBound) }
+        }
         if !aspectHits.isEmpty {
             hits.removeAll { h in aspectHits.contains { $0.range.overlaps(h.start..<(h.start + h.length)) } }
-            for a in aspectHits {
+            for a in aspectHits where a.valence != 0 {
                 for k in a.range { roles[k] = .none }
                 hits.append(Hit(start: a.range.lowerBound, length: a.range.count, valence: a.valence, base: a.valence, term: a.term,
-                                rules: a.rules, clause: tokens[a.range.lowerBound].clause, aspect: a.theme))
+                                rules: a.rules, clause: tokens[a.range.lowerBound].clause, aspect: a.theme, negatable: a.kind != .phrase))
             }
             hits.sort { $0.start < $1.start }
         }
@@ -150,7 +155,7 @@ public struct SentimentScorer: Sendable {
 
         // 1. Negation words: each negates the nearest term in its window (several count once).
         var usedNegator = [Bool](repeating: false, count: tokens.count)
-        for h in hits.indices where hits[h].kind == .term {
+        for h in hits.indices where hits[h].kind == .term && hits[h].negatable {
             let start = hits[h].start, end = hits[h].start + hits[h].length, clause = hits[h].clause
             var before: [String] = [], after: [String] = []
             var distance = 0
