@@ -146,10 +146,10 @@ def aspect_eval(show_misses=False):
         text = "".join(t.replace("\r", " ") + "\n" for _, t in items)
         out = subprocess.run([BIN, "classify", "--lang", lang, "--explain"], input=text.encode(), capture_output=True, check=True).stdout.decode()
         lines = out.split("\n")[: len(items)]
-        for half, start in (("tune", 0), ("held-out", 1)):
+        for half, start, step in (("tune", 0, 2), ("held-out", 1, 2), ("all", 0, 1)):
             tp = fp = fn = right = 0
             n = 0
-            for k in range(start, len(items), 2):
+            for k in range(start, len(items), step):
                 gold, t = items[k]
                 cols = lines[k].split("\t")
                 found = dict(p.split(":") for p in (cols[6] if len(cols) > 6 else "").split(",") if p)

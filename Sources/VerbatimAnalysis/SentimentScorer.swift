@@ -56,7 +56,8 @@ public struct SentimentScorer: Sendable {
         var loan = false
         /// The theme of an aspect phrase or cue (`aspects.tsv`).
         var aspect: String?
-        /// Negation words reach it (not an aspect phrase: `iki gündür açılmıyor` is not "not two days").
+        /// Negation words reach it (an aspect cue, `uzun değil`; not a phrase or an outcome: `iki gündür açılmıyor`
+        /// is not "not two days", `hala yatmadı` is not "not still").
         var negatable = true
 
         enum Kind { case term, emoji, unattachedNegation }
@@ -144,7 +145,7 @@ public struct SentimentScorer: Sendable {
             for a in aspectHits where a.valence != 0 {
                 for k in a.range { roles[k] = .none }
                 hits.append(Hit(start: a.range.lowerBound, length: a.range.count, valence: a.valence, base: a.valence, term: a.term,
-                                rules: a.rules, clause: tokens[a.range.lowerBound].clause, aspect: a.theme, negatable: a.kind != .phrase))
+                                rules: a.rules, clause: tokens[a.range.lowerBound].clause, aspect: a.theme, negatable: a.kind == .cue))
             }
             hits.sort { $0.start < $1.start }
         }

@@ -48,6 +48,10 @@ struct AspectSentimentTests {
         .init(text: "Param iade edilecek dendi ama hala yatmadı.", declared: .tr, language: .tr, themes: "price_billing:positive,promises:negative", record: .negative),
         .init(text: "Мөнгийг буцаана гэж амласан ч одоо болтол ирээгүй.", declared: .mn, language: .mn, themes: "promises:negative", record: .negative),
         .init(text: "Kao što su obećali, tehničar je došao sutradan.", declared: .sr, language: .sr, themes: "promises:positive", record: .positive),
+        // "Still not": a negation does not turn the pending outcome or a stated wait around.
+        .init(text: "Ақшаны қайтарамыз деп уәде берді, бірақ әлі күнге дейін жоқ.", declared: .kk, language: .kk, themes: "price_billing:neutral,promises:negative", record: .negative),
+        .init(text: "Қосымша екі күннен бері ашылмайды.", declared: .kk, language: .kk, themes: "wait_time:negative,reachability:negative", record: .negative),
+        .init(text: "Bekleme süresi uzun değil.", declared: .tr, language: .tr, themes: "wait_time:positive", record: .positive),
         // Vocabulary: competence is not follow-up; attentive is courtesy.
         .init(text: "Bilgisi çok iyiydi, tüm sorularımı doğru cevapladı.", declared: .tr, language: .tr, themes: "competence:positive", record: .positive),
         .init(text: "Çok ilgili bir çalışan.", declared: .tr, language: .tr, themes: "courtesy:positive", record: .positive),
