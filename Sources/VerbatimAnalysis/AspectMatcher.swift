@@ -120,6 +120,10 @@ public struct AspectMatcher: Sendable {
     func numbersMarked(_ tokens: [Token], _ lex: LanguageLexicon) -> [Token] {
         // Folded like the terms' words (Kazakh folding turns a Latin `n` into `н`).
         let placeholder = TermIndex<Bool>.words(of: AspectCue.numberPlaceholder, language: lex.language)[0].form
+        // Most texts hold no number: no copy then.
+        guard tokens.indices.contains(where: { tokens[$0].kind == .number || (tokens[$0].kind == .word && lex.numberWords.longestMatch(in: tokens, at: $0) != nil) }) else {
+            return tokens
+        }
         var view = tokens
         var i = 0
         while i < view.count {

@@ -29,7 +29,7 @@ public struct ThemeTagger: Sendable {
 
     public func tag(_ tokens: [Token], language: Language, sentiment: SentimentResult?) -> [ThemeMention] {
         guard let lex = lexicons.languages[language], lex.themes.count > 0 else { return [] }
-        let mentions = self.mentions(tokens, lex)
+        let mentions = self.mentions(tokens, lex, sentiment)
         if mentions.isEmpty { return [] }
         let evidence = (sentiment?.evidence ?? []).filter { $0.tokens != nil }
         let segment = aspects.segments(tokens, lex)
@@ -43,7 +43,7 @@ public struct ThemeTagger: Sendable {
         }
         // A theme whose clause says nothing takes the record's polarity, unless a contrast or a concession
         // divides the record (it would borrow across it).
-        let record = sentiment.map { hasContrast(tokens, lex) ? 0 : $0.score } ?? 0
+        let record = sentiment.map { $0.score == 0 || hasContrast(tokens, lex) ? 0 : $0.score } ?? 0
         return order.map { theme in
             var counted = byTheme[theme]!.counted
             // An aspect cue or outcome of the theme counts wherever it stands (it was found for this theme).
@@ -58,11 +58,18 @@ public struct ThemeTagger: Sendable {
         }
     }
 
-    /// The theme keywords and aspect phrases, in text order.
-    private func mentions(_ tokens: [Token], _ lex: LanguageLexicon) -> [AspectMatcher.Mention] {
+    /// The theme keywords and aspect phrases, in text order. The phrases are those the scorer counted (its
+    /// evidence), or, without a sentiment stage, those the matcher finds.
+    private func mentions(_ tokens: [Token], _ lex: LanguageLexicon, _ sentiment: SentimentResult?) -> [AspectMatcher.Mention] {
         var mentions = aspects.keywordMentions(tokens, lex)
-        for hit in aspects.hits(tokens, lex) where hit.kind == .phrase && hit.valence != 0 {
-            mentions.append(.init(theme: hit.theme, range: hit.range, keyword: hit.term))
+        if let evidence = sentiment?.evidence {
+            for e in evidence where e.aspect != nil && e.rules.first?.hasPrefix("aspect(") == true {
+                mentions.append(.init(theme: e.aspect!, range: e.tokens!, keyword: e.term))
+            }
+        } else {
+            for hit in aspects.hits(tokens, lex) where hit.kind == .phrase && hit.valence != 0 {
+                mentions.append(.init(theme: hit.theme, range: hit.range, keyword: hit.term))
+            }
         }
         return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
