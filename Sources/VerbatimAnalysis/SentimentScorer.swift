@@ -135,20 +135,7 @@ public struct SentimentScorer: Sendable {
             i += 1
         }
 
-        // Aspect phrases and cues (`aspects.tsv`) replace the lexicon terms within their words (one of valence 0
-        // by nothing); a longer lexicon phrase over them wins (`rešili problem` over `problem*`).
-        let aspectHits = aspects.hits(tokens, lex).filter { a in
-            !hits.contains { h in a.range.overlaps(h.start..<(h.start + h.length)) && (h.start < a.range.lowerBound || h.start + h.length > a.range.upperBound) }
-        }
-        if !aspectHits.isEmpty {
-            hits.removeAll { h in aspectHits.contains { $0.range.overlaps(h.start..<(h.start + h.length)) } }
-            for a in aspectHits where a.valence != 0 {
-                for k in a.range { roles[k] = .none }
-                hits.append(Hit(start: a.range.lowerBound, length: a.range.count, valence: a.valence, base: a.valence, term: a.term,
-                                rules: a.rules, clause: tokens[a.range.lowerBound].clause, aspect: a.theme, negatable: a.kind == .cue))
-            }
-            hits.sort { $0.start < $1.start }
-        }
+        addAspects(tokens, lex, to: &hits, roles: &roles)
 
         // Tokens covered by a sentiment term: a negator or an intensifier reaches only the nearest term.
         var covered = [Bool](repeating: false, count: tokens.count)
@@ -269,6 +256,24 @@ public struct SentimentScorer: Sendable {
         }
         let compound = round4(normalize(sum))
         return SentimentResult(score: compound, label: rules.label(compound), evidence: evidence, clauseScores: clauseScores(tokens, hits))
+    }
+
+    /// Aspect phrases and cues (`aspects.tsv`, found by `AspectMatcher`) replace the lexicon terms within
+    /// their words (one of valence 0 by nothing); a longer lexicon phrase over them wins (`rešili problem`
+    /// over `problem*`).
+    private func addAspects(_ tokens: [Token], _ lex: LanguageLexicon, to hits: inout [Hit], roles: inout [Role]) {
+        let found = hits
+        let aspectHits = aspects.hits(tokens, lex).filter { a in
+            !found.contains { h in a.range.overlaps(h.start..<(h.start + h.length)) && (h.start < a.range.lowerBound || h.start + h.length > a.range.upperBound) }
+        }
+        if aspectHits.isEmpty { return }
+        hits.removeAll { h in aspectHits.contains { $0.range.overlaps(h.start..<(h.start + h.length)) } }
+        for a in aspectHits where a.valence != 0 {
+            for k in a.range { roles[k] = .none }
+            hits.append(Hit(start: a.range.lowerBound, length: a.range.count, valence: a.valence, base: a.valence, term: a.term,
+                            rules: a.rules, clause: tokens[a.range.lowerBound].clause, aspect: a.theme, negatable: a.kind == .cue))
+        }
+        hits.sort { $0.start < $1.start }
     }
 
     /// Whether the next word (same clause, no comma between) is a sentiment term or an intensifier.
