@@ -18,6 +18,9 @@ Options for tuning without overfitting (see README, Accuracy):
   --only NAME,...   only the sets whose file name contains one of the NAMEs
   --misses DIR      write each set's misclassified items with their evidence
                     (gold, predicted, text, evidence) to DIR/<set>.tsv
+  --aspects         only the aspect-sentiment section (theme P/R/F1 and polarity
+                    accuracy per language, tuning and held-out halves);
+                    --aspect-misses also lists the tuning half's misses
 """
 import argparse, os, subprocess, sys
 
@@ -157,5 +160,63 @@ def main():
             print(f"  {g:<44}{cm[(g,'pos')]:>5} {cm[(g,'neg')]:>5} {cm[(g,'neu')]:>5}")
 
 
+ASPECT_SETS = [(f"Tests/Data/aspects/{lang}.tsv", lang) for lang in ("tr", "kk", "mn", "sr")]
+
+
+def read_aspect_set(path):
+    """Items of an aspect set: ({theme: polarity}, text); polarity pos/neg/neu."""
+    items = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            gold = dict(p.split(":") for p in parts[0].split(",") if p)
+            items.append((gold, parts[-1]))
+    return items
+
+
+def aspect_eval(show_misses=False):
+    """Theme detection and per-theme polarity on Tests/Data/aspects (issue 13), per language and half:
+    `tune` (even 0-based index, looked at while writing the rules) and `held-out` (odd, not looked at).
+    Precision and recall count theme ids; polarity accuracy is over the themes found that are in the gold."""
+    print()
+    print("Aspect sentiment (Tests/Data/aspects): themes found and their polarity")
+    print(f"{'set':<10} {'half':<9} {'n':>4} {'themes':>6} {'P':>6} {'R':>6} {'F1':>6} {'pol acc':>8}")
+    for path, lang in ASPECT_SETS:
+        if not os.path.exists(path):
+            print(f"(skipped: {path} not found)", file=sys.stderr)
+            continue
+        items = read_aspect_set(path)
+        text = "".join(t.replace("\r", " ") + "\n" for _, t in items)
+        out = subprocess.run([BIN, "classify", "--lang", lang, "--explain"], input=text.encode(), capture_output=True, check=True).stdout.decode()
+        lines = out.split("\n")[: len(items)]
+        for half, start, step in (("tune", 0, 2), ("held-out", 1, 2), ("all", 0, 1)):
+            tp = fp = fn = right = 0
+            n = 0
+            for k in range(start, len(items), step):
+                gold, t = items[k]
+                cols = lines[k].split("\t")
+                found = dict(p.split(":") for p in (cols[6] if len(cols) > 6 else "").split(",") if p)
+                found = {th: SHORT[pol] for th, pol in found.items()}
+                n += 1
+                tp += len(gold.keys() & found.keys())
+                fp += len(found.keys() - gold.keys())
+                fn += len(gold.keys() - found.keys())
+                right += sum(1 for th in gold.keys() & found.keys() if gold[th] == found[th])
+                if show_misses and half == "tune" and (gold != found):
+                    print(f"  miss {lang}#{k}: gold {gold} found {found}: {t}")
+            p = tp / (tp + fp) if tp + fp else 0.0
+            r = tp / (tp + fn) if tp + fn else 0.0
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            acc = right / tp if tp else 0.0
+            print(f"{lang:<10} {half:<9} {n:>4} {tp + fn:>6} {p:>6.3f} {r:>6.3f} {f:>6.3f} {acc:>8.3f}")
+
+
 if __name__ == "__main__":
-    main()
+    if "--aspects" in sys.argv:
+        aspect_eval(show_misses="--aspect-misses" in sys.argv)
+    else:
+        main()
+        aspect_eval()

@@ -9,6 +9,13 @@ public struct LanguageLexicon: Sendable {
     public var intensifiers = TermIndex<Double>()
     /// Theme keywords with their theme id.
     public var themes = TermIndex<String>()
+    /// Words and phrases with a polarity for one theme only (`aspects.tsv`): `uzun` for wait_time.
+    public var aspects = TermIndex<[AspectCue]>()
+    /// Number words (`numbers.tsv`: `yirmi`, `pola`, `жарты`), which `<n>` in an aspect term stands for.
+    public var numberWords = TermIndex<Bool>()
+    /// Per theme, the valence of a negation after its mention in the same sentence (`aspects.tsv`, `outcome`
+    /// of `<not>`): a promise, then "did not come".
+    public var negatedOutcomes: [String: Double] = [:]
     /// Negation words that follow what they negate (`değil`, `емес`, `биш`).
     public var negatorsAfter = TermIndex<Bool>()
     /// Negation words that precede what they negate (`ne`, `nije`).

@@ -39,7 +39,7 @@ public struct LexiconLoader {
     public func dataFiles() -> [URL] {
         var files: [URL] = []
         for lang in Language.scored {
-            for kind in ["sentiment", "negation", "intensifiers", "contrast", "concessive", "themes", "langid"] {
+            for kind in ["sentiment", "negation", "intensifiers", "contrast", "concessive", "themes", "aspects", "numbers", "langid"] {
                 files.append(directory.appendingPathComponent(lang.rawValue).appendingPathComponent("\(kind).tsv"))
             }
         }
@@ -60,6 +60,8 @@ public struct LexiconLoader {
             loadNegation(dir.appendingPathComponent("negation.tsv"), into: &lex, issues: &issues)
             loadThemes(dir.appendingPathComponent("themes.tsv"), lang, ids: themeIDs, into: &lex.themes, issues: &issues)
             loadTerms(dir.appendingPathComponent("concessive.tsv"), lang, into: &lex.concessives, issues: &issues)
+            loadTerms(dir.appendingPathComponent("numbers.tsv"), lang, into: &lex.numberWords, issues: &issues)
+            loadAspects(dir.appendingPathComponent("aspects.tsv"), lang, ids: themeIDs, into: &lex.aspects, negatedOutcomes: &lex.negatedOutcomes, issues: &issues)
             for loan in Self.loanLanguages[lang] ?? [] { loadLoan(loan, into: &lex, issues: &issues) }
             set.languages[lang] = lex
         }

@@ -16,6 +16,8 @@ import VerbatimCore
 public struct SentimentScorer: Sendable {
     public let lexicons: LexiconSet
     public let rules: SentimentRules
+    /// Finds the words that carry polarity for one theme only (`aspects.tsv`).
+    let aspects = AspectMatcher()
 
     /// Per language, the first words of its sentiment terms, negators, intensifiers and loan words.
     private let firstWords: [Language: FirstWordFilter]
@@ -73,6 +75,11 @@ public struct SentimentScorer: Sendable {
 
         /// Matched in the lexicon of a mixed-in language (Russian in Kazakh).
         var loan: Bool { if case .loan = unit { true } else { false } }
+        /// The theme of an aspect phrase or cue (`aspects.tsv`).
+        var aspect: String?
+        /// Negation words reach it (an aspect cue, `uzun değil`; not a phrase or an outcome: `iki gündür açılmıyor`
+        /// is not "not two days", `hala yatmadı` is not "not still").
+        var negatable = true
 
         enum Kind { case term, emoji, unattachedNegation }
     }
@@ -99,7 +106,8 @@ public struct SentimentScorer: Sendable {
         var sum = analysis.hits.reduce(0) { $0 + $1.valence }
         var evidence = analysis.hits.map { h in
             Evidence(matched: tokens[h.start..<(h.start + h.length)].map(\.surface).joined(separator: " "),
-                     term: h.term, baseValence: h.base, finalValence: round2(h.valence), rules: h.rules, clause: h.clause, learned: h.learned)
+                     term: h.term, baseValence: h.base, finalValence: round2(h.valence), rules: h.rules, clause: h.clause, learned: h.learned,
+                     tokens: h.start..<(h.start + h.length), aspect: h.aspect)
         }
         let bangs = analysis.exclamations
         if bangs > 0, sum != 0 {
@@ -119,6 +127,7 @@ public struct SentimentScorer: Sendable {
     /// Applies every rule to the terms of `tokens`: the hits with their final valences.
     func analyze(_ tokens: [Token], _ lex: LanguageLexicon) -> Analysis {
         var (hits, roles, free) = findTerms(tokens, lex)
+        addAspects(tokens, lex, to: &hits, roles: &roles)
         var covered = coverage(hits, count: tokens.count)
         let usedNegator = applyNegationWords(tokens, roles, covered, to: &hits)
         if rules.unattachedNegationValence != 0 {
@@ -215,7 +224,7 @@ public struct SentimentScorer: Sendable {
     ///    Returns which negators were used.
     private func applyNegationWords(_ tokens: [Token], _ roles: [Role], _ covered: [Bool], to hits: inout [Hit]) -> [Bool] {
         var usedNegator = [Bool](repeating: false, count: tokens.count)
-        for h in hits.indices where hits[h].kind == .term {
+        for h in hits.indices where hits[h].kind == .term && hits[h].negatable {
             let start = hits[h].start, end = hits[h].start + hits[h].length, clause = hits[h].clause
             var before: [String] = [], after: [String] = []
             var distance = 0
@@ -329,6 +338,24 @@ public struct SentimentScorer: Sendable {
             j = end
         }
         return (concessiveSpan, concessiveClause)
+    }
+
+    /// Aspect phrases and cues (`aspects.tsv`, found by `AspectMatcher`) replace the lexicon terms within
+    /// their words (one of valence 0 by nothing); a longer lexicon phrase over them wins (`rešili problem`
+    /// over `problem*`).
+    private func addAspects(_ tokens: [Token], _ lex: LanguageLexicon, to hits: inout [Hit], roles: inout [Role]) {
+        let found = hits
+        let aspectHits = aspects.hits(tokens, lex).filter { a in
+            !found.contains { h in a.range.overlaps(h.start..<(h.start + h.length)) && (h.start < a.range.lowerBound || h.start + h.length > a.range.upperBound) }
+        }
+        if aspectHits.isEmpty { return }
+        hits.removeAll { h in aspectHits.contains { $0.range.overlaps(h.start..<(h.start + h.length)) } }
+        for a in aspectHits where a.valence != 0 {
+            for k in a.range { roles[k] = .none }
+            hits.append(Hit(start: a.range.lowerBound, length: a.range.count, valence: a.valence, base: a.valence, term: a.term,
+                            rules: a.rules, clause: tokens[a.range.lowerBound].clause, aspect: a.theme, negatable: a.kind == .cue))
+        }
+        hits.sort { $0.start < $1.start }
     }
 
     /// Whether the next word (same clause, no comma between) is a sentiment term or an intensifier.

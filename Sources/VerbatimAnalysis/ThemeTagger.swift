@@ -1,12 +1,26 @@
 import VerbatimCore
 
 /// Finds customer-service themes in tokenized text and gives each the
-/// polarity of the clause it stands in ("polite but slow" → courtesy
-/// positive, wait_time negative). A clause without sentiment words takes
-/// the record's label.
+/// polarity of what the customer said about it.
+///
+/// A theme is mentioned by a keyword (`themes.tsv`) or an aspect phrase
+/// (`aspects.tsv`). Each mention takes the polarity of its own segment (a
+/// clause, split further at commas and concessive conjunctions: "polite,
+/// but I waited an hour" → courtesy positive, wait_time negative). In a
+/// segment, each sentiment word speaks about the theme whose keyword it is
+/// (`kaba`, rude, is courtesy's) or else the nearest theme; an aspect cue
+/// speaks about its own theme only, wherever it was found. A segment with
+/// nothing about the theme gives it its own tone; a segment that says
+/// nothing borrows from the rest of its clause, and a clause that says
+/// nothing takes the record's polarity, never across a contrast; a theme
+/// mentioned only neutrally stays neutral.
+/// A negation or a complaint after a theme in its sentence counts for it
+/// when `aspects.tsv` says so (`promises	outcome	<not>`: a promise, then
+/// "it never came").
 public struct ThemeTagger: Sendable {
     public let lexicons: LexiconSet
     public let rules: SentimentRules
+    let aspects = AspectMatcher()
 
     public init(lexicons: LexiconSet, rules: SentimentRules = SentimentRules()) {
         self.lexicons = lexicons
@@ -15,25 +29,94 @@ public struct ThemeTagger: Sendable {
 
     public func tag(_ tokens: [Token], language: Language, sentiment: SentimentResult?) -> [ThemeMention] {
         guard let lex = lexicons.languages[language], lex.themes.count > 0 else { return [] }
-        var found: [String: (score: Double, keyword: String, order: Int)] = [:]
-        var i = 0
-        var order = 0
-        while i < tokens.count {
-            guard tokens[i].kind == .word, let m = lex.themes.longestMatch(in: tokens, at: i) else { i += 1; continue }
-            let clause = tokens[i].clause
-            let clauseScore = sentiment.flatMap { clause < $0.clauseScores.count ? $0.clauseScores[clause] : nil } ?? 0
-            let score = clauseScore != 0 ? clauseScore : (sentiment?.score ?? 0)
-            for theme in m.term.payload.split(separator: "|").map(String.init) where theme != "none" {
-                if let prev = found[theme] {
-                    found[theme] = (prev.score + score, prev.keyword, prev.order)
-                } else {
-                    found[theme] = (score, m.term.text, order); order += 1
-                }
-            }
-            i += m.length
+        let mentions = self.mentions(tokens, lex, sentiment)
+        if mentions.isEmpty { return [] }
+        let evidence = (sentiment?.evidence ?? []).filter { $0.tokens != nil }
+        let segment = aspects.segments(tokens, lex)
+        let owners = self.owners(evidence, mentions, segment)
+        var order: [String] = []
+        var byTheme: [String: (keyword: String, counted: Set<Int>, outcome: Double)] = [:]
+        for m in mentions {
+            if byTheme[m.theme] == nil { order.append(m.theme); byTheme[m.theme] = (m.keyword, [], 0) }
+            if let v = lex.negatedOutcomes[m.theme], negationFollows(m, evidence, tokens) { byTheme[m.theme]!.outcome = v }
+            byTheme[m.theme]!.counted.formUnion(counted(for: m, evidence, owners, segment, tokens))
         }
-        return found.sorted { $0.value.order < $1.value.order }.map { theme, v in
-            ThemeMention(theme: theme, polarity: rules.label(v.score), keyword: v.keyword, score: v.score)
+        // A theme whose clause says nothing takes the record's polarity, unless a contrast or a concession
+        // divides the record (it would borrow across it).
+        let record = sentiment.map { $0.score == 0 || hasContrast(tokens, lex) ? 0 : $0.score } ?? 0
+        return order.map { theme in
+            var counted = byTheme[theme]!.counted
+            // An aspect cue or outcome of the theme counts wherever it stands (it was found for this theme).
+            counted.formUnion(evidence.indices.filter { evidence[$0].aspect == theme })
+            let outcome = byTheme[theme]!.outcome
+            var score = record
+            if !counted.isEmpty || outcome != 0 {
+                let sum = counted.reduce(outcome) { $0 + evidence[$1].finalValence }
+                score = round4(sum == 0 ? 0 : max(-1, min(1, sum / (sum * sum + rules.alpha).squareRoot())))
+            }
+            return ThemeMention(theme: theme, polarity: rules.label(score), keyword: byTheme[theme]!.keyword, score: score)
+        }
+    }
+
+    /// The theme keywords and aspect phrases, in text order. The phrases are those the scorer counted (its
+    /// evidence), or, without a sentiment stage, those the matcher finds.
+    private func mentions(_ tokens: [Token], _ lex: LanguageLexicon, _ sentiment: SentimentResult?) -> [AspectMatcher.Mention] {
+        var mentions = aspects.keywordMentions(tokens, lex)
+        if let evidence = sentiment?.evidence {
+            for e in evidence where e.aspect != nil && e.rules.first?.hasPrefix("aspect(") == true {
+                mentions.append(.init(theme: e.aspect!, range: e.tokens!, keyword: e.term))
+            }
+        } else {
+            for hit in aspects.hits(tokens, lex) where hit.kind == .phrase && hit.valence != 0 {
+                mentions.append(.init(theme: hit.theme, range: hit.range, keyword: hit.term))
+            }
+        }
+        return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The themes each piece of evidence speaks about: an aspect entry its own theme; a word on a theme's
+    /// keyword that theme (`kaba` is courtesy's); any other word the nearest mention in its segment
+    /// ("yanlış yansıyan ek ücret": price_billing); none when its segment mentions no theme.
+    private func owners(_ evidence: [Evidence], _ mentions: [AspectMatcher.Mention], _ segment: [Int]) -> [Set<String>] {
+        evidence.map { e in
+            let range = e.tokens!
+            if let theme = e.aspect { return [theme] }
+            let on = Set(mentions.filter { $0.range.overlaps(range) }.map(\.theme))
+            if !on.isEmpty { return on }
+            let near = mentions.filter { segment[$0.range.lowerBound] == segment[range.lowerBound] }
+            func distance(_ m: AspectMatcher.Mention) -> Int {
+                m.range.upperBound <= range.lowerBound ? range.lowerBound - m.range.upperBound : m.range.lowerBound - range.upperBound
+            }
+            guard let closest = near.map(distance).min() else { return [] }
+            return Set(near.filter { distance($0) == closest }.map(\.theme))
+        }
+    }
+
+    /// The evidence a mention takes: what speaks about its theme in its segment; else the segment's tone
+    /// ("hızlıca bağlandım": reachability); else what speaks about no theme in the rest of its clause.
+    private func counted(
+        for m: AspectMatcher.Mention, _ evidence: [Evidence], _ owners: [Set<String>], _ segment: [Int], _ tokens: [Token]
+    ) -> [Int] {
+        let at = m.range.lowerBound
+        let inSegment = evidence.indices.filter { segment[evidence[$0].tokens!.lowerBound] == segment[at] }
+        let own = inSegment.filter { owners[$0].contains(m.theme) }
+        if !own.isEmpty { return own }
+        if !inSegment.isEmpty { return inSegment }
+        return evidence.indices.filter { tokens[evidence[$0].tokens!.lowerBound].clause == tokens[at].clause && owners[$0].isEmpty }
+    }
+
+    /// Whether a contrast conjunction or a concessive one divides the text.
+    private func hasContrast(_ tokens: [Token], _ lex: LanguageLexicon) -> Bool {
+        tokens.indices.contains { tokens[$0].kind == .contrast || (tokens[$0].kind == .word && lex.concessives.longestMatch(in: tokens, at: $0) != nil) }
+    }
+
+    /// Whether a negation (a negated verb or term, a negation word) or a complaint (`kimse aramadı`) follows
+    /// the mention in its sentence or the next one ("They promised. But nobody called.").
+    private func negationFollows(_ m: AspectMatcher.Mention, _ evidence: [Evidence], _ tokens: [Token]) -> Bool {
+        evidence.contains { e in
+            let at = e.tokens!.lowerBound
+            return at >= m.range.upperBound && tokens[at].sentence - tokens[m.range.lowerBound].sentence <= 1
+                && (e.finalValence < 0 || e.rules.contains { $0.hasPrefix("negation") || $0 == "negated verb" })
         }
     }
 }

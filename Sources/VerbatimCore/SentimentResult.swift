@@ -40,8 +40,13 @@ public struct Evidence: Sendable, Hashable {
     /// For a term of a learned lexicon layer: what it was learned from (`n_pos=412 n_neg=37`, and for a
     /// hand-written entry whose valence was adjusted, `hand -2`); nil for a hand-written valence.
     public var learned: String?
+    /// The tokens matched (nil for the `!` emphasis, which belongs to the whole text).
+    public var tokens: Range<Int>?
+    /// The theme an aspect phrase or cue (`aspects.tsv`) speaks about: it counts for that theme only.
+    public var aspect: String?
 
-    public init(matched: String, term: String, baseValence: Double, finalValence: Double, rules: [String], clause: Int, learned: String? = nil) {
+    public init(matched: String, term: String, baseValence: Double, finalValence: Double, rules: [String], clause: Int,
+                learned: String? = nil, tokens: Range<Int>? = nil, aspect: String? = nil) {
         self.matched = matched
         self.term = term
         self.baseValence = baseValence
@@ -49,6 +54,8 @@ public struct Evidence: Sendable, Hashable {
         self.rules = rules
         self.clause = clause
         self.learned = learned
+        self.tokens = tokens
+        self.aspect = aspect
     }
 
     /// Short form for reports: `kötü -2.5 [negation(değil)] → +1`, or for a learned valence

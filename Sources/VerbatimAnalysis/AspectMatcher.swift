@@ -1,0 +1,148 @@
+import VerbatimCore
+
+/// Finds the aspect phrases and cues of `aspects.tsv` in a record: the words that carry polarity only
+/// for one theme (a stated wait for wait_time, "for the third time" for repeat_contact, "still" after a
+/// promise).
+///
+/// The sentiment scorer adds what it finds to the record's score (so `yarım saat bekledim` is a negative
+/// record), and the theme tagger gives it to its theme only. A `cue` counts only in a segment that
+/// mentions its theme by another word, an `outcome` only after its theme in the same sentence or the next; a `phrase` always
+/// counts, and marks its theme by itself.
+public struct AspectMatcher: Sendable {
+    /// One aspect match.
+    public struct Hit: Sendable, Hashable {
+        public var range: Range<Int>
+        public var theme: String
+        public var kind: AspectCue.Kind
+        public var valence: Double
+        /// The entry as written in `aspects.tsv`.
+        public var term: String
+        /// The negation morpheme inside the matched word, if any (the valence is already flipped).
+        public var negation: String?
+
+        /// The rule name shown in the evidence: `aspect(wait_time)`, `aspect cue(wait_time)`, `aspect outcome(promises)`.
+        public var rules: [String] {
+            [kind == .phrase ? "aspect(\(theme))" : "aspect \(kind.rawValue)(\(theme))"] + (negation.map { ["negation(\($0))"] } ?? [])
+        }
+    }
+
+    /// A theme mentioned by a keyword of `themes.tsv` or by an aspect phrase.
+    public struct Mention: Sendable, Hashable {
+        public var theme: String
+        public var range: Range<Int>
+        /// The keyword or phrase as written in its data file.
+        public var keyword: String
+    }
+
+    public init() {}
+
+    /// Segments: a new one starts at each clause (sentence, contrast), after a comma, and at a
+    /// concessive conjunction. A theme takes the polarity of its own segment.
+    public func segments(_ tokens: [Token], _ lex: LanguageLexicon) -> [Int] {
+        var segment = [Int](repeating: 0, count: tokens.count)
+        var current = 0
+        var i = 0
+        while i < tokens.count {
+            if i > 0, tokens[i].clause != tokens[i - 1].clause || tokens[i - 1].form == "," { current += 1 }
+            if tokens[i].kind == .word, let c = lex.concessives.longestMatch(in: tokens, at: i) {
+                if i > 0, tokens[i - 1].form != ",", tokens[i].clause == tokens[i - 1].clause { current += 1 }
+                for k in i..<(i + c.length) { segment[k] = current }
+                i += c.length
+                continue
+            }
+            segment[i] = current
+            i += 1
+        }
+        return segment
+    }
+
+    /// The theme keywords of `themes.tsv` in text order (the blocking theme `none` left out).
+    public func keywordMentions(_ tokens: [Token], _ lex: LanguageLexicon) -> [Mention] {
+        var found: [Mention] = []
+        var i = 0
+        while i < tokens.count {
+            guard tokens[i].kind == .word, let m = lex.themes.longestMatch(in: tokens, at: i) else { i += 1; continue }
+            for theme in m.term.payload.split(separator: "|") where theme != "none" {
+                found.append(Mention(theme: String(theme), range: i..<(i + m.length), keyword: m.term.text))
+            }
+            i += m.length
+        }
+        return found
+    }
+
+    /// The aspect phrases and cues that count in these tokens.
+    public func hits(_ tokens: [Token], _ lex: LanguageLexicon) -> [Hit] {
+        guard lex.aspects.count > 0 else { return [] }
+        let view = numbersMarked(tokens, lex)
+        var candidates: [Hit] = []
+        var i = 0
+        while i < view.count {
+            guard view[i].kind == .word, let m = lex.aspects.longestMatch(in: view, at: i) else { i += 1; continue }
+            // A stem negated inside the word (`sözünü tutmadılar` under `sözünü tut*`) says the opposite.
+            let negation = m.viaStem ? lex.negationMorpheme(in: m.remainder) : nil
+            // A valence of 0 stops a shorter term (`<n> dakikada`, within N minutes, under `<n> dakika`) and,
+            // where it applies, the sentiment term on its words (`sorunu` beside `çözdü`: the verb says how it went).
+            for cue in m.term.payload {
+                let v = negation == nil ? cue.valence : (cue.valence > 0 ? -0.74 * cue.valence : -0.4 * cue.valence)
+                candidates.append(Hit(range: i..<(i + m.length), theme: cue.theme, kind: cue.kind, valence: v, term: m.term.text, negation: negation))
+            }
+            i += m.length
+        }
+        if candidates.isEmpty { return [] }
+        let segment = segments(tokens, lex)
+        // What a 0 entry covers is no mention (`za 10 minuta`, within ten minutes, is not a wait).
+        let silent = candidates.filter { $0.valence == 0 }.map(\.range)
+        var mentions = keywordMentions(tokens, lex).filter { m in
+            !silent.contains { $0.lowerBound <= m.range.lowerBound && m.range.upperBound <= $0.upperBound }
+        }
+        mentions += candidates.filter { $0.kind == .phrase && $0.valence != 0 }.map { Mention(theme: $0.theme, range: $0.range, keyword: $0.term) }
+        return candidates.filter { hit in
+            switch hit.kind {
+            case .phrase:
+                return true
+            case .cue:
+                // Mentioned by another word: `<n> saat` needs a wait (`bekledim`), its own `saat` is not one.
+                return mentions.contains {
+                    $0.theme == hit.theme && ($0.range.lowerBound < hit.range.lowerBound || $0.range.upperBound > hit.range.upperBound) && segment[$0.range.lowerBound] == segment[hit.range.lowerBound]
+                }
+            case .outcome:
+                return mentions.contains {
+                    $0.theme == hit.theme && $0.range.upperBound <= hit.range.lowerBound
+                        && tokens[hit.range.lowerBound].sentence - tokens[$0.range.lowerBound].sentence <= 1
+                }
+            }
+        }
+    }
+
+    /// The tokens with every number written as `<n>`, for the terms that hold a number (`<n> dakika`,
+    /// `<n> sata`): digits replace their form, a number word of `numbers.tsv` (its last word) gets `<n>` as
+    /// its form (or, when a term starts with the word itself, the form to try when that term does not match).
+    func numbersMarked(_ tokens: [Token], _ lex: LanguageLexicon) -> [Token] {
+        // Folded like the terms' words (Kazakh folding turns a Latin `n` into `н`).
+        let placeholder = TermIndex<Bool>.words(of: AspectCue.numberPlaceholder, language: lex.language)[0].form
+        // Most texts hold no number: no copy then.
+        guard tokens.indices.contains(where: { tokens[$0].kind == .number || (tokens[$0].kind == .word && lex.numberWords.longestMatch(in: tokens, at: $0) != nil) }) else {
+            return tokens
+        }
+        var view = tokens
+        var i = 0
+        while i < view.count {
+            if view[i].kind == .number {
+                view[i].kind = .word
+                view[i].form = placeholder
+            } else if view[i].kind == .word, let m = lex.numberWords.longestMatch(in: tokens, at: i) {
+                let last = i + m.length - 1
+                // A term that starts with the word itself (`bir kez`, once) is tried before `<n> kez`.
+                if lex.aspects.longestMatch(in: tokens, at: last) != nil {
+                    view[last].alternative = placeholder
+                } else {
+                    view[last].form = placeholder
+                }
+                i += m.length
+                continue
+            }
+            i += 1
+        }
+        return view
+    }
+}
