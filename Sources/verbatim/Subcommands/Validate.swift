@@ -36,6 +36,7 @@ extension Verbatim {
             let counts = resources.lexicons.counts
             print("  sentiment entries: " + Language.scored.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
                   + "; emoji \(resources.lexicons.emoji.count)")
+            print("  personal data in report text: " + (resources.masker.map { "masked (\($0.rules.count) rules from \(relativePath(config.lexicons.appendingPathComponent("pii"))))" } ?? "written as read (pii: off)"))
             if !errors.isEmpty {
                 printError("verbatim: \(errors.count) error(s), \(warns.count) warning(s)")
                 throw ExitCodes.configurationError

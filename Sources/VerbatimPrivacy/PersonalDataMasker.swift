@@ -1,0 +1,149 @@
+/// Replaces personal data in text that leaves a run (report verbatims,
+/// evidence, rejected rows) with typed placeholders: `[email]`, `[phone]`,
+/// `[card]`, `[iban]`, `[national_id]`.
+///
+/// The rules come from `lexicons/pii/*.tsv` (`MaskingRules`). E-mail
+/// addresses are found around each `@`; everything else is a run of digit
+/// and letter groups joined by up to three separators (space, `.`, `-`,
+/// `/`, brackets, no-break spaces), matched group-aligned against every
+/// rule's shape, the longest match first, and masked only when the rule's
+/// check passes (Luhn, mod 97, the national-ID check digits). So `45
+/// dakika`, `2.500 TL` and an order number with a wrong check digit stay.
+/// A rule without a check (phone numbers) matches only a number that begins
+/// or ends where its run of digit groups does, never the middle of a longer
+/// number.
+///
+/// Works on the UTF-8 bytes in one pass; a text without a digit or `@` is
+/// returned as it is, without allocating.
+public struct PersonalDataMasker: Sendable {
+    /// The longest candidate a shape may match (an IBAN is at most 34 characters).
+    public static let maxCandidate = 40
+    /// Separator characters allowed between two groups of one number.
+    static let maxSeparators = 3
+
+    public let rules: [MaskingRule]
+    let masksEmail: Bool
+    let numberRules: [MaskingRule]
+
+    public init(rules: [MaskingRule]) {
+        self.rules = rules
+        masksEmail = rules.contains { $0.kind == .email }
+        // When two rules match the same number, the one with the stronger check names it.
+        let order: [MaskingKind] = [.iban, .nationalId, .card, .phone]
+        numberRules = rules.filter { $0.kind != .email }.enumerated()
+            .sorted { a, b in
+                let ka = order.firstIndex(of: a.element.kind)!, kb = order.firstIndex(of: b.element.kind)!
+                return ka != kb ? ka < kb : a.offset < b.offset
+            }
+            .map(\.element)
+    }
+
+    /// The text with every span found replaced by its placeholder.
+    public func mask(_ text: String) -> String {
+        let found = spans(in: text)
+        guard !found.isEmpty else { return text }
+        var out: [UInt8] = []
+        var text = text
+        text.withUTF8 { bytes in
+            out.reserveCapacity(bytes.count)
+            var at = 0
+            for s in found {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at..<s.range.lowerBound]))
+                out.append(contentsOf: s.kind.placeholder.utf8)
+                at = s.range.upperBound
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at...]))
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The personal data in `text`: byte ranges into its UTF-8, in order, not overlapping.
+    public func spans(in text: String) -> [MaskedSpan] {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x40 }) else { return [] }
+            let emails = masksEmail ? Self.emails(bytes) : []
+            let numbers = numberRules.isEmpty ? [] : numberSpans(bytes, avoiding: emails)
+            return (emails + numbers).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        }
+    }
+
+    /// Numbers: for each group, the longest run of connected groups that some rule matches.
+    func numberSpans(_ bytes: UnsafeBufferPointer<UInt8>, avoiding emails: [MaskedSpan]) -> [MaskedSpan] {
+        let groups = GroupScanner.groups(bytes)
+        guard !groups.isEmpty else { return [] }
+        var out: [MaskedSpan] = []
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxCandidate + 1) { buffer in
+            withUnsafeTemporaryAllocation(of: (group: Int, length: Int).self, capacity: Self.maxCandidate + 1) { ends in
+                var s = 0
+                while s < groups.count {
+                    if let match = longestMatch(from: s, groups, bytes, buffer, ends),
+                       !emails.contains(where: { $0.range.overlaps(match.range) }) {
+                        out.append(match.span)
+                        s = match.lastGroup + 1
+                    } else {
+                        s += 1
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The longest match starting at group `s` (with the `+` before it when there is one, else without).
+    func longestMatch(
+        from s: Int, _ groups: [Group], _ bytes: UnsafeBufferPointer<UInt8>,
+        _ buffer: UnsafeMutableBufferPointer<UInt8>, _ ends: UnsafeMutableBufferPointer<(group: Int, length: Int)>
+    ) -> (span: MaskedSpan, range: Range<Int>, lastGroup: Int)? {
+        for withPlus in groups[s].plus ? [true, false] : [false] {
+            var length = 0
+            if withPlus { buffer[0] = UInt8(ascii: "+"); length = 1 }
+            var count = 0
+            var e = s
+            while e < groups.count, e == s || groups[e].connected, length + groups[e].length <= Self.maxCandidate {
+                length += GroupScanner.normalise(groups[e], bytes, into: buffer, at: length)
+                ends[count] = (e, length)
+                count += 1
+                e += 1
+            }
+            for k in stride(from: count - 1, through: 0, by: -1) {
+                let candidate = UnsafeBufferPointer(rebasing: buffer[0..<ends[k].length])
+                let last = ends[k].group
+                // A number without a check is not taken from inside a longer run of digit groups
+                // (`… 1978 6457 8413 27`): it must begin or end where the digits do.
+                let bounded = GroupScanner.startsDigits(groups, s) || GroupScanner.endsDigits(groups, last)
+                guard let rule = numberRules.first(where: { ($0.check != .none || bounded) && $0.matches(candidate) }) else { continue }
+                var start = groups[s].start - (withPlus ? 1 : 0)
+                let end = groups[last].end
+                // "(0532) 123 45 67": take the opening bracket along with the closing one.
+                if start > 0, bytes[start - 1] == UInt8(ascii: "("), bytes[start..<end].contains(UInt8(ascii: ")")) { start -= 1 }
+                return (MaskedSpan(range: start..<end, kind: rule.kind), start..<end, last)
+            }
+        }
+        return nil
+    }
+}
+
+/// One masked stretch of a text: its UTF-8 byte range and what it was.
+public struct MaskedSpan: Sendable, Hashable {
+    public var range: Range<Int>
+    public var kind: MaskingKind
+}
+
+extension PersonalDataMasker {
+    /// For a text given as its pieces (tokens, read joined by spaces), what
+    /// each piece is part of, nil where it is not personal data: `0532`,
+    /// `123`, `45`, `67` are each part of a `.phone`.
+    public func kinds(ofPieces pieces: [String]) -> [MaskingKind?] {
+        let found = spans(in: pieces.joined(separator: " "))
+        var out: [MaskingKind?] = []
+        out.reserveCapacity(pieces.count)
+        var start = 0
+        for p in pieces {
+            let range = start..<(start + p.utf8.count)
+            out.append(found.isEmpty ? nil : found.first { $0.range.overlaps(range) }?.kind)
+            start = range.upperBound + 1
+        }
+        return out
+    }
+}

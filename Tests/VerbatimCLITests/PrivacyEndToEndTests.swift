@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import VerbatimTestSupport
+
+/// A folder of exports full of personal data (`fixtures/pii/exports/`, all
+/// synthetic, with valid check digits) goes through `verbatim run`: with
+/// `pii: mask` none of it is in any output file, and the analysis is the
+/// same as with `pii: off`, where all of it is (so the check can fail).
+@Suite("Personal data never leaves a run", .serialized)
+struct PrivacyEndToEndTests {
+    static let pii = RepoPaths.fixtures.appendingPathComponent("pii")
+
+    /// The lines of a list file under `fixtures/pii/`, comments skipped.
+    static func list(_ name: String) throws -> [String] {
+        try String(contentsOf: pii.appendingPathComponent(name), encoding: .utf8)
+            .split(separator: "\n").map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    /// Runs the exports with `pii: <mode>`, every verbatim kept; returns every output file's text by name.
+    static func run(_ mode: String) throws -> [String: String] {
+        let dir = TemporaryFolder("verbatim-pii")
+        defer { dir.remove() }
+        let pipeline = dir.write("pii.yaml", """
+            version: 1
+            name: pii
+            input: \(pii.appendingPathComponent("exports").path)
+            lexicons: \(RepoPaths.lexicons.path)
+            as_of: 2026-11-21
+            pii: \(mode)
+            aggregate:
+              min_responses: 1
+              top_verbatims: 50
+            store: none
+            """)
+        let out = dir.url.appendingPathComponent("out")
+        let r = try runVerbatim(["run", "--pipeline", pipeline.path, "--out", out.path, "--quiet"])
+        #expect(r.status == 2, "some rows of the fixtures are rejected on purpose: \(r.stderr)")
+        var files: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: out.path) {
+            files[name] = String(decoding: try Data(contentsOf: out.appendingPathComponent(name)), as: UTF8.self)
+        }
+        return files
+    }
+
+    static func squeezed(_ s: String, dropping: Set<Character>) -> String { String(s.filter { !dropping.contains($0) && !$0.isWhitespace }) }
+
+    @Test func noPersonalDataInAnyOutputFile() throws {
+        let values = try Self.list("personal_data.txt")
+        #expect(values.count >= 30)
+        let files = try Self.run("mask")
+        #expect(files.keys.sorted() == ["employee_themes.csv", "employees.csv", "manifest.json", "records.csv", "rejects.csv",
+                                         "report.html", "report.md", "summary.json", "themes.csv"])
+        let punctuation: Set<Character> = [".", "-", "/", "(", ")", "+"]
+        for (name, text) in files {
+            let noSpaces = Self.squeezed(text, dropping: [])
+            let bare = Self.squeezed(text, dropping: punctuation)
+            for v in values {
+                #expect(!text.contains(v), "\(name) holds \(v)")
+                #expect(!noSpaces.contains(Self.squeezed(v, dropping: [])), "\(name) holds \(v) (spaces removed)")
+                #expect(!bare.contains(Self.squeezed(v, dropping: punctuation)), "\(name) holds \(v) (separators removed)")
+            }
+        }
+        // The placeholders stand where the data was.
+        let summary = files["summary.json"] ?? ""
+        for p in ["[phone]", "[email]", "[card]", "[iban]", "[national_id]"] { #expect(summary.contains(p), "no \(p) in summary.json") }
+        #expect(files["rejects.csv"]?.contains("[phone]") == true, "the rejected rows are masked too")
+    }
+
+    @Test func ordinaryNumbersStay() throws {
+        let files = try Self.run("mask")
+        for n in try Self.list("kept_numbers.txt") {
+            #expect(files["summary.json"]?.contains(n) == true, "\(n) was masked")
+            #expect(files["report.html"]?.contains(n) == true, "\(n) was masked in report.html")
+        }
+    }
+
+    /// The same exports with `pii: off` quote every value: the test above could fail.
+    @Test func withMaskingOffTheDataIsThere() throws {
+        let files = try Self.run("off")
+        let all = files.values.joined(separator: "\n")
+        for v in try Self.list("personal_data.txt") { #expect(all.contains(v), "\(v) is not quoted in any report even unmasked") }
+    }
+
+    /// Sentiment, themes and language come from the original text: every table is the same masked or not.
+    @Test func maskingDoesNotChangeTheAnalysis() throws {
+        let masked = try Self.run("mask"), open = try Self.run("off")
+        for name in ["records.csv", "employees.csv", "themes.csv", "employee_themes.csv"] {
+            #expect(masked[name] == open[name], "\(name) differs")
+        }
+        #expect(masked["records.csv"]?.contains("PII-TR-1") == true)
+    }
+
+    @Test func classifyMasksItsExplanationWhenAsked() throws {
+        let text = "Berbat, beni 0532 123 45 67 numaradan arayın, mail ayse.kaya@example.com.tr\n"
+        let masked = try runVerbatim(["classify", "--explain", "--pii", "mask", "--lang", "tr"], stdin: text)
+        let open = try runVerbatim(["classify", "--explain", "--lang", "tr"], stdin: text)
+        #expect(masked.status == 0, "\(masked.stderr)")
+        #expect(open.stdout.contains("0532"))
+        for v in ["0532", "123 45 67", "ayse.kaya"] { #expect(!masked.stdout.contains(v), "\(v) in \(masked.stdout)") }
+        #expect(masked.stdout.contains("[phone]"))
+        // Label, score and language are those of the original text.
+        #expect(masked.stdout.split(separator: "\t").prefix(4) == open.stdout.split(separator: "\t").prefix(4))
+        let json = try runVerbatim(["classify", "--explain", "--pii", "mask", "--format", "json"], stdin: text)
+        for v in ["0532", "ayse.kaya"] { #expect(!json.stdout.contains(v), "\(v) in \(json.stdout)") }
+    }
+}
