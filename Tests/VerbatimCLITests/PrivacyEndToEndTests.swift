@@ -103,4 +103,35 @@ struct PrivacyEndToEndTests {
         let json = try runVerbatim(["classify", "--explain", "--pii", "mask", "--format", "json"], stdin: text)
         for v in ["0532", "ayse.kaya"] { #expect(!json.stdout.contains(v), "\(v) in \(json.stdout)") }
     }
+
+    /// The bundled fixtures hold no personal data: nothing in their pinned outputs is masked.
+    @Test func noOrdinaryNumberOfTheFixturesIsMasked() throws {
+        let expected = RepoPaths.fixtures.appendingPathComponent("expected")
+        let names = try FileManager.default.contentsOfDirectory(atPath: expected.path)
+        #expect(names.count >= 8)
+        for name in names {
+            let text = try String(contentsOf: expected.appendingPathComponent(name), encoding: .utf8)
+            for p in ["[phone]", "[email]", "[card]", "[iban]", "[national_id]"] { #expect(!text.contains(p), "\(name) has \(p)") }
+        }
+    }
+
+    /// `verbatim validate` loads the masking rules, names a bad line with file and line, and runs the examples.
+    @Test func validateChecksTheMaskingRules() throws {
+        let ok = try runVerbatim(["validate", "pipelines/fixtures.yaml"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains("personal data in report text: masked ("))
+        let dir = TemporaryFolder("verbatim-pii-rules")
+        defer { dir.remove() }
+        try FileManager.default.copyItem(at: RepoPaths.lexicons, to: dir.url.appendingPathComponent("lexicons"))
+        dir.write("lexicons/pii/tr.tsv", "phone\t0 5dd ddd dd\t-\nphone\t+90 5xx\t-\nmask\tara 0532 123 45 67\tara [phone]\n")
+        let pipeline = dir.write("p.yaml", "input: \(RepoPaths.fixtures.path)/exports\nlexicons: \(dir.url.path)/lexicons\n")
+        let bad = try runVerbatim(["validate", pipeline.path])
+        #expect(bad.status == 78)
+        #expect(bad.stderr.contains("pii/tr.tsv line 2: shape '+90 5xx': 'x' is not allowed"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("pii/tr.tsv line 3: the rules give 'ara [phone] 67', the example expects 'ara [phone]'"), "\(bad.stderr)")
+        let off = dir.write("off.yaml", "input: \(RepoPaths.fixtures.path)/exports\nlexicons: \(dir.url.path)/lexicons\npii: off\n")
+        let skipped = try runVerbatim(["validate", off.path])
+        #expect(skipped.status == 0, "with pii: off the rules are not used: \(skipped.stderr)")
+        #expect(skipped.stdout.contains("written as read (pii: off)"))
+    }
 }
