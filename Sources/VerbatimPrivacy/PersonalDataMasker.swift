@@ -64,6 +64,7 @@ public struct PersonalDataMasker: Sendable {
             guard bytes.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x40 }) else { return [] }
             let emails = masksEmail ? Self.emails(bytes) : []
             let numbers = numberRules.isEmpty ? [] : numberSpans(bytes, avoiding: emails)
+            if emails.isEmpty { return numbers }
             return (emails + numbers).sorted { $0.range.lowerBound < $1.range.lowerBound }
         }
     }
@@ -95,7 +96,8 @@ public struct PersonalDataMasker: Sendable {
         from s: Int, _ groups: [Group], _ bytes: UnsafeBufferPointer<UInt8>,
         _ buffer: UnsafeMutableBufferPointer<UInt8>, _ ends: UnsafeMutableBufferPointer<(group: Int, length: Int)>
     ) -> (span: MaskedSpan, range: Range<Int>, lastGroup: Int)? {
-        for withPlus in groups[s].plus ? [true, false] : [false] {
+        for attempt in 0..<(groups[s].plus ? 2 : 1) {
+            let withPlus = groups[s].plus && attempt == 0
             var length = 0
             if withPlus { buffer[0] = UInt8(ascii: "+"); length = 1 }
             var count = 0
