@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a masked span was; its placeholder is written in its place (`[phone]`).
 public enum MaskingKind: String, Sendable, CaseIterable {
     case email, phone, card, iban
@@ -41,6 +43,9 @@ public struct MaskingRule: Sendable {
         mutating func insert(_ b: UInt8) {
             if b < 64 { bits.0 |= 1 << UInt64(b) } else if b < 128 { bits.1 |= 1 << UInt64(b - 64) }
         }
+        var isDigitsOnly: Bool { bits.1 == 0 && bits.0 & ~Self.digits == 0 && bits.0 != 0 }
+        var hasDigit: Bool { bits.0 & Self.digits != 0 }
+        static let digits: UInt64 = 0x3FF << 0x30
         func contains(_ b: UInt8) -> Bool {
             b < 64 ? bits.0 & (1 << UInt64(b)) != 0 : b < 128 ? bits.1 & (1 << UInt64(b - 64)) != 0 : false
         }
@@ -50,6 +55,22 @@ public struct MaskingRule: Sendable {
     static let cyrillicUpper: UInt8 = 0x01
     /// The marker for a lower-case Cyrillic letter (matched by nothing in a shape: register numbers are written in capitals).
     static let cyrillicLower: UInt8 = 0x02
+
+    /// The digits every match holds (items that can only be digits, at their least).
+    var requiredDigits: Int {
+        items.filter { $0.set.isDigitsOnly }.reduce(0) { $0 + $1.min }
+    }
+
+    /// The most letters a match can begin with, before its first digit.
+    var leadingLetters: Int {
+        var n = 0
+        for item in items {
+            if item.set.contains(UInt8(ascii: "+")) { continue }
+            if item.set.hasDigit { break }
+            n += item.max
+        }
+        return n
+    }
 
     /// Compiles a shape; the error says what is wrong with it, for `verbatim validate`.
     public init(kind: MaskingKind, shape: String, check: MaskingCheck, file: String = "", line: Int = 0) throws(MaskingRuleError) {
@@ -155,8 +176,8 @@ extension Substring {
 }
 
 /// A masking rule that cannot be used, with what to write instead.
-public enum MaskingRuleError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The shape column is not a valid shape.
+public enum MaskingRuleError: LocalizedError, Sendable, Equatable, CustomStringConvertible {
+    /// The shape column is not a valid shape: the shape as written and what is wrong with it.
     case badShape(String, String)
 
     public var description: String {
@@ -164,4 +185,6 @@ public enum MaskingRuleError: Error, Sendable, Equatable, CustomStringConvertibl
         case let .badShape(shape, why): return "shape '\(shape)': \(why)"
         }
     }
+
+    public var errorDescription: String? { description }
 }

@@ -13,8 +13,9 @@
 /// or ends where its run of digit groups does, never the middle of a longer
 /// number.
 ///
-/// Works on the UTF-8 bytes in one pass; a text without a digit or `@` is
-/// returned as it is, without allocating.
+/// Works on the UTF-8 bytes, linear in the text's length; a text with no
+/// `@` and fewer digits than any rule needs (most evidence strings) is
+/// returned as it is after one pass, without allocating.
 public struct PersonalDataMasker: Sendable {
     /// The longest candidate a shape may match (an IBAN is at most 34 characters).
     public static let maxCandidate = 40
@@ -24,18 +25,28 @@ public struct PersonalDataMasker: Sendable {
     public let rules: [MaskingRule]
     let masksEmail: Bool
     let numberRules: [MaskingRule]
+    /// Indices into `numberRules` by candidate length (0…maxCandidate), in priority order.
+    let rulesByLength: [[Int]]
+    /// The fewest digits any number rule needs: a text with fewer is not scanned for numbers.
+    let minDigits: Int
+    /// The most letters a number may begin with (`TR`, `УБ`): a longer word starts nothing.
+    let maxLeadingLetters: Int
 
     public init(rules: [MaskingRule]) {
         self.rules = rules
         masksEmail = rules.contains { $0.kind == .email }
         // When two rules match the same number, the one with the stronger check names it.
         let order: [MaskingKind] = [.iban, .nationalId, .card, .phone]
-        numberRules = rules.filter { $0.kind != .email }.enumerated()
+        let numbers = rules.filter { $0.kind != .email }.enumerated()
             .sorted { a, b in
                 let ka = order.firstIndex(of: a.element.kind)!, kb = order.firstIndex(of: b.element.kind)!
                 return ka != kb ? ka < kb : a.offset < b.offset
             }
             .map(\.element)
+        numberRules = numbers
+        rulesByLength = (0...Self.maxCandidate).map { n in numbers.indices.filter { numbers[$0].lengths.contains(n) } }
+        minDigits = numbers.map(\.requiredDigits).min() ?? 0
+        maxLeadingLetters = numbers.map(\.leadingLetters).max() ?? 0
     }
 
     /// The text with every span found replaced by its placeholder.
@@ -61,9 +72,12 @@ public struct PersonalDataMasker: Sendable {
     public func spans(in text: String) -> [MaskedSpan] {
         var text = text
         return text.withUTF8 { bytes in
-            guard bytes.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x40 }) else { return [] }
-            let emails = masksEmail ? Self.emails(bytes) : []
-            let numbers = numberRules.isEmpty ? [] : numberSpans(bytes, avoiding: emails)
+            var digits = 0, at = false
+            for b in bytes {
+                if b &- 0x30 < 10 { digits += 1 } else if b == 0x40 { at = true }
+            }
+            let emails = masksEmail && at ? Self.emails(bytes) : []
+            let numbers = numberRules.isEmpty || digits < minDigits ? [] : numberSpans(bytes, avoiding: emails)
             if emails.isEmpty { return numbers }
             return (emails + numbers).sorted { $0.range.lowerBound < $1.range.lowerBound }
         }
@@ -78,6 +92,10 @@ public struct PersonalDataMasker: Sendable {
             withUnsafeTemporaryAllocation(of: (group: Int, length: Int).self, capacity: Self.maxCandidate + 1) { ends in
                 var s = 0
                 while s < groups.count {
+                    if groups[s].kind != .digit, groups[s].length > maxLeadingLetters {
+                        s += 1
+                        continue
+                    }
                     if let match = longestMatch(from: s, groups, bytes, buffer, ends),
                        !emails.contains(where: { $0.range.overlaps(match.range) }) {
                         out.append(match.span)
@@ -114,7 +132,9 @@ public struct PersonalDataMasker: Sendable {
                 // A number without a check is not taken from inside a longer run of digit groups
                 // (`… 1978 6457 8413 27`): it must begin or end where the digits do.
                 let bounded = GroupScanner.startsDigits(groups, s) || GroupScanner.endsDigits(groups, last)
-                guard let rule = numberRules.first(where: { ($0.check != .none || bounded) && $0.matches(candidate) }) else { continue }
+                guard let r = rulesByLength[candidate.count].first(where: { (numberRules[$0].check != .none || bounded) && numberRules[$0].matches(candidate) })
+                else { continue }
+                let rule = numberRules[r]
                 var start = groups[s].start - (withPlus ? 1 : 0)
                 let end = groups[last].end
                 // "(0532) 123 45 67": take the opening bracket along with the closing one.

@@ -29,7 +29,7 @@ extension VerbatimSample {
     func masked(by masker: PersonalDataMasker) -> VerbatimSample {
         var v = self
         var text = masker.mask(self.text)
-        if self.text.count == Self.maxTextLength + 1, text.hasSuffix("…") {
+        if self.text.count == Self.maxTextLength + 1, text.hasSuffix("…"), text.dropLast().last?.isNumber == true {
             var body = text.dropLast()
             while let c = body.last, c.isNumber || c == " " || c == "-" || c == "." || c == "(" || c == ")" || c == "+" || c == "/" { body.removeLast() }
             if body.count < text.count - 1 { text = String(body) + " …" }

@@ -57,6 +57,19 @@ struct MaskingRulesTests {
         #expect(String(decoding: bytes[spans[1].range], as: UTF8.self) == "ayse@example.com")
     }
 
+    /// What the masker uses to skip texts and words that cannot hold a match.
+    @Test func shapesKnowTheirDigitsAndLeadingLetters() throws {
+        let iban = try MaskingRule(kind: .iban, shape: "TR dd d{5} d d{16}", check: .mod97)
+        #expect(iban.requiredDigits == 24 && iban.leadingLetters == 2 && iban.lengths == 26...26)
+        let phone = try MaskingRule(kind: .phone, shape: "+381 6d d{6,7}", check: .none)
+        #expect(phone.requiredDigits == 11 && phone.leadingLetters == 0 && phone.lengths == 12...13)
+        let register = try MaskingRule(kind: .nationalId, shape: "cc d{8}", check: .mnRegister)
+        #expect(register.requiredDigits == 8 && register.leadingLetters == 2)
+        let masker = Self.loaded.0.masker
+        #expect(masker.minDigits == 5, "a KZ IBAN needs only five digits: its account part may be letters")
+        #expect(masker.maxLeadingLetters == 2)
+    }
+
     @Test func badLinesAreReportedWithFileAndLine() {
         var rules = MaskingRules()
         let issues = rules.parse("""
