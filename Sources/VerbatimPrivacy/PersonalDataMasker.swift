@@ -14,8 +14,8 @@
 /// number.
 ///
 /// Works on the UTF-8 bytes, linear in the text's length; a text with no
-/// `@` and fewer digits than any rule needs (most evidence strings) is
-/// returned as it is after one pass, without allocating.
+/// `@` and no stretch holding as many digits as a rule needs (most
+/// evidence strings) is returned as it is after one pass, without allocating.
 public struct PersonalDataMasker: Sendable {
     /// The longest candidate a shape may match (an IBAN is at most 34 characters).
     public static let maxCandidate = 40
@@ -72,15 +72,29 @@ public struct PersonalDataMasker: Sendable {
     public func spans(in text: String) -> [MaskedSpan] {
         var text = text
         return text.withUTF8 { bytes in
-            var digits = 0, at = false
-            for b in bytes {
-                if b &- 0x30 < 10 { digits += 1 } else if b == 0x40 { at = true }
-            }
+            let (digits, at) = Self.mostDigitsInARun(bytes)
             let emails = masksEmail && at ? Self.emails(bytes) : []
             let numbers = numberRules.isEmpty || digits < minDigits ? [] : numberSpans(bytes, avoiding: emails)
             if emails.isEmpty { return numbers }
             return (emails + numbers).sorted { $0.range.lowerBound < $1.range.lowerBound }
         }
+    }
+
+    /// The most digits between two characters that end a number (`,` `;` `:`
+    /// `*` `[` …; never fewer than the masker would find), and whether there is an `@`.
+    static func mostDigitsInARun(_ bytes: UnsafeBufferPointer<UInt8>) -> (digits: Int, at: Bool) {
+        var most = 0, run = 0, at = false
+        for b in bytes {
+            switch b {
+            case 0x30...0x39: run += 1
+            case 0x41...0x5A, 0x61...0x7A, 0x20, 0x2E, 0x2D, 0x2F, 0x28, 0x29, 0x2B, 0x80...0xFF: continue
+            case 0x40: at = true; fallthrough
+            default:
+                most = max(most, run)
+                run = 0
+            }
+        }
+        return (max(most, run), at)
     }
 
     /// Numbers: for each group, the longest run of connected groups that some rule matches.

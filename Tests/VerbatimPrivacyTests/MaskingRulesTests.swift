@@ -47,6 +47,22 @@ struct MaskingRulesTests {
         #expect(masker.spans(in: "Temsilci çok kibardı ama bekleme süresi berbattı").isEmpty)
     }
 
+    /// The pre-check never says "too few digits" where a rule could match.
+    @Test func thePrecheckCountsDigitsBetweenTheCharactersThatEndANumber() {
+        func most(_ s: String) -> Int {
+            var s = s
+            return s.withUTF8 { PersonalDataMasker.mostDigitsInARun($0).digits }
+        }
+        #expect(most("kibar* +2 [intensifier(çok)] → +2.9; kötü -2.5") == 2)
+        #expect(most("+90 (532) 123-45-67") == 12)
+        #expect(most("тел: 8 701 123 45 67, рахмет") == 11)
+        #expect(most("a@b 12") == 2)
+        let masker = Self.loaded.0.masker
+        for e in Self.loaded.0.examples where e.input != e.expected && !e.input.contains("@") {
+            #expect(most(e.input) >= masker.minDigits, "\(e.input)")
+        }
+    }
+
     @Test func spansAreByteRangesOfTheText() {
         let masker = Self.loaded.0.masker
         let text = "Ayşe: 0532 123 45 67, ayse@example.com"
