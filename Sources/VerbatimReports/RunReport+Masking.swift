@@ -29,7 +29,8 @@ extension VerbatimSample {
     func masked(by masker: PersonalDataMasker) -> VerbatimSample {
         var v = self
         var text = masker.mask(self.text)
-        if self.text.count == Self.maxTextLength + 1, text.hasSuffix("…"), text.dropLast().last?.isNumber == true {
+        // Only a text that was cut (its last character is the `…` added, after `maxTextLength` characters).
+        if text.utf8.last == 0xA6, text.hasSuffix("…"), text.dropLast().last?.isNumber == true, self.text.count == Self.maxTextLength + 1 {
             var body = text.dropLast()
             while let c = body.last, c.isNumber || c == " " || c == "-" || c == "." || c == "(" || c == ")" || c == "+" || c == "/" { body.removeLast() }
             if body.count < text.count - 1 { text = String(body) + " …" }
