@@ -111,7 +111,7 @@ public struct PersonalDataMasker: Sendable {
                         continue
                     }
                     if let match = longestMatch(from: s, groups, bytes, buffer, ends),
-                       !emails.contains(where: { $0.range.overlaps(match.range) }) {
+                       !emails.contains(where: { $0.range.overlaps(match.span.range) }) {
                         out.append(match.span)
                         s = match.lastGroup + 1
                     } else {
@@ -127,7 +127,7 @@ public struct PersonalDataMasker: Sendable {
     func longestMatch(
         from s: Int, _ groups: [Group], _ bytes: UnsafeBufferPointer<UInt8>,
         _ buffer: UnsafeMutableBufferPointer<UInt8>, _ ends: UnsafeMutableBufferPointer<(group: Int, length: Int)>
-    ) -> (span: MaskedSpan, range: Range<Int>, lastGroup: Int)? {
+    ) -> (span: MaskedSpan, lastGroup: Int)? {
         for attempt in 0..<(groups[s].plus ? 2 : 1) {
             let withPlus = groups[s].plus && attempt == 0
             var length = 0
@@ -153,7 +153,7 @@ public struct PersonalDataMasker: Sendable {
                 let end = groups[last].end
                 // "(0532) 123 45 67": take the opening bracket along with the closing one.
                 if start > 0, bytes[start - 1] == UInt8(ascii: "("), bytes[start..<end].contains(UInt8(ascii: ")")) { start -= 1 }
-                return (MaskedSpan(range: start..<end, kind: rule.kind), start..<end, last)
+                return (MaskedSpan(range: start..<end, kind: rule.kind), last)
             }
         }
         return nil

@@ -100,6 +100,8 @@ struct PrivacyEndToEndTests {
         #expect(masked.stdout.contains("[phone]"))
         // Label, score and language are those of the original text.
         #expect(masked.stdout.split(separator: "\t").prefix(4) == open.stdout.split(separator: "\t").prefix(4))
+        // So are the themes (the last column): no number, masked or not, is read as a theme word.
+        #expect(masked.stdout.split(separator: "\t").last == open.stdout.split(separator: "\t").last)
         let json = try runVerbatim(["classify", "--explain", "--pii", "mask", "--format", "json"], stdin: text)
         for v in ["0532", "ayse.kaya"] { #expect(!json.stdout.contains(v), "\(v) in \(json.stdout)") }
     }
