@@ -167,19 +167,36 @@ public struct MaskedSpan: Sendable, Hashable {
 }
 
 extension PersonalDataMasker {
-    /// For a text given as its pieces (tokens, read joined by spaces), what
-    /// each piece is part of, nil where it is not personal data: `0532`,
-    /// `123`, `45`, `67` are each part of a `.phone`.
-    public func kinds(ofPieces pieces: [String]) -> [MaskingKind?] {
-        let found = spans(in: pieces.joined(separator: " "))
+    /// For the pieces (tokens) of `text`, in order, what each is part of: nil
+    /// where it is not personal data, `.phone` for each of `0532`, `123`, `45`,
+    /// `67`. Each piece is found in the text after the one before; a piece
+    /// that cannot be found there is judged on its own.
+    public func kinds(ofPieces pieces: [String], in text: String) -> [MaskingKind?] {
+        let found = spans(in: text)
+        let bytes = Array(text.utf8)
         var out: [MaskingKind?] = []
         out.reserveCapacity(pieces.count)
-        var start = 0
+        var cursor = 0
         for p in pieces {
-            let range = start..<(start + p.utf8.count)
-            out.append(found.isEmpty ? nil : found.first { $0.range.overlaps(range) }?.kind)
-            start = range.upperBound + 1
+            let needle = Array(p.utf8)
+            guard !needle.isEmpty, let at = Self.find(needle, in: bytes, from: cursor) else {
+                out.append(spans(in: p).first?.kind)
+                continue
+            }
+            let range = at..<(at + needle.count)
+            cursor = range.upperBound
+            out.append(found.first { $0.range.overlaps(range) }?.kind)
         }
         return out
+    }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        guard needle.count <= haystack.count - from else { return nil }
+        var k = from
+        while k + needle.count <= haystack.count {
+            if haystack[k] == needle[0], haystack[k..<(k + needle.count)].elementsEqual(needle) { return k }
+            k += 1
+        }
+        return nil
     }
 }

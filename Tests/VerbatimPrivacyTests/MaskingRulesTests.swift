@@ -63,6 +63,16 @@ struct MaskingRulesTests {
         }
     }
 
+    /// `classify --explain` shows tokens: each token of personal data is named, found where it stands in the text.
+    @Test func tokensArePlacedInTheirText() {
+        let masker = Self.loaded.0.masker
+        let text = "Ara: +381641234567, mail ayse@example.com.tr"
+        let pieces = ["Ara", ":", "+", "381641234567", ",", "mail", "ayse", "@example", ".", "com", ".", "tr"]
+        let kinds = masker.kinds(ofPieces: pieces, in: text)
+        #expect(kinds == [nil, nil, .phone, .phone, nil, nil, .email, .email, .email, .email, .email, .email])
+        #expect(masker.kinds(ofPieces: ["05321234567"], in: "something else") == [.phone], "a piece not in the text is judged alone")
+    }
+
     @Test func spansAreByteRangesOfTheText() {
         let masker = Self.loaded.0.masker
         let text = "Ayşe: 0532 123 45 67, ayse@example.com"

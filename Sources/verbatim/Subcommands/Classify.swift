@@ -77,7 +77,7 @@ extension Verbatim {
 
         /// Which tokens are personal data (found in their surfaces as written), nil for each without a masker.
         func maskedTokens(_ r: FeedbackRecord, _ masker: PersonalDataMasker?) -> [MaskingKind?] {
-            masker?.kinds(ofPieces: r.tokens.map(\.surface)) ?? Array(repeating: nil, count: r.tokens.count)
+            masker?.kinds(ofPieces: r.tokens.map(\.surface), in: r.normalizedText) ?? Array(repeating: nil, count: r.tokens.count)
         }
 
         func tsv(_ r: FeedbackRecord, _ masker: PersonalDataMasker?) -> String {
