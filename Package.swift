@@ -35,8 +35,10 @@ let package = Package(
         .target(name: "VerbatimText", dependencies: ["VerbatimCore"]),
         // Lexicons, sentiment scoring and theme tagging.
         .target(name: "VerbatimAnalysis", dependencies: ["VerbatimCore", "VerbatimText"]),
+        // Masking of personal data in text that leaves a run (rules from lexicons/pii/).
+        .target(name: "VerbatimPrivacy", dependencies: ["VerbatimCore"]),
         // Aggregates and report writers.
-        .target(name: "VerbatimReports", dependencies: ["VerbatimCore"]),
+        .target(name: "VerbatimReports", dependencies: ["VerbatimCore", "VerbatimPrivacy"]),
         // The history store: runs, files and records in SQLite, behind a small API.
         .target(
             name: "VerbatimStore",
@@ -46,7 +48,7 @@ let package = Package(
         .target(
             name: "VerbatimPipeline",
             dependencies: [
-                "VerbatimCore", "VerbatimIngest", "VerbatimText", "VerbatimAnalysis", "VerbatimReports", "VerbatimStore",
+                "VerbatimCore", "VerbatimIngest", "VerbatimText", "VerbatimAnalysis", "VerbatimReports", "VerbatimStore", "VerbatimPrivacy",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -56,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "verbatim",
             dependencies: [
-                "VerbatimPipeline", "VerbatimCore", "VerbatimText", "VerbatimAnalysis", "VerbatimStore",
+                "VerbatimPipeline", "VerbatimCore", "VerbatimText", "VerbatimAnalysis", "VerbatimStore", "VerbatimPrivacy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -66,7 +68,8 @@ let package = Package(
         .testTarget(name: "VerbatimIngestTests", dependencies: ["VerbatimIngest", "VerbatimTestSupport"]),
         .testTarget(name: "VerbatimTextTests", dependencies: ["VerbatimText", "VerbatimTestSupport"]),
         .testTarget(name: "VerbatimAnalysisTests", dependencies: ["VerbatimAnalysis", "VerbatimText", "VerbatimPipeline", "VerbatimTestSupport"]),
-        .testTarget(name: "VerbatimReportsTests", dependencies: ["VerbatimReports", "VerbatimTestSupport"]),
+        .testTarget(name: "VerbatimPrivacyTests", dependencies: ["VerbatimPrivacy", "VerbatimCore", "VerbatimTestSupport"]),
+        .testTarget(name: "VerbatimReportsTests", dependencies: ["VerbatimReports", "VerbatimPrivacy", "VerbatimTestSupport"]),
         .testTarget(name: "VerbatimPipelineTests", dependencies: ["VerbatimPipeline", "VerbatimTestSupport"]),
         .testTarget(name: "VerbatimCLITests", dependencies: ["VerbatimTestSupport", "VerbatimStore"]),
         .testTarget(

@@ -2,6 +2,7 @@ import Foundation
 import VerbatimAnalysis
 import VerbatimCore
 import VerbatimIngest
+import VerbatimPrivacy
 import VerbatimReports
 import VerbatimText
 
@@ -16,6 +17,8 @@ public struct LoadedResources: Sendable {
     public var reportStrings = ReportStrings()
     /// The roster compiled with `name_endings.tsv` (when the pipeline sets `roster:`).
     public var roster: RosterMatcher?
+    /// Masks personal data in text that leaves the run (`pii: mask`, rules from `<lexicons>/pii/`); nil with `pii: off`.
+    public var masker: PersonalDataMasker?
     /// Warnings and errors found while loading (errors make `load` throw).
     public var issues: [DataFileIssue]
 
@@ -33,6 +36,11 @@ public struct LoadedResources: Sendable {
         if config.reports.contains("report.html") {
             let (strings, issues) = load(config.lexicons.appendingPathComponent("report_strings.tsv"), ReportStrings.parse)
             r.reportStrings = strings
+            r.issues += issues
+        }
+        if config.pii == .mask {
+            let (rules, issues) = MaskingRules.load(directory: config.lexicons.appendingPathComponent("pii"))
+            r.masker = rules.masker
             r.issues += issues
         }
         if let rosterURL = config.roster {

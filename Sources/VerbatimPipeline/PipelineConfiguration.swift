@@ -2,6 +2,7 @@ import Foundation
 import VerbatimAnalysis
 import VerbatimCore
 import VerbatimIngest
+import VerbatimPrivacy
 import VerbatimReports
 
 /// A pipeline file (`pipelines/*.yaml`) decoded and validated.
@@ -48,6 +49,9 @@ public struct PipelineConfiguration: Sendable {
     public var trends = TrendSettings()
     /// Prometheus textfile rewritten after every run (`metrics:`), for node_exporter.
     public var metrics: URL?
+    /// Personal data in text that leaves the run (`pii:`): masked with the rules of
+    /// `<lexicons>/pii/` (`mask`, the default) or written as read (`off`).
+    public var pii = PIIMode.mask
 
     /// One `stages:` entry.
     public struct StageConfiguration: Sendable {
@@ -76,7 +80,7 @@ public struct PipelineConfiguration: Sendable {
 
     static let topKeys = [
         "version", "name", "input", "output", "lexicons", "user_lexicons", "learned_lexicons", "stages", "sources", "reports", "aggregate", "jobs", "as_of",
-        "locale", "roster",
+        "locale", "roster", "pii",
     ] + operationKeys
 
     /// Reads and validates a pipeline file.
@@ -142,6 +146,13 @@ public struct PipelineConfiguration: Sendable {
                 throw l.invalid(code, expected: "one of \(ReportLocale.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             config.locale = locale
+        }
+        if let p = top["pii"] {
+            let s = try p.string()
+            guard let mode = PIIMode(rawValue: s) else {
+                throw p.invalid(s, expected: "mask (personal data in report text replaced by [phone], [email], …) or off")
+            }
+            config.pii = mode
         }
         if let s = top["sources"] { config.sources = try s.sequence().map(parseSource) }
         if let r = top["reports"] {

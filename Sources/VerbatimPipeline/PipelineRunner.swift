@@ -170,7 +170,7 @@ public struct PipelineRunner: Sendable {
                 for (i, n) in r.stageNanos.enumerated() where i < stageNanos.count { stageNanos[i] += n }
                 fileNanos += r.nanos
                 analyseNanos += r.analyseNanos
-                for j in r.rejects { rejects.appendRow(RecordRowFormatter.rejectRow(j)) }
+                for j in r.rejects { rejects.appendRow(RecordRowFormatter.rejectRow(j, masker: resources.masker)) }
                 rejectedCount += r.summary.fileError != nil && r.summary.format == "xml" ? r.summary.read : r.summary.rejected
                 try history.write(k, summary: r.summary, rejectedWhole: !r.keep, spool: r.storeSpool)
                 guard r.keep else { continue }
@@ -194,6 +194,7 @@ public struct PipelineRunner: Sendable {
                 themeNames: resources.lexicons.themeNames, locale: config.locale, strings: resources.reportStrings)
             report.trends = try history.trends(asOf: asOf, settings: config.trends, minResponses: config.minResponses)
             report.filesSkipped = files.count - todo.count
+            if let masker = resources.masker { report = report.masked(by: masker) }
             timings.lap("trends")
             for name in config.reports {
                 switch name {
@@ -278,7 +279,7 @@ public struct PipelineRunner: Sendable {
             analyseNanos += DispatchTime.now().uptimeNanoseconds - t0
             for record in batch.records {
                 aggregate.add(record)
-                rows.append(RecordRowFormatter.recordRow(record))
+                rows.append(RecordRowFormatter.recordRow(record, masker: resources.masker))
                 stored?.append(record)
             }
             progress?.add(records: batch.records.count)
@@ -293,7 +294,7 @@ public struct PipelineRunner: Sendable {
                 rejects.append(j)
             }
         }
-        let summary: FileReadSummary
+        var summary: FileReadSummary
         if url.pathExtension.lowercased() == "xml" {
             summary = XMLRecordReader(options: options, aliases: resources.aliases).read(path: url.path, name: name, emit: emit)
         } else {
@@ -301,6 +302,8 @@ public struct PipelineRunner: Sendable {
         }
         flush()
         rows.close()
+        // A file's error may quote its content: masked before the log, the manifest and the reports see it.
+        if let masker = resources.masker { summary.fileError = summary.fileError.map(masker.mask) }
         stored?.close()
         // An XML file that is not well-formed is rejected whole; keep only its file-level reject.
         let whole = summary.fileError != nil && summary.format == "xml"

@@ -37,6 +37,7 @@ enum HTMLReportAssets {
     tbody tr:hover{background:#f8fafc}
     tr.unranked td{color:var(--muted)}
     .note{font-size:12px;color:var(--muted)}
+    #trends-table tr.group th{text-align:left;padding-top:14px} #trends-table tr.total td{font-weight:600} #trends-table .few{color:var(--muted)}
     .ci{color:var(--muted);font-size:12px}
     .pos-t{color:var(--pos)} .neg-t{color:var(--neg)}
     a{color:var(--accent)}
@@ -47,7 +48,7 @@ enum HTMLReportAssets {
     svg text.cell{font-size:11px} svg text.cell.dark{fill:#fff}
     svg rect.empty{fill:#fafbfc;stroke:#eef1f4}
     svg rect.bar{fill:#9fb8d6} svg .grid{stroke:#eef1f4} svg .zero{stroke:#8896a5;stroke-dasharray:4 3}
-    svg polyline.net,svg line.net{fill:none;stroke:var(--accent);stroke-width:2} svg circle.net{fill:var(--accent)}
+    svg polyline.net,svg line.net{fill:none;stroke:var(--accent);stroke-width:2} svg circle.net{fill:var(--accent)} svg circle.net.few{fill:#fff;stroke:var(--accent);stroke-width:1.5}
     .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:14px}
     .grid2>section{margin:0}
     details.group{border-top:1px solid var(--line);padding:6px 0}

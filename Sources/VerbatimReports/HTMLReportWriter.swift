@@ -43,6 +43,7 @@ public struct HTMLReportWriter: Sendable {
         h += "<header><h1>\(t("title"))</h1><p>\(t("subtitle", ["pipeline": report.pipelineName, "date": report.asOf]))</p></header>\n<main>\n"
         h += headline()
         h += scorecard()
+        h += trendsSection()
         h += themeChart() + trendChart()
         h += heatmap()
         h += verbatims()
@@ -129,8 +130,10 @@ public struct HTMLReportWriter: Sendable {
         let days = report.aggregate.byDay.filter { $0.key.count == 10 }.sorted { $0.key < $1.key }.map { (day: $0.key, tally: $0.value) }
         var h = "<section id=\"trend-section\"><h2>\(t("section.trend"))</h2><p class=\"hint\">\(t("trend.hint"))</p>\n"
         if days.isEmpty { return h + "<p class=\"empty-list\">\(t("no_data"))</p></section>\n" }
-        let chart = DailyTrendChart(days: days, recordsLabel: report.strings.text("trend.records", report.locale),
+        var chart = DailyTrendChart(days: days, recordsLabel: report.strings.text("trend.records", report.locale),
                                     netLabel: report.strings.text("trend.net", report.locale), numbers: numbers)
+        chart.minResponses = report.minResponses
+        chart.fewLabel = report.strings.format("trend.few", report.locale, ["n": "\(report.minResponses)"])
         h += chart.svg()
         return h + "\n</section>\n"
     }

@@ -1,13 +1,16 @@
 import VerbatimCore
+import VerbatimPrivacy
 
-/// The rows of `records.csv` and `rejects.csv`.
+/// The rows of `records.csv` and `rejects.csv`. With a masker (`pii: mask`),
+/// the free-text cells (evidence; a reject's reason and raw row) are masked;
+/// identifiers are written as read.
 public enum RecordRowFormatter {
     public static let recordHeader = [
         "record_id", "source_file", "line", "date", "employee", "channel", "language", "rating", "sentiment", "score", "themes", "evidence",
     ]
     public static let rejectHeader = ["file", "line", "column", "reason", "raw"]
 
-    public static func recordRow(_ r: FeedbackRecord) -> [CSVTableWriter.Cell] {
+    public static func recordRow(_ r: FeedbackRecord, masker: PersonalDataMasker? = nil) -> [CSVTableWriter.Cell] {
         let s = r.sentiment
         let themes = r.themes.map { "\($0.theme):\($0.polarity.rawValue)" }.joined(separator: "; ")
         return [
@@ -15,7 +18,7 @@ public enum RecordRowFormatter {
             .text(r.employee ?? ""), .text(r.channel ?? ""), .text(r.language.rawValue),
             .number(r.rating.map { NumberFormat.fixed($0, $0 == $0.rounded() ? 0 : 1) } ?? ""),
             .text(s?.label.rawValue ?? ""), .number(s.map { NumberFormat.fixed($0.score, 4) } ?? ""),
-            .text(themes), .text(evidenceString(r)),
+            .text(themes), .text(masker.map { $0.mask(evidenceString(r)) } ?? evidenceString(r)),
         ]
     }
 
@@ -28,8 +31,8 @@ public enum RecordRowFormatter {
         return joined.utf8.count > 300 && joined.count > 300 ? String(joined.prefix(300)) + "…" : joined
     }
 
-    public static func rejectRow(_ j: Reject) -> [CSVTableWriter.Cell] {
+    public static func rejectRow(_ j: Reject, masker: PersonalDataMasker? = nil) -> [CSVTableWriter.Cell] {
         [.text(j.provenance.file), .number("\(j.provenance.line)"), .number(j.provenance.column.map { "\($0)" } ?? ""),
-         .text(j.reason), .text(j.raw)]
+         .text(masker.map { $0.mask(j.reason) } ?? j.reason), .text(masker.map { $0.mask(j.raw) } ?? j.raw)]
     }
 }

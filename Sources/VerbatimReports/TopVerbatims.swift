@@ -50,6 +50,12 @@ public struct TopVerbatims: Sendable, Hashable {
         for e in other.negative { Self.insert(e, into: &negative, limit: limit, highestFirst: false) }
     }
 
+    /// Rewrites every kept sample in place (masking their text), keeping the ranking as it is.
+    public mutating func rewriteSamples(_ rewrite: (VerbatimSample) -> VerbatimSample) {
+        for k in positive.indices { positive[k].sample = rewrite(positive[k].sample) }
+        for k in negative.indices { negative[k].sample = rewrite(negative[k].sample) }
+    }
+
     /// The ranking: by key (highest or lowest first), then `VerbatimSample.tieBreak`.
     static func precedes(_ a: Entry, _ b: Entry, highestFirst: Bool) -> Bool {
         if a.key != b.key { return highestFirst ? a.key > b.key : a.key < b.key }

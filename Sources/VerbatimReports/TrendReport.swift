@@ -3,13 +3,10 @@
 /// larger than sampling noise.
 ///
 /// Built by the pipeline from the store's counts (which include the run's
-/// own records), written into `summary.json` (`trends`) and `report.md`.
-/// Rows exist only once the store holds records of both periods.
-///
-/// Note for `report.html`: it does not show trends yet. `RunReport.trends`
-/// is nil without a store; `hasBothPeriods` says whether there is anything
-/// to show; `MarkdownReportWriter+Trends.swift` is the text version (rows
-/// present in both periods, largest fall first, ▲/▼ when `significant`).
+/// own records), written into `summary.json` (`trends`), `report.md`
+/// (`MarkdownReportWriter+Trends.swift`) and `report.html`
+/// (`HTMLReportWriter+Trends.swift`). Rows exist only once the store holds
+/// records of both periods; `RunReport.trends` is nil without a store.
 public struct TrendReport: Sendable {
     /// An inclusive range of days, `YYYY-MM-DD`.
     public struct Period: Sendable, Hashable {

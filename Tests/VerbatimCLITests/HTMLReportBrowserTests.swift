@@ -76,6 +76,44 @@ struct HTMLReportBrowserTests {
         #expect(ranks.last == "")
     }
 
+    /// The fixtures span two trend periods (`period_days: 3`): the page shows the change per employee and
+    /// theme with its interval, ▼ where the interval excludes zero, and no change resting on too few responses.
+    @Test func theTrendsShowOnceTwoPeriodsExist() throws {
+        let (dir, html) = try Self.renderReport()
+        defer { dir.remove() }
+        let run = try Chromium.run(["--dump-dom", html.absoluteString], in: dir)
+        #expect(run.consoleMessages.isEmpty, "\(run.consoleMessages)")
+        let dom = run.stdout
+        guard let start = dom.range(of: "<section id=\"trends\">"), let end = dom.range(of: "</section>", range: start.upperBound..<dom.endIndex) else {
+            Issue.record("no trends section")
+            return
+        }
+        let section = String(dom[start.upperBound..<end.lowerBound])
+        #expect(section.contains("Change since the previous period"))
+        #expect(section.contains("2026-11-19 – 2026-11-21 against 2026-11-16 – 2026-11-18"))
+        #expect(section.contains("<table id=\"trends-table\">"))
+        let rows = section.components(separatedBy: "<tr").dropFirst()
+        // Reachability fell beyond sampling noise in the fixtures: its change, interval and ▼.
+        let reachability = rows.first { $0.contains("<td>Reachability</td>") } ?? ""
+        #expect(reachability.contains("−0.77") && reachability.contains("(−1.49 … −0.05)") && reachability.contains("▼"), "\(reachability)")
+        // Competence has 3 mentions in the previous period: no change shown, and no mark.
+        let competence = rows.first { $0.contains("<td>Competence</td>") } ?? ""
+        #expect(competence.contains("too few responses") && !competence.contains("−0.72") && !competence.contains("▼"), "\(competence)")
+        #expect(rows.contains { $0.contains("All records") && $0.contains("11 → ") })
+        #expect(section.contains("with records in only one of the periods"))
+    }
+
+    /// Days with fewer than `min_responses` records are hollow and off the line, and the legend says so.
+    @Test func daysWithFewRecordsAreMarkedInTheDailyTrend() throws {
+        let (dir, html) = try Self.renderReport()
+        defer { dir.remove() }
+        let run = try Chromium.run(["--dump-dom", html.absoluteString], in: dir)
+        let dom = run.stdout
+        #expect(dom.contains("<circle class=\"net few\""), "no hollow point")
+        #expect(dom.contains("fewer than 5 records (not on the line)"), "the legend does not say so")
+        #expect(dom.contains("<circle class=\"net\""), "days with enough records keep their filled point")
+    }
+
     @Test func aScreenshotShowsThePage() throws {
         let (dir, html) = try Self.renderReport()
         defer { dir.remove() }

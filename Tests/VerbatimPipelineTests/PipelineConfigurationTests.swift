@@ -18,6 +18,17 @@ struct PipelineConfigurationTests {
         }
     }
 
+    @Test func personalDataIsMaskedUnlessTurnedOff() throws {
+        #expect(try parse("input: x\n").pii == .mask)
+        #expect(try parse("input: x\npii: off\n").pii == .off)
+        do {
+            _ = try parse("input: x\npii: hide\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)".contains("p.yaml:2") && "\(error)".contains("mask") && "\(error)".contains("off"), "\(error)")
+        }
+    }
+
     @Test func misspelledKeyIsNamedWithLineAndSuggestion() {
         do {
             _ = try parse("input: x\nstages:\n  - use: sentiment\n    positive_treshold: 0.1\n")

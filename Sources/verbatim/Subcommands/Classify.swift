@@ -3,6 +3,7 @@ import Foundation
 import VerbatimAnalysis
 import VerbatimCore
 import VerbatimPipeline
+import VerbatimPrivacy
 import VerbatimReports
 
 extension Verbatim {
@@ -30,6 +31,9 @@ extension Verbatim {
 
         @Option(name: .long, help: "A learned layer (verbatim learn) to apply, as LANG=FILE (e.g. kk=lexicons/learned/kk_reviews.tsv); repeatable.")
         var layer: [String] = []
+
+        @Option(name: .long, help: "Personal data in the output: mask (with the rules of <lexicons>/pii/) or off. Analysis always sees the original text.")
+        var pii = PIIMode.off
 
         @Argument(help: "File with one text per line, or - for standard input.")
         var file = "-"
@@ -59,6 +63,7 @@ extension Verbatim {
                 for e in errors { printError("error: \(e)") }
                 throw ExitCodes.configurationError
             }
+            let masker = try loadMasker()
             let analyzer = RecordAnalyzer(resources: resources)
             let declared = lang == "auto" ? nil : Language(rawValue: lang)
             guard let input = file == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: file) else {
@@ -69,39 +74,63 @@ extension Verbatim {
             var out = ""
             while let line = reader.next() {
                 let r = analyzer.analyze(line, language: declared)
-                out += format == "json" ? json(r) : tsv(r)
+                out += format == "json" ? json(r, masker) : tsv(r, masker)
                 if out.utf8.count > 1 << 16 { FileHandle.standardOutput.write(Data(out.utf8)); out = "" }
             }
             FileHandle.standardOutput.write(Data(out.utf8))
         }
 
-        func tsv(_ r: FeedbackRecord) -> String {
+        /// The masker of `<lexicons>/pii/` with `--pii mask`; its rules' errors stop the command.
+        func loadMasker() throws -> PersonalDataMasker? {
+            guard pii == .mask else { return nil }
+            let (rules, issues) = MaskingRules.load(directory: URL(fileURLWithPath: lexicons).appendingPathComponent("pii"))
+            let errors = issues.filter(\.isError)
+            guard errors.isEmpty else {
+                for e in errors { printError("error: \(e)") }
+                throw ExitCodes.configurationError
+            }
+            return rules.masker
+        }
+
+        /// Which tokens are personal data (found in their surfaces as written), nil for each without a masker.
+        func maskedTokens(_ r: FeedbackRecord, _ masker: PersonalDataMasker?) -> [MaskingKind?] {
+            masker?.kinds(ofPieces: r.tokens.map(\.surface), in: r.normalizedText) ?? Array(repeating: nil, count: r.tokens.count)
+        }
+
+        func tsv(_ r: FeedbackRecord, _ masker: PersonalDataMasker?) -> String {
             let s = r.sentiment!
             var line = "\(s.label.rawValue)\t\(NumberFormat.fixed(s.score, 4))\t\(r.language.rawValue)"
             if explain {
-                let tokens = r.tokens.map { t in t.kind == .word ? t.form : t.kind == .contrast ? "|" + t.form + "|" : t.surface }.joined(separator: " ")
+                let masked = maskedTokens(r, masker)
+                let tokens = r.tokens.indices.map { k in
+                    let t = r.tokens[k]
+                    return masked[k]?.placeholder ?? (t.kind == .word ? t.form : t.kind == .contrast ? "|" + t.form + "|" : t.surface)
+                }.joined(separator: " ")
                 let evidence = s.evidence.isEmpty ? (s.reason ?? "") : s.evidence.map(\.summary).joined(separator: "; ")
                 let themes = r.themes.map { "\($0.theme):\($0.polarity.rawValue)" }.joined(separator: ",")
-                line += "\t\(NumberFormat.fixed(r.languageConfidence, 2))\t\(tokens.replacingTabs())\t\(evidence.replacingTabs())\t\(themes)"
+                line += "\t\(NumberFormat.fixed(r.languageConfidence, 2))\t\(tokens.replacingTabs())\t\((masker?.mask(evidence) ?? evidence).replacingTabs())\t\(themes)"
             }
             return line + "\n"
         }
 
-        func json(_ r: FeedbackRecord) -> String {
+        func json(_ r: FeedbackRecord, _ masker: PersonalDataMasker?) -> String {
             let s = r.sentiment!
+            let mask = { (text: String) in masker?.mask(text) ?? text }
+            let masked = maskedTokens(r, masker)
             var pairs: [(String, JSONValue)] = [
                 ("label", .string(s.label.rawValue)), ("score", .double(s.score)), ("language", .string(r.language.rawValue)),
             ]
             if explain {
                 pairs += [
                     ("language_confidence", .double(r.languageConfidence, 2)),
-                    ("normalized", .string(r.normalizedText)),
-                    ("tokens", .array(r.tokens.map { t in
-                        .object([("kind", .string("\(t.kind)")), ("surface", .string(t.surface)), ("form", .string(t.form)), ("clause", .int(t.clause))])
+                    ("normalized", .string(mask(r.normalizedText))),
+                    ("tokens", .array(r.tokens.indices.map { k in
+                        let t = r.tokens[k]
+                        return .object([("kind", .string("\(t.kind)")), ("surface", .string(masked[k]?.placeholder ?? t.surface)), ("form", .string(masked[k]?.placeholder ?? t.form)), ("clause", .int(t.clause))])
                     })),
                     ("clause_scores", .array(s.clauseScores.map { .double($0) })),
                     ("evidence", .array(s.evidence.map { e in
-                        .object([("matched", .string(e.matched)), ("term", .string(e.term)), ("base", .double(e.baseValence, 2)),
+                        .object([("matched", .string(mask(e.matched))), ("term", .string(e.term)), ("base", .double(e.baseValence, 2)),
                                  ("final", .double(e.finalValence, 2)), ("rules", .array(e.rules.map { .string($0) })), ("clause", .int(e.clause))]
                                 + (e.learned.map { [("learned", JSONValue.string($0))] } ?? []))
                     })),
@@ -113,6 +142,8 @@ extension Verbatim {
         }
     }
 }
+
+extension PIIMode: ExpressibleByArgument {}
 
 extension String {
     func replacingTabs() -> String { String(map { $0 == "\t" || $0 == "\n" ? " " : $0 }) }

@@ -36,6 +36,7 @@ extension Verbatim {
             let counts = resources.lexicons.counts
             print("  sentiment entries: " + Language.scored.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
                   + "; emoji \(resources.lexicons.emoji.count)")
+            print("  personal data in report text: " + (resources.masker.map { "masked (\($0.rules.count) rules from \(relativePath(config.lexicons.appendingPathComponent("pii"))))" } ?? "written as read (pii: off)"))
             if !config.learnedLexicons.isEmpty {
                 print("  learned layers: " + config.learnedLexicons.map { "\($0.language.rawValue) \(relativePath($0.path))" }.joined(separator: ", ")
                       + " (" + Language.scored.compactMap { l in resources.lexicons.languages[l].map { "\(l.rawValue) \($0.learned.count) new terms" } }
