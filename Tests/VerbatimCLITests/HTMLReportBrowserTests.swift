@@ -95,7 +95,7 @@ struct HTMLReportBrowserTests {
         let rows = section.components(separatedBy: "<tr").dropFirst()
         // Reachability fell beyond sampling noise in the fixtures: its change, interval and ▼.
         let reachability = rows.first { $0.contains("<td>Reachability</td>") } ?? ""
-        #expect(reachability.contains("−0.77") && reachability.contains("(−1.49 … −0.05)") && reachability.contains("▼"), "\(reachability)")
+        #expect(reachability.contains("−0.91") && reachability.contains("(−1.64 … −0.18)") && reachability.contains("▼"), "\(reachability)")
         // Competence has 3 mentions in the previous period: no change shown, and no mark.
         let competence = rows.first { $0.contains("<td>Competence</td>") } ?? ""
         #expect(competence.contains("too few responses") && !competence.contains("−0.72") && !competence.contains("▼"), "\(competence)")
