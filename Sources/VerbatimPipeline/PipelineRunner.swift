@@ -95,7 +95,9 @@ public struct PipelineRunner: Sendable {
             return s
         } ?? Self.today()
         let input = options.input ?? config.input
-        let files = try InputCatalog.files(in: input)
+        let inventory = try InputCatalog.inventory(of: input)
+        for s in inventory.skipped { logger.warning("\(s.name): skipped: \(s.reason)") }
+        let files = inventory.files
         guard !files.isEmpty else { throw .noInputFiles(input.path) }
         timings.lap("list inputs")
 
@@ -171,7 +173,7 @@ public struct PipelineRunner: Sendable {
                 fileNanos += r.nanos
                 analyseNanos += r.analyseNanos
                 for j in r.rejects { rejects.appendRow(RecordRowFormatter.rejectRow(j)) }
-                rejectedCount += r.summary.fileError != nil && r.summary.format == "xml" ? r.summary.read : r.summary.rejected
+                rejectedCount += r.summary.rejectedRecords
                 try history.write(k, summary: r.summary, rejectedWhole: !r.keep, spool: r.storeSpool)
                 guard r.keep else { continue }
                 aggregate.merge(r.aggregate)
@@ -209,8 +211,9 @@ public struct PipelineRunner: Sendable {
                 }
             }
             timings.lap("write reports")
-            let manifest = RunManifest(config: config, history: history, asOf: asOf, outputFolder: folder.final, summaries: perFile,
+            var manifest = RunManifest(config: config, history: history, asOf: asOf, outputFolder: folder.final, summaries: perFile,
                                        rejectedWhole: rejectedWhole, timings: timings, started: started, jobs: jobs)
+            manifest.skipped = inventory.skipped
             try folder.write("manifest.json", manifest.render())
             var outcome = Outcome(
                 folder: folder.final, files: summaries, accepted: aggregate.total.n, rejected: rejectedCount,
@@ -267,7 +270,6 @@ public struct PipelineRunner: Sendable {
         var rows = CSVRowSpool(url: spool)
         var stored = storeSpool.map(StoreRowSpool.init(url:))
         var stageNanos = Array(repeating: UInt64(0), count: stages.count)
-        let options = config.options(for: (name as NSString).lastPathComponent)
         // Records are analysed in batches, split over the cores this file may use now (all of them
         // when it is the only file left), then added in their order, so the output does not depend on it.
         var batch = RecordBatch(capacity: Self.batchSize)
@@ -293,19 +295,19 @@ public struct PipelineRunner: Sendable {
                 rejects.append(j)
             }
         }
-        let summary: FileReadSummary
-        if url.pathExtension.lowercased() == "xml" {
-            summary = XMLRecordReader(options: options, aliases: resources.aliases).read(path: url.path, name: name, emit: emit)
-        } else {
-            summary = CSVRecordReader(options: options, aliases: resources.aliases).read(url: url, name: name, emit: emit)
-        }
+        let config = self.config
+        let summary = InputReader(aliases: resources.aliases) { config.options(for: ($0 as NSString).lastPathComponent) }
+            .read(url: url, name: name, emit: emit)
         flush()
         rows.close()
         stored?.close()
         // An XML file that is not well-formed is rejected whole; keep only its file-level reject.
-        let whole = summary.fileError != nil && summary.format == "xml"
+        let whole = summary.fileError != nil && summary.discardsRecords
         if whole { rejects = rejects.filter(\.wholeFile) }
-        if summary.fileError != nil { logger.warning("\(name): \(summary.fileError!)") }
+        for s in [summary] + summary.members {
+            if let error = s.fileError { logger.warning("\(s.file): \(error)") }
+            if let reason = s.skipReason { logger.warning("\(s.file): skipped: \(reason)") }
+        }
         return FileResult(summary: summary, aggregate: aggregate, rejects: rejects, spool: spool, keep: !whole, storeSpool: storeSpool,
                           stageNanos: stageNanos, nanos: DispatchTime.now().uptimeNanoseconds - fileStart, analyseNanos: analyseNanos)
     }

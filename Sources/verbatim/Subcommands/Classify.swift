@@ -24,7 +24,7 @@ extension Verbatim {
         @Option(name: .long, help: "Output format: tsv or json.")
         var format = "tsv"
 
-        @Option(name: .long, help: "Folder of linguistic data.")
+        @Option(name: .long, help: "Folder of linguistic data (default: lexicons/ here, else $VERBATIM_HOME/lexicons or the installed data).")
         var lexicons = "lexicons"
 
         @Argument(help: "File with one text per line, or - for standard input.")
@@ -36,7 +36,7 @@ extension Verbatim {
         }
 
         func run() throws {
-            let resources = LoadedResources.loadCollectingIssues(lexicons: URL(fileURLWithPath: lexicons), referencedFrom: "--lexicons")
+            let resources = LoadedResources.loadCollectingIssues(lexicons: DataHome.resolve(lexicons), referencedFrom: "--lexicons")
             let errors = resources.issues.filter(\.isError)
             if !errors.isEmpty {
                 for e in errors { printError("error: \(e)") }
