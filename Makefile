@@ -42,11 +42,13 @@ test: browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) check --pipeline pipelines/fixtures.yaml
+	$(DEBUG_BIN) check --pipeline pipelines/formats.yaml --expected fixtures/expected-formats
 
 # Only the fixture check (after a build).
 check: deps
 	$(SWIFT) build --product verbatim
 	$(DEBUG_BIN) check --pipeline pipelines/fixtures.yaml
+	$(DEBUG_BIN) check --pipeline pipelines/formats.yaml --expected fixtures/expected-formats
 
 clean:
 	rm -rf .build reports var .benchmarks

@@ -74,7 +74,10 @@ let package = Package(
         ),
         // Helpers shared by the test targets (repository paths, temporary folders, running the binary).
         .target(name: "VerbatimTestSupport", path: "Tests/VerbatimTestSupport"),
-        .testTarget(name: "VerbatimIngestTests", dependencies: ["VerbatimIngest", "VerbatimTestSupport"]),
+        .testTarget(
+            name: "VerbatimIngestTests",
+            dependencies: ["VerbatimIngest", "VerbatimTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "VerbatimTextTests", dependencies: ["VerbatimText", "VerbatimTestSupport"]),
         .testTarget(name: "VerbatimAnalysisTests", dependencies: ["VerbatimAnalysis", "VerbatimText", "VerbatimPipeline", "VerbatimTestSupport"]),
         .testTarget(name: "VerbatimReportsTests", dependencies: ["VerbatimReports", "VerbatimTestSupport"]),

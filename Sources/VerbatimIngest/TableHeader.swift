@@ -20,7 +20,10 @@ struct TableHeader: Sendable {
     static let sampleRows = 25
 
     /// Decides the header from the first rows of a table (`rows`: up to `sampleRows`, fewer at the end of the file).
-    static func resolve(_ rows: [[String]], explicit: [RecordField: String], aliases: HeaderAliases) throws(IngestError) -> TableHeader {
+    ///
+    /// `exactWidths`: every row has the header's number of cells (CSV); a worksheet's rows may be
+    /// shorter (empty cells at the end are not stored).
+    static func resolve(_ rows: [[String]], explicit: [RecordField: String], aliases: HeaderAliases, exactWidths: Bool = true) throws(IngestError) -> TableHeader {
         let layout = SurveyLayout.detect(rows)
         let names = layout.columnNames(rows)
         var mapping: ColumnMapping
@@ -40,9 +43,10 @@ struct TableHeader: Sendable {
             let how = explicit[.text] != nil ? "named in the pipeline file (columns: text)" : "its header is a text column name (lexicons/headers.tsv)"
             return TableHeader(rows: layout.headerRows, names: names, mapping: mapping, layout: layout, textReason: "column '\(names[i])': \(how)")
         }
-        // A table of one column is not a survey: its header is what it is.
+        // A table of one column is not a survey, nor are lines that do not split alike (prose): their header is what it is.
         let answers = Array(rows.dropFirst(layout.headerRows))
-        guard names.count > 1, let choice = FreeTextColumn.choose(answers, columns: names.count, excluding: Set(mapping.columns.values)) else {
+        let even = answers.filter { exactWidths ? $0.count == rows[0].count : $0.count <= names.count }.count
+        guard names.count > 1, even * 5 >= answers.count * 4, let choice = FreeTextColumn.choose(answers, columns: names.count, excluding: Set(mapping.columns.values)) else {
             throw .noTextColumn(headers: names)
         }
         mapping.assignText(choice.index)

@@ -42,7 +42,7 @@ struct TableRecordBuilder {
     private mutating func resolve(summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {
         let rows = pending.map { $0.cells.map { $0.trimmingCharactersInSet(" \t\u{FEFF}") } }
         do {
-            let h = try TableHeader.resolve(rows, explicit: options.columns, aliases: aliases)
+            let h = try TableHeader.resolve(rows, explicit: options.columns, aliases: aliases, exactWidths: false)
             header = h
             summary.layout = h.layout.description
             summary.textColumn = h.names[h.mapping[.text]!]

@@ -3,18 +3,22 @@
 #
 #   Tests/Fuzz/fuzz.sh csv 600      # CSVRecordReader for 600 seconds
 #   Tests/Fuzz/fuzz.sh xml 600      # XMLRecordReader for 600 seconds
+#   Tests/Fuzz/fuzz.sh json 600     # JSONRecordReader (arrays, NDJSON)
+#   Tests/Fuzz/fuzz.sh xlsx 600     # XLSXRecordReader (whole files; worksheets and shared strings in a valid workbook)
 #   Tests/Fuzz/fuzz.sh csv 0 FILE   # replay one input (a crash-… artifact) and exit
 #
 # Everything it writes is git-ignored: the build in .build-fuzz/, the growing corpus in
 # .build-fuzz-runs/corpus/<reader>/, crash/timeout/oom inputs in .build-fuzz-runs/artifacts/<reader>/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-reader=${1:?usage: Tests/Fuzz/fuzz.sh csv|xml [seconds] [input]}
+reader=${1:?usage: Tests/Fuzz/fuzz.sh csv|xml|json|xlsx [seconds] [input]}
 seconds=${2:-600}
 case $reader in
   csv) fuzzer=CSVReaderFuzzer ;;
   xml) fuzzer=XMLReaderFuzzer ;;
-  *) echo "reader must be csv or xml" >&2; exit 64 ;;
+  json) fuzzer=JSONReaderFuzzer ;;
+  xlsx) fuzzer=XLSXReaderFuzzer ;;
+  *) echo "reader must be csv, xml, json or xlsx" >&2; exit 64 ;;
 esac
 swift build --package-path Tests/Fuzz --scratch-path .build-fuzz -c release \
   -Xswiftc -sanitize=fuzzer,address --product "$fuzzer"
@@ -25,6 +29,6 @@ if [ -n "${3:-}" ]; then
 fi
 mkdir -p ".build-fuzz-runs/corpus/$reader" ".build-fuzz-runs/artifacts/$reader"
 exec ".build-fuzz/release/$fuzzer" ".build-fuzz-runs/corpus/$reader" \
-  fixtures/exports Tests/Data/ingest Tests/Data/ingest/regressions \
+  fixtures/exports Tests/Data/ingest Tests/Data/ingest/regressions Tests/Data/formats \
   -max_len=8192 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix=".build-fuzz-runs/artifacts/$reader/" -print_final_stats=1
