@@ -195,7 +195,7 @@ public struct PipelineRunner: Sendable {
                 positiveThreshold: rules.positiveThreshold, negativeThreshold: rules.negativeThreshold,
                 themeNames: resources.lexicons.themeNames, locale: config.locale, strings: resources.reportStrings)
             report.trends = try history.trends(asOf: asOf, settings: config.trends, minResponses: config.minResponses)
-            report.filesSkipped = files.count - todo.count
+            report.filesSkipped = files.count - todo.count + inventory.skipped.count
             timings.lap("trends")
             for name in config.reports {
                 switch name {
