@@ -25,7 +25,7 @@ public enum RunError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .inputMissing(p): RunError.describeMissing(p)
         case let .inputNotAFile(p): "input '\(p)' is neither a folder nor a regular file"
         case let .inputUnreadable(p): "input folder '\(p)' cannot be listed (check its permissions)"
-        case let .noInputFiles(p): "input '\(p)' has no export to read (CSV, TSV, TXT, XML, RSS, Atom, JSON, NDJSON, XLSX, or those in .gz or .zip); see manifest.json for the files skipped"
+        case let .noInputFiles(p): "input '\(p)' has no export to read (CSV, TSV, TXT, XML, RSS, Atom, JSON, NDJSON, XLSX, or those in .gz or .zip); the files skipped are in the warnings above"
         case let .outputFailed(path, reason): "could not write reports to '\(path)': \(reason); previous reports are unchanged"
         case let .badAsOf(s): "--as-of '\(s)' is not a date in the form YYYY-MM-DD"
         case let .store(e): e.description
