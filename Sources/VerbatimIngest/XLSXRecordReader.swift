@@ -30,7 +30,6 @@ public struct XLSXRecordReader: RecordReader {
         var summary = FileReadSummary(file: input.name, format: "xlsx", encoding: "utf-8")
         do throws(IngestError) {
             let sheet = try openSheet(url: url, name: input.name)
-            summary.layout = sheet.macros ? "macro-enabled workbook: data read, macros never run" : nil
             var builder = TableRecordBuilder(file: input.name, options: options, aliases: aliases)
             var rows = sheet.rows
             while let row = rows.next() {
@@ -49,7 +48,8 @@ public struct XLSXRecordReader: RecordReader {
                 return failed
             }
             if builder.header == nil { return .rejected(input, format: "xlsx", .emptyFile, emit: emit) }
-            summary.layout = [layout, sheet.label].compactMap { $0 }.joined(separator: "; ")
+            let macros = sheet.macros ? "macro-enabled workbook: data read, macros never run" : nil
+            summary.layout = [layout, sheet.label, macros].compactMap { $0 }.joined(separator: "; ")
             return summary
         } catch {
             var failed = FileReadSummary.rejected(input, format: "xlsx", error, emit: emit)

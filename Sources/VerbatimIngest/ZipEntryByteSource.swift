@@ -60,10 +60,18 @@ final class ZipChunkQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Item] = []
     private var cancelled = false
+    /// The extracting thread has returned (nothing of it is left running).
+    private var finished = false
     private let capacity = 4
 
     /// The extracting thread: opens its own `Archive` (they are not shared between threads).
     func produce(archive url: URL, entryPath: String, name: String, limits: ArchiveLimits) {
+        defer {
+            condition.lock()
+            finished = true
+            condition.broadcast()
+            condition.unlock()
+        }
         do {
             let archive = try Archive(url: url, accessMode: .read)
             guard let entry = archive[entryPath] else {
@@ -114,12 +122,14 @@ final class ZipChunkQueue: @unchecked Sendable {
         return item
     }
 
-    /// The reader has gone: the extracting thread stops at its next chunk.
+    /// The reader has gone: the extracting thread stops at its next chunk, and this waits for it
+    /// to return, so no extraction outlives its reader.
     func cancel() {
         condition.lock()
         cancelled = true
         items.removeAll()
         condition.broadcast()
+        while !finished { condition.wait() }
         condition.unlock()
     }
 }
