@@ -32,7 +32,8 @@ public struct InputReader: Sendable {
     }
 
     func read(_ input: InputSource, kind: InputKind, emit: (ReadEvent) -> Void) -> FileReadSummary {
-        let options = options(input.fileName)
+        // `sources:` rules match the name the user sees: `daily.csv.gz`, an archive entry's own name.
+        let options = options(String(input.name.split(separator: "!").last ?? Substring(input.name)))
         switch kind {
         case .delimited: return CSVRecordReader(options: options, aliases: aliases).read(input, emit: emit)
         case .xml: return XMLRecordReader(options: options, aliases: aliases).read(input, emit: emit)

@@ -10,7 +10,8 @@ import ZIPFoundation
 /// declared size or compression ratio is past the limits, an entry whose path climbs out
 /// of the archive. Skipped with a reason: folders' entries, macOS resource forks
 /// (`__MACOSX/`), hidden and lock files, symbolic links, entries that are not exports.
-/// A workbook sent as `.zip` is read as the workbook it is.
+/// Rejected with a reason: archives, gzip streams and workbooks inside the archive (unpack
+/// them first). A workbook sent as `.zip` is read as the workbook it is.
 struct ZipArchiveReader: RecordReader {
     let inputs: InputReader
 
@@ -74,10 +75,11 @@ struct ZipArchiveReader: RecordReader {
                 return s
             }
             return reader.read(source, emit: emit)
-        case .delimited, .json, .gzip:
+        case .delimited, .json:
             return inputs.read(source, kind: kind, emit: emit)
-        case .workbook, .zip:
-            return .rejected(source, format: kind.format, .nestedUnsupported(looksLike: kind == .zip ? "a ZIP archive" : "an Excel workbook"), emit: emit)
+        case .workbook, .zip, .gzip:
+            let what = kind == .zip ? "a ZIP archive" : kind == .gzip ? "a gzip stream" : "an Excel workbook"
+            return .rejected(source, format: kind.format, .nestedUnsupported(looksLike: what), emit: emit)
         case .legacyExcel:
             return .rejected(source, format: "xls", .legacyExcel, emit: emit)
         case let .unsupported(reason):

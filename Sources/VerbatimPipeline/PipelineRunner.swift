@@ -223,8 +223,11 @@ public struct PipelineRunner: Sendable {
             outcome.storeRunId = history.session?.runId
             try folder.install()
             if nightly { OutputFolder.pointLatest(root: config.output, at: asOf) }
-            // For the kill test: hold the run in the window between the swap and the commit.
+            #if DEBUG
+            // For the kill test (which runs the debug binary): hold the run between the swap and the commit.
+            // Release builds (`make run`, `make install`) have no failpoint.
             if ProcessInfo.processInfo.environment["VERBATIM_FAILPOINT"] == "pause-before-commit" { Thread.sleep(forTimeInterval: 60) }
+            #endif
             var totals = RunTotals(status: rejectedCount > 0 ? .completedWithRejects : .completed)
             totals.filesRead = todo.count
             totals.filesSkipped = outcome.filesSkipped

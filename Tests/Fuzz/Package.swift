@@ -28,5 +28,7 @@ let package = Package(
         .executableTarget(name: "JSONReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
         // XLSXRecordReader: arbitrary bytes as a workbook file, or as the worksheet or shared strings of a valid one.
         .executableTarget(name: "XLSXReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
+        // InputReader as the runner uses it: the sniffer, gzip and ZIP around every reader.
+        .executableTarget(name: "InputReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
     ]
 )

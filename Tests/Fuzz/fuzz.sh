@@ -5,20 +5,22 @@
 #   Tests/Fuzz/fuzz.sh xml 600      # XMLRecordReader for 600 seconds
 #   Tests/Fuzz/fuzz.sh json 600     # JSONRecordReader (arrays, NDJSON)
 #   Tests/Fuzz/fuzz.sh xlsx 600     # XLSXRecordReader (whole files; worksheets and shared strings in a valid workbook)
+#   Tests/Fuzz/fuzz.sh input 600    # InputReader: the sniffer, gzip and ZIP around every reader
 #   Tests/Fuzz/fuzz.sh csv 0 FILE   # replay one input (a crash-… artifact) and exit
 #
 # Everything it writes is git-ignored: the build in .build-fuzz/, the growing corpus in
 # .build-fuzz-runs/corpus/<reader>/, crash/timeout/oom inputs in .build-fuzz-runs/artifacts/<reader>/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-reader=${1:?usage: Tests/Fuzz/fuzz.sh csv|xml|json|xlsx [seconds] [input]}
+reader=${1:?usage: Tests/Fuzz/fuzz.sh csv|xml|json|xlsx|input [seconds] [input]}
 seconds=${2:-600}
 case $reader in
   csv) fuzzer=CSVReaderFuzzer ;;
   xml) fuzzer=XMLReaderFuzzer ;;
   json) fuzzer=JSONReaderFuzzer ;;
   xlsx) fuzzer=XLSXReaderFuzzer ;;
-  *) echo "reader must be csv, xml, json or xlsx" >&2; exit 64 ;;
+  input) fuzzer=InputReaderFuzzer ;;
+  *) echo "reader must be csv, xml, json, xlsx or input" >&2; exit 64 ;;
 esac
 swift build --package-path Tests/Fuzz --scratch-path .build-fuzz -c release \
   -Xswiftc -sanitize=fuzzer,address --product "$fuzzer"
