@@ -122,6 +122,27 @@ struct ArchiveInputTests {
         #expect(o.records.isEmpty)
     }
 
+    @Test func sourcesRulesMatchTheNameAUserSees() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let url = dir.write("daily.csv.gz", try Self.gzip(Self.csv))
+        // Only the rule for `daily.csv.gz` names an existing column: any other name would reject the file.
+        let reader = InputReader(aliases: bundledAliases) { name in
+            SourceOptions(columns: [.text: name == "daily.csv.gz" ? "yorum" : "no such column"])
+        }
+        var o = ReadOutcome()
+        o.summary = reader.read(url: url, name: "daily.csv.gz") { o.add($0) }
+        #expect(o.summary.fileError == nil && o.records.count == 2, "\(o.summary.fileError ?? "")")
+    }
+
+    @Test func gzipInsideAZipIsRefusedWithAReason() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let o = readFile(try Self.zip([("daily.csv.gz", try Self.gzip(Self.csv)), ("a.csv", Self.csv)], in: dir))
+        #expect(o.summary.members.last?.fileError == "a gzip stream inside an archive is not read: unpack it and put it in the export folder")
+        #expect(o.records.count == 2)
+    }
+
     @Test func legacyExcelIsRefusedWithAReason() throws {
         let dir = TemporaryFolder()
         defer { dir.remove() }
