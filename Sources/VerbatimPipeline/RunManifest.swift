@@ -73,7 +73,7 @@ struct RunManifest {
             ("files", .int(history.entries.count)),
             ("files_read", .int(read.count)),
             ("files_skipped", .int(history.prior.compactMap { $0 }.count + skipped.count + read.filter { $0.skipReason != nil }.count)),
-            ("files_rejected", .int(rejectedWhole.filter { $0 }.count)),
+            ("files_rejected", .int(summaries.indices.filter { k in summaries[k].map { Self.status($0, rejectedWhole: rejectedWhole[k]) } == "rejected" }.count)),
             ("records_read", .int(read.reduce(0) { $0 + $1.read })),
         ]
         let phases: [(String, JSONValue)] = timings.phases.map { ($0.0, seconds($0.1)) }
@@ -90,11 +90,16 @@ struct RunManifest {
         return root.serialized()
     }
 
+    /// `skipped` (not an export), `rejected` (its records dropped, or nothing read for a reason) or `processed`.
+    static func status(_ s: FileReadSummary, rejectedWhole: Bool) -> String {
+        if s.skipReason != nil { return "skipped" }
+        return rejectedWhole || s.fileError != nil && s.read == 0 ? "rejected" : "processed"
+    }
+
     /// What reading a file gave: its state, format, counts, the text column chosen, and an archive's entries, each the same way.
     static func readPairs(_ s: FileReadSummary, rejectedWhole: Bool) -> [(String, JSONValue)] {
-        let status = s.skipReason != nil ? "skipped" : rejectedWhole || s.fileError != nil && s.accepted == 0 && s.read == 0 ? "rejected" : "processed"
         var pairs: [(String, JSONValue)] = [
-            ("status", .string(status)),
+            ("status", .string(status(s, rejectedWhole: rejectedWhole))),
             ("format", .string(s.format)), ("encoding", .string(s.encoding)),
             ("delimiter", s.delimiter.map { .string($0) } ?? .null),
             ("read", .int(s.read)), ("accepted", .int(rejectedWhole ? 0 : s.accepted)),

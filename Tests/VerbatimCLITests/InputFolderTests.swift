@@ -45,6 +45,22 @@ struct InputFolderTests {
         #expect(qualtrics?["name"] as? String == "Q2_TEXT")
     }
 
+    @Test func aLegacyWorkbookIsRejectedWholeWithItsReason() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        dir.write("eski.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 64))
+        try FileManager.default.copyItem(at: Self.formats.appendingPathComponent("googleforms_kk_2026-11-21.csv"),
+                                         to: dir.url.appendingPathComponent("anket.csv"))
+        let (r, inputs, out) = try run(dir.url)
+        defer { out.remove() }
+        #expect(r.status == 2)
+        #expect(inputs["eski.xls"]?["status"] as? String == "rejected")
+        #expect(inputs["eski.xls"]?["error"] as? String == "a legacy Excel workbook (.xls) is not read: open it and save it as .xlsx or CSV")
+        #expect(r.stderr.contains("eski.xls: a legacy Excel workbook (.xls) is not read"), "one warning line: \(r.stderr)")
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.url.appendingPathComponent("manifest.json"))) as? [String: Any]
+        #expect((manifest?["totals"] as? [String: Any])?["files_rejected"] as? Int == 1)
+    }
+
     @Test func inputMayBeOneFile() throws {
         let file = Self.formats.appendingPathComponent("googleforms_kk_2026-11-21.csv")
         let (r, inputs, out) = try run(file)
