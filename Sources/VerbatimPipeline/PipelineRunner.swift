@@ -105,6 +105,8 @@ public struct PipelineRunner: Sendable {
         let history = try RunHistory.begin(config: config, options: options, asOf: asOf, input: input, files: files,
                                            started: started, logger: logger, timings: &timings)
         let todo = files.indices.filter { history.prior[$0] == nil }
+        // One line per file the store has seen: at info level, since a nightly folder keeps its old files.
+        for (k, p) in history.prior.enumerated() { if let p { logger.info("\(files[k].name): skipped: same content processed by run \(p.runId) (as of \(p.asOf))") } }
         if todo.isEmpty {
             // A nightly run that has seen every file: nothing to report, the reports stay as they are.
             var totals = RunTotals(status: .nothingNew)
