@@ -30,6 +30,8 @@ public enum IngestError: Error, Sendable, Hashable {
     case badWorkbook(reason: String)
     /// The sheet named in the pipeline file is not in the workbook.
     case sheetMissing(sheet: String, available: [String])
+    /// A workbook's first sheet has no text column, and the workbook has other sheets.
+    case noTextColumnInFirstSheet(sheet: String, headers: [String], others: [String])
     /// A JSON export whose structure breaks off (not one bad record: the file itself).
     case badJSON(message: String, line: Int)
     /// A kind of file that Verbatim reads only on its own, found inside an archive (a workbook in a ZIP).
@@ -56,6 +58,8 @@ extension IngestError: CustomStringConvertible {
         case let .badWorkbook(reason): "not a readable Excel workbook: \(reason)"
         case let .sheetMissing(sheet, available):
             "the pipeline names sheet '\(sheet)', which is not in the workbook; sheets: \(available.map { "'\($0)'" }.joined(separator: ", "))"
+        case let .noTextColumnInFirstSheet(sheet, headers, others):
+            "the first sheet, '\(sheet)', has no feedback text column (headers seen: \(headers.map { "'\($0)'" }.joined(separator: ", "))); the workbook also has \(others.map { "'\($0)'" }.joined(separator: ", ")): name the sheet to read in the pipeline file (sources: - match: … sheet: …)"
         case let .badJSON(message, line): "the JSON breaks off at line \(line): \(message)"
         case let .nestedUnsupported(looksLike): "\(looksLike) inside an archive is not read: unpack it and put it in the export folder"
         }

@@ -40,7 +40,10 @@ public struct XLSXRecordReader: RecordReader {
             if let e = rows.reader.error { throw IngestError.badWorkbook(reason: "the sheet's XML is damaged at line \(e.line): \(e.message)") }
             builder.finish(summary: &summary, emit: emit)
             let layout = summary.layout
-            if let (error, line) = builder.failure {
+            if var (error, line) = builder.failure {
+                if case let .noTextColumn(headers) = error, options.sheet == nil, sheet.names.count > 1 {
+                    error = .noTextColumnInFirstSheet(sheet: sheet.names[0], headers: headers, others: Array(sheet.names.dropFirst()))
+                }
                 var failed = FileReadSummary.rejected(input, format: "xlsx", error, line: line, emit: emit)
                 failed.read = summary.read
                 failed.accepted = summary.accepted
@@ -66,6 +69,8 @@ public struct XLSXRecordReader: RecordReader {
         var source: any ByteSource
         var macros: Bool
         var label: String
+        /// Every sheet of the workbook, in order.
+        var names: [String]
     }
 
     func openSheet(url: URL, name: String) throws(IngestError) -> OpenSheet {
@@ -110,7 +115,7 @@ public struct XLSXRecordReader: RecordReader {
         let data = try part(sheetPath, of: url, name: name)
         return OpenSheet(rows: XLSXRowStream(reader: data.reader, shared: shared, dateStyles: dateStyles, date1904: workbook.date1904),
                          source: data.source, macros: paths.contains("xl/vbaProject.bin"),
-                         label: "sheet '\(sheet.name)'\(workbook.date1904 ? ", 1904 dates" : "")")
+                         label: "sheet '\(sheet.name)'\(workbook.date1904 ? ", 1904 dates" : "")", names: workbook.sheets.map(\.name))
     }
 
     /// An XML reader over one part of the workbook, inflated as it is read.

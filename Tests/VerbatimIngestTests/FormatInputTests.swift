@@ -138,7 +138,7 @@ struct FormatInputTests {
     @Test func sheetChoice() throws {
         let url = Self.folder.appendingPathComponent("mac1904_tr_2026-11-21.xlsx")
         let first = readFile(url)
-        #expect(first.summary.fileError?.contains("no feedback text column") == true)
+        #expect(first.summary.fileError == "the first sheet, 'Özet', has no feedback text column (headers seen: 'Bu sayfa yalnızca özet içerir'); the workbook also has 'Yorumlar': name the sheet to read in the pipeline file (sources: - match: … sheet: …)")
         let missing = readFile(url, options: SourceOptions(sheet: "Yanıtlar"))
         #expect(missing.summary.fileError == "the pipeline names sheet 'Yanıtlar', which is not in the workbook; sheets: 'Özet', 'Yorumlar'")
     }
