@@ -148,7 +148,7 @@ public struct CSVRecordReader: RecordReader {
             var values = FieldValues()
             var bad: (problem: RowProblem, column: Int)?
             row.bytes.withUnsafeBufferPointer { all in
-                for (field, index) in orderedColumns {
+                for (field, index) in orderedColumns where index < row.count {
                     let bytes = UnsafeBufferPointer(rebasing: all[row.range(index)])
                     if bytes.contains(0) { bad = (.nulBytes, index); return }
                     guard let s = String(validating: bytes, as: UTF8.self) else { bad = (.invalidEncoding(encoding), index); return }

@@ -90,11 +90,12 @@ enum SurveyLayout: Sendable, Hashable {
 
     static func detect(_ rows: [[String]]) -> SurveyLayout {
         guard let first = rows.first else { return .plain }
-        if rows.count >= 3 {
+        // The extra header rows never have more cells than the first (a wider one is not a header row).
+        if rows.count >= 3, rows[1].count <= first.count, rows[2].count <= first.count {
             let third = rows[2].filter { !$0.isEmpty }
             if !third.isEmpty, third.filter({ $0.hasPrefix("{\"ImportId\"") || $0.hasPrefix("{'ImportId'") }).count * 2 >= third.count { return .qualtrics }
         }
-        if rows.count >= 2, rows[1].contains(where: { ["response", "open-ended response"].contains($0.lowercased()) }) { return .surveyMonkey }
+        if rows.count >= 2, rows[1].count <= first.count, rows[1].contains(where: { ["response", "open-ended response"].contains($0.lowercased()) }) { return .surveyMonkey }
         let keys = first.map(HeaderAliases.key)
         if keys.first == HeaderAliases.key("Timestamp") || keys.first == HeaderAliases.key("Zaman damgası") { return .googleForms }
         if keys.count >= 3, keys[0] == "id", keys.contains(HeaderAliases.key("Start time")), keys.contains(HeaderAliases.key("Completion time")) {
@@ -110,7 +111,7 @@ enum SurveyLayout: Sendable, Hashable {
         let sub = rows[1]
         var question = ""
         var out: [String] = []
-        for i in 0..<max(first.count, sub.count) {
+        for i in 0..<first.count {
             let top = i < first.count ? first[i] : ""
             if !top.isEmpty { question = top }
             let answer = i < sub.count ? sub[i] : ""
