@@ -7,7 +7,7 @@ export EXPORTS
 RELEASE_BIN := .build/release/verbatim
 DEBUG_BIN := .build/debug/verbatim
 
-.PHONY: all deps browser-deps run reprocess test check eval learn bench clean
+.PHONY: all deps browser-deps run reprocess test check eval learn bench clean install uninstall
 
 all: run
 
@@ -42,14 +42,39 @@ test: browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) check --pipeline pipelines/fixtures.yaml
+	$(DEBUG_BIN) check --pipeline pipelines/formats.yaml --expected fixtures/expected-formats
 
 # Only the fixture check (after a build).
 check: deps
 	$(SWIFT) build --product verbatim
 	$(DEBUG_BIN) check --pipeline pipelines/fixtures.yaml
+	$(DEBUG_BIN) check --pipeline pipelines/formats.yaml --expected fixtures/expected-formats
 
 clean:
 	rm -rf .build reports var .benchmarks
+
+# Installs the tool: $(PREFIX)/bin/verbatim, its data (lexicons, pipelines, the sample roster) in
+# $(PREFIX)/share/verbatim/ (where the binary looks, beside itself), and shell completions.
+# make install PREFIX=/usr/local    ·    make uninstall PREFIX=/usr/local
+PREFIX ?= /usr/local
+DATADIR = $(PREFIX)/share/verbatim
+install: deps
+	$(SWIFT) build -c release --product verbatim
+	install -d "$(PREFIX)/bin" "$(DATADIR)/fixtures" "$(PREFIX)/share/bash-completion/completions" \
+	  "$(PREFIX)/share/zsh/site-functions" "$(PREFIX)/share/fish/vendor_completions.d"
+	install -m 755 $(RELEASE_BIN) "$(PREFIX)/bin/verbatim"
+	rm -rf "$(DATADIR)/lexicons" "$(DATADIR)/pipelines"
+	cp -R lexicons pipelines "$(DATADIR)/"
+	install -m 644 fixtures/roster.tsv "$(DATADIR)/fixtures/roster.tsv"
+	$(RELEASE_BIN) --generate-completion-script bash > "$(PREFIX)/share/bash-completion/completions/verbatim"
+	$(RELEASE_BIN) --generate-completion-script zsh > "$(PREFIX)/share/zsh/site-functions/_verbatim"
+	$(RELEASE_BIN) --generate-completion-script fish > "$(PREFIX)/share/fish/vendor_completions.d/verbatim.fish"
+	@"$(PREFIX)/bin/verbatim" --version
+
+uninstall:
+	rm -f "$(PREFIX)/bin/verbatim" "$(PREFIX)/share/bash-completion/completions/verbatim" \
+	  "$(PREFIX)/share/zsh/site-functions/_verbatim" "$(PREFIX)/share/fish/vendor_completions.d/verbatim.fish"
+	rm -rf "$(DATADIR)"
 
 # Sentiment accuracy on ../shared/eval/dev and the project's own test sets.
 eval: deps

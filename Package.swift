@@ -16,6 +16,8 @@ let package = Package(
         // The history store (SQLite through GRDB; `make` installs libsqlite3-dev when it is missing) and SHA-256.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // ZIP archives of exports and .xlsx workbooks (zipped XML), read entry by entry.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libxml2, through pkg-config; `make` installs libxml2-dev when it is missing.
@@ -24,13 +26,22 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // zlib, for streaming .gz exports (`make` installs zlib1g-dev when it is missing; libxml2-dev needs it too).
+        .systemLibrary(
+            name: "CInflate",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Records, stage protocols and shared value types. No I/O.
         .target(name: "VerbatimCore"),
         // libxml2's streaming reader behind a small Swift type. Never imports Foundation
         // (Debian's libxml2 headers pull in ICU, which clashes with Foundation's).
         .target(name: "VerbatimXML", dependencies: ["CLibXML2"]),
-        // Readers: CSV/TSV and XML exports into records, with rejects.
-        .target(name: "VerbatimIngest", dependencies: ["VerbatimCore", "VerbatimXML"]),
+        // Readers: CSV/TSV, XML, JSON and Excel exports (plain, gzipped or zipped) into records, with rejects.
+        .target(
+            name: "VerbatimIngest",
+            dependencies: ["VerbatimCore", "VerbatimXML", "CInflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Normalization, tokenization and language identification.
         .target(name: "VerbatimText", dependencies: ["VerbatimCore"]),
         // Lexicons, sentiment scoring and theme tagging.
@@ -65,7 +76,10 @@ let package = Package(
         ),
         // Helpers shared by the test targets (repository paths, temporary folders, running the binary).
         .target(name: "VerbatimTestSupport", path: "Tests/VerbatimTestSupport"),
-        .testTarget(name: "VerbatimIngestTests", dependencies: ["VerbatimIngest", "VerbatimTestSupport"]),
+        .testTarget(
+            name: "VerbatimIngestTests",
+            dependencies: ["VerbatimIngest", "VerbatimTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "VerbatimTextTests", dependencies: ["VerbatimText", "VerbatimTestSupport"]),
         .testTarget(name: "VerbatimAnalysisTests", dependencies: ["VerbatimAnalysis", "VerbatimText", "VerbatimPipeline", "VerbatimTestSupport"]),
         .testTarget(name: "VerbatimPrivacyTests", dependencies: ["VerbatimPrivacy", "VerbatimCore", "VerbatimTestSupport"]),

@@ -2,6 +2,7 @@
 # Installs the system packages Verbatim builds and tests with, when missing:
 #   libxml2-dev (+ pkg-config)   for the CLibXML2 target
 #   libsqlite3-dev               for GRDB (the history store)
+#   zlib1g-dev                   for the CInflate target (.gz exports) and ZIPFoundation
 #   chromium                     only with --browser (the HTML report test)
 # Runs apt-get as root; otherwise prints the one command needed.
 set -euo pipefail
@@ -9,6 +10,7 @@ set -euo pipefail
 need=()
 if ! command -v pkg-config >/dev/null 2>&1; then need+=(pkg-config); fi
 if ! pkg-config --exists libxml-2.0 2>/dev/null; then need+=(libxml2-dev); fi
+if ! pkg-config --exists zlib 2>/dev/null; then need+=(zlib1g-dev); fi
 if ! pkg-config --exists sqlite3 2>/dev/null && [[ ! -f /usr/include/sqlite3.h ]]; then need+=(libsqlite3-dev); fi
 if [[ "${1:-}" == "--browser" ]] && ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
   need+=(chromium)

@@ -9,6 +9,18 @@ public struct FileReadSummary: Sendable, Hashable {
     public var rejected = 0
     /// Set when the whole file was rejected.
     public var fileError: String?
+    /// True when the file's records must be dropped because the file was rejected whole
+    /// (an XML file that is not well-formed: what came before the error cannot be trusted).
+    public var discardsRecords = false
+    /// Set when the file was not read because it is not an export (a PDF inside a gzip stream, say).
+    public var skipReason: String?
+    /// The export's shape when it is a known tool's (`Qualtrics: 3 header rows`).
+    public var layout: String?
+    /// The column read as the feedback text, and why it was chosen.
+    public var textColumn: String?
+    public var textColumnReason: String?
+    /// The entries of an archive, each read as its own file (`archive.zip!inner.csv`).
+    public var members: [FileReadSummary] = []
 
     public init(file: String, format: String, encoding: String = "", delimiter: String? = nil) {
         self.file = file
@@ -16,4 +28,7 @@ public struct FileReadSummary: Sendable, Hashable {
         self.encoding = encoding
         self.delimiter = delimiter
     }
+
+    /// Records rejected, counting every record of a file whose records were dropped.
+    public var rejectedRecords: Int { fileError != nil && discardsRecords ? read : rejected }
 }

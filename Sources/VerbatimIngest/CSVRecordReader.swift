@@ -15,7 +15,7 @@ import VerbatimCore
 /// alone, with the 1-based column of the field at fault when there is one: a
 /// row of the wrong width, too long, with bytes not valid in the encoding or
 /// NUL bytes, or whose text, date or rating does not pass `RecordAssembler`.
-public struct CSVRecordReader: Sendable {
+public struct CSVRecordReader: RecordReader {
     public let options: SourceOptions
     public let aliases: HeaderAliases
 
@@ -28,22 +28,27 @@ public struct CSVRecordReader: Sendable {
     static let chunkSize = 256 * 1024
 
     /// Reads `url`, calling `emit` for every record and reject in file order.
-    /// File-level problems end up in the summary's `fileError` and as one reject.
     public func read(url: URL, name: String, emit: (ReadEvent) -> Void) -> FileReadSummary {
+        read(.file(url, name: name), emit: emit)
+    }
+
+    /// Reads `input`, calling `emit` for every record and reject in file order.
+    /// File-level problems end up in the summary's `fileError` and as one reject.
+    public func read(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
+        let name = input.name
         var summary = FileReadSummary(file: name, format: "csv")
         func failFile(_ e: IngestError, line: Int = 1) -> FileReadSummary {
             summary.fileError = e.description
             emit(.reject(Reject(provenance: Provenance(file: name, line: line), reason: e.description, wholeFile: true)))
             return summary
         }
-        guard let handle = try? FileHandle(forReadingFrom: url) else {
-            return failFile(.unreadableFile(path: name, reason: "cannot open"))
-        }
-        defer { try? handle.close() }
-
+        let source: any ByteSource
         let sample: [UInt8]
-        do { sample = [UInt8](try handle.read(upToCount: Self.sampleSize) ?? Data()) } catch {
-            return failFile(.unreadableFile(path: name, reason: error.localizedDescription))
+        do {
+            source = try input.open()
+            sample = try source.read(upTo: Self.sampleSize)
+        } catch {
+            return failFile(error)
         }
         let detected = EncodingDetector.detect(sample, declared: options.encoding)
         summary.encoding = detected.encoding.rawValue
@@ -53,21 +58,22 @@ public struct CSVRecordReader: Sendable {
             transcoder.transcode(UnsafeBufferPointer(rebasing: buf[detected.bomLength...]), into: &firstUTF8, final: sample.count < Self.sampleSize)
         }
         if let kind = BinarySignature.kind(raw: sample, decoded: firstUTF8) { return failFile(.notText(looksLike: kind)) }
-        let ext = url.pathExtension.lowercased()
+        let ext = FormatSniffer.fileExtension(input.fileName)
         // Spreadsheet "Unicode text" exports (.txt) and .tsv files are tab-separated when in doubt.
         // A .txt file is read only when it sniffs as delimited, consistently over its first lines.
-        let sniffed = Self.sniffDelimiter(firstUTF8, preferTab: ext == "tsv" || ext == "txt", minimumConsistency: ext == "txt" ? 0.8 : 0)
+        let prose = ext == "txt" || ext == "dat" || ext == ""
+        let sniffed = Self.sniffDelimiter(firstUTF8, preferTab: ext == "tsv" || ext == "txt" || ext == "tab", minimumConsistency: prose ? 0.8 : 0)
         guard let delimiter = options.delimiter ?? sniffed else {
             if firstUTF8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return failFile(.emptyFile) }
-            if ext == "txt" { return failFile(.notDelimited) }
+            if prose { return failFile(.notDelimited) }
             // A single-column file: a comma can never split it.
-            return readAll(handle: handle, first: firstUTF8, transcoder: &transcoder, delimiter: UInt8(ascii: ","), encoding: detected.encoding, summary: summary, emit: emit)
+            return readAll(source: source, first: firstUTF8, transcoder: &transcoder, delimiter: UInt8(ascii: ","), encoding: detected.encoding, summary: summary, emit: emit)
         }
-        return readAll(handle: handle, first: firstUTF8, transcoder: &transcoder, delimiter: delimiter, encoding: detected.encoding, summary: summary, emit: emit)
+        return readAll(source: source, first: firstUTF8, transcoder: &transcoder, delimiter: delimiter, encoding: detected.encoding, summary: summary, emit: emit)
     }
 
     private func readAll(
-        handle: FileHandle, first: [UInt8], transcoder: inout UTF8Transcoder, delimiter: UInt8, encoding: TextEncoding,
+        source: any ByteSource, first: [UInt8], transcoder: inout UTF8Transcoder, delimiter: UInt8, encoding: TextEncoding,
         summary start: FileReadSummary, emit: (ReadEvent) -> Void
     ) -> FileReadSummary {
         var summary = start
@@ -90,21 +96,41 @@ public struct CSVRecordReader: Sendable {
         // The mapped columns in column order, so a row with two bad fields is always rejected for the first.
         var orderedColumns: [(field: RecordField, index: Int)] = []
 
+        // The first rows wait until the header is decided (`TableHeader`: survey layouts with
+        // several header rows, the text column chosen by content), then are read as usual.
+        var pending: [CSVRowParser.Row] = []
+        func resolveHeader() {
+            let rows = pending.map { r in (0..<r.count).map { String(decoding: r.bytes[r.range($0)], as: UTF8.self).trimmingCharactersInSet(" \t\u{FEFF}") } }
+            let header: TableHeader
+            do { header = try TableHeader.resolve(rows, explicit: options.columns, aliases: aliases) } catch {
+                fileFailure = (error, pending.first?.line ?? 1); return
+            }
+            mapping = header.mapping
+            summary.layout = header.layout.description
+            summary.textColumn = header.names[header.mapping[.text]!]
+            summary.textColumnReason = header.textReason
+            headerCount = rows[0].count
+            columnNumbers = header.mapping.columns.mapValues { $0 + 1 }
+            orderedColumns = header.mapping.columns.sorted { $0.value < $1.value }.map { (field: $0.key, index: $0.value) }
+            let rest = pending.dropFirst(header.rows)
+            pending = []
+            for row in rest { dataRow(row) }
+        }
+
         func handleRow(_ row: CSVRowParser.Row) {
             if fileFailure != nil { return }
             if mapping == nil {
-                if let problem = row.problem {
+                if pending.isEmpty, let problem = row.problem {
                     fileFailure = (.unreadableFile(path: summary.file, reason: "header: \(problem)"), row.line); return
                 }
-                let headers = row.fields.map { String(decoding: $0, as: UTF8.self).trimmingCharactersInSet(" \t\u{FEFF}") }
-                do { mapping = try ColumnMapping(headers: headers, explicit: options.columns, aliases: aliases) } catch {
-                    fileFailure = (error, row.line); return
-                }
-                headerCount = headers.count
-                columnNumbers = mapping!.columns.mapValues { $0 + 1 }
-                orderedColumns = mapping!.columns.sorted { $0.value < $1.value }.map { (field: $0.key, index: $0.value) }
+                pending.append(row)
+                if pending.count >= TableHeader.sampleRows { resolveHeader() }
                 return
             }
+            dataRow(row)
+        }
+
+        func dataRow(_ row: CSVRowParser.Row) {
             summary.read += 1
             position += 1
             let raw = { Self.rawRow(row, delimiter: delimiter) }
@@ -122,7 +148,7 @@ public struct CSVRecordReader: Sendable {
             var values = FieldValues()
             var bad: (problem: RowProblem, column: Int)?
             row.bytes.withUnsafeBufferPointer { all in
-                for (field, index) in orderedColumns {
+                for (field, index) in orderedColumns where index < row.count {
                     let bytes = UnsafeBufferPointer(rebasing: all[row.range(index)])
                     if bytes.contains(0) { bad = (.nulBytes, index); return }
                     guard let s = String(validating: bytes, as: UTF8.self) else { bad = (.invalidEncoding(encoding), index); return }
@@ -142,19 +168,21 @@ public struct CSVRecordReader: Sendable {
 
         first.withUnsafeBufferPointer { parser.feed($0, onRow: handleRow) }
         var buffer: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
         while fileFailure == nil {
-            let chunk: Data
-            do { chunk = try handle.read(upToCount: Self.chunkSize) ?? Data() } catch {
-                fileFailure = (.unreadableFile(path: summary.file, reason: error.localizedDescription), parser.line); break
+            let count: Int
+            do { count = try source.read(into: &chunk) } catch {
+                fileFailure = (error, parser.line); break
             }
             buffer.removeAll(keepingCapacity: true)
-            chunk.withUnsafeBytes { raw in
-                transcoder.transcode(raw.bindMemory(to: UInt8.self), into: &buffer, final: chunk.isEmpty)
+            chunk.withUnsafeBufferPointer { raw in
+                transcoder.transcode(UnsafeBufferPointer(rebasing: raw[0..<count]), into: &buffer, final: count == 0)
             }
             buffer.withUnsafeBufferPointer { parser.feed($0, onRow: handleRow) }
-            if chunk.isEmpty { break }
+            if count == 0 { break }
         }
         if fileFailure == nil { parser.finish(onRow: handleRow) }
+        if fileFailure == nil, mapping == nil, !pending.isEmpty { resolveHeader() }
         if let (error, line) = fileFailure {
             // Records already emitted stay accepted: a CSV is row-oriented.
             return failFile(error, line)

@@ -9,6 +9,12 @@ public struct ColumnMapping: Sendable, Hashable {
     /// The first column that matches a field wins. Throws when no text column exists,
     /// or when an explicitly named column is missing, listing the headers seen.
     public init(headers: [String], explicit: [RecordField: String], aliases: HeaderAliases) throws(IngestError) {
+        try self.init(headers: headers, explicit: explicit, aliases: aliases, requireText: true)
+    }
+
+    /// As `init(headers:explicit:aliases:)`; with `requireText` false, a mapping without a text
+    /// column is returned (for `TableHeader` to choose one by content).
+    init(headers: [String], explicit: [RecordField: String], aliases: HeaderAliases, requireText: Bool) throws(IngestError) {
         columns = [:]
         let keys = headers.map(HeaderAliases.key)
         for (field, name) in explicit.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -22,6 +28,12 @@ public struct ColumnMapping: Sendable, Hashable {
             if columns.values.contains(i) { continue }
             columns[field] = i
         }
-        guard columns[.text] != nil else { throw .noTextColumn(headers: headers) }
+        guard columns[.text] != nil || !requireText else { throw .noTextColumn(headers: headers) }
     }
+
+    /// Reads column `index` as the feedback text (chosen by its content).
+    mutating func assignText(_ index: Int) { columns[.text] = index }
+
+    /// Reads column `index` as `field` (found by another header row).
+    mutating func assign(_ field: RecordField, _ index: Int) { columns[field] = index }
 }

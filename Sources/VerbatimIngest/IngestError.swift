@@ -20,6 +20,22 @@ public enum IngestError: Error, Sendable, Hashable {
     case malformedXML(message: String, line: Int, column: Int)
     /// No repeating record element was found in an XML file.
     case noXMLRecords(root: String)
+    /// A gzip stream or ZIP archive is damaged or cut off.
+    case damagedArchive(path: String, reason: String)
+    /// An archive or one of its entries was refused (size, ratio, count: a decompression bomb?).
+    case archiveLimit(path: String, reason: String)
+    /// A legacy binary Excel workbook (`.xls`), which is not read.
+    case legacyExcel
+    /// An `.xlsx` workbook whose parts are missing or damaged.
+    case badWorkbook(reason: String)
+    /// The sheet named in the pipeline file is not in the workbook.
+    case sheetMissing(sheet: String, available: [String])
+    /// A workbook's first sheet has no text column, and the workbook has other sheets.
+    case noTextColumnInFirstSheet(sheet: String, headers: [String], others: [String])
+    /// A JSON export whose structure breaks off (not one bad record: the file itself).
+    case badJSON(message: String, line: Int)
+    /// A kind of file that Verbatim reads only on its own, found inside an archive (a workbook in a ZIP).
+    case nestedUnsupported(looksLike: String)
 }
 
 extension IngestError: CustomStringConvertible {
@@ -36,6 +52,16 @@ extension IngestError: CustomStringConvertible {
         case let .notText(looksLike): "not a text export: the file looks like \(looksLike)"
         case let .malformedXML(message, line, column): "malformed XML at line \(line), column \(column): \(message)"
         case let .noXMLRecords(root): "no repeating record element found under <\(root)>; set `record:` for this source in the pipeline file"
+        case let .damagedArchive(path, reason): "\(path): \(reason)"
+        case let .archiveLimit(path, reason): "\(path) was not read: \(reason)"
+        case .legacyExcel: "a legacy Excel workbook (.xls) is not read: open it and save it as .xlsx or CSV"
+        case let .badWorkbook(reason): "not a readable Excel workbook: \(reason)"
+        case let .sheetMissing(sheet, available):
+            "the pipeline names sheet '\(sheet)', which is not in the workbook; sheets: \(available.map { "'\($0)'" }.joined(separator: ", "))"
+        case let .noTextColumnInFirstSheet(sheet, headers, others):
+            "the first sheet, '\(sheet)', has no feedback text column (headers seen: \(headers.map { "'\($0)'" }.joined(separator: ", "))); the workbook also has \(others.map { "'\($0)'" }.joined(separator: ", ")): name the sheet to read in the pipeline file (sources: - match: … sheet: …)"
+        case let .badJSON(message, line): "the JSON breaks off at line \(line): \(message)"
+        case let .nestedUnsupported(looksLike): "\(looksLike) inside an archive is not read: unpack it and put it in the export folder"
         }
     }
 }
@@ -60,6 +86,8 @@ public enum RowProblem: Sendable, Hashable, CustomStringConvertible {
     case tooManyFields(limit: Int)
     /// A field holds NUL bytes (a damaged or padded export).
     case nulBytes
+    /// A JSON record (an NDJSON line, an array element) that is not valid JSON or not an object.
+    case badJSON(String)
 
     public var description: String {
         switch self {
@@ -72,6 +100,7 @@ public enum RowProblem: Sendable, Hashable, CustomStringConvertible {
         case let .tooLong(limit): "record longer than \(limit) bytes"
         case let .tooManyFields(limit): "more than \(limit) fields"
         case .nulBytes: "the row holds NUL bytes (a damaged or padded export?)"
+        case let .badJSON(message): "not a JSON object: \(message)"
         }
     }
 }

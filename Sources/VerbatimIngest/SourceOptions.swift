@@ -16,12 +16,15 @@ public struct SourceOptions: Sendable, Hashable {
     public var xmlFields: [RecordField: String]
     /// A record longer than this is rejected (bounded memory).
     public var maxRecordBytes: Int
+    /// The sheet of a workbook to read (default: the first).
+    public var sheet: String?
 
     public init(
         delimiter: UInt8? = nil, encoding: TextEncoding? = nil, language: Language? = nil,
         columns: [RecordField: String] = [:], xmlRecord: String? = nil, xmlFields: [RecordField: String] = [:],
-        maxRecordBytes: Int = 4 << 20
+        maxRecordBytes: Int = 4 << 20, sheet: String? = nil
     ) {
+        self.sheet = sheet
         self.delimiter = delimiter
         self.encoding = encoding
         self.language = language

@@ -13,7 +13,7 @@ import VerbatimXML
 /// A file that is not well-formed is rejected as a whole with libxml2's
 /// message, line and column; the caller discards its records, and the
 /// summary counts them as rejected, none as accepted.
-public struct XMLRecordReader: Sendable {
+public struct XMLRecordReader: RecordReader {
     public let options: SourceOptions
     public let aliases: HeaderAliases
 
@@ -33,21 +33,56 @@ public struct XMLRecordReader: Sendable {
     /// document order. When `fileError` is set in the result, the records
     /// already emitted must be discarded by the caller.
     public func read(path: String, name: String, emit: (ReadEvent) -> Void) -> FileReadSummary {
+        read(Opener(path: path, source: nil, name: name), emit: emit)
+    }
+
+    /// Reads `input` (a file, a gzip stream, an archive entry), as `read(path:name:emit:)`.
+    public func read(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
+        read(Opener(path: input.filePath, source: input, name: input.name), emit: emit)
+    }
+
+    /// Opens the document again for each pass.
+    struct Opener {
+        var path: String?
+        var source: InputSource?
+        var name: String
+
+        /// A reader from the start of the document, or the reason there is none.
+        func open() -> Result<(XMLEventReader, (any ByteSource)?), IngestError> {
+            if let path {
+                guard let r = XMLEventReader(path: path) else { return .failure(.unreadableFile(path: name, reason: "cannot open")) }
+                return .success((r, nil))
+            }
+            do {
+                let bytes = try source!.open()
+                guard let r = XMLEventReader(source: bytes, name: name) else { return .failure(.unreadableFile(path: name, reason: "cannot open")) }
+                return .success((r, bytes))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    func read(_ opener: Opener, emit: (ReadEvent) -> Void) -> FileReadSummary {
+        let name = opener.name
         var summary = FileReadSummary(file: name, format: "xml", encoding: "declared in file")
         let recordName: String
         var recordDepth: Int?
         if let explicit = options.xmlRecord {
             recordName = explicit
         } else {
-            switch detectRecordElement(path: path, name: name) {
+            switch detectRecordElement(opener) {
             case let .success((n, d)): recordName = n; recordDepth = d
             case let .failure(e):
                 if case let .malformedXML(_, line, column) = e { return fail(e, name: name, summary: &summary, emit: emit, line: line, column: column) }
                 return fail(e, name: name, summary: &summary, emit: emit)
             }
         }
-        guard let reader = XMLEventReader(path: path) else {
-            return fail(.unreadableFile(path: name, reason: "cannot open"), name: name, summary: &summary, emit: emit)
+        let reader: XMLEventReader
+        let bytes: (any ByteSource)?
+        switch opener.open() {
+        case let .success((r, b)): reader = r; bytes = b
+        case let .failure(e): return fail(e, name: name, summary: &summary, emit: emit)
         }
         let assembler = RecordAssembler(file: name, options: options)
         let wanted = Set(options.xmlFields.values.map(Self.fieldKey))
@@ -86,6 +121,10 @@ public struct XMLRecordReader: Sendable {
             }
         }
         summary.encoding = reader.encoding ?? "utf-8"
+        if let e = bytes?.failure {
+            // The bytes under the XML failed (a damaged gzip stream): say that, not what libxml2 made of it.
+            return fail(e, name: name, summary: &summary, emit: emit)
+        }
         if let e = reader.error {
             // libxml2's push parser words a cut-off file oddly ("Extra content at the end"): say what happened.
             let message = open > 0 ? "\(e.message) — the file ends with \(open) element(s) still open (truncated export?)" : e.message
@@ -154,8 +193,13 @@ public struct XMLRecordReader: Sendable {
 
     /// The record element's local name and depth: the first well-known record
     /// name, else the shallowest element that repeats, among the first 5000.
-    private func detectRecordElement(path: String, name: String) -> Result<(String, Int), IngestError> {
-        guard let reader = XMLEventReader(path: path) else { return .failure(.unreadableFile(path: name, reason: "cannot open")) }
+    private func detectRecordElement(_ opener: Opener) -> Result<(String, Int), IngestError> {
+        let reader: XMLEventReader
+        let bytes: (any ByteSource)?
+        switch opener.open() {
+        case let .success((r, b)): reader = r; bytes = b
+        case let .failure(e): return .failure(e)
+        }
         var root = ""
         var counts: [String: Int] = [:]  // "depth/name" -> occurrences
         var firstSeen: [String] = []
@@ -169,6 +213,7 @@ public struct XMLRecordReader: Sendable {
             if counts[key] == nil { firstSeen.append(key) }
             counts[key, default: 0] += 1
         }
+        if let e = bytes?.failure { return .failure(e) }
         if let e = reader.error { return .failure(.malformedXML(message: e.message, line: e.line, column: e.column)) }
         // The shallowest element that repeats. Nothing repeating means no records we can
         // recognise (a report, a settings file): say so rather than guess one.
@@ -184,6 +229,7 @@ public struct XMLRecordReader: Sendable {
     /// Rejects the whole file: its records read so far no longer count as accepted.
     private func fail(_ e: IngestError, name: String, summary: inout FileReadSummary, emit: (ReadEvent) -> Void, line: Int = 1, column: Int? = nil) -> FileReadSummary {
         summary.fileError = e.description
+        summary.discardsRecords = true
         summary.accepted = 0
         summary.rejected = summary.read
         emit(.reject(Reject(provenance: Provenance(file: name, line: max(line, 1), column: column), reason: e.description, wholeFile: true)))
@@ -215,5 +261,20 @@ struct PathFieldMemo {
         lastPaths = paths
         lastFields = out
         return out
+    }
+}
+
+extension XMLRecordReader {
+    /// Parses `input` to its end without making records: the error that would reject it whole, with its line, or nil.
+    func check(_ input: InputSource) -> (error: IngestError, line: Int)? {
+        let opener = Opener(path: input.filePath, source: input, name: input.name)
+        switch opener.open() {
+        case let .failure(e): return (e, 1)
+        case let .success((reader, bytes)):
+            while reader.next() != nil {}
+            if let e = bytes?.failure { return (e, 1) }
+            if let e = reader.error { return (.malformedXML(message: e.message, line: e.line, column: e.column), max(e.line, 1)) }
+            return nil
+        }
     }
 }

@@ -106,12 +106,18 @@ public struct PipelineConfiguration: Sendable {
             guard !s.isEmpty else { throw n.invalid(s, expected: "a folder or file path") }
             return URL(fileURLWithPath: s, relativeTo: cwd).standardizedFileURL
         }
+        /// Verbatim's own data (lexicons, roster): from the current folder, else from the installed data folder.
+        func dataPath(_ n: ConfigNode) throws(ConfigurationError) -> URL {
+            let s = try n.string()
+            guard !s.isEmpty else { throw n.invalid(s, expected: "a folder or file path") }
+            return DataHome.resolve(s, cwd: cwd)
+        }
         var config = PipelineConfiguration(
             file: file,
             name: try top["name"]?.string() ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
             input: try path(inputNode),
             output: try top["output"].map { n throws(ConfigurationError) in try path(n) } ?? URL(fileURLWithPath: "reports", relativeTo: cwd).standardizedFileURL,
-            lexicons: try top["lexicons"].map { n throws(ConfigurationError) in try path(n) } ?? URL(fileURLWithPath: "lexicons", relativeTo: cwd).standardizedFileURL,
+            lexicons: try top["lexicons"].map { n throws(ConfigurationError) in try dataPath(n) } ?? DataHome.resolve("lexicons", cwd: cwd),
             userLexicons: [], stages: [], sources: [], reports: knownReports, minResponses: 5, jobs: nil, asOf: nil)
 
         func lexiconList(_ key: String) throws(ConfigurationError) -> [LexiconLoader.UserLexicon] {
@@ -131,7 +137,7 @@ public struct PipelineConfiguration: Sendable {
         config.learnedLexicons = try lexiconList("learned_lexicons")
 
         if let r = top["roster"] {
-            let url = try path(r)
+            let url = try dataPath(r)
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else {
                 throw r.invalid(try r.string(), expected: "a roster file (CSV or TSV: id, name, aliases) that exists")
@@ -238,7 +244,7 @@ public struct PipelineConfiguration: Sendable {
     }
 
     static func parseSource(_ item: ConfigNode) throws(ConfigurationError) -> SourceRule {
-        let m = try item.mapping(allowed: ["match", "delimiter", "encoding", "language", "columns", "record", "fields", "max_record_bytes"])
+        let m = try item.mapping(allowed: ["match", "delimiter", "encoding", "language", "columns", "record", "fields", "max_record_bytes", "sheet"])
         guard let match = m["match"] else { throw .missingKey(file: item.file, path: item.path, key: "match") }
         var o = SourceOptions()
         if let d = m["delimiter"] {
@@ -274,6 +280,7 @@ public struct PipelineConfiguration: Sendable {
         if let f = m["fields"] { o.xmlFields = try fieldMap(f) }
         if let r = m["record"] { o.xmlRecord = try r.string() }
         if let b = m["max_record_bytes"] { o.maxRecordBytes = try b.int(in: 1024...(1 << 30)) }
+        if let sheet = m["sheet"] { o.sheet = try sheet.string() }
         return SourceRule(match: try match.string(), options: o)
     }
 

@@ -95,7 +95,9 @@ public struct PipelineRunner: Sendable {
             return s
         } ?? Self.today()
         let input = options.input ?? config.input
-        let files = try InputCatalog.files(in: input)
+        let inventory = try InputCatalog.inventory(of: input)
+        for s in inventory.skipped { logger.warning("\(s.name): skipped: \(s.reason)") }
+        let files = inventory.files
         guard !files.isEmpty else { throw .noInputFiles(input.path) }
         timings.lap("list inputs")
 
@@ -103,6 +105,8 @@ public struct PipelineRunner: Sendable {
         let history = try RunHistory.begin(config: config, options: options, asOf: asOf, input: input, files: files,
                                            started: started, logger: logger, timings: &timings)
         let todo = files.indices.filter { history.prior[$0] == nil }
+        // One line per file the store has seen: at info level, since a nightly folder keeps its old files.
+        for (k, p) in history.prior.enumerated() { if let p { logger.info("\(files[k].name): skipped: same content processed by run \(p.runId) (as of \(p.asOf))") } }
         if todo.isEmpty {
             // A nightly run that has seen every file: nothing to report, the reports stay as they are.
             var totals = RunTotals(status: .nothingNew)
@@ -171,7 +175,7 @@ public struct PipelineRunner: Sendable {
                 fileNanos += r.nanos
                 analyseNanos += r.analyseNanos
                 for j in r.rejects { rejects.appendRow(RecordRowFormatter.rejectRow(j, masker: resources.masker)) }
-                rejectedCount += r.summary.fileError != nil && r.summary.format == "xml" ? r.summary.read : r.summary.rejected
+                rejectedCount += r.summary.rejectedRecords
                 try history.write(k, summary: r.summary, rejectedWhole: !r.keep, spool: r.storeSpool)
                 guard r.keep else { continue }
                 aggregate.merge(r.aggregate)
@@ -193,7 +197,7 @@ public struct PipelineRunner: Sendable {
                 positiveThreshold: rules.positiveThreshold, negativeThreshold: rules.negativeThreshold,
                 themeNames: resources.lexicons.themeNames, locale: config.locale, strings: resources.reportStrings)
             report.trends = try history.trends(asOf: asOf, settings: config.trends, minResponses: config.minResponses)
-            report.filesSkipped = files.count - todo.count
+            report.filesSkipped = files.count - todo.count + inventory.skipped.count
             if let masker = resources.masker { report = report.masked(by: masker) }
             timings.lap("trends")
             for name in config.reports {
@@ -210,8 +214,9 @@ public struct PipelineRunner: Sendable {
                 }
             }
             timings.lap("write reports")
-            let manifest = RunManifest(config: config, history: history, asOf: asOf, outputFolder: folder.final, summaries: perFile,
+            var manifest = RunManifest(config: config, history: history, asOf: asOf, outputFolder: folder.final, summaries: perFile,
                                        rejectedWhole: rejectedWhole, timings: timings, started: started, jobs: jobs)
+            manifest.skipped = inventory.skipped
             try folder.write("manifest.json", manifest.render())
             var outcome = Outcome(
                 folder: folder.final, files: summaries, accepted: aggregate.total.n, rejected: rejectedCount,
@@ -221,8 +226,11 @@ public struct PipelineRunner: Sendable {
             outcome.storeRunId = history.session?.runId
             try folder.install()
             if nightly { OutputFolder.pointLatest(root: config.output, at: asOf) }
-            // For the kill test: hold the run in the window between the swap and the commit.
+            #if DEBUG
+            // For the kill test (which runs the debug binary): hold the run between the swap and the commit.
+            // Release builds (`make run`, `make install`) have no failpoint.
             if ProcessInfo.processInfo.environment["VERBATIM_FAILPOINT"] == "pause-before-commit" { Thread.sleep(forTimeInterval: 60) }
+            #endif
             var totals = RunTotals(status: rejectedCount > 0 ? .completedWithRejects : .completed)
             totals.filesRead = todo.count
             totals.filesSkipped = outcome.filesSkipped
@@ -268,7 +276,6 @@ public struct PipelineRunner: Sendable {
         var rows = CSVRowSpool(url: spool)
         var stored = storeSpool.map(StoreRowSpool.init(url:))
         var stageNanos = Array(repeating: UInt64(0), count: stages.count)
-        let options = config.options(for: (name as NSString).lastPathComponent)
         // Records are analysed in batches, split over the cores this file may use now (all of them
         // when it is the only file left), then added in their order, so the output does not depend on it.
         var batch = RecordBatch(capacity: Self.batchSize)
@@ -294,21 +301,24 @@ public struct PipelineRunner: Sendable {
                 rejects.append(j)
             }
         }
-        var summary: FileReadSummary
-        if url.pathExtension.lowercased() == "xml" {
-            summary = XMLRecordReader(options: options, aliases: resources.aliases).read(path: url.path, name: name, emit: emit)
-        } else {
-            summary = CSVRecordReader(options: options, aliases: resources.aliases).read(url: url, name: name, emit: emit)
-        }
+        let config = self.config
+        var summary = InputReader(aliases: resources.aliases) { config.options(for: ($0 as NSString).lastPathComponent) }
+            .read(url: url, name: name, emit: emit)
         flush()
         rows.close()
         // A file's error may quote its content: masked before the log, the manifest and the reports see it.
-        if let masker = resources.masker { summary.fileError = summary.fileError.map(masker.mask) }
+        if let masker = resources.masker {
+            summary.fileError = summary.fileError.map(masker.mask)
+            for k in summary.members.indices { summary.members[k].fileError = summary.members[k].fileError.map(masker.mask) }
+        }
         stored?.close()
         // An XML file that is not well-formed is rejected whole; keep only its file-level reject.
-        let whole = summary.fileError != nil && summary.format == "xml"
+        let whole = summary.fileError != nil && summary.discardsRecords
         if whole { rejects = rejects.filter(\.wholeFile) }
-        if summary.fileError != nil { logger.warning("\(name): \(summary.fileError!)") }
+        for s in [summary] + summary.members {
+            if let error = s.fileError { logger.warning("\(s.file): \(error)") }
+            if let reason = s.skipReason { logger.warning("\(s.file): skipped: \(reason)") }
+        }
         return FileResult(summary: summary, aggregate: aggregate, rejects: rejects, spool: spool, keep: !whole, storeSpool: storeSpool,
                           stageNanos: stageNanos, nanos: DispatchTime.now().uptimeNanoseconds - fileStart, analyseNanos: analyseNanos)
     }

@@ -1,10 +1,15 @@
+import Foundation
 import VerbatimStore
 
 /// Why a run stopped before writing its reports.
 public enum RunError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The input folder does not exist or is not a folder.
+    /// The input (a folder or a file) does not exist.
     case inputMissing(String)
-    /// The input folder has no CSV, TSV, TXT or XML files.
+    /// The input exists but is neither a folder nor a regular file (a device, a socket).
+    case inputNotAFile(String)
+    /// The input folder cannot be listed.
+    case inputUnreadable(String)
+    /// The input has no file to read (every file was skipped, or there are none).
     case noInputFiles(String)
     /// Writing the reports failed; the previous reports are untouched.
     case outputFailed(path: String, reason: String)
@@ -17,8 +22,10 @@ public enum RunError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .inputMissing(p): "input folder '\(p)' does not exist (set `input:` in the pipeline, EXPORTS=…, or --input)"
-        case let .noInputFiles(p): "input folder '\(p)' has no .csv, .tsv, .txt or .xml files"
+        case let .inputMissing(p): RunError.describeMissing(p)
+        case let .inputNotAFile(p): "input '\(p)' is neither a folder nor a regular file"
+        case let .inputUnreadable(p): "input folder '\(p)' cannot be listed (check its permissions)"
+        case let .noInputFiles(p): "input '\(p)' has no export to read (CSV, TSV, TXT, XML, RSS, Atom, JSON, NDJSON, XLSX, or those in .gz or .zip); the files skipped are in the warnings above"
         case let .outputFailed(path, reason): "could not write reports to '\(path)': \(reason); previous reports are unchanged"
         case let .badAsOf(s): "--as-of '\(s)' is not a date in the form YYYY-MM-DD"
         case let .store(e): e.description
@@ -26,5 +33,23 @@ public enum RunError: Error, Sendable, Hashable, CustomStringConvertible {
             "reports were written to '\(reports)', but the history store was not updated (\(e)); "
                 + "the next run reads these files again, nothing is counted twice"
         }
+    }
+}
+
+extension RunError {
+    /// What is really wrong with a missing input: the path itself, or a folder on the way to it.
+    static func describeMissing(_ path: String) -> String {
+        var parent = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var isDir: ObjCBool = false
+        while parent.path != "/", !FileManager.default.fileExists(atPath: parent.path, isDirectory: &isDir) {
+            parent = parent.deletingLastPathComponent()
+        }
+        let hint = "(set `input:` in the pipeline, EXPORTS=…, or --input with a folder or a file)"
+        if FileManager.default.fileExists(atPath: parent.path, isDirectory: &isDir), !isDir.boolValue {
+            return "input '\(path)' does not exist: '\(parent.path)' is a file, not a folder \(hint)"
+        }
+        let nearest = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if parent.path != nearest { return "input '\(path)' does not exist: there is no folder '\(nearest)' \(hint)" }
+        return "input '\(path)' does not exist: no file or folder of that name in '\(parent.path)' \(hint)"
     }
 }

@@ -24,6 +24,8 @@ struct RunManifest {
     var timings: RunTimings
     var started: Date
     var jobs: Int
+    /// Files not read because of their name or kind (hidden, lock files, not exports).
+    var skipped: [InputCatalog.Skipped] = []
 
     func render() -> String {
         let info = history.info
@@ -39,14 +41,7 @@ struct RunManifest {
                     ("skipped_because", .string("same content processed by run \(prior.runId) (as of \(prior.asOf)) from \(prior.path)")),
                 ]
             } else if let s = summaries[k] {
-                pairs += [
-                    ("status", .string(rejectedWhole[k] ? "rejected" : "processed")),
-                    ("format", .string(s.format)), ("encoding", .string(s.encoding)),
-                    ("delimiter", s.delimiter.map { .string($0) } ?? .null),
-                    ("read", .int(s.read)), ("accepted", .int(rejectedWhole[k] ? 0 : s.accepted)),
-                    ("rejected", .int(rejectedWhole[k] ? s.read : s.rejected)),
-                    ("error", s.fileError.map { .string($0) } ?? .null),
-                ]
+                pairs += Self.readPairs(s, rejectedWhole: rejectedWhole[k])
                 if let w = history.writes[k] {
                     pairs.append(("store", .object([
                         ("new", .int(w.new)), ("updated", .int(w.updated)),
@@ -55,6 +50,12 @@ struct RunManifest {
                 }
             }
             inputs.append(.object(pairs))
+        }
+        for s in skipped {
+            inputs.append(.object([
+                ("file", .string(s.name)), ("path", .string(s.path)), ("size", .int(Int(s.size))), ("sha256", .null),
+                ("status", .string("skipped")), ("skipped_because", .string(s.reason)),
+            ]))
         }
         let read = summaries.compactMap { $0 }
         let seconds: (Double) -> JSONValue = { .double($0, 3) }
@@ -71,8 +72,8 @@ struct RunManifest {
         let totals: [(String, JSONValue)] = [
             ("files", .int(history.entries.count)),
             ("files_read", .int(read.count)),
-            ("files_skipped", .int(history.prior.compactMap { $0 }.count)),
-            ("files_rejected", .int(rejectedWhole.filter { $0 }.count)),
+            ("files_skipped", .int(history.prior.compactMap { $0 }.count + skipped.count + read.filter { $0.skipReason != nil }.count)),
+            ("files_rejected", .int(summaries.indices.filter { k in summaries[k].map { Self.status($0, rejectedWhole: rejectedWhole[k]) } == "rejected" }.count)),
             ("records_read", .int(read.reduce(0) { $0 + $1.read })),
         ]
         let phases: [(String, JSONValue)] = timings.phases.map { ($0.0, seconds($0.1)) }
@@ -87,5 +88,34 @@ struct RunManifest {
             ("inputs", .array(inputs)), ("durations_seconds", durations),
         ])
         return root.serialized()
+    }
+
+    /// `skipped` (not an export), `rejected` (its records dropped, or nothing read for a reason) or `processed`.
+    static func status(_ s: FileReadSummary, rejectedWhole: Bool) -> String {
+        if s.skipReason != nil { return "skipped" }
+        return rejectedWhole || s.fileError != nil && s.read == 0 ? "rejected" : "processed"
+    }
+
+    /// What reading a file gave: its state, format, counts, the text column chosen, and an archive's entries, each the same way.
+    static func readPairs(_ s: FileReadSummary, rejectedWhole: Bool) -> [(String, JSONValue)] {
+        var pairs: [(String, JSONValue)] = [
+            ("status", .string(status(s, rejectedWhole: rejectedWhole))),
+            ("format", .string(s.format)), ("encoding", .string(s.encoding)),
+            ("delimiter", s.delimiter.map { .string($0) } ?? .null),
+            ("read", .int(s.read)), ("accepted", .int(rejectedWhole ? 0 : s.accepted)),
+            ("rejected", .int(rejectedWhole ? s.read : s.rejected)),
+            ("error", s.fileError.map { .string($0) } ?? .null),
+        ]
+        if let reason = s.skipReason { pairs.append(("skipped_because", .string(reason))) }
+        if let layout = s.layout, !layout.isEmpty { pairs.append(("layout", .string(layout))) }
+        if let column = s.textColumn {
+            pairs.append(("text_column", .object([("name", .string(column)), ("why", .string(s.textColumnReason ?? ""))])))
+        }
+        if !s.members.isEmpty {
+            pairs.append(("members", .array(s.members.map { m in
+                .object([("file", .string(m.file))] + readPairs(m, rejectedWhole: m.fileError != nil && m.discardsRecords))
+            })))
+        }
+        return pairs
     }
 }

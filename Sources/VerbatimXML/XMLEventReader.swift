@@ -57,6 +57,24 @@ public final class XMLEventReader {
         xmlTextReaderSetStructuredErrorHandler(reader, { keepFirstError($0, $1) }, context)
     }
 
+    /// Reads the document from `source` instead of a file (a gzip stream, a ZIP entry, a
+    /// worksheet inside a workbook); `name` is only used in libxml2's messages.
+    /// Nil when libxml2 cannot start a reader.
+    public init?(source: any XMLByteSource, name: String) {
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+        let context = Unmanaged.passUnretained(box).toOpaque()
+        xmlSetStructuredErrorFunc(context, { keepFirstError($0, $1) })
+        xmlSetGenericErrorFunc(nil, ignoreGenericError)
+        // libxml2 owns one reference to the source until it calls the close callback (always, even when it fails).
+        let io = Unmanaged.passRetained(SourceBox(source)).toOpaque()
+        guard let r = xmlReaderForIO(readFromSource, closeSource, io, name, nil, options) else {
+            Self.restoreErrorHandlers()
+            return nil
+        }
+        reader = r
+        xmlTextReaderSetStructuredErrorHandler(reader, { keepFirstError($0, $1) }, context)
+    }
+
     deinit {
         xmlFreeTextReader(reader)
         Self.restoreErrorHandlers()
@@ -155,4 +173,30 @@ private var ignoreGenericError: OpaquePointer {
 /// The first error libxml2 reported for a reader.
 private final class ErrorBox {
     var first: XMLEventReader.ParseError?
+}
+
+/// Bytes for `XMLEventReader(source:name:)`: a document that is not a plain file.
+public protocol XMLByteSource: AnyObject {
+    /// Fills up to `count` bytes at `buffer`; returns how many (0 at the end), or -1 on a read error.
+    func readBytes(into buffer: UnsafeMutableRawPointer, count: Int) -> Int
+}
+
+/// The source libxml2's I/O callbacks read from.
+private final class SourceBox {
+    let source: any XMLByteSource
+    init(_ source: any XMLByteSource) { self.source = source }
+}
+
+/// libxml2's read callback: the next bytes of the source.
+private func readFromSource(_ context: UnsafeMutableRawPointer?, _ buffer: UnsafeMutablePointer<CChar>?, _ len: Int32) -> Int32 {
+    guard let context, let buffer, len > 0 else { return -1 }
+    let box = Unmanaged<SourceBox>.fromOpaque(context).takeUnretainedValue()
+    return Int32(box.source.readBytes(into: UnsafeMutableRawPointer(buffer), count: Int(len)))
+}
+
+/// libxml2's close callback: drops the reference taken in `init(source:name:)`.
+private func closeSource(_ context: UnsafeMutableRawPointer?) -> Int32 {
+    guard let context else { return 0 }
+    Unmanaged<SourceBox>.fromOpaque(context).release()
+    return 0
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import VerbatimPipeline
 
 /// The `verbatim` command: batch analysis of customer feedback exports.
 @main
@@ -7,8 +9,17 @@ struct Verbatim: ParsableCommand {
         commandName: "verbatim",
         abstract: "Analyse customer-feedback exports: sentiment, themes and employee scorecards.",
         discussion: ExitCodes.help,
-        version: "0.1.0",
+        version: PipelineRunner.toolVersion,
         subcommands: [Run.self, Validate.self, Check.self, Classify.self, Learn.self],
         defaultSubcommand: nil
     )
+
+    /// `--version` prints the version and the data's hash (computed only then); everything else is parsed as usual.
+    static func main() {
+        if CommandLine.arguments.dropFirst() == ["--version"] {
+            print(DataHome.versionText())
+            return
+        }
+        main(nil)
+    }
 }

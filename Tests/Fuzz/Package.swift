@@ -11,15 +11,24 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [
         .package(name: "Verbatim", path: "../.."),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The declaration of libFuzzer's driver, which each fuzzer's main.swift calls.
         .target(name: "CLibFuzzer"),
         // Writing an input to a file, running a reader over it, checking the invariants every outcome must keep.
-        .target(name: "FuzzSupport", dependencies: [.product(name: "VerbatimIngest", package: "Verbatim")]),
+        .target(name: "FuzzSupport", dependencies: [
+            .product(name: "VerbatimIngest", package: "Verbatim"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // CSVRecordReader on arbitrary bytes: encoding detection, sniffing, RFC 4180, row assembly.
         .executableTarget(name: "CSVReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
         // XMLRecordReader on arbitrary bytes, through libxml2.
         .executableTarget(name: "XMLReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
+        // JSONRecordReader on arbitrary bytes: arrays and NDJSON, the element scanner, JSONSerialization per record.
+        .executableTarget(name: "JSONReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
+        // XLSXRecordReader: arbitrary bytes as a workbook file, or as the worksheet or shared strings of a valid one.
+        .executableTarget(name: "XLSXReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
+        // InputReader as the runner uses it: the sniffer, gzip and ZIP around every reader.
+        .executableTarget(name: "InputReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
     ]
 )

@@ -26,4 +26,11 @@ public enum FuzzVariants {
         SourceOptions(xmlRecord: "item", xmlFields: [.text: "b", .employee: "h/name", .date: "@ts", .id: "./id"]),
         SourceOptions(maxRecordBytes: 48),
     ]
+
+    /// JSON: aliases only, dotted paths named, and a tiny record limit.
+    public static let json: [SourceOptions] = [
+        SourceOptions(),
+        SourceOptions(columns: [.text: "body.content", .employee: "agent.name", .date: "meta.at"]),
+        SourceOptions(maxRecordBytes: 48),
+    ]
 }

@@ -10,16 +10,11 @@ let bundledAliases: HeaderAliases = {
     }
 }()
 
-/// Reads the file at `url` with the reader the pipeline would pick for it (`.xml` → XML,
-/// anything else → CSV), under the name `name` (default: the file's own name).
+/// Reads the file at `url` with the reader the pipeline would pick for it (`InputReader`: by
+/// content, then by name), under the name `name` (default: the file's own name).
 func readFile(_ url: URL, name: String? = nil, options: SourceOptions = SourceOptions()) -> ReadOutcome {
-    let name = name ?? url.lastPathComponent
     var outcome = ReadOutcome()
-    if url.pathExtension.lowercased() == "xml" {
-        outcome.summary = XMLRecordReader(options: options, aliases: bundledAliases).read(path: url.path, name: name) { outcome.add($0) }
-    } else {
-        outcome.summary = CSVRecordReader(options: options, aliases: bundledAliases).read(url: url, name: name) { outcome.add($0) }
-    }
+    outcome.summary = InputReader(aliases: bundledAliases) { _ in options }.read(url: url, name: name ?? url.lastPathComponent) { outcome.add($0) }
     return outcome
 }
 

@@ -26,7 +26,7 @@ extension Verbatim {
         @Option(name: .long, help: "Output format: tsv or json.")
         var format = "tsv"
 
-        @Option(name: .long, help: "Folder of linguistic data.")
+        @Option(name: .long, help: "Folder of linguistic data (default: lexicons/ here, else $VERBATIM_HOME/lexicons or the installed data).")
         var lexicons = "lexicons"
 
         @Option(name: .long, help: "A learned layer (verbatim learn) to apply, as LANG=FILE (e.g. kk=lexicons/learned/kk_reviews.tsv); repeatable.")
@@ -51,13 +51,13 @@ extension Verbatim {
                 guard parts.count == 2, let l = Language(rawValue: String(parts[0])), Language.scored.contains(l) else {
                     throw ValidationError("--layer must be LANG=FILE with LANG one of tr, kk, mn, sr (got '\(value)')")
                 }
-                return LexiconLoader.UserLexicon(language: l, path: URL(fileURLWithPath: String(parts[1])))
+                return LexiconLoader.UserLexicon(language: l, path: DataHome.resolve(String(parts[1])))
             }
         }
 
         func run() throws {
             let resources = LoadedResources.loadCollectingIssues(
-                lexicons: URL(fileURLWithPath: lexicons), learnedLexicons: try layers(), referencedFrom: "--lexicons")
+                lexicons: DataHome.resolve(lexicons), learnedLexicons: try layers(), referencedFrom: "--lexicons")
             let errors = resources.issues.filter(\.isError)
             if !errors.isEmpty {
                 for e in errors { printError("error: \(e)") }

@@ -28,7 +28,7 @@ extension Verbatim {
         @Option(name: .long, help: "The layer file to write.")
         var out: String
 
-        @Option(name: .long, help: "Folder of linguistic data to learn on top of.")
+        @Option(name: .long, help: "Folder of linguistic data to learn on top of (default: lexicons/ here, else the installed data).")
         var lexicons = "lexicons"
 
         @Option(name: .long, help: "Rating scale of rated exports: stars (1-5) or nps (0-10).")
@@ -65,7 +65,7 @@ extension Verbatim {
 
         func run() throws {
             let language = Language(rawValue: lang)!
-            let resources = LoadedResources.loadCollectingIssues(lexicons: URL(fileURLWithPath: lexicons), referencedFrom: "--lexicons")
+            let resources = LoadedResources.loadCollectingIssues(lexicons: DataHome.resolve(lexicons), referencedFrom: "--lexicons")
             let errors = resources.issues.filter(\.isError)
             if !errors.isEmpty {
                 for e in errors { printError("error: \(e)") }

@@ -18,7 +18,7 @@ extension Verbatim {
 
         func run() throws {
             let config: PipelineConfiguration
-            do { config = try PipelineConfiguration.load(path: file) } catch {
+            do { config = try PipelineConfiguration.load(path: DataHome.pipeline(file)) } catch {
                 printError("verbatim: \(error)")
                 throw ExitCodes.configurationError
             }

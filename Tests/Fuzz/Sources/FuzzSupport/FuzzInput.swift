@@ -8,7 +8,7 @@ import VerbatimIngest
 /// execution), is overwritten by every input and removed when the process exits.
 public enum FuzzInput {
     /// The per-process scratch folder.
-    static let folder: String = {
+    public static let folder: String = {
         let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
         let dir = "\(base)/verbatim-fuzz-\(getpid())"
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

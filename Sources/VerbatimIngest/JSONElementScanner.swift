@@ -1,0 +1,158 @@
+/// Cuts a JSON export into its records as bytes arrive, without holding more than one.
+///
+/// Two shapes: a top-level array (`[{…}, {…}]`, pretty-printed or not), whose elements are
+/// found by tracking strings, escapes and nesting depth; and NDJSON, one value per line.
+/// Each element is handed on with the line it starts on, to be parsed on its own
+/// (`JSONRecordReader`), so a bad record is one reject and memory is bounded by the
+/// largest record (`limit`). Only the array's own punctuation is checked here: anything
+/// else out of place ends the file with a structure error and its line.
+struct JSONElementScanner {
+    enum Event {
+        /// One element's bytes (an object, or any other value, which the reader rejects).
+        case element([UInt8], line: Int)
+        /// An element longer than `limit` bytes, skipped.
+        case tooLong(line: Int)
+        /// The array's punctuation is broken: reading stops here.
+        case structure(String, line: Int)
+    }
+
+    enum Shape { case array, lines }
+    private enum State { case start, expectFirst, expectValue, inValue, afterValue, done, failed }
+
+    let shape: Shape
+    let limit: Int
+    private var state: State = .start
+    private(set) var line = 1
+    private var depth = 0
+    private var inString = false
+    private var escaped = false
+    /// The element in progress is a bare value (number, string, literal), not an object or array.
+    private var scalar = false
+    private var buffer: [UInt8] = []
+    private var valueLine = 0
+    private var overflow = false
+
+    init(shape: Shape, limit: Int) {
+        self.shape = shape
+        self.limit = limit
+        if shape == .lines { state = .expectValue }
+    }
+
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, _ on: (Event) -> Void) {
+        for b in bytes {
+            if state == .failed { return }
+            if shape == .lines { lineByte(b, on) } else { array(b, on) }
+            if b == 0x0A { line += 1 }
+        }
+    }
+
+    /// The input ended: the last line, or the check that the array was closed.
+    mutating func finish(_ on: (Event) -> Void) {
+        switch shape {
+        case .lines:
+            if state == .inValue { endValue(on) }
+        case .array:
+            switch state {
+            case .done, .failed: break
+            case .start: on(.structure("the file holds no JSON", line: line))
+            default: on(.structure("the array is never closed with ']' (a truncated export?)", line: line))
+            }
+        }
+    }
+
+    // MARK: NDJSON
+
+    private mutating func lineByte(_ b: UInt8, _ on: (Event) -> Void) {
+        if b == 0x0A {
+            if state == .inValue { endValue(on) }
+            return
+        }
+        if state != .inValue {
+            if Self.isSpace(b) { return }
+            begin()
+        }
+        append(b)
+    }
+
+    // MARK: Array
+
+    private mutating func array(_ b: UInt8, _ on: (Event) -> Void) {
+        switch state {
+        case .start:
+            if Self.isSpace(b) || b == 0xEF || b == 0xBB || b == 0xBF { return }  // white space, a UTF-8 byte-order mark
+            guard b == UInt8(ascii: "[") else { return fail("expected '[' at the start of a JSON array", on) }
+            state = .expectFirst
+        case .expectFirst, .expectValue:
+            if Self.isSpace(b) { return }
+            if b == UInt8(ascii: "]"), state == .expectFirst { state = .done; return }
+            guard b != UInt8(ascii: ","), b != UInt8(ascii: "]") else { return fail("a value is missing between commas", on) }
+            begin()
+            scalar = b != UInt8(ascii: "{") && b != UInt8(ascii: "[")
+            valueByte(b, on)
+        case .inValue:
+            valueByte(b, on)
+        case .afterValue:
+            if Self.isSpace(b) { return }
+            if b == UInt8(ascii: ",") { state = .expectValue } else if b == UInt8(ascii: "]") { state = .done } else {
+                fail("expected ',' or ']' after an element", on)
+            }
+        case .done:
+            if !Self.isSpace(b) { fail("more content after the array's closing ']'", on) }
+        case .failed:
+            return
+        }
+    }
+
+    private mutating func valueByte(_ b: UInt8, _ on: (Event) -> Void) {
+        if scalar, !inString, b == UInt8(ascii: ",") || b == UInt8(ascii: "]") || Self.isSpace(b) {
+            endValue(on)
+            state = .afterValue
+            array(b, on)
+            return
+        }
+        append(b)
+        if inString {
+            if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") { inString = false }
+            return
+        }
+        switch b {
+        case UInt8(ascii: "\""): inString = true
+        case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+        case UInt8(ascii: "}"), UInt8(ascii: "]"):
+            depth -= 1
+            if depth == 0, !scalar { endValue(on); state = .afterValue }
+        default: break
+        }
+    }
+
+    // MARK: Elements
+
+    private mutating func begin() {
+        state = .inValue
+        valueLine = line
+        buffer.removeAll(keepingCapacity: true)
+        overflow = false
+        depth = 0
+        inString = false
+        escaped = false
+    }
+
+    private mutating func append(_ b: UInt8) {
+        guard !overflow else { return }
+        if buffer.count >= limit { overflow = true; buffer.removeAll(); return }
+        buffer.append(b)
+    }
+
+    private mutating func endValue(_ on: (Event) -> Void) {
+        on(overflow ? .tooLong(line: valueLine) : .element(buffer, line: valueLine))
+        buffer.removeAll(keepingCapacity: buffer.capacity <= 1 << 20)
+        state = shape == .lines ? .expectValue : .afterValue
+    }
+
+    private mutating func fail(_ message: String, _ on: (Event) -> Void) {
+        state = .failed
+        on(.structure(message, line: line))
+    }
+}

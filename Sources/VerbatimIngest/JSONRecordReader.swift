@@ -1,0 +1,163 @@
+import Foundation
+import VerbatimCore
+
+/// Reads JSON exports of social-listening tools: a top-level array of objects, or NDJSON
+/// (one object per line), streamed in bounded memory (`JSONElementScanner` cuts the
+/// records, Foundation's `JSONSerialization` parses each one).
+///
+/// An object's keys map to fields through the same header aliases as CSV columns; nested
+/// objects are reached with dotted paths in the pipeline file's `columns:`
+/// (`text: body.content`, `employee: agent.name`). A record that is not valid JSON, not an
+/// object, or longer than `maxRecordBytes`, is one reject with its line; the rest of the file
+/// is read. An array that breaks off ends the file with an error, keeping the records
+/// before it (like a CSV).
+public struct JSONRecordReader: RecordReader {
+    public let options: SourceOptions
+    public let aliases: HeaderAliases
+
+    public init(options: SourceOptions, aliases: HeaderAliases) {
+        self.options = options
+        self.aliases = aliases
+    }
+
+    static let chunkSize = 256 * 1024
+
+    public func read(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
+        let source: any ByteSource
+        var first: [UInt8]
+        do {
+            source = try input.open()
+            first = try source.read(upTo: Self.chunkSize)
+        } catch {
+            return .rejected(input, format: "json", error, emit: emit)
+        }
+        let detected = EncodingDetector.detect(Array(first.prefix(FormatSniffer.headSize)), declared: options.encoding)
+        var transcoder = UTF8Transcoder(encoding: detected.encoding)
+        first.removeFirst(min(detected.bomLength, first.count))
+        let start = FormatSniffer.textStart(first)
+        let shape: JSONElementScanner.Shape = start == UInt8(ascii: "[") ? .array : .lines
+        var summary = FileReadSummary(file: input.name, format: shape == .array ? "json" : "ndjson", encoding: detected.encoding.rawValue)
+        guard start != nil else { return .rejected(input, format: summary.format, .emptyFile, emit: emit) }
+
+        var scanner = JSONElementScanner(shape: shape, limit: options.maxRecordBytes)
+        var state = RecordState(reader: self, file: input.name)
+        var structure: (String, Int)?
+        func handle(_ event: JSONElementScanner.Event) {
+            switch event {
+            case let .element(bytes, line): state.element(bytes, line: line, summary: &summary, emit: emit)
+            case let .tooLong(line):
+                summary.read += 1
+                summary.rejected += 1
+                emit(.reject(Reject(provenance: Provenance(file: input.name, line: line), reason: RowProblem.tooLong(limit: options.maxRecordBytes).description)))
+            case let .structure(message, line): structure = (message, line)
+            }
+        }
+        var utf8: [UInt8] = []
+        var chunk = first
+        var count = first.count
+        while structure == nil {
+            utf8.removeAll(keepingCapacity: true)
+            chunk.withUnsafeBufferPointer { transcoder.transcode(UnsafeBufferPointer(rebasing: $0[0..<count]), into: &utf8, final: count == 0) }
+            utf8.withUnsafeBufferPointer { scanner.feed($0, handle) }
+            if count == 0 { break }
+            if chunk.count < Self.chunkSize { chunk = [UInt8](repeating: 0, count: Self.chunkSize) }
+            do { count = try source.read(into: &chunk) } catch {
+                summary.fileError = error.description
+                emit(.reject(Reject(provenance: Provenance(file: input.name, line: scanner.line), reason: error.description, wholeFile: true)))
+                return summary
+            }
+        }
+        if structure == nil { scanner.finish(handle) }
+        if let (message, line) = structure {
+            let e = IngestError.badJSON(message: message, line: line)
+            summary.fileError = e.description
+            emit(.reject(Reject(provenance: Provenance(file: input.name, line: line), reason: e.description, wholeFile: true)))
+        }
+        return summary
+    }
+
+    /// Per-file state: the assembler and which field each key maps to.
+    struct RecordState {
+        let reader: JSONRecordReader
+        let assembler: RecordAssembler
+        var position = 0
+        var keyFields: [String: RecordField?] = [:]
+
+        init(reader: JSONRecordReader, file: String) {
+            self.reader = reader
+            assembler = RecordAssembler(file: file, options: reader.options)
+        }
+
+        mutating func element(_ bytes: [UInt8], line: Int, summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {
+            summary.read += 1
+            position += 1
+            let raw = { String(decoding: bytes.prefix(CSVRecordReader.rawLimit), as: UTF8.self) }
+            let object: [String: Any]
+            do {
+                guard let o = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) as? [String: Any] else {
+                    throw RowProblem.badJSON("the record is a JSON value but not an object {…}")
+                }
+                object = o
+            } catch {
+                summary.rejected += 1
+                let reason = (error as? RowProblem)?.description ?? RowProblem.badJSON(JSONRecordReader.describe(error)).description
+                emit(.reject(Reject(provenance: Provenance(file: assembler.file, line: line), reason: reason, raw: raw())))
+                return
+            }
+            let values = map(object)
+            let event = assembler.assemble(values, line: line, position: position, raw: raw())
+            if case .record = event { summary.accepted += 1 } else { summary.rejected += 1 }
+            emit(event)
+        }
+
+        /// Explicit dotted paths first, then top-level keys by alias.
+        mutating func map(_ object: [String: Any]) -> FieldValues {
+            var out = FieldValues()
+            for (field, path) in reader.options.columns.merging(reader.options.xmlFields, uniquingKeysWith: { a, _ in a }) {
+                if let v = JSONRecordReader.value(at: path, in: object) { out[field] = v }
+            }
+            for key in object.keys.sorted() {
+                let field: RecordField?
+                if let known = keyFields[key] { field = known } else {
+                    field = reader.aliases.field(forHeader: key)
+                    keyFields[key] = .some(field)
+                }
+                guard let field, out[field] == nil, let v = JSONRecordReader.scalar(object[key]!) else { continue }
+                out[field] = v
+            }
+            return out
+        }
+    }
+
+    /// The value at a dotted path (`author.name`), as text; nil when missing or not a scalar.
+    static func value(at path: String, in object: [String: Any]) -> String? {
+        var current: Any = object
+        for part in path.split(separator: ".") {
+            guard let o = current as? [String: Any], let next = o[String(part)] else { return nil }
+            current = next
+        }
+        return scalar(current)
+    }
+
+    /// Strings, numbers and booleans as text; nil for null, arrays and objects.
+    static func scalar(_ v: Any) -> String? {
+        switch v {
+        case let s as String: return s
+        case let n as NSNumber:
+            // JSONSerialization gives `true`/`false` as NSNumbers of type char ("c"); JSON numbers never are.
+            if String(cString: n.objCType) == "c" { return n.boolValue ? "true" : "false" }
+            let d = n.doubleValue
+            if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+            return String(d)
+        default: return nil
+        }
+    }
+
+    /// Foundation's parse error, without its Cocoa wrapping.
+    static func describe(_ error: Error) -> String {
+        let ns = error as NSError
+        return (ns.userInfo[NSDebugDescriptionErrorKey] as? String) ?? ns.localizedDescription
+    }
+}
+
+extension RowProblem: Error {}

@@ -1,0 +1,171 @@
+import VerbatimCore
+
+/// The header of a table export (CSV, a worksheet): how many rows it takes, the name of each
+/// column, which column holds which field, and the survey tool whose shape it has.
+///
+/// Survey tools are recognised with no configuration (`SurveyLayout`): Qualtrics' three
+/// header rows, SurveyMonkey's question row and sub-answer row, Google Forms and Microsoft
+/// Forms. Columns map through the pipeline's `columns:` first, then the header aliases;
+/// when no header names the text column, the open-ended answer column is chosen by its
+/// content: the one holding the most free text in the first rows.
+struct TableHeader: Sendable {
+    var rows: Int
+    var names: [String]
+    var mapping: ColumnMapping
+    var layout: SurveyLayout
+    /// Why the text column was chosen, for the manifest.
+    var textReason: String
+
+    /// Rows read before the header is decided (the header rows, then a sample of answers).
+    static let sampleRows = 25
+
+    /// Decides the header from the first rows of a table (`rows`: up to `sampleRows`, fewer at the end of the file).
+    ///
+    /// `exactWidths`: every row has the header's number of cells (CSV); a worksheet's rows may be
+    /// shorter (empty cells at the end are not stored).
+    static func resolve(_ rows: [[String]], explicit: [RecordField: String], aliases: HeaderAliases, exactWidths: Bool = true) throws(IngestError) -> TableHeader {
+        let layout = SurveyLayout.detect(rows)
+        let names = layout.columnNames(rows)
+        var mapping: ColumnMapping
+        do { mapping = try ColumnMapping(headers: names, explicit: explicit, aliases: aliases, requireText: false) } catch {
+            // Qualtrics: a `columns:` name may be the question's text instead of its id.
+            guard case .qualtrics = layout, rows.count > 1 else { throw error }
+            mapping = try ColumnMapping(headers: rows[1], explicit: explicit, aliases: aliases, requireText: false)
+        }
+        if layout == .qualtrics, rows.count > 1 {
+            // Fields the ids do not name may be named by the question texts ("Temsilci").
+            let byText = try? ColumnMapping(headers: rows[1], explicit: [:], aliases: aliases, requireText: false)
+            for (field, i) in byText?.columns ?? [:] where mapping[field] == nil && !mapping.columns.values.contains(i) {
+                mapping.assign(field, i)
+            }
+        }
+        if let i = mapping[.text] {
+            let how = explicit[.text] != nil ? "named in the pipeline file (columns: text)" : "its header is a text column name (lexicons/headers.tsv)"
+            return TableHeader(rows: layout.headerRows, names: names, mapping: mapping, layout: layout, textReason: "column '\(names[i])': \(how)")
+        }
+        // A table of one column is not a survey, nor are lines that do not split alike (prose): their header is what it is.
+        let answers = Array(rows.dropFirst(layout.headerRows))
+        let even = answers.filter { exactWidths ? $0.count == rows[0].count : $0.count <= names.count }.count
+        guard names.count > 1, even * 5 >= answers.count * 4, let choice = FreeTextColumn.choose(answers, columns: names.count, excluding: Set(mapping.columns.values)) else {
+            throw .noTextColumn(headers: names)
+        }
+        mapping.assignText(choice.index)
+        let question = layout.questionText(rows, column: choice.index).map { " (\"\($0.prefix(60))\")" } ?? ""
+        let reason = "column '\(names[choice.index])'\(question): no header names the text column; it holds free text in \(choice.freeRows) of the \(choice.sampled) answers sampled, \(choice.averageLength) characters on average"
+        return TableHeader(rows: layout.headerRows, names: names, mapping: mapping, layout: layout, textReason: reason)
+    }
+}
+
+/// The export shapes of survey tools, recognised from their header rows.
+enum SurveyLayout: Sendable, Hashable {
+    /// Row 1 column ids (`Q2_TEXT`), row 2 question texts, row 3 `{"ImportId": …}`.
+    case qualtrics
+    /// Row 1 questions (once over their sub-answers), row 2 `Response` / `Open-Ended Response` / option names.
+    case surveyMonkey
+    /// `Timestamp` first, then the questions.
+    case googleForms
+    /// `ID`, `Start time`, `Completion time`, …, then the questions.
+    case microsoftForms
+    /// One header row.
+    case plain
+
+    var headerRows: Int {
+        switch self {
+        case .qualtrics: 3
+        case .surveyMonkey: 2
+        default: 1
+        }
+    }
+
+    /// For the manifest; nil for a plain table.
+    var description: String? {
+        switch self {
+        case .qualtrics: "Qualtrics export (3 header rows: ids, questions, ImportId)"
+        case .surveyMonkey: "SurveyMonkey export (2 header rows: questions, sub-answers)"
+        case .googleForms: "Google Forms export (Timestamp, then questions)"
+        case .microsoftForms: "Microsoft Forms export (ID, Start time, Completion time, then questions)"
+        case .plain: nil
+        }
+    }
+
+    static func detect(_ rows: [[String]]) -> SurveyLayout {
+        guard let first = rows.first else { return .plain }
+        // The extra header rows never have more cells than the first (a wider one is not a header row).
+        if rows.count >= 3, rows[1].count <= first.count, rows[2].count <= first.count {
+            let third = rows[2].filter { !$0.isEmpty }
+            if !third.isEmpty, third.filter({ $0.hasPrefix("{\"ImportId\"") || $0.hasPrefix("{'ImportId'") }).count * 2 >= third.count { return .qualtrics }
+        }
+        if rows.count >= 2, rows[1].count <= first.count, rows[1].contains(where: { ["response", "open-ended response"].contains($0.lowercased()) }) { return .surveyMonkey }
+        let keys = first.map(HeaderAliases.key)
+        if keys.first == HeaderAliases.key("Timestamp") || keys.first == HeaderAliases.key("Zaman damgası") { return .googleForms }
+        if keys.count >= 3, keys[0] == "id", keys.contains(HeaderAliases.key("Start time")), keys.contains(HeaderAliases.key("Completion time")) {
+            return .microsoftForms
+        }
+        return .plain
+    }
+
+    /// The name of each column: Qualtrics' ids; SurveyMonkey's question, with the sub-answer when it is an option's name.
+    func columnNames(_ rows: [[String]]) -> [String] {
+        guard let first = rows.first else { return [] }
+        guard self == .surveyMonkey else { return first }
+        let sub = rows[1]
+        var question = ""
+        var out: [String] = []
+        for i in 0..<first.count {
+            let top = i < first.count ? first[i] : ""
+            if !top.isEmpty { question = top }
+            let answer = i < sub.count ? sub[i] : ""
+            let generic = answer.isEmpty || ["response", "open-ended response"].contains(answer.lowercased())
+            out.append(!top.isEmpty && generic ? top : generic ? question : "\(question) - \(answer)")
+        }
+        return out
+    }
+
+    /// The question a column answers, when the layout has one apart from the column's name.
+    func questionText(_ rows: [[String]], column: Int) -> String? {
+        guard self == .qualtrics, rows.count > 1, column < rows[1].count, !rows[1][column].isEmpty else { return nil }
+        return rows[1][column]
+    }
+}
+
+/// Chooses the open-ended answer column of a survey by its content.
+enum FreeTextColumn {
+    struct Choice {
+        var index: Int
+        var freeRows: Int
+        var sampled: Int
+        var averageLength: Int
+    }
+
+    /// The column whose answers are most often free text (three words or more, mostly letters,
+    /// Latin or Cyrillic as our languages are written), and longest on average among equals;
+    /// nil when no column has free text in at least half of its answers.
+    static func choose(_ rows: [[String]], columns: Int, excluding: Set<Int>) -> Choice? {
+        var best: (choice: Choice, score: Double)?
+        for c in 0..<columns where !excluding.contains(c) {
+            let values = rows.compactMap { c < $0.count ? $0[c] : nil }.filter { !$0.isEmpty }
+            guard values.count >= 1 else { continue }
+            let free = values.filter(isFreeText)
+            guard free.count * 2 >= values.count, !free.isEmpty else { continue }
+            let average = free.reduce(0) { $0 + $1.count } / free.count
+            let score = Double(free.count) / Double(values.count) * 1000 + Double(min(average, 999))
+            let choice = Choice(index: c, freeRows: free.count, sampled: values.count, averageLength: average)
+            if best == nil || score > best!.score { best = (choice, score) }
+        }
+        return best?.choice
+    }
+
+    /// Three words or more, 15 characters or more, letters (Latin or Cyrillic) at least 60% of what is not space.
+    static func isFreeText(_ s: String) -> Bool {
+        guard s.count >= 15 else { return false }
+        var words = 0, letters = 0, other = 0
+        var inWord = false
+        for u in s.unicodeScalars {
+            if u.properties.isWhitespace { inWord = false; continue }
+            if !inWord { words += 1; inWord = true }
+            let v = u.value
+            if u.properties.isAlphabetic, v < 0x0530 { letters += 1 } else { other += 1 }
+        }
+        return words >= 3 && letters * 10 >= (letters + other) * 6
+    }
+}

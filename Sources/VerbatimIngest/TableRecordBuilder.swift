@@ -1,0 +1,71 @@
+import VerbatimCore
+
+/// Turns the rows of a table that arrive as text (a worksheet) into records: the first rows
+/// decide the header (`TableHeader`: survey layouts, aliases, the text column by content),
+/// every later row is validated by `RecordAssembler`, as a CSV row is.
+struct TableRecordBuilder {
+    let file: String
+    let options: SourceOptions
+    let aliases: HeaderAliases
+    private let assembler: RecordAssembler
+    private(set) var header: TableHeader?
+    private var pending: [(line: Int, cells: [String])] = []
+    private var orderedColumns: [(field: RecordField, index: Int)] = []
+    private var columnNumbers: [RecordField: Int] = [:]
+    private var position = 0
+    /// Set when the header cannot be read: the file is rejected whole.
+    private(set) var failure: (error: IngestError, line: Int)?
+
+    init(file: String, options: SourceOptions, aliases: HeaderAliases) {
+        self.file = file
+        self.options = options
+        self.aliases = aliases
+        assembler = RecordAssembler(file: file, options: options)
+    }
+
+    /// One row of the table (empty rows are skipped).
+    mutating func add(line: Int, cells: [String], summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {
+        guard failure == nil, cells.contains(where: { !$0.isEmpty }) else { return }
+        guard header != nil else {
+            pending.append((line, cells))
+            if pending.count >= TableHeader.sampleRows { resolve(summary: &summary, emit: emit) }
+            return
+        }
+        record(line: line, cells: cells, summary: &summary, emit: emit)
+    }
+
+    /// The table ended: a short table's header is decided now.
+    mutating func finish(summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {
+        if header == nil, failure == nil, !pending.isEmpty { resolve(summary: &summary, emit: emit) }
+    }
+
+    private mutating func resolve(summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {
+        let rows = pending.map { $0.cells.map { $0.trimmingCharactersInSet(" \t\u{FEFF}") } }
+        do {
+            let h = try TableHeader.resolve(rows, explicit: options.columns, aliases: aliases, exactWidths: false)
+            header = h
+            summary.layout = h.layout.description
+            summary.textColumn = h.names[h.mapping[.text]!]
+            summary.textColumnReason = h.textReason
+            columnNumbers = h.mapping.columns.mapValues { $0 + 1 }
+            orderedColumns = h.mapping.columns.sorted { $0.value < $1.value }.map { (field: $0.key, index: $0.value) }
+        } catch {
+            failure = (error, pending.first?.line ?? 1)
+            return
+        }
+        let rest = pending.dropFirst(header!.rows)
+        pending = []
+        for row in rest { record(line: row.line, cells: row.cells, summary: &summary, emit: emit) }
+    }
+
+    private mutating func record(line: Int, cells: [String], summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {
+        summary.read += 1
+        position += 1
+        var values = FieldValues()
+        for (field, index) in orderedColumns where index < cells.count { values[field] = cells[index] }
+        let raw = { cells.prefix(12).joined(separator: " | ") }
+        let event = assembler.assemble(values, line: line, position: position, columns: columnNumbers, raw: raw())
+        if case .record = event { summary.accepted += 1 } else { summary.rejected += 1 }
+        emit(event)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import VerbatimCore
+import ZIPFoundation
+
+/// Reads a ZIP archive of exports entry by entry (through ZIPFoundation, nothing unpacked
+/// to disk), each entry as its own file named `archive.zip!inner.csv`, with the reader its
+/// content asks for. The archive's summary adds its entries up and lists each in `members`.
+///
+/// Refused before reading: more than `ArchiveLimits.maxEntries` entries, an entry whose
+/// declared size or compression ratio is past the limits, an entry whose path climbs out
+/// of the archive. Skipped with a reason: folders' entries, macOS resource forks
+/// (`__MACOSX/`), hidden and lock files, symbolic links, entries that are not exports.
+/// Rejected with a reason: archives, gzip streams and workbooks inside the archive (unpack
+/// them first). A workbook sent as `.zip` is read as the workbook it is.
+struct ZipArchiveReader: RecordReader {
+    let inputs: InputReader
+
+    func read(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
+        guard let url = input.url else { return .rejected(input, format: "zip", .nestedUnsupported(looksLike: "a ZIP archive"), emit: emit) }
+        let archive: Archive
+        do { archive = try Archive(url: url, accessMode: .read) } catch {
+            return .rejected(input, format: "zip", .damagedArchive(path: input.name, reason: "not a readable ZIP archive (\(error))"), emit: emit)
+        }
+        var entries: [Entry] = []
+        for entry in archive {
+            entries.append(entry)
+            if entries.count > inputs.limits.maxEntries {
+                return .rejected(input, format: "zip", .archiveLimit(path: input.name, reason: "it lists more than \(inputs.limits.maxEntries) entries"), emit: emit)
+            }
+        }
+        if entries.contains(where: { $0.path == "xl/workbook.xml" }) {
+            return XLSXRecordReader(options: inputs.options(input.fileName), aliases: inputs.aliases, limits: inputs.limits).read(input, emit: emit)
+        }
+        var summary = FileReadSummary(file: input.name, format: "zip")
+        for entry in entries.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) where entry.type != .directory {
+            let member = readMember(entry, of: url, in: input, emit: emit)
+            summary.read += member.read
+            summary.accepted += member.fileError != nil && member.discardsRecords ? 0 : member.accepted
+            summary.rejected += member.rejectedRecords
+            summary.members.append(member)
+        }
+        return summary
+    }
+
+    /// One entry: skipped, refused, or read by the reader of its kind.
+    func readMember(_ entry: Entry, of url: URL, in input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
+        let name = input.name + "!" + entry.path
+        let leaf = String(entry.path.split(separator: "/").last ?? Substring(entry.path))
+        let limits = inputs.limits
+        let path = entry.path
+        let source = InputSource(name: name, fileName: leaf, url: nil) { () throws(IngestError) -> any ByteSource in
+            ZipEntryByteSource(archive: url, entryPath: path, name: name, limits: limits)
+        }
+        func skipped(_ reason: String) -> FileReadSummary {
+            var s = FileReadSummary(file: name, format: "unsupported")
+            s.skipReason = reason
+            return s
+        }
+        if entry.path.hasPrefix("__MACOSX/") { return skipped("macOS resource data, not an export") }
+        if let reason = FormatSniffer.skipReason(fileName: leaf) { return skipped(reason) }
+        if entry.type == .symlink { return skipped("a symbolic link inside the archive; links are not followed") }
+        if let trick = ArchiveLimits.pathTrick(entry.path) { return .rejected(source, format: "unknown", .archiveLimit(path: name, reason: trick), emit: emit) }
+        if let refusal = limits.refusal(of: entry) { return .rejected(source, format: "unknown", .archiveLimit(path: name, reason: refusal), emit: emit) }
+        let head: [UInt8]
+        do { head = try source.head() } catch { return .rejected(source, format: "unknown", error, emit: emit) }
+        let kind = FormatSniffer.kind(head: head, fileName: leaf)
+        switch kind {
+        case .xml:
+            // Records of an XML entry that turns out not to be well-formed must not count, and
+            // they have gone on already: check the whole entry first.
+            let reader = XMLRecordReader(options: inputs.options(leaf), aliases: inputs.aliases)
+            if let problem = reader.check(source) {
+                var s = FileReadSummary.rejected(source, format: "xml", problem.error, line: problem.line, emit: emit)
+                s.discardsRecords = true
+                return s
+            }
+            return reader.read(source, emit: emit)
+        case .delimited, .json:
+            return inputs.read(source, kind: kind, emit: emit)
+        case .workbook, .zip, .gzip:
+            let what = kind == .zip ? "a ZIP archive" : kind == .gzip ? "a gzip stream" : "an Excel workbook"
+            return .rejected(source, format: kind.format, .nestedUnsupported(looksLike: what), emit: emit)
+        case .legacyExcel:
+            return .rejected(source, format: "xls", .legacyExcel, emit: emit)
+        case let .unsupported(reason):
+            return skipped(reason)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import VerbatimTestSupport
+
+/// The export folder as a user fills it: every file read or accounted for, one file as input,
+/// and the tool installed elsewhere (`make install`), run from any folder.
+@Suite("Input folders, single files and the installed tool", .serialized)
+struct InputFolderTests {
+    static let formats = RepoPaths.testData.appendingPathComponent("formats")
+
+    /// Runs pipelines/formats.yaml over `input` into a fresh folder; the manifest's inputs by file, and the folder.
+    func run(_ input: URL, extra: [String] = []) throws -> (result: CommandResult, inputs: [String: [String: Any]], out: TemporaryFolder) {
+        let out = TemporaryFolder()
+        let r = try runVerbatim(["run", "--pipeline", "pipelines/formats.yaml", "--input", input.path, "--out", out.url.path, "--no-store", "--quiet"] + extra)
+        var inputs: [String: [String: Any]] = [:]
+        if let data = try? Data(contentsOf: out.url.appendingPathComponent("manifest.json")),
+           let root = try JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            for i in root["inputs"] as? [[String: Any]] ?? [] { inputs[i["file"] as! String] = i }
+        }
+        return (r, inputs, out)
+    }
+
+    @Test func everyFileOfTheFolderIsNamedInTheManifestWithItsState() throws {
+        let (r, inputs, out) = try run(Self.formats)
+        defer { out.remove() }
+        #expect(r.status == 2, "rows were rejected: \(r.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.formats.path)
+        #expect(Set(inputs.keys) == Set(files))
+        let skipped = Set(inputs.filter { $0.value["status"] as? String == "skipped" }.keys)
+        #expect(skipped == ["haftalik_rapor.pdf", ".~lock.qualtrics_tr_2026-11-21.csv#", "~$msforms_mn_2026-11-21.xlsx"])
+        for (name, i) in inputs where !skipped.contains(name) {
+            #expect(i["status"] as? String == "processed", "\(name): \(i)")
+        }
+        // One warning line per skipped file.
+        #expect(r.stderr.split(separator: "\n").filter { $0.contains(": skipped: ") }.count == 3, "\(r.stderr)")
+        // Every record of every readable file is in the reports.
+        let accepted = inputs.values.compactMap { $0["accepted"] as? Int }.reduce(0, +)
+        #expect(accepted == 5 + 5 + 5 + 4 + 3 + 2 + 3 + 3 + 3 + 4 + 2)
+        let records = try String(contentsOf: out.url.appendingPathComponent("records.csv"), encoding: .utf8)
+        #expect(records.utf8.split(separator: 10).count - 1 >= accepted)
+        #expect(records.contains("exports_2026-11-21.zip!sanal_mn.xml"))
+        let zip = inputs["exports_2026-11-21.zip"]?["members"] as? [[String: Any]]
+        #expect(zip?.map { $0["file"] as? String } == ["exports_2026-11-21.zip!anketa_sr.csv", "exports_2026-11-21.zip!sanal_mn.xml"])
+        let qualtrics = inputs["qualtrics_tr_2026-11-21.csv"]?["text_column"] as? [String: Any]
+        #expect(qualtrics?["name"] as? String == "Q2_TEXT")
+    }
+
+    @Test func aLegacyWorkbookIsRejectedWholeWithItsReason() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        dir.write("eski.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 64))
+        try FileManager.default.copyItem(at: Self.formats.appendingPathComponent("googleforms_kk_2026-11-21.csv"),
+                                         to: dir.url.appendingPathComponent("anket.csv"))
+        let (r, inputs, out) = try run(dir.url)
+        defer { out.remove() }
+        #expect(r.status == 2)
+        #expect(inputs["eski.xls"]?["status"] as? String == "rejected")
+        #expect(inputs["eski.xls"]?["error"] as? String == "a legacy Excel workbook (.xls) is not read: open it and save it as .xlsx or CSV")
+        #expect(r.stderr.contains("eski.xls: a legacy Excel workbook (.xls) is not read"), "one warning line: \(r.stderr)")
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.url.appendingPathComponent("manifest.json"))) as? [String: Any]
+        #expect((manifest?["totals"] as? [String: Any])?["files_rejected"] as? Int == 1)
+    }
+
+    @Test func inputMayBeOneFile() throws {
+        let file = Self.formats.appendingPathComponent("googleforms_kk_2026-11-21.csv")
+        let (r, inputs, out) = try run(file)
+        defer { out.remove() }
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Array(inputs.keys) == ["googleforms_kk_2026-11-21.csv"])
+        #expect(inputs.values.first?["accepted"] as? Int == 5)
+    }
+
+    @Test func aMissingInputSaysWhatIsWrong() throws {
+        let (r, _, out) = try run(Self.formats.appendingPathComponent("nope.csv"))
+        defer { out.remove() }
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("input '\(Self.formats.path)/nope.csv' does not exist: no file or folder of that name in '\(Self.formats.path)'"), "\(r.stderr)")
+        let (r2, _, out2) = try run(Self.formats.appendingPathComponent("googleforms_kk_2026-11-21.csv/x"))
+        defer { out2.remove() }
+        #expect(r2.stderr.contains("googleforms_kk_2026-11-21.csv' is a file, not a folder"), "\(r2.stderr)")
+    }
+
+    /// The layout `make install` makes: bin/verbatim and share/verbatim/{lexicons,pipelines}; used from `/`.
+    @Test func installedBinaryFindsItsDataFromItsOwnLocation() throws {
+        let prefix = TemporaryFolder()
+        defer { prefix.remove() }
+        let fm = FileManager.default
+        try fm.createDirectory(at: prefix.url.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: prefix.url.appendingPathComponent("share/verbatim"), withIntermediateDirectories: true)
+        let binary = prefix.url.appendingPathComponent("bin/verbatim")
+        try fm.copyItem(at: RepoPaths.binary, to: binary)
+        try fm.copyItem(at: RepoPaths.lexicons, to: prefix.url.appendingPathComponent("share/verbatim/lexicons"))
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = ["classify", "--lang", "tr"]
+        p.currentDirectoryURL = URL(fileURLWithPath: "/")
+        let out = Pipe(), inp = Pipe()
+        p.standardOutput = out
+        p.standardInput = inp
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        inp.fileHandleForWriting.write(Data("Temsilci çok kibardı, teşekkürler\n".utf8))
+        try inp.fileHandleForWriting.close()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        #expect(text.hasPrefix("positive\t"), "\(text)")
+    }
+
+    @Test func verbatimHomeAndVersion() throws {
+        let r = try runVerbatim(["--version"], in: URL(fileURLWithPath: "/"), environment: ["VERBATIM_HOME": RepoPaths.root.path])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("verbatim 0.1.0\ndata: \(RepoPaths.lexicons.path) sha256 "), "\(r.stdout)")
+        let c = try runVerbatim(["classify", "--lang", "tr"], in: URL(fileURLWithPath: "/"), stdin: "Çok kötü bir deneyimdi\n",
+                                environment: ["VERBATIM_HOME": RepoPaths.root.path])
+        #expect(c.stdout.hasPrefix("negative\t"), "\(c.stdout)\(c.stderr)")
+    }
+}

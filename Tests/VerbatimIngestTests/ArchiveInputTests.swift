@@ -1,0 +1,220 @@
+import Foundation
+import Testing
+import VerbatimCore
+import VerbatimTestSupport
+import ZIPFoundation
+@testable import VerbatimIngest
+
+/// Compressed and archived inputs made at test time: damaged gzip streams, several gzip members,
+/// zip bombs, path tricks, workbooks where they cannot be read.
+@Suite("Archives and compressed exports")
+struct ArchiveInputTests {
+    static let csv = Array("id,yorum\n1,Çok hızlı çözdüler.\n2,Hâlâ bekliyorum.\n".utf8)
+
+    /// `bytes` gzipped by the system's gzip (the format tools write).
+    static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let url = dir.write("in", bytes)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        p.arguments = ["-n", "-c", url.path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let out = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Array(out)
+    }
+
+    /// A ZIP with `entries` (path, bytes), deflated, through ZIPFoundation.
+    static func zip(_ entries: [(String, [UInt8])], in dir: TemporaryFolder, name: String = "a.zip") throws -> URL {
+        let url = dir.url.appendingPathComponent(name)
+        let archive = try Archive(url: url, accessMode: .create)
+        for (path, bytes) in entries {
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+                Data(bytes[Int(position)..<Int(position) + size])
+            }
+        }
+        return url
+    }
+
+    @Test func gzipIsReadAsTheFormatInside() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let o = readFile(dir.write("daily.csv.gz", try Self.gzip(Self.csv)))
+        #expect(o.summary.format == "csv+gzip" && o.records.count == 2 && o.summary.fileError == nil)
+    }
+
+    @Test func severalGzipMembersReadAsOneStream() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let second = Array("3,Teşekkürler; sorun kalmadı.\n".utf8)
+        let o = readFile(dir.write("two.csv.gz", try Self.gzip(Self.csv) + Self.gzip(second)))
+        #expect(o.records.map(\.id) == ["1", "2", "3"])
+    }
+
+    @Test func cutOffGzipIsAnErrorNamingTheFile() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let whole = try Self.gzip(Array(repeating: Self.csv, count: 50).joined().map { $0 })
+        let o = readFile(dir.write("cut.csv.gz", Array(whole.prefix(whole.count / 2))))
+        #expect(o.summary.fileError?.contains("cut.csv.gz: the gzip stream is cut off") == true, "\(o.summary.fileError ?? "")")
+        #expect(o.problems(wholeFileDiscardsRecords: false) == [])
+    }
+
+    @Test func damagedGzipIsAnError() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        var bytes = try Self.gzip(Self.csv)
+        for i in 12..<min(30, bytes.count) { bytes[i] = 0xFF }
+        let o = readFile(dir.write("bad.csv.gz", bytes))
+        #expect(o.summary.fileError?.contains("damaged") == true, "\(o.summary.fileError ?? "")")
+    }
+
+    @Test func zipMembersAreReadEntryByEntry() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let xml = Array("<r><item><text>Интернэт тасарлаа.</text></item><item><text>Баярлалаа.</text></item></r>".utf8)
+        let url = try Self.zip([("b/mentions.xml", xml), ("a.csv", Self.csv), ("notes/readme.pdf", Array("%PDF-1.4\n".utf8)),
+                                ("__MACOSX/._a.csv", [0, 5, 22, 7])], in: dir)
+        let o = readFile(url)
+        #expect(o.summary.members.map(\.file) == ["a.zip!__MACOSX/._a.csv", "a.zip!a.csv", "a.zip!b/mentions.xml", "a.zip!notes/readme.pdf"])
+        #expect(o.summary.members.map { $0.skipReason != nil } == [true, false, false, true])
+        #expect(o.records.count == 4 && o.summary.accepted == 4 && o.summary.read == 4)
+    }
+
+    @Test func brokenXMLInsideAZipCountsNothing() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let xml = Array("<r><item><text>Bir.</text></item><item><text>İki.</text></item><item><text>kesik".utf8)
+        let o = readFile(try Self.zip([("kesik.xml", xml), ("a.csv", Self.csv)], in: dir))
+        #expect(o.records.count == 2, "only the CSV's records")
+        #expect(o.summary.members.first { $0.file.hasSuffix("kesik.xml") }?.fileError?.contains("malformed XML") == true)
+        #expect(o.summary.accepted == 2)
+    }
+
+    @Test func zipBombsAreRefused() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let zeros = [UInt8](repeating: UInt8(ascii: "a"), count: 3 << 20)
+        let url = try Self.zip([("bomb.csv", zeros), ("a.csv", Self.csv)], in: dir)
+        let o = readFile(url)
+        let bomb = o.summary.members.first { $0.file.hasSuffix("bomb.csv") }
+        #expect(bomb?.fileError?.contains("expands more than 1000 times") == true, "\(bomb?.fileError ?? "")")
+        #expect(o.records.count == 2)
+        var small = InputReader(aliases: bundledAliases) { _ in SourceOptions() }
+        small.limits.maxEntryBytes = 16
+        var outcome = ReadOutcome()
+        outcome.summary = small.read(url: url, name: "a.zip") { outcome.add($0) }
+        #expect(outcome.summary.members.allSatisfy { $0.fileError?.contains("more than the 16 allowed") == true })
+    }
+
+    @Test func pathTricksAreRefused() throws {
+        #expect(ArchiveLimits.pathTrick("../../etc/cron.d/x.csv") != nil)
+        #expect(ArchiveLimits.pathTrick("/etc/passwd") != nil)
+        #expect(ArchiveLimits.pathTrick("C:\\Windows\\x.csv") != nil)
+        #expect(ArchiveLimits.pathTrick("exports/2026/a..b.csv") == nil)
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let o = readFile(try Self.zip([("../evil.csv", Self.csv)], in: dir))
+        #expect(o.summary.members.first?.fileError?.contains("points outside the archive") == true)
+        #expect(o.records.isEmpty)
+    }
+
+    @Test func sourcesRulesMatchTheNameAUserSees() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let url = dir.write("daily.csv.gz", try Self.gzip(Self.csv))
+        // Only the rule for `daily.csv.gz` names an existing column: any other name would reject the file.
+        let reader = InputReader(aliases: bundledAliases) { name in
+            SourceOptions(columns: [.text: name == "daily.csv.gz" ? "yorum" : "no such column"])
+        }
+        var o = ReadOutcome()
+        o.summary = reader.read(url: url, name: "daily.csv.gz") { o.add($0) }
+        #expect(o.summary.fileError == nil && o.records.count == 2, "\(o.summary.fileError ?? "")")
+    }
+
+    @Test func gzipInsideAZipIsRefusedWithAReason() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let o = readFile(try Self.zip([("daily.csv.gz", try Self.gzip(Self.csv)), ("a.csv", Self.csv)], in: dir))
+        #expect(o.summary.members.last?.fileError == "a gzip stream inside an archive is not read: unpack it and put it in the export folder")
+        #expect(o.records.count == 2)
+    }
+
+    @Test func legacyExcelIsRefusedWithAReason() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let o = readFile(dir.write("anket.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 512)))
+        #expect(o.summary.fileError == "a legacy Excel workbook (.xls) is not read: open it and save it as .xlsx or CSV")
+    }
+
+    @Test func workbookInsideAZipIsNotRead() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let book = try Data(contentsOf: RepoPaths.testData.appendingPathComponent("formats/msforms_mn_2026-11-21.xlsx"))
+        let o = readFile(try Self.zip([("form.xlsx", Array(book))], in: dir))
+        #expect(o.summary.members.first?.fileError?.contains("an Excel workbook inside an archive is not read") == true)
+    }
+
+    @Test func workbookSentAsZipIsReadAsAWorkbook() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let book = try Data(contentsOf: RepoPaths.testData.appendingPathComponent("formats/msforms_mn_2026-11-21.xlsx"))
+        let o = readFile(dir.write("form.zip", Array(book)))
+        #expect(o.summary.format == "xlsx" && o.records.count == 4)
+    }
+}
+
+@Suite("Format sniffing and workbook values")
+struct SniffingTests {
+    @Test(arguments: [
+        ("<?xml version=\"1.0\"?><rss/>", "mentions.rss", InputKind.xml),
+        ("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "export.dat", .xml),
+        ("\u{FEFF}  <rss>", "noext", .xml),
+        ("[{\"text\":\"a\"}]", "social.txt", .json),
+        ("{\"text\":\"a\"}\n{\"text\":\"b\"}", "stream.log", .json),
+        ("[id],[text]\n1,a", "brackets.csv", .delimited),
+        ("id;text\n1;a", "export.dat", .delimited),
+        ("id;text\n1;a", "export", .delimited),
+        ("id;text\n1;a", "notes.md", .unsupported(reason: "not an export Verbatim reads (a .md file); exports are CSV, TSV, TXT, XML, RSS, Atom, JSON, NDJSON, XLSX, or those in .gz or .zip")),
+        ("%PDF-1.7", "report.pdf", .unsupported(reason: "not an export: it looks like a PDF document")),
+        ("%PDF-1.7", "report.csv", .delimited),
+        ("PK\u{03}\u{04}", "book.xlsx", .workbook),
+        ("PK\u{03}\u{04}", "book.xlsm", .workbook),
+        ("PK\u{03}\u{04}", "exports.zip", .zip),
+        ("\u{1F}\u{8B}\u{08}", "daily.csv.gz", .gzip),
+    ] as [(String, String, InputKind)])
+    func kinds(_ head: String, _ name: String, _ kind: InputKind) {
+        #expect(FormatSniffer.kind(head: Array(head.utf8), fileName: name) == kind)
+    }
+
+    @Test func lockAndHiddenFilesAreSkippedByName() {
+        #expect(FormatSniffer.skipReason(fileName: "~$anket.xlsx")?.contains("Office lock file") == true)
+        #expect(FormatSniffer.skipReason(fileName: ".~lock.anket.csv#")?.contains("LibreOffice lock file") == true)
+        #expect(FormatSniffer.skipReason(fileName: ".DS_Store") == "a hidden file")
+        #expect(FormatSniffer.skipReason(fileName: "anket.csv~") == "an editor's backup file")
+        #expect(FormatSniffer.skipReason(fileName: "anket.csv") == nil)
+    }
+
+    @Test(arguments: [
+        (1.0, false, "1900-01-01"), (59.0, false, "1900-02-28"), (61.0, false, "1900-03-01"),
+        (46347.0, false, "2026-11-21"), (46347.5, false, "2026-11-21 12:00"), (46347.3875, false, "2026-11-21 09:18"),
+        (0.0, true, "1904-01-01"), (44885.0, true, "2026-11-21"),
+    ] as [(Double, Bool, String)])
+    func excelSerialDates(_ serial: Double, _ date1904: Bool, _ text: String) {
+        #expect(ExcelDate.text(serial: serial, date1904: date1904) == text)
+    }
+
+    @Test func theFictitiousLeapDayIsNotADate() {
+        #expect(ExcelDate.text(serial: 60, date1904: false) == nil)
+        #expect(ExcelDate.text(serial: -1, date1904: false) == nil)
+    }
+
+    @Test(arguments: [("yyyy\\-mm\\-dd", true), ("dd.mm.yyyy hh:mm", true), ("General", false), ("0.00", false),
+                      ("[Red]0.00", false), ("\"day \"0", false), ("#,##0", false), ("[$-41F]d mmmm yyyy", true)])
+    func dateFormats(_ code: String, _ isDate: Bool) {
+        #expect(XLSXParts.isDateFormat(code) == isDate)
+    }
+}
