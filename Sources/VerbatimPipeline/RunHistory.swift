@@ -37,12 +37,8 @@ final class RunHistory {
         writes = Array(repeating: nil, count: entries.count)
     }
 
-    /// Fingerprints the inputs and, with a store, takes its lock and looks up which files were processed before.
-    static func begin(
-        config: PipelineConfiguration, options: PipelineRunner.Options, asOf: String, input: URL,
-        files: [(url: URL, name: String)], started: Date, logger: Logger, timings: inout RunTimings
-    ) throws(RunError) -> RunHistory {
-        var entries = Array(repeating: FileEntry(path: "", name: "", size: 0, sha256: ""), count: files.count)
+    /// The inputs' fingerprints (path, size, SHA-256), hashed in parallel, in catalog order.
+    static func fingerprint(_ files: [(url: URL, name: String)]) -> [FileEntry] {
         let slots = EntrySlots(count: files.count)
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount))) { _ in
@@ -55,17 +51,28 @@ final class RunHistory {
                 slots.set(k, FileEntry(path: url.path, name: files[k].name, size: digest.size, sha256: digest.sha256))
             }
         }
-        for k in files.indices { entries[k] = slots.get(k) }
+        return files.indices.map { slots.get($0) }
+    }
+
+    /// The SHA-256 of the pipeline file and of the linguistic data (lexicons, user lexicons, roster).
+    static func configFingerprint(_ config: PipelineConfiguration) -> (config: String, lexicons: String) {
         var lexiconRoots = [config.lexicons] + config.userLexicons.map(\.path)
         if let roster = config.roster { lexiconRoots.append(roster) }
         let configData = FileManager.default.contents(atPath: config.file) ?? Data()
+        return (ContentDigest.bytes(configData), ContentDigest.tree(lexiconRoots))
+    }
+
+    /// With a store, takes its lock and looks up which of `entries` were processed before.
+    static func begin(
+        config: PipelineConfiguration, options: PipelineRunner.Options, header: RunPartial.Header, entries: [FileEntry],
+        started: Date, logger: Logger
+    ) throws(RunError) -> RunHistory {
         let adHoc = options.input != nil || options.out != nil
         let mode: RunInfo.Mode = options.reprocess || adHoc ? .reprocess : .nightly
-        let info = RunInfo(mode: mode, pipeline: config.name, asOf: asOf, input: input.standardizedFileURL.path,
-                           configSHA256: ContentDigest.bytes(configData), lexiconSHA256: ContentDigest.tree(lexiconRoots),
-                           toolVersion: PipelineRunner.toolVersion, startedAt: started)
-        timings.lap("hash inputs")
-
+        let info = RunInfo(mode: mode, pipeline: config.name, asOf: header.asOf, input: header.input,
+                           configSHA256: header.configSHA256, lexiconSHA256: header.lexiconSHA256,
+                           toolVersion: header.toolVersion, startedAt: started)
+        let files = entries
         let settings: StoreSettings?
         switch options.store {
         case .configured: settings = config.store
@@ -91,7 +98,6 @@ final class RunHistory {
                     try session.noteSkipped(entries[k])
                 }
             }
-            timings.lap("open history store")
             return RunHistory(mode: mode, info: info, storeURL: settings.path, store: store, session: session, entries: entries, prior: prior)
         } catch {
             throw .store(error)

@@ -24,6 +24,18 @@ struct RunManifest {
     var timings: RunTimings
     var started: Date
     var jobs: Int
+    /// Per input file: records left out because a later export of the same source has them.
+    var folded: [Int] = []
+    /// The partials a `verbatim merge` combined (nil for a single run).
+    var shards: [Shard]?
+
+    /// One partial given to `verbatim merge`.
+    struct Shard {
+        var path: String
+        /// `I/N`, when the partial says which shard it is.
+        var label: String?
+        var files: Int
+    }
 
     func render() -> String {
         let info = history.info
@@ -46,6 +58,7 @@ struct RunManifest {
                     ("read", .int(s.read)), ("accepted", .int(rejectedWhole[k] ? 0 : s.accepted)),
                     ("rejected", .int(rejectedWhole[k] ? s.read : s.rejected)),
                     ("error", s.fileError.map { .string($0) } ?? .null),
+                    ("duplicates_folded", .int(k < folded.count ? folded[k] : 0)),
                 ]
                 if let w = history.writes[k] {
                     pairs.append(("store", .object([
@@ -68,12 +81,18 @@ struct RunManifest {
         ]
         run.append(("store", history.storeURL.map { .string($0.path) } ?? .null))
         run.append(("store_run_id", history.session.map { .int(Int($0.runId)) } ?? .null))
+        if let shards {
+            run.append(("merged_partials", .array(shards.map {
+                .object([("partial", .string($0.path)), ("shard", $0.label.map { .string($0) } ?? .null), ("files", .int($0.files))])
+            })))
+        }
         let totals: [(String, JSONValue)] = [
             ("files", .int(history.entries.count)),
             ("files_read", .int(read.count)),
             ("files_skipped", .int(history.prior.compactMap { $0 }.count)),
             ("files_rejected", .int(rejectedWhole.filter { $0 }.count)),
             ("records_read", .int(read.reduce(0) { $0 + $1.read })),
+            ("duplicates_folded", .int(folded.reduce(0, +))),
         ]
         let phases: [(String, JSONValue)] = timings.phases.map { ($0.0, seconds($0.1)) }
         let stages: [(String, JSONValue)] = timings.stages.map { ($0.0, seconds($0.1)) }

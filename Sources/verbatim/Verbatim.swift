@@ -8,7 +8,7 @@ struct Verbatim: ParsableCommand {
         abstract: "Analyse customer-feedback exports: sentiment, themes and employee scorecards.",
         discussion: ExitCodes.help,
         version: "0.1.0",
-        subcommands: [Run.self, Validate.self, Check.self, Classify.self],
+        subcommands: [Run.self, List.self, Merge.self, Validate.self, Check.self, Classify.self],
         defaultSubcommand: nil
     )
 }
