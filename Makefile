@@ -7,7 +7,7 @@ export EXPORTS
 RELEASE_BIN := .build/release/verbatim
 DEBUG_BIN := .build/debug/verbatim
 
-.PHONY: all deps browser-deps run reprocess test check eval bench clean
+.PHONY: all deps browser-deps run reprocess test check eval bench clean spark-test
 
 all: run
 
@@ -43,13 +43,19 @@ test: browser-deps
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) check --pipeline pipelines/fixtures.yaml
 
+# The PySpark driver (scripts/spark/) in local[2] mode over the fixtures and a generated folder of 41 exports,
+# compared byte for byte with a single run; installs Java 17 (apt) and pyspark (PyPI, into .venv-spark) when missing.
+spark-test: deps
+	$(SWIFT) build --product verbatim
+	scripts/spark/spark-test.sh
+
 # Only the fixture check (after a build).
 check: deps
 	$(SWIFT) build --product verbatim
 	$(DEBUG_BIN) check --pipeline pipelines/fixtures.yaml
 
 clean:
-	rm -rf .build reports var .benchmarks
+	rm -rf .build reports var .benchmarks .venv-spark
 
 # Sentiment accuracy on ../shared/eval/dev and the project's own test sets.
 eval: deps
