@@ -16,6 +16,10 @@ let package = Package(
         // The history store (SQLite through GRDB; `make` installs libsqlite3-dev when it is missing) and SHA-256.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The history store on a shared PostgreSQL server (`store: postgresql://…`), for teams.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // libxml2, through pkg-config; `make` installs libxml2-dev when it is missing.
@@ -40,7 +44,12 @@ let package = Package(
         // The history store: runs, files and records in SQLite, behind a small API.
         .target(
             name: "VerbatimStore",
-            dependencies: ["VerbatimCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: [
+                "VerbatimCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Pipeline files, the stage registry and the runner.
         .target(

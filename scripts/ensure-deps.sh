@@ -3,6 +3,7 @@
 #   libxml2-dev (+ pkg-config)   for the CLibXML2 target
 #   libsqlite3-dev               for GRDB (the history store)
 #   chromium                     only with --browser (the HTML report test)
+#   postgresql                   only with --browser (the tests' private PostgreSQL server for the store suite)
 # Runs apt-get as root; otherwise prints the one command needed.
 set -euo pipefail
 
@@ -12,6 +13,9 @@ if ! pkg-config --exists libxml-2.0 2>/dev/null; then need+=(libxml2-dev); fi
 if ! pkg-config --exists sqlite3 2>/dev/null && [[ ! -f /usr/include/sqlite3.h ]]; then need+=(libsqlite3-dev); fi
 if [[ "${1:-}" == "--browser" ]] && ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
   need+=(chromium)
+fi
+if [[ "${1:-}" == "--browser" ]] && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  need+=(postgresql)
 fi
 [[ ${#need[@]} -eq 0 ]] && exit 0
 

@@ -9,13 +9,13 @@ public enum InputListing {
     /// One line per file (without line ends).
     public static func lines(input: URL, unseenIn store: StoreSettings? = nil) throws(RunError) -> [String] {
         var files = try InputCatalog.files(in: input)
-        guard let store, FileManager.default.fileExists(atPath: store.path.path) else {
+        guard let store, HistoryBackends.isPostgres(store.path) || FileManager.default.fileExists(atPath: store.path.path) else {
             return files.map { "\(size(of: $0.url))\t\($0.name)" }
         }
         var entries = RunHistory.fingerprint(files)
         do {
             let seen: Set<String>
-            do { seen = try HistoryStore.open(at: store.path, lockTimeout: store.lockTimeout).processedContents(among: entries.map(\.sha256)) } catch {
+            do { seen = try HistoryBackends.open(store.path, lockTimeout: store.lockTimeout).processedContents(among: entries.map(\.sha256)) } catch {
                 throw .store(error)
             }
             let keep = entries.indices.filter { !seen.contains(entries[$0].sha256) }

@@ -17,8 +17,8 @@ final class RunHistory {
     let info: RunInfo
     /// The store file, or nil when the run has none (`store: none`, `--no-store`).
     let storeURL: URL?
-    let store: HistoryStore?
-    private(set) var session: RunSession?
+    let store: (any HistoryBackend)?
+    private(set) var session: (any RunTransaction)?
     /// One entry per input file, in catalog order: path, size, SHA-256, and after reading, format, encoding and counts.
     private(set) var entries: [FileEntry]
     /// The earlier processing that makes a nightly run skip a file; nil for files to read.
@@ -26,7 +26,7 @@ final class RunHistory {
     /// What writing each file did to the store.
     private(set) var writes: [FileWriteCounts?]
 
-    private init(mode: RunInfo.Mode, info: RunInfo, storeURL: URL?, store: HistoryStore?, session: RunSession?, entries: [FileEntry], prior: [PriorFile?]) {
+    private init(mode: RunInfo.Mode, info: RunInfo, storeURL: URL?, store: (any HistoryBackend)?, session: (any RunTransaction)?, entries: [FileEntry], prior: [PriorFile?]) {
         self.mode = mode
         self.info = info
         self.storeURL = storeURL
@@ -84,10 +84,10 @@ final class RunHistory {
                               prior: Array(repeating: nil, count: files.count))
         }
         do {
-            let store = try HistoryStore.open(at: settings.path, lockTimeout: settings.lockTimeout)
-            let session = try store.beginRun(info) { timeout in
-                logger.warning("waiting for the history store \(settings.path.path): another run holds it (giving up after \(Int(timeout)) s)", metadata: [
-                    "store": "\(settings.path.path)", "timeout_seconds": "\(Int(timeout))",
+            let store = try HistoryBackends.open(settings.path, lockTimeout: settings.lockTimeout)
+            let session = try store.begin(info) { timeout in
+                logger.warning("waiting for the history store \(store.location): another run holds it (giving up after \(Int(timeout)) s)", metadata: [
+                    "store": "\(store.location)", "timeout_seconds": "\(Int(timeout))",
                 ])
             }
             var prior: [PriorFile?] = Array(repeating: nil, count: files.count)
@@ -117,11 +117,9 @@ final class RunHistory {
         entries[k].rejectedWhole = rejectedWhole
         guard let session else { return }
         do {
-            if !rejectedWhole, let spool {
-                writes[k] = try session.writeFile(entries[k], spool: spool)
-            } else {
-                writes[k] = try session.writeFile(entries[k], records: [])
-            }
+            // A file rejected whole is recorded without records (a spool that is not there gives none).
+            let none = URL(fileURLWithPath: "/nonexistent/verbatim-no-records")
+            writes[k] = try session.writeFile(entries[k], spool: !rejectedWhole ? spool ?? none : none)
         } catch { throw .store(error) }
     }
 

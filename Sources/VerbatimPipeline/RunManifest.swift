@@ -79,7 +79,7 @@ struct RunManifest {
             ("as_of", .string(asOf)), ("mode", .string(info.mode.rawValue)), ("started_at", .string(LogTimestamp.utc(started))),
             ("input", .string(info.input)), ("output", .string(outputFolder.path)), ("jobs", .int(jobs)),
         ]
-        run.append(("store", history.storeURL.map { .string($0.path) } ?? .null))
+        run.append(("store", history.storeURL.map { .string(HistoryBackends.describe($0)) } ?? .null))
         run.append(("store_run_id", history.session.map { .int(Int($0.runId)) } ?? .null))
         if let shards {
             run.append(("merged_partials", .array(shards.map {

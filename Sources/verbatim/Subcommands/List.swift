@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VerbatimPipeline
+import VerbatimStore
 
 extension Verbatim {
     /// `verbatim list`: the input files, for drivers that plan shards.
@@ -37,7 +38,7 @@ extension Verbatim {
                 }
                 folder = folder ?? config.input
                 if unseen {
-                    settings = store.map { StoreSettings(path: url($0), lockTimeout: config.store?.lockTimeout ?? StoreSettings.defaultLockTimeout) }
+                    settings = store.map { StoreSettings(path: HistoryBackends.url($0, relativeTo: cwd), lockTimeout: config.store?.lockTimeout ?? StoreSettings.defaultLockTimeout) }
                         ?? config.store
                 }
             }

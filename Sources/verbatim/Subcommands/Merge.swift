@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VerbatimPipeline
+import VerbatimStore
 
 extension Verbatim {
     /// `verbatim merge`: the partials of a sharded run into the reports of one run.
@@ -24,7 +25,7 @@ extension Verbatim {
         @Option(name: .long, help: "The run's \"today\" (YYYY-MM-DD); default: the pipeline's as_of, else the shards' date.")
         var asOf: String?
 
-        @Option(name: .long, help: "History store (SQLite file) instead of the pipeline's `store:`.")
+        @Option(name: .long, help: "History store (SQLite file, or a postgresql:// URL) instead of the pipeline's `store:`.")
         var store: String?
 
         @Flag(name: .long, help: "Merge without the history store: nothing is recorded, and there are no trends.")
@@ -55,7 +56,7 @@ extension Verbatim {
             let url = { (p: String) in URL(fileURLWithPath: p, relativeTo: cwd).standardizedFileURL }
             let options = PipelineRunner.MergeOptions(
                 partials: partials.map { $0 == "-" ? URL(fileURLWithPath: "/-") : url($0) }, out: url(out), asOf: asOf,
-                store: noStore ? .disabled : store.map { .at(url($0)) } ?? .configured)
+                store: noStore ? .disabled : store.map { .at(HistoryBackends.url($0, relativeTo: cwd)) } ?? .configured)
             let outcome: PipelineRunner.Outcome
             do { outcome = try runner.merge(options) } catch {
                 // The runner has logged the failure (one line, with the reason).

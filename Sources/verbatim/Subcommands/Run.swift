@@ -29,7 +29,7 @@ extension Verbatim {
         @Flag(name: .long, help: "Print only warnings and errors (and no progress line).")
         var quiet = false
 
-        @Option(name: .long, help: "History store (SQLite file) instead of the pipeline's `store:` (default var/verbatim.sqlite).")
+        @Option(name: .long, help: "History store (SQLite file, or a postgresql:// URL) instead of the pipeline's `store:` (default var/verbatim.sqlite).")
         var store: String?
 
         @Flag(name: .long, help: "Run without the history store: nothing is skipped or recorded, and there are no trends.")
@@ -62,7 +62,7 @@ extension Verbatim {
             if partial != nil, store != nil { throw ValidationError("shards never touch the history store: leave out --store (`verbatim merge --store` records the run)") }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
             if store != nil, noStore { throw ValidationError("--store and --no-store cannot be used together") }
-            if let store, store.isEmpty || store.hasSuffix("/") { throw ValidationError("--store needs a file path, such as var/verbatim.sqlite") }
+            if let store, store.isEmpty || store.hasSuffix("/") { throw ValidationError("--store needs a file path, such as var/verbatim.sqlite, or a postgresql:// URL") }
         }
 
         func run() throws {
@@ -76,7 +76,7 @@ extension Verbatim {
                 input: input.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL },
                 out: out.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL },
                 asOf: asOf, jobs: jobs, reprocess: reprocess,
-                store: noStore ? .disabled : store.map { .at(URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL) } ?? .configured,
+                store: noStore ? .disabled : store.map { .at(HistoryBackends.url($0, relativeTo: cwd)) } ?? .configured,
                 progress: progress?.progress)
             progress?.start()
             let outcome: PipelineRunner.Outcome
