@@ -65,13 +65,12 @@ enum DuplicateFolding {
         var aggregate = RunAggregate(verbatimLimit: verbatimLimit)
         var out = try SpoolWriter(url: rows)
         var folded = 0
-        let decoder = JSONDecoder()
         try RunPartial.forEachLine(of: f.records) { line in
             if !losing.isEmpty, losing.contains(KeyedRecord.id(line)) {
                 folded += 1
                 return
             }
-            guard let r = KeyedRecord.parse(line, decoder) else { throw PartialError.damaged(path: f.records.path, line: 0, reason: "a record line") }
+            guard let r = KeyedRecord.parse(line) else { throw PartialError.damaged(path: f.records.path, line: 0, reason: "a record line") }
             aggregate.add(r.facts)
             try out.append(Array(r.row.utf8))
         }

@@ -55,8 +55,6 @@ extension PipelineRunner {
         var rejects: [Reject] = []
         var rows = CSVRowSpool(url: spools.records)
         var stored = StoreRowSpool(url: spools.store)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         var stageNanos = Array(repeating: UInt64(0), count: stages.count)
         let options = config.options(for: (name as NSString).lastPathComponent)
         // Records are analysed in batches, split over the cores this file may use now (all of them
@@ -70,7 +68,7 @@ extension PipelineRunner {
             for record in batch.records {
                 if spools.keyed {
                     let row = CSVTableWriter.rowText(RecordRowFormatter.recordRow(record))
-                    rows.appendBytes(KeyedRecord(facts: RecordFacts(record), row: row).line(encoder))
+                    rows.appendBytes(KeyedRecord(facts: RecordFacts(record), row: row).line())
                 } else {
                     aggregate.add(record)
                     rows.append(RecordRowFormatter.recordRow(record))

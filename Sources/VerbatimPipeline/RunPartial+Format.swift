@@ -12,7 +12,7 @@ import VerbatimStore
 /// J {a reject}                                                 per reject
 /// A {tallies and top verbatims (RunAggregate) as JSON}         files kept as tallies
 /// R records.csv text, escaped (a chunk of rows)                files kept as tallies
-/// K ID<TAB>{facts and row}                                     files kept as facts (KeyedRecord)
+/// K ID<TAB>facts and row, TAB-separated                        files kept as facts (KeyedRecord)
 /// S a record in the store's spool format                       per record
 /// E number of files                                            last line
 /// ```

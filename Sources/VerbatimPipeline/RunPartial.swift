@@ -81,36 +81,6 @@ public struct RunPartial: Sendable {
     var files: [File]
 }
 
-/// A record of a file whose source has other exports: its facts and its
-/// `records.csv` row, spooled as one line, `ID<TAB>JSON`, the id first (escaped
-/// like `RecordSpool`'s fields) so that the merge can find duplicates
-/// without decoding the rest.
-struct KeyedRecord: Codable {
-    var facts: RecordFacts
-    var row: String
-
-    /// The spool line (with its newline).
-    func line(_ encoder: JSONEncoder) -> [UInt8] {
-        var out = LineEscaping.escape(facts.sample.recordId)
-        out.append(UInt8(ascii: "\t"))
-        out.append(contentsOf: (try? encoder.encode(self)) ?? Data("{}".utf8))
-        out.append(UInt8(ascii: "\n"))
-        return out
-    }
-
-    /// The id of a spool line, without decoding its JSON.
-    static func id(_ line: ArraySlice<UInt8>) -> String {
-        let end = line.firstIndex(of: UInt8(ascii: "\t")) ?? line.endIndex
-        return LineEscaping.unescape(line[line.startIndex..<end])
-    }
-
-    /// A spool line back; nil when it is damaged.
-    static func parse(_ line: ArraySlice<UInt8>, _ decoder: JSONDecoder) -> KeyedRecord? {
-        guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { return nil }
-        return try? decoder.decode(KeyedRecord.self, from: Data(line[(tab + 1)...]))
-    }
-}
-
 /// One value per line: `\`, LF and CR escaped as `\\`, `\n`, `\r`, TAB as `\t`.
 enum LineEscaping {
     static func escape<S: Sequence>(_ bytes: S) -> [UInt8] where S.Element == UInt8 {

@@ -32,3 +32,35 @@ public struct RecordFacts: Sendable, Hashable, Codable {
         themes = r.themes.map { Theme(theme: $0.theme, polarity: $0.polarity, score: $0.score) }
     }
 }
+
+extension RecordFacts {
+    /// Facts read back from a partial.
+    public init(sample: VerbatimSample, disagrees: Bool, themes: [Theme]) {
+        self.sample = sample
+        self.disagrees = disagrees
+        self.themes = themes
+    }
+}
+
+extension VerbatimSample {
+    /// A sample read back from a partial, field by field.
+    public init(
+        recordId: String, file: String, line: Int, date: String?, employee: String?, employeeMention: String?, channel: String?,
+        language: String, rating: Double?, label: SentimentLabel, score: Double, text: String, evidence: String, themes: [String]
+    ) {
+        self.recordId = recordId
+        self.file = file
+        self.line = line
+        self.date = date
+        self.employee = employee
+        self.employeeMention = employeeMention
+        self.channel = channel
+        self.language = language
+        self.rating = rating
+        self.label = label
+        self.score = score
+        self.text = text
+        self.evidence = evidence
+        self.themes = themes
+    }
+}
