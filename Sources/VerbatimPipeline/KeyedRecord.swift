@@ -5,9 +5,9 @@ import VerbatimReports
 /// A record of a file whose source has other exports, as a partial keeps
 /// it: its facts (`RecordFacts`) and its `records.csv` row, spooled as one
 /// line of TAB-separated fields, the id first, so that the merge can find
-/// duplicates without reading the rest. (Written for every record of such
-/// files, so by hand rather than through a JSON encoder: a third of the
-/// cost of reading them, measured, was JSON.)
+/// duplicates without reading the rest. (Written and read for every record
+/// of such files, so by hand rather than through a JSON encoder and decoder
+/// per record.)
 ///
 /// Fields: id, file, line, date, employee, employee mention, channel,
 /// language, rating, label, score, rating-disagrees (`1`/`0`), themes
