@@ -7,7 +7,7 @@ export EXPORTS
 RELEASE_BIN := .build/release/verbatim
 DEBUG_BIN := .build/debug/verbatim
 
-.PHONY: all deps browser-deps run reprocess test check eval learn bench clean install uninstall
+.PHONY: all deps browser-deps run reprocess test check eval learn bench clean install uninstall spark-test
 
 all: run
 
@@ -44,6 +44,12 @@ test: browser-deps
 	$(DEBUG_BIN) check --pipeline pipelines/fixtures.yaml
 	$(DEBUG_BIN) check --pipeline pipelines/formats.yaml --expected fixtures/expected-formats
 
+# The PySpark driver (scripts/spark/) in local[2] mode over the fixtures and a generated folder of 41 exports,
+# compared byte for byte with a single run; installs Java 17 (apt) and pyspark (PyPI, into .venv-spark) when missing.
+spark-test: deps
+	$(SWIFT) build --product verbatim
+	scripts/spark/spark-test.sh
+
 # Only the fixture check (after a build).
 check: deps
 	$(SWIFT) build --product verbatim
@@ -51,7 +57,7 @@ check: deps
 	$(DEBUG_BIN) check --pipeline pipelines/formats.yaml --expected fixtures/expected-formats
 
 clean:
-	rm -rf .build reports var .benchmarks
+	rm -rf .build reports var .benchmarks .venv-spark
 
 # Installs the tool: $(PREFIX)/bin/verbatim, its data (lexicons, pipelines, the sample roster) in
 # $(PREFIX)/share/verbatim/ (where the binary looks, beside itself), and shell completions.

@@ -18,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // ZIP archives of exports and .xlsx workbooks (zipped XML), read entry by entry.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The history store on a shared PostgreSQL server (`store: postgresql://…`), for teams.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // libxml2, through pkg-config; `make` installs libxml2-dev when it is missing.
@@ -53,7 +57,12 @@ let package = Package(
         // The history store: runs, files and records in SQLite, behind a small API.
         .target(
             name: "VerbatimStore",
-            dependencies: ["VerbatimCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: [
+                "VerbatimCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Pipeline files, the stage registry and the runner.
         .target(

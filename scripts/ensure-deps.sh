@@ -4,6 +4,7 @@
 #   libsqlite3-dev               for GRDB (the history store)
 #   zlib1g-dev                   for the CInflate target (.gz exports) and ZIPFoundation
 #   chromium                     only with --browser (the HTML report test)
+#   postgresql                   only with --browser (the tests' private PostgreSQL server for the store suite)
 # Runs apt-get as root; otherwise prints the one command needed.
 set -euo pipefail
 
@@ -14,6 +15,9 @@ if ! pkg-config --exists zlib 2>/dev/null; then need+=(zlib1g-dev); fi
 if ! pkg-config --exists sqlite3 2>/dev/null && [[ ! -f /usr/include/sqlite3.h ]]; then need+=(libsqlite3-dev); fi
 if [[ "${1:-}" == "--browser" ]] && ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
   need+=(chromium)
+fi
+if [[ "${1:-}" == "--browser" ]] && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  need+=(postgresql)
 fi
 [[ ${#need[@]} -eq 0 ]] && exit 0
 

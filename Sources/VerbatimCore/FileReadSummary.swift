@@ -1,5 +1,5 @@
 /// What reading one file produced, for the run's manifest and summary.
-public struct FileReadSummary: Sendable, Hashable {
+public struct FileReadSummary: Sendable, Hashable, Codable {
     public var file: String
     public var format: String
     public var encoding: String

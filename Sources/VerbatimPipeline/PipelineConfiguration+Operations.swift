@@ -31,8 +31,15 @@ extension PipelineConfiguration {
         func resolve(_ n: ConfigNode) throws(ConfigurationError) -> URL? {
             let s = try n.string()
             if s == "none" { return nil }
+            // A shared PostgreSQL server (`postgresql://user@host:5432/database`).
+            if s.hasPrefix("postgresql://") || s.hasPrefix("postgres://") {
+                guard let url = URL(string: s), url.host != nil else {
+                    throw n.invalid(s, expected: "a PostgreSQL URL such as postgresql://verbatim@db.example:5432/verbatim")
+                }
+                return url
+            }
             guard !s.isEmpty, !s.hasSuffix("/") else {
-                throw n.invalid(s, expected: "an SQLite file path such as var/verbatim.sqlite, or none")
+                throw n.invalid(s, expected: "an SQLite file path such as var/verbatim.sqlite, a postgresql:// URL, or none")
             }
             let url = URL(fileURLWithPath: s, relativeTo: cwd).standardizedFileURL
             var isDir: ObjCBool = false

@@ -6,9 +6,14 @@ extension PipelineRunner {
     /// line and, when the pipeline sets `metrics:`, rewrites the Prometheus
     /// textfile, whether the run succeeded or failed.
     public func run(_ options: Options = Options()) throws(RunError) -> Outcome {
+        try reported { started throws(RunError) in try execute(options, started: started) }
+    }
+
+    /// Runs `body` (a run or a merge), then logs the summary line and writes the metrics file.
+    func reported(_ body: (Date) throws(RunError) -> Outcome) throws(RunError) -> Outcome {
         let started = Date()
         do {
-            let outcome = try execute(options, started: started)
+            let outcome = try body(started)
             logger.info("\(Self.summaryLine(outcome))", metadata: [
                 "event": "run_finished", "pipeline": "\(config.name)", "mode": "\(outcome.mode)",
                 "files": .stringConvertible(outcome.files.count + outcome.filesSkipped),

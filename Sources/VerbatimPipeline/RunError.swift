@@ -19,6 +19,8 @@ public enum RunError: Error, Sendable, Hashable, CustomStringConvertible {
     case store(StoreError)
     /// The reports were installed but the history store could not commit the run (its files are read again next time).
     case historyNotSaved(reports: String, StoreError)
+    /// A partial could not be written or read, or `merge` refused the partials it was given.
+    case partial(PartialError)
 
     public var description: String {
         switch self {
@@ -29,6 +31,7 @@ public enum RunError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .outputFailed(path, reason): "could not write reports to '\(path)': \(reason); previous reports are unchanged"
         case let .badAsOf(s): "--as-of '\(s)' is not a date in the form YYYY-MM-DD"
         case let .store(e): e.description
+        case let .partial(e): e.description
         case let .historyNotSaved(reports, e):
             "reports were written to '\(reports)', but the history store was not updated (\(e)); "
                 + "the next run reads these files again, nothing is counted twice"

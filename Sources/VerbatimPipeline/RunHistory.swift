@@ -17,8 +17,8 @@ final class RunHistory {
     let info: RunInfo
     /// The store file, or nil when the run has none (`store: none`, `--no-store`).
     let storeURL: URL?
-    let store: HistoryStore?
-    private(set) var session: RunSession?
+    let store: (any HistoryBackend)?
+    private(set) var session: (any RunTransaction)?
     /// One entry per input file, in catalog order: path, size, SHA-256, and after reading, format, encoding and counts.
     private(set) var entries: [FileEntry]
     /// The earlier processing that makes a nightly run skip a file; nil for files to read.
@@ -26,7 +26,7 @@ final class RunHistory {
     /// What writing each file did to the store.
     private(set) var writes: [FileWriteCounts?]
 
-    private init(mode: RunInfo.Mode, info: RunInfo, storeURL: URL?, store: HistoryStore?, session: RunSession?, entries: [FileEntry], prior: [PriorFile?]) {
+    private init(mode: RunInfo.Mode, info: RunInfo, storeURL: URL?, store: (any HistoryBackend)?, session: (any RunTransaction)?, entries: [FileEntry], prior: [PriorFile?]) {
         self.mode = mode
         self.info = info
         self.storeURL = storeURL
@@ -37,12 +37,8 @@ final class RunHistory {
         writes = Array(repeating: nil, count: entries.count)
     }
 
-    /// Fingerprints the inputs and, with a store, takes its lock and looks up which files were processed before.
-    static func begin(
-        config: PipelineConfiguration, options: PipelineRunner.Options, asOf: String, input: URL,
-        files: [(url: URL, name: String)], started: Date, logger: Logger, timings: inout RunTimings
-    ) throws(RunError) -> RunHistory {
-        var entries = Array(repeating: FileEntry(path: "", name: "", size: 0, sha256: ""), count: files.count)
+    /// The inputs' fingerprints (path, size, SHA-256), hashed in parallel, in catalog order.
+    static func fingerprint(_ files: [(url: URL, name: String)]) -> [FileEntry] {
         let slots = EntrySlots(count: files.count)
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount))) { _ in
@@ -55,17 +51,28 @@ final class RunHistory {
                 slots.set(k, FileEntry(path: url.path, name: files[k].name, size: digest.size, sha256: digest.sha256))
             }
         }
-        for k in files.indices { entries[k] = slots.get(k) }
+        return files.indices.map { slots.get($0) }
+    }
+
+    /// The SHA-256 of the pipeline file and of the linguistic data (lexicons, user lexicons, learned layers, roster).
+    static func configFingerprint(_ config: PipelineConfiguration) -> (config: String, lexicons: String) {
         var lexiconRoots = [config.lexicons] + config.userLexicons.map(\.path) + config.learnedLexicons.map(\.path)
         if let roster = config.roster { lexiconRoots.append(roster) }
         let configData = FileManager.default.contents(atPath: config.file) ?? Data()
+        return (ContentDigest.bytes(configData), ContentDigest.tree(lexiconRoots))
+    }
+
+    /// With a store, takes its lock and looks up which of `entries` were processed before.
+    static func begin(
+        config: PipelineConfiguration, options: PipelineRunner.Options, header: RunPartial.Header, entries: [FileEntry],
+        started: Date, logger: Logger
+    ) throws(RunError) -> RunHistory {
         let adHoc = options.input != nil || options.out != nil
         let mode: RunInfo.Mode = options.reprocess || adHoc ? .reprocess : .nightly
-        let info = RunInfo(mode: mode, pipeline: config.name, asOf: asOf, input: input.standardizedFileURL.path,
-                           configSHA256: ContentDigest.bytes(configData), lexiconSHA256: ContentDigest.tree(lexiconRoots),
-                           toolVersion: PipelineRunner.toolVersion, startedAt: started)
-        timings.lap("hash inputs")
-
+        let info = RunInfo(mode: mode, pipeline: config.name, asOf: header.asOf, input: header.input,
+                           configSHA256: header.configSHA256, lexiconSHA256: header.lexiconSHA256,
+                           toolVersion: header.toolVersion, startedAt: started)
+        let files = entries
         let settings: StoreSettings?
         switch options.store {
         case .configured: settings = config.store
@@ -77,10 +84,10 @@ final class RunHistory {
                               prior: Array(repeating: nil, count: files.count))
         }
         do {
-            let store = try HistoryStore.open(at: settings.path, lockTimeout: settings.lockTimeout)
-            let session = try store.beginRun(info) { timeout in
-                logger.warning("waiting for the history store \(settings.path.path): another run holds it (giving up after \(Int(timeout)) s)", metadata: [
-                    "store": "\(settings.path.path)", "timeout_seconds": "\(Int(timeout))",
+            let store = try HistoryBackends.open(settings.path, lockTimeout: settings.lockTimeout)
+            let session = try store.begin(info) { timeout in
+                logger.warning("waiting for the history store \(store.location): another run holds it (giving up after \(Int(timeout)) s)", metadata: [
+                    "store": "\(store.location)", "timeout_seconds": "\(Int(timeout))",
                 ])
             }
             var prior: [PriorFile?] = Array(repeating: nil, count: files.count)
@@ -91,7 +98,6 @@ final class RunHistory {
                     try session.noteSkipped(entries[k])
                 }
             }
-            timings.lap("open history store")
             return RunHistory(mode: mode, info: info, storeURL: settings.path, store: store, session: session, entries: entries, prior: prior)
         } catch {
             throw .store(error)
@@ -111,11 +117,9 @@ final class RunHistory {
         entries[k].rejectedWhole = rejectedWhole
         guard let session else { return }
         do {
-            if !rejectedWhole, let spool {
-                writes[k] = try session.writeFile(entries[k], spool: spool)
-            } else {
-                writes[k] = try session.writeFile(entries[k], records: [])
-            }
+            // A file rejected whole is recorded without records (a spool that is not there gives none).
+            let none = URL(fileURLWithPath: "/nonexistent/verbatim-no-records")
+            writes[k] = try session.writeFile(entries[k], spool: !rejectedWhole ? spool ?? none : none)
         } catch { throw .store(error) }
     }
 

@@ -26,6 +26,18 @@ struct RunManifest {
     var jobs: Int
     /// Files not read because of their name or kind (hidden, lock files, not exports).
     var skipped: [InputCatalog.Skipped] = []
+    /// Per input file: records left out because a later export of the same source has them.
+    var folded: [Int] = []
+    /// The partials a `verbatim merge` combined (nil for a single run).
+    var shards: [Shard]?
+
+    /// One partial given to `verbatim merge`.
+    struct Shard {
+        var path: String
+        /// `I/N`, when the partial says which shard it is.
+        var label: String?
+        var files: Int
+    }
 
     func render() -> String {
         let info = history.info
@@ -42,6 +54,7 @@ struct RunManifest {
                 ]
             } else if let s = summaries[k] {
                 pairs += Self.readPairs(s, rejectedWhole: rejectedWhole[k])
+                pairs.append(("duplicates_folded", .int(k < folded.count ? folded[k] : 0)))
                 if let w = history.writes[k] {
                     pairs.append(("store", .object([
                         ("new", .int(w.new)), ("updated", .int(w.updated)),
@@ -67,14 +80,20 @@ struct RunManifest {
             ("as_of", .string(asOf)), ("mode", .string(info.mode.rawValue)), ("started_at", .string(LogTimestamp.utc(started))),
             ("input", .string(info.input)), ("output", .string(outputFolder.path)), ("jobs", .int(jobs)),
         ]
-        run.append(("store", history.storeURL.map { .string($0.path) } ?? .null))
+        run.append(("store", history.storeURL.map { .string(HistoryBackends.describe($0)) } ?? .null))
         run.append(("store_run_id", history.session.map { .int(Int($0.runId)) } ?? .null))
+        if let shards {
+            run.append(("merged_partials", .array(shards.map {
+                .object([("partial", .string($0.path)), ("shard", $0.label.map { .string($0) } ?? .null), ("files", .int($0.files))])
+            })))
+        }
         let totals: [(String, JSONValue)] = [
             ("files", .int(history.entries.count)),
             ("files_read", .int(read.count)),
             ("files_skipped", .int(history.prior.compactMap { $0 }.count + skipped.count + read.filter { $0.skipReason != nil }.count)),
             ("files_rejected", .int(summaries.indices.filter { k in summaries[k].map { Self.status($0, rejectedWhole: rejectedWhole[k]) } == "rejected" }.count)),
             ("records_read", .int(read.reduce(0) { $0 + $1.read })),
+            ("duplicates_folded", .int(folded.reduce(0, +))),
         ]
         let phases: [(String, JSONValue)] = timings.phases.map { ($0.0, seconds($0.1)) }
         let stages: [(String, JSONValue)] = timings.stages.map { ($0.0, seconds($0.1)) }

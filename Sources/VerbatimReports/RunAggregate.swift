@@ -3,8 +3,9 @@ import VerbatimCore
 /// Every aggregate of a run: by employee, theme, employee × theme, day,
 /// channel, language and source file, and the most positive and negative
 /// verbatims of the run, of each employee and of each theme. Mergeable,
-/// like its tallies.
-public struct RunAggregate: Sendable {
+/// like its tallies, in any order; `Codable` for the partials of sharded
+/// runs (`RunPartial`).
+public struct RunAggregate: Sendable, Codable {
     public var total = SentimentTally()
     public var byEmployee: [String: SentimentTally] = [:]
     public var byTheme: [String: SentimentTally] = [:]
@@ -35,32 +36,51 @@ public struct RunAggregate: Sendable {
     }
 
     public mutating func add(_ r: FeedbackRecord) {
-        let label = r.sentiment?.label ?? .neutral
-        let score = r.sentiment?.score ?? 0
-        func add(_ t: inout SentimentTally) { t.add(label: label, score: score, rating: r.rating, disagrees: r.ratingDisagrees) }
+        let themes = r.themes.map { RecordFacts.Theme(theme: $0.theme, polarity: $0.polarity, score: $0.score) }
+        add(label: r.sentiment?.label ?? .neutral, score: r.sentiment?.score ?? 0, rating: r.rating, disagrees: r.ratingDisagrees,
+            employee: r.employee, day: r.date.map { String($0.prefix(10)) }, channel: r.channel, language: r.language.rawValue,
+            file: r.provenance.file, themes: themes, sample: { VerbatimSample(r) })
+    }
+
+    /// Adds a record kept as facts (a partial's records of a source that has several
+    /// exports); the same as adding the record it was made from.
+    public mutating func add(_ f: RecordFacts) {
+        let s = f.sample
+        add(label: s.label, score: s.score, rating: s.rating, disagrees: f.disagrees, employee: s.employee,
+            day: s.date.map { String($0.prefix(10)) }, channel: s.channel, language: s.language, file: s.file,
+            themes: f.themes, sample: { s })
+    }
+
+    private mutating func add(
+        label: SentimentLabel, score: Double, rating: Double?, disagrees: Bool, employee: String?, day: String?, channel: String?,
+        language: String, file: String, themes: [RecordFacts.Theme], sample: () -> VerbatimSample
+    ) {
+        func add(_ t: inout SentimentTally) { t.add(label: label, score: score, rating: rating, disagrees: disagrees) }
         add(&total)
-        let employee = r.employee ?? Self.unassigned
+        let employee = employee ?? Self.unassigned
         add(&byEmployee[employee, default: SentimentTally()])
-        add(&byDay[r.date.map { String($0.prefix(10)) } ?? "(no date)", default: SentimentTally()])
-        add(&byChannel[r.channel ?? "(none)", default: SentimentTally()])
-        add(&byLanguage[r.language.rawValue, default: SentimentTally()])
-        add(&bySource[r.provenance.file, default: SentimentTally()])
-        for m in r.themes {
+        add(&byDay[day ?? "(no date)", default: SentimentTally()])
+        add(&byChannel[channel ?? "(none)", default: SentimentTally()])
+        add(&byLanguage[language, default: SentimentTally()])
+        add(&bySource[file, default: SentimentTally()])
+        for m in themes {
             // A theme is counted with the polarity of its own clause.
-            byTheme[m.theme, default: SentimentTally()].add(label: m.polarity, score: score, rating: r.rating, disagrees: r.ratingDisagrees)
-            byEmployeeTheme[employee, default: [:]][m.theme, default: SentimentTally()].add(label: m.polarity, score: score, rating: r.rating, disagrees: r.ratingDisagrees)
+            byTheme[m.theme, default: SentimentTally()].add(label: m.polarity, score: score, rating: rating, disagrees: disagrees)
+            byEmployeeTheme[employee, default: [:]][m.theme, default: SentimentTally()].add(label: m.polarity, score: score, rating: rating, disagrees: disagrees)
         }
-        keepVerbatims(r, employee: employee, label: label, score: score)
+        keepVerbatims(employee: employee, label: label, score: score, themes: themes, sample: sample)
     }
 
     /// Offers the record to the verbatim lists it could enter; the sample is
     /// built only when one of them keeps it.
-    private mutating func keepVerbatims(_ r: FeedbackRecord, employee: String, label: SentimentLabel, score: Double) {
+    private mutating func keepVerbatims(
+        employee: String, label: SentimentLabel, score: Double, themes: [RecordFacts.Theme], sample make: () -> VerbatimSample
+    ) {
         guard verbatimLimit > 0 else { return }
         var sample: VerbatimSample?
         func made() -> VerbatimSample {
             if let sample { return sample }
-            let s = VerbatimSample(r)
+            let s = make()
             sample = s
             return s
         }
@@ -69,7 +89,7 @@ public struct RunAggregate: Sendable {
         if topByEmployee[employee, default: empty].wouldKeep(key: score, label: label) {
             topByEmployee[employee, default: empty].offer(made(), key: score, label: label)
         }
-        for m in r.themes where topByTheme[m.theme, default: empty].wouldKeep(key: m.score, label: m.polarity) {
+        for m in themes where topByTheme[m.theme, default: empty].wouldKeep(key: m.score, label: m.polarity) {
             topByTheme[m.theme, default: empty].offer(made(), key: m.score, label: m.polarity)
         }
     }

@@ -3,25 +3,42 @@ import VerbatimCore
 /// Counts for one cell of an aggregate (an employee, a theme, a day, …).
 ///
 /// A value that can be merged: the tally of a whole run is the sum of the
-/// tallies of its files, in any order.
-public struct SentimentTally: Sendable, Hashable {
+/// tallies of its files, in any order. Every field is an integer (sums of
+/// scores and ratings in fixed point), so the sum does not depend on the
+/// order of adding either: shards merged in any order give the same bits.
+public struct SentimentTally: Sendable, Hashable, Codable {
     public var n = 0
     public var positive = 0
     public var neutral = 0
     public var negative = 0
-    public var scoreSum = 0.0
-    /// Ratings on a 1–5 scale (CSAT) and on 0–10 (NPS), kept apart.
+    /// The sum of the records' scores, in units of `scoreUnit`.
+    public var scoreUnits = 0
+    /// Ratings on a 1–5 scale (CSAT) and on 0–10 (NPS), kept apart; sums in units of `ratingUnit`.
     public var csatCount = 0
-    public var csatSum = 0.0
+    public var csatUnits = 0
     public var csatSatisfied = 0
     public var npsCount = 0
-    public var npsSum = 0.0
+    public var npsUnits = 0
     public var npsPromoters = 0
     public var npsDetractors = 0
     /// Records whose rating and text disagree strongly.
     public var disagreements = 0
 
     public init() {}
+
+    /// Scores (−1…1) are summed in billionths: a million records stay far inside `Int`.
+    public static let scoreUnit = 1e-9
+    /// Ratings are summed in thousandths (a rating of 4.5 adds 4,500).
+    public static let ratingUnit = 1e-3
+
+    public var scoreSum: Double {
+        get { Double(scoreUnits) * Self.scoreUnit }
+        set { scoreUnits = Self.units(newValue, Self.scoreUnit) }
+    }
+    public var csatSum: Double { Double(csatUnits) * Self.ratingUnit }
+    public var npsSum: Double { Double(npsUnits) * Self.ratingUnit }
+
+    static func units(_ value: Double, _ unit: Double) -> Int { Int((value / unit).rounded()) }
 
     public mutating func add(label: SentimentLabel, score: Double, rating: Double?, disagrees: Bool) {
         n += 1
@@ -30,13 +47,13 @@ public struct SentimentTally: Sendable, Hashable {
         case .neutral: neutral += 1
         case .negative: negative += 1
         }
-        scoreSum += score
+        scoreUnits += Self.units(score, Self.scoreUnit)
         if let r = rating {
             if r > 5 || r == 0 {
-                npsCount += 1; npsSum += r
+                npsCount += 1; npsUnits += Self.units(r, Self.ratingUnit)
                 if r >= 9 { npsPromoters += 1 } else if r <= 6 { npsDetractors += 1 }
             } else {
-                csatCount += 1; csatSum += r
+                csatCount += 1; csatUnits += Self.units(r, Self.ratingUnit)
                 if r >= 4 { csatSatisfied += 1 }
             }
         }
@@ -44,9 +61,9 @@ public struct SentimentTally: Sendable, Hashable {
     }
 
     public mutating func merge(_ o: SentimentTally) {
-        n += o.n; positive += o.positive; neutral += o.neutral; negative += o.negative; scoreSum += o.scoreSum
-        csatCount += o.csatCount; csatSum += o.csatSum; csatSatisfied += o.csatSatisfied
-        npsCount += o.npsCount; npsSum += o.npsSum; npsPromoters += o.npsPromoters; npsDetractors += o.npsDetractors
+        n += o.n; positive += o.positive; neutral += o.neutral; negative += o.negative; scoreUnits += o.scoreUnits
+        csatCount += o.csatCount; csatUnits += o.csatUnits; csatSatisfied += o.csatSatisfied
+        npsCount += o.npsCount; npsUnits += o.npsUnits; npsPromoters += o.npsPromoters; npsDetractors += o.npsDetractors
         disagreements += o.disagreements
     }
 

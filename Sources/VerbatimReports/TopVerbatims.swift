@@ -7,10 +7,10 @@ import VerbatimCore
 /// one kept. Mergeable: merging two partials keeps the best `limit` of
 /// both. The order is total (score, then source file, line and record id),
 /// so the result is the same whatever the order of adding and merging.
-public struct TopVerbatims: Sendable, Hashable {
+public struct TopVerbatims: Sendable, Hashable, Codable {
     /// A kept verbatim and the score it is ranked by (the record's score for
     /// an employee, the theme's clause score for a theme).
-    public struct Entry: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable, Codable {
         public var key: Double
         public var sample: VerbatimSample
     }

@@ -6,7 +6,7 @@ import VerbatimCore
 /// Built from a finished record; only the fields the reports show are kept,
 /// and the text is cut at `maxTextLength` characters so that a bounded
 /// number of samples stays small in memory whatever the exports hold.
-public struct VerbatimSample: Sendable, Hashable {
+public struct VerbatimSample: Sendable, Hashable, Codable {
     public var recordId: String
     public var file: String
     public var line: Int

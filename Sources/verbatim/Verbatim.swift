@@ -10,7 +10,7 @@ struct Verbatim: ParsableCommand {
         abstract: "Analyse customer-feedback exports: sentiment, themes and employee scorecards.",
         discussion: ExitCodes.help,
         version: PipelineRunner.toolVersion,
-        subcommands: [Run.self, Validate.self, Check.self, Classify.self, Learn.self],
+        subcommands: [Run.self, List.self, Merge.self, Validate.self, Check.self, Classify.self, Learn.self],
         defaultSubcommand: nil
     )
 

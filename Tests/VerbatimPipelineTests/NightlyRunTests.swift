@@ -17,18 +17,36 @@ struct NightlyRunTests {
     static let good = "Çok ilgili ve kibar, teşekkürler"
     static let bad = "Hiç yardımcı olmadı, berbat"
 
+    /// The two backends the store suite runs against.
+    enum Backend: String, CaseIterable, CustomTestStringConvertible {
+        case sqlite, postgresql
+        var testDescription: String { rawValue }
+    }
+
     /// An input folder, a reports root and a store, and a pipeline over them.
     struct Setup {
         let input = TemporaryFolder("verbatim-in"), root = TemporaryFolder("verbatim-out")
-        var store: URL { root.url.appendingPathComponent("var/history.sqlite") }
+        /// An SQLite file, or a fresh database on the tests' private PostgreSQL server.
+        let store: URL
         var extra = ""
+        var lockTimeout = 5.0
+
+        init(_ backend: Backend = .sqlite) throws {
+            switch backend {
+            case .sqlite: store = root.url.appendingPathComponent("var/history.sqlite")
+            case .postgresql: store = try PostgresTestServer.shared.get().freshDatabase()
+            }
+        }
+
+        /// The store, opened as the runner opens it.
+        func open() throws -> any HistoryBackend { try HistoryBackends.open(store, lockTimeout: 5) }
 
         func runner(_ more: String = "") throws -> PipelineRunner {
             let yaml = """
                 input: \(input.url.path)
                 output: \(root.url.appendingPathComponent("reports").path)
                 lexicons: \(RepoPaths.lexicons.path)
-                store: {path: \(store.path), lock_timeout_seconds: 5}
+                store: {path: "\(HistoryBackends.isPostgres(store) ? store.absoluteString : store.path)", lock_timeout_seconds: \(lockTimeout)}
                 aggregate: {min_responses: 2}
                 \(extra)\(more)
                 """
@@ -40,21 +58,21 @@ struct NightlyRunTests {
         func remove() { input.remove(); root.remove() }
     }
 
-    @Test func aSecondNightlyRunOverTheSameFolderSkipsEveryFileAndLeavesTheReports() throws {
-        let s = Setup()
+    @Test(arguments: Backend.allCases) func aSecondNightlyRunOverTheSameFolderSkipsEveryFileAndLeavesTheReports(_ backend: Backend) throws {
+        let s = try Setup(backend)
         defer { s.remove() }
         s.input.write("tr_anket_2026-11-21.csv", Self.export([("TR-1", 21, "Ayşe Yılmaz", 5, Self.good), ("TR-2", 21, "Mehmet Demir", 1, Self.bad)]))
         s.input.write("sr_anketa_2026-11-21.csv", Self.export([("SR-1", 21, "Ana Nikolić", 5, "Operaterka je bila ljubazna")]))
         let first = try s.runner().run(.init(asOf: "2026-11-21"))
         #expect(first.wroteReports && first.accepted == 3 && first.filesSkipped == 0 && first.mode == "nightly")
         let before = try #require(s.report("2026-11-21/summary.json"))
-        let storeBefore = try HistoryStore.open(at: s.store).canonicalContents()
+        let storeBefore = try s.open().canonicalContents()
 
         let second = try s.runner().run(.init(asOf: "2026-11-21"))
         #expect(!second.wroteReports, "nothing new: the reports are left as they are")
         #expect(second.filesSkipped == 2 && second.accepted == 0)
         #expect(s.report("2026-11-21/summary.json") == before)
-        let store = try HistoryStore.open(at: s.store)
+        let store = try s.open()
         #expect(try store.canonicalContents() == storeBefore)
         #expect(try store.inspect().runs == 2, "the run that found nothing new is recorded")
 
@@ -69,16 +87,16 @@ struct NightlyRunTests {
         let manifest = try #require(s.report("2026-11-22/manifest.json"))
         #expect(manifest.contains("\"status\": \"skipped\""))
         #expect(manifest.contains("same content processed by run 1 (as of 2026-11-21)"))
-        #expect(try HistoryStore.open(at: s.store).inspect().records == 4)
+        #expect(try s.open().inspect().records == 4)
 
         // --reprocess reads everything again and counts nothing twice.
         let again = try s.runner().run(.init(asOf: "2026-11-22", reprocess: true))
         #expect(again.accepted == 4 && again.filesSkipped == 0 && again.mode == "reprocess")
-        #expect(try HistoryStore.open(at: s.store).inspect().records == 4)
+        #expect(try s.open().inspect().records == 4)
     }
 
-    @Test func reprocessingAFolderTwiceGivesTheSameStoreAndByteIdenticalReports() throws {
-        let s = Setup()
+    @Test(arguments: Backend.allCases) func reprocessingAFolderTwiceGivesTheSameStoreAndByteIdenticalReports(_ backend: Backend) throws {
+        let s = try Setup(backend)
         defer { s.remove() }
         s.input.write("tr_anket_2026-11-20.csv", Self.export([("TR-1", 14, "Ayşe Yılmaz", 5, Self.good), ("TR-2", 20, "Mehmet Demir", 1, Self.bad)]))
         s.input.write("social.xml", "<rss><channel><item><guid>x1</guid><pubDate>Fri, 20 Nov 2026 10:00:00 +0300</pubDate><description>Harika, teşekkürler</description></item></channel></rss>")
@@ -89,7 +107,7 @@ struct NightlyRunTests {
         for _ in 0..<2 {
             let o = try runner.run(.init(input: s.input.url, out: out, asOf: "2026-11-21"))
             #expect(o.mode == "reprocess" && o.accepted == 3)
-            contents.append(try HistoryStore.open(at: s.store).canonicalContents())
+            contents.append(try s.open().canonicalContents())
             var files: [String: Data] = [:]
             for name in try FileManager.default.contentsOfDirectory(atPath: out.path) where name != "manifest.json" {
                 files[name] = FileManager.default.contents(atPath: out.appendingPathComponent(name).path)
@@ -105,8 +123,8 @@ struct NightlyRunTests {
         #expect(manifest.contains("\"new\": 0") && manifest.contains("\"updated\": 2"))
     }
 
-    @Test func aChangedFileReplacesExactlyTheRecordsItGaveBefore() throws {
-        let s = Setup()
+    @Test(arguments: Backend.allCases) func aChangedFileReplacesExactlyTheRecordsItGaveBefore(_ backend: Backend) throws {
+        let s = try Setup(backend)
         defer { s.remove() }
         let file = s.input.write("tr_anket.csv", Self.export([("TR-1", 20, "Ayşe Yılmaz", 5, Self.good), ("TR-2", 20, "Mehmet Demir", 1, Self.bad)]))
         s.input.write("other.csv", Self.export([("OT-1", 20, "Zeynep Kaya", 5, Self.good)]))
@@ -114,14 +132,14 @@ struct NightlyRunTests {
         try Data(Self.export([("TR-1", 20, "Ayşe Yılmaz", 2, Self.bad), ("TR-3", 21, "Mehmet Demir", 5, Self.good)]).utf8).write(to: file)
         let o = try s.runner().run(.init(asOf: "2026-11-21"))
         #expect(o.files.map(\.file) == ["tr_anket.csv"], "the unchanged file is skipped, the changed one read")
-        let contents = try HistoryStore.open(at: s.store).canonicalContents()
+        let contents = try s.open().canonicalContents()
         #expect(contents.contains("\tTR-1\t") && contents.contains("\tTR-3\t") && contents.contains("\tOT-1\t"))
         #expect(!contents.contains("\tTR-2\t"), "the row the new version dropped is gone")
         #expect(contents.contains("tr_anket.csv\t2\t2026-11-20T09:14:00\t2026-11-20\tAyşe Yılmaz\tTelefon\ttr\tnegative"), "TR-1 is the new version")
     }
 
-    @Test func anOverlappingExportDoesNotCountARecordTwice() throws {
-        let s = Setup()
+    @Test(arguments: Backend.allCases) func anOverlappingExportDoesNotCountARecordTwice(_ backend: Backend) throws {
+        let s = try Setup(backend)
         defer { s.remove() }
         // Night 1: the export of the 14th–20th; night 2: 15th–21st, which repeats TR-2 and TR-3.
         s.input.write("tr_anket_2026-11-20.csv", Self.export([
@@ -133,7 +151,7 @@ struct NightlyRunTests {
         ]))
         let o = try s.runner().run(.init(asOf: "2026-11-21"))
         #expect(o.accepted == 3 && o.filesSkipped == 1, "the night's report covers the night's export")
-        #expect(try HistoryStore.open(at: s.store).inspect().records == 4, "TR-1…TR-4, each once")
+        #expect(try s.open().inspect().records == 4, "TR-1…TR-4, each once")
         let manifest = try #require(s.report("2026-11-21/manifest.json"))
         #expect(manifest.contains("\"new\": 1") && manifest.contains("\"updated\": 2"))
         // The trends count from the store: 4 records in the last 7 days, TR-2 and TR-3 once.
@@ -142,8 +160,8 @@ struct NightlyRunTests {
         #expect(summary.contains("\"from\": \"2026-11-08\",\n      \"to\": \"2026-11-14\",\n      \"records\": 1"))
     }
 
-    @Test func trendsAppearOnceTheStoreHoldsBothPeriods() throws {
-        var s = Setup()
+    @Test(arguments: Backend.allCases) func trendsAppearOnceTheStoreHoldsBothPeriods(_ backend: Backend) throws {
+        var s = try Setup(backend)
         s.extra = "trends: {period_days: 7}\n"
         defer { s.remove() }
         let recent = (0..<6).map { ("A-\($0)", 18 + $0 % 3, "Ayşe Yılmaz", 5, Self.good) } + (0..<6).map { ("M-\($0)", 19, "Mehmet Demir", 5, Self.good) }
@@ -168,8 +186,28 @@ struct NightlyRunTests {
         #expect(summary.contains("\"significant\": true"))
     }
 
+    @Test(arguments: Backend.allCases) func aRunWaitsForTheLockOfAnotherRunThenFailsAsLocked(_ backend: Backend) throws {
+        var s = try Setup(backend)
+        s.lockTimeout = 0.5
+        defer { s.remove() }
+        s.input.write("a.csv", Self.export([("TR-1", 21, "Ayşe Yılmaz", 5, Self.good)]))
+        let info = RunInfo(mode: .nightly, pipeline: "other", asOf: "2026-11-21", input: "/elsewhere", configSHA256: "", lexiconSHA256: "",
+                           toolVersion: "0", startedAt: Date())
+        let holder = try s.open().begin(info) { _ in }
+        var waitedFor: StoreError?
+        let runner = try s.runner()
+        do { _ = try runner.run(.init(asOf: "2026-11-21")) } catch { if case let .store(e) = error { waitedFor = e } }
+        guard case .locked = waitedFor else {
+            Issue.record("the second run was not refused as locked: \(String(describing: waitedFor))")
+            return
+        }
+        holder.rollback()
+        let after = try s.runner().run(.init(asOf: "2026-11-21"))
+        #expect(after.accepted == 1, "once the other run has ended, the run goes ahead")
+    }
+
     @Test func withoutAStoreNothingIsRecordedAndTrendsAreNull() throws {
-        let s = Setup()
+        let s = try Setup()
         defer { s.remove() }
         s.input.write("a.csv", Self.export([("TR-1", 21, "Ayşe Yılmaz", 5, Self.good)]))
         let out = s.root.url.appendingPathComponent("r")
@@ -181,7 +219,7 @@ struct NightlyRunTests {
     }
 
     @Test func theManifestListsInputsWithHashesCountsConfigurationAndDurations() throws {
-        let s = Setup()
+        let s = try Setup()
         defer { s.remove() }
         let text = Self.export([("TR-1", 21, "Ayşe Yılmaz", 5, Self.good), ("TR-2", 21, "Mehmet Demir", 9, "")])
         s.input.write("tr_anket.csv", text)
@@ -206,7 +244,7 @@ struct NightlyRunTests {
     }
 
     @Test func theMetricsFileIsRewrittenAndKeepsTheLastSuccessWhenARunFails() throws {
-        let s = Setup()
+        let s = try Setup()
         defer { s.remove() }
         s.input.write("a.csv", Self.export([("TR-1", 21, "Ayşe Yılmaz", 5, Self.good)]))
         let prom = s.root.url.appendingPathComponent("verbatim.prom")

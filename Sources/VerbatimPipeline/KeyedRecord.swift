@@ -1,0 +1,68 @@
+import Foundation
+import VerbatimCore
+import VerbatimReports
+
+/// A record of a file whose source has other exports, as a partial keeps
+/// it: its facts (`RecordFacts`) and its `records.csv` row, spooled as one
+/// line of TAB-separated fields, the id first, so that the merge can find
+/// duplicates without reading the rest. (Written and read for every record
+/// of such files, so by hand rather than through a JSON encoder and decoder
+/// per record.)
+///
+/// Fields: id, file, line, date, employee, employee mention, channel,
+/// language, rating, label, score, rating-disagrees (`1`/`0`), themes
+/// (`theme` US `polarity` US `score`, joined by RS), text, evidence, row.
+/// Each field is escaped like `LineEscaping`; `\N` is a missing value.
+/// Doubles are written in Swift's shortest form, which reads back to the
+/// same value.
+struct KeyedRecord {
+    var facts: RecordFacts
+    var row: String
+
+    static let fieldCount = 16
+    static let unitSeparator: UInt8 = 0x1F
+    static let recordSeparator: UInt8 = 0x1E
+
+    /// The spool line (with its newline).
+    func line() -> [UInt8] {
+        let s = facts.sample
+        var out: [UInt8] = []
+        out.reserveCapacity(row.utf8.count + s.text.utf8.count + s.evidence.utf8.count + 128)
+        func field(_ v: String?, last: Bool = false) {
+            if let v { out += LineEscaping.escape(v) } else { out += [UInt8(ascii: "\\"), UInt8(ascii: "N")] }
+            out.append(last ? UInt8(ascii: "\n") : UInt8(ascii: "\t"))
+        }
+        let themes = facts.themes.map { "\($0.theme)\u{1F}\($0.polarity.rawValue)\u{1F}\($0.score)" }.joined(separator: "\u{1E}")
+        field(s.recordId); field(s.file); field(String(s.line)); field(s.date); field(s.employee); field(s.employeeMention)
+        field(s.channel); field(s.language); field(s.rating.map { "\($0)" }); field(s.label.rawValue); field("\(s.score)")
+        field(facts.disagrees ? "1" : "0"); field(themes); field(s.text); field(s.evidence); field(row, last: true)
+        return out
+    }
+
+    /// The id of a spool line, without reading the rest.
+    static func id(_ line: ArraySlice<UInt8>) -> String {
+        let end = line.firstIndex(of: UInt8(ascii: "\t")) ?? line.endIndex
+        return LineEscaping.unescape(line[line.startIndex..<end])
+    }
+
+    /// A spool line back; nil when it is damaged.
+    static func parse(_ line: ArraySlice<UInt8>) -> KeyedRecord? {
+        let raw = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+        guard raw.count == fieldCount else { return nil }
+        let f: [String?] = raw.map { $0.elementsEqual([UInt8(ascii: "\\"), UInt8(ascii: "N")]) ? nil : LineEscaping.unescape($0) }
+        guard let id = f[0], let file = f[1], let lineNo = f[2].flatMap({ Int($0) }), let language = f[7],
+              let label = f[9].flatMap(SentimentLabel.init(rawValue:)), let score = f[10].flatMap({ Double($0) }),
+              let text = f[13], let evidence = f[14], let row = f[15] else { return nil }
+        var themes: [RecordFacts.Theme] = []
+        for t in (f[12] ?? "").split(separator: "\u{1E}") {
+            let parts = t.split(separator: "\u{1F}", omittingEmptySubsequences: false)
+            guard parts.count == 3, let polarity = SentimentLabel(rawValue: String(parts[1])), let s = Double(parts[2]) else { return nil }
+            themes.append(RecordFacts.Theme(theme: String(parts[0]), polarity: polarity, score: s))
+        }
+        let sample = VerbatimSample(
+            recordId: id, file: file, line: lineNo, date: f[3], employee: f[4], employeeMention: f[5], channel: f[6], language: language,
+            rating: f[8].flatMap { Double($0) }, label: label, score: score, text: text, evidence: evidence,
+            themes: themes.map { "\($0.theme):\($0.polarity.rawValue)" })
+        return KeyedRecord(facts: RecordFacts(sample: sample, disagrees: f[11] == "1", themes: themes), row: row)
+    }
+}

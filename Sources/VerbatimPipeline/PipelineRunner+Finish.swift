@@ -1,0 +1,156 @@
+import Foundation
+import VerbatimCore
+import VerbatimReports
+import VerbatimStore
+
+extension PipelineRunner {
+    /// Where the merge step writes, and what it records about the run.
+    struct FinishStep {
+        var history: RunHistory
+        var folder: OutputFolder
+        var asOf: String
+        var started: Date
+        var jobs: Int
+        /// A nightly run points `<output>/latest` at its folder.
+        var nightly: Bool
+        /// The partials merged, for `manifest.json` (nil for a single run).
+        var shards: [RunManifest.Shard]?
+        /// Files under the input not read because of their name or kind (a single run lists them).
+        var skipped: [InputCatalog.Skipped] = []
+    }
+
+    /// The partials' files, combined in path order, with duplicates folded.
+    struct Combined {
+        var aggregate: RunAggregate
+        var summaries: [FileReadSummary] = []
+        var rejects = CSVTableWriter(header: RecordRowFormatter.rejectHeader)
+        var rejectedCount = 0
+        var rows: [URL] = []
+        var filesRead = 0
+        /// Per history entry: the reader's summary (nil for skipped files), whether it was rejected whole, records folded.
+        var perFile: [FileReadSummary?]
+        var rejectedWhole: [Bool]
+        var folded: [Int]
+    }
+
+    /// The merge step, shared by `run` and `merge`: folds the partials' duplicates,
+    /// writes each file to the store, writes the reports and `manifest.json`,
+    /// swaps them into place and commits.
+    func finish(_ partials: [RunPartial], _ step: FinishStep, timings: RunTimings) throws(RunError) -> Outcome {
+        var timings = timings
+        let files = partials.flatMap(\.files).sorted { $0.entry.name.utf8.lexicographicallyPrecedes($1.entry.name.utf8) }
+        let stageNames = partials.first?.header.stages ?? []
+        let spoolDir = step.folder.staging.appendingPathComponent(".spool")
+        try? FileManager.default.createDirectory(at: spoolDir, withIntermediateDirectories: true)
+        let folded = try DuplicateFolding.fold(files, verbatimLimit: config.verbatimLimit, scratch: spoolDir)
+        let combined = try combine(files, folded, history: step.history, stageNames: stageNames, timings: &timings)
+        timings.lap("merge and write history")
+        // records.csv streams from the spools: record rows are never all in memory.
+        if config.reports.contains("records.csv") {
+            try step.folder.concatenate("records.csv", header: CSVTableWriter(header: RecordRowFormatter.recordHeader).text, parts: combined.rows)
+        }
+        try? FileManager.default.removeItem(at: spoolDir)
+        try writeReports(combined, step, timings: &timings)
+        var outcome = Outcome(
+            folder: step.folder.final, files: combined.summaries, accepted: combined.aggregate.total.n, rejected: combined.rejectedCount,
+            filesRejected: combined.summaries.filter { $0.fileError != nil }.count, seconds: Date().timeIntervalSince(step.started))
+        outcome.filesSkipped = step.history.prior.compactMap { $0 }.count + step.skipped.count
+        outcome.mode = step.history.mode.rawValue
+        outcome.storeRunId = step.history.session?.runId
+        outcome.duplicatesFolded = combined.folded.reduce(0, +)
+        try commit(step, outcome: &outcome, filesRead: combined.filesRead)
+        return outcome
+    }
+
+    /// Adds the files up in path order and writes each to the store.
+    private func combine(
+        _ files: [RunPartial.File], _ folded: [DuplicateFolding.Folded], history: RunHistory, stageNames: [String],
+        timings: inout RunTimings
+    ) throws(RunError) -> Combined {
+        let index = Dictionary(history.entries.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let count = history.entries.count
+        var c = Combined(aggregate: RunAggregate(verbatimLimit: config.verbatimLimit), perFile: Array(repeating: nil, count: count),
+                         rejectedWhole: Array(repeating: false, count: count), folded: Array(repeating: 0, count: count))
+        var stageNanos = Array(repeating: UInt64(0), count: stageNames.count)
+        var fileNanos: UInt64 = 0, analyseNanos: UInt64 = 0
+        for (f, fold) in zip(files, folded) {
+            guard let k = index[f.entry.name] else { continue }
+            let r = f.summary
+            c.summaries.append(r)
+            c.perFile[k] = r
+            c.rejectedWhole[k] = f.rejectedWhole
+            c.folded[k] = fold.folded
+            c.filesRead += 1
+            for (i, n) in f.stageNanos.enumerated() where i < stageNanos.count { stageNanos[i] += n }
+            fileNanos += f.nanos
+            analyseNanos += f.analyseNanos
+            for j in f.rejects { c.rejects.appendRow(RecordRowFormatter.rejectRow(j, masker: resources.masker)) }
+            c.rejectedCount += r.rejectedRecords
+            try history.write(k, summary: r, rejectedWhole: f.rejectedWhole, spool: f.storeLines)
+            guard !f.rejectedWhole else { continue }
+            c.aggregate.merge(fold.aggregate)
+            c.rows.append(fold.rows)
+        }
+        timings.stages = zip(stageNames, stageNanos).map { ($0, Double($1) / 1e9) }
+        timings.reading = Double(fileNanos - min(fileNanos, analyseNanos)) / 1e9
+        return c
+    }
+
+    /// Writes every report the pipeline asks for, and `manifest.json`, to the staging folder.
+    private func writeReports(_ c: Combined, _ step: FinishStep, timings: inout RunTimings) throws(RunError) {
+        let rules = config.sentimentRules
+        var report = RunReport(
+            pipelineName: config.name, asOf: step.asOf, toolVersion: Self.toolVersion, aggregate: c.aggregate, files: c.summaries,
+            rejectedRecords: c.rejectedCount, minResponses: config.minResponses,
+            positiveThreshold: rules.positiveThreshold, negativeThreshold: rules.negativeThreshold,
+            themeNames: resources.lexicons.themeNames, locale: config.locale, strings: resources.reportStrings)
+        report.trends = try step.history.trends(asOf: step.asOf, settings: config.trends, minResponses: config.minResponses)
+        report.filesSkipped = step.history.prior.compactMap { $0 }.count + step.skipped.count
+        if let masker = resources.masker { report = report.masked(by: masker) }
+        timings.lap("trends")
+        let folder = step.folder
+        for name in config.reports {
+            switch name {
+            case "summary.json": try folder.write(name, SummaryJSONWriter.render(report))
+            case "records.csv": break  // written from the spools
+            case "rejects.csv": try folder.write(name, c.rejects.text)
+            case "employees.csv": try folder.write(name, AggregateCSVWriter.employees(report))
+            case "themes.csv": try folder.write(name, AggregateCSVWriter.themes(report))
+            case "employee_themes.csv": try folder.write(name, AggregateCSVWriter.employeeThemes(report))
+            case "report.md": try folder.write(name, MarkdownReportWriter.render(report))
+            case "report.html": try folder.write(name, HTMLReportWriter.render(report))
+            default: preconditionFailure("report '\(name)' is in knownReports but not written: add it here")
+            }
+        }
+        timings.lap("write reports")
+        var manifest = RunManifest(config: config, history: step.history, asOf: step.asOf, outputFolder: folder.final, summaries: c.perFile,
+                                   rejectedWhole: c.rejectedWhole, timings: timings, started: step.started, jobs: step.jobs)
+        manifest.folded = c.folded
+        manifest.skipped = step.skipped
+        manifest.shards = step.shards
+        try folder.write("manifest.json", manifest.render())
+    }
+
+    /// Swaps the reports into place, points `latest`, and only then commits the store's transaction.
+    private func commit(_ step: FinishStep, outcome: inout Outcome, filesRead: Int) throws(RunError) {
+        try step.folder.install()
+        if step.nightly { OutputFolder.pointLatest(root: config.output, at: step.asOf) }
+        #if DEBUG
+        // For the kill test (which runs the debug binary): hold the run between the swap and the commit.
+        // Release builds (`make run`, `make install`) have no failpoint.
+        if ProcessInfo.processInfo.environment["VERBATIM_FAILPOINT"] == "pause-before-commit" { Thread.sleep(forTimeInterval: 60) }
+        #endif
+        var totals = RunTotals(status: outcome.rejected > 0 ? .completedWithRejects : .completed)
+        totals.filesRead = filesRead
+        totals.filesSkipped = outcome.filesSkipped
+        totals.filesRejected = outcome.filesRejected
+        totals.recordsAccepted = outcome.accepted
+        totals.recordsRejected = outcome.rejected
+        totals.durationSeconds = Date().timeIntervalSince(step.started)
+        do { try step.history.commit(totals) } catch {
+            step.history.fail(.store(error), seconds: totals.durationSeconds)
+            throw RunError.historyNotSaved(reports: step.folder.final.path, error)
+        }
+        outcome.seconds = Date().timeIntervalSince(step.started)
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import VerbatimCore
+import VerbatimIngest
+import VerbatimReports
+import VerbatimStore
+
+extension PipelineRunner {
+    /// Reads and analyses `files` in parallel (`cores`), each into its part of
+    /// one partial, whose record spools go to `spoolDir`. Files named in
+    /// `keyed` keep their records as facts (their source has other exports);
+    /// with `storeLines` false (a run without a store) no store lines are spooled.
+    func readFiles(
+        _ files: [(file: (url: URL, name: String), entry: FileEntry)], keyed: Set<String>, header: RunPartial.Header, spoolDir: URL,
+        cores: Int, progress: RunProgress?, storeLines: Bool = true
+    ) throws(RunError) -> RunPartial {
+        let stages = StageRegistry.build(config, text: resources.text, lexicons: resources.lexicons, roster: resources.roster)
+        let slots = ResultSlots(count: files.count)
+        let jobs = max(1, min(cores, files.count))
+        let share = CoreShare(cores: cores)
+        let next = Counter()
+        progress?.start(files: files.count, bytes: files.reduce(0) { $0 + $1.entry.size })
+        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+            while true {
+                let k = next.take()
+                guard k < files.count else { return }
+                let (file, entry) = files[k]
+                let spools = FileSpools(records: spoolDir.appendingPathComponent("\(k).records"),
+                                        store: spoolDir.appendingPathComponent("\(k).store"), keyed: keyed.contains(file.name),
+                                        storeLines: storeLines)
+                share.begin()
+                slots.set(k, processFile(file.url, entry: entry, stages: stages, spools: spools, progress: progress, share: share))
+                share.end()
+                progress?.fileDone(bytes: entry.size)
+            }
+        }
+        return RunPartial(header: header, files: files.indices.map { slots.get($0) })
+    }
+
+    /// Where one file's records go while it is read.
+    struct FileSpools {
+        /// `records.csv` rows, or `KeyedRecord` lines when `keyed`.
+        var records: URL
+        /// The store's lines (`RecordSpool`), written only with `storeLines`.
+        var store: URL
+        var keyed: Bool
+        var storeLines: Bool
+    }
+
+    /// Reads one file through the stages into its part of a partial.
+    func processFile(_ url: URL, entry: FileEntry, stages: [any RecordStage], spools: FileSpools, progress: RunProgress? = nil,
+                     share: CoreShare? = nil) -> RunPartial.File {
+        let fileStart = DispatchTime.now().uptimeNanoseconds
+        let name = entry.name
+        var aggregate = RunAggregate(verbatimLimit: config.verbatimLimit)
+        var rejects: [Reject] = []
+        var rows = CSVRowSpool(url: spools.records)
+        var stored = StoreRowSpool(url: spools.store)
+        var stageNanos = Array(repeating: UInt64(0), count: stages.count)
+        // Records are analysed in batches, split over the cores this file may use now (all of them
+        // when it is the only file left), then added in their order, so the output does not depend on it.
+        var batch = RecordBatch(capacity: Self.batchSize)
+        var analyseNanos: UInt64 = 0
+        func flush() {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            batch.analyse(stages: stages, workers: share?.width ?? 1, nanos: &stageNanos)
+            analyseNanos += DispatchTime.now().uptimeNanoseconds - t0
+            for record in batch.records {
+                if spools.keyed {
+                    let row = CSVTableWriter.rowText(RecordRowFormatter.recordRow(record, masker: resources.masker))
+                    rows.appendBytes(KeyedRecord(facts: RecordFacts(record), row: row).line())
+                } else {
+                    aggregate.add(record)
+                    rows.append(RecordRowFormatter.recordRow(record, masker: resources.masker))
+                }
+                if spools.storeLines { stored.append(record) }
+            }
+            progress?.add(records: batch.records.count)
+            batch.records.removeAll(keepingCapacity: true)
+        }
+        let emit: (ReadEvent) -> Void = { event in
+            switch event {
+            case let .record(record):
+                batch.records.append(record)
+                if batch.records.count == Self.batchSize { flush() }
+            case let .reject(j):
+                rejects.append(j)
+            }
+        }
+        let config = self.config
+        var summary = InputReader(aliases: resources.aliases) { config.options(for: ($0 as NSString).lastPathComponent) }
+            .read(url: url, name: name, emit: emit)
+        flush()
+        rows.close()
+        stored.close()
+        // A file's error may quote its content: masked before the log, the manifest and the reports see it.
+        if let masker = resources.masker {
+            summary.fileError = summary.fileError.map(masker.mask)
+            for k in summary.members.indices { summary.members[k].fileError = summary.members[k].fileError.map(masker.mask) }
+        }
+        // An XML file that is not well-formed is rejected whole; keep only its file-level reject.
+        let whole = summary.fileError != nil && summary.discardsRecords
+        if whole { rejects = rejects.filter(\.wholeFile) }
+        for s in [summary] + summary.members {
+            if let error = s.fileError { logger.warning("\(s.file): \(error)") }
+            if let reason = s.skipReason { logger.warning("\(s.file): skipped: \(reason)") }
+        }
+        var entry = entry
+        entry.format = summary.format
+        entry.encoding = summary.encoding
+        return RunPartial.File(
+            entry: entry, summary: summary, rejectedWhole: whole, rejects: rejects, aggregate: spools.keyed ? nil : aggregate,
+            records: spools.records, storeLines: spools.store, stageNanos: stageNanos,
+            nanos: DispatchTime.now().uptimeNanoseconds - fileStart, analyseNanos: analyseNanos)
+    }
+}
+
+extension CSVTableWriter {
+    /// One row as CSV text (with its line end).
+    static func rowText(_ cells: [Cell]) -> String {
+        var w = rowOnly()
+        w.appendRow(cells)
+        return w.text
+    }
+}
+
+/// Record rows of one file, buffered and appended to a spool file.
+struct CSVRowSpool {
+    let url: URL
+    private var buffer = ""
+    private var handle: FileHandle?
+
+    init(url: URL) {
+        self.url = url
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        handle = try? FileHandle(forWritingTo: url)
+    }
+
+    mutating func append(_ cells: [CSVTableWriter.Cell]) {
+        var w = CSVTableWriter.rowOnly()
+        w.appendRow(cells)
+        buffer += w.text
+        if buffer.utf8.count > 1 << 16 { flush() }
+    }
+
+    mutating func appendBytes(_ bytes: [UInt8]) {
+        buffer += String(decoding: bytes, as: UTF8.self)
+        if buffer.utf8.count > 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        try? handle?.write(contentsOf: Data(buffer.utf8))
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    mutating func close() {
+        flush()
+        try? handle?.close()
+        handle = nil
+    }
+}
+
+/// Results of parallel file processing, one slot per file.
+final class ResultSlots: @unchecked Sendable {
+    private var slots: [RunPartial.File?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ r: RunPartial.File) { lock.lock(); slots[k] = r; lock.unlock() }
+    func get(_ k: Int) -> RunPartial.File { lock.lock(); defer { lock.unlock() }; return slots[k]! }
+}
+
+/// The cores and the files in progress: a file may split its records over its share of the cores.
+final class CoreShare: @unchecked Sendable {
+    let cores: Int
+    private var active = 0
+    private let lock = NSLock()
+    init(cores: Int) { self.cores = cores }
+    func begin() { lock.lock(); active += 1; lock.unlock() }
+    func end() { lock.lock(); active -= 1; lock.unlock() }
+    /// The workers a file in progress may use now.
+    var width: Int { lock.lock(); defer { lock.unlock() }; return max(1, cores / max(1, active)) }
+}
+
+/// A shared work counter for the file workers.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func take() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value - 1 }
+}

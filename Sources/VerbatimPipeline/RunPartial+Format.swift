@@ -1,0 +1,368 @@
+import Foundation
+import VerbatimCore
+import VerbatimReports
+import VerbatimStore
+
+/// The partial as a file: one value per line, each line a tag and its value.
+///
+/// ```
+/// verbatim-partial 1
+/// H {header as JSON}
+/// F {a file: path, size, SHA-256, reader summary, timings}    then, for that file,
+/// J {a reject}                                                 per reject
+/// A {tallies and top verbatims (RunAggregate) as JSON}         files kept as tallies
+/// R records.csv text, escaped (a chunk of rows)                files kept as tallies
+/// K ID<TAB>facts and row, TAB-separated                        files kept as facts (KeyedRecord)
+/// S a record in the store's spool format                       per record
+/// E number of files                                            last line
+/// ```
+///
+/// Counts and tallies are integers; the scores a top-k list is ordered by
+/// are written as JSON numbers that read back to the same `Double`.
+extension RunPartial {
+    static let magic = "verbatim-partial 1"
+
+    /// The per-file line `F`.
+    struct FileLine: Codable {
+        var path: String
+        var name: String
+        var size: Int64
+        var sha256: String
+        var format: String
+        var encoding: String
+        var delimiter: String?
+        var read: Int
+        var accepted: Int
+        var rejected: Int
+        var fileError: String?
+        /// What the readers of every format add (whole-file rejects, survey layout, text column, archive
+        /// members), so that a merged shard reports its files as a single run does.
+        var discardsRecords: Bool
+        var skipReason: String?
+        var layout: String?
+        var textColumn: String?
+        var textColumnReason: String?
+        var members: [FileReadSummary]
+        var rejectedWhole: Bool
+        var keyed: Bool
+        var stageNanos: [UInt64]
+        var nanos: UInt64
+        var analyseNanos: UInt64
+    }
+
+    /// The reject line `J`.
+    struct RejectLine: Codable {
+        var file: String
+        var line: Int
+        var column: Int?
+        var reason: String
+        var raw: String
+        var wholeFile: Bool
+    }
+
+    /// Writes the partial to `url` through a temporary file renamed into place, so
+    /// that a shard killed while writing leaves no partial at all; nil writes to standard output.
+    func write(to url: URL?) throws(PartialError) {
+        guard let url else {
+            do { try write(into: FileHandle.standardOutput) } catch { throw .cannotWrite(path: "-", reason: "\(error)") }
+            return
+        }
+        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: tmp.path, contents: nil) else {
+                throw PartialError.cannotWrite(path: url.path, reason: "cannot create \(tmp.path)")
+            }
+            let handle = try FileHandle(forWritingTo: tmp)
+            try write(into: handle)
+            try handle.synchronize()
+            try handle.close()
+            guard rename(tmp.path, url.path) == 0 else { throw PartialError.cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
+        } catch {
+            try? FileManager.default.removeItem(at: tmp)
+            if let e = error as? PartialError { throw e }
+            throw .cannotWrite(path: url.path, reason: error.localizedDescription)
+        }
+    }
+
+    private func write(into handle: FileHandle) throws {
+        var out = LineWriter(handle: handle)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try out.line(Self.magic)
+        try out.tagged("H", try encoder.encode(header))
+        for f in files {
+            let e = f.entry, s = f.summary
+            let meta = FileLine(
+                path: e.path, name: e.name, size: e.size, sha256: e.sha256, format: s.format, encoding: s.encoding, delimiter: s.delimiter,
+                read: s.read, accepted: s.accepted, rejected: s.rejected, fileError: s.fileError, discardsRecords: s.discardsRecords,
+                skipReason: s.skipReason, layout: s.layout, textColumn: s.textColumn, textColumnReason: s.textColumnReason, members: s.members,
+                rejectedWhole: f.rejectedWhole,
+                keyed: f.keyed, stageNanos: f.stageNanos, nanos: f.nanos, analyseNanos: f.analyseNanos)
+            try out.tagged("F", try encoder.encode(meta))
+            for j in f.rejects {
+                let r = RejectLine(file: j.provenance.file, line: j.provenance.line, column: j.provenance.column, reason: j.reason,
+                                   raw: j.raw, wholeFile: j.wholeFile)
+                try out.tagged("J", try encoder.encode(r))
+            }
+            if let aggregate = f.aggregate {
+                try out.tagged("A", try encoder.encode(aggregate))
+                try Self.forEachChunk(of: f.records) { try out.tagged("R", LineEscaping.escape($0)) }
+            } else {
+                try Self.forEachLine(of: f.records) { try out.tagged("K", $0) }
+            }
+            try Self.forEachLine(of: f.storeLines) { try out.tagged("S", $0) }
+            // For the kill test: hold the shard with its partial half written.
+            if ProcessInfo.processInfo.environment["VERBATIM_FAILPOINT"] == "pause-writing-partial" {
+                try out.flush()
+                Thread.sleep(forTimeInterval: 60)
+            }
+        }
+        try out.line("E \(files.count)")
+        try out.flush()
+    }
+
+    /// Reads a partial (a path, or `-` for standard input), putting each file's records into spool files under `spoolDir`.
+    static func read(_ path: String, spoolDir: URL, prefix: String) throws(PartialError) -> RunPartial {
+        let handle: FileHandle
+        if path == "-" { handle = FileHandle.standardInput } else {
+            guard let h = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path, reason: "no such file, or not readable") }
+            handle = h
+        }
+        defer { if path != "-" { try? handle.close() } }
+        var reader = PartialReader(path: path, spoolDir: spoolDir, prefix: prefix)
+        var lines = ByteLineReader(handle: handle)
+        do {
+            while let line = try lines.next() {
+                // A last line without its newline was cut off: the shard did not finish writing.
+                if lines.unterminated { throw PartialError.incomplete(path: path) }
+                try reader.take(line)
+            }
+        } catch let e as PartialError {
+            throw e
+        } catch {
+            throw .unreadable(path: path, reason: error.localizedDescription)
+        }
+        return try reader.finish()
+    }
+
+    /// Calls `body` with each line of a spool file (without its newline).
+    static func forEachLine(of url: URL, _ body: (ArraySlice<UInt8>) throws -> Void) throws {
+        guard let h = FileHandle(forReadingAtPath: url.path) else { return }
+        defer { try? h.close() }
+        var lines = ByteLineReader(handle: h)
+        while let line = try lines.next() { try body(line) }
+    }
+
+    /// Calls `body` with a spool file's bytes, a chunk at a time.
+    static func forEachChunk(of url: URL, _ body: ([UInt8]) throws -> Void) throws {
+        guard let h = FileHandle(forReadingAtPath: url.path) else { return }
+        defer { try? h.close() }
+        while let chunk = try h.read(upToCount: 1 << 16), !chunk.isEmpty { try body([UInt8](chunk)) }
+    }
+}
+
+/// Rebuilds a partial from its lines.
+private struct PartialReader {
+    let path: String
+    let spoolDir: URL
+    let prefix: String
+    var lineNumber = 0
+    var header: RunPartial.Header?
+    var files: [RunPartial.File] = []
+    var records: SpoolWriter?
+    var store: SpoolWriter?
+    var ended = false
+    let decoder = JSONDecoder()
+
+    init(path: String, spoolDir: URL, prefix: String) {
+        self.path = path
+        self.spoolDir = spoolDir
+        self.prefix = prefix
+    }
+
+    mutating func take(_ line: ArraySlice<UInt8>) throws {
+        lineNumber += 1
+        if lineNumber == 1 {
+            guard String(decoding: line, as: UTF8.self) == RunPartial.magic else { throw PartialError.notAPartial(path: path) }
+            return
+        }
+        guard !ended else { throw damaged("a line after the end line") }
+        guard line.count >= 2, line[line.startIndex + 1] == UInt8(ascii: " ") else { throw damaged("no tag") }
+        let tag = line[line.startIndex], value = line[(line.startIndex + 2)...]
+        switch tag {
+        case UInt8(ascii: "H"): header = try decode(RunPartial.Header.self, value)
+        case UInt8(ascii: "F"): try startFile(try decode(RunPartial.FileLine.self, value))
+        case UInt8(ascii: "J"):
+            let r = try decode(RunPartial.RejectLine.self, value)
+            try withFile { $0.rejects.append(Reject(provenance: Provenance(file: r.file, line: r.line, column: r.column), reason: r.reason, raw: r.raw, wholeFile: r.wholeFile)) }
+        case UInt8(ascii: "A"):
+            let a = try decode(RunAggregate.self, value)
+            try withFile { $0.aggregate = a }
+        case UInt8(ascii: "R"): try records?.append(LineEscaping.unescapeBytes(value)) ?? { throw damaged("records before a file") }()
+        case UInt8(ascii: "K"), UInt8(ascii: "S"):
+            var bytes = Array(value)
+            bytes.append(UInt8(ascii: "\n"))
+            if tag == UInt8(ascii: "K") { try records?.append(bytes) ?? { throw damaged("records before a file") }() } else {
+                try store?.append(bytes) ?? { throw damaged("records before a file") }()
+            }
+        case UInt8(ascii: "E"):
+            guard Int(String(decoding: value, as: UTF8.self)) == files.count else { throw damaged("the end line counts a different number of files") }
+            ended = true
+        default: throw damaged("unknown tag")
+        }
+    }
+
+    mutating func startFile(_ m: RunPartial.FileLine) throws {
+        try closeSpools()
+        let k = files.count
+        let recordsURL = spoolDir.appendingPathComponent("\(prefix)-\(k).records")
+        let storeURL = spoolDir.appendingPathComponent("\(prefix)-\(k).store")
+        records = try SpoolWriter(url: recordsURL)
+        store = try SpoolWriter(url: storeURL)
+        var summary = FileReadSummary(file: m.name, format: m.format, encoding: m.encoding, delimiter: m.delimiter)
+        summary.read = m.read
+        summary.accepted = m.accepted
+        summary.rejected = m.rejected
+        summary.fileError = m.fileError
+        summary.discardsRecords = m.discardsRecords
+        summary.skipReason = m.skipReason
+        summary.layout = m.layout
+        summary.textColumn = m.textColumn
+        summary.textColumnReason = m.textColumnReason
+        summary.members = m.members
+        var entry = FileEntry(path: m.path, name: m.name, size: m.size, sha256: m.sha256)
+        entry.format = m.format
+        entry.encoding = m.encoding
+        // A file kept as tallies gets its aggregate from its `A` line; until then it reads as keyed.
+        files.append(RunPartial.File(entry: entry, summary: summary, rejectedWhole: m.rejectedWhole, rejects: [], aggregate: nil,
+                                     records: recordsURL, storeLines: storeURL, stageNanos: m.stageNanos, nanos: m.nanos,
+                                     analyseNanos: m.analyseNanos))
+        if !m.keyed { pendingAggregate.insert(k) }
+    }
+
+    var pendingAggregate: Set<Int> = []
+
+    mutating func withFile(_ body: (inout RunPartial.File) -> Void) throws {
+        guard !files.isEmpty else { throw damaged("file data before a file line") }
+        body(&files[files.count - 1])
+        if files[files.count - 1].aggregate != nil { pendingAggregate.remove(files.count - 1) }
+    }
+
+    mutating func closeSpools() throws {
+        try records?.close()
+        try store?.close()
+        records = nil
+        store = nil
+    }
+
+    mutating func finish() throws(PartialError) -> RunPartial {
+        do { try closeSpools() } catch { throw .unreadable(path: path, reason: "cannot spool its records: \(error.localizedDescription)") }
+        guard lineNumber > 0 else { throw .notAPartial(path: path) }
+        guard ended else { throw .incomplete(path: path) }
+        guard let header else { throw .damaged(path: path, line: lineNumber, reason: "no header line") }
+        guard pendingAggregate.isEmpty else { throw .damaged(path: path, line: lineNumber, reason: "a file kept as tallies has none") }
+        return RunPartial(header: header, files: files)
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, _ value: ArraySlice<UInt8>) throws -> T {
+        do { return try decoder.decode(type, from: Data(value)) } catch { throw damaged("\(error)") }
+    }
+
+    func damaged(_ reason: String) -> PartialError { .damaged(path: path, line: lineNumber, reason: reason) }
+}
+
+/// Lines of a file as bytes, read in large chunks (partials; `LineReader` gives text lines).
+struct ByteLineReader {
+    let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var done = false
+    /// True when the line just returned was the last and had no newline.
+    private(set) var unterminated = false
+
+    init(handle: FileHandle) { self.handle = handle }
+
+    /// The next line without its newline; nil at the end.
+    mutating func next() throws -> ArraySlice<UInt8>? {
+        while true {
+            if let nl = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = buffer[start..<nl]
+                start = nl + 1
+                return line
+            }
+            if done {
+                guard start < buffer.count else { return nil }
+                let line = buffer[start...]
+                start = buffer.count
+                unterminated = true
+                return line
+            }
+            buffer.removeSubrange(0..<start)
+            start = 0
+            if let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { done = true }
+        }
+    }
+}
+
+/// Buffered lines to a file handle.
+struct LineWriter {
+    let handle: FileHandle
+    private var buffer: [UInt8] = []
+
+    init(handle: FileHandle) { self.handle = handle }
+
+    mutating func line(_ s: String) throws {
+        buffer.append(contentsOf: s.utf8)
+        buffer.append(UInt8(ascii: "\n"))
+        try flushIfFull()
+    }
+
+    mutating func tagged<C: Collection>(_ tag: Character, _ value: C) throws where C.Element == UInt8 {
+        buffer.append(tag.asciiValue!)
+        buffer.append(UInt8(ascii: " "))
+        buffer.append(contentsOf: value)
+        buffer.append(UInt8(ascii: "\n"))
+        try flushIfFull()
+    }
+
+    private mutating func flushIfFull() throws { if buffer.count > 1 << 20 { try flush() } }
+
+    mutating func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Bytes appended to a new spool file, buffered.
+struct SpoolWriter {
+    let url: URL
+    private var buffer: [UInt8] = []
+    private var handle: FileHandle?
+
+    init(url: URL) throws {
+        self.url = url
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw PartialError.cannotWrite(path: url.path, reason: "cannot create a spool file")
+        }
+        handle = try FileHandle(forWritingTo: url)
+    }
+
+    mutating func append(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count > 1 << 16 { try flush() }
+    }
+
+    mutating func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle?.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    mutating func close() throws {
+        try flush()
+        try handle?.close()
+        handle = nil
+    }
+}

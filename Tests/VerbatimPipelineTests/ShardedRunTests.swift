@@ -1,0 +1,206 @@
+import Foundation
+import Testing
+import VerbatimStore
+import VerbatimTestSupport
+@testable import VerbatimPipeline
+
+/// A run sharded N ways and merged writes the reports of one run, byte for
+/// byte (`manifest.json` aside), and the same history store; partials that
+/// do not belong together are refused.
+@Suite("Sharded runs merge into the reports of one run", .serialized)
+struct ShardedRunTests {
+    static let asOf = "2026-11-21"
+
+    /// The bundled fixtures, plus two overlapping exports of one source (kept as facts in partials).
+    static func inputFolder() -> TemporaryFolder {
+        let input = TemporaryFolder("verbatim-shard-input")
+        let fixtures = RepoPaths.fixtures.appendingPathComponent("exports")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? [] {
+            input.write(name, [UInt8](FileManager.default.contents(atPath: fixtures.appendingPathComponent(name).path)!))
+        }
+        input.write("overlap/svc_2026-11-20.csv", Self.olderExport)
+        input.write("overlap/svc_2026-11-21.csv", Self.laterExport)
+        return input
+    }
+
+    static let olderExport = """
+        id;date;employee;rating;comment
+        S-1;19.11.2026;Ayşe Yılmaz;1;Berbat, kimse yardımcı olmadı
+        S-2;19.11.2026;Mehmet Demir;2;Çok uzun bekledim, rezalet
+        S-3;20.11.2026;Ayşe Yılmaz;5;Harika, çok teşekkürler
+
+        """
+    static let laterExport = """
+        id;date;employee;rating;comment
+        S-1;19.11.2026;Ayşe Yılmaz;5;Sorun çözüldü, çok kibardı, teşekkürler
+        S-2;19.11.2026;Mehmet Demir;4;Sonunda yardımcı oldu, memnunum
+        S-3;20.11.2026;Ayşe Yılmaz;5;Harika, çok teşekkürler
+        S-4;21.11.2026;Mehmet Demir;1;Hiç ilgilenmedi, berbat
+
+        """
+
+    static func runner(minResponses: Int = 5) throws -> PipelineRunner {
+        let yaml = """
+            name: shard-test
+            input: \(RepoPaths.fixtures.path)/exports
+            output: /tmp/verbatim-shard-unused
+            lexicons: \(RepoPaths.lexicons.path)
+            roster: \(RepoPaths.fixtures.path)/roster.tsv
+            locale: en
+            stages: [{use: normalize}, {use: language}, {use: employee_mentions}, {use: sentiment}, {use: themes}]
+            aggregate: {min_responses: \(minResponses)}
+            trends: {period_days: 3}
+
+            """
+        let file = TemporaryFolder("verbatim-shard-pipeline").write("pipeline.yaml", yaml)
+        let config = try PipelineConfiguration.load(path: file.path)
+        return PipelineRunner(config: config, resources: try LoadedResources.load(config))
+    }
+
+    /// Runs shards `0..<n` into `dir` (partial per shard).
+    static func shards(_ runner: PipelineRunner, input: URL, n: Int, into dir: URL) throws {
+        for i in 0..<n {
+            _ = try runner.writePartial(.init(input: input, asOf: asOf, jobs: 2, shard: .init(index: i, count: n),
+                                              partial: dir.appendingPathComponent("shard-\(i).partial")))
+        }
+    }
+
+    static func expectSameReports(_ a: URL, _ b: URL, _ label: String) throws {
+        for name in PipelineConfiguration.knownReports {
+            let x = FileManager.default.contents(atPath: a.appendingPathComponent(name).path)
+            let y = FileManager.default.contents(atPath: b.appendingPathComponent(name).path)
+            #expect(x != nil && x == y, "\(name) differs: \(label)")
+        }
+    }
+
+    @Test(arguments: [1, 3, 7, 25])
+    func shardedAndMergedEqualsOneRun(shards n: Int) throws {
+        let input = Self.inputFolder(), work = TemporaryFolder()
+        defer { input.remove(); work.remove() }
+        let runner = try Self.runner()
+        let one = work.url.appendingPathComponent("one"), merged = work.url.appendingPathComponent("merged")
+        let single = try runner.run(.init(input: input.url, out: one, asOf: Self.asOf, store: .at(work.url.appendingPathComponent("a.sqlite"))))
+        let partials = work.url.appendingPathComponent("partials")
+        try Self.shards(runner, input: input.url, n: n, into: partials)
+        let outcome = try runner.merge(.init(partials: [partials], out: merged, store: .at(work.url.appendingPathComponent("b.sqlite"))))
+        #expect(n < 25 || n > single.files.count, "the last case has more shards than files")
+        #expect(outcome.accepted == single.accepted && outcome.accepted > 0)
+        #expect(outcome.duplicatesFolded == 3 && single.duplicatesFolded == 3)
+        try Self.expectSameReports(one, merged, "\(n) shards")
+        let storeA = try HistoryStore.open(at: work.url.appendingPathComponent("a.sqlite")).canonicalContents()
+        let storeB = try HistoryStore.open(at: work.url.appendingPathComponent("b.sqlite")).canonicalContents()
+        #expect(storeA == storeB, "the merge records the same history as the single run")
+        let manifest = try #require(work.read("merged/manifest.json"))
+        #expect(manifest.contains("\"merged_partials\""))
+        #expect(manifest.contains("\"shard\": \"\(n - 1)/\(n)\""))
+    }
+
+    @Test func filesFromListsBalancedBySizeGiveTheSameReports() throws {
+        let input = Self.inputFolder(), work = TemporaryFolder()
+        defer { input.remove(); work.remove() }
+        let runner = try Self.runner()
+        _ = try runner.run(.init(input: input.url, out: work.url.appendingPathComponent("one"), asOf: Self.asOf, store: .disabled))
+        // Largest first, each file to the lighter of two lists, as the Spark driver does.
+        let listed = try InputListing.lines(input: input.url)
+        var lists: [[String]] = [[], []], weight = [0, 0]
+        for line in listed.sorted(by: { Int($0.split(separator: "\t")[0])! > Int($1.split(separator: "\t")[0])! }) {
+            let k = weight[0] <= weight[1] ? 0 : 1
+            lists[k].append(line)
+            weight[k] += Int(line.split(separator: "\t")[0])!
+        }
+        for k in 0..<2 {
+            _ = try runner.writePartial(.init(input: input.url, asOf: Self.asOf, shard: .init(index: k, count: 2), filesFrom: lists[k],
+                                              partial: work.url.appendingPathComponent("p/\(k).partial")))
+        }
+        _ = try runner.merge(.init(partials: [work.url.appendingPathComponent("p")], out: work.url.appendingPathComponent("merged"), store: .disabled))
+        try Self.expectSameReports(work.url.appendingPathComponent("one"), work.url.appendingPathComponent("merged"), "files-from")
+    }
+
+    /// The refusal of `merge` for the partials in `names` (under `dir`).
+    static func refusal(_ runner: PipelineRunner, _ paths: [URL], out: URL) -> PartialError? {
+        do {
+            _ = try runner.merge(.init(partials: paths, out: out, store: .disabled))
+            return nil
+        } catch {
+            if case let .partial(e) = error { return e }
+            return nil
+        }
+    }
+
+    @Test func partialsThatDoNotBelongTogetherAreRefused() throws {
+        let input = Self.inputFolder(), work = TemporaryFolder()
+        defer { input.remove(); work.remove() }
+        let runner = try Self.runner()
+        let three = work.url.appendingPathComponent("three")
+        try Self.shards(runner, input: input.url, n: 3, into: three)
+        let p = { (i: Int) in three.appendingPathComponent("shard-\(i).partial") }
+        let out = work.url.appendingPathComponent("out")
+
+        #expect(Self.refusal(runner, [p(0), p(2)], out: out) == .shardMissing(index: 1, count: 3))
+        #expect(Self.refusal(runner, [p(0), p(1), p(1), p(2)], out: out) == .shardTwice(index: 1, count: 3, path: p(1).path, otherPath: p(1).path))
+
+        let two = work.url.appendingPathComponent("two")
+        try Self.shards(runner, input: input.url, n: 2, into: two)
+        #expect(Self.refusal(runner, [p(0), p(1), p(2), two.appendingPathComponent("shard-0.partial")], out: out)
+            == .differentShardCounts(path: two.appendingPathComponent("shard-0.partial").path, count: 2, otherPath: p(0).path, otherCount: 3))
+
+        // Another pipeline file (a different min_responses) makes partials the merge's pipeline refuses.
+        let other = try Self.runner(minResponses: 3)
+        let foreign = work.url.appendingPathComponent("foreign")
+        try Self.shards(other, input: input.url, n: 3, into: foreign)
+        let refused = Self.refusal(runner, [foreign], out: out)
+        guard case let .differentPipeline(path, what, _, _) = refused else {
+            Issue.record("partials of another pipeline were not refused: \(String(describing: refused))")
+            return
+        }
+        #expect(path == foreign.appendingPathComponent("shard-0.partial").path && what.contains("pipeline file"))
+        #expect(refused!.description.contains("run every shard and the merge with the same pipeline file"))
+
+        // The same file in two unlabelled partials.
+        let names = try InputListing.lines(input: input.url)
+        _ = try runner.writePartial(.init(input: input.url, asOf: Self.asOf, filesFrom: Array(names[0..<3]), partial: work.url.appendingPathComponent("u/a")))
+        _ = try runner.writePartial(.init(input: input.url, asOf: Self.asOf, filesFrom: Array(names[2...]), partial: work.url.appendingPathComponent("u/b")))
+        let twice = Self.refusal(runner, [work.url.appendingPathComponent("u")], out: out)
+        #expect(twice == .fileInTwoPartials(file: RunPartial.listedPathForTest(names[2]), path: work.url.appendingPathComponent("u/b").path,
+                                            otherPath: work.url.appendingPathComponent("u/a").path))
+        #expect(!FileManager.default.fileExists(atPath: out.path), "a refused merge writes no reports")
+    }
+
+    @Test func aTruncatedPartialIsRefusedAsIncomplete() throws {
+        let input = Self.inputFolder(), work = TemporaryFolder()
+        defer { input.remove(); work.remove() }
+        let runner = try Self.runner()
+        let p = work.url.appendingPathComponent("p.partial")
+        _ = try runner.writePartial(.init(input: input.url, asOf: Self.asOf, partial: p))
+        let bytes = try Data(contentsOf: p)
+        try bytes.prefix(bytes.count * 2 / 3).write(to: p)
+        #expect(Self.refusal(runner, [p], out: work.url.appendingPathComponent("out")) == .incomplete(path: p.path))
+    }
+
+    @Test func overlappingExportsGiveTheSameTablesAsOneExport() throws {
+        let one = TemporaryFolder(), both = TemporaryFolder(), work = TemporaryFolder()
+        defer { one.remove(); both.remove(); work.remove() }
+        one.write("svc_2026-11-21.csv", Self.laterExport)
+        both.write("svc_2026-11-20.csv", Self.olderExport)
+        both.write("svc_2026-11-21.csv", Self.laterExport)
+        let runner = try Self.runner()
+        let a = try runner.run(.init(input: one.url, out: work.url.appendingPathComponent("one"), asOf: Self.asOf, store: .disabled))
+        let b = try runner.run(.init(input: both.url, out: work.url.appendingPathComponent("both"), asOf: Self.asOf, store: .disabled))
+        #expect(a.accepted == 4 && b.accepted == 4, "each record counted once")
+        #expect(b.duplicatesFolded == 3 && a.duplicatesFolded == 0)
+        for name in ["employees.csv", "themes.csv", "employee_themes.csv", "records.csv"] {
+            #expect(work.read("one/\(name)") == work.read("both/\(name)"), "\(name) differs")
+        }
+        let manifest = try #require(work.read("both/manifest.json"))
+        #expect(manifest.contains("\"duplicates_folded\": 3"))
+        // The same across shards: the older export in one shard, the later one in another.
+        let partials = work.url.appendingPathComponent("p")
+        try Self.shards(runner, input: both.url, n: 2, into: partials)
+        _ = try runner.merge(.init(partials: [partials], out: work.url.appendingPathComponent("merged"), store: .disabled))
+        try Self.expectSameReports(work.url.appendingPathComponent("both"), work.url.appendingPathComponent("merged"), "overlap over 2 shards")
+    }
+}
+
+extension RunPartial {
+    static func listedPathForTest(_ line: String) -> String { PipelineRunner.listedPath(line) }
+}
