@@ -40,16 +40,19 @@ SETS = [
 SHORT = {"positive": "pos", "negative": "neg", "neutral": "neu"}
 
 
-def read_set(path):
-    items = []
+def data_lines(path):
+    """The TAB-separated fields of each line of a set that is not empty or a `#` comment."""
     with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            if len(parts) < 2 or parts[0] not in ("pos", "neg", "neu"):
-                continue
+            if line and not line.startswith("#"):
+                yield line.split("\t")
+
+
+def read_set(path):
+    items = []
+    for parts in data_lines(path):
+        if len(parts) >= 2 and parts[0] in ("pos", "neg", "neu"):
             items.append((parts[0], parts[-1]))
     return items
 
@@ -166,14 +169,9 @@ ASPECT_SETS = [(f"Tests/Data/aspects/{lang}.tsv", lang) for lang in ("tr", "kk",
 def read_aspect_set(path):
     """Items of an aspect set: ({theme: polarity}, text); polarity pos/neg/neu."""
     items = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            gold = dict(p.split(":") for p in parts[0].split(",") if p)
-            items.append((gold, parts[-1]))
+    for parts in data_lines(path):
+        gold = dict(p.split(":") for p in parts[0].split(",") if p)
+        items.append((gold, parts[-1]))
     return items
 
 
