@@ -97,6 +97,14 @@ public struct LexiconLearner {
                 }
             }
         }
+        // Words a rule claims, and numbers: learned as words only (no stems, no phrases).
+        // A word that is also a hand-written term (`süper`, an intensifier too) already has its valence there.
+        for i in analysis.ruleWords where tokens[i].form.unicodeScalars.count <= 20 {
+            var word = tokens[i]
+            word.kind = .word
+            if let m = lex.sentiment.longestMatch(in: [word], at: 0), !m.viaStem { continue }
+            forms.insert(word.form)
+        }
         for f in forms { formCounts[f, default: LabelCounts()].add(label) }
         for s in stems { stemCounts[s, default: LabelCounts()].add(label) }
         for p in phrases { phraseCounts[p, default: LabelCounts()].add(label) }

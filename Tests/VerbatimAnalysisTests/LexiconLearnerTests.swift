@@ -45,6 +45,28 @@ struct LexiconLearnerTests {
         #expect(entry.positives == 10 && entry.negatives == 30)
     }
 
+    /// Words that a rule claims (a contrast word, an intensifier, a negated verb) and numbers are learned too, as
+    /// a bag of words would weigh them: the 9 of `10/9` is praise, the 2 of `10/2` is not. Their rules still apply.
+    @Test func ruleWordsAndNumbersAreLearnedAndExplained() throws {
+        let lines = Array(repeating: "pos\tfilm 10/9 süper", count: 30) + Array(repeating: "neg\tfilm 10/2 ama süper", count: 30)
+        let layer = try learn(lines)
+        let nine = try #require(layer.entries.first { $0.term == "9" })
+        let two = try #require(layer.entries.first { $0.term == "2" })
+        let contrast = try #require(layer.entries.first { $0.term == "ama" })
+        #expect(nine.valence > 0 && two.valence < 0 && contrast.valence < 0)
+        #expect(Set(layer.entries.map(\.term)).count == layer.entries.count, "a word that is a hand-written term too is written once")
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let url = dir.write("layer.tsv", LexiconLearning.render(layer, header: ["test"]))
+        let resources = LoadedResources.loadCollectingIssues(lexicons: RepoPaths.lexicons, learnedLexicons: [.init(language: .tr, path: url)], referencedFrom: "test")
+        #expect(resources.issues.filter(\.isError).isEmpty)
+        let result = try #require(RecordAnalyzer(resources: resources).analyze("Film 10/2 ama süper", language: .tr).sentiment)
+        let number = try #require(result.evidence.first { $0.term == "2" })
+        #expect(number.rules == ["rule word"] && number.learned != nil)
+        #expect(result.evidence.contains { $0.term == "ama" && $0.rules == ["rule word"] })
+        #expect(result.evidence.contains { $0.rules.contains { $0.hasPrefix("contrast(after") } }, "the contrast rule still applies")
+    }
+
     @Test func tooLittleDataIsRefused() throws {
         let lines = Array(repeating: "pos\tzıpzıp", count: 30) + Array(repeating: "neg\tzıpzıp değil", count: 5)
         #expect(throws: LearnError.tooLittleData(positives: 30, negatives: 5)) { try learn(lines) }
