@@ -40,6 +40,10 @@ public struct SentimentRules: Sendable, Hashable {
 
     public init() {}
 
+    /// A valence negated: the sign flips and the strength scales by `negatedPositiveScalar` or
+    /// `negatedNegativeScalar`.
+    public func negated(_ v: Double) -> Double { v > 0 ? v * negatedPositiveScalar : v * negatedNegativeScalar }
+
     /// The label of a compound score.
     public func label(_ score: Double) -> SentimentLabelValue { thresholds(for: nil).label(score) }
 

@@ -111,14 +111,8 @@ struct ValenceFit {
     /// The compound score of a spooled text: what `SentimentScorer.score` computes for it.
     func compound(_ text: LearnerSpool.Text, _ valences: [Double]) -> Double {
         var sum = text.fixed
-        for hit in text.hits {
-            var v = valences[Int(hit.unit)]
-            if v == 0 { continue }  // a neutral entry scores nothing
-            for _ in 0..<hit.negations { v = v > 0 ? v * rules.negatedPositiveScalar : v * rules.negatedNegativeScalar }
-            if hit.boost != 0 { v += (v >= 0 ? 1 : -1) * Double(hit.boost) }
-            sum += v * Double(hit.weight)
-        }
-        if text.exclamations > 0, sum != 0 { sum += (sum > 0 ? 1 : -1) * Double(text.exclamations) * rules.exclamationIncrement }
+        for hit in text.hits { sum += rules.replay(hit, valence: valences[Int(hit.unit)]) }
+        sum += ExclamationRule.emphasis(of: sum, bangs: Int(text.exclamations), rules)
         return sum == 0 ? 0 : max(-1, min(1, sum / (sum * sum + rules.alpha).squareRoot()))
     }
 

@@ -35,7 +35,7 @@ struct ValenceRefinement {
         let y: Double = text.label == .positive ? 1 : -1
         let weight = text.label == .positive ? classWeights.positive : classWeights.negative
         var sum = text.fixed
-        for hit in text.hits { sum += contribution(hit, v[Int(hit.unit)]) }
+        for hit in text.hits { sum += rules.replay(hit, valence: v[Int(hit.unit)]) }
         // d(loss)/d(sum) for loss = ln(1 + e^(−y·k·sum)).
         let margin = y * sharpness * sum
         let gradient = -weight * y * sharpness / (1 + exp(margin))
@@ -44,15 +44,6 @@ struct ValenceRefinement {
             let update = gradient * slope(hit, v[u]) + l2 * (v[u] - priors[u])
             v[u] = max(-4, min(4, v[u] - rate * update))
         }
-    }
-
-    /// What a hit adds to the sum with valence `v` (as `ValenceFit.compound` replays it).
-    func contribution(_ hit: LearnerSpool.Hit, _ value: Double) -> Double {
-        var v = value
-        if v == 0 { return 0 }
-        for _ in 0..<hit.negations { v = v > 0 ? v * rules.negatedPositiveScalar : v * rules.negatedNegativeScalar }
-        if hit.boost != 0 { v += (v >= 0 ? 1 : -1) * Double(hit.boost) }
-        return v * Double(hit.weight)
     }
 
     /// The derivative of `contribution` with respect to the valence.
@@ -65,5 +56,18 @@ struct ValenceRefinement {
             v *= scalar
         }
         return d
+    }
+}
+
+extension SentimentRules {
+    /// What a spooled hit adds to a text's sum with `valence`: the rules replayed as the scorer applied them
+    /// (`AffixNegationRule`/`NegationWordRule` negations, `IntensifierRule`/`EmphasisRule` boost,
+    /// `ContrastRule`/`ConcessionRule` weight). A neutral entry scores nothing.
+    func replay(_ hit: LearnerSpool.Hit, valence: Double) -> Double {
+        var v = valence
+        if v == 0 { return 0 }
+        for _ in 0..<hit.negations { v = negated(v) }
+        if hit.boost != 0 { v += (v >= 0 ? 1 : -1) * Double(hit.boost) }
+        return v * Double(hit.weight)
     }
 }

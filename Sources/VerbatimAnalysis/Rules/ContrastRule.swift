@@ -1,0 +1,45 @@
+import VerbatimCore
+
+/// Contrast (`ama`, `бірақ`, `гэхдээ`, `ali`): the clause that a contrast conjunction starts weighs
+/// `contrastAfterWeight`, the clause before it `contrastBeforeWeight` (VADER's "but"). A contrast word
+/// at the start of a sentence ("…. Ama …") still contrasts with the sentence before.
+struct ContrastRule: SentimentRule {
+    static func marks(_ applied: String) -> Bool { applied.hasPrefix("contrast(") }
+
+    static let examples = RuleExamples(
+        triggering: [
+            .init(language: .tr, text: "Kargo hızlıydı ama ürün kötü"),
+            .init(language: .kk, text: "Жеткізу жылдам, бірақ тауар нашар"),
+            .init(language: .sr, text: "Dostava je brza, ali proizvod je loš"),
+        ],
+        nonTriggering: [
+            .init(language: .tr, text: "Kargo hızlıydı ve ürün güzel"),
+        ])
+
+    func apply(to text: inout ScoredText) {
+        var contrastAt: [Int: String] = [:]
+        for t in text.tokens where t.kind == .contrast {
+            contrastAt[t.clause] = (contrastAt[t.clause].map { $0 + " " } ?? "") + t.surface.lowercased()
+        }
+        guard !contrastAt.isEmpty else { return }
+        let c = text.constants
+        for h in text.hits.indices {
+            let clause = text.hits[h].clause
+            if let word = contrastAt[clause] {
+                text.hits[h].weigh(c.contrastAfterWeight, "contrast(after \(word))")
+            } else if let word = contrastAt[clause + 1] {
+                text.hits[h].weigh(c.contrastBeforeWeight, "contrast(before \(word))")
+            }
+        }
+    }
+}
+
+extension SentimentScorer.Hit {
+    /// Weighs the hit by its clause's weight (contrast or concession), once.
+    mutating func weigh(_ w: Double, _ mark: String) {
+        weighted = true
+        rules.append(mark)
+        weight = w
+        if w != 1 { valence *= w }
+    }
+}

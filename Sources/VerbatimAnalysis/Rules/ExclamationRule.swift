@@ -1,0 +1,27 @@
+import VerbatimCore
+
+/// `!` emphasises the whole text: each one, up to `maxExclamations`, adds `exclamationIncrement` to
+/// the strength of the summed score (VADER's amplifier), and `--explain` lists it as its own line.
+struct ExclamationRule: SentimentRule {
+    static func marks(_ applied: String) -> Bool { applied.hasPrefix("emphasis(!") }
+
+    static let examples = RuleExamples(
+        triggering: [
+            .init(language: .tr, text: "Harika hizmet!!"),
+            .init(language: .sr, text: "Užasna usluga!"),
+        ],
+        nonTriggering: [
+            .init(language: .tr, text: "Harika hizmet."),
+            .init(language: .tr, text: "Kargo nerede!"),
+        ])
+
+    func apply(to text: inout ScoredText) {
+        text.exclamations = min(text.tokens.filter { $0.kind == .punctuation && $0.form == "!" }.count, text.constants.maxExclamations)
+    }
+
+    /// What `bangs` exclamation marks add to a summed score (nothing to a score of 0).
+    static func emphasis(of sum: Double, bangs: Int, _ constants: SentimentRules) -> Double {
+        guard bangs > 0, sum != 0 else { return 0 }
+        return (sum > 0 ? 1 : -1) * Double(bangs) * constants.exclamationIncrement
+    }
+}

@@ -1,0 +1,38 @@
+import VerbatimCore
+
+/// Intensifiers and dampeners (`çok`, `өте`, `маш`, `veoma`; `biraz`): each within `window` words
+/// before a term, in its clause, adds its scalar to the term's strength, less with distance
+/// (`intensifierDecay`). Emoji take none.
+struct IntensifierRule: SentimentRule {
+    static func marks(_ applied: String) -> Bool { applied.hasPrefix("intensifier(") || applied.hasPrefix("dampener(") }
+
+    static let examples = RuleExamples(
+        triggering: [
+            .init(language: .tr, text: "Personel çok ilgiliydi"),
+            .init(language: .kk, text: "Қызмет өте жақсы"),
+            .init(language: .sr, text: "Usluga je veoma loša"),
+        ],
+        nonTriggering: [
+            .init(language: .tr, text: "Personel ilgiliydi"),
+            .init(language: .tr, text: "Çok bekledim, sonra personel ilgilendi"),
+        ])
+
+    func apply(to text: inout ScoredText) {
+        let tokens = text.tokens, c = text.constants
+        for h in text.hits.indices where text.hits[h].kind != .emoji {
+            let start = text.hits[h].start, clause = text.hits[h].clause
+            var distance = 0
+            var k = start - 1
+            while k >= 0, distance < c.window, tokens[k].clause == clause, !text.covered[k] {
+                if tokens[k].kind == .word { distance += 1 } else { k -= 1; continue }
+                if case let .intensifier(scalar, word) = text.roles[k] {
+                    let decay = distance <= c.intensifierDecay.count ? c.intensifierDecay[distance - 1] : c.intensifierDecay.last!
+                    text.hits[h].valence += (text.hits[h].valence >= 0 ? 1 : -1) * scalar * decay
+                    text.hits[h].boost += scalar * decay
+                    text.hits[h].rules.append((scalar > 0 ? "intensifier(" : "dampener(") + word + ")")
+                }
+                k -= 1
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import VerbatimCore
+
+/// Negation words (`değil`, `емес`, `биш`, `nije`, and Russian `не` for Russian words only): each
+/// negates the nearest term within `window` words of it in its clause, not across a comma. A negated
+/// verb right after a term negates it too (`sorunla karşılaşmadım`: no problem). Several negators on
+/// one term count once.
+struct NegationWordRule: SentimentRule {
+    static func marks(_ applied: String) -> Bool { applied.hasPrefix("negation(") && !AffixNegationRule.marks(applied) }
+
+    static let examples = RuleExamples(
+        triggering: [
+            .init(language: .tr, text: "Hizmet iyi değil"),
+            .init(language: .tr, text: "Personel kibar değil"),
+            .init(language: .kk, text: "Қызмет жақсы емес"),
+            .init(language: .mn, text: "Үйлчилгээ сайн биш"),
+            .init(language: .sr, text: "Usluga nije dobra"),
+        ],
+        nonTriggering: [
+            .init(language: .tr, text: "Hizmet iyi"),
+            .init(language: .kk, text: "Қызмет жақсы"),
+            .init(language: .sr, text: "Usluga je dobra"),
+        ])
+
+    func apply(to text: inout ScoredText) {
+        for h in text.hits.indices where text.hits[h].kind == .term && text.hits[h].negatable {
+            let (before, after) = negators(of: text.hits[h], in: &text)
+            if !before.isEmpty || !after.isEmpty {
+                text.hits[h].valence = text.constants.negated(text.hits[h].valence)
+                text.hits[h].negations += 1
+                text.hits[h].rules.append("negation(\((before.reversed() + after).joined(separator: " ")))")
+            }
+        }
+    }
+
+    /// The negators before and after a hit that reach it, marked as used.
+    private func negators(of hit: SentimentScorer.Hit, in text: inout ScoredText) -> (before: [String], after: [String]) {
+        let tokens = text.tokens, window = text.constants.window
+        var before: [String] = [], after: [String] = []
+        var distance = 0
+        var k = hit.start - 1
+        // A comma separates predicates ("qabıldamadı, sebebin de aytpadı"): negation does not cross it.
+        while k >= 0, distance < window, tokens[k].clause == hit.clause, !text.covered[k], tokens[k].form != "," {
+            if tokens[k].kind == .word { distance += 1 } else { k -= 1; continue }
+            if case let .negatorBefore(word) = text.roles[k] { before.append(word); text.usedNegator[k] = true }
+            if hit.loan, case let .loanNegatorBefore(word) = text.roles[k] { before.append(word) }
+            k -= 1
+        }
+        distance = 0
+        k = hit.start + hit.length
+        while k < tokens.count, distance < window, tokens[k].clause == hit.clause, !text.covered[k], tokens[k].form != "," {
+            if tokens[k].kind == .word { distance += 1 } else { k += 1; continue }
+            if case let .negatorAfter(word) = text.roles[k] { after.append(word); text.usedNegator[k] = true; break }
+            if hit.loan, case let .loanNegatorAfter(word) = text.roles[k] { after.append(word); break }
+            // A negated verb negates only the word right before it ("sorunla karşılaşmadım").
+            if case .negatedVerb = text.roles[k], distance == 1 { after.append(tokens[k].surface); text.usedNegator[k] = true; break }
+            k += 1
+        }
+        return (before, after)
+    }
+}

@@ -1,0 +1,62 @@
+import VerbatimCore
+
+/// One rule of the sentiment scorer: what it does to the terms found in a text.
+///
+/// `SentimentScorer` finds the terms (hand-written, loan and learned entries,
+/// aspect cues, emoji) and gives rule words their roles; then it applies
+/// `SentimentScorer.rules` in order, each one a type in its own file with
+/// the examples that pin it beside it. `SentimentRuleExampleTests` runs the
+/// examples of every rule: each triggering text must show the rule's mark in
+/// its evidence, and no non-triggering text may.
+protocol SentimentRule: Sendable {
+    /// Whether one of a hit's applied rules (as `--explain` writes them) is this rule's.
+    static func marks(_ applied: String) -> Bool
+    /// Texts the rule must apply to, and texts it must leave alone.
+    static var examples: RuleExamples { get }
+    func apply(to text: inout ScoredText)
+}
+
+/// Examples of a rule, in the style of SwiftLint's triggering and non-triggering examples.
+struct RuleExamples: Sendable {
+    struct Example: Sendable {
+        var language: Language
+        var text: String
+        /// Scored with the language's bundled learned layer (`lexicons/learned/`).
+        var withLearnedLayer = false
+    }
+    var triggering: [Example]
+    var nonTriggering: [Example]
+}
+
+/// A text while the rules apply: its tokens, the roles rule words play, and the hits so far.
+struct ScoredText {
+    let tokens: [Token]
+    let lex: LanguageLexicon
+    let constants: SentimentRules
+    var roles: [SentimentScorer.Role]
+    var hits: [SentimentScorer.Hit]
+    /// Tokens inside a hit: a negator or an intensifier reaches only the nearest term.
+    private(set) var covered: [Bool] = []
+    /// Negators that negated a term (`NegationWordRule`); the others are complaints on their own.
+    var usedNegator: [Bool]
+    /// Positions a learned layer may give a valence of their own (`RuleWordRule`).
+    var ruleWords: [Int] = []
+    /// The `!` that emphasise the whole text (`ExclamationRule`).
+    var exclamations = 0
+
+    init(tokens: [Token], lex: LanguageLexicon, constants: SentimentRules, roles: [SentimentScorer.Role], hits: [SentimentScorer.Hit]) {
+        self.tokens = tokens
+        self.lex = lex
+        self.constants = constants
+        self.roles = roles
+        self.hits = hits
+        usedNegator = [Bool](repeating: false, count: tokens.count)
+        updateCoverage()
+    }
+
+    /// Recomputes `covered` after hits were added.
+    mutating func updateCoverage() {
+        covered = [Bool](repeating: false, count: tokens.count)
+        for h in hits { for k in h.start..<(h.start + h.length) { covered[k] = true } }
+    }
+}

@@ -1,0 +1,135 @@
+import VerbatimCore
+
+/// How the scorer finds the terms of a text, before its rules apply (`SentimentScorer.rules`): one pass
+/// over the words, longest match first, in the order hand-written phrases, negators, intensifiers,
+/// hand-written words, words of a mixed-in language, then the last look-ups (a negative prefix, a
+/// negated-verb ending, the learned layers); then the aspect phrases and cues.
+extension SentimentScorer {
+    /// One pass over the words: sentiment terms become hits, negators and intensifiers get their roles.
+    func findTerms(_ tokens: [Token], _ lex: LanguageLexicon) -> ([Hit], [Role], [Int]) {
+        let filter = firstWords[lex.language]
+        var roles = [Role](repeating: .none, count: tokens.count)
+        var hits: [Hit] = []
+        var free: [Int] = []
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            if t.kind == .emoji || t.kind == .emoticon {
+                if let v = emojiValence(t) {
+                    hits.append(Hit(start: i, length: 1, valence: v, base: v, term: t.form, rules: [], clause: t.clause, kind: .emoji))
+                }
+                i += 1; continue
+            }
+            guard t.kind == .word else { i += 1; continue }
+            // A word that starts no term of the per-word look-ups below goes straight to the last rules.
+            if let filter, !filter.mayStart(t) {
+                i += lastLookups(tokens, at: i, lex, &hits, &roles, &free); continue
+            }
+            let match = lex.sentiment.longestMatch(in: tokens, at: i)
+            if let m = match, m.length >= 2 {
+                if m.term.payload != 0 { hits.append(hit(m, at: i, tokens, lex, unit: .sentiment(m.index))) }
+                i += m.length; continue
+            }
+            if let n = lex.negatorsAfter.longestMatch(in: tokens, at: i) {
+                roles[i] = .negatorAfter(n.term.text); i += n.length; continue
+            }
+            if let n = lex.negatorsBefore.longestMatch(in: tokens, at: i) {
+                roles[i] = .negatorBefore(n.term.text); i += n.length; continue
+            }
+            // A word that is both an intensifier and a sentiment term (`süper`, `müthiş`) intensifies the
+            // sentiment word right after it (`süper hızlı`); with none there, it is the sentiment term (`Süper!`).
+            if let b = lex.intensifiers.longestMatch(in: tokens, at: i),
+               !(match.map { $0.term.payload != 0 && $0.length >= b.length } ?? false) || sentimentFollows(tokens, at: i + b.length, lex) {
+                roles[i] = .intensifier(b.term.payload, b.term.text); i += b.length; continue
+            }
+            if let m = match {
+                // A neutral entry (valence 0) only stops shorter stems from matching.
+                if m.term.payload != 0 { hits.append(hit(m, at: i, tokens, lex, unit: .sentiment(m.index))) }
+                i += m.length; continue
+            }
+            // Words of a mixed-in language (Russian in Kazakh): only where the language's own data has nothing.
+            if let m = lex.loanSentiment.longestMatch(in: tokens, at: i) {
+                if m.term.payload != 0 { hits.append(hit(m, at: i, tokens, lex, negationSuffixes: false, unit: .loan(m.index))) }
+                i += m.length; continue
+            }
+            if let n = lex.loanNegatorsBefore.longestMatch(in: tokens, at: i) {
+                roles[i] = .loanNegatorBefore(n.term.text); i += n.length; continue
+            }
+            if let n = lex.loanNegatorsAfter.longestMatch(in: tokens, at: i) {
+                roles[i] = .loanNegatorAfter(n.term.text); i += n.length; continue
+            }
+            i += lastLookups(tokens, at: i, lex, &hits, &roles, &free)
+        }
+        return (hits, roles, free)
+    }
+
+    /// The look-ups for a word that no entry above claimed: a negative prefix, a negated-verb ending,
+    /// then the learned layers. Returns the number of tokens consumed.
+    func lastLookups(_ tokens: [Token], at i: Int, _ lex: LanguageLexicon, _ hits: inout [Hit], _ roles: inout [Role], _ free: inout [Int]) -> Int {
+        if let h = prefixNegatedHit(tokens, at: i, lex) {
+            hits.append(h)
+        } else if let ending = lex.negatedVerbEnding(of: tokens[i].form) {
+            roles[i] = .negatedVerb(ending)
+        } else if lex.learned.count > 0, let m = lex.learned.longestMatch(in: tokens, at: i) {
+            if m.term.payload != 0 { hits.append(hit(m, at: i, tokens, lex, unit: .learned(m.index))) }
+            return m.length
+        } else {
+            free.append(i)
+        }
+        return 1
+    }
+
+    /// Aspect phrases and cues (`aspects.tsv`, found by `AspectMatcher`) replace the lexicon terms within
+    /// their words (one of valence 0 by nothing); a longer lexicon phrase over them wins (`rešili problem`
+    /// over `problem*`).
+    func addAspects(_ tokens: [Token], _ lex: LanguageLexicon, to hits: inout [Hit], roles: inout [Role]) {
+        let found = hits
+        let aspectHits = aspects.hits(tokens, lex).filter { a in
+            !found.contains { h in a.range.overlaps(h.start..<(h.start + h.length)) && (h.start < a.range.lowerBound || h.start + h.length > a.range.upperBound) }
+        }
+        if aspectHits.isEmpty { return }
+        hits.removeAll { h in aspectHits.contains { $0.range.overlaps(h.start..<(h.start + h.length)) } }
+        for a in aspectHits where a.valence != 0 {
+            for k in a.range { roles[k] = .none }
+            hits.append(Hit(start: a.range.lowerBound, length: a.range.count, valence: a.valence, base: a.valence, term: a.term,
+                            rules: a.rules, clause: tokens[a.range.lowerBound].clause, aspect: a.theme, negatable: a.kind == .cue))
+        }
+        hits.sort { $0.start < $1.start }
+    }
+
+    /// Whether the next word (same clause, no comma between) is a sentiment term or an intensifier.
+    func sentimentFollows(_ tokens: [Token], at i: Int, _ lex: LanguageLexicon) -> Bool {
+        guard i < tokens.count, tokens[i].kind == .word, tokens[i].clause == tokens[i - 1].clause else { return false }
+        if let m = lex.sentiment.longestMatch(in: tokens, at: i), m.term.payload != 0 { return true }
+        return lex.intensifiers.longestMatch(in: tokens, at: i) != nil || lex.loanSentiment.longestMatch(in: tokens, at: i) != nil
+    }
+
+    func hit(_ m: TermIndex<Double>.Match, at i: Int, _ tokens: [Token], _ lex: LanguageLexicon, negationSuffixes: Bool = true, unit: Unit) -> Hit {
+        let affix = negationSuffixes && m.viaStem ? lex.negationMorpheme(in: m.remainder) : nil
+        return Hit(start: i, length: m.length, valence: m.term.payload, base: m.term.payload, term: m.term.text, rules: [], clause: tokens[i].clause,
+                   unit: unit, learned: m.term.learned, affixNegation: affix)
+    }
+
+    /// Serbian `ne-` (and any `prefix` rule): `neprofesionalan` → not `profesionalan`.
+    func prefixNegatedHit(_ tokens: [Token], at i: Int, _ lex: LanguageLexicon) -> Hit? {
+        for p in lex.negationPrefixes where tokens[i].form.hasPrefix(p) && tokens[i].form.count >= p.count + 3 {
+            var copy = [tokens[i]]
+            copy[0].form = String(tokens[i].form.dropFirst(p.count))
+            if let m = lex.sentiment.longestMatch(in: copy, at: 0) {
+                return Hit(start: i, length: 1, valence: m.term.payload, base: m.term.payload, term: p + "-" + m.term.text,
+                           rules: [], clause: tokens[i].clause, unit: .sentiment(m.index), learned: m.term.learned, affixNegation: p + "-")
+            }
+        }
+        return nil
+    }
+
+    func emojiValence(_ t: Token) -> Double? {
+        if let m = lexicons.emoji.longestMatch(in: [t], at: 0, isWord: { _ in true }) { return m.term.payload }
+        if let first = t.form.unicodeScalars.first, t.form.unicodeScalars.count > 1 {
+            var single = t
+            single.form = String(first)
+            return lexicons.emoji.longestMatch(in: [single], at: 0, isWord: { _ in true })?.term.payload
+        }
+        return nil
+    }
+}
