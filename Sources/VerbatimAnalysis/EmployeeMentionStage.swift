@@ -11,7 +11,9 @@ import VerbatimCore
 /// to `employeeMention`. A record that names its employee in a column is
 /// never changed.
 public struct EmployeeMentionStage: RecordStage {
-    public let name = "employee_mentions"
+    /// The name under which a pipeline file selects it (`stages: - use: employee_mentions`).
+    public static let stageName = "employee_mentions"
+    public var name: String { Self.stageName }
     public let matcher: RosterMatcher
 
     public init(matcher: RosterMatcher) { self.matcher = matcher }

@@ -3,7 +3,9 @@ import VerbatimCore
 /// The `sentiment` stage: lexicon-and-rules sentiment for each record, and
 /// the rating/text disagreement flag.
 public struct SentimentStage: RecordStage {
-    public let name = "sentiment"
+    /// The name under which a pipeline file selects it (`stages: - use: sentiment`).
+    public static let stageName = "sentiment"
+    public var name: String { Self.stageName }
     public let scorer: SentimentScorer
     let hashtags: HashtagSplitter
 

@@ -2,7 +2,9 @@ import VerbatimCore
 
 /// The `themes` stage: tags customer-service themes with per-clause polarity.
 public struct ThemeStage: RecordStage {
-    public let name = "themes"
+    /// The name under which a pipeline file selects it (`stages: - use: themes`).
+    public static let stageName = "themes"
+    public var name: String { Self.stageName }
     public let tagger: ThemeTagger
 
     public init(tagger: ThemeTagger) { self.tagger = tagger }

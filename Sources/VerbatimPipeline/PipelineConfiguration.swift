@@ -55,12 +55,15 @@ public struct PipelineConfiguration: Sendable {
 
     /// One `stages:` entry.
     public struct StageConfiguration: Sendable {
-        /// Registry name (`normalize`, `language`, `sentiment`, `themes`).
-        public var use: String
+        /// What the stage declared about itself (`StageRegistry.entries`).
+        public var descriptor: StageDescriptor
         public var enabled: Bool
         /// Sentiment rules (only for `sentiment` and `themes`).
         public var rules: SentimentRules
         public var line: Int
+
+        /// Its name in `stages:`.
+        public var use: String { descriptor.name }
     }
 
     /// One `sources:` entry.
@@ -187,15 +190,15 @@ public struct PipelineConfiguration: Sendable {
     static func parseStages(_ node: ConfigNode?, file: String, withRoster: Bool = false) throws(ConfigurationError) -> [StageConfiguration] {
         guard let node else {
             let order = withRoster ? StageRegistry.defaultOrderWithRoster : StageRegistry.defaultOrder
-            return order.map { StageConfiguration(use: $0, enabled: true, rules: SentimentRules(), line: 0) }
+            return order.map { StageConfiguration(descriptor: $0, enabled: true, rules: SentimentRules(), line: 0) }
         }
         var stages: [StageConfiguration] = []
         for item in try node.sequence() {
             // `- normalize` or `- use: sentiment` with options.
             if !item.isMapping {
                 let name = try item.string()
-                guard StageRegistry.entry(name) != nil else { throw item.invalid(name, expected: "a stage: \(StageRegistry.names.joined(separator: ", "))") }
-                stages.append(StageConfiguration(use: name, enabled: true, rules: SentimentRules(), line: item.line))
+                guard let entry = StageRegistry.entry(name) else { throw item.invalid(name, expected: "a stage: \(StageRegistry.names.joined(separator: ", "))") }
+                stages.append(StageConfiguration(descriptor: entry, enabled: true, rules: SentimentRules(), line: item.line))
                 continue
             }
             let probe = try item.mapping(allowed: ["use", "enabled"] + StageRegistry.allOptionKeys)
@@ -204,42 +207,38 @@ public struct PipelineConfiguration: Sendable {
             guard let entry = StageRegistry.entry(name) else {
                 throw useNode.invalid(name, expected: "a stage: \(StageRegistry.names.joined(separator: ", "))")
             }
-            let m = try item.mapping(allowed: ["use", "enabled"] + entry.optionKeys)
-            var stage = StageConfiguration(use: name, enabled: try m["enabled"]?.bool() ?? true, rules: SentimentRules(), line: item.line)
-            // Thresholds set here win over a learned layer's calibrated ones.
-            if let v = m["positive_threshold"] { stage.rules.positiveThreshold = try v.double(in: 0...1); stage.rules.useCalibratedThresholds = false }
-            if let v = m["negative_threshold"] { stage.rules.negativeThreshold = try v.double(in: -1...0); stage.rules.useCalibratedThresholds = false }
-            if let v = m["negated_positive_scalar"] { stage.rules.negatedPositiveScalar = try v.double(in: -1...0) }
-            if let v = m["negated_negative_scalar"] { stage.rules.negatedNegativeScalar = try v.double(in: -1...0) }
-            if let v = m["contrast_before_weight"] { stage.rules.contrastBeforeWeight = try v.double(in: 0...1) }
-            if let v = m["contrast_after_weight"] { stage.rules.contrastAfterWeight = try v.double(in: 1...3) }
+            let m = try item.mapping(allowed: ["use", "enabled"] + entry.options.map(\.key))
+            var stage = StageConfiguration(descriptor: entry, enabled: try m["enabled"]?.bool() ?? true, rules: SentimentRules(), line: item.line)
+            for option in entry.options {
+                if let v = m[option.key] { option.apply(try v.double(in: option.range), to: &stage.rules) }
+            }
             stages.append(stage)
         }
         // Each stage needs the ones it builds on, enabled and earlier.
-        var seen = Set<String>()
+        var seen = Set<StageDescriptor.Kind>()
         for s in stages where s.enabled {
-            let entry = StageRegistry.entry(s.use)!
-            if seen.contains(entry.kind) {
-                throw .stageOrder(file: file, path: "stages", line: s.line, message: "two enabled '\(entry.kind)' stages; turn one off with `enabled: false`")
+            let kind = s.descriptor.kind
+            if seen.contains(kind) {
+                throw .stageOrder(file: file, path: "stages", line: s.line, message: "two enabled '\(kind.rawValue)' stages; turn one off with `enabled: false`")
             }
-            for need in entry.requires where !seen.contains(need) {
-                throw .stageOrder(file: file, path: "stages", line: s.line, message: "'\(s.use)' needs a '\(need)' stage enabled before it")
+            for need in s.descriptor.requires where !seen.contains(need) {
+                throw .stageOrder(file: file, path: "stages", line: s.line, message: "'\(s.use)' needs a '\(need.rawValue)' stage enabled before it")
             }
-            seen.insert(entry.kind)
+            seen.insert(kind)
         }
         return stages
     }
 
     /// A roster is used by the `employee_mentions` stage and that stage needs one.
     static func checkRosterStage(_ config: PipelineConfiguration, node: ConfigNode?, stagesNode: ConfigNode?) throws(ConfigurationError) {
-        let stage = config.stages.first { $0.use == "employee_mentions" }
+        let stage = config.stages.first { $0.descriptor.usesRoster }
         if let stage, stage.enabled, config.roster == nil {
             throw .stageOrder(file: config.file, path: "stages", line: stage.line,
-                              message: "'employee_mentions' needs a roster: add `roster: path/to/roster.tsv` at the top level")
+                              message: "'\(stage.use)' needs a roster: add `roster: path/to/roster.tsv` at the top level")
         }
         if let node, stage == nil {
             throw .stageOrder(file: config.file, path: "roster", line: node.line,
-                              message: "a roster is set but no stage uses it: add `- use: employee_mentions` after `language` in stages")
+                              message: "a roster is set but no stage uses it: add `- use: \(EmployeeMentionStage.stageName)` after `language` in stages")
         }
     }
 
@@ -291,7 +290,7 @@ public struct PipelineConfiguration: Sendable {
 
     /// The rules of the enabled sentiment stage (thresholds are used by reports too).
     public var sentimentRules: SentimentRules {
-        stages.first { $0.enabled && $0.use == "sentiment" }?.rules ?? SentimentRules()
+        stages.first { $0.enabled && $0.descriptor.kind == .sentiment }?.rules ?? SentimentRules()
     }
 }
 

@@ -9,12 +9,7 @@ public struct RecordAnalyzer: Sendable {
     let stages: [any RecordStage]
 
     public init(resources: LoadedResources, rules: SentimentRules = SentimentRules()) {
-        stages = [
-            TextNormalizationStage(),
-            LanguageIdentificationStage(resources: resources.text),
-            SentimentStage(scorer: SentimentScorer(lexicons: resources.lexicons, rules: rules)),
-            ThemeStage(tagger: ThemeTagger(lexicons: resources.lexicons, rules: rules)),
-        ]
+        stages = StageRegistry.build(StageRegistry.defaultOrder, text: resources.text, lexicons: resources.lexicons, rules: rules)
     }
 
     /// Analyses one text; `language` declares it instead of identifying it.

@@ -4,7 +4,9 @@ import VerbatimCore
 /// declares it), re-folds word forms for that language, and marks contrast
 /// conjunctions, which start a new clause.
 public struct LanguageIdentificationStage: RecordStage {
-    public let name = "language"
+    /// The name under which a pipeline file selects it (`stages: - use: language`).
+    public static let stageName = "language"
+    public var name: String { Self.stageName }
     public let identifier: LanguageIdentifier
     public let resources: TextResources
 

@@ -2,7 +2,9 @@ import VerbatimCore
 
 /// The `normalize` stage: cleans the text and splits it into tokens.
 public struct TextNormalizationStage: RecordStage {
-    public let name = "normalize"
+    /// The name under which a pipeline file selects it (`stages: - use: normalize`).
+    public static let stageName = "normalize"
+    public var name: String { Self.stageName }
 
     public init() {}
 

@@ -55,6 +55,32 @@ struct PipelineConfigurationTests {
         #expect(throws: ConfigurationError.self) { try parse("input: x\nstages:\n  - normalize\n  - tokenize\n") }
     }
 
+    /// Every option a stage declares is read into its typed value, and a value outside its declared range is
+    /// refused with the file's line: the descriptors are the one source of what a stage accepts.
+    @Test func everyDeclaredOptionIsTypedAndRanged() throws {
+        for descriptor in StageRegistry.entries {
+            for option in descriptor.options {
+                // Inside the range and not the default, so that reading it changes something.
+                let middle = (option.range.lowerBound + option.range.upperBound) / 2
+                let inside = middle == option.defaultValue ? (option.range.lowerBound + middle) / 2 : middle
+                let c = try parse("input: x\nstages:\n  - normalize\n  - language\n  - use: \(descriptor.name)\n    \(option.key): \(inside)\n")
+                let stage = try #require(c.stages.first { $0.use == descriptor.name })
+                #expect(option.value(in: stage.rules) == inside, "\(descriptor.name).\(option.key)")
+                #expect(option.defaultValue != inside)
+                let outside = option.range.upperBound + 1
+                do {
+                    _ = try parse("input: x\nstages:\n  - normalize\n  - language\n  - use: \(descriptor.name)\n    \(option.key): \(outside)\n")
+                    Issue.record("\(option.key): \(outside) should be refused")
+                } catch {
+                    #expect("\(error)".contains("p.yaml:6"), "\(error)")
+                }
+            }
+        }
+        let thresholds = try parse("input: x\nstages:\n  - normalize\n  - language\n  - use: sentiment\n    positive_threshold: 0.3\n")
+        #expect(thresholds.sentimentRules.useCalibratedThresholds == false, "thresholds set in the pipeline win over a learned calibration")
+        #expect(try parse("input: x\n").sentimentRules.useCalibratedThresholds)
+    }
+
     @Test func sourceRulesAreTyped() throws {
         let c = try parse("""
             input: x

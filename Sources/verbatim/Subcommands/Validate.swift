@@ -29,6 +29,11 @@ extension Verbatim {
             if warnings { for w in warns { printError("warning: \(w)") } }
             print("\(config.file): pipeline '\(config.name)'")
             print("  stages: " + config.stages.map { $0.enabled ? $0.use : "\($0.use) (off)" }.joined(separator: " → "))
+            for stage in config.stages where stage.enabled {
+                let set = stage.descriptor.options.filter { $0.value(in: stage.rules) != $0.defaultValue }
+                if set.isEmpty { continue }
+                print("  \(stage.use) options: " + set.map { "\($0.key) \($0.value(in: stage.rules)) (default \($0.defaultValue), \($0.range.lowerBound)…\($0.range.upperBound))" }.joined(separator: ", "))
+            }
             print("  input: \(relativePath(config.input))  output: \(relativePath(config.output))  lexicons: \(relativePath(config.lexicons))")
             let store = config.store.map { "\(relativePath($0.path)) (waits up to \(Int($0.lockTimeout)) s for another run)" } ?? "none"
             print("  history store: \(store)  trends: last \(config.trends.periodDays) days against the \(config.trends.periodDays) before"

@@ -1,0 +1,9 @@
+import VerbatimText
+
+extension LanguageIdentificationStage {
+    static let descriptor = StageDescriptor(
+        name: stageName, kind: .language, requires: [.normalize], options: [],
+        summary: "identifies tr/kk/mn/sr/ru/und, folds words per language, marks clauses",
+        typeName: String(describing: Self.self), usesRoster: false,
+        make: { context, _ in LanguageIdentificationStage(resources: context.text) })
+}
