@@ -117,9 +117,14 @@ public struct AspectMatcher: Sendable {
     /// The tokens with every number written as `<n>`, for the terms that hold a number (`<n> dakika`,
     /// `<n> sata`): digits replace their form, a number word of `numbers.tsv` (its last word) gets `<n>` as
     /// its form (or, when a term starts with the word itself, the form to try when that term does not match).
+    /// `<n>` folded like the terms' words, per language (Kazakh folding turns a Latin `n` into `н`): once,
+    /// not per text.
+    static let placeholders: [Language: String] = Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+        (language, TermIndex<Bool>.words(of: AspectCue.numberPlaceholder, language: language)[0].form)
+    })
+
     func numbersMarked(_ tokens: [Token], _ lex: LanguageLexicon) -> [Token] {
-        // Folded like the terms' words (Kazakh folding turns a Latin `n` into `н`).
-        let placeholder = TermIndex<Bool>.words(of: AspectCue.numberPlaceholder, language: lex.language)[0].form
+        let placeholder = Self.placeholders[lex.language]!
         // Most texts hold no number: no copy then.
         guard tokens.indices.contains(where: { tokens[$0].kind == .number || (tokens[$0].kind == .word && lex.numberWords.longestMatch(in: tokens, at: $0) != nil) }) else {
             return tokens

@@ -76,8 +76,9 @@ public struct LexiconLearner {
 
     /// Counts the unclaimed words of one labelled text and their stems.
     public mutating func observeCandidate(_ tokens: [Token], label: SentimentLabel) {
-        guard let lex = base.lexicon(for: language) else { return }
-        let analysis = base.analyze(tokens, lex)
+        guard let ref = base.lexiconRef(for: language) else { return }
+        let lex = ref.lex
+        let analysis = base.analyze(tokens, ref)
         var forms = Set<String>(), stems = Set<String>(), phrases = Set<String>()
         var previous: Int?
         for i in analysis.freeWords {
@@ -140,9 +141,10 @@ public struct LexiconLearner {
 
     /// Counts and spools the hits of one labelled text (after `selectCandidates`).
     public mutating func observe(_ tokens: [Token], label: SentimentLabel) throws {
-        guard let scorer = withCandidates, let lex = scorer.lexicon(for: language) else { return }
+        guard let scorer = withCandidates, let ref = scorer.lexiconRef(for: language) else { return }
+        let lex = ref.lex
         if spool == nil { spool = try LearnerSpool() }
-        let analysis = scorer.analyze(tokens, lex)
+        let analysis = scorer.analyze(tokens, ref)
         let fold = passTwoTexts % foldTexts.count
         passTwoTexts += 1
         var fixed = 0.0

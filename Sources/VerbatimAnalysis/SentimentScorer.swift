@@ -17,6 +17,8 @@ import VerbatimCore
 public struct SentimentScorer: Sendable {
     public let lexicons: LexiconSet
     public let rules: SentimentRules
+    /// `lexicons.languages`, borrowed per text.
+    let refs: [Language: LexiconRef]
     /// Finds the words that carry polarity for one theme only (`aspects.tsv`).
     let aspects = AspectMatcher()
 
@@ -26,6 +28,7 @@ public struct SentimentScorer: Sendable {
     public init(lexicons: LexiconSet, rules: SentimentRules = SentimentRules()) {
         self.lexicons = lexicons
         self.rules = rules
+        refs = LexiconRef.table(lexicons)
         firstWords = lexicons.languages.mapValues { lex in
             var filter = FirstWordFilter()
             filter.add(lex.sentiment)
@@ -103,11 +106,11 @@ public struct SentimentScorer: Sendable {
     }
 
     public func score(_ tokens: [Token], language: Language) -> SentimentResult {
-        guard Language.scored.contains(language), let lex = lexicons.languages[language] else {
+        guard Language.scored.contains(language), let ref = refs[language] else {
             let reason = language == .und ? "language undetermined: not scored" : "language \(language.rawValue) is not scored"
             return SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: [], reason: reason)
         }
-        let analysis = analyze(tokens, lex)
+        let analysis = analyze(tokens, ref)
         if analysis.hits.isEmpty {
             return SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: clauseScores(tokens, []), reason: "no lexicon match")
         }
@@ -124,12 +127,17 @@ public struct SentimentScorer: Sendable {
             evidence.append(Evidence(matched: String(repeating: "!", count: bangs), term: "!", baseValence: 0, finalValence: round2(add), rules: ["emphasis(!×\(bangs))"], clause: -1))
         }
         let compound = round4(normalize(sum))
-        return SentimentResult(score: compound, label: rules.thresholds(for: lex).label(compound), evidence: evidence, clauseScores: clauseScores(tokens, analysis.hits))
+        return SentimentResult(score: compound, label: rules.thresholds(for: ref.lex).label(compound), evidence: evidence, clauseScores: clauseScores(tokens, analysis.hits))
     }
 
     /// The lexicon of `language` when it is scored.
     func lexicon(for language: Language) -> LanguageLexicon? {
         Language.scored.contains(language) ? lexicons.languages[language] : nil
+    }
+
+    /// The lexicon of `language` when it is scored, to borrow.
+    func lexiconRef(for language: Language) -> LexiconRef? {
+        Language.scored.contains(language) ? refs[language] : nil
     }
 
     /// The rules, in the order they apply: negation inside a word, then by words (and, where nothing
@@ -142,10 +150,10 @@ public struct SentimentScorer: Sendable {
     ]
 
     /// Finds the terms of `tokens` and applies every rule to them: the hits with their final valences.
-    func analyze(_ tokens: [Token], _ lex: LanguageLexicon) -> Analysis {
-        var (hits, roles, free) = findTerms(tokens, lex)
-        addAspects(tokens, lex, to: &hits, roles: &roles)
-        var text = ScoredText(tokens: tokens, lex: lex, constants: rules, roles: roles, hits: hits)
+    func analyze(_ tokens: [Token], _ ref: LexiconRef) -> Analysis {
+        var (hits, roles, free) = findTerms(tokens, ref.lex)
+        addAspects(tokens, ref.lex, to: &hits, roles: &roles)
+        var text = ScoredText(tokens: tokens, lexicon: ref, constants: rules, roles: roles, hits: hits)
         for rule in Self.rules { rule.apply(to: &text) }
         return Analysis(hits: text.hits, freeWords: free, ruleWords: text.ruleWords, exclamations: text.exclamations)
     }

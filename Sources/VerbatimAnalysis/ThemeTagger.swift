@@ -21,29 +21,32 @@ public struct ThemeTagger: Sendable {
     public let lexicons: LexiconSet
     public let rules: SentimentRules
     let aspects = AspectMatcher()
+    /// `lexicons.languages`, borrowed per text.
+    let refs: [Language: LexiconRef]
 
     public init(lexicons: LexiconSet, rules: SentimentRules = SentimentRules()) {
         self.lexicons = lexicons
         self.rules = rules
+        refs = LexiconRef.table(lexicons)
     }
 
     public func tag(_ tokens: [Token], language: Language, sentiment: SentimentResult?) -> [ThemeMention] {
-        guard let lex = lexicons.languages[language], lex.themes.count > 0 else { return [] }
-        let mentions = self.mentions(tokens, lex, sentiment)
+        guard let ref = refs[language], ref.lex.themes.count > 0 else { return [] }
+        let mentions = self.mentions(tokens, ref.lex, sentiment)
         if mentions.isEmpty { return [] }
         let evidence = (sentiment?.evidence ?? []).filter { $0.tokens != nil }
-        let segment = aspects.segments(tokens, lex)
+        let segment = aspects.segments(tokens, ref.lex)
         let owners = self.owners(evidence, mentions, segment)
         var order: [String] = []
         var byTheme: [String: (keyword: String, counted: Set<Int>, outcome: Double)] = [:]
         for m in mentions {
             if byTheme[m.theme] == nil { order.append(m.theme); byTheme[m.theme] = (m.keyword, [], 0) }
-            if let v = lex.negatedOutcomes[m.theme], negationFollows(m, evidence, tokens) { byTheme[m.theme]!.outcome = v }
+            if let v = ref.lex.negatedOutcomes[m.theme], negationFollows(m, evidence, tokens) { byTheme[m.theme]!.outcome = v }
             byTheme[m.theme]!.counted.formUnion(counted(for: m, evidence, owners, segment, tokens))
         }
         // A theme whose clause says nothing takes the record's polarity, unless a contrast or a concession
         // divides the record (it would borrow across it).
-        let record = sentiment.map { $0.score == 0 || hasContrast(tokens, lex) ? 0 : $0.score } ?? 0
+        let record = sentiment.map { $0.score == 0 || hasContrast(tokens, ref.lex) ? 0 : $0.score } ?? 0
         return order.map { theme in
             var counted = byTheme[theme]!.counted
             // An aspect cue or outcome of the theme counts wherever it stands (it was found for this theme).

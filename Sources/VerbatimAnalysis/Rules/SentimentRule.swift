@@ -31,7 +31,8 @@ struct RuleExamples: Sendable {
 /// A text while the rules apply: its tokens, the roles rule words play, and the hits so far.
 struct ScoredText {
     let tokens: [Token]
-    let lex: LanguageLexicon
+    let lexicon: LexiconRef
+    var lex: LanguageLexicon { _read { yield lexicon.lex } }
     let constants: SentimentRules
     var roles: [SentimentScorer.Role]
     var hits: [SentimentScorer.Hit]
@@ -44,9 +45,9 @@ struct ScoredText {
     /// The `!` that emphasise the whole text (`ExclamationRule`).
     var exclamations = 0
 
-    init(tokens: [Token], lex: LanguageLexicon, constants: SentimentRules, roles: [SentimentScorer.Role], hits: [SentimentScorer.Hit]) {
+    init(tokens: [Token], lexicon: LexiconRef, constants: SentimentRules, roles: [SentimentScorer.Role], hits: [SentimentScorer.Hit]) {
         self.tokens = tokens
-        self.lex = lex
+        self.lexicon = lexicon
         self.constants = constants
         self.roles = roles
         self.hits = hits
