@@ -49,6 +49,9 @@ public struct LanguageLexicon: Sendable {
     /// covers. Looked up last, for a word that no hand-written entry or rule claims; a layer's
     /// adjustments of hand-written valences are made in `sentiment` and `loanSentiment` themselves.
     public var learned = TermIndex<Double>()
+    /// Word pairs of learned layers (`a + b`): each adds its valence on top of whatever its two words
+    /// scored, as a bag of words counts a pair beside its words (`PairRule`).
+    public var learnedPairs = TermIndex<Double>()
     /// Label thresholds calibrated on a learned layer's training data (its `@positive_threshold` and
     /// `@negative_threshold` lines); nil keeps the rules' thresholds.
     public var calibratedThresholds: LabelThresholds?

@@ -42,6 +42,15 @@ public enum LearnedLayerFile {
         }
 
         public var evidence: String { "n_pos=\(positives) n_neg=\(negatives)" }
+
+        /// `a + b` is a pair (`PairRule`): its two words, as written.
+        public var pairWords: [String]? {
+            let parts = term.components(separatedBy: Self.pairSeparator)
+            return parts.count == 2 ? parts : nil
+        }
+
+        /// What joins the two words of a pair.
+        public static let pairSeparator = " + "
     }
 
     /// The text of a layer: header comment lines, the calibrated thresholds, then the entries in
@@ -90,11 +99,21 @@ public enum LearnedLayerFile {
             guard let counts = counts(in: l.fields[2]) else {
                 issue("the evidence of '\(l.fields[0])' must say what it was learned from: 'n_pos=<count> n_neg=<count>'"); continue
             }
-            let words = TermIndex<Double>.words(of: l.fields[0], language: lex.language)
+            let entry = Entry(term: l.fields[0], valence: v, positives: counts.0, negatives: counts.1)
+            let pair = entry.pairWords
+            let words = TermIndex<Double>.words(of: pair.map { $0.joined(separator: " ") } ?? l.fields[0], language: lex.language)
             guard !words.contains(where: { $0.form.isEmpty }) else { issue("'\(l.fields[0])' has an empty word (a lone '*'?)"); continue }
-            if let previous = seen[words] { issue("'\(l.fields[0])' repeats line \(previous); the later line wins") }
-            seen[words] = l.line
-            add(Entry(term: l.fields[0], valence: v, positives: counts.0, negatives: counts.1), words: words, source: source, line: l.line, to: &lex)
+            if pair != nil ? words.count != 2 || words.contains(where: \.isStem) : entry.term.contains(Entry.pairSeparator) {
+                issue("a pair is two words, 'a + b', without stems; got '\(l.fields[0])'"); continue
+            }
+            let key = (pair == nil ? [] : [TermIndex<Double>.Word(form: "+", isStem: false)]) + words
+            if let previous = seen[key] { issue("'\(l.fields[0])' repeats line \(previous); the later line wins") }
+            seen[key] = l.line
+            if pair != nil {
+                lex.learnedPairs.add(.init(words: words, payload: v, text: entry.term, source: source, line: l.line, learned: entry.evidence))
+            } else {
+                add(entry, words: words, source: source, line: l.line, to: &lex)
+            }
         }
         switch (positive, negative) {
         case (nil, nil): break

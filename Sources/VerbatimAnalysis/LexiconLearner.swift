@@ -31,6 +31,8 @@ public struct LexiconLearner {
         public var maxStemLength = 10
         /// A phrase of two unclaimed words is learned only when at least this many texts contain it.
         public var minPhraseSupport = 5
+        /// A pair of adjacent words (`a + b`, `PairRule`) is learned only when at least this many texts contain it.
+        public var minPairSupport = 5
         /// Folds of the cross-validation that chooses the scale, the shrinkage and the thresholds.
         public var folds = 5
         /// Candidate valences per unit of log-odds.
@@ -55,6 +57,7 @@ public struct LexiconLearner {
     private var formCounts: [String: LabelCounts] = [:]
     private var stemCounts: [String: LabelCounts] = [:]
     private var phraseCounts: [String: LabelCounts] = [:]
+    private var pairCounts: [String: LabelCounts] = [:]
     /// Pass 2: units (hand-written entries and candidates) by id, their counts, the spool.
     private var units: UnitTable
     private var passTwoTexts = 0
@@ -106,9 +109,21 @@ public struct LexiconLearner {
             if let m = lex.sentiment.longestMatch(in: [word], at: 0), !m.viaStem { continue }
             forms.insert(word.form)
         }
+        for p in pairs(tokens, free: Set(analysis.freeWords)) { pairCounts[p, default: LabelCounts()].add(label) }
         for f in forms { formCounts[f, default: LabelCounts()].add(label) }
         for s in stems { stemCounts[s, default: LabelCounts()].add(label) }
         for p in phrases { phraseCounts[p, default: LabelCounts()].add(label) }
+    }
+
+    /// The pairs of a text (`PairRule.pairs`), unless both words are unclaimed and next to each other
+    /// (those are phrase candidates), written `a + b`: pair candidates.
+    private func pairs(_ tokens: [Token], free: Set<Int>) -> Set<String> {
+        var out = Set<String>()
+        for (i, j) in PairRule.pairs(tokens) {
+            if j == i + 1, free.contains(i), free.contains(j) { continue }
+            out.insert(tokens[i].form + LearnedLayerFile.Entry.pairSeparator + tokens[j].form)
+        }
+        return out
     }
 
     /// Keeps the candidates with enough support and compiles them as learned terms for pass 2.
@@ -117,10 +132,16 @@ public struct LexiconLearner {
     public mutating func selectCandidates() -> (words: Int, stems: Int, phrases: Int) {
         guard var lex = base.lexicon(for: language) else { return (0, 0, 0) }
         lex.learned = TermIndex<Double>()
+        lex.learnedPairs = TermIndex<Double>()
         lex.calibratedThresholds = nil
         let words = formCounts.filter { $0.value.polar >= options.minSupport }.keys.sorted()
         let stems = stemCounts.filter { $0.value.polar >= options.minStemSupport }.keys.sorted()
         let phrases = phraseCounts.filter { $0.value.polar >= options.minPhraseSupport }.keys.sorted()
+        let pairs = pairCounts.filter { $0.value.polar >= options.minPairSupport }.keys.sorted()
+        for p in pairs {
+            let words = p.components(separatedBy: LearnedLayerFile.Entry.pairSeparator).map { TermIndex<Double>.Word(form: $0, isStem: false) }
+            lex.learnedPairs.add(.init(words: words, payload: 1, text: p, source: "candidates", line: 0))
+        }
         // Placeholder valences: which entry a word matches, and what the rules do to it, do not depend on them.
         for w in words { lex.learned.add(.init(words: [.init(form: w, isStem: false)], payload: 1, text: w, source: "candidates", line: 0)) }
         for s in stems { lex.learned.add(.init(words: [.init(form: s, isStem: true)], payload: 1, text: s + "*", source: "candidates", line: 0)) }
@@ -134,6 +155,7 @@ public struct LexiconLearner {
         formCounts = [:]
         stemCounts = [:]
         phraseCounts = [:]
+        pairCounts = [:]
         return (words.count, stems.count, phrases.count)
     }
 
@@ -212,7 +234,7 @@ extension SentimentLabel {
 /// The entries a learner scores with, numbered in the order first seen (which is the texts' order,
 /// so the numbering is the same on every run).
 struct UnitTable {
-    enum Origin: Hashable { case hand(Int), loan(Int), candidate(Int) }
+    enum Origin: Hashable { case hand(Int), loan(Int), candidate(Int), pair(Int) }
     private(set) var origins: [Origin] = []
     /// Per fold, per unit: the texts it was seen in (negated occurrences for the opposite label).
     private(set) var foldCounts: [[LabelCounts]]
@@ -234,6 +256,7 @@ struct UnitTable {
         case let .sentiment(k): origin = .hand(k); term = lex.sentiment.terms[k]
         case let .loan(k): origin = .loan(k); term = lex.loanSentiment.terms[k]
         case let .learned(k): origin = .candidate(k); term = lex.learned.terms[k]
+        case let .pair(k): origin = .pair(k); term = lex.learnedPairs.terms[k]
         case .fixed: return nil
         }
         if let id = ids[origin] { return id }
@@ -251,7 +274,10 @@ struct UnitTable {
         terms.append(term.text)
         components.append(parts)
         if case .loan = origin { writable.append(lex.sentiment.position(of: term.words) == nil) } else { writable.append(true) }
-        if case .candidate = origin { priors.append(0) } else { priors.append(term.payload) }
+        switch origin {
+        case .candidate, .pair: priors.append(0)
+        default: priors.append(term.payload)
+        }
         return id
     }
 
@@ -266,5 +292,12 @@ struct UnitTable {
 
     var count: Int { origins.count }
 
-    func isCandidate(_ id: Int) -> Bool { if case .candidate = origins[id] { true } else { false } }
+    func isPair(_ id: Int) -> Bool { if case .pair = origins[id] { true } else { false } }
+
+    func isCandidate(_ id: Int) -> Bool {
+        switch origins[id] {
+        case .candidate, .pair: true
+        default: false
+        }
+    }
 }

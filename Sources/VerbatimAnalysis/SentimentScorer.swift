@@ -55,6 +55,8 @@ public struct SentimentScorer: Sendable {
     enum Unit: Hashable {
         /// A term of `sentiment`, `loanSentiment` or `learned`, by its position there.
         case sentiment(Int), loan(Int), learned(Int)
+        /// A learned word pair (`LanguageLexicon.learnedPairs`).
+        case pair(Int)
         /// An emoji, a negation with nothing to negate: not learned.
         case fixed
     }
@@ -146,7 +148,7 @@ public struct SentimentScorer: Sendable {
     /// and the `!` of the whole text.
     static let rules: [any SentimentRule] = [
         AffixNegationRule(), NegationWordRule(), UnattachedNegationRule(), IntensifierRule(), EmphasisRule(),
-        ContrastRule(), ConcessionRule(), RuleWordRule(), ExclamationRule(),
+        ContrastRule(), ConcessionRule(), RuleWordRule(), PairRule(), ExclamationRule(),
     ]
 
     /// Finds the terms of `tokens` and applies every rule to them: the hits with their final valences.

@@ -127,7 +127,7 @@ struct ValenceFit {
             if units.isCandidate(u) ? abs(v) >= options.minChange : abs(v - units.priors[u]) >= options.minChange {
                 written.append(u)
                 if units.isCandidate(u), units.terms[u].hasSuffix("*") { stems.insert(String(units.terms[u].dropLast())) }
-            } else if units.isCandidate(u) {
+            } else if units.isCandidate(u), !units.isPair(u) {
                 dropped.append(u)
             }
         }

@@ -67,6 +67,26 @@ struct LexiconLearnerTests {
         #expect(result.evidence.contains { $0.rules.contains { $0.hasPrefix("contrast(after") } }, "the contrast rule still applies")
     }
 
+    /// A pair of adjacent words (`a + b`) is learned beside its words when one of them is claimed (here the
+    /// hand-written `güzel`), and adds its valence on top of theirs without claiming them.
+    @Test func pairsAreLearnedAndAddToTheirWords() throws {
+        let lines = Array(repeating: "pos\tgüzel zıpzıp", count: 30) + Array(repeating: "neg\tgüzel zopzop", count: 30)
+        let layer = try learn(lines)
+        let good = try #require(layer.entries.first { $0.term == Self.folded("güzel") + " + " + Self.folded("zıpzıp") })
+        let bad = try #require(layer.entries.first { $0.term == Self.folded("güzel") + " + " + Self.folded("zopzop") })
+        #expect(good.valence > 0 && bad.valence < 0)
+        #expect(good.positives == 30 && good.negatives == 0)
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let url = dir.write("layer.tsv", LexiconLearning.render(layer, header: ["test"]))
+        let resources = LoadedResources.loadCollectingIssues(lexicons: RepoPaths.lexicons, learnedLexicons: [.init(language: .tr, path: url)], referencedFrom: "test")
+        #expect(resources.issues.filter(\.isError).isEmpty)
+        let result = try #require(RecordAnalyzer(resources: resources).analyze("Güzel zopzop", language: .tr).sentiment)
+        #expect(result.label == .negative)
+        #expect(result.evidence.contains { $0.rules == ["pair"] && $0.matched == "Güzel zopzop" })
+        #expect(result.evidence.contains { $0.term == "güzel*" }, "the pair claims neither word")
+    }
+
     @Test func tooLittleDataIsRefused() throws {
         let lines = Array(repeating: "pos\tzıpzıp", count: 30) + Array(repeating: "neg\tzıpzıp değil", count: 5)
         #expect(throws: LearnError.tooLittleData(positives: 30, negatives: 5)) { try learn(lines) }
@@ -100,11 +120,13 @@ struct LexiconLearnerTests {
     @Test func malformedLayerLinesAreReportedWithTheirLines() throws {
         let dir = TemporaryFolder()
         defer { dir.remove() }
-        let url = dir.write("bad.tsv", "# header\nzıpzıp\t9\tn_pos=1 n_neg=0\nvızvız\t1.5\twhat\n@positive_threshold\t0.2\n")
+        let url = dir.write("bad.tsv", "# header\nzıpzıp\t9\tn_pos=1 n_neg=0\nvızvız\t1.5\twhat\n@positive_threshold\t0.2\nçok + güzel*\t1\tn_pos=3 n_neg=0\na + b + c\t1\tn_pos=3 n_neg=0\n")
         var lex = try #require(Self.resources.lexicons.languages[.tr])
         let issues = LearnedLayerFile.apply(url, to: &lex)
         #expect(issues.contains { $0.line == 2 && $0.message.contains("valence (−4…4)") })
         #expect(issues.contains { $0.line == 3 && $0.message.contains("n_pos=<count> n_neg=<count>") })
         #expect(issues.contains { $0.message.contains("both @positive_threshold and @negative_threshold") })
+        #expect(issues.contains { $0.line == 5 && $0.message.contains("a pair is two words") })
+        #expect(issues.contains { $0.line == 6 && $0.message.contains("a pair is two words") })
     }
 }
