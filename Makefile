@@ -7,7 +7,7 @@ export EXPORTS
 RELEASE_BIN := .build/release/verbatim
 DEBUG_BIN := .build/debug/verbatim
 
-.PHONY: all deps browser-deps run reprocess test check eval learn bench clean install uninstall spark-test
+.PHONY: all deps browser-deps run reprocess test check pin pin-check eval learn bench clean install uninstall spark-test
 
 all: run
 
@@ -56,8 +56,22 @@ check: deps
 	$(DEBUG_BIN) check --pipeline pipelines/fixtures.yaml
 	$(DEBUG_BIN) check --pipeline pipelines/formats.yaml --expected fixtures/expected-formats
 
+# The equivalence pin of `classify --explain` (issue 14): over 10,000 texts (../shared/eval, the project's
+# own sets, Tests/Pins/edge-cases.txt) in every --lang setting, TSV and JSON. `make pin-check` compares the
+# debug binary's outputs with Tests/Pins/classify-explain.sha256 (full outputs in .pins/current/; fails
+# when ../shared is missing); `make pin` is a deliberate re-pin (outputs in .pins/pinned/), in its own commit.
+# PIN_BIN chooses another binary, e.g. PIN_BIN=$(RELEASE_BIN) after a release build.
+PIN_BIN ?= $(DEBUG_BIN)
+pin: deps
+	$(SWIFT) build --product verbatim
+	python3 scripts/pin/pin.py write --bin $(PIN_BIN)
+
+pin-check: deps
+	$(SWIFT) build --product verbatim
+	python3 scripts/pin/pin.py check --bin $(PIN_BIN)
+
 clean:
-	rm -rf .build reports var .benchmarks .venv-spark
+	rm -rf .build reports var .benchmarks .venv-spark .pins
 
 # Installs the tool: $(PREFIX)/bin/verbatim, its data (lexicons, pipelines, the sample roster) in
 # $(PREFIX)/share/verbatim/ (where the binary looks, beside itself), and shell completions.
