@@ -110,7 +110,9 @@ learn: deps
 	$(RELEASE_BIN) learn --lang tr --date $(LEARN_DATE) --out lexicons/learned/tr_movies.tsv ../shared/eval/train/tr_movies_train.tsv
 	$(RELEASE_BIN) learn --lang sr --date $(LEARN_DATE) --out lexicons/learned/sr_tweets.tsv ../shared/eval/train/sr_tweets_train.tsv
 
-# Throughput and memory on a generated corpus (BENCH_RECORDS=100000 by default, about six minutes; see scripts/bench/bench.py).
+# Throughput and memory on a generated corpus (BENCH_RECORDS=100000 by default, about six minutes; see scripts/bench/bench.py),
+# with VADER (vaderSentiment, installed from PyPI into .benchmarks/venv on first use) and `wc -l` timed on the same texts as
+# `classify`; BENCH_VADER=0 leaves VADER out, BENCH_MEMORY_SCALE=0 the 10× memory run.
 bench: deps
 	$(SWIFT) build -c release --product verbatim
 	python3 scripts/bench/bench.py

@@ -13,6 +13,11 @@ times, each as a separate `verbatim` process (release build):
   full          all stages (normalize, language, sentiment, themes)
   text stages   `verbatim classify` over the comment texts alone (no ingest), and the
                 same 10 MB as ~1 KB and as ~100 KB comments (time linear in length)
+  VADER         the reference of issue 14: vaderSentiment's `polarity_scores` per line, one
+                process, on exactly the texts `classify` gets, beside `wc -l` on the same
+                bytes; "classify is N× VADER per core" compares their CPU seconds. The bench
+                installs vaderSentiment from PyPI into a virtualenv of its own,
+                .benchmarks/venv (BENCH_VADER=0 leaves VADER out)
   full, CSV / XML only, and full on all cores (--jobs = cores)
   memory ×S     peak resident memory of a full run on S× the records
                 (BENCH_MEMORY_SCALE, default 10; 0 skips it)
@@ -34,12 +39,14 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 BIN = os.environ.get("VERBATIM", os.path.join(ROOT, ".build/release/verbatim"))
 N = int(os.environ.get("BENCH_RECORDS", "100000"))
 SCALE = int(os.environ.get("BENCH_MEMORY_SCALE", "10"))
+VADER = os.environ.get("BENCH_VADER", "1") != "0"
+VENV = os.path.join(ROOT, ".benchmarks", "venv")
 WORK = os.environ.get("BENCH_DIR", "/tmp/verbatim-bench")
 CORES = os.cpu_count() or 1
 
 
 def run(args, stdin=None):
-    """Runs a command; returns (wall seconds, user seconds, peak RSS in MB)."""
+    """Runs a command; returns (wall seconds, user seconds, peak RSS in MB, system seconds)."""
     start = time.perf_counter()
     p = subprocess.Popen(args, stdin=open(stdin, "rb") if stdin else subprocess.DEVNULL,
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
@@ -49,7 +56,20 @@ def run(args, stdin=None):
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 2):
         sys.exit(f"bench: {' '.join(args)} failed with {code}:\n{err}")
-    return wall, usage.ru_utime, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime, usage.ru_maxrss / 1024, usage.ru_stime
+
+
+def vader_python():
+    """The Python of .benchmarks/venv, with vaderSentiment installed from PyPI on first use."""
+    python = os.path.join(VENV, "bin", "python")
+    if not os.path.exists(python):
+        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+    if subprocess.run([python, "-c", "import vaderSentiment"], capture_output=True).returncode != 0:
+        p = subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "vaderSentiment"],
+                           capture_output=True, text=True)
+        if p.returncode != 0:
+            sys.exit(f"bench: could not install vaderSentiment into {VENV} (BENCH_VADER=0 leaves VADER out):\n{p.stderr}")
+    return python
 
 
 def corpus(name, records):
@@ -156,10 +176,11 @@ def main():
     rows = []
 
     def add(label, records, megabytes, measured):
-        wall, user, rss = measured
+        wall, user, rss = measured[:3]
+        system = measured[3] if len(measured) > 3 else 0.0
         rows.append({"run": label, "records": records, "input_mb": round(megabytes, 2), "seconds": round(wall, 3),
-                     "user_seconds": round(user, 3), "records_per_s": round(records / wall), "mb_per_s": round(megabytes / wall, 3),
-                     "peak_rss_mb": round(rss, 1)})
+                     "user_seconds": round(user, 3), "cpu_seconds": round(user + system, 3), "records_per_s": round(records / wall),
+                     "mb_per_s": round(megabytes / wall, 3), "peak_rss_mb": round(rss, 1)})
 
     files = [os.path.join(data, f) for f in sorted(os.listdir(data))]
     add("baseline: wc -l", N, mb, run(["wc", "-l"] + files))
@@ -182,7 +203,20 @@ def main():
                     for row in list(csv.reader(src))[1:]:
                         t.write(row[-1].replace("\n", " ") + "\n")
                         count += 1
-    add("text stages alone (classify)", count, os.path.getsize(texts) / 1e6, run([BIN, "classify", texts]))
+    texts_mb = os.path.getsize(texts) / 1e6
+    add("text stages alone (classify)", count, texts_mb, run([BIN, "classify", texts]))
+    # Issue 14's reference, on exactly these texts: `wc -l` on the same bytes and VADER, one process each.
+    add("comments: wc -l", count, texts_mb, run(["wc", "-l", texts]))
+    vader = None
+    if VADER:
+        classify_row = rows[-2]
+        python = vader_python()
+        add("comments: VADER (polarity_scores)", count, texts_mb, run([python, os.path.join(ROOT, "scripts/bench/vader_lines.py"), texts]))
+        vader_row = rows[-1]
+        vader = {"texts": count, "classify_cpu_seconds": classify_row["cpu_seconds"], "vader_cpu_seconds": vader_row["cpu_seconds"],
+                 "classify_seconds": classify_row["seconds"], "vader_seconds": vader_row["seconds"],
+                 "ratio_per_core": round(vader_row["cpu_seconds"] / max(classify_row["cpu_seconds"], 1e-6), 2),
+                 "ratio_wall": round(vader_row["seconds"] / max(classify_row["seconds"], 1e-6), 2)}
 
     # Time linear in text length: the same 10 MB of comments as 10,000 lines of ~1 KB and as
     # 100 lines of ~100 KB should run at about the same MB/s (VADER-style scorers are quadratic).
@@ -223,14 +257,19 @@ def main():
 
     base = rows[0]["mb_per_s"]
     os.makedirs(os.path.join(ROOT, ".benchmarks"), exist_ok=True)
-    result = {"records": N, "cores": CORES, "binary": BIN, "rows": rows, "instructions_per_text": instructions}
+    result = {"records": N, "cores": CORES, "binary": BIN, "rows": rows, "vader": vader, "instructions_per_text": instructions}
     with open(os.path.join(ROOT, ".benchmarks", f"bench-{N}.json"), "w") as f:
         json.dump(result, f, indent=2)
     print(f"\nVerbatim benchmark: {N} records, {mb:.1f} MB of exports, {CORES} cores\n")
-    print(f"{'run':<38} {'records':>9} {'MB':>7} {'s':>8} {'rec/s':>9} {'MB/s':>8} {'% of wc':>8} {'peak MB':>8}")
+    print(f"{'run':<38} {'records':>9} {'MB':>7} {'s':>8} {'CPU s':>8} {'rec/s':>9} {'MB/s':>8} {'% of wc':>8} {'peak MB':>8}")
     for r in rows:
         share = f"{100 * r['mb_per_s'] / base:.2f}" if base else "—"
-        print(f"{r['run']:<38} {r['records']:>9} {r['input_mb']:>7.1f} {r['seconds']:>8.2f} {r['records_per_s']:>9} {r['mb_per_s']:>8.2f} {share:>8} {r['peak_rss_mb']:>8.1f}")
+        print(f"{r['run']:<38} {r['records']:>9} {r['input_mb']:>7.1f} {r['seconds']:>8.2f} {r['cpu_seconds']:>8.2f} {r['records_per_s']:>9} "
+              f"{r['mb_per_s']:>8.2f} {share:>8} {r['peak_rss_mb']:>8.1f}")
+    if vader:
+        print(f"\nclassify is {vader['ratio_per_core']:.2f}× VADER per core on the same {vader['texts']} texts "
+              f"(CPU seconds: classify {vader['classify_cpu_seconds']:.2f}, VADER {vader['vader_cpu_seconds']:.2f}; "
+              f"wall-clock ratio {vader['ratio_wall']:.2f}×; issue 14 asks for at least 20×)")
     if instructions:
         print(f"\nInstructions per comment, text stages (classify, callgrind): {instructions['per_text']:,} "
               f"({instructions['per_byte']:,} per byte; start-up {instructions['startup']:,})")
