@@ -30,7 +30,12 @@ between rows. Hardware instruction counters are not available on this
 machine (`perf stat -e instructions` is not supported), so instructions per
 text are counted with valgrind's callgrind on a stripped copy of the binary
 (`verbatim classify` over 300 comments, minus start-up), when valgrind is
-installed.
+installed. Per stage, callgrind counts `verbatim run --jobs 1` over the first
+300 records of one UTF-8 CSV export with no stages, then with normalize and
+language, sentiment, and themes added; each stage's instructions per comment
+are the difference between consecutive runs (ingest and reports: the run
+without stages, minus the same run over the header alone). The stage times
+of the full 1-job run come from its manifest.json (`durations_seconds.stages`).
 Results go to .benchmarks/bench-<records>.json and are printed as a table.
 """
 import json, os, shutil, subprocess, sys, time
@@ -134,6 +139,56 @@ def count_instructions(texts, sample=300):
             "per_byte": (total - startup) // max(size, 1)}
 
 
+def stage_instructions(data, out, sample=300):
+    """Instructions per comment of ingest and of each stage, from callgrind on `verbatim run --jobs 1` (None without valgrind)."""
+    if not shutil.which("valgrind") or not shutil.which("strip"):
+        return None
+    stripped = os.path.join(WORK, "verbatim-stripped")
+    shutil.copy(BIN, stripped)
+    subprocess.run(["strip", stripped], check=True)
+    source = next((f for f in sorted(os.listdir(data)) if f.endswith("_survey_utf8.csv")), None)
+    if source is None:
+        return None
+    import csv
+    with open(os.path.join(data, source), encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    header, body = rows[0], rows[1:sample + 1]
+    folders = {}
+    for name, records in (("cg-header", []), ("cg-sample", body)):
+        folders[name] = os.path.join(WORK, name)
+        shutil.rmtree(folders[name], ignore_errors=True)
+        os.makedirs(folders[name])
+        with open(os.path.join(folders[name], source), "w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows([header] + records)
+
+    def refs(folder, stages, name):
+        cg = os.path.join(WORK, "callgrind-run.out")
+        p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={cg}", stripped, "run", "--pipeline",
+                            pipeline(folder, stages, name), "--out", out, "--jobs", "1", "--quiet"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        for line in p.stderr.splitlines():
+            if "Collected :" in line:
+                return int(line.split(":")[1].strip().replace(",", ""))
+        sys.exit(f"bench: callgrind of verbatim run ({name}) gave no count:\n{p.stderr[-2000:]}")
+
+    steps = [("ingest and reports", []), ("normalize + language", ["normalize", "language"]),
+             ("sentiment", ["normalize", "language", "sentiment"]), ("themes", ["normalize", "language", "sentiment", "themes"])]
+    empty = refs(folders["cg-header"], [], "cg-empty")
+    counts = [refs(folders["cg-sample"], stages, f"cg-{k}") for k, (_, stages) in enumerate(steps)]
+    n = len(body)
+    per = [(steps[0][0], (counts[0] - empty) // n)] + [(steps[k][0], (counts[k] - counts[k - 1]) // n) for k in range(1, len(steps))]
+    return {"sample": n, "source": source, "per_comment": dict(per), "total_per_comment": (counts[-1] - empty) // n}
+
+
+def stage_times(out):
+    """Seconds per stage of the last run, from its manifest.json (`durations_seconds.stages`), or None."""
+    for path in (os.path.join(out, "manifest.json"), os.path.join(out, "latest", "manifest.json")):
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                return json.load(f).get("durations_seconds", {}).get("stages")
+    return None
+
+
 # --- History-store write (issue 8: 1,000,000 records in <= 10 s) -------------------------------
 # The same ingest-only run (no text stages) three times: without a store, into a fresh store,
 # and into that store again (every record then updates in place). The store's cost is the
@@ -188,6 +243,7 @@ def main():
     add("+ normalize, language, 1 job", N, mb, run([BIN, "run", "--pipeline", pipeline(data, all_stages[:2], "text"), "--out", out, "--jobs", "1", "--quiet"]))
     add("+ sentiment, 1 job", N, mb, run([BIN, "run", "--pipeline", pipeline(data, all_stages[:3], "sentiment"), "--out", out, "--jobs", "1", "--quiet"]))
     add("full pipeline, 1 job", N, mb, run([BIN, "run", "--pipeline", pipeline(data, all_stages, "full"), "--out", out, "--jobs", "1", "--quiet"]))
+    times = stage_times(out)
     add(f"full pipeline, {CORES} jobs", N, mb, run([BIN, "run", "--pipeline", pipeline(data, all_stages, "full"), "--out", out, "--jobs", str(CORES), "--quiet"]))
     add("full, CSV/TSV only, 1 job", N - n_xml, size_mb(csv_dir), run([BIN, "run", "--pipeline", pipeline(csv_dir, all_stages, "csv"), "--out", out, "--jobs", "1", "--quiet"]))
     add("full, XML only, 1 job", n_xml, size_mb(xml_dir), run([BIN, "run", "--pipeline", pipeline(xml_dir, all_stages, "xml"), "--out", out, "--jobs", "1", "--quiet"]))
@@ -243,21 +299,28 @@ def main():
 
     store_write(data, N, mb, out, add)
 
-    if SCALE > 0:
-        big = corpus(f"corpus-{N * SCALE}", N * SCALE)
-        # As the nightly job runs: all stages and a (new) history store.
-        big_store = os.path.join(WORK, "store-big.sqlite")
+    def nightly_shaped(folder, records, scale):
+        """As the nightly job runs: all stages and a (new) history store; the row's peak MB is the figure."""
+        store = os.path.join(WORK, f"store-{scale}x.sqlite")
         for suffix in ("", "-wal", "-shm"):
-            if os.path.exists(big_store + suffix):
-                os.remove(big_store + suffix)
-        add(f"memory: full + store, {SCALE}× records, {CORES} jobs", N * SCALE, size_mb(big),
-            run([BIN, "run", "--pipeline", pipeline(big, all_stages, "big", store=big_store), "--out", out, "--jobs", str(CORES), "--quiet"]))
+            if os.path.exists(store + suffix):
+                os.remove(store + suffix)
+        add(f"memory: full + store, {scale}× records, {CORES} jobs", records, size_mb(folder),
+            run([BIN, "run", "--pipeline", pipeline(folder, all_stages, f"nightly-{scale}x", store=store), "--out", out, "--jobs", str(CORES), "--quiet"]))
+        return rows[-1]["peak_rss_mb"]
+
+    memory = {"1x": nightly_shaped(data, N, 1)}
+    if SCALE > 0:
+        memory[f"{SCALE}x"] = nightly_shaped(corpus(f"corpus-{N * SCALE}", N * SCALE), N * SCALE, SCALE)
 
     instructions = count_instructions(texts)
+    per_stage = stage_instructions(data, out)
 
     base = rows[0]["mb_per_s"]
     os.makedirs(os.path.join(ROOT, ".benchmarks"), exist_ok=True)
-    result = {"records": N, "cores": CORES, "binary": BIN, "rows": rows, "vader": vader, "instructions_per_text": instructions}
+    result = {"records": N, "cores": CORES, "binary": BIN, "rows": rows, "vader": vader, "instructions_per_text": instructions,
+              "stage_seconds_full_1_job": times, "stage_instructions": per_stage,
+              "peak_rss_mb_nightly_shaped": memory}
     with open(os.path.join(ROOT, ".benchmarks", f"bench-{N}.json"), "w") as f:
         json.dump(result, f, indent=2)
     print(f"\nVerbatim benchmark: {N} records, {mb:.1f} MB of exports, {CORES} cores\n")
@@ -273,6 +336,16 @@ def main():
     if instructions:
         print(f"\nInstructions per comment, text stages (classify, callgrind): {instructions['per_text']:,} "
               f"({instructions['per_byte']:,} per byte; start-up {instructions['startup']:,})")
+    print("\nPeak memory of a nightly-shaped run (all stages, new store): "
+          + ", ".join(f"{scale} {mb_:.1f} MB" for scale, mb_ in memory.items()) + " (issue 14: at most 200 MB, and no higher at 10×)")
+    if times:
+        print("\nTime per stage, full pipeline, 1 job (manifest.json): "
+              + ", ".join(f"{name} {seconds:.2f} s ({1e6 * seconds / N:.1f} µs/record)" for name, seconds in times.items()))
+    if per_stage:
+        print(f"\nInstructions per comment by stage (callgrind, verbatim run --jobs 1, {per_stage['sample']} records of {per_stage['source']}):")
+        for name, count in per_stage["per_comment"].items():
+            print(f"  {name:<24} {count:>12,}")
+        print(f"  {'total':<24} {per_stage['total_per_comment']:>12,}")
     print(f"\nWritten to .benchmarks/bench-{N}.json")
 
 
