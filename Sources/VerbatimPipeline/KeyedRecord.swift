@@ -62,7 +62,7 @@ struct KeyedRecord {
         let sample = VerbatimSample(
             recordId: id, file: file, line: lineNo, date: f[3], employee: f[4], employeeMention: f[5], channel: f[6], language: language,
             rating: f[8].flatMap { Double($0) }, label: label, score: score, text: text, evidence: evidence,
-            themes: themes.map { "\($0.theme):\($0.polarity.rawValue)" })
+            themes: themes.map(\.tag.text))
         return KeyedRecord(facts: RecordFacts(sample: sample, disagrees: f[11] == "1", themes: themes), row: row)
     }
 }

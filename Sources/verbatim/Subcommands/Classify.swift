@@ -107,7 +107,7 @@ extension Verbatim {
                     return masked[k]?.placeholder ?? (t.kind == .word ? t.form : t.kind == .contrast ? "|" + t.form + "|" : t.surface)
                 }.joined(separator: " ")
                 let evidence = s.evidence.isEmpty ? (s.reason ?? "") : s.evidence.map(\.summary).joined(separator: "; ")
-                let themes = r.themes.map { "\($0.theme):\($0.polarity.rawValue)" }.joined(separator: ",")
+                let themes = ThemeTag.list(r.themes.map(\.tag), separator: ",")
                 line += "\t\(NumberFormat.fixed(r.languageConfidence, 2))\t\(tokens.replacingTabs())\t\((masker?.mask(evidence) ?? evidence).replacingTabs())\t\(themes)"
             }
             return line + "\n"
