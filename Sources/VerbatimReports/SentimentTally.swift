@@ -13,7 +13,8 @@ public struct SentimentTally: Sendable, Hashable, Codable {
     public var negative = 0
     /// The sum of the records' scores, in units of `scoreUnit`.
     public var scoreUnits = 0
-    /// Ratings on a 1–5 scale (CSAT) and on 0–10 (NPS), kept apart; sums in units of `ratingUnit`.
+    /// Ratings on a 1–5 scale (CSAT) and on 0–10 (NPS), kept apart (`SurveyRating` says which, and
+    /// who is satisfied, a promoter or a detractor); sums in units of `ratingUnit`.
     public var csatCount = 0
     public var csatUnits = 0
     public var csatSatisfied = 0
@@ -49,12 +50,14 @@ public struct SentimentTally: Sendable, Hashable, Codable {
         }
         scoreUnits += Self.units(score, Self.scoreUnit)
         if let r = rating {
-            if r > 5 || r == 0 {
+            let (scale, band) = SurveyRating.classify(r)
+            switch scale {
+            case .nps:
                 npsCount += 1; npsUnits += Self.units(r, Self.ratingUnit)
-                if r >= 9 { npsPromoters += 1 } else if r <= 6 { npsDetractors += 1 }
-            } else {
+                if band == .high { npsPromoters += 1 } else if band == .low { npsDetractors += 1 }
+            case .csat:
                 csatCount += 1; csatUnits += Self.units(r, Self.ratingUnit)
-                if r >= 4 { csatSatisfied += 1 }
+                if band == .high { csatSatisfied += 1 }
             }
         }
         if disagrees { disagreements += 1 }
@@ -75,7 +78,7 @@ public struct SentimentTally: Sendable, Hashable, Codable {
     public var meanScore: Double { n == 0 ? 0 : scoreSum / Double(n) }
     public var csatPercent: Double? { csatCount == 0 ? nil : Double(csatSatisfied) / Double(csatCount) * 100 }
     public var meanCSAT: Double? { csatCount == 0 ? nil : csatSum / Double(csatCount) }
-    public var nps: Double? { npsCount == 0 ? nil : Double(npsPromoters - npsDetractors) / Double(npsCount) * 100 }
+    public var nps: Double? { SurveyRating.netPromoterScore(promoters: npsPromoters, detractors: npsDetractors, of: npsCount) }
 
     /// 95% Wilson score interval for a share of `k` in `n`.
     public static func wilson(_ k: Int, _ n: Int, z: Double = 1.959964) -> (low: Double, high: Double) {
