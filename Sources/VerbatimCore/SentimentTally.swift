@@ -1,11 +1,11 @@
-import VerbatimCore
-
 /// Counts for one cell of an aggregate (an employee, a theme, a day, …).
 ///
 /// A value that can be merged: the tally of a whole run is the sum of the
 /// tallies of its files, in any order. Every field is an integer (sums of
 /// scores and ratings in fixed point), so the sum does not depend on the
 /// order of adding either: shards merged in any order give the same bits.
+/// The one tally type: a run's aggregate (`RunAggregate`) and the store's
+/// trend counts (`TrendCounts`, labels and scores only) are both made of it.
 public struct SentimentTally: Sendable, Hashable, Codable {
     public var n = 0
     public var positive = 0
@@ -26,6 +26,15 @@ public struct SentimentTally: Sendable, Hashable, Codable {
     public var disagreements = 0
 
     public init() {}
+
+    /// Counts by label and a sum of scores, as the history store reads them back for a trend (no ratings).
+    public init(n: Int, positive: Int = 0, neutral: Int = 0, negative: Int = 0, scoreSum: Double) {
+        self.n = n
+        self.positive = positive
+        self.neutral = neutral
+        self.negative = negative
+        self.scoreSum = scoreSum
+    }
 
     /// Scores (−1…1) are summed in billionths: a million records stay far inside `Int`.
     public static let scoreUnit = 1e-9
