@@ -7,7 +7,7 @@ export EXPORTS
 RELEASE_BIN := .build/release/verbatim
 DEBUG_BIN := .build/debug/verbatim
 
-.PHONY: all deps browser-deps run reprocess test check eval learn bench clean install uninstall spark-test
+.PHONY: all deps browser-deps run reprocess test check pin pin-check eval learn bench clean install uninstall spark-test
 
 all: run
 
@@ -56,8 +56,22 @@ check: deps
 	$(DEBUG_BIN) check --pipeline pipelines/fixtures.yaml
 	$(DEBUG_BIN) check --pipeline pipelines/formats.yaml --expected fixtures/expected-formats
 
+# The equivalence pin of `classify --explain` (issue 14): over 10,000 texts (../shared/eval, the project's
+# own sets, Tests/Pins/edge-cases.txt) in every --lang setting, TSV and JSON. `make pin-check` compares the
+# debug binary's outputs with Tests/Pins/classify-explain.sha256 (full outputs in .pins/current/; fails
+# when ../shared is missing); `make pin` is a deliberate re-pin (outputs in .pins/pinned/), in its own commit.
+# PIN_BIN chooses another binary, e.g. PIN_BIN=$(RELEASE_BIN) after a release build.
+PIN_BIN ?= $(DEBUG_BIN)
+pin: deps
+	$(SWIFT) build --product verbatim
+	python3 scripts/pin/pin.py write --bin $(PIN_BIN)
+
+pin-check: deps
+	$(SWIFT) build --product verbatim
+	python3 scripts/pin/pin.py check --bin $(PIN_BIN)
+
 clean:
-	rm -rf .build reports var .benchmarks .venv-spark
+	rm -rf .build reports var .benchmarks .venv-spark .pins
 
 # Installs the tool: $(PREFIX)/bin/verbatim, its data (lexicons, pipelines, the sample roster) in
 # $(PREFIX)/share/verbatim/ (where the binary looks, beside itself), and shell completions.
@@ -96,7 +110,9 @@ learn: deps
 	$(RELEASE_BIN) learn --lang tr --date $(LEARN_DATE) --out lexicons/learned/tr_movies.tsv ../shared/eval/train/tr_movies_train.tsv
 	$(RELEASE_BIN) learn --lang sr --date $(LEARN_DATE) --out lexicons/learned/sr_tweets.tsv ../shared/eval/train/sr_tweets_train.tsv
 
-# Throughput and memory on a generated corpus (BENCH_RECORDS=100000 by default, about six minutes; see scripts/bench/bench.py).
+# Throughput and memory on a generated corpus (BENCH_RECORDS=100000 by default, about six minutes; see scripts/bench/bench.py),
+# with VADER (vaderSentiment, installed from PyPI into .benchmarks/venv on first use) and `wc -l` timed on the same texts as
+# `classify`; BENCH_VADER=0 leaves VADER out, BENCH_MEMORY_SCALE=0 the 10× memory run.
 bench: deps
 	$(SWIFT) build -c release --product verbatim
 	python3 scripts/bench/bench.py

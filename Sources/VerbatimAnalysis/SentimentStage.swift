@@ -21,12 +21,11 @@ public struct SentimentStage: RecordStage {
         record.ratingDisagrees = Self.disagrees(rating: record.rating, result: result, threshold: scorer.rules.disagreementScore)
     }
 
-    /// A 4–5 (or 9–10 on NPS) rating with a clearly negative text, or a 1–2 (0–6 on NPS) with a clearly positive one.
+    /// A high rating (CSAT 4–5, NPS 9–10: `SurveyRating`) with a clearly negative text, or a low one (CSAT 1–2,
+    /// NPS 0–6) with a clearly positive one.
     static func disagrees(rating: Double?, result: SentimentResult, threshold: Double) -> Bool {
         guard let r = rating else { return false }
-        let nps = r > 5
-        let high = nps ? r >= 9 : r >= 4
-        let low = nps ? r <= 6 : r <= 2
-        return (high && result.score <= -threshold) || (low && result.score >= threshold)
+        let band = SurveyRating.classify(r).band
+        return (band == .high && result.score <= -threshold) || (band == .low && result.score >= threshold)
     }
 }

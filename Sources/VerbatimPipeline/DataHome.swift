@@ -1,4 +1,5 @@
 import Foundation
+import VerbatimCore
 
 /// Where Verbatim's own data is (`lexicons/`, `pipelines/`, the sample roster) when a path
 /// is not found from the current folder: `$VERBATIM_HOME`, else `../share/verbatim` beside
@@ -56,7 +57,7 @@ public enum DataHome {
     public static func versionText() -> String {
         let lexicons = resolve("lexicons")
         let exists = FileManager.default.fileExists(atPath: lexicons.path)
-        return "verbatim \(PipelineRunner.toolVersion)\n"
+        return "verbatim \(VerbatimVersion.current)\n"
             + (exists ? "data: \(lexicons.path) sha256 \(ContentDigest.tree([lexicons]))" : "data: no lexicons/ found here, in $VERBATIM_HOME or beside the executable")
     }
 }

@@ -12,7 +12,7 @@ import VerbatimReports
 /// Fields: id, file, line, date, employee, employee mention, channel,
 /// language, rating, label, score, rating-disagrees (`1`/`0`), themes
 /// (`theme` US `polarity` US `score`, joined by RS), text, evidence, row.
-/// Each field is escaped like `LineEscaping`; `\N` is a missing value.
+/// Each field is written and read by `SpoolLine`; `\N` is a missing value.
 /// Doubles are written in Swift's shortest form, which reads back to the
 /// same value.
 struct KeyedRecord {
@@ -29,7 +29,7 @@ struct KeyedRecord {
         var out: [UInt8] = []
         out.reserveCapacity(row.utf8.count + s.text.utf8.count + s.evidence.utf8.count + 128)
         func field(_ v: String?, last: Bool = false) {
-            if let v { out += LineEscaping.escape(v) } else { out += [UInt8(ascii: "\\"), UInt8(ascii: "N")] }
+            SpoolLine.appendField(v, to: &out)
             out.append(last ? UInt8(ascii: "\n") : UInt8(ascii: "\t"))
         }
         let themes = facts.themes.map { "\($0.theme)\u{1F}\($0.polarity.rawValue)\u{1F}\($0.score)" }.joined(separator: "\u{1E}")
@@ -42,14 +42,13 @@ struct KeyedRecord {
     /// The id of a spool line, without reading the rest.
     static func id(_ line: ArraySlice<UInt8>) -> String {
         let end = line.firstIndex(of: UInt8(ascii: "\t")) ?? line.endIndex
-        return LineEscaping.unescape(line[line.startIndex..<end])
+        return SpoolLine.string(line[line.startIndex..<end])
     }
 
     /// A spool line back; nil when it is damaged.
     static func parse(_ line: ArraySlice<UInt8>) -> KeyedRecord? {
-        let raw = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-        guard raw.count == fieldCount else { return nil }
-        let f: [String?] = raw.map { $0.elementsEqual([UInt8(ascii: "\\"), UInt8(ascii: "N")]) ? nil : LineEscaping.unescape($0) }
+        let f = SpoolLine.fields(line)
+        guard f.count == fieldCount else { return nil }
         guard let id = f[0], let file = f[1], let lineNo = f[2].flatMap({ Int($0) }), let language = f[7],
               let label = f[9].flatMap(SentimentLabel.init(rawValue:)), let score = f[10].flatMap({ Double($0) }),
               let text = f[13], let evidence = f[14], let row = f[15] else { return nil }
@@ -62,7 +61,7 @@ struct KeyedRecord {
         let sample = VerbatimSample(
             recordId: id, file: file, line: lineNo, date: f[3], employee: f[4], employeeMention: f[5], channel: f[6], language: language,
             rating: f[8].flatMap { Double($0) }, label: label, score: score, text: text, evidence: evidence,
-            themes: themes.map { "\($0.theme):\($0.polarity.rawValue)" })
+            themes: themes.map(\.tag.text))
         return KeyedRecord(facts: RecordFacts(sample: sample, disagrees: f[11] == "1", themes: themes), row: row)
     }
 }

@@ -14,8 +14,10 @@ public struct RatingLabels: Sendable, Hashable {
         case nps
 
         public var range: ClosedRange<Double> { self == .stars ? 1...5 : 0...10 }
-        public var defaultNegativeMax: Double { self == .stars ? 2 : 6 }
-        public var defaultPositiveMin: Double { self == .stars ? 4 : 9 }
+        /// The cut points of `SurveyRating`: the low band is negative, the high band positive.
+        public var defaultNegativeMax: Double { surveyScale.lowMax }
+        public var defaultPositiveMin: Double { surveyScale.highMin }
+        var surveyScale: SurveyRating.Scale { self == .stars ? .csat : .nps }
     }
 
     public var scale: Scale

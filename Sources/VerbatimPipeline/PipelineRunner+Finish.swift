@@ -100,7 +100,7 @@ extension PipelineRunner {
     private func writeReports(_ c: Combined, _ step: FinishStep, timings: inout RunTimings) throws(RunError) {
         let rules = config.sentimentRules
         var report = RunReport(
-            pipelineName: config.name, asOf: step.asOf, toolVersion: Self.toolVersion, aggregate: c.aggregate, files: c.summaries,
+            pipelineName: config.name, asOf: step.asOf, toolVersion: VerbatimVersion.current, aggregate: c.aggregate, files: c.summaries,
             rejectedRecords: c.rejectedCount, minResponses: config.minResponses,
             positiveThreshold: rules.positiveThreshold, negativeThreshold: rules.negativeThreshold,
             themeNames: resources.lexicons.themeNames, locale: config.locale, strings: resources.reportStrings)

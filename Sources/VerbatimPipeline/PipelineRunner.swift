@@ -66,7 +66,6 @@ public struct PipelineRunner: Sendable {
         public var duplicatesFolded = 0
     }
 
-    public static let toolVersion = "0.1.0"
     /// Records analysed together, split over the cores a file may use.
     static let batchSize = 1024
 
@@ -188,7 +187,7 @@ public struct PipelineRunner: Sendable {
     func partialHeader(input: URL, asOf: String, shard: RunPartial.Shard?) -> RunPartial.Header {
         let fingerprint = RunHistory.configFingerprint(config)
         return RunPartial.Header(pipeline: config.name, configSHA256: fingerprint.config, lexiconSHA256: fingerprint.lexicons,
-                                 toolVersion: Self.toolVersion, input: input.standardizedFileURL.path, asOf: asOf, shard: shard,
+                                 toolVersion: VerbatimVersion.current, input: input.standardizedFileURL.path, asOf: asOf, shard: shard,
                                  stages: config.stages.filter(\.enabled).map(\.use))
     }
 

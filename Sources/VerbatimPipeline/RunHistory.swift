@@ -129,18 +129,13 @@ final class RunHistory {
         let (current, previous) = settings.periods(asOf: asOf)
         let counts: TrendCounts
         do { counts = try session.trendCounts(current: current, previous: previous) } catch { throw .store(error) }
-        func tally(_ c: SentimentCounts) -> SentimentTally {
-            var t = SentimentTally()
-            t.n = c.n; t.positive = c.positive; t.neutral = c.neutral; t.negative = c.negative; t.scoreSum = c.scoreSum
-            return t
-        }
         func pairs(_ m: [String: PeriodCounts]) -> [String: (current: SentimentTally, previous: SentimentTally)] {
-            m.mapValues { (tally($0.current), tally($0.previous)) }
+            m.mapValues { ($0.current, $0.previous) }
         }
         return TrendReport(
             periodDays: settings.periodDays, current: .init(from: current.from, to: current.to),
             previous: .init(from: previous.from, to: previous.to), minResponses: minResponses,
-            total: (tally(counts.total.current), tally(counts.total.previous)),
+            total: (counts.total.current, counts.total.previous),
             employees: pairs(counts.byEmployee), themes: pairs(counts.byTheme))
     }
 

@@ -102,7 +102,7 @@ struct RunManifest {
             ("total", seconds(timings.phases.reduce(0) { $0 + $1.1 })),
         ])
         let root: JSONValue = .object([
-            ("manifest_version", .int(Self.version)), ("tool_version", .string(PipelineRunner.toolVersion)),
+            ("manifest_version", .int(Self.version)), ("tool_version", .string(VerbatimVersion.current)),
             ("pipeline", pipeline), ("lexicons", lexicons), ("run", .object(run)), ("totals", .object(totals)),
             ("inputs", .array(inputs)), ("durations_seconds", durations),
         ])

@@ -107,7 +107,7 @@ extension RunPartial {
             }
             if let aggregate = f.aggregate {
                 try out.tagged("A", try encoder.encode(aggregate))
-                try Self.forEachChunk(of: f.records) { try out.tagged("R", LineEscaping.escape($0)) }
+                try Self.forEachChunk(of: f.records) { try out.tagged("R", SpoolLine.escape($0)) }
             } else {
                 try Self.forEachLine(of: f.records) { try out.tagged("K", $0) }
             }
@@ -199,7 +199,7 @@ private struct PartialReader {
         case UInt8(ascii: "A"):
             let a = try decode(RunAggregate.self, value)
             try withFile { $0.aggregate = a }
-        case UInt8(ascii: "R"): try records?.append(LineEscaping.unescapeBytes(value)) ?? { throw damaged("records before a file") }()
+        case UInt8(ascii: "R"): try records?.append(SpoolLine.unescape(value)) ?? { throw damaged("records before a file") }()
         case UInt8(ascii: "K"), UInt8(ascii: "S"):
             var bytes = Array(value)
             bytes.append(UInt8(ascii: "\n"))

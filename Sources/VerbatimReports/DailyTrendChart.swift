@@ -1,3 +1,5 @@
+import VerbatimCore
+
 /// The daily trend of `report.html`, as inline SVG: records per day as bars
 /// (left axis) and the day's net sentiment as a line (right axis, −1…+1,
 /// with the zero line drawn). Days without a date are left out.

@@ -1,3 +1,5 @@
+import VerbatimCore
+
 /// The employee × theme heatmap of `report.html`, as inline SVG: one row
 /// per employee, one column per theme; a cell's colour is the net sentiment
 /// of that employee's mentions of the theme (red −1 … light 0 … green +1)

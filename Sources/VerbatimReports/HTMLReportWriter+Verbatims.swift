@@ -1,3 +1,5 @@
+import VerbatimCore
+
 /// The verbatims section of `report.html`: the run's most positive and most
 /// negative feedback, then per employee and per theme, each verbatim a
 /// `<details>` whose summary is the text and whose body is the evidence.
@@ -37,10 +39,9 @@ extension HTMLReportWriter {
         h += "<dt>\(t("verbatim.evidence"))</dt><dd>\(esc(v.evidence))</dd>"
         if !v.themes.isEmpty {
             let themes = v.themes.map { item -> String in
-                let parts = item.split(separator: ":", omittingEmptySubsequences: false)
-                guard parts.count >= 2, let polarity = parts.last else { return esc(item) }
-                let id = parts.dropLast().joined(separator: ":")
-                return "\(esc(themeName(id))) <span class=\"\(polarity == "positive" ? "pos-t" : polarity == "negative" ? "neg-t" : "")\">\(t("label.\(polarity)"))</span>"
+                guard let tag = ThemeTag(parsing: item) else { return esc(item) }
+                let polarity = tag.polarity
+                return "\(esc(themeName(tag.theme))) <span class=\"\(polarity == .positive ? "pos-t" : polarity == .negative ? "neg-t" : "")\">\(t("label.\(polarity.rawValue)"))</span>"
             }
             h += "<dt>\(t("verbatim.themes"))</dt><dd>\(themes.joined(separator: " · "))</dd>"
         }

@@ -18,6 +18,9 @@ public struct RecordFacts: Sendable, Hashable, Codable {
             self.polarity = polarity
             self.score = score
         }
+
+        /// The theme and its polarity, as outputs write them.
+        public var tag: ThemeTag { ThemeTag(theme: theme, polarity: polarity) }
     }
 
     /// The record as the reports show it (id, file, line, date, employee, label, score, text…).

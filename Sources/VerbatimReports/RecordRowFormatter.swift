@@ -12,7 +12,7 @@ public enum RecordRowFormatter {
 
     public static func recordRow(_ r: FeedbackRecord, masker: PersonalDataMasker? = nil) -> [CSVTableWriter.Cell] {
         let s = r.sentiment
-        let themes = r.themes.map { "\($0.theme):\($0.polarity.rawValue)" }.joined(separator: "; ")
+        let themes = ThemeTag.list(r.themes.map(\.tag), separator: "; ")
         return [
             .text(r.id), .text(r.provenance.file), .number("\(r.provenance.line)"), .text(r.date ?? ""),
             .text(r.employee ?? ""), .text(r.channel ?? ""), .text(r.language.rawValue),

@@ -1,3 +1,5 @@
+import VerbatimCore
+
 extension SummaryJSONWriter {
     /// `summary.json`'s `trends` member: null when the run had no history
     /// store, else the two periods and a row per employee and theme

@@ -1,3 +1,5 @@
+import VerbatimCore
+
 /// The fields of one tally cell (`TALLY` in `docs/summary-schema.md`), in
 /// one place so `summary.json` and the CSV tables always carry the same
 /// numbers with the same decimals.

@@ -1,3 +1,5 @@
+import VerbatimCore
+
 /// The theme × sentiment chart of `report.html`: one horizontal bar per
 /// theme, split into positive, neutral and negative mentions, as inline SVG.
 ///

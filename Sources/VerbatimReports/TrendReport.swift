@@ -1,3 +1,5 @@
+import VerbatimCore
+
 /// "This period against the previous one", per employee and per theme,
 /// from the history store: how net sentiment moved and whether the move is
 /// larger than sampling noise.

@@ -24,7 +24,7 @@ public struct VerbatimSample: Sendable, Hashable, Codable {
     public var text: String
     /// The evidence string of `records.csv` (matched terms and rules).
     public var evidence: String
-    /// Themes with the polarity of their clause (`courtesy:positive`).
+    /// Themes with the polarity of their clause, as `ThemeTag.text` writes them (`courtesy:positive`).
     public var themes: [String]
 
     /// Longer texts are cut here, with `…`.
@@ -45,7 +45,7 @@ public struct VerbatimSample: Sendable, Hashable, Codable {
         let body = r.normalizedText.isEmpty ? r.text : r.normalizedText
         text = body.utf8.count > Self.maxTextLength && body.count > Self.maxTextLength ? String(body.prefix(Self.maxTextLength)) + "…" : body
         evidence = RecordRowFormatter.evidenceString(r)
-        themes = r.themes.map { "\($0.theme):\($0.polarity.rawValue)" }
+        themes = r.themes.map(\.tag.text)
     }
 
     /// The fixed order among samples with the same ranking score: source file,

@@ -1,9 +1,11 @@
+import VerbatimCore
+
 /// The counts of one cell in the current period and in the one before it.
 public struct PeriodCounts: Sendable, Hashable {
-    public var current = SentimentCounts()
-    public var previous = SentimentCounts()
+    public var current = SentimentTally()
+    public var previous = SentimentTally()
 
-    public init(current: SentimentCounts = SentimentCounts(), previous: SentimentCounts = SentimentCounts()) {
+    public init(current: SentimentTally = SentimentTally(), previous: SentimentTally = SentimentTally()) {
         self.current = current
         self.previous = previous
     }

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import VerbatimCore
 
 /// One run's open transaction on a PostgreSQL store, holding the run lock
 /// (a transaction-level advisory lock, released by commit or rollback).
@@ -129,7 +130,7 @@ final class PostgresRunSession: RunTransaction {
         let (cf, ct, pf, pt) = (current.from, current.to, previous.from, previous.to)
         let (lo, hi) = (min(cf, pf), max(ct, pt))
         func add(_ row: PostgresRandomAccessRow, at k: Int, into cell: inout PeriodCounts) throws {
-            let c = SentimentCounts(n: Int(try row[k + 1].decode(Int64.self)), positive: Int(try row[k + 2].decode(Int64.self)),
+            let c = SentimentTally(n: Int(try row[k + 1].decode(Int64.self)), positive: Int(try row[k + 2].decode(Int64.self)),
                                     neutral: Int(try row[k + 3].decode(Int64.self)), negative: Int(try row[k + 4].decode(Int64.self)),
                                     scoreSum: try row[k + 5].decode(Double.self))
             if try row[k].decode(Int64.self) == 1 { cell.current = c } else { cell.previous = c }

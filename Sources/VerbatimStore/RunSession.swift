@@ -144,7 +144,7 @@ public final class RunSession {
             let args: StatementArguments = ["cf": current.from, "ct": current.to, "pf": previous.from, "pt": previous.to,
                                             "lo": min(current.from, previous.from), "hi": max(current.to, previous.to)]
             func add(_ row: Row, into cell: inout PeriodCounts) {
-                let c = SentimentCounts(n: row["n"], positive: row["pos"], neutral: row["neu"], negative: row["neg"], scoreSum: row["score"])
+                let c = SentimentTally(n: row["n"], positive: row["pos"], neutral: row["neu"], negative: row["neg"], scoreSum: row["score"])
                 if row["period"] as Int == 1 { cell.current = c } else { cell.previous = c }
             }
             let counts = """

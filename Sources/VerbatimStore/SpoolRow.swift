@@ -63,8 +63,8 @@ struct SpoolRow: RecordRow {
             let f = Bytes(rebasing: bytes[pos..<end])
             pos = end + 1
             fields += 1
-            if RecordSpool.isNull(f) { return nil }
-            if f.contains(RecordSpool.backslash) { escaped = true }
+            if SpoolLine.isNull(f) { return nil }
+            if f.contains(SpoolLine.backslash) { escaped = true }
             return f
         }
         let id = next(), lineNo = next(), date = next(), employee = next(), channel = next()

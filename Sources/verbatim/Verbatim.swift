@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VerbatimCore
 import VerbatimPipeline
 
 /// The `verbatim` command: batch analysis of customer feedback exports.
@@ -9,7 +10,7 @@ struct Verbatim: ParsableCommand {
         commandName: "verbatim",
         abstract: "Analyse customer-feedback exports: sentiment, themes and employee scorecards.",
         discussion: ExitCodes.help,
-        version: PipelineRunner.toolVersion,
+        version: VerbatimVersion.current,
         subcommands: [Run.self, List.self, Merge.self, Validate.self, Check.self, Classify.self, Learn.self],
         defaultSubcommand: nil
     )

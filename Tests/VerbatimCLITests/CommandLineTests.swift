@@ -63,6 +63,20 @@ struct CommandLineTests {
         #expect(r.stdout.split(separator: "\n").count == 1)
     }
 
+    @Test func classifyJSONIsOneLinePerTextWhenAStringStartsWithACombiningMark() throws {
+        // A keycap cut from its digit (U+20E3) and a text that begins with an accent (U+0301): each JSON string that
+        // starts with the mark once joined its opening quote into one Character and the line broke in three.
+        let input = "Өте жақсы 👌8\u{FE0F}\u{20E3}8\u{FE0F}\u{20E3}😊\n\u{0301}iyi hizmet\nçok iyi\n"
+        let r = try runVerbatim(["classify", "--explain", "--format", "json", "--lang", "auto"], stdin: input)
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 3, "\(r.stdout)")
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["label"] is String, "\(line)")
+        }
+    }
+
     @Test func runReportsWhereTheReportsAreAndExitsTwoOnRejects() throws {
         let out = TemporaryFolder()
         defer { out.remove() }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerbatimCore
 import VerbatimTestSupport
 
 /// The export folder as a user fills it: every file read or accounted for, one file as input,
@@ -110,7 +111,8 @@ struct InputFolderTests {
     @Test func verbatimHomeAndVersion() throws {
         let r = try runVerbatim(["--version"], in: URL(fileURLWithPath: "/"), environment: ["VERBATIM_HOME": RepoPaths.root.path])
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("verbatim 0.1.0\ndata: \(RepoPaths.lexicons.path) sha256 "), "\(r.stdout)")
+        #expect(r.stdout.hasPrefix("verbatim \(VerbatimVersion.current)\ndata: \(RepoPaths.lexicons.path) sha256 "), "\(r.stdout)")
+        #expect(VerbatimVersion.current.split(separator: ".").count == 3 && VerbatimVersion.current.allSatisfy { $0.isNumber || $0 == "." })
         let c = try runVerbatim(["classify", "--lang", "tr"], in: URL(fileURLWithPath: "/"), stdin: "Çok kötü bir deneyimdi\n",
                                 environment: ["VERBATIM_HOME": RepoPaths.root.path])
         #expect(c.stdout.hasPrefix("negative\t"), "\(c.stdout)\(c.stderr)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerbatimCore
 import VerbatimStore
 import VerbatimTestSupport
 @testable import VerbatimPipeline
@@ -227,7 +228,7 @@ struct NightlyRunTests {
         _ = try s.runner().run(.init(out: out, asOf: "2026-11-21"))
         let data = try #require(FileManager.default.contents(atPath: out.appendingPathComponent("manifest.json").path))
         let m = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(m["tool_version"] as? String == PipelineRunner.toolVersion)
+        #expect(m["tool_version"] as? String == VerbatimVersion.current)
         let input = try #require((m["inputs"] as? [[String: Any]])?.first)
         #expect(input["sha256"] as? String == ContentDigest.bytes(Data(text.utf8)))
         #expect(input["encoding"] as? String == "utf-8")

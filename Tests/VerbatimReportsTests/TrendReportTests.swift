@@ -1,4 +1,5 @@
 import Testing
+import VerbatimCore
 @testable import VerbatimReports
 
 /// The statistics behind "this period against the previous one".

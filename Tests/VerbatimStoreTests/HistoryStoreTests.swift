@@ -115,7 +115,7 @@ struct HistoryStoreTests {
         let trend = try session.trendCounts(current: DayRange(from: "2026-11-15", to: "2026-11-21"),
                                             previous: DayRange(from: "2026-11-08", to: "2026-11-14"))
         session.rollback()
-        #expect(trend.total.current == SentimentCounts(n: 3, positive: 2, neutral: 0, negative: 1, scoreSum: 0.5))
+        #expect(trend.total.current == SentimentTally(n: 3, positive: 2, neutral: 0, negative: 1, scoreSum: 0.5))
     }
 
     @Test func twoFilesOfOneRunWithTheSameRecordCountItOnceAsADuplicate() throws {
@@ -226,11 +226,11 @@ struct HistoryStoreTests {
         defer { session.rollback() }
         let t = try session.trendCounts(current: DayRange(from: "2026-11-15", to: "2026-11-21"), previous: DayRange(from: "2026-11-08", to: "2026-11-14"))
         #expect(t.total.current.n == 2 && t.total.previous.n == 2)
-        #expect(t.byEmployee["Ayşe"] == PeriodCounts(current: SentimentCounts(n: 1, positive: 1, scoreSum: 0.5),
-                                                     previous: SentimentCounts(n: 2, positive: 1, negative: 1, scoreSum: 0)))
+        #expect(t.byEmployee["Ayşe"] == PeriodCounts(current: SentimentTally(n: 1, positive: 1, scoreSum: 0.5),
+                                                     previous: SentimentTally(n: 2, positive: 1, negative: 1, scoreSum: 0)))
         #expect(t.byEmployee.count == 1, "records without an employee have no employee row")
-        #expect(t.byTheme["wait_time"]?.previous == SentimentCounts(n: 2, positive: 1, negative: 1, scoreSum: 0))
-        #expect(t.byTheme["wait_time"]?.current == SentimentCounts(n: 1, neutral: 1, scoreSum: 0))
+        #expect(t.byTheme["wait_time"]?.previous == SentimentTally(n: 2, positive: 1, negative: 1, scoreSum: 0))
+        #expect(t.byTheme["wait_time"]?.current == SentimentTally(n: 1, neutral: 1, scoreSum: 0))
         #expect(t.byTheme["courtesy"]?.current.n == 0)
     }
 

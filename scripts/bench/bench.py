@@ -13,6 +13,11 @@ times, each as a separate `verbatim` process (release build):
   full          all stages (normalize, language, sentiment, themes)
   text stages   `verbatim classify` over the comment texts alone (no ingest), and the
                 same 10 MB as ~1 KB and as ~100 KB comments (time linear in length)
+  VADER         the reference of issue 14: vaderSentiment's `polarity_scores` per line, one
+                process, on exactly the texts `classify` gets, beside `wc -l` on the same
+                bytes; "classify is N× VADER per core" compares their CPU seconds. The bench
+                installs vaderSentiment from PyPI into a virtualenv of its own,
+                .benchmarks/venv (BENCH_VADER=0 leaves VADER out)
   full, CSV / XML only, and full on all cores (--jobs = cores)
   memory ×S     peak resident memory of a full run on S× the records
                 (BENCH_MEMORY_SCALE, default 10; 0 skips it)
@@ -25,7 +30,12 @@ between rows. Hardware instruction counters are not available on this
 machine (`perf stat -e instructions` is not supported), so instructions per
 text are counted with valgrind's callgrind on a stripped copy of the binary
 (`verbatim classify` over 300 comments, minus start-up), when valgrind is
-installed.
+installed. Per stage, callgrind counts `verbatim run --jobs 1` over the first
+300 records of one UTF-8 CSV export with no stages, then with normalize and
+language, sentiment, and themes added; each stage's instructions per comment
+are the difference between consecutive runs (ingest and reports: the run
+without stages, minus the same run over the header alone). The stage times
+of the full 1-job run come from its manifest.json (`durations_seconds.stages`).
 Results go to .benchmarks/bench-<records>.json and are printed as a table.
 """
 import json, os, shutil, subprocess, sys, time
@@ -34,12 +44,14 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 BIN = os.environ.get("VERBATIM", os.path.join(ROOT, ".build/release/verbatim"))
 N = int(os.environ.get("BENCH_RECORDS", "100000"))
 SCALE = int(os.environ.get("BENCH_MEMORY_SCALE", "10"))
+VADER = os.environ.get("BENCH_VADER", "1") != "0"
+VENV = os.path.join(ROOT, ".benchmarks", "venv")
 WORK = os.environ.get("BENCH_DIR", "/tmp/verbatim-bench")
 CORES = os.cpu_count() or 1
 
 
 def run(args, stdin=None):
-    """Runs a command; returns (wall seconds, user seconds, peak RSS in MB)."""
+    """Runs a command; returns (wall seconds, user seconds, peak RSS in MB, system seconds)."""
     start = time.perf_counter()
     p = subprocess.Popen(args, stdin=open(stdin, "rb") if stdin else subprocess.DEVNULL,
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
@@ -49,7 +61,20 @@ def run(args, stdin=None):
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 2):
         sys.exit(f"bench: {' '.join(args)} failed with {code}:\n{err}")
-    return wall, usage.ru_utime, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime, usage.ru_maxrss / 1024, usage.ru_stime
+
+
+def vader_python():
+    """The Python of .benchmarks/venv, with vaderSentiment installed from PyPI on first use."""
+    python = os.path.join(VENV, "bin", "python")
+    if not os.path.exists(python):
+        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+    if subprocess.run([python, "-c", "import vaderSentiment"], capture_output=True).returncode != 0:
+        p = subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "vaderSentiment"],
+                           capture_output=True, text=True)
+        if p.returncode != 0:
+            sys.exit(f"bench: could not install vaderSentiment into {VENV} (BENCH_VADER=0 leaves VADER out):\n{p.stderr}")
+    return python
 
 
 def corpus(name, records):
@@ -114,6 +139,56 @@ def count_instructions(texts, sample=300):
             "per_byte": (total - startup) // max(size, 1)}
 
 
+def stage_instructions(data, out, sample=300):
+    """Instructions per comment of ingest and of each stage, from callgrind on `verbatim run --jobs 1` (None without valgrind)."""
+    if not shutil.which("valgrind") or not shutil.which("strip"):
+        return None
+    stripped = os.path.join(WORK, "verbatim-stripped")
+    shutil.copy(BIN, stripped)
+    subprocess.run(["strip", stripped], check=True)
+    source = next((f for f in sorted(os.listdir(data)) if f.endswith("_survey_utf8.csv")), None)
+    if source is None:
+        return None
+    import csv
+    with open(os.path.join(data, source), encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    header, body = rows[0], rows[1:sample + 1]
+    folders = {}
+    for name, records in (("cg-header", []), ("cg-sample", body)):
+        folders[name] = os.path.join(WORK, name)
+        shutil.rmtree(folders[name], ignore_errors=True)
+        os.makedirs(folders[name])
+        with open(os.path.join(folders[name], source), "w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows([header] + records)
+
+    def refs(folder, stages, name):
+        cg = os.path.join(WORK, "callgrind-run.out")
+        p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={cg}", stripped, "run", "--pipeline",
+                            pipeline(folder, stages, name), "--out", out, "--jobs", "1", "--quiet"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        for line in p.stderr.splitlines():
+            if "Collected :" in line:
+                return int(line.split(":")[1].strip().replace(",", ""))
+        sys.exit(f"bench: callgrind of verbatim run ({name}) gave no count:\n{p.stderr[-2000:]}")
+
+    steps = [("ingest and reports", []), ("normalize + language", ["normalize", "language"]),
+             ("sentiment", ["normalize", "language", "sentiment"]), ("themes", ["normalize", "language", "sentiment", "themes"])]
+    empty = refs(folders["cg-header"], [], "cg-empty")
+    counts = [refs(folders["cg-sample"], stages, f"cg-{k}") for k, (_, stages) in enumerate(steps)]
+    n = len(body)
+    per = [(steps[0][0], (counts[0] - empty) // n)] + [(steps[k][0], (counts[k] - counts[k - 1]) // n) for k in range(1, len(steps))]
+    return {"sample": n, "source": source, "per_comment": dict(per), "total_per_comment": (counts[-1] - empty) // n}
+
+
+def stage_times(out):
+    """Seconds per stage of the last run, from its manifest.json (`durations_seconds.stages`), or None."""
+    for path in (os.path.join(out, "manifest.json"), os.path.join(out, "latest", "manifest.json")):
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                return json.load(f).get("durations_seconds", {}).get("stages")
+    return None
+
+
 # --- History-store write (issue 8: 1,000,000 records in <= 10 s) -------------------------------
 # The same ingest-only run (no text stages) three times: without a store, into a fresh store,
 # and into that store again (every record then updates in place). The store's cost is the
@@ -156,10 +231,11 @@ def main():
     rows = []
 
     def add(label, records, megabytes, measured):
-        wall, user, rss = measured
+        wall, user, rss = measured[:3]
+        system = measured[3] if len(measured) > 3 else 0.0
         rows.append({"run": label, "records": records, "input_mb": round(megabytes, 2), "seconds": round(wall, 3),
-                     "user_seconds": round(user, 3), "records_per_s": round(records / wall), "mb_per_s": round(megabytes / wall, 3),
-                     "peak_rss_mb": round(rss, 1)})
+                     "user_seconds": round(user, 3), "cpu_seconds": round(user + system, 3), "records_per_s": round(records / wall),
+                     "mb_per_s": round(megabytes / wall, 3), "peak_rss_mb": round(rss, 1)})
 
     files = [os.path.join(data, f) for f in sorted(os.listdir(data))]
     add("baseline: wc -l", N, mb, run(["wc", "-l"] + files))
@@ -167,6 +243,7 @@ def main():
     add("+ normalize, language, 1 job", N, mb, run([BIN, "run", "--pipeline", pipeline(data, all_stages[:2], "text"), "--out", out, "--jobs", "1", "--quiet"]))
     add("+ sentiment, 1 job", N, mb, run([BIN, "run", "--pipeline", pipeline(data, all_stages[:3], "sentiment"), "--out", out, "--jobs", "1", "--quiet"]))
     add("full pipeline, 1 job", N, mb, run([BIN, "run", "--pipeline", pipeline(data, all_stages, "full"), "--out", out, "--jobs", "1", "--quiet"]))
+    times = stage_times(out)
     add(f"full pipeline, {CORES} jobs", N, mb, run([BIN, "run", "--pipeline", pipeline(data, all_stages, "full"), "--out", out, "--jobs", str(CORES), "--quiet"]))
     add("full, CSV/TSV only, 1 job", N - n_xml, size_mb(csv_dir), run([BIN, "run", "--pipeline", pipeline(csv_dir, all_stages, "csv"), "--out", out, "--jobs", "1", "--quiet"]))
     add("full, XML only, 1 job", n_xml, size_mb(xml_dir), run([BIN, "run", "--pipeline", pipeline(xml_dir, all_stages, "xml"), "--out", out, "--jobs", "1", "--quiet"]))
@@ -182,7 +259,20 @@ def main():
                     for row in list(csv.reader(src))[1:]:
                         t.write(row[-1].replace("\n", " ") + "\n")
                         count += 1
-    add("text stages alone (classify)", count, os.path.getsize(texts) / 1e6, run([BIN, "classify", texts]))
+    texts_mb = os.path.getsize(texts) / 1e6
+    add("text stages alone (classify)", count, texts_mb, run([BIN, "classify", texts]))
+    # Issue 14's reference, on exactly these texts: `wc -l` on the same bytes and VADER, one process each.
+    add("comments: wc -l", count, texts_mb, run(["wc", "-l", texts]))
+    vader = None
+    if VADER:
+        classify_row = rows[-2]
+        python = vader_python()
+        add("comments: VADER (polarity_scores)", count, texts_mb, run([python, os.path.join(ROOT, "scripts/bench/vader_lines.py"), texts]))
+        vader_row = rows[-1]
+        vader = {"texts": count, "classify_cpu_seconds": classify_row["cpu_seconds"], "vader_cpu_seconds": vader_row["cpu_seconds"],
+                 "classify_seconds": classify_row["seconds"], "vader_seconds": vader_row["seconds"],
+                 "ratio_per_core": round(vader_row["cpu_seconds"] / max(classify_row["cpu_seconds"], 1e-6), 2),
+                 "ratio_wall": round(vader_row["seconds"] / max(classify_row["seconds"], 1e-6), 2)}
 
     # Time linear in text length: the same 10 MB of comments as 10,000 lines of ~1 KB and as
     # 100 lines of ~100 KB should run at about the same MB/s (VADER-style scorers are quadratic).
@@ -209,31 +299,53 @@ def main():
 
     store_write(data, N, mb, out, add)
 
-    if SCALE > 0:
-        big = corpus(f"corpus-{N * SCALE}", N * SCALE)
-        # As the nightly job runs: all stages and a (new) history store.
-        big_store = os.path.join(WORK, "store-big.sqlite")
+    def nightly_shaped(folder, records, scale):
+        """As the nightly job runs: all stages and a (new) history store; the row's peak MB is the figure."""
+        store = os.path.join(WORK, f"store-{scale}x.sqlite")
         for suffix in ("", "-wal", "-shm"):
-            if os.path.exists(big_store + suffix):
-                os.remove(big_store + suffix)
-        add(f"memory: full + store, {SCALE}× records, {CORES} jobs", N * SCALE, size_mb(big),
-            run([BIN, "run", "--pipeline", pipeline(big, all_stages, "big", store=big_store), "--out", out, "--jobs", str(CORES), "--quiet"]))
+            if os.path.exists(store + suffix):
+                os.remove(store + suffix)
+        add(f"memory: full + store, {scale}× records, {CORES} jobs", records, size_mb(folder),
+            run([BIN, "run", "--pipeline", pipeline(folder, all_stages, f"nightly-{scale}x", store=store), "--out", out, "--jobs", str(CORES), "--quiet"]))
+        return rows[-1]["peak_rss_mb"]
+
+    memory = {"1x": nightly_shaped(data, N, 1)}
+    if SCALE > 0:
+        memory[f"{SCALE}x"] = nightly_shaped(corpus(f"corpus-{N * SCALE}", N * SCALE), N * SCALE, SCALE)
 
     instructions = count_instructions(texts)
+    per_stage = stage_instructions(data, out)
 
     base = rows[0]["mb_per_s"]
     os.makedirs(os.path.join(ROOT, ".benchmarks"), exist_ok=True)
-    result = {"records": N, "cores": CORES, "binary": BIN, "rows": rows, "instructions_per_text": instructions}
+    result = {"records": N, "cores": CORES, "binary": BIN, "rows": rows, "vader": vader, "instructions_per_text": instructions,
+              "stage_seconds_full_1_job": times, "stage_instructions": per_stage,
+              "peak_rss_mb_nightly_shaped": memory}
     with open(os.path.join(ROOT, ".benchmarks", f"bench-{N}.json"), "w") as f:
         json.dump(result, f, indent=2)
     print(f"\nVerbatim benchmark: {N} records, {mb:.1f} MB of exports, {CORES} cores\n")
-    print(f"{'run':<38} {'records':>9} {'MB':>7} {'s':>8} {'rec/s':>9} {'MB/s':>8} {'% of wc':>8} {'peak MB':>8}")
+    print(f"{'run':<38} {'records':>9} {'MB':>7} {'s':>8} {'CPU s':>8} {'rec/s':>9} {'MB/s':>8} {'% of wc':>8} {'peak MB':>8}")
     for r in rows:
         share = f"{100 * r['mb_per_s'] / base:.2f}" if base else "—"
-        print(f"{r['run']:<38} {r['records']:>9} {r['input_mb']:>7.1f} {r['seconds']:>8.2f} {r['records_per_s']:>9} {r['mb_per_s']:>8.2f} {share:>8} {r['peak_rss_mb']:>8.1f}")
+        print(f"{r['run']:<38} {r['records']:>9} {r['input_mb']:>7.1f} {r['seconds']:>8.2f} {r['cpu_seconds']:>8.2f} {r['records_per_s']:>9} "
+              f"{r['mb_per_s']:>8.2f} {share:>8} {r['peak_rss_mb']:>8.1f}")
+    if vader:
+        print(f"\nclassify is {vader['ratio_per_core']:.2f}× VADER per core on the same {vader['texts']} texts "
+              f"(CPU seconds: classify {vader['classify_cpu_seconds']:.2f}, VADER {vader['vader_cpu_seconds']:.2f}; "
+              f"wall-clock ratio {vader['ratio_wall']:.2f}×; issue 14 asks for at least 20×)")
     if instructions:
         print(f"\nInstructions per comment, text stages (classify, callgrind): {instructions['per_text']:,} "
               f"({instructions['per_byte']:,} per byte; start-up {instructions['startup']:,})")
+    print("\nPeak memory of a nightly-shaped run (all stages, new store): "
+          + ", ".join(f"{scale} {mb_:.1f} MB" for scale, mb_ in memory.items()) + " (issue 14: at most 200 MB, and no higher at 10×)")
+    if times:
+        print("\nTime per stage, full pipeline, 1 job (manifest.json): "
+              + ", ".join(f"{name} {seconds:.2f} s ({1e6 * seconds / N:.1f} µs/record)" for name, seconds in times.items()))
+    if per_stage:
+        print(f"\nInstructions per comment by stage (callgrind, verbatim run --jobs 1, {per_stage['sample']} records of {per_stage['source']}):")
+        for name, count in per_stage["per_comment"].items():
+            print(f"  {name:<24} {count:>12,}")
+        print(f"  {'total':<24} {per_stage['total_per_comment']:>12,}")
     print(f"\nWritten to .benchmarks/bench-{N}.json")
 
 

@@ -107,7 +107,7 @@ extension Verbatim {
                     return masked[k]?.placeholder ?? (t.kind == .word ? t.form : t.kind == .contrast ? "|" + t.form + "|" : t.surface)
                 }.joined(separator: " ")
                 let evidence = s.evidence.isEmpty ? (s.reason ?? "") : s.evidence.map(\.summary).joined(separator: "; ")
-                let themes = r.themes.map { "\($0.theme):\($0.polarity.rawValue)" }.joined(separator: ",")
+                let themes = ThemeTag.list(r.themes.map(\.tag), separator: ",")
                 line += "\t\(NumberFormat.fixed(r.languageConfidence, 2))\t\(tokens.replacingTabs())\t\((masker?.mask(evidence) ?? evidence).replacingTabs())\t\(themes)"
             }
             return line + "\n"
@@ -147,21 +147,26 @@ extension PIIMode: ExpressibleByArgument {}
 
 extension String {
     func replacingTabs() -> String { String(map { $0 == "\t" || $0 == "\n" ? " " : $0 }) }
+    /// The pretty JSON compacted onto one line: structural newlines and indentation only (strings escape \n).
+    ///
+    /// Walks the UTF-8 bytes, not `Character`s: a string that begins with a combining mark (a keycap
+    /// U+20E3 cut off its digit) makes one `Character` of it and the opening quote, which hid the quote.
     func replacingNewlines() -> String {
-        // Compact the pretty JSON onto one line: structural newlines and indentation only (strings escape \n).
-        var out = ""
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"), newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
         var inString = false, escape = false, skipSpaces = false
-        for c in self {
-            if skipSpaces { if c == " " { continue } else { skipSpaces = false } }
+        for c in utf8 {
+            if skipSpaces { if c == space { continue } else { skipSpaces = false } }
             if inString {
                 out.append(c)
-                if escape { escape = false } else if c == "\\" { escape = true } else if c == "\"" { inString = false }
+                if escape { escape = false } else if c == backslash { escape = true } else if c == quote { inString = false }
                 continue
             }
-            if c == "\"" { inString = true; out.append(c); continue }
-            if c == "\n" { skipSpaces = true; continue }
+            if c == quote { inString = true; out.append(c); continue }
+            if c == newline { skipSpaces = true; continue }
             out.append(c)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

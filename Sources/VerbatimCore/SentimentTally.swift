@@ -1,11 +1,11 @@
-import VerbatimCore
-
 /// Counts for one cell of an aggregate (an employee, a theme, a day, …).
 ///
 /// A value that can be merged: the tally of a whole run is the sum of the
 /// tallies of its files, in any order. Every field is an integer (sums of
 /// scores and ratings in fixed point), so the sum does not depend on the
 /// order of adding either: shards merged in any order give the same bits.
+/// The one tally type: a run's aggregate (`RunAggregate`) and the store's
+/// trend counts (`TrendCounts`, labels and scores only) are both made of it.
 public struct SentimentTally: Sendable, Hashable, Codable {
     public var n = 0
     public var positive = 0
@@ -13,7 +13,8 @@ public struct SentimentTally: Sendable, Hashable, Codable {
     public var negative = 0
     /// The sum of the records' scores, in units of `scoreUnit`.
     public var scoreUnits = 0
-    /// Ratings on a 1–5 scale (CSAT) and on 0–10 (NPS), kept apart; sums in units of `ratingUnit`.
+    /// Ratings on a 1–5 scale (CSAT) and on 0–10 (NPS), kept apart (`SurveyRating` says which, and
+    /// who is satisfied, a promoter or a detractor); sums in units of `ratingUnit`.
     public var csatCount = 0
     public var csatUnits = 0
     public var csatSatisfied = 0
@@ -25,6 +26,15 @@ public struct SentimentTally: Sendable, Hashable, Codable {
     public var disagreements = 0
 
     public init() {}
+
+    /// Counts by label and a sum of scores, as the history store reads them back for a trend (no ratings).
+    public init(n: Int, positive: Int = 0, neutral: Int = 0, negative: Int = 0, scoreSum: Double) {
+        self.n = n
+        self.positive = positive
+        self.neutral = neutral
+        self.negative = negative
+        self.scoreSum = scoreSum
+    }
 
     /// Scores (−1…1) are summed in billionths: a million records stay far inside `Int`.
     public static let scoreUnit = 1e-9
@@ -49,12 +59,14 @@ public struct SentimentTally: Sendable, Hashable, Codable {
         }
         scoreUnits += Self.units(score, Self.scoreUnit)
         if let r = rating {
-            if r > 5 || r == 0 {
+            let (scale, band) = SurveyRating.classify(r)
+            switch scale {
+            case .nps:
                 npsCount += 1; npsUnits += Self.units(r, Self.ratingUnit)
-                if r >= 9 { npsPromoters += 1 } else if r <= 6 { npsDetractors += 1 }
-            } else {
+                if band == .high { npsPromoters += 1 } else if band == .low { npsDetractors += 1 }
+            case .csat:
                 csatCount += 1; csatUnits += Self.units(r, Self.ratingUnit)
-                if r >= 4 { csatSatisfied += 1 }
+                if band == .high { csatSatisfied += 1 }
             }
         }
         if disagrees { disagreements += 1 }
@@ -75,7 +87,7 @@ public struct SentimentTally: Sendable, Hashable, Codable {
     public var meanScore: Double { n == 0 ? 0 : scoreSum / Double(n) }
     public var csatPercent: Double? { csatCount == 0 ? nil : Double(csatSatisfied) / Double(csatCount) * 100 }
     public var meanCSAT: Double? { csatCount == 0 ? nil : csatSum / Double(csatCount) }
-    public var nps: Double? { npsCount == 0 ? nil : Double(npsPromoters - npsDetractors) / Double(npsCount) * 100 }
+    public var nps: Double? { SurveyRating.netPromoterScore(promoters: npsPromoters, detractors: npsDetractors, of: npsCount) }
 
     /// 95% Wilson score interval for a share of `k` in `n`.
     public static func wilson(_ k: Int, _ n: Int, z: Double = 1.959964) -> (low: Double, high: Double) {

@@ -1,0 +1,88 @@
+/// The line format of Verbatim's spools and partials: the one writer and parser of their fields.
+///
+/// A line holds TAB-separated fields; in a field, `\`, TAB, LF and CR are
+/// escaped as `\\`, `\t`, `\n` and `\r`, and a missing value is `\N`. The
+/// store's record spool (`RecordSpool`, `SpoolRow`), the keyed records of a
+/// partial (`KeyedRecord`) and a partial's `R` lines are all written and read
+/// here. Bytes, never `Character`s: a field may begin with a combining mark,
+/// which would join a TAB into one `Character`.
+public enum SpoolLine {
+    public static let tab = UInt8(ascii: "\t")
+    public static let newline = UInt8(ascii: "\n")
+    public static let backslash = UInt8(ascii: "\\")
+    /// A missing value.
+    public static let null: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "N")]
+
+    /// Appends `bytes` escaped.
+    @inlinable
+    public static func appendEscaped<S: Sequence>(_ bytes: S, to out: inout [UInt8]) where S.Element == UInt8 {
+        for c in bytes {
+            switch c {
+            case backslash: out.append(backslash); out.append(backslash)
+            case tab: out.append(backslash); out.append(UInt8(ascii: "t"))
+            case newline: out.append(backslash); out.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): out.append(backslash); out.append(UInt8(ascii: "r"))
+            default: out.append(c)
+            }
+        }
+    }
+
+    /// Appends `s` as a field: escaped, or `\N` for nil.
+    @inlinable
+    public static func appendField(_ s: String?, to out: inout [UInt8]) {
+        guard let s else { out.append(contentsOf: null); return }
+        appendEscaped(s.utf8, to: &out)
+    }
+
+    /// `bytes` escaped.
+    @inlinable
+    public static func escape<S: Sequence>(_ bytes: S) -> [UInt8] where S.Element == UInt8 {
+        var out: [UInt8] = []
+        appendEscaped(bytes, to: &out)
+        return out
+    }
+
+    /// The bytes of an escaped field (`\N` is not special here).
+    @inlinable
+    public static func unescape<C: Collection>(_ b: C) -> [UInt8] where C.Element == UInt8 {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var escaped = false
+        for c in b {
+            if escaped {
+                switch c {
+                case UInt8(ascii: "t"): out.append(tab)
+                case UInt8(ascii: "n"): out.append(newline)
+                case UInt8(ascii: "r"): out.append(UInt8(ascii: "\r"))
+                default: out.append(c)
+                }
+                escaped = false
+            } else if c == backslash {
+                escaped = true
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// The text of an escaped field (`\N` is not special here).
+    @inlinable
+    public static func string<C: Collection>(_ b: C) -> String where C.Element == UInt8 {
+        b.contains(backslash) ? String(decoding: unescape(b), as: UTF8.self) : String(decoding: b, as: UTF8.self)
+    }
+
+    /// Whether a field is `\N`.
+    @inlinable
+    public static func isNull<C: Collection>(_ b: C) -> Bool where C.Element == UInt8 { b.elementsEqual(null) }
+
+    /// A field's value: nil for `\N`, else the unescaped text.
+    @inlinable
+    public static func field<C: Collection>(_ b: C) -> String? where C.Element == UInt8 { isNull(b) ? nil : string(b) }
+
+    /// The values of a line's fields (without its line break), in order.
+    @inlinable
+    public static func fields<C: Collection>(_ line: C) -> [String?] where C.Element == UInt8 {
+        line.split(separator: tab, omittingEmptySubsequences: false).map { field($0) }
+    }
+}
