@@ -62,8 +62,8 @@ public struct AspectMatcher: Sendable {
         var i = 0
         while i < tokens.count {
             guard tokens[i].kind == .word, let m = lex.themes.longestMatch(in: tokens, at: i) else { i += 1; continue }
-            for theme in m.term.payload.split(separator: "|") where theme != "none" {
-                found.append(Mention(theme: String(theme), range: i..<(i + m.length), keyword: m.term.text))
+            for theme in m.term.payload where theme != "none" {
+                found.append(Mention(theme: theme, range: i..<(i + m.length), keyword: m.term.text))
             }
             i += m.length
         }

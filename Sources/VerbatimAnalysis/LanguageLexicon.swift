@@ -8,7 +8,7 @@ public struct LanguageLexicon: Sendable {
     /// Intensifiers (>0) and dampeners (<0) with their scalar.
     public var intensifiers = TermIndex<Double>()
     /// Theme keywords with their theme id.
-    public var themes = TermIndex<String>()
+    public var themes = TermIndex<[String]>()
     /// Words and phrases with a polarity for one theme only (`aspects.tsv`): `uzun` for wait_time.
     public var aspects = TermIndex<[AspectCue]>()
     /// Number words (`numbers.tsv`: `yirmi`, `pola`, `жарты`), which `<n>` in an aspect term stands for.

@@ -179,7 +179,7 @@ public struct LexiconLoader {
         for term in negation.negatorsAfter.terms { lex.loanNegatorsAfter.add(term) }
     }
 
-    private func loadThemes(_ url: URL, _ lang: Language, ids: Set<String>, into index: inout TermIndex<String>, issues: inout [DataFileIssue]) {
+    private func loadThemes(_ url: URL, _ lang: Language, ids: Set<String>, into index: inout TermIndex<[String]>, issues: inout [DataFileIssue]) {
         guard let lines = read(url, required: false, issues: &issues) else { return }
         let source = url.lastPathComponent  // once per file: it re-parses the URL
         for l in lines {
@@ -192,12 +192,12 @@ public struct LexiconLoader {
                 issues.append(DataFileIssue(file: url.path, line: l.line, message: "unknown theme '\(l.fields[0])'; known: \(ids.sorted().joined(separator: ", "))"))
                 continue
             }
-            let words = TermIndex<String>.words(of: l.fields[1], language: lang)
-            // A keyword may signal several themes: keep them as separate terms by suffixing the id.
-            if let prev = index.find(words), prev.payload != l.fields[0] {
-                index.add(.init(words: words, payload: prev.payload + "|" + l.fields[0], text: l.fields[1], source: source, line: l.line))
+            let words = TermIndex<[String]>.words(of: l.fields[1], language: lang)
+            // A keyword may signal several themes: its payload lists them, in file order.
+            if let prev = index.find(words), prev.payload != [l.fields[0]] {
+                index.add(.init(words: words, payload: prev.payload + [l.fields[0]], text: l.fields[1], source: source, line: l.line))
             } else {
-                index.add(.init(words: words, payload: l.fields[0], text: l.fields[1], source: source, line: l.line))
+                index.add(.init(words: words, payload: [l.fields[0]], text: l.fields[1], source: source, line: l.line))
             }
         }
     }
