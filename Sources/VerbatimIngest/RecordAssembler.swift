@@ -17,7 +17,6 @@ struct RecordAssembler {
     ) -> ReadEvent {
         // The values end to end in one buffer, lent to the byte-level assembly.
         var storage: [UInt8] = []
-        storage.reserveCapacity(RecordField.allCases.reduce(0) { $0 + (values[$1]?.utf8.count ?? 0) })
         var ranges: [(RecordField, Range<Int>)] = []
         for field in RecordField.allCases {
             guard let v = values[field] else { continue }
