@@ -146,16 +146,24 @@ public struct CSVRecordReader: RecordReader {
                 return
             }
             // The mapped fields as byte ranges of the row, checked in column order (a row with two
-            // bad fields is rejected for the first); strings are made only when the record is.
+            // bad fields is rejected for the first); strings are made only when the record is. The
+            // text's UTF-8 is checked when its string is made (`RecordAssembler`), or here when a
+            // later column is bad, so its bytes are read once on the usual path.
             let event: ReadEvent = row.bytes.withUnsafeBufferPointer { all in
+                func reject(_ problem: RowProblem, _ index: Int) -> ReadEvent {
+                    .reject(Reject(provenance: Provenance(file: summary.file, line: row.line, column: index + 1), reason: problem.description, raw: raw()))
+                }
                 var fields = FieldBytes()
+                var textIndex: Int?
                 for (field, index) in orderedColumns where index < row.count {
                     let bytes = UnsafeBufferPointer(rebasing: all[row.range(index)])
-                    let problem: RowProblem? = Self.containsNUL(bytes) ? .nulBytes : UTF8Validator.isValid(bytes) ? nil : .invalidEncoding(encoding)
+                    var problem: RowProblem? = Self.containsNUL(bytes) ? .nulBytes : nil
+                    if problem == nil, field != .text, !UTF8Validator.isValid(bytes) { problem = .invalidEncoding(encoding) }
                     if let problem {
-                        return .reject(Reject(provenance: Provenance(file: summary.file, line: row.line, column: index + 1),
-                                              reason: problem.description, raw: raw()))
+                        if let t = textIndex, let text = fields.text, !UTF8Validator.isValid(text) { return reject(.invalidEncoding(encoding), t) }
+                        return reject(problem, index)
                     }
+                    if field == .text { textIndex = index }
                     fields[field] = bytes
                 }
                 return assembler.assemble(fields, line: row.line, position: position, columns: columnNumbers, raw: raw())

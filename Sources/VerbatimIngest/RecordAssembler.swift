@@ -1,3 +1,4 @@
+import Foundation
 import VerbatimCore
 
 /// Turns the field values of one row or element into a record or a reject.
@@ -31,9 +32,10 @@ struct RecordAssembler {
         }
     }
 
-    /// Validates one row's `fields` (well-formed UTF-8) into a record, or the first problem
-    /// found into a reject. Strings are made only for what the record keeps: its text, id,
-    /// employee, channel and normalized date; the date and rating are read from their bytes.
+    /// Validates one row's `fields` into a record, or the first problem found into a reject.
+    /// Strings are made only for what the record keeps: its text, id, employee, channel and
+    /// normalized date; the date and rating are read from their bytes. Every field but the
+    /// text is well-formed UTF-8; the text is checked as its string is made.
     func assemble(
         _ fields: FieldBytes, line: Int, position: Int, columns: [RecordField: Int] = [:], raw: @autoclosure () -> String
     ) -> ReadEvent {
@@ -45,6 +47,7 @@ struct RecordAssembler {
         guard let text = fields.text.map({ FieldBytes.trimmed($0, FieldBytes.isBlankOrNewline) }), !text.isEmpty else {
             return reject(.emptyText, .text)
         }
+        guard let textString = Self.string(validating: text) else { return reject(.invalidEncoding(options.encoding ?? .utf8), .text) }
         if options.encoding == nil || options.encoding == .utf8, Self.containsReplacementCharacter(text) {
             return reject(.invalidEncoding(options.encoding ?? .utf8), .text)
         }
@@ -64,7 +67,17 @@ struct RecordAssembler {
         }
         return .record(FeedbackRecord(
             id: id, provenance: provenance, date: date, employee: fields.trimmedString(.employee), channel: fields.trimmedString(.channel),
-            rating: rating, text: String(decoding: text, as: UTF8.self), declaredLanguage: language))
+            rating: rating, text: textString, declaredLanguage: language))
+    }
+
+    /// `bytes` as a string when they are well-formed UTF-8: the standard library's decoding
+    /// (one pass, which repairs what is not), then a comparison of the bytes, since a repair
+    /// always changes them (U+FFFD in place of what was invalid).
+    static func string(validating bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var s = String(decoding: bytes, as: UTF8.self)
+        guard s.utf8.count == bytes.count else { return nil }
+        let same = s.withUTF8 { u in u.count == 0 || memcmp(u.baseAddress!, bytes.baseAddress!, u.count) == 0 }
+        return same ? s : nil
     }
 
     /// True when `s` holds U+FFFD (in UTF-8, always the bytes EF BF BD).
