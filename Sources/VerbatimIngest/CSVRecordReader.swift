@@ -145,40 +145,44 @@ public struct CSVRecordReader: RecordReader {
                                     reason: RowProblem.wrongFieldCount(got: row.count, expected: headerCount).description, raw: raw())))
                 return
             }
-            var values = FieldValues()
-            var bad: (problem: RowProblem, column: Int)?
-            row.bytes.withUnsafeBufferPointer { all in
+            // The mapped fields as byte ranges of the row, checked in column order (a row with two
+            // bad fields is rejected for the first); strings are made only when the record is. The
+            // text's UTF-8 is checked when its string is made (`RecordAssembler`), or here when a
+            // later column is bad, so its bytes are read once on the usual path.
+            let event: ReadEvent = row.bytes.withUnsafeBufferPointer { all in
+                func reject(_ problem: RowProblem, _ index: Int) -> ReadEvent {
+                    .reject(Reject(provenance: Provenance(file: summary.file, line: row.line, column: index + 1), reason: problem.description, raw: raw()))
+                }
+                var fields = FieldBytes()
+                var textIndex: Int?
                 for (field, index) in orderedColumns where index < row.count {
                     let bytes = UnsafeBufferPointer(rebasing: all[row.range(index)])
-                    if bytes.contains(0) { bad = (.nulBytes, index); return }
-                    guard let s = String(validating: bytes, as: UTF8.self) else { bad = (.invalidEncoding(encoding), index); return }
-                    values[field] = s
+                    var problem: RowProblem? = Self.containsNUL(bytes) ? .nulBytes : nil
+                    if problem == nil, field != .text, !UTF8Validator.isValid(bytes) { problem = .invalidEncoding(encoding) }
+                    if let problem {
+                        if let t = textIndex, let text = fields.text, !UTF8Validator.isValid(text) { return reject(.invalidEncoding(encoding), t) }
+                        return reject(problem, index)
+                    }
+                    if field == .text { textIndex = index }
+                    fields[field] = bytes
                 }
+                return assembler.assemble(fields, line: row.line, position: position, columns: columnNumbers, raw: raw())
             }
-            if let (problem, index) = bad {
-                summary.rejected += 1
-                emit(.reject(Reject(provenance: Provenance(file: summary.file, line: row.line, column: index + 1),
-                                    reason: problem.description, raw: raw())))
-                return
-            }
-            let event = assembler.assemble(values, line: row.line, position: position, columns: columnNumbers, raw: raw())
             if case .record = event { summary.accepted += 1 } else { summary.rejected += 1 }
             emit(event)
         }
 
         first.withUnsafeBufferPointer { parser.feed($0, onRow: handleRow) }
-        var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
         while fileFailure == nil {
             let count: Int
             do { count = try source.read(into: &chunk) } catch {
                 fileFailure = (error, parser.line); break
             }
-            buffer.removeAll(keepingCapacity: true)
+            // UTF-8 goes to the parser as read; other encodings through the transcoder's block.
             chunk.withUnsafeBufferPointer { raw in
-                transcoder.transcode(UnsafeBufferPointer(rebasing: raw[0..<count]), into: &buffer, final: count == 0)
+                transcoder.transcode(UnsafeBufferPointer(rebasing: raw[0..<count]), final: count == 0) { parser.feed($0, onRow: handleRow) }
             }
-            buffer.withUnsafeBufferPointer { parser.feed($0, onRow: handleRow) }
             if count == 0 { break }
         }
         if fileFailure == nil { parser.finish(onRow: handleRow) }
@@ -204,6 +208,12 @@ public struct CSVRecordReader: RecordReader {
     }
 
     static let rawLimit = 1024
+
+    /// True when `bytes` hold a NUL byte.
+    static func containsNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        return memchr(base, 0, bytes.count) != nil
+    }
 
     /// Picks the delimiter that splits the first lines most consistently.
     ///

@@ -122,16 +122,14 @@ struct CSVRowParser {
             if b == Self.lf && lastWasCR { lastWasCR = false; i += 1; continue }
             // Runs of ordinary bytes inside a field are copied in one go.
             if state == .unquoted, b != delimiter, b != Self.lf, b != Self.cr {
-                var j = i + 1
-                while j < n, input[j] != delimiter, input[j] != Self.lf, input[j] != Self.cr { j += 1 }
+                let j = Self.firstOf(delimiter, Self.lf, Self.cr, in: input, from: i + 1)
                 append(UnsafeBufferPointer(rebasing: input[i..<j]))
                 lastWasCR = false
                 i = j
                 continue
             }
             if state == .quoted, b != Self.quote, b != Self.lf, b != Self.cr {
-                var j = i + 1
-                while j < n, input[j] != Self.quote, input[j] != Self.lf, input[j] != Self.cr { j += 1 }
+                let j = Self.firstOf(Self.quote, Self.lf, Self.cr, in: input, from: i + 1)
                 append(UnsafeBufferPointer(rebasing: input[i..<j]))
                 lastWasCR = false
                 i = j
@@ -162,6 +160,31 @@ struct CSVRowParser {
                 else { append(b); state = .unquoted }  // lenient: text after a closing quote
             }
         }
+    }
+
+    /// The index of the first of `a`, `b` or `c` in `input` from `start`, or `input.count`.
+    ///
+    /// Eight bytes at a time: a byte of `word ^ x` is zero where `word` has `x`, and
+    /// `(v - 0x01…) & ~v & 0x80…` flags the lowest zero byte of `v` exactly (a borrow can
+    /// only flag bytes above it), so the lowest flag of the three is the answer.
+    @inline(__always)
+    static func firstOf(_ a: UInt8, _ b: UInt8, _ c: UInt8, in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let n = input.count
+        var j = start
+        if let base = input.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let wa = UInt64(a) &* ones, wb = UInt64(b) &* ones, wc = UInt64(c) &* ones
+            while j + 8 <= n {
+                let v = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
+                let xa = v ^ wa, xb = v ^ wb, xc = v ^ wc
+                let hits = ((xa &- ones) & ~xa | (xb &- ones) & ~xb | (xc &- ones) & ~xc) & highs
+                if hits != 0 { return j + hits.trailingZeroBitCount >> 3 }
+                j += 8
+            }
+        }
+        while j < n, input[j] != a, input[j] != b, input[j] != c { j += 1 }
+        return j
     }
 
     /// Flushes the last record (a file need not end with a newline).

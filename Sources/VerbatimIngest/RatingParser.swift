@@ -11,6 +11,12 @@ public enum RatingParser {
         return v
     }
 
+    /// `parse` over the UTF-8 bytes of a value.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        if let ascii = parseASCII(bytes) { return ascii }
+        return parse(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// `parse` for the usual all-ASCII value, on its bytes (every ASCII character is one
     /// scalar and, `/` included, one `Character`, so this reads exactly as `parse` does);
     /// `.some(nil)` when it is not a rating, nil when the value is not ASCII.
@@ -25,6 +31,11 @@ public enum RatingParser {
             while hi > lo, isBlank(b[hi - 1]) { hi -= 1 }
         }
         if lo == hi { return .some(nil) }
+        if hi - lo <= 2, b[lo..<hi].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            // One or two digits, the usual rating: its value exactly, as `Double` would read it.
+            let v = b[lo..<hi].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            return .some(v <= 10 ? Double(v) : nil)
+        }
         if hi - lo > 64 { return nil }  // long enough to be odd: the general path reads it
         let text = String(unsafeUninitializedCapacity: hi - lo) { out in
             for k in lo..<hi { out[k - lo] = b[k] == UInt8(ascii: ",") ? UInt8(ascii: ".") : b[k] }

@@ -1,3 +1,4 @@
+import Foundation
 import VerbatimCore
 
 /// Turns the field values of one row or element into a record or a reject.
@@ -7,63 +8,101 @@ struct RecordAssembler {
     let file: String
     let options: SourceOptions
 
-    /// Validates one row's `values` into a record, or the first problem found into a reject.
+    /// Validates one row's `values` into a record, or the first problem found into a reject
+    /// (the readers whose values arrive as strings: XML, worksheets, JSON).
     ///
     /// `columns` gives the 1-based column of each field when the format has
-    /// columns (CSV), so a reject about one field says which column it is.
+    /// columns, so a reject about one field says which column it is.
     func assemble(
         _ values: FieldValues, line: Int, position: Int, columns: [RecordField: Int] = [:], raw: @autoclosure () -> String
+    ) -> ReadEvent {
+        // The values end to end in one buffer, lent to the byte-level assembly.
+        var storage: [UInt8] = []
+        var ranges: [(RecordField, Range<Int>)] = []
+        for field in RecordField.allCases {
+            guard let v = values[field] else { continue }
+            let start = storage.count
+            storage.append(contentsOf: v.utf8)
+            ranges.append((field, start..<storage.count))
+        }
+        return storage.withUnsafeBufferPointer { all in
+            var fields = FieldBytes()
+            for (field, range) in ranges { fields[field] = UnsafeBufferPointer(rebasing: all[range]) }
+            return assemble(fields, line: line, position: position, columns: columns, raw: raw())
+        }
+    }
+
+    /// Validates one row's `fields` into a record, or the first problem found into a reject.
+    /// Strings are made only for what the record keeps: its text, id, employee, channel and
+    /// normalized date; the date and rating are read from their bytes. Every field but the
+    /// text is well-formed UTF-8; the text is checked as its string is made.
+    func assemble(
+        _ fields: FieldBytes, line: Int, position: Int, columns: [RecordField: Int] = [:], raw: @autoclosure () -> String
     ) -> ReadEvent {
         let provenance = Provenance(file: file, line: line)
         func reject(_ p: RowProblem, _ field: RecordField) -> ReadEvent {
             .reject(Reject(provenance: Provenance(file: file, line: line, column: columns[field]), reason: p.description, raw: raw()))
         }
 
-        let text = values[.text].map { $0.trimmingCharactersInSet(" \t\r\n") } ?? ""
-        if text.isEmpty { return reject(.emptyText, .text) }
+        guard let text = fields.text.map({ FieldBytes.trimmed($0, FieldBytes.isBlankOrNewline) }), !text.isEmpty else {
+            return reject(.emptyText, .text)
+        }
+        guard let textString = Self.string(validating: text) else { return reject(.invalidEncoding(options.encoding ?? .utf8), .text) }
         if options.encoding == nil || options.encoding == .utf8, Self.containsReplacementCharacter(text) {
             return reject(.invalidEncoding(options.encoding ?? .utf8), .text)
         }
         var date: String?
-        if let d = values[.date]?.trimmingCharactersInSet(" \t"), !d.isEmpty {
-            guard let n = DateNormalizer.normalize(d) else { return reject(.badDate(d), .date) }
+        if let d = fields.date.map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab) }), !d.isEmpty {
+            guard let n = DateNormalizer.normalize(bytes: d) else { return reject(.badDate(String(decoding: d, as: UTF8.self)), .date) }
             date = n
         }
         var rating: Double?
-        if let r = values[.rating]?.trimmingCharactersInSet(" \t"), !r.isEmpty {
-            guard let v = RatingParser.parse(r) else { return reject(.badRating(r), .rating) }
+        if let r = fields.rating.map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab) }), !r.isEmpty {
+            guard let v = RatingParser.parse(bytes: r) else { return reject(.badRating(String(decoding: r, as: UTF8.self)), .rating) }
             rating = v
         }
-        let id = values[.id].map { $0.trimmingCharactersInSet(" \t") }.flatMap { $0.isEmpty ? nil : $0 }
-            ?? Self.stableID(file: file, position: position)
-        let language = options.language ?? values[.language].flatMap { Language(rawValue: $0.trimmingCharactersInSet(" ").lowercased()) }
+        let id = fields.trimmedString(.id) ?? Self.stableID(file: file, position: position)
+        let language = options.language ?? fields.language.flatMap {
+            Language(rawValue: String(decoding: FieldBytes.trimmed($0) { $0 == 0x20 }, as: UTF8.self).lowercased())
+        }
         return .record(FeedbackRecord(
-            id: id, provenance: provenance, date: date,
-            employee: values[.employee].map { $0.trimmingCharactersInSet(" \t") }.flatMap { $0.isEmpty ? nil : $0 },
-            channel: values[.channel].map { $0.trimmingCharactersInSet(" \t") }.flatMap { $0.isEmpty ? nil : $0 },
-            rating: rating, text: text, declaredLanguage: language))
+            id: id, provenance: provenance, date: date, employee: fields.trimmedString(.employee), channel: fields.trimmedString(.channel),
+            rating: rating, text: textString, declaredLanguage: language))
+    }
+
+    /// `bytes` as a string when they are well-formed UTF-8: the standard library's decoding
+    /// (one pass, which repairs what is not), then a comparison of the bytes, since a repair
+    /// always changes them (U+FFFD in place of what was invalid).
+    static func string(validating bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var s = String(decoding: bytes, as: UTF8.self)
+        guard s.utf8.count == bytes.count else { return nil }
+        let same = s.withUTF8 { u in u.count == 0 || memcmp(u.baseAddress!, bytes.baseAddress!, u.count) == 0 }
+        return same ? s : nil
     }
 
     /// True when `s` holds U+FFFD (in UTF-8, always the bytes EF BF BD).
-    /// Looks at eight bytes at a time for an 0xEF byte before checking the two after it.
     static func containsReplacementCharacter(_ s: String) -> Bool {
         var s = s
-        return s.withUTF8 { b in
-            guard b.count >= 3, let base = b.baseAddress else { return false }
-            let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            var i = 0
-            while i + 8 <= b.count {
-                let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ (0xEF &* ones)
-                if (v &- ones) & ~v & highs != 0 { break }  // some byte is 0xEF
-                i += 8
-            }
-            while i < b.count - 2 {
-                if b[i] == 0xEF, b[i + 1] == 0xBF, b[i + 2] == 0xBD { return true }
-                i += 1
-            }
-            return false
+        return s.withUTF8 { containsReplacementCharacter($0) }
+    }
+
+    /// True when the UTF-8 bytes `b` hold U+FFFD (EF BF BD).
+    /// Looks at eight bytes at a time for an 0xEF byte before checking the two after it.
+    static func containsReplacementCharacter(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count >= 3, let base = b.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i + 8 <= b.count {
+            let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ (0xEF &* ones)
+            if (v &- ones) & ~v & highs != 0 { break }  // some byte is 0xEF
+            i += 8
         }
+        while i < b.count - 2 {
+            if b[i] == 0xEF, b[i + 1] == 0xBF, b[i + 2] == 0xBD { return true }
+            i += 1
+        }
+        return false
     }
 
     /// A stable id from the file name and the record's position: `h` + 16 hex digits of FNV-1a.

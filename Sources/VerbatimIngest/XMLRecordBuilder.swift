@@ -60,7 +60,7 @@ struct XMLRecordBuilder {
         } else if !charge(path.utf8.count) {
             return  // deeper paths are only counted: their names still take memory on the stack
         }
-        addAttributes(prefix: path + "/", attributes)
+        if !attributes.isEmpty { addAttributes(prefix: path + "/", attributes) }
     }
 
     /// The innermost open element closes.

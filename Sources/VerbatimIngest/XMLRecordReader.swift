@@ -2,7 +2,7 @@ import VerbatimCore
 import VerbatimXML
 
 /// Reads XML exports (RSS 2.0, Atom, social-listening tools' own shapes) as a
-/// stream through libxml2's `xmlTextReader`.
+/// stream of `XMLEventReader` events (libxml2's SAX2 push parser).
 ///
 /// The record element is the one that repeats under the root (`item`,
 /// `entry`, `post`, …) unless the source names it; a file where nothing

@@ -1,17 +1,26 @@
 internal import CLibXML2
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 // This module wraps libxml2 and must never import Foundation: Debian's libxml2
 // headers pull in ICU, whose types clash with Foundation's own ICU module when
 // both are visible in one compilation. The C module is imported `internal`, so
 // no client of this module sees it.
 
-/// A pull parser over an XML file, through libxml2's `xmlTextReader`.
+/// A pull parser over an XML document, through libxml2's SAX2 push parser.
 ///
-/// Safe by construction: no network access (`XML_PARSE_NONET`), no DTD
-/// loading, no entity substitution (an entity bomb fails at once), no
-/// `XML_PARSE_HUGE`. CDATA is delivered as text. Memory is bounded by the
-/// current node. Errors come from libxml2's structured error handler with
-/// line and column, never on stderr.
+/// Bytes are pushed to the parser a chunk at a time (`xmlParseChunk`); its SAX2
+/// callbacks queue events, which `next()` hands out in document order. No tree is
+/// built for the document (libxml2's `xmlTextReader`, used before, built and freed a
+/// node for every element and text, and measured slower here). Safe by construction:
+/// no network access (`XML_PARSE_NONET`), no DTD loading, no entity substitution (an
+/// entity bomb fails at once), no `XML_PARSE_HUGE`. CDATA is delivered as text, and
+/// adjacent text and CDATA as one event, as the reader's text nodes were. Memory is
+/// bounded by one chunk's events and one text run (at most `maxTextLength` bytes, the
+/// limit libxml2's tree builder enforces). Errors come from libxml2's structured error
+/// handler with line and column, never on stderr.
 public final class XMLEventReader {
     /// One parsing event.
     public enum Event: Sendable {
@@ -30,54 +39,117 @@ public final class XMLEventReader {
         public var column: Int
     }
 
-    private let reader: xmlTextReaderPtr
-    private let box = ErrorBox()
+    /// Bytes pushed to the parser at once.
+    static let chunkSize = 64 * 1024
+    /// The longest text run: libxml2's `XML_MAX_TEXT_LENGTH`, past which its tree builder
+    /// (and so `xmlTextReader`) fails with "huge text node".
+    static let maxTextLength = 10_000_000
+    /// The deepest element: libxml2's `xmlParserMaxDepth`, past which its tree builder (and so
+    /// `xmlTextReader`) fails with "Excessive depth in document".
+    static let maxDepth = 256
+
+    private let ctxt: xmlParserCtxtPtr
+    /// The callbacks' state, behind a pointer: no dynamic exclusivity check per access, as a
+    /// class's stored properties would have in every callback.
+    private let state: UnsafeMutablePointer<ParseState>
+    private let source: any XMLByteSource
+    private let chunk: UnsafeMutablePointer<CChar>
     /// Set when parsing stopped on an error.
     public private(set) var error: ParseError?
     /// The document's encoding, once known.
     public private(set) var encoding: String?
 
     /// Opens `path`; nil when the file cannot be opened.
-    public init?(path: String) {
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
-        let context = Unmanaged.passUnretained(box).toOpaque()
+    public convenience init?(path: String) {
+        guard let file = FileInput(path: path) else { return nil }
+        self.init(source: file, name: path)
+    }
+
+    /// Reads the document from `source` (a file, a gzip stream, a ZIP entry, a worksheet
+    /// inside a workbook); `name` is only used in libxml2's messages.
+    /// Nil when libxml2 cannot start a parser.
+    public init?(source: any XMLByteSource, name: String) {
+        self.source = source
+        state = .allocate(capacity: 1)
+        state.initialize(to: ParseState())
+        chunk = .allocate(capacity: Self.chunkSize)
+        let box = UnsafeMutableRawPointer(state)
         // Errors raised outside the parser's context (input conversion: "input conversion
-        // failed", "encoder error", some as early as opening the file) go to libxml2's
-        // per-thread handler, which prints them on stderr unless one is set. Route them to
-        // this reader too; `deinit` unsets it.
-        xmlSetStructuredErrorFunc(context, { keepFirstError($0, $1) })
+        // failed", "encoder error") go to libxml2's per-thread handler, which prints them on
+        // stderr unless one is set. Route them to this reader too; `deinit` unsets it.
+        xmlSetStructuredErrorFunc(box, { keepFirstError($0, $1) })
         // A few messages ("xmlParseChunk: encoder error") bypass both handlers and go to the
         // generic one; the error itself still reaches us through the structured handlers.
         xmlSetGenericErrorFunc(nil, ignoreGenericError)
-        guard let r = xmlReaderForFile(path, nil, options) else {
+        // As xmlTextReader does: the first four bytes start the parser (they decide the encoding).
+        var first = 0
+        while first < 4 {
+            let n = source.readBytes(into: UnsafeMutableRawPointer(chunk + first), count: 4 - first)
+            if n <= 0 { if n < 0 { state.pointee.readFailed = true }; break }
+            first += n
+        }
+        var sax = Self.handler()
+        guard let c = xmlCreatePushParserCtxt(&sax, nil, first == 4 ? chunk : nil, first == 4 ? 4 : 0, name) else {
+            chunk.deallocate()
+            state.deinitialize(count: 1)
+            state.deallocate()
             Self.restoreErrorHandlers()
             return nil
         }
-        reader = r
-        xmlTextReaderSetStructuredErrorHandler(reader, { keepFirstError($0, $1) }, context)
-    }
-
-    /// Reads the document from `source` instead of a file (a gzip stream, a ZIP entry, a
-    /// worksheet inside a workbook); `name` is only used in libxml2's messages.
-    /// Nil when libxml2 cannot start a reader.
-    public init?(source: any XMLByteSource, name: String) {
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
-        let context = Unmanaged.passUnretained(box).toOpaque()
-        xmlSetStructuredErrorFunc(context, { keepFirstError($0, $1) })
-        xmlSetGenericErrorFunc(nil, ignoreGenericError)
-        // libxml2 owns one reference to the source until it calls the close callback (always, even when it fails).
-        let io = Unmanaged.passRetained(SourceBox(source)).toOpaque()
-        guard let r = xmlReaderForIO(readFromSource, closeSource, io, name, nil, options) else {
-            Self.restoreErrorHandlers()
-            return nil
-        }
-        reader = r
-        xmlTextReaderSetStructuredErrorHandler(reader, { keepFirstError($0, $1) }, context)
+        ctxt = c
+        xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue))
+        ctxt.pointee._private = box
+        state.pointee.main = UnsafeMutableRawPointer(ctxt)
+        if first > 0, first < 4 { push(count: first, terminate: false) }
     }
 
     deinit {
-        xmlFreeTextReader(reader)
+        if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
+        ctxt.pointee.myDoc = nil
+        xmlFreeParserCtxt(ctxt)
+        chunk.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
         Self.restoreErrorHandlers()
+    }
+
+    /// libxml2's SAX2 handlers, with the document's events routed to this reader.
+    private static func handler() -> xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        xmlSAXVersion(&sax, 2)
+        sax.startElementNs = { ctx, local, prefix, uri, nsCount, namespaces, count, defaulted, attributes in
+            guard let state = mainState(ctx) else {
+                return xmlSAX2StartElementNs(ctx, local, prefix, uri, nsCount, namespaces, count, defaulted, attributes)
+            }
+            state.pointee.start(ctx!, local, count, attributes)
+        }
+        sax.endElementNs = { ctx, local, prefix, uri in
+            guard let state = mainState(ctx) else { return xmlSAX2EndElementNs(ctx, local, prefix, uri) }
+            state.pointee.end()
+        }
+        sax.characters = { ctx, text, count in
+            guard let state = mainState(ctx) else { return xmlSAX2Characters(ctx, text, count) }
+            state.pointee.text(ctx!, text, count)
+        }
+        sax.ignorableWhitespace = sax.characters
+        sax.cdataBlock = { ctx, text, count in
+            guard let state = mainState(ctx) else { return xmlSAX2CDataBlock(ctx, text, count) }
+            state.pointee.text(ctx!, text, count)
+        }
+        // Comments and processing instructions are not events; inside an entity's content
+        // (parsed by libxml2 to check it) they keep libxml2's own handling.
+        sax.comment = { ctx, value in
+            if mainState(ctx) == nil { xmlSAX2Comment(ctx, value) }
+        }
+        sax.processingInstruction = { ctx, target, data in
+            if mainState(ctx) == nil { xmlSAX2ProcessingInstruction(ctx, target, data) }
+        }
+        sax.serror = { ctx, error in
+            guard let ctx else { return }
+            let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+            keepFirstError(ctxt.pointee._private, error)
+        }
+        return sax
     }
 
     /// Puts libxml2's per-thread error handlers back to their defaults.
@@ -89,31 +161,44 @@ public final class XMLEventReader {
     /// The next event, or nil at the end of the document or after an error (see `error`).
     public func next() -> Event? {
         while true {
-            let r = xmlTextReaderRead(reader)
-            if r != 1 || box.first != nil {
-                if r < 0 || box.first != nil { error = located(box.first ?? ParseError(message: "unreadable XML", line: 0, column: 0)) }
-                return nil
+            if let event = state.pointee.nextEvent() {
+                if !state.pointee.encodingKnown { latchEncoding() }
+                return event
             }
-            if encoding == nil, let enc = xmlTextReaderConstEncoding(reader) { encoding = String(cString: enc).lowercased() }
-            let type = xmlTextReaderNodeType(reader)
-            let depth = Int(xmlTextReaderDepth(reader))
-            switch type {
-            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                // The element's own start line (the parser's line runs ahead of the reader).
-                let node = xmlTextReaderCurrentNode(reader)
-                let line = node.map { Int(xmlGetLineNo($0)) } ?? Int(xmlTextReaderGetParserLineNumber(reader))
-                return .start(name: localName(), depth: depth, attributes: attributes(), isEmpty: isEmpty, line: line)
-            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                return .end(depth: depth)
-            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-                 Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-                guard let v = xmlTextReaderConstValue(reader) else { continue }
-                return .text(String(cString: v))
-            default:
-                continue
-            }
+            if state.pointee.finished { return nil }
+            feed()
         }
+    }
+
+    /// Pushes the next chunk of the source to the parser (or ends the document); on an
+    /// error, sets `error` and finishes.
+    private func feed() {
+        let n = state.pointee.readFailed ? -1 : source.readBytes(into: UnsafeMutableRawPointer(chunk), count: Self.chunkSize)
+        if n < 0 {
+            state.pointee.fail(ParseError(message: "I/O error: the document could not be read to its end", line: 0, column: 0))
+        } else {
+            push(count: n, terminate: n == 0)
+        }
+        if let e = state.pointee.first {
+            // The events before the error are still handed out; none after it.
+            error = located(e)
+            state.pointee.finished = true
+        } else if n == 0 {
+            state.pointee.flushText()
+            state.pointee.finished = true
+            latchEncoding()
+        }
+    }
+
+    private func push(count: Int, terminate: Bool) {
+        _ = xmlParseChunk(ctxt, count > 0 ? chunk : nil, Int32(count), terminate ? 1 : 0)
+    }
+
+    /// The document's encoding as libxml2's tree builder records it (declared, or detected at the end).
+    private func latchEncoding() {
+        guard let enc = ctxt.pointee.myDoc?.pointee.encoding else { return }
+        encoding = String(cString: enc).lowercased()
+        state.pointee.encodingKnown = true
     }
 
     /// `e`, with the parser's position when libxml2 gave none (errors raised outside the
@@ -121,42 +206,141 @@ public final class XMLEventReader {
     private func located(_ e: ParseError) -> ParseError {
         guard e.line < 1 || e.column < 1 else { return e }
         var located = e
-        located.line = max(1, Int(xmlTextReaderGetParserLineNumber(reader)))
-        located.column = max(1, Int(xmlTextReaderGetParserColumnNumber(reader)))
+        located.line = max(1, Int(ctxt.pointee.input?.pointee.line ?? 0))
+        located.column = max(1, Int(ctxt.pointee.input?.pointee.col ?? 0))
         return located
-    }
-
-    private func localName() -> String {
-        guard let n = xmlTextReaderConstLocalName(reader) else { return "" }
-        return String(cString: n)
-    }
-
-    private func attributes() -> [(name: String, value: String)] {
-        var out: [(String, String)] = []
-        guard xmlTextReaderHasAttributes(reader) == 1 else { return out }
-        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-            if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
-            let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
-            out.append((localName(), value))
-        }
-        xmlTextReaderMoveToElement(reader)
-        return out
     }
 }
 
-/// Keeps the first error or fatal error, with its line and column, in the reader's `ErrorBox`.
+/// The state the SAX2 callbacks fill: queued events, open depth, the text run, the first error.
+private struct ParseState {
+    var events: [XMLEventReader.Event] = []
+    /// The next of `events` to hand out.
+    var head = 0
+    /// The document ended, or an error stopped it.
+    var finished = false
+    /// `XMLEventReader.encoding` is set.
+    var encodingKnown = false
+    /// The document's parser context; callbacks from any other (libxml2 parsing an entity's
+    /// content to check it) are not document events.
+    var main: UnsafeMutableRawPointer?
+    var depth = 0
+    /// Text and CDATA not yet queued: adjacent runs become one event.
+    var text: [UInt8] = []
+    /// The last start was `<empty/>`: its end callback, which follows at once, is not an event.
+    var emptyPending = false
+    var first: XMLEventReader.ParseError?
+    var readFailed = false
+
+    /// The next queued event; nil (and the queue emptied) when all were handed out.
+    mutating func nextEvent() -> XMLEventReader.Event? {
+        if head < events.count {
+            head += 1
+            return events[head - 1]
+        }
+        events.removeAll(keepingCapacity: true)
+        head = 0
+        return nil
+    }
+
+    mutating func start(
+        _ ctx: UnsafeMutableRawPointer, _ local: UnsafePointer<xmlChar>?, _ count: Int32,
+        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        guard first == nil else { return }
+        flushText()
+        let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+        if depth > XMLEventReader.maxDepth {
+            stop(ctxt, "Excessive depth in document: \(XMLEventReader.maxDepth) use XML_PARSE_HUGE option")
+            return
+        }
+        // As xmlTextReader decides it: the start tag is `<empty/>` when the parser stands on "/>".
+        var isEmpty = false
+        if let cur = ctxt.pointee.input?.pointee.cur, cur[0] == UInt8(ascii: "/"), cur[1] == UInt8(ascii: ">") { isEmpty = true }
+        var attrs: [(name: String, value: String)] = []
+        if count > 0, let attributes {
+            attrs.reserveCapacity(Int(count))
+            for i in 0..<Int(count) {
+                // Five pointers per attribute: local name, prefix, URI, value start, value end.
+                guard let name = attributes[5 * i], let start = attributes[5 * i + 3], let end = attributes[5 * i + 4] else { continue }
+                attrs.append((String(cString: name), attributeValue(ctxt, start, end)))
+            }
+        }
+        let line = Int(ctxt.pointee.input?.pointee.line ?? 0)
+        events.append(.start(name: local.map { String(cString: $0) } ?? "", depth: depth, attributes: attrs, isEmpty: isEmpty, line: line))
+        if isEmpty { emptyPending = true } else { depth += 1 }
+    }
+
+    mutating func end() {
+        guard first == nil else { return }
+        if emptyPending { emptyPending = false; return }
+        flushText()
+        depth -= 1
+        events.append(.end(depth: depth))
+    }
+
+    mutating func text(_ ctx: UnsafeMutableRawPointer, _ bytes: UnsafePointer<xmlChar>?, _ count: Int32) {
+        guard first == nil, let bytes, count > 0 else { return }
+        if text.count + Int(count) > XMLEventReader.maxTextLength {
+            stop(ctx.assumingMemoryBound(to: xmlParserCtxt.self), "Memory allocation failed : xmlSAX2Characters: huge text node")
+            return
+        }
+        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(count)))
+    }
+
+    /// Queues the pending text run as one event.
+    mutating func flushText() {
+        guard !text.isEmpty else { return }
+        events.append(.text(String(decoding: text, as: UTF8.self)))
+        text.removeAll(keepingCapacity: true)
+    }
+
+    mutating func fail(_ e: XMLEventReader.ParseError) {
+        if first == nil { first = e }
+    }
+
+    /// Fails with `message` at the parser's position, as libxml2's tree builder would, and stops the parser.
+    private mutating func stop(_ ctxt: xmlParserCtxtPtr, _ message: String) {
+        fail(XMLEventReader.ParseError(
+            message: message, line: Int(ctxt.pointee.input?.pointee.line ?? 0), column: Int(ctxt.pointee.input?.pointee.col ?? 0)))
+        xmlStopParser(ctxt)
+    }
+
+    /// An attribute's value as libxml2's tree builder stores it: the parser leaves `&#38;`
+    /// and references to declared entities in the value when it does not substitute them.
+    private func attributeValue(_ ctxt: xmlParserCtxtPtr, _ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> String {
+        let bytes = UnsafeBufferPointer(start: start, count: end - start)
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        guard let decoded = xmlStringLenDecodeEntities(ctxt, start, Int32(bytes.count), Int32(XML_SUBSTITUTE_REF), 0, 0, 0) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        defer { clibxml2_free(decoded) }
+        return String(cString: decoded)
+    }
+}
+
+/// The reader's state when `ctx` is the document's own parser context; nil inside an entity check.
+private func mainState(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<ParseState>? {
+    guard let ctx else { return nil }
+    let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+    guard let box = ctxt.pointee._private else { return nil }
+    let state = box.assumingMemoryBound(to: ParseState.self)
+    return state.pointee.main == ctx ? state : nil
+}
+
+/// Keeps the first error or fatal error, with its line and column, in the reader's `ParseState`.
 ///
 /// A file-private function, not a member: a member whose type names libxml2's types would
 /// make clients of this module load the C module (and its ICU clash with Foundation).
 private func keepFirstError(_ userData: UnsafeMutableRawPointer?, _ error: UnsafePointer<xmlError>?) {
     guard let userData, let error else { return }
-    let box = Unmanaged<ErrorBox>.fromOpaque(userData).takeUnretainedValue()
-    guard box.first == nil else { return }
+    let state = userData.assumingMemoryBound(to: ParseState.self)
+    guard state.pointee.first == nil else { return }
     let level = error.pointee.level
     guard level == XML_ERR_ERROR || level == XML_ERR_FATAL else { return }
     var message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
     while message.last == "\n" || message.last == " " { message.removeLast() }
-    box.first = XMLEventReader.ParseError(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
+    state.pointee.first = XMLEventReader.ParseError(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
 }
 
 /// A generic error handler that drops the message.
@@ -170,33 +354,27 @@ private var ignoreGenericError: OpaquePointer {
     return unsafeBitCast(ignore, to: OpaquePointer.self)
 }
 
-/// The first error libxml2 reported for a reader.
-private final class ErrorBox {
-    var first: XMLEventReader.ParseError?
-}
-
 /// Bytes for `XMLEventReader(source:name:)`: a document that is not a plain file.
 public protocol XMLByteSource: AnyObject {
     /// Fills up to `count` bytes at `buffer`; returns how many (0 at the end), or -1 on a read error.
     func readBytes(into buffer: UnsafeMutableRawPointer, count: Int) -> Int
 }
 
-/// The source libxml2's I/O callbacks read from.
-private final class SourceBox {
-    let source: any XMLByteSource
-    init(_ source: any XMLByteSource) { self.source = source }
-}
+/// A plain file, read with `read(2)`.
+private final class FileInput: XMLByteSource {
+    private let fd: Int32
 
-/// libxml2's read callback: the next bytes of the source.
-private func readFromSource(_ context: UnsafeMutableRawPointer?, _ buffer: UnsafeMutablePointer<CChar>?, _ len: Int32) -> Int32 {
-    guard let context, let buffer, len > 0 else { return -1 }
-    let box = Unmanaged<SourceBox>.fromOpaque(context).takeUnretainedValue()
-    return Int32(box.source.readBytes(into: UnsafeMutableRawPointer(buffer), count: Int(len)))
-}
+    init?(path: String) {
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { return nil }
+    }
 
-/// libxml2's close callback: drops the reference taken in `init(source:name:)`.
-private func closeSource(_ context: UnsafeMutableRawPointer?) -> Int32 {
-    guard let context else { return 0 }
-    Unmanaged<SourceBox>.fromOpaque(context).release()
-    return 0
+    deinit { close(fd) }
+
+    func readBytes(into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
+        while true {
+            let n = read(fd, buffer, count)
+            if n >= 0 || errno != EINTR { return n }
+        }
+    }
 }

@@ -62,6 +62,40 @@ struct ByteRewriteEquivalenceTests {
         }
     }
 
+    @Test func utf8CheckAgreesWithTheStandardLibrary() {
+        var g = Generator(state: 0x5851_F42D_4C95_7F2D)
+        // Lead bytes at every boundary of table 3-7, continuation bytes, ASCII.
+        let atoms: [UInt8] = [0x41, 0x00, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xA0, 0x9F, 0xE1, 0xEC, 0xED, 0xEE, 0xEF,
+                              0xF0, 0x90, 0x8F, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF, 0xBD, 0xBB]
+        var inputs: [[UInt8]] = [[], Array("aynı şey, 👍🏽 ok".utf8), [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE0, 0x80, 0x80], [0xF0, 0x9F, 0x98]]
+        for _ in 0..<50_000 {
+            // Mostly ASCII runs long enough for the eight-byte path, with odd bytes among them.
+            var b: [UInt8] = []
+            for _ in 0..<g.int(24) { b += g.int(3) == 0 ? [g.pick(atoms)] : Array(repeating: 0x61, count: g.int(10)) }
+            inputs.append(b)
+        }
+        for b in inputs {
+            let mine = b.withUnsafeBufferPointer { UTF8Validator.isValid($0) }
+            #expect(mine == (String(validating: b, as: UTF8.self) != nil), "\(b)")
+        }
+    }
+
+    @Test func codePagesTranscodeByteForByteAsTheirTables() {
+        for (encoding, table) in [(TextEncoding.windows1250, CodePageTables.windows1250), (.windows1251, CodePageTables.windows1251),
+                                  (.windows1254, CodePageTables.windows1254)] {
+            let all = (0...255).map(UInt8.init)
+            var expected: [UInt8] = []
+            for b in all {
+                let u = b < 0x80 ? UInt32(b) : table[Int(b) - 0x80]
+                if u == 0xFFFD { expected.append(UTF8Transcoder.invalidMarker) } else { expected += Array(String(UnicodeScalar(u)!).utf8) }
+            }
+            var t = UTF8Transcoder(encoding: encoding)
+            var out: [UInt8] = []
+            all.withUnsafeBufferPointer { t.transcode($0, into: &out, final: true) }
+            #expect(out == expected, "\(encoding)")
+        }
+    }
+
     struct Seen: Equatable, CustomStringConvertible {
         var fields: [[UInt8]]
         var line: Int

@@ -154,6 +154,19 @@ struct CSVRecordReaderTests {
         #expect(rejects.first?.provenance.line == 3)
     }
 
+    @Test func aRowWithTwoBadFieldsIsRejectedForTheFirstColumn() throws {
+        // Line 3: the text (column 2) is not UTF-8 and the channel after it holds a NUL; line 4: only the
+        // channel is bad; line 5: only the text, found when its string is made.
+        var bytes = Array("id,comment,channel\n1,ok,web\n2,bad".utf8) + [0xC3, 0x28] + Array(",we".utf8) + [0x00] + Array("b\n".utf8)
+        bytes += Array("3,fine,".utf8) + [0xFF] + Array("\n".utf8)
+        bytes += Array("4,".utf8) + [0xC3, 0x28] + Array(",x\n".utf8)
+        let (records, rejects, _) = try readCSV("two.csv", bytes, options: SourceOptions(encoding: .utf8))
+        #expect(records.map(\.text) == ["ok"])
+        #expect(rejects.map { "\($0.provenance.line):\($0.provenance.column ?? 0) \($0.reason)" } == [
+            "3:2 bytes that are not valid utf-8", "4:3 bytes that are not valid utf-8", "5:2 bytes that are not valid utf-8",
+        ])
+    }
+
     @Test func emptyAndBOMOnlyFilesAreRejectedWhole() throws {
         for bytes: [UInt8] in [[], [0xEF, 0xBB, 0xBF]] {
             let (records, rejects, summary) = try readCSV("e.csv", bytes)

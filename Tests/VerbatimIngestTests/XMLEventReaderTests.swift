@@ -1,0 +1,97 @@
+import Testing
+import VerbatimXML
+@testable import VerbatimIngest
+
+/// The SAX2 push parser behind `XMLEventReader` delivers what `xmlTextReader` did: the same
+/// events (empty elements, one text event per run, decoded attributes, element lines), the
+/// same errors with line and column, however the bytes arrive in chunks.
+@Suite("XML events (libxml2 SAX2 push parser)")
+struct XMLEventReaderTests {
+    /// A source that hands out at most `step` bytes per read, to cut the document anywhere.
+    final class SteppedSource: XMLByteSource {
+        let bytes: [UInt8]
+        let step: Int
+        var offset = 0
+        init(_ text: String, step: Int) { bytes = Array(text.utf8); self.step = step }
+        func readBytes(into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
+            let n = min(count, step, bytes.count - offset)
+            bytes.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress! + offset, byteCount: n) }
+            offset += n
+            return n
+        }
+    }
+
+    /// The events of `xml` as lines of text, and the error.
+    func events(_ xml: String, step: Int = 1 << 20) -> (events: [String], error: XMLEventReader.ParseError?) {
+        guard let reader = XMLEventReader(source: SteppedSource(xml, step: step), name: "test.xml") else { return ([], nil) }
+        var out: [String] = []
+        while let e = reader.next() {
+            switch e {
+            case let .start(name, depth, attributes, isEmpty, line):
+                out.append("start \(name) \(depth)\(isEmpty ? " empty" : "") line \(line)" + attributes.map { " \($0.name)=\($0.value)" }.joined())
+            case let .end(depth): out.append("end \(depth)")
+            case let .text(t): out.append("text \(t)")
+            }
+        }
+        return (out, reader.error)
+    }
+
+    @Test func emptyElementsAreMarkedAndHaveNoEndEvent() {
+        #expect(events("<r><a/><b></b></r>").events == ["start r 0 line 1", "start a 1 empty line 1", "start b 1 line 1", "end 1", "end 0"])
+    }
+
+    @Test func adjacentTextAndCDATAAreOneEvent() {
+        let (e, error) = events("<r><t>a &amp; <![CDATA[b<c]]> d&#233;</t></r>")
+        #expect(error == nil)
+        #expect(e == ["start r 0 line 1", "start t 1 line 1", "text a & b<c dé", "end 1", "end 0"])
+    }
+
+    @Test func attributeValuesAreDecodedAndNamespaceDeclarationsLeftOut() {
+        let (e, _) = events("<r xmlns:p=\"urn:x\"><a x=\"1 &amp; 2\" y=\"&#38;&lt;&#x41;\" p:z=\"q\"/></r>")
+        #expect(e == ["start r 0 line 1", "start a 1 empty line 1 x=1 & 2 y=&<A z=q", "end 0"])
+    }
+
+    @Test func declaredEntitiesAreNotExpandedIntoText() {
+        let (e, error) = events("<!DOCTYPE r [<!ENTITY e \"EXPANDED\">]><r><t>a &e; b</t><t>&e;</t></r>")
+        #expect(error == nil)
+        #expect(e == ["start r 0 line 1", "start t 1 line 1", "text a  b", "end 1", "start t 1 line 1", "end 1", "end 0"])
+    }
+
+    @Test func elementsCarryTheLineOfTheirStartTag() {
+        let (e, _) = events("<r>\n  <item id=\"1\">\n    <text>x</text>\n  </item>\n</r>\n")
+        #expect(e.filter { $0.hasPrefix("start") } == ["start r 0 line 1", "start item 1 line 2 id=1", "start text 2 line 3"])
+    }
+
+    @Test func chunkBoundariesDoNotChangeTheEvents() {
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r><item a=\"ç&amp;x\"><text>Şöyle <![CDATA[böyle]]> 👍🏽</text><e/></item>\n"
+            + "<item><text>ikinci\nsatır</text></item></r>\n"
+        let whole = events(xml)
+        #expect(whole.error == nil)
+        for step in [1, 2, 3, 7, 64] {
+            #expect(events(xml, step: step).events == whole.events, "step \(step)")
+        }
+    }
+
+    @Test func aMismatchedTagStopsWithLineAndColumn() {
+        let (e, error) = events("<r>\n<item>\n<text>x</item></r>")
+        #expect(error?.message == "Opening and ending tag mismatch: text line 3 and item")
+        #expect(error?.line == 3)
+        #expect((error?.column ?? 0) > 1)
+        #expect(e == ["start r 0 line 1", "text \n", "start item 1 line 2", "text \n", "start text 2 line 3"], "the events before the error, none after it")
+    }
+
+    @Test func nestingPastLibxml2sDepthLimitIsAnError() {
+        let (e, error) = events("<r>" + String(repeating: "<d>", count: 300) + "</r>")
+        #expect(error?.message == "Excessive depth in document: 256 use XML_PARSE_HUGE option")
+        #expect(error?.line == 1)
+        #expect(e.count == 257, "the root and 256 nested elements, then the error")
+    }
+
+    @Test func theDeclaredEncodingIsReported() {
+        let xml = "<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n<r><t>\u{E9}</t></r>"
+        guard let reader = XMLEventReader(source: SteppedSource(xml, step: 1 << 20), name: "t.xml") else { Issue.record("no reader"); return }
+        while reader.next() != nil {}
+        #expect(reader.encoding == "windows-1251")
+        #expect(reader.error == nil)
+    }
+}
