@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "verbatim", targets: ["verbatim"]),
         // The readers, for the fuzz package in Tests/Fuzz (which depends on this one by path).
         .library(name: "VerbatimIngest", targets: ["VerbatimIngest"]),
+        // For the text-stage micro-benchmarks in Benchmarks/.
+        .library(name: "VerbatimPipeline", targets: ["VerbatimPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -21,6 +21,16 @@ let package = Package(
             path: "Benchmarks/IngestBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // The text stages one at a time (tokenizer, language, scorer, themes) over comments in memory.
+        .executableTarget(
+            name: "TextBenchmarks",
+            dependencies: [
+                .product(name: "VerbatimPipeline", package: "Verbatim"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/TextBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // One pass of a reader over files given on the command line: for callgrind's instruction counts.
         .executableTarget(
             name: "ReaderPass",
