@@ -120,11 +120,16 @@ public struct LexiconSet: Sendable {
 /// One language's compiled lexicon behind a reference. The hot path borrows it (`ref.lex`) instead of
 /// copying the struct, which retains and releases each of its many indexes: that was four copies per
 /// text, about 5,500 instructions each (callgrind, 2026-12-02).
+///
+/// It is also where a lexicon is compiled: its `TermAutomaton` is built, and each of its term indexes
+/// trusts the marks that automaton writes on words.
 final class LexiconRef: Sendable {
     let lex: LanguageLexicon
+    let automaton: TermAutomaton
 
-    init(_ lex: LanguageLexicon) { self.lex = lex }
-
-    /// A reference per language of `set`.
-    static func table(_ set: LexiconSet) -> [Language: LexiconRef] { set.languages.mapValues(LexiconRef.init) }
+    init(_ lex: LanguageLexicon) {
+        var compiled = lex
+        automaton = TermAutomaton(compiling: &compiled)
+        self.lex = compiled
+    }
 }

@@ -22,24 +22,16 @@ public struct SentimentScorer: Sendable {
     /// Finds the words that carry polarity for one theme only (`aspects.tsv`).
     let aspects = AspectMatcher()
 
-    /// Per language, the first words of its sentiment terms, negators, intensifiers and loan words.
-    let firstWords: [Language: FirstWordFilter]
-
-    public init(lexicons: LexiconSet, rules: SentimentRules = SentimentRules()) {
+    public init(lexicons: LexiconSet, rules: SentimentRules = SentimentRules(), compiled: CompiledLexicons? = nil) {
         self.lexicons = lexicons
         self.rules = rules
-        refs = LexiconRef.table(lexicons)
-        firstWords = lexicons.languages.mapValues { lex in
-            var filter = FirstWordFilter()
-            filter.add(lex.sentiment)
-            filter.add(lex.negatorsAfter)
-            filter.add(lex.negatorsBefore)
-            filter.add(lex.intensifiers)
-            filter.add(lex.loanSentiment)
-            filter.add(lex.loanNegatorsBefore)
-            filter.add(lex.loanNegatorsAfter)
-            return filter
-        }
+        refs = (compiled ?? CompiledLexicons(lexicons)).refs
+    }
+
+    /// Looks each word up once in its language's automaton, so that the look-ups that follow (here and in
+    /// a themes stage sharing the compiled lexicons) skip the indexes with no term there.
+    public func mark(_ tokens: inout [Token], language: Language) {
+        refs[language]?.automaton.mark(&tokens)
     }
 
     enum Role {
@@ -153,7 +145,7 @@ public struct SentimentScorer: Sendable {
 
     /// Finds the terms of `tokens` and applies every rule to them: the hits with their final valences.
     func analyze(_ tokens: [Token], _ ref: LexiconRef) -> Analysis {
-        var (hits, roles, free) = findTerms(tokens, ref.lex)
+        var (hits, roles, free) = findTerms(tokens, ref.lex, ref.automaton)
         addAspects(tokens, ref.lex, to: &hits, roles: &roles)
         var text = ScoredText(tokens: tokens, lexicon: ref, constants: rules, roles: roles, hits: hits)
         for rule in Self.rules { rule.apply(to: &text) }

@@ -6,8 +6,7 @@ import VerbatimCore
 /// negated-verb ending, the learned layers); then the aspect phrases and cues.
 extension SentimentScorer {
     /// One pass over the words: sentiment terms become hits, negators and intensifiers get their roles.
-    func findTerms(_ tokens: [Token], _ lex: LanguageLexicon) -> ([Hit], [Role], [Int]) {
-        let filter = firstWords[lex.language]
+    func findTerms(_ tokens: [Token], _ lex: LanguageLexicon, _ automaton: TermAutomaton) -> ([Hit], [Role], [Int]) {
         var roles = [Role](repeating: .none, count: tokens.count)
         var hits: [Hit] = []
         var free: [Int] = []
@@ -22,7 +21,7 @@ extension SentimentScorer {
             }
             guard t.kind == .word else { i += 1; continue }
             // A word that starts no term of the per-word look-ups below goes straight to the last rules.
-            if let filter, !filter.mayStart(t) {
+            if automaton.kinds(of: t) & TermAutomaton.Kind.scorerFirst == 0 {
                 i += lastLookups(tokens, at: i, lex, &hits, &roles, &free); continue
             }
             let match = lex.sentiment.longestMatch(in: tokens, at: i)

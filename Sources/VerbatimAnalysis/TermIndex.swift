@@ -55,6 +55,9 @@ public struct TermIndex<Payload: Sendable>: Sendable {
     public private(set) var terms: [Term] = []
     /// Per term: its number of words, and the byte length of its first word (what a stem must cover).
     private var wordCounts: [Int32] = []
+    /// Set on a compiled lexicon (`LexiconRef`): a word marked by its automaton with this index's bit clear
+    /// starts no term here, and is not looked up.
+    var gate = TermGate()
 
     public init() {}
 
@@ -102,6 +105,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
 
     /// The longest term starting at token `i` whose words are consecutive tokens for which `isWord` holds.
     public func longestMatch(in tokens: [Token], at i: Int, isWord: (Token) -> Bool = { $0.kind == .word }) -> Match? {
+        if gate.excludes(tokens[i]) { return nil }
         if let m = longestMatch(in: tokens, at: i, useAlternative: false, isWord: isWord) { return m }
         // An elongated word squeezed to one letter per run did not match: try two (`удааан` → `удаан`).
         guard tokens[i].alternative != nil else { return nil }

@@ -24,10 +24,16 @@ public struct ThemeTagger: Sendable {
     /// `lexicons.languages`, borrowed per text.
     let refs: [Language: LexiconRef]
 
-    public init(lexicons: LexiconSet, rules: SentimentRules = SentimentRules()) {
+    public init(lexicons: LexiconSet, rules: SentimentRules = SentimentRules(), compiled: CompiledLexicons? = nil) {
         self.lexicons = lexicons
         self.rules = rules
-        refs = LexiconRef.table(lexicons)
+        refs = (compiled ?? CompiledLexicons(lexicons)).refs
+    }
+
+    /// Looks each word up once in its language's automaton (nothing to do when a sentiment stage sharing
+    /// the compiled lexicons did).
+    public func mark(_ tokens: inout [Token], language: Language) {
+        refs[language]?.automaton.mark(&tokens)
     }
 
     public func tag(_ tokens: [Token], language: Language, sentiment: SentimentResult?) -> [ThemeMention] {

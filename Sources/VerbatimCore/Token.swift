@@ -12,7 +12,8 @@ public struct Token: Sendable, Hashable {
     }
 
     public var kind: Kind
-    public var form: String
+    /// Changing the form (or the alternative) forgets the look-up made for the old one.
+    public var form: String { didSet { lookup = TermLookup() } }
     public var surface: String
     /// Index of the clause the token stands in (0-based, per record).
     public var clause: Int
@@ -22,7 +23,10 @@ public struct Token: Sendable, Hashable {
     public var emphasis: Emphasis
     /// For an elongated word, the form with runs squeezed to two letters instead of one
     /// (`удааан` → `удаан`, `mükemmmel` → `mükemmel`), tried when `form` does not match.
-    public var alternative: String?
+    public var alternative: String? { didSet { lookup = TermLookup() } }
+    /// Which term indexes of a language can have a term that starts at this word, as one walk of that
+    /// language's automaton found them (`TermAutomaton`); empty until a stage looks the word up.
+    public var lookup = TermLookup()
 
     public init(kind: Kind, form: String, surface: String, clause: Int = 0, emphasis: Emphasis = []) {
         self.kind = kind
@@ -47,4 +51,17 @@ public struct Emphasis: OptionSet, Sendable, Hashable {
     public static let apostropheSuffix = Emphasis(rawValue: 1 << 2)
     /// A word taken from a hashtag (`#kötühizmet`): it may be split further against the lexicon.
     public static let fromHashtag = Emphasis(rawValue: 1 << 3)
+}
+
+/// The result of looking a word up in a language's term automaton: which of its term indexes have a
+/// term starting here (one bit each). `automaton` says which compiled automaton answered (0: none yet),
+/// so that an index of another one never trusts it.
+public struct TermLookup: Sendable, Hashable {
+    public var automaton: UInt32
+    public var kinds: UInt32
+
+    public init(automaton: UInt32 = 0, kinds: UInt32 = 0) {
+        self.automaton = automaton
+        self.kinds = kinds
+    }
 }

@@ -27,13 +27,13 @@ public enum StageRegistry {
 
     /// Builds the enabled stages of a configuration from loaded resources.
     static func build(_ config: PipelineConfiguration, text: TextResources, lexicons: LexiconSet, roster: RosterMatcher? = nil) -> [any RecordStage] {
-        let context = StageBuildContext(text: text, lexicons: lexicons, roster: roster, sentimentRules: config.sentimentRules)
+        let context = StageBuildContext(text: text, lexicons: lexicons, compiled: CompiledLexicons(lexicons), roster: roster, sentimentRules: config.sentimentRules)
         return config.stages.filter(\.enabled).map { $0.descriptor.make(context, $0.rules) }
     }
 
     /// Builds `descriptors` in order with `rules` (`RecordAnalyzer`: no pipeline file, no roster).
     static func build(_ descriptors: [StageDescriptor], text: TextResources, lexicons: LexiconSet, rules: SentimentRules) -> [any RecordStage] {
-        let context = StageBuildContext(text: text, lexicons: lexicons, roster: nil, sentimentRules: rules)
+        let context = StageBuildContext(text: text, lexicons: lexicons, compiled: CompiledLexicons(lexicons), roster: nil, sentimentRules: rules)
         return descriptors.map { $0.make(context, rules) }
     }
 }

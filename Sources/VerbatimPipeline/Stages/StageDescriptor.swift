@@ -65,6 +65,8 @@ public struct StageOption: Sendable {
 struct StageBuildContext {
     let text: TextResources
     let lexicons: LexiconSet
+    /// `lexicons` compiled once, for the sentiment and themes stages to share.
+    let compiled: CompiledLexicons
     /// Compiled when the pipeline sets a `roster:` (validation guarantees it for a stage that uses it).
     let roster: RosterMatcher?
     /// The rules of the enabled sentiment stage: the themes stage scores its segments with them too.

@@ -5,5 +5,5 @@ extension ThemeStage {
         name: stageName, kind: .themes, requires: [.normalize, .language, .sentiment], options: [],
         summary: "customer-service themes with the polarity of their clause",
         typeName: String(describing: Self.self), usesRoster: false,
-        make: { context, _ in ThemeStage(tagger: ThemeTagger(lexicons: context.lexicons, rules: context.sentimentRules)) })
+        make: { context, _ in ThemeStage(tagger: ThemeTagger(lexicons: context.lexicons, rules: context.sentimentRules, compiled: context.compiled)) })
 }

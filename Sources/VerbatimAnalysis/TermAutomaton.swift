@@ -1,0 +1,98 @@
+import Synchronization
+import VerbatimCore
+
+/// One walk per word over all of a language's term indexes: which of them have a term that can start
+/// at the word (a whole first word equal to it, or a `*` stem that is a prefix of it).
+///
+/// A stage marks each word once (`mark`); every `TermIndex.longestMatch` after that answers "nothing"
+/// without walking its own tries when the word's bit for that index is clear, which is the case for
+/// most words of most indexes. A word whose form changes (a number written as `<n>` for the aspect
+/// terms) loses its mark and is looked up the old way. The automaton is built once per language when
+/// the lexicons are compiled (`LexiconRef`), is immutable, and is shared by all threads.
+struct TermAutomaton: Sendable {
+    /// The term indexes of a `LanguageLexicon`, one bit each.
+    enum Kind: Int, CaseIterable {
+        case sentiment, intensifiers, themes, aspects, numberWords, negatorsAfter, negatorsBefore, concessives
+        case loanSentiment, loanNegatorsBefore, loanNegatorsAfter, learned, learnedPairs
+
+        var bit: UInt32 { 1 << UInt32(rawValue) }
+
+        /// What the scorer's first look-ups try (`SentimentScorer.findTerms`); a word with none of these
+        /// goes straight to its last look-ups.
+        static let scorerFirst: UInt32 = [Kind.sentiment, .negatorsAfter, .negatorsBefore, .intensifiers, .loanSentiment, .loanNegatorsBefore, .loanNegatorsAfter]
+            .reduce(0) { $0 | $1.bit }
+    }
+
+    /// Per first word of any term: the kinds with a term starting with that whole word (low 32 bits)
+    /// and the kinds with a term whose first word is that stem (high 32 bits).
+    private var firstWords = UTF8Trie<UInt64>()
+    /// Which automaton this is, as written into `Token.lookup`: unique in the process, never 0.
+    let id: UInt32
+
+    private static let nextID = Atomic<UInt32>(1)
+
+    /// Builds the automaton of `lex` from the first words of its terms, and makes each of its term
+    /// indexes trust the marks it writes.
+    init(compiling lex: inout LanguageLexicon) {
+        id = Self.nextID.add(1, ordering: .relaxed).oldValue
+        compile(&lex.sentiment, .sentiment)
+        compile(&lex.intensifiers, .intensifiers)
+        compile(&lex.themes, .themes)
+        compile(&lex.aspects, .aspects)
+        compile(&lex.numberWords, .numberWords)
+        compile(&lex.negatorsAfter, .negatorsAfter)
+        compile(&lex.negatorsBefore, .negatorsBefore)
+        compile(&lex.concessives, .concessives)
+        compile(&lex.loanSentiment, .loanSentiment)
+        compile(&lex.loanNegatorsBefore, .loanNegatorsBefore)
+        compile(&lex.loanNegatorsAfter, .loanNegatorsAfter)
+        compile(&lex.learned, .learned)
+        compile(&lex.learnedPairs, .learnedPairs)
+    }
+
+    private mutating func compile<Payload>(_ index: inout TermIndex<Payload>, _ kind: Kind) {
+        for term in index.terms {
+            guard let first = term.words.first else { continue }
+            let flags = first.isStem ? UInt64(kind.bit) << 32 : UInt64(kind.bit)
+            firstWords.insert(first.form, flags) { $0 | $1 }
+        }
+        index.gate = TermGate(automaton: id, bit: kind.bit)
+    }
+
+    /// The kinds with a term that can start at a word of this form.
+    func kinds(of form: String) -> UInt32 {
+        let count = form.utf8.count
+        var found: UInt32 = 0
+        firstWords.forEachPrefix(of: form) { length, flags in
+            found |= UInt32(truncatingIfNeeded: flags >> 32)
+            if length == count { found |= UInt32(truncatingIfNeeded: flags) }
+        }
+        return found
+    }
+
+    /// A word's kinds: its mark when this automaton made it, else looked up now.
+    func kinds(of token: Token) -> UInt32 {
+        if token.lookup.automaton == id { return token.lookup.kinds }
+        var found = kinds(of: token.form)
+        if let alternative = token.alternative { found |= kinds(of: alternative) }
+        return found
+    }
+
+    /// Looks every word up once (its form and its elongation alternative), unless this automaton has already.
+    func mark(_ tokens: inout [Token]) {
+        for i in tokens.indices where tokens[i].kind == .word && tokens[i].lookup.automaton != id {
+            tokens[i].lookup = TermLookup(automaton: id, kinds: kinds(of: tokens[i]))
+        }
+    }
+}
+
+/// What lets a `TermIndex` trust a word's mark: the automaton that made it and the index's bit there.
+struct TermGate: Sendable {
+    var automaton: UInt32 = 0
+    var bit: UInt32 = 0
+
+    /// True when the word's mark says no term of the index starts there.
+    @inline(__always) func excludes(_ token: Token) -> Bool {
+        automaton != 0 && token.lookup.automaton == automaton && token.lookup.kinds & bit == 0
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+import VerbatimCore
+@testable import VerbatimAnalysis
+
+@Suite("Term automaton")
+struct TermAutomatonTests {
+    func index(_ terms: [String]) -> TermIndex<Double> {
+        var index = TermIndex<Double>()
+        for (k, text) in terms.enumerated() {
+            index.add(.init(words: TermIndex<Double>.words(of: text, language: .tr), payload: 1, text: text, source: "test", line: k + 1))
+        }
+        return index
+    }
+
+    func lexicon() -> LanguageLexicon {
+        var lex = LanguageLexicon(language: .tr)
+        lex.sentiment = index(["memnun*", "berbat", "dönüş yapmadı"])
+        lex.intensifiers = index(["çok"])
+        return lex
+    }
+
+    @Test func wholeWordsStemsAndPhrasesStartWhereTheirFirstWordDoes() {
+        var lex = lexicon()
+        let automaton = TermAutomaton(compiling: &lex)
+        let sentiment = TermAutomaton.Kind.sentiment.bit, intensifiers = TermAutomaton.Kind.intensifiers.bit
+        #expect(automaton.kinds(of: "memnunum") == sentiment, "a stem is a prefix of the word")
+        #expect(automaton.kinds(of: "memnun") == sentiment, "the stem itself")
+        #expect(automaton.kinds(of: "berbat") == sentiment)
+        #expect(automaton.kinds(of: "berbatlık") == 0, "a whole word is not a stem")
+        #expect(automaton.kinds(of: "berba") == 0)
+        #expect(automaton.kinds(of: LanguageFoldingShim.fold("dönüş", .tr)) == sentiment, "the first word of a phrase")
+        #expect(automaton.kinds(of: LanguageFoldingShim.fold("çok", .tr)) == intensifiers, "another index, its own bit")
+        #expect(automaton.kinds(of: "masa") == 0)
+        var elongated = Token(kind: .word, form: "coook", surface: "çoook")
+        #expect(automaton.kinds(of: elongated) == 0)
+        elongated.alternative = LanguageFoldingShim.fold("çok", .tr)
+        #expect(automaton.kinds(of: elongated) == intensifiers, "the elongation alternative is tried too")
+    }
+
+    @Test func aMarkedWordSkipsTheIndexesItsMarkExcludesAndAChangedFormForgetsItsMark() {
+        var lex = lexicon()
+        let automaton = TermAutomaton(compiling: &lex)
+        var tokens = [Token(kind: .word, form: "berbat", surface: "berbat"), Token(kind: .word, form: "masa", surface: "masa")]
+        automaton.mark(&tokens)
+        #expect(tokens.map(\.lookup.automaton) == [automaton.id, automaton.id])
+        #expect(lex.sentiment.longestMatch(in: tokens, at: 0)?.term.text == "berbat")
+        #expect(lex.intensifiers.longestMatch(in: tokens, at: 0) == nil)
+        // A mark that lies (as one from another lexicon would) is trusted only by its own automaton's indexes.
+        tokens[0].lookup.kinds = 0
+        #expect(lex.sentiment.longestMatch(in: tokens, at: 0) == nil, "the index trusts the mark")
+        tokens[0].lookup.automaton = automaton.id + 1000
+        #expect(lex.sentiment.longestMatch(in: tokens, at: 0) != nil, "a mark of another automaton is not trusted")
+        automaton.mark(&tokens)
+        tokens[1].form = "berbat"
+        #expect(tokens[1].lookup == TermLookup(), "a new form forgets the mark")
+        #expect(lex.sentiment.longestMatch(in: tokens, at: 1) != nil)
+    }
+}
