@@ -38,13 +38,13 @@ public struct AspectMatcher: Sendable {
 
     /// Segments: a new one starts at each clause (sentence, contrast), after a comma, and at a
     /// concessive conjunction. A theme takes the polarity of its own segment.
-    public func segments(_ tokens: [Token], _ lex: LanguageLexicon) -> [Int] {
+    func segments(_ tokens: [Token], _ ref: LexiconRef) -> [Int] {
         var segment = [Int](repeating: 0, count: tokens.count)
         var current = 0
         var i = 0
         while i < tokens.count {
             if i > 0, tokens[i].clause != tokens[i - 1].clause || tokens[i - 1].form == "," { current += 1 }
-            if tokens[i].kind == .word, let c = lex.concessives.longestMatch(in: tokens, at: i) {
+            if tokens[i].kind == .word, let c = ref.lex.concessives.longestMatch(in: tokens, at: i) {
                 if i > 0, tokens[i - 1].form != ",", tokens[i].clause == tokens[i - 1].clause { current += 1 }
                 for k in i..<(i + c.length) { segment[k] = current }
                 i += c.length
@@ -57,11 +57,11 @@ public struct AspectMatcher: Sendable {
     }
 
     /// The theme keywords of `themes.tsv` in text order (the blocking theme `none` left out).
-    public func keywordMentions(_ tokens: [Token], _ lex: LanguageLexicon) -> [Mention] {
+    func keywordMentions(_ tokens: [Token], _ ref: LexiconRef) -> [Mention] {
         var found: [Mention] = []
         var i = 0
         while i < tokens.count {
-            guard tokens[i].kind == .word, let m = lex.themes.longestMatch(in: tokens, at: i) else { i += 1; continue }
+            guard tokens[i].kind == .word, let m = ref.lex.themes.longestMatch(in: tokens, at: i) else { i += 1; continue }
             for theme in m.term.payload where theme != "none" {
                 found.append(Mention(theme: theme, range: i..<(i + m.length), keyword: m.term.text))
             }
@@ -71,15 +71,15 @@ public struct AspectMatcher: Sendable {
     }
 
     /// The aspect phrases and cues that count in these tokens.
-    public func hits(_ tokens: [Token], _ lex: LanguageLexicon) -> [Hit] {
-        guard lex.aspects.count > 0 else { return [] }
-        let view = numbersMarked(tokens, lex)
+    func hits(_ tokens: [Token], _ ref: LexiconRef) -> [Hit] {
+        guard ref.lex.aspects.count > 0 else { return [] }
+        let view = numbersMarked(tokens, ref)
         var candidates: [Hit] = []
         var i = 0
         while i < view.count {
-            guard view[i].kind == .word, let m = lex.aspects.longestMatch(in: view, at: i) else { i += 1; continue }
+            guard view[i].kind == .word, let m = ref.lex.aspects.longestMatch(in: view, at: i) else { i += 1; continue }
             // A stem negated inside the word (`sözünü tutmadılar` under `sözünü tut*`) says the opposite.
-            let negation = m.viaStem ? lex.negationMorpheme(in: m.remainder) : nil
+            let negation = m.viaStem ? ref.lex.negationMorpheme(in: m.remainder) : nil
             // A valence of 0 stops a shorter term (`<n> dakikada`, within N minutes, under `<n> dakika`) and,
             // where it applies, the sentiment term on its words (`sorunu` beside `çözdü`: the verb says how it went).
             for cue in m.term.payload {
@@ -89,10 +89,10 @@ public struct AspectMatcher: Sendable {
             i += m.length
         }
         if candidates.isEmpty { return [] }
-        let segment = segments(tokens, lex)
+        let segment = segments(tokens, ref)
         // What a 0 entry covers is no mention (`za 10 minuta`, within ten minutes, is not a wait).
         let silent = candidates.filter { $0.valence == 0 }.map(\.range)
-        var mentions = keywordMentions(tokens, lex).filter { m in
+        var mentions = keywordMentions(tokens, ref).filter { m in
             !silent.contains { $0.lowerBound <= m.range.lowerBound && m.range.upperBound <= $0.upperBound }
         }
         mentions += candidates.filter { $0.kind == .phrase && $0.valence != 0 }.map { Mention(theme: $0.theme, range: $0.range, keyword: $0.term) }
@@ -123,10 +123,10 @@ public struct AspectMatcher: Sendable {
         (language, TermIndex<Bool>.words(of: AspectCue.numberPlaceholder, language: language)[0].form)
     })
 
-    func numbersMarked(_ tokens: [Token], _ lex: LanguageLexicon) -> [Token] {
-        let placeholder = Self.placeholders[lex.language]!
+    func numbersMarked(_ tokens: [Token], _ ref: LexiconRef) -> [Token] {
+        let placeholder = Self.placeholders[ref.lex.language]!
         // Most texts hold no number: no copy then.
-        guard tokens.indices.contains(where: { tokens[$0].kind == .number || (tokens[$0].kind == .word && lex.numberWords.longestMatch(in: tokens, at: $0) != nil) }) else {
+        guard tokens.indices.contains(where: { tokens[$0].kind == .number || (tokens[$0].kind == .word && ref.lex.numberWords.longestMatch(in: tokens, at: $0) != nil) }) else {
             return tokens
         }
         var view = tokens
@@ -135,10 +135,10 @@ public struct AspectMatcher: Sendable {
             if view[i].kind == .number {
                 view[i].kind = .word
                 view[i].form = placeholder
-            } else if view[i].kind == .word, let m = lex.numberWords.longestMatch(in: tokens, at: i) {
+            } else if view[i].kind == .word, let m = ref.lex.numberWords.longestMatch(in: tokens, at: i) {
                 let last = i + m.length - 1
                 // A term that starts with the word itself (`bir kez`, once) is tried before `<n> kez`.
-                if lex.aspects.longestMatch(in: tokens, at: last) != nil {
+                if ref.lex.aspects.longestMatch(in: tokens, at: last) != nil {
                     view[last].alternative = placeholder
                 } else {
                     view[last].form = placeholder

@@ -146,7 +146,7 @@ public struct SentimentScorer: Sendable {
     /// Finds the terms of `tokens` and applies every rule to them: the hits with their final valences.
     func analyze(_ tokens: [Token], _ ref: LexiconRef) -> Analysis {
         var (hits, roles, free) = findTerms(tokens, ref.lex, ref.automaton)
-        addAspects(tokens, ref.lex, to: &hits, roles: &roles)
+        addAspects(tokens, ref, to: &hits, roles: &roles)
         var text = ScoredText(tokens: tokens, lexicon: ref, constants: rules, roles: roles, hits: hits)
         for rule in Self.rules { rule.apply(to: &text) }
         return Analysis(hits: text.hits, freeWords: free, ruleWords: text.ruleWords, exclamations: text.exclamations)

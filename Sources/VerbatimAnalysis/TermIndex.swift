@@ -36,9 +36,12 @@ public struct TermIndex<Payload: Sendable>: Sendable {
 
     /// The result of a match at a token position.
     public struct Match: Sendable {
-        public var term: Term
+        /// The index's terms, shared (a match copies no term).
+        let terms: [Term]
         /// The term's position in `terms`.
         public var index: Int
+        /// The matched term.
+        public var term: Term { terms[index] }
         /// Number of tokens covered.
         public var length: Int
         /// For a stem match on the last word: what follows the stem in that word (`medim` in `beğenmedim`).
@@ -104,7 +107,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
     }
 
     /// The longest term starting at token `i` whose words are consecutive tokens for which `isWord` holds.
-    public func longestMatch(in tokens: [Token], at i: Int, isWord: (Token) -> Bool = { $0.kind == .word }) -> Match? {
+    public func longestMatch(in tokens: [Token], at i: Int, isWord: (Token.Kind) -> Bool = { $0 == .word }) -> Match? {
         if gate.excludes(tokens[i]) { return nil }
         if let m = longestMatch(in: tokens, at: i, useAlternative: false, isWord: isWord) { return m }
         // An elongated word squeezed to one letter per run did not match: try two (`удааан` → `удаан`).
@@ -112,13 +115,14 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         return longestMatch(in: tokens, at: i, useAlternative: true, isWord: isWord)
     }
 
-    private func longestMatch(in tokens: [Token], at i: Int, useAlternative: Bool, isWord: (Token) -> Bool) -> Match? {
+    private func longestMatch(in tokens: [Token], at i: Int, useAlternative: Bool, isWord: (Token.Kind) -> Bool) -> Match? {
+        guard isWord(tokens[i].kind) else { return nil }
         let first = useAlternative ? tokens[i].alternative! : tokens[i].form
         // Most words start no term: two trie walks say so before anything else is touched.
         let exactList = exact.value(for: first)
         var anyStem = false
         if exactList == nil { stems.forEachPrefix(of: first) { _, _ in anyStem = true } }
-        guard exactList != nil || anyStem, isWord(tokens[i]) else { return nil }
+        guard exactList != nil || anyStem else { return nil }
         var best: (index: Int, rank: (Int, Int, Int), stemBytes: Int)?
         // Locals, so that the closures below capture two arrays rather than a copy of the whole index.
         let terms = self.terms, wordCounts = self.wordCounts
@@ -134,7 +138,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
             if count > 1 {
                 let words = terms[Int(c)].words
                 for k in 1..<count {
-                    guard isWord(tokens[i + k]) else { return }
+                    guard isWord(tokens[i + k].kind) else { return }
                     let w = words[k]
                     if w.isStem {
                         guard Self.hasPrefix(tokens[i + k].form, w.form) else { return }
@@ -155,14 +159,13 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         stems.forEachPrefix(of: first) { length, list in for c in list { consider(c, firstStemBytes: length) } }
         if let list = exactList { for c in list { consider(c, firstStemBytes: -1) } }
         guard let b = best else { return nil }
-        let term = terms[b.index]
+        let length = Int(wordCounts[b.index])
         var remainder = ""
         if b.stemBytes >= 0 {
-            let t = tokens[i + term.words.count - 1]
-            let form = term.words.count == 1 ? first : t.form
+            let form = length == 1 ? first : tokens[i + length - 1].form
             remainder = String(Substring(form.utf8.dropFirst(b.stemBytes)))
         }
-        return Match(term: term, index: b.index, length: term.words.count, remainder: remainder, viaStem: b.rank.1 == 0)
+        return Match(terms: terms, index: b.index, length: length, remainder: remainder, viaStem: b.rank.1 == 0)
     }
 
     /// Byte equality: all forms are NFC, so it is string equality without Unicode comparison.

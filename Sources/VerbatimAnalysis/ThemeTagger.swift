@@ -38,10 +38,10 @@ public struct ThemeTagger: Sendable {
 
     public func tag(_ tokens: [Token], language: Language, sentiment: SentimentResult?) -> [ThemeMention] {
         guard let ref = refs[language], ref.lex.themes.count > 0 else { return [] }
-        let mentions = self.mentions(tokens, ref.lex, sentiment)
+        let mentions = self.mentions(tokens, ref, sentiment)
         if mentions.isEmpty { return [] }
         let evidence = (sentiment?.evidence ?? []).filter { $0.tokens != nil }
-        let segment = aspects.segments(tokens, ref.lex)
+        let segment = aspects.segments(tokens, ref)
         let owners = self.owners(evidence, mentions, segment)
         var order: [String] = []
         var byTheme: [String: (keyword: String, counted: Set<Int>, outcome: Double)] = [:]
@@ -52,7 +52,7 @@ public struct ThemeTagger: Sendable {
         }
         // A theme whose clause says nothing takes the record's polarity, unless a contrast or a concession
         // divides the record (it would borrow across it).
-        let record = sentiment.map { $0.score == 0 || hasContrast(tokens, ref.lex) ? 0 : $0.score } ?? 0
+        let record = sentiment.map { $0.score == 0 || hasContrast(tokens, ref) ? 0 : $0.score } ?? 0
         return order.map { theme in
             var counted = byTheme[theme]!.counted
             // An aspect cue or outcome of the theme counts wherever it stands (it was found for this theme).
@@ -69,14 +69,14 @@ public struct ThemeTagger: Sendable {
 
     /// The theme keywords and aspect phrases, in text order. The phrases are those the scorer counted (its
     /// evidence), or, without a sentiment stage, those the matcher finds.
-    private func mentions(_ tokens: [Token], _ lex: LanguageLexicon, _ sentiment: SentimentResult?) -> [AspectMatcher.Mention] {
-        var mentions = aspects.keywordMentions(tokens, lex)
+    private func mentions(_ tokens: [Token], _ ref: LexiconRef, _ sentiment: SentimentResult?) -> [AspectMatcher.Mention] {
+        var mentions = aspects.keywordMentions(tokens, ref)
         if let evidence = sentiment?.evidence {
             for e in evidence where e.aspect != nil && e.rules.first?.hasPrefix("aspect(") == true {
                 mentions.append(.init(theme: e.aspect!, range: e.tokens!, keyword: e.term))
             }
         } else {
-            for hit in aspects.hits(tokens, lex) where hit.kind == .phrase && hit.valence != 0 {
+            for hit in aspects.hits(tokens, ref) where hit.kind == .phrase && hit.valence != 0 {
                 mentions.append(.init(theme: hit.theme, range: hit.range, keyword: hit.term))
             }
         }
@@ -115,8 +115,8 @@ public struct ThemeTagger: Sendable {
     }
 
     /// Whether a contrast conjunction or a concessive one divides the text.
-    private func hasContrast(_ tokens: [Token], _ lex: LanguageLexicon) -> Bool {
-        tokens.indices.contains { tokens[$0].kind == .contrast || (tokens[$0].kind == .word && lex.concessives.longestMatch(in: tokens, at: $0) != nil) }
+    private func hasContrast(_ tokens: [Token], _ ref: LexiconRef) -> Bool {
+        tokens.indices.contains { tokens[$0].kind == .contrast || (tokens[$0].kind == .word && ref.lex.concessives.longestMatch(in: tokens, at: $0) != nil) }
     }
 
     /// Whether a negation (a negated verb or term, a negation word) or a complaint (`kimse aramadı`) follows
