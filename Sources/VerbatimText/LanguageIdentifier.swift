@@ -90,9 +90,10 @@ public struct LanguageIdentifier: Sendable {
         return word.withUTF8 { p in
             var found: LetterClass = []
             var i = 0
+            let classes = letterClasses  // once, not through `swift_once` per scalar
             while i < p.count {
                 let (v, len) = UTF8Bytes.decode(p, i)
-                if v < ScalarTable.limit { found.formUnion(letterClasses[Int(v)]) }
+                if v < ScalarTable.limit { found.formUnion(classes[Int(v)]) }
                 i += len
             }
             return found
@@ -133,14 +134,17 @@ public struct LanguageIdentifier: Sendable {
     private func addCues(_ token: Token, slots: [Slot], classes: LetterClass, to score: inout [Double]) {
         for slot in slots {
             guard let cues = cueTable[slot.rawValue] else { continue }
-            var form: String
+            let weight: Double?
             switch slot {
-            case .sr: form = WordFolder.folded(token.surface, for: .sr)
+            case .sr:
+                weight = WordFolder.withFolded(token.surface, with: WordFolder.serbian, fallback: { LanguageFolding.fold($0, for: .sr) }) { Self.cueWeight($0, cues) }
             case .tr where classes.contains(.turkishCapitalI):
-                form = WordFolder.folded(token.surface, with: WordFolder.turkishLower) ?? LanguageFolding.turkishLower(token.surface)
-            default: form = token.form
+                weight = WordFolder.withFolded(token.surface, with: WordFolder.turkishLower, fallback: LanguageFolding.turkishLower) { Self.cueWeight($0, cues) }
+            default:
+                var form = token.form
+                weight = form.withUTF8 { Self.cueWeight($0, cues) }
             }
-            if let w = form.withUTF8({ Self.cueWeight($0, cues) }) { score[slot.rawValue] += w }
+            if let weight { score[slot.rawValue] += weight }
         }
     }
 

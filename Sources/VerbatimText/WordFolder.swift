@@ -81,6 +81,26 @@ enum WordFolder {
         }
     }
 
+    /// Calls `body` with the UTF-8 bytes of `word` folded through `table` (or, when a scalar is outside
+    /// it, through `fallback`), building no `String` when the table can fold the word.
+    static func withFolded<R>(_ word: String, with table: Table, fallback: (String) -> String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var bytes = word
+        let result: R? = bytes.withUTF8 { p in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: p.count * 2 + 1) { buf -> R? in
+                guard let (n, same) = fold(p, table, into: buf) else { return nil }
+                if same { return body(p) }
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * 4) { out -> R in
+                    var m = 0
+                    for k in 0..<n { UTF8Bytes.write(buf[k], to: out, at: &m) }
+                    return body(UnsafeBufferPointer(rebasing: out[0..<m]))
+                }
+            }
+        }
+        if let result { return result }
+        var folded = fallback(word)
+        return folded.withUTF8(body)
+    }
+
     /// Folds the scalars of `p` into `buf`; returns their count and whether they are the input unchanged,
     /// or nil when a scalar is outside the table.
     private static func fold(_ p: UnsafeBufferPointer<UInt8>, _ table: Table, into buf: UnsafeMutableBufferPointer<UInt32>) -> (Int, Bool)? {
@@ -88,9 +108,11 @@ enum WordFolder {
         var i = 0
         var same = true
         let limit = ScalarTable.limit
+        // Read once: each access to a global table inside the loop goes through `swift_once` (~60 instructions).
+        let flags = ScalarTable.flags
         while i < p.count {
             let (v, len) = UTF8Bytes.decode(p, i)
-            guard v < limit, ScalarTable.flags[Int(v)].contains(.simpleLower) else { return nil }
+            guard v < limit, flags[Int(v)].contains(.simpleLower) else { return nil }
             let a = Int(table.start[Int(v)]), b = Int(table.start[Int(v) + 1])
             if b - a != 1 || table.output[a] != v { same = false }
             guard n + b - a <= buf.count else { return nil }
