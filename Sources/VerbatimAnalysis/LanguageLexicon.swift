@@ -21,7 +21,14 @@ public struct LanguageLexicon: Sendable {
     /// Negation words that precede what they negate (`ne`, `nije`).
     public var negatorsBefore = TermIndex<Bool>()
     /// Morphemes that negate when the rest of a stem-matched word begins with them (`me`, `пе`).
-    public var negationSuffixes: [String] = []
+    public var negationSuffixes: [String] = [] {
+        didSet {
+            negationSuffixIndex = UTF8Trie()
+            for (k, suffix) in negationSuffixes.enumerated() { negationSuffixIndex.insert(suffix, k) { old, _ in old } }
+        }
+    }
+    /// The suffixes by their bytes, with their position in the list (the first listed wins).
+    private var negationSuffixIndex = UTF8Trie<Int>()
     /// Morphemes that negate when the rest of a stem-matched word contains them (`гүй`).
     public var negationEndings: [String] = []
     /// Prefixes that negate a word whose remainder is in the lexicon (`ne`).
@@ -69,7 +76,9 @@ public struct LanguageLexicon: Sendable {
     /// The negation morpheme in `remainder`, if any.
     func negationMorpheme(in remainder: String) -> String? {
         if remainder.isEmpty { return nil }
-        for s in negationSuffixes where remainder.utf8.starts(with: s.utf8) { return "-" + s }
+        var first = Int.max
+        negationSuffixIndex.forEachPrefix(of: remainder) { _, k in first = min(first, k) }
+        if first < negationSuffixes.count { return "-" + negationSuffixes[first] }
         for e in negationEndings where Self.contains(remainder, e) { return "-" + e }
         return nil
     }

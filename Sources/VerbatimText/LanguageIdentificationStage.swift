@@ -32,7 +32,9 @@ public struct LanguageIdentificationStage: RecordStage {
     /// Re-folds word forms for `language` (Turkish casing, Serbian script and diacritics).
     public static func refold(_ tokens: inout [Token], for language: Language) {
         guard Language.scored.contains(language) else { return }
-        for i in tokens.indices where tokens[i].kind == .word {
+        let same = WordFolder.sameAsLower[Language.allCases.firstIndex(of: language)!]
+        // Most words fold for their language as the tokenizer folded them: they keep its forms.
+        for i in tokens.indices where tokens[i].kind == .word && !WordFolder.foldsAsLower(tokens[i].surface, same) {
             let elongated = tokens[i].alternative != nil
             let (form, alternative, _) = WordFolder.forms(of: tokens[i].surface, for: language, alternative: elongated)
             tokens[i].form = form

@@ -39,6 +39,38 @@ enum WordFolder {
     /// Turkish lower-casing alone (`LanguageFolding.turkishLower`), the form of the Turkish identification cues.
     static let turkishLower = Table(LanguageFolding.turkishLower)
 
+    /// Per language (by `Language.allCases` position), per scalar below `ScalarTable.limit`: true when the
+    /// language's table folds it exactly as default lower-casing does, so that a word of such scalars
+    /// keeps the tokenizer's forms (`foldsAsLower`). Kazakh Latin letters are never such: a Kazakh word in
+    /// Latin letters is transliterated whole.
+    static let sameAsLower: [[Bool]] = Language.allCases.map { language in
+        let table = table(for: language)
+        return (0..<Int(ScalarTable.limit)).map { v in
+            guard ScalarTable.flags[v].contains(.simpleLower) else { return false }
+            if language == .kk, v < 0x250, ScalarTable.isAlphabetic(UInt32(v)) { return false }
+            let a = Int(table.start[v]), b = Int(table.start[v + 1])
+            let c = Int(lower.start[v]), d = Int(lower.start[v + 1])
+            return table.output[a..<b].elementsEqual(lower.output[c..<d])
+        }
+    }
+
+    /// True when every scalar of `surface` folds for the language of `same` (`sameAsLower`) as default
+    /// lower-casing does: its forms are then the tokenizer's.
+    static func foldsAsLower(_ surface: String, _ same: [Bool]) -> Bool {
+        var bytes = surface
+        return bytes.withUTF8 { p in
+            var i = 0
+            while i < p.count {
+                let b = p[i]
+                if b < 0x80 { guard same[Int(b)] else { return false }; i += 1; continue }
+                let (v, len) = UTF8Bytes.decode(p, i)
+                guard v < ScalarTable.limit, same[Int(v)] else { return false }
+                i += len
+            }
+            return true
+        }
+    }
+
     static func table(for language: Language) -> Table {
         switch language {
         case .tr: turkish
