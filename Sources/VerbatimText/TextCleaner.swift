@@ -8,7 +8,7 @@ import Foundation
 public enum TextCleaner {
     public static func clean(_ raw: String) -> String {
         var text = raw
-        if text.utf8.contains(where: { $0 == 0x3C || $0 == 0x26 }) { text = stripMarkup(text) }
+        if text.withUTF8({ $0.contains { $0 == 0x3C || $0 == 0x26 } }) { text = stripMarkup(text) }
         if mayNeedComposition(text) { text = text.precomposedStringWithCanonicalMapping }
         let original = text
         return text.withUTF8 { p in isClean(p) ? original : fold(p) }
@@ -74,8 +74,15 @@ public enum TextCleaner {
     /// Cyrillic U+0483–U+0489, the extended blocks, U+20D0–U+20FF, U+FE20–U+FE2F), no Hangul
     /// jamo and no singletons such as Ω Å (U+2126, U+212A, U+212B). Precomposed letters are NFC.
     static func mayNeedComposition(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8(mayNeedComposition)
+    }
+
+    private static func mayNeedComposition(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         var prev: UInt8 = 0, prev2: UInt8 = 0
-        for b in s.utf8 {
+        for b in p {
+            // After an ASCII byte no case below can hold.
+            if prev < 0x80 { prev2 = prev; prev = b; continue }
             switch prev {
             case 0xCC, 0xCD: return true
             case 0xD2 where (0x83...0x89).contains(b): return true
