@@ -100,6 +100,8 @@ public struct LanguageIdentifier: Sendable {
         }
     }
 
+    static let serbianSameAsLower = WordFolder.sameAsLower[Language.allCases.firstIndex(of: .sr)!]
+
     /// Positions in `TextResources.cueLanguages`.
     private enum Slot: Int { case tr, kk, mn, sr, ru, en }
 
@@ -136,6 +138,10 @@ public struct LanguageIdentifier: Sendable {
             guard let cues = cueTable[slot.rawValue] else { continue }
             let weight: Double?
             switch slot {
+            case .sr where token.alternative == nil && WordFolder.foldsAsLower(token.surface, Self.serbianSameAsLower):
+                // Serbian folds this word as the tokenizer did, and it has no run to squeeze: its form is the cue form.
+                var form = token.form
+                weight = form.withUTF8 { Self.cueWeight($0, cues) }
             case .sr:
                 weight = WordFolder.withFolded(token.surface, with: WordFolder.serbian, fallback: { LanguageFolding.fold($0, for: .sr) }) { Self.cueWeight($0, cues) }
             case .tr where classes.contains(.turkishCapitalI):

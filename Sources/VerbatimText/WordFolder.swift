@@ -118,19 +118,32 @@ enum WordFolder {
     static func withFolded<R>(_ word: String, with table: Table, fallback: (String) -> String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         var bytes = word
         let result: R? = bytes.withUTF8 { p in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: p.count * 2 + 1) { buf -> R? in
-                guard let (n, same) = fold(p, table, into: buf) else { return nil }
-                if same { return body(p) }
-                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * 4) { out -> R in
-                    var m = 0
-                    for k in 0..<n { UTF8Bytes.write(buf[k], to: out, at: &m) }
-                    return body(UnsafeBufferPointer(rebasing: out[0..<m]))
-                }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: p.count * 8 + 8) { out -> R? in
+                guard let n = foldUTF8(p, table, into: out) else { return nil }
+                return body(UnsafeBufferPointer(rebasing: out[0..<n]))
             }
         }
         if let result { return result }
         var folded = fallback(word)
         return folded.withUTF8(body)
+    }
+
+    /// Folds the scalars of `p` through `table` straight into UTF-8 bytes; returns their count, or nil when a
+    /// scalar is outside the table (or `out` is too small).
+    private static func foldUTF8(_ p: UnsafeBufferPointer<UInt8>, _ table: Table, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var n = 0
+        var i = 0
+        let limit = ScalarTable.limit
+        let flags = ScalarTable.flags
+        while i < p.count {
+            let (v, len) = UTF8Bytes.decode(p, i)
+            guard v < limit, flags[Int(v)].contains(.simpleLower) else { return nil }
+            let a = Int(table.start[Int(v)]), b = Int(table.start[Int(v) + 1])
+            guard n + (b - a) * 4 <= out.count else { return nil }
+            for k in a..<b { UTF8Bytes.write(table.output[k], to: out, at: &n) }
+            i += len
+        }
+        return n
     }
 
     /// Folds the scalars of `p` into `buf`; returns their count and whether they are the input unchanged,
