@@ -43,27 +43,31 @@ public struct ThemeTagger: Sendable {
         let evidence = (sentiment?.evidence ?? []).filter { $0.tokens != nil }
         let segment = aspects.segments(tokens, ref)
         let owners = self.owners(evidence, mentions, segment)
-        var order: [String] = []
-        var byTheme: [String: (keyword: String, counted: Set<Int>, outcome: Double)] = [:]
+        // Per theme, in the order first mentioned: its first keyword, the evidence it counts and a negated outcome.
+        var themes: [(theme: String, keyword: String, counted: [Bool], outcome: Double)] = []
         for m in mentions {
-            if byTheme[m.theme] == nil { order.append(m.theme); byTheme[m.theme] = (m.keyword, [], 0) }
-            if let v = ref.lex.negatedOutcomes[m.theme], negationFollows(m, evidence, tokens) { byTheme[m.theme]!.outcome = v }
-            byTheme[m.theme]!.counted.formUnion(counted(for: m, evidence, owners, segment, tokens))
+            var k = themes.firstIndex { $0.theme == m.theme } ?? -1
+            if k < 0 {
+                themes.append((m.theme, m.keyword, [Bool](repeating: false, count: evidence.count), 0))
+                k = themes.count - 1
+            }
+            if let v = ref.lex.negatedOutcomes[m.theme], negationFollows(m, evidence, tokens) { themes[k].outcome = v }
+            for e in counted(for: m, evidence, owners, segment, tokens) { themes[k].counted[e] = true }
         }
         // A theme whose clause says nothing takes the record's polarity, unless a contrast or a concession
         // divides the record (it would borrow across it).
         let record = sentiment.map { $0.score == 0 || hasContrast(tokens, ref) ? 0 : $0.score } ?? 0
-        return order.map { theme in
-            var counted = byTheme[theme]!.counted
+        return themes.map { t in
             // An aspect cue or outcome of the theme counts wherever it stands (it was found for this theme).
-            counted.formUnion(evidence.indices.filter { evidence[$0].aspect == theme })
-            let outcome = byTheme[theme]!.outcome
+            var counted = t.counted
+            for e in evidence.indices where evidence[e].aspect == t.theme { counted[e] = true }
             var score = record
-            if !counted.isEmpty || outcome != 0 {
-                let sum = counted.reduce(outcome) { $0 + evidence[$1].finalValence }
+            if counted.contains(true) || t.outcome != 0 {
+                // Summed in text order, so that the same record always gives the same score.
+                let sum = evidence.indices.reduce(t.outcome) { counted[$1] ? $0 + evidence[$1].finalValence : $0 }
                 score = round4(sum == 0 ? 0 : max(-1, min(1, sum / (sum * sum + rules.alpha).squareRoot())))
             }
-            return ThemeMention(theme: theme, polarity: rules.label(score), keyword: byTheme[theme]!.keyword, score: score)
+            return ThemeMention(theme: t.theme, polarity: rules.label(score), keyword: t.keyword, score: score)
         }
     }
 
@@ -86,25 +90,29 @@ public struct ThemeTagger: Sendable {
     /// The themes each piece of evidence speaks about: an aspect entry its own theme; a word on a theme's
     /// keyword that theme (`kaba` is courtesy's); any other word the nearest mention in its segment
     /// ("yanlış yansıyan ek ücret": price_billing); none when its segment mentions no theme.
-    private func owners(_ evidence: [Evidence], _ mentions: [AspectMatcher.Mention], _ segment: [Int]) -> [Set<String>] {
+    private func owners(_ evidence: [Evidence], _ mentions: [AspectMatcher.Mention], _ segment: [Int]) -> [[String]] {
         evidence.map { e in
             let range = e.tokens!
             if let theme = e.aspect { return [theme] }
-            let on = Set(mentions.filter { $0.range.overlaps(range) }.map(\.theme))
+            let on = mentions.filter { $0.range.overlaps(range) }.map(\.theme)
             if !on.isEmpty { return on }
-            let near = mentions.filter { segment[$0.range.lowerBound] == segment[range.lowerBound] }
             func distance(_ m: AspectMatcher.Mention) -> Int {
                 m.range.upperBound <= range.lowerBound ? range.lowerBound - m.range.upperBound : m.range.lowerBound - range.upperBound
             }
-            guard let closest = near.map(distance).min() else { return [] }
-            return Set(near.filter { distance($0) == closest }.map(\.theme))
+            var closest = Int.max
+            var near: [String] = []
+            for m in mentions where segment[m.range.lowerBound] == segment[range.lowerBound] {
+                let d = distance(m)
+                if d < closest { closest = d; near = [m.theme] } else if d == closest { near.append(m.theme) }
+            }
+            return near
         }
     }
 
     /// The evidence a mention takes: what speaks about its theme in its segment; else the segment's tone
     /// ("hızlıca bağlandım": reachability); else what speaks about no theme in the rest of its clause.
     private func counted(
-        for m: AspectMatcher.Mention, _ evidence: [Evidence], _ owners: [Set<String>], _ segment: [Int], _ tokens: [Token]
+        for m: AspectMatcher.Mention, _ evidence: [Evidence], _ owners: [[String]], _ segment: [Int], _ tokens: [Token]
     ) -> [Int] {
         let at = m.range.lowerBound
         let inSegment = evidence.indices.filter { segment[evidence[$0].tokens!.lowerBound] == segment[at] }
