@@ -62,8 +62,10 @@ public struct AspectMatcher: Sendable {
         var i = 0
         while i < tokens.count {
             guard tokens[i].kind == .word, let m = ref.lex.themes.longestMatch(in: tokens, at: i) else { i += 1; continue }
-            for theme in m.term.payload where theme != "none" {
-                found.append(Mention(theme: theme, range: i..<(i + m.length), keyword: m.term.text))
+            // Read in place: `m.term` would copy the whole term (its words, payload and strings) each time.
+            let keyword = ref.lex.themes.terms[m.index].text
+            for theme in ref.lex.themes.terms[m.index].payload where theme != "none" {
+                found.append(Mention(theme: theme, range: i..<(i + m.length), keyword: keyword))
             }
             i += m.length
         }

@@ -87,6 +87,7 @@ enum WordFolder {
     static func forms(of surface: String, for language: Language, alternative wantAlternative: Bool) -> (form: String, alternative: String?, squeezed: Bool) {
         var bytes = surface
         let result: (String, String?, Bool)? = bytes.withUTF8 { p in
+            if language == .und, let ascii = asciiLowerForms(p, surface: surface, wantAlternative: wantAlternative) { return ascii }
             if language == .kk, isLatinWord(p) { return nil }
             return fold(p, table(for: language), surface: surface, wantAlternative: wantAlternative)
         }
@@ -94,6 +95,28 @@ enum WordFolder {
         let folded = LanguageFolding.fold(surface, for: language)
         let form = Tokenizer.squeeze(folded)
         return (form, wantAlternative ? Tokenizer.squeeze(folded, keep: 2) : nil, form != folded)
+    }
+
+    /// The default-lower-cased forms of an ASCII word with no run to squeeze: its bytes with capitals
+    /// lower-cased, and the word itself when it has none (no `String` built). Nil for any other word.
+    private static func asciiLowerForms(_ p: UnsafeBufferPointer<UInt8>, surface: String, wantAlternative: Bool) -> (String, String?, Bool)? {
+        var capitals = false
+        var previous: UInt8 = 0
+        var run = 1
+        for b in p {
+            guard b < 0x80 else { return nil }
+            let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            if lower != b { capitals = true }
+            if lower == previous {
+                run += 1
+                if run == 3, lower >= 0x61 && lower <= 0x7A { return nil }
+            } else {
+                run = 1
+            }
+            previous = lower
+        }
+        let form = capitals ? String(decoding: p.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) : surface
+        return (form, wantAlternative ? form : nil, false)
     }
 
     /// `LanguageFolding.fold(word, for: language)`: folded, not squeezed.
