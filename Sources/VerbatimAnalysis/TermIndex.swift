@@ -44,8 +44,12 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         public var term: Term { terms[index] }
         /// Number of tokens covered.
         public var length: Int
+        /// The last matched word's form, and how many of its bytes a stem covered (-1: matched whole).
+        let lastForm: String
+        let stemBytes: Int
         /// For a stem match on the last word: what follows the stem in that word (`medim` in `beğenmedim`).
-        public var remainder: String
+        /// Made when asked for: most matches never need it.
+        public var remainder: String { stemBytes >= 0 ? String(Substring(lastForm.utf8.dropFirst(stemBytes))) : "" }
         /// True when any word matched through a stem.
         public var viaStem: Bool
     }
@@ -117,12 +121,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
 
     private func longestMatch(in tokens: [Token], at i: Int, useAlternative: Bool, isWord: (Token.Kind) -> Bool) -> Match? {
         guard isWord(tokens[i].kind) else { return nil }
-        let first = useAlternative ? tokens[i].alternative! : tokens[i].form
-        // Most words start no term: two trie walks say so before anything else is touched.
-        let exactList = exact.value(for: first)
-        var anyStem = false
-        if exactList == nil { stems.forEachPrefix(of: first) { _, _ in anyStem = true } }
-        guard exactList != nil || anyStem else { return nil }
+        var first = useAlternative ? tokens[i].alternative! : tokens[i].form
         var best: (index: Int, rank: (Int, Int, Int), stemBytes: Int)?
         // Locals, so that the closures below capture two arrays rather than a copy of the whole index.
         let terms = self.terms, wordCounts = self.wordCounts
@@ -156,16 +155,15 @@ public struct TermIndex<Payload: Sendable>: Sendable {
             if best == nil || rank > best!.rank { best = (Int(c), rank, lastStemBytes) }
         }
 
-        stems.forEachPrefix(of: first) { length, list in for c in list { consider(c, firstStemBytes: length) } }
-        if let list = exactList { for c in list { consider(c, firstStemBytes: -1) } }
+        // One walk of each trie over the word's bytes: the stems that are prefixes of it, then the word itself.
+        first.withUTF8 { bytes in
+            stems.forEachPrefix(ofUTF8: bytes) { length, list in for c in list { consider(c, firstStemBytes: length) } }
+            if let list = exact.value(forUTF8: bytes) { for c in list { consider(c, firstStemBytes: -1) } }
+        }
         guard let b = best else { return nil }
         let length = Int(wordCounts[b.index])
-        var remainder = ""
-        if b.stemBytes >= 0 {
-            let form = length == 1 ? first : tokens[i + length - 1].form
-            remainder = String(Substring(form.utf8.dropFirst(b.stemBytes)))
-        }
-        return Match(terms: terms, index: b.index, length: length, remainder: remainder, viaStem: b.rank.1 == 0)
+        let lastForm = length == 1 ? first : tokens[i + length - 1].form
+        return Match(terms: terms, index: b.index, length: length, lastForm: lastForm, stemBytes: b.stemBytes, viaStem: b.rank.1 == 0)
     }
 
     /// Byte equality: all forms are NFC, so it is string equality without Unicode comparison.
