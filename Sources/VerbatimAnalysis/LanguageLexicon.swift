@@ -68,7 +68,9 @@ public struct LanguageLexicon: Sendable {
     /// The negated-verb ending of a word not in the lexicon (`gelmedi` → `medi`), if any.
     func negatedVerbEnding(of form: String) -> String? {
         var candidates: [Int] = []
-        negatedVerbEndingIndex.forEachPrefix(of: form) { _, k in candidates.append(k) }
+        var bytes = form  // walked on its contiguous bytes: backwards through a UTF8View costs far more
+        bytes.withUTF8 { negatedVerbEndingIndex.forEachPrefix(ofUTF8: $0) { _, k in candidates.append(k) } }
+        if candidates.isEmpty { return nil }
         for k in candidates.sorted() where form.count >= negatedVerbEndings[k].count + 2 { return negatedVerbEndings[k] }
         return nil
     }
