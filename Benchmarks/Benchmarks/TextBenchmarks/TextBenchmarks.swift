@@ -21,8 +21,10 @@ let benchmarks: @Sendable () -> Void = {
     )
     let normalize = TextNormalizationStage()
     let language = LanguageIdentificationStage(resources: resources.text)
-    let sentiment = SentimentStage(scorer: SentimentScorer(lexicons: resources.lexicons))
-    let themes = ThemeStage(tagger: ThemeTagger(lexicons: resources.lexicons))
+    // Compiled once and shared, as a pipeline does: the themes stage then reuses the sentiment stage's word marks.
+    let compiled = CompiledLexicons(resources.lexicons)
+    let sentiment = SentimentStage(scorer: SentimentScorer(lexicons: resources.lexicons, compiled: compiled))
+    let themes = ThemeStage(tagger: ThemeTagger(lexicons: resources.lexicons, compiled: compiled))
     let raw = texts.enumerated().map { FeedbackRecord(id: "\($0.offset)", provenance: Provenance(file: "bench", line: $0.offset + 1), text: $0.element) }
     let normalized = raw.map { r in var r = r; normalize.process(&r); return r }
     let identified = normalized.map { r in var r = r; language.process(&r); return r }
