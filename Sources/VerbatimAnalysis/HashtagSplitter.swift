@@ -13,7 +13,7 @@ public struct HashtagSplitter: Sendable {
     public init(lexicons: LexiconSet) { self.lexicons = lexicons }
 
     public func split(_ tokens: [Token], language: Language) -> [Token] {
-        guard tokens.contains(where: { $0.emphasis.contains(.fromHashtag) }), let lex = lexicons.languages[language] else { return tokens }
+        guard tokens.indices.contains(where: { tokens[$0].emphasis.contains(.fromHashtag) }), let lex = lexicons.languages[language] else { return tokens }
         var out: [Token] = []
         out.reserveCapacity(tokens.count + 2)
         for t in tokens {

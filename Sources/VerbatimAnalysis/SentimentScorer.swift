@@ -155,7 +155,8 @@ public struct SentimentScorer: Sendable {
     func normalize(_ x: Double) -> Double { x == 0 ? 0 : max(-1, min(1, x / (x * x + rules.alpha).squareRoot())) }
 
     private func clauseScores(_ tokens: [Token], _ hits: [Hit]) -> [Double] {
-        let count = (tokens.map(\.clause).max() ?? -1) + 1
+        var count = 0
+        for i in tokens.indices { count = max(count, tokens[i].clause + 1) }
         var sums = [Double](repeating: 0, count: count)
         for h in hits where h.clause < count { sums[h.clause] += h.valence }
         return sums.map { round4(normalize($0)) }

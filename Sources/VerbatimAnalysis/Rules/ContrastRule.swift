@@ -18,7 +18,8 @@ struct ContrastRule: SentimentRule {
 
     func apply(to text: inout ScoredText) {
         var contrastAt: [Int: String] = [:]
-        for t in text.tokens where t.kind == .contrast {
+        for i in text.tokens.indices where text.tokens[i].kind == .contrast {  // by index: no token copies
+            let t = text.tokens[i]
             contrastAt[t.clause] = (contrastAt[t.clause].map { $0 + " " } ?? "") + t.surface.lowercased()
         }
         guard !contrastAt.isEmpty else { return }

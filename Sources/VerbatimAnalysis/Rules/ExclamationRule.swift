@@ -16,7 +16,10 @@ struct ExclamationRule: SentimentRule {
         ])
 
     func apply(to text: inout ScoredText) {
-        text.exclamations = min(text.tokens.filter { $0.kind == .punctuation && $0.form == "!" }.count, text.constants.maxExclamations)
+        // By index: a `for t in tokens` loop or a filter copies every token (three strings retained and released).
+        var bangs = 0
+        for i in text.tokens.indices where text.tokens[i].kind == .punctuation && text.tokens[i].form == "!" { bangs += 1 }
+        text.exclamations = min(bangs, text.constants.maxExclamations)
     }
 
     /// What `bangs` exclamation marks add to a summed score (nothing to a score of 0).
