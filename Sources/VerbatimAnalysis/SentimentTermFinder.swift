@@ -12,16 +12,17 @@ extension SentimentScorer {
         var free: [Int] = []
         var i = 0
         while i < tokens.count {
-            let t = tokens[i]
-            if t.kind == .emoji || t.kind == .emoticon {
-                if let v = emojiValence(t) {
-                    hits.append(Hit(start: i, length: 1, valence: v, base: v, term: t.form, rules: [], clause: t.clause, kind: .emoji))
+            // Read in place, not copied into a local: a token copy retains and releases three strings.
+            let kind = tokens[i].kind
+            if kind == .emoji || kind == .emoticon {
+                if let v = emojiValence(tokens[i]) {
+                    hits.append(Hit(start: i, length: 1, valence: v, base: v, term: tokens[i].form, rules: [], clause: tokens[i].clause, kind: .emoji))
                 }
                 i += 1; continue
             }
-            guard t.kind == .word else { i += 1; continue }
+            guard kind == .word else { i += 1; continue }
             // A word that starts no term of the per-word look-ups below goes straight to the last rules.
-            if automaton.kinds(of: t) & TermAutomaton.Kind.scorerFirst == 0 {
+            if automaton.kinds(of: tokens[i]) & TermAutomaton.Kind.scorerFirst == 0 {
                 i += lastLookups(tokens, at: i, lex, &hits, &roles, &free); continue
             }
             let match = lex.sentiment.longestMatch(in: tokens, at: i)

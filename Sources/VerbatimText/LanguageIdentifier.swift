@@ -121,33 +121,34 @@ public struct LanguageIdentifier: Sendable {
                 if c.contains(.serbianCyrillic) { score[Slot.sr.rawValue] += 3 }
                 if c.contains(.notSerbianCyrillic) { score[Slot.sr.rawValue] -= 1.5 }
                 if c.contains(.mongolian) && !kk { score[Slot.mn.rawValue] += 1.5; score[Slot.kk.rawValue] += 0.3 }
-                addCues(tokens[t], slots: Self.cyrillicSlots, classes: c, to: &score)
+                addCues(tokens, t, slots: Self.cyrillicSlots, classes: c, to: &score)
             } else {
                 if c.contains(.turkish) { score[Slot.tr.rawValue] += 3 }
                 if c.contains(.turkishShared) { score[Slot.tr.rawValue] += 1 }
                 if c.contains(.serbianLatin) { score[Slot.sr.rawValue] += 3 }
                 if c.contains(.serbianOrCzech) { score[Slot.sr.rawValue] += 1.5 }
-                addCues(tokens[t], slots: Self.latinSlots, classes: c, to: &score)
+                addCues(tokens, t, slots: Self.latinSlots, classes: c, to: &score)
             }
         }
         return score
     }
 
-    private func addCues(_ token: Token, slots: [Slot], classes: LetterClass, to score: inout [Double]) {
+    /// The cue weights of word `t` for each language of `slots` (the token is read in place, not copied).
+    private func addCues(_ tokens: [Token], _ t: Int, slots: [Slot], classes: LetterClass, to score: inout [Double]) {
         for slot in slots {
             guard let cues = cueTable[slot.rawValue] else { continue }
             let weight: Double?
             switch slot {
-            case .sr where token.alternative == nil && WordFolder.foldsAsLower(token.surface, Self.serbianSameAsLower):
+            case .sr where tokens[t].alternative == nil && WordFolder.foldsAsLower(tokens[t].surface, Self.serbianSameAsLower):
                 // Serbian folds this word as the tokenizer did, and it has no run to squeeze: its form is the cue form.
-                var form = token.form
+                var form = tokens[t].form
                 weight = form.withUTF8 { Self.cueWeight($0, cues) }
             case .sr:
-                weight = WordFolder.withFolded(token.surface, with: WordFolder.serbian, fallback: { LanguageFolding.fold($0, for: .sr) }) { Self.cueWeight($0, cues) }
+                weight = WordFolder.withFolded(tokens[t].surface, with: WordFolder.serbian, fallback: { LanguageFolding.fold($0, for: .sr) }) { Self.cueWeight($0, cues) }
             case .tr where classes.contains(.turkishCapitalI):
-                weight = WordFolder.withFolded(token.surface, with: WordFolder.turkishLower, fallback: LanguageFolding.turkishLower) { Self.cueWeight($0, cues) }
+                weight = WordFolder.withFolded(tokens[t].surface, with: WordFolder.turkishLower, fallback: LanguageFolding.turkishLower) { Self.cueWeight($0, cues) }
             default:
-                var form = token.form
+                var form = tokens[t].form
                 weight = form.withUTF8 { Self.cueWeight($0, cues) }
             }
             if let weight { score[slot.rawValue] += weight }
