@@ -110,7 +110,8 @@ public struct SentimentScorer: Sendable {
         }
         var sum = analysis.hits.reduce(0) { $0 + $1.valence }
         var evidence = analysis.hits.map { h in
-            Evidence(matched: tokens[h.start..<(h.start + h.length)].map(\.surface).joined(separator: " "),
+            // Most hits are one word: its surface as it is, with no array or joined string made.
+            Evidence(matched: h.length == 1 ? tokens[h.start].surface : tokens[h.start..<(h.start + h.length)].map(\.surface).joined(separator: " "),
                      term: h.term, baseValence: h.base, finalValence: round2(h.valence), rules: h.rules, clause: h.clause, learned: h.learned,
                      tokens: h.start..<(h.start + h.length), aspect: h.aspect)
         }
