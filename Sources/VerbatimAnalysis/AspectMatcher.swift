@@ -91,6 +91,8 @@ public struct AspectMatcher: Sendable {
             i += m.length
         }
         if candidates.isEmpty { return [] }
+        // Phrases always count; only cues and outcomes need the theme's mentions (and the segments).
+        if !candidates.contains(where: { $0.kind != .phrase }) { return candidates }
         let segment = segments(tokens, ref)
         // What a 0 entry covers is no mention (`za 10 minuta`, within ten minutes, is not a wait).
         let silent = candidates.filter { $0.valence == 0 }.map(\.range)
