@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 import VerbatimCore
 
 /// One walk per word over all of a language's term indexes: which of them have a term that can start
@@ -29,12 +29,27 @@ struct TermAutomaton: Sendable {
     /// Which automaton this is, as written into `Token.lookup`: unique in the process, never 0.
     let id: UInt32
 
-    private static let nextID = Atomic<UInt32>(1)
+    /// Hands out automaton ids. A lock rather than `Synchronization.Atomic`, which needs macOS 15 (the
+    /// package supports 13); it is taken once per language per compiled lexicon set.
+    private final class IDs: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next: UInt32 = 1
+
+        func take() -> UInt32 {
+            lock.lock()
+            defer { lock.unlock() }
+            let id = next
+            next = next == .max ? 1 : next + 1
+            return id
+        }
+    }
+
+    private static let ids = IDs()
 
     /// Builds the automaton of `lex` from the first words of its terms, and makes each of its term
     /// indexes trust the marks it writes.
     init(compiling lex: inout LanguageLexicon) {
-        id = Self.nextID.add(1, ordering: .relaxed).oldValue
+        id = Self.ids.take()
         compile(&lex.sentiment, .sentiment)
         compile(&lex.intensifiers, .intensifiers)
         compile(&lex.themes, .themes)
