@@ -40,7 +40,7 @@ public struct XLSXRecordReader: RecordReader {
             if let e = rows.reader.error { throw IngestError.badWorkbook(reason: "the sheet's XML is damaged at line \(e.line): \(e.message)") }
             builder.finish(summary: &summary, emit: emit)
             let layout = summary.layout
-            if var (error, line) = builder.failure {
+            if case (var error, let line)? = builder.failure {
                 if case let .noTextColumn(headers) = error, options.sheet == nil, sheet.names.count > 1 {
                     error = .noTextColumnInFirstSheet(sheet: sheet.names[0], headers: headers, others: Array(sheet.names.dropFirst()))
                 }
