@@ -29,12 +29,14 @@ and the share of the baseline's speed. Stage costs are the differences
 between rows. Hardware instruction counters are not available on this
 machine (`perf stat -e instructions` is not supported), so instructions per
 text are counted with valgrind's callgrind on a stripped copy of the binary
-(`verbatim classify` over 300 comments, minus start-up), when valgrind is
-installed. Per stage, callgrind counts `verbatim run --jobs 1` over the first
-300 records of one UTF-8 CSV export with no stages, then with normalize and
-language, sentiment, and themes added; each stage's instructions per comment
-are the difference between consecutive runs (ingest and reports: the run
-without stages, minus the same run over the header alone). The stage times
+(`verbatim classify` over 300 comments minus the same over the first 100,
+per extra comment, so that start-up and the tables built on first use cancel
+out), when valgrind is installed. Per stage, callgrind counts `verbatim run
+--jobs 1` over the first 300 and the first 100 records of one UTF-8 CSV
+export with no stages, then with normalize and language, sentiment, and
+themes added; each step's cost per comment is its difference between the
+two sizes per extra record, and a stage's is the difference between
+consecutive steps. The stage times
 of the full 1-job run come from its manifest.json (`durations_seconds.stages`).
 Results go to .benchmarks/bench-<records>.json and are printed as a table.
 """
@@ -119,8 +121,12 @@ def count_instructions(texts, sample=300):
     with open(texts, encoding="utf-8") as src, open(head, "w", encoding="utf-8") as dst:
         lines = [line for _, line in zip(range(sample), src)]
         dst.writelines(lines)
-    empty = os.path.join(WORK, "texts-empty.txt")
-    open(empty, "w").close()
+    # The first third as the base: what the other two thirds add is the per-comment cost, with start-up
+    # (loading, and the tables built on first use) in both runs.
+    base_lines = lines[:len(lines) // 3]
+    base = os.path.join(WORK, f"texts-head-{len(base_lines)}.txt")
+    with open(base, "w", encoding="utf-8") as dst:
+        dst.writelines(base_lines)
 
     def refs(path):
         out = os.path.join(WORK, "callgrind.out")
@@ -131,16 +137,23 @@ def count_instructions(texts, sample=300):
                 return int(line.split(":")[1].strip().replace(",", ""))
         return None
 
-    startup, total = refs(empty), refs(head)
-    if startup is None or total is None:
+    first, total = refs(base), refs(head)
+    if first is None or total is None or len(lines) == len(base_lines):
         return None
-    size = sum(len(l.encode()) for l in lines)
-    return {"sample": len(lines), "startup": startup, "per_text": (total - startup) // len(lines),
-            "per_byte": (total - startup) // max(size, 1)}
+    extra = lines[len(base_lines):]
+    per_text = (total - first) // len(extra)
+    size = sum(len(l.encode()) for l in extra)
+    return {"sample": len(lines), "startup": first - per_text * len(base_lines), "per_text": per_text,
+            "per_byte": (total - first) // max(size, 1)}
 
 
-def stage_instructions(data, out, sample=300):
-    """Instructions per comment of ingest and of each stage, from callgrind on `verbatim run --jobs 1` (None without valgrind)."""
+def stage_instructions(data, out, sample=300, base=100):
+    """Instructions per comment of ingest and of each stage, from callgrind on `verbatim run --jobs 1` (None without valgrind).
+
+    Each step runs over the first `base` and the first `sample` records, and the per-comment figure is the
+    difference divided by the difference in records: start-up (loading the lexicons, compiling them, the
+    tables each stage builds on first use) cancels out, so a stage is charged only for what it does per comment.
+    """
     if not shutil.which("valgrind") or not shutil.which("strip"):
         return None
     stripped = os.path.join(WORK, "verbatim-stripped")
@@ -153,8 +166,10 @@ def stage_instructions(data, out, sample=300):
     with open(os.path.join(data, source), encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
     header, body = rows[0], rows[1:sample + 1]
+    if len(body) <= base:
+        return None
     folders = {}
-    for name, records in (("cg-header", []), ("cg-sample", body)):
+    for name, records in (("cg-base", body[:base]), ("cg-sample", body)):
         folders[name] = os.path.join(WORK, name)
         shutil.rmtree(folders[name], ignore_errors=True)
         os.makedirs(folders[name])
@@ -173,11 +188,12 @@ def stage_instructions(data, out, sample=300):
 
     steps = [("ingest and reports", []), ("normalize + language", ["normalize", "language"]),
              ("sentiment", ["normalize", "language", "sentiment"]), ("themes", ["normalize", "language", "sentiment", "themes"])]
-    empty = refs(folders["cg-header"], [], "cg-empty")
-    counts = [refs(folders["cg-sample"], stages, f"cg-{k}") for k, (_, stages) in enumerate(steps)]
-    n = len(body)
-    per = [(steps[0][0], (counts[0] - empty) // n)] + [(steps[k][0], (counts[k] - counts[k - 1]) // n) for k in range(1, len(steps))]
-    return {"sample": n, "source": source, "per_comment": dict(per), "total_per_comment": (counts[-1] - empty) // n}
+    n = len(body) - base
+    # Per step, the instructions the extra records cost: start-up is in both runs.
+    marginal = [(refs(folders["cg-sample"], stages, f"cg-{k}") - refs(folders["cg-base"], stages, f"cg-base-{k}"))
+                for k, (_, stages) in enumerate(steps)]
+    per = [(steps[0][0], marginal[0] // n)] + [(steps[k][0], (marginal[k] - marginal[k - 1]) // n) for k in range(1, len(steps))]
+    return {"sample": len(body), "base": base, "source": source, "per_comment": dict(per), "total_per_comment": marginal[-1] // n}
 
 
 def stage_times(out):
