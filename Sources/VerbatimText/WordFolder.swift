@@ -7,7 +7,7 @@ import VerbatimCore
 /// Words the tables cannot fold one scalar at a time (Greek, scripts above
 /// U+04FF, Kazakh typed in Latin letters, whose digraphs need context) go
 /// through `LanguageFolding` itself.
-enum WordFolder {
+public enum WordFolder {
     /// Per-scalar fold outputs: the scalars of `fold(String(scalar))`, for every scalar below `ScalarTable.limit`.
     struct Table: Sendable {
         let start: [Int32]
@@ -119,8 +119,9 @@ enum WordFolder {
         return (form, wantAlternative ? form : nil, false)
     }
 
-    /// `LanguageFolding.fold(word, for: language)`: folded, not squeezed.
-    static func folded(_ word: String, for language: Language) -> String {
+    /// `LanguageFolding.fold(word, for: language)`: folded, not squeezed. Through the tables where they
+    /// hold the word's scalars (several times faster; `ByteLevelTextTests` checks that the two agree).
+    public static func folded(_ word: String, for language: Language) -> String {
         if language == .kk { return LanguageFolding.fold(word, for: language) }
         return folded(word, with: table(for: language)) ?? LanguageFolding.fold(word, for: language)
     }
