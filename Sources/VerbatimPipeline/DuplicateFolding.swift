@@ -48,9 +48,11 @@ enum DuplicateFolding {
         for (i, f) in files.enumerated() where f.keyed && !f.rejectedWhole { groups[f.entry.source, default: []].append(i) }
         var out: [Int: Set<String>] = [:]
         for members in groups.values where members.count > 1 {
-            var seen = Set<String>()
+            // The ids of a source's records are what folding must hold (~20 bytes a record): the sets are sized
+            // once from the files' counts, as growing by doubling held the old table and the new one at once.
+            var seen = Set<String>(minimumCapacity: members.reduce(0) { $0 + files[$1].summary.accepted })
             for i in members.reversed() {
-                var ids = Set<String>()
+                var ids = Set<String>(minimumCapacity: files[i].summary.accepted)
                 try RunPartial.forEachLine(of: files[i].records) { ids.insert(KeyedRecord.id($0)) }
                 let lost = ids.intersection(seen)
                 if !lost.isEmpty { out[i] = lost }

@@ -44,7 +44,9 @@ extension PipelineRunner {
         try? FileManager.default.createDirectory(at: spoolDir, withIntermediateDirectories: true)
         let folded = try DuplicateFolding.fold(files, verbatimLimit: config.verbatimLimit, scratch: spoolDir)
         let combined = try combine(files, folded, history: step.history, stageNames: stageNames, timings: &timings)
-        timings.lap("merge and write history")
+        timings.lap("merge")
+        try writeHistory(files, step.history)
+        timings.lap("write history")
         // records.csv streams from the spools: record rows are never all in memory.
         if config.reports.contains("records.csv") {
             try step.folder.concatenate("records.csv", header: CSVTableWriter(header: RecordRowFormatter.recordHeader).text, parts: combined.rows)
@@ -62,7 +64,7 @@ extension PipelineRunner {
         return outcome
     }
 
-    /// Adds the files up in path order and writes each to the store.
+    /// Adds the files up in path order (the store is written after, by `writeHistory`).
     private func combine(
         _ files: [RunPartial.File], _ folded: [DuplicateFolding.Folded], history: RunHistory, stageNames: [String],
         timings: inout RunTimings
@@ -86,7 +88,6 @@ extension PipelineRunner {
             analyseNanos += f.analyseNanos
             for j in f.rejects { c.rejects.appendRow(RecordRowFormatter.rejectRow(j, masker: resources.masker)) }
             c.rejectedCount += r.rejectedRecords
-            try history.write(k, summary: r, rejectedWhole: f.rejectedWhole, spool: f.storeLines)
             guard !f.rejectedWhole else { continue }
             c.aggregate.merge(fold.aggregate)
             c.rows.append(fold.rows)
@@ -94,6 +95,15 @@ extension PipelineRunner {
         timings.stages = zip(stageNames, stageNanos).map { ($0, Double($1) / 1e9) }
         timings.reading = Double(fileNanos - min(fileNanos, analyseNanos)) / 1e9
         return c
+    }
+
+    /// Writes each file read to the store, in path order (`files` is), its records streamed from its spool.
+    private func writeHistory(_ files: [RunPartial.File], _ history: RunHistory) throws(RunError) {
+        let index = Dictionary(history.entries.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for f in files {
+            guard let k = index[f.entry.name] else { continue }
+            try history.write(k, summary: f.summary, rejectedWhole: f.rejectedWhole, spool: f.storeLines)
+        }
     }
 
     /// Writes every report the pipeline asks for, and `manifest.json`, to the staging folder.

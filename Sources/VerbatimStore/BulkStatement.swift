@@ -72,6 +72,13 @@ struct BulkStatement {
 
     /// Column `i` (0-based) of the current row.
     func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
+    func double(_ i: Int32) -> Double { sqlite3_column_double(handle, i) }
+    /// Column `i` as text bytes, valid until the next `step` or `reset`; nil for NULL.
+    func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard let text = sqlite3_column_text(handle, i) else { return nil }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, i)))
+    }
+    func string(_ i: Int32) -> String? { bytes(i).map { String(decoding: $0, as: UTF8.self) } }
 
     /// Makes the statement ready to run again (bound values stay until rebound).
     func reset() { sqlite3_reset(handle) }

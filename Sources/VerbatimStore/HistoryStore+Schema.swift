@@ -84,6 +84,11 @@ extension HistoryStore {
                 CREATE INDEX record_themes_by_theme ON record_themes(theme);
                 """)
         }
+        m.registerMigration("v2") { db in
+            // No query reads themes by name (trends join them to records by record id), and the index
+            // cost as much to keep as the table: a third of the pages a run of analysed records writes.
+            try db.execute(sql: "DROP INDEX IF EXISTS record_themes_by_theme")
+        }
         return m
     }()
 

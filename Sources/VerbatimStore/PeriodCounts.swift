@@ -10,3 +10,14 @@ public struct PeriodCounts: Sendable, Hashable {
         self.previous = previous
     }
 }
+
+extension PeriodCounts {
+    /// Counts one record (or theme mention) of the current period, or of the previous one.
+    mutating func add(_ label: SentimentLabel, score: Double, current isCurrent: Bool) {
+        if isCurrent {
+            current.add(label: label, score: score, rating: nil, disagrees: false)
+        } else {
+            previous.add(label: label, score: score, rating: nil, disagrees: false)
+        }
+    }
+}

@@ -135,43 +135,47 @@ public final class RunSession {
     }
 
     /// Counts per employee and per theme in two periods, this run's records included.
+    ///
+    /// The rows of both periods are added up here, by key and period, not by `GROUP BY`: SQLite
+    /// would first sort them all, in a sorter that takes as much memory again as the page cache before
+    /// it spills (it made a run's peak grow from 120 to 160 MB between 100,000 and a million records).
+    /// Here memory grows with the number of employees and themes only. Scores add up in fixed point,
+    /// as in the run's own tallies.
     public func trendCounts(current: DayRange, previous: DayRange) throws(StoreError) -> TrendCounts {
         try access("reading trends") { db in
             var out = TrendCounts(current: current, previous: previous)
-            let period = "CASE WHEN day BETWEEN :cf AND :ct THEN 1 WHEN day BETWEEN :pf AND :pt THEN 0 END"
-            // Only rows inside the two periods can count: `day BETWEEN :lo AND :hi` lets SQLite
+            // Only rows inside the two periods can count: `day BETWEEN ?5 AND ?6` lets SQLite
             // read them through `records_by_day` instead of scanning every record the store holds.
-            let args: StatementArguments = ["cf": current.from, "ct": current.to, "pf": previous.from, "pt": previous.to,
-                                            "lo": min(current.from, previous.from), "hi": max(current.to, previous.to)]
-            func add(_ row: Row, into cell: inout PeriodCounts) {
-                let c = SentimentTally(n: row["n"], positive: row["pos"], neutral: row["neu"], negative: row["neg"], scoreSum: row["score"])
-                if row["period"] as Int == 1 { cell.current = c } else { cell.previous = c }
+            let period = "CASE WHEN day BETWEEN ?1 AND ?2 THEN 1 WHEN day BETWEEN ?3 AND ?4 THEN 0 END"
+            let records = try BulkStatement(db, sql: """
+                SELECT \(period) AS period, label, score, employee FROM records WHERE day BETWEEN ?5 AND ?6 AND period IS NOT NULL
+                """)
+            let themes = try BulkStatement(db, sql: """
+                SELECT \(period.replacingOccurrences(of: "day", with: "r.day")) AS period, t.polarity, r.score, t.theme
+                FROM record_themes t JOIN records r ON r.id = t.record_id WHERE r.day BETWEEN ?5 AND ?6 AND period IS NOT NULL
+                """)
+            for s in [records, themes] {
+                s.bind(1, current.from); s.bind(2, current.to); s.bind(3, previous.from); s.bind(4, previous.to)
+                s.bind(5, min(current.from, previous.from)); s.bind(6, max(current.to, previous.to))
             }
-            let counts = """
-                COUNT(*) AS n, SUM(label = 'positive') AS pos, SUM(label = 'neutral') AS neu,
-                SUM(label = 'negative') AS neg, TOTAL(score) AS score
-                """
-            for row in try Row.fetchAll(db, sql: """
-                SELECT \(period) AS period, \(counts) FROM records WHERE day BETWEEN :lo AND :hi AND period IS NOT NULL GROUP BY period
-                """, arguments: args) {
-                add(row, into: &out.total)
+            try Self.forEachCount(records) { label, score, isCurrent, employee in
+                out.total.add(label, score: score, current: isCurrent)
+                if let employee { out.byEmployee[employee, default: PeriodCounts()].add(label, score: score, current: isCurrent) }
             }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT employee, \(period) AS period, \(counts)
-                FROM records WHERE day BETWEEN :lo AND :hi AND period IS NOT NULL AND employee IS NOT NULL GROUP BY employee, period
-                """, arguments: args) {
-                add(row, into: &out.byEmployee[row["employee"], default: PeriodCounts()])
-            }
-            let themePeriod = period.replacingOccurrences(of: "day", with: "r.day")
-            for row in try Row.fetchAll(db, sql: """
-                SELECT t.theme AS theme, \(themePeriod) AS period, COUNT(*) AS n, SUM(t.polarity = 'positive') AS pos,
-                       SUM(t.polarity = 'neutral') AS neu, SUM(t.polarity = 'negative') AS neg, TOTAL(r.score) AS score
-                FROM record_themes t JOIN records r ON r.id = t.record_id
-                WHERE r.day BETWEEN :lo AND :hi AND period IS NOT NULL GROUP BY t.theme, period
-                """, arguments: args) {
-                add(row, into: &out.byTheme[row["theme"], default: PeriodCounts()])
+            try Self.forEachCount(themes) { polarity, score, isCurrent, theme in
+                if let theme { out.byTheme[theme, default: PeriodCounts()].add(polarity, score: score, current: isCurrent) }
             }
             return out
+        }
+    }
+
+    /// Steps a trend query (period, label, score, key) and calls `body` with each row.
+    private static func forEachCount(_ s: BulkStatement, _ body: (SentimentLabel, Double, Bool, String?) -> Void) throws {
+        defer { s.reset() }
+        while try s.step() {
+            // Labels are checked when they are written (`SentimentLabel`), so every row has one.
+            guard let label = s.bytes(1).flatMap(SentimentLabel.init(bytes:)) else { continue }
+            body(label, s.double(2), s.int64(0) == 1, s.string(3))
         }
     }
 

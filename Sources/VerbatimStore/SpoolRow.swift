@@ -83,16 +83,41 @@ struct SpoolRow: RecordRow {
     }
     var hasThemes: Bool { !themes.isEmpty }
     func forEachTheme(_ s: BulkStatement, _ each: () throws -> Void) rethrows {
-        // Pairs split on RS and then US as `RecordSpool.parse` does (empty pieces dropped).
-        for pair in themes.split(separator: RecordSpool.pairSeparator) {
-            let parts = pair.split(separator: RecordSpool.themeSeparator)
-            guard parts.count == 2 else { continue }
-            let polarity = Bytes(rebasing: parts[1])
-            guard SentimentLabel(bytes: polarity) != nil else { continue }
-            s.bindStatic(2, Bytes(rebasing: parts[0]))
+        try forEachPair { theme, polarity in
+            s.bindStatic(2, theme)
             s.bindStatic(3, polarity)
             try each()
         }
+    }
+
+    /// Each valid theme and polarity, split on RS and then US as `RecordSpool.parse` does (empty pieces
+    /// dropped), without the arrays `split` would make for every record.
+    private func forEachPair(_ body: (Bytes, Bytes) throws -> Void) rethrows {
+        var start = 0
+        while start < themes.count {
+            var end = start
+            while end < themes.count, themes[end] != RecordSpool.pairSeparator { end += 1 }
+            if end > start { try pair(Bytes(rebasing: themes[start..<end]), body) }
+            start = end + 1
+        }
+    }
+
+    /// One RS-separated piece: exactly two non-empty US-separated parts, the second a label.
+    private func pair(_ piece: Bytes, _ body: (Bytes, Bytes) throws -> Void) rethrows {
+        var first: Range<Int>?, second: Range<Int>?
+        var start = 0
+        while start < piece.count {
+            var end = start
+            while end < piece.count, piece[end] != RecordSpool.themeSeparator { end += 1 }
+            if end > start {
+                if first == nil { first = start..<end } else if second == nil { second = start..<end } else { return }
+            }
+            start = end + 1
+        }
+        guard let first, let second else { return }
+        let polarity = Bytes(rebasing: piece[second])
+        guard SentimentLabel(bytes: polarity) != nil else { return }
+        try body(Bytes(rebasing: piece[first]), polarity)
     }
 
     /// An integer as `Int(String)` reads it (optional sign, decimal digits).

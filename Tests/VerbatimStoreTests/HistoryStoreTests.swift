@@ -49,11 +49,40 @@ struct HistoryStoreTests {
         let look = try store.inspect()
         #expect(look.integrity == "ok")
         #expect(look.migrations == HistoryStore.schemaVersions)
-        #expect(look.migrations == ["v1"])
+        #expect(look.migrations == ["v1", "v2"])
         // Opening again applies nothing and keeps the data.
         try Self.commitRun(store, [(Self.file("a.csv", sha: "1"), [Self.record("A-1", day: "2026-11-20")])])
         let again = try HistoryStore.open(at: s.store)
         #expect(try again.inspect().records == 1)
+    }
+
+    @Test func aStoreOfTheFirstSchemaIsMigratedAndKeepsItsData() throws {
+        let s = Scratch()
+        defer { s.remove() }
+        try FileManager.default.createDirectory(at: s.store.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let before: String
+        do {
+            // A store as the first release left it: "v1" only, with the index on themes by name.
+            var config = Configuration()
+            config.allowsUnsafeTransactions = true  // as `HistoryStore.open` does: a run's transaction spans accesses
+            let q = try DatabaseQueue(path: s.store.path, configuration: config)
+            try HistoryStore.migrator.migrate(q, upTo: "v1")
+            let v1 = HistoryStore(url: s.store, lockTimeout: 5, queue: q)
+            try Self.commitRun(v1, [(Self.file("a.csv", sha: "1"), [Self.record("A-1", day: "2026-11-20", themes: ["courtesy": .positive]),
+                                                                  Self.record("A-2", day: "2026-11-21", themes: ["wait_time": .negative])])])
+            before = try v1.canonicalContents()
+            #expect(try q.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'record_themes_by_theme'") } == 1)
+        }
+        let store = try HistoryStore.open(at: s.store)
+        let look = try store.inspect()
+        #expect(look.integrity == "ok" && look.migrations == ["v1", "v2"])
+        #expect(look.records == 2 && look.themeMentions == 2)
+        #expect(try store.canonicalContents() == before)
+        let indexes = try store.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'record_themes_by_theme'") }
+        #expect(indexes == 0, "v2 drops the index on themes by name")
+        // And the migrated store takes the next run.
+        try Self.commitRun(store, [(Self.file("b.csv", sha: "2"), [Self.record("B-1", day: "2026-11-21", themes: ["courtesy": .negative])])])
+        #expect(try store.inspect().themeMentions == 3)
     }
 
     @Test func aStoreFromANewerVersionIsRefused() throws {

@@ -86,6 +86,26 @@ struct SpoolWriteTests {
         #expect(recordCounts[1].duplicates == 1 && recordCounts[1].new == 1)
     }
 
+    @Test func damagedThemePairsAreLeftOutAlikeFromBytesAndFromParsedLines() throws {
+        // Empty pieces, a pair with a third part, an unknown polarity, an empty theme, a theme named twice.
+        let themes = "\u{1E}\u{1E}a\u{1F}positive\u{1F}x\u{1E}b\u{1F}bad\u{1E}\u{1F}negative\u{1E}c\u{1F}\u{1F}neutral"
+            + "\u{1E}d\u{1F}negative\u{1E}d\u{1F}positive\u{1E}"
+        let line = Array("Z-1\t2\t2026-11-20\t\\N\t\\N\ttr\tpositive\t0.5\t\\N\t\(themes)".utf8)
+        #expect(line.withUnsafeBufferPointer { SpoolRow.make($0) } != nil, "the line is bound from its bytes")
+        let parsed = try #require(line.withUnsafeBufferPointer { RecordSpool.parse($0) })
+        #expect(parsed.themes == ["c": .neutral, "d": .positive])
+        let s = T.Scratch()
+        defer { s.remove() }
+        try FileManager.default.createDirectory(at: s.dir, withIntermediateDirectories: true)
+        let spool = s.dir.appendingPathComponent("z.store")
+        try Data(line + [UInt8(ascii: "\n")]).write(to: spool)
+        let store = try HistoryStore.open(at: s.store)
+        let session = try store.beginRun(T.info(.reprocess))
+        try session.writeFile(T.file("z.csv", sha: "z"), spool: spool)
+        try session.commit(RunTotals(status: .completed))
+        #expect(try store.canonicalContents().contains("\tc:neutral,d:positive\n"))
+    }
+
     @Test func theSpoolKeepsValuesThroughEscapes() {
         var bytes: [UInt8] = []
         RecordSpool.append(Self.feedback("A\tB", line: 7, date: nil, employee: "x\\y\r\nz", channel: "\\N"), to: &bytes)
