@@ -1,4 +1,5 @@
 import Foundation
+import VerbatimCore
 import VerbatimReports
 import VerbatimStore
 
@@ -28,13 +29,20 @@ enum DuplicateFolding {
         do { losers = try Self.losers(files) } catch { throw .partial(.unreadable(path: scratch.path, reason: "\(error)")) }
         var out: [Folded] = []
         for (i, f) in files.enumerated() {
-            if let aggregate = f.aggregate {
+            if !f.keyed, let aggregate = f.aggregate {
                 out.append(Folded(aggregate: aggregate, rows: f.records, folded: 0))
                 continue
             }
             let rows = scratch.appendingPathComponent("folded-\(i).csv")
+            let losing = f.rejectedWhole ? [] : losers[i] ?? []
             do {
-                out.append(try rebuild(f, losing: f.rejectedWhole ? [] : losers[i] ?? [], verbatimLimit: verbatimLimit, rows: rows))
+                // Nothing of it replaced: its own tallies stand, and only its rows are taken out of its facts.
+                if losing.isEmpty, let aggregate = f.aggregate {
+                    try copyRows(f, to: rows)
+                    out.append(Folded(aggregate: aggregate, rows: rows, folded: 0))
+                } else {
+                    out.append(try rebuild(f, losing: losing, verbatimLimit: verbatimLimit, rows: rows))
+                }
             } catch {
                 throw .partial(.unreadable(path: f.records.path, reason: "cannot rebuild \(f.entry.name): \(error)"))
             }
@@ -43,23 +51,60 @@ enum DuplicateFolding {
     }
 
     /// Per keyed file (by index), the ids of its records that a later file of the same source also has.
+    ///
+    /// Two passes over a source's files: the first keeps 8 bytes per record (a hash of its id) and finds
+    /// the hashes that occur more than once; the second compares, as text, only the ids with such a
+    /// hash. So a source whose exports do not overlap never holds its ids, and one whose exports do holds
+    /// only the ids they share (and the few that a hash collision brings along).
     static func losers(_ files: [RunPartial.File]) throws -> [Int: Set<String>] {
         var groups: [String: [Int]] = [:]
         for (i, f) in files.enumerated() where f.keyed && !f.rejectedWhole { groups[f.entry.source, default: []].append(i) }
         var out: [Int: Set<String>] = [:]
         for members in groups.values where members.count > 1 {
-            // The ids of a source's records are what folding must hold (~20 bytes a record): the sets are sized
-            // once from the files' counts, as growing by doubling held the old table and the new one at once.
-            var seen = Set<String>(minimumCapacity: members.reduce(0) { $0 + files[$1].summary.accepted })
+            let suspects = try repeatedHashes(members.map { files[$0] })
+            guard !suspects.isEmpty else { continue }
+            var seen = Set<String>()
             for i in members.reversed() {
-                var ids = Set<String>(minimumCapacity: files[i].summary.accepted)
-                try RunPartial.forEachLine(of: files[i].records) { ids.insert(KeyedRecord.id($0)) }
+                var ids = Set<String>()
+                try RunPartial.forEachLine(of: files[i].records) { line in
+                    let id = KeyedRecord.idField(line)
+                    if suspects.contains(hash(id)) { ids.insert(SpoolLine.string(id)) }
+                }
                 let lost = ids.intersection(seen)
                 if !lost.isEmpty { out[i] = lost }
                 seen.formUnion(ids)
             }
         }
         return out
+    }
+
+    /// The hashes of the ids that occur more than once in `files` (in one file or in several).
+    private static func repeatedHashes(_ files: [RunPartial.File]) throws -> Set<UInt64> {
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(files.reduce(0) { $0 + $1.summary.accepted })
+        for f in files { try RunPartial.forEachLine(of: f.records) { hashes.append(hash(KeyedRecord.idField($0))) } }
+        hashes.sort()
+        var repeated = Set<UInt64>()
+        for k in hashes.indices.dropFirst() where hashes[k] == hashes[k - 1] { repeated.insert(hashes[k]) }
+        return repeated
+    }
+
+    /// A hash of an id's bytes as spooled (escaping is one-to-one, so equal ids have equal bytes). Only
+    /// compared within one run, so the per-process seed of `Hasher` does not matter.
+    private static func hash(_ id: ArraySlice<UInt8>) -> UInt64 {
+        var h = Hasher()
+        id.withUnsafeBytes { h.combine(bytes: $0) }
+        return UInt64(bitPattern: Int64(h.finalize()))
+    }
+
+    /// The `records.csv` rows of a keyed file, the last field of each of its lines, written to `url`.
+    static func copyRows(_ f: RunPartial.File, to url: URL) throws {
+        var out = try SpoolWriter(url: url)
+        try RunPartial.forEachLine(of: f.records) { line in
+            guard let row = KeyedRecord.rowField(line) else { throw PartialError.damaged(path: f.records.path, line: 0, reason: "a record line") }
+            try out.append(SpoolLine.unescape(row))
+        }
+        try out.close()
     }
 
     /// A keyed file's tallies and rows from its facts, leaving out the records in `losing`.

@@ -40,9 +40,23 @@ struct KeyedRecord {
     }
 
     /// The id of a spool line, without reading the rest.
-    static func id(_ line: ArraySlice<UInt8>) -> String {
-        let end = line.firstIndex(of: UInt8(ascii: "\t")) ?? line.endIndex
-        return SpoolLine.string(line[line.startIndex..<end])
+    static func id(_ line: ArraySlice<UInt8>) -> String { SpoolLine.string(idField(line)) }
+
+    /// The id field of a spool line as spooled (escaped).
+    static func idField(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        line[line.startIndex..<(line.firstIndex(of: SpoolLine.tab) ?? line.endIndex)]
+    }
+
+    /// The row field of a spool line as spooled (escaped): its last field; nil when the line does not
+    /// have `fieldCount` fields.
+    static func rowField(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        var tabs = 0
+        var last = line.startIndex
+        for k in line.indices where line[k] == SpoolLine.tab {
+            tabs += 1
+            last = k
+        }
+        return tabs == fieldCount - 1 ? line[(last + 1)...] : nil
     }
 
     /// A spool line back; nil when it is damaged.

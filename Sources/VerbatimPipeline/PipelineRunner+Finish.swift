@@ -36,14 +36,19 @@ extension PipelineRunner {
     /// The merge step, shared by `run` and `merge`: folds the partials' duplicates,
     /// writes each file to the store, writes the reports and `manifest.json`,
     /// swaps them into place and commits.
-    func finish(_ partials: [RunPartial], _ step: FinishStep, timings: RunTimings) throws(RunError) -> Outcome {
+    func finish(_ partials: consuming [RunPartial], _ step: FinishStep, timings: RunTimings) throws(RunError) -> Outcome {
         var timings = timings
-        let files = partials.flatMap(\.files).sorted { $0.entry.name.utf8.lexicographicallyPrecedes($1.entry.name.utf8) }
         let stageNames = partials.first?.header.stages ?? []
+        // Taken out of the partials, so that the tallies freed below are not held by them.
+        var files = (consume partials).flatMap(\.files).sorted { $0.entry.name.utf8.lexicographicallyPrecedes($1.entry.name.utf8) }
         let spoolDir = step.folder.staging.appendingPathComponent(".spool")
         try? FileManager.default.createDirectory(at: spoolDir, withIntermediateDirectories: true)
-        let folded = try DuplicateFolding.fold(files, verbatimLimit: config.verbatimLimit, scratch: spoolDir)
-        let combined = try combine(files, folded, history: step.history, stageNames: stageNames, timings: &timings)
+        let combined = try combine(
+            files, try DuplicateFolding.fold(files, verbatimLimit: config.verbatimLimit, scratch: spoolDir), history: step.history,
+            stageNames: stageNames, timings: &timings)
+        // The files' tallies are in `combined` now: freed before the store write needs its cache.
+        for k in files.indices { files[k].aggregate = nil }
+        MemoryRelease.returnFreedMemory()
         timings.lap("merge")
         try writeHistory(files, step.history)
         timings.lap("write history")

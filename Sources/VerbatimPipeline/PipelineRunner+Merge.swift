@@ -53,13 +53,13 @@ extension PipelineRunner {
             folder.discard()
             throw error
         }
-        let files = partials.flatMap(\.files).sorted { $0.entry.name.utf8.lexicographicallyPrecedes($1.entry.name.utf8) }
+        let entries = partials.flatMap(\.files).map(\.entry).sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         let input = URL(fileURLWithPath: partials.first?.header.input ?? config.input.path)
         let runOptions = Options(out: options.out, asOf: asOf, store: options.store)
         let history: RunHistory
         do {
             history = try RunHistory.begin(config: config, options: runOptions, header: partialHeader(input: input, asOf: asOf, shard: nil),
-                                           entries: files.map(\.entry), started: started, logger: logger)
+                                           entries: entries, started: started, logger: logger)
         } catch {
             folder.discard()
             throw error
@@ -68,7 +68,7 @@ extension PipelineRunner {
         let shards = zip(paths, partials).map { RunManifest.Shard(path: $0, label: $1.header.shard?.description, files: $1.files.count) }
         let step = FinishStep(history: history, folder: folder, asOf: asOf, started: started, jobs: 1, nightly: false, shards: shards)
         do {
-            return try finish(partials, step, timings: timings)
+            return try finish(consume partials, step, timings: timings)
         } catch {
             folder.discard()
             history.fail(error, seconds: Date().timeIntervalSince(started))

@@ -65,11 +65,11 @@ extension PipelineRunner {
             batch.analyse(stages: stages, workers: share?.width ?? 1, nanos: &stageNanos)
             analyseNanos += DispatchTime.now().uptimeNanoseconds - t0
             for record in batch.records {
+                aggregate.add(record)
                 if spools.keyed {
                     let row = CSVTableWriter.rowText(RecordRowFormatter.recordRow(record, masker: resources.masker))
                     rows.appendBytes(KeyedRecord(facts: RecordFacts(record), row: row).line())
                 } else {
-                    aggregate.add(record)
                     rows.append(RecordRowFormatter.recordRow(record, masker: resources.masker))
                 }
                 if spools.storeLines { stored.append(record) }
@@ -108,7 +108,7 @@ extension PipelineRunner {
         entry.format = summary.format
         entry.encoding = summary.encoding
         return RunPartial.File(
-            entry: entry, summary: summary, rejectedWhole: whole, rejects: rejects, aggregate: spools.keyed ? nil : aggregate,
+            entry: entry, summary: summary, rejectedWhole: whole, rejects: rejects, keyed: spools.keyed, aggregate: aggregate,
             records: spools.records, storeLines: spools.store, stageNanos: stageNanos,
             nanos: DispatchTime.now().uptimeNanoseconds - fileStart, analyseNanos: analyseNanos)
     }

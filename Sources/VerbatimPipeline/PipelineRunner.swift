@@ -114,9 +114,10 @@ public struct PipelineRunner: Sendable {
             let partial = try readFiles(todo.map { (plan.files[$0], history.entries[$0]) }, keyed: plan.keyed, header: plan.header,
                                         spoolDir: spoolDir, cores: cores, progress: options.progress, storeLines: history.hasStore)
             timings.lap("read and analyse")
+            MemoryRelease.returnFreedMemory()
             let step = FinishStep(history: history, folder: folder, asOf: plan.asOf, started: started, jobs: min(cores, todo.count),
                                   nightly: options.out == nil, shards: nil, skipped: plan.skipped)
-            return try finish([partial], step, timings: timings)
+            return try finish([consume partial], step, timings: timings)
         } catch {
             folder.discard()
             history.fail(error, seconds: Date().timeIntervalSince(started))

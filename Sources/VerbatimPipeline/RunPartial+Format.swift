@@ -10,7 +10,7 @@ import VerbatimStore
 /// H {header as JSON}
 /// F {a file: path, size, SHA-256, reader summary, timings}    then, for that file,
 /// J {a reject}                                                 per reject
-/// A {tallies and top verbatims (RunAggregate) as JSON}         files kept as tallies
+/// A {tallies and top verbatims (RunAggregate) as JSON}         every file (optional for files kept as facts)
 /// R records.csv text, escaped (a chunk of rows)                files kept as tallies
 /// K ID<TAB>facts and row, TAB-separated                        files kept as facts (KeyedRecord)
 /// S a record in the store's spool format                       per record
@@ -105,11 +105,11 @@ extension RunPartial {
                                    raw: j.raw, wholeFile: j.wholeFile)
                 try out.tagged("J", try encoder.encode(r))
             }
-            if let aggregate = f.aggregate {
-                try out.tagged("A", try encoder.encode(aggregate))
-                try Self.forEachChunk(of: f.records) { try out.tagged("R", SpoolLine.escape($0)) }
-            } else {
+            if let aggregate = f.aggregate { try out.tagged("A", try encoder.encode(aggregate)) }
+            if f.keyed {
                 try Self.forEachLine(of: f.records) { try out.tagged("K", $0) }
+            } else {
+                try Self.forEachChunk(of: f.records) { try out.tagged("R", SpoolLine.escape($0)) }
             }
             try Self.forEachLine(of: f.storeLines) { try out.tagged("S", $0) }
             // For the kill test: hold the shard with its partial half written.
@@ -199,8 +199,11 @@ private struct PartialReader {
         case UInt8(ascii: "A"):
             let a = try decode(RunAggregate.self, value)
             try withFile { $0.aggregate = a }
-        case UInt8(ascii: "R"): try records?.append(SpoolLine.unescape(value)) ?? { throw damaged("records before a file") }()
+        case UInt8(ascii: "R"):
+            guard files.last?.keyed != true else { throw damaged("rows of a file kept as facts") }
+            try records?.append(SpoolLine.unescape(value)) ?? { throw damaged("records before a file") }()
         case UInt8(ascii: "K"), UInt8(ascii: "S"):
+            if tag == UInt8(ascii: "K"), files.last?.keyed == false { throw damaged("facts of a file kept as tallies") }
             var bytes = Array(value)
             bytes.append(UInt8(ascii: "\n"))
             if tag == UInt8(ascii: "K") { try records?.append(bytes) ?? { throw damaged("records before a file") }() } else {
@@ -234,8 +237,8 @@ private struct PartialReader {
         var entry = FileEntry(path: m.path, name: m.name, size: m.size, sha256: m.sha256)
         entry.format = m.format
         entry.encoding = m.encoding
-        // A file kept as tallies gets its aggregate from its `A` line; until then it reads as keyed.
-        files.append(RunPartial.File(entry: entry, summary: summary, rejectedWhole: m.rejectedWhole, rejects: [], aggregate: nil,
+        // A file kept as tallies must have an `A` line; one kept as facts may.
+        files.append(RunPartial.File(entry: entry, summary: summary, rejectedWhole: m.rejectedWhole, rejects: [], keyed: m.keyed, aggregate: nil,
                                      records: recordsURL, storeLines: storeURL, stageNanos: m.stageNanos, nanos: m.nanos,
                                      analyseNanos: m.analyseNanos))
         if !m.keyed { pendingAggregate.insert(k) }

@@ -63,9 +63,13 @@ public struct RunPartial: Sendable {
         /// The whole file was rejected: its records do not count.
         var rejectedWhole: Bool
         var rejects: [Reject]
-        /// Tallies and top verbatims of its records; nil when its records are kept as facts (`keyed`).
+        /// Its records are kept as facts (`KeyedRecord`), because its source has other exports whose
+        /// records may replace some of them (`DuplicateFolding`).
+        var keyed: Bool
+        /// Tallies and top verbatims of all its records. A keyed file has them too, for the merge to use when
+        /// no later export replaces any of its records (nil in a partial that did not write them).
         var aggregate: RunAggregate?
-        /// Its `records.csv` rows (CSV text), or with `aggregate == nil` one `KeyedRecord` line per record.
+        /// Its `records.csv` rows (CSV text), or when `keyed` one `KeyedRecord` line per record.
         var records: URL
         /// Its records in the store's spool format (`RecordSpool`), one line per record.
         var storeLines: URL
@@ -73,8 +77,6 @@ public struct RunPartial: Sendable {
         var stageNanos: [UInt64] = []
         var nanos: UInt64 = 0
         var analyseNanos: UInt64 = 0
-
-        var keyed: Bool { aggregate == nil }
     }
 
     public var header: Header

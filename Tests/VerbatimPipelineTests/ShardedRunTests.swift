@@ -177,6 +177,63 @@ struct ShardedRunTests {
         #expect(Self.refusal(runner, [p], out: work.url.appendingPathComponent("out")) == .incomplete(path: p.path))
     }
 
+    /// A partial's lines, with each keyed file's `A` line (its own tallies) left out when `dropKeyedTallies`.
+    static func partialLines(_ url: URL, dropKeyedTallies: Bool) throws -> [String] {
+        var keyed = false
+        var out: [String] = []
+        for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if line.hasPrefix("F ") { keyed = line.contains("\"keyed\":true") }
+            if dropKeyedTallies, keyed, line.hasPrefix("A ") { continue }
+            out.append(line)
+        }
+        return out
+    }
+
+    /// A file whose source has other exports carries its own tallies too: the merge adds them up as they
+    /// are when no later export replaces any of its records, and rebuilds them from its facts otherwise
+    /// (or when a partial has none). Both ways give the same reports.
+    @Test func keyedFilesTalliesGiveTheSameReportsAsTheirFacts() throws {
+        let input = Self.inputFolder(), work = TemporaryFolder()
+        defer { input.remove(); work.remove() }
+        let runner = try Self.runner()
+        let p = work.url.appendingPathComponent("p.partial"), bare = work.url.appendingPathComponent("bare.partial")
+        _ = try runner.writePartial(.init(input: input.url, asOf: Self.asOf, partial: p))
+        let withTallies = try Self.partialLines(p, dropKeyedTallies: false)
+        let without = try Self.partialLines(p, dropKeyedTallies: true)
+        #expect(withTallies.count - without.count == 2, "both overlapping exports have their tallies in the partial")
+        try without.joined(separator: "\n").write(to: bare, atomically: true, encoding: .utf8)
+        let a = try runner.merge(.init(partials: [p], out: work.url.appendingPathComponent("a"), store: .disabled))
+        let b = try runner.merge(.init(partials: [bare], out: work.url.appendingPathComponent("b"), store: .disabled))
+        #expect(a.duplicatesFolded == 3 && b.duplicatesFolded == 3)
+        try Self.expectSameReports(work.url.appendingPathComponent("a"), work.url.appendingPathComponent("b"), "tallies and facts")
+    }
+
+    /// Only a later export replaces a record: an id given twice in one export, and nowhere later, is
+    /// counted twice (the folding's first pass finds repeated ids by hash; the second decides on the text).
+    @Test func anIdRepeatedWithinOneExportIsNotFolded() throws {
+        let both = TemporaryFolder(), work = TemporaryFolder()
+        defer { both.remove(); work.remove() }
+        both.write("svc_2026-11-20.csv", Self.olderExport + "S-9;20.11.2026;Ayşe Yılmaz;5;Harika\nS-9;20.11.2026;Ayşe Yılmaz;5;Harika\n")
+        both.write("svc_2026-11-21.csv", Self.laterExport)
+        let runner = try Self.runner()
+        let b = try runner.run(.init(input: both.url, out: work.url.appendingPathComponent("both"), asOf: Self.asOf, store: .disabled))
+        #expect(b.accepted == 6 && b.duplicatesFolded == 3)
+    }
+
+    @Test func rowsInsideAKeyedFileAreADamagedPartial() throws {
+        let input = Self.inputFolder(), work = TemporaryFolder()
+        defer { input.remove(); work.remove() }
+        let runner = try Self.runner()
+        let p = work.url.appendingPathComponent("p.partial")
+        _ = try runner.writePartial(.init(input: input.url, asOf: Self.asOf, partial: p))
+        var lines = try Self.partialLines(p, dropKeyedTallies: false)
+        let k = try #require(lines.firstIndex { $0.hasPrefix("K ") })
+        lines.insert("R a,b,c", at: k)
+        try lines.joined(separator: "\n").write(to: p, atomically: true, encoding: .utf8)
+        #expect(Self.refusal(runner, [p], out: work.url.appendingPathComponent("out"))
+            == .damaged(path: p.path, line: k + 1, reason: "rows of a file kept as facts"))
+    }
+
     @Test func overlappingExportsGiveTheSameTablesAsOneExport() throws {
         let one = TemporaryFolder(), both = TemporaryFolder(), work = TemporaryFolder()
         defer { one.remove(); both.remove(); work.remove() }
