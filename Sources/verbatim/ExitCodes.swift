@@ -21,10 +21,10 @@ enum ExitCodes {
           1   failed; nothing was written (previous reports are unchanged)
           2   completed, but some rows or files were rejected (see rejects.csv)
           3   verbatim check: outputs differ from the expected files
-          4   run --strict: rows or files were rejected (reports and history were written)
+          4   run --strict: rows or files were rejected (reports, history written)
           64  wrong command-line usage
-          75  another run holds the history store (waited lock_timeout_seconds); nothing
-              was written, try again later
+          75  another run holds the history store (waited lock_timeout_seconds);
+              nothing was written, try again later
           78  the pipeline file or the linguistic data is invalid
         A nightly run that finds nothing new exits 0 and leaves the reports as they are.
         """

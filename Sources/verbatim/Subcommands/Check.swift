@@ -8,7 +8,7 @@ extension Verbatim {
         static let configuration = CommandConfiguration(
             abstract: "Run a pipeline and compare its reports with the expected files; exit 3 on any difference.",
             discussion: """
-                The run uses a fresh history store in a temporary folder (never the pipeline's), so trends come from
+                The run uses a fresh history store in a temporary folder (never the pipeline's), so trends come from \
                 the fixture exports alone; manifest.json holds times and is not compared.
                 """ + "\n\n" + ExitCodes.help)
 

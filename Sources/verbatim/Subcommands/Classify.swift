@@ -12,8 +12,8 @@ extension Verbatim {
         static let configuration = CommandConfiguration(
             abstract: "Classify texts, one per line, from a file or standard input.",
             discussion: """
-                Output (tsv): label<TAB>score<TAB>language, in input order. With --explain, more
-                columns follow: language confidence, tokens (lookup forms), evidence, themes.
+                Output (tsv): label<TAB>score<TAB>language, in input order. With --explain, more \
+                columns follow: language confidence, tokens (lookup forms), evidence, themes. \
                 JSON: one object per line.
                 """ + "\n\n" + ExitCodes.help)
 

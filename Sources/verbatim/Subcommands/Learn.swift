@@ -12,13 +12,13 @@ extension Verbatim {
         static let configuration = CommandConfiguration(
             abstract: "Learn a lexicon layer for one language from labelled or rated feedback.",
             discussion: """
-                Each INPUT is a `label<TAB>text` file (labels pos, neg, neu) or an export that `verbatim run`
-                reads and whose records have a rating; ratings become labels by --scale (stars: 1-2 neg,
-                3 neu, 4-5 pos; nps: 0-6 neg, 7-8 neu, 9-10 pos), or by --negative-max and --positive-min.
-                The layer (term<TAB>valence<TAB>evidence, see lexicons/README.md) adjusts hand-written
-                valences and adds words and stems, each with the counts it was learned from, and calibrates
-                the label thresholds by k-fold cross-validation, whose F1 it reports. Use it in a pipeline
-                under `learned_lexicons:`, or with `verbatim classify --layer LANG=FILE`. The same inputs and options
+                Each INPUT is a `label<TAB>text` file (labels pos, neg, neu) or an export that `verbatim run` \
+                reads and whose records have a rating; ratings become labels by --scale (stars: 1-2 neg, \
+                3 neu, 4-5 pos; nps: 0-6 neg, 7-8 neu, 9-10 pos), or by --negative-max and --positive-min. \
+                The layer (term<TAB>valence<TAB>evidence, see lexicons/README.md) adjusts hand-written \
+                valences and adds words and stems, each with the counts it was learned from, and calibrates \
+                the label thresholds by k-fold cross-validation, whose F1 it reports. Use it in a pipeline \
+                under `learned_lexicons:`, or with `verbatim classify --layer LANG=FILE`. The same inputs and options \
                 give a byte-identical file; it is written only when learning succeeded.
                 """ + "\n\n" + ExitCodes.help)
 
