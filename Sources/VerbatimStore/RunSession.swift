@@ -123,11 +123,15 @@ public final class RunSession {
             var counts = writer.counts
             // Records of earlier versions of this path that this run did not write. (Records this run
             // inserted from other files carry those files' ids: only this file's new ones can match.)
-            try db.execute(sql: """
-                DELETE FROM records
+            // Their themes first: references are not enforced on this connection, so nothing cascades (`HistoryStore.open`).
+            let gone = """
+                FROM records
                 WHERE file_id IN (SELECT id FROM files WHERE path = ?) AND id NOT IN (SELECT id FROM temp.touched)
                   AND id NOT BETWEEN ? AND ?
-                """, arguments: [file.path, writer.firstNew ?? 1, writer.firstNew == nil ? 0 : writer.lastNew])
+                """
+            let arguments: StatementArguments = [file.path, writer.firstNew ?? 1, writer.firstNew == nil ? 0 : writer.lastNew]
+            try db.execute(sql: "DELETE FROM record_themes WHERE record_id IN (SELECT id \(gone))", arguments: arguments)
+            try db.execute(sql: "DELETE \(gone)", arguments: arguments)
             counts.removed = db.changesCount
             if let first = writer.firstNew { inserted.insert(first...writer.lastNew) }
             return counts

@@ -164,9 +164,11 @@ struct HistoryStoreTests {
         defer { s.remove() }
         let store = try HistoryStore.open(at: s.store)
         try Self.commitRun(store, [
-            (Self.file("a.csv", sha: "v1"), [Self.record("A-1", day: "2026-11-20"), Self.record("A-2", day: "2026-11-20")]),
-            (Self.file("b.csv", sha: "b1"), [Self.record("B-1", day: "2026-11-20")]),
+            (Self.file("a.csv", sha: "v1"), [Self.record("A-1", day: "2026-11-20"),
+                                             Self.record("A-2", day: "2026-11-20", themes: ["waiting": .negative, "staff": .negative])]),
+            (Self.file("b.csv", sha: "b1"), [Self.record("B-1", day: "2026-11-20", themes: ["staff": .positive])]),
         ])
+        #expect(try store.inspect().themeMentions == 3)
         // a.csv now lacks A-2 and has A-3; b.csv is not part of this run and keeps its record.
         let counts = try Self.commitRun(store, [(Self.file("a.csv", sha: "v2"), [Self.record("A-1", day: "2026-11-20"), Self.record("A-3", day: "2026-11-21")])],
                                         mode: .reprocess)
@@ -174,6 +176,19 @@ struct HistoryStoreTests {
         let contents = try store.canonicalContents()
         #expect(contents.contains("\tA-1\t") && contents.contains("\tA-3\t") && contents.contains("\tB-1\t"))
         #expect(!contents.contains("\tA-2\t"))
+        // A removed record's themes go with it (references are kept by the writer, not by SQLite).
+        let look = try store.inspect()
+        #expect(look.themeMentions == 1 && look.integrity == "ok")
+    }
+
+    @Test func inspectionReportsRowsWhoseReferenceIsMissing() throws {
+        let s = Scratch()
+        defer { s.remove() }
+        let store = try HistoryStore.open(at: s.store)
+        try Self.commitRun(store, [(Self.file("a.csv", sha: "v1"), [Self.record("A-1", day: "2026-11-20", themes: ["staff": .positive])])])
+        #expect(try store.inspect().integrity == "ok")
+        try store.queue.write { db in try db.execute(sql: "DELETE FROM records") }
+        #expect(try store.inspect().integrity == "1 rows of record_themes refer to missing records")
     }
 
     @Test func aFileRejectedWholeKeepsTheRecordsItsPathGaveBefore() throws {
