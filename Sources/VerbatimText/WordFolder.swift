@@ -157,17 +157,23 @@ public enum WordFolder {
     private static func foldUTF8(_ p: UnsafeBufferPointer<UInt8>, _ table: Table, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         var n = 0
         var i = 0
-        let limit = ScalarTable.limit
         let flags = ScalarTable.flags
         while i < p.count {
             let (v, len) = UTF8Bytes.decode(p, i)
-            guard v < limit, flags[Int(v)].contains(.simpleLower) else { return nil }
-            let a = Int(table.start[Int(v)]), b = Int(table.start[Int(v) + 1])
-            guard n + (b - a) * 4 <= out.count else { return nil }
-            for k in a..<b { UTF8Bytes.write(table.output[k], to: out, at: &n) }
+            guard let folded = outputs(of: v, table, flags), n + folded.count * 4 <= out.count else { return nil }
+            for k in folded { UTF8Bytes.write(table.output[k], to: out, at: &n) }
             i += len
         }
         return n
+    }
+
+    /// Where in `table.output` the scalars that `v` folds to are, or nil when the table does not hold `v`.
+    /// `flags` is `ScalarTable.flags`, read once by the caller: each access to a global table inside a loop
+    /// goes through `swift_once` (~60 instructions).
+    @inline(__always)
+    private static func outputs(of v: UInt32, _ table: Table, _ flags: [ScalarTable.Flags]) -> Range<Int>? {
+        guard v < ScalarTable.limit, flags[Int(v)].contains(.simpleLower) else { return nil }
+        return Int(table.start[Int(v)])..<Int(table.start[Int(v) + 1])
     }
 
     /// Folds the scalars of `p` into `buf`; returns their count and whether they are the input unchanged,
@@ -176,16 +182,12 @@ public enum WordFolder {
         var n = 0
         var i = 0
         var same = true
-        let limit = ScalarTable.limit
-        // Read once: each access to a global table inside the loop goes through `swift_once` (~60 instructions).
         let flags = ScalarTable.flags
         while i < p.count {
             let (v, len) = UTF8Bytes.decode(p, i)
-            guard v < limit, flags[Int(v)].contains(.simpleLower) else { return nil }
-            let a = Int(table.start[Int(v)]), b = Int(table.start[Int(v) + 1])
-            if b - a != 1 || table.output[a] != v { same = false }
-            guard n + b - a <= buf.count else { return nil }
-            for k in a..<b { buf[n] = table.output[k]; n += 1 }
+            guard let folded = outputs(of: v, table, flags), n + folded.count <= buf.count else { return nil }
+            if folded.count != 1 || table.output[folded.lowerBound] != v { same = false }
+            for k in folded { buf[n] = table.output[k]; n += 1 }
             i += len
         }
         return (n, same)

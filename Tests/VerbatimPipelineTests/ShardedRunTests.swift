@@ -166,12 +166,18 @@ struct ShardedRunTests {
         #expect(!FileManager.default.fileExists(atPath: out.path), "a refused merge writes no reports")
     }
 
+    /// The partial of the whole of `input` in one shard, written to `work/p.partial`.
+    static func onePartial(_ runner: PipelineRunner, input: TemporaryFolder, work: TemporaryFolder) throws -> URL {
+        let p = work.url.appendingPathComponent("p.partial")
+        _ = try runner.writePartial(.init(input: input.url, asOf: asOf, partial: p))
+        return p
+    }
+
     @Test func aTruncatedPartialIsRefusedAsIncomplete() throws {
         let input = Self.inputFolder(), work = TemporaryFolder()
         defer { input.remove(); work.remove() }
         let runner = try Self.runner()
-        let p = work.url.appendingPathComponent("p.partial")
-        _ = try runner.writePartial(.init(input: input.url, asOf: Self.asOf, partial: p))
+        let p = try Self.onePartial(runner, input: input, work: work)
         let bytes = try Data(contentsOf: p)
         try bytes.prefix(bytes.count * 2 / 3).write(to: p)
         #expect(Self.refusal(runner, [p], out: work.url.appendingPathComponent("out")) == .incomplete(path: p.path))
@@ -196,8 +202,7 @@ struct ShardedRunTests {
         let input = Self.inputFolder(), work = TemporaryFolder()
         defer { input.remove(); work.remove() }
         let runner = try Self.runner()
-        let p = work.url.appendingPathComponent("p.partial"), bare = work.url.appendingPathComponent("bare.partial")
-        _ = try runner.writePartial(.init(input: input.url, asOf: Self.asOf, partial: p))
+        let p = try Self.onePartial(runner, input: input, work: work), bare = work.url.appendingPathComponent("bare.partial")
         let withTallies = try Self.partialLines(p, dropKeyedTallies: false)
         let without = try Self.partialLines(p, dropKeyedTallies: true)
         #expect(withTallies.count - without.count == 2, "both overlapping exports have their tallies in the partial")
@@ -224,8 +229,7 @@ struct ShardedRunTests {
         let input = Self.inputFolder(), work = TemporaryFolder()
         defer { input.remove(); work.remove() }
         let runner = try Self.runner()
-        let p = work.url.appendingPathComponent("p.partial")
-        _ = try runner.writePartial(.init(input: input.url, asOf: Self.asOf, partial: p))
+        let p = try Self.onePartial(runner, input: input, work: work)
         var lines = try Self.partialLines(p, dropKeyedTallies: false)
         let k = try #require(lines.firstIndex { $0.hasPrefix("K ") })
         lines.insert("R a,b,c", at: k)
