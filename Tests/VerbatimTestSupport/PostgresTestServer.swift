@@ -96,6 +96,15 @@ public final class PostgresTestServer: @unchecked Sendable {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        // Nothing else of the test process either: tests run in parallel, and a pipe another test has open to
+        // a `verbatim` it runs would stay open in the server for the whole run, so that `verbatim` would
+        // never see the end of its standard input (a hang seen in a fresh clone's `make test`).
+        // (glibc 2.34+; the Swift Glibc module does not declare it, so it is looked up.)
+        guard let closeFrom = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else {
+            throw ServerError(description: "this C library cannot close a spawned process's descriptors (glibc 2.34 or later needed)")
+        }
+        typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        _ = unsafeBitCast(closeFrom, to: AddCloseFrom.self)(&actions, 3)
         var cargs = argv.map { strdup($0) } + [nil]
         defer { for p in cargs { free(p) } }
         var pid: pid_t = 0
