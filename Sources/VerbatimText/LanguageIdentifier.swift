@@ -23,9 +23,47 @@ public struct LanguageIdentifier: Sendable {
     /// The cue tables in the order of `TextResources.cueLanguages`.
     let cueTable: [CueSet?]
 
+    /// One language's cue weight per slot of `TextResources.cueLanguages`, for the words and endings of
+    /// every language in one table: a word is looked up under its lookup form once, for all the languages
+    /// that read it under that form, instead of once per language.
+    struct SlotWeights: Sendable {
+        var present: UInt8 = 0
+        var weights = SIMD8<Double>(repeating: 0)
+    }
+
+    /// Every language's cue words, and endings (a suffix trie), by their cue form; shared by reference,
+    /// like `CueSet`, so that a lookup copies nothing.
+    final class SharedCues: Sendable {
+        let words: UTF8Trie<SlotWeights>
+        let suffixes: UTF8Trie<SlotWeights>
+        init(words: UTF8Trie<SlotWeights>, suffixes: UTF8Trie<SlotWeights>) { self.words = words; self.suffixes = suffixes }
+    }
+
+    let shared: SharedCues
+
     public init(resources: TextResources) {
         self.resources = resources
         cueTable = TextResources.cueLanguages.map { resources.cues[$0].map(CueSet.init) }
+        var words = UTF8Trie<SlotWeights>(), suffixes = UTF8Trie<SlotWeights>(reversed: true)
+        for (slot, code) in TextResources.cueLanguages.enumerated() {
+            guard let cues = resources.cues[code] else { continue }
+            func add(_ trie: inout UTF8Trie<SlotWeights>, _ entries: [(String, Double)]) {
+                for (key, weight) in entries {
+                    var one = SlotWeights()
+                    one.present = 1 << UInt8(slot)
+                    one.weights[slot] = weight
+                    trie.insert(key, one) { old, new in
+                        var merged = old
+                        merged.present |= new.present
+                        merged.weights[slot] = weight
+                        return merged
+                    }
+                }
+            }
+            add(&words, cues.words.entries)
+            add(&suffixes, cues.suffixes.entries)
+        }
+        shared = SharedCues(words: words, suffixes: suffixes)
     }
 
     /// The form under which a cue or a word is looked up for a language code.
@@ -134,25 +172,67 @@ public struct LanguageIdentifier: Sendable {
     }
 
     /// The cue weights of word `t` for each language of `slots` (the token is read in place, not copied).
+    /// The languages that read the word under its lookup form share one look-up in `allWords` (and
+    /// `allSuffixes`); Serbian, when its folding differs, and Turkish, for a capital `I`, have their own.
     private func addCues(_ tokens: [Token], _ t: Int, slots: [Slot], classes: LetterClass, to score: inout [Double]) {
+        var formSlots: UInt8 = 0
         for slot in slots {
             guard let cues = cueTable[slot.rawValue] else { continue }
-            let weight: Double?
             switch slot {
             case .sr where tokens[t].alternative == nil && WordFolder.foldsAsLower(tokens[t].surface, Self.serbianSameAsLower):
                 // Serbian folds this word as the tokenizer did, and it has no run to squeeze: its form is the cue form.
-                var form = tokens[t].form
-                weight = form.withUTF8 { Self.cueWeight($0, cues) }
+                formSlots |= 1 << UInt8(slot.rawValue)
             case .sr:
-                weight = WordFolder.withFolded(tokens[t].surface, with: WordFolder.serbian, fallback: { LanguageFolding.fold($0, for: .sr) }) { Self.cueWeight($0, cues) }
+                let weight = WordFolder.withFolded(tokens[t].surface, with: WordFolder.serbian, fallback: { LanguageFolding.fold($0, for: .sr) }) {
+                    Self.cueWeight($0, cues)
+                }
+                if let weight { score[slot.rawValue] += weight }
             case .tr where classes.contains(.turkishCapitalI):
-                weight = WordFolder.withFolded(tokens[t].surface, with: WordFolder.turkishLower, fallback: LanguageFolding.turkishLower) { Self.cueWeight($0, cues) }
+                let weight = WordFolder.withFolded(tokens[t].surface, with: WordFolder.turkishLower, fallback: LanguageFolding.turkishLower) {
+                    Self.cueWeight($0, cues)
+                }
+                if let weight { score[slot.rawValue] += weight }
             default:
-                var form = tokens[t].form
-                weight = form.withUTF8 { Self.cueWeight($0, cues) }
+                formSlots |= 1 << UInt8(slot.rawValue)
             }
-            if let weight { score[slot.rawValue] += weight }
         }
+        guard formSlots != 0 else { return }
+        var form = tokens[t].form
+        let all = shared
+        let found = form.withUTF8 { Self.sharedCueWeights($0, all, slots: formSlots) }
+        for slot in slots where found.present & (1 << UInt8(slot.rawValue)) != 0 { score[slot.rawValue] += found.weights[slot.rawValue] }
+    }
+
+    /// `cueWeight` for every language of the `slots` mask at once, from the shared tables.
+    private static func sharedCueWeights(_ word: UnsafeBufferPointer<UInt8>, _ cues: SharedCues, slots: UInt8) -> SlotWeights {
+        var result = SlotWeights()
+        if let whole = cues.words.value(forUTF8: word) {
+            result.present = whole.present & slots
+            result.weights = whole.weights
+        }
+        let rest = slots & ~result.present
+        guard rest != 0 else { return result }
+        var ending = SlotWeights()
+        cues.suffixes.forEachPrefix(ofUTF8: word) { length, w in
+            guard w.present & rest != 0, leavesTwoLetters(word, length) else { return }
+            // Shortest first: a longer ending overrides a shorter one, language by language.
+            for slot in 0..<8 where w.present & rest & (1 << UInt8(slot)) != 0 { ending.weights[slot] = w.weights[slot] }
+            ending.present |= w.present & rest
+        }
+        for slot in 0..<8 where ending.present & (1 << UInt8(slot)) != 0 { result.weights[slot] = ending.weights[slot] * 0.6 }
+        result.present |= ending.present
+        return result
+    }
+
+    /// Whether an ending of `length` bytes leaves at least two letters of the word before it.
+    @inline(__always)
+    private static func leavesTwoLetters(_ word: UnsafeBufferPointer<UInt8>, _ length: Int) -> Bool {
+        var letters = 0, k = 0
+        while k < word.count - length, letters < 2 {
+            if word[k] & 0xC0 != 0x80 { letters += 1 }
+            k += 1
+        }
+        return letters >= 2
     }
 
     /// The weight of a word's cue: the whole word, or else the longest matching ending that leaves
@@ -161,12 +241,7 @@ public struct LanguageIdentifier: Sendable {
         if let w = cues.words.value(forUTF8: word) { return w }
         var best: Double?
         cues.suffixes.forEachPrefix(ofUTF8: word) { length, w in
-            var letters = 0, k = 0
-            while k < word.count - length, letters < 2 {
-                if word[k] & 0xC0 != 0x80 { letters += 1 }
-                k += 1
-            }
-            if letters >= 2 { best = w }
+            if leavesTwoLetters(word, length) { best = w }
         }
         return best.map { $0 * 0.6 }
     }
