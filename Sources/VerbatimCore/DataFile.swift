@@ -21,7 +21,8 @@ public struct DataFileIssue: Error, Sendable, Hashable, CustomStringConvertible 
         self.isError = isError
     }
 
-    public var description: String { "\(file) line \(line): \(message)" }
+    /// `file line N: message`, or `file: message` for the whole file (line 0).
+    public var description: String { line > 0 ? "\(file) line \(line): \(message)" : "\(file): \(message)" }
 }
 
 /// Splits the text of a data file into lines of TAB-separated fields.

@@ -33,6 +33,8 @@ public struct LoadedResources: Sendable {
     public static func loadCollectingIssues(_ config: PipelineConfiguration) -> LoadedResources {
         var r = loadCollectingIssues(
             lexicons: config.lexicons, userLexicons: config.userLexicons, learnedLexicons: config.learnedLexicons, referencedFrom: config.file)
+        // Without the folder, every file in it is missing: that is said once.
+        guard folderIssue(config.lexicons, referencedFrom: config.file) == nil else { return r }
         if config.reports.contains("report.html") {
             let (strings, issues) = load(config.lexicons.appendingPathComponent("report_strings.tsv"), ReportStrings.parse)
             r.reportStrings = strings
@@ -67,10 +69,6 @@ public struct LoadedResources: Sendable {
         lexicons: URL, userLexicons: [LexiconLoader.UserLexicon] = [], learnedLexicons: [LexiconLoader.UserLexicon] = [], referencedFrom: String
     ) -> LoadedResources {
         var issues: [DataFileIssue] = []
-        var isDir: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: lexicons.path, isDirectory: &isDir) || !isDir.boolValue {
-            issues.append(DataFileIssue(file: referencedFrom, line: 0, message: "lexicons: '\(lexicons.path)' is not a folder"))
-        }
         let aliasURL = lexicons.appendingPathComponent("headers.tsv")
         var aliases = HeaderAliases(pairs: [])
         do { aliases = try HeaderAliases(contentsOf: aliasURL) } catch {
@@ -79,6 +77,18 @@ public struct LoadedResources: Sendable {
         let (text, textIssues) = TextResources.load(directory: lexicons)
         let (lexiconSet, lexIssues) = LexiconLoader(directory: lexicons, userLexicons: userLexicons, learnedLayers: learnedLexicons).load()
         issues += textIssues + lexIssues
+        // Without the folder, every file in it is missing: that is said once.
+        if let missing = folderIssue(lexicons, referencedFrom: referencedFrom) { issues = [missing] }
         return LoadedResources(aliases: aliases, text: text, lexicons: lexiconSet, issues: issues)
+    }
+
+    /// The issue when `lexicons` is not a folder, named after what pointed at it (a pipeline file, `--lexicons`).
+    static func folderIssue(_ lexicons: URL, referencedFrom: String) -> DataFileIssue? {
+        var isDir: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: lexicons.path, isDirectory: &isDir)
+        if exists && isDir.boolValue { return nil }
+        return DataFileIssue(
+            file: referencedFrom, line: 0,
+            message: "the lexicon folder '\(lexicons.path)' \(exists ? "is a file, not a folder" : "does not exist")")
     }
 }

@@ -50,6 +50,18 @@ struct ReportOptionsTests {
         #expect(throws: ConfigurationError.self) { try LoadedResources.load(c) }
     }
 
+    @Test func aMissingLexiconFolderIsOneIssueNotOnePerFile() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let missing = dir.url.appendingPathComponent("no-lexicons")
+        let c = try parse("input: x\nlexicons: \(missing.path)\nreports: [report.html]\npii: mask\n")
+        #expect(LoadedResources.loadCollectingIssues(c).issues.map(\.description) == ["p.yaml: the lexicon folder '\(missing.path)' does not exist"])
+        let file = dir.write("lexicons", "not a folder")
+        #expect(LoadedResources.loadCollectingIssues(lexicons: file, referencedFrom: "--lexicons").issues.map(\.description)
+            == ["--lexicons: the lexicon folder '\(file.path)' is a file, not a folder"])
+        #expect(LoadedResources.loadCollectingIssues(lexicons: RepoPaths.lexicons, referencedFrom: "--lexicons").issues.filter(\.isError).isEmpty)
+    }
+
     /// Every type that conforms to `RecordStage` in `Sources/` is registered (STYLE: an explicit registry).
     @Test func everyStageFileIsInTheRegistry() throws {
         let sources = RepoPaths.root.appendingPathComponent("Sources")

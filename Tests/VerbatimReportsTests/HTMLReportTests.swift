@@ -127,6 +127,6 @@ struct ReportStringsTests {
         #expect(messages.contains { $0.hasPrefix("s.tsv line 4: 'subtitle' (tr) has placeholders") })
         #expect(messages.contains("s.tsv line 5: key 'title' is already defined on line 3"))
         #expect(messages.contains("s.tsv line 6: 'footer' has no tr text"))
-        #expect(messages.contains("s.tsv line 0: missing key 'col.rank'"))
+        #expect(messages.contains("s.tsv: missing key 'col.rank'"))
     }
 }
