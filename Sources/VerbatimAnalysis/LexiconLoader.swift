@@ -116,6 +116,8 @@ public struct LexiconLoader {
         guard let lines = read(url, required: required, issues: &issues) else { return }
         let source = url.lastPathComponent  // once per file: it re-parses the URL
         var seen: [[TermIndex<Double>.Word]: (Double, Int)] = [:]
+        seen.reserveCapacity(lines.count)
+        index.reserveCapacity(index.count + lines.count)
         for l in lines {
             guard l.fields.count >= 2, !l.fields[0].isEmpty, let v = Self.number(l.fields[1]) else {
                 issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'term<TAB>value<TAB>comment', got '\(l.fields.joined(separator: "⇥"))'"))

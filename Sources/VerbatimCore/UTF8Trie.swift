@@ -27,9 +27,19 @@ public struct UTF8Trie<Value: Sendable>: Sendable {
     @inlinable public var isEmpty: Bool { values.isEmpty }
 
     /// Sets the value for `key`; `merge` combines it with an existing one.
+    @inlinable
     public mutating func insert(_ key: String, _ value: Value, merge: (Value, Value) -> Value = { _, new in new }) {
+        if reversed {
+            insertNode(key.utf8.reversed(), value, merge: merge)
+        } else {
+            insertNode(key.utf8, value, merge: merge)
+        }
+    }
+
+    /// `insert` over the key's bytes in the order they are stored (no array of them made).
+    @inlinable
+    mutating func insertNode(_ bytes: some Sequence<UInt8>, _ value: Value, merge: (Value, Value) -> Value) {
         var node = 0
-        let bytes = reversed ? Array(key.utf8.reversed()) : Array(key.utf8)
         for b in bytes {
             if let next = child(node, b) {
                 node = next
