@@ -10,6 +10,16 @@ public struct TermIndex<Payload: Sendable>: Sendable {
     public struct Word: Sendable, Hashable {
         public var form: String
         public var isStem: Bool
+
+        // Compared and hashed on bytes: forms are folded NFC text, so byte equality is string equality,
+        // without the Unicode normalisation `String` hashes through (a fifth of loading the lexicons).
+        public static func == (a: Word, b: Word) -> Bool { a.isStem == b.isStem && a.form.utf8.elementsEqual(b.form.utf8) }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(isStem)
+            let hashed: Void? = form.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            if hashed == nil { for b in form.utf8 { hasher.combine(b) } }
+        }
     }
 
     /// One term as written in its file.
