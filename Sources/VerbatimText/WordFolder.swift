@@ -122,7 +122,11 @@ public enum WordFolder {
     /// `LanguageFolding.fold(word, for: language)`: folded, not squeezed. Through the tables where they
     /// hold the word's scalars (several times faster; `ByteLevelTextTests` checks that the two agree).
     public static func folded(_ word: String, for language: Language) -> String {
-        if language == .kk { return LanguageFolding.fold(word, for: language) }
+        // Kazakh in Latin letters is spelled in Cyrillic first (digraphs need context), as in `forms`.
+        if language == .kk {
+            var bytes = word
+            if bytes.withUTF8(isLatinWord) { return LanguageFolding.fold(word, for: language) }
+        }
         return folded(word, with: table(for: language)) ?? LanguageFolding.fold(word, for: language)
     }
 
