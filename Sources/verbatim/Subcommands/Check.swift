@@ -6,6 +6,7 @@ extension Verbatim {
     /// `verbatim check`: runs the fixture pipeline and compares its outputs with the pinned ones.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Run a pipeline and compare its reports with the expected files; exit 3 on any difference.",
             discussion: """
                 The run uses a fresh history store in a temporary folder (never the pipeline's), so trends come from \

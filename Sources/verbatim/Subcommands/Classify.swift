@@ -10,6 +10,7 @@ extension Verbatim {
     /// `verbatim classify`: one text per line in, one result per line out.
     struct Classify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "classify",
             abstract: "Classify texts, one per line, from a file or standard input.",
             discussion: """
                 Output (tsv): label<TAB>score<TAB>language, in input order. With --explain, more \

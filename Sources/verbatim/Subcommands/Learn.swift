@@ -10,6 +10,7 @@ extension Verbatim {
     /// `verbatim learn`: a learned lexicon layer from labelled feedback.
     struct Learn: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "learn",
             abstract: "Learn a lexicon layer for one language from labelled or rated feedback.",
             discussion: """
                 Each INPUT is a `label<TAB>text` file (labels pos, neg, neu) or an export that `verbatim run` \

@@ -7,6 +7,7 @@ extension Verbatim {
     /// `verbatim list`: the input files, for drivers that plan shards.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Print every input file as `bytes<TAB>relative path`, sorted by the path's bytes (the order shards are cut in).")
 
         @Option(name: .long, help: "Pipeline file (for its `input:` and `store:`).")

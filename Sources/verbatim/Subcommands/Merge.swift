@@ -7,6 +7,7 @@ extension Verbatim {
     /// `verbatim merge`: the partials of a sharded run into the reports of one run.
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Merge the partials of a sharded run (verbatim run --shard I/N --partial FILE) into its reports.",
             discussion: """
                 Writes the same reports as a single `verbatim run` over all the partials' files (byte for byte; \

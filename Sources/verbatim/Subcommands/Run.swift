@@ -8,6 +8,7 @@ extension Verbatim {
     /// `verbatim run`: the nightly job, or re-processing of one folder.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Run a pipeline over a folder of exports and write the reports.",
             discussion: ExitCodes.help)
 

@@ -7,6 +7,7 @@ extension Verbatim {
     /// `verbatim validate`: checks a pipeline file and the data it points at.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check a pipeline file and the lexicons it points at; exit 78 on any error.",
             discussion: ExitCodes.help)
 
