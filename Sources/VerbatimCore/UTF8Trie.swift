@@ -75,10 +75,12 @@ public struct UTF8Trie<Value: Sendable>: Sendable {
             if valueIndex[node] >= 0 {
                 out.append((String(decoding: reversed ? path.reversed() : path, as: UTF8.self), values[Int(valueIndex[node])]))
             }
-            var c = node == 0 ? -1 : firstChild[node]
+            // The root's children are in its 256-entry table, every other node's in its list of siblings.
             if node == 0 {
                 for b in 0..<256 where rootChildren[b] >= 0 { path.append(UInt8(b)); visit(Int(rootChildren[b])); path.removeLast() }
+                return
             }
+            var c = firstChild[node]
             while c >= 0 {
                 path.append(byte[Int(c)])
                 visit(Int(c))

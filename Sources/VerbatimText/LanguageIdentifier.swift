@@ -172,8 +172,9 @@ public struct LanguageIdentifier: Sendable {
     }
 
     /// The cue weights of word `t` for each language of `slots` (the token is read in place, not copied).
-    /// The languages that read the word under its lookup form share one look-up in `allWords` (and
-    /// `allSuffixes`); Serbian, when its folding differs, and Turkish, for a capital `I`, have their own.
+    /// The languages that read the word under its lookup form share one look-up in `shared` (its words,
+    /// then its endings); Serbian, when its folding differs, and Turkish, for a capital `I`, have their own.
+    /// Each language still gets at most one weight per word, added in the same order as before.
     private func addCues(_ tokens: [Token], _ t: Int, slots: [Slot], classes: LetterClass, to score: inout [Double]) {
         var formSlots: UInt8 = 0
         for slot in slots {
