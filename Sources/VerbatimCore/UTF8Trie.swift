@@ -67,31 +67,6 @@ public struct UTF8Trie<Value: Sendable>: Sendable {
         }
     }
 
-    /// Every key with its value, in no particular order (for building other tables from this one).
-    public var entries: [(key: String, value: Value)] {
-        var out: [(key: String, value: Value)] = []
-        var path: [UInt8] = []
-        func visit(_ node: Int) {
-            if valueIndex[node] >= 0 {
-                out.append((String(decoding: reversed ? path.reversed() : path, as: UTF8.self), values[Int(valueIndex[node])]))
-            }
-            // The root's children are in its 256-entry table, every other node's in its list of siblings.
-            if node == 0 {
-                for b in 0..<256 where rootChildren[b] >= 0 { path.append(UInt8(b)); visit(Int(rootChildren[b])); path.removeLast() }
-                return
-            }
-            var c = firstChild[node]
-            while c >= 0 {
-                path.append(byte[Int(c)])
-                visit(Int(c))
-                path.removeLast()
-                c = nextSibling[Int(c)]
-            }
-        }
-        visit(0)
-        return out
-    }
-
     @inlinable @inline(__always)
     func child(_ node: Int, _ b: UInt8) -> Int? {
         if node == 0 {

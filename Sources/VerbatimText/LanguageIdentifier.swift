@@ -13,57 +13,18 @@ public struct LanguageIdentifier: Sendable {
     /// Below this much evidence the answer is `und`.
     public var minimumEvidence = 1.5
 
-    /// The cue tables of one language, shared by reference so that a lookup copies nothing.
-    final class CueSet: Sendable {
-        let words: UTF8Trie<Double>
-        let suffixes: UTF8Trie<Double>
-        init(_ cues: TextResources.Cues) { words = cues.words; suffixes = cues.suffixes }
+    /// The cue tables of `resources`, shared by reference so that a lookup copies nothing.
+    final class CueTables: Sendable {
+        let words: UTF8Trie<TextResources.CueWeights>
+        let suffixes: UTF8Trie<TextResources.CueWeights>
+        init(_ r: TextResources) { words = r.cueWords; suffixes = r.cueSuffixes }
     }
 
-    /// The cue tables in the order of `TextResources.cueLanguages`.
-    let cueTable: [CueSet?]
-
-    /// One language's cue weight per slot of `TextResources.cueLanguages`, for the words and endings of
-    /// every language in one table: a word is looked up under its lookup form once, for all the languages
-    /// that read it under that form, instead of once per language.
-    struct SlotWeights: Sendable {
-        var present: UInt8 = 0
-        var weights = SIMD8<Double>(repeating: 0)
-    }
-
-    /// Every language's cue words, and endings (a suffix trie), by their cue form; shared by reference,
-    /// like `CueSet`, so that a lookup copies nothing.
-    final class SharedCues: Sendable {
-        let words: UTF8Trie<SlotWeights>
-        let suffixes: UTF8Trie<SlotWeights>
-        init(words: UTF8Trie<SlotWeights>, suffixes: UTF8Trie<SlotWeights>) { self.words = words; self.suffixes = suffixes }
-    }
-
-    let shared: SharedCues
+    let cues: CueTables
 
     public init(resources: TextResources) {
         self.resources = resources
-        cueTable = TextResources.cueLanguages.map { resources.cues[$0].map(CueSet.init) }
-        var words = UTF8Trie<SlotWeights>(), suffixes = UTF8Trie<SlotWeights>(reversed: true)
-        for (slot, code) in TextResources.cueLanguages.enumerated() {
-            guard let cues = resources.cues[code] else { continue }
-            func add(_ trie: inout UTF8Trie<SlotWeights>, _ entries: [(String, Double)]) {
-                for (key, weight) in entries {
-                    var one = SlotWeights()
-                    one.present = 1 << UInt8(slot)
-                    one.weights[slot] = weight
-                    trie.insert(key, one) { old, new in
-                        var merged = old
-                        merged.present |= new.present
-                        merged.weights[slot] = weight
-                        return merged
-                    }
-                }
-            }
-            add(&words, cues.words.entries)
-            add(&suffixes, cues.suffixes.entries)
-        }
-        shared = SharedCues(words: words, suffixes: suffixes)
+        cues = CueTables(resources)
     }
 
     /// The form under which a cue or a word is looked up for a language code.
@@ -172,55 +133,67 @@ public struct LanguageIdentifier: Sendable {
     }
 
     /// The cue weights of word `t` for each language of `slots` (the token is read in place, not copied).
-    /// The languages that read the word under its lookup form share one look-up in `shared` (its words,
-    /// then its endings); Serbian, when its folding differs, and Turkish, for a capital `I`, have their own.
-    /// Each language still gets at most one weight per word, added in the same order as before.
+    /// The languages that read the word under its lookup form share one look-up; Serbian, when it folds
+    /// the word differently, and Turkish, for a capital `I`, look their own form up. Each language gets
+    /// at most one weight per word.
     private func addCues(_ tokens: [Token], _ t: Int, slots: [Slot], classes: LetterClass, to score: inout [Double]) {
+        let tables = cues
         var formSlots: UInt8 = 0
         for slot in slots {
-            guard let cues = cueTable[slot.rawValue] else { continue }
+            let bit = UInt8(1) << UInt8(slot.rawValue)
             switch slot {
             case .sr where tokens[t].alternative == nil && WordFolder.foldsAsLower(tokens[t].surface, Self.serbianSameAsLower):
                 // Serbian folds this word as the tokenizer did, and it has no run to squeeze: its form is the cue form.
-                formSlots |= 1 << UInt8(slot.rawValue)
+                formSlots |= bit
             case .sr:
-                let weight = WordFolder.withFolded(tokens[t].surface, with: WordFolder.serbian, fallback: { LanguageFolding.fold($0, for: .sr) }) {
-                    Self.cueWeight($0, cues)
-                }
-                if let weight { score[slot.rawValue] += weight }
+                Self.add(WordFolder.withFolded(tokens[t].surface, with: WordFolder.serbian, fallback: { LanguageFolding.fold($0, for: .sr) }) {
+                    Self.cueWeights($0, tables, slots: bit)
+                }, to: &score)
             case .tr where classes.contains(.turkishCapitalI):
-                let weight = WordFolder.withFolded(tokens[t].surface, with: WordFolder.turkishLower, fallback: LanguageFolding.turkishLower) {
-                    Self.cueWeight($0, cues)
-                }
-                if let weight { score[slot.rawValue] += weight }
+                Self.add(WordFolder.withFolded(tokens[t].surface, with: WordFolder.turkishLower, fallback: LanguageFolding.turkishLower) {
+                    Self.cueWeights($0, tables, slots: bit)
+                }, to: &score)
             default:
-                formSlots |= 1 << UInt8(slot.rawValue)
+                formSlots |= bit
             }
         }
         guard formSlots != 0 else { return }
         var form = tokens[t].form
-        let all = shared
-        let found = form.withUTF8 { Self.sharedCueWeights($0, all, slots: formSlots) }
-        for slot in slots where found.present & (1 << UInt8(slot.rawValue)) != 0 { score[slot.rawValue] += found.weights[slot.rawValue] }
+        Self.add(form.withUTF8 { Self.cueWeights($0, tables, slots: formSlots) }, to: &score)
     }
 
-    /// `cueWeight` for every language of the `slots` mask at once, from the shared tables.
-    private static func sharedCueWeights(_ word: UnsafeBufferPointer<UInt8>, _ cues: SharedCues, slots: UInt8) -> SlotWeights {
-        var result = SlotWeights()
+    private static func add(_ found: TextResources.CueWeights, to score: inout [Double]) {
+        forEachSlot(found.present) { score[$0] += found.weights[$0] }
+    }
+
+    /// Calls `body` with each language slot whose bit is set in `mask`, lowest first.
+    @inline(__always)
+    private static func forEachSlot(_ mask: UInt8, _ body: (Int) -> Void) {
+        var bits = mask
+        while bits != 0 {
+            body(bits.trailingZeroBitCount)
+            bits &= bits - 1
+        }
+    }
+
+    /// The cue weight of a word for each language of the `slots` mask: its whole-word cue, or else its
+    /// longest cue ending that leaves at least two letters of the word, at 0.6 of its weight.
+    private static func cueWeights(_ word: UnsafeBufferPointer<UInt8>, _ cues: CueTables, slots: UInt8) -> TextResources.CueWeights {
+        var result = TextResources.CueWeights()
         if let whole = cues.words.value(forUTF8: word) {
             result.present = whole.present & slots
             result.weights = whole.weights
         }
         let rest = slots & ~result.present
         guard rest != 0 else { return result }
-        var ending = SlotWeights()
+        var ending = TextResources.CueWeights()
         cues.suffixes.forEachPrefix(ofUTF8: word) { length, w in
-            guard w.present & rest != 0, leavesTwoLetters(word, length) else { return }
             // Shortest first: a longer ending overrides a shorter one, language by language.
-            for slot in 0..<8 where w.present & rest & (1 << UInt8(slot)) != 0 { ending.weights[slot] = w.weights[slot] }
+            guard w.present & rest != 0, leavesTwoLetters(word, length) else { return }
+            forEachSlot(w.present & rest) { ending.weights[$0] = w.weights[$0] }
             ending.present |= w.present & rest
         }
-        for slot in 0..<8 where ending.present & (1 << UInt8(slot)) != 0 { result.weights[slot] = ending.weights[slot] * 0.6 }
+        forEachSlot(ending.present) { result.weights[$0] = ending.weights[$0] * 0.6 }
         result.present |= ending.present
         return result
     }
@@ -234,17 +207,6 @@ public struct LanguageIdentifier: Sendable {
             k += 1
         }
         return letters >= 2
-    }
-
-    /// The weight of a word's cue: the whole word, or else the longest matching ending that leaves
-    /// at least two letters of the word, at 0.6 of its weight.
-    private static func cueWeight(_ word: UnsafeBufferPointer<UInt8>, _ cues: CueSet) -> Double? {
-        if let w = cues.words.value(forUTF8: word) { return w }
-        var best: Double?
-        cues.suffixes.forEachPrefix(ofUTF8: word) { length, w in
-            if leavesTwoLetters(word, length) { best = w }
-        }
-        return best.map { $0 * 0.6 }
     }
 
     /// The language and a confidence in 0…1.

@@ -5,16 +5,25 @@ import VerbatimCore
 /// contrast conjunctions, loaded from `lexicons/<lang>/langid.tsv` and
 /// `lexicons/<lang>/contrast.tsv`.
 public struct TextResources: Sendable {
-    /// Identification cues for one language.
-    public struct Cues: Sendable {
-        /// Whole words and their weights.
-        public var words = UTF8Trie<Double>()
-        /// Word endings and their weights (a suffix trie).
-        public var suffixes = UTF8Trie<Double>(reversed: true)
+    /// A cue's weight for each language of `cueLanguages` that lists it (one bit each in `present`), so that
+    /// a word is looked up once for every language that reads it under the same form.
+    public struct CueWeights: Sendable {
+        public var present: UInt8 = 0
+        public var weights = SIMD8<Double>(repeating: 0)
+
+        /// `self` with the weights of `other`'s languages taken from `other` (a later line wins).
+        func updated(with other: CueWeights) -> CueWeights {
+            var merged = self
+            for slot in 0..<8 where other.present & (1 << UInt8(slot)) != 0 { merged.weights[slot] = other.weights[slot] }  // at load only
+            merged.present |= other.present
+            return merged
+        }
     }
 
-    /// Cue tables by language code (`tr`, `kk`, `mn`, `sr`, `ru`, `en`).
-    public var cues: [String: Cues] = [:]
+    /// Every language's cue words, each under its language's cue form (`LanguageIdentifier.cueForm`).
+    public var cueWords = UTF8Trie<CueWeights>()
+    /// Every language's cue word endings (a suffix trie), likewise.
+    public var cueSuffixes = UTF8Trie<CueWeights>(reversed: true)
     /// Contrast conjunctions per scored language, folded, as word sequences.
     public var contrast: [Language: [[String]]] = [:]
 
@@ -27,24 +36,24 @@ public struct TextResources: Sendable {
     public static func load(directory: URL) -> (TextResources, [DataFileIssue]) {
         var r = TextResources()
         var issues: [DataFileIssue] = []
-        for code in cueLanguages {
+        for (slot, code) in cueLanguages.enumerated() {
             let url = directory.appendingPathComponent(code).appendingPathComponent("langid.tsv")
             guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
             let lang = Language(rawValue: code) ?? .und
-            var cues = Cues()
             for l in DataFile.lines(of: text) {
                 guard l.fields.count >= 3, let w = Double(l.fields[2]), w > 0, w <= 3, !l.fields[1].isEmpty else {
                     issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'word|suffix<TAB>item<TAB>weight (0.1–3)'"))
                     continue
                 }
                 let item = lang == .und ? LanguageFolding.defaultLower(l.fields[1]) : LanguageIdentifier.cueForm(l.fields[1], code: code)
+                var one = CueWeights(present: 1 << UInt8(slot))
+                one.weights[slot] = w
                 switch l.fields[0] {
-                case "word": cues.words.insert(item, w)
-                case "suffix": cues.suffixes.insert(item, w)
+                case "word": r.cueWords.insert(item, one) { $0.updated(with: $1) }
+                case "suffix": r.cueSuffixes.insert(item, one) { $0.updated(with: $1) }
                 default: issues.append(DataFileIssue(file: url.path, line: l.line, message: "kind must be 'word' or 'suffix', not '\(l.fields[0])'"))
                 }
             }
-            r.cues[code] = cues
         }
         for lang in Language.scored {
             let url = directory.appendingPathComponent(lang.rawValue).appendingPathComponent("contrast.tsv")

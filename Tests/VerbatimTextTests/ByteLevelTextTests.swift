@@ -133,14 +133,4 @@ struct UTF8TrieTests {
         suffixes.forEachPrefix(of: "ирээгүй") { found.append($1) }
         #expect(found == ["гүй"])
     }
-
-    @Test func entriesListEveryKeyWithItsValueForwardAndReversed() {
-        var trie = UTF8Trie<Int>()
-        for (k, w) in ["memnun", "mem", "кезек", "кез", ""].enumerated() { trie.insert(w, k) }
-        trie.insert("mem", 10, merge: +)
-        #expect(Dictionary(uniqueKeysWithValues: trie.entries.map { ($0.key, $0.value) }) == ["memnun": 0, "mem": 11, "кезек": 2, "кез": 3, "": 4])
-        var suffixes = UTF8Trie<Int>(reversed: true)
-        for (k, e) in ["madı", "medi", "гүй"].enumerated() { suffixes.insert(e, k) }
-        #expect(Dictionary(uniqueKeysWithValues: suffixes.entries.map { ($0.key, $0.value) }) == ["madı": 0, "medi": 1, "гүй": 2])
-    }
 }

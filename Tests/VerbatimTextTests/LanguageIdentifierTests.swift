@@ -27,6 +27,24 @@ struct LanguageIdentifierTests {
         return out
     }
 
+    /// One table holds every language's cues: a word two languages list keeps both weights, and a
+    /// language that lists it twice keeps its later line.
+    @Test func cuesOfSeveralLanguagesShareOneEntryPerWord() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        dir.write("kk/langid.tsv", "word\tмен\t1\nsuffix\tлар\t2\nword\tмен\t1.5\n")
+        dir.write("ru/langid.tsv", "word\tмен\t0.5\n")
+        let (r, issues) = TextResources.load(directory: dir.url)
+        #expect(issues.isEmpty)
+        let kk = 1, ru = 4
+        #expect(TextResources.cueLanguages[kk] == "kk" && TextResources.cueLanguages[ru] == "ru")
+        let men = try #require(r.cueWords.value(for: "мен"))
+        #expect(men.present == (1 << kk | 1 << ru))
+        #expect(men.weights[kk] == 1.5 && men.weights[ru] == 0.5)
+        let lar = try #require(r.cueSuffixes.value(for: "лар"))
+        #expect(lar.present == 1 << kk && lar.weights[kk] == 2)
+    }
+
     @Test func scriptSpecificLettersDecide() {
         #expect(identify("Қызмет көрсету өте нашар болды") == .kk)
         #expect(identify("Ђаци и љубазни радници, хвала") == .sr)
