@@ -20,6 +20,12 @@ public enum StageRegistry {
         TextNormalizationStage.descriptor, LanguageIdentificationStage.descriptor, EmployeeMentionStage.descriptor,
         SentimentStage.descriptor, ThemeStage.descriptor,
     ]
+    /// The stages of the default order that produce `kinds`, with every stage they require (and so on).
+    public static func defaultOrder(producing kinds: Set<StageDescriptor.Kind>) -> [StageDescriptor] {
+        var needed = kinds
+        for d in defaultOrder.reversed() where needed.contains(d.kind) { needed.formUnion(d.requires) }
+        return defaultOrder.filter { needed.contains($0.kind) }
+    }
     public static var names: [String] { entries.map(\.name) }
     static var allOptionKeys: [String] { Array(Set(entries.flatMap { $0.options.map(\.key) })).sorted() }
 

@@ -54,6 +54,18 @@ struct CommandLineTests {
         #expect(lines[4].hasPrefix("negative\t") && lines[4].hasSuffix("\tsr"))
     }
 
+    @Test func classifyWithoutExplainGivesTheSameLabelsWithoutTaggingThemes() throws {
+        // Plain `classify` runs no themes stage (its output has no themes): the label, score and language
+        // must still be exactly those of `--explain`, whose last column shows the themes it tagged.
+        let input = "Operatör çok kaba, 2 saat bekledim\nОператор өте сыпайы, рахмет\nDostava kasni, ali je kurir ljubazan\n"
+        let plain = try runVerbatim(["classify"], stdin: input)
+        let explained = try runVerbatim(["classify", "--explain"], stdin: input)
+        #expect(plain.status == 0 && explained.status == 0)
+        let rows = explained.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(plain.stdout.split(separator: "\n").map(String.init) == rows.map { $0.prefix(3).joined(separator: "\t") })
+        #expect(rows.allSatisfy { !$0.last!.isEmpty }, "each text mentions a theme under --explain")
+    }
+
     @Test func classifyExplainShowsTokensRulesAndJSON() throws {
         let r = try runVerbatim(["classify", "--explain", "--format", "json", "--lang", "tr"], stdin: "hiç beğenmedim\n")
         #expect(r.status == 0)

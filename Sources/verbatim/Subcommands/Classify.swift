@@ -65,7 +65,8 @@ extension Verbatim {
                 throw ExitCodes.configurationError
             }
             let masker = try loadMasker()
-            let analyzer = RecordAnalyzer(resources: resources)
+            // Without --explain the output is the label, the score and the language: themes are not tagged.
+            let analyzer = RecordAnalyzer(resources: resources, producing: explain ? [.language, .sentiment, .themes] : [.language, .sentiment])
             let declared = lang == "auto" ? nil : Language(rawValue: lang)
             guard let input = file == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: file) else {
                 printError("verbatim: cannot open \(file)")
