@@ -61,33 +61,83 @@ public struct Evidence: Sendable, Hashable {
     /// Short form for reports: `kötü -2.5 [negation(değil)] → +1`, or for a learned valence
     /// `berbat* -3.12 learned(n_pos=3 n_neg=140; hand -3) → -3.12`.
     public var summary: String {
-        var s = "\(term) \(Self.format(baseValence))"
-        if let learned { s += " learned(\(learned))" }
-        if !rules.isEmpty { s += " [" + rules.joined(separator: ", ") + "]" }
-        if finalValence != baseValence { s += " → \(Self.format(finalValence))" }
-        return s
+        var bytes: [UInt8] = []
+        appendSummary(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of `summary` to `bytes`, building no string (it runs for every piece of
+    /// evidence of every record that `records.csv` writes).
+    public func appendSummary(to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: term.utf8)
+        bytes.append(0x20)
+        Self.append(baseValence, to: &bytes)
+        if let learned {
+            bytes.append(contentsOf: " learned(".utf8)
+            bytes.append(contentsOf: learned.utf8)
+            bytes.append(0x29)
+        }
+        if !rules.isEmpty {
+            bytes.append(contentsOf: " [".utf8)
+            for (k, rule) in rules.enumerated() {
+                if k > 0 { bytes.append(contentsOf: ", ".utf8) }
+                bytes.append(contentsOf: rule.utf8)
+            }
+            bytes.append(0x5D)
+        }
+        if finalValence != baseValence {
+            bytes.append(contentsOf: " → ".utf8)
+            Self.append(finalValence, to: &bytes)
+        }
+    }
+
+    /// The evidence as one line, pieces separated by `; `: what `records.csv`, the top verbatims and
+    /// `classify --explain` show.
+    public static func line(_ evidence: [Evidence]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(evidence.count * 48)
+        for (k, e) in evidence.enumerated() {
+            if k > 0 { bytes.append(contentsOf: "; ".utf8) }
+            e.appendSummary(to: &bytes)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A valence as evidence shows it: signed, at most two decimals (`+2`, `-2.5`).
     public static func format(_ v: Double) -> String {
+        var bytes: [UInt8] = []
+        append(v, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of `format(v)` to `bytes`.
+    static func append(_ v: Double, to bytes: inout [UInt8]) {
         let hundredths = (v * 100).rounded()
         let r = hundredths / 100
         // Hundredths print as their decimal digits without trailing zeros, which is what Swift's shortest
-        // round-trip description gives for them; built here without it (it runs several times per record).
-        if abs(hundredths) < 1e12, r != 0 || r.sign == .plus {
-            let h = Int(hundredths)
-            let whole = abs(h) / 100, fraction = abs(h) % 100
-            var t = h < 0 ? "-" : h > 0 ? "+" : ""
-            t += String(whole)
-            if fraction != 0 {
-                t += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
-            }
-            return t
+        // round-trip description gives for them; written here digit by digit (it runs several times per record).
+        guard abs(hundredths) < 1e12, r != 0 || r.sign == .plus else {
+            var t = "\(r)"
+            if t.hasSuffix(".0") { t.removeLast(2) }
+            if r > 0 { bytes.append(0x2B) }
+            bytes.append(contentsOf: t.utf8)
+            return
         }
-        let sign = r > 0 ? "+" : ""
-        var t = "\(r)"
-        if t.hasSuffix(".0") { t.removeLast(2) }
-        return sign + t
+        let h = Int(hundredths)
+        if h != 0 { bytes.append(h < 0 ? 0x2D : 0x2B) }
+        let whole = abs(h) / 100, fraction = abs(h) % 100
+        appendDigits(whole, to: &bytes)
+        if fraction != 0 {
+            bytes.append(0x2E)
+            bytes.append(0x30 + UInt8(fraction / 10))
+            if fraction % 10 != 0 { bytes.append(0x30 + UInt8(fraction % 10)) }
+        }
+    }
+
+    /// The decimal digits of `n` (≥ 0).
+    private static func appendDigits(_ n: Int, to bytes: inout [UInt8]) {
+        if n >= 10 { appendDigits(n / 10, to: &bytes) }
+        bytes.append(0x30 + UInt8(n % 10))
     }
 }
 

@@ -14,8 +14,8 @@ public struct ThemeTag: Sendable, Hashable {
         self.polarity = polarity
     }
 
-    /// `theme:polarity`.
-    public var text: String { "\(theme):\(polarity.rawValue)" }
+    /// `theme:polarity` (written by `list`, the one place that spells it).
+    public var text: String { Self.list(CollectionOfOne(self), separator: "") }
 
     /// A tag read back from its `text`: split at the last `:`, so that a theme id may hold one;
     /// nil when there is no `:` or what follows the last one is not a label.
@@ -28,7 +28,15 @@ public struct ThemeTag: Sendable, Hashable {
 
     /// The tags' texts joined with `separator`.
     public static func list(_ tags: some Sequence<ThemeTag>, separator: String) -> String {
-        tags.map(\.text).joined(separator: separator)
+        // Each tag as `theme:polarity`, written byte by byte (it runs for every record `records.csv` writes).
+        var bytes: [UInt8] = []
+        for (k, tag) in tags.enumerated() {
+            if k > 0 { bytes.append(contentsOf: separator.utf8) }
+            bytes.append(contentsOf: tag.theme.utf8)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: tag.polarity.rawValue.utf8)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -22,13 +22,31 @@ public enum RecordRowFormatter {
         ]
     }
 
-    /// A short evidence string: `harika +3; kötü -2.5 [negation(değil)] → +1`.
+    /// A short evidence string: `harika +3; kötü -2.5 [negation(değil)] → +1`, cut after
+    /// `evidenceLimit` characters with `…`.
     public static func evidenceString(_ r: FeedbackRecord) -> String {
         guard let s = r.sentiment else { return "" }
         if s.evidence.isEmpty { return s.reason ?? "" }
-        let parts = s.evidence.map(\.summary)
-        let joined = parts.joined(separator: "; ")
-        return joined.utf8.count > 300 && joined.count > 300 ? String(joined.prefix(300)) + "…" : joined
+        return truncated(Evidence.line(s.evidence), to: evidenceLimit)
+    }
+
+    /// The most characters of evidence a row shows.
+    static let evidenceLimit = 300
+
+    /// `text` when it has at most `limit` characters, else its first `limit` characters and `…`. Each
+    /// character has one scalar or more, and each scalar one byte or more, so most texts are known to
+    /// be short before any character is counted; a long one is walked only up to the limit.
+    static func truncated(_ text: String, to limit: Int) -> String {
+        guard text.utf8.count > limit, scalarCount(text) > limit,
+              let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end != text.endIndex
+        else { return text }
+        return String(text[..<end]) + "…"
+    }
+
+    /// The number of Unicode scalars of `text`: its UTF-8 bytes that start one.
+    static func scalarCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
     }
 
     public static func rejectRow(_ j: Reject, masker: PersonalDataMasker? = nil) -> [CSVTableWriter.Cell] {

@@ -43,7 +43,7 @@ public struct VerbatimSample: Sendable, Hashable, Codable {
         label = r.sentiment?.label ?? .neutral
         score = r.sentiment?.score ?? 0
         let body = r.normalizedText.isEmpty ? r.text : r.normalizedText
-        text = body.utf8.count > Self.maxTextLength && body.count > Self.maxTextLength ? String(body.prefix(Self.maxTextLength)) + "…" : body
+        text = RecordRowFormatter.truncated(body, to: Self.maxTextLength)
         evidence = RecordRowFormatter.evidenceString(r)
         themes = r.themes.map(\.tag.text)
     }

@@ -108,7 +108,7 @@ extension Verbatim {
                     let t = r.tokens[k]
                     return masked[k]?.placeholder ?? (t.kind == .word ? t.form : t.kind == .contrast ? "|" + t.form + "|" : t.surface)
                 }.joined(separator: " ")
-                let evidence = s.evidence.isEmpty ? (s.reason ?? "") : s.evidence.map(\.summary).joined(separator: "; ")
+                let evidence = s.evidence.isEmpty ? (s.reason ?? "") : Evidence.line(s.evidence)
                 let themes = ThemeTag.list(r.themes.map(\.tag), separator: ",")
                 line += "\t\(NumberFormat.fixed(r.languageConfidence, 2))\t\(tokens.replacingTabs())\t\((masker?.mask(evidence) ?? evidence).replacingTabs())\t\(themes)"
             }
