@@ -117,16 +117,16 @@ extension PipelineRunner {
 extension CSVTableWriter {
     /// One row as CSV text (with its line end).
     static func rowText(_ cells: [Cell]) -> String {
-        var w = rowOnly()
-        w.appendRow(cells)
-        return w.text
+        var bytes: [UInt8] = []
+        appendRow(cells, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
-/// Record rows of one file, buffered and appended to a spool file.
+/// Record rows of one file, buffered as UTF-8 and appended to a spool file.
 struct CSVRowSpool {
     let url: URL
-    private var buffer = ""
+    private var buffer: [UInt8] = []
     private var handle: FileHandle?
 
     init(url: URL) {
@@ -136,20 +136,18 @@ struct CSVRowSpool {
     }
 
     mutating func append(_ cells: [CSVTableWriter.Cell]) {
-        var w = CSVTableWriter.rowOnly()
-        w.appendRow(cells)
-        buffer += w.text
-        if buffer.utf8.count > 1 << 16 { flush() }
+        CSVTableWriter.appendRow(cells, to: &buffer)
+        if buffer.count > 1 << 16 { flush() }
     }
 
     mutating func appendBytes(_ bytes: [UInt8]) {
-        buffer += String(decoding: bytes, as: UTF8.self)
-        if buffer.utf8.count > 1 << 16 { flush() }
+        buffer.append(contentsOf: bytes)
+        if buffer.count > 1 << 16 { flush() }
     }
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        try? handle?.write(contentsOf: Data(buffer.utf8))
+        try? handle?.write(contentsOf: Data(buffer))
         buffer.removeAll(keepingCapacity: true)
     }
 

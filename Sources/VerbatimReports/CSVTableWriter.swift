@@ -23,45 +23,45 @@ public struct CSVTableWriter: Sendable {
     }
 
     public mutating func appendRow(_ cells: [Cell]) {
-        var first = true
-        for cell in cells {
-            if !first { text += "," }
-            first = false
+        var bytes: [UInt8] = []
+        Self.appendRow(cells, to: &bytes)
+        text += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one row, with its line end, as UTF-8 to `bytes`: the one place that writes a CSV row
+    /// (the reports' tables and the record rows spooled while a file is read).
+    public static func appendRow(_ cells: [Cell], to bytes: inout [UInt8]) {
+        for (k, cell) in cells.enumerated() {
+            if k > 0 { bytes.append(UInt8(ascii: ",")) }
             switch cell {
-            case let .number(s): text += s
-            case let .text(s): text += Self.escape(Self.neutralise(s))
+            case let .number(s): bytes.append(contentsOf: s.utf8)
+            case let .text(s): appendText(s, to: &bytes)
             }
         }
-        text += "\r\n"
+        bytes.append(contentsOf: [0x0D, 0x0A])
     }
 
-    /// Prefixes `'` to text that a spreadsheet would read as a formula.
-    public static func neutralise(_ s: String) -> String {
-        guard let f = s.unicodeScalars.first else { return s }
-        if f == "=" || f == "+" || f == "-" || f == "@" || f == "\t" || f == "\r" { return "'" + s }
-        return s
-    }
-
-    public static func escape(_ s: String) -> String {
-        let needsQuotes = s.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }
-            || s.utf8.first == 0x20 || s.utf8.last == 0x20
-        if needsQuotes {
-            return "\"" + s.replacingQuotes() + "\""
+    /// A text cell: prefixed with `'` when a spreadsheet would read it as a formula (it begins with
+    /// `=`, `+`, `-`, `@`, a tab or a carriage return), and quoted, with its quotes doubled, when it
+    /// holds a comma, a semicolon, a quote or a line break, or begins or ends with a space.
+    static func appendText(_ s: String, to bytes: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { b in
+            let formula = b.first.map { [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains($0) } ?? false
+            let quoted = b.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }
+                || (!formula && b.first == 0x20) || b.last == 0x20
+            if quoted { bytes.append(0x22) }
+            if formula { bytes.append(UInt8(ascii: "'")) }
+            if quoted {
+                for c in b {
+                    bytes.append(c)
+                    if c == 0x22 { bytes.append(0x22) }
+                }
+                bytes.append(0x22)
+            } else {
+                bytes.append(contentsOf: b)
+            }
         }
-        return s
-    }
-}
-
-extension String {
-    fileprivate func replacingQuotes() -> String {
-        guard utf8.contains(0x22) else { return self }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 8)
-        for b in utf8 {
-            out.append(b)
-            if b == 0x22 { out.append(0x22) }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

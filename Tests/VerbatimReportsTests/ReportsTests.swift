@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VerbatimCore
 @testable import VerbatimReports
@@ -59,6 +60,20 @@ struct ReportFormatTests {
         #expect(w.text.hasPrefix("\u{FEFF}a,b\r\n"))
         #expect(w.text.contains("\"'=HYPERLINK(\"\"x\"\")\",\"line\nbreak, \"\"quoted\"\"\"\r\n"))
         #expect(w.text.contains("'+90 555,-0.5\r\n"), "numbers Verbatim writes are not neutralised")
+    }
+
+    @Test(arguments: [
+        "", "plain", " leading space", "trailing space ", "-", "- minus then space ", "@me", "\tTab", "\rCR", "a;b", "say \"hi\"",
+        "=1+1", "+", "ünïcödé, with comma", "жақсы", "\u{FEFF}=bom first",
+    ])
+    func aTextCellIsWrittenAsItsRulesSay(_ text: String) {
+        // The rules as they read: neutralise a formula, then quote what a spreadsheet would split or trim.
+        let neutral = ["=", "+", "-", "@", "\t", "\r"].contains { text.hasPrefix($0) && text.unicodeScalars.first == $0.unicodeScalars.first } ? "'" + text : text
+        let quoted = neutral.contains { ",\";\n\r".contains($0) } || neutral.hasPrefix(" ") || neutral.hasSuffix(" ")
+        let expected = (quoted ? "\"" + neutral.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : neutral) + ",1\r\n"
+        var bytes: [UInt8] = []
+        CSVTableWriter.appendRow([.text(text), .number("1")], to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
     }
 
     @Test(arguments: [(0.0, 2, "0.00"), (-0.0001, 2, "0.00"), (0.125, 2, "0.13"), (-1.5, 1, "-1.5"), (3.0, 0, "3"), (0.05, 4, "0.0500")])
