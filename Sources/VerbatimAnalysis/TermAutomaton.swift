@@ -23,9 +23,19 @@ struct TermAutomaton: Sendable {
             .reduce(0) { $0 | $1.bit }
     }
 
-    /// Per first word of any term: the kinds with a term starting with that whole word (low 32 bits)
-    /// and the kinds with a term whose first word is that stem (high 32 bits).
-    private var firstWords = UTF8Trie<UInt64>()
+    /// What the automaton knows of a word (or a stem): the kinds with a term starting with that whole
+    /// word (low 32 bits of `kinds`) and with a term whose first word is that stem (high 32 bits), and
+    /// the number of the word when it is a later (not a first) whole word of some term, else 0.
+    struct Entry: Sendable {
+        var kinds: UInt64 = 0
+        var word: Int32 = 0
+        static func merged(_ a: Entry, _ b: Entry) -> Entry { Entry(kinds: a.kinds | b.kinds, word: max(a.word, b.word)) }
+    }
+
+    /// Per first word of any term its kinds, per later word its number: one walk of a token answers both.
+    private var words = UTF8Trie<Entry>()
+    /// Numbers of the later words, while the automaton is built.
+    private var laterWordNumbers: [String: Int32] = [:]
     /// Which automaton this is, as written into `Token.lookup`: unique in the process, never 0.
     let id: UInt32
 
@@ -63,27 +73,53 @@ struct TermAutomaton: Sendable {
         compile(&lex.loanNegatorsAfter, .loanNegatorsAfter)
         compile(&lex.learned, .learned)
         compile(&lex.learnedPairs, .learnedPairs)
+        laterWordNumbers = [:]
     }
 
+    /// Adds the first words of `index`'s terms to the automaton and numbers their later whole words;
+    /// the index then trusts the marks (`gate`) and compares its later words by number (`laterWords`).
     private mutating func compile<Payload>(_ index: inout TermIndex<Payload>, _ kind: Kind) {
+        var later: [Int32] = []
+        var starts: [Int32] = []
+        starts.reserveCapacity(index.terms.count + 1)
         for term in index.terms {
+            starts.append(Int32(later.count))
             guard let first = term.words.first else { continue }
             let flags = first.isStem ? UInt64(kind.bit) << 32 : UInt64(kind.bit)
-            firstWords.insert(first.form, flags) { $0 | $1 }
+            words.insert(first.form, Entry(kinds: flags), merge: Entry.merged)
+            for w in term.words.dropFirst() { later.append(w.isStem ? 0 : number(ofLaterWord: w.form)) }
         }
+        starts.append(Int32(later.count))
         index.gate = TermGate(automaton: id, bit: kind.bit)
+        index.laterWords = TermIndex<Payload>.LaterWords(numbers: later, starts: starts)
+    }
+
+    /// The number of a later whole word of a term (the same for every term and index of the language).
+    private mutating func number(ofLaterWord form: String) -> Int32 {
+        if let n = laterWordNumbers[form] { return n }
+        let n = Int32(laterWordNumbers.count + 1)
+        laterWordNumbers[form] = n
+        words.insert(form, Entry(word: n), merge: Entry.merged)
+        return n
+    }
+
+    /// The kinds with a term that can start at a word of this form, and its number as a later word.
+    func lookUp(_ form: String) -> (kinds: UInt32, word: Int32) {
+        let count = form.utf8.count
+        var found: UInt32 = 0
+        var word: Int32 = 0
+        words.forEachPrefix(of: form) { length, entry in
+            found |= UInt32(truncatingIfNeeded: entry.kinds >> 32)
+            if length == count {
+                found |= UInt32(truncatingIfNeeded: entry.kinds)
+                word = entry.word
+            }
+        }
+        return (found, word)
     }
 
     /// The kinds with a term that can start at a word of this form.
-    func kinds(of form: String) -> UInt32 {
-        let count = form.utf8.count
-        var found: UInt32 = 0
-        firstWords.forEachPrefix(of: form) { length, flags in
-            found |= UInt32(truncatingIfNeeded: flags >> 32)
-            if length == count { found |= UInt32(truncatingIfNeeded: flags) }
-        }
-        return found
-    }
+    func kinds(of form: String) -> UInt32 { lookUp(form).kinds }
 
     /// A word's kinds: its mark when this automaton made it, else looked up now.
     func kinds(of token: Token) -> UInt32 {
@@ -96,7 +132,9 @@ struct TermAutomaton: Sendable {
     /// Looks every word up once (its form and its elongation alternative), unless this automaton has already.
     func mark(_ tokens: inout [Token]) {
         for i in tokens.indices where tokens[i].kind == .word && tokens[i].lookup.automaton != id {
-            tokens[i].lookup = TermLookup(automaton: id, kinds: kinds(of: tokens[i]))
+            var (found, word) = lookUp(tokens[i].form)
+            if let alternative = tokens[i].alternative { found |= kinds(of: alternative) }
+            tokens[i].lookup = TermLookup(automaton: id, kinds: found, word: word)
         }
     }
 }

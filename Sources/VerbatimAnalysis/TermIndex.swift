@@ -76,6 +76,15 @@ public struct TermIndex<Payload: Sendable>: Sendable {
     /// starts no term here, and is not looked up.
     var gate = TermGate()
 
+    /// The automaton's numbers of each term's later words (0 for a stem), so that a word its automaton
+    /// marked is compared by number rather than by its bytes.
+    struct LaterWords: Sendable {
+        /// Every term's later words in turn; term `t`'s are `numbers[starts[t]..<starts[t + 1]]`.
+        var numbers: [Int32] = []
+        var starts: [Int32] = []
+    }
+    var laterWords = LaterWords()
+
     public init() {}
 
     public var count: Int { terms.count }
@@ -141,8 +150,12 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         guard isWord(tokens[i].kind) else { return nil }
         var first = useAlternative ? tokens[i].alternative! : tokens[i].form
         var best: (index: Int, rank: (Int, Int, Int), stemBytes: Int)?
-        // Locals, so that the closures below capture two arrays rather than a copy of the whole index.
+        // Locals, so that the closures below capture arrays rather than a copy of the whole index.
         let terms = self.terms, wordCounts = self.wordCounts
+        // The later words' numbers, when the automaton numbered this index's terms (it did, unless a term
+        // was added after compiling) and marked the tokens.
+        let numbered = laterWords.starts.count == terms.count + 1 && gate.automaton != 0
+        let numbers = laterWords.numbers, starts = laterWords.starts, automaton = gate.automaton
 
         // The first word already matched through the trie (whole word, or a stem of `firstStemBytes`
         // bytes); only the words after it are compared here.
@@ -153,10 +166,16 @@ public struct TermIndex<Payload: Sendable>: Sendable {
             var stemChars = viaStem ? firstStemBytes : 1000
             var lastStemBytes = count == 1 ? firstStemBytes : -1
             if count > 1 {
-                let words = terms[Int(c)].words
+                let first = numbered ? Int(starts[Int(c)]) - 1 : 0
                 for k in 1..<count {
                     guard isWord(tokens[i + k].kind) else { return }
-                    let w = words[k]
+                    if numbered, numbers[first + k] != 0, tokens[i + k].lookup.automaton == automaton {
+                        // A whole word, and the token was marked: equal when their numbers are.
+                        guard tokens[i + k].lookup.word == numbers[first + k] else { return }
+                        stemChars += 1000
+                        continue
+                    }
+                    let w = terms[Int(c)].words[k]
                     if w.isStem {
                         guard Self.hasPrefix(tokens[i + k].form, w.form) else { return }
                         viaStem = true

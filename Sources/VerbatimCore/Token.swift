@@ -54,14 +54,17 @@ public struct Emphasis: OptionSet, Sendable, Hashable {
 }
 
 /// The result of looking a word up in a language's term automaton: which of its term indexes have a
-/// term starting here (one bit each). `automaton` says which compiled automaton answered (0: none yet),
-/// so that an index of another one never trusts it.
+/// term starting here (one bit each), and the automaton's number for the word when it is a later word
+/// of some term (0 when it is none: no term can go on with it). `automaton` says which compiled
+/// automaton answered (0: none yet), so that an index of another one never trusts it.
 public struct TermLookup: Sendable, Hashable {
     public var automaton: UInt32
     public var kinds: UInt32
+    public var word: Int32
 
-    public init(automaton: UInt32 = 0, kinds: UInt32 = 0) {
+    public init(automaton: UInt32 = 0, kinds: UInt32 = 0, word: Int32 = 0) {
         self.automaton = automaton
         self.kinds = kinds
+        self.word = word
     }
 }

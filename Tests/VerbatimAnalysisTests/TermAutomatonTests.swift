@@ -55,4 +55,26 @@ struct TermAutomatonTests {
         #expect(tokens[1].lookup == TermLookup(), "a new form forgets the mark")
         #expect(lex.sentiment.longestMatch(in: tokens, at: 1) != nil)
     }
+
+    @Test func aPhrasesLaterWordsAreComparedByTheirNumberOnceMarked() throws {
+        var lex = lexicon()
+        lex.intensifiers = index(["geri dönüş", "dönüş yapmadı"])
+        let automaton = TermAutomaton(compiling: &lex)
+        let yapmadi = LanguageFoldingShim.fold("yapmadı", .tr), donus = LanguageFoldingShim.fold("dönüş", .tr)
+        #expect(automaton.lookUp(yapmadi).word != 0, "a later word has a number")
+        #expect(automaton.lookUp(donus).word != 0 && automaton.lookUp(donus).word != automaton.lookUp(yapmadi).word)
+        #expect(automaton.lookUp("berbat").word == 0, "a word that only starts terms has none")
+        #expect(automaton.lookUp(LanguageFoldingShim.fold("yapmadım", .tr)).word == 0, "whole words only")
+        var tokens = [donus, yapmadi, "masa"].map { Token(kind: .word, form: $0, surface: $0) }
+        automaton.mark(&tokens)
+        #expect(lex.sentiment.longestMatch(in: tokens, at: 0)?.length == 2)
+        #expect(lex.intensifiers.longestMatch(in: tokens, at: 0)?.term.text == "dönüş yapmadı", "the same number in another index")
+        // The number decides for a marked word: a lying one stops the phrase, an unmarked word is compared by bytes.
+        tokens[1].lookup.word = automaton.lookUp(donus).word
+        #expect(lex.sentiment.longestMatch(in: tokens, at: 0) == nil)
+        tokens[1].form = yapmadi
+        #expect(lex.sentiment.longestMatch(in: tokens, at: 0)?.length == 2, "a changed form is compared by its bytes")
+        tokens[1].form = "masa"
+        #expect(lex.sentiment.longestMatch(in: tokens, at: 0) == nil)
+    }
 }
