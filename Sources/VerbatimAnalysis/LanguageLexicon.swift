@@ -79,7 +79,8 @@ public struct LanguageLexicon: Sendable {
     func negationMorpheme(in remainder: String) -> String? {
         if remainder.isEmpty { return nil }
         var first = Int.max
-        negationSuffixIndex.forEachPrefix(of: remainder) { _, k in first = min(first, k) }
+        var bytes = remainder
+        bytes.withUTF8 { negationSuffixIndex.forEachPrefix(ofUTF8: $0) { _, k in first = min(first, k) } }
         if first < negationSuffixes.count { return "-" + negationSuffixes[first] }
         for e in negationEndings where Self.contains(remainder, e) { return "-" + e }
         return nil

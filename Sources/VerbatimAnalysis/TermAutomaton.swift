@@ -105,17 +105,19 @@ struct TermAutomaton: Sendable {
 
     /// The kinds with a term that can start at a word of this form, and its number as a later word.
     func lookUp(_ form: String) -> (kinds: UInt32, word: Int32) {
-        let count = form.utf8.count
-        var found: UInt32 = 0
-        var word: Int32 = 0
-        words.forEachPrefix(of: form) { length, entry in
-            found |= UInt32(truncatingIfNeeded: entry.kinds >> 32)
-            if length == count {
-                found |= UInt32(truncatingIfNeeded: entry.kinds)
-                word = entry.word
+        var form = form
+        return form.withUTF8 { bytes in
+            var found: UInt32 = 0
+            var word: Int32 = 0
+            words.forEachPrefix(ofUTF8: bytes) { length, entry in
+                found |= UInt32(truncatingIfNeeded: entry.kinds >> 32)
+                if length == bytes.count {
+                    found |= UInt32(truncatingIfNeeded: entry.kinds)
+                    word = entry.word
+                }
             }
+            return (found, word)
         }
-        return (found, word)
     }
 
     /// The kinds with a term that can start at a word of this form.

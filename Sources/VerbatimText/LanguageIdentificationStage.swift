@@ -82,7 +82,8 @@ struct ContrastIndex: Sendable {
 
     /// The length in words of the longest conjunction starting at token `i`.
     func length(of tokens: [Token], at i: Int) -> Int? {
-        guard let candidates = byFirstWord.value(for: tokens[i].form) else { return nil }
+        var first = tokens[i].form  // walked on its contiguous bytes, not through a UTF8View
+        guard let candidates = first.withUTF8({ byFirstWord.value(forUTF8: $0) }) else { return nil }
         var best: Int?
         for words in candidates where words.count > (best ?? 0) {
             guard i + words.count <= tokens.count else { continue }
