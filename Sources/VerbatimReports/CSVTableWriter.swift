@@ -11,11 +11,6 @@ public struct CSVTableWriter: Sendable {
         appendRow(header.map { .text($0) })
     }
 
-    private init() { text = "" }
-
-    /// A writer without BOM or header, for rows appended to an existing table.
-    public static func rowOnly() -> CSVTableWriter { CSVTableWriter() }
-
     /// A cell: text from the input (neutralised) or a number Verbatim computed.
     public enum Cell: Sendable {
         case text(String)

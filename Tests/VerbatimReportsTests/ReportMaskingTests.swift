@@ -49,9 +49,9 @@ struct ReportMaskingTests {
         let j = Reject(provenance: Provenance(file: "tr.csv", line: 7), reason: "unreadable date 'gün 0533 765 43 21'",
                        raw: "PII-7;gün 0533 765 43 21;Ayşe;Telefon;1;berbat")
         let row = RecordRowFormatter.rejectRow(j, masker: Self.masker)
-        var w = CSVTableWriter.rowOnly()
-        w.appendRow(row)
-        #expect(w.text == "tr.csv,7,,unreadable date 'gün [phone]',\"PII-7;gün [phone];Ayşe;Telefon;1;berbat\"\r\n")
+        var bytes: [UInt8] = []
+        CSVTableWriter.appendRow(row, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "tr.csv,7,,unreadable date 'gün [phone]',\"PII-7;gün [phone];Ayşe;Telefon;1;berbat\"\r\n")
         var r = scoredRecord("TCKN-12345678950", employee: "Ana", text: "x", score: 0.5)
         r.sentiment!.evidence[0].term = "tel 0532 123 45 67"
         let cells = RecordRowFormatter.recordRow(r, masker: Self.masker)

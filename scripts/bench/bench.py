@@ -11,8 +11,10 @@ times, each as a separate `verbatim` process (release build):
   +text         ingest + normalize + language
   +sentiment    ingest + normalize + language + sentiment
   full          all stages (normalize, language, sentiment, themes)
-  text stages   `verbatim classify` over the comment texts alone (no ingest), and the
-                same 10 MB as ~1 KB and as ~100 KB comments (time linear in length)
+  text stages   `verbatim classify` over the comment texts alone (no ingest): label, score
+                and language, so normalize, language and sentiment (themes run only for
+                --explain); and the same 10 MB as ~1 KB and as ~100 KB comments (time
+                linear in length)
   VADER         the reference of issue 14: vaderSentiment's `polarity_scores` per line, one
                 process, on exactly the texts `classify` gets, beside `wc -l` on the same
                 bytes; "classify is N× VADER per core" compares their CPU seconds. The bench
