@@ -43,6 +43,7 @@ public struct ThemeTagger: Sendable {
         let evidence = (sentiment?.evidence ?? []).filter { $0.tokens != nil }
         let segment = aspects.segments(tokens, ref)
         let owners = self.owners(evidence, mentions, segment)
+        let evidenceSegment = evidence.map { segment[$0.tokens!.lowerBound] }
         // Per theme, in the order first mentioned: its first keyword, the evidence it counts and a negated outcome.
         var themes: [(theme: String, keyword: String, counted: [Bool], outcome: Double)] = []
         for m in mentions {
@@ -52,7 +53,7 @@ public struct ThemeTagger: Sendable {
                 k = themes.count - 1
             }
             if let v = ref.lex.negatedOutcomes[m.theme], negationFollows(m, evidence, tokens) { themes[k].outcome = v }
-            for e in counted(for: m, evidence, owners, segment, tokens) { themes[k].counted[e] = true }
+            markCounted(for: m, evidence, owners, evidenceSegment, segment[m.range.lowerBound], tokens, in: &themes[k].counted)
         }
         // A theme whose clause says nothing takes the record's polarity, unless a contrast or a concession
         // divides the record (it would borrow across it).
@@ -109,17 +110,24 @@ public struct ThemeTagger: Sendable {
         }
     }
 
-    /// The evidence a mention takes: what speaks about its theme in its segment; else the segment's tone
-    /// ("hızlıca bağlandım": reachability); else what speaks about no theme in the rest of its clause.
-    private func counted(
-        for m: AspectMatcher.Mention, _ evidence: [Evidence], _ owners: [[String]], _ segment: [Int], _ tokens: [Token]
-    ) -> [Int] {
-        let at = m.range.lowerBound
-        let inSegment = evidence.indices.filter { segment[evidence[$0].tokens!.lowerBound] == segment[at] }
-        let own = inSegment.filter { owners[$0].contains(m.theme) }
-        if !own.isEmpty { return own }
-        if !inSegment.isEmpty { return inSegment }
-        return evidence.indices.filter { tokens[evidence[$0].tokens!.lowerBound].clause == tokens[at].clause && owners[$0].isEmpty }
+    /// Marks the evidence a mention takes: what speaks about its theme in its segment (`at`); else the
+    /// segment's tone ("hızlıca bağlandım": reachability); else what speaks about no theme in the rest of
+    /// its clause.
+    private func markCounted(
+        for m: AspectMatcher.Mention, _ evidence: [Evidence], _ owners: [[String]], _ evidenceSegment: [Int], _ at: Int,
+        _ tokens: [Token], in counted: inout [Bool]
+    ) {
+        var inSegment = false, own = false
+        for e in evidence.indices where evidenceSegment[e] == at {
+            inSegment = true
+            if owners[e].contains(m.theme) { own = true; break }
+        }
+        if inSegment {
+            for e in evidence.indices where evidenceSegment[e] == at && (!own || owners[e].contains(m.theme)) { counted[e] = true }
+            return
+        }
+        let clause = tokens[m.range.lowerBound].clause
+        for e in evidence.indices where owners[e].isEmpty && tokens[evidence[e].tokens!.lowerBound].clause == clause { counted[e] = true }
     }
 
     /// Whether a contrast conjunction or a concessive one divides the text.
