@@ -125,18 +125,21 @@ struct TermAutomaton: Sendable {
 
     /// A word's kinds: its mark when this automaton made it, else looked up now.
     func kinds(of token: Token) -> UInt32 {
-        if token.lookup.automaton == id { return token.lookup.kinds }
-        var found = kinds(of: token.form)
-        if let alternative = token.alternative { found |= kinds(of: alternative) }
-        return found
+        token.lookup.automaton == id ? token.lookup.kinds : mark(form: token.form, alternative: token.alternative).kinds
+    }
+
+    /// A word's mark: the kinds of its form and of its elongation alternative, and its form's number.
+    /// (The two strings, not the token: copying a `Token` retains all three of its strings.)
+    private func mark(form: String, alternative: String?) -> TermLookup {
+        var (found, word) = lookUp(form)
+        if let alternative { found |= lookUp(alternative).kinds }
+        return TermLookup(automaton: id, kinds: found, word: word)
     }
 
     /// Looks every word up once (its form and its elongation alternative), unless this automaton has already.
     func mark(_ tokens: inout [Token]) {
         for i in tokens.indices where tokens[i].kind == .word && tokens[i].lookup.automaton != id {
-            var (found, word) = lookUp(tokens[i].form)
-            if let alternative = tokens[i].alternative { found |= kinds(of: alternative) }
-            tokens[i].lookup = TermLookup(automaton: id, kinds: found, word: word)
+            tokens[i].lookup = mark(form: tokens[i].form, alternative: tokens[i].alternative)
         }
     }
 }

@@ -163,17 +163,7 @@ public struct LanguageIdentifier: Sendable {
     }
 
     private static func add(_ found: TextResources.CueWeights, to score: inout [Double]) {
-        forEachSlot(found.present) { score[$0] += found.weights[$0] }
-    }
-
-    /// Calls `body` with each language slot whose bit is set in `mask`, lowest first.
-    @inline(__always)
-    private static func forEachSlot(_ mask: UInt8, _ body: (Int) -> Void) {
-        var bits = mask
-        while bits != 0 {
-            body(bits.trailingZeroBitCount)
-            bits &= bits - 1
-        }
+        TextResources.CueWeights.forEachSlot(found.present) { score[$0] += found.weights[$0] }
     }
 
     /// The cue weight of a word for each language of the `slots` mask: its whole-word cue, or else its
@@ -190,10 +180,10 @@ public struct LanguageIdentifier: Sendable {
         cues.suffixes.forEachPrefix(ofUTF8: word) { length, w in
             // Shortest first: a longer ending overrides a shorter one, language by language.
             guard w.present & rest != 0, leavesTwoLetters(word, length) else { return }
-            forEachSlot(w.present & rest) { ending.weights[$0] = w.weights[$0] }
+            TextResources.CueWeights.forEachSlot(w.present & rest) { ending.weights[$0] = w.weights[$0] }
             ending.present |= w.present & rest
         }
-        forEachSlot(ending.present) { result.weights[$0] = ending.weights[$0] * 0.6 }
+        TextResources.CueWeights.forEachSlot(ending.present) { result.weights[$0] = ending.weights[$0] * 0.6 }
         result.present |= ending.present
         return result
     }

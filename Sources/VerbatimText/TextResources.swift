@@ -14,9 +14,19 @@ public struct TextResources: Sendable {
         /// `self` with the weights of `other`'s languages taken from `other` (a later line wins).
         func updated(with other: CueWeights) -> CueWeights {
             var merged = self
-            for slot in 0..<8 where other.present & (1 << UInt8(slot)) != 0 { merged.weights[slot] = other.weights[slot] }  // at load only
+            Self.forEachSlot(other.present) { merged.weights[$0] = other.weights[$0] }
             merged.present |= other.present
             return merged
+        }
+
+        /// Calls `body` with each language slot whose bit is set in `mask`, lowest first.
+        @inline(__always)
+        static func forEachSlot(_ mask: UInt8, _ body: (Int) -> Void) {
+            var bits = mask
+            while bits != 0 {
+                body(bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
         }
     }
 
