@@ -7,7 +7,8 @@ import VerbatimCore
 /// Two streaming passes over the same texts, in the same order:
 /// 1. `observeCandidate`: the scorer runs with the hand-written data alone;
 ///    the words that no entry or rule claims are counted, with their `*`
-///    stems. `selectCandidates` keeps those with enough support.
+///    stems, and so are the words a rule claims and every pair of adjacent
+///    words of a clause. `selectCandidates` keeps those with enough support.
 /// 2. `observe`: the scorer runs again with the candidates as learned terms.
 ///    Every hit, hand-written or learned, is counted for its text's label,
 ///    flipped when the rules negated it (so a word seen mostly negated is not
@@ -29,10 +30,10 @@ public struct LexiconLearner {
         public var minStemLength = 4
         /// Stems are prefixes of at most this many letters.
         public var maxStemLength = 10
-        /// A phrase of two unclaimed words is learned only when at least this many texts contain it.
-        public var minPhraseSupport = 5
         /// A pair of adjacent words (`a + b`, `PairRule`) is learned only when at least this many texts contain it.
-        public var minPairSupport = 5
+        /// (3 rather than 5: with two unclaimed words learned as pairs too, the cross-validated F1 rose on all three
+        /// training sets; see README, Learned lexicon layers.)
+        public var minPairSupport = 3
         /// Folds of the cross-validation that chooses the scale, the shrinkage and the thresholds.
         public var folds = 5
         /// Candidate valences per unit of log-odds.
@@ -56,7 +57,6 @@ public struct LexiconLearner {
 
     private var formCounts: [String: LabelCounts] = [:]
     private var stemCounts: [String: LabelCounts] = [:]
-    private var phraseCounts: [String: LabelCounts] = [:]
     private var pairCounts: [String: LabelCounts] = [:]
     /// Pass 2: units (hand-written entries and candidates) by id, their counts, the spool.
     private var units: UnitTable
@@ -82,18 +82,14 @@ public struct LexiconLearner {
         guard let ref = base.lexiconRef(for: language) else { return }
         let lex = ref.lex
         let analysis = base.analyze(tokens, ref)
-        var forms = Set<String>(), stems = Set<String>(), phrases = Set<String>()
-        var previous: Int?
+        var forms = Set<String>(), stems = Set<String>()
         for i in analysis.freeWords {
-            defer { previous = i }
             // A theme keyword names what the customer talks about (the bill, the operator, the call), not
             // how they feel about it: its polarity comes from the opinion words around it.
             if lex.themes.longestMatch(in: tokens, at: i) != nil { continue }
             let form = tokens[i].form
             guard form.unicodeScalars.count >= 2, form.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
             forms.insert(form)
-            // Two unclaimed words in a row, in one clause: a phrase candidate (`kargo geç`).
-            if let p = previous, p == i - 1, tokens[p].clause == tokens[i].clause { phrases.insert(tokens[p].form + " " + form) }
             let scalars = Array(form.unicodeScalars)
             if scalars.count > options.minStemLength {
                 for n in options.minStemLength...min(options.maxStemLength, scalars.count - 1) {
@@ -109,34 +105,28 @@ public struct LexiconLearner {
             if let m = lex.sentiment.longestMatch(in: [word], at: 0), !m.viaStem { continue }
             forms.insert(word.form)
         }
-        for p in pairs(tokens, free: Set(analysis.freeWords)) { pairCounts[p, default: LabelCounts()].add(label) }
+        for p in pairs(tokens) { pairCounts[p, default: LabelCounts()].add(label) }
         for f in forms { formCounts[f, default: LabelCounts()].add(label) }
         for s in stems { stemCounts[s, default: LabelCounts()].add(label) }
-        for p in phrases { phraseCounts[p, default: LabelCounts()].add(label) }
     }
 
-    /// The pairs of a text (`PairRule.pairs`), unless both words are unclaimed and next to each other
-    /// (those are phrase candidates), written `a + b`: pair candidates.
-    private func pairs(_ tokens: [Token], free: Set<Int>) -> Set<String> {
-        var out = Set<String>()
-        for (i, j) in PairRule.pairs(tokens) {
-            if j == i + 1, free.contains(i), free.contains(j) { continue }
-            out.insert(tokens[i].form + LearnedLayerFile.Entry.pairSeparator + tokens[j].form)
-        }
-        return out
+    /// The pairs of a text (`PairRule.pairs`), written `a + b`: pair candidates. Two unclaimed words next to
+    /// each other are a pair too, not a phrase: a pair adds to its words, as a bag of words counts a bigram
+    /// beside its unigrams, where a phrase would replace them (learned phrases cost cross-validated F1).
+    private func pairs(_ tokens: [Token]) -> Set<String> {
+        Set(PairRule.pairs(tokens).map { tokens[$0.0].form + LearnedLayerFile.Entry.pairSeparator + tokens[$0.1].form })
     }
 
     /// Keeps the candidates with enough support and compiles them as learned terms for pass 2.
-    /// Returns how many words and stems were kept.
+    /// Returns how many words, stems and pairs were kept.
     @discardableResult
-    public mutating func selectCandidates() -> (words: Int, stems: Int, phrases: Int) {
+    public mutating func selectCandidates() -> (words: Int, stems: Int, pairs: Int) {
         guard var lex = base.lexicon(for: language) else { return (0, 0, 0) }
         lex.learned = TermIndex<Double>()
         lex.learnedPairs = TermIndex<Double>()
         lex.calibratedThresholds = nil
         let words = formCounts.filter { $0.value.polar >= options.minSupport }.keys.sorted()
         let stems = stemCounts.filter { $0.value.polar >= options.minStemSupport }.keys.sorted()
-        let phrases = phraseCounts.filter { $0.value.polar >= options.minPhraseSupport }.keys.sorted()
         let pairs = pairCounts.filter { $0.value.polar >= options.minPairSupport }.keys.sorted()
         for p in pairs {
             let words = p.components(separatedBy: LearnedLayerFile.Entry.pairSeparator).map { TermIndex<Double>.Word(form: $0, isStem: false) }
@@ -145,18 +135,13 @@ public struct LexiconLearner {
         // Placeholder valences: which entry a word matches, and what the rules do to it, do not depend on them.
         for w in words { lex.learned.add(.init(words: [.init(form: w, isStem: false)], payload: 1, text: w, source: "candidates", line: 0)) }
         for s in stems { lex.learned.add(.init(words: [.init(form: s, isStem: true)], payload: 1, text: s + "*", source: "candidates", line: 0)) }
-        for p in phrases {
-            let words = p.split(separator: " ").map { TermIndex<Double>.Word(form: String($0), isStem: false) }
-            lex.learned.add(.init(words: words, payload: 1, text: p, source: "candidates", line: 0))
-        }
         var set = base.lexicons
         set.languages[language] = lex
         withCandidates = SentimentScorer(lexicons: set, rules: base.rules)
         formCounts = [:]
         stemCounts = [:]
-        phraseCounts = [:]
         pairCounts = [:]
-        return (words.count, stems.count, phrases.count)
+        return (words.count, stems.count, pairs.count)
     }
 
     // MARK: Pass 2

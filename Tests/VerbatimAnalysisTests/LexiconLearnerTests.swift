@@ -87,6 +87,27 @@ struct LexiconLearnerTests {
         #expect(result.evidence.contains { $0.term == "güzel*" }, "the pair claims neither word")
     }
 
+    /// Two unclaimed words next to each other are learned as a pair too, not as a phrase: the pair adds to its
+    /// words (a bag of words counts a bigram beside its unigrams) instead of replacing them.
+    @Test func twoUnclaimedWordsAreLearnedAsAPairBesideTheirWords() throws {
+        let lines = Array(repeating: "pos\tzıpzıp zopzop", count: 30) + Array(repeating: "neg\tzıpzıp zapzap", count: 30)
+        let layer = try learn(lines)
+        let (zip, zop, zap) = (Self.folded("zıpzıp"), Self.folded("zopzop"), Self.folded("zapzap"))
+        let good = try #require(layer.entries.first { $0.term == zip + " + " + zop })
+        let bad = try #require(layer.entries.first { $0.term == zip + " + " + zap })
+        #expect(good.valence > 0 && bad.valence < 0)
+        #expect(!layer.entries.contains { $0.term == zip + " " + zop }, "no phrase is learned")
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let url = dir.write("layer.tsv", LexiconLearning.render(layer, header: ["test"]))
+        let resources = LoadedResources.loadCollectingIssues(lexicons: RepoPaths.lexicons, learnedLexicons: [.init(language: .tr, path: url)], referencedFrom: "test")
+        #expect(resources.issues.filter(\.isError).isEmpty)
+        let result = try #require(RecordAnalyzer(resources: resources).analyze("Zıpzıp zapzap", language: .tr).sentiment)
+        #expect(result.label == .negative)
+        #expect(result.evidence.contains { $0.rules == ["pair"] })
+        #expect(result.evidence.contains { $0.term == zap }, "the pair claims neither word")
+    }
+
     @Test func tooLittleDataIsRefused() throws {
         let lines = Array(repeating: "pos\tzıpzıp", count: 30) + Array(repeating: "neg\tzıpzıp değil", count: 5)
         #expect(throws: LearnError.tooLittleData(positives: 30, negatives: 5)) { try learn(lines) }
