@@ -28,12 +28,16 @@ extension PipelineRunner {
                                         store: spoolDir.appendingPathComponent("\(k).store"), keyed: keyed.contains(file.name),
                                         storeLines: storeLines)
                 share.begin()
-                slots.set(k, processFile(file.url, entry: entry, stages: stages, spools: spools, progress: progress, share: share))
+                slots.set(k, Result { () throws(RunError) in
+                    try processFile(file.url, entry: entry, stages: stages, spools: spools, progress: progress, share: share)
+                })
                 share.end()
                 progress?.fileDone(bytes: entry.size)
             }
         }
-        return RunPartial(header: header, files: files.indices.map { slots.get($0) })
+        var done: [RunPartial.File] = []
+        for k in files.indices { done.append(try slots.get(k)) }
+        return RunPartial(header: header, files: done)
     }
 
     /// Where one file's records go while it is read.
@@ -47,8 +51,9 @@ extension PipelineRunner {
     }
 
     /// Reads one file through the stages into its part of a partial.
+    /// Throws only when its spools could not be written (a full disk): a file is never reported short.
     func processFile(_ url: URL, entry: FileEntry, stages: [any RecordStage], spools: FileSpools, progress: RunProgress? = nil,
-                     share: CoreShare? = nil) -> RunPartial.File {
+                     share: CoreShare? = nil) throws(RunError) -> RunPartial.File {
         let fileStart = DispatchTime.now().uptimeNanoseconds
         let name = entry.name
         var aggregate = RunAggregate(verbatimLimit: config.verbatimLimit)
@@ -90,8 +95,8 @@ extension PipelineRunner {
         var summary = InputReader(aliases: resources.aliases) { config.options(for: ($0 as NSString).lastPathComponent) }
             .read(url: url, name: name, emit: emit)
         flush()
-        rows.close()
-        stored.close()
+        try rows.close()
+        try stored.close()
         // A file's error may quote its content: masked before the log, the manifest and the reports see it.
         if let masker = resources.masker {
             summary.fileError = summary.fileError.map(masker.mask)
@@ -123,48 +128,36 @@ extension CSVTableWriter {
     }
 }
 
-/// Record rows of one file, buffered as UTF-8 and appended to a spool file.
+/// Record rows of one file, as CSV text or `KeyedRecord` lines, appended to its spool file.
 struct CSVRowSpool {
-    let url: URL
-    private var buffer: [UInt8] = []
-    private var handle: FileHandle?
+    private var file: SpoolFile
+    var url: URL { file.url }
 
-    init(url: URL) {
-        self.url = url
-        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-        handle = try? FileHandle(forWritingTo: url)
-    }
+    init(url: URL) { file = SpoolFile(url: url) }
 
     mutating func append(_ cells: [CSVTableWriter.Cell]) {
-        CSVTableWriter.appendRow(cells, to: &buffer)
-        if buffer.count > 1 << 16 { flush() }
+        file.append { CSVTableWriter.appendRow(cells, to: &$0) }
     }
 
     mutating func appendBytes(_ bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count > 1 << 16 { flush() }
+        file.append { $0.append(contentsOf: bytes) }
     }
 
-    mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        try? handle?.write(contentsOf: Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    mutating func close() {
-        flush()
-        try? handle?.close()
-        handle = nil
-    }
+    mutating func close() throws(RunError) { try file.close() }
 }
 
-/// Results of parallel file processing, one slot per file.
+/// Results of parallel file processing, one slot per file: its part of the partial, or why its spools failed.
 final class ResultSlots: @unchecked Sendable {
-    private var slots: [RunPartial.File?]
+    private var slots: [Result<RunPartial.File, RunError>?]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ r: RunPartial.File) { lock.lock(); slots[k] = r; lock.unlock() }
-    func get(_ k: Int) -> RunPartial.File { lock.lock(); defer { lock.unlock() }; return slots[k]! }
+    func set(_ k: Int, _ r: Result<RunPartial.File, RunError>) { lock.lock(); slots[k] = r; lock.unlock() }
+    func get(_ k: Int) throws(RunError) -> RunPartial.File {
+        lock.lock()
+        let r = slots[k]!
+        lock.unlock()
+        return try r.get()
+    }
 }
 
 /// The cores and the files in progress: a file may split its records over its share of the cores.

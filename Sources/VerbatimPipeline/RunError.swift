@@ -13,6 +13,9 @@ public enum RunError: Error, Sendable, Hashable, CustomStringConvertible {
     case noInputFiles(String)
     /// Writing the reports failed; the previous reports are untouched.
     case outputFailed(path: String, reason: String)
+    /// A worker's spool file (a file's record rows or store lines, in the output's staging folder) could not
+    /// be written: usually a full disk. Nothing was written.
+    case spoolFailed(path: String, reason: String)
     /// `--as-of` is not a date.
     case badAsOf(String)
     /// The history store could not be opened, locked, read or written; nothing was written.
@@ -29,6 +32,8 @@ public enum RunError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .inputUnreadable(p): "input folder '\(p)' cannot be listed (check its permissions)"
         case let .noInputFiles(p): "input '\(p)' has no export to read (CSV, TSV, TXT, XML, RSS, Atom, JSON, NDJSON, XLSX, or those in .gz or .zip); the files skipped are in the warnings above"
         case let .outputFailed(path, reason): "could not write reports to '\(path)': \(reason); previous reports are unchanged"
+        case let .spoolFailed(path, reason):
+            "could not write the run's working file '\(path)': \(reason) (is the disk full?); nothing was written, previous reports are unchanged"
         case let .badAsOf(s): "--as-of '\(s)' is not a date in the form YYYY-MM-DD"
         case let .store(e): e.description
         case let .partial(e): e.description

@@ -7,35 +7,16 @@ import VerbatimStore
 /// (`RunSession.writeFile(_:spool:)`), so a file's records are never all in
 /// memory. The line format is `RecordSpool`'s.
 struct StoreRowSpool {
-    let url: URL
-    private var buffer: [UInt8] = []
-    private var handle: FileHandle?
+    private var file: SpoolFile
+    var url: URL { file.url }
 
-    init(url: URL) {
-        self.url = url
-        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-        handle = try? FileHandle(forWritingTo: url)
-        buffer.reserveCapacity(Self.flushSize + 4096)
-    }
-
-    static let flushSize = 1 << 16
+    init(url: URL) { file = SpoolFile(url: url) }
 
     mutating func append(_ r: FeedbackRecord) {
-        RecordSpool.append(r, to: &buffer)
-        if buffer.count > Self.flushSize { flush() }
+        file.append { RecordSpool.append(r, to: &$0) }
     }
 
-    mutating func close() {
-        flush()
-        try? handle?.close()
-        handle = nil
-    }
-
-    private mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        try? handle?.write(contentsOf: buffer)
-        buffer.removeAll(keepingCapacity: true)
-    }
+    mutating func close() throws(RunError) { try file.close() }
 
     /// The records of a spool file, in the order they were appended (all in memory: for tests and tools).
     static func read(_ url: URL) -> [StoredRecord] {

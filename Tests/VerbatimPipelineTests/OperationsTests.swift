@@ -68,13 +68,40 @@ struct OperationsTests {
         var plain = FeedbackRecord(id: "\\N", provenance: Provenance(file: "a.csv", line: 8), text: "y")
         plain.language = .und
         spool.append(plain)
-        spool.close()
+        try spool.close()
         let back = StoreRowSpool.read(dir.url.appendingPathComponent("0.store"))
         #expect(back == [
             StoredRecord(recordId: "TR\t1\\N", line: 7, date: "2026-11-21T09:14:00+03:00", employee: "\u{301}Ayşe\nYılmaz", channel: nil,
                          language: "tr", label: .negative, score: -0.123456789, rating: 4.5, themes: ["wait_time": .negative, "courtesy": .positive]),
             StoredRecord(recordId: "\\N", line: 8, language: "und", label: .neutral, score: 0),
         ])
+    }
+
+    /// A spool that cannot be written fails the run instead of losing rows: the file cannot be created (its
+    /// folder is a file), or the disk is full (`/dev/full` takes the open and fails every write).
+    @Test func aSpoolThatCannotBeWrittenSaysSoWhenItIsClosed() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let notAFolder = dir.write("plain", "x")
+        var uncreated = CSVRowSpool(url: notAFolder.appendingPathComponent("0.records"))
+        uncreated.append([.text("a")])
+        #expect(throws: RunError.self) { try uncreated.close() }
+        var full = StoreRowSpool(url: URL(fileURLWithPath: "/dev/full"))
+        var record = FeedbackRecord(id: "1", provenance: Provenance(file: "a.csv", line: 2), text: String(repeating: "x", count: 100_000))
+        record.language = .tr
+        full.append(record)
+        do {
+            try full.close()
+            Issue.record("a write to a full disk was not reported")
+        } catch {
+            #expect(error.description.contains("/dev/full") && error.description.contains("space"), "\(error)")
+        }
+        var fine = CSVRowSpool(url: dir.url.appendingPathComponent("1.records"))
+        for k in 0..<20_000 { fine.append([.text("row \(k)")]) }
+        try fine.close()
+        let text = try String(contentsOf: dir.url.appendingPathComponent("1.records"), encoding: .utf8)
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"))
+        #expect(lines.count == 20_000 && text.hasPrefix("row 0") && text.contains("row 19999"), "every buffered row reaches the file")
     }
 
     @Test func theProgressLineShowsFilesRecordsRateAndETA() {
