@@ -3,40 +3,9 @@
 /// buffer, so no `String` is made for a field before the record is (and none for a date
 /// or a rating, which are read from their bytes). The pointers are valid only inside the
 /// closure that lends them: a `FieldBytes` is never stored.
-struct FieldBytes {
-    var id: UnsafeBufferPointer<UInt8>?
-    var date: UnsafeBufferPointer<UInt8>?
-    var employee: UnsafeBufferPointer<UInt8>?
-    var channel: UnsafeBufferPointer<UInt8>?
-    var rating: UnsafeBufferPointer<UInt8>?
-    var text: UnsafeBufferPointer<UInt8>?
-    var language: UnsafeBufferPointer<UInt8>?
+typealias FieldBytes = RecordFieldValues<UnsafeBufferPointer<UInt8>>
 
-    subscript(field: RecordField) -> UnsafeBufferPointer<UInt8>? {
-        get {
-            switch field {
-            case .id: id
-            case .date: date
-            case .employee: employee
-            case .channel: channel
-            case .rating: rating
-            case .text: text
-            case .language: language
-            }
-        }
-        set {
-            switch field {
-            case .id: id = newValue
-            case .date: date = newValue
-            case .employee: employee = newValue
-            case .channel: channel = newValue
-            case .rating: rating = newValue
-            case .text: text = newValue
-            case .language: language = newValue
-            }
-        }
-    }
-
+extension RecordFieldValues<UnsafeBufferPointer<UInt8>> {
     /// `bytes` without the ASCII bytes `isBlank` accepts at either end (in valid UTF-8 an
     /// ASCII byte is a whole scalar, so this trims scalars as `String` trimming does).
     static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ isBlank: (UInt8) -> Bool) -> UnsafeBufferPointer<UInt8> {

@@ -24,6 +24,16 @@ struct LexiconLearnerTests {
         return try learning.run().0
     }
 
+    /// The analyzer of the hand-written data with `layer` as the Turkish learned layer, which must load cleanly.
+    func analyzer(with layer: LearnedLayer) throws -> RecordAnalyzer {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let url = dir.write("layer.tsv", LexiconLearning.render(layer, header: ["test"]))
+        let resources = LoadedResources.loadCollectingIssues(lexicons: RepoPaths.lexicons, learnedLexicons: [.init(language: .tr, path: url)], referencedFrom: "test")
+        #expect(resources.issues.filter(\.isError).isEmpty)
+        return RecordAnalyzer(resources: resources)
+    }
+
     /// A word seen negated in negative texts is evidence for its positive sense, not against it.
     @Test func aWordSeenMostlyNegatedIsNotLearnedBackwards() throws {
         let lines = Array(repeating: "pos\tzıpzıp", count: 30) + Array(repeating: "neg\tzıpzıp değil", count: 30)
@@ -55,12 +65,7 @@ struct LexiconLearnerTests {
         let contrast = try #require(layer.entries.first { $0.term == "ama" })
         #expect(nine.valence > 0 && two.valence < 0 && contrast.valence < 0)
         #expect(Set(layer.entries.map(\.term)).count == layer.entries.count, "a word that is a hand-written term too is written once")
-        let dir = TemporaryFolder()
-        defer { dir.remove() }
-        let url = dir.write("layer.tsv", LexiconLearning.render(layer, header: ["test"]))
-        let resources = LoadedResources.loadCollectingIssues(lexicons: RepoPaths.lexicons, learnedLexicons: [.init(language: .tr, path: url)], referencedFrom: "test")
-        #expect(resources.issues.filter(\.isError).isEmpty)
-        let result = try #require(RecordAnalyzer(resources: resources).analyze("Film 10/2 ama süper", language: .tr).sentiment)
+        let result = try #require(try analyzer(with: layer).analyze("Film 10/2 ama süper", language: .tr).sentiment)
         let number = try #require(result.evidence.first { $0.term == "2" })
         #expect(number.rules == ["rule word"] && number.learned != nil)
         #expect(result.evidence.contains { $0.term == "ama" && $0.rules == ["rule word"] })
@@ -76,12 +81,7 @@ struct LexiconLearnerTests {
         let bad = try #require(layer.entries.first { $0.term == Self.folded("güzel") + " + " + Self.folded("zopzop") })
         #expect(good.valence > 0 && bad.valence < 0)
         #expect(good.positives == 30 && good.negatives == 0)
-        let dir = TemporaryFolder()
-        defer { dir.remove() }
-        let url = dir.write("layer.tsv", LexiconLearning.render(layer, header: ["test"]))
-        let resources = LoadedResources.loadCollectingIssues(lexicons: RepoPaths.lexicons, learnedLexicons: [.init(language: .tr, path: url)], referencedFrom: "test")
-        #expect(resources.issues.filter(\.isError).isEmpty)
-        let result = try #require(RecordAnalyzer(resources: resources).analyze("Güzel zopzop", language: .tr).sentiment)
+        let result = try #require(try analyzer(with: layer).analyze("Güzel zopzop", language: .tr).sentiment)
         #expect(result.label == .negative)
         #expect(result.evidence.contains { $0.rules == ["pair"] && $0.matched == "Güzel zopzop" })
         #expect(result.evidence.contains { $0.term == "güzel*" }, "the pair claims neither word")
@@ -97,12 +97,7 @@ struct LexiconLearnerTests {
         let bad = try #require(layer.entries.first { $0.term == zip + " + " + zap })
         #expect(good.valence > 0 && bad.valence < 0)
         #expect(!layer.entries.contains { $0.term == zip + " " + zop }, "no phrase is learned")
-        let dir = TemporaryFolder()
-        defer { dir.remove() }
-        let url = dir.write("layer.tsv", LexiconLearning.render(layer, header: ["test"]))
-        let resources = LoadedResources.loadCollectingIssues(lexicons: RepoPaths.lexicons, learnedLexicons: [.init(language: .tr, path: url)], referencedFrom: "test")
-        #expect(resources.issues.filter(\.isError).isEmpty)
-        let result = try #require(RecordAnalyzer(resources: resources).analyze("Zıpzıp zapzap", language: .tr).sentiment)
+        let result = try #require(try analyzer(with: layer).analyze("Zıpzıp zapzap", language: .tr).sentiment)
         #expect(result.label == .negative)
         #expect(result.evidence.contains { $0.rules == ["pair"] })
         #expect(result.evidence.contains { $0.term == zap }, "the pair claims neither word")
@@ -126,13 +121,7 @@ struct LexiconLearnerTests {
     @Test func aWrittenLayerLoadsAndExplainsItself() throws {
         let lines = Array(repeating: "pos\tzıpzıp", count: 30) + Array(repeating: "neg\tzıpzıp değil", count: 30)
         let layer = try learn(lines)
-        let dir = TemporaryFolder()
-        defer { dir.remove() }
-        let url = dir.write("layer.tsv", LexiconLearning.render(layer, header: ["test"]))
-        let resources = LoadedResources.loadCollectingIssues(lexicons: RepoPaths.lexicons, learnedLexicons: [.init(language: .tr, path: url)], referencedFrom: "test")
-        #expect(resources.issues.filter(\.isError).isEmpty)
-        let analyzer = RecordAnalyzer(resources: resources)
-        let result = try #require(analyzer.analyze("Ürün zıpzıp!", language: .tr).sentiment)
+        let result = try #require(try analyzer(with: layer).analyze("Ürün zıpzıp!", language: .tr).sentiment)
         #expect(result.label == .positive)
         #expect(result.evidence.first?.learned == "n_pos=60 n_neg=0")
         #expect(result.evidence.first?.summary.contains("learned(n_pos=60 n_neg=0)") == true)
