@@ -43,9 +43,9 @@ public struct AspectMatcher: Sendable {
         var current = 0
         var i = 0
         while i < tokens.count {
-            if i > 0, tokens[i].clause != tokens[i - 1].clause || tokens[i - 1].form == "," { current += 1 }
+            if i > 0, tokens[i].clause != tokens[i - 1].clause || tokens.isComma(at: i - 1) { current += 1 }
             if tokens[i].kind == .word, let c = ref.lex.concessives.longestMatch(in: tokens, at: i) {
-                if i > 0, tokens[i - 1].form != ",", tokens[i].clause == tokens[i - 1].clause { current += 1 }
+                if i > 0, !tokens.isComma(at: i - 1), tokens[i].clause == tokens[i - 1].clause { current += 1 }
                 for k in i..<(i + c.length) { segment[k] = current }
                 i += c.length
                 continue

@@ -68,3 +68,12 @@ public struct TermLookup: Sendable, Hashable {
         self.word = word
     }
 }
+
+extension Array where Element == Token {
+    /// Whether token `i` is a comma, which ends a negation's reach and an aspect segment. Its kind is
+    /// looked at first, in place: a word is never compared as a `String` (unequal strings go the slow way
+    /// of Unicode equivalence), and no token is copied (a copy retains its three strings).
+    @inline(__always) public func isComma(at i: Int) -> Bool {
+        self[i].kind == .punctuation && self[i].form == ","
+    }
+}

@@ -39,7 +39,7 @@ struct ConcessionRule: SentimentRule {
             guard tokens[j].kind == .word, let c = text.lex.concessives.longestMatch(in: tokens, at: j) else { j += 1; continue }
             let clause = tokens[j].clause
             var end = j + c.length
-            while end < tokens.count, tokens[end].clause == clause, tokens[end].form != "," { end += 1 }
+            while end < tokens.count, tokens[end].clause == clause, !tokens.isComma(at: end) { end += 1 }
             for k in j..<end { span[k] = c.term.text }
             if clauses[clause] == nil { clauses[clause] = c.term.text }
             j = end

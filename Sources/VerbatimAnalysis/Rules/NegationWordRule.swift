@@ -39,7 +39,7 @@ struct NegationWordRule: SentimentRule {
         var distance = 0
         var k = hit.start - 1
         // A comma separates predicates ("qabıldamadı, sebebin de aytpadı"): negation does not cross it.
-        while k >= 0, distance < window, tokens[k].clause == hit.clause, !text.covered[k], tokens[k].form != "," {
+        while k >= 0, distance < window, tokens[k].clause == hit.clause, !text.covered[k], !tokens.isComma(at: k) {
             if tokens[k].kind == .word { distance += 1 } else { k -= 1; continue }
             if case let .negatorBefore(word) = text.roles[k] { before.append(word); text.usedNegator[k] = true }
             if hit.loan, case let .loanNegatorBefore(word) = text.roles[k] { before.append(word) }
@@ -47,7 +47,7 @@ struct NegationWordRule: SentimentRule {
         }
         distance = 0
         k = hit.start + hit.length
-        while k < tokens.count, distance < window, tokens[k].clause == hit.clause, !text.covered[k], tokens[k].form != "," {
+        while k < tokens.count, distance < window, tokens[k].clause == hit.clause, !text.covered[k], !tokens.isComma(at: k) {
             if tokens[k].kind == .word { distance += 1 } else { k += 1; continue }
             if case let .negatorAfter(word) = text.roles[k] { after.append(word); text.usedNegator[k] = true; break }
             if hit.loan, case let .loanNegatorAfter(word) = text.roles[k] { after.append(word); break }
