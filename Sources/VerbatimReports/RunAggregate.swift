@@ -39,7 +39,7 @@ public struct RunAggregate: Sendable, Codable {
         let themes = r.themes.map { RecordFacts.Theme(theme: $0.theme, polarity: $0.polarity, score: $0.score) }
         add(label: r.sentiment?.label ?? .neutral, score: r.sentiment?.score ?? 0, rating: r.rating, disagrees: r.ratingDisagrees,
             employee: r.employee, day: r.date.map { String($0.prefix(10)) }, channel: r.channel, language: r.language.rawValue,
-            file: r.provenance.file, themes: themes, sample: { VerbatimSample(r) })
+            file: r.provenance.file, line: r.provenance.line, themes: themes, sample: { VerbatimSample(r) })
     }
 
     /// Adds a record kept as facts (a partial's records of a source that has several
@@ -47,13 +47,13 @@ public struct RunAggregate: Sendable, Codable {
     public mutating func add(_ f: RecordFacts) {
         let s = f.sample
         add(label: s.label, score: s.score, rating: s.rating, disagrees: f.disagrees, employee: s.employee,
-            day: s.date.map { String($0.prefix(10)) }, channel: s.channel, language: s.language, file: s.file,
+            day: s.date.map { String($0.prefix(10)) }, channel: s.channel, language: s.language, file: s.file, line: s.line,
             themes: f.themes, sample: { s })
     }
 
     private mutating func add(
         label: SentimentLabel, score: Double, rating: Double?, disagrees: Bool, employee: String?, day: String?, channel: String?,
-        language: String, file: String, themes: [RecordFacts.Theme], sample: () -> VerbatimSample
+        language: String, file: String, line: Int, themes: [RecordFacts.Theme], sample: () -> VerbatimSample
     ) {
         func add(_ t: inout SentimentTally) { t.add(label: label, score: score, rating: rating, disagrees: disagrees) }
         add(&total)
@@ -68,13 +68,14 @@ public struct RunAggregate: Sendable, Codable {
             byTheme[m.theme, default: SentimentTally()].add(label: m.polarity, score: score, rating: rating, disagrees: disagrees)
             byEmployeeTheme[employee, default: [:]][m.theme, default: SentimentTally()].add(label: m.polarity, score: score, rating: rating, disagrees: disagrees)
         }
-        keepVerbatims(employee: employee, label: label, score: score, themes: themes, sample: sample)
+        keepVerbatims(employee: employee, label: label, score: score, file: file, line: line, themes: themes, sample: sample)
     }
 
     /// Offers the record to the verbatim lists it could enter; the sample is
     /// built only when one of them keeps it.
     private mutating func keepVerbatims(
-        employee: String, label: SentimentLabel, score: Double, themes: [RecordFacts.Theme], sample make: () -> VerbatimSample
+        employee: String, label: SentimentLabel, score: Double, file: String, line: Int, themes: [RecordFacts.Theme],
+        sample make: () -> VerbatimSample
     ) {
         guard verbatimLimit > 0 else { return }
         var sample: VerbatimSample?
@@ -84,12 +85,12 @@ public struct RunAggregate: Sendable, Codable {
             sample = s
             return s
         }
-        if topVerbatims.wouldKeep(key: score, label: label) { topVerbatims.offer(made(), key: score, label: label) }
+        if topVerbatims.wouldKeep(key: score, label: label, file: file, line: line) { topVerbatims.offer(made(), key: score, label: label) }
         let empty = TopVerbatims(limit: verbatimLimit)
-        if topByEmployee[employee, default: empty].wouldKeep(key: score, label: label) {
+        if topByEmployee[employee, default: empty].wouldKeep(key: score, label: label, file: file, line: line) {
             topByEmployee[employee, default: empty].offer(made(), key: score, label: label)
         }
-        for m in themes where topByTheme[m.theme, default: empty].wouldKeep(key: m.score, label: m.polarity) {
+        for m in themes where topByTheme[m.theme, default: empty].wouldKeep(key: m.score, label: m.polarity, file: file, line: line) {
             topByTheme[m.theme, default: empty].offer(made(), key: m.score, label: m.polarity)
         }
     }

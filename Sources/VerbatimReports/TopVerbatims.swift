@@ -24,13 +24,28 @@ public struct TopVerbatims: Sendable, Hashable, Codable {
 
     public init(limit: Int) { self.limit = limit }
 
-    /// True when a verbatim with this label and ranking score would be kept
-    /// (so callers can skip building the sample when it would not).
-    public func wouldKeep(key: Double, label: SentimentLabel) -> Bool {
+    /// True when a verbatim with this label, ranking score and position would be kept, so that callers
+    /// build the sample only then. A tie with the weakest one kept is decided as `VerbatimSample.tieBreak`
+    /// decides it, by file and then line: scores saturate near ±1, and a file's later records tie with
+    /// its earlier ones again and again; building each of their samples to throw it away cost time and,
+    /// through the heap's churn, memory that grew with the input. Only a tie at the same file and line
+    /// (two records of one line) says yes, for `offer` to decide on the whole sample.
+    public func wouldKeep(key: Double, label: SentimentLabel, file: String, line: Int) -> Bool {
         switch label {
         case .neutral: return false
-        case .positive: return positive.count < limit || key >= positive[positive.count - 1].key
-        case .negative: return negative.count < limit || key <= negative[negative.count - 1].key
+        case .positive: return Self.beatsWeakest(key, file, line, in: positive, limit: limit, highestFirst: true)
+        case .negative: return Self.beatsWeakest(key, file, line, in: negative, limit: limit, highestFirst: false)
+        }
+    }
+
+    private static func beatsWeakest(_ key: Double, _ file: String, _ line: Int, in list: [Entry], limit: Int, highestFirst: Bool) -> Bool {
+        guard list.count >= limit else { return limit > 0 }
+        // Read in place (through the buffer): a copy of the entry would retain and release every string of its sample.
+        return list.withUnsafeBufferPointer { entries in
+            let w = entries.count - 1
+            if key != entries[w].key { return highestFirst ? key > entries[w].key : key < entries[w].key }
+            if file != entries[w].sample.file { return file < entries[w].sample.file }
+            return line <= entries[w].sample.line
         }
     }
 

@@ -61,6 +61,21 @@ struct TopVerbatimsTests {
         #expect(top.positive.map { "\($0.sample.file):\($0.sample.line):\($0.sample.recordId)" } == ["a.csv:3:w", "a.csv:3:y", "a.csv:9:z"])
     }
 
+    /// `wouldKeep` says no exactly when `offer` would change nothing, ties included (decided by file and line
+    /// without the sample), so the aggregate never builds a sample only to throw it away, nor skips one it needs.
+    @Test func wouldKeepAgreesWithOfferOnEveryTie() {
+        var top = TopVerbatims(limit: 3)
+        for r in sampleRecords(400, seed: 11) {
+            let label = r.sentiment!.label, key = r.sentiment!.score
+            let before = top
+            let predicted = top.wouldKeep(key: key, label: label, file: r.provenance.file, line: r.provenance.line)
+            top.offer(VerbatimSample(r), key: key, label: label)
+            // Every record here has its own file and line, so the answer is exact.
+            #expect(predicted == (top != before), "\(r.provenance.file):\(r.provenance.line), score \(key)")
+        }
+        #expect(top.positive.count == 3 && top.negative.count == 3)
+    }
+
     /// Files are processed in parallel and merged: whatever the split and the merge order,
     /// the kept verbatims (and so summary.json and report.html) must be the same.
     @Test(arguments: [1, 2, 3, 5, 11])
