@@ -95,7 +95,10 @@ extension PipelineRunner {
         var summary = InputReader(aliases: resources.aliases) { config.options(for: ($0 as NSString).lastPathComponent) }
             .read(url: url, name: name, emit: emit)
         flush()
-        try rows.close()
+        do throws(RunError) { try rows.close() } catch {
+            try? stored.close()  // closed either way; the first failure is the one reported
+            throw error
+        }
         try stored.close()
         // A file's error may quote its content: masked before the log, the manifest and the reports see it.
         if let masker = resources.masker {
