@@ -22,6 +22,29 @@ struct EvidenceStringTests {
         #expect(RecordRowFormatter.truncated(text, to: 300) == Self.reference(text))
     }
 
+    /// The cut read as scalars (`simpleCut`) is the cut by characters whenever it is taken: random texts of
+    /// letters that stand alone, mixed with combining marks, joiners, skin tones, flags and CR LF, at every length
+    /// around the limit.
+    @Test func theScalarCutAgreesWithTheCharacterCut() {
+        var rng = SplitMix(state: 42)
+        let alone = ["a", "Z", " ", "ş", "ğ", "İ", "ж", "Ә", "ү", "ђ", "č", "–", "…", "₸", "→", "−", "\n", "\t", "ʻ", "!"]
+        let joining = ["e\u{301}", "\u{200D}", "👍🏽", "🇹🇷", "\r\n", "\u{FE0F}", "и\u{306}", "\u{483}"]
+        var cutByScalars = 0
+        for round in 0..<400 {
+            let limit = [1, 2, 5, 20][round % 4]
+            let length = limit + Int.random(in: -1...3, using: &rng)
+            var text = ""
+            for _ in 0..<max(0, length) {
+                let rare = Int.random(in: 0..<10, using: &rng) == 0
+                text += rare ? joining.randomElement(using: &rng)! : alone.randomElement(using: &rng)!
+            }
+            let reference = text.count > limit ? String(text.prefix(limit)) + "…" : text
+            #expect(RecordRowFormatter.truncated(text, to: limit) == reference, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            if RecordRowFormatter.scalarCount(text) > limit, RecordRowFormatter.simpleCut(text, after: limit) != nil { cutByScalars += 1 }
+        }
+        #expect(cutByScalars > 50, "the scalar cut is taken often enough to be tested")
+    }
+
     @Test func theLineJoinsEachPieceAsItsSummaryShowsIt() {
         let pieces = [
             Evidence(matched: "kötü", term: "kötü", baseValence: -2.5, finalValence: 1.05, rules: ["negation(değil)", "intensifier(çok)"], clause: 0),
