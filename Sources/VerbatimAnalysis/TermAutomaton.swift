@@ -120,9 +120,6 @@ struct TermAutomaton: Sendable {
         }
     }
 
-    /// The kinds with a term that can start at a word of this form.
-    func kinds(of form: String) -> UInt32 { lookUp(form).kinds }
-
     /// A word's kinds: its mark when this automaton made it, else looked up now.
     func kinds(of token: Token) -> UInt32 {
         token.lookup.automaton == id ? token.lookup.kinds : mark(form: token.form, alternative: token.alternative).kinds
