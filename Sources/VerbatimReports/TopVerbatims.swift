@@ -26,10 +26,10 @@ public struct TopVerbatims: Sendable, Hashable, Codable {
 
     /// True when a verbatim with this label, ranking score and position would be kept, so that callers
     /// build the sample only then. A tie with the weakest one kept is decided as `VerbatimSample.tieBreak`
-    /// decides it, by file and then line: scores saturate near ±1, and a file's later records tie with
-    /// its earlier ones again and again; building each of their samples to throw it away cost time and,
-    /// through the heap's churn, memory that grew with the input. Only a tie at the same file and line
-    /// (two records of one line) says yes, for `offer` to decide on the whole sample.
+    /// decides it, by file and then line (`VerbatimSample.precedes`): scores saturate near ±1, and a file's
+    /// later records tie with its earlier ones again and again; building each of their samples only to
+    /// throw it away cost time. Only a tie at the same file and line (two records of one line) says yes,
+    /// for `offer` to decide on the whole sample.
     public func wouldKeep(key: Double, label: SentimentLabel, file: String, line: Int) -> Bool {
         switch label {
         case .neutral: return false
@@ -44,8 +44,8 @@ public struct TopVerbatims: Sendable, Hashable, Codable {
         return list.withUnsafeBufferPointer { entries in
             let w = entries.count - 1
             if key != entries[w].key { return highestFirst ? key > entries[w].key : key < entries[w].key }
-            if file != entries[w].sample.file { return file < entries[w].sample.file }
-            return line <= entries[w].sample.line
+            // Same place: `offer` decides on the whole sample.
+            return VerbatimSample.precedes(file: file, line: line, file: entries[w].sample.file, line: entries[w].sample.line) ?? true
         }
     }
 

@@ -52,9 +52,15 @@ public struct VerbatimSample: Sendable, Hashable, Codable {
     /// then line, then record id, then text. Total, so a top-k list does not
     /// depend on the order in which partial results are merged.
     static func tieBreak(_ a: VerbatimSample, _ b: VerbatimSample) -> Bool {
-        if a.file != b.file { return a.file < b.file }
-        if a.line != b.line { return a.line < b.line }
+        if let first = precedes(file: a.file, line: a.line, file: b.file, line: b.line) { return first }
         if a.recordId != b.recordId { return a.recordId < b.recordId }
         return a.text < b.text
+    }
+
+    /// The first two steps of `tieBreak`, on positions alone (so that a sample need not be built to be
+    /// ranked against one): whether the first comes first, or nil when both are the same file and line.
+    static func precedes(file a: String, line la: Int, file b: String, line lb: Int) -> Bool? {
+        if a != b { return a < b }
+        return la == lb ? nil : la < lb
     }
 }
