@@ -52,18 +52,7 @@ public enum RecordRowFormatter {
         return text.withUTF8 { bytes -> String? in
             var i = 0, scalars = 0, cut = 0
             while i < bytes.count {
-                // Valid UTF-8 (a `String`'s); four-byte scalars (emoji, flags) are never alone.
-                let b0 = UInt32(bytes[i])
-                let v: UInt32, length: Int
-                if b0 < 0x80 {
-                    (v, length) = (b0, 1)
-                } else if b0 < 0xE0 {
-                    (v, length) = ((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
-                } else if b0 < 0xF0 {
-                    (v, length) = ((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
-                } else {
-                    return nil
-                }
+                let (v, length) = UTF8Bytes.decode(bytes, i)
                 guard isAlone(v) else { return nil }
                 if scalars == limit { return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<cut]), as: UTF8.self) }
                 i += length

@@ -1,4 +1,5 @@
 import Foundation
+import VerbatimCore
 
 /// Cleans raw feedback text before tokenization.
 ///

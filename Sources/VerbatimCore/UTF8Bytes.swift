@@ -1,0 +1,43 @@
+/// Decoding and encoding of UTF-8 in the hot loops (the input is a Swift
+/// `String`, so its bytes are valid UTF-8): the tokenizer, the folding, the
+/// cleaner and the cut of a long report line. Inlinable, so each module's
+/// loops compile it in place.
+public enum UTF8Bytes {
+    /// The scalar starting at byte `i` and its length in bytes.
+    @inlinable @inline(__always) public static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (scalar: UInt32, length: Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return (((b0 & 0x1F) << 6) | UInt32(p[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 { return (((b0 & 0x0F) << 12) | (UInt32(p[i + 1] & 0x3F) << 6) | UInt32(p[i + 2] & 0x3F), 3) }
+        return (((b0 & 0x07) << 18) | (UInt32(p[i + 1] & 0x3F) << 12) | (UInt32(p[i + 2] & 0x3F) << 6) | UInt32(p[i + 3] & 0x3F), 4)
+    }
+
+    /// The scalar that ends just before byte `i` (`i > 0`).
+    @inlinable @inline(__always) public static func decode(_ p: UnsafeBufferPointer<UInt8>, before i: Int) -> UInt32 {
+        var k = i - 1
+        while k > 0, p[k] & 0xC0 == 0x80 { k -= 1 }
+        return decode(p, k).scalar
+    }
+
+    /// Writes the UTF-8 bytes of scalar `v` at `out[n...]` and advances `n` (the buffer has room).
+    @inlinable @inline(__always) public static func write(_ v: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at n: inout Int) {
+        if v < 0x80 {
+            out[n] = UInt8(v); n += 1
+        } else if v < 0x800 {
+            out[n] = UInt8(0xC0 | (v >> 6)); out[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+        } else if v < 0x10000 {
+            out[n] = UInt8(0xE0 | (v >> 12)); out[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
+        } else {
+            out[n] = UInt8(0xF0 | (v >> 18)); out[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+            out[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+        }
+    }
+
+    @inlinable @inline(__always) public static func string(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @inlinable @inline(__always) public static func string(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
+    }
+}
