@@ -32,13 +32,35 @@ public struct LanguageIdentificationStage: RecordStage {
     /// Re-folds word forms for `language` (Turkish casing, Serbian script and diacritics).
     public static func refold(_ tokens: inout [Token], for language: Language) {
         guard Language.scored.contains(language) else { return }
-        let same = WordFolder.sameAsLower[Language.allCases.firstIndex(of: language)!]
-        // Most words fold for their language as the tokenizer folded them: they keep its forms.
-        for i in tokens.indices where tokens[i].kind == .word && !WordFolder.foldsAsLower(tokens[i].surface, same) {
+        let memo = WordMemo.current
+        for i in tokens.indices where tokens[i].kind == .word {
             let elongated = tokens[i].alternative != nil
-            let (form, alternative, _) = WordFolder.forms(of: tokens[i].surface, for: language, alternative: elongated)
-            tokens[i].form = form
-            if elongated { tokens[i].alternative = alternative }
+            let folded = forms(of: tokens[i].surface, elongated: elongated, for: language, memo)
+            // Most words fold for their language as the tokenizer folded them: they keep its forms.
+            if folded.keeps { continue }
+            tokens[i].form = folded.form
+            if elongated { tokens[i].alternative = folded.alternative }
+        }
+    }
+
+    /// Whether a word folds for `language` as the tokenizer folded it, else its forms for the language:
+    /// as this thread last worked them out for the same surface (`WordMemo`), or worked out now.
+    private static func forms(of surface: String, elongated: Bool, for language: Language, _ memo: WordMemo) -> (keeps: Bool, form: String, alternative: String?) {
+        var bytes = surface
+        return bytes.withUTF8 { p in
+            let e = memo.entry(p, surface: surface)
+            if e.pointee.foldedFor != language || e.pointee.foldedElongated != elongated {
+                e.pointee.foldedFor = language
+                e.pointee.foldedElongated = elongated
+                e.pointee.keeps = WordFolder.foldsAsLower(surface, WordFolder.sameAsLower[Language.allCases.firstIndex(of: language)!])
+                if e.pointee.keeps {
+                    (e.pointee.languageForm, e.pointee.languageAlternative) = ("", nil)
+                } else {
+                    let (form, alternative, _) = WordFolder.forms(of: surface, for: language, alternative: elongated)
+                    (e.pointee.languageForm, e.pointee.languageAlternative) = (form, alternative)
+                }
+            }
+            return (e.pointee.keeps, e.pointee.languageForm, e.pointee.languageAlternative)
         }
     }
 

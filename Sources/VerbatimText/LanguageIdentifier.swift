@@ -1,3 +1,4 @@
+import Foundation
 import VerbatimCore
 
 /// Identifies the language of a record: Turkish, Kazakh, Mongolian, Serbian,
@@ -17,7 +18,26 @@ public struct LanguageIdentifier: Sendable {
     final class CueTables: Sendable {
         let words: UTF8Trie<TextResources.CueWeights>
         let suffixes: UTF8Trie<TextResources.CueWeights>
-        init(_ r: TextResources) { words = r.cueWords; suffixes = r.cueSuffixes }
+        /// Unique in the process, never 0: what a word's remembered cue weights (`WordMemo`) were read from.
+        let id: UInt64
+        init(_ r: TextResources) {
+            words = r.cueWords
+            suffixes = r.cueSuffixes
+            id = Self.ids.take()
+        }
+
+        private final class IDs: @unchecked Sendable {
+            private let lock = NSLock()
+            private var next: UInt64 = 1
+            func take() -> UInt64 {
+                lock.lock()
+                defer { lock.unlock() }
+                next += 1
+                return next - 1
+            }
+        }
+
+        private static let ids = IDs()
     }
 
     let cues: CueTables
@@ -86,17 +106,19 @@ public struct LanguageIdentifier: Sendable {
     /// The letter classes present in a word.
     static func letterClasses(of word: String) -> LetterClass {
         var word = word
-        return word.withUTF8 { p in
-            var found: LetterClass = []
-            var i = 0
-            let classes = letterClasses  // once, not through `swift_once` per scalar
-            while i < p.count {
-                let (v, len) = UTF8Bytes.decode(p, i)
-                if v < ScalarTable.limit { found.formUnion(classes[Int(v)]) }
-                i += len
-            }
-            return found
+        return word.withUTF8(letterClasses(of:))
+    }
+
+    static func letterClasses(of p: UnsafeBufferPointer<UInt8>) -> LetterClass {
+        var found: LetterClass = []
+        var i = 0
+        let classes = letterClasses  // once, not through `swift_once` per scalar
+        while i < p.count {
+            let (v, len) = UTF8Bytes.decode(p, i)
+            if v < ScalarTable.limit { found.formUnion(classes[Int(v)]) }
+            i += len
         }
+        return found
     }
 
     static let serbianSameAsLower = WordFolder.sameAsLower[Language.allCases.firstIndex(of: .sr)!]
@@ -110,8 +132,9 @@ public struct LanguageIdentifier: Sendable {
 
     private func slotScores(_ tokens: [Token]) -> [Double] {
         var score = [Double](repeating: 0, count: TextResources.cueLanguages.count)
+        let memo = WordMemo.current
         for t in tokens.indices where tokens[t].kind == .word || tokens[t].kind == .contrast {
-            let c = Self.letterClasses(of: tokens[t].surface)
+            let (c, cues) = reading(tokens[t], memo)
             let hasCyr = c.contains(.cyrillic), hasLat = c.contains(.latin)
             if hasCyr == hasLat { continue }  // mixed script or no letters
             if hasCyr {
@@ -120,46 +143,69 @@ public struct LanguageIdentifier: Sendable {
                 if c.contains(.serbianCyrillic) { score[Slot.sr.rawValue] += 3 }
                 if c.contains(.notSerbianCyrillic) { score[Slot.sr.rawValue] -= 1.5 }
                 if c.contains(.mongolian) && !kk { score[Slot.mn.rawValue] += 1.5; score[Slot.kk.rawValue] += 0.3 }
-                addCues(tokens, t, slots: Self.cyrillicSlots, classes: c, to: &score)
             } else {
                 if c.contains(.turkish) { score[Slot.tr.rawValue] += 3 }
                 if c.contains(.turkishShared) { score[Slot.tr.rawValue] += 1 }
                 if c.contains(.serbianLatin) { score[Slot.sr.rawValue] += 3 }
                 if c.contains(.serbianOrCzech) { score[Slot.sr.rawValue] += 1.5 }
-                addCues(tokens, t, slots: Self.latinSlots, classes: c, to: &score)
             }
+            Self.add(cues, to: &score)
         }
         return score
     }
 
-    /// The cue weights of word `t` for each language of `slots` (the token is read in place, not copied).
-    /// The languages that read the word under its lookup form share one look-up; Serbian, when it folds
-    /// the word differently, and Turkish, for a capital `I`, look their own form up. Each language gets
-    /// at most one weight per word.
-    private func addCues(_ tokens: [Token], _ t: Int, slots: [Slot], classes: LetterClass, to score: inout [Double]) {
+    /// A word's letter classes and its cue weights for the languages of its script (none for a word of
+    /// mixed script or without letters), as this thread last worked them out for the same surface, form
+    /// and elongation (`WordMemo`), or worked out now.
+    private func reading(_ token: Token, _ memo: WordMemo) -> (LetterClass, TextResources.CueWeights) {
+        var surface = token.surface
+        let elongated = token.alternative != nil
+        return surface.withUTF8 { bytes in
+            let e = memo.entry(bytes, surface: token.surface)
+            if e.pointee.cueTables == cues.id, e.pointee.cueElongated == elongated, WordMemo.equal(e.pointee.cueForm, token.form) {
+                return (e.pointee.classes, e.pointee.cues)
+            }
+            let c = Self.letterClasses(of: bytes)
+            let hasCyr = c.contains(.cyrillic), hasLat = c.contains(.latin)
+            let weights = hasCyr == hasLat ? TextResources.CueWeights()
+                : cueWeights(of: token, slots: hasCyr ? Self.cyrillicSlots : Self.latinSlots, classes: c)
+            e.pointee.cueTables = cues.id
+            e.pointee.cueElongated = elongated
+            e.pointee.classes = c
+            e.pointee.cueForm = token.form
+            e.pointee.cues = weights
+            return (c, weights)
+        }
+    }
+
+    /// The cue weights of a word for each language of `slots`. The languages that read the word under
+    /// its lookup form share one look-up; Serbian, when it folds the word differently, and Turkish, for a
+    /// capital `I`, look their own form up. Each language gets at most one weight per word.
+    private func cueWeights(of token: Token, slots: [Slot], classes: LetterClass) -> TextResources.CueWeights {
         let tables = cues
+        var found = TextResources.CueWeights()
         var formSlots: UInt8 = 0
         for slot in slots {
             let bit = UInt8(1) << UInt8(slot.rawValue)
             switch slot {
-            case .sr where tokens[t].alternative == nil && WordFolder.foldsAsLower(tokens[t].surface, Self.serbianSameAsLower):
+            case .sr where token.alternative == nil && WordFolder.foldsAsLower(token.surface, Self.serbianSameAsLower):
                 // Serbian folds this word as the tokenizer did, and it has no run to squeeze: its form is the cue form.
                 formSlots |= bit
             case .sr:
-                Self.add(WordFolder.withFolded(tokens[t].surface, with: WordFolder.serbian, fallback: { LanguageFolding.fold($0, for: .sr) }) {
+                found = found.updated(with: WordFolder.withFolded(token.surface, with: WordFolder.serbian, fallback: { LanguageFolding.fold($0, for: .sr) }) {
                     Self.cueWeights($0, tables, slots: bit)
-                }, to: &score)
+                })
             case .tr where classes.contains(.turkishCapitalI):
-                Self.add(WordFolder.withFolded(tokens[t].surface, with: WordFolder.turkishLower, fallback: LanguageFolding.turkishLower) {
+                found = found.updated(with: WordFolder.withFolded(token.surface, with: WordFolder.turkishLower, fallback: LanguageFolding.turkishLower) {
                     Self.cueWeights($0, tables, slots: bit)
-                }, to: &score)
+                })
             default:
                 formSlots |= bit
             }
         }
-        guard formSlots != 0 else { return }
-        var form = tokens[t].form
-        Self.add(form.withUTF8 { Self.cueWeights($0, tables, slots: formSlots) }, to: &score)
+        guard formSlots != 0 else { return found }
+        var form = token.form
+        return found.updated(with: form.withUTF8 { Self.cueWeights($0, tables, slots: formSlots) })
     }
 
     private static func add(_ found: TextResources.CueWeights, to score: inout [Double]) {

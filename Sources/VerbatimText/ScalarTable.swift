@@ -50,6 +50,22 @@ enum ScalarTable {
         return p.isAlphabetic || p.generalCategory == .nonspacingMark || p.generalCategory == .decimalNumber
     }
 
+    /// `isWord`, `isAlphabetic`, `isUppercase` with `flags` read once by the caller: each access to a
+    /// global table inside a loop goes through `swift_once`.
+    @inline(__always) static func isWord(_ v: UInt32, _ flags: [Flags]) -> Bool {
+        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) }
+        if v < limit { return flags[Int(v)].contains(.word) }
+        return isWord(v)
+    }
+
+    @inline(__always) static func isAlphabetic(_ v: UInt32, _ flags: [Flags]) -> Bool {
+        v < limit ? flags[Int(v)].contains(.alphabetic) : isAlphabetic(v)
+    }
+
+    @inline(__always) static func isUppercase(_ v: UInt32, _ flags: [Flags]) -> Bool {
+        v < limit ? flags[Int(v)].contains(.uppercase) : isUppercase(v)
+    }
+
     @inline(__always) static func isAlphabetic(_ v: UInt32) -> Bool {
         if v < limit { return flags[Int(v)].contains(.alphabetic) }
         return Unicode.Scalar(v)?.properties.isAlphabetic ?? false

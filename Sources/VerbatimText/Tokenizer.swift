@@ -33,6 +33,8 @@ public enum Tokenizer {
         tokens.reserveCapacity(n / 6 + 1)
         var clause = 0
         let textIsShouting = isShouting(s)  // all-caps text: caps carry no emphasis
+        let memo = WordMemo.current
+        let flags = ScalarTable.flags  // once, not through `swift_once` per scalar
 
         @inline(__always) func atBoundary(_ k: Int) -> Bool { k == 0 || s[k - 1] == 0x20 }
         @inline(__always) func isWord(at k: Int) -> Bool { k < n && ScalarTable.isWord(UTF8Bytes.decode(s, k).scalar) }
@@ -49,9 +51,9 @@ public enum Tokenizer {
                 i = j; continue
             }
             let (cv, clen) = UTF8Bytes.decode(s, i)
-            let cIsWord = ScalarTable.isWord(cv)
+            let cIsWord = ScalarTable.isWord(cv, flags)
             // Emoticons (only at a token start, so "http:/" or "3:0" do not match)
-            if atBoundary(i) || !ScalarTable.isWord(UTF8Bytes.decode(s, before: i)), !cIsWord || c == 0x78 || c == 0x58 || c == 0x38 || c == 0x42 {
+            if atBoundary(i) || !ScalarTable.isWord(UTF8Bytes.decode(s, before: i), flags), !cIsWord || c == 0x78 || c == 0x58 || c == 0x38 || c == 0x42 {
                 if let e = emoticonBytes.first(where: { matches(s, i, $0.bytes) }) {
                     var end = i + e.bytes.count
                     // ":)))))" is ":)))" said louder, ":DDD" is ":D", "<333" is "<3": the extra repeats belong to the token.
@@ -127,19 +129,20 @@ public enum Tokenizer {
                         break
                     }
                     let (v, len) = UTF8Bytes.decode(s, j)
-                    guard ScalarTable.isWord(v) else { break }
+                    guard ScalarTable.isWord(v, flags) else { break }
                     allDigits = false
-                    if ScalarTable.isAlphabetic(v) {
+                    if ScalarTable.isAlphabetic(v, flags) {
                         letters += 1
-                        if ScalarTable.isUppercase(v) { upper += 1 }
+                        if ScalarTable.isUppercase(v, flags) { upper += 1 }
                     }
                     j += len
                 }
-                let word = UTF8Bytes.string(s, i..<j)
                 if allDigits {
-                    tokens.append(Token(kind: .number, form: word, surface: word, clause: clause))
+                    let number = UTF8Bytes.string(s, i..<j)
+                    tokens.append(Token(kind: .number, form: number, surface: number, clause: clause))
                 } else {
-                    tokens.append(makeWord(word, clause: clause, allCaps: !textIsShouting && letters >= 2 && upper == letters))
+                    let allCaps = !textIsShouting && letters >= 2 && upper == letters
+                    tokens.append(makeWord(UnsafeBufferPointer(rebasing: s[i..<j]), clause: clause, allCaps: allCaps, memo: memo))
                 }
                 // Apostrophe suffix: Ayşe'ye, Ayşe’nin
                 if j < n, !allDigits {
@@ -181,6 +184,7 @@ public enum Tokenizer {
 
     /// True when the text is written in capitals (at least 80% of its letters): then capitals carry no emphasis.
     static func isShouting(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        let flags = ScalarTable.flags
         var letters = 0, upper = 0
         var i = 0
         while i < s.count {
@@ -190,7 +194,7 @@ public enum Tokenizer {
                 i += 1; continue
             }
             let (v, len) = UTF8Bytes.decode(s, i)
-            if ScalarTable.isAlphabetic(v) { letters += 1; if ScalarTable.isUppercase(v) { upper += 1 } }
+            if ScalarTable.isAlphabetic(v, flags) { letters += 1; if ScalarTable.isUppercase(v, flags) { upper += 1 } }
             i += len
         }
         return letters > 0 && upper * 10 >= letters * 8
@@ -206,8 +210,23 @@ public enum Tokenizer {
     }
 
     static func makeWord(_ surface: String, clause: Int, allCaps: Bool) -> Token {
+        makeWord(surface, WordFolder.forms(of: surface, for: .und, alternative: true), clause: clause, allCaps: allCaps)
+    }
+
+    /// A word from its bytes, folded once per thread (`WordMemo`): its surface and forms as remembered
+    /// when the thread last saw these bytes.
+    static func makeWord(_ bytes: UnsafeBufferPointer<UInt8>, clause: Int, allCaps: Bool, memo: WordMemo) -> Token {
+        let e = memo.entry(bytes, surface: String(decoding: bytes, as: UTF8.self))
+        if !e.pointee.hasForms {
+            (e.pointee.form, e.pointee.alternative, e.pointee.squeezed) = WordFolder.forms(of: e.pointee.surface, for: .und, alternative: true)
+            e.pointee.hasForms = true
+        }
+        return makeWord(e.pointee.surface, (e.pointee.form, e.pointee.alternative, e.pointee.squeezed), clause: clause, allCaps: allCaps)
+    }
+
+    private static func makeWord(_ surface: String, _ forms: (form: String, alternative: String?, squeezed: Bool), clause: Int, allCaps: Bool) -> Token {
         var emphasis: Emphasis = allCaps ? [.allCaps] : []
-        let (form, alternative, squeezed) = WordFolder.forms(of: surface, for: .und, alternative: true)
+        let (form, alternative, squeezed) = forms
         if squeezed { emphasis.insert(.elongated) }
         var t = Token(kind: .word, form: form, surface: surface, clause: clause, emphasis: emphasis)
         t.alternative = squeezed ? alternative : nil
