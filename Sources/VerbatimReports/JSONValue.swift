@@ -15,51 +15,77 @@ public indirect enum JSONValue: Sendable {
     public static func optional(_ v: Double?, _ decimals: Int = 4) -> JSONValue { v.map { .double($0, decimals) } ?? .null }
 
     public func serialized() -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(into: &out, indent: 0)
-        out += "\n"
-        return out
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent)
+    /// Writes the value as UTF-8 bytes (a summary of half a megabyte is built without a `String` per line).
+    private func write(into out: inout [UInt8], indent: Int) {
         switch self {
-        case let .string(s): out += Self.quote(s)
-        case let .number(n): out += n
-        case let .int(i): out += "\(i)"
-        case let .bool(b): out += b ? "true" : "false"
-        case .null: out += "null"
+        case let .string(s): Self.appendQuoted(s, to: &out)
+        case let .number(n): out.append(contentsOf: n.utf8)
+        case let .int(i): out.append(contentsOf: String(i).utf8)
+        case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
         case let .array(items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
             if items.allSatisfy({ if case .object = $0 { return false }; if case .array = $0 { return false }; return true }) {
-                out += "["
-                for (k, v) in items.enumerated() { if k > 0 { out += ", " }; v.write(into: &out, indent: 0) }
-                out += "]"
+                out.append(0x5B)
+                for (k, v) in items.enumerated() {
+                    if k > 0 { out.append(contentsOf: ", ".utf8) }
+                    v.write(into: &out, indent: 0)
+                }
+                out.append(0x5D)
                 return
             }
-            out += "[\n"
+            out.append(contentsOf: "[\n".utf8)
             for (k, v) in items.enumerated() {
-                out += pad + "  "
+                Self.pad(indent + 1, &out)
                 v.write(into: &out, indent: indent + 1)
-                out += k == items.count - 1 ? "\n" : ",\n"
+                out.append(contentsOf: (k == items.count - 1 ? "\n" : ",\n").utf8)
             }
-            out += pad + "]"
+            Self.pad(indent, &out)
+            out.append(0x5D)
         case let .object(pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            out += "{\n"
+            if pairs.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(contentsOf: "{\n".utf8)
             for (k, (key, v)) in pairs.enumerated() {
-                out += pad + "  " + Self.quote(key) + ": "
+                Self.pad(indent + 1, &out)
+                Self.appendQuoted(key, to: &out)
+                out.append(contentsOf: ": ".utf8)
                 v.write(into: &out, indent: indent + 1)
-                out += k == pairs.count - 1 ? "\n" : ",\n"
+                out.append(contentsOf: (k == pairs.count - 1 ? "\n" : ",\n").utf8)
             }
-            out += pad + "}"
+            Self.pad(indent, &out)
+            out.append(0x7D)
         }
+    }
+
+    /// Two spaces per level.
+    private static func pad(_ indent: Int, _ out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(0x20, count: 2 * indent))
+    }
+
+    /// Appends `quote(s)`'s UTF-8; a string that needs no escape is copied as it is.
+    static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        guard !needsEscape(s) else { out.append(contentsOf: quote(s).utf8); return }
+        out.append(0x22)
+        out.append(contentsOf: s.utf8)
+        out.append(0x22)
+    }
+
+    /// Control characters, `"`, `\` and U+2028/9 (lead byte E2, checked exactly by `quote`) need an escape.
+    private static func needsEscape(_ s: String) -> Bool {
+        s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 })
     }
 
     /// `s` as a JSON string literal, quotes included (also used by the JSON log handler).
     public static func quote(_ s: String) -> String {
         // Most strings need no escape: control characters, `"`, `\` and U+2028/9 (lead byte E2) do.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) { return "\"" + s + "\"" }
+        if !needsEscape(s) { return "\"" + s + "\"" }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

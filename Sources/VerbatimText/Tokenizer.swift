@@ -218,10 +218,10 @@ public enum Tokenizer {
     static func makeWord(_ bytes: UnsafeBufferPointer<UInt8>, clause: Int, allCaps: Bool, memo: WordMemo) -> Token {
         let e = memo.entry(bytes, surface: String(decoding: bytes, as: UTF8.self))
         if !e.pointee.hasForms {
-            (e.pointee.form, e.pointee.alternative, e.pointee.squeezed) = WordFolder.forms(of: e.pointee.surface, for: .und, alternative: true)
+            (e.pointee.form, e.pointee.alternative, e.pointee.squeezed) = WordFolder.forms(of: e.pointee.key, for: .und, alternative: true)
             e.pointee.hasForms = true
         }
-        return makeWord(e.pointee.surface, (e.pointee.form, e.pointee.alternative, e.pointee.squeezed), clause: clause, allCaps: allCaps)
+        return makeWord(e.pointee.key, (e.pointee.form, e.pointee.alternative, e.pointee.squeezed), clause: clause, allCaps: allCaps)
     }
 
     private static func makeWord(_ surface: String, _ forms: (form: String, alternative: String?, squeezed: Bool), clause: Int, allCaps: Bool) -> Token {

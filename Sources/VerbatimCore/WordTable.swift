@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a `WordTable` keeps per word: made from the word, which it holds as `key`.
+public protocol WordTableEntry {
+    init(key: String)
+    var key: String { get }
+}
+
+/// A bounded table from a word's UTF-8 bytes to what a stage worked out for it, for remembering per
+/// thread (`ThreadLocal`) what is costly to work out again: a word's folding, its look-ups.
+///
+/// It holds `capacity` entries in sets of four: a word may stand in any entry of the set its hash picks,
+/// and a new word takes the entry of its set filled longest ago. Memory is fixed whatever the input, and
+/// touched only as entries fill. A hit is checked against the word's bytes, never trusted on the hash.
+/// Not thread-safe: one table per thread.
+public final class WordTable<Entry: WordTableEntry> {
+    public static var capacity: Int { 16384 }
+    @usableFromInline static var ways: Int { 4 }
+    @usableFromInline static var setMask: Int { capacity / ways - 1 }
+
+    /// Per entry, the hash of the word it holds; 0 for an entry never filled (whose `Entry` is not
+    /// initialized). Allocated zeroed, so that pages of unused entries are never touched.
+    @usableFromInline let hashes: UnsafeMutablePointer<UInt64>
+    @usableFromInline let entries: UnsafeMutablePointer<Entry>
+    /// Per set, the way that the next new word takes (first in, first out).
+    @usableFromInline let nextWay: UnsafeMutablePointer<UInt8>
+
+    public init() {
+        hashes = calloc(Self.capacity, MemoryLayout<UInt64>.stride)!.bindMemory(to: UInt64.self, capacity: Self.capacity)
+        nextWay = calloc(Self.capacity / Self.ways, 1)!.bindMemory(to: UInt8.self, capacity: Self.capacity / Self.ways)
+        entries = UnsafeMutablePointer<Entry>.allocate(capacity: Self.capacity)
+    }
+
+    deinit {
+        for k in 0..<Self.capacity where hashes[k] != 0 { (entries + k).deinitialize(count: 1) }
+        entries.deallocate()
+        free(hashes)
+        free(nextWay)
+    }
+
+    /// The entry of the word of `bytes`, to read and update in place: the one holding it, or a new one
+    /// made from `word` (the bytes as a `String`), replacing the entry of its set filled longest ago.
+    /// The pointer is good until the next call.
+    @inlinable @inline(__always)
+    public func entry(_ bytes: UnsafeBufferPointer<UInt8>, word: @autoclosure () -> String) -> UnsafeMutablePointer<Entry> {
+        let hash = Self.hash(bytes)
+        let set = Int(truncatingIfNeeded: hash) & Self.setMask
+        let first = set * Self.ways
+        for k in first..<(first + Self.ways) where hashes[k] == hash && Self.equal(entries[k].key, bytes) { return entries + k }
+        let k = first + Int(nextWay[set])
+        nextWay[set] = (nextWay[set] + 1) % UInt8(Self.ways)
+        if hashes[k] == 0 {
+            (entries + k).initialize(to: Entry(key: word()))
+        } else {
+            entries[k] = Entry(key: word())
+        }
+        hashes[k] = hash
+        return entries + k
+    }
+
+    /// The entry of `word`, as `entry(_:word:)`.
+    @inlinable @inline(__always)
+    public func entry(_ word: String) -> UnsafeMutablePointer<Entry> {
+        var bytes = word
+        return bytes.withUTF8 { entry($0, word: word) }
+    }
+
+    /// FNV-1a over the bytes; never 0, which marks an empty entry.
+    @inlinable @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h | 1
+    }
+
+    @inlinable @inline(__always)
+    static func equal(_ word: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.utf8.count == bytes.count else { return false }
+        var word = word
+        return word.withUTF8 { $0.count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0 }
+    }
+
+    /// Byte equality of two words (all forms are NFC, so it is string equality without Unicode comparison).
+    @inlinable @inline(__always)
+    public static func equal(_ a: String, _ b: String) -> Bool {
+        var b = b
+        return b.withUTF8 { equal(a, $0) }
+    }
+}
+
+/// One instance of `Value` per thread, made on first use and released when the thread ends.
+public final class ThreadLocal<Value: AnyObject>: @unchecked Sendable {
+    private let key: pthread_key_t
+    private let make: @Sendable () -> Value
+
+    public init(_ make: @escaping @Sendable () -> Value) {
+        self.make = make
+        var key = pthread_key_t()
+        pthread_key_create(&key) { p in
+            #if canImport(Glibc)
+            guard let p else { return }
+            #endif
+            Unmanaged<AnyObject>.fromOpaque(p).release()
+        }
+        self.key = key
+    }
+
+    /// This thread's instance.
+    public var value: Value {
+        if let p = pthread_getspecific(key) { return Unmanaged<Value>.fromOpaque(p).takeUnretainedValue() }
+        let value = make()
+        pthread_setspecific(key, Unmanaged.passRetained(value).toOpaque())
+        return value
+    }
+}
