@@ -133,10 +133,22 @@ struct TermAutomaton: Sendable {
         return TermLookup(automaton: id, kinds: found, word: word)
     }
 
-    /// Looks every word up once (its form and its elongation alternative), unless this automaton has already.
+    /// Looks every word up once (its form and its elongation alternative), unless this automaton has already;
+    /// a form without an alternative as this thread last looked it up here (`FormMemo`): the walk is long
+    /// for this automaton, which holds every term of the language, and mostly misses the caches.
     func mark(_ tokens: inout [Token]) {
+        let memo = FormMemo.current
         for i in tokens.indices where tokens[i].kind == .word && tokens[i].lookup.automaton != id {
-            tokens[i].lookup = mark(form: tokens[i].form, alternative: tokens[i].alternative)
+            guard tokens[i].alternative == nil else {
+                tokens[i].lookup = mark(form: tokens[i].form, alternative: tokens[i].alternative)
+                continue
+            }
+            let e = memo.forms.entry(tokens[i].form)
+            if e.pointee.markedBy != id {
+                e.pointee.mark = mark(form: tokens[i].form, alternative: nil)
+                e.pointee.markedBy = id
+            }
+            tokens[i].lookup = e.pointee.mark
         }
     }
 }

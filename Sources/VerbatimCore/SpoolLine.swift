@@ -13,17 +13,33 @@ public enum SpoolLine {
     /// A missing value.
     public static let null: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "N")]
 
-    /// Appends `bytes` escaped.
+    /// Appends `bytes` escaped: contiguous bytes (a native string's) in runs between the bytes to escape.
     @inlinable
     public static func appendEscaped<S: Sequence>(_ bytes: S, to out: inout [UInt8]) where S.Element == UInt8 {
-        for c in bytes {
-            switch c {
-            case backslash: out.append(backslash); out.append(backslash)
-            case tab: out.append(backslash); out.append(UInt8(ascii: "t"))
-            case newline: out.append(backslash); out.append(UInt8(ascii: "n"))
-            case UInt8(ascii: "\r"): out.append(backslash); out.append(UInt8(ascii: "r"))
-            default: out.append(c)
-            }
+        let appended: Void? = bytes.withContiguousStorageIfAvailable { appendEscaped($0, to: &out) }
+        if appended != nil { return }
+        for c in bytes { appendEscaped(byte: c, to: &out) }
+    }
+
+    @inlinable
+    static func appendEscaped(_ p: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var start = 0
+        for i in 0..<p.count where p[i] == backslash || p[i] == tab || p[i] == newline || p[i] == UInt8(ascii: "\r") {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<i]))
+            appendEscaped(byte: p[i], to: &out)
+            start = i + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<p.count]))
+    }
+
+    @inlinable @inline(__always)
+    static func appendEscaped(byte c: UInt8, to out: inout [UInt8]) {
+        switch c {
+        case backslash: out.append(backslash); out.append(backslash)
+        case tab: out.append(backslash); out.append(UInt8(ascii: "t"))
+        case newline: out.append(backslash); out.append(UInt8(ascii: "n"))
+        case UInt8(ascii: "\r"): out.append(backslash); out.append(UInt8(ascii: "r"))
+        default: out.append(c)
         }
     }
 

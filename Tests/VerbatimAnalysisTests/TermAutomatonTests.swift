@@ -77,4 +77,22 @@ struct TermAutomatonTests {
         tokens[1].form = "masa"
         #expect(lex.sentiment.longestMatch(in: tokens, at: 0) == nil)
     }
+
+    /// A mark is remembered per thread and per automaton (`FormMemo`): the same form marked by another
+    /// lexicon's automaton in between gets that automaton's answer, and its own again after.
+    @Test func rememberedMarksBelongToTheirAutomaton() {
+        var first = lexicon()
+        var second = LanguageLexicon(language: .tr)
+        second.intensifiers = index(["berbat"])
+        let a = TermAutomaton(compiling: &first), b = TermAutomaton(compiling: &second)
+        func marked(_ automaton: TermAutomaton) -> TermLookup {
+            var tokens = [Token(kind: .word, form: "berbat", surface: "berbat")]
+            automaton.mark(&tokens)
+            return tokens[0].lookup
+        }
+        let fresh = (a: TermLookup(automaton: a.id, kinds: a.lookUp("berbat").kinds, word: a.lookUp("berbat").word),
+                     b: TermLookup(automaton: b.id, kinds: b.lookUp("berbat").kinds, word: b.lookUp("berbat").word))
+        #expect(fresh.a.kinds == TermAutomaton.Kind.sentiment.bit && fresh.b.kinds == TermAutomaton.Kind.intensifiers.bit)
+        #expect([marked(a), marked(b), marked(a), marked(b)] == [fresh.a, fresh.b, fresh.a, fresh.b])
+    }
 }
