@@ -7,13 +7,25 @@
 /// built over reversed keys (`reversed: true`), it reports suffixes instead.
 @frozen
 public struct UTF8Trie<Value: Sendable>: Sendable {
-    // Nodes live in flat arrays (first child, next sibling, byte, value index), so a lookup
-    // chases no pointers and touches no reference counts; the root's children are found
-    // through a 256-entry table. Node 0 is the root.
-    @usableFromInline var firstChild: [Int32] = [-1]
-    @usableFromInline var nextSibling: [Int32] = [-1]
-    @usableFromInline var byte: [UInt8] = [0]
-    @usableFromInline var valueIndex: [Int32] = [-1]
+    // Nodes live in one flat array, so a lookup chases no pointers and touches no reference counts,
+    // and each step of a walk reads one node (16 bytes: its byte, first child, next sibling and value
+    // index together, not from four arrays); the root's children are found through a 256-entry table.
+    // Node 0 is the root.
+    @frozen @usableFromInline struct Node: Sendable {
+        @usableFromInline var firstChild: Int32
+        @usableFromInline var nextSibling: Int32
+        @usableFromInline var valueIndex: Int32
+        @usableFromInline var byte: UInt8
+
+        @inlinable init(byte: UInt8, nextSibling: Int32) {
+            firstChild = -1
+            self.nextSibling = nextSibling
+            valueIndex = -1
+            self.byte = byte
+        }
+    }
+
+    @usableFromInline var nodes: [Node] = [Node(byte: 0, nextSibling: -1)]
     @usableFromInline var rootChildren = [Int32](repeating: -1, count: 256)
 
     // Inlinable so that each client module specialises the trie for its value type:
@@ -45,25 +57,22 @@ public struct UTF8Trie<Value: Sendable>: Sendable {
                 node = next
                 continue
             }
-            let created = Int32(byte.count)
-            firstChild.append(-1)
-            byte.append(b)
-            valueIndex.append(-1)
+            let created = Int32(nodes.count)
             if node == 0 {
-                nextSibling.append(-1)
+                nodes.append(Node(byte: b, nextSibling: -1))
                 rootChildren[Int(b)] = created
             } else {
-                nextSibling.append(firstChild[node])
-                firstChild[node] = created
+                nodes.append(Node(byte: b, nextSibling: nodes[node].firstChild))
+                nodes[node].firstChild = created
             }
             node = Int(created)
         }
-        if valueIndex[node] >= 0 {
-            let i = Int(valueIndex[node])
+        if nodes[node].valueIndex >= 0 {
+            let i = Int(nodes[node].valueIndex)
             values[i] = merge(values[i], value)
         } else {
             values.append(value)
-            valueIndex[node] = Int32(values.count - 1)
+            nodes[node].valueIndex = Int32(values.count - 1)
         }
     }
 
@@ -73,10 +82,10 @@ public struct UTF8Trie<Value: Sendable>: Sendable {
             let c = rootChildren[Int(b)]
             return c >= 0 ? Int(c) : nil
         }
-        var c = firstChild[node]
+        var c = nodes[node].firstChild
         while c >= 0 {
-            if byte[Int(c)] == b { return Int(c) }
-            c = nextSibling[Int(c)]
+            if nodes[Int(c)].byte == b { return Int(c) }
+            c = nodes[Int(c)].nextSibling
         }
         return nil
     }
@@ -97,7 +106,7 @@ public struct UTF8Trie<Value: Sendable>: Sendable {
         } else {
             for b in utf8 { guard let n = child(node, b) else { return nil }; node = n }
         }
-        let v = valueIndex[node]
+        let v = nodes[node].valueIndex
         return v >= 0 ? values[Int(v)] : nil
     }
 
@@ -111,7 +120,7 @@ public struct UTF8Trie<Value: Sendable>: Sendable {
         } else {
             for b in key { guard let n = child(node, b) else { return nil }; node = n }
         }
-        let v = valueIndex[node]
+        let v = nodes[node].valueIndex
         return v >= 0 ? values[Int(v)] : nil
     }
 
@@ -129,7 +138,7 @@ public struct UTF8Trie<Value: Sendable>: Sendable {
             guard let n = child(node, b) else { return }
             node = n
             length += 1
-            let v = valueIndex[node]
+            let v = nodes[node].valueIndex
             if v >= 0 { body(length, values[Int(v)]) }
         }
     }
@@ -144,7 +153,7 @@ public struct UTF8Trie<Value: Sendable>: Sendable {
             let b = reversed ? word[word.count - length] : word[length - 1]
             guard let n = child(node, b) else { return }
             node = n
-            let v = valueIndex[node]
+            let v = nodes[node].valueIndex
             if v >= 0 { body(length, values[Int(v)]) }
         }
     }
