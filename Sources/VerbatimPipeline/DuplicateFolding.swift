@@ -23,31 +23,42 @@ enum DuplicateFolding {
         var folded: Int
     }
 
-    /// `files` must be in path order. Spools for the rebuilt rows go to `scratch`.
-    static func fold(_ files: [RunPartial.File], verbatimLimit: Int, scratch: URL) throws(RunError) -> [Folded] {
+    /// `files` must be in path order. Spools for the rebuilt rows go to `scratch`. The files are folded
+    /// on `cores` cores (each file on its own: its rows to its own spool).
+    static func fold(_ files: [RunPartial.File], verbatimLimit: Int, scratch: URL, cores: Int = 1) throws(RunError) -> [Folded] {
         let losers: [Int: Set<String>]
         do { losers = try Self.losers(files) } catch { throw .partial(.unreadable(path: scratch.path, reason: "\(error)")) }
-        var out: [Folded] = []
-        for (i, f) in files.enumerated() {
-            if !f.keyed, let aggregate = f.aggregate {
-                out.append(Folded(aggregate: aggregate, rows: f.records, folded: 0))
-                continue
-            }
-            let rows = scratch.appendingPathComponent("folded-\(i).csv")
-            let losing = f.rejectedWhole ? [] : losers[i] ?? []
-            do {
-                // Nothing of it replaced: its own tallies stand, and only its rows are taken out of its facts.
-                if losing.isEmpty, let aggregate = f.aggregate {
-                    try copyRows(f, to: rows)
-                    out.append(Folded(aggregate: aggregate, rows: rows, folded: 0))
-                } else {
-                    out.append(try rebuild(f, losing: losing, verbatimLimit: verbatimLimit, rows: rows))
-                }
-            } catch {
-                throw .partial(.unreadable(path: f.records.path, reason: "cannot rebuild \(f.entry.name): \(error)"))
+        let slots = ResultSlots<Folded>(count: files.count)
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: max(1, min(cores, files.count))) { _ in
+            while true {
+                let i = next.take()
+                guard i < files.count else { return }
+                slots.set(i, Result { () throws(RunError) in
+                    try fold(files[i], losing: files[i].rejectedWhole ? [] : losers[i] ?? [], verbatimLimit: verbatimLimit,
+                             rows: scratch.appendingPathComponent("folded-\(i).csv"))
+                })
             }
         }
+        var out: [Folded] = []
+        for i in files.indices { out.append(try slots.get(i)) }
         return out
+    }
+
+    /// One file's contribution: as read when it is not keyed; else its rows taken out of its facts into
+    /// `rows`, and its tallies rebuilt when a later export replaces some of its records (`losing`).
+    private static func fold(_ f: RunPartial.File, losing: Set<String>, verbatimLimit: Int, rows: URL) throws(RunError) -> Folded {
+        if !f.keyed, let aggregate = f.aggregate { return Folded(aggregate: aggregate, rows: f.records, folded: 0) }
+        do {
+            // Nothing of it replaced: its own tallies stand, and only its rows are taken out of its facts.
+            if losing.isEmpty, let aggregate = f.aggregate {
+                try copyRows(f, to: rows)
+                return Folded(aggregate: aggregate, rows: rows, folded: 0)
+            }
+            return try rebuild(f, losing: losing, verbatimLimit: verbatimLimit, rows: rows)
+        } catch {
+            throw .partial(.unreadable(path: f.records.path, reason: "cannot rebuild \(f.entry.name): \(error)"))
+        }
     }
 
     /// Per keyed file (by index), the ids of its records that a later file of the same source also has.

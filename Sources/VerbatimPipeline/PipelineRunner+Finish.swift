@@ -44,7 +44,7 @@ extension PipelineRunner {
         let spoolDir = step.folder.staging.appendingPathComponent(".spool")
         try? FileManager.default.createDirectory(at: spoolDir, withIntermediateDirectories: true)
         let combined = try combine(
-            files, try DuplicateFolding.fold(files, verbatimLimit: config.verbatimLimit, scratch: spoolDir), history: step.history,
+            files, try DuplicateFolding.fold(files, verbatimLimit: config.verbatimLimit, scratch: spoolDir, cores: step.jobs), history: step.history,
             stageNames: stageNames, timings: &timings)
         // The files' tallies are in `combined` now: freed before the store write needs its cache.
         for k in files.indices { files[k].aggregate = nil }

@@ -14,7 +14,7 @@ extension PipelineRunner {
         cores: Int, progress: RunProgress?, storeLines: Bool = true
     ) throws(RunError) -> RunPartial {
         let stages = StageRegistry.build(config, text: resources.text, lexicons: resources.lexicons, roster: resources.roster)
-        let slots = ResultSlots(count: files.count)
+        let slots = ResultSlots<RunPartial.File>(count: files.count)
         let jobs = max(1, min(cores, files.count))
         let share = CoreShare(cores: cores)
         let next = Counter()
@@ -150,12 +150,12 @@ struct CSVRowSpool {
 }
 
 /// Results of parallel file processing, one slot per file: its part of the partial, or why its spools failed.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<RunPartial.File, RunError>?]
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Result<Value, RunError>?]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ r: Result<RunPartial.File, RunError>) { lock.lock(); slots[k] = r; lock.unlock() }
-    func get(_ k: Int) throws(RunError) -> RunPartial.File {
+    func set(_ k: Int, _ r: Result<Value, RunError>) { lock.lock(); slots[k] = r; lock.unlock() }
+    func get(_ k: Int) throws(RunError) -> Value {
         lock.lock()
         let r = slots[k]!
         lock.unlock()
