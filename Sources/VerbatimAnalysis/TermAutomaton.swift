@@ -1,4 +1,3 @@
-import Foundation
 import VerbatimCore
 
 /// One walk per word over all of a language's term indexes: which of them have a term that can start
@@ -39,22 +38,7 @@ struct TermAutomaton: Sendable {
     /// Which automaton this is, as written into `Token.lookup`: unique in the process, never 0.
     let id: UInt32
 
-    /// Hands out automaton ids. A lock rather than `Synchronization.Atomic`, which needs macOS 15 (the
-    /// package supports 13); it is taken once per language per compiled lexicon set.
-    private final class IDs: @unchecked Sendable {
-        private let lock = NSLock()
-        private var next: UInt32 = 1
-
-        func take() -> UInt32 {
-            lock.lock()
-            defer { lock.unlock() }
-            let id = next
-            next = next == .max ? 1 : next + 1
-            return id
-        }
-    }
-
-    private static let ids = IDs()
+    private static let ids = UniqueNumbers()
 
     /// Builds the automaton of `lex` from the first words of its terms, and makes each of its term
     /// indexes trust the marks it writes.

@@ -1,4 +1,3 @@
-import Foundation
 import VerbatimCore
 
 /// Identifies the language of a record: Turkish, Kazakh, Mongolian, Serbian,
@@ -19,25 +18,14 @@ public struct LanguageIdentifier: Sendable {
         let words: UTF8Trie<TextResources.CueWeights>
         let suffixes: UTF8Trie<TextResources.CueWeights>
         /// Unique in the process, never 0: what a word's remembered cue weights (`WordMemo`) were read from.
-        let id: UInt64
+        let id: UInt32
         init(_ r: TextResources) {
             words = r.cueWords
             suffixes = r.cueSuffixes
             id = Self.ids.take()
         }
 
-        private final class IDs: @unchecked Sendable {
-            private let lock = NSLock()
-            private var next: UInt64 = 1
-            func take() -> UInt64 {
-                lock.lock()
-                defer { lock.unlock() }
-                next += 1
-                return next - 1
-            }
-        }
-
-        private static let ids = IDs()
+        private static let ids = UniqueNumbers()
     }
 
     let cues: CueTables

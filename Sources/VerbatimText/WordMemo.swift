@@ -21,7 +21,7 @@ final class WordMemo {
         /// The identifier's reading: letter classes and the cue weights of every language that reads the
         /// word's script, for the lookup form `cueForm` and elongation `cueElongated`, read from the cue
         /// tables numbered `cueTables` (`LanguageIdentifier.CueTables.id`; 0: none yet).
-        var cueTables: UInt64 = 0
+        var cueTables: UInt32 = 0
         var cueElongated = false
         var classes: LanguageIdentifier.LetterClass = []
         var cueForm = ""
