@@ -32,7 +32,14 @@ public enum Tokenizer {
         var tokens: [Token] = []
         tokens.reserveCapacity(n / 6 + 1)
         var clause = 0
-        let textIsShouting = isShouting(s)  // all-caps text: caps carry no emphasis
+        // All-caps text: caps carry no emphasis. Worked out when a word in capitals first asks (most texts have none).
+        var shouting: Bool?
+        func textIsShouting() -> Bool {
+            if let shouting { return shouting }
+            let answer = isShouting(s)
+            shouting = answer
+            return answer
+        }
         let memo = WordMemo.current
         let flags = ScalarTable.flags  // once, not through `swift_once` per scalar
 
@@ -141,7 +148,7 @@ public enum Tokenizer {
                     let number = UTF8Bytes.string(s, i..<j)
                     tokens.append(Token(kind: .number, form: number, surface: number, clause: clause))
                 } else {
-                    let allCaps = !textIsShouting && letters >= 2 && upper == letters
+                    let allCaps = letters >= 2 && upper == letters && !textIsShouting()
                     tokens.append(makeWord(UnsafeBufferPointer(rebasing: s[i..<j]), clause: clause, allCaps: allCaps, memo: memo))
                 }
                 // Apostrophe suffix: Ayşe'ye, Ayşe’nin
@@ -200,13 +207,13 @@ public enum Tokenizer {
         return letters > 0 && upper * 10 >= letters * 8
     }
 
-    static func makeWord(_ surface: String, clause: Int, shouting: Bool) -> Token {
+    static func makeWord(_ surface: String, clause: Int, shouting: () -> Bool) -> Token {
         var letters = 0, upper = 0
         for u in surface.unicodeScalars where ScalarTable.isAlphabetic(u.value) {
             letters += 1
             if ScalarTable.isUppercase(u.value) { upper += 1 }
         }
-        return makeWord(surface, clause: clause, allCaps: !shouting && letters >= 2 && upper == letters)
+        return makeWord(surface, clause: clause, allCaps: letters >= 2 && upper == letters && !shouting())
     }
 
     static func makeWord(_ surface: String, clause: Int, allCaps: Bool) -> Token {
