@@ -21,6 +21,12 @@ public enum Tokenizer {
         .sorted { $0.utf8.count > $1.utf8.count }
         .map { (Array($0.utf8), $0.lowercased()) }
 
+    /// Per byte: whether an emoticon can start with it (all emoticons are ASCII).
+    static let emoticonStarts: [Bool] = (0..<256).map { b in emoticonBytes.contains { $0.bytes[0] == UInt8(b) } }
+
+    /// Each ASCII character as a `String`, for punctuation tokens (no string decoded per token).
+    static let asciiStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
     public static func tokenize(_ text: String) -> [Token] {
         var text = text
         return text.withUTF8 { tokenize($0) }
@@ -41,7 +47,8 @@ public enum Tokenizer {
             return answer
         }
         let memo = WordMemo.current
-        let flags = ScalarTable.flags  // once, not through `swift_once` per scalar
+        // Read once, not through `swift_once` per scalar or token.
+        let flags = ScalarTable.flags, emoticonStarts = Self.emoticonStarts, asciiStrings = Self.asciiStrings
 
         @inline(__always) func atBoundary(_ k: Int) -> Bool { k == 0 || s[k - 1] == 0x20 }
         @inline(__always) func isWord(at k: Int) -> Bool { k < n && ScalarTable.isWord(UTF8Bytes.decode(s, k).scalar) }
@@ -61,7 +68,7 @@ public enum Tokenizer {
             let cIsWord = ScalarTable.isWord(cv, flags)
             // Emoticons (only at a token start, so "http:/" or "3:0" do not match)
             if atBoundary(i) || !ScalarTable.isWord(UTF8Bytes.decode(s, before: i), flags), !cIsWord || c == 0x78 || c == 0x58 || c == 0x38 || c == 0x42 {
-                if let e = emoticonBytes.first(where: { matches(s, i, $0.bytes) }) {
+                if emoticonStarts[Int(c)], let e = emoticonBytes.first(where: { matches(s, i, $0.bytes) }) {
                     var end = i + e.bytes.count
                     // ":)))))" is ":)))" said louder, ":DDD" is ":D", "<333" is "<3": the extra repeats belong to the token.
                     if let last = e.bytes.last, last == 0x29 || last == 0x28 || last == 0x44 || last == 0x33 {
@@ -170,13 +177,13 @@ public enum Tokenizer {
                 i = j; continue
             }
             // Punctuation
-            let p = UTF8Bytes.string(s, i..<(i + clen))
+            let p = c < 0x80 ? asciiStrings[Int(c)] : UTF8Bytes.string(s, i..<(i + clen))
             tokens.append(Token(kind: .punctuation, form: p, surface: p, clause: clause))
             if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3B || cv == 0x2026 {
                 // A run of terminators ends one sentence.
                 var j = i + clen
                 while j < n, s[j] == 0x2E || s[j] == 0x21 || s[j] == 0x3F {
-                    let t = UTF8Bytes.string(s, j..<(j + 1))
+                    let t = asciiStrings[Int(s[j])]
                     tokens.append(Token(kind: .punctuation, form: t, surface: t, clause: clause)); j += 1
                 }
                 // "21.11.2026" and "4.5" are not sentence ends; "bitti.ama" (no space after the dot) is.
