@@ -26,8 +26,7 @@ enum DuplicateFolding {
     /// `files` must be in path order. Spools for the rebuilt rows go to `scratch`. The files are folded
     /// on `cores` cores (each file on its own: its rows to its own spool).
     static func fold(_ files: [RunPartial.File], verbatimLimit: Int, scratch: URL, cores: Int = 1) throws(RunError) -> [Folded] {
-        let losers: [Int: Set<String>]
-        do { losers = try Self.losers(files) } catch { throw .partial(.unreadable(path: scratch.path, reason: "\(error)")) }
+        let losers = try Self.losers(files, cores: cores)
         let slots = ResultSlots<Folded>(count: files.count)
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: max(1, min(cores, files.count))) { _ in
@@ -67,24 +66,42 @@ enum DuplicateFolding {
     /// the hashes that occur more than once; the second compares, as text, only the ids with such a
     /// hash. So a source whose exports do not overlap never holds its ids, and one whose exports do holds
     /// only the ids they share (and the few that a hash collision brings along).
-    static func losers(_ files: [RunPartial.File]) throws -> [Int: Set<String>] {
-        var groups: [String: [Int]] = [:]
-        for (i, f) in files.enumerated() where f.keyed && !f.rejectedWhole { groups[f.entry.source, default: []].append(i) }
-        var out: [Int: Set<String>] = [:]
-        for members in groups.values where members.count > 1 {
-            let suspects = try repeatedHashes(members.map { files[$0] })
-            guard !suspects.isEmpty else { continue }
-            var seen = Set<String>()
-            for i in members.reversed() {
-                var ids = Set<String>()
-                try RunPartial.forEachLine(of: files[i].records) { line in
-                    let id = KeyedRecord.idField(line)
-                    if suspects.contains(hash(id)) { ids.insert(SpoolLine.string(id)) }
-                }
-                let lost = ids.intersection(seen)
-                if !lost.isEmpty { out[i] = lost }
-                seen.formUnion(ids)
+    /// Sources are looked at on `cores` cores, each on its own.
+    static func losers(_ files: [RunPartial.File], cores: Int = 1) throws(RunError) -> [Int: Set<String>] {
+        var bySource: [String: [Int]] = [:]
+        for (i, f) in files.enumerated() where f.keyed && !f.rejectedWhole { bySource[f.entry.source, default: []].append(i) }
+        let groups = bySource.values.filter { $0.count > 1 }
+        let slots = ResultSlots<[Int: Set<String>]>(count: groups.count)
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: max(1, min(cores, groups.count))) { _ in
+            while true {
+                let g = next.take()
+                guard g < groups.count else { return }
+                slots.set(g, Result { () throws(RunError) in
+                    do { return try losers(of: groups[g], files) } catch { throw .partial(.unreadable(path: files[groups[g][0]].records.path, reason: "\(error)")) }
+                })
             }
+        }
+        var out: [Int: Set<String>] = [:]
+        for g in groups.indices { out.merge(try slots.get(g)) { a, _ in a } }
+        return out
+    }
+
+    /// The losers among the files of one source (`members`, in path order).
+    private static func losers(of members: [Int], _ files: [RunPartial.File]) throws -> [Int: Set<String>] {
+        let suspects = try repeatedHashes(members.map { files[$0] })
+        guard !suspects.isEmpty else { return [:] }
+        var out: [Int: Set<String>] = [:]
+        var seen = Set<String>()
+        for i in members.reversed() {
+            var ids = Set<String>()
+            try RunPartial.forEachLine(of: files[i].records) { line in
+                let id = KeyedRecord.idField(line)
+                if suspects.contains(hash(id)) { ids.insert(SpoolLine.string(id)) }
+            }
+            let lost = ids.intersection(seen)
+            if !lost.isEmpty { out[i] = lost }
+            seen.formUnion(ids)
         }
         return out
     }
