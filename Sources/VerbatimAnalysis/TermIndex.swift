@@ -13,7 +13,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
 
         // Compared and hashed on bytes: forms are folded NFC text, so byte equality is string equality,
         // without the Unicode normalisation `String` hashes through (a fifth of loading the lexicons).
-        public static func == (a: Word, b: Word) -> Bool { a.isStem == b.isStem && a.form.utf8.elementsEqual(b.form.utf8) }
+        public static func == (a: Word, b: Word) -> Bool { a.isStem == b.isStem && UTF8Bytes.equal(a.form, b.form) }
 
         public func hash(into hasher: inout Hasher) {
             hasher.combine(isStem)
@@ -182,7 +182,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
                         stemChars += w.form.utf8.count
                         if k == count - 1 { lastStemBytes = w.form.utf8.count }
                     } else {
-                        guard Self.equal(tokens[i + k].form, w.form) else { return }
+                        guard UTF8Bytes.equal(tokens[i + k].form, w.form) else { return }
                         stemChars += 1000
                     }
                 }
@@ -201,12 +201,6 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         let length = Int(wordCounts[b.index])
         let lastForm = length == 1 ? first : tokens[i + length - 1].form
         return Match(terms: terms, index: b.index, length: length, lastForm: lastForm, stemBytes: b.stemBytes, viaStem: b.rank.1 == 0)
-    }
-
-    /// Byte equality: all forms are NFC, so it is string equality without Unicode comparison.
-    @inline(__always) static func equal(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
     }
 
     @inline(__always) static func hasPrefix(_ a: String, _ prefix: String) -> Bool {

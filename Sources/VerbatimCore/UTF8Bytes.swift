@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Decoding and encoding of UTF-8 in the hot loops (the input is a Swift
 /// `String`, so its bytes are valid UTF-8): the tokenizer, the folding, the
 /// cleaner and the cut of a long report line. Inlinable, so each module's
@@ -39,5 +45,19 @@ public enum UTF8Bytes {
 
     @inlinable @inline(__always) public static func string(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
+    }
+
+    /// Byte equality of a word and bytes: all text here is NFC, so it is string equality without
+    /// `String`'s Unicode comparison. The lengths first, which most unequal words already differ in.
+    @inlinable @inline(__always) public static func equal(_ word: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.utf8.count == bytes.count else { return false }
+        var word = word
+        return word.withUTF8 { $0.count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0 }
+    }
+
+    /// Byte equality of two words (see `equal(_:_:)` above).
+    @inlinable @inline(__always) public static func equal(_ a: String, _ b: String) -> Bool {
+        var b = b
+        return b.withUTF8 { equal(a, $0) }
     }
 }

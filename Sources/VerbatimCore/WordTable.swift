@@ -50,7 +50,7 @@ public final class WordTable<Entry: WordTableEntry> {
         let hash = Self.hash(bytes)
         let set = Int(truncatingIfNeeded: hash) & Self.setMask
         let first = set * Self.ways
-        for k in first..<(first + Self.ways) where hashes[k] == hash && Self.equal(entries[k].key, bytes) { return entries + k }
+        for k in first..<(first + Self.ways) where hashes[k] == hash && UTF8Bytes.equal(entries[k].key, bytes) { return entries + k }
         let k = first + Int(nextWay[set])
         nextWay[set] = (nextWay[set] + 1) % UInt8(Self.ways)
         if hashes[k] == 0 {
@@ -75,20 +75,6 @@ public final class WordTable<Entry: WordTableEntry> {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         return h | 1
-    }
-
-    @inlinable @inline(__always)
-    static func equal(_ word: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard word.utf8.count == bytes.count else { return false }
-        var word = word
-        return word.withUTF8 { $0.count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0 }
-    }
-
-    /// Byte equality of two words (all forms are NFC, so it is string equality without Unicode comparison).
-    @inlinable @inline(__always)
-    public static func equal(_ a: String, _ b: String) -> Bool {
-        var b = b
-        return b.withUTF8 { equal(a, $0) }
     }
 }
 

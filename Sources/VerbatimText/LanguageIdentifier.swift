@@ -150,7 +150,7 @@ public struct LanguageIdentifier: Sendable {
         let elongated = token.alternative != nil
         return surface.withUTF8 { bytes in
             let e = memo.entry(bytes, surface: token.surface)
-            if e.pointee.cueTables == cues.id, e.pointee.cueElongated == elongated, WordTable<WordMemo.Entry>.equal(e.pointee.cueForm, token.form) {
+            if e.pointee.cueTables == cues.id, e.pointee.cueElongated == elongated, UTF8Bytes.equal(e.pointee.cueForm, token.form) {
                 return (e.pointee.classes, e.pointee.cues)
             }
             let c = Self.letterClasses(of: bytes)
