@@ -27,21 +27,10 @@ enum DuplicateFolding {
     /// on `cores` cores (each file on its own: its rows to its own spool).
     static func fold(_ files: [RunPartial.File], verbatimLimit: Int, scratch: URL, cores: Int = 1) throws(RunError) -> [Folded] {
         let losers = try Self.losers(files, cores: cores)
-        let slots = ResultSlots<Folded>(count: files.count)
-        let next = Counter()
-        DispatchQueue.concurrentPerform(iterations: max(1, min(cores, files.count))) { _ in
-            while true {
-                let i = next.take()
-                guard i < files.count else { return }
-                slots.set(i, Result { () throws(RunError) in
-                    try fold(files[i], losing: files[i].rejectedWhole ? [] : losers[i] ?? [], verbatimLimit: verbatimLimit,
-                             rows: scratch.appendingPathComponent("folded-\(i).csv"))
-                })
-            }
+        return try ParallelMap.map(files.count, cores: cores) { (i: Int) throws(RunError) -> Folded in
+            try fold(files[i], losing: files[i].rejectedWhole ? [] : losers[i] ?? [], verbatimLimit: verbatimLimit,
+                     rows: scratch.appendingPathComponent("folded-\(i).csv"))
         }
-        var out: [Folded] = []
-        for i in files.indices { out.append(try slots.get(i)) }
-        return out
     }
 
     /// One file's contribution: as read when it is not keyed; else its rows taken out of its facts into
@@ -71,20 +60,11 @@ enum DuplicateFolding {
         var bySource: [String: [Int]] = [:]
         for (i, f) in files.enumerated() where f.keyed && !f.rejectedWhole { bySource[f.entry.source, default: []].append(i) }
         let groups = bySource.values.filter { $0.count > 1 }
-        let slots = ResultSlots<[Int: Set<String>]>(count: groups.count)
-        let next = Counter()
-        DispatchQueue.concurrentPerform(iterations: max(1, min(cores, groups.count))) { _ in
-            while true {
-                let g = next.take()
-                guard g < groups.count else { return }
-                slots.set(g, Result { () throws(RunError) in
-                    do { return try losers(of: groups[g], files) } catch { throw .partial(.unreadable(path: files[groups[g][0]].records.path, reason: "\(error)")) }
-                })
-            }
+        let found = try ParallelMap.map(groups.count, cores: cores) { (g: Int) throws(RunError) -> [Int: Set<String>] in
+            do { return try losers(of: groups[g], files) } catch { throw .partial(.unreadable(path: files[groups[g][0]].records.path, reason: "\(error)")) }
         }
-        var out: [Int: Set<String>] = [:]
-        for g in groups.indices { out.merge(try slots.get(g)) { a, _ in a } }
-        return out
+        // Each file belongs to one source: the sources' answers never share a key.
+        return found.reduce(into: [:]) { out, one in out.merge(one) { a, _ in a } }
     }
 
     /// The losers among the files of one source (`members`, in path order).

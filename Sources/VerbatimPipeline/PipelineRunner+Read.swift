@@ -14,29 +14,20 @@ extension PipelineRunner {
         cores: Int, progress: RunProgress?, storeLines: Bool = true
     ) throws(RunError) -> RunPartial {
         let stages = StageRegistry.build(config, text: resources.text, lexicons: resources.lexicons, roster: resources.roster)
-        let slots = ResultSlots<RunPartial.File>(count: files.count)
-        let jobs = max(1, min(cores, files.count))
         let share = CoreShare(cores: cores)
-        let next = Counter()
         progress?.start(files: files.count, bytes: files.reduce(0) { $0 + $1.entry.size })
-        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
-            while true {
-                let k = next.take()
-                guard k < files.count else { return }
-                let (file, entry) = files[k]
-                let spools = FileSpools(records: spoolDir.appendingPathComponent("\(k).records"),
-                                        store: spoolDir.appendingPathComponent("\(k).store"), keyed: keyed.contains(file.name),
-                                        storeLines: storeLines)
-                share.begin()
-                slots.set(k, Result { () throws(RunError) in
-                    try processFile(file.url, entry: entry, stages: stages, spools: spools, progress: progress, share: share)
-                })
+        let done = try ParallelMap.map(files.count, cores: cores) { (k: Int) throws(RunError) -> RunPartial.File in
+            let (file, entry) = files[k]
+            let spools = FileSpools(records: spoolDir.appendingPathComponent("\(k).records"),
+                                    store: spoolDir.appendingPathComponent("\(k).store"), keyed: keyed.contains(file.name),
+                                    storeLines: storeLines)
+            share.begin()
+            defer {
                 share.end()
                 progress?.fileDone(bytes: entry.size)
             }
+            return try processFile(file.url, entry: entry, stages: stages, spools: spools, progress: progress, share: share)
         }
-        var done: [RunPartial.File] = []
-        for k in files.indices { done.append(try slots.get(k)) }
         return RunPartial(header: header, files: done)
     }
 
@@ -149,20 +140,6 @@ struct CSVRowSpool {
     mutating func close() throws(RunError) { try file.close() }
 }
 
-/// Results of parallel file processing, one slot per file: its part of the partial, or why its spools failed.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Result<Value, RunError>?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ r: Result<Value, RunError>) { lock.lock(); slots[k] = r; lock.unlock() }
-    func get(_ k: Int) throws(RunError) -> Value {
-        lock.lock()
-        let r = slots[k]!
-        lock.unlock()
-        return try r.get()
-    }
-}
-
 /// The cores and the files in progress: a file may split its records over its share of the cores.
 final class CoreShare: @unchecked Sendable {
     let cores: Int
@@ -173,11 +150,4 @@ final class CoreShare: @unchecked Sendable {
     func end() { lock.lock(); active -= 1; lock.unlock() }
     /// The workers a file in progress may use now.
     var width: Int { lock.lock(); defer { lock.unlock() }; return max(1, cores / max(1, active)) }
-}
-
-/// A shared work counter for the file workers.
-final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func take() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value - 1 }
 }

@@ -39,19 +39,12 @@ final class RunHistory {
 
     /// The inputs' fingerprints (path, size, SHA-256), hashed in parallel, in catalog order.
     static func fingerprint(_ files: [(url: URL, name: String)]) -> [FileEntry] {
-        let slots = EntrySlots(count: files.count)
-        let next = Counter()
-        DispatchQueue.concurrentPerform(iterations: max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount))) { _ in
-            while true {
-                let k = next.take()
-                guard k < files.count else { return }
-                let url = files[k].url.standardizedFileURL
-                // A file that cannot be hashed cannot be read either: the reader rejects it, and it is never skipped.
-                let digest = (try? ContentDigest.file(url)) ?? (sha256: "", size: 0)
-                slots.set(k, FileEntry(path: url.path, name: files[k].name, size: digest.size, sha256: digest.sha256))
-            }
+        ParallelMap.map(files.count, cores: ProcessInfo.processInfo.activeProcessorCount) { k in
+            let url = files[k].url.standardizedFileURL
+            // A file that cannot be hashed cannot be read either: the reader rejects it, and it is never skipped.
+            let digest = (try? ContentDigest.file(url)) ?? (sha256: "", size: 0)
+            return FileEntry(path: url.path, name: files[k].name, size: digest.size, sha256: digest.sha256)
         }
-        return files.indices.map { slots.get($0) }
     }
 
     /// The SHA-256 of the pipeline file and of the linguistic data (lexicons, user lexicons, learned layers, roster).
@@ -154,13 +147,4 @@ final class RunHistory {
         totals.durationSeconds = seconds
         store?.logFailedRun(info, totals: totals, error: error.description)
     }
-}
-
-/// Fingerprints of files hashed in parallel, one slot per file.
-final class EntrySlots: @unchecked Sendable {
-    private var slots: [FileEntry?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ e: FileEntry) { lock.lock(); slots[k] = e; lock.unlock() }
-    func get(_ k: Int) -> FileEntry { lock.lock(); defer { lock.unlock() }; return slots[k]! }
 }
