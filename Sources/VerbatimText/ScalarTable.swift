@@ -42,39 +42,32 @@ enum ScalarTable {
     }
 
     /// True for the scalars that make up words: letters, combining marks, decimal digits.
-    @inline(__always) static func isWord(_ v: UInt32) -> Bool {
-        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) }
+    @inline(__always) static func isWord(_ v: UInt32) -> Bool { v < 0x80 ? isASCIIWord(v) : isWord(v, flags) }
+
+    @inline(__always) static func isAlphabetic(_ v: UInt32) -> Bool { isAlphabetic(v, flags) }
+
+    @inline(__always) static func isUppercase(_ v: UInt32) -> Bool { isUppercase(v, flags) }
+
+    /// `isWord`, `isAlphabetic`, `isUppercase` with `flags` read once by the caller: each access to a
+    /// global table inside a loop goes through `swift_once`.
+    @inline(__always) static func isWord(_ v: UInt32, _ flags: [Flags]) -> Bool {
+        if v < 0x80 { return isASCIIWord(v) }
         if v < limit { return flags[Int(v)].contains(.word) }
         guard let u = Unicode.Scalar(v) else { return false }
         let p = u.properties
         return p.isAlphabetic || p.generalCategory == .nonspacingMark || p.generalCategory == .decimalNumber
     }
 
-    /// `isWord`, `isAlphabetic`, `isUppercase` with `flags` read once by the caller: each access to a
-    /// global table inside a loop goes through `swift_once`.
-    @inline(__always) static func isWord(_ v: UInt32, _ flags: [Flags]) -> Bool {
-        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) }
-        if v < limit { return flags[Int(v)].contains(.word) }
-        return isWord(v)
-    }
-
     @inline(__always) static func isAlphabetic(_ v: UInt32, _ flags: [Flags]) -> Bool {
-        v < limit ? flags[Int(v)].contains(.alphabetic) : isAlphabetic(v)
+        v < limit ? flags[Int(v)].contains(.alphabetic) : Unicode.Scalar(v)?.properties.isAlphabetic ?? false
     }
 
     @inline(__always) static func isUppercase(_ v: UInt32, _ flags: [Flags]) -> Bool {
-        v < limit ? flags[Int(v)].contains(.uppercase) : isUppercase(v)
+        v < limit ? flags[Int(v)].contains(.uppercase) : Unicode.Scalar(v)?.properties.isUppercase ?? false
     }
 
-    @inline(__always) static func isAlphabetic(_ v: UInt32) -> Bool {
-        if v < limit { return flags[Int(v)].contains(.alphabetic) }
-        return Unicode.Scalar(v)?.properties.isAlphabetic ?? false
-    }
-
-    @inline(__always) static func isUppercase(_ v: UInt32) -> Bool {
-        if v < limit { return flags[Int(v)].contains(.uppercase) }
-        return Unicode.Scalar(v)?.properties.isUppercase ?? false
-    }
+    /// An ASCII digit or letter.
+    @inline(__always) static func isASCIIWord(_ v: UInt32) -> Bool { (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) }
 
     @inline(__always) static func isWhitespace(_ v: UInt32) -> Bool {
         if v < limit { return flags[Int(v)].contains(.whitespace) }
