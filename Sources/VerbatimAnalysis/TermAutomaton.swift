@@ -23,84 +23,155 @@ struct TermAutomaton: Sendable {
     }
 
     /// What the automaton knows of a word (or a stem): the kinds with a term starting with that whole
-    /// word (low 32 bits of `kinds`) and with a term whose first word is that stem (high 32 bits), and
-    /// the number of the word when it is a later (not a first) whole word of some term, else 0.
+    /// word (low 32 bits of `kinds`) and with a term whose first word is that stem (high 32 bits), the
+    /// number of the word when it is a later (not a first) whole word of some term, else 0, and its place
+    /// in `TermCandidates` (`id`: one per distinct form).
     struct Entry: Sendable {
         var kinds: UInt64 = 0
         var word: Int32 = 0
-        static func merged(_ a: Entry, _ b: Entry) -> Entry { Entry(kinds: a.kinds | b.kinds, word: max(a.word, b.word)) }
+        var id: Int32 = -1
+        static func merged(_ a: Entry, _ b: Entry) -> Entry { Entry(kinds: a.kinds | b.kinds, word: max(a.word, b.word), id: a.id) }
     }
 
     /// Per first word of any term its kinds, per later word its number: one walk of a token answers both.
     private var words = UTF8Trie<Entry>()
-    /// Numbers of the later words, while the automaton is built.
-    private var laterWordNumbers: [String: Int32] = [:]
     /// Which automaton this is, as written into `Token.lookup`: unique in the process, never 0.
     let id: UInt32
 
     private static let ids = UniqueNumbers()
 
-    /// Builds the automaton of `lex` from the first words of its terms, and makes each of its term
-    /// indexes trust the marks it writes.
+    /// Builds the automaton of `lex` from the first words of its terms, makes each of its term indexes
+    /// trust the marks it writes, and gives them the terms by first word (`TermCandidates`).
     init(compiling lex: inout LanguageLexicon) {
         id = Self.ids.take()
-        compile(&lex.sentiment, .sentiment)
-        compile(&lex.intensifiers, .intensifiers)
-        compile(&lex.themes, .themes)
-        compile(&lex.aspects, .aspects)
-        compile(&lex.numberWords, .numberWords)
-        compile(&lex.negatorsAfter, .negatorsAfter)
-        compile(&lex.negatorsBefore, .negatorsBefore)
-        compile(&lex.concessives, .concessives)
-        compile(&lex.loanSentiment, .loanSentiment)
-        compile(&lex.loanNegatorsBefore, .loanNegatorsBefore)
-        compile(&lex.loanNegatorsAfter, .loanNegatorsAfter)
-        compile(&lex.learned, .learned)
-        compile(&lex.learnedPairs, .learnedPairs)
-        laterWordNumbers = [:]
+        var compiler = Compiler(automaton: id)
+        Self.visitIndexes(of: &lex, with: &compiler)
+        words = compiler.words
+        var attacher = Attacher(table: compiler.candidates(), automaton: id)
+        Self.visitIndexes(of: &lex, with: &attacher)
     }
 
-    /// Adds the first words of `index`'s terms to the automaton and numbers their later whole words;
-    /// the index then trusts the marks (`gate`) and compares its later words by number (`laterWords`).
-    private mutating func compile<Payload>(_ index: inout TermIndex<Payload>, _ kind: Kind) {
-        var later: [Int32] = []
-        var starts: [Int32] = []
-        starts.reserveCapacity(index.terms.count + 1)
-        for term in index.terms {
+    /// Something done to each term index of a language, with the kind (bit) it has in the automaton.
+    protocol IndexVisitor {
+        mutating func visit<Payload>(_ index: inout TermIndex<Payload>, _ kind: Kind)
+    }
+
+    /// The one list of a language's term indexes and their kinds.
+    static func visitIndexes(of lex: inout LanguageLexicon, with visitor: inout some IndexVisitor) {
+        visitor.visit(&lex.sentiment, .sentiment)
+        visitor.visit(&lex.intensifiers, .intensifiers)
+        visitor.visit(&lex.themes, .themes)
+        visitor.visit(&lex.aspects, .aspects)
+        visitor.visit(&lex.numberWords, .numberWords)
+        visitor.visit(&lex.negatorsAfter, .negatorsAfter)
+        visitor.visit(&lex.negatorsBefore, .negatorsBefore)
+        visitor.visit(&lex.concessives, .concessives)
+        visitor.visit(&lex.loanSentiment, .loanSentiment)
+        visitor.visit(&lex.loanNegatorsBefore, .loanNegatorsBefore)
+        visitor.visit(&lex.loanNegatorsAfter, .loanNegatorsAfter)
+        visitor.visit(&lex.learned, .learned)
+        visitor.visit(&lex.learnedPairs, .learnedPairs)
+    }
+
+    /// Adds the first words of each index's terms to the automaton, numbers their later whole words,
+    /// and lists each form's terms per index (in the index's order, which ties are decided by).
+    private struct Compiler: IndexVisitor {
+        let automaton: UInt32
+        var words = UTF8Trie<Entry>()
+        /// Numbers of the later words.
+        var laterWordNumbers: [String: Int32] = [:]
+        /// Per distinct form (its `Entry.id`, its place in `words`): its length in bytes, and the terms it
+        /// is the first word or the first stem of (the kind's index and the term's place there).
+        var lengths: [Int32] = []
+        var exact: [[TermCandidates.Candidate]] = []
+        var stems: [[TermCandidates.Candidate]] = []
+        /// The forms that are some term's first stem.
+        var stemForms: [(id: Int, form: String)] = []
+
+        mutating func visit<Payload>(_ index: inout TermIndex<Payload>, _ kind: Kind) {
+            var later: [Int32] = []
+            var starts: [Int32] = []
+            starts.reserveCapacity(index.terms.count + 1)
+            for (t, term) in index.terms.enumerated() {
+                starts.append(Int32(later.count))
+                guard let first = term.words.first else { continue }
+                let flags = first.isStem ? UInt64(kind.bit) << 32 : UInt64(kind.bit)
+                let id = insert(first.form, Entry(kinds: flags))
+                let candidate = TermCandidates.Candidate(kind: UInt8(kind.rawValue), term: Int32(t))
+                if first.isStem {
+                    if stems[id].isEmpty { stemForms.append((id, first.form)) }
+                    stems[id].append(candidate)
+                } else {
+                    exact[id].append(candidate)
+                }
+                for w in term.words.dropFirst() { later.append(w.isStem ? 0 : number(ofLaterWord: w.form)) }
+            }
             starts.append(Int32(later.count))
-            guard let first = term.words.first else { continue }
-            let flags = first.isStem ? UInt64(kind.bit) << 32 : UInt64(kind.bit)
-            words.insert(first.form, Entry(kinds: flags), merge: Entry.merged)
-            for w in term.words.dropFirst() { later.append(w.isStem ? 0 : number(ofLaterWord: w.form)) }
+            index.gate = TermGate(automaton: automaton, bit: kind.bit, kind: UInt8(kind.rawValue))
+            index.laterWords = TermIndex<Payload>.LaterWords(numbers: later, starts: starts)
         }
-        starts.append(Int32(later.count))
-        index.gate = TermGate(automaton: id, bit: kind.bit)
-        index.laterWords = TermIndex<Payload>.LaterWords(numbers: later, starts: starts)
+
+        /// Adds `form` with what `entry` says of it; its id is its place in the trie.
+        private mutating func insert(_ form: String, _ entry: Entry) -> Int {
+            var entry = entry
+            entry.id = Int32(words.count)
+            let id = words.insert(form, entry, merge: Entry.merged)
+            if id == lengths.count {
+                lengths.append(Int32(form.utf8.count))
+                exact.append([])
+                stems.append([])
+            }
+            return id
+        }
+
+        /// The number of a later whole word of a term (the same for every term and index of the language).
+        private mutating func number(ofLaterWord form: String) -> Int32 {
+            if let n = laterWordNumbers[form] { return n }
+            let n = Int32(laterWordNumbers.count + 1)
+            laterWordNumbers[form] = n
+            _ = insert(form, Entry(word: n))
+            return n
+        }
+
+        /// The lists, flattened; with each stem, the stems that are prefixes of it.
+        func candidates() -> TermCandidates {
+            var chains = [[Int32]](repeating: [], count: lengths.count)
+            for (id, form) in stemForms {
+                words.forEachPrefix(of: form) { _, e in if e.kinds >> 32 != 0 { chains[id].append(e.id) } }
+            }
+            return TermCandidates(exact: exact, stems: stems, stemLengths: lengths, chains: chains)
+        }
     }
 
-    /// The number of a later whole word of a term (the same for every term and index of the language).
-    private mutating func number(ofLaterWord form: String) -> Int32 {
-        if let n = laterWordNumbers[form] { return n }
-        let n = Int32(laterWordNumbers.count + 1)
-        laterWordNumbers[form] = n
-        words.insert(form, Entry(word: n), merge: Entry.merged)
-        return n
+    /// Gives each index the automaton's lists of terms by first word.
+    private struct Attacher: IndexVisitor {
+        let table: TermCandidates
+        let automaton: UInt32
+        mutating func visit<Payload>(_ index: inout TermIndex<Payload>, _ kind: Kind) {
+            index.gate.candidates = table
+        }
     }
 
-    /// The kinds with a term that can start at a word of this form, and its number as a later word.
-    func lookUp(_ form: String) -> (kinds: UInt32, word: Int32) {
+    /// The kinds with a term that can start at a word of this form, its number as a later word, and
+    /// where its terms are listed (`TermLookup.exact`, `TermLookup.stem`).
+    func lookUp(_ form: String) -> TermLookup {
         var form = form
         return form.withUTF8 { bytes in
-            var found: UInt32 = 0
-            var word: Int32 = 0
+            var found = TermLookup(automaton: id)
             words.forEachPrefix(ofUTF8: bytes) { length, entry in
-                found |= UInt32(truncatingIfNeeded: entry.kinds >> 32)
+                let stems = UInt32(truncatingIfNeeded: entry.kinds >> 32)
+                if stems != 0 {
+                    found.kinds |= stems
+                    found.stem = entry.id
+                }
                 if length == bytes.count {
-                    found |= UInt32(truncatingIfNeeded: entry.kinds)
-                    word = entry.word
+                    let whole = UInt32(truncatingIfNeeded: entry.kinds)
+                    found.kinds |= whole
+                    found.word = entry.word
+                    if whole != 0 { found.exact = entry.id }
                 }
             }
-            return (found, word)
+            return found
         }
     }
 
@@ -112,9 +183,9 @@ struct TermAutomaton: Sendable {
     /// A word's mark: the kinds of its form and of its elongation alternative, and its form's number.
     /// (The two strings, not the token: copying a `Token` retains all three of its strings.)
     private func mark(form: String, alternative: String?) -> TermLookup {
-        var (found, word) = lookUp(form)
-        if let alternative { found |= lookUp(alternative).kinds }
-        return TermLookup(automaton: id, kinds: found, word: word)
+        var found = lookUp(form)
+        if let alternative { found.kinds |= lookUp(alternative).kinds }
+        return found
     }
 
     /// Looks every word up once (its form and its elongation alternative), unless this automaton has already;
@@ -137,13 +208,72 @@ struct TermAutomaton: Sendable {
     }
 }
 
-/// What lets a `TermIndex` trust a word's mark: the automaton that made it and the index's bit there.
+/// What lets a `TermIndex` trust a word's mark: the automaton that made it, the index's bit there, and
+/// the automaton's lists of the index's terms by first word.
 struct TermGate: Sendable {
     var automaton: UInt32 = 0
     var bit: UInt32 = 0
+    /// The index's kind (`TermAutomaton.Kind.rawValue`), as `TermCandidates` lists it.
+    var kind: UInt8 = 0
+    var candidates: TermCandidates?
 
     /// True when the word's mark says no term of the index starts there.
     @inline(__always) func excludes(_ token: Token) -> Bool {
         automaton != 0 && token.lookup.automaton == automaton && token.lookup.kinds & bit == 0
+    }
+}
+
+/// A language's terms by first word, as its automaton compiled them: per distinct form (the `id` a mark
+/// names in `TermLookup.exact` and `.stem`), the terms of each index whose first word is that form, and
+/// those whose first word is that form as a `*` stem. An index reads a marked word's terms here, with no
+/// walk of its own tries. Immutable once built, and shared by all threads.
+final class TermCandidates: Sendable {
+    /// One term: its index's kind and its position in that index.
+    struct Candidate: Sendable {
+        var kind: UInt8
+        var term: Int32
+    }
+
+    /// Form `f`'s exact terms are `exact[exactStart[f]..<exactStart[f + 1]]`, and so for stems.
+    private let exactStart: [Int32]
+    private let exact: [Candidate]
+    private let stemStart: [Int32]
+    private let stems: [Candidate]
+    /// A stem form's length in bytes.
+    private let stemLengths: [Int32]
+    /// Per stem form, every stem form that is a prefix of it, itself last, the shortest first:
+    /// `chains[chainStart[f]..<chainStart[f + 1]]`.
+    private let chainStart: [Int32]
+    private let chains: [Int32]
+
+    init(exact: [[Candidate]], stems: [[Candidate]], stemLengths: [Int32], chains: [[Int32]]) {
+        func flat<T>(_ lists: [[T]]) -> ([Int32], [T]) {
+            var starts: [Int32] = [0]
+            starts.reserveCapacity(lists.count + 1)
+            for l in lists { starts.append(starts.last! + Int32(l.count)) }
+            return (starts, Array(lists.joined()))
+        }
+        (exactStart, self.exact) = flat(exact)
+        (stemStart, self.stems) = flat(stems)
+        (chainStart, self.chains) = flat(chains)
+        self.stemLengths = stemLengths
+    }
+
+    /// The terms (of every index) whose first word is form `id` (-1: none).
+    @inline(__always) func exact(of id: Int32) -> ArraySlice<Candidate> {
+        id < 0 ? [] : exact[Int(exactStart[Int(id)])..<Int(exactStart[Int(id) + 1])]
+    }
+
+    /// The terms (of every index) whose first word is the stem form `id`.
+    @inline(__always) func stems(of id: Int32) -> ArraySlice<Candidate> {
+        stems[Int(stemStart[Int(id)])..<Int(stemStart[Int(id) + 1])]
+    }
+
+    @inline(__always) func stemLength(of id: Int32) -> Int { Int(stemLengths[Int(id)]) }
+
+    /// The stem forms that prefix a word whose longest such stem is form `id` (-1: none), shortest first,
+    /// as a walk of a stem trie finds them.
+    @inline(__always) func stemChain(_ id: Int32) -> ArraySlice<Int32> {
+        id < 0 ? [] : chains[Int(chainStart[Int(id)])..<Int(chainStart[Int(id) + 1])]
     }
 }

@@ -149,58 +149,78 @@ public struct TermIndex<Payload: Sendable>: Sendable {
     private func longestMatch(in tokens: [Token], at i: Int, useAlternative: Bool, isWord: (Token.Kind) -> Bool) -> Match? {
         guard isWord(tokens[i].kind) else { return nil }
         var first = useAlternative ? tokens[i].alternative! : tokens[i].form
-        var best: (index: Int, rank: (Int, Int, Int), stemBytes: Int)?
-        // Locals, so that the closures below capture arrays rather than a copy of the whole index.
-        let terms = self.terms, wordCounts = self.wordCounts
-        // The later words' numbers, when the automaton numbered this index's terms (it did, unless a term
-        // was added after compiling) and marked the tokens.
-        let numbered = laterWords.starts.count == terms.count + 1 && gate.automaton != 0
-        let numbers = laterWords.numbers, starts = laterWords.starts, automaton = gate.automaton
+        var best = Best()
+        // The stems that are prefixes of the word, then the word itself: as the automaton listed them when
+        // it marked the word (the index compiled, the token marked by its automaton), else one walk of each
+        // trie over the word's bytes.
+        if !useAlternative, isCompiled, tokens[i].lookup.automaton == gate.automaton, let table = gate.candidates {
+            let lookup = tokens[i].lookup, kind = gate.kind
+            for s in table.stemChain(lookup.stem) {
+                let length = table.stemLength(of: s)
+                for c in table.stems(of: s) where c.kind == kind { consider(c.term, firstStemBytes: length, at: i, in: tokens, isWord, &best) }
+            }
+            for c in table.exact(of: lookup.exact) where c.kind == kind { consider(c.term, firstStemBytes: -1, at: i, in: tokens, isWord, &best) }
+        } else {
+            first.withUTF8 { bytes in
+                stems.forEachPrefix(ofUTF8: bytes) { length, list in
+                    for c in list { consider(c, firstStemBytes: length, at: i, in: tokens, isWord, &best) }
+                }
+                if let list = exact.value(forUTF8: bytes) { for c in list { consider(c, firstStemBytes: -1, at: i, in: tokens, isWord, &best) } }
+            }
+        }
+        guard best.index >= 0 else { return nil }
+        let length = Int(wordCounts[best.index])
+        let lastForm = length == 1 ? first : tokens[i + length - 1].form
+        return Match(terms: terms, index: best.index, length: length, lastForm: lastForm, stemBytes: best.stemBytes, viaStem: best.rank.1 == 0)
+    }
 
-        // The first word already matched through the trie (whole word, or a stem of `firstStemBytes`
-        // bytes); only the words after it are compared here.
-        func consider(_ c: Int32, firstStemBytes: Int) {
-            let count = Int(wordCounts[Int(c)])
-            guard i + count <= tokens.count else { return }
-            var viaStem = firstStemBytes >= 0
-            var stemChars = viaStem ? firstStemBytes : 1000
-            var lastStemBytes = count == 1 ? firstStemBytes : -1
-            if count > 1 {
-                let first = numbered ? Int(starts[Int(c)]) - 1 : 0
-                for k in 1..<count {
-                    guard isWord(tokens[i + k].kind) else { return }
-                    if numbered, numbers[first + k] != 0, tokens[i + k].lookup.automaton == automaton {
-                        // A whole word, and the token was marked: equal when their numbers are.
-                        guard tokens[i + k].lookup.word == numbers[first + k] else { return }
-                        stemChars += 1000
-                        continue
-                    }
-                    let w = terms[Int(c)].words[k]
-                    if w.isStem {
-                        guard Self.hasPrefix(tokens[i + k].form, w.form) else { return }
-                        viaStem = true
-                        stemChars += w.form.utf8.count
-                        if k == count - 1 { lastStemBytes = w.form.utf8.count }
-                    } else {
-                        guard UTF8Bytes.equal(tokens[i + k].form, w.form) else { return }
-                        stemChars += 1000
-                    }
+    /// The best candidate so far: more words first; then exact over stem; then the longer stem; among
+    /// equals the first found.
+    private struct Best {
+        var index = -1
+        var rank = (0, 0, 0)
+        var stemBytes = -1
+    }
+
+    /// Whether the automaton compiled this index as it is (no term was added after it): its marks, its
+    /// later-word numbers and its lists of terms by first word then hold for every term.
+    private var isCompiled: Bool { gate.automaton != 0 && laterWords.starts.count == terms.count + 1 }
+
+    /// Term `c`, whose first word matched token `i` (whole, or a stem of `firstStemBytes` bytes): whether
+    /// its later words follow, and if so whether it beats `best`.
+    @inline(__always) private func consider(
+        _ c: Int32, firstStemBytes: Int, at i: Int, in tokens: [Token], _ isWord: (Token.Kind) -> Bool, _ best: inout Best
+    ) {
+        let count = Int(wordCounts[Int(c)])
+        guard i + count <= tokens.count else { return }
+        var viaStem = firstStemBytes >= 0
+        var stemChars = viaStem ? firstStemBytes : 1000
+        var lastStemBytes = count == 1 ? firstStemBytes : -1
+        if count > 1 {
+            let numbered = isCompiled
+            let first = numbered ? Int(laterWords.starts[Int(c)]) - 1 : 0
+            for k in 1..<count {
+                guard isWord(tokens[i + k].kind) else { return }
+                if numbered, laterWords.numbers[first + k] != 0, tokens[i + k].lookup.automaton == gate.automaton {
+                    // A whole word, and the token was marked: equal when their numbers are.
+                    guard tokens[i + k].lookup.word == laterWords.numbers[first + k] else { return }
+                    stemChars += 1000
+                    continue
+                }
+                let w = terms[Int(c)].words[k]
+                if w.isStem {
+                    guard Self.hasPrefix(tokens[i + k].form, w.form) else { return }
+                    viaStem = true
+                    stemChars += w.form.utf8.count
+                    if k == count - 1 { lastStemBytes = w.form.utf8.count }
+                } else {
+                    guard UTF8Bytes.equal(tokens[i + k].form, w.form) else { return }
+                    stemChars += 1000
                 }
             }
-            // More words first; then exact over stem; then the longer stem.
-            let rank = (count, viaStem ? 0 : 1, stemChars)
-            if best == nil || rank > best!.rank { best = (Int(c), rank, lastStemBytes) }
         }
-
-        // One walk of each trie over the word's bytes: the stems that are prefixes of it, then the word itself.
-        first.withUTF8 { bytes in
-            stems.forEachPrefix(ofUTF8: bytes) { length, list in for c in list { consider(c, firstStemBytes: length) } }
-            if let list = exact.value(forUTF8: bytes) { for c in list { consider(c, firstStemBytes: -1) } }
-        }
-        guard let b = best else { return nil }
-        let length = Int(wordCounts[b.index])
-        let lastForm = length == 1 ? first : tokens[i + length - 1].form
-        return Match(terms: terms, index: b.index, length: length, lastForm: lastForm, stemBytes: b.stemBytes, viaStem: b.rank.1 == 0)
+        let rank = (count, viaStem ? 0 : 1, stemChars)
+        if best.index < 0 || rank > best.rank { best = Best(index: Int(c), rank: rank, stemBytes: lastStemBytes) }
     }
 
     @inline(__always) static func hasPrefix(_ a: String, _ prefix: String) -> Bool {

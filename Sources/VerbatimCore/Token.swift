@@ -57,15 +57,22 @@ public struct Emphasis: OptionSet, Sendable, Hashable {
 /// term starting here (one bit each), and the automaton's number for the word when it is a later word
 /// of some term (0 when it is none: no term can go on with it). `automaton` says which compiled
 /// automaton answered (0: none yet), so that an index of another one never trusts it.
+/// `exact` and `stem` say where the automaton keeps the terms that start here, so that an index reads
+/// them instead of walking its own tries: the entry of the whole word (-1: no term's first word), and of
+/// the longest prefix that is some term's first stem (-1: none; shorter ones are chained from it).
 public struct TermLookup: Sendable, Hashable {
     public var automaton: UInt32
     public var kinds: UInt32
     public var word: Int32
+    public var exact: Int32
+    public var stem: Int32
 
-    public init(automaton: UInt32 = 0, kinds: UInt32 = 0, word: Int32 = 0) {
+    public init(automaton: UInt32 = 0, kinds: UInt32 = 0, word: Int32 = 0, exact: Int32 = -1, stem: Int32 = -1) {
         self.automaton = automaton
         self.kinds = kinds
         self.word = word
+        self.exact = exact
+        self.stem = stem
     }
 }
 

@@ -38,9 +38,10 @@ public struct UTF8Trie<Value: Sendable>: Sendable {
 
     @inlinable public var isEmpty: Bool { values.isEmpty }
 
-    /// Sets the value for `key`; `merge` combines it with an existing one.
-    @inlinable
-    public mutating func insert(_ key: String, _ value: Value, merge: (Value, Value) -> Value = { _, new in new }) {
+    /// Sets the value for `key`; `merge` combines it with an existing one. Returns the value's place: the
+    /// same for the same key, and the number of values before it when the key is new.
+    @inlinable @discardableResult
+    public mutating func insert(_ key: String, _ value: Value, merge: (Value, Value) -> Value = { _, new in new }) -> Int {
         if reversed {
             insertNode(key.utf8.reversed(), value, merge: merge)
         } else {
@@ -48,9 +49,12 @@ public struct UTF8Trie<Value: Sendable>: Sendable {
         }
     }
 
+    /// How many keys have a value.
+    @inlinable public var count: Int { values.count }
+
     /// `insert` over the key's bytes in the order they are stored (no array of them made).
-    @inlinable
-    mutating func insertNode(_ bytes: some Sequence<UInt8>, _ value: Value, merge: (Value, Value) -> Value) {
+    @inlinable @discardableResult
+    mutating func insertNode(_ bytes: some Sequence<UInt8>, _ value: Value, merge: (Value, Value) -> Value) -> Int {
         var node = 0
         for b in bytes {
             if let next = child(node, b) {
@@ -70,10 +74,11 @@ public struct UTF8Trie<Value: Sendable>: Sendable {
         if nodes[node].valueIndex >= 0 {
             let i = Int(nodes[node].valueIndex)
             values[i] = merge(values[i], value)
-        } else {
-            values.append(value)
-            nodes[node].valueIndex = Int32(values.count - 1)
+            return i
         }
+        values.append(value)
+        nodes[node].valueIndex = Int32(values.count - 1)
+        return values.count - 1
     }
 
     @inlinable @inline(__always)

@@ -1,5 +1,8 @@
+import Foundation
 import Testing
 import VerbatimCore
+import VerbatimTestSupport
+import VerbatimText
 @testable import VerbatimAnalysis
 
 @Suite("Term automaton")
@@ -90,9 +93,55 @@ struct TermAutomatonTests {
             automaton.mark(&tokens)
             return tokens[0].lookup
         }
-        let fresh = (a: TermLookup(automaton: a.id, kinds: a.lookUp("berbat").kinds, word: a.lookUp("berbat").word),
-                     b: TermLookup(automaton: b.id, kinds: b.lookUp("berbat").kinds, word: b.lookUp("berbat").word))
+        let fresh = (a: a.lookUp("berbat"), b: b.lookUp("berbat"))
         #expect(fresh.a.kinds == TermAutomaton.Kind.sentiment.bit && fresh.b.kinds == TermAutomaton.Kind.intensifiers.bit)
         #expect([marked(a), marked(b), marked(a), marked(b)] == [fresh.a, fresh.b, fresh.a, fresh.b])
+    }
+
+    /// A marked word's terms come from the automaton's lists (`TermCandidates`), an unmarked one's from the
+    /// index's own tries: with the bundled lexicons, every index finds the same match at every word of the
+    /// project's own test texts both ways (the same term, length and stem; ties decided alike).
+    @Test func theAutomatonsListsFindWhatTheIndexesTriesFind() throws {
+        let (set, issues) = LexiconLoader(directory: RepoPaths.lexicons).load()
+        #expect(issues.isEmpty)
+        var compared = Comparer()
+        for (language, file) in [(Language.tr, "tr"), (.kk, "kk"), (.mn, "mn"), (.sr, "sr")] {
+            var lex = try #require(set.languages[language])
+            let automaton = TermAutomaton(compiling: &lex)
+            let lines = try String(contentsOf: RepoPaths.testData.appendingPathComponent("sentiment/\(file).tsv"), encoding: .utf8)
+                .split(separator: "\n").filter { !$0.hasPrefix("#") }
+            for line in lines {
+                let text = String(line.split(separator: "\t").last ?? "")
+                compared.unmarked = Tokenizer.tokenize(text).map { token in
+                    var token = token
+                    if token.kind == .word { token.form = TermIndex<Double>.words(of: token.form, language: language).first?.form ?? token.form }
+                    return token
+                }
+                compared.marked = compared.unmarked
+                automaton.mark(&compared.marked)
+                TermAutomaton.visitIndexes(of: &lex, with: &compared)
+            }
+        }
+        #expect(compared.differences.isEmpty, "\(compared.differences.prefix(10))")
+        #expect(compared.viaStem > 100 && compared.phrases > 100, "the texts exercise stems (\(compared.viaStem)) and phrases (\(compared.phrases))")
+    }
+
+    /// Looks every word up in each index it visits, marked and unmarked, and keeps what differs.
+    struct Comparer: TermAutomaton.IndexVisitor {
+        var marked: [Token] = []
+        var unmarked: [Token] = []
+        var differences: [String] = []
+        var viaStem = 0
+        var phrases = 0
+
+        mutating func visit<Payload>(_ index: inout TermIndex<Payload>, _ kind: TermAutomaton.Kind) {
+            for i in marked.indices {
+                let a = index.longestMatch(in: marked, at: i), b = index.longestMatch(in: unmarked, at: i)
+                let seen = [a, b].map { $0.map { "\($0.index) \($0.length) \($0.viaStem) \($0.remainder)" } ?? "none" }
+                if seen[0] != seen[1] { differences.append("\(kind) at \(marked[i].form): \(seen[0]) against \(seen[1])") }
+                if let a, a.viaStem { viaStem += 1 }
+                if let a, a.length > 1 { phrases += 1 }
+            }
+        }
     }
 }
