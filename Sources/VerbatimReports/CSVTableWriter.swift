@@ -42,22 +42,33 @@ public struct CSVTableWriter: Sendable {
     static func appendText(_ s: String, to bytes: inout [UInt8]) {
         var s = s
         s.withUTF8 { b in
-            let formula = b.first.map { [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains($0) } ?? false
-            let quoted = b.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }
-                || (!formula && b.first == 0x20) || b.last == 0x20
+            let formula: Bool
+            switch b.first {
+            case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: formula = true
+            default: formula = false
+            }
+            let mask = quoting
+            let quoted = b.contains { $0 < 64 && mask >> UInt64($0) & 1 == 1 } || (!formula && b.first == 0x20) || b.last == 0x20
             if quoted { bytes.append(0x22) }
             if formula { bytes.append(UInt8(ascii: "'")) }
-            if quoted {
-                for c in b {
-                    bytes.append(c)
-                    if c == 0x22 { bytes.append(0x22) }
-                }
-                bytes.append(0x22)
-            } else {
+            guard quoted else {
                 bytes.append(contentsOf: b)
+                return
             }
+            // The runs between quotes are copied whole; each quote is doubled.
+            var start = 0
+            while let q = b[start...].firstIndex(of: 0x22) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[start...q]))
+                bytes.append(0x22)
+                start = q + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[start...]))
+            bytes.append(0x22)
         }
     }
+
+    /// The bytes that make a cell quoted, one bit each: a comma, a semicolon, a quote, a line break.
+    private static let quoting: UInt64 = [0x2C, 0x22, 0x0A, 0x0D, 0x3B].reduce(0) { $0 | 1 << UInt64($1) }
 }
 
 /// Formats numbers the same way on every run and machine.

@@ -69,40 +69,47 @@ public indirect enum JSONValue: Sendable {
         out.append(contentsOf: repeatElement(0x20, count: 2 * indent))
     }
 
-    /// Appends `quote(s)`'s UTF-8; a string that needs no escape is copied as it is.
+    /// Appends `s` as a JSON string literal, quotes included, as UTF-8: runs that need no escape are
+    /// copied whole.
     static func appendQuoted(_ s: String, to out: inout [UInt8]) {
-        guard !needsEscape(s) else { out.append(contentsOf: quote(s).utf8); return }
+        var s = s
         out.append(0x22)
-        out.append(contentsOf: s.utf8)
+        s.withUTF8 { b in
+            var start = 0, i = 0
+            while i < b.count {
+                let c = b[i]
+                let escape: [UInt8]
+                switch c {
+                case 0x22: escape = [0x5C, 0x22]
+                case 0x5C: escape = [0x5C, 0x5C]
+                case 0x0A: escape = [0x5C, 0x6E]
+                case 0x0D: escape = [0x5C, 0x72]
+                case 0x09: escape = [0x5C, 0x74]
+                case 0..<0x20: escape = Array("\\u00".utf8) + [hexDigit(c >> 4), hexDigit(c & 0xF)]
+                // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end a line in JavaScript.
+                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
+                    escape = Array((b[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                default:
+                    i += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i]))
+                out.append(contentsOf: escape)
+                i += c == 0xE2 ? 3 : 1
+                start = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start...]))
+        }
         out.append(0x22)
     }
 
-    /// Control characters, `"`, `\` and U+2028/9 (lead byte E2, checked exactly by `quote`) need an escape.
-    private static func needsEscape(_ s: String) -> Bool {
-        s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 })
-    }
+    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x61 + v - 10 }
 
     /// `s` as a JSON string literal, quotes included (also used by the JSON log handler).
     public static func quote(_ s: String) -> String {
-        // Most strings need no escape: control characters, `"`, `\` and U+2028/9 (lead byte E2) do.
-        if !needsEscape(s) { return "\"" + s + "\"" }
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 2)
+        appendQuoted(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -85,4 +85,16 @@ struct ReportFormatTests {
         let j = JSONValue.object([("b", .string("q\"\n\u{1}")), ("a", .array([.int(1), .null]))]).serialized()
         #expect(j == "{\n  \"b\": \"q\\\"\\n\\u0001\",\n  \"a\": [1, null]\n}\n")
     }
+
+    /// Each escape JSON needs, between runs copied as they are: a backslash, a tab, a carriage return,
+    /// other control characters in hex, and the line and paragraph separators JavaScript ends lines at;
+    /// other characters that begin with the same byte (`—`, `…`) stay as they are.
+    @Test(arguments: [
+        ("a\\b", "\"a\\\\b\""), ("\t\r", "\"\\t\\r\""), ("x\u{1F}", "\"x\\u001f\""),
+        ("1\u{2028}2\u{2029}3", "\"1\\u20282\\u20293\""), ("— … ", "\"— … \""), ("", "\"\""), ("Ана \"ok\"", "\"Ана \\\"ok\\\"\""),
+    ])
+    func jsonStringEscapes(_ text: String, _ expected: String) {
+        #expect(JSONValue.quote(text) == expected)
+        #expect(JSONValue.string(text).serialized() == expected + "\n")
+    }
 }
