@@ -218,8 +218,9 @@ struct TermGate: Sendable {
     var candidates: TermCandidates?
 
     /// True when the word's mark says no term of the index starts there.
-    @inline(__always) func excludes(_ token: Token) -> Bool {
-        automaton != 0 && token.lookup.automaton == automaton && token.lookup.kinds & bit == 0
+    /// (It takes the mark, not the token: passing a `Token` copies it, and retains its strings.)
+    @inline(__always) func excludes(_ mark: TermLookup) -> Bool {
+        automaton != 0 && mark.automaton == automaton && mark.kinds & bit == 0
     }
 }
 

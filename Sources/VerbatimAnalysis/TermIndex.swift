@@ -139,7 +139,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
 
     /// The longest term starting at token `i` whose words are consecutive tokens for which `isWord` holds.
     public func longestMatch(in tokens: [Token], at i: Int, isWord: (Token.Kind) -> Bool = { $0 == .word }) -> Match? {
-        if gate.excludes(tokens[i]) { return nil }
+        if gate.excludes(tokens[i].lookup) { return nil }
         if let m = longestMatch(in: tokens, at: i, useAlternative: false, isWord: isWord) { return m }
         // An elongated word squeezed to one letter per run did not match: try two (`удааан` → `удаан`).
         guard tokens[i].alternative != nil else { return nil }

@@ -122,7 +122,7 @@ public struct LanguageIdentifier: Sendable {
         var score = [Double](repeating: 0, count: TextResources.cueLanguages.count)
         let memo = WordMemo.current
         for t in tokens.indices where tokens[t].kind == .word || tokens[t].kind == .contrast {
-            let (c, cues) = reading(tokens[t], memo)
+            let (c, cues) = reading(tokens, t, memo)
             let hasCyr = c.contains(.cyrillic), hasLat = c.contains(.latin)
             if hasCyr == hasLat { continue }  // mixed script or no letters
             if hasCyr {
@@ -145,22 +145,23 @@ public struct LanguageIdentifier: Sendable {
     /// A word's letter classes and its cue weights for the languages of its script (none for a word of
     /// mixed script or without letters), as this thread last worked them out for the same surface, form
     /// and elongation (`WordMemo`), or worked out now.
-    private func reading(_ token: Token, _ memo: WordMemo) -> (LetterClass, TextResources.CueWeights) {
-        var surface = token.surface
-        let elongated = token.alternative != nil
+    /// (The token is read in place, `tokens[t]`: a copy would retain its strings, once per word.)
+    private func reading(_ tokens: [Token], _ t: Int, _ memo: WordMemo) -> (LetterClass, TextResources.CueWeights) {
+        var surface = tokens[t].surface
+        let elongated = tokens[t].alternative != nil
         return surface.withUTF8 { bytes in
-            let e = memo.entry(bytes, surface: token.surface)
-            if e.pointee.cueTables == cues.id, e.pointee.cueElongated == elongated, UTF8Bytes.equal(e.pointee.cueForm, token.form) {
+            let e = memo.entry(bytes, surface: tokens[t].surface)
+            if e.pointee.cueTables == cues.id, e.pointee.cueElongated == elongated, UTF8Bytes.equal(e.pointee.cueForm, tokens[t].form) {
                 return (e.pointee.classes, e.pointee.cues)
             }
             let c = Self.letterClasses(of: bytes)
             let hasCyr = c.contains(.cyrillic), hasLat = c.contains(.latin)
             let weights = hasCyr == hasLat ? TextResources.CueWeights()
-                : cueWeights(of: token, slots: hasCyr ? Self.cyrillicSlots : Self.latinSlots, classes: c)
+                : cueWeights(of: tokens[t], slots: hasCyr ? Self.cyrillicSlots : Self.latinSlots, classes: c)
             e.pointee.cueTables = cues.id
             e.pointee.cueElongated = elongated
             e.pointee.classes = c
-            e.pointee.cueForm = token.form
+            e.pointee.cueForm = tokens[t].form
             e.pointee.cues = weights
             return (c, weights)
         }
