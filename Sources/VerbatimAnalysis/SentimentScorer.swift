@@ -21,10 +21,15 @@ public struct SentimentScorer: Sendable {
     let refs: [Language: LexiconRef]
     /// Finds the words that carry polarity for one theme only (`aspects.tsv`).
     let aspects = AspectMatcher()
+    /// Whether a result carries its evidence (the terms, the rules that moved them, in words). Without
+    /// it (`classify` without `--explain`, which prints the label and the score), no evidence and no
+    /// rule marks are made; the score and the label are the same.
+    public let explains: Bool
 
-    public init(lexicons: LexiconSet, rules: SentimentRules = SentimentRules(), compiled: CompiledLexicons? = nil) {
+    public init(lexicons: LexiconSet, rules: SentimentRules = SentimentRules(), compiled: CompiledLexicons? = nil, explains: Bool = true) {
         self.lexicons = lexicons
         self.rules = rules
+        self.explains = explains
         refs = (compiled ?? CompiledLexicons(lexicons)).refs
     }
 
@@ -109,7 +114,7 @@ public struct SentimentScorer: Sendable {
             return SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: clauseScores(tokens, []), reason: "no lexicon match")
         }
         var sum = analysis.hits.reduce(0) { $0 + $1.valence }
-        var evidence = analysis.hits.map { h in
+        var evidence = !explains ? [] : analysis.hits.map { h in
             // Most hits are one word: its surface as it is, with no array or joined string made.
             Evidence(matched: h.length == 1 ? tokens[h.start].surface : tokens[h.start..<(h.start + h.length)].map(\.surface).joined(separator: " "),
                      term: h.term, baseValence: h.base, finalValence: round2(h.valence), rules: h.rules, clause: h.clause, learned: h.learned,
@@ -119,7 +124,7 @@ public struct SentimentScorer: Sendable {
         let add = ExclamationRule.emphasis(of: sum, bangs: bangs, rules)
         if add != 0 {
             sum += add
-            evidence.append(Evidence(matched: String(repeating: "!", count: bangs), term: "!", baseValence: 0, finalValence: round2(add), rules: ["emphasis(!×\(bangs))"], clause: -1))
+            if explains { evidence.append(Evidence(matched: String(repeating: "!", count: bangs), term: "!", baseValence: 0, finalValence: round2(add), rules: ["emphasis(!×\(bangs))"], clause: -1)) }
         }
         let compound = round4(normalize(sum))
         return SentimentResult(score: compound, label: rules.thresholds(for: ref.lex).label(compound), evidence: evidence, clauseScores: clauseScores(tokens, analysis.hits))
@@ -148,7 +153,7 @@ public struct SentimentScorer: Sendable {
     func analyze(_ tokens: [Token], _ ref: LexiconRef) -> Analysis {
         var (hits, roles, free) = findTerms(tokens, ref.lex, ref.automaton)
         addAspects(tokens, ref, to: &hits, roles: &roles)
-        var text = ScoredText(tokens: tokens, lexicon: ref, constants: rules, roles: roles, hits: hits)
+        var text = ScoredText(tokens: tokens, lexicon: ref, constants: rules, roles: roles, hits: hits, explains: explains)
         for rule in Self.rules { rule.apply(to: &text) }
         return Analysis(hits: text.hits, freeWords: free, ruleWords: text.ruleWords, exclamations: text.exclamations)
     }

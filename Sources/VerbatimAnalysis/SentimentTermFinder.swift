@@ -92,7 +92,7 @@ extension SentimentScorer {
         for a in aspectHits where a.valence != 0 {
             for k in a.range { roles[k] = .none }
             hits.append(Hit(start: a.range.lowerBound, length: a.range.count, valence: a.valence, base: a.valence, term: a.term,
-                            rules: a.rules, clause: tokens[a.range.lowerBound].clause, aspect: a.theme, negatable: a.kind == .cue))
+                            rules: explains ? a.rules : [], clause: tokens[a.range.lowerBound].clause, aspect: a.theme, negatable: a.kind == .cue))
         }
         hits.sort { $0.start < $1.start }
     }

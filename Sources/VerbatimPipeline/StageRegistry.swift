@@ -37,9 +37,12 @@ public enum StageRegistry {
         return config.stages.filter(\.enabled).map { $0.descriptor.make(context, $0.rules) }
     }
 
-    /// Builds `descriptors` in order with `rules` (`RecordAnalyzer`: no pipeline file, no roster).
-    static func build(_ descriptors: [StageDescriptor], text: TextResources, lexicons: LexiconSet, rules: SentimentRules) -> [any RecordStage] {
-        let context = StageBuildContext(text: text, lexicons: lexicons, compiled: CompiledLexicons(lexicons), roster: nil, sentimentRules: rules)
+    /// Builds `descriptors` in order with `rules` (`RecordAnalyzer`: no pipeline file, no roster), with
+    /// sentiment evidence or without (`explains`).
+    static func build(_ descriptors: [StageDescriptor], text: TextResources, lexicons: LexiconSet, rules: SentimentRules,
+                      explains: Bool = true) -> [any RecordStage] {
+        var context = StageBuildContext(text: text, lexicons: lexicons, compiled: CompiledLexicons(lexicons), roster: nil, sentimentRules: rules)
+        context.explains = explains
         return descriptors.map { $0.make(context, rules) }
     }
 }

@@ -26,4 +26,26 @@ struct RecordAnalyzerTests {
             #expect(partial.language == full.language)
         }
     }
+
+    /// Without evidence (`classify` without `--explain`) the score, the label and the clause scores are
+    /// those of the explained result, over texts that exercise every rule (negation by suffix and by
+    /// word, intensifiers, emphasis, contrast, concession, aspects, `!`); only the evidence is left out.
+    @Test func withoutEvidenceTheScoresAreTheSame() throws {
+        let explained = RecordAnalyzer(resources: Self.resources, producing: [.language, .sentiment])
+        let bare = RecordAnalyzer(resources: Self.resources, producing: [.language, .sentiment], explaining: false)
+        let texts = [
+            "Operatör hiç ilgilenmedi, 2 saat bekledim!!!", "Kargo ÇOK hızlı ama ürün kırık geldi", "Gerçi biraz geç geldi, yine de memnunum",
+            "Жеткізу кешікті, бірақ курьер өте сыпайы", "Мен үш рет қоңырау шалдым, ешкім жауап бермеді", "Үйлчилгээ муу биш, гэхдээ удаан",
+            "Iako je čekanje bilo dugo, operaterka je bila ljubazna", "Nije loše, ali nije ni dobro", "Супер! Хвала 😊",
+        ]
+        var explainedAny = false
+        for text in texts {
+            let a = explained.analyze(text), b = bare.analyze(text)
+            let (s, t) = (try #require(a.sentiment), try #require(b.sentiment))
+            #expect(t.score == s.score && t.label == s.label && t.clauseScores == s.clauseScores, "'\(text)'")
+            #expect(t.evidence.isEmpty)
+            explainedAny = explainedAny || s.evidence.contains { !$0.rules.isEmpty }
+        }
+        #expect(explainedAny, "the texts apply rules")
+    }
 }

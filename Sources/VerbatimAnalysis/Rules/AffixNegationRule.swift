@@ -26,7 +26,7 @@ struct AffixNegationRule: SentimentRule {
             guard let affix = text.hits[h].affixNegation else { continue }
             text.hits[h].valence = text.constants.negated(text.hits[h].valence)
             text.hits[h].negations += 1
-            text.hits[h].rules.append("negation(\(affix))")
+            text.note(h, "negation(\(affix))")
         }
     }
 }

@@ -22,9 +22,9 @@ struct ConcessionRule: SentimentRule {
         let c = text.constants
         for h in text.hits.indices where !text.hits[h].weighted {
             if let word = span[text.hits[h].start] {
-                text.hits[h].weigh(c.contrastBeforeWeight, "concession(\(word))")
+                text.weigh(h, c.contrastBeforeWeight, "concession(\(word))")
             } else if let word = clauses[text.hits[h].clause] {
-                text.hits[h].weigh(c.contrastAfterWeight, "main clause(\(word))")
+                text.weigh(h, c.contrastAfterWeight, "main clause(\(word))")
             }
         }
     }

@@ -19,17 +19,18 @@ struct ContrastRule: SentimentRule {
     func apply(to text: inout ScoredText) {
         var contrastAt: [Int: String] = [:]
         for i in text.tokens.indices where text.tokens[i].kind == .contrast {  // by index: no token copies
-            let t = text.tokens[i]
-            contrastAt[t.clause] = (contrastAt[t.clause].map { $0 + " " } ?? "") + t.surface.lowercased()
+            // The words are written into the marks only: without them, the clause is all that counts.
+            let clause = text.tokens[i].clause
+            contrastAt[clause] = text.explains ? (contrastAt[clause].map { $0 + " " } ?? "") + text.tokens[i].surface.lowercased() : ""
         }
         guard !contrastAt.isEmpty else { return }
         let c = text.constants
         for h in text.hits.indices {
             let clause = text.hits[h].clause
             if let word = contrastAt[clause] {
-                text.hits[h].weigh(c.contrastAfterWeight, "contrast(after \(word))")
+                text.weigh(h, c.contrastAfterWeight, "contrast(after \(word))")
             } else if let word = contrastAt[clause + 1] {
-                text.hits[h].weigh(c.contrastBeforeWeight, "contrast(before \(word))")
+                text.weigh(h, c.contrastBeforeWeight, "contrast(before \(word))")
             }
         }
     }
@@ -37,9 +38,9 @@ struct ContrastRule: SentimentRule {
 
 extension SentimentScorer.Hit {
     /// Weighs the hit by its clause's weight (contrast or concession), once.
-    mutating func weigh(_ w: Double, _ mark: String) {
+    mutating func weigh(_ w: Double, _ mark: String?) {
         weighted = true
-        rules.append(mark)
+        if let mark { rules.append(mark) }
         weight = w
         if w != 1 { valence *= w }
     }

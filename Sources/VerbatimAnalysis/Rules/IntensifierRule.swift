@@ -29,7 +29,7 @@ struct IntensifierRule: SentimentRule {
                     let decay = distance <= c.intensifierDecay.count ? c.intensifierDecay[distance - 1] : c.intensifierDecay.last!
                     text.hits[h].valence += (text.hits[h].valence >= 0 ? 1 : -1) * scalar * decay
                     text.hits[h].boost += scalar * decay
-                    text.hits[h].rules.append((scalar > 0 ? "intensifier(" : "dampener(") + word + ")")
+                    text.note(h, (scalar > 0 ? "intensifier(" : "dampener(") + word + ")")
                 }
                 k -= 1
             }

@@ -27,7 +27,7 @@ struct NegationWordRule: SentimentRule {
             if !before.isEmpty || !after.isEmpty {
                 text.hits[h].valence = text.constants.negated(text.hits[h].valence)
                 text.hits[h].negations += 1
-                text.hits[h].rules.append("negation(\((before.reversed() + after).joined(separator: " ")))")
+                text.note(h, "negation(\((before.reversed() + after).joined(separator: " ")))")
             }
         }
     }

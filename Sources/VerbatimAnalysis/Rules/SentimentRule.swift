@@ -31,6 +31,9 @@ struct RuleExamples: Sendable {
 /// A text while the rules apply: its tokens, the roles rule words play, and the hits so far.
 struct ScoredText {
     let tokens: [Token]
+    /// Whether the result carries its evidence (`SentimentScorer.explains`): without it the rules
+    /// build no marks, which only the evidence shows.
+    let explains: Bool
     let lexicon: LexiconRef
     var lex: LanguageLexicon { _read { yield lexicon.lex } }
     let constants: SentimentRules
@@ -45,14 +48,26 @@ struct ScoredText {
     /// The `!` that emphasise the whole text (`ExclamationRule`).
     var exclamations = 0
 
-    init(tokens: [Token], lexicon: LexiconRef, constants: SentimentRules, roles: [SentimentScorer.Role], hits: [SentimentScorer.Hit]) {
+    init(tokens: [Token], lexicon: LexiconRef, constants: SentimentRules, roles: [SentimentScorer.Role], hits: [SentimentScorer.Hit],
+         explains: Bool = true) {
         self.tokens = tokens
+        self.explains = explains
         self.lexicon = lexicon
         self.constants = constants
         self.roles = roles
         self.hits = hits
         usedNegator = [Bool](repeating: false, count: tokens.count)
         updateCoverage()
+    }
+
+    /// Adds a rule's mark to hit `h`, when the result explains itself (the mark is made only then).
+    mutating func note(_ h: Int, _ mark: @autoclosure () -> String) {
+        if explains { hits[h].rules.append(mark()) }
+    }
+
+    /// Weighs hit `h` by its clause's weight (contrast or concession), once, with the rule's mark.
+    mutating func weigh(_ h: Int, _ w: Double, _ mark: @autoclosure () -> String) {
+        hits[h].weigh(w, explains ? mark() : nil)
     }
 
     /// Recomputes `covered` after hits were added.

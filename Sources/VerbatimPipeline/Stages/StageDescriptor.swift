@@ -71,4 +71,7 @@ struct StageBuildContext {
     let roster: RosterMatcher?
     /// The rules of the enabled sentiment stage: the themes stage scores its segments with them too.
     let sentimentRules: SentimentRules
+    /// Whether sentiment results carry their evidence (`SentimentScorer.explains`): a run writes it
+    /// into `records.csv` and the themes stage reads it; `classify` without `--explain` prints neither.
+    var explains = true
 }

@@ -65,8 +65,10 @@ extension Verbatim {
                 throw ExitCodes.configurationError
             }
             let masker = try loadMasker()
-            // Without --explain the output is the label, the score and the language: themes are not tagged.
-            let analyzer = RecordAnalyzer(resources: resources, producing: explain ? [.language, .sentiment, .themes] : [.language, .sentiment])
+            // Without --explain the output is the label, the score and the language: themes are not
+            // tagged, and the evidence is not made.
+            let analyzer = RecordAnalyzer(resources: resources, producing: explain ? [.language, .sentiment, .themes] : [.language, .sentiment],
+                                          explaining: explain)
             let declared = lang == "auto" ? nil : Language(rawValue: lang)
             guard let input = file == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: file) else {
                 printError("verbatim: cannot open \(file)")
