@@ -260,21 +260,26 @@ final class TermCandidates: Sendable {
         self.stemLengths = stemLengths
     }
 
-    /// The terms (of every index) whose first word is form `id` (-1: none).
-    @inline(__always) func exact(of id: Int32) -> ArraySlice<Candidate> {
-        id < 0 ? [] : exact[Int(exactStart[Int(id)])..<Int(exactStart[Int(id) + 1])]
+    /// Where the terms (of every index) whose first word is form `id` are listed (-1: none): read them with
+    /// `exactCandidate(_:)`. (Ranges and elements, not slices: a slice retains its array.)
+    @inline(__always) func exactRange(of id: Int32) -> Range<Int> {
+        id < 0 ? 0..<0 : Int(exactStart[Int(id)])..<Int(exactStart[Int(id) + 1])
     }
 
-    /// The terms (of every index) whose first word is the stem form `id`.
-    @inline(__always) func stems(of id: Int32) -> ArraySlice<Candidate> {
-        stems[Int(stemStart[Int(id)])..<Int(stemStart[Int(id) + 1])]
-    }
+    @inline(__always) func exactCandidate(_ k: Int) -> Candidate { exact[k] }
+
+    /// Where the terms (of every index) whose first word is the stem form `id` are listed.
+    @inline(__always) func stemRange(of id: Int32) -> Range<Int> { Int(stemStart[Int(id)])..<Int(stemStart[Int(id) + 1]) }
+
+    @inline(__always) func stemCandidate(_ k: Int) -> Candidate { stems[k] }
 
     @inline(__always) func stemLength(of id: Int32) -> Int { Int(stemLengths[Int(id)]) }
 
-    /// The stem forms that prefix a word whose longest such stem is form `id` (-1: none), shortest first,
-    /// as a walk of a stem trie finds them.
-    @inline(__always) func stemChain(_ id: Int32) -> ArraySlice<Int32> {
-        id < 0 ? [] : chains[Int(chainStart[Int(id)])..<Int(chainStart[Int(id) + 1])]
+    /// Where the stem forms are listed that prefix a word whose longest such stem is form `id` (-1: none),
+    /// shortest first, as a walk of a stem trie finds them: read them with `chainStem(_:)`.
+    @inline(__always) func chainRange(of id: Int32) -> Range<Int> {
+        id < 0 ? 0..<0 : Int(chainStart[Int(id)])..<Int(chainStart[Int(id) + 1])
     }
+
+    @inline(__always) func chainStem(_ k: Int) -> Int32 { chains[k] }
 }

@@ -155,11 +155,15 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         // trie over the word's bytes.
         if !useAlternative, isCompiled, tokens[i].lookup.automaton == gate.automaton, let table = gate.candidates {
             let lookup = tokens[i].lookup, kind = gate.kind
-            for s in table.stemChain(lookup.stem) {
-                let length = table.stemLength(of: s)
-                for c in table.stems(of: s) where c.kind == kind { consider(c.term, firstStemBytes: length, at: i, in: tokens, isWord, &best) }
+            for k in table.chainRange(of: lookup.stem) {
+                let s = table.chainStem(k), length = table.stemLength(of: s)
+                for j in table.stemRange(of: s) where table.stemCandidate(j).kind == kind {
+                    consider(table.stemCandidate(j).term, firstStemBytes: length, at: i, in: tokens, isWord, &best)
+                }
             }
-            for c in table.exact(of: lookup.exact) where c.kind == kind { consider(c.term, firstStemBytes: -1, at: i, in: tokens, isWord, &best) }
+            for j in table.exactRange(of: lookup.exact) where table.exactCandidate(j).kind == kind {
+                consider(table.exactCandidate(j).term, firstStemBytes: -1, at: i, in: tokens, isWord, &best)
+            }
         } else {
             first.withUTF8 { bytes in
                 stems.forEachPrefix(ofUTF8: bytes) { length, list in
