@@ -43,6 +43,13 @@ public enum TextCleaner {
                 previousSpace = true; i += 1; continue
             }
             if b < 0x80 { return false }
+            // U+00C0…U+07FF (Latin-1's letters, Latin Extended, Greek, Cyrillic…) hold no space, control or
+            // invisible character: kept, whatever the second byte.
+            if b >= 0xC3 && b <= 0xDF {
+                previousSpace = false
+                i += 2
+                continue
+            }
             let (v, len) = UTF8Bytes.decode(p, i)
             if fate(v) != .kept { return false }
             previousSpace = false
@@ -80,6 +87,10 @@ public enum TextCleaner {
     }
 
     private static func mayNeedComposition(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Each case below follows one of these lead bytes; most texts hold none of them.
+        guard p.contains(where: { $0 == 0xCC || $0 == 0xCD || $0 == 0xD2 || $0 >= 0xE1 && ($0 == 0xE1 || $0 == 0xE2 || $0 == 0xEF) }) else {
+            return false
+        }
         var prev: UInt8 = 0, prev2: UInt8 = 0
         for b in p {
             // After an ASCII byte no case below can hold.

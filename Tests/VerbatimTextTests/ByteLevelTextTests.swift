@@ -93,6 +93,10 @@ struct ByteLevelTextTests {
         #expect(TextCleaner.clean(" ") == "")
         #expect(TextCleaner.clean("a\u{0085}b\u{2028}c\u{3000}d") == "a b c d")
         #expect(TextCleaner.clean("\u{FEFF}\u{200E}merhaba") == "merhaba")
+        // Two-byte letters (Latin-1 to Cyrillic) are passed over whole; what stands beside them still counts.
+        #expect(TextCleaner.clean("Жеткізу  кешікті") == "Жеткізу кешікті")
+        #expect(TextCleaner.clean("Ürün\u{00AD}ler ŞİMDİ\u{00A0}geldi") == "Ürünler ŞİMDİ geldi")
+        #expect(TextCleaner.clean("Ђ\u{0085}ш ӛ ߿") == "Ђ ш ӛ ߿")
     }
 
     @Test func tokensOfMixedScriptsEmojiAndElongations() {
