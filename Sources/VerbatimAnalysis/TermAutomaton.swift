@@ -47,7 +47,7 @@ struct TermAutomaton: Sendable {
         var compiler = Compiler(automaton: id)
         Self.visitIndexes(of: &lex, with: &compiler)
         words = compiler.words
-        var attacher = Attacher(table: compiler.candidates(), automaton: id)
+        var attacher = Attacher(table: compiler.candidates())
         Self.visitIndexes(of: &lex, with: &attacher)
     }
 
@@ -146,7 +146,6 @@ struct TermAutomaton: Sendable {
     /// Gives each index the automaton's lists of terms by first word.
     private struct Attacher: IndexVisitor {
         let table: TermCandidates
-        let automaton: UInt32
         mutating func visit<Payload>(_ index: inout TermIndex<Payload>, _ kind: Kind) {
             index.gate.candidates = table
         }
