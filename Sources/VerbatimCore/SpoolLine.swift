@@ -23,14 +23,15 @@ public enum SpoolLine {
 
     @inlinable
     static func appendEscaped(_ p: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        var start = 0
-        for i in 0..<p.count where p[i] == backslash || p[i] == tab || p[i] == newline || p[i] == UInt8(ascii: "\r") {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<i]))
+        UTF8Bytes.appendRewriting(p, to: &out, candidate: isEscaped) { p, i, out in
             appendEscaped(byte: p[i], to: &out)
-            start = i + 1
+            return 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<p.count]))
     }
+
+    /// The bytes a field escapes.
+    @inlinable @inline(__always)
+    static func isEscaped(_ c: UInt8) -> Bool { c == backslash || c == tab || c == newline || c == UInt8(ascii: "\r") }
 
     @inlinable @inline(__always)
     static func appendEscaped(byte c: UInt8, to out: inout [UInt8]) {

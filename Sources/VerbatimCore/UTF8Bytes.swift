@@ -47,6 +47,27 @@ public enum UTF8Bytes {
         String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
     }
 
+    /// Appends `p` to `out` with some of its bytes rewritten, copying the runs between them whole: the
+    /// one loop of every escaper (spool fields, CSV cells, JSON strings). `candidate` says which bytes
+    /// may be rewritten; at each, `rewrite` appends the replacement and returns how many bytes it stands
+    /// for, or appends nothing and returns 0 to keep the byte as it is.
+    @inlinable @inline(__always)
+    public static func appendRewriting(
+        _ p: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], candidate: (UInt8) -> Bool,
+        _ rewrite: (UnsafeBufferPointer<UInt8>, Int, inout [UInt8]) -> Int
+    ) {
+        var start = 0, i = 0
+        while i < p.count {
+            guard candidate(p[i]) else { i += 1; continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<i]))
+            start = i
+            let consumed = rewrite(p, i, &out)
+            i += max(consumed, 1)
+            if consumed > 0 { start = i }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<p.count]))
+    }
+
     /// Byte equality of a word and bytes: all text here is NFC, so it is string equality without
     /// `String`'s Unicode comparison. The lengths first, which most unequal words already differ in.
     @inlinable @inline(__always) public static func equal(_ word: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -1,3 +1,5 @@
+import VerbatimCore
+
 /// Builds CSV text that spreadsheet programs open correctly: UTF-8 with a
 /// BOM, CRLF line ends, every field quoted when needed, and cells that
 /// begin with `=`, `+`, `-` or `@` neutralised against formula injection
@@ -55,14 +57,11 @@ public struct CSVTableWriter: Sendable {
                 bytes.append(contentsOf: b)
                 return
             }
-            // The runs between quotes are copied whole; each quote is doubled.
-            var start = 0
-            while let q = b[start...].firstIndex(of: 0x22) {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[start...q]))
-                bytes.append(0x22)
-                start = q + 1
+            // Each quote doubled.
+            UTF8Bytes.appendRewriting(b, to: &bytes, candidate: { $0 == 0x22 }) { _, _, out in
+                out.append(contentsOf: [0x22, 0x22])
+                return 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[start...]))
             bytes.append(0x22)
         }
     }

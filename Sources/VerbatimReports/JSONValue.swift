@@ -1,3 +1,5 @@
+import VerbatimCore
+
 /// A JSON value written with a fixed layout (two-space indent, keys in
 /// insertion order, numbers with fixed decimals), so that the same run
 /// gives byte-identical files.
@@ -75,33 +77,31 @@ public indirect enum JSONValue: Sendable {
         var s = s
         out.append(0x22)
         s.withUTF8 { b in
-            var start = 0, i = 0
-            while i < b.count {
-                let c = b[i]
-                let escape: [UInt8]
-                switch c {
-                case 0x22: escape = [0x5C, 0x22]
-                case 0x5C: escape = [0x5C, 0x5C]
-                case 0x0A: escape = [0x5C, 0x6E]
-                case 0x0D: escape = [0x5C, 0x72]
-                case 0x09: escape = [0x5C, 0x74]
-                case 0..<0x20: escape = Array("\\u00".utf8) + [hexDigit(c >> 4), hexDigit(c & 0xF)]
-                // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end a line in JavaScript.
-                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
-                    escape = Array((b[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+            UTF8Bytes.appendRewriting(b, to: &out, candidate: mayEscape) { b, i, out in
+                switch b[i] {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                case 0xE2:
+                    // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end a line in JavaScript; other E2 characters stay.
+                    guard i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 else { return 0 }
+                    out.append(contentsOf: (b[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    return 3
                 default:
-                    i += 1
-                    continue
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(hexDigit(b[i] >> 4))
+                    out.append(hexDigit(b[i] & 0xF))
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i]))
-                out.append(contentsOf: escape)
-                i += c == 0xE2 ? 3 : 1
-                start = i
+                return 1
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start...]))
         }
         out.append(0x22)
     }
+
+    /// Control characters, `"`, `\` and the lead byte of U+2028/9.
+    @inline(__always) private static func mayEscape(_ c: UInt8) -> Bool { c < 0x20 || c == 0x22 || c == 0x5C || c == 0xE2 }
 
     private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x61 + v - 10 }
 

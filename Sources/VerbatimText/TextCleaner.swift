@@ -88,9 +88,7 @@ public enum TextCleaner {
 
     private static func mayNeedComposition(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         // Each case below follows one of these lead bytes; most texts hold none of them.
-        guard p.contains(where: { $0 == 0xCC || $0 == 0xCD || $0 == 0xD2 || $0 >= 0xE1 && ($0 == 0xE1 || $0 == 0xE2 || $0 == 0xEF) }) else {
-            return false
-        }
+        guard p.contains(where: { $0 == 0xCC || $0 == 0xCD || $0 == 0xD2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xEF }) else { return false }
         var prev: UInt8 = 0, prev2: UInt8 = 0
         for b in p {
             // After an ASCII byte no case below can hold.
