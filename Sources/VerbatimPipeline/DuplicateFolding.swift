@@ -9,10 +9,11 @@ import VerbatimStore
 /// writes files in, so its rule too) wins and the earlier file's copy is
 /// left out of the run's tables and `records.csv`.
 ///
-/// Files of such sources keep their records as facts in the partial
-/// (`KeyedRecord`), so folding them builds their tallies and top
+/// Files of such sources keep their records' facts in the partial beside
+/// their rows (`KeyedRecord`), so folding them builds their tallies and top
 /// verbatims exactly as if the earlier copies had never been read, in
-/// whichever shard each file was read.
+/// whichever shard each file was read. A file none of whose records is
+/// replaced counts as read, tallies and rows alike.
 enum DuplicateFolding {
     /// One file's contribution once duplicates are folded.
     struct Folded {
@@ -33,16 +34,11 @@ enum DuplicateFolding {
         }
     }
 
-    /// One file's contribution: as read when it is not keyed; else its rows taken out of its facts into
-    /// `rows`, and its tallies rebuilt when a later export replaces some of its records (`losing`).
+    /// One file's contribution: as read, when no later export replaces any of its records (`losing`) and
+    /// its tallies are in the partial; else its tallies rebuilt from its facts, and its other rows copied to `rows`.
     private static func fold(_ f: RunPartial.File, losing: Set<String>, verbatimLimit: Int, rows: URL) throws(RunError) -> Folded {
-        if !f.keyed, let aggregate = f.aggregate { return Folded(aggregate: aggregate, rows: f.records, folded: 0) }
+        if !f.keyed || losing.isEmpty, let aggregate = f.aggregate { return Folded(aggregate: aggregate, rows: f.records, folded: 0) }
         do {
-            // Nothing of it replaced: its own tallies stand, and only its rows are taken out of its facts.
-            if losing.isEmpty, let aggregate = f.aggregate {
-                try copyRows(f, to: rows)
-                return Folded(aggregate: aggregate, rows: rows, folded: 0)
-            }
             return try rebuild(f, losing: losing, verbatimLimit: verbatimLimit, rows: rows)
         } catch {
             throw .partial(.unreadable(path: f.records.path, reason: "cannot rebuild \(f.entry.name): \(error)"))
@@ -75,7 +71,7 @@ enum DuplicateFolding {
         var seen = Set<String>()
         for i in members.reversed() {
             var ids = Set<String>()
-            try RunPartial.forEachLine(of: files[i].records) { line in
+            try RunPartial.forEachLine(of: files[i].facts!) { line in
                 let id = KeyedRecord.idField(line)
                 if suspects.contains(hash(id)) { ids.insert(SpoolLine.string(id)) }
             }
@@ -90,7 +86,7 @@ enum DuplicateFolding {
     private static func repeatedHashes(_ files: [RunPartial.File]) throws -> Set<UInt64> {
         var hashes: [UInt64] = []
         hashes.reserveCapacity(files.reduce(0) { $0 + $1.summary.accepted })
-        for f in files { try RunPartial.forEachLine(of: f.records) { hashes.append(hash(KeyedRecord.idField($0))) } }
+        for f in files { try RunPartial.forEachLine(of: f.facts!) { hashes.append(hash(KeyedRecord.idField($0))) } }
         hashes.sort()
         var repeated = Set<UInt64>()
         for k in hashes.indices.dropFirst() where hashes[k] == hashes[k - 1] { repeated.insert(hashes[k]) }
@@ -105,30 +101,31 @@ enum DuplicateFolding {
         return UInt64(bitPattern: Int64(h.finalize()))
     }
 
-    /// The `records.csv` rows of a keyed file, the last field of each of its lines, written to `url`.
-    static func copyRows(_ f: RunPartial.File, to url: URL) throws {
-        var out = try SpoolWriter(url: url)
-        try RunPartial.forEachLine(of: f.records) { line in
-            guard let row = KeyedRecord.rowField(line) else { throw PartialError.damaged(path: f.records.path, line: 0, reason: "a record line") }
-            try out.append(SpoolLine.unescape(row))
-        }
-        try out.close()
-    }
-
-    /// A keyed file's tallies and rows from its facts, leaving out the records in `losing`.
+    /// A keyed file's tallies and rows from its facts, leaving out the records in `losing`. Its facts and
+    /// its rows are read side by side: each fact says how many bytes its row has.
     static func rebuild(_ f: RunPartial.File, losing: Set<String>, verbatimLimit: Int, rows: URL) throws -> Folded {
+        guard let factsURL = f.facts, let rowsIn = FileHandle(forReadingAtPath: f.records.path) else {
+            throw PartialError.damaged(path: f.records.path, line: 0, reason: "a file without its records")
+        }
+        defer { try? rowsIn.close() }
+        var rowReader = ByteLineReader(handle: rowsIn)
         var aggregate = RunAggregate(verbatimLimit: verbatimLimit)
         var out = try SpoolWriter(url: rows)
-        var folded = 0
-        try RunPartial.forEachLine(of: f.records) { line in
-            if !losing.isEmpty, losing.contains(KeyedRecord.id(line)) {
+        var folded = 0, lineNumber = 0
+        try RunPartial.forEachLine(of: factsURL) { line in
+            lineNumber += 1
+            guard let r = KeyedRecord.parse(line) else { throw PartialError.damaged(path: factsURL.path, line: lineNumber, reason: "a record line") }
+            guard let row = try rowReader.take(r.rowBytes) else {
+                throw PartialError.damaged(path: factsURL.path, line: lineNumber, reason: "the rows end before this record's row")
+            }
+            if !losing.isEmpty, losing.contains(r.facts.sample.recordId) {
                 folded += 1
                 return
             }
-            guard let r = KeyedRecord.parse(line) else { throw PartialError.damaged(path: f.records.path, line: 0, reason: "a record line") }
             aggregate.add(r.facts)
-            try out.append(Array(r.row.utf8))
+            try out.append(Array(row))
         }
+        guard try rowReader.take(1) == nil else { throw PartialError.damaged(path: f.records.path, line: 0, reason: "rows without their facts") }
         try out.close()
         return Folded(aggregate: aggregate, rows: rows, folded: folded)
     }

@@ -3,21 +3,24 @@ import VerbatimCore
 import VerbatimReports
 
 /// A record of a file whose source has other exports, as a partial keeps
-/// it: its facts (`RecordFacts`) and its `records.csv` row, spooled as one
-/// line of TAB-separated fields, the id first, so that the merge can find
-/// duplicates without reading the rest. (Written and read for every record
-/// of such files, so by hand rather than through a JSON encoder and decoder
-/// per record.)
+/// it: its facts (`RecordFacts`), spooled as one line of TAB-separated
+/// fields, the id first, so that the merge can find duplicates without
+/// reading the rest. Its `records.csv` row is in the file's rows, as for any
+/// other file; the line ends with the row's length in bytes, so that a merge
+/// that leaves some records out can read the rows beside the facts.
+/// (Written for every record of such files, so by hand rather than through a
+/// JSON encoder.)
 ///
 /// Fields: id, file, line, date, employee, employee mention, channel,
 /// language, rating, label, score, rating-disagrees (`1`/`0`), themes
-/// (`theme` US `polarity` US `score`, joined by RS), text, evidence, row.
-/// Each field is written and read by `SpoolLine`; `\N` is a missing value.
-/// Doubles are written in Swift's shortest form, which reads back to the
-/// same value.
+/// (`theme` US `polarity` US `score`, joined by RS), text, evidence, row
+/// bytes. Each field is written and read by `SpoolLine`; `\N` is a missing
+/// value. Doubles are written in Swift's shortest form, which reads back to
+/// the same value.
 struct KeyedRecord {
     var facts: RecordFacts
-    var row: String
+    /// The length of the record's `records.csv` row, its line end included.
+    var rowBytes: Int
 
     static let fieldCount = 16
     static let unitSeparator: UInt8 = 0x1F
@@ -27,7 +30,7 @@ struct KeyedRecord {
     func line() -> [UInt8] {
         let s = facts.sample
         var out: [UInt8] = []
-        out.reserveCapacity(row.utf8.count + s.text.utf8.count + s.evidence.utf8.count + 128)
+        out.reserveCapacity(s.text.utf8.count + s.evidence.utf8.count + 128)
         func field(_ v: String?, last: Bool = false) {
             SpoolLine.appendField(v, to: &out)
             out.append(last ? UInt8(ascii: "\n") : UInt8(ascii: "\t"))
@@ -35,7 +38,7 @@ struct KeyedRecord {
         let themes = facts.themes.map { "\($0.theme)\u{1F}\($0.polarity.rawValue)\u{1F}\($0.score)" }.joined(separator: "\u{1E}")
         field(s.recordId); field(s.file); field(String(s.line)); field(s.date); field(s.employee); field(s.employeeMention)
         field(s.channel); field(s.language); field(s.rating.map { "\($0)" }); field(s.label.rawValue); field("\(s.score)")
-        field(facts.disagrees ? "1" : "0"); field(themes); field(s.text); field(s.evidence); field(row, last: true)
+        field(facts.disagrees ? "1" : "0"); field(themes); field(s.text); field(s.evidence); field(String(rowBytes), last: true)
         return out
     }
 
@@ -47,25 +50,13 @@ struct KeyedRecord {
         line[line.startIndex..<(line.firstIndex(of: SpoolLine.tab) ?? line.endIndex)]
     }
 
-    /// The row field of a spool line as spooled (escaped): its last field; nil when the line does not
-    /// have `fieldCount` fields.
-    static func rowField(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
-        var tabs = 0
-        var last = line.startIndex
-        for k in line.indices where line[k] == SpoolLine.tab {
-            tabs += 1
-            last = k
-        }
-        return tabs == fieldCount - 1 ? line[(last + 1)...] : nil
-    }
-
     /// A spool line back; nil when it is damaged.
     static func parse(_ line: ArraySlice<UInt8>) -> KeyedRecord? {
         let f = SpoolLine.fields(line)
         guard f.count == fieldCount else { return nil }
         guard let id = f[0], let file = f[1], let lineNo = f[2].flatMap({ Int($0) }), let language = f[7],
               let label = f[9].flatMap(SentimentLabel.init(rawValue:)), let score = f[10].flatMap({ Double($0) }),
-              let text = f[13], let evidence = f[14], let row = f[15] else { return nil }
+              let text = f[13], let evidence = f[14], let rowBytes = f[15].flatMap({ Int($0) }), rowBytes > 0 else { return nil }
         var themes: [RecordFacts.Theme] = []
         for t in (f[12] ?? "").split(separator: "\u{1E}") {
             let parts = t.split(separator: "\u{1F}", omittingEmptySubsequences: false)
@@ -76,6 +67,6 @@ struct KeyedRecord {
             recordId: id, file: file, line: lineNo, date: f[3], employee: f[4], employeeMention: f[5], channel: f[6], language: language,
             rating: f[8].flatMap { Double($0) }, label: label, score: score, text: text, evidence: evidence,
             themes: themes.map(\.tag.text))
-        return KeyedRecord(facts: RecordFacts(sample: sample, disagrees: f[11] == "1", themes: themes), row: row)
+        return KeyedRecord(facts: RecordFacts(sample: sample, disagrees: f[11] == "1", themes: themes), rowBytes: rowBytes)
     }
 }

@@ -19,8 +19,8 @@ extension PipelineRunner {
         let done = try ParallelMap.map(files.count, cores: cores) { (k: Int) throws(RunError) -> RunPartial.File in
             let (file, entry) = files[k]
             let spools = FileSpools(records: spoolDir.appendingPathComponent("\(k).records"),
-                                    store: spoolDir.appendingPathComponent("\(k).store"), keyed: keyed.contains(file.name),
-                                    storeLines: storeLines)
+                                    facts: keyed.contains(file.name) ? spoolDir.appendingPathComponent("\(k).facts") : nil,
+                                    store: spoolDir.appendingPathComponent("\(k).store"), storeLines: storeLines)
             share.begin()
             defer {
                 share.end()
@@ -33,11 +33,12 @@ extension PipelineRunner {
 
     /// Where one file's records go while it is read.
     struct FileSpools {
-        /// `records.csv` rows, or `KeyedRecord` lines when `keyed`.
+        /// `records.csv` rows.
         var records: URL
+        /// For a file whose source has other exports, one `KeyedRecord` line per record.
+        var facts: URL?
         /// The store's lines (`RecordSpool`), written only with `storeLines`.
         var store: URL
-        var keyed: Bool
         var storeLines: Bool
     }
 
@@ -50,6 +51,7 @@ extension PipelineRunner {
         var aggregate = RunAggregate(verbatimLimit: config.verbatimLimit)
         var rejects: [Reject] = []
         var rows = CSVRowSpool(url: spools.records)
+        var facts = spools.facts.map { CSVRowSpool(url: $0) }
         var stored = StoreRowSpool(url: spools.store)
         var stageNanos = Array(repeating: UInt64(0), count: stages.count)
         // Records are analysed in batches, split over the cores this file may use now (all of them
@@ -61,13 +63,10 @@ extension PipelineRunner {
             batch.analyse(stages: stages, workers: share?.width ?? 1, nanos: &stageNanos)
             analyseNanos += DispatchTime.now().uptimeNanoseconds - t0
             for record in batch.records {
-                aggregate.add(record)
-                if spools.keyed {
-                    let row = CSVTableWriter.rowText(RecordRowFormatter.recordRow(record, masker: resources.masker))
-                    rows.appendBytes(KeyedRecord(facts: RecordFacts(record), row: row).line())
-                } else {
-                    rows.append(RecordRowFormatter.recordRow(record, masker: resources.masker))
-                }
+                let evidence = RecordRowFormatter.evidenceString(record)
+                aggregate.add(record, evidence: evidence)
+                let rowBytes = rows.append(RecordRowFormatter.recordRow(record, evidence: evidence, masker: resources.masker))
+                facts?.appendBytes(KeyedRecord(facts: RecordFacts(record, evidence: evidence), rowBytes: rowBytes).line())
                 if spools.storeLines { stored.append(record) }
             }
             progress?.add(records: batch.records.count)
@@ -86,8 +85,12 @@ extension PipelineRunner {
         var summary = InputReader(aliases: resources.aliases) { config.options(for: ($0 as NSString).lastPathComponent) }
             .read(url: url, name: name, emit: emit)
         flush()
-        do throws(RunError) { try rows.close() } catch {
-            try? stored.close()  // closed either way; the first failure is the one reported
+        do throws(RunError) {
+            try rows.close()
+            try facts?.close()
+        } catch {
+            try? facts?.close()  // closed either way; the first failure is the one reported
+            try? stored.close()
             throw error
         }
         try stored.close()
@@ -107,18 +110,9 @@ extension PipelineRunner {
         entry.format = summary.format
         entry.encoding = summary.encoding
         return RunPartial.File(
-            entry: entry, summary: summary, rejectedWhole: whole, rejects: rejects, keyed: spools.keyed, aggregate: aggregate,
-            records: spools.records, storeLines: spools.store, stageNanos: stageNanos,
+            entry: entry, summary: summary, rejectedWhole: whole, rejects: rejects, aggregate: aggregate,
+            records: spools.records, facts: spools.facts, storeLines: spools.store, stageNanos: stageNanos,
             nanos: DispatchTime.now().uptimeNanoseconds - fileStart, analyseNanos: analyseNanos)
-    }
-}
-
-extension CSVTableWriter {
-    /// One row as CSV text (with its line end).
-    static func rowText(_ cells: [Cell]) -> String {
-        var bytes: [UInt8] = []
-        appendRow(cells, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -129,8 +123,16 @@ struct CSVRowSpool {
 
     init(url: URL) { file = SpoolFile(url: url) }
 
-    mutating func append(_ cells: [CSVTableWriter.Cell]) {
-        file.append { CSVTableWriter.appendRow(cells, to: &$0) }
+    /// Appends one row; returns its length in bytes (`KeyedRecord.rowBytes`).
+    @discardableResult
+    mutating func append(_ cells: [CSVTableWriter.Cell]) -> Int {
+        var n = 0
+        file.append {
+            let before = $0.count
+            CSVTableWriter.appendRow(cells, to: &$0)
+            n = $0.count - before
+        }
+        return n
     }
 
     mutating func appendBytes(_ bytes: [UInt8]) {

@@ -11,8 +11,8 @@ import VerbatimStore
 /// F {a file: path, size, SHA-256, reader summary, timings}    then, for that file,
 /// J {a reject}                                                 per reject
 /// A {tallies and top verbatims (RunAggregate) as JSON}         every file (optional for files kept as facts)
-/// R records.csv text, escaped (a chunk of rows)                files kept as tallies
-/// K ID<TAB>facts and row, TAB-separated                        files kept as facts (KeyedRecord)
+/// R records.csv text, escaped (a chunk of rows)                every file
+/// K ID<TAB>facts, TAB-separated, ending with the row's bytes   files kept as facts (KeyedRecord), per record
 /// S a record in the store's spool format                       per record
 /// E number of files                                            last line
 /// ```
@@ -20,7 +20,8 @@ import VerbatimStore
 /// Counts and tallies are integers; the scores a top-k list is ordered by
 /// are written as JSON numbers that read back to the same `Double`.
 extension RunPartial {
-    static let magic = "verbatim-partial 1"
+    /// Format 2 (2026-12-03): a file kept as facts has its rows as `R` lines too, and its `K` lines no row.
+    static let magic = "verbatim-partial 2"
 
     /// The per-file line `F`.
     struct FileLine: Codable {
@@ -106,11 +107,8 @@ extension RunPartial {
                 try out.tagged("J", try encoder.encode(r))
             }
             if let aggregate = f.aggregate { try out.tagged("A", try encoder.encode(aggregate)) }
-            if f.keyed {
-                try Self.forEachLine(of: f.records) { try out.tagged("K", $0) }
-            } else {
-                try Self.forEachChunk(of: f.records) { try out.tagged("R", SpoolLine.escape($0)) }
-            }
+            try Self.forEachChunk(of: f.records) { try out.tagged("R", SpoolLine.escape($0)) }
+            if let facts = f.facts { try Self.forEachLine(of: facts) { try out.tagged("K", $0) } }
             try Self.forEachLine(of: f.storeLines) { try out.tagged("S", $0) }
             // For the kill test: hold the shard with its partial half written.
             if ProcessInfo.processInfo.environment["VERBATIM_FAILPOINT"] == "pause-writing-partial" {
@@ -171,6 +169,7 @@ private struct PartialReader {
     var header: RunPartial.Header?
     var files: [RunPartial.File] = []
     var records: SpoolWriter?
+    var facts: SpoolWriter?
     var store: SpoolWriter?
     var ended = false
     let decoder = JSONDecoder()
@@ -200,15 +199,13 @@ private struct PartialReader {
             let a = try decode(RunAggregate.self, value)
             try withFile { $0.aggregate = a }
         case UInt8(ascii: "R"):
-            guard files.last?.keyed != true else { throw damaged("rows of a file kept as facts") }
             try records?.append(SpoolLine.unescape(value)) ?? { throw damaged("records before a file") }()
-        case UInt8(ascii: "K"), UInt8(ascii: "S"):
-            if tag == UInt8(ascii: "K"), files.last?.keyed == false { throw damaged("facts of a file kept as tallies") }
-            var bytes = Array(value)
-            bytes.append(UInt8(ascii: "\n"))
-            if tag == UInt8(ascii: "K") { try records?.append(bytes) ?? { throw damaged("records before a file") }() } else {
-                try store?.append(bytes) ?? { throw damaged("records before a file") }()
-            }
+        case UInt8(ascii: "K"):
+            guard records != nil else { throw damaged("records before a file") }
+            guard facts != nil else { throw damaged("facts of a file kept as tallies") }
+            try facts?.append(Array(value) + [UInt8(ascii: "\n")])
+        case UInt8(ascii: "S"):
+            try store?.append(Array(value) + [UInt8(ascii: "\n")]) ?? { throw damaged("records before a file") }()
         case UInt8(ascii: "E"):
             guard Int(String(decoding: value, as: UTF8.self)) == files.count else { throw damaged("the end line counts a different number of files") }
             ended = true
@@ -221,7 +218,9 @@ private struct PartialReader {
         let k = files.count
         let recordsURL = spoolDir.appendingPathComponent("\(prefix)-\(k).records")
         let storeURL = spoolDir.appendingPathComponent("\(prefix)-\(k).store")
+        let factsURL = m.keyed ? spoolDir.appendingPathComponent("\(prefix)-\(k).facts") : nil
         records = try SpoolWriter(url: recordsURL)
+        facts = try factsURL.map { try SpoolWriter(url: $0) }
         store = try SpoolWriter(url: storeURL)
         var summary = FileReadSummary(file: m.name, format: m.format, encoding: m.encoding, delimiter: m.delimiter)
         summary.read = m.read
@@ -238,8 +237,8 @@ private struct PartialReader {
         entry.format = m.format
         entry.encoding = m.encoding
         // A file kept as tallies must have an `A` line; one kept as facts may.
-        files.append(RunPartial.File(entry: entry, summary: summary, rejectedWhole: m.rejectedWhole, rejects: [], keyed: m.keyed, aggregate: nil,
-                                     records: recordsURL, storeLines: storeURL, stageNanos: m.stageNanos, nanos: m.nanos,
+        files.append(RunPartial.File(entry: entry, summary: summary, rejectedWhole: m.rejectedWhole, rejects: [], aggregate: nil,
+                                     records: recordsURL, facts: factsURL, storeLines: storeURL, stageNanos: m.stageNanos, nanos: m.nanos,
                                      analyseNanos: m.analyseNanos))
         if !m.keyed { pendingAggregate.insert(k) }
     }
@@ -254,8 +253,10 @@ private struct PartialReader {
 
     mutating func closeSpools() throws {
         try records?.close()
+        try facts?.close()
         try store?.close()
         records = nil
+        facts = nil
         store = nil
     }
 
@@ -301,10 +302,25 @@ struct ByteLineReader {
                 unterminated = true
                 return line
             }
-            buffer.removeSubrange(0..<start)
-            start = 0
-            if let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { done = true }
+            try refill()
         }
+    }
+
+    /// The next `count` bytes, whatever they hold (a row of a file's rows, by its `KeyedRecord.rowBytes`);
+    /// nil when fewer are left.
+    mutating func take(_ count: Int) throws -> ArraySlice<UInt8>? {
+        while buffer.count - start < count {
+            if done { return nil }
+            try refill()
+        }
+        defer { start += count }
+        return buffer[start..<(start + count)]
+    }
+
+    private mutating func refill() throws {
+        buffer.removeSubrange(0..<start)
+        start = 0
+        if let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { done = true }
     }
 }
 

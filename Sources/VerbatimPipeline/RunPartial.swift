@@ -63,20 +63,23 @@ public struct RunPartial: Sendable {
         /// The whole file was rejected: its records do not count.
         var rejectedWhole: Bool
         var rejects: [Reject]
-        /// Its records are kept as facts (`KeyedRecord`), because its source has other exports whose
-        /// records may replace some of them (`DuplicateFolding`).
-        var keyed: Bool
         /// Tallies and top verbatims of all its records. A keyed file has them too, for the merge to use when
         /// no later export replaces any of its records (nil in a partial that did not write them).
         var aggregate: RunAggregate?
-        /// Its `records.csv` rows (CSV text), or when `keyed` one `KeyedRecord` line per record.
+        /// Its `records.csv` rows (CSV text).
         var records: URL
+        /// When its source has other exports whose records may replace some of its own
+        /// (`DuplicateFolding`): its records' facts, one `KeyedRecord` line each, in the order of its rows.
+        var facts: URL?
         /// Its records in the store's spool format (`RecordSpool`), one line per record.
         var storeLines: URL
         /// Time in each enabled stage, in the whole file, and in analysing batches, in nanoseconds.
         var stageNanos: [UInt64] = []
         var nanos: UInt64 = 0
         var analyseNanos: UInt64 = 0
+
+        /// Its records are kept as facts too (`facts`).
+        var keyed: Bool { facts != nil }
     }
 
     public var header: Header

@@ -10,15 +10,17 @@ public enum RecordRowFormatter {
     ]
     public static let rejectHeader = ["file", "line", "column", "reason", "raw"]
 
-    public static func recordRow(_ r: FeedbackRecord, masker: PersonalDataMasker? = nil) -> [CSVTableWriter.Cell] {
+    /// `evidence`: the record's `evidenceString`, when the caller has it.
+    public static func recordRow(_ r: FeedbackRecord, evidence: String? = nil, masker: PersonalDataMasker? = nil) -> [CSVTableWriter.Cell] {
         let s = r.sentiment
+        let evidence = evidence ?? evidenceString(r)
         let themes = ThemeTag.list(r.themes.map(\.tag), separator: "; ")
         return [
             .text(r.id), .text(r.provenance.file), .number("\(r.provenance.line)"), .text(r.date ?? ""),
             .text(r.employee ?? ""), .text(r.channel ?? ""), .text(r.language.rawValue),
             .number(r.rating.map { NumberFormat.fixed($0, $0 == $0.rounded() ? 0 : 1) } ?? ""),
             .text(s?.label.rawValue ?? ""), .number(s.map { NumberFormat.fixed($0.score, 4) } ?? ""),
-            .text(themes), .text(masker.map { $0.mask(evidenceString(r)) } ?? evidenceString(r)),
+            .text(themes), .text(masker.map { $0.mask(evidence) } ?? evidence),
         ]
     }
 

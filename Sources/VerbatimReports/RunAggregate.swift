@@ -35,11 +35,12 @@ public struct RunAggregate: Sendable, Codable {
         topVerbatims = TopVerbatims(limit: verbatimLimit)
     }
 
-    public mutating func add(_ r: FeedbackRecord) {
+    /// `evidence`: the record's evidence string, when the caller has it (`VerbatimSample.init`).
+    public mutating func add(_ r: FeedbackRecord, evidence: String? = nil) {
         let themes = r.themes.map { RecordFacts.Theme(theme: $0.theme, polarity: $0.polarity, score: $0.score) }
         add(label: r.sentiment?.label ?? .neutral, score: r.sentiment?.score ?? 0, rating: r.rating, disagrees: r.ratingDisagrees,
             employee: r.employee, day: r.date.map { String($0.prefix(10)) }, channel: r.channel, language: r.language.rawValue,
-            file: r.provenance.file, line: r.provenance.line, themes: themes, sample: { VerbatimSample(r) })
+            file: r.provenance.file, line: r.provenance.line, themes: themes, sample: { VerbatimSample(r, evidence: evidence) })
     }
 
     /// Adds a record kept as facts (a partial's records of a source that has several

@@ -30,7 +30,9 @@ public struct VerbatimSample: Sendable, Hashable, Codable {
     /// Longer texts are cut here, with `…`.
     public static let maxTextLength = 600
 
-    public init(_ r: FeedbackRecord) {
+    /// `evidence` is the record's evidence string (`RecordRowFormatter.evidenceString`) when the caller
+    /// has it already, for its row: it is made once per record.
+    public init(_ r: FeedbackRecord, evidence: String? = nil) {
         recordId = r.id
         file = r.provenance.file
         line = r.provenance.line
@@ -44,7 +46,7 @@ public struct VerbatimSample: Sendable, Hashable, Codable {
         score = r.sentiment?.score ?? 0
         let body = r.normalizedText.isEmpty ? r.text : r.normalizedText
         text = RecordRowFormatter.truncated(body, to: Self.maxTextLength)
-        evidence = RecordRowFormatter.evidenceString(r)
+        self.evidence = evidence ?? RecordRowFormatter.evidenceString(r)
         themes = r.themes.map(\.tag.text)
     }
 

@@ -225,17 +225,40 @@ struct ShardedRunTests {
         #expect(b.accepted == 6 && b.duplicatesFolded == 3)
     }
 
-    @Test func rowsInsideAKeyedFileAreADamagedPartial() throws {
+    /// A fact (`K`) belongs to a file kept as facts; in any other file the partial is damaged.
+    @Test func factsInAFileKeptAsTalliesAreADamagedPartial() throws {
         let input = Self.inputFolder(), work = TemporaryFolder()
         defer { input.remove(); work.remove() }
         let runner = try Self.runner()
         let p = try Self.onePartial(runner, input: input, work: work)
         var lines = try Self.partialLines(p, dropKeyedTallies: false)
-        let k = try #require(lines.firstIndex { $0.hasPrefix("K ") })
-        lines.insert("R a,b,c", at: k)
+        let fact = try #require(lines.first { $0.hasPrefix("K ") })
+        let plain = try #require(lines.firstIndex { $0.hasPrefix("F ") && $0.contains("\"keyed\":false") })
+        lines.insert(fact, at: plain + 1)
         try lines.joined(separator: "\n").write(to: p, atomically: true, encoding: .utf8)
         #expect(Self.refusal(runner, [p], out: work.url.appendingPathComponent("out"))
-            == .damaged(path: p.path, line: k + 1, reason: "rows of a file kept as facts"))
+            == .damaged(path: p.path, line: plain + 2, reason: "facts of a file kept as tallies"))
+    }
+
+    /// A keyed file's facts and rows are read side by side, each fact giving its row's length: when a
+    /// later export replaces some of its records, rows that do not add up to its facts are found, not
+    /// written as they fall.
+    @Test func rowsThatDoNotMatchTheirFactsAreFound() throws {
+        let input = Self.inputFolder(), work = TemporaryFolder()
+        defer { input.remove(); work.remove() }
+        let runner = try Self.runner()
+        let p = try Self.onePartial(runner, input: input, work: work)
+        var lines = try Self.partialLines(p, dropKeyedTallies: false)
+        let older = try #require(lines.firstIndex { $0.hasPrefix("F ") && $0.contains("svc_2026-11-20.csv") })
+        let rows = try #require(lines[older...].firstIndex { $0.hasPrefix("R ") })
+        lines[rows] = "R " + lines[rows].dropFirst(2).dropFirst(5)
+        try lines.joined(separator: "\n").write(to: p, atomically: true, encoding: .utf8)
+        let refused = Self.refusal(runner, [p], out: work.url.appendingPathComponent("out"))
+        guard case let .unreadable(_, reason)? = refused else {
+            Issue.record("expected the merge to refuse the rows, got \(String(describing: refused))")
+            return
+        }
+        #expect(reason.contains("cannot rebuild overlap/svc_2026-11-20.csv") && reason.contains("the rows end before this record's row"))
     }
 
     @Test func overlappingExportsGiveTheSameTablesAsOneExport() throws {
