@@ -71,9 +71,9 @@ enum DuplicateFolding {
         var seen = Set<String>()
         for i in members.reversed() {
             var ids = Set<String>()
-            try RunPartial.forEachLine(of: files[i].facts!) { line in
-                let id = KeyedRecord.idField(line)
-                if suspects.contains(hash(id)) { ids.insert(SpoolLine.string(id)) }
+            try KeyedFactsReader.forEach(of: files[i].facts!) { record in
+                guard let id = KeyedRecord.id(binary: record) else { throw damagedFacts(files[i]) }
+                if suspects.contains(hash(id)) { ids.insert(String(decoding: id, as: UTF8.self)) }
             }
             let lost = ids.intersection(seen)
             if !lost.isEmpty { out[i] = lost }
@@ -86,15 +86,24 @@ enum DuplicateFolding {
     private static func repeatedHashes(_ files: [RunPartial.File]) throws -> Set<UInt64> {
         var hashes: [UInt64] = []
         hashes.reserveCapacity(files.reduce(0) { $0 + $1.summary.accepted })
-        for f in files { try RunPartial.forEachLine(of: f.facts!) { hashes.append(hash(KeyedRecord.idField($0))) } }
+        for f in files {
+            try KeyedFactsReader.forEach(of: f.facts!) { record in
+                guard let id = KeyedRecord.id(binary: record) else { throw damagedFacts(f) }
+                hashes.append(hash(id))
+            }
+        }
         hashes.sort()
         var repeated = Set<UInt64>()
         for k in hashes.indices.dropFirst() where hashes[k] == hashes[k - 1] { repeated.insert(hashes[k]) }
         return repeated
     }
 
-    /// A hash of an id's bytes as spooled (escaping is one-to-one, so equal ids have equal bytes). Only
-    /// compared within one run, so the per-process seed of `Hasher` does not matter.
+    private static func damagedFacts(_ f: RunPartial.File) -> PartialError {
+        .damaged(path: f.facts?.path ?? f.records.path, line: 0, reason: "a record's facts")
+    }
+
+    /// A hash of an id's bytes. Only compared within one run, so the per-process seed of `Hasher` does
+    /// not matter.
     private static func hash(_ id: ArraySlice<UInt8>) -> UInt64 {
         var h = Hasher()
         id.withUnsafeBytes { h.combine(bytes: $0) }
@@ -111,12 +120,12 @@ enum DuplicateFolding {
         var rowReader = ByteLineReader(handle: rowsIn)
         var aggregate = RunAggregate(verbatimLimit: verbatimLimit)
         var out = try SpoolWriter(url: rows)
-        var folded = 0, lineNumber = 0
-        try RunPartial.forEachLine(of: factsURL) { line in
-            lineNumber += 1
-            guard let r = KeyedRecord.parse(line) else { throw PartialError.damaged(path: factsURL.path, line: lineNumber, reason: "a record line") }
+        var folded = 0, number = 0
+        try KeyedFactsReader.forEach(of: factsURL) { record in
+            number += 1
+            guard let r = KeyedRecord.read(binary: record) else { throw PartialError.damaged(path: factsURL.path, line: number, reason: "a record's facts") }
             guard let row = try rowReader.take(r.rowBytes) else {
-                throw PartialError.damaged(path: factsURL.path, line: lineNumber, reason: "the rows end before this record's row")
+                throw PartialError.damaged(path: factsURL.path, line: number, reason: "the rows end before this record's row")
             }
             if !losing.isEmpty, losing.contains(r.facts.sample.recordId) {
                 folded += 1

@@ -2,14 +2,13 @@ import Foundation
 import VerbatimCore
 import VerbatimReports
 
-/// A record of a file whose source has other exports, as a partial keeps
-/// it: its facts (`RecordFacts`), spooled as one line of TAB-separated
-/// fields, the id first, so that the merge can find duplicates without
-/// reading the rest. Its `records.csv` row is in the file's rows, as for any
-/// other file; the line ends with the row's length in bytes, so that a merge
-/// that leaves some records out can read the rows beside the facts.
-/// (Written for every record of such files, so by hand rather than through a
-/// JSON encoder.)
+/// A record of a file whose source has other exports, as a partial carries
+/// it (`K` lines): its facts (`RecordFacts`), as one line of TAB-separated
+/// fields, the id first. Its `records.csv` row is in the file's rows, as for
+/// any other file; the line ends with the row's length in bytes, so that a
+/// merge that leaves some records out can read the rows beside the facts.
+/// While a run reads its files, it spools the same facts in a form that is
+/// cheaper to write (`KeyedRecord+Spool.swift`).
 ///
 /// Fields: id, file, line, date, employee, employee mention, channel,
 /// language, rating, label, score, rating-disagrees (`1`/`0`), themes
@@ -26,7 +25,7 @@ struct KeyedRecord {
     static let unitSeparator: UInt8 = 0x1F
     static let recordSeparator: UInt8 = 0x1E
 
-    /// The spool line (with its newline).
+    /// The partial's line (with its newline).
     func line() -> [UInt8] {
         let s = facts.sample
         var out: [UInt8] = []
@@ -42,15 +41,7 @@ struct KeyedRecord {
         return out
     }
 
-    /// The id of a spool line, without reading the rest.
-    static func id(_ line: ArraySlice<UInt8>) -> String { SpoolLine.string(idField(line)) }
-
-    /// The id field of a spool line as spooled (escaped).
-    static func idField(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        line[line.startIndex..<(line.firstIndex(of: SpoolLine.tab) ?? line.endIndex)]
-    }
-
-    /// A spool line back; nil when it is damaged.
+    /// A partial's line back; nil when it is damaged.
     static func parse(_ line: ArraySlice<UInt8>) -> KeyedRecord? {
         let f = SpoolLine.fields(line)
         guard f.count == fieldCount else { return nil }

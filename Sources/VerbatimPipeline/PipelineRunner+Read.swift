@@ -35,7 +35,7 @@ extension PipelineRunner {
     struct FileSpools {
         /// `records.csv` rows.
         var records: URL
-        /// For a file whose source has other exports, one `KeyedRecord` line per record.
+        /// For a file whose source has other exports, the facts of each record (`KeyedRecord.appendBinary`).
         var facts: URL?
         /// The store's lines (`RecordSpool`), written only with `storeLines`.
         var store: URL
@@ -51,7 +51,7 @@ extension PipelineRunner {
         var aggregate = RunAggregate(verbatimLimit: config.verbatimLimit)
         var rejects: [Reject] = []
         var rows = CSVRowSpool(url: spools.records)
-        var facts = spools.facts.map { CSVRowSpool(url: $0) }
+        var facts = spools.facts.map { SpoolFile(url: $0) }
         var stored = StoreRowSpool(url: spools.store)
         var stageNanos = Array(repeating: UInt64(0), count: stages.count)
         // Records are analysed in batches, split over the cores this file may use now (all of them
@@ -66,7 +66,7 @@ extension PipelineRunner {
                 let evidence = RecordRowFormatter.evidenceString(record)
                 aggregate.add(record, evidence: evidence)
                 let rowBytes = rows.append(RecordRowFormatter.recordRow(record, evidence: evidence, masker: resources.masker))
-                facts?.appendBytes(KeyedRecord(facts: RecordFacts(record, evidence: evidence), rowBytes: rowBytes).line())
+                facts?.append { KeyedRecord.appendBinary(record, evidence: evidence, rowBytes: rowBytes, to: &$0) }
                 if spools.storeLines { stored.append(record) }
             }
             progress?.add(records: batch.records.count)

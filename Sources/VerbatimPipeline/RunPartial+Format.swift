@@ -108,7 +108,12 @@ extension RunPartial {
             }
             if let aggregate = f.aggregate { try out.tagged("A", try encoder.encode(aggregate)) }
             try Self.forEachChunk(of: f.records) { try out.tagged("R", SpoolLine.escape($0)) }
-            if let facts = f.facts { try Self.forEachLine(of: facts) { try out.tagged("K", $0) } }
+            if let facts = f.facts {
+                try KeyedFactsReader.forEach(of: facts) { record in
+                    guard let line = KeyedRecord.line(binary: record) else { throw PartialError.damaged(path: facts.path, line: 0, reason: "a record's facts") }
+                    try out.tagged("K", line)
+                }
+            }
             try Self.forEachLine(of: f.storeLines) { try out.tagged("S", $0) }
             // For the kill test: hold the shard with its partial half written.
             if ProcessInfo.processInfo.environment["VERBATIM_FAILPOINT"] == "pause-writing-partial" {
@@ -203,7 +208,8 @@ private struct PartialReader {
         case UInt8(ascii: "K"):
             guard records != nil else { throw damaged("records before a file") }
             guard facts != nil else { throw damaged("facts of a file kept as tallies") }
-            try facts?.append(Array(value) + [UInt8(ascii: "\n")])
+            guard let record = KeyedRecord.binary(line: value) else { throw damaged("a record's facts") }
+            try facts?.append(record)
         case UInt8(ascii: "S"):
             try store?.append(Array(value) + [UInt8(ascii: "\n")]) ?? { throw damaged("records before a file") }()
         case UInt8(ascii: "E"):

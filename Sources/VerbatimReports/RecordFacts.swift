@@ -29,9 +29,8 @@ public struct RecordFacts: Sendable, Hashable, Codable {
     public var disagrees: Bool
     public var themes: [Theme]
 
-    /// `evidence`: the record's evidence string, when the caller has it (`VerbatimSample.init`).
-    public init(_ r: FeedbackRecord, evidence: String? = nil) {
-        sample = VerbatimSample(r, evidence: evidence)
+    public init(_ r: FeedbackRecord) {
+        sample = VerbatimSample(r)
         disagrees = r.ratingDisagrees
         themes = r.themes.map { Theme(theme: $0.theme, polarity: $0.polarity, score: $0.score) }
     }

@@ -30,6 +30,9 @@ public struct VerbatimSample: Sendable, Hashable, Codable {
     /// Longer texts are cut here, with `…`.
     public static let maxTextLength = 600
 
+    /// A record's text as a sample keeps it: cut after `maxTextLength` characters.
+    public static func cut(_ text: String) -> String { RecordRowFormatter.truncated(text, to: maxTextLength) }
+
     /// `evidence` is the record's evidence string (`RecordRowFormatter.evidenceString`) when the caller
     /// has it already, for its row: it is made once per record.
     public init(_ r: FeedbackRecord, evidence: String? = nil) {
@@ -45,7 +48,7 @@ public struct VerbatimSample: Sendable, Hashable, Codable {
         label = r.sentiment?.label ?? .neutral
         score = r.sentiment?.score ?? 0
         let body = r.normalizedText.isEmpty ? r.text : r.normalizedText
-        text = RecordRowFormatter.truncated(body, to: Self.maxTextLength)
+        text = Self.cut(body)
         self.evidence = evidence ?? RecordRowFormatter.evidenceString(r)
         themes = r.themes.map(\.tag.text)
     }
