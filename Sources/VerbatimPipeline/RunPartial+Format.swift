@@ -6,7 +6,7 @@ import VerbatimStore
 /// The partial as a file: one value per line, each line a tag and its value.
 ///
 /// ```
-/// verbatim-partial 1
+/// verbatim-partial 2
 /// H {header as JSON}
 /// F {a file: path, size, SHA-256, reader summary, timings}    then, for that file,
 /// J {a reject}                                                 per reject

@@ -32,7 +32,7 @@ struct ShardCommandTests {
         for i in 0..<3 {
             let r = try runVerbatim(["run", "--pipeline", Self.pipeline, "--input", Self.exports, "--shard", "\(i)/3", "--partial", "-", "--no-store", "--quiet"])
             #expect(r.status == 0, "a shard with rejected rows still completes: \(r.stderr)")
-            #expect(r.stdout.hasPrefix("verbatim-partial 1\n"))
+            #expect(r.stdout.hasPrefix("verbatim-partial 2\n"))
             let path = work.write("p/\(i).partial", r.stdout).path
             partials.append(path)
         }
