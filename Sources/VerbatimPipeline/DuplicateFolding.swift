@@ -17,7 +17,7 @@ import VerbatimStore
 enum DuplicateFolding {
     /// One file's contribution once duplicates are folded.
     struct Folded {
-        var aggregate: RunAggregate
+        var aggregate: FileAggregate
         /// Its `records.csv` rows.
         var rows: URL
         /// Records left out because a later export of the same source has them.
@@ -136,6 +136,6 @@ enum DuplicateFolding {
         }
         guard try rowReader.take(1) == nil else { throw PartialError.damaged(path: f.records.path, line: 0, reason: "rows without their facts") }
         try out.close()
-        return Folded(aggregate: aggregate, rows: rows, folded: folded)
+        return Folded(aggregate: .memory(aggregate), rows: rows, folded: folded)
     }
 }

@@ -94,7 +94,7 @@ extension PipelineRunner {
             for j in f.rejects { c.rejects.appendRow(RecordRowFormatter.rejectRow(j, masker: resources.masker)) }
             c.rejectedCount += r.rejectedRecords
             guard !f.rejectedWhole else { continue }
-            c.aggregate.merge(fold.aggregate)
+            do { c.aggregate.merge(try fold.aggregate.load()) } catch { throw .partial(error) }
             c.rows.append(fold.rows)
         }
         timings.stages = zip(stageNames, stageNanos).map { ($0, Double($1) / 1e9) }

@@ -26,7 +26,11 @@ extension PipelineRunner {
                 share.end()
                 progress?.fileDone(bytes: entry.size)
             }
-            return try processFile(file.url, entry: entry, stages: stages, spools: spools, progress: progress, share: share)
+            var done = try processFile(file.url, entry: entry, stages: stages, spools: spools, progress: progress, share: share)
+            if case let .memory(a)? = done.aggregate {
+                done.aggregate = FileAggregate.spool(a, to: spoolDir.appendingPathComponent("\(k).aggregate"))
+            }
+            return done
         }
         return RunPartial(header: header, files: done)
     }
@@ -110,7 +114,7 @@ extension PipelineRunner {
         entry.format = summary.format
         entry.encoding = summary.encoding
         return RunPartial.File(
-            entry: entry, summary: summary, rejectedWhole: whole, rejects: rejects, aggregate: aggregate,
+            entry: entry, summary: summary, rejectedWhole: whole, rejects: rejects, aggregate: .memory(aggregate),
             records: spools.records, facts: spools.facts, storeLines: spools.store, stageNanos: stageNanos,
             nanos: DispatchTime.now().uptimeNanoseconds - fileStart, analyseNanos: analyseNanos)
     }

@@ -88,8 +88,7 @@ extension RunPartial {
 
     private func write(into handle: FileHandle) throws {
         var out = LineWriter(handle: handle)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        let encoder = FileAggregate.encoder()
         try out.line(Self.magic)
         try out.tagged("H", try encoder.encode(header))
         for f in files {
@@ -106,7 +105,7 @@ extension RunPartial {
                                    raw: j.raw, wholeFile: j.wholeFile)
                 try out.tagged("J", try encoder.encode(r))
             }
-            if let aggregate = f.aggregate { try out.tagged("A", try encoder.encode(aggregate)) }
+            if let aggregate = f.aggregate { try out.tagged("A", try aggregate.json()) }
             try Self.forEachChunk(of: f.records) { try out.tagged("R", SpoolLine.escape($0)) }
             if let facts = f.facts {
                 try KeyedFactsReader.forEach(of: facts) { record in
@@ -202,7 +201,7 @@ private struct PartialReader {
             try withFile { $0.rejects.append(Reject(provenance: Provenance(file: r.file, line: r.line, column: r.column), reason: r.reason, raw: r.raw, wholeFile: r.wholeFile)) }
         case UInt8(ascii: "A"):
             let a = try decode(RunAggregate.self, value)
-            try withFile { $0.aggregate = a }
+            try withFile { $0.aggregate = .memory(a) }
         case UInt8(ascii: "R"):
             try records?.append(SpoolLine.unescape(value)) ?? { throw damaged("records before a file") }()
         case UInt8(ascii: "K"):

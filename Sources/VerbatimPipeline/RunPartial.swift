@@ -65,7 +65,7 @@ public struct RunPartial: Sendable {
         var rejects: [Reject]
         /// Tallies and top verbatims of all its records. A keyed file has them too, for the merge to use when
         /// no later export replaces any of its records (nil in a partial that did not write them).
-        var aggregate: RunAggregate?
+        var aggregate: FileAggregate?
         /// Its `records.csv` rows (CSV text).
         var records: URL
         /// When its source has other exports whose records may replace some of its own
