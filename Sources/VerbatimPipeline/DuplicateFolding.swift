@@ -73,7 +73,7 @@ enum DuplicateFolding {
             var ids = Set<String>()
             try KeyedFactsReader.forEach(of: files[i].facts!) { record in
                 guard let id = KeyedRecord.id(binary: record) else { throw damagedFacts(files[i]) }
-                if suspects.contains(hash(id)) { ids.insert(String(decoding: id, as: UTF8.self)) }
+                if suspects.contains(hash(id)) { ids.insert(id) }
             }
             let lost = ids.intersection(seen)
             if !lost.isEmpty { out[i] = lost }
@@ -104,9 +104,10 @@ enum DuplicateFolding {
 
     /// A hash of an id's bytes. Only compared within one run, so the per-process seed of `Hasher` does
     /// not matter.
-    private static func hash(_ id: ArraySlice<UInt8>) -> UInt64 {
+    private static func hash(_ id: String) -> UInt64 {
         var h = Hasher()
-        id.withUnsafeBytes { h.combine(bytes: $0) }
+        var id = id
+        id.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
         return UInt64(bitPattern: Int64(h.finalize()))
     }
 

@@ -1,12 +1,12 @@
 import Foundation
 import VerbatimReports
 
-/// One file's tallies and top verbatims (`RunAggregate`): in memory, or written to a spool file as a
-/// partial writes them (`A` lines) once the file is read. A run reads many files before it merges
-/// them; kept in memory, each file's top verbatims (up to 600 characters of text each, for every
-/// employee and theme) stayed there through the reading of all the others, and the heap they held
-/// grew with the length of the exports' texts. Spooled, they are read back one file at a time when
-/// the files are added up.
+/// One file's tallies and top verbatims (`RunAggregate`): in memory, or written to a spool file
+/// (`RunAggregate.spoolBytes`) once the file is read. A run reads many files before it adds them up;
+/// kept in memory, each file's top verbatims (up to 600 characters of text each, for every employee
+/// and theme) stayed there through the reading of all the others, and the memory they held grew with
+/// the length of the exports' texts. Spooled, they are read back one file at a time when the files
+/// are added up.
 enum FileAggregate: Sendable {
     case memory(RunAggregate)
     case spooled(URL)
@@ -20,7 +20,7 @@ enum FileAggregate: Sendable {
 
     /// `aggregate` written to `url`; the aggregate itself when it cannot be written (it stays in memory).
     static func spool(_ aggregate: RunAggregate, to url: URL) -> FileAggregate {
-        guard let data = try? encoder().encode(aggregate), (try? data.write(to: url)) != nil else { return .memory(aggregate) }
+        guard (try? Data(aggregate.spoolBytes()).write(to: url)) != nil else { return .memory(aggregate) }
         return .spooled(url)
     }
 
@@ -28,17 +28,15 @@ enum FileAggregate: Sendable {
         switch self {
         case let .memory(a): return a
         case let .spooled(url):
-            do { return try JSONDecoder().decode(RunAggregate.self, from: Data(contentsOf: url)) } catch {
-                throw .unreadable(path: url.path, reason: "cannot read a file's tallies back: \(error.localizedDescription)")
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw .unreadable(path: url.path, reason: "cannot read a file's tallies back: the spool is gone")
+            }
+            do { return try RunAggregate(spoolBytes: [UInt8](data)[...]) } catch {
+                throw .unreadable(path: url.path, reason: "cannot read a file's tallies back: the spool is damaged")
             }
         }
     }
 
     /// The JSON of a partial's `A` line.
-    func json() throws -> Data {
-        switch self {
-        case let .memory(a): return try Self.encoder().encode(a)
-        case let .spooled(url): return try Data(contentsOf: url)
-        }
-    }
+    func json() throws -> Data { try Self.encoder().encode(try load()) }
 }

@@ -24,6 +24,13 @@ public struct TopVerbatims: Sendable, Hashable, Codable {
 
     public init(limit: Int) { self.limit = limit }
 
+    /// Lists as another `TopVerbatims` held them, in their order (read back from a spool).
+    init(limit: Int, positive: [Entry], negative: [Entry]) {
+        self.limit = limit
+        self.positive = positive
+        self.negative = negative
+    }
+
     /// True when a verbatim with this label, ranking score and position would be kept, so that callers
     /// build the sample only then. A tie with the weakest one kept is decided as `VerbatimSample.tieBreak`
     /// decides it, by file and then line (`VerbatimSample.precedes`): scores saturate near ±1, and a file's
