@@ -10,12 +10,11 @@ import VerbatimReports
 /// back. A partial carries the same facts as `line()` text (`K` lines);
 /// `binary(line:)` and `line(binary:)` turn one into the other.
 ///
-/// Layout: the record's length (a count), then its id, file, line, date,
-/// employee, employee mention, channel, language, rating, label, score,
-/// rating-disagrees (a code), its themes (a count, then each theme's name,
-/// polarity and score), text, evidence and the length of its row. (A text
-/// cut already, as a partial's is, reads back the same: cutting a cut text
-/// changes nothing.)
+/// Layout: the record's length (a count), then the fields of its sample
+/// (`VerbatimSample.writeSpoolFields`, the text not cut), rating-disagrees (a
+/// code), its themes (a count, then each theme's name, polarity and score)
+/// and the length of its row. (A text cut already, as a partial's is, reads
+/// back the same: cutting a cut text changes nothing.)
 extension KeyedRecord {
     /// Appends the facts of `r` (its evidence string and its row's length given).
     static func appendBinary(_ r: FeedbackRecord, evidence: String, rowBytes: Int, to out: inout [UInt8]) {
@@ -36,13 +35,15 @@ extension KeyedRecord {
         swap(&w.bytes, &out)
         let start = w.bytes.count
         w.count(0)
-        w.text(id); w.text(file); w.number(line); w.text(date); w.text(employee); w.text(mention); w.text(channel)
-        w.text(language); w.number(rating); w.label(label); w.number(score); w.code(disagrees ? 1 : 0)
+        VerbatimSample.writeSpoolFields(
+            recordId: id, file: file, line: line, date: date, employee: employee, employeeMention: mention, channel: channel,
+            language: language, rating: rating, label: label, score: score, text: text, evidence: evidence, to: &w)
+        w.code(disagrees ? 1 : 0)
         w.count(themes.count)
         for (theme, polarity, s) in themes {
             w.text(theme); w.label(polarity); w.number(s)
         }
-        w.text(text); w.text(evidence); w.number(rowBytes)
+        w.number(rowBytes)
         w.patchCount(at: start)
         swap(&w.bytes, &out)
     }
@@ -77,20 +78,16 @@ extension KeyedRecord {
     static func read(binary record: ArraySlice<UInt8>) -> KeyedRecord? {
         var r = SpoolBytesReader(record)
         do throws(SpoolBytesReader.Damaged) {
-            let id = try r.presentText(), file = try r.presentText(), line = try r.int()
-            let date = try r.text(), employee = try r.text(), mention = try r.text(), channel = try r.text()
-            let language = try r.presentText(), rating = try r.optionalDouble(), label = try r.label(), score = try r.double()
+            var sample = try VerbatimSample(spoolFields: &r)
             let disagrees = try r.code() == 1
             var themes: [RecordFacts.Theme] = []
             for _ in 0..<(try r.count()) {
                 themes.append(RecordFacts.Theme(theme: try r.presentText(), polarity: try r.label(), score: try r.double()))
             }
-            let text = try r.presentText(), evidence = try r.presentText(), rowBytes = try r.int()
+            let rowBytes = try r.int()
             guard rowBytes > 0, r.atEnd else { return nil }
-            let sample = VerbatimSample(
-                recordId: id, file: file, line: line, date: date, employee: employee, employeeMention: mention, channel: channel,
-                language: language, rating: rating, label: label, score: score, text: VerbatimSample.cut(text), evidence: evidence,
-                themes: themes.map(\.tag.text))
+            sample.text = VerbatimSample.cut(sample.text)
+            sample.themes = themes.map(\.tag.text)
             return KeyedRecord(facts: RecordFacts(sample: sample, disagrees: disagrees, themes: themes), rowBytes: rowBytes)
         } catch {
             return nil

@@ -22,8 +22,9 @@ struct KeyedRecord {
     var rowBytes: Int
 
     static let fieldCount = 16
-    static let unitSeparator: UInt8 = 0x1F
-    static let recordSeparator: UInt8 = 0x1E
+    /// Between a theme's name, polarity and score, and between themes.
+    static let unitSeparator: Character = "\u{1F}"
+    static let recordSeparator: Character = "\u{1E}"
 
     /// The partial's line (with its newline).
     func line() -> [UInt8] {
@@ -34,7 +35,8 @@ struct KeyedRecord {
             SpoolLine.appendField(v, to: &out)
             out.append(last ? UInt8(ascii: "\n") : UInt8(ascii: "\t"))
         }
-        let themes = facts.themes.map { "\($0.theme)\u{1F}\($0.polarity.rawValue)\u{1F}\($0.score)" }.joined(separator: "\u{1E}")
+        let themes = facts.themes.map { "\($0.theme)\(Self.unitSeparator)\($0.polarity.rawValue)\(Self.unitSeparator)\($0.score)" }
+            .joined(separator: String(Self.recordSeparator))
         field(s.recordId); field(s.file); field(String(s.line)); field(s.date); field(s.employee); field(s.employeeMention)
         field(s.channel); field(s.language); field(s.rating.map { "\($0)" }); field(s.label.rawValue); field("\(s.score)")
         field(facts.disagrees ? "1" : "0"); field(themes); field(s.text); field(s.evidence); field(String(rowBytes), last: true)
@@ -49,8 +51,8 @@ struct KeyedRecord {
               let label = f[9].flatMap(SentimentLabel.init(rawValue:)), let score = f[10].flatMap({ Double($0) }),
               let text = f[13], let evidence = f[14], let rowBytes = f[15].flatMap({ Int($0) }), rowBytes > 0 else { return nil }
         var themes: [RecordFacts.Theme] = []
-        for t in (f[12] ?? "").split(separator: "\u{1E}") {
-            let parts = t.split(separator: "\u{1F}", omittingEmptySubsequences: false)
+        for t in (f[12] ?? "").split(separator: Self.recordSeparator) {
+            let parts = t.split(separator: Self.unitSeparator, omittingEmptySubsequences: false)
             guard parts.count == 3, let polarity = SentimentLabel(rawValue: String(parts[1])), let s = Double(parts[2]) else { return nil }
             themes.append(RecordFacts.Theme(theme: String(parts[0]), polarity: polarity, score: s))
         }

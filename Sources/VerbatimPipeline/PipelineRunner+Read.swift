@@ -120,7 +120,7 @@ extension PipelineRunner {
     }
 }
 
-/// Record rows of one file, as CSV text or `KeyedRecord` lines, appended to its spool file.
+/// The `records.csv` rows of one file, appended to its spool file.
 struct CSVRowSpool {
     private var file: SpoolFile
     var url: URL { file.url }
@@ -128,7 +128,6 @@ struct CSVRowSpool {
     init(url: URL) { file = SpoolFile(url: url) }
 
     /// Appends one row; returns its length in bytes (`KeyedRecord.rowBytes`).
-    @discardableResult
     mutating func append(_ cells: [CSVTableWriter.Cell]) -> Int {
         var n = 0
         file.append {
@@ -137,10 +136,6 @@ struct CSVRowSpool {
             n = $0.count - before
         }
         return n
-    }
-
-    mutating func appendBytes(_ bytes: [UInt8]) {
-        file.append { $0.append(contentsOf: bytes) }
     }
 
     mutating func close() throws(RunError) { try file.close() }

@@ -96,21 +96,14 @@ extension RunAggregate {
     }
 
     private static func write(_ s: VerbatimSample, _ w: inout SpoolBytesWriter) {
-        w.text(s.recordId); w.text(s.file); w.number(s.line); w.text(s.date); w.text(s.employee); w.text(s.employeeMention)
-        w.text(s.channel); w.text(s.language); w.number(s.rating); w.label(s.label); w.number(s.score); w.text(s.text)
-        w.text(s.evidence)
+        s.writeSpoolFields(to: &w)
         w.count(s.themes.count)
         for t in s.themes { w.text(t) }
     }
 
     private static func readSample(_ r: inout SpoolBytesReader) throws(SpoolBytesReader.Damaged) -> VerbatimSample {
-        let id = try r.presentText(), file = try r.presentText(), line = try r.int(), date = try r.text(), employee = try r.text()
-        let mention = try r.text(), channel = try r.text(), language = try r.presentText(), rating = try r.optionalDouble()
-        let label = try r.label(), score = try r.double(), text = try r.presentText(), evidence = try r.presentText()
-        var themes: [String] = []
-        for _ in 0..<(try r.count()) { themes.append(try r.presentText()) }
-        return VerbatimSample(
-            recordId: id, file: file, line: line, date: date, employee: employee, employeeMention: mention, channel: channel,
-            language: language, rating: rating, label: label, score: score, text: text, evidence: evidence, themes: themes)
+        var sample = try VerbatimSample(spoolFields: &r)
+        for _ in 0..<(try r.count()) { sample.themes.append(try r.presentText()) }
+        return sample
     }
 }

@@ -51,9 +51,9 @@ struct FileAggregateTests {
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let url = folder.write("0.aggregate", Array(Self.aggregate().spoolBytes().dropLast(3)))
-        #expect(throws: PartialError.self) { try FileAggregate.spooled(url).load() }
         do {
             _ = try FileAggregate.spooled(url).load()
+            Issue.record("a damaged spool was read")
         } catch {
             guard case let .unreadable(path, reason) = error else { throw error }
             #expect(path == url.path && reason == "cannot read a file's tallies back: the spool is damaged")
