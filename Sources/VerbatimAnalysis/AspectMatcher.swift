@@ -62,9 +62,8 @@ public struct AspectMatcher: Sendable {
         var i = 0
         while i < tokens.count {
             guard tokens[i].kind == .word, let m = ref.lex.themes.longestMatch(in: tokens, at: i) else { i += 1; continue }
-            // Read in place: `m.term` would copy the whole term (its words, payload and strings) each time.
-            let keyword = ref.lex.themes.terms[m.index].text
-            for theme in ref.lex.themes.terms[m.index].payload where theme != "none" {
+            let keyword = m.text
+            for theme in m.payload where theme != "none" {
                 found.append(Mention(theme: theme, range: i..<(i + m.length), keyword: keyword))
             }
             i += m.length
@@ -84,9 +83,10 @@ public struct AspectMatcher: Sendable {
             let negation = m.viaStem ? ref.lex.negationMorpheme(in: m.remainder) : nil
             // A valence of 0 stops a shorter term (`<n> dakikada`, within N minutes, under `<n> dakika`) and,
             // where it applies, the sentiment term on its words (`sorunu` beside `çözdü`: the verb says how it went).
-            for cue in m.term.payload {
+            let term = m.text
+            for cue in m.payload {
                 let v = negation == nil ? cue.valence : (cue.valence > 0 ? -0.74 * cue.valence : -0.4 * cue.valence)
-                candidates.append(Hit(range: i..<(i + m.length), theme: cue.theme, kind: cue.kind, valence: v, term: m.term.text, negation: negation))
+                candidates.append(Hit(range: i..<(i + m.length), theme: cue.theme, kind: cue.kind, valence: v, term: term, negation: negation))
             }
             i += m.length
         }

@@ -27,36 +27,36 @@ extension SentimentScorer {
             }
             let match = lex.sentiment.longestMatch(in: tokens, at: i)
             if let m = match, m.length >= 2 {
-                if m.term.payload != 0 { hits.append(hit(m, at: i, tokens, lex, unit: .sentiment(m.index))) }
+                if m.payload != 0 { hits.append(hit(m, at: i, tokens, lex, unit: .sentiment(m.index))) }
                 i += m.length; continue
             }
             if let n = lex.negatorsAfter.longestMatch(in: tokens, at: i) {
-                roles[i] = .negatorAfter(n.term.text); i += n.length; continue
+                roles[i] = .negatorAfter(n.text); i += n.length; continue
             }
             if let n = lex.negatorsBefore.longestMatch(in: tokens, at: i) {
-                roles[i] = .negatorBefore(n.term.text); i += n.length; continue
+                roles[i] = .negatorBefore(n.text); i += n.length; continue
             }
             // A word that is both an intensifier and a sentiment term (`süper`, `müthiş`) intensifies the
             // sentiment word right after it (`süper hızlı`); with none there, it is the sentiment term (`Süper!`).
             if let b = lex.intensifiers.longestMatch(in: tokens, at: i),
-               !(match.map { $0.term.payload != 0 && $0.length >= b.length } ?? false) || sentimentFollows(tokens, at: i + b.length, lex) {
-                roles[i] = .intensifier(b.term.payload, b.term.text); i += b.length; continue
+               !(match.map { $0.payload != 0 && $0.length >= b.length } ?? false) || sentimentFollows(tokens, at: i + b.length, lex) {
+                roles[i] = .intensifier(b.payload, b.text); i += b.length; continue
             }
             if let m = match {
                 // A neutral entry (valence 0) only stops shorter stems from matching.
-                if m.term.payload != 0 { hits.append(hit(m, at: i, tokens, lex, unit: .sentiment(m.index))) }
+                if m.payload != 0 { hits.append(hit(m, at: i, tokens, lex, unit: .sentiment(m.index))) }
                 i += m.length; continue
             }
             // Words of a mixed-in language (Russian in Kazakh): only where the language's own data has nothing.
             if let m = lex.loanSentiment.longestMatch(in: tokens, at: i) {
-                if m.term.payload != 0 { hits.append(hit(m, at: i, tokens, lex, negationSuffixes: false, unit: .loan(m.index))) }
+                if m.payload != 0 { hits.append(hit(m, at: i, tokens, lex, negationSuffixes: false, unit: .loan(m.index))) }
                 i += m.length; continue
             }
             if let n = lex.loanNegatorsBefore.longestMatch(in: tokens, at: i) {
-                roles[i] = .loanNegatorBefore(n.term.text); i += n.length; continue
+                roles[i] = .loanNegatorBefore(n.text); i += n.length; continue
             }
             if let n = lex.loanNegatorsAfter.longestMatch(in: tokens, at: i) {
-                roles[i] = .loanNegatorAfter(n.term.text); i += n.length; continue
+                roles[i] = .loanNegatorAfter(n.text); i += n.length; continue
             }
             i += lastLookups(tokens, at: i, lex, &hits, &roles, &free)
         }
@@ -71,7 +71,7 @@ extension SentimentScorer {
         } else if let ending = lex.negatedVerbEnding(of: tokens[i].form) {
             roles[i] = .negatedVerb(ending)
         } else if lex.learned.count > 0, let m = lex.learned.longestMatch(in: tokens, at: i) {
-            if m.term.payload != 0 { hits.append(hit(m, at: i, tokens, lex, unit: .learned(m.index))) }
+            if m.payload != 0 { hits.append(hit(m, at: i, tokens, lex, unit: .learned(m.index))) }
             return m.length
         } else {
             free.append(i)
@@ -83,9 +83,9 @@ extension SentimentScorer {
     /// their words (one of valence 0 by nothing); a longer lexicon phrase over them wins (`rešili problem`
     /// over `problem*`).
     func addAspects(_ tokens: [Token], _ ref: LexiconRef, to hits: inout [Hit], roles: inout [Role]) {
-        let found = hits
+        // `hits` read in place, not kept in a copy: appending to it below would then copy the whole array.
         let aspectHits = aspects.hits(tokens, ref).filter { a in
-            !found.contains { h in a.range.overlaps(h.start..<(h.start + h.length)) && (h.start < a.range.lowerBound || h.start + h.length > a.range.upperBound) }
+            !hits.contains { h in a.range.overlaps(h.start..<(h.start + h.length)) && (h.start < a.range.lowerBound || h.start + h.length > a.range.upperBound) }
         }
         if aspectHits.isEmpty { return }
         hits.removeAll { h in aspectHits.contains { $0.range.overlaps(h.start..<(h.start + h.length)) } }
@@ -100,14 +100,14 @@ extension SentimentScorer {
     /// Whether the next word (same clause, no comma between) is a sentiment term or an intensifier.
     func sentimentFollows(_ tokens: [Token], at i: Int, _ lex: LanguageLexicon) -> Bool {
         guard i < tokens.count, tokens[i].kind == .word, tokens[i].clause == tokens[i - 1].clause else { return false }
-        if let m = lex.sentiment.longestMatch(in: tokens, at: i), m.term.payload != 0 { return true }
+        if let m = lex.sentiment.longestMatch(in: tokens, at: i), m.payload != 0 { return true }
         return lex.intensifiers.longestMatch(in: tokens, at: i) != nil || lex.loanSentiment.longestMatch(in: tokens, at: i) != nil
     }
 
     func hit(_ m: TermIndex<Double>.Match, at i: Int, _ tokens: [Token], _ lex: LanguageLexicon, negationSuffixes: Bool = true, unit: Unit) -> Hit {
         let affix = negationSuffixes && m.viaStem ? lex.negationMorpheme(in: m.remainder) : nil
-        return Hit(start: i, length: m.length, valence: m.term.payload, base: m.term.payload, term: m.term.text, rules: [], clause: tokens[i].clause,
-                   unit: unit, learned: m.term.learned, affixNegation: affix)
+        return Hit(start: i, length: m.length, valence: m.payload, base: m.payload, term: m.text, rules: [], clause: tokens[i].clause,
+                   unit: unit, learned: m.learned, affixNegation: affix)
     }
 
     /// Serbian `ne-` (and any `prefix` rule): `neprofesionalan` → not `profesionalan`.
@@ -116,19 +116,19 @@ extension SentimentScorer {
             var copy = [tokens[i]]
             copy[0].form = String(tokens[i].form.dropFirst(p.count))
             if let m = lex.sentiment.longestMatch(in: copy, at: 0) {
-                return Hit(start: i, length: 1, valence: m.term.payload, base: m.term.payload, term: p + "-" + m.term.text,
-                           rules: [], clause: tokens[i].clause, unit: .sentiment(m.index), learned: m.term.learned, affixNegation: p + "-")
+                return Hit(start: i, length: 1, valence: m.payload, base: m.payload, term: p + "-" + m.text,
+                           rules: [], clause: tokens[i].clause, unit: .sentiment(m.index), learned: m.learned, affixNegation: p + "-")
             }
         }
         return nil
     }
 
     func emojiValence(_ t: Token) -> Double? {
-        if let m = lexicons.emoji.longestMatch(in: [t], at: 0, isWord: { _ in true }) { return m.term.payload }
+        if let m = lexicons.emoji.longestMatch(in: [t], at: 0, isWord: { _ in true }) { return m.payload }
         if let first = t.form.unicodeScalars.first, t.form.unicodeScalars.count > 1 {
             var single = t
             single.form = String(first)
-            return lexicons.emoji.longestMatch(in: [single], at: 0, isWord: { _ in true })?.term.payload
+            return lexicons.emoji.longestMatch(in: [single], at: 0, isWord: { _ in true })?.payload
         }
         return nil
     }

@@ -50,8 +50,12 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         let terms: [Term]
         /// The term's position in `terms`.
         public var index: Int
-        /// The matched term.
+        /// The matched term (a copy of all its fields: read one through `payload`, `text` or `learned`).
         public var term: Term { terms[index] }
+        /// The matched term's payload, text as written and learned evidence, each read in place.
+        public var payload: Payload { terms[index].payload }
+        public var text: String { terms[index].text }
+        public var learned: String? { terms[index].learned }
         /// Number of tokens covered.
         public var length: Int
         /// The last matched word's form, and how many of its bytes a stem covered (-1: matched whole).

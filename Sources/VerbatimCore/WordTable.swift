@@ -28,11 +28,20 @@ public final class WordTable<Entry: WordTableEntry> {
     @usableFromInline let entries: UnsafeMutablePointer<Entry>
     /// Per set, the way that the next new word takes (first in, first out).
     @usableFromInline let nextWay: UnsafeMutablePointer<UInt8>
+    /// Per entry, a copy of its word's bytes when they fit in `inlineKeyBytes`, and their count
+    /// (`longKey` when they do not): a hit is checked against these, so that finding a word reads no
+    /// `String` (reading `key` through the pointer would retain and release it, at every occurrence).
+    @usableFromInline let keyBytes: UnsafeMutablePointer<UInt8>
+    @usableFromInline let keyCounts: UnsafeMutablePointer<UInt8>
+    @usableFromInline static var inlineKeyBytes: Int { 32 }
+    @usableFromInline static var longKey: UInt8 { 255 }
 
     public init() {
         hashes = calloc(Self.capacity, MemoryLayout<UInt64>.stride)!.bindMemory(to: UInt64.self, capacity: Self.capacity)
         nextWay = calloc(Self.capacity / Self.ways, 1)!.bindMemory(to: UInt8.self, capacity: Self.capacity / Self.ways)
         entries = UnsafeMutablePointer<Entry>.allocate(capacity: Self.capacity)
+        keyBytes = calloc(Self.capacity, Self.inlineKeyBytes)!.bindMemory(to: UInt8.self, capacity: Self.capacity * Self.inlineKeyBytes)
+        keyCounts = calloc(Self.capacity, 1)!.bindMemory(to: UInt8.self, capacity: Self.capacity)
     }
 
     deinit {
@@ -40,6 +49,24 @@ public final class WordTable<Entry: WordTableEntry> {
         entries.deallocate()
         free(hashes)
         free(nextWay)
+        free(keyBytes)
+        free(keyCounts)
+    }
+
+    /// Whether entry `k` holds the word of `bytes`.
+    @inlinable @inline(__always)
+    func holds(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = keyCounts[k]
+        if count == Self.longKey { return UTF8Bytes.equal(entries[k].key, bytes) }
+        return Int(count) == bytes.count && (count == 0 || memcmp(keyBytes + k * Self.inlineKeyBytes, bytes.baseAddress!, Int(count)) == 0)
+    }
+
+    /// Records the bytes of the word that entry `k` now holds.
+    @inlinable @inline(__always)
+    func keep(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count <= Self.inlineKeyBytes else { keyCounts[k] = Self.longKey; return }
+        keyCounts[k] = UInt8(bytes.count)
+        if let base = bytes.baseAddress { (keyBytes + k * Self.inlineKeyBytes).update(from: base, count: bytes.count) }
     }
 
     /// The entry of the word of `bytes`, to read and update in place: the one holding it, or a new one
@@ -50,7 +77,7 @@ public final class WordTable<Entry: WordTableEntry> {
         let hash = Self.hash(bytes)
         let set = Int(truncatingIfNeeded: hash) & Self.setMask
         let first = set * Self.ways
-        for k in first..<(first + Self.ways) where hashes[k] == hash && UTF8Bytes.equal(entries[k].key, bytes) { return entries + k }
+        for k in first..<(first + Self.ways) where hashes[k] == hash && holds(k, bytes) { return entries + k }
         let k = first + Int(nextWay[set])
         nextWay[set] = (nextWay[set] + 1) % UInt8(Self.ways)
         if hashes[k] == 0 {
@@ -59,6 +86,7 @@ public final class WordTable<Entry: WordTableEntry> {
             entries[k] = Entry(key: word())
         }
         hashes[k] = hash
+        keep(k, bytes)
         return entries + k
     }
 

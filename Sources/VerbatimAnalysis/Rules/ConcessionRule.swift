@@ -30,9 +30,10 @@ struct ConcessionRule: SentimentRule {
     }
 
     /// Per token, the concessive whose span covers it; per clause, its first concessive.
+    /// Both are empty when the text has no concessive, as most have: nothing is made for it then.
     private func concessions(_ text: ScoredText) -> (span: [String?], clause: [Int: String]) {
         let tokens = text.tokens
-        var span = [String?](repeating: nil, count: tokens.count)
+        var span: [String?] = []
         var clauses: [Int: String] = [:]
         var j = 0
         while j < tokens.count {
@@ -40,8 +41,10 @@ struct ConcessionRule: SentimentRule {
             let clause = tokens[j].clause
             var end = j + c.length
             while end < tokens.count, tokens[end].clause == clause, !tokens.isComma(at: end) { end += 1 }
-            for k in j..<end { span[k] = c.term.text }
-            if clauses[clause] == nil { clauses[clause] = c.term.text }
+            if span.isEmpty { span = [String?](repeating: nil, count: tokens.count) }
+            let word = c.text
+            for k in j..<end { span[k] = word }
+            if clauses[clause] == nil { clauses[clause] = word }
             j = end
         }
         return (span, clauses)

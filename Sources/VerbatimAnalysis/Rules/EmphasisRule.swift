@@ -18,14 +18,21 @@ struct EmphasisRule: SentimentRule {
     func apply(to text: inout ScoredText) {
         let c = text.constants
         for h in text.hits.indices {
-            let words = text.tokens[text.hits[h].start..<(text.hits[h].start + text.hits[h].length)]
-            if words.contains(where: { $0.emphasis.contains(.allCaps) }) {
+            let marks = emphasis(of: text.hits[h], in: text.tokens)
+            if marks.contains(.allCaps) {
                 add(c.capsIncrement, "caps", to: &text.hits[h])
             }
-            if words.contains(where: { $0.emphasis.contains(.elongated) }) {
+            if marks.contains(.elongated) {
                 add(c.elongationIncrement, "elongation", to: &text.hits[h])
             }
         }
+    }
+
+    /// The emphasis of any of a hit's words, read in place: a token copy retains its strings.
+    private func emphasis(of hit: SentimentScorer.Hit, in tokens: [Token]) -> Emphasis {
+        var marks: Emphasis = []
+        for k in hit.start..<(hit.start + hit.length) { marks.formUnion(tokens[k].emphasis) }
+        return marks
     }
 
     private func add(_ increment: Double, _ mark: String, to hit: inout SentimentScorer.Hit) {

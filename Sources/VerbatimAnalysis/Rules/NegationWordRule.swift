@@ -23,7 +23,7 @@ struct NegationWordRule: SentimentRule {
 
     func apply(to text: inout ScoredText) {
         for h in text.hits.indices where text.hits[h].kind == .term && text.hits[h].negatable {
-            let (before, after) = negators(of: text.hits[h], in: &text)
+            let (before, after) = negators(of: h, in: &text)
             if !before.isEmpty || !after.isEmpty {
                 text.hits[h].valence = text.constants.negated(text.hits[h].valence)
                 text.hits[h].negations += 1
@@ -32,9 +32,11 @@ struct NegationWordRule: SentimentRule {
         }
     }
 
-    /// The negators before and after a hit that reach it, marked as used.
-    private func negators(of hit: SentimentScorer.Hit, in text: inout ScoredText) -> (before: [String], after: [String]) {
+    /// The negators before and after hit `h` that reach it, marked as used.
+    private func negators(of h: Int, in text: inout ScoredText) -> (before: [String], after: [String]) {
         let tokens = text.tokens, window = text.constants.window
+        // The hit's fields, not the hit: a copy of it would retain its strings.
+        let hit = (start: text.hits[h].start, length: text.hits[h].length, clause: text.hits[h].clause, loan: text.hits[h].loan)
         var before: [String] = [], after: [String] = []
         var distance = 0
         var k = hit.start - 1

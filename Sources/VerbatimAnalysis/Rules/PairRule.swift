@@ -23,9 +23,9 @@ struct PairRule: SentimentRule {
             var pair = [tokens[i], tokens[j]]
             pair[0].kind = .word
             pair[1].kind = .word
-            guard let m = text.lex.learnedPairs.longestMatch(in: pair, at: 0), m.length == 2, m.term.payload != 0 else { continue }
-            text.hits.append(.init(start: i, length: j - i + 1, valence: m.term.payload, base: m.term.payload, term: m.term.text, rules: ["pair"],
-                                   clause: tokens[i].clause, unit: .pair(m.index), learned: m.term.learned, negatable: false))
+            guard let m = text.lex.learnedPairs.longestMatch(in: pair, at: 0), m.length == 2, m.payload != 0 else { continue }
+            text.hits.append(.init(start: i, length: j - i + 1, valence: m.payload, base: m.payload, term: m.text, rules: ["pair"],
+                                   clause: tokens[i].clause, unit: .pair(m.index), learned: m.learned, negatable: false))
         }
     }
 

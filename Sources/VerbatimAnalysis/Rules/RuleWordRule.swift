@@ -24,9 +24,9 @@ struct RuleWordRule: SentimentRule {
         for i in text.ruleWords {
             var word = text.tokens[i]
             word.kind = .word
-            guard let m = text.lex.learned.longestMatch(in: [word], at: 0), !m.viaStem, m.term.payload != 0 else { continue }
-            text.hits.append(.init(start: i, length: 1, valence: m.term.payload, base: m.term.payload, term: m.term.text, rules: ["rule word"],
-                                   clause: text.tokens[i].clause, unit: .learned(m.index), learned: m.term.learned, negatable: false))
+            guard let m = text.lex.learned.longestMatch(in: [word], at: 0), !m.viaStem, m.payload != 0 else { continue }
+            text.hits.append(.init(start: i, length: 1, valence: m.payload, base: m.payload, term: m.text, rules: ["rule word"],
+                                   clause: text.tokens[i].clause, unit: .learned(m.index), learned: m.learned, negatable: false))
         }
     }
 
