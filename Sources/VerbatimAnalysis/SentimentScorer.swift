@@ -153,7 +153,8 @@ public struct SentimentScorer: Sendable {
     func analyze(_ tokens: [Token], _ ref: LexiconRef) -> Analysis {
         var (hits, roles, free) = findTerms(tokens, ref.lex, ref.automaton)
         addAspects(tokens, ref, to: &hits, roles: &roles)
-        var text = ScoredText(tokens: tokens, lexicon: ref, constants: rules, roles: roles, hits: hits, explains: explains)
+        // Handed over, not shared: the rules change the hits and roles in place, and a shared array is copied first.
+        var text = ScoredText(tokens: tokens, lexicon: ref, constants: rules, roles: consume roles, hits: consume hits, explains: explains)
         for rule in Self.rules { rule.apply(to: &text) }
         return Analysis(hits: text.hits, freeWords: free, ruleWords: text.ruleWords, exclamations: text.exclamations)
     }

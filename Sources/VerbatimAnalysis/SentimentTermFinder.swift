@@ -8,8 +8,11 @@ extension SentimentScorer {
     /// One pass over the words: sentiment terms become hits, negators and intensifiers get their roles.
     func findTerms(_ tokens: [Token], _ lex: LanguageLexicon, _ automaton: TermAutomaton) -> ([Hit], [Role], [Int]) {
         var roles = [Role](repeating: .none, count: tokens.count)
+        // Room made once: grown one append at a time, each array was reallocated four or five times per text.
         var hits: [Hit] = []
+        hits.reserveCapacity(tokens.count)
         var free: [Int] = []
+        free.reserveCapacity(tokens.count)
         var i = 0
         while i < tokens.count {
             // Read in place, not copied into a local: a token copy retains and releases three strings.
