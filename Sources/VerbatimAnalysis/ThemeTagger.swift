@@ -40,36 +40,51 @@ public struct ThemeTagger: Sendable {
         guard let ref = refs[language], ref.lex.themes.count > 0 else { return [] }
         let mentions = self.mentions(tokens, ref, sentiment)
         if mentions.isEmpty { return [] }
-        let evidence = (sentiment?.evidence ?? []).filter { $0.tokens != nil }
+        let evidence = Self.located(sentiment?.evidence ?? [])
         let segment = aspects.segments(tokens, ref)
-        let owners = self.owners(evidence, mentions, segment)
-        let evidenceSegment = evidence.map { segment[$0.tokens!.lowerBound] }
-        // Per theme, in the order first mentioned: its first keyword, the evidence it counts and a negated outcome.
-        var themes: [(theme: String, keyword: String, counted: [Bool], outcome: Double)] = []
+        // Per theme, in the order first mentioned: its first keyword, the valence of a negated outcome
+        // (`aspects.tsv`) and the one it takes. Each mention's theme by its position here.
+        var themes: [(theme: String, keyword: String, negatedOutcome: Double?, outcome: Double)] = []
+        var themeOf: [Int] = []
+        themeOf.reserveCapacity(mentions.count)
         for m in mentions {
-            var k = themes.firstIndex { $0.theme == m.theme } ?? -1
-            if k < 0 {
-                themes.append((m.theme, m.keyword, [Bool](repeating: false, count: evidence.count), 0))
-                k = themes.count - 1
-            }
-            if let v = ref.lex.negatedOutcomes[m.theme], negationFollows(m, evidence, tokens) { themes[k].outcome = v }
-            markCounted(for: m, evidence, owners, evidenceSegment, segment[m.range.lowerBound], tokens, in: &themes[k].counted)
+            if let k = themes.firstIndex(where: { $0.theme == m.theme }) { themeOf.append(k); continue }
+            themes.append((m.theme, m.keyword, ref.lex.negatedOutcomes[m.theme], 0))
+            themeOf.append(themes.count - 1)
+        }
+        let owners = Owners(evidence, mentions, themeOf, themes.map(\.theme), segment)
+        let evidenceSegment = evidence.map { segment[$0.tokens!.lowerBound] }
+        // The evidence each theme counts: theme `k`'s are `counted[k * evidence.count ..< (k + 1) * evidence.count]`.
+        var counted = [Bool](repeating: false, count: themes.count * evidence.count)
+        for (m, k) in zip(mentions, themeOf) {
+            if let v = themes[k].negatedOutcome, negationFollows(m, evidence, tokens) { themes[k].outcome = v }
+            markCounted(for: m, theme: k, evidence, owners, evidenceSegment, segment[m.range.lowerBound], tokens,
+                        in: &counted[(k * evidence.count)..<((k + 1) * evidence.count)])
         }
         // A theme whose clause says nothing takes the record's polarity, unless a contrast or a concession
         // divides the record (it would borrow across it).
         let record = sentiment.map { $0.score == 0 || hasContrast(tokens, ref) ? 0 : $0.score } ?? 0
-        return themes.map { t in
+        return themes.indices.map { k in
+            let t = themes[k], first = k * evidence.count
             // An aspect cue or outcome of the theme counts wherever it stands (it was found for this theme).
-            var counted = t.counted
-            for e in evidence.indices where evidence[e].aspect == t.theme { counted[e] = true }
+            for e in evidence.indices where evidence[e].aspect == t.theme { counted[first + e] = true }
             var score = record
-            if counted.contains(true) || t.outcome != 0 {
+            if counted[first..<(first + evidence.count)].contains(true) || t.outcome != 0 {
                 // Summed in text order, so that the same record always gives the same score.
-                let sum = evidence.indices.reduce(t.outcome) { counted[$1] ? $0 + evidence[$1].finalValence : $0 }
+                let sum = evidence.indices.reduce(t.outcome) { counted[first + $1] ? $0 + evidence[$1].finalValence : $0 }
                 score = round4(sum == 0 ? 0 : max(-1, min(1, sum / (sum * sum + rules.alpha).squareRoot())))
             }
             return ThemeMention(theme: t.theme, polarity: rules.label(score), keyword: t.keyword, score: score)
         }
+    }
+
+    /// The evidence that stands on words (all but the `!` emphasis, which the scorer adds last), as a
+    /// slice of the result's own evidence when it can be: a filtered copy would copy every entry.
+    static func located(_ all: [Evidence]) -> ArraySlice<Evidence> {
+        var end = all.count
+        while end > 0, all[end - 1].tokens == nil { end -= 1 }
+        if !(0..<end).contains(where: { all[$0].tokens == nil }) { return all[..<end] }
+        return ArraySlice(all.filter { $0.tokens != nil })
     }
 
     /// The theme keywords and aspect phrases, in text order. The phrases are those the scorer counted (its
@@ -88,46 +103,73 @@ public struct ThemeTagger: Sendable {
         return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    /// The themes each piece of evidence speaks about: an aspect entry its own theme; a word on a theme's
-    /// keyword that theme (`kaba` is courtesy's); any other word the nearest mention in its segment
-    /// ("yanlış yansıyan ek ücret": price_billing); none when its segment mentions no theme.
-    private func owners(_ evidence: [Evidence], _ mentions: [AspectMatcher.Mention], _ segment: [Int]) -> [[String]] {
-        evidence.map { e in
+    /// The themes each piece of evidence speaks about, by their positions in the record's themes (an
+    /// aspect entry's theme that no mention names as `Owners.unmentioned`): an aspect entry its own theme;
+    /// a word on a theme's keyword that theme (`kaba` is courtesy's); any other word the nearest mention in
+    /// its segment ("yanlış yansıyan ek ücret": price_billing); none when its segment mentions no theme.
+    /// Kept in one array for all the evidence (an array per entry cost an allocation each).
+    struct Owners {
+        static let unmentioned = -1
+        private var themes: [Int] = []
+        /// Entry `e`'s themes are `themes[starts[e]..<starts[e + 1]]`.
+        private var starts: [Int] = [0]
+
+        init(_ evidence: ArraySlice<Evidence>, _ mentions: [AspectMatcher.Mention], _ themeOf: [Int], _ names: [String], _ segment: [Int]) {
+            starts.reserveCapacity(evidence.count + 1)
+            for e in evidence.indices {
+                add(evidence[e], mentions, themeOf, names, segment)
+                starts.append(themes.count)
+            }
+        }
+
+        private mutating func add(_ e: Evidence, _ mentions: [AspectMatcher.Mention], _ themeOf: [Int], _ names: [String], _ segment: [Int]) {
             let range = e.tokens!
-            if let theme = e.aspect { return [theme] }
-            let on = mentions.filter { $0.range.overlaps(range) }.map(\.theme)
-            if !on.isEmpty { return on }
+            if let theme = e.aspect {
+                themes.append(names.firstIndex(of: theme) ?? Self.unmentioned)
+                return
+            }
+            let before = themes.count
+            for j in mentions.indices where mentions[j].range.overlaps(range) { themes.append(themeOf[j]) }
+            if themes.count > before { return }
             func distance(_ m: AspectMatcher.Mention) -> Int {
                 m.range.upperBound <= range.lowerBound ? range.lowerBound - m.range.upperBound : m.range.lowerBound - range.upperBound
             }
             var closest = Int.max
-            var near: [String] = []
-            for m in mentions where segment[m.range.lowerBound] == segment[range.lowerBound] {
-                let d = distance(m)
-                if d < closest { closest = d; near = [m.theme] } else if d == closest { near.append(m.theme) }
+            for j in mentions.indices where segment[mentions[j].range.lowerBound] == segment[range.lowerBound] {
+                let d = distance(mentions[j])
+                if d < closest {
+                    closest = d
+                    themes.removeSubrange(before...)
+                    themes.append(themeOf[j])
+                } else if d == closest {
+                    themes.append(themeOf[j])
+                }
             }
-            return near
         }
+
+        func isEmpty(_ e: Int) -> Bool { starts[e] == starts[e + 1] }
+        func contains(_ e: Int, _ theme: Int) -> Bool { themes[starts[e]..<starts[e + 1]].contains(theme) }
     }
 
-    /// Marks the evidence a mention takes: what speaks about its theme in its segment (`at`); else the
-    /// segment's tone ("hızlıca bağlandım": reachability); else what speaks about no theme in the rest of
-    /// its clause.
+    /// Marks the evidence a mention of theme `theme` takes: what speaks about its theme in its segment
+    /// (`at`); else the segment's tone ("hızlıca bağlandım": reachability); else what speaks about no theme
+    /// in the rest of its clause.
     private func markCounted(
-        for m: AspectMatcher.Mention, _ evidence: [Evidence], _ owners: [[String]], _ evidenceSegment: [Int], _ at: Int,
-        _ tokens: [Token], in counted: inout [Bool]
+        for m: AspectMatcher.Mention, theme: Int, _ evidence: ArraySlice<Evidence>, _ owners: Owners, _ evidenceSegment: [Int], _ at: Int,
+        _ tokens: [Token], in counted: inout ArraySlice<Bool>
     ) {
+        let first = counted.startIndex
         var inSegment = false, own = false
         for e in evidence.indices where evidenceSegment[e] == at {
             inSegment = true
-            if owners[e].contains(m.theme) { own = true; break }
+            if owners.contains(e, theme) { own = true; break }
         }
         if inSegment {
-            for e in evidence.indices where evidenceSegment[e] == at && (!own || owners[e].contains(m.theme)) { counted[e] = true }
+            for e in evidence.indices where evidenceSegment[e] == at && (!own || owners.contains(e, theme)) { counted[first + e] = true }
             return
         }
         let clause = tokens[m.range.lowerBound].clause
-        for e in evidence.indices where owners[e].isEmpty && tokens[evidence[e].tokens!.lowerBound].clause == clause { counted[e] = true }
+        for e in evidence.indices where owners.isEmpty(e) && tokens[evidence[e].tokens!.lowerBound].clause == clause { counted[first + e] = true }
     }
 
     /// Whether a contrast conjunction or a concessive one divides the text.
@@ -137,7 +179,7 @@ public struct ThemeTagger: Sendable {
 
     /// Whether a negation (a negated verb or term, a negation word) or a complaint (`kimse aramadı`) follows
     /// the mention in its sentence or the next one ("They promised. But nobody called.").
-    private func negationFollows(_ m: AspectMatcher.Mention, _ evidence: [Evidence], _ tokens: [Token]) -> Bool {
+    private func negationFollows(_ m: AspectMatcher.Mention, _ evidence: ArraySlice<Evidence>, _ tokens: [Token]) -> Bool {
         evidence.contains { e in
             let at = e.tokens!.lowerBound
             return at >= m.range.upperBound && tokens[at].sentence - tokens[m.range.lowerBound].sentence <= 1
