@@ -76,8 +76,10 @@ public enum UTF8Bytes {
         return word.withUTF8 { $0.count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0 }
     }
 
-    /// Byte equality of two words (see `equal(_:_:)` above).
+    /// Byte equality of two words (see `equal(_:_:)` above). Two values of the same string (a word and the
+    /// copy a table kept of it, a short word's inline bytes) are equal at once: their bits are.
     @inlinable @inline(__always) public static func equal(_ a: String, _ b: String) -> Bool {
+        if unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
         var b = b
         return b.withUTF8 { equal(a, $0) }
     }

@@ -32,3 +32,23 @@ struct WordTableTests {
         }
     }
 }
+
+/// `UTF8Bytes.equal` of two strings: the same value is equal at once (its bits are); copies made apart
+/// are compared by their bytes, short (inline) and long (on the heap), equal and not.
+@Suite("Byte equality of words")
+struct UTF8BytesEqualityTests {
+    @Test func sameValueCopiesAndDifferentWordsCompareByTheirBytes() {
+        let long = String(repeating: "қызмет", count: 4)  // 48 bytes: on the heap
+        let copy = String(decoding: Array(long.utf8), as: UTF8.self)  // the same bytes, another buffer
+        #expect(UTF8Bytes.equal(long, long))
+        #expect(UTF8Bytes.equal(long, copy))
+        #expect(!UTF8Bytes.equal(long, String(long.dropLast()) + "ш"))
+        #expect(!UTF8Bytes.equal(long, String(long.dropLast())))
+        let short = "ama", other = String(decoding: Array("ama".utf8), as: UTF8.self)
+        #expect(UTF8Bytes.equal(short, other))
+        #expect(!UTF8Bytes.equal(short, "ame"))
+        #expect(UTF8Bytes.equal("", String()))
+        // Canonically equal but not the same bytes (NFD against NFC): not equal here, by design.
+        #expect(!UTF8Bytes.equal("e\u{301}", "\u{e9}"))
+    }
+}
