@@ -73,12 +73,28 @@ public struct AspectMatcher: Sendable {
 
     /// The aspect phrases and cues that count in these tokens.
     func hits(_ tokens: [Token], _ ref: LexiconRef) -> [Hit] {
+        var tokens = tokens
+        return hits(marking: &tokens, ref)
+    }
+
+    /// `hits(_:_:)` of tokens the caller owns: the numbers are written into the tokens themselves for the
+    /// terms that hold one (`numberMarks`), and the tokens are put back as they were before the cues are
+    /// weighed. (A marked copy of the whole text retained every token's strings, and most texts hold a
+    /// number word: `bir`, `бір`, `jedan`.)
+    func hits(marking tokens: inout [Token], _ ref: LexiconRef) -> [Hit] {
         guard ref.lex.aspects.count > 0 else { return [] }
-        let view = numbersMarked(tokens, ref)
+        let unmarked = markNumbers(&tokens, ref)
+        let candidates = self.candidates(tokens, ref)
+        for (k, token) in unmarked { tokens[k] = token }
+        return counted(candidates, tokens, ref)
+    }
+
+    /// The aspect terms in text order, longest first, on tokens whose numbers are marked.
+    private func candidates(_ tokens: [Token], _ ref: LexiconRef) -> [Hit] {
         var candidates: [Hit] = []
         var i = 0
-        while i < view.count {
-            guard view[i].kind == .word, let m = ref.lex.aspects.longestMatch(in: view, at: i) else { i += 1; continue }
+        while i < tokens.count {
+            guard tokens[i].kind == .word, let m = ref.lex.aspects.longestMatch(in: tokens, at: i) else { i += 1; continue }
             // A stem negated inside the word (`sözünü tutmadılar` under `sözünü tut*`) says the opposite.
             let negation = m.viaStem ? ref.lex.negationMorpheme(in: m.remainder) : nil
             // A valence of 0 stops a shorter term (`<n> dakikada`, within N minutes, under `<n> dakika`) and,
@@ -90,6 +106,12 @@ public struct AspectMatcher: Sendable {
             }
             i += m.length
         }
+        return candidates
+    }
+
+    /// The candidates that count: phrases always; a cue where its segment mentions its theme by another
+    /// word, an outcome after its theme in the same sentence or the next.
+    private func counted(_ candidates: [Hit], _ tokens: [Token], _ ref: LexiconRef) -> [Hit] {
         if candidates.isEmpty { return [] }
         // Phrases always count; only cues and outcomes need the theme's mentions (and the segments).
         if !candidates.contains(where: { $0.kind != .phrase }) { return candidates }
@@ -118,40 +140,48 @@ public struct AspectMatcher: Sendable {
         }
     }
 
-    /// The tokens with every number written as `<n>`, for the terms that hold a number (`<n> dakika`,
-    /// `<n> sata`): digits replace their form, a number word of `numbers.tsv` (its last word) gets `<n>` as
-    /// its form (or, when a term starts with the word itself, the form to try when that term does not match).
     /// `<n>` folded like the terms' words, per language (Kazakh folding turns a Latin `n` into `н`): once,
     /// not per text.
     static let placeholders: [Language: String] = Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
         (language, TermIndex<Bool>.words(of: AspectCue.numberPlaceholder, language: language)[0].form)
     })
 
-    func numbersMarked(_ tokens: [Token], _ ref: LexiconRef) -> [Token] {
-        let placeholder = Self.placeholders[ref.lex.language]!
-        // Most texts hold no number: no copy then.
-        guard tokens.indices.contains(where: { tokens[$0].kind == .number || (tokens[$0].kind == .word && ref.lex.numberWords.longestMatch(in: tokens, at: $0) != nil) }) else {
-            return tokens
-        }
-        var view = tokens
+    /// Writes `<n>` into the tokens for the terms that hold a number (`<n> dakika`, `<n> sata`): digits
+    /// become a word whose form is `<n>`; a number word of `numbers.tsv` (its last word) gets `<n>` as its
+    /// form (or, when a term starts with the word itself, as the form to try when that term does not
+    /// match). Returns the tokens it changed, as they were. Where to write is worked out on the tokens as
+    /// they are, before any is changed.
+    private func markNumbers(_ tokens: inout [Token], _ ref: LexiconRef) -> [(Int, Token)] {
+        var marks: [(position: Int, asAlternative: Bool)] = []
         var i = 0
-        while i < view.count {
-            if view[i].kind == .number {
-                view[i].kind = .word
-                view[i].form = placeholder
-            } else if view[i].kind == .word, let m = ref.lex.numberWords.longestMatch(in: tokens, at: i) {
+        while i < tokens.count {
+            if tokens[i].kind == .number {
+                marks.append((i, false))
+            } else if tokens[i].kind == .word, let m = ref.lex.numberWords.longestMatch(in: tokens, at: i) {
                 let last = i + m.length - 1
                 // A term that starts with the word itself (`bir kez`, once) is tried before `<n> kez`.
-                if ref.lex.aspects.longestMatch(in: tokens, at: last) != nil {
-                    view[last].alternative = placeholder
-                } else {
-                    view[last].form = placeholder
-                }
+                marks.append((last, ref.lex.aspects.longestMatch(in: tokens, at: last) != nil))
                 i += m.length
                 continue
             }
             i += 1
         }
-        return view
+        if marks.isEmpty { return [] }
+        let placeholder = Self.placeholders[ref.lex.language]!
+        var unmarked: [(Int, Token)] = []
+        unmarked.reserveCapacity(marks.count)
+        for mark in marks {
+            let k = mark.position
+            unmarked.append((k, tokens[k]))
+            if tokens[k].kind == .number {
+                tokens[k].kind = .word
+                tokens[k].form = placeholder
+            } else if mark.asAlternative {
+                tokens[k].alternative = placeholder
+            } else {
+                tokens[k].form = placeholder
+            }
+        }
+        return unmarked
     }
 }

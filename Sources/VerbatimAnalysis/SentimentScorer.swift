@@ -105,11 +105,19 @@ public struct SentimentScorer: Sendable {
     }
 
     public func score(_ tokens: [Token], language: Language) -> SentimentResult {
+        var tokens = tokens
+        return score(&tokens, language: language)
+    }
+
+    /// `score(_:language:)` of tokens the caller owns: the aspect terms that hold a number (`<n> dakika`)
+    /// see the numbers written into the tokens themselves, which are put back as they were before it
+    /// returns (tokens shared with another array are copied first, as `score(_:language:)` copies them).
+    public func score(_ tokens: inout [Token], language: Language) -> SentimentResult {
         guard Language.scored.contains(language), let ref = refs[language] else {
             let reason = language == .und ? "language undetermined: not scored" : "language \(language.rawValue) is not scored"
             return SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: [], reason: reason)
         }
-        let analysis = analyze(tokens, ref)
+        let analysis = analyze(&tokens, ref)
         if analysis.hits.isEmpty {
             return SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: clauseScores(tokens, []), reason: "no lexicon match")
         }
@@ -151,8 +159,14 @@ public struct SentimentScorer: Sendable {
 
     /// Finds the terms of `tokens` and applies every rule to them: the hits with their final valences.
     func analyze(_ tokens: [Token], _ ref: LexiconRef) -> Analysis {
+        var tokens = tokens
+        return analyze(&tokens, ref)
+    }
+
+    /// `analyze(_:_:)` of tokens the caller owns, unchanged when it returns (`AspectMatcher.hits(marking:_:)`).
+    func analyze(_ tokens: inout [Token], _ ref: LexiconRef) -> Analysis {
         var (hits, roles, free) = findTerms(tokens, ref.lex, ref.automaton)
-        addAspects(tokens, ref, to: &hits, roles: &roles)
+        addAspects(&tokens, ref, to: &hits, roles: &roles)
         // Handed over, not shared: the rules change the hits and roles in place, and a shared array is copied first.
         var text = ScoredText(tokens: tokens, lexicon: ref, constants: rules, roles: consume roles, hits: consume hits, explains: explains)
         for rule in Self.rules { rule.apply(to: &text) }

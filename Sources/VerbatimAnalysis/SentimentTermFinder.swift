@@ -85,9 +85,9 @@ extension SentimentScorer {
     /// Aspect phrases and cues (`aspects.tsv`, found by `AspectMatcher`) replace the lexicon terms within
     /// their words (one of valence 0 by nothing); a longer lexicon phrase over them wins (`rešili problem`
     /// over `problem*`).
-    func addAspects(_ tokens: [Token], _ ref: LexiconRef, to hits: inout [Hit], roles: inout [Role]) {
+    func addAspects(_ tokens: inout [Token], _ ref: LexiconRef, to hits: inout [Hit], roles: inout [Role]) {
         // `hits` read in place, not kept in a copy: appending to it below would then copy the whole array.
-        let aspectHits = aspects.hits(tokens, ref).filter { a in
+        let aspectHits = aspects.hits(marking: &tokens, ref).filter { a in
             !hits.contains { h in a.range.overlaps(h.start..<(h.start + h.length)) && (h.start < a.range.lowerBound || h.start + h.length > a.range.upperBound) }
         }
         if aspectHits.isEmpty { return }

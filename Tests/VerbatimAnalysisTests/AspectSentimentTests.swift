@@ -167,6 +167,21 @@ struct AspectRuleTests {
         #expect(s.evidence.first?.aspect == "wait_time")
     }
 
+    /// Scoring tokens in place writes `<n>` into them for the number terms and puts them back: the tokens
+    /// come out as they went in, and the result is the one scoring a copy gives.
+    @Test func scoringInPlaceLeavesTheTokensAsTheyWere() {
+        for text in ["iki saat bekledim", "yarım saat bekledim", "bir kez aradım, 2 saat 20 dakika bekledim", "2 saatte bekledim", "saatlerce"] {
+            var r = FeedbackRecord(id: "t", provenance: Provenance(file: "-", line: 0), text: text, declaredLanguage: .tr)
+            TextNormalizationStage().process(&r)
+            LanguageIdentificationStage(resources: Self.analyzer.2).process(&r)
+            let before = r.tokens
+            let copied = Self.analyzer.0.score(r.tokens, language: .tr)
+            let inPlace = Self.analyzer.0.score(&r.tokens, language: .tr)
+            #expect(r.tokens == before, "\(text)")
+            #expect(inPlace == copied, "\(text)")
+        }
+    }
+
     @Test func aNumberWordThatStartsATermOfItsOwnIsThatTerm() {
         #expect(analyze("bir kez aradım").1 == "repeat_contact:neutral")
         #expect(analyze("iki kez aradım").1 == "repeat_contact:negative")
