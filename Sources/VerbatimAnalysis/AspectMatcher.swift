@@ -78,7 +78,7 @@ public struct AspectMatcher: Sendable {
     }
 
     /// `hits(_:_:)` of tokens the caller owns: the numbers are written into the tokens themselves for the
-    /// terms that hold one (`numberMarks`), and the tokens are put back as they were before the cues are
+    /// terms that hold one (`markNumbers`), and the tokens are put back as they were before the cues are
     /// weighed. (A marked copy of the whole text retained every token's strings, and most texts hold a
     /// number word: `bir`, `бір`, `jedan`.)
     func hits(marking tokens: inout [Token], _ ref: LexiconRef) -> [Hit] {
