@@ -50,9 +50,8 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         let terms: [Term]
         /// The term's position in `terms`.
         public var index: Int
-        /// The matched term (a copy of all its fields: read one through `payload`, `text` or `learned`).
-        public var term: Term { terms[index] }
-        /// The matched term's payload, text as written and learned evidence, each read in place.
+        /// The matched term's payload, text as written and learned evidence, each read in place (not through
+        /// a copy of the whole term: its words, strings and payload).
         public var payload: Payload { terms[index].payload }
         public var text: String { terms[index].text }
         public var learned: String? { terms[index].learned }

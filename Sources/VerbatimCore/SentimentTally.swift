@@ -27,6 +27,13 @@ public struct SentimentTally: Sendable, Hashable, Codable {
 
     public init() {}
 
+    /// Every count of a tally, in one order: what a run spools of a tally and reads back
+    /// (`RunAggregate.spoolBytes`). A count added to the tally is added here.
+    public static let counts: [WritableKeyPath<SentimentTally, Int> & Sendable] = [
+        \.n, \.positive, \.neutral, \.negative, \.scoreUnits, \.csatCount, \.csatUnits, \.csatSatisfied,
+        \.npsCount, \.npsUnits, \.npsPromoters, \.npsDetractors, \.disagreements,
+    ]
+
     /// Counts by label and a sum of scores, as the history store reads them back for a trend (no ratings).
     public init(n: Int, positive: Int = 0, neutral: Int = 0, negative: Int = 0, scoreSum: Double) {
         self.n = n

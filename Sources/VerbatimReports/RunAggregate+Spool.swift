@@ -44,18 +44,12 @@ extension RunAggregate {
     }
 
     private static func write(_ t: SentimentTally, _ w: inout SpoolBytesWriter) {
-        for n in [t.n, t.positive, t.neutral, t.negative, t.scoreUnits, t.csatCount, t.csatUnits, t.csatSatisfied, t.npsCount, t.npsUnits,
-                  t.npsPromoters, t.npsDetractors, t.disagreements] {
-            w.number(n)
-        }
+        for count in SentimentTally.counts { w.number(t[keyPath: count]) }
     }
 
     private static func readTally(_ r: inout SpoolBytesReader) throws(SpoolBytesReader.Damaged) -> SentimentTally {
         var t = SentimentTally()
-        t.n = try r.int(); t.positive = try r.int(); t.neutral = try r.int(); t.negative = try r.int(); t.scoreUnits = try r.int()
-        t.csatCount = try r.int(); t.csatUnits = try r.int(); t.csatSatisfied = try r.int()
-        t.npsCount = try r.int(); t.npsUnits = try r.int(); t.npsPromoters = try r.int(); t.npsDetractors = try r.int()
-        t.disagreements = try r.int()
+        for count in SentimentTally.counts { t[keyPath: count] = try r.int() }
         return t
     }
 

@@ -46,7 +46,7 @@ struct TermAutomatonTests {
         var tokens = [Token(kind: .word, form: "berbat", surface: "berbat"), Token(kind: .word, form: "masa", surface: "masa")]
         automaton.mark(&tokens)
         #expect(tokens.map(\.lookup.automaton) == [automaton.id, automaton.id])
-        #expect(lex.sentiment.longestMatch(in: tokens, at: 0)?.term.text == "berbat")
+        #expect(lex.sentiment.longestMatch(in: tokens, at: 0)?.text == "berbat")
         #expect(lex.intensifiers.longestMatch(in: tokens, at: 0) == nil)
         // A mark that lies (as one from another lexicon would) is trusted only by its own automaton's indexes.
         tokens[0].lookup.kinds = 0
@@ -71,7 +71,7 @@ struct TermAutomatonTests {
         var tokens = [donus, yapmadi, "masa"].map { Token(kind: .word, form: $0, surface: $0) }
         automaton.mark(&tokens)
         #expect(lex.sentiment.longestMatch(in: tokens, at: 0)?.length == 2)
-        #expect(lex.intensifiers.longestMatch(in: tokens, at: 0)?.term.text == "dönüş yapmadı", "the same number in another index")
+        #expect(lex.intensifiers.longestMatch(in: tokens, at: 0)?.text == "dönüş yapmadı", "the same number in another index")
         // The number decides for a marked word: a lying one stops the phrase, an unmarked word is compared by bytes.
         tokens[1].lookup.word = automaton.lookUp(donus).word
         #expect(lex.sentiment.longestMatch(in: tokens, at: 0) == nil)

@@ -227,33 +227,37 @@ struct ShardedRunTests {
 
     /// A fact (`K`) belongs to a file kept as facts; in any other file the partial is damaged.
     @Test func factsInAFileKeptAsTalliesAreADamagedPartial() throws {
+        var plain = 0
+        let (refused, p) = try Self.refusalOfEditedPartial { lines in
+            let fact = try #require(lines.first { $0.hasPrefix("K ") })
+            plain = try #require(lines.firstIndex { $0.hasPrefix("F ") && $0.contains("\"keyed\":false") })
+            lines.insert(fact, at: plain + 1)
+        }
+        #expect(refused == .damaged(path: p.path, line: plain + 2, reason: "facts of a file kept as tallies"))
+    }
+
+    /// What the merge says of the one partial of the whole input folder, once `edit` has changed its lines
+    /// (all kept, a keyed file's tallies too), and where the partial is.
+    static func refusalOfEditedPartial(_ edit: (inout [String]) throws -> Void) throws -> (PartialError?, URL) {
         let input = Self.inputFolder(), work = TemporaryFolder()
         defer { input.remove(); work.remove() }
         let runner = try Self.runner()
         let p = try Self.onePartial(runner, input: input, work: work)
         var lines = try Self.partialLines(p, dropKeyedTallies: false)
-        let fact = try #require(lines.first { $0.hasPrefix("K ") })
-        let plain = try #require(lines.firstIndex { $0.hasPrefix("F ") && $0.contains("\"keyed\":false") })
-        lines.insert(fact, at: plain + 1)
+        try edit(&lines)
         try lines.joined(separator: "\n").write(to: p, atomically: true, encoding: .utf8)
-        #expect(Self.refusal(runner, [p], out: work.url.appendingPathComponent("out"))
-            == .damaged(path: p.path, line: plain + 2, reason: "facts of a file kept as tallies"))
+        return (Self.refusal(runner, [p], out: work.url.appendingPathComponent("out")), p)
     }
 
     /// A keyed file's facts and rows are read side by side, each fact giving its row's length: when a
     /// later export replaces some of its records, rows that do not add up to its facts are found, not
     /// written as they fall.
     @Test func rowsThatDoNotMatchTheirFactsAreFound() throws {
-        let input = Self.inputFolder(), work = TemporaryFolder()
-        defer { input.remove(); work.remove() }
-        let runner = try Self.runner()
-        let p = try Self.onePartial(runner, input: input, work: work)
-        var lines = try Self.partialLines(p, dropKeyedTallies: false)
-        let older = try #require(lines.firstIndex { $0.hasPrefix("F ") && $0.contains("svc_2026-11-20.csv") })
-        let rows = try #require(lines[older...].firstIndex { $0.hasPrefix("R ") })
-        lines[rows] = "R " + lines[rows].dropFirst(2).dropFirst(5)
-        try lines.joined(separator: "\n").write(to: p, atomically: true, encoding: .utf8)
-        let refused = Self.refusal(runner, [p], out: work.url.appendingPathComponent("out"))
+        let (refused, _) = try Self.refusalOfEditedPartial { lines in
+            let older = try #require(lines.firstIndex { $0.hasPrefix("F ") && $0.contains("svc_2026-11-20.csv") })
+            let rows = try #require(lines[older...].firstIndex { $0.hasPrefix("R ") })
+            lines[rows] = "R " + lines[rows].dropFirst(2).dropFirst(5)
+        }
         guard case let .unreadable(_, reason)? = refused else {
             Issue.record("expected the merge to refuse the rows, got \(String(describing: refused))")
             return

@@ -35,6 +35,14 @@ struct RunAggregateSpoolTests {
         #expect(back.byEmployee.count == 3 && back.total.n == 6)
     }
 
+    /// The spool writes a tally's counts from `SentimentTally.counts`: each count of the tally is there once.
+    @Test func theSpooledCountsAreEveryCountOfATally() {
+        var t = SentimentTally()
+        for (k, count) in SentimentTally.counts.enumerated() { t[keyPath: count] = k + 1 }
+        let stored = Mirror(reflecting: t).children.compactMap { $0.value as? Int }
+        #expect(stored.sorted() == Array(1...SentimentTally.counts.count))
+    }
+
     /// Every cut of the bytes short of the whole is refused, and so is a byte after the end.
     @Test func bytesThatAreNotAWholeAggregateAreRefused() throws {
         let bytes = Self.aggregate().spoolBytes()
