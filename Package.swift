@@ -38,8 +38,10 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // Whole-text byte scans in C, sixteen bytes at a time (SSE2), for the text stages' checks of every byte.
+        .target(name: "CByteScan"),
         // Records, stage protocols and shared value types. No I/O.
-        .target(name: "VerbatimCore"),
+        .target(name: "VerbatimCore", dependencies: ["CByteScan"]),
         // libxml2's streaming reader behind a small Swift type. Never imports Foundation
         // (Debian's libxml2 headers pull in ICU, which clashes with Foundation's).
         .target(name: "VerbatimXML", dependencies: ["CLibXML2"]),

@@ -27,6 +27,10 @@ public struct Token: Sendable, Hashable {
     /// Which term indexes of a language can have a term that starts at this word, as one walk of that
     /// language's automaton found them (`TermAutomaton`); empty until a stage looks the word up.
     public var lookup = TermLookup()
+    /// Where the tokenizer left what it knows of a word in this thread's word memo (`WordMemo`), so that
+    /// the stages after it find the entry without hashing the word again; -1 when none. Only a hint: it
+    /// is checked against the word's bytes each time (another thread, or a word that took the slot since).
+    public var memoSlot: Int32 = -1
 
     public init(kind: Kind, form: String, surface: String, clause: Int = 0, emphasis: Emphasis = []) {
         self.kind = kind

@@ -90,6 +90,19 @@ public final class WordTable<Entry: WordTableEntry> {
         return entries + k
     }
 
+    /// Entry `slot` (`slot(of:)` of an earlier `entry`) when it still holds the word of `bytes`, without
+    /// hashing the word again; nil when the slot is out of range or holds another word by now.
+    @inlinable @inline(__always)
+    public func entry(at slot: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeMutablePointer<Entry>? {
+        let k = Int(slot)
+        guard k >= 0, k < Self.capacity, hashes[k] != 0, holds(k, bytes) else { return nil }
+        return entries + k
+    }
+
+    /// The slot of an entry this table returned, for `entry(at:_:)`.
+    @inlinable @inline(__always)
+    public func slot(of entry: UnsafeMutablePointer<Entry>) -> Int32 { Int32(entries.distance(to: entry)) }
+
     /// The entry of `word`, as `entry(_:word:)`.
     @inlinable @inline(__always)
     public func entry(_ word: String) -> UnsafeMutablePointer<Entry> {

@@ -12,7 +12,7 @@ public struct LineReader {
     /// The next line without its line break, or nil at the end.
     public mutating func next() -> String? {
         while true {
-            if let nl = buffer[start...].firstIndex(of: 0x0A) {
+            if let nl = newline(from: start) {
                 var end = nl
                 if end > start, buffer[end - 1] == 0x0D { end -= 1 }
                 let line = String(decoding: buffer[start..<end], as: UTF8.self)
@@ -28,6 +28,15 @@ public struct LineReader {
             if start > 0 { buffer.removeFirst(start); start = 0 }
             let data = handle.readData(ofLength: 1 << 16)
             if data.isEmpty { eof = true } else { buffer.append(contentsOf: data) }
+        }
+    }
+
+    /// The position of the first line feed at or after `from` (`memchr`, which reads a word or a
+    /// vector at a time, where a generic search read a byte at a time).
+    private func newline(from: Int) -> Int? {
+        buffer.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress, from < p.count, let hit = memchr(base + from, 0x0A, p.count - from) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
     }
 }

@@ -35,7 +35,7 @@ public struct LanguageIdentificationStage: RecordStage {
         let memo = WordMemo.current
         for i in tokens.indices where tokens[i].kind == .word {
             let elongated = tokens[i].alternative != nil
-            let folded = forms(of: tokens[i].surface, elongated: elongated, for: language, memo)
+            let folded = forms(of: tokens[i].surface, slot: tokens[i].memoSlot, elongated: elongated, for: language, memo)
             // Most words fold for their language as the tokenizer folded them: they keep its forms.
             if folded.keeps { continue }
             tokens[i].form = folded.form
@@ -45,10 +45,12 @@ public struct LanguageIdentificationStage: RecordStage {
 
     /// Whether a word folds for `language` as the tokenizer folded it, else its forms for the language:
     /// as this thread last worked them out for the same surface (`WordMemo`), or worked out now.
-    private static func forms(of surface: String, elongated: Bool, for language: Language, _ memo: WordMemo) -> (keeps: Bool, form: String, alternative: String?) {
+    private static func forms(
+        of surface: String, slot: Int32, elongated: Bool, for language: Language, _ memo: WordMemo
+    ) -> (keeps: Bool, form: String, alternative: String?) {
         var bytes = surface
         return bytes.withUTF8 { p in
-            let e = memo.entry(p, surface: surface)
+            let e = memo.entry(p, slot: slot, surface: surface)
             if e.pointee.foldedFor != language || e.pointee.foldedElongated != elongated {
                 e.pointee.foldedFor = language
                 e.pointee.foldedElongated = elongated

@@ -150,7 +150,7 @@ public struct LanguageIdentifier: Sendable {
         var surface = tokens[t].surface
         let elongated = tokens[t].alternative != nil
         return surface.withUTF8 { bytes in
-            let e = memo.entry(bytes, surface: tokens[t].surface)
+            let e = memo.entry(bytes, slot: tokens[t].memoSlot, surface: tokens[t].surface)
             if e.pointee.cueTables == cues.id, e.pointee.cueElongated == elongated, UTF8Bytes.equal(e.pointee.cueForm, tokens[t].form) {
                 return (e.pointee.classes, e.pointee.cues)
             }

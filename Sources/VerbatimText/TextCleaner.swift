@@ -9,7 +9,7 @@ import VerbatimCore
 public enum TextCleaner {
     public static func clean(_ raw: String) -> String {
         var text = raw
-        if text.withUTF8({ $0.contains { $0 == 0x3C || $0 == 0x26 } }) { text = stripMarkup(text) }
+        if text.withUTF8({ ByteScan.firstOf(0x3C, 0x26, in: $0) < $0.count }) { text = stripMarkup(text) }
         if mayNeedComposition(text) { text = text.precomposedStringWithCanonicalMapping }
         let original = text
         return text.withUTF8 { p in isClean(p) ? original : fold(p) }
@@ -30,12 +30,26 @@ public enum TextCleaner {
     }
 
     /// True when cleaning would not change the text: single spaces between non-space scalars only.
+    /// Chunks of 16 bytes that can hold nothing to clean are skipped whole (`ByteScan.skipCleanChunks`);
+    /// the others, and the tail, are read scalar by scalar.
     private static func isClean(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = p.first, let last = p.last else { return true }
         if first == 0x20 || last == 0x20 { return false }
         var i = 0
-        var previousSpace = false
         while i < p.count {
+            i = ByteScan.skipCleanChunks(in: p, from: i)
+            // A chunk may start inside a two-byte letter: read from the letter's first byte.
+            while i > 0, i < p.count, p[i] & 0xC0 == 0x80 { i -= 1 }
+            guard scalarsAreClean(p, from: &i, to: min(p.count, i + 16)) else { return false }
+        }
+        return true
+    }
+
+    /// `isClean` scalar by scalar from `i` (the start of a character) until `end` or a little past it (the
+    /// end of the character at `end - 1`), leaving `i` there.
+    @inline(__always) private static func scalarsAreClean(_ p: UnsafeBufferPointer<UInt8>, from i: inout Int, to end: Int) -> Bool {
+        var previousSpace = i > 0 && p[i - 1] == 0x20
+        while i < end {
             let b = p[i]
             if b > 0x20 && b < 0x7F { previousSpace = false; i += 1; continue }
             if b == 0x20 {
@@ -87,27 +101,30 @@ public enum TextCleaner {
     }
 
     private static func mayNeedComposition(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        // Each case below follows one of these lead bytes; most texts hold none of them.
-        guard p.contains(where: { $0 == 0xCC || $0 == 0xCD || $0 == 0xD2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xEF }) else { return false }
-        var prev: UInt8 = 0, prev2: UInt8 = 0
-        for b in p {
-            // After an ASCII byte no case below can hold.
-            if prev < 0x80 { prev2 = prev; prev = b; continue }
-            switch prev {
-            case 0xCC, 0xCD: return true
-            case 0xD2 where (0x83...0x89).contains(b): return true
-            case 0xAA where prev2 == 0xE1 && b >= 0xB0, 0xAB where prev2 == 0xE1: return true
-            case 0xB7 where prev2 == 0xE1: return true
-            case 0x84...0x87 where prev2 == 0xE1: return true
-            case 0x83 where prev2 == 0xE2 && b >= 0x90: return true
-            case 0x84 where prev2 == 0xE2 && (b == 0xA6 || b == 0xAA || b == 0xAB): return true
-            case 0xB8 where prev2 == 0xEF && (0xA0...0xAF).contains(b): return true
-            default: break
-            }
-            prev2 = prev
-            prev = b
+        // Each case of `composes` starts at one of the lead bytes that `firstCompositionLead` finds; most texts hold none.
+        var i = 0
+        while true {
+            i = ByteScan.firstCompositionLead(in: p, from: i)
+            guard i < p.count else { return false }
+            if composes(p, at: i) { return true }
+            i += 1
         }
-        return prev == 0xCC || prev == 0xCD
+    }
+
+    /// Whether the sequence at lead byte `p[i]` is one that NFC may change: any combining mark of
+    /// U+0300–U+036F (`CC`, `CD`), Cyrillic U+0483–U+0489, the extended combining blocks and Hangul jamo
+    /// (`E1`), U+20D0–U+20FF and the singletons U+2126, U+212A, U+212B (`E2`), U+FE20–U+FE2F (`EF`).
+    @inline(__always) private static func composes(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let b1: UInt8 = i + 1 < p.count ? p[i + 1] : 0
+        let b2: UInt8 = i + 2 < p.count ? p[i + 2] : 0
+        switch p[i] {
+        case 0xCC, 0xCD: return true
+        case 0xD2: return (0x83...0x89).contains(b1)
+        case 0xE1: return i + 2 < p.count && ((b1 == 0xAA && b2 >= 0xB0) || b1 == 0xAB || b1 == 0xB7 || (0x84...0x87).contains(b1))
+        case 0xE2: return (b1 == 0x83 && b2 >= 0x90) || (b1 == 0x84 && (b2 == 0xA6 || b2 == 0xAA || b2 == 0xAB))
+        case 0xEF: return b1 == 0xB8 && (0xA0...0xAF).contains(b2)
+        default: return false
+        }
     }
 
     /// Removes tags (`<b>`, `<br/>`, `<p class=…>`) and decodes entities.

@@ -235,7 +235,9 @@ public enum Tokenizer {
             (e.pointee.form, e.pointee.alternative, e.pointee.squeezed) = WordFolder.forms(of: e.pointee.key, for: .und, alternative: true)
             e.pointee.hasForms = true
         }
-        return makeWord(e.pointee.key, (e.pointee.form, e.pointee.alternative, e.pointee.squeezed), clause: clause, allCaps: allCaps)
+        var t = makeWord(e.pointee.key, (e.pointee.form, e.pointee.alternative, e.pointee.squeezed), clause: clause, allCaps: allCaps)
+        t.memoSlot = memo.words.slot(of: e)
+        return t
     }
 
     private static func makeWord(_ surface: String, _ forms: (form: String, alternative: String?, squeezed: Bool), clause: Int, allCaps: Bool) -> Token {

@@ -48,4 +48,12 @@ final class WordMemo {
     func entry(_ bytes: UnsafeBufferPointer<UInt8>, surface: @autoclosure () -> String) -> UnsafeMutablePointer<Entry> {
         words.entry(bytes, word: surface())
     }
+
+    /// The entry of the word of `bytes`, found through the slot the tokenizer wrote into its token
+    /// (`Token.memoSlot`) when that slot still holds it (the same thread, and no word took its place
+    /// since), else looked up by its bytes.
+    @inline(__always)
+    func entry(_ bytes: UnsafeBufferPointer<UInt8>, slot: Int32, surface: @autoclosure () -> String) -> UnsafeMutablePointer<Entry> {
+        words.entry(at: slot, bytes) ?? words.entry(bytes, word: surface())
+    }
 }

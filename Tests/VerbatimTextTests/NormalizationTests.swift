@@ -158,4 +158,52 @@ struct NFCShortcutTests {
             #expect(s.precomposedStringWithCanonicalMapping == s)
         }
     }
+
+    /// The scalars that `mayNeedComposition` looks for, as its documentation lists them.
+    static func composing(_ v: UInt32) -> Bool {
+        (0x300...0x37F).contains(v) || (0x483...0x489).contains(v) || (0x1100...0x11FF).contains(v) || (0x1AB0...0x1AFF).contains(v)
+            || (0x1DC0...0x1DFF).contains(v) || (0x20D0...0x20FF).contains(v) || v == 0x2126 || v == 0x212A || v == 0x212B
+            || (0xFE20...0xFE2F).contains(v)
+    }
+
+    /// Cleaning as `TextCleaner` documents it, scalar by scalar on the NFC text: format characters
+    /// dropped, controls and white space folded to one space, none at either end.
+    static func referenceClean(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pending = false
+        for u in s.precomposedStringWithCanonicalMapping.unicodeScalars {
+            let v = u.value
+            let dropped = [0x200B, 0x200C, 0x2060, 0xFEFF, 0x00AD].contains(v) || (0x200E...0x200F).contains(v)
+                || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            if dropped { continue }
+            if v <= 0x20 || (0x7F...0x9F).contains(v) || u.properties.isWhitespace {
+                pending = !out.isEmpty
+                continue
+            }
+            if pending { out.append(" "); pending = false }
+            out.append(u)
+        }
+        return String(out)
+    }
+
+    /// Texts long enough for the 16-byte chunks, made of the pieces each check looks for, at every offset
+    /// within a chunk: the chunked scans answer as the definitions do.
+    @Test func chunkedScansAgreeWithTheDefinitions() {
+        let pieces = ["a", "Z", "7", " ", "  ", "\t", "\u{7F}", "\u{0085}", "\u{00A0}", "\u{00AD}", "\u{200B}", "\u{200D}", "\u{FEFF}",
+                      "ş", "Ç", "қ", "Ж", "ђ", "ü", "\u{0327}", "\u{0301}", "\u{0306}", "\u{0489}", "’", "“", "–", "…", "€",
+                      "\u{2126}", "\u{212A}", "\u{20D7}", "\u{1100}", "\u{1DC4}", "\u{FE20}", "👍", "🏽", "ߐ", "ࠀ", "\u{2028}"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<4000 {
+            var text = String(repeating: "x", count: next(17))
+            // Mostly clean words, with a piece of interest now and then.
+            for _ in 0..<next(30) { text += next(4) == 0 ? pieces[next(pieces.count)] : ["iyi", "хорошо", "dobro", " "][next(4)] }
+            let expectsComposition = text.unicodeScalars.contains { Self.composing($0.value) }
+            #expect(TextCleaner.mayNeedComposition(text) == expectsComposition, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(TextCleaner.clean(text) == Self.referenceClean(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }

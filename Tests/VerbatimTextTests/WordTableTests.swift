@@ -31,6 +31,28 @@ struct WordTableTests {
             #expect(e.pointee.key == word)
         }
     }
+
+    /// A slot finds its word again without hashing it, and only its word: not another word, not once a
+    /// new word took the slot over, not out of range.
+    @Test func aSlotFindsItsWordUntilTheSlotIsTaken() {
+        let table = WordTable<Entry>()
+        let first = Self.entry(table, "bekledim")
+        first.pointee.value = 7
+        let slot = table.slot(of: first)
+        func atSlot(_ word: String, _ slot: Int32) -> UnsafeMutablePointer<Entry>? {
+            var bytes = word
+            return bytes.withUTF8 { table.entry(at: slot, $0) }
+        }
+        #expect(atSlot("bekledim", slot)?.pointee.value == 7)
+        #expect(atSlot("bekledik", slot) == nil)
+        #expect(atSlot("bekledim", -1) == nil)
+        #expect(atSlot("bekledim", Int32(WordTable<Entry>.capacity)) == nil)
+        // Fill the table with other words until one has taken the slot over.
+        var n = 0
+        while atSlot("bekledim", slot) != nil, n < 1_000_000 { _ = Self.entry(table, "w\(n)"); n += 1 }
+        #expect(atSlot("bekledim", slot) == nil)
+        #expect(Self.entry(table, "bekledim").pointee.value == 0, "the word is a new entry once its slot was taken")
+    }
 }
 
 /// `UTF8Bytes.equal` of two strings: the same value is equal at once (its bits are); copies made apart

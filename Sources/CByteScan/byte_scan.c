@@ -1,0 +1,78 @@
+#include "byte_scan.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+size_t vb_find_either(const uint8_t *p, size_t n, size_t from, uint8_t a, uint8_t b) {
+    size_t i = from;
+    const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b);
+    for (; i + 16 <= n; i += 16) {
+        __m128i c = _mm_loadu_si128((const __m128i *)(p + i));
+        int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(c, va), _mm_cmpeq_epi8(c, vb)));
+        if (m) return i + (size_t)__builtin_ctz((unsigned)m);
+    }
+    for (; i < n; i++) if (p[i] == a || p[i] == b) return i;
+    return n;
+}
+
+size_t vb_find_composition_lead(const uint8_t *p, size_t n, size_t from) {
+    size_t i = from;
+    const __m128i cc = _mm_set1_epi8((char)0xCC), cd = _mm_set1_epi8((char)0xCD), d2 = _mm_set1_epi8((char)0xD2);
+    const __m128i e1 = _mm_set1_epi8((char)0xE1), e2 = _mm_set1_epi8((char)0xE2), ef = _mm_set1_epi8((char)0xEF);
+    for (; i + 16 <= n; i += 16) {
+        __m128i c = _mm_loadu_si128((const __m128i *)(p + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, cc), _mm_cmpeq_epi8(c, cd)), _mm_cmpeq_epi8(c, d2));
+        m = _mm_or_si128(m, _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, e1), _mm_cmpeq_epi8(c, e2)), _mm_cmpeq_epi8(c, ef)));
+        int bits = _mm_movemask_epi8(m);
+        if (bits) return i + (size_t)__builtin_ctz((unsigned)bits);
+    }
+    for (; i < n; i++) {
+        uint8_t b = p[i];
+        if (b == 0xCC || b == 0xCD || b == 0xD2 || b == 0xE1 || b == 0xE2 || b == 0xEF) return i;
+    }
+    return n;
+}
+
+size_t vb_skip_clean_chunks(const uint8_t *p, size_t n, size_t from) {
+    size_t i = from;
+    if (i == 0) return 0;
+    const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F), c2 = _mm_set1_epi8((char)0xC2);
+    const __m128i c1 = _mm_set1_epi8((char)0xC1), c0 = _mm_set1_epi8((char)0xC0);
+    const __m128i flip = _mm_set1_epi8((char)0x80);
+    // Unsigned compares through signed ones: x ^ 0x80.
+    const __m128i below20 = _mm_set1_epi8((char)(0x20 ^ 0x80)), fromE0 = _mm_set1_epi8((char)(0xDF ^ 0x80));
+    for (; i + 16 <= n; i += 16) {
+        __m128i c = _mm_loadu_si128((const __m128i *)(p + i));
+        __m128i before = _mm_loadu_si128((const __m128i *)(p + i - 1));
+        __m128i s = _mm_xor_si128(c, flip);
+        __m128i bad = _mm_cmplt_epi8(s, below20);                          // < 0x20
+        bad = _mm_or_si128(bad, _mm_cmpgt_epi8(s, fromE0));                // >= 0xE0
+        bad = _mm_or_si128(bad, _mm_cmpeq_epi8(c, del));
+        bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(c, c0), _mm_or_si128(_mm_cmpeq_epi8(c, c1), _mm_cmpeq_epi8(c, c2))));
+        bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(c, space), _mm_cmpeq_epi8(before, space)));
+        if (_mm_movemask_epi8(bad)) return i;
+    }
+    return i;
+}
+
+#else
+
+size_t vb_find_either(const uint8_t *p, size_t n, size_t from, uint8_t a, uint8_t b) {
+    for (size_t i = from; i < n; i++) if (p[i] == a || p[i] == b) return i;
+    return n;
+}
+
+size_t vb_find_composition_lead(const uint8_t *p, size_t n, size_t from) {
+    for (size_t i = from; i < n; i++) {
+        uint8_t b = p[i];
+        if (b == 0xCC || b == 0xCD || b == 0xD2 || b == 0xE1 || b == 0xE2 || b == 0xEF) return i;
+    }
+    return n;
+}
+
+size_t vb_skip_clean_chunks(const uint8_t *p, size_t n, size_t from) {
+    (void)p; (void)n;
+    return from;
+}
+
+#endif
