@@ -14,7 +14,8 @@ public struct Token: Sendable, Hashable {
     public var kind: Kind
     /// Changing the form (or the alternative) forgets the look-up made for the old one.
     public var form: String { didSet { lookup = TermLookup() } }
-    public var surface: String
+    /// Changing the surface forgets which languages keep the tokenizer's forms (`keepsFormsIn`).
+    public var surface: String { didSet { keepsFormsIn = 0 } }
     /// Index of the clause the token stands in (0-based, per record).
     public var clause: Int
     /// Index of the sentence the token stands in (0-based, per record).
@@ -31,6 +32,10 @@ public struct Token: Sendable, Hashable {
     /// the stages after it find the entry without hashing the word again; -1 when none. Only a hint: it
     /// is checked against the word's bytes each time (another thread, or a word that took the slot since).
     public var memoSlot: Int32 = -1
+    /// The languages (one bit per `Language.allCases` position) for which the word folds as the
+    /// tokenizer folded it (`WordFolder.foldsAsLower`), as the tokenizer found from its letters: the
+    /// language stage keeps its forms without looking the word up. 0 when not known.
+    public var keepsFormsIn: UInt8 = 0
 
     public init(kind: Kind, form: String, surface: String, clause: Int = 0, emphasis: Emphasis = []) {
         self.kind = kind

@@ -33,7 +33,10 @@ public struct LanguageIdentificationStage: RecordStage {
     public static func refold(_ tokens: inout [Token], for language: Language) {
         guard Language.scored.contains(language) else { return }
         let memo = WordMemo.current
+        let keeps = UInt8(1) << UInt8(Language.allCases.firstIndex(of: language)!)
         for i in tokens.indices where tokens[i].kind == .word {
+            // The tokenizer knows the word folds for the language as it folded it: nothing to look up.
+            if tokens[i].keepsFormsIn & keeps != 0 { continue }
             let elongated = tokens[i].alternative != nil
             let folded = forms(of: tokens[i].surface, slot: tokens[i].memoSlot, elongated: elongated, for: language, memo)
             // Most words fold for their language as the tokenizer folded them: they keep its forms.

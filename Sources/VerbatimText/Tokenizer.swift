@@ -233,10 +233,12 @@ public enum Tokenizer {
         let e = memo.entry(bytes, surface: String(decoding: bytes, as: UTF8.self))
         if !e.pointee.hasForms {
             (e.pointee.form, e.pointee.alternative, e.pointee.squeezed) = WordFolder.forms(of: e.pointee.key, for: .und, alternative: true)
+            e.pointee.keepsFormsIn = WordFolder.languagesKeepingForms(of: e.pointee.key)
             e.pointee.hasForms = true
         }
         var t = makeWord(e.pointee.key, (e.pointee.form, e.pointee.alternative, e.pointee.squeezed), clause: clause, allCaps: allCaps)
         t.memoSlot = memo.words.slot(of: e)
+        t.keepsFormsIn = e.pointee.keepsFormsIn
         return t
     }
 

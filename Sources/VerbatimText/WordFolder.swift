@@ -54,6 +54,31 @@ public enum WordFolder {
         }
     }
 
+    /// The languages (a bit per `Language.allCases` position) for which `surface` folds as default
+    /// lower-casing does (`foldsAsLower`): what `Token.keepsFormsIn` says of a word.
+    static func languagesKeepingForms(of surface: String) -> UInt8 {
+        var bytes = surface
+        let masks = keepingMasks
+        return bytes.withUTF8 { p in
+            var mask: UInt8 = 0xFF
+            var i = 0
+            while i < p.count, mask != 0 {
+                let (v, len) = UTF8Bytes.decode(p, i)
+                mask &= v < ScalarTable.limit ? masks[Int(v)] : 0
+                i += len
+            }
+            return mask
+        }
+    }
+
+    /// Per scalar below `ScalarTable.limit`, the languages for which it folds as default lower-casing
+    /// does: `sameAsLower` of every language as one byte.
+    static let keepingMasks: [UInt8] = (0..<Int(ScalarTable.limit)).map { v in
+        var mask: UInt8 = 0
+        for k in Language.allCases.indices where sameAsLower[k][v] { mask |= 1 << UInt8(k) }
+        return mask
+    }
+
     /// True when every scalar of `surface` folds for the language of `same` (`sameAsLower`) as default
     /// lower-casing does: its forms are then the tokenizer's.
     static func foldsAsLower(_ surface: String, _ same: [Bool]) -> Bool {

@@ -18,6 +18,9 @@ final class WordMemo {
         var form = ""
         var alternative: String?
         var squeezed = false
+        /// With the forms: the languages for which the word folds as default lower-casing does
+        /// (`Token.keepsFormsIn`).
+        var keepsFormsIn: UInt8 = 0
         /// The identifier's reading: letter classes and the cue weights of every language that reads the
         /// word's script, for the lookup form `cueForm` and elongation `cueElongated`, read from the cue
         /// tables numbered `cueTables` (`LanguageIdentifier.CueTables.id`; 0: none yet).

@@ -44,6 +44,27 @@ struct ByteLevelTextTests {
         }
     }
 
+    /// What the tokenizer writes into a word's token (`keepsFormsIn`) says, language by language, what
+    /// `foldsAsLower` says; and refolding with it gives the forms refolding without it gives.
+    @Test func languagesKeepingFormsAgreeWithFoldsAsLower() {
+        for w in Self.words {
+            let mask = WordFolder.languagesKeepingForms(of: w)
+            for (k, language) in Language.allCases.enumerated() {
+                #expect((mask >> UInt8(k)) & 1 == (WordFolder.foldsAsLower(w, WordFolder.sameAsLower[k]) ? 1 : 0), "\(language) \(w)")
+            }
+        }
+        let text = Self.words.prefix(3000).joined(separator: " ")
+        for language in Language.scored {
+            var marked = Tokenizer.tokenize(text), unmarked = marked
+            #expect(marked.contains { $0.keepsFormsIn != 0 })
+            for i in unmarked.indices { unmarked[i].keepsFormsIn = 0 }
+            LanguageIdentificationStage.refold(&marked, for: language)
+            LanguageIdentificationStage.refold(&unmarked, for: language)
+            #expect(marked.map(\.form) == unmarked.map(\.form), "\(language)")
+            #expect(marked.map(\.alternative) == unmarked.map(\.alternative), "\(language)")
+        }
+    }
+
     @Test func formsAreSqueezedLikeTheStringSqueeze() {
         for language in [Language.tr, .kk, .mn, .sr, .und] {
             for w in Self.words {
