@@ -41,9 +41,31 @@ public enum RecordRowFormatter {
     static func truncated(_ text: String, to limit: Int) -> String {
         guard text.utf8.count > limit, scalarCount(text) > limit else { return text }
         if let cut = simpleCut(text, after: limit) { return cut + "…" }
-        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end != text.endIndex
+        // Characters are walked only from the last scalar before the first that can join a neighbour.
+        let (characters, byte) = wholeCharacters(text)
+        let start = text.utf8.index(text.startIndex, offsetBy: byte)
+        guard let end = text.index(start, offsetBy: limit - characters, limitedBy: text.endIndex), end != text.endIndex
         else { return text }
         return String(text[..<end]) + "…"
+    }
+
+    /// How many leading scalars of `text` are known to be characters of their own, and the byte where they
+    /// end: those before the scalar that precedes the first that can join a neighbour (`isAlone`). Two
+    /// scalars that stand alone always have a character boundary between them, so one stands there; the
+    /// scalar just before a joining one may join it (`e` and a combining accent).
+    static func wholeCharacters(_ text: String) -> (characters: Int, byte: Int) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0, scalars = 0, previous = 0
+            while i < bytes.count {
+                let (v, length) = UTF8Bytes.decode(bytes, i)
+                if !isAlone(v) { return scalars == 0 ? (0, 0) : (scalars - 1, previous) }
+                previous = i
+                i += length
+                scalars += 1
+            }
+            return (scalars, i)
+        }
     }
 
     /// The first `limit` characters of a text with more scalars than that, read as scalars, when none of its

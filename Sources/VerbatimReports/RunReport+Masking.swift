@@ -30,8 +30,10 @@ extension VerbatimSample {
         var v = self
         var text = masker.mask(self.text)
         // Only a text that was cut (its last character is the `…` added, after `maxTextLength` characters).
-        if text.utf8.last == 0xA6, text.hasSuffix("…"), text.dropLast().last?.isNumber == true, self.text.count == Self.maxTextLength + 1 {
-            var body = text.dropLast()
+        // `text[..<index(before: endIndex)]`, not `dropLast()`: the generic one counts every character first.
+        if text.utf8.last == 0xA6, text.hasSuffix("…"), text[..<text.index(before: text.endIndex)].last?.isNumber == true,
+           self.text.count == Self.maxTextLength + 1 {
+            var body = text[..<text.index(before: text.endIndex)]
             while let c = body.last, c.isNumber || c == " " || c == "-" || c == "." || c == "(" || c == ")" || c == "+" || c == "/" { body.removeLast() }
             if body.count < text.count - 1 { text = String(body) + " …" }
         }
