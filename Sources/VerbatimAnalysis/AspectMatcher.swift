@@ -56,15 +56,17 @@ public struct AspectMatcher: Sendable {
         return segment
     }
 
-    /// The theme keywords of `themes.tsv` in text order (the blocking theme `none` left out).
-    func keywordMentions(_ tokens: [Token], _ ref: LexiconRef) -> [Mention] {
+    /// The theme keywords of `themes.tsv` in text order (the blocking theme `none` left out); with `only`,
+    /// the mentions of those themes alone (the words are matched as for all of them: a longer keyword of
+    /// another theme still covers its words).
+    func keywordMentions(_ tokens: [Token], _ ref: LexiconRef, only: [String]? = nil) -> [Mention] {
         var found: [Mention] = []
         var i = 0
         while i < tokens.count {
             guard tokens[i].kind == .word, let m = ref.lex.themes.longestMatch(in: tokens, at: i) else { i += 1; continue }
-            let keyword = m.text
-            for theme in m.payload where theme != "none" {
-                found.append(Mention(theme: theme, range: i..<(i + m.length), keyword: keyword))
+            for theme in m.payload where theme != "none" && only.map({ $0.contains(theme) }) ?? true {
+                if found.isEmpty { found.reserveCapacity(8) }
+                found.append(Mention(theme: theme, range: i..<(i + m.length), keyword: m.text))
             }
             i += m.length
         }
@@ -100,6 +102,7 @@ public struct AspectMatcher: Sendable {
             // A valence of 0 stops a shorter term (`<n> dakikada`, within N minutes, under `<n> dakika`) and,
             // where it applies, the sentiment term on its words (`sorunu` beside `çözdü`: the verb says how it went).
             let term = m.text
+            if candidates.isEmpty { candidates.reserveCapacity(8) }
             for cue in m.payload {
                 let v = negation == nil ? cue.valence : (cue.valence > 0 ? -0.74 * cue.valence : -0.4 * cue.valence)
                 candidates.append(Hit(range: i..<(i + m.length), theme: cue.theme, kind: cue.kind, valence: v, term: term, negation: negation))
@@ -113,15 +116,20 @@ public struct AspectMatcher: Sendable {
     /// word, an outcome after its theme in the same sentence or the next.
     private func counted(_ candidates: [Hit], _ tokens: [Token], _ ref: LexiconRef) -> [Hit] {
         if candidates.isEmpty { return [] }
-        // Phrases always count; only cues and outcomes need the theme's mentions (and the segments).
-        if !candidates.contains(where: { $0.kind != .phrase }) { return candidates }
-        let segment = segments(tokens, ref)
+        // Phrases always count; only cues and outcomes need the mentions of their themes (and cues the segments).
+        var wanted: [String] = []
+        for c in candidates where c.kind != .phrase && !wanted.contains(c.theme) { wanted.append(c.theme) }
+        if wanted.isEmpty { return candidates }
+        let segment = candidates.contains { $0.kind == .cue } ? segments(tokens, ref) : []
         // What a 0 entry covers is no mention (`za 10 minuta`, within ten minutes, is not a wait).
-        let silent = candidates.filter { $0.valence == 0 }.map(\.range)
-        var mentions = keywordMentions(tokens, ref).filter { m in
-            !silent.contains { $0.lowerBound <= m.range.lowerBound && m.range.upperBound <= $0.upperBound }
+        var mentions = keywordMentions(tokens, ref, only: wanted)
+        if candidates.contains(where: { $0.valence == 0 }) {
+            let silent = candidates.filter { $0.valence == 0 }.map(\.range)
+            mentions.removeAll { m in silent.contains { $0.lowerBound <= m.range.lowerBound && m.range.upperBound <= $0.upperBound } }
         }
-        mentions += candidates.filter { $0.kind == .phrase && $0.valence != 0 }.map { Mention(theme: $0.theme, range: $0.range, keyword: $0.term) }
+        for c in candidates where c.kind == .phrase && c.valence != 0 && wanted.contains(c.theme) {
+            mentions.append(Mention(theme: c.theme, range: c.range, keyword: c.term))
+        }
         return candidates.filter { hit in
             switch hit.kind {
             case .phrase:
