@@ -39,13 +39,13 @@ extension PipelineRunner {
         let input = options.input ?? config.input
         let catalog = try InputCatalog.files(in: input)
         let chosen = try Self.shardFiles(catalog, options: options, input: input)
-        let entries = RunHistory.fingerprint(chosen)
+        let entries = RunHistory.fingerprint(chosen, cores: coreCount(jobs: options.jobs))
         let spoolDir = FileManager.default.temporaryDirectory.appendingPathComponent("verbatim-shard-\(getpid())-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: spoolDir) }
         do { try FileManager.default.createDirectory(at: spoolDir, withIntermediateDirectories: true) } catch {
             throw .partial(.cannotWrite(path: spoolDir.path, reason: error.localizedDescription))
         }
-        let cores = max(1, options.jobs ?? config.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let cores = coreCount(jobs: options.jobs)
         let partial = try readFiles(Array(zip(chosen, entries)), keyed: Self.sharedSources(catalog.map(\.name)),
                                     header: partialHeader(input: input, asOf: asOf, shard: options.shard), spoolDir: spoolDir,
                                     cores: cores, progress: nil)

@@ -110,7 +110,7 @@ public struct PipelineRunner: Sendable {
         do throws(RunError) {
             let spoolDir = folder.staging.appendingPathComponent(".spool")
             try? FileManager.default.createDirectory(at: spoolDir, withIntermediateDirectories: true)
-            let cores = max(1, options.jobs ?? config.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            let cores = coreCount(jobs: options.jobs)
             let partial = try readFiles(todo.map { (plan.files[$0], history.entries[$0]) }, keyed: plan.keyed, header: plan.header,
                                         spoolDir: spoolDir, cores: cores, progress: options.progress, storeLines: history.hasStore)
             timings.lap("read and analyse")
@@ -155,6 +155,10 @@ public struct PipelineRunner: Sendable {
         var history: RunHistory
     }
 
+    /// The cores a run uses: `--jobs`, else the pipeline's `jobs:`, else all of them. Every parallel
+    /// phase (hashing the inputs, reading them, the merge) keeps to it.
+    func coreCount(jobs: Int?) -> Int { max(1, jobs ?? config.jobs ?? ProcessInfo.processInfo.activeProcessorCount) }
+
     /// Lists and fingerprints the inputs, opens the store (with its lock) and looks up what a nightly run skips.
     func plan(_ options: Options, started: Date, timings: inout RunTimings) throws(RunError) -> Plan {
         let asOf = try resolveAsOf(options.asOf)
@@ -164,7 +168,7 @@ public struct PipelineRunner: Sendable {
         let files = inventory.files
         guard !files.isEmpty else { throw .noInputFiles(input.path) }
         timings.lap("list inputs")
-        let entries = RunHistory.fingerprint(files)
+        let entries = RunHistory.fingerprint(files, cores: coreCount(jobs: options.jobs))
         let header = partialHeader(input: input, asOf: asOf, shard: nil)
         timings.lap("hash inputs")
         let history = try RunHistory.begin(config: config, options: options, header: header, entries: entries, started: started,

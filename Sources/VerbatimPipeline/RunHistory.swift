@@ -37,9 +37,9 @@ final class RunHistory {
         writes = Array(repeating: nil, count: entries.count)
     }
 
-    /// The inputs' fingerprints (path, size, SHA-256), hashed in parallel, in catalog order.
-    static func fingerprint(_ files: [(url: URL, name: String)]) -> [FileEntry] {
-        ParallelMap.map(files.count, cores: ProcessInfo.processInfo.activeProcessorCount) { k in
+    /// The inputs' fingerprints (path, size, SHA-256), hashed on `cores` cores, in catalog order.
+    static func fingerprint(_ files: [(url: URL, name: String)], cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> [FileEntry] {
+        ParallelMap.map(files.count, cores: cores) { k in
             let url = files[k].url.standardizedFileURL
             // A file that cannot be hashed cannot be read either: the reader rejects it, and it is never skipped.
             let digest = (try? ContentDigest.file(url)) ?? (sha256: "", size: 0)
