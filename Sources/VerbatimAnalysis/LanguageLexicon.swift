@@ -66,12 +66,14 @@ public struct LanguageLexicon: Sendable {
     public init(language: Language) { self.language = language }
 
     /// The negated-verb ending of a word not in the lexicon (`gelmedi` → `medi`), if any.
-    func negatedVerbEnding(of form: String) -> String? {
+    /// The position in `negatedVerbEndings` of the first ending listed that `form` ends with, leaving at
+    /// least two characters before it.
+    func negatedVerbEnding(of form: String) -> Int? {
         var candidates: [Int] = []
         var bytes = form  // walked on its contiguous bytes: backwards through a UTF8View costs far more
         bytes.withUTF8 { negatedVerbEndingIndex.forEachPrefix(ofUTF8: $0) { _, k in candidates.append(k) } }
         if candidates.isEmpty { return nil }
-        for k in candidates.sorted() where form.count >= negatedVerbEndings[k].count + 2 { return negatedVerbEndings[k] }
+        for k in candidates.sorted() where form.count >= negatedVerbEndings[k].count + 2 { return k }
         return nil
     }
 

@@ -39,13 +39,17 @@ public struct SentimentScorer: Sendable {
         refs[language]?.automaton.mark(&tokens)
     }
 
+    /// Each names its entry by position in its index (`ScoredText.word(of:)` reads the entry's text for
+    /// an explanation), so that a text's roles are plain values: made, copied and freed without a
+    /// reference count.
     enum Role {
-        case none, negatorBefore(String), negatorAfter(String), intensifier(Double, String)
+        case none, negatorBefore(Int32), negatorAfter(Int32), intensifier(Double, Int32)
         /// A negation word of a mixed-in language (Russian `не`): negates only loan terms.
-        case loanNegatorBefore(String), loanNegatorAfter(String)
+        case loanNegatorBefore(Int32), loanNegatorAfter(Int32)
         /// A word not in the lexicon that ends like a negated verb (`karşılaşmadım`): it negates the
         /// term before it (`sorunla karşılaşmadım` → no problem), or else is a complaint on its own.
-        case negatedVerb(String)
+        /// The ending's position in `LanguageLexicon.negatedVerbEndings`.
+        case negatedVerb(Int32)
     }
 
     /// The lexicon entry a hit scored with: what a learned layer can adjust.

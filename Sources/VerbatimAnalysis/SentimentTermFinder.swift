@@ -34,16 +34,16 @@ extension SentimentScorer {
                 i += m.length; continue
             }
             if let n = lex.negatorsAfter.longestMatch(in: tokens, at: i) {
-                roles[i] = .negatorAfter(n.text); i += n.length; continue
+                roles[i] = .negatorAfter(Int32(n.index)); i += n.length; continue
             }
             if let n = lex.negatorsBefore.longestMatch(in: tokens, at: i) {
-                roles[i] = .negatorBefore(n.text); i += n.length; continue
+                roles[i] = .negatorBefore(Int32(n.index)); i += n.length; continue
             }
             // A word that is both an intensifier and a sentiment term (`süper`, `müthiş`) intensifies the
             // sentiment word right after it (`süper hızlı`); with none there, it is the sentiment term (`Süper!`).
             if let b = lex.intensifiers.longestMatch(in: tokens, at: i),
                !(match.map { $0.payload != 0 && $0.length >= b.length } ?? false) || sentimentFollows(tokens, at: i + b.length, lex) {
-                roles[i] = .intensifier(b.payload, b.text); i += b.length; continue
+                roles[i] = .intensifier(b.payload, Int32(b.index)); i += b.length; continue
             }
             if let m = match {
                 // A neutral entry (valence 0) only stops shorter stems from matching.
@@ -56,10 +56,10 @@ extension SentimentScorer {
                 i += m.length; continue
             }
             if let n = lex.loanNegatorsBefore.longestMatch(in: tokens, at: i) {
-                roles[i] = .loanNegatorBefore(n.text); i += n.length; continue
+                roles[i] = .loanNegatorBefore(Int32(n.index)); i += n.length; continue
             }
             if let n = lex.loanNegatorsAfter.longestMatch(in: tokens, at: i) {
-                roles[i] = .loanNegatorAfter(n.text); i += n.length; continue
+                roles[i] = .loanNegatorAfter(Int32(n.index)); i += n.length; continue
             }
             i += lastLookups(tokens, at: i, lex, &hits, &roles, &free)
         }
@@ -72,7 +72,7 @@ extension SentimentScorer {
         if let h = prefixNegatedHit(tokens, at: i, lex) {
             hits.append(h)
         } else if let ending = lex.negatedVerbEnding(of: tokens[i].form) {
-            roles[i] = .negatedVerb(ending)
+            roles[i] = .negatedVerb(Int32(ending))
         } else if lex.learned.count > 0, let m = lex.learned.longestMatch(in: tokens, at: i) {
             if m.payload != 0 { hits.append(hit(m, at: i, tokens, lex, unit: .learned(m.index))) }
             return m.length

@@ -25,10 +25,11 @@ struct IntensifierRule: SentimentRule {
             var k = start - 1
             while k >= 0, distance < c.window, tokens[k].clause == clause, !text.covered[k] {
                 if tokens[k].kind == .word { distance += 1 } else { k -= 1; continue }
-                if case let .intensifier(scalar, word) = text.roles[k] {
+                if case let .intensifier(scalar, _) = text.roles[k] {
                     let decay = distance <= c.intensifierDecay.count ? c.intensifierDecay[distance - 1] : c.intensifierDecay.last!
                     text.hits[h].valence += (text.hits[h].valence >= 0 ? 1 : -1) * scalar * decay
                     text.hits[h].boost += scalar * decay
+                    let word = text.explains ? text.word(of: text.roles[k]) : ""
                     text.note(h, (scalar > 0 ? "intensifier(" : "dampener(") + word + ")")
                 }
                 k -= 1

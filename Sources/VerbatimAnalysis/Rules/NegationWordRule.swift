@@ -24,37 +24,44 @@ struct NegationWordRule: SentimentRule {
     func apply(to text: inout ScoredText) {
         for h in text.hits.indices where text.hits[h].kind == .term && text.hits[h].negatable {
             let (before, after) = negators(of: h, in: &text)
-            if !before.isEmpty || !after.isEmpty {
+            if !before.isEmpty || after != nil {
                 text.hits[h].valence = text.constants.negated(text.hits[h].valence)
                 text.hits[h].negations += 1
-                text.note(h, "negation(\((before.reversed() + after).joined(separator: " ")))")
+                let words = text.explains ? (before.reversed() + (after.map { [$0] } ?? [])).map { negator(at: $0, in: text) } : []
+                text.note(h, "negation(\(words.joined(separator: " ")))")
             }
         }
     }
 
-    /// The negators before and after hit `h` that reach it, marked as used.
-    private func negators(of h: Int, in text: inout ScoredText) -> (before: [String], after: [String]) {
+    /// A negator as its explanation shows it: its entry, or a negated verb as written.
+    private func negator(at k: Int, in text: ScoredText) -> String {
+        if case .negatedVerb = text.roles[k] { return text.tokens[k].surface }
+        return text.word(of: text.roles[k])
+    }
+
+    /// The positions of the negators before and after hit `h` that reach it, marked as used.
+    private func negators(of h: Int, in text: inout ScoredText) -> (before: [Int], after: Int?) {
         let tokens = text.tokens, window = text.constants.window
         // The hit's fields, not the hit: a copy of it would retain its strings.
         let hit = (start: text.hits[h].start, length: text.hits[h].length, clause: text.hits[h].clause, loan: text.hits[h].loan)
-        var before: [String] = [], after: [String] = []
+        var before: [Int] = [], after: Int?
         var distance = 0
         var k = hit.start - 1
         // A comma separates predicates ("qabıldamadı, sebebin de aytpadı"): negation does not cross it.
         while k >= 0, distance < window, tokens[k].clause == hit.clause, !text.covered[k], !tokens.isComma(at: k) {
             if tokens[k].kind == .word { distance += 1 } else { k -= 1; continue }
-            if case let .negatorBefore(word) = text.roles[k] { before.append(word); text.usedNegator[k] = true }
-            if hit.loan, case let .loanNegatorBefore(word) = text.roles[k] { before.append(word) }
+            if case .negatorBefore = text.roles[k] { before.append(k); text.usedNegator[k] = true }
+            if hit.loan, case .loanNegatorBefore = text.roles[k] { before.append(k) }
             k -= 1
         }
         distance = 0
         k = hit.start + hit.length
         while k < tokens.count, distance < window, tokens[k].clause == hit.clause, !text.covered[k], !tokens.isComma(at: k) {
             if tokens[k].kind == .word { distance += 1 } else { k += 1; continue }
-            if case let .negatorAfter(word) = text.roles[k] { after.append(word); text.usedNegator[k] = true; break }
-            if hit.loan, case let .loanNegatorAfter(word) = text.roles[k] { after.append(word); break }
+            if case .negatorAfter = text.roles[k] { after = k; text.usedNegator[k] = true; break }
+            if hit.loan, case .loanNegatorAfter = text.roles[k] { after = k; break }
             // A negated verb negates only the word right before it ("sorunla karşılaşmadım").
-            if case .negatedVerb = text.roles[k], distance == 1 { after.append(tokens[k].surface); text.usedNegator[k] = true; break }
+            if case .negatedVerb = text.roles[k], distance == 1 { after = k; text.usedNegator[k] = true; break }
             k += 1
         }
         return (before, after)

@@ -48,6 +48,19 @@ struct ScoredText {
     /// The `!` that emphasise the whole text (`ExclamationRule`).
     var exclamations = 0
 
+    /// The entry a role names, as written in its data file (a negated verb: its ending).
+    func word(of role: SentimentScorer.Role) -> String {
+        switch role {
+        case .none: ""
+        case let .negatorBefore(k): lex.negatorsBefore.terms[Int(k)].text
+        case let .negatorAfter(k): lex.negatorsAfter.terms[Int(k)].text
+        case let .intensifier(_, k): lex.intensifiers.terms[Int(k)].text
+        case let .loanNegatorBefore(k): lex.loanNegatorsBefore.terms[Int(k)].text
+        case let .loanNegatorAfter(k): lex.loanNegatorsAfter.terms[Int(k)].text
+        case let .negatedVerb(k): lex.negatedVerbEndings[Int(k)]
+        }
+    }
+
     init(tokens: [Token], lexicon: LexiconRef, constants: SentimentRules, roles: [SentimentScorer.Role], hits: [SentimentScorer.Hit],
          explains: Bool = true) {
         self.tokens = tokens

@@ -22,11 +22,12 @@ struct UnattachedNegationRule: SentimentRule {
         guard v != 0 else { return }
         for k in text.tokens.indices where !text.usedNegator[k] {
             let clause = text.tokens[k].clause
-            switch text.roles[k] {
-            case let .negatorBefore(word), let .negatorAfter(word):
-                text.hits.append(.init(start: k, length: 1, valence: v, base: v, term: word, rules: ["negation without a sentiment word"], clause: clause, kind: .unattachedNegation))
-            case let .negatedVerb(ending):
-                text.hits.append(.init(start: k, length: 1, valence: v, base: v, term: "-" + ending, rules: ["negated verb"], clause: clause, kind: .unattachedNegation))
+            let role = text.roles[k]
+            switch role {
+            case .negatorBefore, .negatorAfter:
+                text.hits.append(.init(start: k, length: 1, valence: v, base: v, term: text.word(of: role), rules: ["negation without a sentiment word"], clause: clause, kind: .unattachedNegation))
+            case .negatedVerb:
+                text.hits.append(.init(start: k, length: 1, valence: v, base: v, term: "-" + text.word(of: role), rules: ["negated verb"], clause: clause, kind: .unattachedNegation))
             default: break
             }
         }
