@@ -59,7 +59,7 @@ public struct ThemeTagger: Sendable {
         for (m, k) in zip(mentions, themeOf) {
             if let v = themes[k].negatedOutcome, negationFollows(m, evidence, tokens) { themes[k].outcome = v }
             markCounted(for: m, theme: k, evidence, owners, evidenceSegment, segment[m.range.lowerBound], tokens,
-                        in: &counted[(k * evidence.count)..<((k + 1) * evidence.count)])
+                        in: &counted, from: k * evidence.count)
         }
         // A theme whose clause says nothing takes the record's polarity, unless a contrast or a concession
         // divides the record (it would borrow across it).
@@ -117,14 +117,17 @@ public struct ThemeTagger: Sendable {
         init(_ evidence: ArraySlice<Evidence>, _ mentions: [AspectMatcher.Mention], _ themeOf: [Int], _ names: [String], _ segment: [Int]) {
             starts.reserveCapacity(evidence.count + 1)
             for e in evidence.indices {
-                add(evidence[e], mentions, themeOf, names, segment)
+                add(e, of: evidence, mentions, themeOf, names, segment)
                 starts.append(themes.count)
             }
         }
 
-        private mutating func add(_ e: Evidence, _ mentions: [AspectMatcher.Mention], _ themeOf: [Int], _ names: [String], _ segment: [Int]) {
-            let range = e.tokens!
-            if let theme = e.aspect {
+        /// Entry `e`'s themes, its fields read in place (a copy of the entry retained its strings).
+        private mutating func add(
+            _ e: Int, of evidence: ArraySlice<Evidence>, _ mentions: [AspectMatcher.Mention], _ themeOf: [Int], _ names: [String], _ segment: [Int]
+        ) {
+            let range = evidence[e].tokens!
+            if let theme = evidence[e].aspect {
                 themes.append(names.firstIndex(of: theme) ?? Self.unmentioned)
                 return
             }
@@ -148,17 +151,21 @@ public struct ThemeTagger: Sendable {
         }
 
         func isEmpty(_ e: Int) -> Bool { starts[e] == starts[e + 1] }
-        func contains(_ e: Int, _ theme: Int) -> Bool { themes[starts[e]..<starts[e + 1]].contains(theme) }
+        func contains(_ e: Int, _ theme: Int) -> Bool {
+            for k in starts[e]..<starts[e + 1] where themes[k] == theme { return true }
+            return false
+        }
     }
 
-    /// Marks the evidence a mention of theme `theme` takes: what speaks about its theme in its segment
+    /// Marks the evidence a mention of theme `theme` takes (in `counted`, the theme's flags starting at
+    /// `first`: the whole array is passed, since an `inout` slice of it was copied and written back for
+    /// every mention): what speaks about its theme in its segment
     /// (`at`); else the segment's tone ("hızlıca bağlandım": reachability); else what speaks about no theme
     /// in the rest of its clause.
     private func markCounted(
         for m: AspectMatcher.Mention, theme: Int, _ evidence: ArraySlice<Evidence>, _ owners: Owners, _ evidenceSegment: [Int], _ at: Int,
-        _ tokens: [Token], in counted: inout ArraySlice<Bool>
+        _ tokens: [Token], in counted: inout [Bool], from first: Int
     ) {
-        let first = counted.startIndex
         var inSegment = false, own = false
         for e in evidence.indices where evidenceSegment[e] == at {
             inSegment = true
