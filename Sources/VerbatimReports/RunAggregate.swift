@@ -67,8 +67,13 @@ public struct RunAggregate: Sendable, Codable {
         for m in themes {
             // A theme is counted with the polarity of its own clause.
             byTheme[m.theme, default: SentimentTally()].add(label: m.polarity, score: score, rating: rating, disagrees: disagrees)
-            byEmployeeTheme[employee, default: [:]][m.theme, default: SentimentTally()].add(label: m.polarity, score: score, rating: rating, disagrees: disagrees)
         }
+        // The employee's cells found once for all the record's themes (a name is hashed whole, and most are
+        // not ASCII: each look-up normalizes it).
+        func addThemes(_ cells: inout [String: SentimentTally]) {
+            for m in themes { cells[m.theme, default: SentimentTally()].add(label: m.polarity, score: score, rating: rating, disagrees: disagrees) }
+        }
+        if !themes.isEmpty { addThemes(&byEmployeeTheme[employee, default: [:]]) }
         keepVerbatims(employee: employee, label: label, score: score, file: file, line: line, themes: themes, sample: sample)
     }
 
