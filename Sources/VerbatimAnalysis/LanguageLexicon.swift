@@ -41,7 +41,7 @@ public struct LanguageLexicon: Sendable {
         }
     }
     /// The endings by their bytes from the end, with their position in the list (the first listed wins).
-    private var negatedVerbEndingIndex = UTF8Trie<Int>(reversed: true)
+    private(set) var negatedVerbEndingIndex = UTF8Trie<Int>(reversed: true)
     /// Concessive conjunctions (`iako`, `mada`, `gerçi`, `хотя`): the clause they introduce weighs less.
     public var concessives = TermIndex<Bool>()
     /// Sentiment terms of a language mixed into this one (Russian in Kazakh and Mongolian text: `отлично`,
@@ -69,11 +69,17 @@ public struct LanguageLexicon: Sendable {
     /// The position in `negatedVerbEndings` of the first ending listed that `form` ends with, leaving at
     /// least two characters before it.
     func negatedVerbEnding(of form: String) -> Int? {
+        Self.negatedVerbEnding(of: form, negatedVerbEndings, negatedVerbEndingIndex)
+    }
+
+    /// `negatedVerbEnding(of:)` with the list and its index given: what the language's automaton answers
+    /// when it marks a word (`TermLookup.negatedEnding`).
+    static func negatedVerbEnding(of form: String, _ endings: [String], _ index: UTF8Trie<Int>) -> Int? {
         var candidates: [Int] = []
         var bytes = form  // walked on its contiguous bytes: backwards through a UTF8View costs far more
-        bytes.withUTF8 { negatedVerbEndingIndex.forEachPrefix(ofUTF8: $0) { _, k in candidates.append(k) } }
+        bytes.withUTF8 { index.forEachPrefix(ofUTF8: $0) { _, k in candidates.append(k) } }
         if candidates.isEmpty { return nil }
-        for k in candidates.sorted() where form.count >= negatedVerbEndings[k].count + 2 { return k }
+        for k in candidates.sorted() where form.count >= endings[k].count + 2 { return k }
         return nil
     }
 

@@ -26,7 +26,7 @@ extension SentimentScorer {
             guard kind == .word else { i += 1; continue }
             // A word that starts no term of the per-word look-ups below goes straight to the last rules.
             if automaton.kinds(of: tokens[i]) & TermAutomaton.Kind.scorerFirst == 0 {
-                i += lastLookups(tokens, at: i, lex, &hits, &roles, &free); continue
+                i += lastLookups(tokens, at: i, lex, automaton, &hits, &roles, &free); continue
             }
             let match = lex.sentiment.longestMatch(in: tokens, at: i)
             if let m = match, m.length >= 2 {
@@ -61,17 +61,19 @@ extension SentimentScorer {
             if let n = lex.loanNegatorsAfter.longestMatch(in: tokens, at: i) {
                 roles[i] = .loanNegatorAfter(Int32(n.index)); i += n.length; continue
             }
-            i += lastLookups(tokens, at: i, lex, &hits, &roles, &free)
+            i += lastLookups(tokens, at: i, lex, automaton, &hits, &roles, &free)
         }
         return (hits, roles, free)
     }
 
     /// The look-ups for a word that no entry above claimed: a negative prefix, a negated-verb ending,
     /// then the learned layers. Returns the number of tokens consumed.
-    func lastLookups(_ tokens: [Token], at i: Int, _ lex: LanguageLexicon, _ hits: inout [Hit], _ roles: inout [Role], _ free: inout [Int]) -> Int {
+    func lastLookups(
+        _ tokens: [Token], at i: Int, _ lex: LanguageLexicon, _ automaton: TermAutomaton, _ hits: inout [Hit], _ roles: inout [Role], _ free: inout [Int]
+    ) -> Int {
         if let h = prefixNegatedHit(tokens, at: i, lex) {
             hits.append(h)
-        } else if let ending = lex.negatedVerbEnding(of: tokens[i].form) {
+        } else if let ending = automaton.negatedEnding(of: tokens, at: i) {
             roles[i] = .negatedVerb(Int32(ending))
         } else if lex.learned.count > 0, let m = lex.learned.longestMatch(in: tokens, at: i) {
             if m.payload != 0 { hits.append(hit(m, at: i, tokens, lex, unit: .learned(m.index))) }

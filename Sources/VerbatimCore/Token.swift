@@ -75,6 +75,9 @@ public struct TermLookup: Sendable, Hashable {
     public var word: Int32
     public var exact: Int32
     public var stem: Int32
+    /// The negated-verb ending the word's form ends with (its position in the language's list of them,
+    /// `LanguageLexicon.negatedVerbEndings`), or -1: the automaton answers that in the same look-up.
+    public var negatedEnding: Int32 = -1
 
     public init(automaton: UInt32 = 0, kinds: UInt32 = 0, word: Int32 = 0, exact: Int32 = -1, stem: Int32 = -1) {
         self.automaton = automaton

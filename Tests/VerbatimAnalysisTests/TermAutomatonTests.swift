@@ -126,6 +126,33 @@ struct TermAutomatonTests {
         #expect(compared.viaStem > 100 && compared.phrases > 100, "the texts exercise stems (\(compared.viaStem)) and phrases (\(compared.phrases))")
     }
 
+    /// A mark also says which negated-verb ending the word ends with: for every word of the project's own
+    /// test texts and the bundled lexicons, what the lexicon works out from the form (and none for a token
+    /// the automaton did not mark).
+    @Test func aMarkSaysTheNegatedVerbEndingTheLexiconFinds() throws {
+        let (set, _) = LexiconLoader(directory: RepoPaths.lexicons).load()
+        var endings = 0
+        for (language, file) in [(Language.tr, "tr"), (.kk, "kk"), (.mn, "mn"), (.sr, "sr")] {
+            var lex = try #require(set.languages[language])
+            let automaton = TermAutomaton(compiling: &lex)
+            let text = try String(contentsOf: RepoPaths.testData.appendingPathComponent("sentiment/\(file).tsv"), encoding: .utf8)
+            var tokens = Tokenizer.tokenize(text).map { token in
+                var token = token
+                if token.kind == .word { token.form = LanguageFoldingShim.fold(token.surface, language) }
+                return token
+            }
+            let unmarked = tokens
+            automaton.mark(&tokens)
+            for i in tokens.indices where tokens[i].kind == .word {
+                let expected = lex.negatedVerbEnding(of: tokens[i].form)
+                #expect(automaton.negatedEnding(of: tokens, at: i) == expected, "\(language) \(tokens[i].form)")
+                #expect(automaton.negatedEnding(of: unmarked, at: i) == expected, "\(language) \(tokens[i].form), unmarked")
+                if expected != nil { endings += 1 }
+            }
+        }
+        #expect(endings > 100, "the texts hold negated verbs (\(endings))")
+    }
+
     /// Looks every word up in each index it visits, marked and unmarked, and keeps what differs.
     struct Comparer: TermAutomaton.IndexVisitor {
         var marked: [Token] = []
