@@ -34,14 +34,12 @@ public struct LanguageLexicon: Sendable {
     /// Prefixes that negate a word whose remainder is in the lexicon (`ne`).
     public var negationPrefixes: [String] = []
     /// Word endings that by themselves mark a negated verb (`madı`, `пады`, `аагүй`), for words not in the lexicon.
-    public var negatedVerbEndings: [String] = [] {
-        didSet {
-            negatedVerbEndingIndex = UTF8Trie(reversed: true)
-            for (k, e) in negatedVerbEndings.enumerated() { negatedVerbEndingIndex.insert(e, k) { old, _ in old } }
-        }
+    public var negatedVerbEndings: [String] {
+        get { negatedVerbEndingList.endings }
+        set { negatedVerbEndingList = NegatedVerbEndings(newValue) }
     }
-    /// The endings by their bytes from the end, with their position in the list (the first listed wins).
-    private(set) var negatedVerbEndingIndex = UTF8Trie<Int>(reversed: true)
+    /// The endings with their index, which the language's automaton also keeps (`TermLookup.negatedEnding`).
+    private(set) var negatedVerbEndingList = NegatedVerbEndings([])
     /// Concessive conjunctions (`iako`, `mada`, `gerçi`, `хотя`): the clause they introduce weighs less.
     public var concessives = TermIndex<Bool>()
     /// Sentiment terms of a language mixed into this one (Russian in Kazakh and Mongolian text: `отлично`,
@@ -68,20 +66,7 @@ public struct LanguageLexicon: Sendable {
     /// The negated-verb ending of a word not in the lexicon (`gelmedi` → `medi`), if any.
     /// The position in `negatedVerbEndings` of the first ending listed that `form` ends with, leaving at
     /// least two characters before it.
-    func negatedVerbEnding(of form: String) -> Int? {
-        Self.negatedVerbEnding(of: form, negatedVerbEndings, negatedVerbEndingIndex)
-    }
-
-    /// `negatedVerbEnding(of:)` with the list and its index given: what the language's automaton answers
-    /// when it marks a word (`TermLookup.negatedEnding`).
-    static func negatedVerbEnding(of form: String, _ endings: [String], _ index: UTF8Trie<Int>) -> Int? {
-        var candidates: [Int] = []
-        var bytes = form  // walked on its contiguous bytes: backwards through a UTF8View costs far more
-        bytes.withUTF8 { index.forEachPrefix(ofUTF8: $0) { _, k in candidates.append(k) } }
-        if candidates.isEmpty { return nil }
-        for k in candidates.sorted() where form.count >= endings[k].count + 2 { return k }
-        return nil
-    }
+    func negatedVerbEnding(of form: String) -> Int? { negatedVerbEndingList.ending(of: form) }
 
     /// The negation morpheme in `remainder`, if any.
     func negationMorpheme(in remainder: String) -> String? {
@@ -143,6 +128,30 @@ public struct LexiconSet: Sendable {
 ///
 /// It is also where a lexicon is compiled: its `TermAutomaton` is built, and each of its term indexes
 /// trusts the marks that automaton writes on words.
+/// A language's negated-verb endings (`LanguageLexicon.negatedVerbEndings`) and their index by bytes from
+/// the end, with the one look-up of them: what the lexicon and its automaton both answer.
+struct NegatedVerbEndings: Sendable {
+    let endings: [String]
+    /// Each ending's position in `endings` (the first listed wins).
+    private var index = UTF8Trie<Int>(reversed: true)
+
+    init(_ endings: [String]) {
+        self.endings = endings
+        for (k, e) in endings.enumerated() { index.insert(e, k) { old, _ in old } }
+    }
+
+    /// The position of the first ending listed that `form` ends with, leaving at least two characters
+    /// before it.
+    func ending(of form: String) -> Int? {
+        var candidates: [Int] = []
+        var bytes = form  // walked on its contiguous bytes: backwards through a UTF8View costs far more
+        bytes.withUTF8 { index.forEachPrefix(ofUTF8: $0) { _, k in candidates.append(k) } }
+        if candidates.isEmpty { return nil }
+        for k in candidates.sorted() where form.count >= endings[k].count + 2 { return k }
+        return nil
+    }
+}
+
 final class LexiconRef: Sendable {
     let lex: LanguageLexicon
     let automaton: TermAutomaton

@@ -37,10 +37,9 @@ struct TermAutomaton: Sendable {
     private var words = UTF8Trie<Entry>()
     /// Which automaton this is, as written into `Token.lookup`: unique in the process, never 0.
     let id: UInt32
-    /// The language's negated-verb endings and their index, so that a mark also says which one a word ends
-    /// with (`TermLookup.negatedEnding`).
-    private let negatedEndings: [String]
-    private let negatedEndingIndex: UTF8Trie<Int>
+    /// The language's negated-verb endings, so that a mark also says which one a word ends with
+    /// (`TermLookup.negatedEnding`).
+    private let negatedEndings: NegatedVerbEndings
 
     private static let ids = UniqueNumbers()
 
@@ -48,8 +47,7 @@ struct TermAutomaton: Sendable {
     /// trust the marks it writes, and gives them the terms by first word (`TermCandidates`).
     init(compiling lex: inout LanguageLexicon) {
         id = Self.ids.take()
-        negatedEndings = lex.negatedVerbEndings
-        negatedEndingIndex = lex.negatedVerbEndingIndex
+        negatedEndings = lex.negatedVerbEndingList
         var compiler = Compiler(automaton: id)
         Self.visitIndexes(of: &lex, with: &compiler)
         words = compiler.words
@@ -190,9 +188,7 @@ struct TermAutomaton: Sendable {
     private func mark(form: String, alternative: String?) -> TermLookup {
         var found = lookUp(form)
         if let alternative { found.kinds |= lookUp(alternative).kinds }
-        if !negatedEndings.isEmpty {
-            found.negatedEnding = LanguageLexicon.negatedVerbEnding(of: form, negatedEndings, negatedEndingIndex).map(Int32.init) ?? -1
-        }
+        if !negatedEndings.endings.isEmpty { found.negatedEnding = negatedEndings.ending(of: form).map(Int32.init) ?? -1 }
         return found
     }
 
@@ -200,7 +196,7 @@ struct TermAutomaton: Sendable {
     /// from its mark when this automaton made it, else worked out now.
     func negatedEnding(of tokens: [Token], at i: Int) -> Int? {
         if tokens[i].lookup.automaton == id { return tokens[i].lookup.negatedEnding >= 0 ? Int(tokens[i].lookup.negatedEnding) : nil }
-        return LanguageLexicon.negatedVerbEnding(of: tokens[i].form, negatedEndings, negatedEndingIndex)
+        return negatedEndings.ending(of: tokens[i].form)
     }
 
     /// Looks every word up once (its form and its elongation alternative), unless this automaton has already;

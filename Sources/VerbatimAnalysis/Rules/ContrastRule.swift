@@ -18,15 +18,14 @@ struct ContrastRule: SentimentRule {
 
     func apply(to text: inout ScoredText) {
         // Per clause, the contrast words that start it (an array by clause number, not a dictionary: a
-        // dictionary hashed the clause for every hit). Tokens are read by index: a closure over them
-        // would copy each, and retain its strings.
+        // dictionary hashed the clause for every hit; every hit stands in a token's clause). Tokens are
+        // read by index: a closure over them would copy each, and retain its strings.
         var clauses = 0, contrasts = false
         for i in text.tokens.indices {
             clauses = max(clauses, text.tokens[i].clause + 1)
             if text.tokens[i].kind == .contrast { contrasts = true }
         }
         guard contrasts else { return }
-        for h in text.hits.indices { clauses = max(clauses, text.hits[h].clause + 1) }
         var contrastAt = [String?](repeating: nil, count: clauses + 1)
         for i in text.tokens.indices where text.tokens[i].kind == .contrast {  // by index: no token copies
             // The words are written into the marks only: without them, the clause is all that counts.

@@ -27,8 +27,11 @@ struct NegationWordRule: SentimentRule {
             if !before.isEmpty || after != nil {
                 text.hits[h].valence = text.constants.negated(text.hits[h].valence)
                 text.hits[h].negations += 1
-                let words = text.explains ? (before.reversed() + (after.map { [$0] } ?? [])).map { negator(at: $0, in: text) } : []
-                text.note(h, "negation(\(words.joined(separator: " ")))")
+                if text.explains {
+                    // In text order: the negators before the hit were found walking back from it.
+                    let words = (before.reversed() + [after].compactMap { $0 }).map { negator(at: $0, in: text) }
+                    text.note(h, "negation(\(words.joined(separator: " ")))")
+                }
             }
         }
     }
