@@ -1,4 +1,9 @@
 import CByteScan
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Whole-text byte scans that look at every byte of a record (is there markup, can NFC change it, is it
 /// already clean), sixteen bytes at a time in C with SSE2 (`Sources/CByteScan`): Swift's own `SIMD`
@@ -27,5 +32,15 @@ public enum ByteScan {
     public static func skipCleanChunks(in p: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         guard let base = p.baseAddress, from >= 1 else { return from }
         return vb_skip_clean_chunks(base, p.count, from)
+    }
+
+    /// The position of the first line feed of `bytes` at or after `from`, or nil (`memchr`, which reads a
+    /// word or a vector at a time, where a generic search reads a byte at a time).
+    @inlinable
+    public static func firstNewline(in bytes: [UInt8], from: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress, from < p.count, let hit = memchr(base + from, 0x0A, p.count - from) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
     }
 }

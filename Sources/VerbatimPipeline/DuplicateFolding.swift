@@ -27,7 +27,7 @@ enum DuplicateFolding {
     /// `files` must be in path order. Spools for the rebuilt rows go to `scratch`. The files are folded
     /// on `cores` cores (each file on its own: its rows to its own spool).
     static func fold(_ files: [RunPartial.File], verbatimLimit: Int, scratch: URL, cores: Int = 1) throws(RunError) -> [Folded] {
-        let losers = try Self.losers(files, cores: cores)
+        let losers = try Self.losers(files, scratch: scratch, cores: cores)
         return try ParallelMap.map(files.count, cores: cores) { (i: Int) throws(RunError) -> Folded in
             try fold(files[i], losing: files[i].rejectedWhole ? [] : losers[i] ?? [], verbatimLimit: verbatimLimit,
                      rows: scratch.appendingPathComponent("folded-\(i).csv"))
@@ -47,25 +47,29 @@ enum DuplicateFolding {
 
     /// Per keyed file (by index), the ids of its records that a later file of the same source also has.
     ///
-    /// Two passes over a source's files: the first keeps 8 bytes per record (a hash of its id) and finds
-    /// the hashes that occur more than once; the second compares, as text, only the ids with such a
-    /// hash. So a source whose exports do not overlap never holds its ids, and one whose exports do holds
-    /// only the ids they share (and the few that a hash collision brings along).
-    /// Sources are looked at on `cores` cores, each on its own.
-    static func losers(_ files: [RunPartial.File], cores: Int = 1) throws(RunError) -> [Int: Set<String>] {
+    /// Two passes over a source's files: the first finds the hashes of ids that occur more than once
+    /// (`repeatedHashes`, 8 bytes per record, through scratch files in `scratch`); the second compares,
+    /// as text, only the ids with such a hash. So a source whose exports do not overlap never holds its
+    /// ids, and one whose exports do holds only the ids they share (and the few that a hash collision
+    /// brings along). Sources are looked at on `cores` cores, each on its own.
+    static func losers(_ files: [RunPartial.File], scratch: URL, cores: Int = 1) throws(RunError) -> [Int: Set<String>] {
         var bySource: [String: [Int]] = [:]
         for (i, f) in files.enumerated() where f.keyed && !f.rejectedWhole { bySource[f.entry.source, default: []].append(i) }
-        let groups = bySource.values.filter { $0.count > 1 }
+        let groups = bySource.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
         let found = try ParallelMap.map(groups.count, cores: cores) { (g: Int) throws(RunError) -> [Int: Set<String>] in
-            do { return try losers(of: groups[g], files) } catch { throw .partial(.unreadable(path: files[groups[g][0]].records.path, reason: "\(error)")) }
+            do {
+                return try losers(of: groups[g], files, scratch: scratch.appendingPathComponent("hashes-\(g)"))
+            } catch {
+                throw .partial(.unreadable(path: files[groups[g][0]].records.path, reason: "\(error)"))
+            }
         }
         // Each file belongs to one source: the sources' answers never share a key.
         return found.reduce(into: [:]) { out, one in out.merge(one) { a, _ in a } }
     }
 
     /// The losers among the files of one source (`members`, in path order).
-    private static func losers(of members: [Int], _ files: [RunPartial.File]) throws -> [Int: Set<String>] {
-        let suspects = try repeatedHashes(members.map { files[$0] })
+    private static func losers(of members: [Int], _ files: [RunPartial.File], scratch: URL) throws -> [Int: Set<String>] {
+        let suspects = try repeatedHashes(members.map { files[$0] }, scratch: scratch)
         guard !suspects.isEmpty else { return [:] }
         var out: [Int: Set<String>] = [:]
         var seen = Set<String>()
@@ -82,20 +86,19 @@ enum DuplicateFolding {
         return out
     }
 
-    /// The hashes of the ids that occur more than once in `files` (in one file or in several).
-    private static func repeatedHashes(_ files: [RunPartial.File]) throws -> Set<UInt64> {
-        var hashes: [UInt64] = []
-        hashes.reserveCapacity(files.reduce(0) { $0 + $1.summary.accepted })
+    /// The hashes of the ids that occur more than once in `files` (in one file or in several), found
+    /// with one bucket of hashes in memory at a time (`RepeatedValues`), however many records the
+    /// source has (it was 8 bytes a record, all at once).
+    static func repeatedHashes(_ files: [RunPartial.File], scratch: URL) throws -> Set<UInt64> {
+        var values = RepeatedValues(scratch: scratch, expected: files.reduce(0) { $0 + $1.summary.accepted })
+        defer { values.removeScratch() }
         for f in files {
             try KeyedFactsReader.forEach(of: f.facts!) { record in
                 guard let id = KeyedRecord.id(binary: record) else { throw damagedFacts(f) }
-                hashes.append(hash(id))
+                values.add(hash(id))
             }
         }
-        hashes.sort()
-        var repeated = Set<UInt64>()
-        for k in hashes.indices.dropFirst() where hashes[k] == hashes[k - 1] { repeated.insert(hashes[k]) }
-        return repeated
+        return try values.repeated()
     }
 
     private static func damagedFacts(_ f: RunPartial.File) -> PartialError {

@@ -118,10 +118,16 @@ struct KeyedFactsReader {
             guard try reader.take(1) == nil else { throw damaged() }
             return nil
         }
-        var lengths = SpoolBytesReader(head)
-        guard let n = try? lengths.count(), let record = try reader.take(Int(n)) else { throw damaged() }
+        guard let n = Self.length(head), let record = try reader.take(n) else { throw damaged() }
         count += 1
         return record
+    }
+
+    /// A record's length from its four-byte head (read apart, so that the head's slice of the reader's
+    /// buffer is let go before the record is read).
+    private static func length(_ head: ArraySlice<UInt8>) -> Int? {
+        var lengths = SpoolBytesReader(head)
+        return (try? lengths.count()).map { Int($0) }
     }
 
     /// Calls `body` with each record of the spool at `url`.

@@ -1,4 +1,5 @@
 import Foundation
+import VerbatimCore
 
 /// Reads lines from a file handle in chunks; invalid UTF-8 is replaced, never fatal.
 public struct LineReader {
@@ -12,7 +13,7 @@ public struct LineReader {
     /// The next line without its line break, or nil at the end.
     public mutating func next() -> String? {
         while true {
-            if let nl = newline(from: start) {
+            if let nl = ByteScan.firstNewline(in: buffer, from: start) {
                 var end = nl
                 if end > start, buffer[end - 1] == 0x0D { end -= 1 }
                 let line = String(decoding: buffer[start..<end], as: UTF8.self)
@@ -30,14 +31,4 @@ public struct LineReader {
             if data.isEmpty { eof = true } else { buffer.append(contentsOf: data) }
         }
     }
-
-    /// The position of the first line feed at or after `from` (`memchr`, which reads a word or a
-    /// vector at a time, where a generic search read a byte at a time).
-    private func newline(from: Int) -> Int? {
-        buffer.withUnsafeBufferPointer { p in
-            guard let base = p.baseAddress, from < p.count, let hit = memchr(base + from, 0x0A, p.count - from) else { return nil }
-            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        }
-    }
 }
-

@@ -7,13 +7,23 @@ import Foundation
 enum ParallelMap {
     /// `body` for each index of `0..<count`, on up to `cores` threads. When some fail, the failure of
     /// the first of them by index is thrown, once all have run.
-    static func map<Value, Failure: Error>(_ count: Int, cores: Int, _ body: @Sendable (Int) throws(Failure) -> Value) throws(Failure) -> [Value] {
+    /// `order`, when given, is the order in which the indices are taken (a permutation of them): the
+    /// largest items first, so that the last one to finish is a small one. `whenIdle`, when given, is
+    /// called by each thread once no index is left for it to take, before the map returns (to help
+    /// with the items still running: `CoreShare.help`).
+    static func map<Value, Failure: Error>(_ count: Int, cores: Int, order: [Int]? = nil, whenIdle: (@Sendable () -> Void)? = nil,
+                                           _ body: @Sendable (Int) throws(Failure) -> Value) throws(Failure) -> [Value] {
+        precondition(order == nil || order!.count == count, "an order names every index once")
         let slots = Slots<Value, Failure>(count: count)
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: max(1, min(cores, count))) { _ in
             while true {
-                let k = next.take()
-                guard k < count else { return }
+                let taken = next.take()
+                guard taken < count else {
+                    whenIdle?()
+                    return
+                }
+                let k = order?[taken] ?? taken
                 slots.set(k, Result { () throws(Failure) in try body(k) })
             }
         }

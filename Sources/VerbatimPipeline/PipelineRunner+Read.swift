@@ -14,9 +14,12 @@ extension PipelineRunner {
         cores: Int, progress: RunProgress?, storeLines: Bool = true
     ) throws(RunError) -> RunPartial {
         let stages = StageRegistry.build(config, text: resources.text, lexicons: resources.lexicons, roster: resources.roster)
-        let share = CoreShare(cores: cores)
+        let share = CoreShare(cores: cores, files: files.count)
         progress?.start(files: files.count, bytes: files.reduce(0) { $0 + $1.entry.size })
-        let done = try ParallelMap.map(files.count, cores: cores) { (k: Int) throws(RunError) -> RunPartial.File in
+        // The largest files first: the last file to finish, which the cores share only batch by batch, is then a small one.
+        let largestFirst = files.indices.sorted { (files[$0].entry.size, $1) > (files[$1].entry.size, $0) }
+        // A thread with no file left analyses parts of the batches of the files still being read.
+        let done = try ParallelMap.map(files.count, cores: cores, order: largestFirst, whenIdle: share.help) { (k: Int) throws(RunError) -> RunPartial.File in
             let (file, entry) = files[k]
             let spools = FileSpools(records: spoolDir.appendingPathComponent("\(k).records"),
                                     facts: keyed.contains(file.name) ? spoolDir.appendingPathComponent("\(k).facts") : nil,
@@ -64,7 +67,7 @@ extension PipelineRunner {
         var analyseNanos: UInt64 = 0
         func flush() {
             let t0 = DispatchTime.now().uptimeNanoseconds
-            batch.analyse(stages: stages, workers: share?.width ?? 1, nanos: &stageNanos)
+            batch.analyse(stages: stages, share: share, nanos: &stageNanos)
             analyseNanos += DispatchTime.now().uptimeNanoseconds - t0
             for record in batch.records {
                 let evidence = RecordRowFormatter.evidenceString(record)
@@ -139,16 +142,4 @@ struct CSVRowSpool {
     }
 
     mutating func close() throws(RunError) { try file.close() }
-}
-
-/// The cores and the files in progress: a file may split its records over its share of the cores.
-final class CoreShare: @unchecked Sendable {
-    let cores: Int
-    private var active = 0
-    private let lock = NSLock()
-    init(cores: Int) { self.cores = cores }
-    func begin() { lock.lock(); active += 1; lock.unlock() }
-    func end() { lock.lock(); active -= 1; lock.unlock() }
-    /// The workers a file in progress may use now.
-    var width: Int { lock.lock(); defer { lock.unlock() }; return max(1, cores / max(1, active)) }
 }

@@ -12,18 +12,20 @@ struct RecordBatch {
 
     init(capacity: Int) { records.reserveCapacity(capacity) }
 
-    /// Runs `stages` over every record, on up to `workers` threads, adding each stage's time to `nanos`.
-    mutating func analyse(stages: [any RecordStage], workers: Int, nanos: inout [UInt64]) {
+    /// Runs `stages` over every record, adding each stage's time to `nanos`: split over `share.width`
+    /// parts, which the threads with no file left take with this one (`CoreShare.split`), or on this
+    /// thread alone without a share.
+    mutating func analyse(stages: [any RecordStage], share: CoreShare?, nanos: inout [UInt64]) {
         let n = records.count
-        let width = max(1, min(workers, n / Self.minimumPerWorker))
-        if width == 1 {
+        let width = max(1, min(share?.width ?? 1, n / Self.minimumPerWorker))
+        guard width > 1, let share else {
             for k in records.indices { Self.run(stages, on: &records[k], nanos: &nanos) }
             return
         }
         let parts = PartTimes(workers: width, stages: stages.count)
         records.withUnsafeMutableBufferPointer { buffer in
             let shared = SharedRecords(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: width) { w in
+            share.split(width) { w in
                 var local = Array(repeating: UInt64(0), count: stages.count)
                 for k in (n * w / width)..<(n * (w + 1) / width) { Self.run(stages, on: &shared.buffer[k], nanos: &local) }
                 parts.set(w, local)
@@ -32,12 +34,17 @@ struct RecordBatch {
         for part in parts.all { for (i, t) in part.enumerated() { nanos[i] += t } }
     }
 
+    /// Runs the stages over one record, then lets its tokens go: nothing a run writes after its stages
+    /// (rows, aggregates, the store) reads a token, and they are the largest part of an analysed record.
+    /// So a batch waiting to be written holds its records' texts and evidence, not their tokens, and the
+    /// memory of a run does not follow the longest texts that happen to share a batch.
     private static func run(_ stages: [any RecordStage], on record: inout FeedbackRecord, nanos: inout [UInt64]) {
         for (i, stage) in stages.enumerated() {
             let t0 = DispatchTime.now().uptimeNanoseconds
             stage.process(&record)
             nanos[i] += DispatchTime.now().uptimeNanoseconds - t0
         }
+        record.tokens = []
     }
 }
 

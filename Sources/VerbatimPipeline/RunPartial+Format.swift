@@ -281,7 +281,9 @@ private struct PartialReader {
     func damaged(_ reason: String) -> PartialError { .damaged(path: path, line: lineNumber, reason: reason) }
 }
 
-/// Lines of a file as bytes, read in large chunks (partials; `LineReader` gives text lines).
+/// Lines of a file as bytes, read in chunks of `chunkBytes` (partials and spools; `LineReader` gives
+/// text lines). The buffer holds what is left of the last chunk and the next one, so a reader's memory
+/// follows its longest line or record, not the size of its file.
 struct ByteLineReader {
     let handle: FileHandle
     private var buffer: [UInt8] = []
@@ -290,12 +292,19 @@ struct ByteLineReader {
     /// True when the line just returned was the last and had no newline.
     private(set) var unterminated = false
 
-    init(handle: FileHandle) { self.handle = handle }
+    /// 64 KB a read: larger chunks read no faster here, and made a reader of a large spool hold a
+    /// megabyte or two where a small one held its whole file (so a run's peak grew with its input).
+    static let chunkBytes = 1 << 16
+
+    init(handle: FileHandle) {
+        self.handle = handle
+        buffer.reserveCapacity(2 * Self.chunkBytes)
+    }
 
     /// The next line without its newline; nil at the end.
     mutating func next() throws -> ArraySlice<UInt8>? {
         while true {
-            if let nl = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let nl = ByteScan.firstNewline(in: buffer, from: start) {
                 let line = buffer[start..<nl]
                 start = nl + 1
                 return line
@@ -322,10 +331,14 @@ struct ByteLineReader {
         return buffer[start..<(start + count)]
     }
 
+    /// Drops the bytes already returned and appends the next chunk. (A slice returned earlier and still
+    /// held makes this copy the buffer: callers let go of one before asking for the next.)
     private mutating func refill() throws {
-        buffer.removeSubrange(0..<start)
-        start = 0
-        if let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { done = true }
+        if start > 0 {
+            buffer.removeSubrange(0..<start)
+            start = 0
+        }
+        if let chunk = try handle.read(upToCount: Self.chunkBytes), !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { done = true }
     }
 }
 

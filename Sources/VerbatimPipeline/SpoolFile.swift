@@ -19,18 +19,21 @@ struct SpoolFile {
     private var failure: String?
 
     static let flushSize = 1 << 16
+    /// Bytes buffered before a write (`flushSize` unless a caller with many spools open asks for less).
+    private let flushAt: Int
 
-    init(url: URL) {
+    init(url: URL, flushSize: Int = Self.flushSize) {
         self.url = url
+        flushAt = flushSize
         descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 { failure = Self.systemError() }
-        buffer.reserveCapacity(Self.flushSize + 4096)
+        buffer.reserveCapacity(flushSize + 4096)
     }
 
     /// Appends what `body` writes to the buffer, and writes the buffer out once it is full.
     mutating func append(_ body: (inout [UInt8]) -> Void) {
         body(&buffer)
-        if buffer.count > Self.flushSize { flush() }
+        if buffer.count > flushAt { flush() }
     }
 
     /// Writes what is buffered and closes the file; throws the first failure since it was opened.

@@ -82,4 +82,23 @@ struct KeyedRecordTests {
             try KeyedFactsReader.forEach(of: url) { _ in }
         }
     }
+
+    /// Records that straddle the reader's 64 KB reads come back whole and in order.
+    @Test func aFactsSpoolOfManyReadsIsReadWhole() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbatim-keyed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var bytes: [UInt8] = []
+        let n = 3_000
+        for k in 0..<n {
+            let text = String(repeating: "жақсы қызмет ", count: 1 + k % 40) + "\(k)"
+            KeyedRecord.appendBinary(Self.record(text: text), evidence: "", rowBytes: 1 + k, to: &bytes)
+        }
+        #expect(bytes.count > 4 * (1 << 16), "the spool spans several reads")
+        let url = folder.appendingPathComponent("facts")
+        try Data(bytes).write(to: url)
+        var rows: [Int] = []
+        try KeyedFactsReader.forEach(of: url) { rows.append(KeyedRecord.read(binary: $0)!.rowBytes) }
+        #expect(rows == Array(1...n))
+    }
 }

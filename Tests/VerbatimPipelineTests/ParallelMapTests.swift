@@ -43,4 +43,23 @@ struct ParallelMapTests {
     @Test func nothingToDoIsAnEmptyResult() {
         #expect(ParallelMap.map(0, cores: 2) { $0 }.isEmpty)
     }
+
+    /// With an order, the indices are taken in it (on one core, exactly so), and the results still come
+    /// back by index.
+    @Test func anOrderSaysWhichIndexIsTakenFirst() {
+        let taken = Taken()
+        let out = ParallelMap.map(5, cores: 1, order: [3, 1, 4, 0, 2]) { k in
+            taken.add(k)
+            return k * 10
+        }
+        #expect(out == [0, 10, 20, 30, 40])
+        #expect(taken.all == [3, 1, 4, 0, 2])
+    }
+
+    final class Taken: @unchecked Sendable {
+        private var indices: [Int] = []
+        private let lock = NSLock()
+        func add(_ k: Int) { lock.lock(); indices.append(k); lock.unlock() }
+        var all: [Int] { lock.lock(); defer { lock.unlock() }; return indices }
+    }
 }
