@@ -35,6 +35,16 @@ struct CoreShareTests {
         return batch
     }
 
+    /// A thread with no file left: it helps until every file is done, then signals.
+    static func startHelper(_ share: CoreShare) -> DispatchSemaphore {
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            share.help()
+            done.signal()
+        }.start()
+        return done
+    }
+
     /// Parts that have started, for parts that wait for each other.
     final class Meeting: @unchecked Sendable {
         private let condition = NSCondition()
@@ -57,11 +67,7 @@ struct CoreShareTests {
     @Test func aThreadWithNoFileLeftTakesAPart() {
         let share = CoreShare(cores: 2, files: 1)
         share.begin()
-        let helperDone = DispatchSemaphore(value: 0)
-        Thread {
-            share.help()
-            helperDone.signal()
-        }.start()
+        let helperDone = Self.startHelper(share)
         let meeting = Meeting(), threads = Threads()
         let met = Threads()
         share.split(2) { _ in
@@ -78,11 +84,7 @@ struct CoreShareTests {
     @Test func aSharedBatchAnalysesEveryRecordOnce() {
         let share = CoreShare(cores: 2, files: 1)
         share.begin()
-        let helperDone = DispatchSemaphore(value: 0)
-        Thread {
-            share.help()
-            helperDone.signal()
-        }.start()
+        let helperDone = Self.startHelper(share)
         let threads = Threads()
         var batch = Self.batch(512)
         var nanos: [UInt64] = [0]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerbatimTestSupport
 @testable import VerbatimPipeline
 
 /// The hashes of record ids that repeat, found one bucket at a time (`DuplicateFolding`).
@@ -17,7 +18,7 @@ struct RepeatedValuesTests {
     /// Over many buckets, the repeats are exactly those of counting every value, and no file is left.
     @Test func theRepeatsAreThoseOfCountingEveryValue() throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("verbatim-repeated-\(UUID().uuidString)")
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix(state: 7)
         var added: [UInt64] = []
         for _ in 0..<2_000 {
             let v = generator.next()
@@ -40,18 +41,5 @@ struct RepeatedValuesTests {
         let left = try FileManager.default.contentsOfDirectory(atPath: scratch.deletingLastPathComponent().path)
             .filter { $0.hasPrefix(scratch.lastPathComponent) }
         #expect(left.isEmpty)
-    }
-
-    /// SplitMix64: spread values, the same on every run.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

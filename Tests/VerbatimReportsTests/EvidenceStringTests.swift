@@ -1,4 +1,5 @@
 import Testing
+import VerbatimTestSupport
 import VerbatimCore
 @testable import VerbatimReports
 
