@@ -15,7 +15,7 @@ public struct ThemeTag: Sendable, Hashable {
     }
 
     /// `theme:polarity` (written by `list`, the one place that spells it).
-    public var text: String { Self.list(CollectionOfOne(self), separator: "") }
+    public var text: String { Self.list([self], separator: "") }
 
     /// A tag read back from its `text`: split at the last `:`, so that a theme id may hold one;
     /// nil when there is no `:` or what follows the last one is not a label.
@@ -27,14 +27,18 @@ public struct ThemeTag: Sendable, Hashable {
     }
 
     /// The tags' texts joined with `separator`.
-    public static func list(_ tags: some Sequence<ThemeTag>, separator: String) -> String {
+    ///
+    /// An array, not any sequence: its callers are in other modules, where a generic function runs
+    /// unspecialized, through witness tables (about 10,000 instructions a record's list).
+    public static func list(_ tags: [ThemeTag], separator: String) -> String {
         // Each tag as `theme:polarity`, written byte by byte (it runs for every record `records.csv` writes).
         var bytes: [UInt8] = []
-        for (k, tag) in tags.enumerated() {
+        bytes.reserveCapacity(tags.count * 24)
+        for k in tags.indices {
             if k > 0 { bytes.append(contentsOf: separator.utf8) }
-            bytes.append(contentsOf: tag.theme.utf8)
+            bytes.append(contentsOf: tags[k].theme.utf8)
             bytes.append(UInt8(ascii: ":"))
-            bytes.append(contentsOf: tag.polarity.rawValue.utf8)
+            bytes.append(contentsOf: tags[k].polarity.rawValue.utf8)
         }
         return String(decoding: bytes, as: UTF8.self)
     }
