@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerbatimTestSupport
 import VerbatimCore
 @testable import VerbatimReports
 
@@ -79,6 +80,36 @@ struct ReportFormatTests {
     @Test(arguments: [(0.0, 2, "0.00"), (-0.0001, 2, "0.00"), (0.125, 2, "0.13"), (-1.5, 1, "-1.5"), (3.0, 0, "3"), (0.05, 4, "0.0500")])
     func fixedNumbers(_ v: Double, _ d: Int, _ s: String) {
         #expect(NumberFormat.fixed(v, d) == s)
+    }
+
+    /// `fixed` as it reads: round to the decimals, print the whole part and the zero-padded fraction,
+    /// a minus sign only for a value that is still below zero once rounded.
+    static func fixedAsItReads(_ v: Double, _ decimals: Int) -> String {
+        let p = (0..<decimals).reduce(1.0) { a, _ in a * 10 }
+        let r = (v * p).rounded() / p
+        if r == 0 { return decimals == 0 ? "0" : "0." + String(repeating: "0", count: decimals) }
+        let scaled = Int64((abs(r) * p).rounded())
+        var s = "\(scaled / Int64(p))"
+        if decimals > 0 {
+            let fraction = String(scaled % Int64(p))
+            s += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return r < 0 ? "-" + s : s
+    }
+
+    /// Scores, ratings, shares and their signs, rounded at every boundary, written digit by digit as
+    /// the plain reading writes them.
+    @Test func fixedNumbersAreWrittenAsTheyRead() {
+        var rng = SplitMix(state: 11)
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, -0.5, 0.00005, -0.00005, 0.99995, -0.99995, 9.95, 10, 123456.789, 4.5, 2.25]
+        for _ in 0..<3_000 {
+            let u = Double(rng.next() % 2_000_001) / 1_000_000 - 1      // −1…1, as scores are
+            values += [u, u * 5, u * 1000, (u * 10_000).rounded() / 10_000]
+        }
+        for v in values {
+            for d in 0...4 { #expect(NumberFormat.fixed(v, d) == Self.fixedAsItReads(v, d), "\(v) with \(d) decimals") }
+        }
+        #expect(NumberFormat.fixed(.infinity, 2) == "inf")
     }
 
     @Test func jsonEscapesAndKeepsKeyOrder() {
