@@ -63,11 +63,6 @@ public struct LanguageLexicon: Sendable {
 
     public init(language: Language) { self.language = language }
 
-    /// The negated-verb ending of a word not in the lexicon (`gelmedi` → `medi`), if any.
-    /// The position in `negatedVerbEndings` of the first ending listed that `form` ends with, leaving at
-    /// least two characters before it.
-    func negatedVerbEnding(of form: String) -> Int? { negatedVerbEndingList.ending(of: form) }
-
     /// The negation morpheme in `remainder`, if any.
     func negationMorpheme(in remainder: String) -> String? {
         if remainder.isEmpty { return nil }
@@ -122,12 +117,6 @@ public struct LexiconSet: Sendable {
     public var counts: [Language: Int] { languages.mapValues { $0.sentiment.count } }
 }
 
-/// One language's compiled lexicon behind a reference. The hot path borrows it (`ref.lex`) instead of
-/// copying the struct, which retains and releases each of its many indexes: that was four copies per
-/// text, about 5,500 instructions each (callgrind, 2026-12-02).
-///
-/// It is also where a lexicon is compiled: its `TermAutomaton` is built, and each of its term indexes
-/// trusts the marks that automaton writes on words.
 /// A language's negated-verb endings (`LanguageLexicon.negatedVerbEndings`) and their index by bytes from
 /// the end, with the one look-up of them: what the lexicon and its automaton both answer.
 struct NegatedVerbEndings: Sendable {
@@ -152,6 +141,12 @@ struct NegatedVerbEndings: Sendable {
     }
 }
 
+/// One language's compiled lexicon behind a reference. The hot path borrows it (`ref.lex`) instead of
+/// copying the struct, which retains and releases each of its many indexes: that was four copies per
+/// text, about 5,500 instructions each (callgrind, 2026-12-02).
+///
+/// It is also where a lexicon is compiled: its `TermAutomaton` is built, and each of its term indexes
+/// trusts the marks that automaton writes on words.
 final class LexiconRef: Sendable {
     let lex: LanguageLexicon
     let automaton: TermAutomaton

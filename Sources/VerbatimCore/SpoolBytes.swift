@@ -114,3 +114,10 @@ public struct SpoolBytesReader {
         return bytes[at..<(at + n)]
     }
 }
+
+/// How much a spool's reader reads, or its writer buffers, at a time: 64 KB. A fixed share of a run's
+/// memory whatever the size of the file; reads of a megabyte held more the larger the run (a small
+/// spool was read whole) and went no faster.
+public enum SpoolIO {
+    public static let chunkBytes = 1 << 16
+}

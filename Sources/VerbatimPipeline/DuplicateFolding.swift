@@ -55,6 +55,7 @@ enum DuplicateFolding {
     static func losers(_ files: [RunPartial.File], scratch: URL, cores: Int = 1) throws(RunError) -> [Int: Set<String>] {
         var bySource: [String: [Int]] = [:]
         for (i, f) in files.enumerated() where f.keyed && !f.rejectedWhole { bySource[f.entry.source, default: []].append(i) }
+        // In path order, so that the failure reported first, when several are, is the same on every run.
         let groups = bySource.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
         let found = try ParallelMap.map(groups.count, cores: cores) { (g: Int) throws(RunError) -> [Int: Set<String>] in
             do {
@@ -89,7 +90,7 @@ enum DuplicateFolding {
     /// The hashes of the ids that occur more than once in `files` (in one file or in several), found
     /// with one bucket of hashes in memory at a time (`RepeatedValues`), however many records the
     /// source has (it was 8 bytes a record, all at once).
-    static func repeatedHashes(_ files: [RunPartial.File], scratch: URL) throws -> Set<UInt64> {
+    private static func repeatedHashes(_ files: [RunPartial.File], scratch: URL) throws -> Set<UInt64> {
         var values = RepeatedValues(scratch: scratch, expected: files.reduce(0) { $0 + $1.summary.accepted })
         defer { values.removeScratch() }
         for f in files {

@@ -7,8 +7,8 @@ import VerbatimCore
 struct RecordBatch {
     var records: [FeedbackRecord] = []
 
-    /// Fewer records than this per worker are not worth a thread.
-    static let minimumPerWorker = 64
+    /// Fewer records than this per part are not worth splitting a batch for.
+    static let minimumPerPart = 64
 
     init(capacity: Int) { records.reserveCapacity(capacity) }
 
@@ -17,7 +17,7 @@ struct RecordBatch {
     /// thread alone without a share.
     mutating func analyse(stages: [any RecordStage], share: CoreShare?, nanos: inout [UInt64]) {
         let n = records.count
-        let width = max(1, min(share?.width ?? 1, n / Self.minimumPerWorker))
+        let width = max(1, min(share?.width ?? 1, n / Self.minimumPerPart))
         guard width > 1, let share else {
             for k in records.indices { Self.run(stages, on: &records[k], nanos: &nanos) }
             return

@@ -160,7 +160,7 @@ extension RunPartial {
     static func forEachChunk(of url: URL, _ body: ([UInt8]) throws -> Void) throws {
         guard let h = FileHandle(forReadingAtPath: url.path) else { return }
         defer { try? h.close() }
-        while let chunk = try h.read(upToCount: 1 << 16), !chunk.isEmpty { try body([UInt8](chunk)) }
+        while let chunk = try h.read(upToCount: SpoolIO.chunkBytes), !chunk.isEmpty { try body([UInt8](chunk)) }
     }
 }
 
@@ -281,7 +281,7 @@ private struct PartialReader {
     func damaged(_ reason: String) -> PartialError { .damaged(path: path, line: lineNumber, reason: reason) }
 }
 
-/// Lines of a file as bytes, read in chunks of `chunkBytes` (partials and spools; `LineReader` gives
+/// Lines of a file as bytes, read in chunks of `SpoolIO.chunkBytes` (partials and spools; `LineReader` gives
 /// text lines). The buffer holds what is left of the last chunk and the next one, so a reader's memory
 /// follows its longest line or record, not the size of its file.
 struct ByteLineReader {
@@ -292,13 +292,9 @@ struct ByteLineReader {
     /// True when the line just returned was the last and had no newline.
     private(set) var unterminated = false
 
-    /// 64 KB a read: larger chunks read no faster here, and made a reader of a large spool hold a
-    /// megabyte or two where a small one held its whole file (so a run's peak grew with its input).
-    static let chunkBytes = 1 << 16
-
     init(handle: FileHandle) {
         self.handle = handle
-        buffer.reserveCapacity(2 * Self.chunkBytes)
+        buffer.reserveCapacity(2 * SpoolIO.chunkBytes)
     }
 
     /// The next line without its newline; nil at the end.
@@ -338,7 +334,7 @@ struct ByteLineReader {
             buffer.removeSubrange(0..<start)
             start = 0
         }
-        if let chunk = try handle.read(upToCount: Self.chunkBytes), !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { done = true }
+        if let chunk = try handle.read(upToCount: SpoolIO.chunkBytes), !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { done = true }
     }
 }
 
@@ -388,7 +384,7 @@ struct SpoolWriter {
 
     mutating func append(_ bytes: [UInt8]) throws {
         buffer.append(contentsOf: bytes)
-        if buffer.count > 1 << 16 { try flush() }
+        if buffer.count > SpoolIO.chunkBytes { try flush() }
     }
 
     mutating func flush() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import VerbatimCore
 
 #if canImport(Glibc)
     import Glibc
@@ -18,7 +19,7 @@ struct SpoolFile {
     /// The first failure, as the system said it.
     private var failure: String?
 
-    static let flushSize = 1 << 16
+    static let flushSize = SpoolIO.chunkBytes
     /// Bytes buffered before a write (`flushSize` unless a caller with many spools open asks for less).
     private let flushAt: Int
 

@@ -36,54 +36,50 @@ public enum RecordRowFormatter {
     static let evidenceLimit = 300
 
     /// `text` when it has at most `limit` characters, else its first `limit` characters and `…`. Each
-    /// character has one scalar or more, and each scalar one byte or more, so most texts are known to
-    /// be short before any character is counted; a long one is walked only up to the limit.
+    /// character has one byte or more, so most texts are known to be short before any is read; a long one
+    /// is read as scalars up to the limit (`lead`), and as characters only from a scalar that may join its
+    /// neighbour.
     static func truncated(_ text: String, to limit: Int) -> String {
-        guard text.utf8.count > limit, scalarCount(text) > limit else { return text }
-        if let cut = simpleCut(text, after: limit) { return cut + "…" }
-        // Characters are walked only from the last scalar before the first that can join a neighbour.
-        let (characters, byte) = wholeCharacters(text)
-        let start = text.utf8.index(text.startIndex, offsetBy: byte)
-        guard let end = text.index(start, offsetBy: limit - characters, limitedBy: text.endIndex), end != text.endIndex
-        else { return text }
-        return String(text[..<end]) + "…"
+        guard text.utf8.count > limit else { return text }
+        switch lead(text, limit: limit) {
+        case .short:
+            return text
+        case let .cut(byte):
+            return String(text[..<text.utf8.index(text.startIndex, offsetBy: byte)]) + "…"
+        case let .joining(characters, byte):
+            let start = text.utf8.index(text.startIndex, offsetBy: byte)
+            guard let end = text.index(start, offsetBy: limit - characters, limitedBy: text.endIndex), end != text.endIndex
+            else { return text }
+            return String(text[..<end]) + "…"
+        }
     }
 
-    /// How many leading scalars of `text` are known to be characters of their own, and the byte where they
-    /// end: those before the scalar that precedes the first that can join a neighbour (`isAlone`). Two
-    /// scalars that stand alone always have a character boundary between them, so one stands there; the
-    /// scalar just before a joining one may join it (`e` and a combining accent).
-    static func wholeCharacters(_ text: String) -> (characters: Int, byte: Int) {
+    /// What reading `text` as scalars tells of its first `limit` characters, in one walk that stops at the
+    /// limit. Two scalars that stand alone (`isAlone`) always have a character boundary between them, so
+    /// while they do, each scalar is a character.
+    enum Lead: Equatable {
+        /// At most `limit` scalars, all standing alone: the text is no longer than the limit.
+        case short
+        /// The first `limit + 1` scalars stand alone: the first `limit` characters end at `byte`.
+        case cut(byte: Int)
+        /// A scalar that can join a neighbour (`e` and a combining accent) comes within the limit: the
+        /// scalars before the one it follows are `characters` characters, ending at `byte`.
+        case joining(characters: Int, byte: Int)
+    }
+
+    static func lead(_ text: String, limit: Int) -> Lead {
         var text = text
         return text.withUTF8 { bytes in
             var i = 0, scalars = 0, previous = 0
             while i < bytes.count {
                 let (v, length) = UTF8Bytes.decode(bytes, i)
-                if !isAlone(v) { return scalars == 0 ? (0, 0) : (scalars - 1, previous) }
+                guard isAlone(v) else { return scalars == 0 ? .joining(characters: 0, byte: 0) : .joining(characters: scalars - 1, byte: previous) }
+                if scalars == limit { return .cut(byte: i) }
                 previous = i
                 i += length
                 scalars += 1
             }
-            return (scalars, i)
-        }
-    }
-
-    /// The first `limit` characters of a text with more scalars than that, read as scalars, when none of its
-    /// first `limit + 1` scalars can join a neighbour in one character (`isAlone`): each is then a character
-    /// of its own, and walking grapheme clusters (several times slower) would find the same cut. Nil otherwise.
-    static func simpleCut(_ text: String, after limit: Int) -> String? {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
-            var i = 0, scalars = 0, cut = 0
-            while i < bytes.count {
-                let (v, length) = UTF8Bytes.decode(bytes, i)
-                guard isAlone(v) else { return nil }
-                if scalars == limit { return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<cut]), as: UTF8.self) }
-                i += length
-                scalars += 1
-                cut = i
-            }
-            return nil
+            return .short
         }
     }
 
@@ -97,12 +93,6 @@ public enum RecordRowFormatter {
         case 0x09, 0x0A, 0x20...0x7E, 0xA0...0x2FF, 0x400...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0, 0x2190...0x22FF: true
         default: false
         }
-    }
-
-    /// The number of Unicode scalars of `text`: its UTF-8 bytes that start one.
-    static func scalarCount(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
     }
 
     public static func rejectRow(_ j: Reject, masker: PersonalDataMasker? = nil) -> [CSVTableWriter.Cell] {

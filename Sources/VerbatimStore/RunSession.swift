@@ -68,10 +68,6 @@ public final class RunSession {
         }
     }
 
-    /// Bytes of a spool read at a time: a fixed share of a run's memory, whatever the size of the file
-    /// (a megabyte a read held more the larger the run, and wrote no faster).
-    static let spoolChunkBytes = 1 << 16
-
     /// `writeFile(_:records:)` for records spooled in `RecordSpool`'s line format at `spool`,
     /// read in chunks and bound to the statements straight from the bytes.
     /// A missing or unreadable spool gives no records, like an empty one.
@@ -83,7 +79,7 @@ public final class RunSession {
             var chunk: [UInt8] = []
             var ended = false
             while !ended {
-                let more = (try? handle.read(upToCount: Self.spoolChunkBytes)) ?? nil
+                let more = (try? handle.read(upToCount: SpoolIO.chunkBytes)) ?? nil
                 if let more, !more.isEmpty { chunk.append(contentsOf: more) } else { ended = true }
                 // Whole lines only, until the end (whose last line may lack its newline).
                 let cut = ended ? chunk.count : chunk.lastIndex(of: RecordSpool.newline).map { $0 + 1 } ?? 0

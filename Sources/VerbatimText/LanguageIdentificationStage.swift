@@ -33,7 +33,7 @@ public struct LanguageIdentificationStage: RecordStage {
     public static func refold(_ tokens: inout [Token], for language: Language) {
         guard Language.scored.contains(language) else { return }
         let memo = WordMemo.current
-        let keeps = UInt8(1) << UInt8(Language.allCases.firstIndex(of: language)!)
+        let keeps = WordFolder.keepingBit(language)
         for i in tokens.indices where tokens[i].kind == .word {
             // The tokenizer knows the word folds for the language as it folded it: nothing to look up.
             if tokens[i].keepsFormsIn & keeps != 0 { continue }
@@ -57,7 +57,7 @@ public struct LanguageIdentificationStage: RecordStage {
             if e.pointee.foldedFor != language || e.pointee.foldedElongated != elongated {
                 e.pointee.foldedFor = language
                 e.pointee.foldedElongated = elongated
-                e.pointee.keeps = WordFolder.foldsAsLower(surface, WordFolder.sameAsLower[Language.allCases.firstIndex(of: language)!])
+                e.pointee.keeps = WordFolder.foldsAsLower(surface, for: language)
                 if e.pointee.keeps {
                     (e.pointee.languageForm, e.pointee.languageAlternative) = ("", nil)
                 } else {

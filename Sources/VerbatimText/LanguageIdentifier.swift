@@ -109,8 +109,6 @@ public struct LanguageIdentifier: Sendable {
         return found
     }
 
-    static let serbianSameAsLower = WordFolder.sameAsLower[Language.allCases.firstIndex(of: .sr)!]
-
     /// Positions in `TextResources.cueLanguages`.
     private enum Slot: Int { case tr, kk, mn, sr, ru, en }
 
@@ -177,7 +175,7 @@ public struct LanguageIdentifier: Sendable {
         for slot in slots {
             let bit = UInt8(1) << UInt8(slot.rawValue)
             switch slot {
-            case .sr where token.alternative == nil && WordFolder.foldsAsLower(token.surface, Self.serbianSameAsLower):
+            case .sr where token.alternative == nil && WordFolder.foldsAsLower(token.surface, for: .sr):
                 // Serbian folds this word as the tokenizer did, and it has no run to squeeze: its form is the cue form.
                 formSlots |= bit
             case .sr:

@@ -79,22 +79,14 @@ public enum WordFolder {
         return mask
     }
 
-    /// True when every scalar of `surface` folds for the language of `same` (`sameAsLower`) as default
-    /// lower-casing does: its forms are then the tokenizer's.
-    static func foldsAsLower(_ surface: String, _ same: [Bool]) -> Bool {
-        var bytes = surface
-        return bytes.withUTF8 { p in
-            var i = 0
-            while i < p.count {
-                let b = p[i]
-                if b < 0x80 { guard same[Int(b)] else { return false }; i += 1; continue }
-                let (v, len) = UTF8Bytes.decode(p, i)
-                guard v < ScalarTable.limit, same[Int(v)] else { return false }
-                i += len
-            }
-            return true
-        }
+    /// True when every scalar of `surface` folds for `language` as default lower-casing does: its forms
+    /// are then the tokenizer's.
+    static func foldsAsLower(_ surface: String, for language: Language) -> Bool {
+        languagesKeepingForms(of: surface) & keepingBit(language) != 0
     }
+
+    /// `language`'s bit in `languagesKeepingForms` and `Token.keepsFormsIn`.
+    static func keepingBit(_ language: Language) -> UInt8 { 1 << UInt8(Language.allCases.firstIndex(of: language)!) }
 
     static func table(for language: Language) -> Table {
         switch language {

@@ -144,7 +144,7 @@ struct TermAutomatonTests {
             let unmarked = tokens
             automaton.mark(&tokens)
             for i in tokens.indices where tokens[i].kind == .word {
-                let expected = lex.negatedVerbEnding(of: tokens[i].form)
+                let expected = lex.negatedVerbEndingList.ending(of: tokens[i].form)
                 #expect(automaton.negatedEnding(of: tokens, at: i) == expected, "\(language) \(tokens[i].form)")
                 #expect(automaton.negatedEnding(of: unmarked, at: i) == expected, "\(language) \(tokens[i].form), unmarked")
                 if expected != nil { endings += 1 }

@@ -23,14 +23,14 @@ struct EvidenceStringTests {
         #expect(RecordRowFormatter.truncated(text, to: 300) == Self.reference(text))
     }
 
-    /// The cut read as scalars (`simpleCut`) is the cut by characters whenever it is taken: random texts of
+    /// The cut read as scalars (`lead`) is the cut by characters whenever it is taken: random texts of
     /// letters that stand alone, mixed with combining marks, joiners, skin tones, flags and CR LF, at every length
     /// around the limit.
     @Test func theScalarCutAgreesWithTheCharacterCut() {
         var rng = SplitMix(state: 42)
         let alone = ["a", "Z", " ", "ş", "ğ", "İ", "ж", "Ә", "ү", "ђ", "č", "–", "…", "₸", "→", "−", "\n", "\t", "ʻ", "!"]
         let joining = ["e\u{301}", "\u{200D}", "👍🏽", "🇹🇷", "\r\n", "\u{FE0F}", "и\u{306}", "\u{483}"]
-        var cutByScalars = 0
+        var cutByScalars = 0, walkedAsCharacters = 0
         for round in 0..<400 {
             let limit = [1, 2, 5, 20][round % 4]
             let length = limit + Int.random(in: -1...3, using: &rng)
@@ -41,9 +41,14 @@ struct EvidenceStringTests {
             }
             let reference = text.count > limit ? String(text.prefix(limit)) + "…" : text
             #expect(RecordRowFormatter.truncated(text, to: limit) == reference, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
-            if RecordRowFormatter.scalarCount(text) > limit, RecordRowFormatter.simpleCut(text, after: limit) != nil { cutByScalars += 1 }
+            switch RecordRowFormatter.lead(text, limit: limit) {
+            case .cut: cutByScalars += 1
+            case .joining: walkedAsCharacters += 1
+            case .short: break
+            }
         }
         #expect(cutByScalars > 50, "the scalar cut is taken often enough to be tested")
+        #expect(walkedAsCharacters > 50, "so is the walk by characters")
     }
 
     @Test func theLineJoinsEachPieceAsItsSummaryShowsIt() {

@@ -35,9 +35,9 @@ struct ContrastRule: SentimentRule {
         let c = text.constants
         for h in text.hits.indices {
             let clause = text.hits[h].clause
-            if clause >= 0, let word = contrastAt[clause] {
+            if let word = contrastAt[clause] {
                 text.weigh(h, c.contrastAfterWeight, "contrast(after \(word))")
-            } else if clause >= -1, let word = contrastAt[clause + 1] {
+            } else if let word = contrastAt[clause + 1] {
                 text.weigh(h, c.contrastBeforeWeight, "contrast(before \(word))")
             }
         }
