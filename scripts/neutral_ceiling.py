@@ -12,28 +12,24 @@ Nothing is tuned on dev: every setting is printed.
   /tmp/skvenv/bin/python scripts/neutral_ceiling.py [--rated]     # about a minute per setting on one core
 """
 import csv
+import os
 import sys
 
 from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import f1_score
 
-TRAIN = "../shared/eval/train/kk_reviews_train.tsv"
+sys.path.insert(0, os.path.dirname(__file__))
+from eval import NB_TRAIN, read_set, scores  # noqa: E402
+
 RATED = "../shared/eval/train/kk_rated_reviews.csv"
 DEV = "../shared/eval/dev/kk_reviews.tsv"
-LABELS = ("pos", "neg", "neu")
 
 
 def labelled(path):
-    texts, labels = [], []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            label, _, text = line.rstrip("\n").partition("\t")
-            if label in LABELS:
-                texts.append(text.lower())
-                labels.append(label)
-    return texts, labels
+    """A set's texts (lower-cased) and labels, read as `make eval` reads them."""
+    items = read_set(path)
+    return [text.lower() for _, text in items], [label for label, _ in items]
 
 
 def rated(path):
@@ -47,7 +43,7 @@ def rated(path):
 
 
 def main():
-    train_x, train_y = labelled(TRAIN)
+    train_x, train_y = labelled(NB_TRAIN["kk"])
     if "--rated" in sys.argv:
         x, y = rated(RATED)
         train_x += x
@@ -57,13 +53,11 @@ def main():
     chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=3, sublinear_tf=True, max_features=300000)
     train = hstack([words.fit_transform(train_x), chars.fit_transform(train_x)]).tocsr()
     dev = hstack([words.transform(dev_x), chars.transform(dev_x)]).tocsr()
-    polar = [i for i, g in enumerate(dev_y) if g != "neu"]
     print(f"train {len(train_y)} texts, dev {len(dev_y)}")
     print("C      3-class  binary  neutral share")
     for c in (0.25, 0.5, 2, 8):
         predicted = LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(train, train_y).predict(dev)
-        three = f1_score(dev_y, predicted, average="macro")
-        binary = f1_score([dev_y[i] for i in polar], [predicted[i] for i in polar], labels=["pos", "neg"], average="macro")
+        binary, three = scores(dev_y, list(predicted))
         print(f"{c:<6} {three:.3f}    {binary:.3f}   {list(predicted).count('neu') / len(predicted):.2f}")
 
 
