@@ -12,9 +12,13 @@ public struct LanguageIdentificationStage: RecordStage {
 
     let contrast: [Language: ContrastIndex]
 
-    public init(resources: TextResources) {
+    /// `vocabulary`: the lexicons' words, which decide a text with too little evidence for the identifier
+    /// (`LanguageIdentifier.vocabulary`); without it such a text is `und`.
+    public init(resources: TextResources, vocabulary: (any LanguageVocabulary)? = nil) {
         self.resources = resources
-        self.identifier = LanguageIdentifier(resources: resources)
+        var identifier = LanguageIdentifier(resources: resources)
+        identifier.vocabulary = vocabulary
+        self.identifier = identifier
         contrast = resources.contrast.mapValues(ContrastIndex.init)
     }
 

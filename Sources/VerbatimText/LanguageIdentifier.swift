@@ -6,12 +6,26 @@ import VerbatimCore
 /// Evidence, strongest first: letters specific to one language (Kazakh
 /// `ә ғ қ ң ұ һ і`, Serbian Cyrillic `ђ ј љ њ ћ џ`, Turkish `ğ ı ş`, Serbian
 /// Latin `č ć đ ž`), Mongolian `ү ө` without Kazakh letters, then the cue
-/// words and endings of `langid.tsv`. English and texts without enough
-/// evidence are `und`.
+/// words and endings of `langid.tsv`. English is `und`. A text with too little
+/// of that evidence takes, when the identifier has a `vocabulary`, the language
+/// of its script whose lexicon knows most of its words, and is `und` on a tie
+/// or when no lexicon knows any.
 public struct LanguageIdentifier: Sendable {
     public let resources: TextResources
-    /// Below this much evidence the answer is `und`.
+    /// Below this much evidence the answer is `und`, or the vocabulary's.
     public var minimumEvidence = 1.5
+    /// The lexicons' words, for a text with too little evidence (nil: such a text is `und`).
+    public var vocabulary: (any LanguageVocabulary)?
+
+    /// The languages a text in each script can take from the vocabulary. Kazakh is also typed in Latin
+    /// letters (the 2018 alphabet, or by ear), which its lexicon reads; Mongolian is not. Russian counts
+    /// its own words (the Russian data the Kazakh and Mongolian lexicons share), so that a Russian text
+    /// with a word Serbian also has (`приятно`, `prijatno`) is not taken for Serbian.
+    static let cyrillicCandidates: [Language] = [.kk, .mn, .sr, .ru]
+    static let latinCandidates: [Language] = [.tr, .sr, .kk]
+    /// A known term counts when its words have at least this many letters: shorter ones (`ok`, `top`,
+    /// `ок`) are written in any language.
+    public static let vocabularyMinimumLetters = 4
 
     /// The cue tables of `resources`, shared by reference so that a lookup copies nothing.
     final class CueTables: Sendable {
@@ -242,8 +256,44 @@ public struct LanguageIdentifier: Sendable {
             if s > 0 { total += s }
             if s > best.1 { best = (code, s) }
         }
-        guard best.1 >= minimumEvidence, best.0 != "en", let lang = Language(rawValue: best.0) else { return (.und, 0) }
+        if best.1 < minimumEvidence { return byVocabulary(tokens) ?? (.und, 0) }
+        guard best.0 != "en", let lang = Language(rawValue: best.0) else { return (.und, 0) }
         let confidence = (best.1 / (total + 1.0) * 100).rounded() / 100
         return (lang, confidence)
+    }
+
+    /// The language of the text's script whose lexicon knows most of its words, and a confidence as
+    /// `identify` gives one (its known terms against all the candidates' and one more); nil without a
+    /// vocabulary, for a text of no script or of both, on a tie, or when no lexicon knows a word.
+    private func byVocabulary(_ tokens: [Token]) -> (Language, Double)? {
+        guard let vocabulary, let script = Self.script(of: tokens) else { return nil }
+        var best: (language: Language, terms: Int)?
+        var tie = false, total = 0
+        for language in script == .cyrillic ? Self.cyrillicCandidates : Self.latinCandidates {
+            let terms = vocabulary.knownTerms(in: tokens, language: language, minimumLetters: Self.vocabularyMinimumLetters)
+            total += terms
+            if terms > (best?.terms ?? 0) {
+                best = (language, terms)
+                tie = false
+            } else if terms > 0, terms == best?.terms {
+                tie = true
+            }
+        }
+        guard let best, !tie else { return nil }
+        return (best.language, (Double(best.terms) / Double(total + 1) * 100).rounded() / 100)
+    }
+
+    /// The script most of the text's words are written in (`.cyrillic` or `.latin`; nil when neither has
+    /// more words, a word of mixed script counting for none).
+    static func script(of tokens: [Token]) -> LetterClass? {
+        var cyrillic = 0, latin = 0
+        for t in tokens where t.kind == .word || t.kind == .contrast {
+            let c = letterClasses(of: t.surface)
+            let hasCyr = c.contains(.cyrillic), hasLat = c.contains(.latin)
+            if hasCyr != hasLat {
+                if hasCyr { cyrillic += 1 } else { latin += 1 }
+            }
+        }
+        return cyrillic > latin ? .cyrillic : latin > cyrillic ? .latin : nil
     }
 }

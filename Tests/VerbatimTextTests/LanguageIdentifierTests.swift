@@ -79,4 +79,40 @@ struct LanguageIdentifierTests {
         }
         #expect(Double(wrongGuesses.count) / Double(items.count) <= 0.05, "\(wrongGuesses.joined(separator: "\n"))")
     }
+
+    /// A vocabulary of word lists (forms as the tokenizer folds them), for the rules of the identifier's
+    /// last resort; the real one, the lexicons, is tested in `LanguageVocabularyTests`.
+    struct WordLists: LanguageVocabulary {
+        var words: [Language: Set<String>]
+        func knownTerms(in tokens: [Token], language: Language, minimumLetters: Int) -> Int {
+            tokens.filter { $0.kind == .word && $0.form.count >= minimumLetters && words[language]?.contains($0.form) == true }.count
+        }
+    }
+
+    func identify(_ text: String, vocabulary: WordLists) -> (Language, Double) {
+        var identifier = LanguageIdentifier(resources: Self.resources)
+        identifier.vocabulary = vocabulary
+        return identifier.identify(Tokenizer.tokenize(TextCleaner.clean(text)))
+    }
+
+    @Test func aTextWithTooLittleEvidenceTakesTheLanguageWhoseWordsItUses() {
+        let lists = WordLists(words: [.sr: ["sjajan", "film"], .tr: ["harika"], .kk: ["сайхан"], .mn: ["сайхан", "жаксылау"], .ru: ["отличный"]])
+        for text in ["Sjajan film", "harika", "Отличный сервис", "Сайхан", "Сайхан жаксылау"] {
+            #expect(identify(text) == .und, "no letter or cue decides \(text)")
+        }
+        #expect(identify("Sjajan film", vocabulary: lists) == (.sr, 0.67), "2 known words, against 2 for all the candidates and one more")
+        #expect(identify("harika", vocabulary: lists).0 == .tr)
+        #expect(identify("Отличный сервис", vocabulary: lists).0 == .ru, "Russian counts its own words")
+        #expect(identify("Сайхан", vocabulary: lists).0 == .und, "a tie (Kazakh and Mongolian) decides nothing")
+        #expect(identify("Сайхан жаксылау", vocabulary: lists).0 == .mn)
+        #expect(identify("👍👍", vocabulary: lists).0 == .und)
+    }
+
+    @Test func theVocabularyOnlyDecidesWhatLettersAndCuesLeaveOpen() {
+        // Every word known to Serbian, in Turkish letters: the letters decide.
+        let serbian = WordLists(words: [.sr: ["müşteri", "temsilcisi", "çok", "ilgisizdi"]])
+        #expect(identify("Müşteri temsilcisi çok ilgisizdi", vocabulary: serbian).0 == .tr)
+        #expect(identify("Сайхан", vocabulary: WordLists(words: [.tr: ["сайхан"]])).0 == .und, "Turkish is no candidate for Cyrillic text")
+        #expect(identify("ok top", vocabulary: WordLists(words: [.sr: ["ok", "top"]])).0 == .und, "words of under four letters count for none")
+    }
 }
