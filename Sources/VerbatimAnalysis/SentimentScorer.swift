@@ -117,10 +117,7 @@ public struct SentimentScorer: Sendable {
     /// see the numbers written into the tokens themselves, which are put back as they were before it
     /// returns (tokens shared with another array are copied first, as `score(_:language:)` copies them).
     public func score(_ tokens: inout [Token], language: Language) -> SentimentResult {
-        guard Language.scored.contains(language), let ref = refs[language] else {
-            let reason = language == .und ? "language undetermined: not scored" : "language \(language.rawValue) is not scored"
-            return SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: [], reason: reason)
-        }
+        guard Language.scored.contains(language), let ref = refs[language] else { return scoreSigns(tokens, language: language) }
         let analysis = analyze(&tokens, ref)
         if analysis.hits.isEmpty {
             return SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: clauseScores(tokens, []), reason: "no lexicon match")
@@ -140,6 +137,30 @@ public struct SentimentScorer: Sendable {
         }
         let compound = round4(normalize(sum))
         return SentimentResult(score: compound, label: rules.thresholds(for: ref.lex).label(compound), evidence: evidence, clauseScores: clauseScores(tokens, analysis.hits))
+    }
+
+    /// A text in no scored language (undetermined, Russian, English) says what its emoji and emoticons
+    /// say: they mean the same in every language (`emoji.tsv`), and `👍👍` is a positive answer whatever
+    /// the language. No rule applies (negation and intensifiers are words of a language), and the
+    /// `reason` says why only they count; a text without them is neutral, "not scored".
+    private func scoreSigns(_ tokens: [Token], language: Language) -> SentimentResult {
+        let why = language == .und ? "language undetermined" : "language \(language.rawValue) is not scored"
+        var sum = 0.0
+        var evidence: [Evidence] = []
+        for i in tokens.indices where tokens[i].kind == .emoji || tokens[i].kind == .emoticon {
+            guard let v = emojiValence(tokens[i]) else { continue }
+            sum += v
+            if explains {
+                evidence.append(Evidence(matched: tokens[i].surface, term: tokens[i].form, baseValence: v, finalValence: v, rules: [], clause: tokens[i].clause, tokens: i..<(i + 1)))
+            }
+        }
+        if sum == 0 {
+            return SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: [],
+                                   reason: language == .und ? "language undetermined: not scored" : why)
+        }
+        let compound = round4(normalize(sum))
+        return SentimentResult(score: compound, label: rules.thresholds(for: nil).label(compound), evidence: evidence, clauseScores: [],
+                               reason: why + ": emoji and emoticons only")
     }
 
     /// The lexicon of `language` when it is scored.

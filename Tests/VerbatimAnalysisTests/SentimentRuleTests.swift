@@ -236,10 +236,25 @@ struct SentimentRuleTests {
         #expect(score("😡", .sr).label == .negative)
     }
 
+    /// A text in no scored language says what its emoji and emoticons say, the same as in a scored one,
+    /// and nothing else: its words are in no lexicon, and no rule applies.
+    @Test func textsInNoScoredLanguageSayWhatTheirEmojiSay() {
+        let und = MiniLexicons.scorer.score(Tokenizer.tokenize("👍👍"), language: .und)
+        #expect(und.label == .positive)
+        #expect(und.score == score("👍👍", .tr).score)
+        #expect(und.evidence.map(\.term) == ["👍", "👍"])
+        #expect(und.reason == "language undetermined: emoji and emoticons only")
+        let ru = MiniLexicons.scorer.score(Tokenizer.tokenize("всё плохо 😡"), language: .ru)
+        #expect(ru.label == .negative)
+        #expect(ru.evidence.count == 1, "the Russian words count for nothing")
+        #expect(ru.reason == "language ru is not scored: emoji and emoticons only")
+    }
+
     @Test func unscoredLanguagesAreNeutralWithAReason() {
         let r = MiniLexicons.scorer.score(Tokenizer.tokenize("всё плохо"), language: .ru)
         #expect(r.label == .neutral)
         #expect(r.reason == "language ru is not scored")
+        #expect(MiniLexicons.scorer.score(Tokenizer.tokenize("ok ok"), language: .und).reason == "language undetermined: not scored")
         #expect(score("hiçbir şey", .tr).reason == "no lexicon match")
     }
 
