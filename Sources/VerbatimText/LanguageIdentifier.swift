@@ -256,31 +256,28 @@ public struct LanguageIdentifier: Sendable {
             if s > 0 { total += s }
             if s > best.1 { best = (code, s) }
         }
-        if best.1 < minimumEvidence { return byVocabulary(tokens) ?? (.und, 0) }
+        if best.1 < minimumEvidence { return byVocabulary(tokens, cues: score) ?? (.und, 0) }
         guard best.0 != "en", let lang = Language(rawValue: best.0) else { return (.und, 0) }
         let confidence = (best.1 / (total + 1.0) * 100).rounded() / 100
         return (lang, confidence)
     }
 
-    /// The language of the text's script whose lexicon knows most of its words, and a confidence as
-    /// `identify` gives one (its known terms against all the candidates' and one more); nil without a
-    /// vocabulary, for a text of no script or of both, on a tie, or when no lexicon knows a word.
-    private func byVocabulary(_ tokens: [Token]) -> (Language, Double)? {
+    /// The language of the text's script whose lexicon knows most of its terms, and a confidence as
+    /// `identify` gives one (its known terms against all the candidates' and one more). Between languages
+    /// that know as many, the letters and cue words decide after all, though too few to decide alone
+    /// (`bravo za…`: Turkish and Serbian both know `bravo`, `za` is a Serbian cue). Nil without a
+    /// vocabulary, for a text of no script or of both, when no lexicon knows a term, or on a tie that
+    /// the cues do not break.
+    private func byVocabulary(_ tokens: [Token], cues: [Double]) -> (Language, Double)? {
         guard let vocabulary, let script = Self.script(of: tokens) else { return nil }
-        var best: (language: Language, terms: Int)?
-        var tie = false, total = 0
-        for language in script == .cyrillic ? Self.cyrillicCandidates : Self.latinCandidates {
-            let terms = vocabulary.knownTerms(in: tokens, language: language, minimumLetters: Self.vocabularyMinimumLetters)
-            total += terms
-            if terms > (best?.terms ?? 0) {
-                best = (language, terms)
-                tie = false
-            } else if terms > 0, terms == best?.terms {
-                tie = true
-            }
-        }
-        guard let best, !tie else { return nil }
-        return (best.language, (Double(best.terms) / Double(total + 1) * 100).rounded() / 100)
+        let candidates = script == .cyrillic ? Self.cyrillicCandidates : Self.latinCandidates
+        let terms = candidates.map { vocabulary.knownTerms(in: tokens, language: $0, minimumLetters: Self.vocabularyMinimumLetters) }
+        guard let most = terms.max(), most > 0 else { return nil }
+        let tied = candidates.indices.filter { terms[$0] == most }
+        func cue(_ k: Int) -> Double { TextResources.cueLanguages.firstIndex(of: candidates[k].rawValue).map { cues[$0] } ?? 0 }
+        let ranked = tied.sorted { cue($0) > cue($1) }
+        guard ranked.count == 1 || cue(ranked[0]) > max(0, cue(ranked[1])) else { return nil }
+        return (candidates[ranked[0]], (Double(most) / Double(terms.reduce(0, +) + 1) * 100).rounded() / 100)
     }
 
     /// The script most of the text's words are written in (`.cyrillic` or `.latin`; nil when neither has

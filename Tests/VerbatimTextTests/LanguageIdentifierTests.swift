@@ -108,6 +108,13 @@ struct LanguageIdentifierTests {
         #expect(identify("👍👍", vocabulary: lists).0 == .und)
     }
 
+    @Test func cuesTooWeakToDecideAloneBreakATie() {
+        let lists = WordLists(words: [.sr: ["bravo"], .tr: ["bravo"]])
+        #expect(identify("Bravo za sve") == .und, "the cue `za` alone is too weak")
+        #expect(identify("Bravo za sve", vocabulary: lists).0 == .sr, "both know `bravo`; `za` is a Serbian cue")
+        #expect(identify("Bravo", vocabulary: lists).0 == .und, "a tie and no cue")
+    }
+
     @Test func theVocabularyOnlyDecidesWhatLettersAndCuesLeaveOpen() {
         // Every word known to Serbian, in Turkish letters: the letters decide.
         let serbian = WordLists(words: [.sr: ["müşteri", "temsilcisi", "çok", "ilgisizdi"]])
