@@ -145,6 +145,7 @@ public struct SentimentScorer: Sendable {
     /// `reason` says why only they count; a text without them is neutral, "not scored".
     private func scoreSigns(_ tokens: [Token], language: Language) -> SentimentResult {
         let why = language == .und ? "language undetermined" : "language \(language.rawValue) is not scored"
+        let unscored = language == .und ? why + ": not scored" : why
         var sum = 0.0
         var evidence: [Evidence] = []
         for i in tokens.indices where tokens[i].kind == .emoji || tokens[i].kind == .emoticon {
@@ -155,8 +156,7 @@ public struct SentimentScorer: Sendable {
             }
         }
         if sum == 0 {
-            return SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: [],
-                                   reason: language == .und ? "language undetermined: not scored" : why)
+            return SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: [], reason: unscored)
         }
         let compound = round4(normalize(sum))
         return SentimentResult(score: compound, label: rules.thresholds(for: nil).label(compound), evidence: evidence, clauseScores: [],

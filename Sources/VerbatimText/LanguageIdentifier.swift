@@ -8,8 +8,9 @@ import VerbatimCore
 /// Latin `č ć đ ž`), Mongolian `ү ө` without Kazakh letters, then the cue
 /// words and endings of `langid.tsv`. English is `und`. A text with too little
 /// of that evidence takes, when the identifier has a `vocabulary`, the language
-/// of its script whose lexicon knows most of its words, and is `und` on a tie
-/// or when no lexicon knows any.
+/// of its script whose lexicon knows most of its words (a tie going to the one
+/// with more of that evidence), and is `und` on a tie the evidence does not
+/// break or when no lexicon knows any.
 public struct LanguageIdentifier: Sendable {
     public let resources: TextResources
     /// Below this much evidence the answer is `und`, or the vocabulary's.

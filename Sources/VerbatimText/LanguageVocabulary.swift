@@ -1,7 +1,7 @@
 import VerbatimCore
 
 /// The words a language's lexicons know, as the language identifier's last resort: a text whose letters
-/// and cue words (`langid.tsv`) are too few to decide (`Sjajan posao`, `Жаксы кызмет`: Kazakh typed
+/// and cue words (`langid.tsv`) are too few to decide (`Sjajan film`, `Жаксылау`: Kazakh typed
 /// without its own letters) takes the language of its script whose lexicon knows most of its words.
 /// The lexicons live in `VerbatimAnalysis`, which builds on this module: the pipeline hands them to the
 /// language stage (`LanguageIdentificationStage(resources:vocabulary:)`).
