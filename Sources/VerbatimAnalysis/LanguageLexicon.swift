@@ -67,8 +67,7 @@ public struct LanguageLexicon: Sendable {
     func negationMorpheme(in remainder: String) -> String? {
         if remainder.isEmpty { return nil }
         var first = Int.max
-        var bytes = remainder
-        bytes.withUTF8 { negationSuffixIndex.forEachPrefix(ofUTF8: $0) { _, k in first = min(first, k) } }
+        UTF8Bytes.withBytes(remainder) { negationSuffixIndex.forEachPrefix(ofUTF8: $0) { _, k in first = min(first, k) } }
         if first < negationSuffixes.count { return "-" + negationSuffixes[first] }
         for e in negationEndings where Self.contains(remainder, e) { return "-" + e }
         return nil
@@ -76,9 +75,8 @@ public struct LanguageLexicon: Sendable {
 
     /// Whether `text` contains `part`, compared on bytes (both are NFC).
     static func contains(_ text: String, _ part: String) -> Bool {
-        var text = text, part = part
-        return text.withUTF8 { t in
-            part.withUTF8 { p in
+        UTF8Bytes.withBytes(text) { t in
+            UTF8Bytes.withBytes(part) { p in
                 guard !p.isEmpty, p.count <= t.count else { return p.isEmpty }
                 for start in 0...(t.count - p.count) where t[start] == p[0] && UnsafeBufferPointer(rebasing: t[start..<(start + p.count)]).elementsEqual(p) { return true }
                 return false
@@ -133,8 +131,8 @@ struct NegatedVerbEndings: Sendable {
     /// before it.
     func ending(of form: String) -> Int? {
         var candidates: [Int] = []
-        var bytes = form  // walked on its contiguous bytes: backwards through a UTF8View costs far more
-        bytes.withUTF8 { index.forEachPrefix(ofUTF8: $0) { _, k in candidates.append(k) } }
+        // Walked on its contiguous bytes: backwards through a UTF8View costs far more.
+        UTF8Bytes.withBytes(form) { index.forEachPrefix(ofUTF8: $0) { _, k in candidates.append(k) } }
         if candidates.isEmpty { return nil }
         for k in candidates.sorted() where form.count >= endings[k].count + 2 { return k }
         return nil

@@ -158,8 +158,7 @@ struct TermAutomaton: Sendable {
     /// The kinds with a term that can start at a word of this form, its number as a later word, and
     /// where its terms are listed (`TermLookup.exact`, `TermLookup.stem`).
     func lookUp(_ form: String) -> TermLookup {
-        var form = form
-        return form.withUTF8 { bytes in
+        UTF8Bytes.withBytes(form) { bytes in
             var found = TermLookup(automaton: id)
             words.forEachPrefix(ofUTF8: bytes) { length, entry in
                 let stems = UInt32(truncatingIfNeeded: entry.kinds >> 32)

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import VerbatimCore
 
 /// A compiled list of terms (words, `*` stems and multi-word expressions)
@@ -151,7 +156,6 @@ public struct TermIndex<Payload: Sendable>: Sendable {
 
     private func longestMatch(in tokens: [Token], at i: Int, useAlternative: Bool, isWord: (Token.Kind) -> Bool) -> Match? {
         guard isWord(tokens[i].kind) else { return nil }
-        var first = useAlternative ? tokens[i].alternative! : tokens[i].form
         var best = Best()
         // The stems that are prefixes of the word, then the word itself: as the automaton listed them when
         // it marked the word (the index compiled, the token marked by its automaton), else one walk of each
@@ -168,7 +172,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
                 consider(table.exactCandidate(j).term, firstStemBytes: -1, at: i, in: tokens, isWord, &best)
             }
         } else {
-            first.withUTF8 { bytes in
+            UTF8Bytes.withBytes(useAlternative ? tokens[i].alternative! : tokens[i].form) { bytes in
                 stems.forEachPrefix(ofUTF8: bytes) { length, list in
                     for c in list { consider(c, firstStemBytes: length, at: i, in: tokens, isWord, &best) }
                 }
@@ -177,7 +181,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         }
         guard best.index >= 0 else { return nil }
         let length = Int(wordCounts[best.index])
-        let lastForm = length == 1 ? first : tokens[i + length - 1].form
+        let lastForm = length == 1 && useAlternative ? tokens[i].alternative! : tokens[i + length - 1].form
         return Match(terms: terms, index: best.index, length: length, lastForm: lastForm, stemBytes: best.stemBytes, viaStem: best.rank.1 == 0)
     }
 
@@ -231,7 +235,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
     }
 
     @inline(__always) static func hasPrefix(_ a: String, _ prefix: String) -> Bool {
-        var a = a, prefix = prefix
-        return a.withUTF8 { x in prefix.withUTF8 { y in x.count >= y.count && UnsafeBufferPointer(rebasing: x[0..<y.count]).elementsEqual(y) } }
+        guard a.utf8.count >= prefix.utf8.count else { return false }
+        return UTF8Bytes.withBytes(a) { x in UTF8Bytes.withBytes(prefix) { y in y.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, y.count) == 0 } }
     }
 }

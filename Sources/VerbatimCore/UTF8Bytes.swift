@@ -68,19 +68,25 @@ public enum UTF8Bytes {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<p.count]))
     }
 
+    /// Calls `body` with a string's UTF-8 bytes, in place when it holds them contiguously (every native
+    /// string): a `var` copy for `withUTF8` retains and releases the string's storage at each call.
+    @inlinable @inline(__always) public static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        var copy = s
+        return copy.withUTF8(body)
+    }
+
     /// Byte equality of a word and bytes: all text here is NFC, so it is string equality without
     /// `String`'s Unicode comparison. The lengths first, which most unequal words already differ in.
     @inlinable @inline(__always) public static func equal(_ word: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard word.utf8.count == bytes.count else { return false }
-        var word = word
-        return word.withUTF8 { $0.count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0 }
+        return withBytes(word) { $0.count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0 }
     }
 
     /// Byte equality of two words (see `equal(_:_:)` above). Two values of the same string (a word and the
     /// copy a table kept of it, a short word's inline bytes) are equal at once: their bits are.
     @inlinable @inline(__always) public static func equal(_ a: String, _ b: String) -> Bool {
         if unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
-        var b = b
-        return b.withUTF8 { equal(a, $0) }
+        return withBytes(b) { equal(a, $0) }
     }
 }

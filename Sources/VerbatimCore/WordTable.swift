@@ -106,8 +106,7 @@ public final class WordTable<Entry: WordTableEntry> {
     /// The entry of `word`, as `entry(_:word:)`.
     @inlinable @inline(__always)
     public func entry(_ word: String) -> UnsafeMutablePointer<Entry> {
-        var bytes = word
-        return bytes.withUTF8 { entry($0, word: word) }
+        UTF8Bytes.withBytes(word) { entry($0, word: word) }
     }
 
     /// FNV-1a over the bytes; never 0, which marks an empty entry.

@@ -55,8 +55,7 @@ public struct LanguageIdentificationStage: RecordStage {
     private static func forms(
         of surface: String, slot: Int32, elongated: Bool, for language: Language, _ memo: WordMemo
     ) -> (keeps: Bool, form: String, alternative: String?) {
-        var bytes = surface
-        return bytes.withUTF8 { p in
+        UTF8Bytes.withBytes(surface) { p in
             let e = memo.entry(p, slot: slot, surface: surface)
             if e.pointee.foldedFor != language || e.pointee.foldedElongated != elongated {
                 e.pointee.foldedFor = language
@@ -106,20 +105,37 @@ public struct LanguageIdentificationStage: RecordStage {
 /// The contrast conjunctions of one language (`ama`, `yine de`), indexed by their first word.
 struct ContrastIndex: Sendable {
     private var byFirstWord = UTF8Trie<[[String]]>()
+    /// Per byte length of a first word (0...63), one bit per `shapeBit` of its bytes: a word whose bit is
+    /// clear starts no conjunction, and is not walked (the words of a text are nearly all such words).
+    private var shapes = [UInt64](repeating: 0, count: 64)
 
     init(_ entries: [[String]]) {
-        for words in entries where !words.isEmpty { byFirstWord.insert(words[0], [words], merge: +) }
+        for words in entries where !words.isEmpty {
+            byFirstWord.insert(words[0], [words], merge: +)
+            UTF8Bytes.withBytes(words[0]) { shapes[$0.count & 63] |= Self.shapeBit(of: $0) }
+        }
+    }
+
+    /// A word's bit among the 64 of its length: from its second and last bytes, which vary in Cyrillic
+    /// as in Latin script (a Cyrillic word's first byte is nearly always 0xD0 or 0xD1), and its first.
+    @inline(__always) private static func shapeBit(of word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let last = word.last else { return 0 }
+        let second = word.count > 1 ? word[1] : 0
+        return 1 << UInt64((word[0] &+ second &* 5 &+ last &* 11) & 63)
     }
 
     /// The length in words of the longest conjunction starting at token `i`.
     func length(of tokens: [Token], at i: Int) -> Int? {
-        var first = tokens[i].form  // walked on its contiguous bytes, not through a UTF8View
-        guard let candidates = first.withUTF8({ byFirstWord.value(forUTF8: $0) }) else { return nil }
+        // Walked on its contiguous bytes, not through a UTF8View.
+        let found = UTF8Bytes.withBytes(tokens[i].form) { word in
+            shapes[word.count & 63] & Self.shapeBit(of: word) == 0 ? nil : byFirstWord.value(forUTF8: word)
+        }
+        guard let candidates = found else { return nil }
         var best: Int?
         for words in candidates where words.count > (best ?? 0) {
             guard i + words.count <= tokens.count else { continue }
             var ok = true
-            for (k, w) in words.enumerated() where tokens[i + k].kind != .word || !tokens[i + k].form.utf8.elementsEqual(w.utf8) { ok = false; break }
+            for (k, w) in words.enumerated() where tokens[i + k].kind != .word || !UTF8Bytes.equal(tokens[i + k].form, w) { ok = false; break }
             if ok { best = words.count }
         }
         return best

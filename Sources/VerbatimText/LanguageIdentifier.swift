@@ -108,8 +108,7 @@ public struct LanguageIdentifier: Sendable {
 
     /// The letter classes present in a word.
     static func letterClasses(of word: String) -> LetterClass {
-        var word = word
-        return word.withUTF8(letterClasses(of:))
+        UTF8Bytes.withBytes(word, letterClasses(of:))
     }
 
     static func letterClasses(of p: UnsafeBufferPointer<UInt8>) -> LetterClass {
@@ -160,9 +159,8 @@ public struct LanguageIdentifier: Sendable {
     /// and elongation (`WordMemo`), or worked out now.
     /// (The token is read in place, `tokens[t]`: a copy would retain its strings, once per word.)
     private func reading(_ tokens: [Token], _ t: Int, _ memo: WordMemo) -> (LetterClass, TextResources.CueWeights) {
-        var surface = tokens[t].surface
         let elongated = tokens[t].alternative != nil
-        return surface.withUTF8 { bytes in
+        return UTF8Bytes.withBytes(tokens[t].surface) { bytes in
             let e = memo.entry(bytes, slot: tokens[t].memoSlot, surface: tokens[t].surface)
             if e.pointee.cueTables == cues.id, e.pointee.cueElongated == elongated, UTF8Bytes.equal(e.pointee.cueForm, tokens[t].form) {
                 return (e.pointee.classes, e.pointee.cues)
@@ -206,8 +204,7 @@ public struct LanguageIdentifier: Sendable {
             }
         }
         guard formSlots != 0 else { return found }
-        var form = token.form
-        return found.updated(with: form.withUTF8 { Self.cueWeights($0, tables, slots: formSlots) })
+        return found.updated(with: UTF8Bytes.withBytes(token.form) { Self.cueWeights($0, tables, slots: formSlots) })
     }
 
     private static func add(_ found: TextResources.CueWeights, to score: inout [Double]) {

@@ -66,6 +66,19 @@ enum ScalarTable {
         v < limit ? flags[Int(v)].contains(.uppercase) : Unicode.Scalar(v)?.properties.isUppercase ?? false
     }
 
+    /// The flags `.word`, `.alphabetic` and `.uppercase` of a scalar, as `isWord`, `isAlphabetic` and
+    /// `isUppercase` give them, in one read of the table: a word's letters ask all three.
+    @inline(__always) static func wordFlags(_ v: UInt32, _ flags: [Flags]) -> Flags {
+        if v < limit { return flags[Int(v)] }
+        guard let u = Unicode.Scalar(v) else { return [] }
+        let p = u.properties
+        var f: Flags = []
+        if p.isAlphabetic { f.insert(.alphabetic) }
+        if p.isUppercase { f.insert(.uppercase) }
+        if p.isAlphabetic || p.generalCategory == .nonspacingMark || p.generalCategory == .decimalNumber { f.insert(.word) }
+        return f
+    }
+
     /// An ASCII digit or letter.
     @inline(__always) static func isASCIIWord(_ v: UInt32) -> Bool { (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) }
 

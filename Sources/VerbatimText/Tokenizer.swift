@@ -81,7 +81,8 @@ public enum Tokenizer {
                 }
             }
             // Emoji sequences
-            if cv >= 0xA9, isEmojiStart(s, i) {
+            // (Below U+2000 only © and ® can start one: a Cyrillic or Turkish letter is not decoded again.)
+            if cv >= 0x2000 || cv == 0xA9 || cv == 0xAE, isEmojiStart(s, i) {
                 var j = i + clen
                 var form = Array(s[i..<j])
                 if isRegionalIndicator(cv), j < n {
@@ -143,11 +144,12 @@ public enum Tokenizer {
                         break
                     }
                     let (v, len) = UTF8Bytes.decode(s, j)
-                    guard ScalarTable.isWord(v, flags) else { break }
+                    let f = ScalarTable.wordFlags(v, flags)
+                    guard f.contains(.word) else { break }
                     allDigits = false
-                    if ScalarTable.isAlphabetic(v, flags) {
+                    if f.contains(.alphabetic) {
                         letters += 1
-                        if ScalarTable.isUppercase(v, flags) { upper += 1 }
+                        if f.contains(.uppercase) { upper += 1 }
                     }
                     j += len
                 }
@@ -208,7 +210,8 @@ public enum Tokenizer {
                 i += 1; continue
             }
             let (v, len) = UTF8Bytes.decode(s, i)
-            if ScalarTable.isAlphabetic(v, flags) { letters += 1; if ScalarTable.isUppercase(v, flags) { upper += 1 } }
+            let f = ScalarTable.wordFlags(v, flags)
+            if f.contains(.alphabetic) { letters += 1; if f.contains(.uppercase) { upper += 1 } }
             i += len
         }
         return letters > 0 && upper * 10 >= letters * 8
