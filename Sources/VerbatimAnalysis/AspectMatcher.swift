@@ -38,7 +38,7 @@ public struct AspectMatcher: Sendable {
 
     /// Segments: a new one starts at each clause (sentence, contrast), after a comma, and at a
     /// concessive conjunction. A theme takes the polarity of its own segment.
-    func segments(_ tokens: [Token], _ ref: LexiconRef) -> [Int] {
+    func segments(_ tokens: TokenList, _ ref: LexiconRef) -> [Int] {
         var segment = [Int](repeating: 0, count: tokens.count)
         var current = 0
         var i = 0
@@ -59,7 +59,7 @@ public struct AspectMatcher: Sendable {
     /// The theme keywords of `themes.tsv` in text order (the blocking theme `none` left out); with `only`,
     /// the mentions of those themes alone (the words are matched as for all of them: a longer keyword of
     /// another theme still covers its words).
-    func keywordMentions(_ tokens: [Token], _ ref: LexiconRef, only: [String]? = nil) -> [Mention] {
+    func keywordMentions(_ tokens: TokenList, _ ref: LexiconRef, only: [String]? = nil) -> [Mention] {
         var found: [Mention] = []
         var i = 0
         while i < tokens.count {
@@ -74,16 +74,16 @@ public struct AspectMatcher: Sendable {
     }
 
     /// The aspect phrases and cues that count in these tokens.
-    func hits(_ tokens: [Token], _ ref: LexiconRef) -> [Hit] {
+    func hits(_ tokens: TokenList, _ ref: LexiconRef) -> [Hit] {
         var tokens = tokens
         return hits(marking: &tokens, ref)
     }
 
     /// `hits(_:_:)` of tokens the caller owns: the numbers are written into the tokens themselves for the
     /// terms that hold one (`markNumbers`), and the tokens are put back as they were before the cues are
-    /// weighed. (A marked copy of the whole text retained every token's strings, and most texts hold a
-    /// number word: `bir`, `бір`, `jedan`.)
-    func hits(marking tokens: inout [Token], _ ref: LexiconRef) -> [Hit] {
+    /// weighed. (Most texts hold a number word, `bir`, `бір`, `jedan`: a marked copy of the whole text
+    /// would be made for nearly every text.)
+    func hits(marking tokens: inout TokenList, _ ref: LexiconRef) -> [Hit] {
         guard ref.lex.aspects.count > 0 else { return [] }
         let unmarked = markNumbers(&tokens, ref)
         let candidates = self.candidates(tokens, ref)
@@ -92,7 +92,7 @@ public struct AspectMatcher: Sendable {
     }
 
     /// The aspect terms in text order, longest first, on tokens whose numbers are marked.
-    private func candidates(_ tokens: [Token], _ ref: LexiconRef) -> [Hit] {
+    private func candidates(_ tokens: TokenList, _ ref: LexiconRef) -> [Hit] {
         var candidates: [Hit] = []
         var i = 0
         while i < tokens.count {
@@ -114,7 +114,7 @@ public struct AspectMatcher: Sendable {
 
     /// The candidates that count: phrases always; a cue where its segment mentions its theme by another
     /// word, an outcome after its theme in the same sentence or the next.
-    private func counted(_ candidates: [Hit], _ tokens: [Token], _ ref: LexiconRef) -> [Hit] {
+    private func counted(_ candidates: [Hit], _ tokens: TokenList, _ ref: LexiconRef) -> [Hit] {
         if candidates.isEmpty { return [] }
         // Phrases always count; only cues and outcomes need the mentions of their themes (and cues the segments).
         var wanted: [String] = []
@@ -159,7 +159,7 @@ public struct AspectMatcher: Sendable {
     /// form (or, when a term starts with the word itself, as the form to try when that term does not
     /// match). Returns the tokens it changed, as they were. Where to write is worked out on the tokens as
     /// they are, before any is changed.
-    private func markNumbers(_ tokens: inout [Token], _ ref: LexiconRef) -> [(Int, Token)] {
+    private func markNumbers(_ tokens: inout TokenList, _ ref: LexiconRef) -> [(Int, Token)] {
         var marks: [(position: Int, asAlternative: Bool)] = []
         var i = 0
         while i < tokens.count {
@@ -175,7 +175,7 @@ public struct AspectMatcher: Sendable {
             i += 1
         }
         if marks.isEmpty { return [] }
-        let placeholder = Self.placeholders[ref.lex.language]!
+        let placeholder = tokens.add(Self.placeholders[ref.lex.language]!)
         var unmarked: [(Int, Token)] = []
         unmarked.reserveCapacity(marks.count)
         for mark in marks {
@@ -183,11 +183,11 @@ public struct AspectMatcher: Sendable {
             unmarked.append((k, tokens[k]))
             if tokens[k].kind == .number {
                 tokens[k].kind = .word
-                tokens[k].form = placeholder
+                tokens.setForm(k, span: placeholder)
             } else if mark.asAlternative {
-                tokens[k].alternative = placeholder
+                tokens.setAlternative(k, span: placeholder)
             } else {
-                tokens[k].form = placeholder
+                tokens.setForm(k, span: placeholder)
             }
         }
         return unmarked

@@ -8,7 +8,7 @@ extension CompiledLexicons: LanguageVocabulary {
     /// layers) found in `tokens` folded for `language`, each match counted once and the words it covers
     /// skipped, as the scorer finds them. For Russian, which has no lexicon of its own, the Russian words
     /// of `lexicons/ru/` (the first scored language that loads them), in the tokenizer's forms.
-    public func knownTerms(in tokens: [Token], language: Language, minimumLetters: Int) -> Int {
+    public func knownTerms(in tokens: TokenList, language: Language, minimumLetters: Int) -> Int {
         var folded = tokens
         let index: TermIndex<Double>
         if language == .ru {
@@ -23,14 +23,14 @@ extension CompiledLexicons: LanguageVocabulary {
         var terms = 0, i = 0
         while i < folded.count {
             guard folded[i].kind == .word, let m = index.longestMatch(in: folded, at: i) else { i += 1; continue }
-            if Self.letters(in: folded[i..<(i + m.length)]) >= minimumLetters { terms += 1 }
+            if Self.letters(in: folded, i..<(i + m.length)) >= minimumLetters { terms += 1 }
             i += m.length
         }
         return terms
     }
 
     /// The letters of the words' lookup forms (`Боллллл` has the three of `bol`).
-    private static func letters(in tokens: ArraySlice<Token>) -> Int {
-        tokens.reduce(0) { $0 + $1.form.unicodeScalars.filter(\.properties.isAlphabetic).count }
+    private static func letters(in tokens: TokenList, _ range: Range<Int>) -> Int {
+        range.reduce(0) { $0 + tokens.form($1).unicodeScalars.filter(\.properties.isAlphabetic).count }
     }
 }

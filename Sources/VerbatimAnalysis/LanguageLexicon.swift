@@ -129,12 +129,16 @@ struct NegatedVerbEndings: Sendable {
 
     /// The position of the first ending listed that `form` ends with, leaving at least two characters
     /// before it.
-    func ending(of form: String) -> Int? {
+    func ending(of form: String) -> Int? { UTF8Bytes.withBytes(form) { ending(ofUTF8: $0) } }
+
+    /// `ending(of:)` of a form's bytes. (Walked on contiguous bytes: backwards through a UTF8View costs
+    /// far more.)
+    func ending(ofUTF8 form: UnsafeBufferPointer<UInt8>) -> Int? {
         var candidates: [Int] = []
-        // Walked on its contiguous bytes: backwards through a UTF8View costs far more.
-        UTF8Bytes.withBytes(form) { index.forEachPrefix(ofUTF8: $0) { _, k in candidates.append(k) } }
+        index.forEachPrefix(ofUTF8: form) { _, k in candidates.append(k) }
         if candidates.isEmpty { return nil }
-        for k in candidates.sorted() where form.count >= endings[k].count + 2 { return k }
+        let characters = String(decoding: form, as: UTF8.self).count
+        for k in candidates.sorted() where characters >= endings[k].count + 2 { return k }
         return nil
     }
 }

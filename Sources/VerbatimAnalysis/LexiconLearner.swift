@@ -78,7 +78,7 @@ public struct LexiconLearner {
     // MARK: Pass 1
 
     /// Counts the unclaimed words of one labelled text and their stems.
-    public mutating func observeCandidate(_ tokens: [Token], label: SentimentLabel) {
+    public mutating func observeCandidate(_ tokens: TokenList, label: SentimentLabel) {
         guard let ref = base.lexiconRef(for: language) else { return }
         let lex = ref.lex
         let analysis = base.analyze(tokens, ref)
@@ -87,7 +87,7 @@ public struct LexiconLearner {
             // A theme keyword names what the customer talks about (the bill, the operator, the call), not
             // how they feel about it: its polarity comes from the opinion words around it.
             if lex.themes.longestMatch(in: tokens, at: i) != nil { continue }
-            let form = tokens[i].form
+            let form = tokens.form(i)
             guard form.unicodeScalars.count >= 2, form.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
             forms.insert(form)
             let scalars = Array(form.unicodeScalars)
@@ -99,11 +99,13 @@ public struct LexiconLearner {
         }
         // Words a rule claims, and numbers: learned as words only (no stems, no phrases).
         // A word that is also a hand-written term (`süper`, an intensifier too) already has its valence there.
-        for i in analysis.ruleWords where tokens[i].form.unicodeScalars.count <= 20 {
+        for i in analysis.ruleWords where tokens.form(i).unicodeScalars.count <= 20 {
             var word = tokens[i]
             word.kind = .word
-            if let m = lex.sentiment.longestMatch(in: [word], at: 0), !m.viaStem { continue }
-            forms.insert(word.form)
+            var alone = tokens
+            alone.replaceTokens(with: [word])
+            if let m = lex.sentiment.longestMatch(in: alone, at: 0), !m.viaStem { continue }
+            forms.insert(tokens.form(i))
         }
         for p in pairs(tokens) { pairCounts[p, default: LabelCounts()].add(label) }
         for f in forms { formCounts[f, default: LabelCounts()].add(label) }
@@ -113,8 +115,8 @@ public struct LexiconLearner {
     /// The pairs of a text (`PairRule.pairs`), written `a + b`: pair candidates. Two unclaimed words next to
     /// each other are a pair too, not a phrase: a pair adds to its words, as a bag of words counts a bigram
     /// beside its unigrams, where a phrase would replace them (learned phrases cost cross-validated F1).
-    private func pairs(_ tokens: [Token]) -> Set<String> {
-        Set(PairRule.pairs(tokens).map { tokens[$0.0].form + LearnedLayerFile.Entry.pairSeparator + tokens[$0.1].form })
+    private func pairs(_ tokens: TokenList) -> Set<String> {
+        Set(PairRule.pairs(tokens).map { tokens.form($0.0) + LearnedLayerFile.Entry.pairSeparator + tokens.form($0.1) })
     }
 
     /// Keeps the candidates with enough support and compiles them as learned terms for pass 2.
@@ -147,7 +149,7 @@ public struct LexiconLearner {
     // MARK: Pass 2
 
     /// Counts and spools the hits of one labelled text (after `selectCandidates`).
-    public mutating func observe(_ tokens: [Token], label: SentimentLabel) throws {
+    public mutating func observe(_ tokens: TokenList, label: SentimentLabel) throws {
         guard let scorer = withCandidates, let ref = scorer.lexiconRef(for: language) else { return }
         let lex = ref.lex
         if spool == nil { spool = try LearnerSpool() }
@@ -248,8 +250,8 @@ struct UnitTable {
         var parts: [Int] = []
         if case .candidate = origin, term.words.count > 1 {
             for w in term.words {
-                let alone = Token(kind: .word, form: w.form, surface: w.form)
-                if let m = lex.learned.longestMatch(in: [alone], at: 0), let part = id(for: .learned(m.index), in: lex) { parts.append(part) }
+                let alone = TokenList([(kind: .word, form: w.form, surface: w.form)])
+                if let m = lex.learned.longestMatch(in: alone, at: 0), let part = id(for: .learned(m.index), in: lex) { parts.append(part) }
             }
         }
         let id = origins.count

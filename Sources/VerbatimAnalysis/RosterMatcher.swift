@@ -31,8 +31,9 @@ public struct RosterMatcher: Sendable {
             var index: [Character: [Pattern]] = [:]
             for (k, e) in roster.employees.enumerated() where e.languages.isEmpty || e.languages.contains(lang) {
                 for p in e.patterns {
-                    let words = Tokenizer.tokenize(p).filter { $0.kind == .word && !$0.emphasis.contains(.apostropheSuffix) }
-                        .map { LanguageFolding.fold($0.surface, for: lang) }
+                    let tokens = Tokenizer.tokenize(p)
+                    let words = tokens.indices.filter { tokens[$0].kind == .word && !tokens[$0].emphasis.contains(.apostropheSuffix) }
+                        .map { LanguageFolding.fold(tokens.surface($0), for: lang) }
                     guard let first = words.first?.first else { continue }
                     index[first, default: []].append(Pattern(employee: k, words: words))
                 }
@@ -51,31 +52,30 @@ public struct RosterMatcher: Sendable {
     }
 
     /// Every mention in `tokens`, in text order.
-    public func mentions(in tokens: [Token], language: Language) -> [Mention] {
+    public func mentions(in tokens: TokenList, language: Language) -> [Mention] {
         guard let index = patterns[language] else { return [] }
         // Words with their position; an apostrophe suffix belongs to the word before it.
         var words: [(form: String, at: Int)] = []
         for (i, t) in tokens.enumerated() where t.kind == .word && !t.emphasis.contains(.apostropheSuffix) {
-            words.append((LanguageFolding.fold(t.surface, for: language), i))
+            words.append((LanguageFolding.fold(tokens.surface(i), for: language), i))
         }
         var found: [Mention] = []
         var w = 0
         while w < words.count {
-            let token = tokens[words[w].at]
             guard let initial = words[w].form.first, let candidates = index[initial],
-                  token.surface.unicodeScalars.first?.properties.isUppercase == true,
+                  tokens.surface(words[w].at).unicodeScalars.first?.properties.isUppercase == true,
                   let p = candidates.first(where: { matches($0, words, from: w, tokens: tokens, language: language) })
             else { w += 1; continue }
             let first = words[w].at
             var last = words[w + p.words.count - 1].at
             if last + 1 < tokens.count, tokens[last + 1].emphasis.contains(.apostropheSuffix) { last += 1 }
-            found.append(Mention(employee: roster.employees[p.employee], text: Self.surface(tokens[first...last])))
+            found.append(Mention(employee: roster.employees[p.employee], text: Self.surface(tokens, first...last)))
             w += p.words.count
         }
         return found
     }
 
-    func matches(_ p: Pattern, _ words: [(form: String, at: Int)], from w: Int, tokens: [Token], language: Language) -> Bool {
+    func matches(_ p: Pattern, _ words: [(form: String, at: Int)], from w: Int, tokens: TokenList, language: Language) -> Bool {
         guard w + p.words.count <= words.count else { return false }
         for (k, name) in p.words.enumerated() {
             if k > 0 {
@@ -89,10 +89,10 @@ public struct RosterMatcher: Sendable {
     }
 
     /// The words as written: suffixes joined with an apostrophe, words with a space.
-    static func surface(_ tokens: ArraySlice<Token>) -> String {
+    static func surface(_ tokens: TokenList, _ range: ClosedRange<Int>) -> String {
         var s = ""
-        for t in tokens {
-            if t.emphasis.contains(.apostropheSuffix) { s += "'" + t.surface } else { s += (s.isEmpty ? "" : " ") + t.surface }
+        for i in range {
+            if tokens[i].emphasis.contains(.apostropheSuffix) { s += "'" + tokens.surface(i) } else { s += (s.isEmpty ? "" : " ") + tokens.surface(i) }
         }
         return s
     }

@@ -35,7 +35,7 @@ public struct SentimentScorer: Sendable {
 
     /// Looks each word up once in its language's automaton, so that the look-ups that follow (here and in
     /// a themes stage sharing the compiled lexicons) skip the indexes with no term there.
-    public func mark(_ tokens: inout [Token], language: Language) {
+    public func mark(_ tokens: inout TokenList, language: Language) {
         refs[language]?.automaton.mark(&tokens)
     }
 
@@ -108,7 +108,7 @@ public struct SentimentScorer: Sendable {
         var exclamations: Int
     }
 
-    public func score(_ tokens: [Token], language: Language) -> SentimentResult {
+    public func score(_ tokens: TokenList, language: Language) -> SentimentResult {
         var tokens = tokens
         return score(&tokens, language: language)
     }
@@ -116,7 +116,7 @@ public struct SentimentScorer: Sendable {
     /// `score(_:language:)` of tokens the caller owns: the aspect terms that hold a number (`<n> dakika`)
     /// see the numbers written into the tokens themselves, which are put back as they were before it
     /// returns (tokens shared with another array are copied first, as `score(_:language:)` copies them).
-    public func score(_ tokens: inout [Token], language: Language) -> SentimentResult {
+    public func score(_ tokens: inout TokenList, language: Language) -> SentimentResult {
         guard Language.scored.contains(language), let ref = refs[language] else { return scoreSigns(tokens, language: language) }
         let analysis = analyze(&tokens, ref)
         if analysis.hits.isEmpty {
@@ -125,7 +125,7 @@ public struct SentimentScorer: Sendable {
         var sum = analysis.hits.reduce(0) { $0 + $1.valence }
         var evidence = !explains ? [] : analysis.hits.map { h in
             // Most hits are one word: its surface as it is, with no array or joined string made.
-            Evidence(matched: h.length == 1 ? tokens[h.start].surface : tokens[h.start..<(h.start + h.length)].map(\.surface).joined(separator: " "),
+            Evidence(matched: h.length == 1 ? tokens.surface(h.start) : (h.start..<(h.start + h.length)).map(tokens.surface).joined(separator: " "),
                      term: h.term, baseValence: h.base, finalValence: round2(h.valence), rules: h.rules, clause: h.clause, learned: h.learned,
                      tokens: h.start..<(h.start + h.length), aspect: h.aspect)
         }
@@ -143,16 +143,16 @@ public struct SentimentScorer: Sendable {
     /// say: they mean the same in every language (`emoji.tsv`), and `👍👍` is a positive answer whatever
     /// the language. No rule applies (negation and intensifiers are words of a language), and the
     /// `reason` says why only they count; a text without them is neutral, "not scored".
-    private func scoreSigns(_ tokens: [Token], language: Language) -> SentimentResult {
+    private func scoreSigns(_ tokens: TokenList, language: Language) -> SentimentResult {
         let why = language == .und ? "language undetermined" : "language \(language.rawValue) is not scored"
         let unscored = language == .und ? why + ": not scored" : why
         var sum = 0.0
         var evidence: [Evidence] = []
         for i in tokens.indices where tokens[i].kind == .emoji || tokens[i].kind == .emoticon {
-            guard let v = emojiValence(tokens[i]) else { continue }
+            guard let v = emojiValence(tokens, at: i) else { continue }
             sum += v
             if explains {
-                evidence.append(Evidence(matched: tokens[i].surface, term: tokens[i].form, baseValence: v, finalValence: v, rules: [], clause: tokens[i].clause, tokens: i..<(i + 1)))
+                evidence.append(Evidence(matched: tokens.surface(i), term: tokens.form(i), baseValence: v, finalValence: v, rules: [], clause: tokens[i].clause, tokens: i..<(i + 1)))
             }
         }
         if sum == 0 {
@@ -183,13 +183,13 @@ public struct SentimentScorer: Sendable {
     ]
 
     /// Finds the terms of `tokens` and applies every rule to them: the hits with their final valences.
-    func analyze(_ tokens: [Token], _ ref: LexiconRef) -> Analysis {
+    func analyze(_ tokens: TokenList, _ ref: LexiconRef) -> Analysis {
         var tokens = tokens
         return analyze(&tokens, ref)
     }
 
     /// `analyze(_:_:)` of tokens the caller owns, unchanged when it returns (`AspectMatcher.hits(marking:_:)`).
-    func analyze(_ tokens: inout [Token], _ ref: LexiconRef) -> Analysis {
+    func analyze(_ tokens: inout TokenList, _ ref: LexiconRef) -> Analysis {
         var (hits, roles, free) = findTerms(tokens, ref.lex, ref.automaton)
         addAspects(&tokens, ref, to: &hits, roles: &roles)
         // Handed over, not shared: the rules change the hits and roles in place, and a shared array is copied first.
@@ -200,7 +200,7 @@ public struct SentimentScorer: Sendable {
 
     func normalize(_ x: Double) -> Double { x == 0 ? 0 : max(-1, min(1, x / (x * x + rules.alpha).squareRoot())) }
 
-    private func clauseScores(_ tokens: [Token], _ hits: [Hit]) -> [Double] {
+    private func clauseScores(_ tokens: TokenList, _ hits: [Hit]) -> [Double] {
         var count = 0
         for i in tokens.indices { count = max(count, tokens[i].clause + 1) }
         var sums = [Double](repeating: 0, count: count)

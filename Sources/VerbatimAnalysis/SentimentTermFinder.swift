@@ -6,7 +6,7 @@ import VerbatimCore
 /// negated-verb ending, the learned layers); then the aspect phrases and cues.
 extension SentimentScorer {
     /// One pass over the words: sentiment terms become hits, negators and intensifiers get their roles.
-    func findTerms(_ tokens: [Token], _ lex: LanguageLexicon, _ automaton: TermAutomaton) -> ([Hit], [Role], [Int]) {
+    func findTerms(_ tokens: TokenList, _ lex: LanguageLexicon, _ automaton: TermAutomaton) -> ([Hit], [Role], [Int]) {
         var roles = [Role](repeating: .none, count: tokens.count)
         // Room made once: grown one append at a time, each array was reallocated four or five times per text.
         var hits: [Hit] = []
@@ -15,17 +15,16 @@ extension SentimentScorer {
         free.reserveCapacity(tokens.count)
         var i = 0
         while i < tokens.count {
-            // Read in place, not copied into a local: a token copy retains and releases three strings.
             let kind = tokens[i].kind
             if kind == .emoji || kind == .emoticon {
-                if let v = emojiValence(tokens[i]) {
-                    hits.append(Hit(start: i, length: 1, valence: v, base: v, term: tokens[i].form, rules: [], clause: tokens[i].clause, kind: .emoji))
+                if let v = emojiValence(tokens, at: i) {
+                    hits.append(Hit(start: i, length: 1, valence: v, base: v, term: tokens.form(i), rules: [], clause: tokens[i].clause, kind: .emoji))
                 }
                 i += 1; continue
             }
             guard kind == .word else { i += 1; continue }
             // A word that starts no term of the per-word look-ups below goes straight to the last rules.
-            if automaton.kinds(of: tokens[i]) & TermAutomaton.Kind.scorerFirst == 0 {
+            if automaton.kinds(of: tokens, i) & TermAutomaton.Kind.scorerFirst == 0 {
                 i += lastLookups(tokens, at: i, lex, automaton, &hits, &roles, &free); continue
             }
             let match = lex.sentiment.longestMatch(in: tokens, at: i)
@@ -69,7 +68,7 @@ extension SentimentScorer {
     /// The look-ups for a word that no entry above claimed: a negative prefix, a negated-verb ending,
     /// then the learned layers. Returns the number of tokens consumed.
     func lastLookups(
-        _ tokens: [Token], at i: Int, _ lex: LanguageLexicon, _ automaton: TermAutomaton, _ hits: inout [Hit], _ roles: inout [Role], _ free: inout [Int]
+        _ tokens: TokenList, at i: Int, _ lex: LanguageLexicon, _ automaton: TermAutomaton, _ hits: inout [Hit], _ roles: inout [Role], _ free: inout [Int]
     ) -> Int {
         if let h = prefixNegatedHit(tokens, at: i, lex) {
             hits.append(h)
@@ -87,7 +86,7 @@ extension SentimentScorer {
     /// Aspect phrases and cues (`aspects.tsv`, found by `AspectMatcher`) replace the lexicon terms within
     /// their words (one of valence 0 by nothing); a longer lexicon phrase over them wins (`rešili problem`
     /// over `problem*`).
-    func addAspects(_ tokens: inout [Token], _ ref: LexiconRef, to hits: inout [Hit], roles: inout [Role]) {
+    func addAspects(_ tokens: inout TokenList, _ ref: LexiconRef, to hits: inout [Hit], roles: inout [Role]) {
         // `hits` read in place, not kept in a copy: appending to it below would then copy the whole array.
         let aspectHits = aspects.hits(marking: &tokens, ref).filter { a in
             !hits.contains { h in a.range.overlaps(h.start..<(h.start + h.length)) && (h.start < a.range.lowerBound || h.start + h.length > a.range.upperBound) }
@@ -103,23 +102,26 @@ extension SentimentScorer {
     }
 
     /// Whether the next word (same clause, no comma between) is a sentiment term or an intensifier.
-    func sentimentFollows(_ tokens: [Token], at i: Int, _ lex: LanguageLexicon) -> Bool {
+    func sentimentFollows(_ tokens: TokenList, at i: Int, _ lex: LanguageLexicon) -> Bool {
         guard i < tokens.count, tokens[i].kind == .word, tokens[i].clause == tokens[i - 1].clause else { return false }
         if let m = lex.sentiment.longestMatch(in: tokens, at: i), m.payload != 0 { return true }
         return lex.intensifiers.longestMatch(in: tokens, at: i) != nil || lex.loanSentiment.longestMatch(in: tokens, at: i) != nil
     }
 
-    func hit(_ m: TermIndex<Double>.Match, at i: Int, _ tokens: [Token], _ lex: LanguageLexicon, negationSuffixes: Bool = true, unit: Unit) -> Hit {
+    func hit(_ m: TermIndex<Double>.Match, at i: Int, _ tokens: TokenList, _ lex: LanguageLexicon, negationSuffixes: Bool = true, unit: Unit) -> Hit {
         let affix = negationSuffixes && m.viaStem ? lex.negationMorpheme(in: m.remainder) : nil
         return Hit(start: i, length: m.length, valence: m.payload, base: m.payload, term: m.text, rules: [], clause: tokens[i].clause,
                    unit: unit, learned: m.learned, affixNegation: affix)
     }
 
     /// Serbian `ne-` (and any `prefix` rule): `neprofesionalan` → not `profesionalan`.
-    func prefixNegatedHit(_ tokens: [Token], at i: Int, _ lex: LanguageLexicon) -> Hit? {
-        for p in lex.negationPrefixes where tokens[i].form.hasPrefix(p) && tokens[i].form.count >= p.count + 3 {
-            var copy = [tokens[i]]
-            copy[0].form = String(tokens[i].form.dropFirst(p.count))
+    func prefixNegatedHit(_ tokens: TokenList, at i: Int, _ lex: LanguageLexicon) -> Hit? {
+        // Most words start with no prefix: their bytes say so before any is decoded.
+        guard lex.negationPrefixes.contains(where: { p in tokens.withForm(i) { TermIndex<Double>.hasPrefix($0, p) } }) else { return nil }
+        let form = tokens.form(i)
+        for p in lex.negationPrefixes where form.hasPrefix(p) && form.count >= p.count + 3 {
+            var copy = tokens.alone(i)
+            copy.setForm(0, String(form.dropFirst(p.count)))
             if let m = lex.sentiment.longestMatch(in: copy, at: 0) {
                 return Hit(start: i, length: 1, valence: m.payload, base: m.payload, term: p + "-" + m.text,
                            rules: [], clause: tokens[i].clause, unit: .sentiment(m.index), learned: m.learned, affixNegation: p + "-")
@@ -128,12 +130,14 @@ extension SentimentScorer {
         return nil
     }
 
-    func emojiValence(_ t: Token) -> Double? {
-        if let m = lexicons.emoji.longestMatch(in: [t], at: 0, isWord: { _ in true }) { return m.payload }
-        if let first = t.form.unicodeScalars.first, t.form.unicodeScalars.count > 1 {
-            var single = t
-            single.form = String(first)
-            return lexicons.emoji.longestMatch(in: [single], at: 0, isWord: { _ in true })?.payload
+    func emojiValence(_ tokens: TokenList, at i: Int) -> Double? {
+        let one = tokens.alone(i)
+        if let m = lexicons.emoji.longestMatch(in: one, at: 0, isWord: { _ in true }) { return m.payload }
+        let form = tokens.form(i)
+        if let first = form.unicodeScalars.first, form.unicodeScalars.count > 1 {
+            var single = one
+            single.setForm(0, String(first))
+            return lexicons.emoji.longestMatch(in: single, at: 0, isWord: { _ in true })?.payload
         }
         return nil
     }

@@ -157,60 +157,63 @@ struct TermAutomaton: Sendable {
 
     /// The kinds with a term that can start at a word of this form, its number as a later word, and
     /// where its terms are listed (`TermLookup.exact`, `TermLookup.stem`).
-    func lookUp(_ form: String) -> TermLookup {
-        UTF8Bytes.withBytes(form) { bytes in
-            var found = TermLookup(automaton: id)
-            words.forEachPrefix(ofUTF8: bytes) { length, entry in
-                let stems = UInt32(truncatingIfNeeded: entry.kinds >> 32)
-                if stems != 0 {
-                    found.kinds |= stems
-                    found.stem = entry.id
-                }
-                if length == bytes.count {
-                    let whole = UInt32(truncatingIfNeeded: entry.kinds)
-                    found.kinds |= whole
-                    found.word = entry.word
-                    if whole != 0 { found.exact = entry.id }
-                }
+    func lookUp(_ form: String) -> TermLookup { UTF8Bytes.withBytes(form, lookUp) }
+
+    /// `lookUp(_:)` of a form's bytes.
+    func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> TermLookup {
+        var found = TermLookup(automaton: id)
+        words.forEachPrefix(ofUTF8: bytes) { length, entry in
+            let stems = UInt32(truncatingIfNeeded: entry.kinds >> 32)
+            if stems != 0 {
+                found.kinds |= stems
+                found.stem = entry.id
             }
+            if length == bytes.count {
+                let whole = UInt32(truncatingIfNeeded: entry.kinds)
+                found.kinds |= whole
+                found.word = entry.word
+                if whole != 0 { found.exact = entry.id }
+            }
+        }
+        return found
+    }
+
+    /// Word `i`'s kinds: its mark when this automaton made it, else looked up now.
+    func kinds(of tokens: TokenList, _ i: Int) -> UInt32 {
+        tokens[i].lookup.automaton == id ? tokens[i].lookup.kinds : mark(tokens, i).kinds
+    }
+
+    /// Word `i`'s mark: the kinds of its form and of its elongation alternative, and its form's number.
+    private func mark(_ tokens: TokenList, _ i: Int) -> TermLookup {
+        var found = tokens.withForm(i) { form in
+            var found = lookUp(form)
+            if !negatedEndings.endings.isEmpty { found.negatedEnding = negatedEndings.ending(ofUTF8: form).map(Int32.init) ?? -1 }
             return found
         }
-    }
-
-    /// A word's kinds: its mark when this automaton made it, else looked up now.
-    func kinds(of token: Token) -> UInt32 {
-        token.lookup.automaton == id ? token.lookup.kinds : mark(form: token.form, alternative: token.alternative).kinds
-    }
-
-    /// A word's mark: the kinds of its form and of its elongation alternative, and its form's number.
-    /// (The two strings, not the token: copying a `Token` retains all three of its strings.)
-    private func mark(form: String, alternative: String?) -> TermLookup {
-        var found = lookUp(form)
-        if let alternative { found.kinds |= lookUp(alternative).kinds }
-        if !negatedEndings.endings.isEmpty { found.negatedEnding = negatedEndings.ending(of: form).map(Int32.init) ?? -1 }
+        if let alternative = tokens[i].alternative { found.kinds |= tokens.withBytes(alternative, lookUp).kinds }
         return found
     }
 
     /// The negated-verb ending of token `i`'s form (its position in `LanguageLexicon.negatedVerbEndings`):
     /// from its mark when this automaton made it, else worked out now.
-    func negatedEnding(of tokens: [Token], at i: Int) -> Int? {
+    func negatedEnding(of tokens: TokenList, at i: Int) -> Int? {
         if tokens[i].lookup.automaton == id { return tokens[i].lookup.negatedEnding >= 0 ? Int(tokens[i].lookup.negatedEnding) : nil }
-        return negatedEndings.ending(of: tokens[i].form)
+        return tokens.withForm(i) { negatedEndings.ending(ofUTF8: $0) }
     }
 
     /// Looks every word up once (its form and its elongation alternative), unless this automaton has already;
     /// a form without an alternative as this thread last looked it up here (`FormMemo`): the walk is long
     /// for this automaton, which holds every term of the language, and mostly misses the caches.
-    func mark(_ tokens: inout [Token]) {
+    func mark(_ tokens: inout TokenList) {
         let memo = FormMemo.current
         for i in tokens.indices where tokens[i].kind == .word && tokens[i].lookup.automaton != id {
             guard tokens[i].alternative == nil else {
-                tokens[i].lookup = mark(form: tokens[i].form, alternative: tokens[i].alternative)
+                tokens[i].lookup = mark(tokens, i)
                 continue
             }
-            let e = memo.forms.entry(tokens[i].form)
+            let e = tokens.withForm(i) { memo.forms.entry($0, word: String(decoding: $0, as: UTF8.self)) }
             if e.pointee.markedBy != id {
-                e.pointee.mark = mark(form: tokens[i].form, alternative: nil)
+                e.pointee.mark = mark(tokens, i)
                 e.pointee.markedBy = id
             }
             tokens[i].lookup = e.pointee.mark
@@ -228,7 +231,6 @@ struct TermGate: Sendable {
     var candidates: TermCandidates?
 
     /// True when the word's mark says no term of the index starts there.
-    /// (It takes the mark, not the token: passing a `Token` copies it, and retains its strings.)
     @inline(__always) func excludes(_ mark: TermLookup) -> Bool {
         automaton != 0 && mark.automaton == automaton && mark.kinds & bit == 0
     }

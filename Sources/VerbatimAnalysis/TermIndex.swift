@@ -62,12 +62,9 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         public var learned: String? { terms[index].learned }
         /// Number of tokens covered.
         public var length: Int
-        /// The last matched word's form, and how many of its bytes a stem covered (-1: matched whole).
-        let lastForm: String
-        let stemBytes: Int
-        /// For a stem match on the last word: what follows the stem in that word (`medim` in `beğenmedim`).
-        /// Made when asked for: most matches never need it.
-        public var remainder: String { stemBytes >= 0 ? String(Substring(lastForm.utf8.dropFirst(stemBytes))) : "" }
+        /// For a stem match on the last word: what follows the stem in that word (`medim` in `beğenmedim`);
+        /// empty when the last word matched whole.
+        public let remainder: String
         /// True when any word matched through a stem.
         public var viaStem: Bool
     }
@@ -146,7 +143,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
     }
 
     /// The longest term starting at token `i` whose words are consecutive tokens for which `isWord` holds.
-    public func longestMatch(in tokens: [Token], at i: Int, isWord: (Token.Kind) -> Bool = { $0 == .word }) -> Match? {
+    public func longestMatch(in tokens: TokenList, at i: Int, isWord: (Token.Kind) -> Bool = { $0 == .word }) -> Match? {
         if gate.excludes(tokens[i].lookup) { return nil }
         if let m = longestMatch(in: tokens, at: i, useAlternative: false, isWord: isWord) { return m }
         // An elongated word squeezed to one letter per run did not match: try two (`удааан` → `удаан`).
@@ -154,7 +151,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         return longestMatch(in: tokens, at: i, useAlternative: true, isWord: isWord)
     }
 
-    private func longestMatch(in tokens: [Token], at i: Int, useAlternative: Bool, isWord: (Token.Kind) -> Bool) -> Match? {
+    private func longestMatch(in tokens: TokenList, at i: Int, useAlternative: Bool, isWord: (Token.Kind) -> Bool) -> Match? {
         guard isWord(tokens[i].kind) else { return nil }
         var best = Best()
         // The stems that are prefixes of the word, then the word itself: as the automaton listed them when
@@ -172,7 +169,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
                 consider(table.exactCandidate(j).term, firstStemBytes: -1, at: i, in: tokens, isWord, &best)
             }
         } else {
-            UTF8Bytes.withBytes(useAlternative ? tokens[i].alternative! : tokens[i].form) { bytes in
+            tokens.withBytes(useAlternative ? tokens[i].alternative! : tokens[i].form) { bytes in
                 stems.forEachPrefix(ofUTF8: bytes) { length, list in
                     for c in list { consider(c, firstStemBytes: length, at: i, in: tokens, isWord, &best) }
                 }
@@ -181,8 +178,12 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         }
         guard best.index >= 0 else { return nil }
         let length = Int(wordCounts[best.index])
-        let lastForm = length == 1 && useAlternative ? tokens[i].alternative! : tokens[i + length - 1].form
-        return Match(terms: terms, index: best.index, length: length, lastForm: lastForm, stemBytes: best.stemBytes, viaStem: best.rank.1 == 0)
+        var remainder = ""
+        if best.stemBytes >= 0 {
+            let last = length == 1 && useAlternative ? tokens[i].alternative! : tokens[i + length - 1].form
+            remainder = tokens.withBytes(last) { String(decoding: UnsafeBufferPointer(rebasing: $0[min(best.stemBytes, $0.count)...]), as: UTF8.self) }
+        }
+        return Match(terms: terms, index: best.index, length: length, remainder: remainder, viaStem: best.rank.1 == 0)
     }
 
     /// The best candidate so far: more words first; then exact over stem; then the longer stem; among
@@ -200,7 +201,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
     /// Term `c`, whose first word matched token `i` (whole, or a stem of `firstStemBytes` bytes): whether
     /// its later words follow, and if so whether it beats `best`.
     @inline(__always) private func consider(
-        _ c: Int32, firstStemBytes: Int, at i: Int, in tokens: [Token], _ isWord: (Token.Kind) -> Bool, _ best: inout Best
+        _ c: Int32, firstStemBytes: Int, at i: Int, in tokens: TokenList, _ isWord: (Token.Kind) -> Bool, _ best: inout Best
     ) {
         let count = Int(wordCounts[Int(c)])
         guard i + count <= tokens.count else { return }
@@ -220,12 +221,12 @@ public struct TermIndex<Payload: Sendable>: Sendable {
                 }
                 let w = terms[Int(c)].words[k]
                 if w.isStem {
-                    guard Self.hasPrefix(tokens[i + k].form, w.form) else { return }
+                    guard tokens.withForm(i + k, { Self.hasPrefix($0, w.form) }) else { return }
                     viaStem = true
                     stemChars += w.form.utf8.count
                     if k == count - 1 { lastStemBytes = w.form.utf8.count }
                 } else {
-                    guard UTF8Bytes.equal(tokens[i + k].form, w.form) else { return }
+                    guard tokens.formEquals(i + k, w.form) else { return }
                     stemChars += 1000
                 }
             }
@@ -234,8 +235,8 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         if best.index < 0 || rank > best.rank { best = Best(index: Int(c), rank: rank, stemBytes: lastStemBytes) }
     }
 
-    @inline(__always) static func hasPrefix(_ a: String, _ prefix: String) -> Bool {
-        guard a.utf8.count >= prefix.utf8.count else { return false }
-        return UTF8Bytes.withBytes(a) { x in UTF8Bytes.withBytes(prefix) { y in y.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, y.count) == 0 } }
+    @inline(__always) static func hasPrefix(_ x: UnsafeBufferPointer<UInt8>, _ prefix: String) -> Bool {
+        guard x.count >= prefix.utf8.count else { return false }
+        return UTF8Bytes.withBytes(prefix) { y in y.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, y.count) == 0 }
     }
 }

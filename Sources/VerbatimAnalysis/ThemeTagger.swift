@@ -32,11 +32,11 @@ public struct ThemeTagger: Sendable {
 
     /// Looks each word up once in its language's automaton (nothing to do when a sentiment stage sharing
     /// the compiled lexicons did).
-    public func mark(_ tokens: inout [Token], language: Language) {
+    public func mark(_ tokens: inout TokenList, language: Language) {
         refs[language]?.automaton.mark(&tokens)
     }
 
-    public func tag(_ tokens: [Token], language: Language, sentiment: SentimentResult?) -> [ThemeMention] {
+    public func tag(_ tokens: TokenList, language: Language, sentiment: SentimentResult?) -> [ThemeMention] {
         guard let ref = refs[language], ref.lex.themes.count > 0 else { return [] }
         let mentions = self.mentions(tokens, ref, sentiment)
         if mentions.isEmpty { return [] }
@@ -89,7 +89,7 @@ public struct ThemeTagger: Sendable {
 
     /// The theme keywords and aspect phrases, in text order. The phrases are those the scorer counted (its
     /// evidence), or, without a sentiment stage, those the matcher finds.
-    private func mentions(_ tokens: [Token], _ ref: LexiconRef, _ sentiment: SentimentResult?) -> [AspectMatcher.Mention] {
+    private func mentions(_ tokens: TokenList, _ ref: LexiconRef, _ sentiment: SentimentResult?) -> [AspectMatcher.Mention] {
         var mentions = aspects.keywordMentions(tokens, ref)
         if let evidence = sentiment?.evidence {
             for e in evidence where e.aspect != nil && e.rules.first?.hasPrefix("aspect(") == true {
@@ -164,7 +164,7 @@ public struct ThemeTagger: Sendable {
     /// in the rest of its clause.
     private func markCounted(
         for m: AspectMatcher.Mention, theme: Int, _ evidence: ArraySlice<Evidence>, _ owners: Owners, _ evidenceSegment: [Int], _ at: Int,
-        _ tokens: [Token], in counted: inout [Bool], from first: Int
+        _ tokens: TokenList, in counted: inout [Bool], from first: Int
     ) {
         var inSegment = false, own = false
         for e in evidence.indices where evidenceSegment[e] == at {
@@ -180,13 +180,13 @@ public struct ThemeTagger: Sendable {
     }
 
     /// Whether a contrast conjunction or a concessive one divides the text.
-    private func hasContrast(_ tokens: [Token], _ ref: LexiconRef) -> Bool {
+    private func hasContrast(_ tokens: TokenList, _ ref: LexiconRef) -> Bool {
         tokens.indices.contains { tokens[$0].kind == .contrast || (tokens[$0].kind == .word && ref.lex.concessives.longestMatch(in: tokens, at: $0) != nil) }
     }
 
     /// Whether a negation (a negated verb or term, a negation word) or a complaint (`kimse aramadı`) follows
     /// the mention in its sentence or the next one ("They promised. But nobody called.").
-    private func negationFollows(_ m: AspectMatcher.Mention, _ evidence: ArraySlice<Evidence>, _ tokens: [Token]) -> Bool {
+    private func negationFollows(_ m: AspectMatcher.Mention, _ evidence: ArraySlice<Evidence>, _ tokens: TokenList) -> Bool {
         evidence.contains { e in
             let at = e.tokens!.lowerBound
             return at >= m.range.upperBound && tokens[at].sentence - tokens[m.range.lowerBound].sentence <= 1

@@ -30,7 +30,7 @@ public struct FeedbackRecord: Sendable {
     /// The text after normalization, for reports and matching.
     public var normalizedText: String = ""
     /// Tokens of `normalizedText`, produced by the text stage.
-    public var tokens: [Token] = []
+    public var tokens = TokenList()
     /// Identified language and how sure the identifier is (0…1).
     public var language: Language = .und
     public var languageConfidence: Double = 0

@@ -1,8 +1,11 @@
-/// One token of normalized text.
+/// One token of normalized text: what kind of thing it is, where it stands, and where its text is in
+/// the bytes of its `TokenList` (byte ranges, no `String`: a token is a plain value, copied without
+/// touching a reference count).
 ///
-/// `form` is the lookup form: case-folded for the record's language,
-/// elongations squeezed, Serbian transliterated to Latin with diacritics
-/// folded. `surface` is the text as written, for explanations.
+/// `form` is the lookup form: case-folded for the record's language, elongations squeezed, Serbian
+/// transliterated to Latin with diacritics folded. `surface` is the text as written, for explanations.
+/// Both are changed only through the list (`TokenList.setForm`, `setSurface`, `setAlternative`), which
+/// writes the new bytes and forgets what was worked out for the old ones.
 public struct Token: Sendable, Hashable {
     /// What kind of thing the token is.
     public enum Kind: UInt8, Sendable, Hashable {
@@ -12,10 +15,10 @@ public struct Token: Sendable, Hashable {
     }
 
     public var kind: Kind
-    /// Changing the form (or the alternative) forgets the look-up made for the old one.
-    public var form: String { didSet { lookup = TermLookup() } }
-    /// Changing the surface forgets which languages keep the tokenizer's forms (`keepsFormsIn`).
-    public var surface: String { didSet { keepsFormsIn = 0 } }
+    /// Where the lookup form is in the list's bytes.
+    public internal(set) var form: ByteSpan
+    /// Where the text as written is in the list's bytes (for a word of the text, in the text itself).
+    public internal(set) var surface: ByteSpan
     /// Index of the clause the token stands in (0-based, per record).
     public var clause: Int
     /// Index of the sentence the token stands in (0-based, per record).
@@ -24,7 +27,7 @@ public struct Token: Sendable, Hashable {
     public var emphasis: Emphasis
     /// For an elongated word, the form with runs squeezed to two letters instead of one
     /// (`удааан` → `удаан`, `mükemmmel` → `mükemmel`), tried when `form` does not match.
-    public var alternative: String? { didSet { lookup = TermLookup() } }
+    public internal(set) var alternative: ByteSpan?
     /// Which term indexes of a language can have a term that starts at this word, as one walk of that
     /// language's automaton found them (`TermAutomaton`); empty until a stage looks the word up.
     public var lookup = TermLookup()
@@ -37,14 +40,29 @@ public struct Token: Sendable, Hashable {
     /// language stage keeps its forms without looking the word up. 0 when not known.
     public var keepsFormsIn: UInt8 = 0
 
-    public init(kind: Kind, form: String, surface: String, clause: Int = 0, emphasis: Emphasis = []) {
+    /// A token whose form and surface are at these spans of its list's bytes.
+    public init(kind: Kind, form: ByteSpan, surface: ByteSpan, alternative: ByteSpan? = nil, clause: Int = 0, emphasis: Emphasis = []) {
         self.kind = kind
         self.form = form
         self.surface = surface
+        self.alternative = alternative
         self.clause = clause
         self.sentence = clause
         self.emphasis = emphasis
     }
+}
+
+/// A run of bytes of a `TokenList`.
+public struct ByteSpan: Sendable, Hashable {
+    public var start: UInt32
+    public var count: UInt32
+
+    @inlinable public init(start: Int, count: Int) {
+        self.start = UInt32(truncatingIfNeeded: start)
+        self.count = UInt32(truncatingIfNeeded: count)
+    }
+
+    @inlinable public var range: Range<Int> { Int(start)..<(Int(start) + Int(count)) }
 }
 
 /// Emphasis marks a writer put on a word or a clause.
@@ -85,14 +103,5 @@ public struct TermLookup: Sendable, Hashable {
         self.word = word
         self.exact = exact
         self.stem = stem
-    }
-}
-
-extension Array where Element == Token {
-    /// Whether token `i` is a comma, which ends a negation's reach and an aspect segment. Its kind is
-    /// looked at first, in place: a word is never compared as a `String` (unequal strings go the slow way
-    /// of Unicode equivalence), and no token is copied (a copy retains its three strings).
-    @inline(__always) public func isComma(at i: Int) -> Bool {
-        self[i].kind == .punctuation && self[i].form == ","
     }
 }

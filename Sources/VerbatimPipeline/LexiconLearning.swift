@@ -73,7 +73,7 @@ struct TextPreparation {
         self.language = language
     }
 
-    func tokens(_ text: String) -> [Token] {
+    func tokens(_ text: String) -> TokenList {
         var record = FeedbackRecord(id: "-", provenance: Provenance(file: "-", line: 0), text: text, declaredLanguage: language)
         normalize.process(&record)
         identify.process(&record)

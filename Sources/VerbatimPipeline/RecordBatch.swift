@@ -44,7 +44,7 @@ struct RecordBatch {
             stage.process(&record)
             nanos[i] += DispatchTime.now().uptimeNanoseconds - t0
         }
-        record.tokens = []
+        record.tokens.removeAll()
     }
 }
 

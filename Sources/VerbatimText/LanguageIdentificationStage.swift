@@ -34,7 +34,7 @@ public struct LanguageIdentificationStage: RecordStage {
     }
 
     /// Re-folds word forms for `language` (Turkish casing, Serbian script and diacritics).
-    public static func refold(_ tokens: inout [Token], for language: Language) {
+    public static func refold(_ tokens: inout TokenList, for language: Language) {
         guard Language.scored.contains(language) else { return }
         let memo = WordMemo.current
         let keeps = WordFolder.keepingBit(language)
@@ -42,42 +42,43 @@ public struct LanguageIdentificationStage: RecordStage {
             // The tokenizer knows the word folds for the language as it folded it: nothing to look up.
             if tokens[i].keepsFormsIn & keeps != 0 { continue }
             let elongated = tokens[i].alternative != nil
-            let folded = forms(of: tokens[i].surface, slot: tokens[i].memoSlot, elongated: elongated, for: language, memo)
+            let slot = tokens[i].memoSlot
+            let folded = tokens.withSurface(i) { forms(of: $0, slot: slot, elongated: elongated, for: language, memo) }
             // Most words fold for their language as the tokenizer folded them: they keep its forms.
             if folded.keeps { continue }
-            tokens[i].form = folded.form
-            if elongated { tokens[i].alternative = folded.alternative }
+            tokens.setForm(i, folded.form)
+            if elongated { tokens.setAlternative(i, folded.alternative) }
         }
     }
 
     /// Whether a word folds for `language` as the tokenizer folded it, else its forms for the language:
     /// as this thread last worked them out for the same surface (`WordMemo`), or worked out now.
     private static func forms(
-        of surface: String, slot: Int32, elongated: Bool, for language: Language, _ memo: WordMemo
+        of p: UnsafeBufferPointer<UInt8>, slot: Int32, elongated: Bool, for language: Language, _ memo: WordMemo
     ) -> (keeps: Bool, form: String, alternative: String?) {
-        UTF8Bytes.withBytes(surface) { p in
-            let e = memo.entry(p, slot: slot, surface: surface)
-            if e.pointee.foldedFor != language || e.pointee.foldedElongated != elongated {
-                e.pointee.foldedFor = language
-                e.pointee.foldedElongated = elongated
-                e.pointee.keeps = WordFolder.foldsAsLower(surface, for: language)
-                if e.pointee.keeps {
-                    (e.pointee.languageForm, e.pointee.languageAlternative) = ("", nil)
-                } else {
-                    let (form, alternative, _) = WordFolder.forms(of: surface, for: language, alternative: elongated)
-                    (e.pointee.languageForm, e.pointee.languageAlternative) = (form, alternative)
-                }
+        let e = memo.entry(p, slot: slot, surface: String(decoding: p, as: UTF8.self))
+        if e.pointee.foldedFor != language || e.pointee.foldedElongated != elongated {
+            let surface = e.pointee.key
+            e.pointee.foldedFor = language
+            e.pointee.foldedElongated = elongated
+            e.pointee.keeps = WordFolder.foldsAsLower(surface, for: language)
+            if e.pointee.keeps {
+                (e.pointee.languageForm, e.pointee.languageAlternative) = ("", nil)
+            } else {
+                let (form, alternative, _) = WordFolder.forms(of: surface, for: language, alternative: elongated)
+                (e.pointee.languageForm, e.pointee.languageAlternative) = (form, alternative)
             }
-            return (e.pointee.keeps, e.pointee.languageForm, e.pointee.languageAlternative)
         }
+        if e.pointee.keeps { return (true, "", nil) }
+        return (false, e.pointee.languageForm, e.pointee.languageAlternative)
     }
 
     /// Numbers clauses: a new sentence or a contrast conjunction starts a new clause.
-    public static func markClauses(_ tokens: inout [Token], contrast: [[String]]) {
+    public static func markClauses(_ tokens: inout TokenList, contrast: [[String]]) {
         markClauses(&tokens, contrast: ContrastIndex(contrast))
     }
 
-    static func markClauses(_ tokens: inout [Token], contrast: ContrastIndex) {
+    static func markClauses(_ tokens: inout TokenList, contrast: ContrastIndex) {
         var clause = 0
         var lastSentence = tokens.first?.sentence ?? 0
         var clauseHasWords = false
@@ -125,9 +126,9 @@ struct ContrastIndex: Sendable {
     }
 
     /// The length in words of the longest conjunction starting at token `i`.
-    func length(of tokens: [Token], at i: Int) -> Int? {
+    func length(of tokens: TokenList, at i: Int) -> Int? {
         // Walked on its contiguous bytes, not through a UTF8View.
-        let found = UTF8Bytes.withBytes(tokens[i].form) { word in
+        let found = tokens.withForm(i) { word in
             shapes[word.count & 63] & Self.shapeBit(of: word) == 0 ? nil : byFirstWord.value(forUTF8: word)
         }
         guard let candidates = found else { return nil }
@@ -135,7 +136,7 @@ struct ContrastIndex: Sendable {
         for words in candidates where words.count > (best ?? 0) {
             guard i + words.count <= tokens.count else { continue }
             var ok = true
-            for (k, w) in words.enumerated() where tokens[i + k].kind != .word || !UTF8Bytes.equal(tokens[i + k].form, w) { ok = false; break }
+            for (k, w) in words.enumerated() where tokens[i + k].kind != .word || !tokens.formEquals(i + k, w) { ok = false; break }
             if ok { best = words.count }
         }
         return best

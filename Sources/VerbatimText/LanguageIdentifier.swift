@@ -130,7 +130,7 @@ public struct LanguageIdentifier: Sendable {
     private static let cyrillicSlots: [Slot] = [.kk, .mn, .ru, .sr]
     private static let latinSlots: [Slot] = [.tr, .sr, .en]
 
-    private func slotScores(_ tokens: [Token]) -> [Double] {
+    private func slotScores(_ tokens: TokenList) -> [Double] {
         var score = [Double](repeating: 0, count: TextResources.cueLanguages.count)
         let memo = WordMemo.current
         for t in tokens.indices where tokens[t].kind == .word || tokens[t].kind == .contrast {
@@ -157,46 +157,43 @@ public struct LanguageIdentifier: Sendable {
     /// A word's letter classes and its cue weights for the languages of its script (none for a word of
     /// mixed script or without letters), as this thread last worked them out for the same surface, form
     /// and elongation (`WordMemo`), or worked out now.
-    /// (The token is read in place, `tokens[t]`: a copy would retain its strings, once per word.)
-    private func reading(_ tokens: [Token], _ t: Int, _ memo: WordMemo) -> (LetterClass, TextResources.CueWeights) {
+    private func reading(_ tokens: TokenList, _ t: Int, _ memo: WordMemo) -> (LetterClass, TextResources.CueWeights) {
         let elongated = tokens[t].alternative != nil
-        return UTF8Bytes.withBytes(tokens[t].surface) { bytes in
-            let e = memo.entry(bytes, slot: tokens[t].memoSlot, surface: tokens[t].surface)
-            if e.pointee.cueTables == cues.id, e.pointee.cueElongated == elongated, UTF8Bytes.equal(e.pointee.cueForm, tokens[t].form) {
-                return (e.pointee.classes, e.pointee.cues)
-            }
-            let c = Self.letterClasses(of: bytes)
-            let hasCyr = c.contains(.cyrillic), hasLat = c.contains(.latin)
-            let weights = hasCyr == hasLat ? TextResources.CueWeights()
-                : cueWeights(of: tokens[t], slots: hasCyr ? Self.cyrillicSlots : Self.latinSlots, classes: c)
-            e.pointee.cueTables = cues.id
-            e.pointee.cueElongated = elongated
-            e.pointee.classes = c
-            e.pointee.cueForm = tokens[t].form
-            e.pointee.cues = weights
-            return (c, weights)
+        let e = tokens.withSurface(t) { memo.entry($0, slot: tokens[t].memoSlot, surface: String(decoding: $0, as: UTF8.self)) }
+        if e.pointee.cueTables == cues.id, e.pointee.cueElongated == elongated, tokens.formEquals(t, e.pointee.cueForm) {
+            return (e.pointee.classes, e.pointee.cues)
         }
+        let c = tokens.withSurface(t) { Self.letterClasses(of: $0) }
+        let hasCyr = c.contains(.cyrillic), hasLat = c.contains(.latin)
+        let weights = hasCyr == hasLat ? TextResources.CueWeights()
+            : cueWeights(of: tokens, t, surface: e.pointee.key, slots: hasCyr ? Self.cyrillicSlots : Self.latinSlots, classes: c)
+        e.pointee.cueTables = cues.id
+        e.pointee.cueElongated = elongated
+        e.pointee.classes = c
+        e.pointee.cueForm = tokens.form(t)
+        e.pointee.cues = weights
+        return (c, weights)
     }
 
     /// The cue weights of a word for each language of `slots`. The languages that read the word under
     /// its lookup form share one look-up; Serbian, when it folds the word differently, and Turkish, for a
     /// capital `I`, look their own form up. Each language gets at most one weight per word.
-    private func cueWeights(of token: Token, slots: [Slot], classes: LetterClass) -> TextResources.CueWeights {
+    private func cueWeights(of tokens: TokenList, _ t: Int, surface: String, slots: [Slot], classes: LetterClass) -> TextResources.CueWeights {
         let tables = cues
         var found = TextResources.CueWeights()
         var formSlots: UInt8 = 0
         for slot in slots {
             let bit = UInt8(1) << UInt8(slot.rawValue)
             switch slot {
-            case .sr where token.alternative == nil && WordFolder.foldsAsLower(token.surface, for: .sr):
+            case .sr where tokens[t].alternative == nil && WordFolder.foldsAsLower(surface, for: .sr):
                 // Serbian folds this word as the tokenizer did, and it has no run to squeeze: its form is the cue form.
                 formSlots |= bit
             case .sr:
-                found = found.updated(with: WordFolder.withFolded(token.surface, with: WordFolder.serbian, fallback: { LanguageFolding.fold($0, for: .sr) }) {
+                found = found.updated(with: WordFolder.withFolded(surface, with: WordFolder.serbian, fallback: { LanguageFolding.fold($0, for: .sr) }) {
                     Self.cueWeights($0, tables, slots: bit)
                 })
             case .tr where classes.contains(.turkishCapitalI):
-                found = found.updated(with: WordFolder.withFolded(token.surface, with: WordFolder.turkishLower, fallback: LanguageFolding.turkishLower) {
+                found = found.updated(with: WordFolder.withFolded(surface, with: WordFolder.turkishLower, fallback: LanguageFolding.turkishLower) {
                     Self.cueWeights($0, tables, slots: bit)
                 })
             default:
@@ -204,7 +201,7 @@ public struct LanguageIdentifier: Sendable {
             }
         }
         guard formSlots != 0 else { return found }
-        return found.updated(with: UTF8Bytes.withBytes(token.form) { Self.cueWeights($0, tables, slots: formSlots) })
+        return found.updated(with: tokens.withForm(t) { Self.cueWeights($0, tables, slots: formSlots) })
     }
 
     private static func add(_ found: TextResources.CueWeights, to score: inout [Double]) {
@@ -245,7 +242,7 @@ public struct LanguageIdentifier: Sendable {
     }
 
     /// The language and a confidence in 0…1.
-    public func identify(_ tokens: [Token]) -> (Language, Double) {
+    public func identify(_ tokens: TokenList) -> (Language, Double) {
         let score = slotScores(tokens)
         var best = ("und", 0.0)
         var total = 0.0
@@ -266,7 +263,7 @@ public struct LanguageIdentifier: Sendable {
     /// (`bravo za…`: Turkish and Serbian both know `bravo`, `za` is a Serbian cue). Nil without a
     /// vocabulary, for a text of no script or of both, when no lexicon knows a term, or on a tie that
     /// the cues do not break.
-    private func byVocabulary(_ tokens: [Token], cues: [Double]) -> (Language, Double)? {
+    private func byVocabulary(_ tokens: TokenList, cues: [Double]) -> (Language, Double)? {
         guard let vocabulary, let script = Self.script(of: tokens) else { return nil }
         let candidates = script == .cyrillic ? Self.cyrillicCandidates : Self.latinCandidates
         let terms = candidates.map { vocabulary.knownTerms(in: tokens, language: $0, minimumLetters: Self.vocabularyMinimumLetters) }
@@ -280,10 +277,10 @@ public struct LanguageIdentifier: Sendable {
 
     /// The script most of the text's words are written in (`.cyrillic` or `.latin`; nil when neither has
     /// more words, a word of mixed script counting for none).
-    static func script(of tokens: [Token]) -> LetterClass? {
+    static func script(of tokens: TokenList) -> LetterClass? {
         var cyrillic = 0, latin = 0
-        for t in tokens where t.kind == .word || t.kind == .contrast {
-            let c = letterClasses(of: t.surface)
+        for t in tokens.indices where tokens[t].kind == .word || tokens[t].kind == .contrast {
+            let c = tokens.withSurface(t) { letterClasses(of: $0) }
             let hasCyr = c.contains(.cyrillic), hasLat = c.contains(.latin)
             if hasCyr != hasLat {
                 if hasCyr { cyrillic += 1 } else { latin += 1 }

@@ -10,5 +10,5 @@ public protocol LanguageVocabulary: Sendable {
     /// Mongolian lexicons share, `lexicons/ru/`) the words of `tokens` hold, folded for `language`, a
     /// phrase counting once; a term whose words have fewer than `minimumLetters` letters counts for
     /// none (`ok`, `top`, `ок` are written in every language).
-    func knownTerms(in tokens: [Token], language: Language, minimumLetters: Int) -> Int
+    func knownTerms(in tokens: TokenList, language: Language, minimumLetters: Int) -> Int
 }

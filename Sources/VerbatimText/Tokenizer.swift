@@ -24,18 +24,18 @@ public enum Tokenizer {
     /// Per byte: whether an emoticon can start with it (all emoticons are ASCII).
     static let emoticonStarts: [Bool] = (0..<256).map { b in emoticonBytes.contains { $0.bytes[0] == UInt8(b) } }
 
-    /// Each ASCII character as a `String`, for punctuation tokens (no string decoded per token).
-    static let asciiStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
-
-    public static func tokenize(_ text: String) -> [Token] {
-        var text = text
-        return text.withUTF8 { tokenize($0) }
+    /// The tokens of `text`, in a list whose bytes start with the text: a surface read from the text is
+    /// a span of it (`span(i, j)`), and the forms worked out are appended after it.
+    public static func tokenize(_ text: String) -> TokenList {
+        var tokens = TokenList(text: text)
+        UTF8Bytes.withBytes(text) { tokenize($0, into: &tokens) }
+        return tokens
     }
 
-    /// Tokenizes UTF-8 bytes. Positions are byte offsets; scalars are decoded where a rule needs one.
-    static func tokenize(_ s: UnsafeBufferPointer<UInt8>) -> [Token] {
+    /// Tokenizes UTF-8 bytes (the bytes `tokens` starts with). Positions are byte offsets; scalars are
+    /// decoded where a rule needs one.
+    static func tokenize(_ s: UnsafeBufferPointer<UInt8>, into tokens: inout TokenList) {
         let n = s.count
-        var tokens: [Token] = []
         tokens.reserveCapacity(n / 6 + 1)
         var clause = 0
         // All-caps text: caps carry no emphasis. Worked out when a word in capitals first asks (most texts have none).
@@ -48,9 +48,10 @@ public enum Tokenizer {
         }
         let memo = WordMemo.current
         // Read once, not through `swift_once` per scalar or token.
-        let flags = ScalarTable.flags, emoticonStarts = Self.emoticonStarts, asciiStrings = Self.asciiStrings
+        let flags = ScalarTable.flags, emoticonStarts = Self.emoticonStarts
 
         @inline(__always) func atBoundary(_ k: Int) -> Bool { k == 0 || s[k - 1] == 0x20 }
+        @inline(__always) func span(_ a: Int, _ b: Int) -> ByteSpan { ByteSpan(start: a, count: b - a) }
         @inline(__always) func isWord(at k: Int) -> Bool { k < n && ScalarTable.isWord(UTF8Bytes.decode(s, k).scalar) }
 
         var i = 0
@@ -61,7 +62,7 @@ public enum Tokenizer {
             if c == 0x68 || c == 0x77 || c == 0x48 || c == 0x57, atBoundary(i), hasPrefixCI(s, i, "http://") || hasPrefixCI(s, i, "https://") || hasPrefixCI(s, i, "www.") {
                 var j = i
                 while j < n, s[j] != 0x20 { j += 1 }
-                tokens.append(Token(kind: .url, form: "", surface: UTF8Bytes.string(s, i..<j), clause: clause))
+                tokens.append(Token(kind: .url, form: span(i, i), surface: span(i, j), clause: clause))
                 i = j; continue
             }
             let (cv, clen) = UTF8Bytes.decode(s, i)
@@ -75,7 +76,7 @@ public enum Tokenizer {
                         while end < n, s[end] == last { end += 1 }
                     }
                     if end == n || s[end] == 0x20 || !isWord(at: end) {
-                        tokens.append(Token(kind: .emoticon, form: e.form, surface: UTF8Bytes.string(s, i..<end), clause: clause))
+                        tokens.append(Token(kind: .emoticon, form: tokens.add(e.form), surface: span(i, end), clause: clause))
                         i = end; continue
                     }
                 }
@@ -100,7 +101,8 @@ public enum Tokenizer {
                     }
                     break
                 }
-                tokens.append(Token(kind: .emoji, form: UTF8Bytes.string(form), surface: UTF8Bytes.string(s, i..<j), clause: clause))
+                let formSpan = form.withUnsafeBufferPointer { tokens.add($0) }
+                tokens.append(Token(kind: .emoji, form: formSpan, surface: span(i, j), clause: clause))
                 i = j; continue
             }
             // Hashtags and mentions
@@ -114,11 +116,12 @@ public enum Tokenizer {
                 }
                 let body = UTF8Bytes.string(s, (i + 1)..<j)
                 if c == 0x40 {
-                    tokens.append(Token(kind: .mention, form: body.lowercased(), surface: "@" + body, clause: clause))
+                    tokens.append(Token(kind: .mention, form: tokens.add(body.lowercased()), surface: span(i, j), clause: clause))
                 } else {
-                    tokens.append(Token(kind: .hashtag, form: LanguageFolding.defaultLower(body), surface: "#" + body, clause: clause))
+                    tokens.append(Token(kind: .hashtag, form: tokens.add(LanguageFolding.defaultLower(body)), surface: span(i, j), clause: clause))
                     for part in splitHashtag(body) {
-                        var word = makeWord(part, clause: clause, shouting: textIsShouting)
+                        let surface = tokens.add(part)
+                        var word = makeWord(part, surface: surface, clause: clause, shouting: textIsShouting, into: &tokens)
                         word.emphasis.insert(.fromHashtag)
                         tokens.append(word)
                     }
@@ -154,11 +157,10 @@ public enum Tokenizer {
                     j += len
                 }
                 if allDigits {
-                    let number = UTF8Bytes.string(s, i..<j)
-                    tokens.append(Token(kind: .number, form: number, surface: number, clause: clause))
+                    tokens.append(Token(kind: .number, form: span(i, j), surface: span(i, j), clause: clause))
                 } else {
                     let allCaps = letters >= 2 && upper == letters && !textIsShouting()
-                    tokens.append(makeWord(UnsafeBufferPointer(rebasing: s[i..<j]), clause: clause, allCaps: allCaps, memo: memo))
+                    tokens.append(makeWord(UnsafeBufferPointer(rebasing: s[i..<j]), surface: span(i, j), clause: clause, allCaps: allCaps, memo: memo, into: &tokens))
                 }
                 // Apostrophe suffix: Ayşe'ye, Ayşe’nin
                 if j < n, !allDigits {
@@ -170,7 +172,7 @@ public enum Tokenizer {
                             guard ScalarTable.isWord(v) else { break }
                             k += len
                         }
-                        var t = makeWord(UTF8Bytes.string(s, (j + alen)..<k), clause: clause, shouting: textIsShouting)
+                        var t = makeWord(UTF8Bytes.string(s, (j + alen)..<k), surface: span(j + alen, k), clause: clause, shouting: textIsShouting, into: &tokens)
                         t.emphasis.insert(.apostropheSuffix)
                         tokens.append(t)
                         j = k
@@ -179,14 +181,12 @@ public enum Tokenizer {
                 i = j; continue
             }
             // Punctuation
-            let p = c < 0x80 ? asciiStrings[Int(c)] : UTF8Bytes.string(s, i..<(i + clen))
-            tokens.append(Token(kind: .punctuation, form: p, surface: p, clause: clause))
+            tokens.append(Token(kind: .punctuation, form: span(i, i + clen), surface: span(i, i + clen), clause: clause))
             if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3B || cv == 0x2026 {
                 // A run of terminators ends one sentence.
                 var j = i + clen
                 while j < n, s[j] == 0x2E || s[j] == 0x21 || s[j] == 0x3F {
-                    let t = asciiStrings[Int(s[j])]
-                    tokens.append(Token(kind: .punctuation, form: t, surface: t, clause: clause)); j += 1
+                    tokens.append(Token(kind: .punctuation, form: span(j, j + 1), surface: span(j, j + 1), clause: clause)); j += 1
                 }
                 // "21.11.2026" and "4.5" are not sentence ends; "bitti.ama" (no space after the dot) is.
                 let insideNumber = c == 0x2E && j == i + 1 && i > 0 && j < n && isDigit(s[i - 1]) && isDigit(s[j])
@@ -195,7 +195,6 @@ public enum Tokenizer {
             }
             i += clen
         }
-        return tokens
     }
 
     /// True when the text is written in capitals (at least 80% of its letters): then capitals carry no emphasis.
@@ -217,41 +216,49 @@ public enum Tokenizer {
         return letters > 0 && upper * 10 >= letters * 8
     }
 
-    static func makeWord(_ surface: String, clause: Int, shouting: () -> Bool) -> Token {
+    /// A word (a hashtag's part, an apostrophe's suffix) whose surface `surface` is already in the bytes.
+    static func makeWord(_ text: String, surface: ByteSpan, clause: Int, shouting: () -> Bool, into tokens: inout TokenList) -> Token {
         var letters = 0, upper = 0
-        for u in surface.unicodeScalars where ScalarTable.isAlphabetic(u.value) {
+        for u in text.unicodeScalars where ScalarTable.isAlphabetic(u.value) {
             letters += 1
             if ScalarTable.isUppercase(u.value) { upper += 1 }
         }
-        return makeWord(surface, clause: clause, allCaps: letters >= 2 && upper == letters && !shouting())
+        let allCaps = letters >= 2 && upper == letters && !shouting()
+        return makeWord(surface: surface, WordFolder.forms(of: text, for: .und, alternative: true), clause: clause, allCaps: allCaps, into: &tokens)
     }
 
-    static func makeWord(_ surface: String, clause: Int, allCaps: Bool) -> Token {
-        makeWord(surface, WordFolder.forms(of: surface, for: .und, alternative: true), clause: clause, allCaps: allCaps)
-    }
-
-    /// A word from its bytes, folded once per thread (`WordMemo`): its surface and forms as remembered
-    /// when the thread last saw these bytes.
-    static func makeWord(_ bytes: UnsafeBufferPointer<UInt8>, clause: Int, allCaps: Bool, memo: WordMemo) -> Token {
+    /// A word from its bytes, folded once per thread (`WordMemo`): its forms as remembered when the
+    /// thread last saw these bytes, appended to the list's bytes (a form equal to the word itself is not:
+    /// it is the surface's span).
+    static func makeWord(
+        _ bytes: UnsafeBufferPointer<UInt8>, surface: ByteSpan, clause: Int, allCaps: Bool, memo: WordMemo, into tokens: inout TokenList
+    ) -> Token {
         let e = memo.entry(bytes, surface: String(decoding: bytes, as: UTF8.self))
         if !e.pointee.hasForms {
             (e.pointee.form, e.pointee.alternative, e.pointee.squeezed) = WordFolder.forms(of: e.pointee.key, for: .und, alternative: true)
+            e.pointee.formIsSurface = UTF8Bytes.equal(e.pointee.form, bytes)
             e.pointee.keepsFormsIn = WordFolder.languagesKeepingForms(of: e.pointee.key)
             e.pointee.hasForms = true
         }
-        var t = makeWord(e.pointee.key, (e.pointee.form, e.pointee.alternative, e.pointee.squeezed), clause: clause, allCaps: allCaps)
+        var emphasis: Emphasis = allCaps ? [.allCaps] : []
+        if e.pointee.squeezed { emphasis.insert(.elongated) }
+        let form = e.pointee.formIsSurface ? surface : tokens.add(e.pointee.form)
+        let alternative = e.pointee.squeezed ? e.pointee.alternative.map { tokens.add($0) } : nil
+        var t = Token(kind: .word, form: form, surface: surface, alternative: alternative, clause: clause, emphasis: emphasis)
         t.memoSlot = memo.words.slot(of: e)
         t.keepsFormsIn = e.pointee.keepsFormsIn
         return t
     }
 
-    private static func makeWord(_ surface: String, _ forms: (form: String, alternative: String?, squeezed: Bool), clause: Int, allCaps: Bool) -> Token {
+    private static func makeWord(
+        surface: ByteSpan, _ forms: (form: String, alternative: String?, squeezed: Bool), clause: Int, allCaps: Bool, into tokens: inout TokenList
+    ) -> Token {
         var emphasis: Emphasis = allCaps ? [.allCaps] : []
         let (form, alternative, squeezed) = forms
         if squeezed { emphasis.insert(.elongated) }
-        var t = Token(kind: .word, form: form, surface: surface, clause: clause, emphasis: emphasis)
-        t.alternative = squeezed ? alternative : nil
-        return t
+        let formSpan = tokens.add(form)
+        let alternativeSpan = squeezed ? alternative.map { tokens.add($0) } : nil
+        return Token(kind: .word, form: formSpan, surface: surface, alternative: alternativeSpan, clause: clause, emphasis: emphasis)
     }
 
     /// Squeezes runs of three or more of the same letter to `keep` letters (`çoooook` → `çok`;

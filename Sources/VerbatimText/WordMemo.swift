@@ -18,6 +18,8 @@ final class WordMemo {
         var form = ""
         var alternative: String?
         var squeezed = false
+        /// Whether `form` is the word's own bytes: its token's form is then its surface's span.
+        var formIsSurface = false
         /// With the forms: the languages for which the word folds as default lower-casing does
         /// (`Token.keepsFormsIn`).
         var keepsFormsIn: UInt8 = 0

@@ -334,7 +334,7 @@ struct HashtagTests {
         LanguageIdentificationStage(resources: MiniLexicons.text).process(&r)
         SentimentStage(scorer: SentimentScorer(lexicons: set)).process(&r)
         ThemeStage(tagger: ThemeTagger(lexicons: set)).process(&r)
-        let words = r.tokens.filter { $0.kind == .word }.map(\.form)
+        let words = r.tokens.indices.filter { r.tokens[$0].kind == .word }.map(r.tokens.form)
         #expect(words == ["kotu", "bekleme", "berbat"])
         #expect(r.sentiment?.evidence.map(\.term) == ["kötü", "berbat"])
         #expect(r.themes.map(\.theme) == ["wait_time"])

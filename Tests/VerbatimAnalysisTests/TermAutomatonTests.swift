@@ -34,16 +34,16 @@ struct TermAutomatonTests {
         #expect(automaton.lookUp(LanguageFoldingShim.fold("dönüş", .tr)).kinds == sentiment, "the first word of a phrase")
         #expect(automaton.lookUp(LanguageFoldingShim.fold("çok", .tr)).kinds == intensifiers, "another index, its own bit")
         #expect(automaton.lookUp("masa").kinds == 0)
-        var elongated = Token(kind: .word, form: "coook", surface: "çoook")
-        #expect(automaton.kinds(of: elongated) == 0)
-        elongated.alternative = LanguageFoldingShim.fold("çok", .tr)
-        #expect(automaton.kinds(of: elongated) == intensifiers, "the elongation alternative is tried too")
+        var elongated = TokenList([(kind: .word, form: "coook", surface: "çoook")])
+        #expect(automaton.kinds(of: elongated, 0) == 0)
+        elongated.setAlternative(0, LanguageFoldingShim.fold("çok", .tr))
+        #expect(automaton.kinds(of: elongated, 0) == intensifiers, "the elongation alternative is tried too")
     }
 
     @Test func aMarkedWordSkipsTheIndexesItsMarkExcludesAndAChangedFormForgetsItsMark() {
         var lex = lexicon()
         let automaton = TermAutomaton(compiling: &lex)
-        var tokens = [Token(kind: .word, form: "berbat", surface: "berbat"), Token(kind: .word, form: "masa", surface: "masa")]
+        var tokens = TokenList([(kind: .word, form: "berbat", surface: "berbat"), (kind: .word, form: "masa", surface: "masa")])
         automaton.mark(&tokens)
         #expect(tokens.map(\.lookup.automaton) == [automaton.id, automaton.id])
         #expect(lex.sentiment.longestMatch(in: tokens, at: 0)?.text == "berbat")
@@ -54,7 +54,7 @@ struct TermAutomatonTests {
         tokens[0].lookup.automaton = automaton.id + 1000
         #expect(lex.sentiment.longestMatch(in: tokens, at: 0) != nil, "a mark of another automaton is not trusted")
         automaton.mark(&tokens)
-        tokens[1].form = "berbat"
+        tokens.setForm(1, "berbat")
         #expect(tokens[1].lookup == TermLookup(), "a new form forgets the mark")
         #expect(lex.sentiment.longestMatch(in: tokens, at: 1) != nil)
     }
@@ -68,16 +68,16 @@ struct TermAutomatonTests {
         #expect(automaton.lookUp(donus).word != 0 && automaton.lookUp(donus).word != automaton.lookUp(yapmadi).word)
         #expect(automaton.lookUp("berbat").word == 0, "a word that only starts terms has none")
         #expect(automaton.lookUp(LanguageFoldingShim.fold("yapmadım", .tr)).word == 0, "whole words only")
-        var tokens = [donus, yapmadi, "masa"].map { Token(kind: .word, form: $0, surface: $0) }
+        var tokens = TokenList([donus, yapmadi, "masa"].map { (kind: Token.Kind.word, form: $0, surface: $0) })
         automaton.mark(&tokens)
         #expect(lex.sentiment.longestMatch(in: tokens, at: 0)?.length == 2)
         #expect(lex.intensifiers.longestMatch(in: tokens, at: 0)?.text == "dönüş yapmadı", "the same number in another index")
         // The number decides for a marked word: a lying one stops the phrase, an unmarked word is compared by bytes.
         tokens[1].lookup.word = automaton.lookUp(donus).word
         #expect(lex.sentiment.longestMatch(in: tokens, at: 0) == nil)
-        tokens[1].form = yapmadi
+        tokens.setForm(1, yapmadi)
         #expect(lex.sentiment.longestMatch(in: tokens, at: 0)?.length == 2, "a changed form is compared by its bytes")
-        tokens[1].form = "masa"
+        tokens.setForm(1, "masa")
         #expect(lex.sentiment.longestMatch(in: tokens, at: 0) == nil)
     }
 
@@ -89,7 +89,7 @@ struct TermAutomatonTests {
         second.intensifiers = index(["berbat"])
         let a = TermAutomaton(compiling: &first), b = TermAutomaton(compiling: &second)
         func marked(_ automaton: TermAutomaton) -> TermLookup {
-            var tokens = [Token(kind: .word, form: "berbat", surface: "berbat")]
+            var tokens = TokenList([(kind: .word, form: "berbat", surface: "berbat")])
             automaton.mark(&tokens)
             return tokens[0].lookup
         }
@@ -112,11 +112,11 @@ struct TermAutomatonTests {
                 .split(separator: "\n").filter { !$0.hasPrefix("#") }
             for line in lines {
                 let text = String(line.split(separator: "\t").last ?? "")
-                compared.unmarked = Tokenizer.tokenize(text).map { token in
-                    var token = token
-                    if token.kind == .word { token.form = TermIndex<Double>.words(of: token.form, language: language).first?.form ?? token.form }
-                    return token
+                var unmarked = Tokenizer.tokenize(text)
+                for k in unmarked.indices where unmarked[k].kind == .word {
+                    unmarked.setForm(k, TermIndex<Double>.words(of: unmarked.form(k), language: language).first?.form ?? unmarked.form(k))
                 }
+                compared.unmarked = unmarked
                 compared.marked = compared.unmarked
                 automaton.mark(&compared.marked)
                 TermAutomaton.visitIndexes(of: &lex, with: &compared)
@@ -136,17 +136,14 @@ struct TermAutomatonTests {
             var lex = try #require(set.languages[language])
             let automaton = TermAutomaton(compiling: &lex)
             let text = try String(contentsOf: RepoPaths.testData.appendingPathComponent("sentiment/\(file).tsv"), encoding: .utf8)
-            var tokens = Tokenizer.tokenize(text).map { token in
-                var token = token
-                if token.kind == .word { token.form = LanguageFoldingShim.fold(token.surface, language) }
-                return token
-            }
+            var tokens = Tokenizer.tokenize(text)
+            for k in tokens.indices where tokens[k].kind == .word { tokens.setForm(k, LanguageFoldingShim.fold(tokens.surface(k), language)) }
             let unmarked = tokens
             automaton.mark(&tokens)
             for i in tokens.indices where tokens[i].kind == .word {
-                let expected = lex.negatedVerbEndingList.ending(of: tokens[i].form)
-                #expect(automaton.negatedEnding(of: tokens, at: i) == expected, "\(language) \(tokens[i].form)")
-                #expect(automaton.negatedEnding(of: unmarked, at: i) == expected, "\(language) \(tokens[i].form), unmarked")
+                let expected = lex.negatedVerbEndingList.ending(of: tokens.form(i))
+                #expect(automaton.negatedEnding(of: tokens, at: i) == expected, "\(language) \(tokens.form(i))")
+                #expect(automaton.negatedEnding(of: unmarked, at: i) == expected, "\(language) \(tokens.form(i)), unmarked")
                 if expected != nil { endings += 1 }
             }
         }
@@ -155,8 +152,8 @@ struct TermAutomatonTests {
 
     /// Looks every word up in each index it visits, marked and unmarked, and keeps what differs.
     struct Comparer: TermAutomaton.IndexVisitor {
-        var marked: [Token] = []
-        var unmarked: [Token] = []
+        var marked = TokenList()
+        var unmarked = TokenList()
         var differences: [String] = []
         var viaStem = 0
         var phrases = 0
@@ -165,7 +162,7 @@ struct TermAutomatonTests {
             for i in marked.indices {
                 let a = index.longestMatch(in: marked, at: i), b = index.longestMatch(in: unmarked, at: i)
                 let seen = [a, b].map { $0.map { "\($0.index) \($0.length) \($0.viaStem) \($0.remainder)" } ?? "none" }
-                if seen[0] != seen[1] { differences.append("\(kind) at \(marked[i].form): \(seen[0]) against \(seen[1])") }
+                if seen[0] != seen[1] { differences.append("\(kind) at \(marked.form(i)): \(seen[0]) against \(seen[1])") }
                 if let a, a.viaStem { viaStem += 1 }
                 if let a, a.length > 1 { phrases += 1 }
             }

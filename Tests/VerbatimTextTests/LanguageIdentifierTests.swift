@@ -84,8 +84,8 @@ struct LanguageIdentifierTests {
     /// last resort; the real one, the lexicons, is tested in `LanguageVocabularyTests`.
     struct WordLists: LanguageVocabulary {
         var words: [Language: Set<String>]
-        func knownTerms(in tokens: [Token], language: Language, minimumLetters: Int) -> Int {
-            tokens.filter { $0.kind == .word && $0.form.count >= minimumLetters && words[language]?.contains($0.form) == true }.count
+        func knownTerms(in tokens: TokenList, language: Language, minimumLetters: Int) -> Int {
+            tokens.indices.filter { tokens[$0].kind == .word && tokens.form($0).count >= minimumLetters && words[language]?.contains(tokens.form($0)) == true }.count
         }
     }
 

@@ -43,7 +43,8 @@ struct WordMemoTests {
             var record = FeedbackRecord(id: "1", provenance: Provenance(file: "t", line: 1), text: text)
             TextNormalizationStage().process(&record)
             stage.process(&record)
-            let words = record.tokens.map { "\($0.surface)|\($0.form)|\($0.alternative ?? "-")|\($0.emphasis.rawValue)" }
+            let t = record.tokens
+            let words = t.indices.map { "\(t.surface($0))|\(t.form($0))|\(t.alternative($0) ?? "-")|\(t[$0].emphasis.rawValue)" }
             return "\(record.language.rawValue) \(record.languageConfidence) " + words.joined(separator: " ")
         }
     }

@@ -18,8 +18,7 @@ struct ContrastRule: SentimentRule {
 
     func apply(to text: inout ScoredText) {
         // Per clause, the contrast words that start it (an array by clause number, not a dictionary: a
-        // dictionary hashed the clause for every hit; every hit stands in a token's clause). Tokens are
-        // read by index: a closure over them would copy each, and retain its strings.
+        // dictionary hashed the clause for every hit; every hit stands in a token's clause).
         var clauses = 0, contrasts = false
         for i in text.tokens.indices {
             clauses = max(clauses, text.tokens[i].clause + 1)
@@ -30,7 +29,7 @@ struct ContrastRule: SentimentRule {
         for i in text.tokens.indices where text.tokens[i].kind == .contrast {  // by index: no token copies
             // The words are written into the marks only: without them, the clause is all that counts.
             let clause = text.tokens[i].clause
-            contrastAt[clause] = text.explains ? (contrastAt[clause].map { $0 + " " } ?? "") + text.tokens[i].surface.lowercased() : ""
+            contrastAt[clause] = text.explains ? (contrastAt[clause].map { $0 + " " } ?? "") + text.tokens.surface(i).lowercased() : ""
         }
         let c = text.constants
         for h in text.hits.indices {

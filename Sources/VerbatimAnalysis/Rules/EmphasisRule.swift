@@ -28,8 +28,8 @@ struct EmphasisRule: SentimentRule {
         }
     }
 
-    /// The emphasis of any of a hit's words, read in place: a token copy retains its strings.
-    private func emphasis(of hit: SentimentScorer.Hit, in tokens: [Token]) -> Emphasis {
+    /// The emphasis of any of a hit's words.
+    private func emphasis(of hit: SentimentScorer.Hit, in tokens: TokenList) -> Emphasis {
         var marks: Emphasis = []
         for k in hit.start..<(hit.start + hit.length) { marks.formUnion(tokens[k].emphasis) }
         return marks

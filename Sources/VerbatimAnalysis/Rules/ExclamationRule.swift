@@ -16,9 +16,8 @@ struct ExclamationRule: SentimentRule {
         ])
 
     func apply(to text: inout ScoredText) {
-        // By index: a `for t in tokens` loop or a filter copies every token (three strings retained and released).
         var bangs = 0
-        for i in text.tokens.indices where text.tokens[i].kind == .punctuation && text.tokens[i].form == "!" { bangs += 1 }
+        for i in text.tokens.indices where text.tokens[i].kind == .punctuation && text.tokens.formEquals(i, "!") { bangs += 1 }
         text.exclamations = min(bangs, text.constants.maxExclamations)
     }
 

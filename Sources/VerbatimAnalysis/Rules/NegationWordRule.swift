@@ -38,7 +38,7 @@ struct NegationWordRule: SentimentRule {
 
     /// A negator as its explanation shows it: its entry, or a negated verb as written.
     private func negator(at k: Int, in text: ScoredText) -> String {
-        if case .negatedVerb = text.roles[k] { return text.tokens[k].surface }
+        if case .negatedVerb = text.roles[k] { return text.tokens.surface(k) }
         return text.word(of: text.roles[k])
     }
 

@@ -20,7 +20,8 @@ struct PairRule: SentimentRule {
         guard text.lex.learnedPairs.count > 0 else { return }
         let tokens = text.tokens
         for (i, j) in Self.pairs(tokens) {
-            var pair = [tokens[i], tokens[j]]
+            var pair = tokens
+            pair.replaceTokens(with: [tokens[i], tokens[j]])
             pair[0].kind = .word
             pair[1].kind = .word
             guard let m = text.lex.learnedPairs.longestMatch(in: pair, at: 0), m.length == 2, m.payload != 0 else { continue }
@@ -31,7 +32,7 @@ struct PairRule: SentimentRule {
 
     /// Positions of the pairs of a text: each word or number and the next one in its clause, over
     /// punctuation (`10/10`, `hızlı, güzel`) but not over an emoji, a link or a mention.
-    static func pairs(_ tokens: [Token]) -> [(Int, Int)] {
+    static func pairs(_ tokens: TokenList) -> [(Int, Int)] {
         var out: [(Int, Int)] = []
         var previous: Int?
         for k in tokens.indices {

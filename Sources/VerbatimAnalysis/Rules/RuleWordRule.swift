@@ -22,9 +22,9 @@ struct RuleWordRule: SentimentRule {
         text.ruleWords = positions(text)
         guard text.lex.learned.count > 0 else { return }
         for i in text.ruleWords {
-            var word = text.tokens[i]
-            word.kind = .word
-            guard let m = text.lex.learned.longestMatch(in: [word], at: 0), !m.viaStem, m.payload != 0 else { continue }
+            var word = text.tokens.alone(i)
+            word[0].kind = .word
+            guard let m = text.lex.learned.longestMatch(in: word, at: 0), !m.viaStem, m.payload != 0 else { continue }
             text.hits.append(.init(start: i, length: 1, valence: m.payload, base: m.payload, term: m.text, rules: ["rule word"],
                                    clause: text.tokens[i].clause, unit: .learned(m.index), learned: m.learned, negatable: false))
         }

@@ -30,7 +30,7 @@ struct RuleExamples: Sendable {
 
 /// A text while the rules apply: its tokens, the roles rule words play, and the hits so far.
 struct ScoredText {
-    let tokens: [Token]
+    let tokens: TokenList
     /// Whether the result carries its evidence (`SentimentScorer.explains`): without it the rules
     /// build no marks, which only the evidence shows.
     let explains: Bool
@@ -61,7 +61,7 @@ struct ScoredText {
         }
     }
 
-    init(tokens: [Token], lexicon: LexiconRef, constants: SentimentRules, roles: [SentimentScorer.Role], hits: [SentimentScorer.Hit],
+    init(tokens: TokenList, lexicon: LexiconRef, constants: SentimentRules, roles: [SentimentScorer.Role], hits: [SentimentScorer.Hit],
          explains: Bool = true) {
         self.tokens = tokens
         self.explains = explains

@@ -98,7 +98,7 @@ extension Verbatim {
 
         /// Which tokens are personal data (found in their surfaces as written), nil for each without a masker.
         func maskedTokens(_ r: FeedbackRecord, _ masker: PersonalDataMasker?) -> [MaskingKind?] {
-            masker?.kinds(ofPieces: r.tokens.map(\.surface), in: r.normalizedText) ?? Array(repeating: nil, count: r.tokens.count)
+            masker?.kinds(ofPieces: r.tokens.surfaces, in: r.normalizedText) ?? Array(repeating: nil, count: r.tokens.count)
         }
 
         func tsv(_ r: FeedbackRecord, _ masker: PersonalDataMasker?) -> String {
@@ -107,8 +107,8 @@ extension Verbatim {
             if explain {
                 let masked = maskedTokens(r, masker)
                 let tokens = r.tokens.indices.map { k in
-                    let t = r.tokens[k]
-                    return masked[k]?.placeholder ?? (t.kind == .word ? t.form : t.kind == .contrast ? "|" + t.form + "|" : t.surface)
+                    let kind = r.tokens[k].kind
+                    return masked[k]?.placeholder ?? (kind == .word ? r.tokens.form(k) : kind == .contrast ? "|" + r.tokens.form(k) + "|" : r.tokens.surface(k))
                 }.joined(separator: " ")
                 let evidence = s.evidence.isEmpty ? (s.reason ?? "") : Evidence.line(s.evidence)
                 let themes = ThemeTag.list(r.themes.map(\.tag), separator: ",")
@@ -130,7 +130,9 @@ extension Verbatim {
                     ("normalized", .string(mask(r.normalizedText))),
                     ("tokens", .array(r.tokens.indices.map { k in
                         let t = r.tokens[k]
-                        return .object([("kind", .string("\(t.kind)")), ("surface", .string(masked[k]?.placeholder ?? t.surface)), ("form", .string(masked[k]?.placeholder ?? t.form)), ("clause", .int(t.clause))])
+                        let surface: String = masked[k]?.placeholder ?? r.tokens.surface(k)
+                        let form: String = masked[k]?.placeholder ?? r.tokens.form(k)
+                        return .object([("kind", .string("\(t.kind)")), ("surface", .string(surface)), ("form", .string(form)), ("clause", .int(t.clause))])
                     })),
                     ("clause_scores", .array(s.clauseScores.map { .double($0) })),
                     ("evidence", .array(s.evidence.map { e in
