@@ -39,13 +39,21 @@ public struct Token: Sendable, Hashable {
     /// tokenizer folded it (`WordFolder.foldsAsLower`), as the tokenizer found from its letters: the
     /// language stage keeps its forms without looking the word up. 0 when not known.
     public var keepsFormsIn: UInt8 = 0
+    /// Whether `form` and `alternative` are still the tokenizer's for the word's bytes (as `WordMemo`
+    /// gives them): set by the tokenizer, cleared by any change of form, so that a stage that remembers
+    /// what it read from the tokenizer's forms knows without comparing them.
+    public internal(set) var formIsTokenizers = false
 
     /// A token whose form and surface are at these spans of its list's bytes.
-    public init(kind: Kind, form: ByteSpan, surface: ByteSpan, alternative: ByteSpan? = nil, clause: Int = 0, emphasis: Emphasis = []) {
+    public init(
+        kind: Kind, form: ByteSpan, surface: ByteSpan, alternative: ByteSpan? = nil, clause: Int = 0, emphasis: Emphasis = [],
+        formIsTokenizers: Bool = false
+    ) {
         self.kind = kind
         self.form = form
         self.surface = surface
         self.alternative = alternative
+        self.formIsTokenizers = formIsTokenizers
         self.clause = clause
         self.sentence = clause
         self.emphasis = emphasis

@@ -78,8 +78,14 @@ public struct TokenList: Sendable, RandomAccessCollection, MutableCollection {
 
     // MARK: Bytes
 
-    /// Appends bytes, and returns where they are.
+    /// The most bytes of text a list holds (the largest record a pipeline reads, `max_record_bytes`):
+    /// with the forms appended after it, every span stays within the 32 bits a `ByteSpan` counts in.
+    public static let maxTextBytes = 1 << 30
+
+    /// Appends bytes, and returns where they are. (Bytes that would reach past what a span can count
+    /// are not kept: an empty span. Only a text near `maxTextBytes` with long forms can get there.)
     @inlinable @inline(__always) public mutating func add(_ p: UnsafeBufferPointer<UInt8>) -> ByteSpan {
+        guard bytes.count + p.count <= Int(UInt32.max) else { return ByteSpan(start: 0, count: 0) }
         let span = ByteSpan(start: bytes.count, count: p.count)
         bytes.append(contentsOf: p)
         return span
@@ -158,24 +164,28 @@ public struct TokenList: Sendable, RandomAccessCollection, MutableCollection {
         let span = add(s)
         elements[i].form = span
         elements[i].lookup = TermLookup()
+        elements[i].formIsTokenizers = false
     }
 
     /// Gives token `i` the lookup form at `span` of these bytes, and forgets the look-up made for the old one.
     public mutating func setForm(_ i: Int, span: ByteSpan) {
         elements[i].form = span
         elements[i].lookup = TermLookup()
+        elements[i].formIsTokenizers = false
     }
 
     /// Gives token `i` a new alternative form (or none), and forgets the look-up made for the old one.
     public mutating func setAlternative(_ i: Int, _ s: String?) {
         elements[i].alternative = s.map { add($0) }
         elements[i].lookup = TermLookup()
+        elements[i].formIsTokenizers = false
     }
 
     /// Gives token `i` the alternative form at `span` of these bytes, and forgets the look-up made for the old one.
     public mutating func setAlternative(_ i: Int, span: ByteSpan?) {
         elements[i].alternative = span
         elements[i].lookup = TermLookup()
+        elements[i].formIsTokenizers = false
     }
 
     /// A copy of `token` written as `text` (form and surface, no alternative): a part of a word split in
@@ -188,6 +198,7 @@ public struct TokenList: Sendable, RandomAccessCollection, MutableCollection {
         t.alternative = nil
         t.lookup = TermLookup()
         t.keepsFormsIn = 0
+        t.formIsTokenizers = false
         return t
     }
 
@@ -199,7 +210,8 @@ public struct TokenList: Sendable, RandomAccessCollection, MutableCollection {
 }
 
 /// Two lists are equal when their tokens are, each with the same text (form, surface, alternative) and
-/// the same kind, clauses, emphasis and marks: where in the bytes the text stands does not count.
+/// the same kind, clauses, emphasis and marks: where in the bytes the text stands does not count, nor
+/// whether a form is still the tokenizer's (`formIsTokenizers`, a hint for the memos).
 extension TokenList: Equatable {
     public static func == (a: TokenList, b: TokenList) -> Bool {
         guard a.count == b.count else { return false }
@@ -212,8 +224,8 @@ extension TokenList: Equatable {
             default: return false
             }
             let none = ByteSpan(start: 0, count: 0)
-            (x.form, x.surface, x.alternative) = (none, none, nil)
-            (y.form, y.surface, y.alternative) = (none, none, nil)
+            (x.form, x.surface, x.alternative, x.formIsTokenizers) = (none, none, nil, false)
+            (y.form, y.surface, y.alternative, y.formIsTokenizers) = (none, none, nil, false)
             guard x == y else { return false }
         }
         return true

@@ -160,7 +160,8 @@ public struct LanguageIdentifier: Sendable {
     private func reading(_ tokens: TokenList, _ t: Int, _ memo: WordMemo) -> (LetterClass, TextResources.CueWeights) {
         let elongated = tokens[t].alternative != nil
         let e = tokens.withSurface(t) { memo.entry($0, slot: tokens[t].memoSlot, surface: String(decoding: $0, as: UTF8.self)) }
-        if e.pointee.cueTables == cues.id, e.pointee.cueElongated == elongated, tokens.formEquals(t, e.pointee.cueForm) {
+        if e.pointee.cueTables == cues.id, e.pointee.cueElongated == elongated,
+           (tokens[t].formIsTokenizers && e.pointee.cueFromTokenizers) || tokens.formEquals(t, e.pointee.cueForm) {
             return (e.pointee.classes, e.pointee.cues)
         }
         let c = tokens.withSurface(t) { Self.letterClasses(of: $0) }
@@ -171,6 +172,7 @@ public struct LanguageIdentifier: Sendable {
         e.pointee.cueElongated = elongated
         e.pointee.classes = c
         e.pointee.cueForm = tokens.form(t)
+        e.pointee.cueFromTokenizers = tokens[t].formIsTokenizers
         e.pointee.cues = weights
         return (c, weights)
     }

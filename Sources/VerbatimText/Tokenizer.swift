@@ -27,6 +27,10 @@ public enum Tokenizer {
     /// The tokens of `text`, in a list whose bytes start with the text: a surface read from the text is
     /// a span of it (`span(i, j)`), and the forms worked out are appended after it.
     public static func tokenize(_ text: String) -> TokenList {
+        // Beyond the largest record a pipeline reads, a text (one `classify` line) is analysed up to it.
+        guard text.utf8.count <= TokenList.maxTextBytes else {
+            return tokenize(String(decoding: text.utf8.prefix(TokenList.maxTextBytes), as: UTF8.self))
+        }
         var tokens = TokenList(text: text)
         UTF8Bytes.withBytes(text) { tokenize($0, into: &tokens) }
         return tokens
@@ -244,7 +248,7 @@ public enum Tokenizer {
         if e.pointee.squeezed { emphasis.insert(.elongated) }
         let form = e.pointee.formIsSurface ? surface : tokens.add(e.pointee.form)
         let alternative = e.pointee.squeezed ? e.pointee.alternative.map { tokens.add($0) } : nil
-        var t = Token(kind: .word, form: form, surface: surface, alternative: alternative, clause: clause, emphasis: emphasis)
+        var t = Token(kind: .word, form: form, surface: surface, alternative: alternative, clause: clause, emphasis: emphasis, formIsTokenizers: true)
         t.memoSlot = memo.words.slot(of: e)
         t.keepsFormsIn = e.pointee.keepsFormsIn
         return t

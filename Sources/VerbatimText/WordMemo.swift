@@ -30,6 +30,9 @@ final class WordMemo {
         var cueElongated = false
         var classes: LanguageIdentifier.LetterClass = []
         var cueForm = ""
+        /// Whether `cueForm` was the tokenizer's form (`Token.formIsTokenizers`): a token that still
+        /// has the tokenizer's form then reads the cues without comparing forms.
+        var cueFromTokenizers = false
         var cues = TextResources.CueWeights()
         /// The forms for one language (`foldedFor`): whether the tokenizer's stand (`keeps`), else the
         /// language's form and, when `foldedElongated`, its alternative.

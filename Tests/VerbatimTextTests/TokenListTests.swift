@@ -28,6 +28,7 @@ struct TokenListTests {
         t.setForm(0, "kötü")
         #expect(t.form(0) == "kötü" && t.surface(0) == "berbat" && t.form(1) == "hizmet")
         #expect(t[0].lookup == TermLookup(), "the mark of the old form is gone")
+        #expect(before[0].formIsTokenizers && !t[0].formIsTokenizers, "and the memos know it is not the tokenizer's form any more")
         #expect(before.form(0) == "berbat", "a copy made before keeps its own text")
         #expect(t != before)
     }
