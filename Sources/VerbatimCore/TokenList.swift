@@ -26,8 +26,10 @@ public struct TokenList: Sendable, RandomAccessCollection, MutableCollection {
 
     /// An empty list over `text`: spans `0..<text.utf8.count` are the text's own bytes.
     public init(text: String) {
-        bytes = Array(text.utf8)
-        bytes.reserveCapacity(bytes.count * 2 + 16)
+        bytes = []
+        // Room for the forms too, made once: the text is copied in once, not again when they are appended.
+        bytes.reserveCapacity(text.utf8.count * 2 + 16)
+        UTF8Bytes.withBytes(text) { bytes.append(contentsOf: $0) }
     }
 
     /// A list of words and other tokens given as strings (data files, hashtag parts, tests): each token's
@@ -51,7 +53,7 @@ public struct TokenList: Sendable, RandomAccessCollection, MutableCollection {
     @inlinable public mutating func reserveCapacity(_ n: Int) { elements.reserveCapacity(n) }
 
     /// Adds a token whose spans are already in the bytes.
-    @inlinable public mutating func append(_ token: Token) { elements.append(token) }
+    @inlinable @inline(__always) public mutating func append(_ token: Token) { elements.append(token) }
 
     /// Adds a token whose form and surface are appended to the bytes.
     public mutating func append(kind: Token.Kind, form: String, surface: String, clause: Int = 0, emphasis: Emphasis = []) {
