@@ -36,169 +36,11 @@ public enum Tokenizer {
         return tokens
     }
 
-    /// Tokenizes UTF-8 bytes (the bytes `tokens` starts with). Positions are byte offsets; scalars are
-    /// decoded where a rule needs one.
+    /// Tokenizes UTF-8 bytes (the bytes `tokens` starts with): one pass of a `TokenScanner`.
     static func tokenize(_ s: UnsafeBufferPointer<UInt8>, into tokens: inout TokenList) {
-        let n = s.count
-        tokens.reserveCapacity(n / 6 + 1)
-        var clause = 0
-        // All-caps text: caps carry no emphasis. Worked out when a word in capitals first asks (most texts have none).
-        var shouting: Bool?
-        func textIsShouting() -> Bool {
-            if let shouting { return shouting }
-            let answer = isShouting(s)
-            shouting = answer
-            return answer
-        }
-        let memo = WordMemo.current
-        // Read once, not through `swift_once` per scalar or token.
-        let flags = ScalarTable.flags, emoticonStarts = Self.emoticonStarts
-
-        @inline(__always) func atBoundary(_ k: Int) -> Bool { k == 0 || s[k - 1] == 0x20 }
-        @inline(__always) func span(_ a: Int, _ b: Int) -> ByteSpan { ByteSpan(start: a, count: b - a) }
-        @inline(__always) func isWord(at k: Int) -> Bool { k < n && ScalarTable.isWord(UTF8Bytes.decode(s, k).scalar) }
-
-        var i = 0
-        scan: while i < n {
-            let c = s[i]
-            if c == 0x20 { i += 1; continue }
-            // URLs
-            if c == 0x68 || c == 0x77 || c == 0x48 || c == 0x57, atBoundary(i), hasPrefixCI(s, i, "http://") || hasPrefixCI(s, i, "https://") || hasPrefixCI(s, i, "www.") {
-                var j = i
-                while j < n, s[j] != 0x20 { j += 1 }
-                tokens.append(Token(kind: .url, form: span(i, i), surface: span(i, j), clause: clause))
-                i = j; continue
-            }
-            let (cv, clen) = UTF8Bytes.decode(s, i)
-            let cIsWord = ScalarTable.isWord(cv, flags)
-            // Emoticons (only at a token start, so "http:/" or "3:0" do not match)
-            if atBoundary(i) || !ScalarTable.isWord(UTF8Bytes.decode(s, before: i), flags), !cIsWord || c == 0x78 || c == 0x58 || c == 0x38 || c == 0x42 {
-                if emoticonStarts[Int(c)], let e = emoticonBytes.first(where: { matches(s, i, $0.bytes) }) {
-                    var end = i + e.bytes.count
-                    // ":)))))" is ":)))" said louder, ":DDD" is ":D", "<333" is "<3": the extra repeats belong to the token.
-                    if let last = e.bytes.last, last == 0x29 || last == 0x28 || last == 0x44 || last == 0x33 {
-                        while end < n, s[end] == last { end += 1 }
-                    }
-                    if end == n || s[end] == 0x20 || !isWord(at: end) {
-                        tokens.append(Token(kind: .emoticon, form: tokens.add(e.form), surface: span(i, end), clause: clause))
-                        i = end; continue
-                    }
-                }
-            }
-            // Emoji sequences
-            // (Below U+2000 only © and ® can start one: a Cyrillic or Turkish letter is not decoded again.)
-            if cv >= 0x2000 || cv == 0xA9 || cv == 0xAE, isEmojiStart(s, i) {
-                var j = i + clen
-                var form = Array(s[i..<j])
-                if isRegionalIndicator(cv), j < n {
-                    let (next, len) = UTF8Bytes.decode(s, j)
-                    if isRegionalIndicator(next) { form.append(contentsOf: s[j..<(j + len)]); j += len }
-                }
-                while j < n {
-                    let (v, len) = UTF8Bytes.decode(s, j)
-                    if v == 0xFE0F || v == 0xFE0E || (0x1F3FB...0x1F3FF).contains(v) || v == 0x20E3 { j += len; continue }
-                    if v == 0x200D, j + len < n, isEmojiStart(s, j + len) {
-                        let nextLength = UTF8Bytes.decode(s, j + len).length
-                        form.append(contentsOf: s[j..<(j + len + nextLength)])
-                        j += len + nextLength
-                        continue
-                    }
-                    break
-                }
-                let formSpan = form.withUnsafeBufferPointer { tokens.add($0) }
-                tokens.append(Token(kind: .emoji, form: formSpan, surface: span(i, j), clause: clause))
-                i = j; continue
-            }
-            // Hashtags and mentions
-            if c == 0x23 || c == 0x40, isWord(at: i + 1) {
-                var j = i + 1
-                while j < n {
-                    if s[j] == 0x5F { j += 1; continue }
-                    let (v, len) = UTF8Bytes.decode(s, j)
-                    guard ScalarTable.isWord(v) else { break }
-                    j += len
-                }
-                let body = UTF8Bytes.string(s, (i + 1)..<j)
-                if c == 0x40 {
-                    tokens.append(Token(kind: .mention, form: tokens.add(body.lowercased()), surface: span(i, j), clause: clause))
-                } else {
-                    tokens.append(Token(kind: .hashtag, form: tokens.add(LanguageFolding.defaultLower(body)), surface: span(i, j), clause: clause))
-                    for part in splitHashtag(body) {
-                        let surface = tokens.add(part)
-                        var word = makeWord(part, surface: surface, clause: clause, shouting: textIsShouting, into: &tokens)
-                        word.emphasis.insert(.fromHashtag)
-                        tokens.append(word)
-                    }
-                }
-                i = j; continue
-            }
-            // Words and numbers
-            if cIsWord {
-                var j = i
-                var allDigits = true
-                var letters = 0, upper = 0
-                while j < n {
-                    let b = s[j]
-                    if b < 0x80 {
-                        if b >= 0x30 && b <= 0x39 { j += 1; continue }
-                        if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
-                            allDigits = false; letters += 1
-                            if b < 0x60 { upper += 1 }
-                            j += 1; continue
-                        }
-                        // Decimal separators inside numbers: 4,5 or 1.000
-                        if allDigits, b == 0x2E || b == 0x2C, j + 1 < n, s[j + 1] >= 0x30 && s[j + 1] <= 0x39 { j += 1; continue }
-                        break
-                    }
-                    let (v, len) = UTF8Bytes.decode(s, j)
-                    let f = ScalarTable.wordFlags(v, flags)
-                    guard f.contains(.word) else { break }
-                    allDigits = false
-                    if f.contains(.alphabetic) {
-                        letters += 1
-                        if f.contains(.uppercase) { upper += 1 }
-                    }
-                    j += len
-                }
-                if allDigits {
-                    tokens.append(Token(kind: .number, form: span(i, j), surface: span(i, j), clause: clause))
-                } else {
-                    let allCaps = letters >= 2 && upper == letters && !textIsShouting()
-                    tokens.append(makeWord(UnsafeBufferPointer(rebasing: s[i..<j]), surface: span(i, j), clause: clause, allCaps: allCaps, memo: memo, into: &tokens))
-                }
-                // Apostrophe suffix: Ayşe'ye, Ayşe’nin
-                if j < n, !allDigits {
-                    let (a, alen) = UTF8Bytes.decode(s, j)
-                    if isApostrophe(a), isWord(at: j + alen) {
-                        var k = j + alen
-                        while k < n {
-                            let (v, len) = UTF8Bytes.decode(s, k)
-                            guard ScalarTable.isWord(v) else { break }
-                            k += len
-                        }
-                        var t = makeWord(UTF8Bytes.string(s, (j + alen)..<k), surface: span(j + alen, k), clause: clause, shouting: textIsShouting, into: &tokens)
-                        t.emphasis.insert(.apostropheSuffix)
-                        tokens.append(t)
-                        j = k
-                    }
-                }
-                i = j; continue
-            }
-            // Punctuation
-            tokens.append(Token(kind: .punctuation, form: span(i, i + clen), surface: span(i, i + clen), clause: clause))
-            if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3B || cv == 0x2026 {
-                // A run of terminators ends one sentence.
-                var j = i + clen
-                while j < n, s[j] == 0x2E || s[j] == 0x21 || s[j] == 0x3F {
-                    tokens.append(Token(kind: .punctuation, form: span(j, j + 1), surface: span(j, j + 1), clause: clause)); j += 1
-                }
-                // "21.11.2026" and "4.5" are not sentence ends; "bitti.ama" (no space after the dot) is.
-                let insideNumber = c == 0x2E && j == i + 1 && i > 0 && j < n && isDigit(s[i - 1]) && isDigit(s[j])
-                if !insideNumber { clause += 1 }
-                i = j; continue
-            }
-            i += clen
-        }
+        tokens.reserveCapacity(s.count / 6 + 1)
+        var scanner = TokenScanner(s)
+        scanner.scan(into: &tokens)
     }
 
     /// True when the text is written in capitals (at least 80% of its letters): then capitals carry no emphasis.
@@ -218,17 +60,6 @@ public enum Tokenizer {
             i += len
         }
         return letters > 0 && upper * 10 >= letters * 8
-    }
-
-    /// A word (a hashtag's part, an apostrophe's suffix) whose surface `surface` is already in the bytes.
-    static func makeWord(_ text: String, surface: ByteSpan, clause: Int, shouting: () -> Bool, into tokens: inout TokenList) -> Token {
-        var letters = 0, upper = 0
-        for u in text.unicodeScalars where ScalarTable.isAlphabetic(u.value) {
-            letters += 1
-            if ScalarTable.isUppercase(u.value) { upper += 1 }
-        }
-        let allCaps = letters >= 2 && upper == letters && !shouting()
-        return makeWord(surface: surface, WordFolder.forms(of: text, for: .und, alternative: true), clause: clause, allCaps: allCaps, into: &tokens)
     }
 
     /// A word from its bytes, folded once per thread (`WordMemo`): its forms as remembered when the
@@ -254,7 +85,8 @@ public enum Tokenizer {
         return t
     }
 
-    private static func makeWord(
+    /// A word whose forms are worked out (not remembered), its surface already in the bytes.
+    static func makeWord(
         surface: ByteSpan, _ forms: (form: String, alternative: String?, squeezed: Bool), clause: Int, allCaps: Bool, into tokens: inout TokenList
     ) -> Token {
         var emphasis: Emphasis = allCaps ? [.allCaps] : []
