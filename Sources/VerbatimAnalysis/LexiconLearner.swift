@@ -100,10 +100,8 @@ public struct LexiconLearner {
         // Words a rule claims, and numbers: learned as words only (no stems, no phrases).
         // A word that is also a hand-written term (`süper`, an intensifier too) already has its valence there.
         for i in analysis.ruleWords where tokens.form(i).unicodeScalars.count <= 20 {
-            var word = tokens[i]
-            word.kind = .word
-            var alone = tokens
-            alone.replaceTokens(with: [word])
+            var alone = tokens.alone(i)
+            alone[0].kind = .word
             if let m = lex.sentiment.longestMatch(in: alone, at: 0), !m.viaStem { continue }
             forms.insert(tokens.form(i))
         }

@@ -4,8 +4,8 @@
 ///
 /// `form` is the lookup form: case-folded for the record's language, elongations squeezed, Serbian
 /// transliterated to Latin with diacritics folded. `surface` is the text as written, for explanations.
-/// Both are changed only through the list (`TokenList.setForm`, `setSurface`, `setAlternative`), which
-/// writes the new bytes and forgets what was worked out for the old ones.
+/// Forms are changed only through the list (`TokenList.setForm`, `setAlternative`), which writes the new
+/// bytes and forgets what was worked out for the old ones.
 public struct Token: Sendable, Hashable {
     /// What kind of thing the token is.
     public enum Kind: UInt8, Sendable, Hashable {

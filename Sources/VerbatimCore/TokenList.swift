@@ -14,8 +14,8 @@ import Darwin
 /// is written (`form(_:)`, `surface(_:)`: evidence, `--explain`).
 ///
 /// A form changes only through `setForm` and `setAlternative`, which forget the look-up made for the old
-/// one, and a surface through `setSurface`, which forgets `Token.keepsFormsIn`. Bytes are only ever
-/// appended: a span stays good for the life of the list.
+/// one (a word split in two gets new tokens, `word(like:text:)`). Bytes are only ever appended: a span
+/// stays good for the life of the list.
 public struct TokenList: Sendable, RandomAccessCollection, MutableCollection {
     /// The text, then every form appended since.
     @usableFromInline var bytes: [UInt8]
@@ -114,13 +114,6 @@ public struct TokenList: Sendable, RandomAccessCollection, MutableCollection {
         return withBytes(span) { UTF8Bytes.equal(s, $0) }
     }
 
-    /// Whether two spans hold the same bytes.
-    @inlinable @inline(__always) public func equals(_ a: ByteSpan, _ b: ByteSpan) -> Bool {
-        guard a.count == b.count else { return false }
-        if a.start == b.start || a.count == 0 { return true }
-        return bytes.withUnsafeBufferPointer { p in memcmp(p.baseAddress! + Int(a.start), p.baseAddress! + Int(b.start), Int(a.count)) == 0 }
-    }
-
     // MARK: A token's text
 
     /// Calls `body` with the bytes of token `i`'s lookup form.
@@ -164,28 +157,29 @@ public struct TokenList: Sendable, RandomAccessCollection, MutableCollection {
     /// Gives token `i` a new lookup form, and forgets the look-up made for the old one.
     public mutating func setForm(_ i: Int, _ s: String) {
         let span = add(s)
-        elements[i].form = span
-        elements[i].lookup = TermLookup()
-        elements[i].formIsTokenizers = false
+        setForm(i, span: span)
     }
 
     /// Gives token `i` the lookup form at `span` of these bytes, and forgets the look-up made for the old one.
     public mutating func setForm(_ i: Int, span: ByteSpan) {
         elements[i].form = span
-        elements[i].lookup = TermLookup()
-        elements[i].formIsTokenizers = false
+        forgetLookUp(i)
     }
 
     /// Gives token `i` a new alternative form (or none), and forgets the look-up made for the old one.
     public mutating func setAlternative(_ i: Int, _ s: String?) {
-        elements[i].alternative = s.map { add($0) }
-        elements[i].lookup = TermLookup()
-        elements[i].formIsTokenizers = false
+        let span = s.map { add($0) }
+        setAlternative(i, span: span)
     }
 
     /// Gives token `i` the alternative form at `span` of these bytes, and forgets the look-up made for the old one.
     public mutating func setAlternative(_ i: Int, span: ByteSpan?) {
         elements[i].alternative = span
+        forgetLookUp(i)
+    }
+
+    /// What was worked out for token `i`'s old forms: its mark, and that they were the tokenizer's.
+    private mutating func forgetLookUp(_ i: Int) {
         elements[i].lookup = TermLookup()
         elements[i].formIsTokenizers = false
     }
@@ -202,12 +196,6 @@ public struct TokenList: Sendable, RandomAccessCollection, MutableCollection {
         t.keepsFormsIn = 0
         t.formIsTokenizers = false
         return t
-    }
-
-    /// Gives token `i` a new surface, and forgets which languages keep the tokenizer's forms.
-    public mutating func setSurface(_ i: Int, _ s: String) {
-        elements[i].surface = add(s)
-        elements[i].keepsFormsIn = 0
     }
 }
 
