@@ -116,10 +116,12 @@ extension SentimentScorer {
 
     /// Serbian `ne-` (and any `prefix` rule): `neprofesionalan` → not `profesionalan`.
     func prefixNegatedHit(_ tokens: TokenList, at i: Int, _ lex: LanguageLexicon) -> Hit? {
-        // Most words start with no prefix: their bytes say so before any is decoded.
-        guard lex.negationPrefixes.contains(where: { p in tokens.withForm(i) { TermIndex<Double>.hasPrefix($0, p) } }) else { return nil }
-        let form = tokens.form(i)
-        for p in lex.negationPrefixes where form.hasPrefix(p) && form.count >= p.count + 3 {
+        // Most words start with no prefix: their bytes say so, and the form is decoded only for one that does.
+        var decoded: String?
+        for p in lex.negationPrefixes where tokens.withForm(i, { UTF8Bytes.hasPrefix($0, p) }) {
+            let form = decoded ?? tokens.form(i)
+            decoded = form
+            guard form.hasPrefix(p), form.count >= p.count + 3 else { continue }
             var copy = tokens.alone(i)
             copy.setForm(0, String(form.dropFirst(p.count)))
             if let m = lex.sentiment.longestMatch(in: copy, at: 0) {

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import VerbatimCore
 
 /// A compiled list of terms (words, `*` stems and multi-word expressions)
@@ -221,7 +216,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
                 }
                 let w = terms[Int(c)].words[k]
                 if w.isStem {
-                    guard tokens.withForm(i + k, { Self.hasPrefix($0, w.form) }) else { return }
+                    guard tokens.withForm(i + k, { UTF8Bytes.hasPrefix($0, w.form) }) else { return }
                     viaStem = true
                     stemChars += w.form.utf8.count
                     if k == count - 1 { lastStemBytes = w.form.utf8.count }
@@ -233,10 +228,5 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         }
         let rank = (count, viaStem ? 0 : 1, stemChars)
         if best.index < 0 || rank > best.rank { best = Best(index: Int(c), rank: rank, stemBytes: lastStemBytes) }
-    }
-
-    @inline(__always) static func hasPrefix(_ x: UnsafeBufferPointer<UInt8>, _ prefix: String) -> Bool {
-        guard x.count >= prefix.utf8.count else { return false }
-        return UTF8Bytes.withBytes(prefix) { y in y.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, y.count) == 0 }
     }
 }

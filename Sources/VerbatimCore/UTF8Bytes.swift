@@ -76,6 +76,12 @@ public enum UTF8Bytes {
         return copy.withUTF8(body)
     }
 
+    /// Whether `bytes` start with the bytes of `prefix` (a stem, a negation prefix).
+    @inlinable @inline(__always) public static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: String) -> Bool {
+        guard bytes.count >= prefix.utf8.count else { return false }
+        return withBytes(prefix) { y in y.count == 0 || memcmp(bytes.baseAddress!, y.baseAddress!, y.count) == 0 }
+    }
+
     /// Byte equality of a word and bytes: all text here is NFC, so it is string equality without
     /// `String`'s Unicode comparison. The lengths first, which most unequal words already differ in.
     @inlinable @inline(__always) public static func equal(_ word: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
