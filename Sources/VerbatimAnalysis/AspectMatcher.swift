@@ -21,8 +21,13 @@ public struct AspectMatcher: Sendable {
         public var negation: String?
 
         /// The rule name shown in the evidence: `aspect(wait_time)`, `aspect cue(wait_time)`, `aspect outcome(promises)`.
-        public var rules: [String] {
-            [kind == .phrase ? "aspect(\(theme))" : "aspect \(kind.rawValue)(\(theme))"] + (negation.map { ["negation(\($0))"] } ?? [])
+        public var rules: [RuleMark] {
+            let mark: RuleMark = switch kind {
+            case .phrase: .aspect(theme: theme)
+            case .cue: .aspectCue(theme: theme)
+            case .outcome: .aspectOutcome(theme: theme)
+            }
+            return negation.map { [mark, .affixNegation($0)] } ?? [mark]
         }
     }
 

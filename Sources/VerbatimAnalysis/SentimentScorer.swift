@@ -68,7 +68,7 @@ public struct SentimentScorer: Sendable {
         var valence: Double
         var base: Double
         var term: String
-        var rules: [String]
+        var rules: [RuleMark]
         var clause: Int
         var kind: Kind = .term
         var unit: Unit = .fixed
@@ -124,16 +124,14 @@ public struct SentimentScorer: Sendable {
         }
         var sum = analysis.hits.reduce(0) { $0 + $1.valence }
         var evidence = !explains ? [] : analysis.hits.map { h in
-            // Most hits are one word: its surface as it is, with no array or joined string made.
-            Evidence(matched: h.length == 1 ? tokens.surface(h.start) : (h.start..<(h.start + h.length)).map(tokens.surface).joined(separator: " "),
-                     term: h.term, baseValence: h.base, finalValence: round2(h.valence), rules: h.rules, clause: h.clause, learned: h.learned,
+            Evidence(term: h.term, baseValence: h.base, finalValence: round2(h.valence), rules: h.rules, clause: h.clause, learned: h.learned,
                      tokens: h.start..<(h.start + h.length), aspect: h.aspect)
         }
         let bangs = analysis.exclamations
         let add = ExclamationRule.emphasis(of: sum, bangs: bangs, rules)
         if add != 0 {
             sum += add
-            if explains { evidence.append(Evidence(matched: String(repeating: "!", count: bangs), term: "!", baseValence: 0, finalValence: round2(add), rules: ["emphasis(!×\(bangs))"], clause: -1)) }
+            if explains { evidence.append(Evidence(term: "!", baseValence: 0, finalValence: round2(add), rules: [.emphasis(bangs: bangs)], clause: -1)) }
         }
         let compound = round4(normalize(sum))
         return SentimentResult(score: compound, label: rules.thresholds(for: ref.lex).label(compound), evidence: evidence, clauseScores: clauseScores(tokens, analysis.hits))
@@ -152,7 +150,7 @@ public struct SentimentScorer: Sendable {
             guard let v = emojiValence(tokens, at: i) else { continue }
             sum += v
             if explains {
-                evidence.append(Evidence(matched: tokens.surface(i), term: tokens.form(i), baseValence: v, finalValence: v, rules: [], clause: tokens[i].clause, tokens: i..<(i + 1)))
+                evidence.append(Evidence(term: tokens.form(i), baseValence: v, finalValence: v, rules: [], clause: tokens[i].clause, tokens: i..<(i + 1)))
             }
         }
         if sum == 0 {

@@ -78,6 +78,9 @@ public struct ThemeTagger: Sendable {
         }
     }
 
+    /// Whether a mark is an aspect phrase's (which mentions its theme by itself), not a cue's or an outcome's.
+    static func isAspectPhrase(_ mark: RuleMark) -> Bool { if case .aspect = mark { true } else { false } }
+
     /// The evidence that stands on words (all but the `!` emphasis, which the scorer adds last), as a
     /// slice of the result's own evidence when it can be: a filtered copy would copy every entry.
     static func located(_ all: [Evidence]) -> ArraySlice<Evidence> {
@@ -92,7 +95,7 @@ public struct ThemeTagger: Sendable {
     private func mentions(_ tokens: TokenList, _ ref: LexiconRef, _ sentiment: SentimentResult?) -> [AspectMatcher.Mention] {
         var mentions = aspects.keywordMentions(tokens, ref)
         if let evidence = sentiment?.evidence {
-            for e in evidence where e.aspect != nil && e.rules.first?.hasPrefix("aspect(") == true {
+            for e in evidence where e.aspect != nil && e.rules.first.map(Self.isAspectPhrase) == true {
                 mentions.append(.init(theme: e.aspect!, range: e.tokens!, keyword: e.term))
             }
         } else {
@@ -190,7 +193,7 @@ public struct ThemeTagger: Sendable {
         evidence.contains { e in
             let at = e.tokens!.lowerBound
             return at >= m.range.upperBound && tokens[at].sentence - tokens[m.range.lowerBound].sentence <= 1
-                && (e.finalValence < 0 || e.rules.contains { $0.hasPrefix("negation") || $0 == "negated verb" })
+                && (e.finalValence < 0 || e.rules.contains(where: \.isNegation))
         }
     }
 }

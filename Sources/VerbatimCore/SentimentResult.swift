@@ -24,18 +24,18 @@ public struct SentimentResult: Sendable, Hashable {
     }
 }
 
-/// One matched lexicon term and the rules that changed its weight.
+/// One matched lexicon term and the rules that changed its weight, kept as values: the entry's own text
+/// (shared with its lexicon, not copied), the token range it matched, and typed rule marks. It becomes
+/// text only when a row that shows it is written (`summary`, `line`, `classify --explain`).
 public struct Evidence: Sendable, Hashable {
-    /// The words as written in the text.
-    public var matched: String
     /// The lexicon entry that matched (`memnun*`, `dönüş yapmadı`).
     public var term: String
     /// Valence of the entry, −4…4.
     public var baseValence: Double
     /// Valence after every rule.
     public var finalValence: Double
-    /// Rules in the order they applied (`negation(değil)`, `intensifier(çok)`, `contrast(ama)`).
-    public var rules: [String]
+    /// Rules in the order they applied (`negation(değil)`, `intensifier(çok)`, `contrast(after ama)`).
+    public var rules: [RuleMark]
     public var clause: Int
     /// For a term of a learned lexicon layer: what it was learned from (`n_pos=412 n_neg=37`, and for a
     /// hand-written entry whose valence was adjusted, `hand -2`); nil for a hand-written valence.
@@ -45,9 +45,8 @@ public struct Evidence: Sendable, Hashable {
     /// The theme an aspect phrase or cue (`aspects.tsv`) speaks about: it counts for that theme only.
     public var aspect: String?
 
-    public init(matched: String, term: String, baseValence: Double, finalValence: Double, rules: [String], clause: Int,
+    public init(term: String, baseValence: Double, finalValence: Double, rules: [RuleMark], clause: Int,
                 learned: String? = nil, tokens: Range<Int>? = nil, aspect: String? = nil) {
-        self.matched = matched
         self.term = term
         self.baseValence = baseValence
         self.finalValence = finalValence
@@ -57,6 +56,19 @@ public struct Evidence: Sendable, Hashable {
         self.tokens = tokens
         self.aspect = aspect
     }
+
+    /// The words matched, as written in the text they were scored in (`tokens`, the record's tokens),
+    /// joined by a space; for the `!` emphasis, its `!`s.
+    public func matched(in tokens: TokenList) -> String {
+        guard let range = self.tokens else {
+            if case let .emphasis(bangs)? = rules.first { return String(repeating: "!", count: bangs) }
+            return term
+        }
+        return range.count == 1 ? tokens.surface(range.lowerBound) : range.map(tokens.surface).joined(separator: " ")
+    }
+
+    /// The rule marks as `--explain` writes them.
+    public var ruleTexts: [String] { rules.map(\.description) }
 
     /// Short form for reports: `kötü -2.5 [negation(değil)] → +1`, or for a learned valence
     /// `berbat* -3.12 learned(n_pos=3 n_neg=140; hand -3) → -3.12`.
@@ -69,24 +81,25 @@ public struct Evidence: Sendable, Hashable {
     /// Appends the UTF-8 of `summary` to `bytes`, building no string (it runs for every piece of
     /// evidence of every record that `records.csv` writes).
     public func appendSummary(to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: term.utf8)
+        UTF8Bytes.append(term, to: &bytes)
         bytes.append(0x20)
         Self.append(baseValence, to: &bytes)
         if let learned {
-            bytes.append(contentsOf: " learned(".utf8)
-            bytes.append(contentsOf: learned.utf8)
+            UTF8Bytes.appendStatic(" learned(", to: &bytes)
+            UTF8Bytes.append(learned, to: &bytes)
             bytes.append(0x29)
         }
         if !rules.isEmpty {
-            bytes.append(contentsOf: " [".utf8)
+            bytes.append(0x20)
+            bytes.append(0x5B)
             for (k, rule) in rules.enumerated() {
-                if k > 0 { bytes.append(contentsOf: ", ".utf8) }
-                bytes.append(contentsOf: rule.utf8)
+                if k > 0 { bytes.append(0x2C); bytes.append(0x20) }
+                rule.append(to: &bytes)
             }
             bytes.append(0x5D)
         }
         if finalValence != baseValence {
-            bytes.append(contentsOf: " → ".utf8)
+            UTF8Bytes.appendStatic(" → ", to: &bytes)
             Self.append(finalValence, to: &bytes)
         }
     }
@@ -97,7 +110,7 @@ public struct Evidence: Sendable, Hashable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(evidence.count * 48)
         for (k, e) in evidence.enumerated() {
-            if k > 0 { bytes.append(contentsOf: "; ".utf8) }
+            if k > 0 { bytes.append(0x3B); bytes.append(0x20) }
             e.appendSummary(to: &bytes)
         }
         return String(decoding: bytes, as: UTF8.self)

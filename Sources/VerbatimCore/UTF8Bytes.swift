@@ -76,6 +76,17 @@ public enum UTF8Bytes {
         return copy.withUTF8(body)
     }
 
+    /// Appends a string's UTF-8 bytes, read in place (`Array.append(contentsOf: s.utf8)` takes the
+    /// generic path, a byte at a time).
+    @inlinable @inline(__always) public static func append(_ s: String, to bytes: inout [UInt8]) {
+        withBytes(s) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends the UTF-8 bytes of a literal.
+    @inlinable @inline(__always) public static func appendStatic(_ text: StaticString, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     /// Whether `bytes` start with the bytes of `prefix` (a stem, a negation prefix).
     @inlinable @inline(__always) public static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: String) -> Bool {
         guard bytes.count >= prefix.utf8.count else { return false }

@@ -163,7 +163,7 @@ struct AspectRuleTests {
         let (s, themes) = analyze("saatlerce")
         #expect(s.label == .negative)
         #expect(themes == "wait_time:negative")
-        #expect(s.evidence.first?.rules == ["aspect(wait_time)"])
+        #expect(s.evidence.first?.ruleTexts == ["aspect(wait_time)"])
         #expect(s.evidence.first?.aspect == "wait_time")
     }
 

@@ -67,9 +67,9 @@ struct LexiconLearnerTests {
         #expect(Set(layer.entries.map(\.term)).count == layer.entries.count, "a word that is a hand-written term too is written once")
         let result = try #require(try analyzer(with: layer).analyze("Film 10/2 ama süper", language: .tr).sentiment)
         let number = try #require(result.evidence.first { $0.term == "2" })
-        #expect(number.rules == ["rule word"] && number.learned != nil)
-        #expect(result.evidence.contains { $0.term == "ama" && $0.rules == ["rule word"] })
-        #expect(result.evidence.contains { $0.rules.contains { $0.hasPrefix("contrast(after") } }, "the contrast rule still applies")
+        #expect(number.ruleTexts == ["rule word"] && number.learned != nil)
+        #expect(result.evidence.contains { $0.term == "ama" && $0.ruleTexts == ["rule word"] })
+        #expect(result.evidence.contains { $0.ruleTexts.contains { $0.hasPrefix("contrast(after") } }, "the contrast rule still applies")
     }
 
     /// A pair of adjacent words (`a + b`) is learned beside its words when one of them is claimed (here the
@@ -81,9 +81,10 @@ struct LexiconLearnerTests {
         let bad = try #require(layer.entries.first { $0.term == Self.folded("güzel") + " + " + Self.folded("zopzop") })
         #expect(good.valence > 0 && bad.valence < 0)
         #expect(good.positives == 30 && good.negatives == 0)
-        let result = try #require(try analyzer(with: layer).analyze("Güzel zopzop", language: .tr).sentiment)
+        let record = try analyzer(with: layer).analyze("Güzel zopzop", language: .tr)
+        let result = try #require(record.sentiment)
         #expect(result.label == .negative)
-        #expect(result.evidence.contains { $0.rules == ["pair"] && $0.matched == "Güzel zopzop" })
+        #expect(result.evidence.contains { $0.rules == [.pair] && $0.matched(in: record.tokens) == "Güzel zopzop" })
         #expect(result.evidence.contains { $0.term == "güzel*" }, "the pair claims neither word")
     }
 
@@ -99,7 +100,7 @@ struct LexiconLearnerTests {
         #expect(!layer.entries.contains { $0.term == zip + " " + zop }, "no phrase is learned")
         let result = try #require(try analyzer(with: layer).analyze("Zıpzıp zapzap", language: .tr).sentiment)
         #expect(result.label == .negative)
-        #expect(result.evidence.contains { $0.rules == ["pair"] })
+        #expect(result.evidence.contains { $0.ruleTexts == ["pair"] })
         #expect(result.evidence.contains { $0.term == zap }, "the pair claims neither word")
     }
 

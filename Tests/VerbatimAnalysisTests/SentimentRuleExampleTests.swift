@@ -24,8 +24,8 @@ struct SentimentRuleExampleTests {
 
     static var ruleNames: [String] { SentimentScorer.rules.map { String(describing: type(of: $0)) } }
 
-    /// The applied rules of every hit, as `--explain` writes them.
-    func applied(_ example: RuleExamples.Example) throws -> [String] {
+    /// The rule marks of every hit.
+    func applied(_ example: RuleExamples.Example) throws -> [RuleMark] {
         let analyzer = example.withLearnedLayer ? try Self.withLayer(example.language) : Self.plain
         let result = try #require(analyzer.analyze(example.text, language: example.language).sentiment)
         return result.evidence.flatMap(\.rules)

@@ -41,10 +41,15 @@ struct MiniLexicons {
     static let text = TextResources.load(directory: folder.url).0
 
     static func analyze(_ s: String, _ lang: Language) -> SentimentResult {
+        scorer.score(tokens(s, lang), language: lang)
+    }
+
+    /// The tokens the scorer reads for `s`.
+    static func tokens(_ s: String, _ lang: Language) -> TokenList {
         var r = FeedbackRecord(id: "t", provenance: Provenance(file: "-", line: 0), text: s, declaredLanguage: lang)
         TextNormalizationStage().process(&r)
         LanguageIdentificationStage(resources: text).process(&r)
-        return scorer.score(r.tokens, language: lang)
+        return r.tokens
     }
 }
 
@@ -62,15 +67,15 @@ struct SentimentRuleTests {
     @Test func negationWithNothingToNegateIsAComplaint() {
         let noAnswer = score("Kargo gelmedi", .tr)
         #expect(noAnswer.label == .negative)
-        #expect(noAnswer.evidence.map(\.rules) == [["negated verb"]])
-        #expect(score("cevap yok", .tr).evidence.first?.rules == ["negation without a sentiment word"])
+        #expect(noAnswer.evidence.map(\.ruleTexts) == [["negated verb"]])
+        #expect(score("cevap yok", .tr).evidence.first?.ruleTexts == ["negation without a sentiment word"])
         #expect(score("komedi", .tr).label == .neutral, "a neutral entry takes a look-alike out of the rule")
     }
 
     @Test func aNegatedVerbNegatesTheTermBeforeIt() {
         let r = score("hiçbir sorunla karşılaşmadım", .tr)
         #expect(r.label == .positive)
-        #expect(r.evidence.map(\.rules) == [["negation(karşılaşmadım)"]])
+        #expect(r.evidence.map(\.ruleTexts) == [["negation(karşılaşmadım)"]])
     }
 
     @Test func neutralEntriesBlockShorterStems() {
@@ -82,14 +87,14 @@ struct SentimentRuleTests {
     @Test func turkishNegationBySuffix() {
         let r = score("beğenmedim", .tr)
         #expect(r.label == .negative)
-        #expect(r.evidence.first?.rules == ["negation(-me)"])
+        #expect(r.evidence.first?.ruleTexts == ["negation(-me)"])
         #expect(score("beğendim", .tr).label == .positive)
     }
 
     @Test func turkishNegationWordAfter() {
         let r = score("iyi değil", .tr)
         #expect(r.label == .negative)
-        #expect(r.evidence.first?.rules == ["negation(değil)"])
+        #expect(r.evidence.first?.ruleTexts == ["negation(değil)"])
     }
 
     @Test func negatedNegativeIsOnlyMildlyPositive() {
@@ -113,15 +118,15 @@ struct SentimentRuleTests {
         let plain = score("iyi", .tr).evidence[0].finalValence
         #expect(score("çok iyi", .tr).evidence[0].finalValence > plain)
         #expect(score("biraz iyi", .tr).evidence[0].finalValence < plain)
-        #expect(score("çok iyi", .tr).evidence[0].rules == ["intensifier(çok)"])
+        #expect(score("çok iyi", .tr).evidence[0].ruleTexts == ["intensifier(çok)"])
     }
 
     @Test func contrastWeighsTheLaterClause() {
         let r = score("Temsilci kibardı ama bekleme süresi uzundu", .tr)
         let kibar = r.evidence.first { $0.term == "kibar*" }!
         let uzun = r.evidence.first { $0.term == "uzun*" }!
-        #expect(kibar.rules.contains("contrast(before ama)"))
-        #expect(uzun.rules.contains("contrast(after ama)"))
+        #expect(kibar.ruleTexts.contains("contrast(before ama)"))
+        #expect(uzun.ruleTexts.contains("contrast(after ama)"))
         #expect(r.clauseScores.count == 2)
         #expect(r.clauseScores[0] > 0 && r.clauseScores[1] < 0)
     }
@@ -131,22 +136,22 @@ struct SentimentRuleTests {
         let first = score("Iako je bila ljubazna, čekao sam", .sr)
         let ljubazna = first.evidence.first { $0.term == "ljubazn*" }!
         let cekao = first.evidence.first { $0.term == "čekao" }!
-        #expect(ljubazna.rules == ["concession(iako)"] && ljubazna.finalValence == 1)
-        #expect(cekao.rules == ["main clause(iako)"] && cekao.finalValence == -1.5)
+        #expect(ljubazna.ruleTexts == ["concession(iako)"] && ljubazna.finalValence == 1)
+        #expect(cekao.ruleTexts == ["main clause(iako)"] && cekao.finalValence == -1.5)
         // Concession last: the clause before it is the point.
         let last = score("Loše, mada ljubazno", .sr)
-        #expect(last.evidence.map(\.rules) == [["main clause(mada)"], ["concession(mada)"]])
+        #expect(last.evidence.map(\.ruleTexts) == [["main clause(mada)"], ["concession(mada)"]])
         #expect(last.label == .negative)
         let tr = score("Ürün iyi, gerçi biraz pahalı", .tr)
         #expect(tr.label == .positive)
-        #expect(tr.evidence.map(\.rules) == [["main clause(gerçi)"], ["dampener(biraz)", "concession(gerçi)"]])
+        #expect(tr.evidence.map(\.ruleTexts) == [["main clause(gerçi)"], ["dampener(biraz)", "concession(gerçi)"]])
         // Without a concessive word nothing is weighted.
         #expect(score("Loše, ljubazno", .sr).evidence.allSatisfy { $0.rules.isEmpty })
     }
 
     @Test func contrastWinsOverConcessionInTheSameClause() {
         let r = score("Iako ljubazna ali loše", .sr)
-        #expect(r.evidence.map(\.rules) == [["contrast(before ali)"], ["contrast(after ali)"]])
+        #expect(r.evidence.map(\.ruleTexts) == [["contrast(before ali)"], ["contrast(after ali)"]])
     }
 
     @Test func anIntensifierWithNothingToIntensifyIsItsSentimentTerm() {
@@ -155,7 +160,7 @@ struct SentimentRuleTests {
         #expect(alone.evidence.first?.term == "süper")
         let before = score("süper hızlı", .tr)
         #expect(before.evidence.map(\.term) == ["hızlı"])
-        #expect(before.evidence.first?.rules == ["intensifier(süper)"])
+        #expect(before.evidence.first?.ruleTexts == ["intensifier(süper)"])
         #expect(score("süper, hızlı", .tr).evidence.map(\.term) == ["süper", "hızlı"], "a comma ends its reach")
     }
 
@@ -163,10 +168,10 @@ struct SentimentRuleTests {
         #expect(score("Бәрі отлично", .kk).evidence.map(\.term) == ["отлично"])
         let notHandy = score("не удобно", .kk)
         #expect(notHandy.label == .negative)
-        #expect(notHandy.evidence.first?.rules == ["negation(не)"])
+        #expect(notHandy.evidence.first?.ruleTexts == ["negation(не)"])
         #expect(score("Қосымша не работает", .kk).evidence.map(\.term) == ["не работает"], "an idiom beats negation")
         #expect(score("проблем нет", .kk).label == .positive)
-        #expect(score("очень удобно", .kk).evidence.first?.rules == ["intensifier(очень)"])
+        #expect(score("очень удобно", .kk).evidence.first?.ruleTexts == ["intensifier(очень)"])
         // Kazakh не ("what") is not a complaint by itself and does not negate Kazakh words.
         #expect(score("не жақсы", .kk).label == .positive)
         #expect(score("Бұл не?", .kk).evidence.isEmpty)
@@ -181,7 +186,16 @@ struct SentimentRuleTests {
         #expect(score("Temsilci kötüüüü", .tr).score < plain.score)
         let bangs = score("Temsilci kötü!!!", .tr)
         #expect(bangs.score < plain.score)
-        #expect(bangs.evidence.last?.rules == ["emphasis(!×3)"])
+        #expect(bangs.evidence.last?.ruleTexts == ["emphasis(!×3)"])
+    }
+
+    /// Evidence keeps the range of tokens it matched, not their words: a row that shows the words reads
+    /// them from the tokens as written; the `!` emphasis shows its `!`s.
+    @Test func matchedWordsAreReadFromTheTokens() {
+        let tokens = MiniLexicons.tokens("Dönüş yapmadı, ama KÖTÜ!!", .tr)
+        let r = MiniLexicons.scorer.score(tokens, language: .tr)
+        #expect(r.evidence.map { $0.matched(in: tokens) } == ["Dönüş yapmadı", "KÖTÜ", "!!"])
+        #expect(r.evidence.last?.rules == [.emphasis(bangs: 2)])
     }
 
     @Test func allCapsTurkishWithDottedI() {
@@ -195,7 +209,7 @@ struct SentimentRuleTests {
         #expect(score("ne radi", .sr).label == .negative)
         let prefix = score("neljubazan", .sr)
         #expect(prefix.label == .negative)
-        #expect(prefix.evidence[0].rules == ["negation(ne-)"])
+        #expect(prefix.evidence[0].ruleTexts == ["negation(ne-)"])
         #expect(score("нељубазан", .sr).label == .negative)
         #expect(score("cekao", .sr).evidence.first?.term == "čekao", "diacritic-less spelling matches")
     }
@@ -203,7 +217,7 @@ struct SentimentRuleTests {
     @Test func severalNegationWordsAreOneNegation() {
         let r = score("Nije bio nimalo ljubazan", .sr)
         #expect(r.label == .negative)
-        #expect(r.evidence[0].rules == ["negation(nije nimalo)"])
+        #expect(r.evidence[0].ruleTexts == ["negation(nije nimalo)"])
     }
 
     @Test func negationReachesOnlyTheNearestTermAndNeverEmoji() {

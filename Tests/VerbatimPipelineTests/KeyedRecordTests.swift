@@ -16,7 +16,7 @@ struct KeyedRecordTests {
         r.normalizedText = text
         r.employeeMention = employee == nil ? nil : "Ayşe Hanım'a"
         r.language = .tr
-        let evidence = Evidence(matched: "bekledim", term: "bekle*", baseValence: -1, finalValence: -1.5, rules: ["emphasis"], clause: 0)
+        let evidence = Evidence(term: "bekle*", baseValence: -1, finalValence: -1.5, rules: [.caps], clause: 0)
         r.sentiment = SentimentResult(score: -0.123456789, label: .negative, evidence: [evidence], clauseScores: [-0.1])
         r.themes = [ThemeMention(theme: "wait", polarity: .negative, keyword: "bekle", score: -0.5),
                     ThemeMention(theme: "courtesy", polarity: .positive, keyword: "kibar", score: 1.0 / 3)]

@@ -53,10 +53,10 @@ struct EvidenceStringTests {
 
     @Test func theLineJoinsEachPieceAsItsSummaryShowsIt() {
         let pieces = [
-            Evidence(matched: "kötü", term: "kötü", baseValence: -2.5, finalValence: 1.05, rules: ["negation(değil)", "intensifier(çok)"], clause: 0),
-            Evidence(matched: "berbat", term: "berbat*", baseValence: -3.124, finalValence: -3.124, rules: [], clause: 1, learned: "n_pos=3 n_neg=140; hand -3"),
-            Evidence(matched: "!", term: "!", baseValence: 0, finalValence: 0.29, rules: ["emphasis(!×1)"], clause: -1),
-            Evidence(matched: "iyi", term: "iyi", baseValence: 0.07, finalValence: 2, rules: [], clause: 0),
+            Evidence(term: "kötü", baseValence: -2.5, finalValence: 1.05, rules: [.negation("değil"), .intensifier("çok")], clause: 0),
+            Evidence(term: "berbat*", baseValence: -3.124, finalValence: -3.124, rules: [], clause: 1, learned: "n_pos=3 n_neg=140; hand -3"),
+            Evidence(term: "!", baseValence: 0, finalValence: 0.29, rules: [.emphasis(bangs: 1)], clause: -1),
+            Evidence(term: "iyi", baseValence: 0.07, finalValence: 2, rules: [], clause: 0),
         ]
         #expect(pieces.map(\.summary) == [
             "kötü -2.5 [negation(değil), intensifier(çok)] → +1.05", "berbat* -3.12 learned(n_pos=3 n_neg=140; hand -3)",
@@ -64,5 +64,27 @@ struct EvidenceStringTests {
         ])
         #expect(Evidence.line(pieces) == pieces.map(\.summary).joined(separator: "; "))
         #expect(Evidence.line([]) == "")
+    }
+}
+
+/// Rule marks are values until a row is written: each kind's text, as `--explain`, `records.csv` and the
+/// scripts that read them (`scripts/layer_rules.py`) expect it.
+@Suite("Rule marks")
+struct RuleMarkTests {
+    @Test func eachMarkIsWrittenAsTheEvidenceShowsIt() {
+        let marks: [(RuleMark, String)] = [
+            (.negation("nije nimalo"), "negation(nije nimalo)"), (.affixNegation("-ma"), "negation(-ma)"), (.affixNegation("ne-"), "negation(ne-)"),
+            (.intensifier("çok"), "intensifier(çok)"), (.dampener("biraz"), "dampener(biraz)"),
+            (.contrastAfter("ama"), "contrast(after ama)"), (.contrastBefore("ali"), "contrast(before ali)"),
+            (.concession("iako"), "concession(iako)"), (.mainClause("gerçi"), "main clause(gerçi)"),
+            (.caps, "caps"), (.elongation, "elongation"), (.pair, "pair"), (.ruleWord, "rule word"),
+            (.negationAlone, "negation without a sentiment word"), (.negatedVerb, "negated verb"), (.emphasis(bangs: 12), "emphasis(!×12)"),
+            (.aspect(theme: "wait_time"), "aspect(wait_time)"), (.aspectCue(theme: "wait_time"), "aspect cue(wait_time)"),
+            (.aspectOutcome(theme: "promises"), "aspect outcome(promises)"),
+        ]
+        for (mark, text) in marks { #expect(mark.description == text) }
+        #expect(marks.filter(\.0.isNegation).map(\.1) == [
+            "negation(nije nimalo)", "negation(-ma)", "negation(ne-)", "negation without a sentiment word", "negated verb",
+        ])
     }
 }

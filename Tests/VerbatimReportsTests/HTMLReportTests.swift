@@ -26,7 +26,7 @@ func scoredRecord(_ id: String, employee: String?, text: String, score: Double, 
                            channel: channel, rating: 4, text: text)
     let label: SentimentLabel = score > 0.05 ? .positive : score < -0.05 ? .negative : .neutral
     r.sentiment = SentimentResult(score: score, label: label,
-                                  evidence: [Evidence(matched: text, term: "kibar*", baseValence: 2, finalValence: 2, rules: [], clause: 0)],
+                                  evidence: [Evidence(term: "kibar*", baseValence: 2, finalValence: 2, rules: [], clause: 0)],
                                   clauseScores: [score])
     r.themes = [ThemeMention(theme: "courtesy", polarity: label, keyword: "kibar", score: score)]
     return r

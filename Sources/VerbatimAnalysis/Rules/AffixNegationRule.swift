@@ -4,9 +4,7 @@ import VerbatimCore
 /// `ұнамады` under `ұна*`, Mongolian `-гүй`) or a negative prefix (Serbian `neprofesionalan`). The term
 /// finder records the affix on the hit (`Hit.affixNegation`); this rule negates the valence.
 struct AffixNegationRule: SentimentRule {
-    static func marks(_ applied: String) -> Bool {
-        applied.hasPrefix("negation(-") || (applied.hasPrefix("negation(") && applied.hasSuffix("-)"))
-    }
+    static func marks(_ mark: RuleMark) -> Bool { if case .affixNegation = mark { true } else { false } }
 
     static let examples = RuleExamples(
         triggering: [
@@ -26,7 +24,7 @@ struct AffixNegationRule: SentimentRule {
             guard let affix = text.hits[h].affixNegation else { continue }
             text.hits[h].valence = text.constants.negated(text.hits[h].valence)
             text.hits[h].negations += 1
-            text.note(h, "negation(\(affix))")
+            text.note(h, .affixNegation(affix))
         }
     }
 }

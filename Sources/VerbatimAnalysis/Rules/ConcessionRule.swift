@@ -5,7 +5,12 @@ import VerbatimCore
 /// the rest of its clause is the point and weighs `contrastAfterWeight`. A hit that `ContrastRule`
 /// weighed keeps that weight.
 struct ConcessionRule: SentimentRule {
-    static func marks(_ applied: String) -> Bool { applied.hasPrefix("concession(") || applied.hasPrefix("main clause(") }
+    static func marks(_ mark: RuleMark) -> Bool {
+        switch mark {
+        case .concession, .mainClause: true
+        default: false
+        }
+    }
 
     static let examples = RuleExamples(
         triggering: [
@@ -22,9 +27,9 @@ struct ConcessionRule: SentimentRule {
         let c = text.constants
         for h in text.hits.indices where !text.hits[h].weighted {
             if let word = span[text.hits[h].start] {
-                text.weigh(h, c.contrastBeforeWeight, "concession(\(word))")
+                text.weigh(h, c.contrastBeforeWeight, .concession(word))
             } else if let word = clauses[text.hits[h].clause] {
-                text.weigh(h, c.contrastAfterWeight, "main clause(\(word))")
+                text.weigh(h, c.contrastAfterWeight, .mainClause(word))
             }
         }
     }

@@ -4,7 +4,12 @@ import VerbatimCore
 /// `contrastAfterWeight`, the clause before it `contrastBeforeWeight` (VADER's "but"). A contrast word
 /// at the start of a sentence ("…. Ama …") still contrasts with the sentence before.
 struct ContrastRule: SentimentRule {
-    static func marks(_ applied: String) -> Bool { applied.hasPrefix("contrast(") }
+    static func marks(_ mark: RuleMark) -> Bool {
+        switch mark {
+        case .contrastAfter, .contrastBefore: true
+        default: false
+        }
+    }
 
     static let examples = RuleExamples(
         triggering: [
@@ -35,9 +40,9 @@ struct ContrastRule: SentimentRule {
         for h in text.hits.indices {
             let clause = text.hits[h].clause
             if let word = contrastAt[clause] {
-                text.weigh(h, c.contrastAfterWeight, "contrast(after \(word))")
+                text.weigh(h, c.contrastAfterWeight, .contrastAfter(word))
             } else if let word = contrastAt[clause + 1] {
-                text.weigh(h, c.contrastBeforeWeight, "contrast(before \(word))")
+                text.weigh(h, c.contrastBeforeWeight, .contrastBefore(word))
             }
         }
     }
@@ -45,7 +50,7 @@ struct ContrastRule: SentimentRule {
 
 extension SentimentScorer.Hit {
     /// Weighs the hit by its clause's weight (contrast or concession), once.
-    mutating func weigh(_ w: Double, _ mark: String?) {
+    mutating func weigh(_ w: Double, _ mark: RuleMark?) {
         weighted = true
         if let mark { rules.append(mark) }
         weight = w

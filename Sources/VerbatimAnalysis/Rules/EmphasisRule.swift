@@ -3,7 +3,7 @@ import VerbatimCore
 /// Emphasis written into a term's words: capitals in mixed-case text (`BERBAT`) add
 /// `capsIncrement` to its strength, an elongated word (`süperrrr`) `elongationIncrement`.
 struct EmphasisRule: SentimentRule {
-    static func marks(_ applied: String) -> Bool { applied == "caps" || applied == "elongation" }
+    static func marks(_ mark: RuleMark) -> Bool { mark == .caps || mark == .elongation }
 
     static let examples = RuleExamples(
         triggering: [
@@ -20,10 +20,10 @@ struct EmphasisRule: SentimentRule {
         for h in text.hits.indices {
             let marks = emphasis(of: text.hits[h], in: text.tokens)
             if marks.contains(.allCaps) {
-                add(c.capsIncrement, "caps", to: &text.hits[h])
+                add(c.capsIncrement, .caps, to: &text.hits[h])
             }
             if marks.contains(.elongated) {
-                add(c.elongationIncrement, "elongation", to: &text.hits[h])
+                add(c.elongationIncrement, .elongation, to: &text.hits[h])
             }
         }
     }
@@ -35,7 +35,7 @@ struct EmphasisRule: SentimentRule {
         return marks
     }
 
-    private func add(_ increment: Double, _ mark: String, to hit: inout SentimentScorer.Hit) {
+    private func add(_ increment: Double, _ mark: RuleMark, to hit: inout SentimentScorer.Hit) {
         hit.valence += (hit.valence >= 0 ? 1 : -1) * increment
         hit.boost += increment
         hit.rules.append(mark)

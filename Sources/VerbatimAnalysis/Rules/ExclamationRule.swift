@@ -3,7 +3,7 @@ import VerbatimCore
 /// `!` emphasises the whole text: each one, up to `maxExclamations`, adds `exclamationIncrement` to
 /// the strength of the summed score (VADER's amplifier), and `--explain` lists it as its own line.
 struct ExclamationRule: SentimentRule {
-    static func marks(_ applied: String) -> Bool { applied.hasPrefix("emphasis(!") }
+    static func marks(_ mark: RuleMark) -> Bool { if case .emphasis = mark { true } else { false } }
 
     static let examples = RuleExamples(
         triggering: [

@@ -4,7 +4,12 @@ import VerbatimCore
 /// before a term, in its clause, adds its scalar to the term's strength, less with distance
 /// (`intensifierDecay`). Emoji take none.
 struct IntensifierRule: SentimentRule {
-    static func marks(_ applied: String) -> Bool { applied.hasPrefix("intensifier(") || applied.hasPrefix("dampener(") }
+    static func marks(_ mark: RuleMark) -> Bool {
+        switch mark {
+        case .intensifier, .dampener: true
+        default: false
+        }
+    }
 
     static let examples = RuleExamples(
         triggering: [
@@ -30,7 +35,7 @@ struct IntensifierRule: SentimentRule {
                     text.hits[h].valence += (text.hits[h].valence >= 0 ? 1 : -1) * scalar * decay
                     text.hits[h].boost += scalar * decay
                     let word = text.explains ? text.word(of: text.roles[k]) : ""
-                    text.note(h, (scalar > 0 ? "intensifier(" : "dampener(") + word + ")")
+                    text.note(h, scalar > 0 ? .intensifier(word) : .dampener(word))
                 }
                 k -= 1
             }

@@ -5,7 +5,7 @@ import VerbatimCore
 /// verb right after a term negates it too (`sorunla karşılaşmadım`: no problem). Several negators on
 /// one term count once.
 struct NegationWordRule: SentimentRule {
-    static func marks(_ applied: String) -> Bool { applied.hasPrefix("negation(") && !AffixNegationRule.marks(applied) }
+    static func marks(_ mark: RuleMark) -> Bool { if case .negation = mark { true } else { false } }
 
     static let examples = RuleExamples(
         triggering: [
@@ -30,7 +30,7 @@ struct NegationWordRule: SentimentRule {
                 if text.explains {
                     // In text order: the negators before the hit were found walking back from it.
                     let words = (before.reversed() + [after].compactMap { $0 }).map { negator(at: $0, in: text) }
-                    text.note(h, "negation(\(words.joined(separator: " ")))")
+                    text.note(h, .negation(words.count == 1 ? words[0] : words.joined(separator: " ")))
                 }
             }
         }

@@ -5,7 +5,7 @@ import VerbatimCore
 /// words (`izlemenizi + tavsiye`, `beklediğim + gibi`). Unlike a phrase, a pair claims nothing: its words
 /// keep their own terms and rules. It takes no modifiers and negates nothing.
 struct PairRule: SentimentRule {
-    static func marks(_ applied: String) -> Bool { applied == "pair" }
+    static func marks(_ mark: RuleMark) -> Bool { mark == .pair }
 
     static let examples = RuleExamples(
         triggering: [
@@ -25,7 +25,7 @@ struct PairRule: SentimentRule {
             pair[0].kind = .word
             pair[1].kind = .word
             guard let m = text.lex.learnedPairs.longestMatch(in: pair, at: 0), m.length == 2, m.payload != 0 else { continue }
-            text.hits.append(.init(start: i, length: j - i + 1, valence: m.payload, base: m.payload, term: m.text, rules: ["pair"],
+            text.hits.append(.init(start: i, length: j - i + 1, valence: m.payload, base: m.payload, term: m.text, rules: [.pair],
                                    clause: tokens[i].clause, unit: .pair(m.index), learned: m.learned, negatable: false))
         }
     }

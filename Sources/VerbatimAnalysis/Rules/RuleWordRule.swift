@@ -7,7 +7,7 @@ import VerbatimCore
 /// them, and a learned valence on top (`ne` −1.3 from tweets, where most texts complain) made the Serbian
 /// comments worse (0.814 → 0.797 binary macro-F1; README, Accuracy).
 struct RuleWordRule: SentimentRule {
-    static func marks(_ applied: String) -> Bool { applied == "rule word" }
+    static func marks(_ mark: RuleMark) -> Bool { mark == .ruleWord }
 
     static let examples = RuleExamples(
         triggering: [
@@ -25,7 +25,7 @@ struct RuleWordRule: SentimentRule {
             var word = text.tokens.alone(i)
             word[0].kind = .word
             guard let m = text.lex.learned.longestMatch(in: word, at: 0), !m.viaStem, m.payload != 0 else { continue }
-            text.hits.append(.init(start: i, length: 1, valence: m.payload, base: m.payload, term: m.text, rules: ["rule word"],
+            text.hits.append(.init(start: i, length: 1, valence: m.payload, base: m.payload, term: m.text, rules: [.ruleWord],
                                    clause: text.tokens[i].clause, unit: .learned(m.index), learned: m.learned, negatable: false))
         }
     }

@@ -9,8 +9,8 @@ import VerbatimCore
 /// examples of every rule: each triggering text must show the rule's mark in
 /// its evidence, and no non-triggering text may.
 protocol SentimentRule: Sendable {
-    /// Whether one of a hit's applied rules (as `--explain` writes them) is this rule's.
-    static func marks(_ applied: String) -> Bool
+    /// Whether a mark in a hit's evidence is this rule's.
+    static func marks(_ mark: RuleMark) -> Bool
     /// Texts the rule must apply to, and texts it must leave alone.
     static var examples: RuleExamples { get }
     func apply(to text: inout ScoredText)
@@ -74,12 +74,12 @@ struct ScoredText {
     }
 
     /// Adds a rule's mark to hit `h`, when the result explains itself (the mark is made only then).
-    mutating func note(_ h: Int, _ mark: @autoclosure () -> String) {
+    mutating func note(_ h: Int, _ mark: @autoclosure () -> RuleMark) {
         if explains { hits[h].rules.append(mark()) }
     }
 
     /// Weighs hit `h` by its clause's weight (contrast or concession), once, with the rule's mark.
-    mutating func weigh(_ h: Int, _ w: Double, _ mark: @autoclosure () -> String) {
+    mutating func weigh(_ h: Int, _ w: Double, _ mark: @autoclosure () -> RuleMark) {
         hits[h].weigh(w, explains ? mark() : nil)
     }
 

@@ -4,7 +4,7 @@ import VerbatimCore
 /// saying that something did not happen or is not there is a complaint. Each negator that
 /// `NegationWordRule` left unused scores `unattachedNegationValence` (0 turns the rule off).
 struct UnattachedNegationRule: SentimentRule {
-    static func marks(_ applied: String) -> Bool { applied == "negation without a sentiment word" || applied == "negated verb" }
+    static func marks(_ mark: RuleMark) -> Bool { mark == .negationAlone || mark == .negatedVerb }
 
     static let examples = RuleExamples(
         triggering: [
@@ -25,9 +25,9 @@ struct UnattachedNegationRule: SentimentRule {
             let role = text.roles[k]
             switch role {
             case .negatorBefore, .negatorAfter:
-                text.hits.append(.init(start: k, length: 1, valence: v, base: v, term: text.word(of: role), rules: ["negation without a sentiment word"], clause: clause, kind: .unattachedNegation))
+                text.hits.append(.init(start: k, length: 1, valence: v, base: v, term: text.word(of: role), rules: [.negationAlone], clause: clause, kind: .unattachedNegation))
             case .negatedVerb:
-                text.hits.append(.init(start: k, length: 1, valence: v, base: v, term: "-" + text.word(of: role), rules: ["negated verb"], clause: clause, kind: .unattachedNegation))
+                text.hits.append(.init(start: k, length: 1, valence: v, base: v, term: "-" + text.word(of: role), rules: [.negatedVerb], clause: clause, kind: .unattachedNegation))
             default: break
             }
         }

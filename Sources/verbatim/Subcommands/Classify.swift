@@ -117,6 +117,16 @@ extension Verbatim {
             return line + "\n"
         }
 
+        /// One piece of evidence in `--explain --format json`.
+        func evidenceJSON(_ e: Evidence, _ tokens: TokenList, _ mask: (String) -> String) -> JSONValue {
+            var fields: [(String, JSONValue)] = [
+                ("matched", .string(mask(e.matched(in: tokens)))), ("term", .string(e.term)), ("base", .double(e.baseValence, 2)),
+                ("final", .double(e.finalValence, 2)), ("rules", .array(e.ruleTexts.map { .string($0) })), ("clause", .int(e.clause)),
+            ]
+            if let learned = e.learned { fields.append(("learned", .string(learned))) }
+            return .object(fields)
+        }
+
         func json(_ r: FeedbackRecord, _ masker: PersonalDataMasker?) -> String {
             let s = r.sentiment!
             let mask = { (text: String) in masker?.mask(text) ?? text }
@@ -135,11 +145,7 @@ extension Verbatim {
                         return .object([("kind", .string("\(t.kind)")), ("surface", .string(surface)), ("form", .string(form)), ("clause", .int(t.clause))])
                     })),
                     ("clause_scores", .array(s.clauseScores.map { .double($0) })),
-                    ("evidence", .array(s.evidence.map { e in
-                        .object([("matched", .string(mask(e.matched))), ("term", .string(e.term)), ("base", .double(e.baseValence, 2)),
-                                 ("final", .double(e.finalValence, 2)), ("rules", .array(e.rules.map { .string($0) })), ("clause", .int(e.clause))]
-                                + (e.learned.map { [("learned", JSONValue.string($0))] } ?? []))
-                    })),
+                    ("evidence", .array(s.evidence.map { evidenceJSON($0, r.tokens, mask) })),
                     ("reason", s.reason.map { .string($0) } ?? .null),
                     ("themes", .array(r.themes.map { .object([("theme", .string($0.theme)), ("polarity", .string($0.polarity.rawValue)), ("keyword", .string($0.keyword))]) })),
                 ]
