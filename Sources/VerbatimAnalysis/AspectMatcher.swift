@@ -103,7 +103,7 @@ public struct AspectMatcher: Sendable {
         while i < tokens.count {
             guard tokens[i].kind == .word, let m = ref.lex.aspects.longestMatch(in: tokens, at: i) else { i += 1; continue }
             // A stem negated inside the word (`sözünü tutmadılar` under `sözünü tut*`) says the opposite.
-            let negation = m.viaStem ? ref.lex.negationMorpheme(in: m.remainder) : nil
+            let negation = m.viaStem ? ref.lex.negationMorpheme(after: m, in: tokens) : nil
             // A valence of 0 stops a shorter term (`<n> dakikada`, within N minutes, under `<n> dakika`) and,
             // where it applies, the sentiment term on its words (`sorunu` beside `çözdü`: the verb says how it went).
             let term = m.text

@@ -57,9 +57,9 @@ public struct HashtagSplitter: Sendable {
 
     /// True when a term covers the word with nothing left over (so `kötühizmet` is not "known" through `kötü*`).
     private func knowsExactly(_ one: TokenList, _ lex: LanguageLexicon) -> Bool {
-        for m in [lex.sentiment.longestMatch(in: one, at: 0)?.remainder, lex.themes.longestMatch(in: one, at: 0)?.remainder,
-                  lex.intensifiers.longestMatch(in: one, at: 0)?.remainder] {
-            if let r = m, r.isEmpty { return true }
+        for m in [lex.sentiment.longestMatch(in: one, at: 0)?.remainderSpan, lex.themes.longestMatch(in: one, at: 0)?.remainderSpan,
+                  lex.intensifiers.longestMatch(in: one, at: 0)?.remainderSpan] {
+            if let r = m, r.count == 0 { return true }
         }
         return false
     }

@@ -63,24 +63,27 @@ public struct LanguageLexicon: Sendable {
 
     public init(language: Language) { self.language = language }
 
-    /// The negation morpheme in `remainder`, if any.
-    func negationMorpheme(in remainder: String) -> String? {
+    /// The negation morpheme in what follows the stem of match `m` (`-ma` in `beğenmedim` under `beğen*`), if any.
+    func negationMorpheme<P>(after m: TermIndex<P>.Match, in tokens: TokenList) -> String? {
+        tokens.withBytes(m.remainderSpan) { negationMorpheme(in: $0) }
+    }
+
+    /// The negation morpheme in the bytes of a remainder, if any.
+    func negationMorpheme(in remainder: UnsafeBufferPointer<UInt8>) -> String? {
         if remainder.isEmpty { return nil }
         var first = Int.max
-        UTF8Bytes.withBytes(remainder) { negationSuffixIndex.forEachPrefix(ofUTF8: $0) { _, k in first = min(first, k) } }
+        negationSuffixIndex.forEachPrefix(ofUTF8: remainder) { _, k in first = min(first, k) }
         if first < negationSuffixes.count { return "-" + negationSuffixes[first] }
         for e in negationEndings where Self.contains(remainder, e) { return "-" + e }
         return nil
     }
 
     /// Whether `text` contains `part`, compared on bytes (both are NFC).
-    static func contains(_ text: String, _ part: String) -> Bool {
-        UTF8Bytes.withBytes(text) { t in
-            UTF8Bytes.withBytes(part) { p in
-                guard !p.isEmpty, p.count <= t.count else { return p.isEmpty }
-                for start in 0...(t.count - p.count) where t[start] == p[0] && UnsafeBufferPointer(rebasing: t[start..<(start + p.count)]).elementsEqual(p) { return true }
-                return false
-            }
+    static func contains(_ t: UnsafeBufferPointer<UInt8>, _ part: String) -> Bool {
+        UTF8Bytes.withBytes(part) { p in
+            guard !p.isEmpty, p.count <= t.count else { return p.isEmpty }
+            for start in 0...(t.count - p.count) where t[start] == p[0] && UnsafeBufferPointer(rebasing: t[start..<(start + p.count)]).elementsEqual(p) { return true }
+            return false
         }
     }
 }

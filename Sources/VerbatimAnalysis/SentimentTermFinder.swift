@@ -109,7 +109,7 @@ extension SentimentScorer {
     }
 
     func hit(_ m: TermIndex<Double>.Match, at i: Int, _ tokens: TokenList, _ lex: LanguageLexicon, negationSuffixes: Bool = true, unit: Unit) -> Hit {
-        let affix = negationSuffixes && m.viaStem ? lex.negationMorpheme(in: m.remainder) : nil
+        let affix = negationSuffixes && m.viaStem ? lex.negationMorpheme(after: m, in: tokens) : nil
         return Hit(start: i, length: m.length, valence: m.payload, base: m.payload, term: m.text, rules: [], clause: tokens[i].clause,
                    unit: unit, learned: m.learned, affixNegation: affix)
     }

@@ -57,11 +57,15 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         public var learned: String? { terms[index].learned }
         /// Number of tokens covered.
         public var length: Int
-        /// For a stem match on the last word: what follows the stem in that word (`medim` in `beğenmedim`);
-        /// empty when the last word matched whole.
-        public let remainder: String
+        /// For a stem match on the last word: where what follows the stem in that word (`medim` in
+        /// `beğenmedim`) stands in the tokens' bytes; empty when the last word matched whole. Read only by
+        /// the few callers that need it (`remainder(in:)`, `LanguageLexicon.negationMorpheme(after:in:)`).
+        public let remainderSpan: ByteSpan
         /// True when any word matched through a stem.
         public var viaStem: Bool
+
+        /// What follows the stem in the last word, as text (empty when it matched whole).
+        public func remainder(in tokens: TokenList) -> String { tokens.string(remainderSpan) }
     }
 
     /// Terms by their first word: exact words, and `*` stems (matched as prefixes).
@@ -173,12 +177,13 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         }
         guard best.index >= 0 else { return nil }
         let length = Int(wordCounts[best.index])
-        var remainder = ""
+        var remainder = ByteSpan(start: 0, count: 0)
         if best.stemBytes >= 0 {
             let last = length == 1 && useAlternative ? tokens[i].alternative! : tokens[i + length - 1].form
-            remainder = tokens.withBytes(last) { String(decoding: UnsafeBufferPointer(rebasing: $0[min(best.stemBytes, $0.count)...]), as: UTF8.self) }
+            let stem = min(best.stemBytes, Int(last.count))
+            remainder = ByteSpan(start: Int(last.start) + stem, count: Int(last.count) - stem)
         }
-        return Match(terms: terms, index: best.index, length: length, remainder: remainder, viaStem: best.rank.1 == 0)
+        return Match(terms: terms, index: best.index, length: length, remainderSpan: remainder, viaStem: best.rank.1 == 0)
     }
 
     /// The best candidate so far: more words first; then exact over stem; then the longer stem; among

@@ -161,7 +161,9 @@ struct TermAutomatonTests {
         mutating func visit<Payload>(_ index: inout TermIndex<Payload>, _ kind: TermAutomaton.Kind) {
             for i in marked.indices {
                 let a = index.longestMatch(in: marked, at: i), b = index.longestMatch(in: unmarked, at: i)
-                let seen = [a, b].map { $0.map { "\($0.index) \($0.length) \($0.viaStem) \($0.remainder)" } ?? "none" }
+                let seen = [(a, marked), (b, unmarked)].map { m, tokens in
+                    m.map { "\($0.index) \($0.length) \($0.viaStem) \($0.remainder(in: tokens))" } ?? "none"
+                }
                 if seen[0] != seen[1] { differences.append("\(kind) at \(marked.form(i)): \(seen[0]) against \(seen[1])") }
                 if let a, a.viaStem { viaStem += 1 }
                 if let a, a.length > 1 { phrases += 1 }
