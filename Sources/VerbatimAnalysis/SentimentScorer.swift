@@ -80,6 +80,12 @@ public struct SentimentScorer: Sendable {
         var boost = 0.0
         var weight = 1.0
 
+        /// Adds a rule's mark, with room for a second at the first (most hits take none, some two).
+        mutating func mark(_ m: RuleMark) {
+            if rules.isEmpty { rules.reserveCapacity(2) }
+            rules.append(m)
+        }
+
         /// Matched in the lexicon of a mixed-in language (Russian in Kazakh).
         var loan: Bool { if case .loan = unit { true } else { false } }
         /// The theme of an aspect phrase or cue (`aspects.tsv`).

@@ -45,6 +45,7 @@ public struct ThemeTagger: Sendable {
         // Per theme, in the order first mentioned: its first keyword, the valence of a negated outcome
         // (`aspects.tsv`) and the one it takes. Each mention's theme by its position here.
         var themes: [(theme: String, keyword: String, negatedOutcome: Double?, outcome: Double)] = []
+        themes.reserveCapacity(min(mentions.count, 8))
         var themeOf: [Int] = []
         themeOf.reserveCapacity(mentions.count)
         for m in mentions {
@@ -119,6 +120,7 @@ public struct ThemeTagger: Sendable {
 
         init(_ evidence: ArraySlice<Evidence>, _ mentions: [AspectMatcher.Mention], _ themeOf: [Int], _ names: [String], _ segment: [Int]) {
             starts.reserveCapacity(evidence.count + 1)
+            themes.reserveCapacity(evidence.count + 4)
             for e in evidence.indices {
                 add(e, of: evidence, mentions, themeOf, names, segment)
                 starts.append(themes.count)

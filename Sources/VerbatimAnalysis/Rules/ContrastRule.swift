@@ -52,7 +52,7 @@ extension SentimentScorer.Hit {
     /// Weighs the hit by its clause's weight (contrast or concession), once.
     mutating func weigh(_ w: Double, _ mark: RuleMark?) {
         weighted = true
-        if let mark { rules.append(mark) }
+        if let mark { self.mark(mark) }
         weight = w
         if w != 1 { valence *= w }
     }

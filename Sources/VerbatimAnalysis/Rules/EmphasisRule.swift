@@ -38,6 +38,6 @@ struct EmphasisRule: SentimentRule {
     private func add(_ increment: Double, _ mark: RuleMark, to hit: inout SentimentScorer.Hit) {
         hit.valence += (hit.valence >= 0 ? 1 : -1) * increment
         hit.boost += increment
-        hit.rules.append(mark)
+        hit.mark(mark)
     }
 }

@@ -31,12 +31,20 @@ struct RuleWordRule: SentimentRule {
     }
 
     private func positions(_ text: ScoredText) -> [Int] {
-        text.tokens.indices.filter { i in
-            if text.tokens[i].kind == .contrast || text.tokens[i].kind == .number { return true }
-            switch text.roles[i] {
-            case .intensifier, .negatedVerb: return true
-            default: return false
-            }
+        var found: [Int] = []
+        for i in text.tokens.indices where isRuleWord(i, text) {
+            // Room for a few at the first (`filter` grew the array one element at a time).
+            if found.isEmpty { found.reserveCapacity(8) }
+            found.append(i)
+        }
+        return found
+    }
+
+    private func isRuleWord(_ i: Int, _ text: ScoredText) -> Bool {
+        if text.tokens[i].kind == .contrast || text.tokens[i].kind == .number { return true }
+        switch text.roles[i] {
+        case .intensifier, .negatedVerb: return true
+        default: return false
         }
     }
 }

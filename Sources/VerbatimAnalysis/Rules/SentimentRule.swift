@@ -75,7 +75,7 @@ struct ScoredText {
 
     /// Adds a rule's mark to hit `h`, when the result explains itself (the mark is made only then).
     mutating func note(_ h: Int, _ mark: @autoclosure () -> RuleMark) {
-        if explains { hits[h].rules.append(mark()) }
+        if explains { hits[h].mark(mark()) }
     }
 
     /// Weighs hit `h` by its clause's weight (contrast or concession), once, with the rule's mark.
@@ -85,7 +85,12 @@ struct ScoredText {
 
     /// Recomputes `covered` after hits were added.
     mutating func updateCoverage() {
-        covered = [Bool](repeating: false, count: tokens.count)
+        // Cleared in place when it has the tokens' length already (it is recomputed after each rule that adds hits).
+        if covered.count == tokens.count {
+            covered.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
+        } else {
+            covered = [Bool](repeating: false, count: tokens.count)
+        }
         for h in hits { for k in h.start..<(h.start + h.length) { covered[k] = true } }
     }
 }
