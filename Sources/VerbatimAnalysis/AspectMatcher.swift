@@ -93,7 +93,9 @@ public struct AspectMatcher: Sendable {
         let unmarked = markNumbers(&tokens, ref)
         let candidates = self.candidates(tokens, ref)
         for (k, token) in unmarked { tokens[k] = token }
-        return counted(candidates, tokens, ref)
+        var counted = candidates
+        keepCounted(&counted, tokens, ref)
+        return counted
     }
 
     /// The aspect terms in text order, longest first, on tokens whose numbers are marked.
@@ -117,38 +119,43 @@ public struct AspectMatcher: Sendable {
         return candidates
     }
 
-    /// The candidates that count: phrases always; a cue where its segment mentions its theme by another
-    /// word, an outcome after its theme in the same sentence or the next.
-    private func counted(_ candidates: [Hit], _ tokens: TokenList, _ ref: LexiconRef) -> [Hit] {
-        if candidates.isEmpty { return [] }
+    /// Leaves in `candidates` those that count (`counts`). Candidates are read by index and field, in place
+    /// (a copy of one retains and releases its strings).
+    private func keepCounted(_ candidates: inout [Hit], _ tokens: TokenList, _ ref: LexiconRef) {
+        if candidates.isEmpty { return }
         // Phrases always count; only cues and outcomes need the mentions of their themes (and cues the segments).
         var wanted: [String] = []
-        for c in candidates where c.kind != .phrase && !wanted.contains(c.theme) { wanted.append(c.theme) }
-        if wanted.isEmpty { return candidates }
-        let segment = candidates.contains { $0.kind == .cue } ? segments(tokens, ref) : []
+        for k in candidates.indices where candidates[k].kind != .phrase && !wanted.contains(candidates[k].theme) { wanted.append(candidates[k].theme) }
+        if wanted.isEmpty { return }
+        let segment = candidates.indices.contains { candidates[$0].kind == .cue } ? segments(tokens, ref) : []
         // What a 0 entry covers is no mention (`za 10 minuta`, within ten minutes, is not a wait).
         var mentions = keywordMentions(tokens, ref, only: wanted)
-        if candidates.contains(where: { $0.valence == 0 }) {
-            let silent = candidates.filter { $0.valence == 0 }.map(\.range)
+        let silent = candidates.indices.compactMap { candidates[$0].valence == 0 ? candidates[$0].range : nil }
+        if !silent.isEmpty {
             mentions.removeAll { m in silent.contains { $0.lowerBound <= m.range.lowerBound && m.range.upperBound <= $0.upperBound } }
         }
-        for c in candidates where c.kind == .phrase && c.valence != 0 && wanted.contains(c.theme) {
-            mentions.append(Mention(theme: c.theme, range: c.range, keyword: c.term))
+        for k in candidates.indices where candidates[k].kind == .phrase && candidates[k].valence != 0 && wanted.contains(candidates[k].theme) {
+            mentions.append(Mention(theme: candidates[k].theme, range: candidates[k].range, keyword: candidates[k].term))
         }
-        return candidates.filter { hit in
-            switch hit.kind {
-            case .phrase:
-                return true
-            case .cue:
-                // Mentioned by another word: `<n> saat` needs a wait (`bekledim`), its own `saat` is not one.
-                return mentions.contains {
-                    $0.theme == hit.theme && ($0.range.lowerBound < hit.range.lowerBound || $0.range.upperBound > hit.range.upperBound) && segment[$0.range.lowerBound] == segment[hit.range.lowerBound]
-                }
-            case .outcome:
-                return mentions.contains {
-                    $0.theme == hit.theme && $0.range.upperBound <= hit.range.lowerBound
-                        && tokens[hit.range.lowerBound].sentence - tokens[$0.range.lowerBound].sentence <= 1
-                }
+        candidates.removeAll { hit in !counts(hit, mentions, segment, tokens) }
+    }
+
+    /// Whether a candidate counts: a phrase always; a cue where its segment mentions its theme by another
+    /// word, an outcome after its theme in the same sentence or the next.
+    private func counts(_ hit: Hit, _ mentions: [Mention], _ segment: [Int], _ tokens: TokenList) -> Bool {
+        switch hit.kind {
+        case .phrase:
+            return true
+        case .cue:
+            // Mentioned by another word: `<n> saat` needs a wait (`bekledim`), its own `saat` is not one.
+            return mentions.contains {
+                $0.theme == hit.theme && ($0.range.lowerBound < hit.range.lowerBound || $0.range.upperBound > hit.range.upperBound)
+                    && segment[$0.range.lowerBound] == segment[hit.range.lowerBound]
+            }
+        case .outcome:
+            return mentions.contains {
+                $0.theme == hit.theme && $0.range.upperBound <= hit.range.lowerBound
+                    && tokens[hit.range.lowerBound].sentence - tokens[$0.range.lowerBound].sentence <= 1
             }
         }
     }

@@ -67,13 +67,14 @@ public struct SentimentScorer: Sendable {
         var length: Int
         var valence: Double
         var base: Double
-        var term: String
+        /// The entry's text when `unit` does not name it: an emoji, an aspect entry, a negation with nothing
+        /// to negate, a term under a negative prefix (`ne-profesionalan`). An entry of an index is named by
+        /// its unit, and its text is read only for evidence (`SentimentScorer.term(of:_:)`).
+        var named: String? = nil
         var rules: [RuleMark]
         var clause: Int
         var kind: Kind = .term
         var unit: Unit = .fixed
-        /// The learned layer's evidence for the term, if its valence was learned.
-        var learned: String?
         /// How many times the valence was negated, the magnitude added by intensifiers and emphasis,
         /// and the contrast or concession weight: what the learner needs to replay the rules.
         var negations = 0
@@ -114,6 +115,29 @@ public struct SentimentScorer: Sendable {
         var exclamations: Int
     }
 
+    /// The text of the entry a hit matched, as written in its data file: read only for evidence.
+    func term(of h: Hit, _ lex: LanguageLexicon) -> String {
+        if let named = h.named { return named }
+        switch h.unit {
+        case let .sentiment(k): return lex.sentiment.terms[k].text
+        case let .loan(k): return lex.loanSentiment.terms[k].text
+        case let .learned(k): return lex.learned.terms[k].text
+        case let .pair(k): return lex.learnedPairs.terms[k].text
+        case .fixed: return ""
+        }
+    }
+
+    /// What a learned layer says about the entry a hit matched (`n_pos=412 n_neg=37`), when its valence was learned.
+    func learned(of h: Hit, _ lex: LanguageLexicon) -> String? {
+        switch h.unit {
+        case let .sentiment(k): lex.sentiment.terms[k].learned
+        case let .loan(k): lex.loanSentiment.terms[k].learned
+        case let .learned(k): lex.learned.terms[k].learned
+        case let .pair(k): lex.learnedPairs.terms[k].learned
+        case .fixed: nil
+        }
+    }
+
     public func score(_ tokens: TokenList, language: Language) -> SentimentResult {
         var tokens = tokens
         return score(&tokens, language: language)
@@ -130,8 +154,8 @@ public struct SentimentScorer: Sendable {
         }
         var sum = analysis.hits.reduce(0) { $0 + $1.valence }
         var evidence = !explains ? [] : analysis.hits.map { h in
-            Evidence(term: h.term, baseValence: h.base, finalValence: round2(h.valence), rules: h.rules, clause: h.clause, learned: h.learned,
-                     tokens: h.start..<(h.start + h.length), aspect: h.aspect)
+            Evidence(term: term(of: h, ref.lex), baseValence: h.base, finalValence: round2(h.valence), rules: h.rules, clause: h.clause,
+                     learned: learned(of: h, ref.lex), tokens: h.start..<(h.start + h.length), aspect: h.aspect)
         }
         let bangs = analysis.exclamations
         let add = ExclamationRule.emphasis(of: sum, bangs: bangs, rules)

@@ -18,7 +18,7 @@ extension SentimentScorer {
             let kind = tokens[i].kind
             if kind == .emoji || kind == .emoticon {
                 if let v = emojiValence(tokens, at: i) {
-                    hits.append(Hit(start: i, length: 1, valence: v, base: v, term: tokens.form(i), rules: [], clause: tokens[i].clause, kind: .emoji))
+                    hits.append(Hit(start: i, length: 1, valence: v, base: v, named: tokens.form(i), rules: [], clause: tokens[i].clause, kind: .emoji))
                 }
                 i += 1; continue
             }
@@ -70,7 +70,8 @@ extension SentimentScorer {
     func lastLookups(
         _ tokens: TokenList, at i: Int, _ lex: LanguageLexicon, _ automaton: TermAutomaton, _ hits: inout [Hit], _ roles: inout [Role], _ free: inout [Int]
     ) -> Int {
-        if let h = prefixNegatedHit(tokens, at: i, lex) {
+        // Only languages with negative prefixes (Serbian `ne-`) look for one: a loop over none still retained the list for each word.
+        if !lex.negationPrefixes.isEmpty, let h = prefixNegatedHit(tokens, at: i, lex) {
             hits.append(h)
         } else if let ending = automaton.negatedEnding(of: tokens, at: i) {
             roles[i] = .negatedVerb(Int32(ending))
@@ -87,16 +88,22 @@ extension SentimentScorer {
     /// their words (one of valence 0 by nothing); a longer lexicon phrase over them wins (`rešili problem`
     /// over `problem*`).
     func addAspects(_ tokens: inout TokenList, _ ref: LexiconRef, to hits: inout [Hit], roles: inout [Role]) {
-        // `hits` read in place, not kept in a copy: appending to it below would then copy the whole array.
-        let aspectHits = aspects.hits(marking: &tokens, ref).filter { a in
-            !hits.contains { h in a.range.overlaps(h.start..<(h.start + h.length)) && (h.start < a.range.lowerBound || h.start + h.length > a.range.upperBound) }
+        // Hits read by index and field, in place: a copy of a hit retains and releases each of its strings.
+        var aspectHits = aspects.hits(marking: &tokens, ref)
+        aspectHits.removeAll { a in
+            hits.indices.contains { k in
+                let start = hits[k].start, end = hits[k].start + hits[k].length
+                return a.range.overlaps(start..<end) && (start < a.range.lowerBound || end > a.range.upperBound)
+            }
         }
         if aspectHits.isEmpty { return }
-        hits.removeAll { h in aspectHits.contains { $0.range.overlaps(h.start..<(h.start + h.length)) } }
-        for a in aspectHits where a.valence != 0 {
-            for k in a.range { roles[k] = .none }
-            hits.append(Hit(start: a.range.lowerBound, length: a.range.count, valence: a.valence, base: a.valence, term: a.term,
-                            rules: explains ? a.rules : [], clause: tokens[a.range.lowerBound].clause, aspect: a.theme, negatable: a.kind == .cue))
+        hits.removeAll { h in aspectHits.indices.contains { aspectHits[$0].range.overlaps(h.start..<(h.start + h.length)) } }
+        for k in aspectHits.indices where aspectHits[k].valence != 0 {
+            let range = aspectHits[k].range, valence = aspectHits[k].valence
+            for j in range { roles[j] = .none }
+            hits.append(Hit(start: range.lowerBound, length: range.count, valence: valence, base: valence, named: aspectHits[k].term,
+                            rules: explains ? aspectHits[k].rules : [], clause: tokens[range.lowerBound].clause, aspect: aspectHits[k].theme,
+                            negatable: aspectHits[k].kind == .cue))
         }
         hits.sort { $0.start < $1.start }
     }
@@ -110,8 +117,8 @@ extension SentimentScorer {
 
     func hit(_ m: TermIndex<Double>.Match, at i: Int, _ tokens: TokenList, _ lex: LanguageLexicon, negationSuffixes: Bool = true, unit: Unit) -> Hit {
         let affix = negationSuffixes && m.viaStem ? lex.negationMorpheme(after: m, in: tokens) : nil
-        return Hit(start: i, length: m.length, valence: m.payload, base: m.payload, term: m.text, rules: [], clause: tokens[i].clause,
-                   unit: unit, learned: m.learned, affixNegation: affix)
+        return Hit(start: i, length: m.length, valence: m.payload, base: m.payload, rules: [], clause: tokens[i].clause,
+                   unit: unit, affixNegation: affix)
     }
 
     /// Serbian `ne-` (and any `prefix` rule): `neprofesionalan` → not `profesionalan`.
@@ -125,8 +132,8 @@ extension SentimentScorer {
             var copy = tokens.alone(i)
             copy.setForm(0, String(form.dropFirst(p.count)))
             if let m = lex.sentiment.longestMatch(in: copy, at: 0) {
-                return Hit(start: i, length: 1, valence: m.payload, base: m.payload, term: p + "-" + m.text,
-                           rules: [], clause: tokens[i].clause, unit: .sentiment(m.index), learned: m.learned, affixNegation: p + "-")
+                return Hit(start: i, length: 1, valence: m.payload, base: m.payload, named: p + "-" + m.text,
+                           rules: [], clause: tokens[i].clause, unit: .sentiment(m.index), affixNegation: p + "-")
             }
         }
         return nil

@@ -25,8 +25,8 @@ struct PairRule: SentimentRule {
             pair[0].kind = .word
             pair[1].kind = .word
             guard let m = text.lex.learnedPairs.longestMatch(in: pair, at: 0), m.length == 2, m.payload != 0 else { continue }
-            text.hits.append(.init(start: i, length: j - i + 1, valence: m.payload, base: m.payload, term: m.text, rules: [.pair],
-                                   clause: tokens[i].clause, unit: .pair(m.index), learned: m.learned, negatable: false))
+            text.hits.append(.init(start: i, length: j - i + 1, valence: m.payload, base: m.payload, rules: [.pair],
+                                   clause: tokens[i].clause, unit: .pair(m.index), negatable: false))
         }
     }
 

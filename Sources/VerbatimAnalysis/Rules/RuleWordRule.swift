@@ -25,8 +25,8 @@ struct RuleWordRule: SentimentRule {
             var word = text.tokens.alone(i)
             word[0].kind = .word
             guard let m = text.lex.learned.longestMatch(in: word, at: 0), !m.viaStem, m.payload != 0 else { continue }
-            text.hits.append(.init(start: i, length: 1, valence: m.payload, base: m.payload, term: m.text, rules: [.ruleWord],
-                                   clause: text.tokens[i].clause, unit: .learned(m.index), learned: m.learned, negatable: false))
+            text.hits.append(.init(start: i, length: 1, valence: m.payload, base: m.payload, rules: [.ruleWord],
+                                   clause: text.tokens[i].clause, unit: .learned(m.index), negatable: false))
         }
     }
 

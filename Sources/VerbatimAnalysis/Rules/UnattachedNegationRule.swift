@@ -25,9 +25,9 @@ struct UnattachedNegationRule: SentimentRule {
             let role = text.roles[k]
             switch role {
             case .negatorBefore, .negatorAfter:
-                text.hits.append(.init(start: k, length: 1, valence: v, base: v, term: text.word(of: role), rules: [.negationAlone], clause: clause, kind: .unattachedNegation))
+                text.hits.append(.init(start: k, length: 1, valence: v, base: v, named: text.word(of: role), rules: [.negationAlone], clause: clause, kind: .unattachedNegation))
             case .negatedVerb:
-                text.hits.append(.init(start: k, length: 1, valence: v, base: v, term: "-" + text.word(of: role), rules: [.negatedVerb], clause: clause, kind: .unattachedNegation))
+                text.hits.append(.init(start: k, length: 1, valence: v, base: v, named: "-" + text.word(of: role), rules: [.negatedVerb], clause: clause, kind: .unattachedNegation))
             default: break
             }
         }
