@@ -38,24 +38,41 @@ public struct RunAggregate: Sendable, Codable {
     /// `evidence`: the record's evidence string, when the caller has it (`VerbatimSample.init`).
     public mutating func add(_ r: FeedbackRecord, evidence: String? = nil) {
         let themes = r.themes.map { RecordFacts.Theme(theme: $0.theme, polarity: $0.polarity, score: $0.score) }
-        add(label: r.sentiment?.label ?? .neutral, score: r.sentiment?.score ?? 0, rating: r.rating, disagrees: r.ratingDisagrees,
-            employee: r.employee, day: r.date.map { String($0.prefix(10)) }, channel: r.channel, language: r.language.rawValue,
-            file: r.provenance.file, line: r.provenance.line, themes: themes, sample: { VerbatimSample(r, evidence: evidence) })
+        let label = r.sentiment?.label ?? .neutral, score = r.sentiment?.score ?? 0
+        let employee = tally(label: label, score: score, rating: r.rating, disagrees: r.ratingDisagrees, employee: r.employee,
+                             day: r.date.map(Self.day), channel: r.channel, language: r.language.rawValue,
+                             file: r.provenance.file, themes: themes)
+        // The sample is built only when a list keeps the record, and here, from the record itself (a closure
+        // that built it copied the whole record, every string of it retained and released, for every record).
+        let lists = keepers(employee: employee, label: label, score: score, file: r.provenance.file, line: r.provenance.line, themes: themes)
+        if lists.any { offer(VerbatimSample(r, evidence: evidence), to: lists, employee: employee, label: label, score: score, themes: themes) }
     }
 
     /// Adds a record kept as facts (a partial's records of a source that has several
     /// exports); the same as adding the record it was made from.
     public mutating func add(_ f: RecordFacts) {
         let s = f.sample
-        add(label: s.label, score: s.score, rating: s.rating, disagrees: f.disagrees, employee: s.employee,
-            day: s.date.map { String($0.prefix(10)) }, channel: s.channel, language: s.language, file: s.file, line: s.line,
-            themes: f.themes, sample: { s })
+        let employee = tally(label: s.label, score: s.score, rating: s.rating, disagrees: f.disagrees, employee: s.employee,
+                             day: s.date.map(Self.day), channel: s.channel, language: s.language, file: s.file, themes: f.themes)
+        let lists = keepers(employee: employee, label: s.label, score: s.score, file: s.file, line: s.line, themes: f.themes)
+        if lists.any { offer(s, to: lists, employee: employee, label: s.label, score: s.score, themes: f.themes) }
     }
 
-    private mutating func add(
+    /// The day a record is counted under: the first ten characters of its date (`2026-11-21` of
+    /// `2026-11-21T10:17:00+03:00`). Read from the bytes when they are plain ASCII (each byte then one
+    /// character: what every normalized date is), without walking the string as characters.
+    static func day(_ date: String) -> String {
+        let ascii = UTF8Bytes.withBytes(date) { b in
+            b.count >= 10 && !b[..<10].contains { $0 >= 0x80 || $0 == 0x0D } ? String(decoding: UnsafeBufferPointer(rebasing: b[..<10]), as: UTF8.self) : nil
+        }
+        return ascii ?? String(date.prefix(10))
+    }
+
+    /// Counts a record in every tally; returns the name its employee is counted under.
+    private mutating func tally(
         label: SentimentLabel, score: Double, rating: Double?, disagrees: Bool, employee: String?, day: String?, channel: String?,
-        language: String, file: String, line: Int, themes: [RecordFacts.Theme], sample: () -> VerbatimSample
-    ) {
+        language: String, file: String, themes: [RecordFacts.Theme]
+    ) -> String {
         func add(_ t: inout SentimentTally) { t.add(label: label, score: score, rating: rating, disagrees: disagrees) }
         add(&total)
         let employee = employee ?? Self.unassigned
@@ -74,31 +91,39 @@ public struct RunAggregate: Sendable, Codable {
             for m in themes { cells[m.theme, default: SentimentTally()].add(label: m.polarity, score: score, rating: rating, disagrees: disagrees) }
         }
         if !themes.isEmpty { addThemes(&byEmployeeTheme[employee, default: [:]]) }
-        keepVerbatims(employee: employee, label: label, score: score, file: file, line: line, themes: themes, sample: sample)
+        return employee
     }
 
-    /// Offers the record to the verbatim lists it could enter; the sample is
-    /// built only when one of them keeps it.
-    private mutating func keepVerbatims(
-        employee: String, label: SentimentLabel, score: Double, file: String, line: Int, themes: [RecordFacts.Theme],
-        sample make: () -> VerbatimSample
-    ) {
-        guard verbatimLimit > 0 else { return }
-        var sample: VerbatimSample?
-        func made() -> VerbatimSample {
-            if let sample { return sample }
-            let s = make()
-            sample = s
-            return s
+    /// The verbatim lists a record would enter: the run's, its employee's, and those of its themes (by
+    /// position in the record's themes).
+    private struct Keepers {
+        var run = false
+        var employee = false
+        var themes: [Int] = []
+        var any: Bool { run || employee || !themes.isEmpty }
+    }
+
+    private func keepers(employee: String, label: SentimentLabel, score: Double, file: String, line: Int, themes: [RecordFacts.Theme]) -> Keepers {
+        var k = Keepers()
+        guard verbatimLimit > 0 else { return k }
+        k.run = topVerbatims.wouldKeep(key: score, label: label, file: file, line: line)
+        k.employee = topByEmployee[employee]?.wouldKeep(key: score, label: label, file: file, line: line)
+            ?? TopVerbatims(limit: verbatimLimit).wouldKeep(key: score, label: label, file: file, line: line)
+        for (t, m) in themes.enumerated() {
+            let keeps = topByTheme[m.theme]?.wouldKeep(key: m.score, label: m.polarity, file: file, line: line)
+                ?? TopVerbatims(limit: verbatimLimit).wouldKeep(key: m.score, label: m.polarity, file: file, line: line)
+            if keeps { k.themes.append(t) }
         }
-        if topVerbatims.wouldKeep(key: score, label: label, file: file, line: line) { topVerbatims.offer(made(), key: score, label: label) }
+        return k
+    }
+
+    /// Offers the sample to the lists that `keepers` found would keep it.
+    private mutating func offer(_ sample: VerbatimSample, to k: Keepers, employee: String, label: SentimentLabel, score: Double,
+                                themes: [RecordFacts.Theme]) {
+        if k.run { topVerbatims.offer(sample, key: score, label: label) }
         let empty = TopVerbatims(limit: verbatimLimit)
-        if topByEmployee[employee, default: empty].wouldKeep(key: score, label: label, file: file, line: line) {
-            topByEmployee[employee, default: empty].offer(made(), key: score, label: label)
-        }
-        for m in themes where topByTheme[m.theme, default: empty].wouldKeep(key: m.score, label: m.polarity, file: file, line: line) {
-            topByTheme[m.theme, default: empty].offer(made(), key: m.score, label: m.polarity)
-        }
+        if k.employee { topByEmployee[employee, default: empty].offer(sample, key: score, label: label) }
+        for t in k.themes { topByTheme[themes[t].theme, default: empty].offer(sample, key: themes[t].score, label: themes[t].polarity) }
     }
 
     public mutating func merge(_ o: RunAggregate) {

@@ -67,6 +67,34 @@ struct TopVerbatimsTests {
 
     /// Files are processed in parallel and merged: whatever the split and the merge order,
     /// the kept verbatims (and so summary.json and report.html) must be the same.
+    /// A record enters exactly the lists that would keep it: the aggregate's lists are those that offering
+    /// every record to every list of its own gives.
+    @Test func eachRecordIsOfferedToEveryListThatKeepsIt() {
+        var aggregate = RunAggregate(verbatimLimit: 3)
+        var run = TopVerbatims(limit: 3)
+        var byEmployee: [String: TopVerbatims] = [:], byTheme: [String: TopVerbatims] = [:]
+        for r in sampleRecords(300) {
+            aggregate.add(r)
+            let sample = VerbatimSample(r), s = r.sentiment!
+            run.offer(sample, key: s.score, label: s.label)
+            byEmployee[r.employee ?? RunAggregate.unassigned, default: TopVerbatims(limit: 3)].offer(sample, key: s.score, label: s.label)
+            for m in r.themes { byTheme[m.theme, default: TopVerbatims(limit: 3)].offer(sample, key: m.score, label: m.polarity) }
+        }
+        let kept = { (lists: [String: TopVerbatims]) in lists.filter { !$0.value.positive.isEmpty || !$0.value.negative.isEmpty } }
+        #expect(aggregate.topVerbatims == run)
+        #expect(aggregate.topByEmployee == kept(byEmployee))
+        #expect(aggregate.topByTheme == kept(byTheme))
+        #expect(aggregate.topByEmployee.count == 4 && aggregate.topByTheme.count == 3)
+    }
+
+    /// A record's day is the first ten characters of its date, read from the bytes when they are ASCII.
+    @Test func aRecordsDayIsTheFirstTenCharactersOfItsDate() {
+        #expect(RunAggregate.day("2026-11-21T10:17:00+03:00") == "2026-11-21")
+        #expect(RunAggregate.day("2026-11-21") == "2026-11-21")
+        #expect(RunAggregate.day("2026-11") == "2026-11")
+        for date in ["２０２６-11-21T10", "2026-11-2\r\n1", "2026-1\u{301}1-21"] { #expect(RunAggregate.day(date) == String(date.prefix(10))) }
+    }
+
     @Test(arguments: [1, 2, 3, 5, 11])
     func mergingPartialsInAnyOrderGivesTheSameResult(parts: Int) {
         let records = sampleRecords(120)
