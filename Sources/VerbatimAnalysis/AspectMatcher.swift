@@ -32,12 +32,7 @@ public struct AspectMatcher: Sendable {
     }
 
     /// A theme mentioned by a keyword of `themes.tsv` or by an aspect phrase.
-    public struct Mention: Sendable, Hashable {
-        public var theme: String
-        public var range: Range<Int>
-        /// The keyword or phrase as written in its data file.
-        public var keyword: String
-    }
+    public typealias Mention = ThemeKeyword
 
     public init() {}
 
@@ -63,7 +58,7 @@ public struct AspectMatcher: Sendable {
 
     /// The theme keywords of `themes.tsv` in text order (the blocking theme `none` left out); with `only`,
     /// the mentions of those themes alone (the words are matched as for all of them: a longer keyword of
-    /// another theme still covers its words).
+    /// another theme still covers its words, so this is the whole list filtered).
     func keywordMentions(_ tokens: TokenList, _ ref: LexiconRef, only: [String]? = nil) -> [Mention] {
         var found: [Mention] = []
         var i = 0
@@ -81,20 +76,24 @@ public struct AspectMatcher: Sendable {
     /// The aspect phrases and cues that count in these tokens.
     func hits(_ tokens: TokenList, _ ref: LexiconRef) -> [Hit] {
         var tokens = tokens
-        return hits(marking: &tokens, ref)
+        var keywords: [Mention]?
+        return hits(marking: &tokens, ref, keywords: &keywords, keepingKeywords: false)
     }
 
     /// `hits(_:_:)` of tokens the caller owns: the numbers are written into the tokens themselves for the
     /// terms that hold one (`markNumbers`), and the tokens are put back as they were before the cues are
     /// weighed. (Most texts hold a number word, `bir`, `бір`, `jedan`: a marked copy of the whole text
     /// would be made for nearly every text.)
-    func hits(marking tokens: inout TokenList, _ ref: LexiconRef) -> [Hit] {
+    /// With `keepingKeywords`, `keywords` gets all the theme keywords of the tokens when the cues needed
+    /// them (`FeedbackRecord.themeKeywords`, for a themes stage after this one); else the cues look up
+    /// only their own themes' keywords.
+    func hits(marking tokens: inout TokenList, _ ref: LexiconRef, keywords: inout [Mention]?, keepingKeywords: Bool) -> [Hit] {
         guard ref.lex.aspects.count > 0 else { return [] }
         let unmarked = markNumbers(&tokens, ref)
         let candidates = self.candidates(tokens, ref)
         for (k, token) in unmarked { tokens[k] = token }
         var counted = candidates
-        keepCounted(&counted, tokens, ref)
+        keepCounted(&counted, tokens, ref, keywords: &keywords, keepingKeywords: keepingKeywords)
         return counted
     }
 
@@ -121,7 +120,7 @@ public struct AspectMatcher: Sendable {
 
     /// Leaves in `candidates` those that count (`counts`). Candidates are read by index and field, in place
     /// (a copy of one retains and releases its strings).
-    private func keepCounted(_ candidates: inout [Hit], _ tokens: TokenList, _ ref: LexiconRef) {
+    private func keepCounted(_ candidates: inout [Hit], _ tokens: TokenList, _ ref: LexiconRef, keywords: inout [Mention]?, keepingKeywords: Bool) {
         if candidates.isEmpty { return }
         // Phrases always count; only cues and outcomes need the mentions of their themes (and cues the segments).
         var wanted: [String] = []
@@ -129,7 +128,10 @@ public struct AspectMatcher: Sendable {
         if wanted.isEmpty { return }
         let segment = candidates.indices.contains { candidates[$0].kind == .cue } ? segments(tokens, ref) : []
         // What a 0 entry covers is no mention (`za 10 minuta`, within ten minutes, is not a wait).
-        var mentions = keywordMentions(tokens, ref, only: wanted)
+        // The wanted themes' keywords; or all of them, for the themes stage to take over (`counts` reads
+        // only those of a cue's own theme, so the others change nothing here).
+        var mentions = keywordMentions(tokens, ref, only: keepingKeywords ? nil : wanted)
+        if keepingKeywords { keywords = mentions }
         let silent = candidates.indices.compactMap { candidates[$0].valence == 0 ? candidates[$0].range : nil }
         if !silent.isEmpty {
             mentions.removeAll { m in silent.contains { $0.lowerBound <= m.range.lowerBound && m.range.upperBound <= $0.upperBound } }

@@ -25,11 +25,16 @@ public struct SentimentScorer: Sendable {
     /// it (`classify` without `--explain`, which prints the label and the score), no evidence and no
     /// rule marks are made; the score and the label are the same.
     public let explains: Bool
+    /// Whether a themes stage follows, which takes over the theme keywords the aspect cues looked up
+    /// (`score(_:language:themeKeywords:)`); without one, the cues look up only their own themes'.
+    public let keepsThemeKeywords: Bool
 
-    public init(lexicons: LexiconSet, rules: SentimentRules = SentimentRules(), compiled: CompiledLexicons? = nil, explains: Bool = true) {
+    public init(lexicons: LexiconSet, rules: SentimentRules = SentimentRules(), compiled: CompiledLexicons? = nil, explains: Bool = true,
+                keepsThemeKeywords: Bool = false) {
         self.lexicons = lexicons
         self.rules = rules
         self.explains = explains
+        self.keepsThemeKeywords = keepsThemeKeywords
         refs = (compiled ?? CompiledLexicons(lexicons)).refs
     }
 
@@ -147,8 +152,15 @@ public struct SentimentScorer: Sendable {
     /// see the numbers written into the tokens themselves, which are put back as they were before it
     /// returns (tokens shared with another array are copied first, as `score(_:language:)` copies them).
     public func score(_ tokens: inout TokenList, language: Language) -> SentimentResult {
+        var keywords: [ThemeKeyword]?
+        return score(&tokens, language: language, themeKeywords: &keywords)
+    }
+
+    /// `score(_:language:)`, and, when the scorer keeps them (`keepsThemeKeywords`), the theme keywords of
+    /// the tokens if the aspect cues needed them (for `FeedbackRecord.themeKeywords`; left as they are otherwise).
+    public func score(_ tokens: inout TokenList, language: Language, themeKeywords: inout [ThemeKeyword]?) -> SentimentResult {
         guard Language.scored.contains(language), let ref = refs[language] else { return scoreSigns(tokens, language: language) }
-        let analysis = analyze(&tokens, ref)
+        let analysis = analyze(&tokens, ref, keywords: &themeKeywords)
         if analysis.hits.isEmpty {
             return SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: clauseScores(tokens, []), reason: "no lexicon match")
         }
@@ -213,13 +225,14 @@ public struct SentimentScorer: Sendable {
     /// Finds the terms of `tokens` and applies every rule to them: the hits with their final valences.
     func analyze(_ tokens: TokenList, _ ref: LexiconRef) -> Analysis {
         var tokens = tokens
-        return analyze(&tokens, ref)
+        var keywords: [ThemeKeyword]?
+        return analyze(&tokens, ref, keywords: &keywords)
     }
 
     /// `analyze(_:_:)` of tokens the caller owns, unchanged when it returns (`AspectMatcher.hits(marking:_:)`).
-    func analyze(_ tokens: inout TokenList, _ ref: LexiconRef) -> Analysis {
+    func analyze(_ tokens: inout TokenList, _ ref: LexiconRef, keywords: inout [ThemeKeyword]?) -> Analysis {
         var (hits, roles, free) = findTerms(tokens, ref.lex, ref.automaton)
-        addAspects(&tokens, ref, to: &hits, roles: &roles)
+        addAspects(&tokens, ref, to: &hits, roles: &roles, keywords: &keywords)
         // Handed over, not shared: the rules change the hits and roles in place, and a shared array is copied first.
         var text = ScoredText(tokens: tokens, lexicon: ref, constants: rules, roles: consume roles, hits: consume hits, explains: explains)
         for rule in Self.rules { rule.apply(to: &text) }

@@ -87,9 +87,9 @@ extension SentimentScorer {
     /// Aspect phrases and cues (`aspects.tsv`, found by `AspectMatcher`) replace the lexicon terms within
     /// their words (one of valence 0 by nothing); a longer lexicon phrase over them wins (`rešili problem`
     /// over `problem*`).
-    func addAspects(_ tokens: inout TokenList, _ ref: LexiconRef, to hits: inout [Hit], roles: inout [Role]) {
+    func addAspects(_ tokens: inout TokenList, _ ref: LexiconRef, to hits: inout [Hit], roles: inout [Role], keywords: inout [ThemeKeyword]?) {
         // Hits read by index and field, in place: a copy of a hit retains and releases each of its strings.
-        var aspectHits = aspects.hits(marking: &tokens, ref)
+        var aspectHits = aspects.hits(marking: &tokens, ref, keywords: &keywords, keepingKeywords: keepsThemeKeywords)
         aspectHits.removeAll { a in
             hits.indices.contains { k in
                 let start = hits[k].start, end = hits[k].start + hits[k].length

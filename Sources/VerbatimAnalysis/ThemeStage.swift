@@ -11,6 +11,6 @@ public struct ThemeStage: RecordStage {
 
     public func process(_ record: inout FeedbackRecord) {
         tagger.mark(&record.tokens, language: record.language)
-        record.themes = tagger.tag(record.tokens, language: record.language, sentiment: record.sentiment)
+        record.themes = tagger.tag(record.tokens, language: record.language, sentiment: record.sentiment, keywords: record.themeKeywords)
     }
 }

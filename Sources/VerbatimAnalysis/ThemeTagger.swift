@@ -36,9 +36,10 @@ public struct ThemeTagger: Sendable {
         refs[language]?.automaton.mark(&tokens)
     }
 
-    public func tag(_ tokens: TokenList, language: Language, sentiment: SentimentResult?) -> [ThemeMention] {
+    /// `keywords`: the tokens' theme keywords when a sentiment stage found them already (`FeedbackRecord.themeKeywords`).
+    public func tag(_ tokens: TokenList, language: Language, sentiment: SentimentResult?, keywords: [ThemeKeyword]? = nil) -> [ThemeMention] {
         guard let ref = refs[language], ref.lex.themes.count > 0 else { return [] }
-        let mentions = self.mentions(tokens, ref, sentiment)
+        let mentions = self.mentions(tokens, ref, sentiment, keywords)
         if mentions.isEmpty { return [] }
         let evidence = Self.located(sentiment?.evidence ?? [])
         let segment = aspects.segments(tokens, ref)
@@ -93,8 +94,8 @@ public struct ThemeTagger: Sendable {
 
     /// The theme keywords and aspect phrases, in text order. The phrases are those the scorer counted (its
     /// evidence), or, without a sentiment stage, those the matcher finds.
-    private func mentions(_ tokens: TokenList, _ ref: LexiconRef, _ sentiment: SentimentResult?) -> [AspectMatcher.Mention] {
-        var mentions = aspects.keywordMentions(tokens, ref)
+    private func mentions(_ tokens: TokenList, _ ref: LexiconRef, _ sentiment: SentimentResult?, _ keywords: [ThemeKeyword]?) -> [AspectMatcher.Mention] {
+        var mentions = keywords ?? aspects.keywordMentions(tokens, ref)
         if let evidence = sentiment?.evidence {
             for e in evidence where e.aspect != nil && e.rules.first.map(Self.isAspectPhrase) == true {
                 mentions.append(.init(theme: e.aspect!, range: e.tokens!, keyword: e.term))

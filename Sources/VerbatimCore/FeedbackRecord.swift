@@ -38,6 +38,10 @@ public struct FeedbackRecord: Sendable {
     public var sentiment: SentimentResult?
     /// Themes found in the text, each with the polarity of its clause.
     public var themes: [ThemeMention] = []
+    /// The theme keywords of `themes.tsv` in `tokens`, when the sentiment stage found them (for the aspect
+    /// cues it weighed), so that the themes stage does not look every word up for them again; nil when it
+    /// did not look, and let go with the tokens.
+    public var themeKeywords: [ThemeKeyword]?
     /// True when the survey rating and the text score point strongly in opposite directions.
     public var ratingDisagrees = false
 

@@ -45,6 +45,7 @@ struct RecordBatch {
             nanos[i] += DispatchTime.now().uptimeNanoseconds - t0
         }
         record.tokens.removeAll()
+        record.themeKeywords = nil
     }
 }
 

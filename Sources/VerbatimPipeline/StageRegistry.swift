@@ -33,8 +33,10 @@ public enum StageRegistry {
 
     /// Builds the enabled stages of a configuration from loaded resources.
     static func build(_ config: PipelineConfiguration, text: TextResources, lexicons: LexiconSet, roster: RosterMatcher? = nil) -> [any RecordStage] {
-        let context = StageBuildContext(text: text, lexicons: lexicons, compiled: CompiledLexicons(lexicons), roster: roster, sentimentRules: config.sentimentRules)
-        return config.stages.filter(\.enabled).map { $0.descriptor.make(context, $0.rules) }
+        let enabled = config.stages.filter(\.enabled)
+        var context = StageBuildContext(text: text, lexicons: lexicons, compiled: CompiledLexicons(lexicons), roster: roster, sentimentRules: config.sentimentRules)
+        context.keepsThemeKeywords = enabled.contains { $0.descriptor.kind == .themes }
+        return enabled.map { $0.descriptor.make(context, $0.rules) }
     }
 
     /// Builds `descriptors` in order with `rules` (`RecordAnalyzer`: no pipeline file, no roster), with
@@ -43,6 +45,7 @@ public enum StageRegistry {
                       explains: Bool = true) -> [any RecordStage] {
         var context = StageBuildContext(text: text, lexicons: lexicons, compiled: CompiledLexicons(lexicons), roster: nil, sentimentRules: rules)
         context.explains = explains
+        context.keepsThemeKeywords = descriptors.contains { $0.kind == .themes }
         return descriptors.map { $0.make(context, rules) }
     }
 }

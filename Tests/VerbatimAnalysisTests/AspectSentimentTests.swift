@@ -150,6 +150,26 @@ struct AspectRuleTests {
         return (sentiment, themes.map { "\($0.theme):\($0.polarity.rawValue)" }.joined(separator: ","))
     }
 
+    /// The themes stage takes over the theme keywords that the sentiment stage's aspect cues looked up
+    /// (`FeedbackRecord.themeKeywords`): they are the keywords found anew, and the themes the same.
+    @Test func keptThemeKeywordsAreThoseFoundAnew() throws {
+        let lexicons = LoadedResources.loadCollectingIssues(lexicons: RepoPaths.lexicons, referencedFrom: "test").lexicons
+        let tagger = ThemeTagger(lexicons: lexicons)
+        var kept = 0
+        for code in ["tr", "kk", "mn", "sr"] {
+            let language = try #require(Language(rawValue: code))
+            let ref = try #require(tagger.refs[language])
+            for item in AspectSentimentTests.items(code) {
+                let r = AspectSentimentTests.analyzer.analyze(item.text, language: language)
+                guard let keywords = r.themeKeywords else { continue }
+                kept += 1
+                #expect(keywords == tagger.aspects.keywordMentions(r.tokens, ref), "\(item.text)")
+                #expect(tagger.tag(r.tokens, language: language, sentiment: r.sentiment) == r.themes, "\(item.text)")
+            }
+        }
+        #expect(kept > 50, "the cues looked theme keywords up in \(kept) texts")
+    }
+
     @Test func aCueCountsOnlyBesideAnotherWordOfItsTheme() {
         #expect(analyze("iki saat bekledim").0.label == .negative)
         #expect(analyze("yarım saat bekledim").1 == "wait_time:negative")

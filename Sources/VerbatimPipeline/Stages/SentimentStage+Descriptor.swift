@@ -17,5 +17,8 @@ extension SentimentStage {
         name: stageName, kind: .sentiment, requires: [.normalize, .language], options: options,
         summary: "lexicon-and-rules sentiment with evidence",
         typeName: String(describing: Self.self), usesRoster: false,
-        make: { context, rules in SentimentStage(scorer: SentimentScorer(lexicons: context.lexicons, rules: rules, compiled: context.compiled, explains: context.explains)) })
+        make: { context, rules in
+            SentimentStage(scorer: SentimentScorer(lexicons: context.lexicons, rules: rules, compiled: context.compiled, explains: context.explains,
+                                                   keepsThemeKeywords: context.keepsThemeKeywords))
+        })
 }

@@ -74,4 +74,7 @@ struct StageBuildContext {
     /// Whether sentiment results carry their evidence (`SentimentScorer.explains`): a run writes it
     /// into `records.csv` and the themes stage reads it; `classify` without `--explain` prints neither.
     var explains = true
+    /// Whether a themes stage is built too: the sentiment stage then keeps the theme keywords its aspect
+    /// cues looked up, for the themes stage to take over (`FeedbackRecord.themeKeywords`).
+    var keepsThemeKeywords = false
 }
