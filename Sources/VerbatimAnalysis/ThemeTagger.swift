@@ -96,16 +96,20 @@ public struct ThemeTagger: Sendable {
     /// evidence), or, without a sentiment stage, those the matcher finds.
     private func mentions(_ tokens: TokenList, _ ref: LexiconRef, _ sentiment: SentimentResult?, _ keywords: [ThemeKeyword]?) -> [AspectMatcher.Mention] {
         var mentions = keywords ?? aspects.keywordMentions(tokens, ref)
+        let keywordCount = mentions.count
         if let evidence = sentiment?.evidence {
-            for e in evidence where e.aspect != nil && e.rules.first.map(Self.isAspectPhrase) == true {
-                mentions.append(.init(theme: e.aspect!, range: e.tokens!, keyword: e.term))
+            // Read by index and field: a copy of a piece of evidence retains each of its strings.
+            for k in evidence.indices where evidence[k].aspect != nil && evidence[k].rules.first.map(Self.isAspectPhrase) == true {
+                mentions.append(.init(theme: evidence[k].aspect!, range: evidence[k].tokens!, keyword: evidence[k].term))
             }
         } else {
             for hit in aspects.hits(tokens, ref) where hit.kind == .phrase && hit.valence != 0 {
                 mentions.append(.init(theme: hit.theme, range: hit.range, keyword: hit.term))
             }
         }
-        return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        // The keywords are in text order already: only phrases added after them need the (stable) sort.
+        if mentions.count > keywordCount { mentions.sort { $0.range.lowerBound < $1.range.lowerBound } }
+        return mentions
     }
 
     /// The themes each piece of evidence speaks about, by their positions in the record's themes (an
