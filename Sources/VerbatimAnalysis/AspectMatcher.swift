@@ -90,9 +90,8 @@ public struct AspectMatcher: Sendable {
     func hits(marking tokens: inout TokenList, _ ref: LexiconRef, keywords: inout [Mention]?, keepingKeywords: Bool) -> [Hit] {
         guard ref.lex.aspects.count > 0 else { return [] }
         let unmarked = markNumbers(&tokens, ref)
-        let candidates = self.candidates(tokens, ref)
+        var counted = candidates(tokens, ref)
         for (k, token) in unmarked { tokens[k] = token }
-        var counted = candidates
         keepCounted(&counted, tokens, ref, keywords: &keywords, keepingKeywords: keepingKeywords)
         return counted
     }

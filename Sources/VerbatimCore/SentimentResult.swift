@@ -90,10 +90,9 @@ public struct Evidence: Sendable, Hashable {
             bytes.append(0x29)
         }
         if !rules.isEmpty {
-            bytes.append(0x20)
-            bytes.append(0x5B)
+            UTF8Bytes.appendStatic(" [", to: &bytes)
             for (k, rule) in rules.enumerated() {
-                if k > 0 { bytes.append(0x2C); bytes.append(0x20) }
+                if k > 0 { UTF8Bytes.appendStatic(", ", to: &bytes) }
                 rule.append(to: &bytes)
             }
             bytes.append(0x5D)
@@ -110,7 +109,7 @@ public struct Evidence: Sendable, Hashable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(evidence.count * 48)
         for (k, e) in evidence.enumerated() {
-            if k > 0 { bytes.append(0x3B); bytes.append(0x20) }
+            if k > 0 { UTF8Bytes.appendStatic("; ", to: &bytes) }
             e.appendSummary(to: &bytes)
         }
         return String(decoding: bytes, as: UTF8.self)
