@@ -17,7 +17,9 @@ Options for tuning without overfitting (see README, Accuracy):
                     also helps the other
   --only NAME,...   only the sets whose file name contains one of the NAMEs
   --misses DIR      write each set's misclassified items with their evidence
-                    (gold, predicted, text, evidence) to DIR/<set>.tsv
+                    (gold, predicted, text, evidence) to DIR/<set>.tsv, as the
+                    hand-written lexicons alone (the default) classify them;
+                    --learned-misses: as the language's learned layer does
   --aspects         only the aspect-sentiment section (theme P/R/F1 and polarity
                     accuracy per language, tuning and held-out halves);
                     --aspect-misses also lists the tuning half's misses
@@ -68,10 +70,11 @@ def f1(gold, pred, cls):
 
 
 # The learned layers measured in the "learned" column (written by `make learn`), by language.
+LAYER_DIR = os.environ.get("LAYER_DIR", "lexicons/learned")  # another folder of layers to measure instead
 LAYERS = {
-    "kk": "lexicons/learned/kk_reviews.tsv",
-    "tr": "lexicons/learned/tr_movies.tsv",
-    "sr": "lexicons/learned/sr_tweets.tsv",
+    "kk": f"{LAYER_DIR}/kk_reviews.tsv",
+    "tr": f"{LAYER_DIR}/tr_movies.tsv",
+    "sr": f"{LAYER_DIR}/sr_tweets.tsv",
 }
 # The naive-Bayes reference: trained on ../shared/eval/train, by language (scripts/nb_reference.py).
 NB_TRAIN = {
@@ -103,6 +106,7 @@ def main():
     ap.add_argument("--half", choices=["even", "odd"])
     ap.add_argument("--only", default="")
     ap.add_argument("--misses")
+    ap.add_argument("--learned-misses", action="store_true", help="with --misses: the misses of the learned layer, not of the default")
     ap.add_argument("--auto", action="store_true", help="identify the language (--lang auto) instead of declaring it, as a new user would")
     ap.add_argument("--no-reference", action="store_true", help="skip the naive-Bayes reference")
     args = ap.parse_args()
@@ -123,8 +127,8 @@ def main():
             items = items[(0 if args.half == "even" else 1)::2]
         declared = "auto" if args.auto else lang
         gold = [g for g, _ in items]
-        hand, lines = classify(items, declared)
-        pred = hand
+        hand, hand_lines = classify(items, declared)
+        pred, lines = hand, hand_lines
         if lang in LAYERS and os.path.exists(LAYERS[lang]):
             pred, lines = classify(items, declared, f"{lang}={LAYERS[lang]}")
         hit = [("no lexicon match" not in l) for l in lines]
@@ -136,7 +140,8 @@ def main():
         if args.misses:
             os.makedirs(args.misses, exist_ok=True)
             with open(os.path.join(args.misses, os.path.basename(path)), "w", encoding="utf-8") as f:
-                for (g, t), p, l in zip(items, pred, lines):
+                shown = (pred, lines) if args.learned_misses else (hand, hand_lines)
+                for (g, t), p, l in zip(items, *shown):
                     if g != p:
                         cols = l.split("\t")
                         f.write(f"{g}\t{p}\t{cols[1]}\t{t}\t{cols[5] if len(cols) > 5 else ''}\n")
