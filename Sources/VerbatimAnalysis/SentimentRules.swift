@@ -32,6 +32,9 @@ public struct SentimentRules: Sendable, Hashable {
     /// Valence of a negation with nothing to negate (`интернет жоқ`, `ne javljaju se`, `gelmedi`):
     /// in customer feedback, saying something did not happen is a complaint. 0 turns the rule off.
     public var unattachedNegationValence = -1.0
+    /// Valence of a rating written in the text at the end of its scale (`0/10`, `10/10`, `1/5`, `5/5`; `RatingRule`).
+    /// Towards the middle band it weakens step by step; the middle band scores 0. 0 turns the rule off.
+    public var ratingValence = 3.0
     /// Rating and text disagree when the text score is at least this strong against the rating.
     public var disagreementScore = 0.5
     /// Whether a learned layer's calibrated thresholds replace `positiveThreshold` and
@@ -43,6 +46,22 @@ public struct SentimentRules: Sendable, Hashable {
     /// A valence negated: the sign flips and the strength scales by `negatedPositiveScalar` or
     /// `negatedNegativeScalar`.
     public func negated(_ v: Double) -> Double { v > 0 ? v * negatedPositiveScalar : v * negatedNegativeScalar }
+
+    /// The valence of a rating written in the text, `score` out of `outOf` (10: the NPS bands; 5: the CSAT
+    /// bands of `SurveyRating`): in the low band from −`ratingValence` at the bottom of the scale to a step
+    /// short of 0 at the band's top (`6/10` −3/7, `2/5` −1.5), in the high band from a step above 0 at its
+    /// bottom to +`ratingValence` at the top (`9/10` +1.5, `4/5` +1.5), 0 in the middle band.
+    public func ratingValence(_ score: Double, outOf: Double) -> Double {
+        let scale: SurveyRating.Scale = outOf == 10 ? .nps : .csat
+        let bottom: Double = outOf == 10 ? 0 : 1
+        if score <= scale.lowMax {
+            return -ratingValence * (scale.lowMax + 1 - score) / (scale.lowMax + 1 - bottom)
+        }
+        if score >= scale.highMin {
+            return ratingValence * (score - scale.highMin + 1) / (outOf - scale.highMin + 1)
+        }
+        return 0
+    }
 
     /// The label of a compound score.
     public func label(_ score: Double) -> SentimentLabelValue { thresholds(for: nil).label(score) }

@@ -23,6 +23,8 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
     case pair
     /// A learned valence of a rule word (an intensifier, a contrast word, a number).
     case ruleWord
+    /// A rating written in the text (`3/10`): it scores by where it stands on its scale.
+    case rating
     /// A negation word with no sentiment word to negate (`cevap yok`): a complaint on its own.
     case negationAlone
     /// A word that ends like a negated verb and negates nothing: a complaint on its own.
@@ -65,6 +67,7 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
         case .elongation: UTF8Bytes.appendStatic("elongation", to: &bytes)
         case .pair: UTF8Bytes.appendStatic("pair", to: &bytes)
         case .ruleWord: UTF8Bytes.appendStatic("rule word", to: &bytes)
+        case .rating: UTF8Bytes.appendStatic("rating", to: &bytes)
         case .negationAlone: UTF8Bytes.appendStatic("negation without a sentiment word", to: &bytes)
         case .negatedVerb: UTF8Bytes.appendStatic("negated verb", to: &bytes)
         case let .emphasis(bangs): Self.append("emphasis(!×", String(bangs), to: &bytes)

@@ -72,6 +72,39 @@ struct SentimentRuleTests {
         #expect(score("komedi", .tr).label == .neutral, "a neutral entry takes a look-alike out of the rule")
     }
 
+    @Test func aRatingInTheTextScoresByItsBand() {
+        let low = score("Hizmet 3/10", .tr)
+        #expect(low.label == .negative)
+        #expect(low.evidence.map(\.term) == ["3/10"])
+        #expect(low.evidence.map(\.ruleTexts) == [["rating"]])
+        // Out of ten the score may stand first or last; a decimal comma is a decimal.
+        #expect(score("Film 10/9", .tr).evidence.map(\.finalValence) == [1.5])
+        #expect(score("ocena 9,5 / 10", .sr).evidence.map(\.finalValence) == [2.25])
+        #expect(score("Servis 8/10", .tr).label == .neutral, "the middle band says neither")
+        // No rating: a date, round-the-clock, a scale other than 5 or 10, a count past the scale.
+        for text in ["Kargo 12/10/2026 geldi", "2026/10/5 geldi", "7/24 hat", "3/4 geldi", "12/10 geldi", "0/5 yıldız"] {
+            #expect(score(text, .tr).evidence.isEmpty, "\(text)")
+        }
+        // The clause weighs it, nothing else touches it.
+        let weighed = score("iyi ama 4/10", .tr)
+        #expect(weighed.evidence.last?.ruleTexts == ["rating", "contrast(after ama)"])
+        #expect(score("çok 3/10 değil", .tr).evidence.first { $0.term == "3/10" }?.ruleTexts == ["rating"])
+    }
+
+    @Test func ratingValencesFollowTheSurveyBands() {
+        let rules = SentimentRules()
+        #expect(rules.ratingValence(0, outOf: 10) == -3)
+        #expect(rules.ratingValence(10, outOf: 10) == 3)
+        #expect(rules.ratingValence(6, outOf: 10) < 0, "an NPS detractor")
+        #expect([7.0, 8, 8.5].map { rules.ratingValence($0, outOf: 10) } == [0, 0, 0], "passives")
+        #expect(rules.ratingValence(9, outOf: 10) == 1.5)
+        #expect([1.0, 2, 3, 4, 5].map { rules.ratingValence($0, outOf: 5) } == [-3, -1.5, 0, 1.5, 3], "CSAT stars")
+        var off = rules
+        off.ratingValence = 0
+        #expect(SentimentScorer(lexicons: LexiconLoader(directory: MiniLexicons.folder.url).load().0, rules: off)
+            .score(MiniLexicons.tokens("Hizmet 3/10", .tr), language: .tr).evidence.isEmpty, "0 turns the rule off")
+    }
+
     @Test func aNegatedVerbNegatesTheTermBeforeIt() {
         let r = score("hiçbir sorunla karşılaşmadım", .tr)
         #expect(r.label == .positive)

@@ -77,7 +77,7 @@ struct RuleMarkTests {
             (.intensifier("çok"), "intensifier(çok)"), (.dampener("biraz"), "dampener(biraz)"),
             (.contrastAfter("ama"), "contrast(after ama)"), (.contrastBefore("ali"), "contrast(before ali)"),
             (.concession("iako"), "concession(iako)"), (.mainClause("gerçi"), "main clause(gerçi)"),
-            (.caps, "caps"), (.elongation, "elongation"), (.pair, "pair"), (.ruleWord, "rule word"),
+            (.caps, "caps"), (.elongation, "elongation"), (.pair, "pair"), (.ruleWord, "rule word"), (.rating, "rating"),
             (.negationAlone, "negation without a sentiment word"), (.negatedVerb, "negated verb"), (.emphasis(bangs: 12), "emphasis(!×12)"),
             (.aspect(theme: "wait_time"), "aspect(wait_time)"), (.aspectCue(theme: "wait_time"), "aspect cue(wait_time)"),
             (.aspectOutcome(theme: "promises"), "aspect outcome(promises)"),
