@@ -13,6 +13,8 @@ public struct LanguageLexicon: Sendable {
     public var aspects = TermIndex<[AspectCue]>()
     /// Number words (`numbers.tsv`: `yirmi`, `pola`, `жарты`), which `<n>` in an aspect term stands for.
     public var numberWords = TermIndex<Bool>()
+    /// Words that make a number a star rating (`stars.tsv`: `5 yıldız`, `3 жұлдыз`; `RatingRule`).
+    public var starWords = TermIndex<Bool>()
     /// Per theme, the valence of a negation after its mention in the same sentence (`aspects.tsv`, `outcome`
     /// of `<not>`): a promise, then "did not come".
     public var negatedOutcomes: [String: Double] = [:]

@@ -39,7 +39,7 @@ public struct LexiconLoader {
     public func dataFiles() -> [URL] {
         var files: [URL] = []
         for lang in Language.scored {
-            for kind in ["sentiment", "negation", "intensifiers", "contrast", "concessive", "themes", "aspects", "numbers", "langid"] {
+            for kind in ["sentiment", "negation", "intensifiers", "contrast", "concessive", "themes", "aspects", "numbers", "stars", "langid"] {
                 files.append(directory.appendingPathComponent(lang.rawValue).appendingPathComponent("\(kind).tsv"))
             }
         }
@@ -61,6 +61,7 @@ public struct LexiconLoader {
             loadThemes(dir.appendingPathComponent("themes.tsv"), lang, ids: themeIDs, into: &lex.themes, issues: &issues)
             loadTerms(dir.appendingPathComponent("concessive.tsv"), lang, into: &lex.concessives, issues: &issues)
             loadTerms(dir.appendingPathComponent("numbers.tsv"), lang, into: &lex.numberWords, issues: &issues)
+            loadTerms(dir.appendingPathComponent("stars.tsv"), lang, into: &lex.starWords, issues: &issues)
             loadAspects(dir.appendingPathComponent("aspects.tsv"), lang, ids: themeIDs, into: &lex.aspects, negatedOutcomes: &lex.negatedOutcomes, issues: &issues)
             for loan in Self.loanLanguages[lang] ?? [] { loadLoan(loan, into: &lex, issues: &issues) }
             set.languages[lang] = lex

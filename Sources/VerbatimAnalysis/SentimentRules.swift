@@ -55,7 +55,8 @@ public struct SentimentRules: Sendable, Hashable {
         let scale: SurveyRating.Scale = outOf == 10 ? .nps : .csat
         let bottom: Double = outOf == 10 ? 0 : 1
         if score <= scale.lowMax {
-            return -ratingValence * (scale.lowMax + 1 - score) / (scale.lowMax + 1 - bottom)
+            // No stars (below the bottom of the CSAT scale) is as low as one.
+            return -ratingValence * (scale.lowMax + 1 - max(score, bottom)) / (scale.lowMax + 1 - bottom)
         }
         if score >= scale.highMin {
             return ratingValence * (score - scale.highMin + 1) / (outOf - scale.highMin + 1)

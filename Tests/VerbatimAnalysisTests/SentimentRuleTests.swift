@@ -15,6 +15,7 @@ struct MiniLexicons {
         f.write("tr/negation.tsv", "after\tdeğil\nafter\tyok\nsuffix\tme\nsuffix\tma\nsuffix\tmıyor\nverb-ending\tmadı\nverb-ending\tmadım\nverb-ending\tmedi\n")
         f.write("tr/intensifiers.tsv", "çok\t0.293\nbiraz\t-0.293\nsüper\t0.25\n")
         f.write("tr/concessive.tsv", "gerçi\n")
+        f.write("tr/stars.tsv", "# star words\nyıldız*\n")
         f.write("tr/contrast.tsv", "ama\nfakat\n")
         f.write("tr/themes.tsv", "wait_time\tbekle*\nwait_time\tsüre*\ncourtesy\tkibar*\n")
         f.write("sr/sentiment.tsv", "ljubazan\t2\nljubazn*\t2\nloš*\t-2\nprofesional*\t2\nčekao\t-1\nradi\t1\n")
@@ -85,6 +86,13 @@ struct SentimentRuleTests {
         for text in ["Kargo 12/10/2026 geldi", "2026/10/5 geldi", "7/24 hat", "3/4 geldi", "12/10 geldi", "0/5 yıldız"] {
             #expect(score(text, .tr).evidence.isEmpty, "\(text)")
         }
+        // Stars: a number from 0 to 5 before a word of stars.tsv, out of 5 with the CSAT bands.
+        #expect(score("Uygulamaya 1 yıldız", .tr).evidence.map(\.term) == ["1 yıldız*"])
+        #expect(score("5 yıldızı hak ediyor", .tr).evidence.map(\.finalValence) == [3])
+        #expect(score("3 yıldız", .tr).evidence.map(\.finalValence) == [0])
+        #expect(score("0 yıldız", .tr).evidence.map(\.finalValence) == [-3], "no stars is as low as one")
+        #expect(score("7 yıldızlı otel", .tr).evidence.isEmpty, "more stars than the scale has")
+        #expect(score("5 yıldız", .sr).evidence.isEmpty, "another language's star word")
         // The clause weighs it, nothing else touches it.
         let weighed = score("iyi ama 4/10", .tr)
         #expect(weighed.evidence.last?.ruleTexts == ["rating", "contrast(after ama)"])
