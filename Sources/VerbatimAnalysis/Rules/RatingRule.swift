@@ -37,9 +37,15 @@ struct RatingRule: SentimentRule {
         var added = false
         var i = 0
         while i + 1 < tokens.count {
-            guard tokens[i].kind == .number, let rating = Self.rating(in: tokens, at: i) ?? Self.stars(in: tokens, at: i, text.lex) else { i += 1; continue }
+            // Most texts hold no number, and most numbers no rating: the kinds are read before any bytes.
+            guard tokens[i].kind == .number, let rating = Self.rating(in: tokens, at: i) ?? Self.stars(in: tokens, at: i, text.lexicon) else {
+                i += 1
+                continue
+            }
             let v = round2(text.constants.ratingValence(rating.score, outOf: rating.scale))
-            text.hits.append(.init(start: i, length: rating.length, valence: v, base: v, named: rating.written, rules: [.rating],
+            // The text is made only for the evidence, which names the rating as written (`3/10`, `5 yıldız*`).
+            let written = text.explains ? rating.written(tokens, i) : nil
+            text.hits.append(.init(start: i, length: rating.length, valence: v, base: v, named: written, rules: [.rating],
                                    clause: tokens[i].clause, negatable: false))
             added = true
             i += rating.length
@@ -49,42 +55,55 @@ struct RatingRule: SentimentRule {
         text.updateCoverage()
     }
 
-    /// The rating that tokens `i`, `i + 1`, `i + 2` write (`number / number`), as its score, its scale
-    /// (5 or 10) and how it is written in the evidence (`3/10`, with a dot for a decimal comma).
+    /// The rating that tokens `i`, `i + 1`, `i + 2` write (`number / number`): its score and its scale (5 or 10).
     static func rating(in tokens: TokenList, at i: Int) -> Rating? {
-        guard i + 2 < tokens.count, tokens[i].kind == .number, tokens[i + 1].kind == .punctuation, tokens.formEquals(i + 1, "/"), tokens[i + 2].kind == .number,
-              !continuesDate(tokens, before: i), !continuesDate(tokens, after: i + 2),
-              let a = value(tokens.form(i)), let b = value(tokens.form(i + 2))
+        guard i + 2 < tokens.count, tokens[i].kind == .number, tokens[i + 1].kind == .punctuation, tokens[i + 2].kind == .number,
+              tokens.formEquals(i + 1, "/"), !continuesDate(tokens, before: i), !continuesDate(tokens, after: i + 2),
+              let a = value(tokens, i), let b = value(tokens, i + 2)
         else { return nil }
-        let written = tokens.form(i) + "/" + tokens.form(i + 2)
-        if b == 10 || b == 5, a <= b, b == 10 || a >= 1 { return Rating(score: a, scale: b, written: written, length: 3) }
-        if a == 10, b <= 10 { return Rating(score: b, scale: 10, written: written, length: 3) }
+        if b == 10 || b == 5, a <= b, b == 10 || a >= 1 { return Rating(score: a, scale: b, length: 3, star: nil) }
+        if a == 10, b <= 10 { return Rating(score: b, scale: 10, length: 3, star: nil) }
         return nil
     }
 
-    /// A star rating: the number at `i` (0 to 5) before a star word of `stars.tsv`, written `5 yıldız*`
-    /// in the evidence (the number and the entry as it reads).
-    static func stars(in tokens: TokenList, at i: Int, _ lex: LanguageLexicon) -> Rating? {
+    /// A star rating: the number at `i` (0 to 5) before a star word of the language's `stars.tsv`.
+    static func stars(in tokens: TokenList, at i: Int, _ lexicon: LexiconRef) -> Rating? {
         guard i + 1 < tokens.count, tokens[i].kind == .number, tokens[i + 1].kind == .word, !continuesDate(tokens, before: i),
-              let n = value(tokens.form(i)), n <= 5, let m = lex.starWords.longestMatch(in: tokens, at: i + 1)
+              let n = value(tokens, i), n <= 5, let m = lexicon.lex.starWords.longestMatch(in: tokens, at: i + 1)
         else { return nil }
-        return Rating(score: n, scale: 5, written: tokens.form(i) + " " + m.text, length: 1 + m.length)
+        return Rating(score: n, scale: 5, length: 1 + m.length, star: m.text)
     }
 
-    /// A rating found in the tokens: its score, scale, how the evidence writes it, and how many tokens it covers.
+    /// A rating found in the tokens: its score and scale, how many tokens it covers, and for stars the entry of `stars.tsv`.
     struct Rating {
         var score: Double
         var scale: Double
-        var written: String
         var length: Int
+        var star: String?
+
+        /// The rating as the evidence names it, starting at token `i`: `3/10` (the numbers as written), `5 yıldız*`.
+        func written(_ tokens: TokenList, _ i: Int) -> String {
+            star.map { tokens.form(i) + " " + $0 } ?? tokens.form(i) + "/" + tokens.form(i + 2)
+        }
     }
 
-    /// A number token's value (`4`, `9,5`, `7.5`); nil for a thousands-grouped or longer number (`1.000`).
-    private static func value(_ form: String) -> Double? {
-        guard form.utf8.count <= 4 else { return nil }
-        let v = Double(form.replacingOccurrences(of: ",", with: "."))
-        return v.flatMap { $0 >= 0 && $0 <= 10 ? $0 : nil }
+    /// Number token `i`'s value from 0 to 10 (`4`, `10`, `9,5`, `7.5`: at most two digits, then one decimal
+    /// digit after a dot or a comma); nil otherwise (`1.000`, `12`, `2026`).
+    private static func value(_ tokens: TokenList, _ i: Int) -> Double? {
+        tokens.withForm(i) { b -> Double? in
+            guard (1...4).contains(b.count), isDigit(b[0]) else { return nil }
+            var whole = Int(b[0] - 0x30), k = 1
+            if k < b.count, isDigit(b[k]) { whole = whole * 10 + Int(b[k] - 0x30); k += 1 }
+            var v = Double(whole)
+            if k < b.count {
+                guard b[k] == 0x2E || b[k] == 0x2C, k + 2 == b.count, isDigit(b[k + 1]) else { return nil }
+                v += Double(b[k + 1] - 0x30) / 10
+            }
+            return v <= 10 ? v : nil
+        }
     }
+
+    @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
     /// Whether the number at `i` is preceded by `number /` or `number .` (a date's earlier part).
     private static func continuesDate(_ tokens: TokenList, before i: Int) -> Bool {
