@@ -13,8 +13,10 @@ public struct LanguageLexicon: Sendable {
     public var aspects = TermIndex<[AspectCue]>()
     /// Number words (`numbers.tsv`: `yirmi`, `pola`, `жарты`), which `<n>` in an aspect term stands for.
     public var numberWords = TermIndex<Bool>()
-    /// Words that make a number a star rating (`stars.tsv`: `5 yıldız`, `3 жұлдыз`; `RatingRule`).
+    /// Words that make a number a star rating (`ratings.tsv`, kind `stars`: `5 yıldız`, `3 жұлдыз`; `RatingRule`).
     public var starWords = TermIndex<Bool>()
+    /// Words between a scale and a score (`ratings.tsv`, kind `out-of`: `10 üzerinden 8`; `RatingRule`).
+    public var outOfWords = TermIndex<Bool>()
     /// Per theme, the valence of a negation after its mention in the same sentence (`aspects.tsv`, `outcome`
     /// of `<not>`): a promise, then "did not come".
     public var negatedOutcomes: [String: Double] = [:]

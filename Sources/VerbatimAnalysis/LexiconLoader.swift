@@ -39,7 +39,7 @@ public struct LexiconLoader {
     public func dataFiles() -> [URL] {
         var files: [URL] = []
         for lang in Language.scored {
-            for kind in ["sentiment", "negation", "intensifiers", "contrast", "concessive", "themes", "aspects", "numbers", "stars", "langid"] {
+            for kind in ["sentiment", "negation", "intensifiers", "contrast", "concessive", "themes", "aspects", "numbers", "ratings", "langid"] {
                 files.append(directory.appendingPathComponent(lang.rawValue).appendingPathComponent("\(kind).tsv"))
             }
         }
@@ -61,7 +61,7 @@ public struct LexiconLoader {
             loadThemes(dir.appendingPathComponent("themes.tsv"), lang, ids: themeIDs, into: &lex.themes, issues: &issues)
             loadTerms(dir.appendingPathComponent("concessive.tsv"), lang, into: &lex.concessives, issues: &issues)
             loadTerms(dir.appendingPathComponent("numbers.tsv"), lang, into: &lex.numberWords, issues: &issues)
-            loadTerms(dir.appendingPathComponent("stars.tsv"), lang, into: &lex.starWords, issues: &issues)
+            loadRatings(dir.appendingPathComponent("ratings.tsv"), into: &lex, issues: &issues)
             loadAspects(dir.appendingPathComponent("aspects.tsv"), lang, ids: themeIDs, into: &lex.aspects, negatedOutcomes: &lex.negatedOutcomes, issues: &issues)
             for loan in Self.loanLanguages[lang] ?? [] { loadLoan(loan, into: &lex, issues: &issues) }
             set.languages[lang] = lex
@@ -201,6 +201,26 @@ public struct LexiconLoader {
                 index.add(.init(words: words, payload: prev.payload + [l.fields[0]], text: l.fields[1], source: source, line: l.line))
             } else {
                 index.add(.init(words: words, payload: [l.fields[0]], text: l.fields[1], source: source, line: l.line))
+            }
+        }
+    }
+
+    /// `ratings.tsv`: the words that make numbers a rating (`RatingRule`), by kind.
+    private func loadRatings(_ url: URL, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
+        guard let lines = read(url, required: false, issues: &issues) else { return }
+        let source = url.lastPathComponent  // once per file: it re-parses the URL
+        for l in lines {
+            guard l.fields.count >= 2, !l.fields[1].isEmpty else {
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'kind<TAB>term<TAB>comment'"))
+                continue
+            }
+            let words = TermIndex<Bool>.words(of: l.fields[1], language: lex.language)
+            let term = TermIndex<Bool>.Term(words: words, payload: true, text: l.fields[1], source: source, line: l.line)
+            switch l.fields[0] {
+            case "stars": lex.starWords.add(term)
+            case "out-of": lex.outOfWords.add(term)
+            default:
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: "kind '\(l.fields[0])' is not one of stars, out-of"))
             }
         }
     }

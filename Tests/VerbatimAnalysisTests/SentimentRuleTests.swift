@@ -15,7 +15,7 @@ struct MiniLexicons {
         f.write("tr/negation.tsv", "after\tdeğil\nafter\tyok\nsuffix\tme\nsuffix\tma\nsuffix\tmıyor\nverb-ending\tmadı\nverb-ending\tmadım\nverb-ending\tmedi\n")
         f.write("tr/intensifiers.tsv", "çok\t0.293\nbiraz\t-0.293\nsüper\t0.25\n")
         f.write("tr/concessive.tsv", "gerçi\n")
-        f.write("tr/stars.tsv", "# star words\nyıldız*\n")
+        f.write("tr/ratings.tsv", "# rating words\nstars\tyıldız*\nout-of\tüzerinden\n")
         f.write("tr/contrast.tsv", "ama\nfakat\n")
         f.write("tr/themes.tsv", "wait_time\tbekle*\nwait_time\tsüre*\ncourtesy\tkibar*\n")
         f.write("sr/sentiment.tsv", "ljubazan\t2\nljubazn*\t2\nloš*\t-2\nprofesional*\t2\nčekao\t-1\nradi\t1\n")
@@ -86,13 +86,20 @@ struct SentimentRuleTests {
         for text in ["Kargo 12/10/2026 geldi", "2026/10/5 geldi", "7/24 hat", "3/4 geldi", "12/10 geldi", "0/5 yıldız"] {
             #expect(score(text, .tr).evidence.isEmpty, "\(text)")
         }
-        // Stars: a number from 0 to 5 before a word of stars.tsv, out of 5 with the CSAT bands.
+        // Stars: a number from 0 to 5 before a `stars` word of ratings.tsv, out of 5 with the CSAT bands.
         #expect(score("Uygulamaya 1 yıldız", .tr).evidence.map(\.term) == ["1 yıldız*"])
         #expect(score("5 yıldızı hak ediyor", .tr).evidence.map(\.finalValence) == [3])
         #expect(score("3 yıldız", .tr).evidence.map(\.finalValence) == [0])
         #expect(score("0 yıldız", .tr).evidence.map(\.finalValence) == [-3], "no stars is as low as one")
         #expect(score("7 yıldızlı otel", .tr).evidence.isEmpty, "more stars than the scale has")
         #expect(score("5 yıldız", .sr).evidence.isEmpty, "another language's star word")
+        // A scale, an `out-of` word, a score.
+        let outOf = score("10 üzerinden 3 veriyorum", .tr)
+        #expect(outOf.evidence.map(\.term) == ["10 üzerinden 3"])
+        #expect(outOf.evidence.map(\.finalValence) == [-1.71])
+        #expect(score("5 uzerinden 4", .tr).evidence.map(\.finalValence) == [1.5], "typed without diacritics")
+        #expect(score("10 üzerinden 12", .tr).evidence.isEmpty, "a score past its scale")
+        #expect(score("100 üzerinden 80", .tr).evidence.isEmpty, "a scale other than 5 or 10")
         // The clause weighs it, nothing else touches it.
         let weighed = score("iyi ama 4/10", .tr)
         #expect(weighed.evidence.last?.ruleTexts == ["rating", "contrast(after ama)"])
@@ -337,14 +344,18 @@ struct LexiconValidationTests {
         #expect(tr.contains { $0.line == 7 && $0.isError && $0.message.contains("outside") })
     }
 
-    @Test func concessiveAndMixedInLanguageFilesAreValidated() {
+    @Test func concessiveRatingAndMixedInLanguageFilesAreValidated() {
         let f = TemporaryFolder("bad-loan-lexicon")
         defer { f.remove() }
         f.write("tr/sentiment.tsv", "iyi\t2\n")
         f.write("sr/concessive.tsv", "iako\nmada\niako\n")
         f.write("ru/sentiment.tsv", "отлично\t3\nплохо\tbad\n")
         f.write("ru/negation.tsv", "before\tне\nsuffix\tне\n")
+        f.write("kk/ratings.tsv", "# c\nstars\tжұлдыз*\nstar\tзвезд*\nout-of\n")
         let (_, issues) = LexiconLoader(directory: f.url).load()
+        let ratings = issues.filter { $0.file.hasSuffix("kk/ratings.tsv") }
+        #expect(ratings.map(\.line) == [3, 4] && ratings.allSatisfy(\.isError), "an unknown kind, a missing term: \(ratings)")
+        #expect(ratings.first?.message.contains("not one of stars, out-of") == true)
         #expect(issues.contains { $0.file.hasSuffix("sr/concessive.tsv") && $0.line == 3 && !$0.isError })
         let ru = issues.filter { $0.file.hasSuffix("ru/sentiment.tsv") }
         #expect(ru.count == 1 && ru[0].line == 2 && ru[0].isError, "read for kk and mn, reported once: \(ru)")

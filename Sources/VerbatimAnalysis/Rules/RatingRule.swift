@@ -1,8 +1,8 @@
 import VerbatimCore
 
-/// A rating written in the text (`3/10`, `10/10`, `4/5`, `9,5 / 10`, and stars: `5 yıldız`, `3 жұлдыз`,
-/// a number before a word of the language's `stars.tsv`) says what the customer thinks: it scores by
-/// where it stands on its scale, read with the survey definitions
+/// A rating written in the text says what the customer thinks: `3/10`, `10/10`, `4/5`, `9,5 / 10`; stars,
+/// a number before a `stars` word of the language's `ratings.tsv` (`5 yıldız`, `3 жұлдыз`); a scale, an
+/// `out-of` word and a score (`10 üzerinden 8`). It scores by where it stands on its scale, read with the survey definitions
 /// (`SurveyRating`: NPS bands out of 10, CSAT bands out of 5). A rating in the low band (0–6 out of 10,
 /// 1–2 out of 5) is negative, the lower the stronger; the high band (9–10, 4–5) is positive, the higher
 /// the stronger; the middle band (7–8, 3) scores 0 and shows in the evidence as a rating that says neither.
@@ -23,12 +23,14 @@ struct RatingRule: SentimentRule {
             .init(language: .mn, text: "Үйлчилгээ 8/10"),
             .init(language: .kk, text: "Маған ұнамады, 1 жұлдыз"),
             .init(language: .tr, text: "Uygulamaya 5 yıldız veriyorum"),
+            .init(language: .tr, text: "Filme 10 üzerinden 3 veriyorum"),
         ],
         nonTriggering: [
             .init(language: .tr, text: "Siparişim 12/10/2026 tarihinde geldi ama kutu ezikti"),
             .init(language: .tr, text: "7/24 destek hattı harika"),
             .init(language: .sr, text: "Stiglo je 15/11, super"),
             .init(language: .tr, text: "Otel 7 yıldız gibi"),
+            .init(language: .tr, text: "Yüz üzerinden 80 aldım"),
         ])
 
     func apply(to text: inout ScoredText) {
@@ -38,7 +40,9 @@ struct RatingRule: SentimentRule {
         var i = 0
         while i + 1 < tokens.count {
             // Most texts hold no number, and most numbers no rating: the kinds are read before any bytes.
-            guard tokens[i].kind == .number, let rating = Self.rating(in: tokens, at: i) ?? Self.stars(in: tokens, at: i, text.lexicon) else {
+            guard tokens[i].kind == .number,
+                  let rating = Self.rating(in: tokens, at: i) ?? Self.stars(in: tokens, at: i, text.lexicon) ?? Self.outOf(in: tokens, at: i, text.lexicon)
+            else {
                 i += 1
                 continue
             }
@@ -61,29 +65,48 @@ struct RatingRule: SentimentRule {
               tokens.formEquals(i + 1, "/"), !continuesDate(tokens, before: i), !continuesDate(tokens, after: i + 2),
               let a = value(tokens, i), let b = value(tokens, i + 2)
         else { return nil }
-        if b == 10 || b == 5, a <= b, b == 10 || a >= 1 { return Rating(score: a, scale: b, length: 3, star: nil) }
-        if a == 10, b <= 10 { return Rating(score: b, scale: 10, length: 3, star: nil) }
+        if b == 10 || b == 5, a <= b, b == 10 || a >= 1 { return Rating(score: a, scale: b, length: 3, form: .slash) }
+        if a == 10, b <= 10 { return Rating(score: b, scale: 10, length: 3, form: .slash) }
         return nil
     }
 
-    /// A star rating: the number at `i` (0 to 5) before a star word of the language's `stars.tsv`.
+    /// A star rating: the number at `i` (0 to 5) before a `stars` word of the language's `ratings.tsv`.
     static func stars(in tokens: TokenList, at i: Int, _ lexicon: LexiconRef) -> Rating? {
         guard i + 1 < tokens.count, tokens[i].kind == .number, tokens[i + 1].kind == .word, !continuesDate(tokens, before: i),
               let n = value(tokens, i), n <= 5, let m = lexicon.lex.starWords.longestMatch(in: tokens, at: i + 1)
         else { return nil }
-        return Rating(score: n, scale: 5, length: 1 + m.length, star: m.text)
+        return Rating(score: n, scale: 5, length: 1 + m.length, form: .stars(m.text))
     }
 
-    /// A rating found in the tokens: its score and scale, how many tokens it covers, and for stars the entry of `stars.tsv`.
+    /// A scale (5 or 10) at `i`, an `out-of` word of the language's `ratings.tsv`, and a score no higher
+    /// than the scale: `10 üzerinden 8`.
+    static func outOf(in tokens: TokenList, at i: Int, _ lexicon: LexiconRef) -> Rating? {
+        guard i + 2 < tokens.count, tokens[i].kind == .number, tokens[i + 1].kind == .word, !continuesDate(tokens, before: i),
+              let scale = value(tokens, i), scale == 5 || scale == 10, let m = lexicon.lex.outOfWords.longestMatch(in: tokens, at: i + 1)
+        else { return nil }
+        let s = i + 1 + m.length
+        guard s < tokens.count, tokens[s].kind == .number, !continuesDate(tokens, after: s), let score = value(tokens, s), score <= scale else { return nil }
+        return Rating(score: score, scale: scale, length: s + 1 - i, form: .outOf(m.text))
+    }
+
+    /// A rating found in the tokens: its score and scale, how many tokens it covers, and how it is written.
     struct Rating {
+        /// `3/10`; `5 yıldız` (a `stars` entry); `10 üzerinden 8` (an `out-of` entry).
+        enum Form { case slash, stars(String), outOf(String) }
+
         var score: Double
         var scale: Double
         var length: Int
-        var star: String?
+        var form: Form
 
-        /// The rating as the evidence names it, starting at token `i`: `3/10` (the numbers as written), `5 yıldız*`.
+        /// The rating as the evidence names it, starting at token `i`, its numbers as written and the
+        /// entry of `ratings.tsv` as it reads: `3/10`, `5 yıldız*`, `10 üzerinden 8`.
         func written(_ tokens: TokenList, _ i: Int) -> String {
-            star.map { tokens.form(i) + " " + $0 } ?? tokens.form(i) + "/" + tokens.form(i + 2)
+            switch form {
+            case .slash: tokens.form(i) + "/" + tokens.form(i + 2)
+            case let .stars(entry): tokens.form(i) + " " + entry
+            case let .outOf(entry): tokens.form(i) + " " + entry + " " + tokens.form(i + length - 1)
+            }
         }
     }
 
