@@ -205,8 +205,12 @@ public struct LexiconLoader {
         }
     }
 
-    /// `ratings.tsv`: the words that make numbers a rating (`RatingRule`), by kind.
-    private func loadRatings(_ url: URL, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
+    /// Reads a `kind<TAB>term<TAB>comment` file (`negation.tsv`, `ratings.tsv`): `body` takes each line's kind
+    /// and term, and returns false for a kind it does not know, which is reported with the `kinds` it knows.
+    private func loadKinded(
+        _ url: URL, _ language: Language, kinds: String, issues: inout [DataFileIssue],
+        _ body: (_ kind: String, _ term: TermIndex<Bool>.Term) -> Bool
+    ) {
         guard let lines = read(url, required: false, issues: &issues) else { return }
         let source = url.lastPathComponent  // once per file: it re-parses the URL
         for l in lines {
@@ -214,38 +218,39 @@ public struct LexiconLoader {
                 issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'kind<TAB>term<TAB>comment'"))
                 continue
             }
-            let words = TermIndex<Bool>.words(of: l.fields[1], language: lex.language)
-            let term = TermIndex<Bool>.Term(words: words, payload: true, text: l.fields[1], source: source, line: l.line)
-            switch l.fields[0] {
-            case "stars": lex.starWords.add(term)
-            case "out-of": lex.outOfWords.add(term)
-            default:
-                issues.append(DataFileIssue(file: url.path, line: l.line, message: "kind '\(l.fields[0])' is not one of stars, out-of"))
+            let words = TermIndex<Bool>.words(of: l.fields[1], language: language)
+            guard body(l.fields[0], TermIndex<Bool>.Term(words: words, payload: true, text: l.fields[1], source: source, line: l.line)) else {
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: "kind '\(l.fields[0])' is not one of \(kinds)"))
+                continue
             }
         }
     }
 
-    private func loadNegation(_ url: URL, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
-        guard let lines = read(url, required: false, issues: &issues) else { return }
-        let source = url.lastPathComponent  // once per file: it re-parses the URL
-        for l in lines {
-            guard l.fields.count >= 2, !l.fields[1].isEmpty else {
-                issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'kind<TAB>form<TAB>comment'"))
-                continue
+    /// `ratings.tsv`: the words that make numbers a rating (`RatingRule`), by kind.
+    private func loadRatings(_ url: URL, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
+        loadKinded(url, lex.language, kinds: "stars, out-of", issues: &issues) { kind, term in
+            switch kind {
+            case "stars": lex.starWords.add(term)
+            case "out-of": lex.outOfWords.add(term)
+            default: return false
             }
-            let form = LanguageFoldingShim.fold(l.fields[1], lex.language)
-            let words = TermIndex<Bool>.words(of: l.fields[1], language: lex.language)
-            let term = TermIndex<Bool>.Term(words: words, payload: true, text: l.fields[1], source: source, line: l.line)
-            switch l.fields[0] {
+            return true
+        }
+    }
+
+    private func loadNegation(_ url: URL, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
+        let language = lex.language
+        loadKinded(url, language, kinds: "after, before, suffix, ending, prefix, verb-ending", issues: &issues) { kind, term in
+            switch kind {
             case "after": lex.negatorsAfter.add(term)
             case "before": lex.negatorsBefore.add(term)
-            case "suffix": lex.negationSuffixes.append(form)
-            case "ending": lex.negationEndings.append(form)
-            case "prefix": lex.negationPrefixes.append(form)
-            case "verb-ending": lex.negatedVerbEndings.append(form)
-            default:
-                issues.append(DataFileIssue(file: url.path, line: l.line, message: "kind '\(l.fields[0])' is not one of after, before, suffix, ending, prefix, verb-ending"))
+            case "suffix": lex.negationSuffixes.append(LanguageFoldingShim.fold(term.text, language))
+            case "ending": lex.negationEndings.append(LanguageFoldingShim.fold(term.text, language))
+            case "prefix": lex.negationPrefixes.append(LanguageFoldingShim.fold(term.text, language))
+            case "verb-ending": lex.negatedVerbEndings.append(LanguageFoldingShim.fold(term.text, language))
+            default: return false
             }
+            return true
         }
         // Longest first, so `mıyor` is reported rather than `mı`.
         lex.negationSuffixes.sort { $0.count > $1.count }
