@@ -47,19 +47,17 @@ public struct SentimentRules: Sendable, Hashable {
     /// `negatedNegativeScalar`.
     public func negated(_ v: Double) -> Double { v > 0 ? v * negatedPositiveScalar : v * negatedNegativeScalar }
 
-    /// The valence of a rating written in the text, `score` out of `outOf` (10: the NPS bands; 5: the CSAT
-    /// bands of `SurveyRating`): in the low band from −`ratingValence` at the bottom of the scale to a step
+    /// The valence of a rating written in the text, `score` on `scale` (its bands as `SurveyRating` defines
+    /// them): in the low band from −`ratingValence` at the bottom of the scale to a step
     /// short of 0 at the band's top (`6/10` −3/7, `2/5` −1.5), in the high band from a step above 0 at its
     /// bottom to +`ratingValence` at the top (`9/10` +1.5, `4/5` +1.5), 0 in the middle band.
-    public func ratingValence(_ score: Double, outOf: Double) -> Double {
-        let scale: SurveyRating.Scale = outOf == 10 ? .nps : .csat
-        let bottom: Double = outOf == 10 ? 0 : 1
+    public func ratingValence(_ score: Double, on scale: SurveyRating.Scale) -> Double {
         if score <= scale.lowMax {
             // No stars (below the bottom of the CSAT scale) is as low as one.
-            return -ratingValence * (scale.lowMax + 1 - max(score, bottom)) / (scale.lowMax + 1 - bottom)
+            return -ratingValence * (scale.lowMax + 1 - max(score, scale.lowest)) / (scale.lowMax + 1 - scale.lowest)
         }
         if score >= scale.highMin {
-            return ratingValence * (score - scale.highMin + 1) / (outOf - scale.highMin + 1)
+            return ratingValence * (score - scale.highMin + 1) / (scale.highest - scale.highMin + 1)
         }
         return 0
     }

@@ -15,6 +15,18 @@ public enum SurveyRating {
         /// 0–10 Net Promoter Score.
         case nps
 
+        /// The scale whose top is `top` (5: CSAT, 10: NPS); nil for any other.
+        public init?(top: Double) {
+            switch top {
+            case 5: self = .csat
+            case 10: self = .nps
+            default: return nil
+            }
+        }
+
+        /// The lowest and the highest rating on the scale (1–5 stars, 0–10 NPS).
+        public var lowest: Double { self == .csat ? 1 : 0 }
+        public var highest: Double { self == .csat ? 5 : 10 }
         /// The highest rating in the low band (dissatisfied, detractor).
         public var lowMax: Double { self == .csat ? 2 : 6 }
         /// The lowest rating in the high band (satisfied, promoter).

@@ -108,12 +108,12 @@ struct SentimentRuleTests {
 
     @Test func ratingValencesFollowTheSurveyBands() {
         let rules = SentimentRules()
-        #expect(rules.ratingValence(0, outOf: 10) == -3)
-        #expect(rules.ratingValence(10, outOf: 10) == 3)
-        #expect(rules.ratingValence(6, outOf: 10) < 0, "an NPS detractor")
-        #expect([7.0, 8, 8.5].map { rules.ratingValence($0, outOf: 10) } == [0, 0, 0], "passives")
-        #expect(rules.ratingValence(9, outOf: 10) == 1.5)
-        #expect([1.0, 2, 3, 4, 5].map { rules.ratingValence($0, outOf: 5) } == [-3, -1.5, 0, 1.5, 3], "CSAT stars")
+        #expect(rules.ratingValence(0, on: .nps) == -3)
+        #expect(rules.ratingValence(10, on: .nps) == 3)
+        #expect(rules.ratingValence(6, on: .nps) < 0, "an NPS detractor")
+        #expect([7.0, 8, 8.5].map { rules.ratingValence($0, on: .nps) } == [0, 0, 0], "passives")
+        #expect(rules.ratingValence(9, on: .nps) == 1.5)
+        #expect([1.0, 2, 3, 4, 5].map { rules.ratingValence($0, on: .csat) } == [-3, -1.5, 0, 1.5, 3], "CSAT stars")
         var off = rules
         off.ratingValence = 0
         #expect(SentimentScorer(lexicons: LexiconLoader(directory: MiniLexicons.folder.url).load().0, rules: off)

@@ -46,7 +46,7 @@ struct RatingRule: SentimentRule {
                 i += 1
                 continue
             }
-            let v = round2(text.constants.ratingValence(rating.score, outOf: rating.scale))
+            let v = round2(text.constants.ratingValence(rating.score, on: rating.scale))
             // The text is made only for the evidence, which names the rating as written (`3/10`, `5 yıldız*`).
             let written = text.explains ? rating.written(tokens, i) : nil
             text.hits.append(.init(start: i, length: rating.length, valence: v, base: v, named: written, rules: [.rating],
@@ -59,33 +59,34 @@ struct RatingRule: SentimentRule {
         text.updateCoverage()
     }
 
-    /// The rating that tokens `i`, `i + 1`, `i + 2` write (`number / number`): its score and its scale (5 or 10).
+    /// The rating that tokens `i`, `i + 1`, `i + 2` write (`number / number`): its score and its scale (out of 5 or 10).
     static func rating(in tokens: TokenList, at i: Int) -> Rating? {
         guard i + 2 < tokens.count, tokens[i].kind == .number, tokens[i + 1].kind == .punctuation, tokens[i + 2].kind == .number,
               tokens.formEquals(i + 1, "/"), !continuesDate(tokens, before: i), !continuesDate(tokens, after: i + 2),
               let a = value(tokens, i), let b = value(tokens, i + 2)
         else { return nil }
-        if b == 10 || b == 5, a <= b, b == 10 || a >= 1 { return Rating(score: a, scale: b, length: 3, form: .slash) }
-        if a == 10, b <= 10 { return Rating(score: b, scale: 10, length: 3, form: .slash) }
+        if let scale = SurveyRating.Scale(top: b), a <= b, a >= scale.lowest { return Rating(score: a, scale: scale, length: 3, form: .slash) }
+        // Out of ten the score may come last (`10/7`).
+        if a == SurveyRating.Scale.nps.highest { return Rating(score: b, scale: .nps, length: 3, form: .slash) }
         return nil
     }
 
     /// A star rating: the number at `i` (0 to 5) before a `stars` word of the language's `ratings.tsv`.
     static func stars(in tokens: TokenList, at i: Int, _ lexicon: LexiconRef) -> Rating? {
         guard i + 1 < tokens.count, tokens[i].kind == .number, tokens[i + 1].kind == .word, !continuesDate(tokens, before: i),
-              let n = value(tokens, i), n <= 5, let m = lexicon.lex.starWords.longestMatch(in: tokens, at: i + 1)
+              let n = value(tokens, i), n <= SurveyRating.Scale.csat.highest, let m = lexicon.lex.starWords.longestMatch(in: tokens, at: i + 1)
         else { return nil }
-        return Rating(score: n, scale: 5, length: 1 + m.length, form: .stars(m.text))
+        return Rating(score: n, scale: .csat, length: 1 + m.length, form: .stars(m.text))
     }
 
     /// A scale (5 or 10) at `i`, an `out-of` word of the language's `ratings.tsv`, and a score no higher
     /// than the scale: `10 üzerinden 8`.
     static func outOf(in tokens: TokenList, at i: Int, _ lexicon: LexiconRef) -> Rating? {
         guard i + 2 < tokens.count, tokens[i].kind == .number, tokens[i + 1].kind == .word, !continuesDate(tokens, before: i),
-              let scale = value(tokens, i), scale == 5 || scale == 10, let m = lexicon.lex.outOfWords.longestMatch(in: tokens, at: i + 1)
+              let top = value(tokens, i), let scale = SurveyRating.Scale(top: top), let m = lexicon.lex.outOfWords.longestMatch(in: tokens, at: i + 1)
         else { return nil }
         let s = i + 1 + m.length
-        guard s < tokens.count, tokens[s].kind == .number, !continuesDate(tokens, after: s), let score = value(tokens, s), score <= scale else { return nil }
+        guard s < tokens.count, tokens[s].kind == .number, !continuesDate(tokens, after: s), let score = value(tokens, s), score <= top else { return nil }
         return Rating(score: score, scale: scale, length: s + 1 - i, form: .outOf(m.text))
     }
 
@@ -95,7 +96,7 @@ struct RatingRule: SentimentRule {
         enum Form { case slash, stars(String), outOf(String) }
 
         var score: Double
-        var scale: Double
+        var scale: SurveyRating.Scale
         var length: Int
         var form: Form
 
