@@ -112,7 +112,7 @@ struct AspectSentimentTests {
 @Suite("Aspect rules")
 struct AspectRuleTests {
     static let folder: TemporaryFolder = {
-        let f = TemporaryFolder("aspect-lexicons")
+        let f = TemporaryFolder("aspect-lexicons").removedAtExit()
         f.write("themes.tsv", "id\ten\tdescription\nwait_time\tWait\tw\npromises\tPromises\tp\nrepeat_contact\tRepeat\tr\ncourtesy\tCourtesy\tc\n")
         f.write("tr/sentiment.tsv", "kibar*\t2\nkötü\t-2.5\n")
         for other in ["kk", "mn", "sr"] { f.write("\(other)/sentiment.tsv", "# none\n") }
@@ -227,6 +227,7 @@ struct AspectRuleTests {
 
     @Test func malformedAspectLinesAreReportedWithFileAndLine() {
         let f = TemporaryFolder("aspect-bad")
+        defer { f.remove() }
         f.write("themes.tsv", "id\ten\tdescription\nwait_time\tWait\tw\n")
         f.write("tr/sentiment.tsv", "iyi\t2\n")
         for other in ["kk", "mn", "sr"] { f.write("\(other)/sentiment.tsv", "# none\n") }

@@ -9,7 +9,7 @@ import VerbatimTestSupport
 /// independent of the bundled lexicons' exact values.
 struct MiniLexicons {
     static let folder: TemporaryFolder = {
-        let f = TemporaryFolder("mini-lexicons")
+        let f = TemporaryFolder("mini-lexicons").removedAtExit()
         f.write("themes.tsv", "id\ten\tdescription\nwait_time\tWait time\twaiting\ncourtesy\tCourtesy\tpoliteness\n")
         f.write("tr/sentiment.tsv", "# test\nkötü\t-2.5\niyi\t2\nberbat\t-3\nbeğen*\t2\nmemnun*\t2\nmemnuniyetsiz*\t-2.5\ndönüş yapmadı\t-2.5\nkibar*\t2\nuzun*\t-1\nhızlı\t1.5\nsağlam*\t2\nsağlamak\t0\nsorun*\t-1.5\nkomedi\t0\nsüper\t2.8\npahalı\t-1.5\n")
         f.write("tr/negation.tsv", "after\tdeğil\nafter\tyok\nsuffix\tme\nsuffix\tma\nsuffix\tmıyor\nverb-ending\tmadı\nverb-ending\tmadım\nverb-ending\tmedi\n")

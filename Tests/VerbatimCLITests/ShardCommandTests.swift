@@ -67,7 +67,10 @@ struct ShardCommandTests {
         p.executableURL = RepoPaths.binary
         p.arguments = ["run", "--pipeline", Self.pipeline, "--input", Self.exports, "--shard", "0/1", "--partial", target.path, "--quiet"]
         p.currentDirectoryURL = RepoPaths.root
-        p.environment = ProcessInfo.processInfo.environment.merging(["VERBATIM_FAILPOINT": "pause-writing-partial"]) { $1 }
+        // The killed shard cannot remove its spool folder: it goes with `work`.
+        let tmp = work.url.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        p.environment = ProcessInfo.processInfo.environment.merging(["VERBATIM_FAILPOINT": "pause-writing-partial", "TMPDIR": tmp.path]) { $1 }
         p.standardError = FileHandle.nullDevice
         try p.run()
         // Wait until the partial is being written (its temporary file has content), then kill the shard.
@@ -84,6 +87,20 @@ struct ShardCommandTests {
         #expect(!FileManager.default.fileExists(atPath: target.path), "a killed shard leaves no partial")
         let visible = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { !$0.hasPrefix(".") }
         #expect(visible.isEmpty, "merge of the folder sees nothing: \(visible)")
+    }
+
+    @Test func aShardAndACheckLeaveNothingInTheTemporaryFolder() throws {
+        let work = TemporaryFolder()
+        defer { work.remove() }
+        let tmp = work.url.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        let shard = try runVerbatim(["run", "--pipeline", Self.pipeline, "--input", Self.exports, "--shard", "0/2",
+                                     "--partial", work.url.appendingPathComponent("p/0.partial").path, "--quiet"], environment: ["TMPDIR": tmp.path])
+        #expect(shard.status == 0, "\(shard.stderr)")
+        let check = try runVerbatim(["check", "--pipeline", Self.pipeline], environment: ["TMPDIR": tmp.path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? []
+        #expect(left.isEmpty, "left in TMPDIR: \(left)")
     }
 
     @Test func listUnseenLeavesOutFilesTheStoreHasProcessed() throws {

@@ -39,6 +39,10 @@ struct ShardedRunTests {
 
         """
 
+    /// The pipeline files of `runner(minResponses:)`, one per setting: the runner reads its file again
+    /// (for the configuration's digest), so they stay until the tests exit.
+    static let pipelines = TemporaryFolder("verbatim-shard-pipeline").removedAtExit()
+
     static func runner(minResponses: Int = 5) throws -> PipelineRunner {
         let yaml = """
             name: shard-test
@@ -52,7 +56,7 @@ struct ShardedRunTests {
             trends: {period_days: 3}
 
             """
-        let file = TemporaryFolder("verbatim-shard-pipeline").write("pipeline.yaml", yaml)
+        let file = Self.pipelines.write("pipeline-\(minResponses).yaml", yaml)
         let config = try PipelineConfiguration.load(path: file.path)
         return PipelineRunner(config: config, resources: try LoadedResources.load(config))
     }

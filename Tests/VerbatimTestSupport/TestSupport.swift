@@ -44,6 +44,35 @@ public struct TemporaryFolder: Sendable {
     }
 
     public func remove() { try? FileManager.default.removeItem(at: url) }
+
+    /// Removes the folder when the test process exits, for a folder that a suite keeps in a `static let`
+    /// (shared by its tests, so no single test can remove it).
+    public func removedAtExit() -> TemporaryFolder {
+        ExitRemovals.shared.add(url)
+        return self
+    }
+}
+
+/// The folders of `TemporaryFolder.removedAtExit()`, removed by one `atexit` handler.
+private final class ExitRemovals: @unchecked Sendable {
+    static let shared = ExitRemovals()
+    private let lock = NSLock()
+    private var urls: [URL] = []
+
+    private init() {
+        atexit { ExitRemovals.shared.removeAll() }
+    }
+
+    func add(_ url: URL) {
+        lock.lock(); defer { lock.unlock() }
+        urls.append(url)
+    }
+
+    func removeAll() {
+        lock.lock(); defer { lock.unlock() }
+        for url in urls { try? FileManager.default.removeItem(at: url) }
+        urls = []
+    }
 }
 
 /// The result of running the `verbatim` binary.
