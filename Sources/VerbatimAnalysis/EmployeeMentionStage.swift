@@ -20,7 +20,7 @@ public struct EmployeeMentionStage: RecordStage {
 
     public func process(_ record: inout FeedbackRecord) {
         if let e = record.employee, !e.isEmpty { return }
-        let mentions = matcher.mentions(in: record.tokens, language: record.language)
+        let mentions = matcher.mentions(in: record.tokens, language: record.scoringLanguage)
         guard let first = mentions.first, mentions.allSatisfy({ $0.employee.id == first.employee.id }) else { return }
         record.employee = first.employee.name
         record.employeeMention = first.text

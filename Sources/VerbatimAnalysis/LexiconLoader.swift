@@ -24,10 +24,6 @@ public struct LexiconLoader {
     /// Learned layers (`verbatim learn`) named by the pipeline or `--layer`, applied after everything else.
     public let learnedLayers: [UserLexicon]
 
-    /// Languages whose words are mixed into another's feedback, with their own folder of data
-    /// (`sentiment.tsv`, `negation.tsv` with `before`/`after` words, `intensifiers.tsv`): Kazakh and
-    /// Mongolian users write Russian words and whole Russian sentences.
-    public static let loanLanguages: [Language: [Language]] = [.kk: [.ru], .mn: [.ru]]
 
     public init(directory: URL, userLexicons: [UserLexicon] = [], learnedLayers: [UserLexicon] = []) {
         self.directory = directory
@@ -63,7 +59,9 @@ public struct LexiconLoader {
             loadTerms(dir.appendingPathComponent("numbers.tsv"), lang, into: &lex.numberWords, issues: &issues)
             loadRatings(dir.appendingPathComponent("ratings.tsv"), into: &lex, issues: &issues)
             loadAspects(dir.appendingPathComponent("aspects.tsv"), lang, ids: themeIDs, into: &lex.aspects, negatedOutcomes: &lex.negatedOutcomes, issues: &issues)
-            for loan in Self.loanLanguages[lang] ?? [] { loadLoan(loan, into: &lex, issues: &issues) }
+            // The borrowed languages (`Language.borrowings`) have their own folder of data (`sentiment.tsv`,
+            // `negation.tsv` with `before`/`after` words, `intensifiers.tsv`).
+            for loan in Language.borrowings[lang] ?? [] { loadLoan(loan, into: &lex, issues: &issues) }
             set.languages[lang] = lex
         }
         // A loan language's files are read once per language that borrows from it: report each problem once.

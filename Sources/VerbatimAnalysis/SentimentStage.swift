@@ -15,9 +15,10 @@ public struct SentimentStage: RecordStage {
     }
 
     public func process(_ record: inout FeedbackRecord) {
-        record.tokens = hashtags.split(record.tokens, language: record.language)
-        scorer.mark(&record.tokens, language: record.language)
-        let result = scorer.score(&record.tokens, language: record.language, themeKeywords: &record.themeKeywords)
+        let language = record.scoringLanguage
+        record.tokens = hashtags.split(record.tokens, language: language)
+        scorer.mark(&record.tokens, language: language)
+        let result = scorer.score(&record.tokens, language: language, themeKeywords: &record.themeKeywords)
         record.sentiment = result
         record.ratingDisagrees = Self.disagrees(rating: record.rating, result: result, threshold: scorer.rules.disagreementScore)
     }

@@ -10,7 +10,7 @@ public struct ThemeStage: RecordStage {
     public init(tagger: ThemeTagger) { self.tagger = tagger }
 
     public func process(_ record: inout FeedbackRecord) {
-        tagger.mark(&record.tokens, language: record.language)
-        record.themes = tagger.tag(record.tokens, language: record.language, sentiment: record.sentiment, keywords: record.themeKeywords)
+        tagger.mark(&record.tokens, language: record.scoringLanguage)
+        record.themes = tagger.tag(record.tokens, language: record.scoringLanguage, sentiment: record.sentiment, keywords: record.themeKeywords)
     }
 }

@@ -26,14 +26,26 @@ public struct FeedbackRecord: Sendable {
     public var text: String
     /// Language declared by the source (pipeline file or a language column).
     public var declaredLanguage: Language?
+    /// The language of the texts around this one (`LanguageContext.dominant`), which the language stage
+    /// gives the text when its own words leave it undetermined (with confidence 0); nil: none is known.
+    public var contextLanguage: Language?
 
     /// The text after normalization, for reports and matching.
     public var normalizedText: String = ""
     /// Tokens of `normalizedText`, produced by the text stage.
     public var tokens = TokenList()
-    /// Identified language and how sure the identifier is (0…1).
+    /// Identified language and how sure the identifier is (0…1); 0 for a language declared by nothing
+    /// and taken from the context (`contextLanguage`).
     public var language: Language = .und
     public var languageConfidence: Double = 0
+    /// The language whose lexicon reads the text: its own; or, for a text in a language that a scored
+    /// one borrows from (Russian) in the context of that one (a Kazakh or Mongolian file), the
+    /// borrowing language, whose lexicon holds the borrowed words (`Language.borrowings`).
+    public var scoringLanguage: Language {
+        guard !Language.scored.contains(language), let context = contextLanguage,
+              Language.borrowings[context]?.contains(language) == true else { return language }
+        return context
+    }
     /// Sentiment, when the sentiment stage ran.
     public var sentiment: SentimentResult?
     /// Themes found in the text, each with the polarity of its clause.

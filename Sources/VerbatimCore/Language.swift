@@ -1,13 +1,23 @@
 /// A language Verbatim can identify.
 ///
 /// `tr`, `kk`, `mn` and `sr` are scored; `ru` is recognised so that Russian
-/// feedback is not misfiled as Kazakh or Mongolian; `und` means
-/// undetermined (too short, another language, or no letters).
+/// feedback is not misfiled as Kazakh or Mongolian (and is scored in their
+/// files, `borrowings`); `und` means undetermined (too short, another
+/// language, or no letters).
 public enum Language: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case tr, kk, mn, sr, ru, und
 
     /// The languages that have lexicons and are scored.
     public static let scored: [Language] = [.tr, .kk, .mn, .sr]
+
+    /// The languages whose words customers mix into a scored language's feedback, by that language:
+    /// Kazakh and Mongolian feedback mixes in Russian, and their lexicons read its data (`lexicons/ru/`).
+    /// A whole text in such a language, in a file mostly in the borrowing one, is scored as that one
+    /// scores it (`FeedbackRecord.scoringLanguage`).
+    public static let borrowings: [Language: [Language]] = [.kk: [.ru], .mn: [.ru]]
+
+    /// Whether a scored language's lexicon reads this language's words (`borrowings`).
+    public var isBorrowed: Bool { Self.borrowings.values.contains { $0.contains(self) } }
 
     /// English name, for reports.
     public var displayName: String {

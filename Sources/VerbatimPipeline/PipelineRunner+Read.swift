@@ -3,6 +3,7 @@ import VerbatimCore
 import VerbatimIngest
 import VerbatimReports
 import VerbatimStore
+import VerbatimText
 
 extension PipelineRunner {
     /// Reads and analyses `files` in parallel (`cores`), each into its part of
@@ -64,10 +65,13 @@ extension PipelineRunner {
         // Records are analysed in batches, split over the cores this file may use now (all of them
         // when it is the only file left), then added in their order, so the output does not depend on it.
         var batch = RecordBatch(capacity: Self.batchSize)
+        // The file's languages so far: its undetermined texts take the one most of it is in.
+        var context = LanguageContext()
+        let contextual = ContextualStages(stages)
         var analyseNanos: UInt64 = 0
         func flush() {
             let t0 = DispatchTime.now().uptimeNanoseconds
-            batch.analyse(stages: stages, share: share, nanos: &stageNanos)
+            batch.analyse(stages: contextual, context: &context, share: share, nanos: &stageNanos)
             analyseNanos += DispatchTime.now().uptimeNanoseconds - t0
             for record in batch.records {
                 let evidence = RecordRowFormatter.evidenceString(record)

@@ -1,8 +1,9 @@
 import VerbatimCore
 
 /// The `language` stage: identifies the language (unless the source
-/// declares it), re-folds word forms for that language, and marks contrast
-/// conjunctions, which start a new clause.
+/// declares it; a text it leaves undetermined takes its context's language,
+/// `FeedbackRecord.contextLanguage`, when it has one), re-folds word forms for
+/// that language, and marks contrast conjunctions, which start a new clause.
 public struct LanguageIdentificationStage: RecordStage {
     /// The name under which a pipeline file selects it (`stages: - use: language`).
     public static let stageName = "language"
@@ -28,9 +29,13 @@ public struct LanguageIdentificationStage: RecordStage {
             record.languageConfidence = 1
         } else {
             (record.language, record.languageConfidence) = identifier.identify(record.tokens)
+            // Too little of its own to go on: the language of the texts around it (`LanguageContext`).
+            if record.language == .und, let context = record.contextLanguage { (record.language, record.languageConfidence) = (context, 0) }
         }
-        Self.refold(&record.tokens, for: record.language)
-        Self.markClauses(&record.tokens, contrast: contrast[record.language] ?? ContrastIndex([]))
+        // A Russian text in a Kazakh file is read as the Kazakh lexicon reads Russian words.
+        let reading = record.scoringLanguage
+        Self.refold(&record.tokens, for: reading)
+        Self.markClauses(&record.tokens, contrast: contrast[reading] ?? ContrastIndex([]))
     }
 
     /// Re-folds word forms for `language` (Turkish casing, Serbian script and diacritics).

@@ -78,6 +78,37 @@ struct PipelineRunnerTests {
         #expect(records[1].hasPrefix("R0,") && records[count].hasPrefix("R\(count - 1),"), "records stay in file order")
     }
 
+    /// A text too short to identify takes its file's language when two thirds of the file is in one,
+    /// the same on one worker and on several (the batch is split over them, and the waiting texts too);
+    /// in a file with no clear majority it stays undetermined. A Russian text in a Kazakh file keeps
+    /// its language and is scored with the Russian words of the Kazakh lexicon.
+    @Test func anUndeterminedTextTakesItsFilesLanguage() throws {
+        let input = TemporaryFolder(), out = TemporaryFolder()
+        defer { input.remove(); out.remove() }
+        let serbian = ["Operaterka je bila veoma ljubazna", "Nije mi pomogao, loša usluga", "Čekala sam dugo na vezu", "Hvala, problem je rešen brzo"]
+        var csv = "id;comment\n"
+        for k in 0..<400 { csv += "S\(k);" + (k % 3 == 0 ? "super film" : serbian[k % serbian.count]) + "\n" }
+        input.write("serbian.csv", csv)
+        input.write("kazakh.csv", "id;comment\nK1;Оператор өте сыпайы болды\nK2;Жеткізу кешікті\nK3;Қызмет маған ұнады\n"
+                    + "K4;Ақша қайтарылмады\nK5;Рахмет, бәрі жақсы\nK6;Приложение не работает уже третий день\n")
+        input.write("mixed.csv", "id;comment\nM1;Operatör çok ilgiliydi\nM2;Kargo geç geldi\nM3;Hiç yardımcı olmadılar\n"
+                    + "M4;Nije mi pomogao, loša usluga\nM5;Čekala sam dugo na vezu\nM6;Hvala, problem je rešen brzo\nM7;super film\n")
+        let runner = try makeRun(input)
+        _ = try runner.run(.init(out: out.url.appendingPathComponent("a"), asOf: "2026-11-21", jobs: 1))
+        _ = try runner.run(.init(out: out.url.appendingPathComponent("b"), asOf: "2026-11-21", jobs: 4))
+        let records = try #require(out.read("b/records.csv"))
+        #expect(records == out.read("a/records.csv"), "the same on one worker and on four")
+        let rows = records.split(whereSeparator: \.isNewline).map(String.init)
+        let shortIDs = Set(stride(from: 0, to: 400, by: 3).map { "S\($0)" })
+        let short = rows.filter { shortIDs.contains(String($0.prefix { $0 != "," })) }
+        #expect(short.count == shortIDs.count)
+        #expect(short.allSatisfy { $0.contains(",sr,") && $0.contains(",positive,") }, "\(short.prefix(2))")
+        let m7 = try #require(rows.first { $0.hasPrefix("M7,") })
+        #expect(m7.contains(",und,"), "\(m7)")
+        let k6 = try #require(rows.first { $0.hasPrefix("K6,") })
+        #expect(k6.contains(",ru,") && k6.contains(",negative,"), "a Russian text in a Kazakh file is scored: \(k6)")
+    }
+
     @Test func aFailedRunLeavesThePreviousReportsUntouched() throws {
         let input = TemporaryFolder(), out = TemporaryFolder()
         defer { input.remove(); out.remove() }

@@ -1,6 +1,7 @@
 import Testing
 import VerbatimCore
 import VerbatimTestSupport
+import VerbatimText
 @testable import VerbatimPipeline
 
 @Suite("Record analyzer")
@@ -47,5 +48,58 @@ struct RecordAnalyzerTests {
             explainedAny = explainedAny || s.evidence.contains { !$0.rules.isEmpty }
         }
         #expect(explainedAny, "the texts apply rules")
+    }
+
+    /// Texts read together (`classify`'s lines): an undetermined one takes the language two thirds of
+    /// the identified ones are in, counting those read before; a declared language, or no clear
+    /// majority, leaves it as it was.
+    @Test func undeterminedTextsTakeTheLanguageOfTheTextsReadWithThem() throws {
+        let analyzer = RecordAnalyzer(resources: Self.resources, producing: [.language, .sentiment])
+        let serbian = ["Operaterka je bila veoma ljubazna", "Nije mi pomogao, loša usluga", "Čekala sam dugo na vezu",
+                       "Hvala, problem je rešen brzo", "Dostava je kasnila tri dana"]
+        #expect(analyzer.analyze("super film").language == .und, "alone, its words say nothing")
+        var context = LanguageContext()
+        let records = analyzer.analyze(serbian + ["super film"], context: &context)
+        let short = try #require(records.last)
+        #expect(short.language == .sr && short.languageConfidence == 0)
+        #expect(short.sentiment?.label == .positive, "scored with the Serbian lexicon: `super`")
+        #expect(records.dropLast().allSatisfy { $0.language == .sr && $0.languageConfidence > 0 })
+        #expect(context.dominant == .sr)
+        let later = analyzer.analyze(["super film"], context: &context)
+        #expect(later[0].language == .sr, "the lines read before count")
+
+        var mixed = LanguageContext()
+        let turkish = ["Operatör çok ilgiliydi", "Kargo geç geldi", "Hiç yardımcı olmadılar"]
+        let half = analyzer.analyze(Array(serbian.prefix(3)) + turkish + ["super film"], context: &mixed)
+        #expect(half.last?.language == .und, "three Serbian and three Turkish texts are no majority")
+
+        var declaredContext = LanguageContext()
+        let declared = analyzer.analyze(serbian + ["super film"], language: .kk, context: &declaredContext)
+        #expect(declared.allSatisfy { $0.language == .kk && $0.languageConfidence == 1 })
+    }
+
+    /// A Russian text among Kazakh or Mongolian ones keeps its language, and is scored with the
+    /// Russian words the Kazakh or Mongolian lexicon reads; alone, or among Serbian texts (whose lexicon
+    /// does not read Russian), it is not scored.
+    @Test func aRussianTextIsReadAsTheLexiconOfItsContextReadsRussian() throws {
+        let analyzer = RecordAnalyzer(resources: Self.resources, producing: [.language, .sentiment])
+        let russian = "Приложение не работает уже третий день"
+        let alone = analyzer.analyze(russian)
+        #expect(alone.language == .ru && alone.sentiment?.label == .neutral)
+        let kazakh = ["Оператор өте сыпайы болды", "Жеткізу кешікті", "Қызмет маған ұнады", "Ақша қайтарылмады", "Рахмет, бәрі жақсы"]
+        var context = LanguageContext()
+        let records = analyzer.analyze(kazakh + [russian], context: &context)
+        let read = try #require(records.last)
+        #expect(read.language == .ru && read.scoringLanguage == .kk)
+        #expect(read.sentiment?.label == .negative, "`не работает` is in lexicons/ru/sentiment.tsv")
+        #expect(read.sentiment?.evidence.isEmpty == false)
+        let mongolian = ["Үйлчилгээ муу байсан", "Оператор эелдэг байсан", "Хүргэлт удаан", "Баярлалаа, сайн байна", "Төлбөр буруу тооцсон"]
+        var mn = LanguageContext()
+        #expect(analyzer.analyze(mongolian + [russian], context: &mn).last?.sentiment?.label == .negative)
+        let serbian = ["Operaterka je bila veoma ljubazna", "Nije mi pomogao, loša usluga", "Čekala sam dugo na vezu",
+                       "Hvala, problem je rešen brzo", "Dostava je kasnila tri dana"]
+        var sr = LanguageContext()
+        let notRead = try #require(analyzer.analyze(serbian + [russian], context: &sr).last)
+        #expect(notRead.language == .ru && notRead.scoringLanguage == .ru && notRead.sentiment?.label == .neutral)
     }
 }

@@ -1,0 +1,82 @@
+import Testing
+import VerbatimCore
+import VerbatimTestSupport
+@testable import VerbatimText
+
+/// The language of a text's surroundings (`LanguageContext`), and the language stage giving it to a text
+/// that its own words leave undetermined.
+@Suite("Language context")
+struct LanguageContextTests {
+    static let resources = TextResources.load(directory: RepoPaths.lexicons).0
+
+    static func context(_ languages: [Language]) -> LanguageContext {
+        var context = LanguageContext()
+        for l in languages { context.add(l) }
+        return context
+    }
+
+    @Test func aClearMajorityOfEnoughIdentifiedTextsIsTheContext() {
+        #expect(Self.context([.sr, .sr, .sr, .sr, .sr]).dominant == .sr)
+        #expect(Self.context([.sr, .sr, .sr, .sr]).dominant == nil, "fewer than \(LanguageContext.minimumTexts) identified texts")
+        #expect(Self.context([.sr, .sr, .sr, .sr, .und, .und, .und]).dominant == nil, "undetermined texts count for nothing")
+        #expect(Self.context([.kk, .kk, .kk, .kk, .tr, .tr]).dominant == .kk, "4 of 6 is two thirds")
+        #expect(Self.context([.kk, .kk, .kk, .kk, .kk, .tr, .tr, .tr]).dominant == nil, "5 of 8 is under two thirds")
+        #expect(Self.context([.tr, .tr, .tr, .sr, .sr, .sr]).dominant == nil, "half is no majority")
+        #expect(Self.context(Array(repeating: .ru, count: 20) + [.kk, .kk, .kk, .kk]).dominant == nil, "Russian is not scored: 4 Kazakh texts are too few")
+        #expect(Self.context(Array(repeating: .ru, count: 20) + Array(repeating: .kk, count: 5)).dominant == .kk, "a mostly Russian Kazakh export")
+        #expect(LanguageContext().dominant == nil)
+    }
+
+    func staged(_ text: String, context: Language?, declared: Language? = nil) -> FeedbackRecord {
+        var record = FeedbackRecord(id: "1", provenance: Provenance(file: "f.csv", line: 2), text: text, declaredLanguage: declared)
+        record.contextLanguage = context
+        TextNormalizationStage().process(&record)
+        LanguageIdentificationStage(resources: Self.resources).process(&record)
+        return record
+    }
+
+    /// An undetermined text takes the context's language with confidence 0, and its words are folded and
+    /// its clauses marked for that language; a text its words identify, or a declared one, keeps its own.
+    @Test func theLanguageStageGivesAnUndeterminedTextItsContext() throws {
+        let alone = staged("филм", context: nil)
+        #expect(alone.language == .und)
+        let taken = staged("филм", context: .sr)
+        #expect(taken.language == .sr && taken.languageConfidence == 0)
+        let word = try #require(taken.tokens.indices.first { taken.tokens[$0].kind == .word })
+        #expect(taken.tokens.form(word) == "film", "Serbian Cyrillic is looked up in Latin")
+        let contrast = staged("film ali", context: .sr)
+        #expect(contrast.language == .sr && contrast.tokens.contains { $0.kind == .contrast }, "`ali` starts a Serbian clause")
+        let own = staged("Operatör çok ilgiliydi, teşekkürler", context: .sr)
+        #expect(own.language == .tr && own.languageConfidence > 0)
+        let declared = staged("super", context: .sr, declared: .kk)
+        #expect(declared.language == .kk && declared.languageConfidence == 1)
+    }
+
+    /// Which lexicon reads a text: its own language's; a borrowed language's (Russian) in the context of
+    /// a language that borrows it, that language's; else none is scored.
+    @Test func aBorrowedLanguageIsReadByTheLexiconOfItsContext() {
+        #expect(Language.borrowings[.kk] == [.ru] && Language.ru.isBorrowed && !Language.kk.isBorrowed && !Language.und.isBorrowed)
+        func reading(_ language: Language, context: Language?) -> Language {
+            var record = FeedbackRecord(id: "1", provenance: Provenance(file: "f", line: 2), text: "")
+            (record.language, record.contextLanguage) = (language, context)
+            return record.scoringLanguage
+        }
+        #expect(reading(.ru, context: .kk) == .kk)
+        #expect(reading(.ru, context: .mn) == .mn)
+        #expect(reading(.ru, context: .sr) == .ru, "the Serbian lexicon reads no Russian")
+        #expect(reading(.ru, context: nil) == .ru)
+        #expect(reading(.tr, context: .kk) == .tr)
+        #expect(reading(.und, context: nil) == .und)
+    }
+
+    /// A Russian text in a Kazakh context is folded and split into clauses as the Kazakh lexicon reads
+    /// Russian words (`ы` → `и`), and keeps its language.
+    @Test func theLanguageStageFoldsARussianTextForItsContext() throws {
+        let own = staged("Вы молодцы", context: nil)
+        #expect(own.language == .ru)
+        let read = staged("Вы молодцы", context: .kk)
+        #expect(read.language == .ru && read.scoringLanguage == .kk)
+        let word = try #require(read.tokens.indices.first { read.tokens[$0].kind == .word })
+        #expect(read.tokens.form(word) == "ви", "Kazakh folding reads ы as и")
+    }
+}
