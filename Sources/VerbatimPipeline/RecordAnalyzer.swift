@@ -33,7 +33,8 @@ public struct RecordAnalyzer: Sendable {
 
     /// Analyses texts read together (the next lines of one input) and hands each result to `body`, in
     /// order. Unless `language` declares them, those the identifier leaves undetermined take the language
-    /// most texts are in, counting these and those counted into `context` before (`LanguageContext`).
+    /// most texts are in, counting these and, at half weight per call back, those counted into `context`
+    /// before (`LanguageContext`).
     public func analyze(_ texts: [String], language: Language? = nil, context: inout LanguageContext, _ body: (FeedbackRecord) -> Void) {
         var nanos = [UInt64](repeating: 0, count: stages.count)
         var records: [FeedbackRecord] = []
@@ -48,6 +49,7 @@ public struct RecordAnalyzer: Sendable {
             let dominant = context.dominant
             for k in waiting { contextual.settle(&records[k], context: dominant, nanos: &nanos) }
         }
+        context.age()
         for k in records.indices { body(records[k]) }
     }
 

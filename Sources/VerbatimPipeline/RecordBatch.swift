@@ -29,6 +29,7 @@ struct RecordBatch {
         }
         let waiting = records.indices.filter { ContextualStages.waits(records[$0]) }
         for k in records.indices { context.add(records[k].language) }
+        defer { context.age() }
         if waiting.isEmpty { return }
         let dominant = context.dominant
         each(waiting, share: share, nanos: &nanos) { record, nanos in

@@ -10,6 +10,11 @@ import VerbatimCore
 /// (`FeedbackRecord.contextLanguage`); the run and `classify` count what the identifier found
 /// (`add`) and hand the undetermined texts the `dominant` language once their neighbours are counted.
 ///
+/// The texts read last weigh most: after each batch of a file (each window of `classify`'s lines)
+/// the counts are halved (`age`), so that where one input follows another (`cat a_sr.txt b_kk.txt |
+/// verbatim classify`), the context follows within a window or two, leaving the texts in between
+/// undetermined rather than giving them the language of the input before.
+///
 /// Only a clear majority counts: at least `minimumTexts` texts identified as a scored language, of
 /// which at least `minimumShare` are in one. A file that mixes Turkish and Serbian half and half leaves
 /// its undetermined texts undetermined. Texts in a language that is not scored do not count: in an
@@ -30,6 +35,12 @@ public struct LanguageContext: Sendable, Equatable {
     public mutating func add(_ language: Language) {
         guard let k = Language.scored.firstIndex(of: language) else { return }
         counts[k] += 1
+    }
+
+    /// Halves the counts: called after each batch or window, so that the texts before it weigh half as
+    /// much as those of the next one.
+    public mutating func age() {
+        for k in counts.indices { counts[k] /= 2 }
     }
 
     /// The language that undetermined texts take, or nil when no scored language has a clear majority.

@@ -29,8 +29,11 @@ public struct LanguageIdentificationStage: RecordStage {
             record.languageConfidence = 1
         } else {
             (record.language, record.languageConfidence) = identifier.identify(record.tokens)
-            // Too little of its own to go on: the language of the texts around it (`LanguageContext`).
-            if record.language == .und, let context = record.contextLanguage { (record.language, record.languageConfidence) = (context, 0) }
+            // Too little of its own to go on: the language of the texts around it (`LanguageContext`), when
+            // its script is one that language is written in (no Cyrillic text is taken for Turkish).
+            if record.language == .und, let context = record.contextLanguage, identifier.admits(context, record.tokens) {
+                (record.language, record.languageConfidence) = (context, 0)
+            }
         }
         // A Russian text in a Kazakh file is read as the Kazakh lexicon reads Russian words.
         let reading = record.scoringLanguage

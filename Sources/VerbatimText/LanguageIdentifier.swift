@@ -277,6 +277,14 @@ public struct LanguageIdentifier: Sendable {
         return (candidates[ranked[0]], (Double(most) / Double(terms.reduce(0, +) + 1) * 100).rounded() / 100)
     }
 
+    /// Whether the text can be in `language` by its script: Turkish is written in Latin letters, Mongolian
+    /// in Cyrillic, Kazakh and Serbian in both (`latinCandidates`, `cyrillicCandidates`); a text of
+    /// neither script (emoji, numbers) or of both can be in any.
+    func admits(_ language: Language, _ tokens: TokenList) -> Bool {
+        guard let script = Self.script(of: tokens) else { return true }
+        return (script == .cyrillic ? Self.cyrillicCandidates : Self.latinCandidates).contains(language)
+    }
+
     /// The script most of the text's words are written in (`.cyrillic` or `.latin`; nil when neither has
     /// more words, a word of mixed script counting for none).
     static func script(of tokens: TokenList) -> LetterClass? {

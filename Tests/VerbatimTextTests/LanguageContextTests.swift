@@ -27,6 +27,21 @@ struct LanguageContextTests {
         #expect(LanguageContext().dominant == nil)
     }
 
+    /// After each batch the counts halve: where a Kazakh input follows a Serbian one, the context is
+    /// none for a batch, then Kazakh.
+    @Test func theTextsReadLastWeighMost() {
+        var context = Self.context(Array(repeating: .sr, count: 256))
+        #expect(context.dominant == .sr)
+        context.age()
+        for _ in 0..<128 { context.add(.kk) }
+        #expect(context.dominant == nil, "128 Serbian texts before, 128 Kazakh now")
+        context.age()
+        for _ in 0..<128 { context.add(.kk) }
+        #expect(context.dominant == .kk, "64 Serbian, 192 Kazakh")
+        context.age(); context.age(); context.age(); context.age(); context.age(); context.age()
+        #expect(context.dominant == nil, "a few texts long ago say nothing")
+    }
+
     func staged(_ text: String, context: Language?, declared: Language? = nil) -> FeedbackRecord {
         var record = FeedbackRecord(id: "1", provenance: Provenance(file: "f.csv", line: 2), text: text, declaredLanguage: declared)
         record.contextLanguage = context
@@ -48,6 +63,10 @@ struct LanguageContextTests {
         #expect(contrast.language == .sr && contrast.tokens.contains { $0.kind == .contrast }, "`ali` starts a Serbian clause")
         let own = staged("Operatör çok ilgiliydi, teşekkürler", context: .sr)
         #expect(own.language == .tr && own.languageConfidence > 0)
+        let cyrillic = staged("иа десем коясын ба", context: .tr)
+        #expect(cyrillic.language == .und, "no Cyrillic text is taken for Turkish")
+        #expect(staged("Qazaq tili joq", context: .mn).language == .und, "nor a Latin one for Mongolian")
+        #expect(staged("👍👍 10", context: .tr).language == .tr, "emoji and numbers have no script")
         let declared = staged("super", context: .sr, declared: .kk)
         #expect(declared.language == .kk && declared.languageConfidence == 1)
     }
