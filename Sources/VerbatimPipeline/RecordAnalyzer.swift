@@ -31,32 +31,37 @@ public struct RecordAnalyzer: Sendable {
         return record
     }
 
-    /// Analyses texts read together (the next lines of one input) and hands each result to `body`, in
-    /// order. Unless `language` declares them, those the identifier leaves undetermined take the language
+    /// Analyses texts read together (the next lines of one input) and hands each result to `body` with
+    /// its place in `texts`, as soon as it is final: a text that waits for its context comes after the
+    /// others. Unless `language` declares them, those the identifier leaves undetermined take the language
     /// most texts are in, counting these and, at half weight per call back, those counted into `context`
-    /// before (`LanguageContext`).
-    public func analyze(_ texts: [String], language: Language? = nil, context: inout LanguageContext, _ body: (FeedbackRecord) -> Void) {
+    /// before (`LanguageContext`). Only the waiting records are kept, so memory follows them, not `texts`.
+    public func analyze(_ texts: [String], language: Language? = nil, context: inout LanguageContext, _ body: (Int, FeedbackRecord) -> Void) {
         var nanos = [UInt64](repeating: 0, count: stages.count)
-        var records: [FeedbackRecord] = []
-        records.reserveCapacity(texts.count)
-        var waiting: [Int] = []
-        for text in texts {
-            records.append(FeedbackRecord(id: "-", provenance: Provenance(file: "-", line: 0), text: text, declaredLanguage: language))
-            if contextual.head(&records[records.count - 1], nanos: &nanos) { waiting.append(records.count - 1) }
+        var waiting: [(place: Int, record: FeedbackRecord)] = []
+        for (place, text) in texts.enumerated() {
+            var record = FeedbackRecord(id: "-", provenance: Provenance(file: "-", line: 0), text: text, declaredLanguage: language)
+            if contextual.head(&record, nanos: &nanos) {
+                waiting.append((place, record))
+            } else {
+                context.add(record.language)
+                body(place, record)
+            }
         }
-        for k in records.indices { context.add(records[k].language) }
         if !waiting.isEmpty {
             let dominant = context.dominant
-            for k in waiting { contextual.settle(&records[k], context: dominant, nanos: &nanos) }
+            for k in waiting.indices {
+                contextual.settle(&waiting[k].record, context: dominant, nanos: &nanos)
+                body(waiting[k].place, waiting[k].record)
+            }
         }
         context.age()
-        for k in records.indices { body(records[k]) }
     }
 
-    /// `analyze(_:language:context:_:)`, its results in an array.
+    /// `analyze(_:language:context:_:)`, its results in an array, in the order of `texts`.
     public func analyze(_ texts: [String], language: Language? = nil, context: inout LanguageContext) -> [FeedbackRecord] {
-        var records: [FeedbackRecord] = []
-        analyze(texts, language: language, context: &context) { records.append($0) }
-        return records
+        var records = [FeedbackRecord?](repeating: nil, count: texts.count)
+        analyze(texts, language: language, context: &context) { records[$0] = $1 }
+        return records.map { $0! }
     }
 }

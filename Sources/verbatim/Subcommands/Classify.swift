@@ -85,9 +85,14 @@ extension Verbatim {
             var window: [String] = []
             var windowBytes = 0
             var out = ""
+            // A window's rows in its order: a line waiting for its context is written after the others.
+            var rows = [String](repeating: "", count: Self.windowLines)
             func flush() {
-                analyzer.analyze(window, language: declared, context: &context) { r in
-                    out += format == "json" ? json(r, masker) : tsv(r, masker)
+                analyzer.analyze(window, language: declared, context: &context) { place, r in
+                    rows[place] = format == "json" ? json(r, masker) : tsv(r, masker)
+                }
+                for k in window.indices {
+                    out += rows[k]
                     if out.utf8.count > 1 << 16 { FileHandle.standardOutput.write(Data(out.utf8)); out = "" }
                 }
                 window.removeAll(keepingCapacity: true)
