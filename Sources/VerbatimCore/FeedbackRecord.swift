@@ -38,6 +38,17 @@ public struct FeedbackRecord: Sendable {
     /// and taken from the context (`contextLanguage`).
     public var language: Language = .und
     public var languageConfidence: Double = 0
+    /// Where `language` came from: the source declared it, the identifier found it in the text, or the
+    /// text said too little and took its context's (`contextLanguage`).
+    public enum LanguageSource: String, Sendable {
+        case declared, identified, context
+    }
+
+    public var languageSource: LanguageSource {
+        if declaredLanguage != nil { return .declared }
+        return contextLanguage != nil && language == contextLanguage ? .context : .identified
+    }
+
     /// The language whose lexicon reads the text: its own; or, for a text in a language that a scored
     /// one borrows from (Russian) in the context of that one (a Kazakh or Mongolian file), the
     /// borrowing language, whose lexicon holds the borrowed words (`Language.borrowings`).

@@ -75,6 +75,27 @@ struct CommandLineTests {
         #expect(r.stdout.split(separator: "\n").count == 1)
     }
 
+    /// `classify --lang auto` over lines of one language: a line too plain to identify takes theirs, and
+    /// a Russian line among Kazakh ones is read by the Kazakh lexicon; `--explain` JSON says where each
+    /// line's language came from and which lexicon read it, and the rows keep the input's order.
+    @Test func classifyGivesAPlainLineTheLanguageOfTheOthersAndSaysSo() throws {
+        let kazakh = ["Оператор өте сыпайы болды", "Жеткізу кешікті", "Қызмет маған ұнады", "Ақша қайтарылмады", "Рахмет, бәрі жақсы"]
+        let input = (["Кашан тартылат", "Приложение не работает уже третий день"] + kazakh).joined(separator: "\n") + "\n"
+        let r = try runVerbatim(["classify", "--explain", "--format", "json"], stdin: input)
+        #expect(r.status == 0)
+        let objects = try r.stdout.split(separator: "\n").map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        try #require(objects.count == 7)
+        #expect(objects[0]["language"] as? String == "kk" && objects[0]["language_source"] as? String == "context")
+        #expect(objects[0]["normalized"] as? String == "Кашан тартылат", "the rows keep the input's order")
+        #expect(objects[1]["language"] as? String == "ru" && objects[1]["lexicon"] as? String == "kk")
+        #expect(objects[1]["label"] as? String == "negative")
+        #expect(objects[2]["language_source"] as? String == "identified" && objects[2]["lexicon"] as? String == "kk")
+        let alone = try runVerbatim(["classify", "--explain", "--format", "json"], stdin: "Кашан тартылат\n")
+        #expect(alone.stdout.contains("\"language\": \"und\"") && alone.stdout.contains("\"lexicon\": null"), "\(alone.stdout)")
+        let declared = try runVerbatim(["classify", "--explain", "--format", "json", "--lang", "kk"], stdin: "Кашан тартылат\n")
+        #expect(declared.stdout.contains("\"language_source\": \"declared\""))
+    }
+
     @Test func classifyJSONIsOneLinePerTextWhenAStringStartsWithACombiningMark() throws {
         // A keycap cut from its digit (U+20E3) and a text that begins with an accent (U+0301): each JSON string that
         // starts with the mark once joined its opening quote into one Character and the line broke in three.

@@ -164,6 +164,9 @@ extension Verbatim {
             if explain {
                 pairs += [
                     ("language_confidence", .double(r.languageConfidence, 2)),
+                    ("language_source", .string(r.languageSource.rawValue)),
+                    // The lexicon that read the text (a Russian text in a Kazakh file: kk); null: none did.
+                    ("lexicon", Language.scored.contains(r.scoringLanguage) ? .string(r.scoringLanguage.rawValue) : .null),
                     ("normalized", .string(mask(r.normalizedText))),
                     ("tokens", .array(r.tokens.indices.map { k in
                         let t = r.tokens[k]
