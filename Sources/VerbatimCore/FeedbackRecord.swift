@@ -49,14 +49,16 @@ public struct FeedbackRecord: Sendable {
         return contextLanguage != nil && language == contextLanguage ? .context : .identified
     }
 
-    /// The language whose lexicon reads the text: its own; or, for a text in a language that a scored
-    /// one borrows from (Russian) in the context of that one (a Kazakh or Mongolian file), the
-    /// borrowing language, whose lexicon holds the borrowed words (`Language.borrowings`).
+    /// The language whose lexicon reads the text: its own when it is scored. A text in a language that
+    /// scored ones borrow from (Russian) is read by a borrowing one's lexicon, which holds the borrowed
+    /// words (`Language.borrowings`): its context's, when that one borrows it (a Kazakh or Mongolian
+    /// file), else the first that does (Kazakh; Kazakh and Mongolian read Russian alike).
     public var scoringLanguage: Language {
-        guard !Language.scored.contains(language), let context = contextLanguage,
-              Language.borrowings[context]?.contains(language) == true else { return language }
-        return context
+        guard !Language.scored.contains(language) else { return language }
+        if let context = contextLanguage, Language.borrowings[context]?.contains(language) == true { return context }
+        return Language.scored.first { Language.borrowings[$0]?.contains(language) == true } ?? language
     }
+
     /// Sentiment, when the sentiment stage ran.
     public var sentiment: SentimentResult?
     /// Themes found in the text, each with the polarity of its clause.

@@ -1,9 +1,9 @@
 /// A language Verbatim can identify.
 ///
 /// `tr`, `kk`, `mn` and `sr` are scored; `ru` is recognised so that Russian
-/// feedback is not misfiled as Kazakh or Mongolian (and is scored in their
-/// files, `borrowings`); `und` means undetermined (too short, another
-/// language, or no letters).
+/// feedback is not misfiled as Kazakh or Mongolian (and is scored with the
+/// Russian words their lexicons read, `borrowings`); `und` means undetermined
+/// (too short, another language, or no letters).
 public enum Language: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case tr, kk, mn, sr, ru, und
 
@@ -12,8 +12,8 @@ public enum Language: String, Sendable, Hashable, Codable, CaseIterable, Compara
 
     /// The languages whose words customers mix into a scored language's feedback, by that language:
     /// Kazakh and Mongolian feedback mixes in Russian, and their lexicons read its data (`lexicons/ru/`).
-    /// A whole text in such a language, in a file mostly in the borrowing one, is scored as that one
-    /// scores it (`FeedbackRecord.scoringLanguage`).
+    /// A whole text in such a language is scored as a borrowing one reads it: the language of its file
+    /// when that one borrows it, else the first that does (`FeedbackRecord.scoringLanguage`).
     public static let borrowings: [Language: [Language]] = [.kk: [.ru], .mn: [.ru]]
 
     /// Whether a scored language's lexicon reads this language's words (`borrowings`).

@@ -5,14 +5,16 @@ import VerbatimText
 /// Text stages split at the language stage, so that a text the identifier leaves undetermined can wait
 /// for the language of the texts read with it (`LanguageContext`) before the stages after it run.
 ///
-/// `head` runs a record through the language stage and, unless it waits, through the rest. Once the
-/// texts read together are counted, `settle` gives each waiting record the context's language (or
-/// none) and runs the language stage again and the rest. The run (`RecordBatch`, per file) and
-/// `RecordAnalyzer` (the lines of `classify`) both go through it.
+/// `head` runs a record through the language stage and, unless it waits
+/// (`LanguageIdentificationStage.waitsForContext`: identified but not yet folded), through the rest.
+/// Once the texts read together are counted, `settle` gives each waiting record the context's language
+/// (or none), which the language stage finishes it with, and runs the rest. The run (`RecordBatch`, per
+/// file) and `RecordAnalyzer` (`classify`) both go through it.
 struct ContextualStages: Sendable {
     let stages: [any RecordStage]
     /// The place of the language stage in `stages`; nil: there is none, and no record waits.
     private let language: Int?
+    private let languageStage: LanguageIdentificationStage?
     /// Whether each stage's time is added up (a run reports it; `classify` does not).
     private let timed: Bool
 
@@ -20,10 +22,11 @@ struct ContextualStages: Sendable {
         self.stages = stages
         self.timed = timed
         language = stages.firstIndex { $0 is LanguageIdentificationStage }
+        languageStage = language.flatMap { stages[$0] as? LanguageIdentificationStage }
     }
 
     /// Runs the stages over a record; true when it stopped after the language stage to wait for its
-    /// context (undetermined, and declared by nothing): the caller then counts the others and `settle`s it.
+    /// context: the caller then counts the others and `settle`s it.
     func head(_ record: inout FeedbackRecord, nanos: inout [UInt64]) -> Bool {
         guard let language else {
             run(stages.indices, on: &record, nanos: &nanos)
@@ -35,25 +38,17 @@ struct ContextualStages: Sendable {
         return false
     }
 
-    /// Whether a record that went through `head` is waiting for its context: undetermined, or in a
-    /// language that a scored one borrows from (Russian, which a Kazakh file's lexicon reads), and
-    /// declared by nothing.
-    static func waits(_ record: FeedbackRecord) -> Bool {
-        // Most records are in a scored language: one look at a short list, nothing more.
-        !Language.scored.contains(record.language) && (record.language == .und || record.language.isBorrowed)
-            && record.declaredLanguage == nil && record.contextLanguage == nil
-    }
+    /// Whether a record that went through `head` is waiting for its context.
+    static func waits(_ record: FeedbackRecord) -> Bool { LanguageIdentificationStage.waitsForContext(record) }
 
-    /// Finishes a waiting record: with a `context`, the language stage runs again, and gives an
-    /// undetermined record that language, or reads a borrowed one's words with its lexicon
-    /// (`FeedbackRecord.scoringLanguage`); with none, it stays as it was. Then the stages after the
-    /// language stage run.
+    /// Finishes a waiting record: the language stage gives it `context` (nil: none is known; an
+    /// undetermined text takes it, a Russian one is read by its lexicon or, failing that, Kazakh's:
+    /// `FeedbackRecord.scoringLanguage`) and folds its words; then the stages after it run.
     func settle(_ record: inout FeedbackRecord, context: Language?, nanos: inout [UInt64]) {
-        guard let language else { return }
-        if let context {
-            record.contextLanguage = context
-            run(language..<(language + 1), on: &record, nanos: &nanos)
-        }
+        guard let language, let languageStage else { return }
+        let t0 = timed ? DispatchTime.now().uptimeNanoseconds : 0
+        languageStage.settle(&record, context: context)
+        if timed { nanos[language] += DispatchTime.now().uptimeNanoseconds - t0 }
         run((language + 1)..<stages.count, on: &record, nanos: &nanos)
     }
 

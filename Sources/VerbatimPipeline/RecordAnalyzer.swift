@@ -27,7 +27,9 @@ public struct RecordAnalyzer: Sendable {
     /// Analyses one text; `language` declares it instead of identifying it.
     public func analyze(_ text: String, language: Language? = nil, id: String = "-") -> FeedbackRecord {
         var record = FeedbackRecord(id: id, provenance: Provenance(file: "-", line: 0), text: text, declaredLanguage: language)
-        for stage in stages { stage.process(&record) }
+        var nanos = [UInt64](repeating: 0, count: stages.count)
+        // Alone, a text has no context: one that waits for it is finished without.
+        if contextual.head(&record, nanos: &nanos) { contextual.settle(&record, context: nil, nanos: &nanos) }
         return record
     }
 

@@ -23,19 +23,49 @@ public struct LanguageIdentificationStage: RecordStage {
         contrast = resources.contrast.mapValues(ContrastIndex.init)
     }
 
+    /// Identifies the record's language and folds its words for the lexicon that reads it. A record that
+    /// may yet take the language of the texts around it (`waitsForContext`) is identified but not folded:
+    /// `settle` finishes it once that language is known (`ContextualStages`).
     public func process(_ record: inout FeedbackRecord) {
         if let declared = record.declaredLanguage {
             record.language = declared
             record.languageConfidence = 1
         } else {
             (record.language, record.languageConfidence) = identifier.identify(record.tokens)
-            // Too little of its own to go on: the language of the texts around it (`LanguageContext`), when
-            // its script is one that language is written in (no Cyrillic text is taken for Turkish).
-            if record.language == .und, let context = record.contextLanguage, identifier.admits(context, record.tokens) {
-                (record.language, record.languageConfidence) = (context, 0)
-            }
+            adoptContext(&record)
         }
-        // A Russian text in a Kazakh file is read as the Kazakh lexicon reads Russian words.
+        if Self.waitsForContext(record) { return }
+        fold(&record)
+    }
+
+    /// Whether a record the stage has identified may still take its context's language: undetermined,
+    /// or in a language that a scored one borrows from (Russian: which lexicon reads it depends on the
+    /// file), and declared by nothing, with no context given yet.
+    public static func waitsForContext(_ record: FeedbackRecord) -> Bool {
+        // Most records are in a scored language: one look at a short list, nothing more.
+        !Language.scored.contains(record.language) && (record.language == .und || record.language.isBorrowed)
+            && record.declaredLanguage == nil && record.contextLanguage == nil
+    }
+
+    /// Finishes a record that `process` left waiting: gives it `context`, the language of the texts
+    /// around it (nil: none is known), and folds its words for the lexicon that reads it.
+    public func settle(_ record: inout FeedbackRecord, context: Language?) {
+        record.contextLanguage = context
+        adoptContext(&record)
+        fold(&record)
+    }
+
+    /// Too little of its own to go on: an undetermined text takes the language of the texts around it
+    /// (`LanguageContext`), when its script is one that language is written in (no Cyrillic text is
+    /// taken for Turkish).
+    private func adoptContext(_ record: inout FeedbackRecord) {
+        guard record.language == .und, let context = record.contextLanguage, identifier.admits(context, record.tokens) else { return }
+        (record.language, record.languageConfidence) = (context, 0)
+    }
+
+    /// Folds the words for the lexicon that reads the text (a Russian text in a Kazakh file: as the
+    /// Kazakh lexicon reads Russian words) and marks its clauses.
+    private func fold(_ record: inout FeedbackRecord) {
         let reading = record.scoringLanguage
         Self.refold(&record.tokens, for: reading)
         Self.markClauses(&record.tokens, contrast: contrast[reading] ?? ContrastIndex([]))

@@ -17,8 +17,9 @@ extension Verbatim {
                 Output (tsv): label<TAB>score<TAB>language, in input order. With --explain, more \
                 columns follow: language confidence, tokens (lookup forms), evidence, themes. \
                 JSON: one object per line. With --lang auto, a line too short or too plain to identify \
-                takes the language of two thirds of the lines read so far (confidence 0.00), and a \
-                Russian line among Kazakh or Mongolian ones is scored with the Russian words of their lexicon.
+                takes the language of two thirds of the lines read so far (confidence 0.00). A Russian \
+                line is scored with the Russian words of the Kazakh or Mongolian lexicon (theirs among \
+                Kazakh or Mongolian lines, else Kazakh's).
                 """ + "\n\n" + ExitCodes.help)
 
         @Option(name: .long, help: "Language: auto, tr, kk, mn or sr.")
