@@ -33,13 +33,10 @@ struct ContextualStages: Sendable {
             return false
         }
         run(0..<(language + 1), on: &record, nanos: &nanos)
-        if Self.waits(record) { return true }
+        if LanguageIdentificationStage.waitsForContext(record) { return true }
         run((language + 1)..<stages.count, on: &record, nanos: &nanos)
         return false
     }
-
-    /// Whether a record that went through `head` is waiting for its context.
-    static func waits(_ record: FeedbackRecord) -> Bool { LanguageIdentificationStage.waitsForContext(record) }
 
     /// Finishes a waiting record: the language stage gives it `context` (nil: none is known; an
     /// undetermined text takes it, a Russian one is read by its lexicon or, failing that, Kazakh's:

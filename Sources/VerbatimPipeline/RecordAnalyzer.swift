@@ -11,13 +11,13 @@ import VerbatimText
 /// does not tag them, and no evidence, so it makes none (`explaining: false`; the themes
 /// stage reads the evidence, so a caller that produces themes explains).
 public struct RecordAnalyzer: Sendable {
-    let stages: [any RecordStage]
     private let contextual: ContextualStages
+    var stages: [any RecordStage] { contextual.stages }
 
     public init(resources: LoadedResources, rules: SentimentRules = SentimentRules(),
                 producing kinds: Set<StageDescriptor.Kind> = Set(StageRegistry.defaultOrder.map(\.kind)), explaining: Bool = true) {
-        stages = StageRegistry.build(StageRegistry.defaultOrder(producing: kinds), text: resources.text, lexicons: resources.lexicons, rules: rules,
-                                     explains: explaining || kinds.contains(.themes))
+        let stages = StageRegistry.build(StageRegistry.defaultOrder(producing: kinds), text: resources.text, lexicons: resources.lexicons,
+                                         rules: rules, explains: explaining || kinds.contains(.themes))
         contextual = ContextualStages(stages, timed: false)
     }
 

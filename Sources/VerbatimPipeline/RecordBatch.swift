@@ -27,7 +27,7 @@ struct RecordBatch {
         each(Array(records.indices), share: share, nanos: &nanos) { record, nanos in
             if !stages.head(&record, nanos: &nanos) { Self.letGo(&record) }
         }
-        let waiting = records.indices.filter { ContextualStages.waits(records[$0]) }
+        let waiting = records.indices.filter { LanguageIdentificationStage.waitsForContext(records[$0]) }
         for k in records.indices { context.add(records[k].language) }
         defer { context.age() }
         if waiting.isEmpty { return }
