@@ -39,7 +39,7 @@ public struct AspectMatcher: Sendable {
     /// Segments: a new one starts at each clause (sentence, contrast), after a comma, and at a
     /// concessive conjunction. A theme takes the polarity of its own segment.
     func segments(_ tokens: TokenList, _ ref: LexiconRef) -> [Int] {
-        var segment = [Int](repeating: 0, count: tokens.count)
+        var segment = [Int](filled: 0, count: tokens.count)
         var current = 0
         var i = 0
         while i < tokens.count {

@@ -244,7 +244,7 @@ public struct SentimentScorer: Sendable {
     private func clauseScores(_ tokens: TokenList, _ hits: [Hit]) -> [Double] {
         var count = 0
         for i in tokens.indices { count = max(count, tokens[i].clause + 1) }
-        var sums = [Double](repeating: 0, count: count)
+        var sums = [Double](filled: 0, count: count)
         for h in hits where h.clause < count { sums[h.clause] += h.valence }
         return sums.map { round4(normalize($0)) }
     }

@@ -7,7 +7,7 @@ import VerbatimCore
 extension SentimentScorer {
     /// One pass over the words: sentiment terms become hits, negators and intensifiers get their roles.
     func findTerms(_ tokens: TokenList, _ lex: LanguageLexicon, _ automaton: TermAutomaton) -> ([Hit], [Role], [Int]) {
-        var roles = [Role](repeating: .none, count: tokens.count)
+        var roles = [Role](filled: .none, count: tokens.count)
         // Room made once: grown one append at a time, each array was reallocated four or five times per text.
         var hits: [Hit] = []
         hits.reserveCapacity(tokens.count)

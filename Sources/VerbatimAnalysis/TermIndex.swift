@@ -132,12 +132,24 @@ public struct TermIndex<Payload: Sendable>: Sendable {
 
     /// Parses `term` text (`memnun*`, `dönüş yapmadı`) into words folded for `language`.
     public static func words(of text: String, language: Language) -> [Word] {
-        // On bytes: splitting and comparing `Character`s cost a fifth of loading the lexicons.
-        text.utf8.split(separator: UInt8(ascii: " ")).map { w in
-            let isStem = w.last == UInt8(ascii: "*")
-            let body = String(Substring(isStem ? w.dropLast() : w))
-            let form = language == .und ? LanguageFoldingShim.defaultLower(body) : LanguageFoldingShim.fold(body, language)
-            return Word(form: form, isStem: isStem)
+        // On bytes: splitting and comparing `Character`s cost a fifth of loading the lexicons, and the
+        // standard library's generic `split` of the UTF-8 view still 1,500 instructions a term.
+        var text = text
+        return text.withUTF8 { bytes in
+            var words: [Word] = []
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                if end > start {
+                    let isStem = bytes[end - 1] == UInt8(ascii: "*")
+                    let body = UTF8Bytes.string(bytes, start..<(isStem ? end - 1 : end))
+                    let form = language == .und ? LanguageFoldingShim.defaultLower(body) : LanguageFoldingShim.fold(body, language)
+                    words.append(Word(form: form, isStem: isStem))
+                }
+                start = end + 1
+            }
+            return words
         }
     }
 

@@ -57,7 +57,7 @@ public struct ThemeTagger: Sendable {
         let owners = Owners(evidence, mentions, themeOf, themes.map(\.theme), segment)
         let evidenceSegment = evidence.map { segment[$0.tokens!.lowerBound] }
         // The evidence each theme counts: theme `k`'s are `counted[k * evidence.count ..< (k + 1) * evidence.count]`.
-        var counted = [Bool](repeating: false, count: themes.count * evidence.count)
+        var counted = [Bool](filled: false, count: themes.count * evidence.count)
         for (m, k) in zip(mentions, themeOf) {
             if let v = themes[k].negatedOutcome, negationFollows(m, evidence, tokens) { themes[k].outcome = v }
             markCounted(for: m, theme: k, evidence, owners, evidenceSegment, segment[m.range.lowerBound], tokens,

@@ -131,7 +131,7 @@ public struct LanguageIdentifier: Sendable {
     private static let latinSlots: [Slot] = [.tr, .sr, .en]
 
     private func slotScores(_ tokens: TokenList) -> [Double] {
-        var score = [Double](repeating: 0, count: TextResources.cueLanguages.count)
+        var score = [Double](filled: 0, count: TextResources.cueLanguages.count)
         let memo = WordMemo.current
         for t in tokens.indices where tokens[t].kind == .word || tokens[t].kind == .contrast {
             let (c, cues) = reading(tokens, t, memo)

@@ -46,7 +46,7 @@ struct ConcessionRule: SentimentRule {
             let clause = tokens[j].clause
             var end = j + c.length
             while end < tokens.count, tokens[end].clause == clause, !tokens.isComma(at: end) { end += 1 }
-            if span.isEmpty { span = [String?](repeating: nil, count: tokens.count) }
+            if span.isEmpty { span = [String?](filled: nil, count: tokens.count) }
             let word = c.text
             for k in j..<end { span[k] = word }
             if clauses[clause] == nil { clauses[clause] = word }

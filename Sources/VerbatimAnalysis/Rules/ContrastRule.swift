@@ -30,7 +30,7 @@ struct ContrastRule: SentimentRule {
             if text.tokens[i].kind == .contrast { contrasts = true }
         }
         guard contrasts else { return }
-        var contrastAt = [String?](repeating: nil, count: clauses + 1)
+        var contrastAt = [String?](filled: nil, count: clauses + 1)
         for i in text.tokens.indices where text.tokens[i].kind == .contrast {  // by index: no token copies
             // The words are written into the marks only: without them, the clause is all that counts.
             let clause = text.tokens[i].clause

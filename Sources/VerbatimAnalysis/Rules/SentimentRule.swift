@@ -69,7 +69,7 @@ struct ScoredText {
         self.constants = constants
         self.roles = roles
         self.hits = hits
-        usedNegator = [Bool](repeating: false, count: tokens.count)
+        usedNegator = [Bool](filled: false, count: tokens.count)
         updateCoverage()
     }
 
@@ -89,7 +89,7 @@ struct ScoredText {
         if covered.count == tokens.count {
             covered.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
         } else {
-            covered = [Bool](repeating: false, count: tokens.count)
+            covered = [Bool](filled: false, count: tokens.count)
         }
         for h in hits { for k in h.start..<(h.start + h.length) { covered[k] = true } }
     }
