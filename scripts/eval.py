@@ -38,6 +38,7 @@ SETS = [
     ("Tests/Data/sentiment/kk.tsv", "kk"),
     ("Tests/Data/sentiment/mn.tsv", "mn"),
     ("Tests/Data/sentiment/sr.tsv", "sr"),
+    ("Tests/Data/sentiment/ru.tsv", "ru"),
 ]
 SHORT = {"positive": "pos", "negative": "neg", "neutral": "neu"}
 

@@ -22,7 +22,7 @@ extension Verbatim {
                 Kazakh or Mongolian lines, else Kazakh's).
                 """ + "\n\n" + ExitCodes.help)
 
-        @Option(name: .long, help: "Language: auto, tr, kk, mn or sr.")
+        @Option(name: .long, help: "Language: auto, tr, kk, mn, sr, or ru (read with the Russian words of the Kazakh lexicon).")
         var lang = "auto"
 
         @Flag(name: .long, help: "Show tokens, detected language and the evidence behind each label.")
@@ -44,7 +44,7 @@ extension Verbatim {
         var file = "-"
 
         func validate() throws {
-            guard ["auto", "tr", "kk", "mn", "sr"].contains(lang) else { throw ValidationError("--lang must be auto, tr, kk, mn or sr") }
+            guard ["auto", "tr", "kk", "mn", "sr", "ru"].contains(lang) else { throw ValidationError("--lang must be auto, tr, kk, mn, sr or ru") }
             guard ["tsv", "json"].contains(format) else { throw ValidationError("--format must be tsv or json") }
             _ = try layers()
         }
