@@ -169,7 +169,7 @@ def main():
             print(f"  {g:<44}{cm[(g,'pos')]:>5} {cm[(g,'neg')]:>5} {cm[(g,'neu')]:>5}")
 
 
-ASPECT_SETS = [(f"Tests/Data/aspects/{lang}.tsv", lang) for lang in ("tr", "kk", "mn", "sr")]
+ASPECT_SETS = [(f"Tests/Data/aspects/{lang}.tsv", lang) for lang in ("tr", "kk", "mn", "sr", "ru")]
 
 
 def read_aspect_set(path):

@@ -39,7 +39,7 @@ public struct LexiconLoader {
                 files.append(directory.appendingPathComponent(lang.rawValue).appendingPathComponent("\(kind).tsv"))
             }
         }
-        files += ["ru/sentiment.tsv", "ru/negation.tsv", "ru/intensifiers.tsv", "ru/langid.tsv", "en/langid.tsv", "emoji.tsv", "themes.tsv", "headers.tsv"].map { directory.appendingPathComponent($0) }
+        files += ["ru/sentiment.tsv", "ru/negation.tsv", "ru/intensifiers.tsv", "ru/themes.tsv", "ru/langid.tsv", "en/langid.tsv", "emoji.tsv", "themes.tsv", "headers.tsv"].map { directory.appendingPathComponent($0) }
         files += userLexicons.map(\.path) + learnedLayers.map(\.path)
         return files.filter { FileManager.default.fileExists(atPath: $0.path) }
     }
@@ -61,7 +61,7 @@ public struct LexiconLoader {
             loadAspects(dir.appendingPathComponent("aspects.tsv"), lang, ids: themeIDs, into: &lex.aspects, negatedOutcomes: &lex.negatedOutcomes, issues: &issues)
             // The borrowed languages (`Language.borrowings`) have their own folder of data (`sentiment.tsv`,
             // `negation.tsv` with `before`/`after` words, `intensifiers.tsv`).
-            for loan in Language.borrowings[lang] ?? [] { loadLoan(loan, into: &lex, issues: &issues) }
+            for loan in Language.borrowings[lang] ?? [] { loadLoan(loan, themeIDs: themeIDs, into: &lex, issues: &issues) }
             set.languages[lang] = lex
         }
         // A loan language's files are read once per language that borrows from it: report each problem once.
@@ -163,8 +163,12 @@ public struct LexiconLoader {
     }
 
     /// The data of a language mixed into `lex`'s (Russian in Kazakh), folded like `lex`'s own words.
-    private func loadLoan(_ loan: Language, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
+    private func loadLoan(_ loan: Language, themeIDs: Set<String>, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
         let dir = directory.appendingPathComponent(loan.rawValue)
+        // Theme keywords: the language's own keyword wins over a loan one written the same way.
+        var themes = TermIndex<[String]>()
+        loadThemes(dir.appendingPathComponent("themes.tsv"), lex.language, ids: themeIDs, into: &themes, issues: &issues)
+        for term in themes.terms where lex.themes.find(term.words) == nil { lex.themes.add(term) }
         loadValued(dir.appendingPathComponent("sentiment.tsv"), lex.language, range: -4...4, into: &lex.loanSentiment, issues: &issues, required: false, allowZero: true)
         var boosters = TermIndex<Double>()
         loadValued(dir.appendingPathComponent("intensifiers.tsv"), lex.language, range: -1...1, into: &boosters, issues: &issues, required: false)
