@@ -130,7 +130,8 @@ def main():
         gold = [g for g, _ in items]
         hand, hand_lines = classify(items, declared)
         pred, lines = hand, hand_lines
-        if lang in LAYERS and os.path.exists(LAYERS[lang]):
+        layered = lang in LAYERS and os.path.exists(LAYERS[lang])
+        if layered:
             pred, lines = classify(items, declared, f"{lang}={LAYERS[lang]}")
         hit = [("no lexicon match" not in l) for l in lines]
         nb = None
@@ -146,12 +147,14 @@ def main():
                     if g != p:
                         cols = l.split("\t")
                         f.write(f"{g}\t{p}\t{cols[1]}\t{t}\t{cols[5] if len(cols) > 5 else ''}\n")
-        rows.append((os.path.basename(path), lang, len(items), scores(gold, hand), scores(gold, pred), nb, sum(hit) / len(hit)))
+        # A language without a learned layer shows no learned figures (they would be the hand ones again).
+        learned = scores(gold, pred) if layered else (None, None)
+        rows.append((os.path.basename(path), lang, len(items), scores(gold, hand), learned, nb, sum(hit) / len(hit)))
         classes = sorted(set(gold), key=["pos", "neg", "neu"].index)
         cm = {(g, p): 0 for g in classes for p in ("pos", "neg", "neu")}
         for g, p in zip(gold, pred):
             cm[(g, p)] += 1
-        details.append((os.path.basename(path), classes, cm))
+        details.append((os.path.basename(path) + (" (learned)" if layered else " (hand)"), classes, cm))
 
     def f(v):
         return f"{v:.3f}" if v is not None else "—"
@@ -164,7 +167,7 @@ def main():
         print(f"{name:<20} {lang:<4} {n:>5} {f(hf):>8} {f(h3):>8} {f(lf):>10} {f(l3):>10} {f(nb):>7} {cov:>8.2f}")
     print()
     for name, classes, cm in details:
-        print(f"{name} (learned): gold ↓ / predicted →   pos   neg   neu")
+        print(f"{name}: gold ↓ / predicted →   pos   neg   neu")
         for g in classes:
             print(f"  {g:<44}{cm[(g,'pos')]:>5} {cm[(g,'neg')]:>5} {cm[(g,'neu')]:>5}")
 
