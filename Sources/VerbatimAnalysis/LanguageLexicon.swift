@@ -7,8 +7,8 @@ public struct LanguageLexicon: Sendable {
     public var sentiment = TermIndex<Double>()
     /// Intensifiers (>0) and dampeners (<0) with their scalar.
     public var intensifiers = TermIndex<Double>()
-    /// Theme keywords with their theme id.
-    public var themes = TermIndex<[String]>()
+    /// Theme keywords with their theme ids.
+    public var themes = TermIndex<ThemeList>()
     /// Words and phrases with a polarity for one theme only (`aspects.tsv`): `uzun` for wait_time.
     public var aspects = TermIndex<[AspectCue]>()
     /// Number words (`numbers.tsv`: `yirmi`, `pola`, `жарты`), which `<n>` in an aspect term stands for.

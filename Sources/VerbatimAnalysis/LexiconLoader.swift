@@ -166,7 +166,7 @@ public struct LexiconLoader {
     private func loadLoan(_ loan: Language, themeIDs: Set<String>, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
         let dir = directory.appendingPathComponent(loan.rawValue)
         // Theme keywords: the language's own keyword wins over a loan one written the same way.
-        var themes = TermIndex<[String]>()
+        var themes = TermIndex<ThemeList>()
         loadThemes(dir.appendingPathComponent("themes.tsv"), lex.language, ids: themeIDs, into: &themes, issues: &issues)
         for term in themes.terms where lex.themes.find(term.words) == nil { lex.themes.add(term) }
         loadValued(dir.appendingPathComponent("sentiment.tsv"), lex.language, range: -4...4, into: &lex.loanSentiment, issues: &issues, required: false, allowZero: true)
@@ -184,7 +184,7 @@ public struct LexiconLoader {
         for term in negation.negatorsAfter.terms { lex.loanNegatorsAfter.add(term) }
     }
 
-    private func loadThemes(_ url: URL, _ lang: Language, ids: Set<String>, into index: inout TermIndex<[String]>, issues: inout [DataFileIssue]) {
+    private func loadThemes(_ url: URL, _ lang: Language, ids: Set<String>, into index: inout TermIndex<ThemeList>, issues: inout [DataFileIssue]) {
         guard let lines = read(url, required: false, issues: &issues) else { return }
         let source = url.lastPathComponent  // once per file: it re-parses the URL
         for l in lines {
@@ -197,12 +197,12 @@ public struct LexiconLoader {
                 issues.append(DataFileIssue(file: url.path, line: l.line, message: "unknown theme '\(l.fields[0])'; known: \(ids.sorted().joined(separator: ", "))"))
                 continue
             }
-            let words = TermIndex<[String]>.words(of: l.fields[1], language: lang)
+            let words = TermIndex<ThemeList>.words(of: l.fields[1], language: lang)
             // A keyword may signal several themes: its payload lists them, in file order.
-            if let prev = index.find(words), prev.payload != [l.fields[0]] {
-                index.add(.init(words: words, payload: prev.payload + [l.fields[0]], text: l.fields[1], source: source, line: l.line))
+            if let prev = index.find(words), prev.payload != ThemeList(l.fields[0]) {
+                index.add(.init(words: words, payload: prev.payload.appending(l.fields[0]), text: l.fields[1], source: source, line: l.line))
             } else {
-                index.add(.init(words: words, payload: [l.fields[0]], text: l.fields[1], source: source, line: l.line))
+                index.add(.init(words: words, payload: ThemeList(l.fields[0]), text: l.fields[1], source: source, line: l.line))
             }
         }
     }

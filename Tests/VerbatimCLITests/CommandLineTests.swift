@@ -96,6 +96,22 @@ struct CommandLineTests {
         #expect(declared.stdout.contains("\"language_source\": \"declared\""))
     }
 
+    /// `--lang ru`: Russian declared keeps its language and is read with the Kazakh lexicon's Russian words and themes.
+    @Test func classifyReadsDeclaredRussianWithTheKazakhLexicon() throws {
+        let r = try runVerbatim(["classify", "--explain", "--format", "json", "--lang", "ru"], stdin: "Связь пропадает\nДеньги до сих пор не вернули.\n")
+        #expect(r.status == 0)
+        let objects = try r.stdout.split(separator: "\n").map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        try #require(objects.count == 2)
+        for o in objects {
+            #expect(o["language"] as? String == "ru" && o["language_source"] as? String == "declared" && o["lexicon"] as? String == "kk")
+            #expect(o["label"] as? String == "negative", "\(o)")
+        }
+        let themes = try #require(objects[1]["themes"] as? [[String: Any]])
+        #expect(themes.map { "\($0["theme"] ?? ""):\($0["polarity"] ?? "")" } == ["price_billing:negative"])
+        let wrong = try runVerbatim(["classify", "--lang", "en"], stdin: "ok\n")
+        #expect(wrong.status == 64 && wrong.stderr.contains("--lang must be auto, tr, kk, mn, sr or ru"), "\(wrong.stderr)")
+    }
+
     @Test func classifyJSONIsOneLinePerTextWhenAStringStartsWithACombiningMark() throws {
         // A keycap cut from its digit (U+20E3) and a text that begins with an accent (U+0301): each JSON string that
         // starts with the mark once joined its opening quote into one Character and the line broke in three.
