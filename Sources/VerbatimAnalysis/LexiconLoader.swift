@@ -60,7 +60,7 @@ public struct LexiconLoader {
             loadRatings(dir.appendingPathComponent("ratings.tsv"), into: &lex, issues: &issues)
             loadAspects(dir.appendingPathComponent("aspects.tsv"), lang, ids: themeIDs, into: &lex.aspects, negatedOutcomes: &lex.negatedOutcomes, issues: &issues)
             // The borrowed languages (`Language.borrowings`) have their own folder of data (`sentiment.tsv`,
-            // `negation.tsv` with `before`/`after` words, `intensifiers.tsv`).
+            // `negation.tsv` with `before`/`after` words, `intensifiers.tsv`, `themes.tsv`).
             for loan in Language.borrowings[lang] ?? [] { loadLoan(loan, themeIDs: themeIDs, into: &lex, issues: &issues) }
             set.languages[lang] = lex
         }
