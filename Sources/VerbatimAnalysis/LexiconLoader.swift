@@ -165,15 +165,14 @@ public struct LexiconLoader {
     /// The data of a language mixed into `lex`'s (Russian in Kazakh), folded like `lex`'s own words.
     private func loadLoan(_ loan: Language, themeIDs: Set<String>, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
         let dir = directory.appendingPathComponent(loan.rawValue)
-        // Theme keywords: the language's own keyword wins over a loan one written the same way.
+        // Theme keywords and intensifiers join the language's own, which win where both write a term alike.
         var themes = TermIndex<ThemeList>()
         loadThemes(dir.appendingPathComponent("themes.tsv"), lex.language, ids: themeIDs, into: &themes, issues: &issues)
-        for term in themes.terms where lex.themes.find(term.words) == nil { lex.themes.add(term) }
+        lex.themes.addMissing(from: themes)
         loadValued(dir.appendingPathComponent("sentiment.tsv"), lex.language, range: -4...4, into: &lex.loanSentiment, issues: &issues, required: false, allowZero: true)
         var boosters = TermIndex<Double>()
         loadValued(dir.appendingPathComponent("intensifiers.tsv"), lex.language, range: -1...1, into: &boosters, issues: &issues, required: false)
-        // The language's own intensifiers win over a loan one written the same way.
-        for term in boosters.terms where lex.intensifiers.find(term.words) == nil { lex.intensifiers.add(term) }
+        lex.intensifiers.addMissing(from: boosters)
         var negation = LanguageLexicon(language: lex.language)
         let url = dir.appendingPathComponent("negation.tsv")
         loadNegation(url, into: &negation, issues: &issues)

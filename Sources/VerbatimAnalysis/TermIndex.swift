@@ -100,6 +100,12 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         positions.reserveCapacity(count)
     }
 
+    /// Adds the terms of `other` whose words this index does not hold: its own terms win (a mixed-in
+    /// language's data joining a language's, `LexiconLoader`).
+    public mutating func addMissing(from other: TermIndex) {
+        for term in other.terms where find(term.words) == nil { add(term) }
+    }
+
     /// Adds a term; a later term with the same words replaces an earlier one (user lexicons override).
     public mutating func add(_ term: Term) {
         if let existing = positions[term.words] {
