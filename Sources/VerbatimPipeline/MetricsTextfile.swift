@@ -58,7 +58,7 @@ public enum MetricsTextfile {
         }
         metric("verbatim_last_run_duration_seconds", "Duration of the last run.", seconds(r.durationSeconds))
         metric("verbatim_last_run_files_read", "Files the last run read.", "\(r.filesRead)")
-        metric("verbatim_last_run_files_skipped", "Files the last run skipped (processed by earlier runs).", "\(r.filesSkipped)")
+        metric("verbatim_last_run_files_skipped", "Files the last run did not read (processed by earlier runs, or not exports).", "\(r.filesSkipped)")
         metric("verbatim_last_run_files_rejected", "Files the last run rejected whole.", "\(r.filesRejected)")
         metric("verbatim_last_run_records_accepted", "Records the last run accepted.", "\(r.recordsAccepted)")
         metric("verbatim_last_run_records_rejected", "Rows the last run rejected.", "\(r.recordsRejected)")

@@ -61,7 +61,8 @@ extension PipelineRunner {
         var outcome = Outcome(
             folder: step.folder.final, files: combined.summaries, accepted: combined.aggregate.total.n, rejected: combined.rejectedCount,
             filesRejected: combined.summaries.filter { $0.fileError != nil }.count, seconds: Date().timeIntervalSince(step.started))
-        outcome.filesSkipped = step.history.prior.compactMap { $0 }.count + step.skipped.count
+        outcome.filesSeenBefore = step.history.prior.compactMap { $0 }.count
+        outcome.filesNotExports = step.skipped.count
         outcome.mode = step.history.mode.rawValue
         outcome.storeRunId = step.history.session?.runId
         outcome.duplicatesFolded = combined.folded.reduce(0, +)
@@ -120,7 +121,8 @@ extension PipelineRunner {
             positiveThreshold: rules.positiveThreshold, negativeThreshold: rules.negativeThreshold,
             themeNames: resources.lexicons.themeNames, locale: config.locale, strings: resources.reportStrings)
         report.trends = try step.history.trends(asOf: step.asOf, settings: config.trends, minResponses: config.minResponses)
-        report.filesSkipped = step.history.prior.compactMap { $0 }.count + step.skipped.count
+        report.filesSeenBefore = step.history.prior.compactMap { $0 }.count
+        report.filesNotExports = step.skipped.count
         if let masker = resources.masker { report = report.masked(by: masker) }
         timings.lap("trends")
         let folder = step.folder

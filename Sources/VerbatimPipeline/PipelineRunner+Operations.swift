@@ -42,15 +42,16 @@ extension PipelineRunner {
         }
     }
 
-    /// `134 records accepted, 9 rejected, from 11 files (1 rejected whole, 2 skipped) in 1.23 s`.
+    /// `134 records accepted, 9 rejected, from 11 files (1 rejected whole, 2 skipped, seen before, 1 not an export) in 1.23 s`.
     static func summaryLine(_ o: Outcome) -> String {
         if !o.wroteReports {
-            return "nothing new: every input file (\(o.filesSkipped)) was processed by an earlier run; reports unchanged (--reprocess reads them again)"
+            return "nothing new: every input file (\(o.filesSeenBefore)) was processed by an earlier run; reports unchanged (--reprocess reads them again)"
         }
         var s = "\(o.accepted) records accepted, \(o.rejected) rejected, from \(o.files.count) files"
         var notes: [String] = []
         if o.filesRejected > 0 { notes.append("\(o.filesRejected) rejected whole") }
-        if o.filesSkipped > 0 { notes.append("\(o.filesSkipped) skipped, seen before") }
+        if o.filesSeenBefore > 0 { notes.append("\(o.filesSeenBefore) skipped, seen before") }
+        if o.filesNotExports > 0 { notes.append(o.filesNotExports == 1 ? "1 not an export" : "\(o.filesNotExports) not exports") }
         if !notes.isEmpty { s += " (" + notes.joined(separator: ", ") + ")" }
         return s + " in " + String(format: "%.2f", o.seconds) + " s"
     }

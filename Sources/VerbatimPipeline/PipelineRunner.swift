@@ -55,7 +55,11 @@ public struct PipelineRunner: Sendable {
         public var filesRejected: Int
         public var seconds: Double
         /// Files a nightly run skipped because earlier runs processed the same content.
-        public var filesSkipped = 0
+        public var filesSeenBefore = 0
+        /// Files of the input that are not exports (a PDF, a lock file, a link to nothing), listed with why.
+        public var filesNotExports = 0
+        /// Files of the input not read, for either reason.
+        public var filesSkipped: Int { filesSeenBefore + filesNotExports }
         /// False when a nightly run found nothing new and left the reports as they were.
         public var wroteReports = true
         /// `nightly` or `reprocess`.
@@ -129,13 +133,14 @@ public struct PipelineRunner: Sendable {
     private func nothingNew(_ plan: Plan, options: Options, started: Date) throws(RunError) -> Outcome {
         let history = plan.history
         var totals = RunTotals(status: .nothingNew)
-        totals.filesSkipped = plan.files.count
+        totals.filesSkipped = plan.files.count + plan.skipped.count
         totals.durationSeconds = Date().timeIntervalSince(started)
         let runId = history.session?.runId
         do { try history.commit(totals) } catch { throw .store(error) }
         var outcome = Outcome(folder: options.out ?? config.output.appendingPathComponent(plan.asOf), files: [], accepted: 0, rejected: 0,
                               filesRejected: 0, seconds: Date().timeIntervalSince(started))
-        outcome.filesSkipped = plan.files.count
+        outcome.filesSeenBefore = plan.files.count
+        outcome.filesNotExports = plan.skipped.count
         outcome.wroteReports = false
         outcome.mode = history.mode.rawValue
         outcome.storeRunId = runId

@@ -1,8 +1,8 @@
 extension MarkdownReportWriter {
     /// The line under the totals when the run skipped files seen before (nightly runs).
     static func skippedNote(_ report: RunReport) -> String {
-        guard report.filesSkipped > 0 else { return "" }
-        let files = report.filesSkipped == 1 ? "1 file was" : "\(report.filesSkipped) files were"
+        guard report.filesSeenBefore > 0 else { return "" }
+        let files = report.filesSeenBefore == 1 ? "1 file was" : "\(report.filesSeenBefore) files were"
         return "\(files) processed by earlier runs and skipped: their records are in the trends below, "
             + "not in these tables (see manifest.json; `--reprocess` reads them again).\n\n"
     }

@@ -23,7 +23,11 @@ public struct RunReport: Sendable {
     public var trends: TrendReport? = nil
     /// Input files a nightly run skipped because earlier runs processed the same content
     /// (their records are in the store and the trends, not in this report's tables).
-    public var filesSkipped = 0
+    public var filesSeenBefore = 0
+    /// Input files that are not exports (a PDF, a lock file, a link to nothing), named with why in `manifest.json`.
+    public var filesNotExports = 0
+    /// Input files not read, for either reason (`totals.files_skipped`).
+    public var filesSkipped: Int { filesSeenBefore + filesNotExports }
 
     public init(
         pipelineName: String, asOf: String, toolVersion: String, aggregate: RunAggregate, files: [FileReadSummary],

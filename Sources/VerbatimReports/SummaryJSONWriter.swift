@@ -42,6 +42,7 @@ public enum SummaryJSONWriter {
                 ("files", .int(report.files.count)),
                 ("files_rejected", .int(report.files.filter { $0.fileError != nil }.count)),
                 ("files_skipped", .int(report.filesSkipped)),
+                ("files_seen_before", .int(report.filesSeenBefore)),
                 ("records_read", .int(report.files.reduce(0) { $0 + $1.read })),
                 ("records_rejected", .int(report.rejectedRecords)),
             ] + tally(agg.total))),

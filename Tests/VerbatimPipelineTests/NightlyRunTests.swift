@@ -65,26 +65,28 @@ struct NightlyRunTests {
         s.input.write("tr_anket_2026-11-21.csv", Self.export([("TR-1", 21, "Ayşe Yılmaz", 5, Self.good), ("TR-2", 21, "Mehmet Demir", 1, Self.bad)]))
         s.input.write("sr_anketa_2026-11-21.csv", Self.export([("SR-1", 21, "Ana Nikolić", 5, "Operaterka je bila ljubazna")]))
         let first = try s.runner().run(.init(asOf: "2026-11-21"))
-        #expect(first.wroteReports && first.accepted == 3 && first.filesSkipped == 0 && first.mode == "nightly")
+        #expect(first.wroteReports && first.accepted == 3 && first.filesSeenBefore == 0 && first.mode == "nightly")
         let before = try #require(s.report("2026-11-21/summary.json"))
         let storeBefore = try s.open().canonicalContents()
 
         let second = try s.runner().run(.init(asOf: "2026-11-21"))
         #expect(!second.wroteReports, "nothing new: the reports are left as they are")
-        #expect(second.filesSkipped == 2 && second.accepted == 0)
+        #expect(second.filesSeenBefore == 2 && second.accepted == 0)
         #expect(s.report("2026-11-21/summary.json") == before)
         let store = try s.open()
         #expect(try store.canonicalContents() == storeBefore)
         #expect(try store.inspect().runs == 2, "the run that found nothing new is recorded")
 
-        // A new file next to them: only it is read; the report says the others were skipped.
+        // A new file next to them: only it is read; the report says the others were skipped. An Excel lock
+        // file beside them is skipped too, but it is not one "processed by earlier runs".
         s.input.write("tr_anket_2026-11-22.csv", Self.export([("TR-3", 22, "Ayşe Yılmaz", 4, Self.good)]))
+        s.input.write("~$tr_anket_2026-11-22.xlsx", "lock")
         let third = try s.runner().run(.init(asOf: "2026-11-22"))
-        #expect(third.accepted == 1 && third.filesSkipped == 2)
+        #expect(third.accepted == 1 && third.filesSeenBefore == 2 && third.filesNotExports == 1)
         let md = try #require(s.report("2026-11-22/report.md"))
         #expect(md.contains("2 files were processed by earlier runs and skipped"))
         let summary = try #require(s.report("2026-11-22/summary.json"))
-        #expect(summary.contains("\"files_skipped\": 2"))
+        #expect(summary.contains("\"files_skipped\": 3,\n    \"files_seen_before\": 2"))
         let manifest = try #require(s.report("2026-11-22/manifest.json"))
         #expect(manifest.contains("\"status\": \"skipped\""))
         #expect(manifest.contains("same content processed by run 1 (as of 2026-11-21)"))
@@ -92,7 +94,7 @@ struct NightlyRunTests {
 
         // --reprocess reads everything again and counts nothing twice.
         let again = try s.runner().run(.init(asOf: "2026-11-22", reprocess: true))
-        #expect(again.accepted == 4 && again.filesSkipped == 0 && again.mode == "reprocess")
+        #expect(again.accepted == 4 && again.filesSeenBefore == 0 && again.mode == "reprocess")
         #expect(try s.open().inspect().records == 4)
     }
 
@@ -151,7 +153,7 @@ struct NightlyRunTests {
             ("TR-2", 16, "Ayşe Yılmaz", 5, Self.good), ("TR-3", 20, "Mehmet Demir", 1, Self.bad), ("TR-4", 21, "Mehmet Demir", 2, Self.bad),
         ]))
         let o = try s.runner().run(.init(asOf: "2026-11-21"))
-        #expect(o.accepted == 3 && o.filesSkipped == 1, "the night's report covers the night's export")
+        #expect(o.accepted == 3 && o.filesSeenBefore == 1, "the night's report covers the night's export")
         #expect(try s.open().inspect().records == 4, "TR-1…TR-4, each once")
         let manifest = try #require(s.report("2026-11-21/manifest.json"))
         #expect(manifest.contains("\"new\": 1") && manifest.contains("\"updated\": 2"))

@@ -91,7 +91,7 @@ extension Verbatim {
                 throw ExitCodes.failedNothingWritten
             }
             guard outcome.wroteReports else {
-                print("Nothing new: every input file (\(outcome.filesSkipped)) was processed by an earlier run; reports unchanged (--reprocess reads them again)")
+                print("Nothing new: every input file (\(outcome.filesSeenBefore)) was processed by an earlier run; reports unchanged (--reprocess reads them again)")
                 return
             }
             print("Reports written to \(relativePath(outcome.folder))")

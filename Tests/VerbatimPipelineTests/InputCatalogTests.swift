@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import VerbatimTestSupport
+@testable import VerbatimPipeline
+
+/// What the catalog makes of a folder's entries: files are read, everything else is listed with why.
+@Suite("Input catalog")
+struct InputCatalogTests {
+    @Test func entriesThatAreNotFilesAreListedWithWhyAndNeverRead() throws {
+        let folder = TemporaryFolder("verbatim-catalog")
+        defer { folder.remove() }
+        folder.write("anket.csv", "id,text\n1,Harika\n")
+        folder.write("nested/cagri.csv", "id,text\n2,Kötü\n")
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: folder.url.appendingPathComponent("link.csv").path, withDestinationPath: "anket.csv")
+        try fm.createSymbolicLink(atPath: folder.url.appendingPathComponent("gone.csv").path, withDestinationPath: "/no/such/export.csv")
+        try fm.createSymbolicLink(atPath: folder.url.appendingPathComponent("loop").path, withDestinationPath: folder.url.path)
+        #expect(mkfifo(folder.url.appendingPathComponent("pipe.csv").path, 0o600) == 0)
+
+        let inventory = try InputCatalog.inventory(of: folder.url)
+
+        #expect(inventory.files.map(\.name) == ["anket.csv", "link.csv", "nested/cagri.csv"])
+        let reasons = Dictionary(uniqueKeysWithValues: inventory.skipped.map { ($0.name, $0.reason) })
+        #expect(inventory.skipped.map(\.name) == ["gone.csv", "loop", "pipe.csv"], "sorted by name, like the files")
+        #expect(reasons["gone.csv"] == "a link to a file that does not exist (/no/such/export.csv)")
+        #expect(reasons["loop"]?.hasPrefix("a link to a folder: not followed") == true)
+        #expect(reasons["pipe.csv"]?.hasPrefix("not a regular file (a named pipe") == true)
+    }
+
+    @Test func theSummaryLineTellsFilesSeenBeforeFromFilesThatAreNotExports() {
+        var outcome = PipelineRunner.Outcome(folder: URL(fileURLWithPath: "/tmp/r"), files: [], accepted: 5, rejected: 1, filesRejected: 0, seconds: 0.5)
+        outcome.filesSeenBefore = 2
+        outcome.filesNotExports = 1
+        #expect(outcome.filesSkipped == 3)
+        #expect(PipelineRunner.summaryLine(outcome) == "5 records accepted, 1 rejected, from 0 files (2 skipped, seen before, 1 not an export) in 0.50 s")
+        outcome.filesSeenBefore = 0
+        outcome.filesNotExports = 3
+        #expect(PipelineRunner.summaryLine(outcome) == "5 records accepted, 1 rejected, from 0 files (3 not exports) in 0.50 s")
+    }
+}
