@@ -47,15 +47,39 @@ public struct LabelledInput: Sendable {
     public let kind: Kind
 
     /// Looks at the first line that is not empty or a `#` comment: `pos`, `neg` or `neu` and a TAB
-    /// make a labelled file; anything else is read as an export.
+    /// make a labelled file; anything else is read as an export. A labelled file is UTF-8, with or
+    /// without a byte-order mark (Notepad and Excel write one); one saved as UTF-16 is refused with
+    /// what to do, where an export in UTF-16 is read as any export is.
     public init(url: URL) throws(LearnError) {
         self.url = url
         guard let handle = FileHandle(forReadingAtPath: url.path) else { throw .unreadable(file: url.path, reason: "no such file, or not readable") }
         defer { try? handle.close() }
-        let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
+        let bytes = [UInt8](handle.readData(ofLength: 4096))
+        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        let head = utf16 ? Self.utf16Head(bytes) : String(decoding: bytes.starts(with: Self.utf8BOM) ? bytes.dropFirst(3) : bytes[...], as: UTF8.self)
+        let labelled = Self.looksLabelled(head)
+        if labelled && utf16 {
+            throw .unreadable(file: url.path, reason: "a labelled file must be UTF-8 text, and this one is UTF-16 (Excel's \"Unicode Text\"): save it as UTF-8")
+        }
+        kind = labelled ? .labelled : .ratedExport
+    }
+
+    static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// The first line that is not empty or a comment starts with a label and a TAB.
+    static func looksLabelled(_ head: String) -> Bool {
         let first = head.split(separator: "\n").first { !$0.trimmingCharacters(in: CharacterSet(charactersIn: " \r")).isEmpty && !$0.hasPrefix("#") }
         let label = first.flatMap { $0.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false).first }
-        kind = first.map { $0.contains("\t") } == true && ["pos", "neg", "neu"].contains(label.map(String.init) ?? "") ? .labelled : .ratedExport
+        return first.map { $0.contains("\t") } == true && ["pos", "neg", "neu"].contains(label.map(String.init) ?? "")
+    }
+
+    /// The text of the first bytes of a UTF-16 file with its byte-order mark.
+    private static func utf16Head(_ bytes: [UInt8]) -> String {
+        let little = bytes[0] == 0xFF
+        let units = stride(from: 2, to: bytes.count - 1, by: 2).map { k in
+            little ? UInt16(bytes[k]) | UInt16(bytes[k + 1]) << 8 : UInt16(bytes[k]) << 8 | UInt16(bytes[k + 1])
+        }
+        return String(decoding: units, as: UTF16.self)
     }
 
     /// What reading an input set aside: rows without a rating, and rejected rows with their reasons.
@@ -79,8 +103,9 @@ public struct LabelledInput: Sendable {
         defer { try? handle.close() }
         var reader = LineReader(handle: handle)
         var number = 0
-        while let line = reader.next() {
+        while var line = reader.next() {
             number += 1
+            if number == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
             if line.isEmpty || line.hasPrefix("#") { continue }
             let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2 else { throw LearnError.noText(file: url.path, line: number) }
@@ -114,12 +139,10 @@ public struct LabelledInput: Sendable {
                 do { try body(label, record.text) } catch { failure = error }
             }
         }
-        let name = url.lastPathComponent
-        let summary = url.pathExtension.lowercased() == "xml"
-            ? XMLRecordReader(options: SourceOptions(), aliases: aliases).read(path: url.path, name: name, emit: emit)
-            : CSVRecordReader(options: SourceOptions(), aliases: aliases).read(url: url, name: name, emit: emit)
+        // Read as a run reads a file: CSV/TSV, XML, JSON, Excel, and any of them gzipped or in a ZIP archive.
+        let summary = InputReader(aliases: aliases) { _ in SourceOptions() }.read(url: url, name: url.lastPathComponent, emit: emit)
         if let failure { throw failure }
-        if let reason = summary.fileError { throw LearnError.unreadable(file: url.path, reason: reason) }
+        if let reason = summary.fileError ?? summary.skipReason { throw LearnError.unreadable(file: url.path, reason: reason) }
         if rated == 0 { throw LearnError.noRatingColumn(file: url.path) }
         return setAside
     }
