@@ -8,8 +8,11 @@ extension PersonalDataMasker {
         while i < b.count {
             defer { i += 1 }
             guard b[i] == 0x40, i > 0, !out.contains(where: { $0.range.contains(i) }) else { continue }
+            // An address starts after the one before it ends: `a@b.cc@d.ee` is one address and a stray `@`,
+            // not two addresses sharing `b.cc` (overlapping spans cannot be replaced).
+            let floor = out.last?.range.upperBound ?? 0
             var start = i
-            while start > 0, let w = widthBefore(b, start, local: true) { start -= w }
+            while start > floor, let w = widthBefore(b, start, local: true) { start -= w }
             while start < i, b[start] == 0x2E { start += 1 }
             var end = i + 1
             while end < b.count, let w = widthAt(b, end) { end += w }

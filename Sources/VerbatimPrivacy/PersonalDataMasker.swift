@@ -58,7 +58,8 @@ public struct PersonalDataMasker: Sendable {
         text.withUTF8 { bytes in
             out.reserveCapacity(bytes.count)
             var at = 0
-            for s in found {
+            // `spans` never overlap; one that did would be left as written rather than take the run down.
+            for s in found where s.range.lowerBound >= at {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at..<s.range.lowerBound]))
                 out.append(contentsOf: s.kind.placeholder.utf8)
                 at = s.range.upperBound
