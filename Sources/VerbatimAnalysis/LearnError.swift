@@ -7,6 +7,8 @@ public enum LearnError: LocalizedError, Equatable {
     case unknownLabel(file: String, line: Int, label: String)
     /// A labelled file line without a TAB between label and text.
     case noText(file: String, line: Int)
+    /// A labelled file line longer than one text may be (`SourceOptions.defaultMaxRecordBytes`).
+    case lineTooLong(file: String, line: Int, bytes: Int, limit: Int)
     /// A rating outside the scale the thresholds are for.
     case ratingOutOfRange(file: String, line: Int, rating: Double, scale: String)
     /// An export whose records carry no rating to learn from.
@@ -28,6 +30,8 @@ public enum LearnError: LocalizedError, Equatable {
             "\(file) line \(line): unknown label '\(label)' (expected pos, neg or neu)"
         case let .noText(file, line):
             "\(file) line \(line): expected 'label<TAB>text'"
+        case let .lineTooLong(file, line, bytes, limit):
+            "\(file) line \(line): \(bytes) bytes, longer than the \(limit / (1 << 20)) MiB one text may have (is a line break missing?)"
         case let .ratingOutOfRange(file, line, rating, scale):
             "\(file) line \(line): rating \(String(format: "%g", rating)) is outside the \(scale) scale; pass --scale to say which scale the export uses"
         case let .noRatingColumn(file):

@@ -16,13 +16,16 @@ public struct SourceOptions: Sendable, Hashable {
     public var xmlFields: [RecordField: String]
     /// A record longer than this is rejected (bounded memory).
     public var maxRecordBytes: Int
+    /// `maxRecordBytes` unless a pipeline's `max_record_bytes:` says otherwise; also the longest line
+    /// `classify` and `learn` take as one text.
+    public static let defaultMaxRecordBytes = 4 << 20
     /// The sheet of a workbook to read (default: the first).
     public var sheet: String?
 
     public init(
         delimiter: UInt8? = nil, encoding: TextEncoding? = nil, language: Language? = nil,
         columns: [RecordField: String] = [:], xmlRecord: String? = nil, xmlFields: [RecordField: String] = [:],
-        maxRecordBytes: Int = 4 << 20, sheet: String? = nil
+        maxRecordBytes: Int = SourceOptions.defaultMaxRecordBytes, sheet: String? = nil
     ) {
         self.sheet = sheet
         self.delimiter = delimiter

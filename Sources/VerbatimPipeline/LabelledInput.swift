@@ -103,8 +103,13 @@ public struct LabelledInput: Sendable {
         defer { try? handle.close() }
         var reader = LineReader(handle: handle)
         var number = 0
-        while var line = reader.next() {
+        while let read = reader.next() {
             number += 1
+            var line: String
+            switch read {
+            case let .text(text): line = text
+            case let .tooLong(bytes): throw LearnError.lineTooLong(file: url.path, line: number, bytes: bytes, limit: reader.maxLineBytes)
+            }
             if number == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
             if line.isEmpty || line.hasPrefix("#") { continue }
             let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)

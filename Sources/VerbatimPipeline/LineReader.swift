@@ -1,30 +1,59 @@
 import Foundation
 import VerbatimCore
+import VerbatimIngest
 
-/// Reads lines from a file handle in chunks; invalid UTF-8 is replaced, never fatal.
+/// Reads lines from a file handle in chunks; invalid UTF-8 is replaced, never fatal. A line longer than
+/// `maxLineBytes` is not kept: its bytes are skipped as they are read, and only its length comes back,
+/// so memory stays bounded whatever the input (a binary file piped in, a JSON export on one line).
 public struct LineReader {
+    /// One line as read.
+    public enum Line: Equatable, Sendable {
+        /// The line without its line break.
+        case text(String)
+        /// A line longer than `maxLineBytes`, skipped; its length in bytes.
+        case tooLong(bytes: Int)
+    }
+
     let handle: FileHandle
+    public let maxLineBytes: Int
     private var buffer: [UInt8] = []
     private var start = 0
     private var eof = false
+    /// Bytes of a line too long to keep, skipped so far.
+    private var skipped = 0
 
-    public init(handle: FileHandle) { self.handle = handle }
+    public init(handle: FileHandle, maxLineBytes: Int = SourceOptions.defaultMaxRecordBytes) {
+        self.handle = handle
+        self.maxLineBytes = maxLineBytes
+    }
 
-    /// The next line without its line break, or nil at the end.
-    public mutating func next() -> String? {
+    /// The next line, or nil at the end.
+    public mutating func next() -> Line? {
         while true {
             if let nl = ByteScan.firstNewline(in: buffer, from: start) {
                 var end = nl
                 if end > start, buffer[end - 1] == 0x0D { end -= 1 }
-                let line = String(decoding: buffer[start..<end], as: UTF8.self)
+                let length = skipped + end - start
+                let line: Line = length > maxLineBytes ? .tooLong(bytes: length) : .text(String(decoding: buffer[start..<end], as: UTF8.self))
                 start = nl + 1
+                skipped = 0
                 return line
             }
+            // No line break yet: a line past the limit is counted and its bytes let go.
+            if skipped > 0 || buffer.count - start > maxLineBytes {
+                skipped += buffer.count - start
+                buffer.removeAll(keepingCapacity: true)
+                start = 0
+            }
             if eof {
+                if skipped > 0 {
+                    defer { skipped = 0 }
+                    return .tooLong(bytes: skipped)
+                }
                 guard start < buffer.count else { return nil }
                 let line = String(decoding: buffer[start...], as: UTF8.self)
                 start = buffer.count
-                return line
+                return .text(line)
             }
             if start > 0 { buffer.removeFirst(start); start = 0 }
             let data = handle.readData(ofLength: 1 << 16)

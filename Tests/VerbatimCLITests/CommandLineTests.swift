@@ -54,6 +54,19 @@ struct CommandLineTests {
         #expect(lines[4].hasPrefix("negative\t") && lines[4].hasSuffix("\tsr"))
     }
 
+    /// A line past 4 MiB (a binary file piped in, a whole export on one line) is not held in memory nor
+    /// analysed: its row says why, in its place, and the command exits 2.
+    @Test func classifySetsAsideALineLongerThanATextMayBe() throws {
+        let input = "Berbat bir hizmet\n" + String(repeating: "ж", count: 2_200_000) + "\nÇok iyi\n"
+        let r = try runVerbatim(["classify", "--explain"], stdin: input)
+        #expect(r.status == 2)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("negative\t") && lines[2].hasPrefix("positive\t"))
+        #expect(lines[1] == "neutral\t0.0000\tund\t0.00\t\tline 2: 4400000 bytes, longer than the 4 MiB one text may have: not analysed\t")
+        #expect(r.stderr.contains("verbatim: line 2: 4400000 bytes"))
+    }
+
     @Test func classifyWithoutExplainGivesTheSameLabelsWithoutTaggingThemes() throws {
         // Plain `classify` runs no themes stage (its output has no themes): the label, score and language
         // must still be exactly those of `--explain`, whose last column shows the themes it tagged.

@@ -39,6 +39,15 @@ struct LabelledInputTests {
         }
     }
 
+    @Test func aLabelledLineLongerThanATextMayBeIsRefusedWithItsLine() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let url = folder.write("labels.tsv", "pos\tÇok güzel\nneg\t" + String(repeating: "k", count: 5_000_000) + "\n")
+        #expect(throws: LearnError.lineTooLong(file: url.path, line: 2, bytes: 5_000_004, limit: 4 << 20)) {
+            _ = try Self.labels(try LabelledInput(url: url))
+        }
+    }
+
     /// A rated export is read as a run reads it, so a workbook or a gzipped CSV gives its ratings as labels
     /// (these fixtures hold two 4–5 star and one 1–2 star rating each).
     @Test(arguments: ["libreoffice_tr_2026-11-21.xlsx", "daily_tr_2026-11-21.csv.gz"])

@@ -16,7 +16,8 @@ extension Verbatim {
             discussion: """
                 Output (tsv): label<TAB>score<TAB>language, in input order. With --explain, more \
                 columns follow: language confidence, tokens (lookup forms), evidence, themes. \
-                JSON: one object per line. With --lang auto, a line too short or too plain to identify \
+                JSON: one object per line. A line longer than 4 MiB is not analysed: its row is \
+                neutral with why, and the command exits 2. With --lang auto, a line too short or too plain to identify \
                 takes the language of two thirds of the lines read so far (confidence 0.00). A Russian \
                 line is scored with the Russian words of the Kazakh or Mongolian lexicon (theirs among \
                 Kazakh or Mongolian lines, else Kazakh's).
@@ -106,13 +107,33 @@ extension Verbatim {
                 window.removeAll(keepingCapacity: true)
                 windowBytes = 0
             }
-            while let line = reader.next() {
-                window.append(line)
-                windowBytes += line.utf8.count
-                if window.count == Self.windowLines || windowBytes >= Self.windowBytes { flush() }
+            var number = 0, setAside = 0
+            while let read = reader.next() {
+                number += 1
+                switch read {
+                case let .text(line):
+                    window.append(line)
+                    windowBytes += line.utf8.count
+                    if window.count == Self.windowLines || windowBytes >= Self.windowBytes { flush() }
+                case let .tooLong(bytes):
+                    // Its row keeps its place: the lines before it are written first.
+                    flush()
+                    let reason = "line \(number): \(bytes) bytes, longer than the \(reader.maxLineBytes / (1 << 20)) MiB one text may have: not analysed"
+                    printError("verbatim: \(reason)")
+                    row(Self.notAnalysed(reason), &out)
+                    setAside += 1
+                }
             }
             flush()
             write(&out)
+            if setAside > 0 { throw ExitCodes.completedWithRejects }
+        }
+
+        /// The row of a line that was not analysed: neutral, undetermined, with why as its evidence.
+        static func notAnalysed(_ reason: String) -> FeedbackRecord {
+            var r = FeedbackRecord(id: "-", provenance: Provenance(file: "-", line: 0), text: "")
+            r.sentiment = SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: [], reason: reason)
+            return r
         }
 
         /// Writes `bytes` to standard output and empties them.
