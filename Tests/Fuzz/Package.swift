@@ -1,5 +1,5 @@
 // swift-tools-version:6.1
-// Coverage-guided fuzzers (libFuzzer) for the readers. Not part of the main build:
+// Coverage-guided fuzzers (libFuzzer) for the readers and the text stages. Not part of the main build:
 // build and run it on its own, see README.md in this folder.
 import PackageDescription
 
@@ -30,5 +30,10 @@ let package = Package(
         .executableTarget(name: "XLSXReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
         // InputReader as the runner uses it: the sniffer, gzip and ZIP around every reader.
         .executableTarget(name: "InputReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
+        // The text stages on arbitrary text, as `classify` and a run use them: normalize, language, sentiment
+        // (hand-written and learned), themes, evidence as written, and personal-data masking.
+        .executableTarget(name: "TextFuzzer", dependencies: [
+            .product(name: "VerbatimPipeline", package: "Verbatim"), "CLibFuzzer",
+        ], linkerSettings: fuzzerLinkerSettings),
     ]
 )

@@ -6,13 +6,14 @@
 #   Tests/Fuzz/fuzz.sh json 600     # JSONRecordReader (arrays, NDJSON)
 #   Tests/Fuzz/fuzz.sh xlsx 600     # XLSXRecordReader (whole files; worksheets and shared strings in a valid workbook)
 #   Tests/Fuzz/fuzz.sh input 600    # InputReader: the sniffer, gzip and ZIP around every reader
+#   Tests/Fuzz/fuzz.sh text 600     # the text stages (classify, themes, evidence, masking) on arbitrary text
 #   Tests/Fuzz/fuzz.sh csv 0 FILE   # replay one input (a crash-… artifact) and exit
 #
 # Everything it writes is git-ignored: the build in .build-fuzz/, the growing corpus in
 # .build-fuzz-runs/corpus/<reader>/, crash/timeout/oom inputs in .build-fuzz-runs/artifacts/<reader>/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-reader=${1:?usage: Tests/Fuzz/fuzz.sh csv|xml|json|xlsx|input [seconds] [input]}
+reader=${1:?usage: Tests/Fuzz/fuzz.sh csv|xml|json|xlsx|input|text [seconds] [input]}
 seconds=${2:-600}
 case $reader in
   csv) fuzzer=CSVReaderFuzzer ;;
@@ -20,7 +21,8 @@ case $reader in
   json) fuzzer=JSONReaderFuzzer ;;
   xlsx) fuzzer=XLSXReaderFuzzer ;;
   input) fuzzer=InputReaderFuzzer ;;
-  *) echo "reader must be csv, xml, json, xlsx or input" >&2; exit 64 ;;
+  text) fuzzer=TextFuzzer ;;
+  *) echo "the fuzzer must be csv, xml, json, xlsx, input or text" >&2; exit 64 ;;
 esac
 swift build --package-path Tests/Fuzz --scratch-path .build-fuzz -c release \
   -Xswiftc -sanitize=fuzzer,address --product "$fuzzer"
@@ -32,6 +34,18 @@ if [ -n "${3:-}" ]; then
   exec ".build-fuzz/release/$fuzzer" -timeout=10 -rss_limit_mb=2048 "$3"
 fi
 mkdir -p ".build-fuzz-runs/corpus/$reader" ".build-fuzz-runs/artifacts/$reader"
+if [ "$reader" = text ]; then
+  # Seeds: each text of the sentiment, aspect and language test sets as an input of its own.
+  seeds=.build-fuzz-runs/seeds/text
+  if [ ! -d "$seeds" ]; then
+    mkdir -p "$seeds"
+    cat Tests/Data/sentiment/*.tsv Tests/Data/aspects/*.tsv Tests/Data/langid/*.tsv \
+      | awk -F'\t' -v d="$seeds" '!/^#/ && NF > 1 { f = d "/" NR; printf "%s", $NF > f; close(f) }'
+  fi
+  exec ".build-fuzz/release/$fuzzer" ".build-fuzz-runs/corpus/$reader" "$seeds" \
+    -max_len=1024 -len_control=20 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix=".build-fuzz-runs/artifacts/$reader/" -print_final_stats=1
+fi
 exec ".build-fuzz/release/$fuzzer" ".build-fuzz-runs/corpus/$reader" \
   fixtures/exports Tests/Data/ingest Tests/Data/ingest/regressions Tests/Data/formats \
   -max_len=8192 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
