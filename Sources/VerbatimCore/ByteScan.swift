@@ -44,3 +44,36 @@ public enum ByteScan {
         }
     }
 }
+
+extension ByteScan {
+    /// False when NFC cannot change the text: it has no combining marks (U+0300–U+036F,
+    /// Cyrillic U+0483–U+0489, the extended blocks, U+20D0–U+20FF, U+FE20–U+FE2F), no Hangul
+    /// jamo and no singletons such as Ω Å (U+2126, U+212A, U+212B). Precomposed letters are NFC.
+    /// (The text cleaner composes a record's text with it, ingest its names.)
+    public static func mayNeedComposition(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Each case of `composes` starts at one of the lead bytes that `firstCompositionLead` finds; most texts hold none.
+        var i = 0
+        while true {
+            i = firstCompositionLead(in: p, from: i)
+            guard i < p.count else { return false }
+            if composes(p, at: i) { return true }
+            i += 1
+        }
+    }
+
+    /// Whether the sequence at lead byte `p[i]` is one that NFC may change: any combining mark of
+    /// U+0300–U+036F (`CC`, `CD`), Cyrillic U+0483–U+0489, the extended combining blocks and Hangul jamo
+    /// (`E1`), U+20D0–U+20FF and the singletons U+2126, U+212A, U+212B (`E2`), U+FE20–U+FE2F (`EF`).
+    @inline(__always) private static func composes(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let b1: UInt8 = i + 1 < p.count ? p[i + 1] : 0
+        let b2: UInt8 = i + 2 < p.count ? p[i + 2] : 0
+        switch p[i] {
+        case 0xCC, 0xCD: return true
+        case 0xD2: return (0x83...0x89).contains(b1)
+        case 0xE1: return i + 2 < p.count && ((b1 == 0xAA && b2 >= 0xB0) || b1 == 0xAB || b1 == 0xB7 || (0x84...0x87).contains(b1))
+        case 0xE2: return (b1 == 0x83 && b2 >= 0x90) || (b1 == 0x84 && (b2 == 0xA6 || b2 == 0xAA || b2 == 0xAB))
+        case 0xEF: return b1 == 0xB8 && (0xA0...0xAF).contains(b2)
+        default: return false
+        }
+    }
+}

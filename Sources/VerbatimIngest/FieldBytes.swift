@@ -1,3 +1,6 @@
+import Foundation
+import VerbatimCore
+
 /// The values of one row or element, by record field, as UTF-8 bytes lent for one call:
 /// what `RecordAssembler` validates into a record. The CSV reader points them into its row
 /// buffer, so no `String` is made for a field before the record is (and none for a date
@@ -13,6 +16,18 @@ extension RecordFieldValues<UnsafeBufferPointer<UInt8>> {
         while lo < hi, isBlank(bytes[lo]) { lo += 1 }
         while hi > lo, isBlank(bytes[hi - 1]) { hi -= 1 }
         return UnsafeBufferPointer(rebasing: bytes[lo..<hi])
+    }
+
+    /// A name as a `String`, trimmed, and composed (NFC) when it may hold a decomposed letter: `Ayşe`
+    /// typed as `s` + U+0327 on one export and as `ş` on another is one employee, in the history store
+    /// (which compares bytes) as in the run's tables (which compare strings). Most names hold no
+    /// combining mark and are not looked at again.
+    func nameString(_ field: RecordField) -> String? {
+        guard let b = self[field] else { return nil }
+        let t = Self.trimmed(b, Self.isSpaceOrTab)
+        if t.isEmpty { return nil }
+        let s = String(decoding: t, as: UTF8.self)
+        return ByteScan.mayNeedComposition(t) ? s.precomposedStringWithCanonicalMapping : s
     }
 
     /// The field's bytes as a `String`, trimmed of spaces and tabs; nil when nothing is left.

@@ -66,7 +66,7 @@ struct RecordAssembler {
             Language(rawValue: String(decoding: FieldBytes.trimmed($0) { $0 == 0x20 }, as: UTF8.self).lowercased())
         }
         return .record(FeedbackRecord(
-            id: id, provenance: provenance, date: date, employee: fields.trimmedString(.employee), channel: fields.trimmedString(.channel),
+            id: id, provenance: provenance, date: date, employee: fields.nameString(.employee), channel: fields.nameString(.channel),
             rating: rating, text: textString, declaredLanguage: language))
     }
 

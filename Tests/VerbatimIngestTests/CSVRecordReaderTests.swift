@@ -38,6 +38,16 @@ struct CSVRecordReaderTests {
         #expect(r.provenance == Provenance(file: "tr.csv", line: 2))
     }
 
+    /// A name typed with a combining mark (`s` + U+0327, `и` + U+0306, as macOS tools export) is the same
+    /// name as the precomposed one, byte for byte, so the history store counts one employee.
+    @Test func employeeAndChannelNamesAreComposed() throws {
+        let csv = "id,agent,channel,comment\n1,Ays\u{0327}e Yılmaz,C\u{0327}ag\u{0306}rı,iyi\n2,Ayşe Yılmaz,Çağrı,kötü\n3,Аи\u{0306}дын,Чат,жақсы\n"
+        let (records, rejects, _) = try readCSV("names.csv", Array(csv.utf8))
+        #expect(rejects.isEmpty)
+        #expect(records.map { Array(($0.employee ?? "").utf8) } == [Array("Ayşe Yılmaz".utf8), Array("Ayşe Yılmaz".utf8), Array("Айдын".utf8)])
+        #expect(Array((records[0].channel ?? "").utf8) == Array("Çağrı".utf8))
+    }
+
     @Test(arguments: [
         "ID,Datum,Operater,Kanal,Ocena,Komentar", "ИД,Датум,Оператер,Канал,Оцена,Коментар",
         "ID,Күні,Қызметкер,Арна,Баға,Пікір", "ID,Огноо,Ажилтан,Суваг,Үнэлгээ,Сэтгэгдэл",
