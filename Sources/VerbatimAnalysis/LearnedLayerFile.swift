@@ -102,7 +102,7 @@ public enum LearnedLayerFile {
             let entry = Entry(term: l.fields[0], valence: v, positives: counts.0, negatives: counts.1)
             let pair = entry.pairWords
             let words = TermIndex<Double>.words(of: pair.map { $0.joined(separator: " ") } ?? l.fields[0], language: lex.language)
-            guard !words.contains(where: { $0.form.isEmpty }) else { issue("'\(l.fields[0])' has an empty word (a lone '*'?)"); continue }
+            if let problem = TermIndex<Double>.problem(of: words, l.fields[0]) { issue(problem); continue }
             if pair != nil ? words.count != 2 || words.contains(where: \.isStem) : entry.term.contains(Entry.pairSeparator) {
                 issue("a pair is two words, 'a + b', without stems; got '\(l.fields[0])'"); continue
             }

@@ -34,8 +34,8 @@ extension LexiconLoader {
                 continue
             }
             let words = TermIndex<[AspectCue]>.words(of: l.fields[2], language: lang)
-            guard !words.contains(where: { $0.form.isEmpty }) else {
-                issues.append(DataFileIssue(file: url.path, line: l.line, message: "'\(l.fields[2])' has an empty word (a lone '*'?)"))
+            if let problem = TermIndex<[AspectCue]>.problem(of: words, l.fields[2]) {
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: problem))
                 continue
             }
             let key = l.fields[0] + "\t" + words.map { $0.form + ($0.isStem ? "*" : "") }.joined(separator: " ")

@@ -129,8 +129,8 @@ public struct LexiconLoader {
                 continue
             }
             let words = TermIndex<Double>.words(of: l.fields[0], language: lang)
-            guard !words.contains(where: { $0.form.isEmpty }) else {
-                issues.append(DataFileIssue(file: url.path, line: l.line, message: "'\(l.fields[0])' has an empty word (a lone '*'?)"))
+            if let problem = TermIndex<Double>.problem(of: words, l.fields[0]) {
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: problem))
                 continue
             }
             if let (prev, prevLine) = seen[words] {
@@ -155,6 +155,10 @@ public struct LexiconLoader {
                 continue
             }
             let words = TermIndex<Bool>.words(of: l.fields[0], language: lang)
+            if let problem = TermIndex<Bool>.problem(of: words, l.fields[0]) {
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: problem))
+                continue
+            }
             if index.find(words) != nil {
                 issues.append(DataFileIssue(file: url.path, line: l.line, message: "'\(l.fields[0])' is listed twice", isError: false))
             }
@@ -197,6 +201,10 @@ public struct LexiconLoader {
                 continue
             }
             let words = TermIndex<ThemeList>.words(of: l.fields[1], language: lang)
+            if let problem = TermIndex<ThemeList>.problem(of: words, l.fields[1]) {
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: problem))
+                continue
+            }
             // A keyword may signal several themes: its payload lists them, in file order.
             if let prev = index.find(words), prev.payload != ThemeList(l.fields[0]) {
                 index.add(.init(words: words, payload: prev.payload.appending(l.fields[0]), text: l.fields[1], source: source, line: l.line))
@@ -220,6 +228,10 @@ public struct LexiconLoader {
                 continue
             }
             let words = TermIndex<Bool>.words(of: l.fields[1], language: language)
+            if let problem = TermIndex<Bool>.problem(of: words, l.fields[1]) {
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: problem))
+                continue
+            }
             guard body(l.fields[0], TermIndex<Bool>.Term(words: words, payload: true, text: l.fields[1], source: source, line: l.line)) else {
                 issues.append(DataFileIssue(file: url.path, line: l.line, message: "kind '\(l.fields[0])' is not one of \(kinds)"))
                 continue

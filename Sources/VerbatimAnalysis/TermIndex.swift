@@ -159,6 +159,17 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         }
     }
 
+    /// What is wrong with a term's words as a data file wrote them, or nil: a lone `*` makes an empty word,
+    /// and a `*` anywhere but at a word's end (`iyi*lik`, `kötü**`) is kept as a letter, which no text has,
+    /// so the entry would never match.
+    public static func problem(of words: [Word], _ text: String) -> String? {
+        if words.contains(where: { $0.form.isEmpty }) { return "'\(text)' has an empty word (a lone '*'?)" }
+        if words.contains(where: { $0.form.utf8.contains(UInt8(ascii: "*")) }) {
+            return "'\(text)': '*' can only end a word (a stem: 'iyi*'); inside one it is read as a letter and never matches"
+        }
+        return nil
+    }
+
     /// The longest term starting at token `i` whose words are consecutive tokens for which `isWord` holds.
     public func longestMatch(in tokens: TokenList, at i: Int, isWord: (Token.Kind) -> Bool = { $0 == .word }) -> Match? {
         if gate.excludes(tokens[i].lookup) { return nil }

@@ -344,6 +344,26 @@ struct LexiconValidationTests {
         #expect(tr.contains { $0.line == 7 && $0.isError && $0.message.contains("outside") })
     }
 
+    /// A `*` that does not end a word, in any kind of file, is an entry that could never match.
+    @Test func aStarInsideAWordIsReportedInEveryKindOfFile() {
+        let f = TemporaryFolder("star-lexicon")
+        defer { f.remove() }
+        f.write("tr/sentiment.tsv", "iyi*lik\t2\nkötü*\t-2\n*\t1\n")
+        f.write("tr/themes.tsv", "wait_time\tbek*le dur\n")
+        f.write("tr/concessive.tsv", "rağ*men\n")
+        f.write("tr/aspects.tsv", "wait_time\tcue\tsa*at\t-1\n")
+        let (_, issues) = LexiconLoader(directory: f.url).load()
+        func problem(_ file: String, _ line: Int) -> String? {
+            issues.first { $0.file.hasSuffix(file) && $0.line == line && $0.isError }?.message
+        }
+        #expect(problem("tr/sentiment.tsv", 1)?.contains("'iyi*lik': '*' can only end a word") == true)
+        #expect(problem("tr/sentiment.tsv", 2) == nil, "a stem is fine")
+        #expect(problem("tr/sentiment.tsv", 3)?.contains("has an empty word") == true)
+        #expect(problem("tr/themes.tsv", 1)?.contains("'bek*le dur'") == true)
+        #expect(problem("tr/concessive.tsv", 1)?.contains("'rağ*men'") == true)
+        #expect(problem("tr/aspects.tsv", 1)?.contains("'sa*at'") == true)
+    }
+
     @Test func concessiveRatingAndMixedInLanguageFilesAreValidated() {
         let f = TemporaryFolder("bad-loan-lexicon")
         defer { f.remove() }
