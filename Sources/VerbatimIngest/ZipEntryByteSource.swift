@@ -9,14 +9,21 @@ import ZIPFoundation
 /// so memory stays at a few chunks whatever the entry's size. Dropping the source stops
 /// the extraction. An entry that inflates past `limits.maxEntryBytes`, or past what its
 /// header declared, is stopped with a reason (a lying header is how zip bombs work).
+///
+/// An entry whose compressed data ends before its deflate stream does (a truncated or damaged
+/// archive) makes ZIPFoundation 0.9 on Linux read the end of the file again and again, for ever,
+/// without handing over a byte or a way to stop it. So a reader waits for the next chunk at most
+/// `limits.stallSeconds`, then gives up on the entry with a reason and leaves the extracting
+/// thread behind (it holds only its own archive handle and the queue).
 public final class ZipEntryByteSource: ByteSourceBase, ByteSource {
-    private let queue = ZipChunkQueue()
+    private let queue: ZipChunkQueue
     private var current = Data()
     private var offset = 0
     private var done = false
 
     /// Starts extracting `entryPath` of the archive at `archive`; `name` is what errors call it.
     public init(archive: URL, entryPath: String, name: String, limits: ArchiveLimits) {
+        queue = ZipChunkQueue(name: name, stallSeconds: limits.stallSeconds)
         super.init()
         let queue = self.queue
         let thread = Thread {
@@ -62,7 +69,18 @@ final class ZipChunkQueue: @unchecked Sendable {
     private var cancelled = false
     /// The extracting thread has returned (nothing of it is left running).
     private var finished = false
+    /// The reader gave up waiting for the extracting thread (`stallSeconds` without a chunk).
+    private var stalled = false
     private let capacity = 4
+    private let name: String
+    private let stallSeconds: Double
+
+    static let cancelSeconds = 2.0
+
+    init(name: String, stallSeconds: Double) {
+        self.name = name
+        self.stallSeconds = stallSeconds
+    }
 
     /// The extracting thread: opens its own `Archive` (they are not shared between threads).
     func produce(archive url: URL, entryPath: String, name: String, limits: ArchiveLimits) {
@@ -112,24 +130,36 @@ final class ZipChunkQueue: @unchecked Sendable {
         return true
     }
 
-    /// The next item, waiting for one.
+    /// The next item, waiting for one at most `stallSeconds`.
     func take() -> Item {
         condition.lock()
         defer { condition.unlock() }
-        while items.isEmpty { condition.wait() }
+        let deadline = Date(timeIntervalSinceNow: stallSeconds)
+        while items.isEmpty {
+            if finished { return .failed(.damagedArchive(path: name, reason: "the extraction stopped before the entry's end")) }
+            if !condition.wait(until: deadline), items.isEmpty {
+                stalled = true
+                return .failed(.damagedArchive(path: name, reason: "no data for \(Int(stallSeconds)) s: the entry's compressed data ends early (a truncated or damaged archive)"))
+            }
+        }
         let item = items.removeFirst()
         condition.broadcast()
         return item
     }
 
     /// The reader has gone: the extracting thread stops at its next chunk, and this waits for it
-    /// to return, so no extraction outlives its reader.
+    /// to return, so no extraction outlives its reader; unless it stalled, or does not return within
+    /// `cancelSeconds` (a sound extraction returns within one 64 KiB chunk; one that does not is stuck
+    /// in ZIPFoundation, see `ZipEntryByteSource`).
     func cancel() {
         condition.lock()
         cancelled = true
         items.removeAll()
         condition.broadcast()
-        while !finished { condition.wait() }
+        let deadline = Date(timeIntervalSinceNow: min(stallSeconds, Self.cancelSeconds))
+        while !finished && !stalled {
+            if !condition.wait(until: deadline) { break }
+        }
         condition.unlock()
     }
 }
@@ -143,6 +173,9 @@ public struct ArchiveLimits: Sendable, Hashable {
     public var ratioFloor: UInt64 = 1 << 20
     /// Most entries an archive may list.
     public var maxEntries = 10_000
+    /// Longest wait for the next chunk of an entry before it is given up as damaged
+    /// (`ZipEntryByteSource`); a sound entry hands over 64 KiB in milliseconds.
+    public var stallSeconds: Double = 60
 
     public init() {}
 
