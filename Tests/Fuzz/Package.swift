@@ -35,5 +35,10 @@ let package = Package(
         .executableTarget(name: "TextFuzzer", dependencies: [
             .product(name: "VerbatimPipeline", package: "Verbatim"), "CLibFuzzer",
         ], linkerSettings: fuzzerLinkerSettings),
+        // The report writers (summary.json, report.md, report.html, the CSV tables, records.csv rows) on arbitrary
+        // names and text, masked and not.
+        .executableTarget(name: "ReportFuzzer", dependencies: [
+            .product(name: "VerbatimPipeline", package: "Verbatim"), "CLibFuzzer",
+        ], linkerSettings: fuzzerLinkerSettings),
     ]
 )

@@ -7,13 +7,14 @@
 #   Tests/Fuzz/fuzz.sh xlsx 600     # XLSXRecordReader (whole files; worksheets and shared strings in a valid workbook)
 #   Tests/Fuzz/fuzz.sh input 600    # InputReader: the sniffer, gzip and ZIP around every reader
 #   Tests/Fuzz/fuzz.sh text 600     # the text stages (classify, themes, evidence, masking) on arbitrary text
+#   Tests/Fuzz/fuzz.sh reports 600  # the report writers on arbitrary names and text
 #   Tests/Fuzz/fuzz.sh csv 0 FILE   # replay one input (a crash-… artifact) and exit
 #
 # Everything it writes is git-ignored: the build in .build-fuzz/, the growing corpus in
 # .build-fuzz-runs/corpus/<reader>/, crash/timeout/oom inputs in .build-fuzz-runs/artifacts/<reader>/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-reader=${1:?usage: Tests/Fuzz/fuzz.sh csv|xml|json|xlsx|input|text [seconds] [input]}
+reader=${1:?usage: Tests/Fuzz/fuzz.sh csv|xml|json|xlsx|input|text|reports [seconds] [input]}
 seconds=${2:-600}
 case $reader in
   csv) fuzzer=CSVReaderFuzzer ;;
@@ -22,7 +23,8 @@ case $reader in
   xlsx) fuzzer=XLSXReaderFuzzer ;;
   input) fuzzer=InputReaderFuzzer ;;
   text) fuzzer=TextFuzzer ;;
-  *) echo "the fuzzer must be csv, xml, json, xlsx, input or text" >&2; exit 64 ;;
+  reports) fuzzer=ReportFuzzer ;;
+  *) echo "the fuzzer must be csv, xml, json, xlsx, input, text or reports" >&2; exit 64 ;;
 esac
 swift build --package-path Tests/Fuzz --scratch-path .build-fuzz -c release \
   -Xswiftc -sanitize=fuzzer,address --product "$fuzzer"
@@ -34,13 +36,16 @@ if [ -n "${3:-}" ]; then
   exec ".build-fuzz/release/$fuzzer" -timeout=10 -rss_limit_mb=2048 "$3"
 fi
 mkdir -p ".build-fuzz-runs/corpus/$reader" ".build-fuzz-runs/artifacts/$reader"
-if [ "$reader" = text ]; then
-  # Seeds: each text of the sentiment, aspect and language test sets as an input of its own.
-  seeds=.build-fuzz-runs/seeds/text
+if [ "$reader" = text ] || [ "$reader" = reports ]; then
+  # Seeds: each text of the sentiment, aspect and language test sets as an input of its own (for the
+  # report writers, as employee, channel, text, file and date cut at U+0001).
+  seeds=.build-fuzz-runs/seeds/$reader
   if [ ! -d "$seeds" ]; then
     mkdir -p "$seeds"
     cat Tests/Data/sentiment/*.tsv Tests/Data/aspects/*.tsv Tests/Data/langid/*.tsv \
-      | awk -F'\t' -v d="$seeds" '!/^#/ && NF > 1 { f = d "/" NR; printf "%s", $NF > f; close(f) }'
+      | awk -F'\t' -v d="$seeds" -v r="$reader" '!/^#/ && NF > 1 { f = d "/" NR
+          if (r == "text") printf "%s", $NF > f; else printf "Ayşe Yılmaz\001Telefon\001%s\001anket_%d.csv\0012026-11-21", $NF, NR > f
+          close(f) }'
   fi
   exec ".build-fuzz/release/$fuzzer" ".build-fuzz-runs/corpus/$reader" "$seeds" \
     -max_len=1024 -len_control=20 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
