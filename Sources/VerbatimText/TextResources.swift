@@ -67,8 +67,18 @@ public struct TextResources: Sendable {
         }
         for lang in Language.scored {
             let url = directory.appendingPathComponent(lang.rawValue).appendingPathComponent("contrast.tsv")
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            // The file is optional; one that is there but cannot be read is said, not skipped.
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                issues.append(DataFileIssue(file: url.path, line: 0, message: "not UTF-8 text"))
+                continue
+            }
             r.contrast[lang] = DataFile.lines(of: text).compactMap { l in
+                // Contrast words are whole words: a `*` would be read as a letter and never match.
+                guard !l.fields[0].contains("*") else {
+                    issues.append(DataFileIssue(file: url.path, line: l.line, message: "'\(l.fields[0])': contrast words are whole words, without '*'"))
+                    return nil
+                }
                 let words = l.fields[0].split(separator: " ").map { LanguageFolding.fold(String($0), for: lang) }
                 return words.isEmpty ? nil : words
             }

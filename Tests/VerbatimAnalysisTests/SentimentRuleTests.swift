@@ -362,6 +362,13 @@ struct LexiconValidationTests {
         #expect(problem("tr/themes.tsv", 1)?.contains("'bek*le dur'") == true)
         #expect(problem("tr/concessive.tsv", 1)?.contains("'rağ*men'") == true)
         #expect(problem("tr/aspects.tsv", 1)?.contains("'sa*at'") == true)
+        // Contrast words are read with the text resources: whole words, and a file that is there is read or said.
+        f.write("tr/contrast.tsv", "ama\nam*a\n")
+        f.write("sr/contrast.tsv", [0xFF, 0xFE, 0x00])
+        let (text, textIssues) = TextResources.load(directory: f.url)
+        #expect(textIssues.contains { $0.file.hasSuffix("tr/contrast.tsv") && $0.line == 2 && $0.message.contains("'am*a'") })
+        #expect(textIssues.contains { $0.file.hasSuffix("sr/contrast.tsv") && $0.message == "not UTF-8 text" })
+        #expect(text.contrast[.tr] == [["ama"]])
     }
 
     @Test func concessiveRatingAndMixedInLanguageFilesAreValidated() {
