@@ -4,11 +4,11 @@ import VerbatimCore
 extension LexiconLoader {
     /// `aspects.tsv`: `theme<TAB>kind<TAB>term<TAB>valence<TAB>comment` (see lexicons/README.md).
     func loadAspects(_ url: URL, _ lang: Language, ids: Set<String>, into index: inout TermIndex<[AspectCue]>, negatedOutcomes: inout [String: Double], issues: inout [DataFileIssue]) {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return }
+        guard let lines = read(url, required: false, issues: &issues) else { return }
         let source = url.lastPathComponent
         let kinds = AspectCue.Kind.allCases.map(\.rawValue).joined(separator: ", ")
         var seen: [String: Int] = [:]
-        for l in DataFile.lines(of: text) {
+        for l in lines {
             guard l.fields.count >= 4, !l.fields[2].isEmpty, let v = Self.number(l.fields[3]) else {
                 issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'theme<TAB>kind<TAB>term<TAB>valence<TAB>comment', got '\(l.fields.joined(separator: "⇥"))'"))
                 continue

@@ -81,12 +81,10 @@ public struct LexiconLoader {
         return (set, issues)
     }
 
-    private func read(_ url: URL, required: Bool, issues: inout [DataFileIssue]) -> [DataLine]? {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            if required { issues.append(DataFileIssue(file: url.path, line: 0, message: "missing or not UTF-8")) }
-            return nil
-        }
-        return DataFile.lines(of: text)
+    func read(_ url: URL, required: Bool, issues: inout [DataFileIssue]) -> [DataLine]? {
+        let (lines, issue) = DataFile.read(url, required: required)
+        if let issue { issues.append(issue) }
+        return lines
     }
 
     private func loadTaxonomy(into set: inout LexiconSet, issues: inout [DataFileIssue]) -> Set<String> {

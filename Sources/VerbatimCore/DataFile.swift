@@ -1,3 +1,5 @@
+import Foundation
+
 /// A parsed line of one of the linguistic data files (`*.tsv` under `lexicons/`).
 public struct DataLine: Sendable, Hashable {
     /// 1-based line number in the file.
@@ -30,6 +32,16 @@ public struct DataFileIssue: Error, Sendable, Hashable, CustomStringConvertible 
 /// `#` starts a comment line; empty lines are skipped; a `\r` before the
 /// line end is dropped.
 public enum DataFile {
+    /// The lines of a data file at `url`. An optional file that is not there gives nil and no issue (it
+    /// adds nothing); one that is there but is not UTF-8 text, or a required one that is missing, gives
+    /// nil and the issue: a file an analyst wrote is never skipped without a word.
+    public static func read(_ url: URL, required: Bool) -> (lines: [DataLine]?, issue: DataFileIssue?) {
+        if let text = try? String(contentsOf: url, encoding: .utf8) { return (lines(of: text), nil) }
+        let exists = FileManager.default.fileExists(atPath: url.path)
+        if !exists && !required { return (nil, nil) }
+        return (nil, DataFileIssue(file: url.path, line: 0, message: exists ? "not UTF-8 text" : "missing"))
+    }
+
     public static func lines(of text: String) -> [DataLine] {
         var text = text
         return text.withUTF8 { bytes in

@@ -48,9 +48,11 @@ public struct TextResources: Sendable {
         var issues: [DataFileIssue] = []
         for (slot, code) in cueLanguages.enumerated() {
             let url = directory.appendingPathComponent(code).appendingPathComponent("langid.tsv")
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            let (lines, issue) = DataFile.read(url, required: false)
+            if let issue { issues.append(issue) }
+            guard let lines else { continue }
             let lang = Language(rawValue: code) ?? .und
-            for l in DataFile.lines(of: text) {
+            for l in lines {
                 guard l.fields.count >= 3, let w = Double(l.fields[2]), w > 0, w <= 3, !l.fields[1].isEmpty else {
                     issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'word|suffix<TAB>item<TAB>weight (0.1–3)'"))
                     continue
@@ -67,13 +69,10 @@ public struct TextResources: Sendable {
         }
         for lang in Language.scored {
             let url = directory.appendingPathComponent(lang.rawValue).appendingPathComponent("contrast.tsv")
-            // The file is optional; one that is there but cannot be read is said, not skipped.
-            guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                issues.append(DataFileIssue(file: url.path, line: 0, message: "not UTF-8 text"))
-                continue
-            }
-            r.contrast[lang] = DataFile.lines(of: text).compactMap { l in
+            let (lines, issue) = DataFile.read(url, required: false)
+            if let issue { issues.append(issue) }
+            guard let lines else { continue }
+            r.contrast[lang] = lines.compactMap { l in
                 // Contrast words are whole words: a `*` would be read as a letter and never match.
                 guard !l.fields[0].contains("*") else {
                     issues.append(DataFileIssue(file: url.path, line: l.line, message: "'\(l.fields[0])': contrast words are whole words, without '*'"))

@@ -362,13 +362,26 @@ struct LexiconValidationTests {
         #expect(problem("tr/themes.tsv", 1)?.contains("'bek*le dur'") == true)
         #expect(problem("tr/concessive.tsv", 1)?.contains("'rağ*men'") == true)
         #expect(problem("tr/aspects.tsv", 1)?.contains("'sa*at'") == true)
-        // Contrast words are read with the text resources: whole words, and a file that is there is read or said.
+        // Contrast words are read with the text resources, and are whole words.
         f.write("tr/contrast.tsv", "ama\nam*a\n")
-        f.write("sr/contrast.tsv", [0xFF, 0xFE, 0x00])
         let (text, textIssues) = TextResources.load(directory: f.url)
         #expect(textIssues.contains { $0.file.hasSuffix("tr/contrast.tsv") && $0.line == 2 && $0.message.contains("'am*a'") })
-        #expect(textIssues.contains { $0.file.hasSuffix("sr/contrast.tsv") && $0.message == "not UTF-8 text" })
         #expect(text.contrast[.tr] == [["ama"]])
+    }
+
+    /// An optional data file may be left out, but one that is there and cannot be read (saved as UTF-16 or
+    /// in a code page) is reported, by whichever loader reads it, never skipped as if it were not there.
+    @Test func anOptionalFileThatIsThereButNotUTF8IsReported() {
+        let f = TemporaryFolder("utf16-lexicon")
+        defer { f.remove() }
+        let utf16: [UInt8] = [0xFF, 0xFE, 0x61, 0x00, 0x09, 0x00]
+        f.write("tr/sentiment.tsv", "iyi\t2\n")
+        for name in ["tr/intensifiers.tsv", "tr/themes.tsv", "tr/aspects.tsv", "tr/negation.tsv", "kk/langid.tsv", "sr/contrast.tsv"] { f.write(name, utf16) }
+        let (_, issues) = LexiconLoader(directory: f.url).load()
+        let (_, textIssues) = TextResources.load(directory: f.url)
+        let unreadable = Set((issues + textIssues).filter { $0.message == "not UTF-8 text" && $0.isError }.map { String($0.file.suffix(19)).split(separator: "/").suffix(2).joined(separator: "/") })
+        #expect(unreadable == ["tr/intensifiers.tsv", "tr/themes.tsv", "tr/aspects.tsv", "tr/negation.tsv", "kk/langid.tsv", "sr/contrast.tsv"])
+        #expect(!(issues + textIssues).contains { $0.file.hasSuffix("mn/intensifiers.tsv") }, "a file that is not there is no issue")
     }
 
     @Test func concessiveRatingAndMixedInLanguageFilesAreValidated() {
