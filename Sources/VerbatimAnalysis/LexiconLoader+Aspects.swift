@@ -34,10 +34,7 @@ extension LexiconLoader {
                 continue
             }
             let words = TermIndex<[AspectCue]>.words(of: l.fields[2], language: lang)
-            if let problem = TermIndex<[AspectCue]>.problem(of: words, l.fields[2]) {
-                issues.append(DataFileIssue(file: url.path, line: l.line, message: problem))
-                continue
-            }
+            if reportsProblem(of: words, l.fields[2], url, l.line, &issues) { continue }
             let key = l.fields[0] + "\t" + words.map { $0.form + ($0.isStem ? "*" : "") }.joined(separator: " ")
             if let prev = seen[key] {
                 issues.append(DataFileIssue(file: url.path, line: l.line, message: "'\(l.fields[2])' for \(l.fields[0]) repeats line \(prev); the later line wins", isError: false))

@@ -81,6 +81,14 @@ public struct LexiconLoader {
         return (set, issues)
     }
 
+    /// Reports what is wrong with a term's words (`TermIndex.problem(of:)`) at its line; true when
+    /// something is, and the line is left out.
+    func reportsProblem<Payload>(of words: [TermIndex<Payload>.Word], _ text: String, _ url: URL, _ line: Int, _ issues: inout [DataFileIssue]) -> Bool {
+        guard let problem = TermIndex<Payload>.problem(of: words, text) else { return false }
+        issues.append(DataFileIssue(file: url.path, line: line, message: problem))
+        return true
+    }
+
     func read(_ url: URL, required: Bool, issues: inout [DataFileIssue]) -> [DataLine]? {
         let (lines, issue) = DataFile.read(url, required: required)
         if let issue { issues.append(issue) }
@@ -127,10 +135,7 @@ public struct LexiconLoader {
                 continue
             }
             let words = TermIndex<Double>.words(of: l.fields[0], language: lang)
-            if let problem = TermIndex<Double>.problem(of: words, l.fields[0]) {
-                issues.append(DataFileIssue(file: url.path, line: l.line, message: problem))
-                continue
-            }
+            if reportsProblem(of: words, l.fields[0], url, l.line, &issues) { continue }
             if let (prev, prevLine) = seen[words] {
                 if prev != v {
                     issues.append(DataFileIssue(file: url.path, line: l.line, message: "'\(l.fields[0])' conflicts with line \(prevLine) (\(prev) vs \(v)); the later line wins"))
@@ -153,10 +158,7 @@ public struct LexiconLoader {
                 continue
             }
             let words = TermIndex<Bool>.words(of: l.fields[0], language: lang)
-            if let problem = TermIndex<Bool>.problem(of: words, l.fields[0]) {
-                issues.append(DataFileIssue(file: url.path, line: l.line, message: problem))
-                continue
-            }
+            if reportsProblem(of: words, l.fields[0], url, l.line, &issues) { continue }
             if index.find(words) != nil {
                 issues.append(DataFileIssue(file: url.path, line: l.line, message: "'\(l.fields[0])' is listed twice", isError: false))
             }
@@ -199,10 +201,7 @@ public struct LexiconLoader {
                 continue
             }
             let words = TermIndex<ThemeList>.words(of: l.fields[1], language: lang)
-            if let problem = TermIndex<ThemeList>.problem(of: words, l.fields[1]) {
-                issues.append(DataFileIssue(file: url.path, line: l.line, message: problem))
-                continue
-            }
+            if reportsProblem(of: words, l.fields[1], url, l.line, &issues) { continue }
             // A keyword may signal several themes: its payload lists them, in file order.
             if let prev = index.find(words), prev.payload != ThemeList(l.fields[0]) {
                 index.add(.init(words: words, payload: prev.payload.appending(l.fields[0]), text: l.fields[1], source: source, line: l.line))
@@ -226,10 +225,7 @@ public struct LexiconLoader {
                 continue
             }
             let words = TermIndex<Bool>.words(of: l.fields[1], language: language)
-            if let problem = TermIndex<Bool>.problem(of: words, l.fields[1]) {
-                issues.append(DataFileIssue(file: url.path, line: l.line, message: problem))
-                continue
-            }
+            if reportsProblem(of: words, l.fields[1], url, l.line, &issues) { continue }
             guard body(l.fields[0], TermIndex<Bool>.Term(words: words, payload: true, text: l.fields[1], source: source, line: l.line)) else {
                 issues.append(DataFileIssue(file: url.path, line: l.line, message: "kind '\(l.fields[0])' is not one of \(kinds)"))
                 continue
