@@ -379,7 +379,9 @@ struct LexiconValidationTests {
         for name in ["tr/intensifiers.tsv", "tr/themes.tsv", "tr/aspects.tsv", "tr/negation.tsv", "kk/langid.tsv", "sr/contrast.tsv"] { f.write(name, utf16) }
         let (_, issues) = LexiconLoader(directory: f.url).load()
         let (_, textIssues) = TextResources.load(directory: f.url)
-        let unreadable = Set((issues + textIssues).filter { $0.message == "not UTF-8 text" && $0.isError }.map { String($0.file.suffix(19)).split(separator: "/").suffix(2).joined(separator: "/") })
+        let unreadable = Set((issues + textIssues).filter { $0.message == "not UTF-8 text" && $0.isError }.map {
+            URL(fileURLWithPath: $0.file).pathComponents.suffix(2).joined(separator: "/")
+        })
         #expect(unreadable == ["tr/intensifiers.tsv", "tr/themes.tsv", "tr/aspects.tsv", "tr/negation.tsv", "kk/langid.tsv", "sr/contrast.tsv"])
         #expect(!(issues + textIssues).contains { $0.file.hasSuffix("mn/intensifiers.tsv") }, "a file that is not there is no issue")
     }

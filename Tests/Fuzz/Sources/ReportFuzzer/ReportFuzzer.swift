@@ -81,21 +81,16 @@ enum ReportFuzz {
     /// Every row of a CSV table (RFC 4180, as the writers quote) has its header's number of fields.
     static func checkTable(_ name: String, _ text: String, _ fail: (String) -> Never) {
         var counts: [Int] = []
-        var fields = 1, quoted = false, previous: Character = "\n"
-        for c in text.unicodeScalars.map(Character.init) {
-            if quoted {
-                if c == "\"" { quoted = false }
-            } else if c == "\"" {
-                quoted = true
-            } else if c == "," {
-                fields += 1
-            } else if c == "\n" {
-                counts.append(fields)
-                fields = 1
+        var fields = 1, quoted = false
+        // A doubled quote inside a quoted cell closes and reopens it, which leaves the count as it is.
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): quoted.toggle()
+            case UInt8(ascii: ",") where !quoted: fields += 1
+            case UInt8(ascii: "\n") where !quoted: counts.append(fields); fields = 1
+            default: break
             }
-            previous = c
         }
-        _ = previous
         if let header = counts.first, counts.contains(where: { $0 != header }) { fail("\(name): rows of \(Set(counts).sorted()) fields") }
     }
 }
