@@ -27,13 +27,25 @@ public struct FixtureCheck {
             case (_, nil): out.append(Difference(file: name, detail: "the run did not write \(name)"))
             case let (ed?, ad?):
                 if ed == ad { continue }
-                let es = String(decoding: ed, as: UTF8.self), as_ = String(decoding: ad, as: UTF8.self)
+                // A damaged or overwritten pin is said so, not diffed byte by byte onto the terminal.
+                guard let es = Self.text(ed) else {
+                    out.append(Difference(file: name, detail: "\(e.path) is not UTF-8 text (\(ed.count) bytes), so it is no pinned report: "
+                                          + "run `verbatim check --update` to pin it again"))
+                    continue
+                }
+                let as_ = String(decoding: ad, as: UTF8.self)
                 var diff = LineDiff.unified(expected: es, actual: as_, expectedName: "expected/\(name)", actualName: "actual/\(name)")
                 if diff.isEmpty { diff = "files differ in bytes that are not visible line by line (line ends or BOM)" }
                 out.append(Difference(file: name, detail: diff))
             }
         }
         return out
+    }
+
+    /// The file's text, or nil when it is not UTF-8 or holds a NUL byte (what no report writes).
+    static func text(_ data: Data) -> String? {
+        guard !data.contains(0) else { return nil }
+        return String(data: data, encoding: .utf8)
     }
 
     /// Copies the named files from `actual` over the expected ones.
