@@ -5,14 +5,19 @@ import Foundation
 /// half-written report over a good one: the new folder and the previous
 /// one trade places in one atomic step, so at any moment `final` holds
 /// either the previous reports or the new ones.
+///
+/// Since the whole folder is replaced, only a folder of reports may be: a path that holds anything
+/// else (the input, a file, someone's documents) is refused before anything is read (`checkReplaceable`).
 public struct OutputFolder {
     /// Where the finished reports go.
     public let final: URL
     /// Where they are written meanwhile (a hidden sibling of `final`).
     public let staging: URL
 
-    public init(final: URL) throws(RunError) {
+    /// `input`: the run's input, which the reports may not be put into (nil for a merge, whose input is elsewhere).
+    public init(final: URL, input: URL? = nil) throws(RunError) {
         self.final = final.standardizedFileURL
+        try Self.checkReplaceable(self.final, input: input)
         let parent = self.final.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.final.lastPathComponent).tmp-\(getpid())")
         do {

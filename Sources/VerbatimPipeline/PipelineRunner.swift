@@ -107,7 +107,7 @@ public struct PipelineRunner: Sendable {
         let todo = plan.files.indices.filter { history.prior[$0] == nil }
         if todo.isEmpty { return try nothingNew(plan, options: options, started: started) }
         let folder: OutputFolder
-        do { folder = try OutputFolder(final: options.out ?? config.output.appendingPathComponent(plan.asOf)) } catch {
+        do { folder = try OutputFolder(final: options.out ?? config.output.appendingPathComponent(plan.asOf), input: options.input ?? config.input) } catch {
             history.fail(error, seconds: Date().timeIntervalSince(started))
             throw error
         }

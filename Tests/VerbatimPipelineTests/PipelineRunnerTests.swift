@@ -125,6 +125,50 @@ struct PipelineRunnerTests {
         #expect(leftovers.isEmpty, "no staging folders are left behind: \(leftovers)")
     }
 
+    /// A run replaces its reports folder whole: a folder that holds anything else, a file, or a place inside
+    /// the input is refused before a report is written, and left as it was.
+    @Test func reportsNeverReplaceAFolderOfOtherFilesAFileOrTheInput() throws {
+        let input = TemporaryFolder(), out = TemporaryFolder()
+        defer { input.remove(); out.remove() }
+        input.write("survey.csv", Self.csv)
+        out.write("documents/thesis.txt", "chapter one")
+        out.write("notes.txt", "keep me")
+        let runner = try makeRun(input)
+        func refusal(_ target: URL) -> String {
+            do { _ = try runner.run(.init(out: target, asOf: "2026-11-21")) } catch { return "\(error)" }
+            return "no error"
+        }
+        let documents = refusal(out.url.appendingPathComponent("documents"))
+        #expect(documents.contains("it holds 'thesis.txt', which no run wrote"), "\(documents)")
+        #expect(out.read("documents/thesis.txt") == "chapter one")
+        #expect(refusal(out.url.appendingPathComponent("notes.txt")).contains("it is a file, not a folder"))
+        #expect(out.read("notes.txt") == "keep me")
+        #expect(refusal(input.url).contains("it is the input folder, whose next run would read the reports as exports"))
+        #expect(refusal(input.url.appendingPathComponent("reports")).contains("it is inside the input folder"))
+        #expect(input.read("survey.csv") == Self.csv)
+        #expect(!FileManager.default.fileExists(atPath: input.url.appendingPathComponent("reports").path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.url.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "no staging folders are left behind: \(leftovers)")
+    }
+
+    /// An earlier run's reports, an empty folder, and a reports folder with an office program's lock file
+    /// beside an open report are replaced.
+    @Test func reportsReplaceEarlierReportsAndEmptyFolders() throws {
+        let input = TemporaryFolder(), out = TemporaryFolder()
+        defer { input.remove(); out.remove() }
+        input.write("survey.csv", Self.csv)
+        let runner = try makeRun(input)
+        let target = out.url.appendingPathComponent("r")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        _ = try runner.run(.init(out: target, asOf: "2026-11-21"))
+        out.write("r/.~lock.records.csv#", "lock")
+        out.write("r/~$employees.csv", "lock")
+        out.write("r/.DS_Store", "")
+        _ = try runner.run(.init(out: target, asOf: "2026-11-21"))
+        #expect(out.read("r/summary.json") != nil)
+        #expect(!OutputFolder.isOwn("thesis.txt") && !OutputFolder.isOwn(".~lock.thesis.txt#") && !OutputFolder.isOwn(".git"))
+    }
+
     @Test func nightlyRunsWriteADatedFolderAndPointLatestAtIt() throws {
         let input = TemporaryFolder(), root = TemporaryFolder()
         defer { input.remove(); root.remove() }
