@@ -21,6 +21,18 @@ import VerbatimCore
 /// explanation then shows both); any other entry is a new term, looked up
 /// only where no hand-written entry or rule claims the word.
 public enum LearnedLayerFile {
+    /// How the first line of every layer `verbatim learn` writes begins (after `# `): what tells a layer
+    /// that `learn` may replace from any other file.
+    public static let title = "Learned lexicon layer"
+
+    /// Whether the file at `url` is a layer `verbatim learn` wrote (its first line says so).
+    public static func isLayer(_ url: URL) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 2 + title.utf8.count)) ?? Data()
+        return head.elementsEqual(Data(("# " + title).utf8))
+    }
+
     /// A setting line: `@name<TAB>value`.
     public enum Setting: String, CaseIterable, Sendable {
         case positiveThreshold = "@positive_threshold"

@@ -62,11 +62,35 @@ struct LearnCommandTests {
         let dir = TemporaryFolder()
         defer { dir.remove() }
         let input = dir.write(name, content)
-        let out = dir.write("layer.tsv", "# an earlier layer\n")
+        let earlier = "# Learned lexicon layer for tr, an earlier one\n"
+        let out = dir.write("layer.tsv", earlier)
         let r = try runVerbatim(["learn", "--lang", "tr", "--out", out.path, input.path])
         #expect(r.status == 1)
         #expect(r.stderr.contains(message), "\(r.stderr)")
-        #expect(try String(contentsOf: out, encoding: .utf8) == "# an earlier layer\n")
+        #expect(try String(contentsOf: out, encoding: .utf8) == earlier)
+    }
+
+    /// `--out` replaces only a layer: a folder, one of the inputs, or another existing file is refused
+    /// before anything is read, and left as it was.
+    @Test func theLayerNeverOverwritesAnInputAFolderOrAnotherFile() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let training = (0..<40).map { $0 % 2 == 0 ? "pos\tharika bir gün \($0 % 7)" : "neg\tberbat bir gün \($0 % 5)" }.joined(separator: "\n")
+        let train = dir.write("train.tsv", training)
+        let export = dir.write("survey.csv", "id,rating,comment\n1,5,çok iyi\n")
+        dir.write("layers/keep.txt", "")
+        let cases: [(String, String)] = [
+            (train.path, "is also an input: the layer would overwrite the feedback it learns from"),
+            (dir.url.appendingPathComponent("layers").path, "is a folder; give the layer file to write"),
+            (export.path, "exists and is not a learned layer"),
+        ]
+        for (out, message) in cases {
+            let r = try runVerbatim(["learn", "--lang", "tr", "--out", out, train.path])
+            #expect(r.status == 64)
+            #expect(r.stderr.contains(message), "\(r.stderr)")
+        }
+        #expect(dir.read("train.tsv") == training)
+        #expect(dir.read("survey.csv") == "id,rating,comment\n1,5,çok iyi\n")
     }
 
     @Test func classifyExplainsALearnedTerm() throws {

@@ -62,6 +62,26 @@ extension Verbatim {
                 throw ValidationError("--negative-max must be below --positive-min, both within the \(scale.rawValue) scale \(scale.range)")
             }
             if let date, date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil { throw ValidationError("--date must be YYYY-MM-DD") }
+            try validateOut()
+        }
+
+        /// `--out` names the layer file: not a folder, not one of the inputs (the layer would overwrite the
+        /// feedback it learns from), and not an existing file other than a layer (an export given by mistake).
+        private func validateOut() throws {
+            let url = URL(fileURLWithPath: out)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
+            if isDirectory.boolValue {
+                throw ValidationError("--out '\(out)' is a folder; give the layer file to write, e.g. \(url.appendingPathComponent("\(lang)_learned.tsv").relativePath)")
+            }
+            let target = url.resolvingSymlinksInPath().standardizedFileURL.path
+            if inputs.contains(where: { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path == target }) {
+                throw ValidationError("--out '\(out)' is also an input: the layer would overwrite the feedback it learns from; write it to another file")
+            }
+            if !LearnedLayerFile.isLayer(url) {
+                throw ValidationError("--out '\(out)' exists and is not a learned layer (its first line is not '# \(LearnedLayerFile.title) …'); "
+                                      + "learn replaces only a layer it wrote: give a new file, or remove that one first")
+            }
         }
 
         func run() throws {
@@ -100,7 +120,7 @@ extension Verbatim {
 
         /// Where the layer came from: each input with its size, the date, the command.
         private func header(_ inputs: [LabelledInput]) -> [String] {
-            var lines = ["Learned lexicon layer for \(lang), written by `verbatim learn` (format: lexicons/README.md, Learned layers)."]
+            var lines = ["\(LearnedLayerFile.title) for \(lang), written by `verbatim learn` (format: lexicons/README.md, Learned layers)."]
             for input in inputs {
                 let size = (try? FileManager.default.attributesOfItem(atPath: input.url.path)[.size] as? Int) ?? 0
                 let kind = input.kind == .labelled ? "labelled texts" : "rated export"
