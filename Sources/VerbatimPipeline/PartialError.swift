@@ -26,6 +26,8 @@ public enum PartialError: Error, Sendable, Hashable, CustomStringConvertible {
     case noPartials(String)
     /// The partial could not be written.
     case cannotWrite(path: String, reason: String)
+    /// The partial's path is a folder, or a file that is not a partial (an export given by mistake), which it would replace.
+    case notReplaceable(path: String, isFolder: Bool)
     /// A file named by `--files-from` is not in the input folder.
     case unknownFile(file: String, input: String)
 
@@ -49,6 +51,11 @@ public enum PartialError: Error, Sendable, Hashable, CustomStringConvertible {
             "the input file '\(f)' is in two partials ('\(o)' and '\(p)'): each file must belong to exactly one shard"
         case let .noPartials(p): "no partials to merge in '\(p)' (expected files written by `verbatim run --partial`)"
         case let .cannotWrite(p, reason): "cannot write the partial '\(p)': \(reason)"
+        case let .notReplaceable(p, isFolder):
+            isFolder
+                ? "'\(p)' is a folder; --partial takes the partial file to write (e.g. \(p)/shard-0.partial); nothing was read"
+                : "'\(p)' exists and is not a partial (its first line is not '\(RunPartial.magic)'); a shard replaces only a partial: "
+                    + "give a new file, or remove that one first; nothing was read"
         case let .unknownFile(f, input): "'\(f)' (from --files-from) is not an input file of '\(input)' (see `verbatim list --input \(input)`)"
         }
     }

@@ -36,6 +36,9 @@ extension PipelineRunner {
     /// It never touches the history store; `verbatim merge` records the run.
     public func writePartial(_ options: ShardOptions) throws(RunError) -> ShardOutcome {
         let asOf = try resolveAsOf(options.asOf)
+        if let url = options.partial {
+            do { try RunPartial.checkReplaceable(url) } catch { throw .partial(error) }
+        }
         let input = options.input ?? config.input
         let catalog = try InputCatalog.files(in: input)
         let chosen = try Self.shardFiles(catalog, options: options, input: input)

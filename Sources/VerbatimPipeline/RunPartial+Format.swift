@@ -61,6 +61,21 @@ extension RunPartial {
         var wholeFile: Bool
     }
 
+    /// Throws unless a partial may be written to `url`: nothing is there, or an earlier partial (its first
+    /// line is `magic`, or that of an earlier format). Checked before a shard reads anything, since the
+    /// write replaces what is there.
+    static func checkReplaceable(_ url: URL) throws(PartialError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
+        if isDirectory.boolValue { throw .notReplaceable(path: url.path, isFolder: true) }
+        let head = FileHandle(forReadingAtPath: url.path).flatMap { handle in
+            defer { try? handle.close() }
+            return try? handle.read(upToCount: magic.utf8.count)
+        } ?? Data()
+        let family = Data((magic.prefix(while: { $0 != " " }) + " ").utf8)
+        guard head.starts(with: family) else { throw .notReplaceable(path: url.path, isFolder: false) }
+    }
+
     /// Writes the partial to `url` through a temporary file renamed into place, so
     /// that a shard killed while writing leaves no partial at all; nil writes to standard output.
     func write(to url: URL?) throws(PartialError) {

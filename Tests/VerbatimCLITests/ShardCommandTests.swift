@@ -59,6 +59,30 @@ struct ShardCommandTests {
         #expect(!FileManager.default.fileExists(atPath: work.url.appendingPathComponent("out").path))
     }
 
+    /// `--partial` replaces only a partial: an export named by mistake, or a folder, is refused before the
+    /// shard reads anything and left as it was; an earlier partial is replaced.
+    @Test func aShardReplacesOnlyAnEarlierPartial() throws {
+        let work = TemporaryFolder()
+        defer { work.remove() }
+        let export = try String(contentsOfFile: Self.exports + "/tr_anket_2026-11-21.csv", encoding: .utf8)
+        let keep = work.write("survey.csv", export)
+        work.write("partials/keep.txt", "")
+        func shard(to path: String) throws -> (status: Int32, stderr: String) {
+            let r = try runVerbatim(["run", "--pipeline", Self.pipeline, "--input", Self.exports, "--shard", "0/3", "--partial", path, "--quiet"])
+            return (r.status, r.stderr)
+        }
+        let overExport = try shard(to: keep.path)
+        #expect(overExport.status == 1)
+        #expect(overExport.stderr.contains("exists and is not a partial (its first line is not 'verbatim-partial 2')"), "\(overExport.stderr)")
+        #expect(work.read("survey.csv") == export)
+        let overFolder = try shard(to: work.url.appendingPathComponent("partials").path)
+        #expect(overFolder.status == 1)
+        #expect(overFolder.stderr.contains("is a folder; --partial takes the partial file to write"), "\(overFolder.stderr)")
+        let partial = work.url.appendingPathComponent("0.partial").path
+        for _ in 0..<2 { #expect(try shard(to: partial).status == 0, "a new partial, then the same one again") }
+        #expect(work.read("0.partial")?.hasPrefix("verbatim-partial 2\n") == true)
+    }
+
     @Test func aShardKilledWhileWritingLeavesNoPartial() throws {
         let work = TemporaryFolder()
         defer { work.remove() }
