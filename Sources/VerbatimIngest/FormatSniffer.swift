@@ -53,8 +53,11 @@ public enum FormatSniffer {
     /// Why a file is skipped by its name alone (hidden files, Office and LibreOffice lock
     /// files, editor backups), or nil.
     public static func skipReason(fileName: String) -> String? {
-        if fileName.hasPrefix("~$") { return "an Office lock file (the workbook is open in Excel)" }
-        if fileName.hasPrefix(".~lock.") { return "a LibreOffice lock file (the file is open in LibreOffice)" }
+        switch LockFile.program(of: fileName) {
+        case "Excel": return "an Office lock file (the workbook is open in Excel)"
+        case "LibreOffice": return "a LibreOffice lock file (the file is open in LibreOffice)"
+        default: break
+        }
         if fileName.hasPrefix(".") { return "a hidden file" }
         if fileName.hasSuffix("~") { return "an editor's backup file" }
         return nil

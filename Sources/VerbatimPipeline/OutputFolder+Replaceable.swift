@@ -1,4 +1,5 @@
 import Foundation
+import VerbatimIngest
 
 extension OutputFolder {
     /// What a reports folder may hold: the reports and the manifest a run writes, and what file browsers
@@ -8,11 +9,7 @@ extension OutputFolder {
     /// Whether `name` may stand in a reports folder: one of `ownNames`, or the lock file an office program
     /// keeps beside a report it has open (LibreOffice `.~lock.records.csv#`, Excel `~$records.csv`).
     static func isOwn(_ name: String) -> Bool {
-        if ownNames.contains(name) { return true }
-        for prefix in [".~lock.", "~$"] where name.hasPrefix(prefix) {
-            return ownNames.contains(String(name.dropFirst(prefix.count)).replacingOccurrences(of: "#", with: ""))
-        }
-        return false
+        ownNames.contains(name) || LockFile.lockedName(name).map { ownNames.contains($0) } == true
     }
 
     /// Throws unless a run's reports may replace `final`: nothing is there, or an empty folder, or a folder
