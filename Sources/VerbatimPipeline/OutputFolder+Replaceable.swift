@@ -4,7 +4,7 @@ import VerbatimIngest
 extension OutputFolder {
     /// What a reports folder may hold: the reports and the manifest a run writes, and what file browsers
     /// leave in a folder they showed.
-    static let ownNames: Set<String> = Set(PipelineConfiguration.knownReports + ["manifest.json", ".DS_Store", "Thumbs.db", "desktop.ini"])
+    static let ownNames: Set<String> = Set(PipelineConfiguration.knownReports + [RunManifest.fileName, ".DS_Store", "Thumbs.db", "desktop.ini"])
 
     /// Whether `name` may stand in a reports folder: one of `ownNames`, or the lock file an office program
     /// keeps beside a report it has open (LibreOffice `.~lock.records.csv#`, Excel `~$records.csv`).

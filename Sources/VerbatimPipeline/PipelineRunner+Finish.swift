@@ -145,7 +145,7 @@ extension PipelineRunner {
         manifest.folded = c.folded
         manifest.skipped = step.skipped
         manifest.shards = step.shards
-        try folder.write("manifest.json", manifest.render())
+        try folder.write(RunManifest.fileName, manifest.render())
     }
 
     /// Swaps the reports into place, points `latest`, and only then commits the store's transaction.

@@ -13,6 +13,8 @@ import VerbatimStore
 /// does not compare it. Its layout is in `docs/manifest.md`.
 struct RunManifest {
     static let version = 1
+    /// The manifest's name in a reports folder.
+    static let fileName = "manifest.json"
 
     var config: PipelineConfiguration
     var history: RunHistory
