@@ -99,12 +99,25 @@ public struct OutputFolder {
         }
     }
 
-    /// Points `<root>/latest` at `name` (a symbolic link, replaced atomically).
-    public static func pointLatest(root: URL, at name: String) {
+    /// Points `<root>/latest` at `name` (a symbolic link, replaced atomically). Returns why it could not,
+    /// or nil: a `latest` that is a folder or a file someone made is left as it is, and said so.
+    @discardableResult
+    public static func pointLatest(root: URL, at name: String) -> String? {
         let link = root.appendingPathComponent("latest")
         let tmp = root.appendingPathComponent(".latest.tmp-\(getpid())")
         try? FileManager.default.removeItem(at: tmp)
-        guard (try? FileManager.default.createSymbolicLink(atPath: tmp.path, withDestinationPath: name)) != nil else { return }
-        if rename(tmp.path, link.path) != 0 { try? FileManager.default.removeItem(at: tmp) }
+        if let type = try? FileManager.default.attributesOfItem(atPath: link.path)[.type] as? FileAttributeType, type != .typeSymbolicLink {
+            return "\(link.path) is a \(type == .typeDirectory ? "folder" : "file"), not a link: left as it is, so it does not show "
+                + "the newest reports (\(name)); remove it, and the next run makes the link"
+        }
+        do { try FileManager.default.createSymbolicLink(atPath: tmp.path, withDestinationPath: name) } catch {
+            return "could not point \(link.path) at \(name): \(error.localizedDescription)"
+        }
+        guard rename(tmp.path, link.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: tmp)
+            return "could not point \(link.path) at \(name): \(reason)"
+        }
+        return nil
     }
 }

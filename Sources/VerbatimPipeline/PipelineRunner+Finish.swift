@@ -151,7 +151,7 @@ extension PipelineRunner {
     /// Swaps the reports into place, points `latest`, and only then commits the store's transaction.
     private func commit(_ step: FinishStep, outcome: inout Outcome, filesRead: Int) throws(RunError) {
         try step.folder.install()
-        if step.nightly { OutputFolder.pointLatest(root: config.output, at: step.asOf) }
+        if step.nightly, let problem = OutputFolder.pointLatest(root: config.output, at: step.asOf) { logger.warning("\(problem)") }
         #if DEBUG
         // For the kill test (which runs the debug binary): hold the run between the swap and the commit.
         // Release builds (`make run`, `make install`) have no failpoint.

@@ -169,6 +169,23 @@ struct PipelineRunnerTests {
         #expect(!OutputFolder.isOwn("thesis.txt") && !OutputFolder.isOwn(".~lock.thesis.txt#") && !OutputFolder.isOwn(".git"))
     }
 
+    /// `latest` is a link the runs replace; a folder or file of that name that someone made is left as it
+    /// is, and the run says that `latest` does not show the newest reports.
+    @Test func aLatestThatIsNotALinkIsLeftAndSaidSo() throws {
+        let root = TemporaryFolder()
+        defer { root.remove() }
+        #expect(OutputFolder.pointLatest(root: root.url, at: "2026-11-20") == nil)
+        #expect(OutputFolder.pointLatest(root: root.url, at: "2026-11-21") == nil)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: root.url.appendingPathComponent("latest").path) == "2026-11-21")
+        try FileManager.default.removeItem(at: root.url.appendingPathComponent("latest"))
+        root.write("latest/mine.txt", "keep")
+        let problem = OutputFolder.pointLatest(root: root.url, at: "2026-11-22")
+        #expect(problem?.contains("latest is a folder, not a link: left as it is, so it does not show the newest reports (2026-11-22)") == true,
+                "\(problem ?? "nil")")
+        #expect(root.read("latest/mine.txt") == "keep")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.url.path).sorted() == ["latest"], "no temporary link is left")
+    }
+
     @Test func nightlyRunsWriteADatedFolderAndPointLatestAtIt() throws {
         let input = TemporaryFolder(), root = TemporaryFolder()
         defer { input.remove(); root.remove() }
