@@ -6,8 +6,8 @@ import VerbatimIngest
 ///
 /// Skipped here: hidden files, Office and LibreOffice lock files, editor backups (by name),
 /// files that are not exports (by content: a PDF, an image, a Word document;
-/// `FormatSniffer`), and entries that are not files (a link to a folder or to nothing, a named
-/// pipe; `entryKind`). Everything else is read, by the reader its content asks for; a file that
+/// `FormatSniffer`), entries that are not files (a link to a folder or to nothing, a named
+/// pipe; `entryKind`), and files whose name is not UTF-8, which cannot be opened by the name read. Everything else is read, by the reader its content asks for; a file that
 /// claims an export's extension but cannot be read is rejected by its reader, with a reason.
 public enum InputCatalog {
     /// A file not read, and why.
@@ -90,7 +90,42 @@ public enum InputCatalog {
         }
         if own?.isDirectory == true { return .folder }
         if own?.isRegularFile == true { return .file }
+        if own == nil, let raw = undecodableName(url) {
+            return .notRead("its name is not UTF-8 (\(raw), in a code page, as Windows archives store names), so it cannot be opened by it: "
+                            + "rename it in UTF-8 (e.g. `convmv -f cp1254 -t utf8 --notest`, with the archive's code page) and run again")
+        }
         return .notRead("not a regular file (a named pipe, a socket or a device): an export is a file")
+    }
+
+    /// The name of an entry whose name the folder listing could not decode (its bytes are not UTF-8, so the
+    /// name holds U+FFFD and no file has it), with its bytes as the folder has them, `anket_\xFDzmir.csv`.
+    static func undecodableName(_ url: URL) -> String? {
+        let shown = url.lastPathComponent
+        guard shown.contains("\u{FFFD}"), let dir = opendir(url.deletingLastPathComponent().path) else { return nil }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
+            guard String(decoding: bytes, as: UTF8.self) == shown, String(validating: bytes, as: UTF8.self) == nil else { continue }
+            return escaped(bytes)
+        }
+        return "'\(shown)'"
+    }
+
+    /// `bytes` as text, each byte that is not part of valid UTF-8 written `\xNN`.
+    static func escaped(_ bytes: [UInt8]) -> String {
+        var out = "", i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+            if length > 0, i + length <= bytes.count, let text = String(validating: bytes[i..<(i + length)], as: UTF8.self) {
+                out += text
+                i += length
+            } else {
+                out += String(format: "\\x%02X", bytes[i])
+                i += 1
+            }
+        }
+        return "'\(out)'"
     }
 
     /// Splits `found` into files to read and files skipped by name or content.

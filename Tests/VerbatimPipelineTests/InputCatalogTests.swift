@@ -27,6 +27,27 @@ struct InputCatalogTests {
         #expect(reasons["pipe.csv"]?.hasPrefix("not a regular file (a named pipe") == true)
     }
 
+    /// A name in a code page (unzipped from a Windows archive: `ı` as the byte FD of windows-1254) cannot be
+    /// opened through the decoded name; it is listed with its bytes and what to do, not as a named pipe.
+    @Test func aFileWhoseNameIsNotUTF8IsListedWithItsBytesAndWhatToDo() throws {
+        let folder = TemporaryFolder("verbatim-catalog")
+        defer { folder.remove() }
+        folder.write("anket.csv", "id,text\n1,Harika\n")
+        let path = Array(folder.url.path.utf8) + Array("/anket_".utf8) + [0xFD] + Array("zmir.csv".utf8) + [0]
+        let file = path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { fopen($0.baseAddress!, "w") } }
+        try #require(file != nil)
+        fputs("id,text\n2,Kötü\n", file)
+        fclose(file)
+
+        let inventory = try InputCatalog.inventory(of: folder.url)
+
+        #expect(inventory.files.map(\.name) == ["anket.csv"])
+        #expect(inventory.skipped.count == 1)
+        let reason = inventory.skipped.first?.reason ?? ""
+        #expect(reason.hasPrefix("its name is not UTF-8 ('anket_\\xFDzmir.csv', in a code page"), "\(reason)")
+        #expect(reason.contains("convmv"))
+    }
+
     @Test func theSummaryLineTellsFilesSeenBeforeFromFilesThatAreNotExports() {
         var outcome = PipelineRunner.Outcome(folder: URL(fileURLWithPath: "/tmp/r"), files: [], accepted: 5, rejected: 1, filesRejected: 0, seconds: 0.5)
         outcome.filesSeenBefore = 2
