@@ -2,7 +2,7 @@ import Foundation
 import VerbatimStore
 
 /// What `verbatim list` prints: every input file as `bytes<TAB>relative
-/// path`, sorted by the raw bytes of the path, for drivers that plan
+/// path` (quoted when it holds a line break or another control, `ListedPath`), sorted by the raw bytes of the path, for drivers that plan
 /// shards; with a store, only the files whose content no earlier run
 /// processed (those a nightly run would read).
 public enum InputListing {
@@ -10,7 +10,7 @@ public enum InputListing {
     public static func lines(input: URL, unseenIn store: StoreSettings? = nil) throws(RunError) -> [String] {
         var files = try InputCatalog.files(in: input)
         guard let store, HistoryBackends.isPostgres(store.path) || FileManager.default.fileExists(atPath: store.path.path) else {
-            return files.map { "\(size(of: $0.url))\t\($0.name)" }
+            return files.map { "\(size(of: $0.url))\t\(ListedPath.quote($0.name))" }
         }
         var entries = RunHistory.fingerprint(files)
         do {
@@ -22,7 +22,7 @@ public enum InputListing {
             files = keep.map { files[$0] }
             entries = keep.map { entries[$0] }
         }
-        return zip(files, entries).map { "\($1.size)\t\($0.name)" }
+        return zip(files, entries).map { "\($1.size)\t\(ListedPath.quote($0.name))" }
     }
 
     /// The size of a file (a symbolic link's target), 0 when it cannot be read.

@@ -74,9 +74,9 @@ extension PipelineRunner {
         return catalog.indices.filter { $0 % shard.count == shard.index }.map { catalog[$0] }
     }
 
-    /// The path of a `verbatim list` line (`bytes<TAB>path`), or the line itself.
+    /// The path of a `verbatim list` line (`bytes<TAB>path`), or of the line itself; unquoted (`ListedPath`).
     static func listedPath(_ line: String) -> String {
-        guard let tab = line.firstIndex(of: "\t"), line[..<tab].allSatisfy(\.isNumber), tab > line.startIndex else { return line }
-        return String(line[line.index(after: tab)...])
+        guard let tab = line.firstIndex(of: "\t"), line[..<tab].allSatisfy(\.isNumber), tab > line.startIndex else { return ListedPath.unquote(line) }
+        return ListedPath.unquote(String(line[line.index(after: tab)...]))
     }
 }

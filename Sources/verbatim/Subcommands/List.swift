@@ -8,7 +8,11 @@ extension Verbatim {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "Print every input file as `bytes<TAB>relative path`, sorted by the path's bytes (the order shards are cut in).")
+            abstract: "Print every input file as `bytes<TAB>relative path`, sorted by the path's bytes (the order shards are cut in).",
+            discussion: """
+                A path holding a line break, a TAB or another control character, a `"` or a `\\` is written in double \
+                quotes with C escapes (`"a\\nb.csv"`), as git writes such paths; `run --files-from` reads both forms.
+                """)
 
         @Option(name: .long, help: "Pipeline file (for its `input:` and `store:`).")
         var pipeline = "pipelines/nightly.yaml"
