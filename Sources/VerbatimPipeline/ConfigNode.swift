@@ -24,6 +24,11 @@ struct ConfigNode {
             switch e {
             case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
                 throw .syntax(file: file, line: mark.line, column: mark.column, message: problem)
+            case let .duplicatedKeysInMapping(duplicates, context):
+                // Yams' own message repeats the whole file; the key and where it is first written say enough.
+                let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+                throw .syntax(file: file, line: context.mark.line, column: context.mark.column,
+                              message: "\(keys) given twice in one mapping (only one would count): keep one")
             default:
                 throw .syntax(file: file, line: 0, column: 0, message: "\(e)")
             }

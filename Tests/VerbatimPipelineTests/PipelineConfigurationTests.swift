@@ -111,6 +111,19 @@ struct PipelineConfigurationTests {
         }
     }
 
+    /// A key written twice (where only one would count) is named with the line of its first use, without the
+    /// whole file that the YAML library's own message repeats.
+    @Test func aKeyGivenTwiceIsNamedWithItsLine() {
+        for (yaml, expected) in [("input: x\nstages: [normalize]\nreports: [summary.json]\nstages: [normalize, language]\n", "p.yaml:2:1: "),
+                                 ("input: x\nstages:\n  - use: sentiment\n    positive_threshold: 0.1\n    positive_threshold: 0.2\n", "p.yaml:4:5: ")] {
+            do { _ = try parse(yaml); Issue.record("expected an error for \(yaml)") } catch {
+                let text = "\(error)"
+                #expect(text.hasPrefix(expected) && text.contains("given twice in one mapping"), "\(text)")
+                #expect(!text.contains("\n"), "one line: \(text)")
+            }
+        }
+    }
+
     @Test func globPatterns() {
         #expect(Glob.matches("tr_*.csv", "tr_anket_2026.csv"))
         #expect(!Glob.matches("tr_*.csv", "kk_anket.csv"))
