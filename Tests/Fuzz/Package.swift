@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(name: "Verbatim", path: "../.."),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The declaration of libFuzzer's driver, which each fuzzer's main.swift calls.
@@ -39,6 +40,15 @@ let package = Package(
         // names and text, masked and not.
         .executableTarget(name: "ReportFuzzer", dependencies: [
             .product(name: "VerbatimPipeline", package: "Verbatim"), "CLibFuzzer",
+        ], linkerSettings: fuzzerLinkerSettings),
+        // Every file an analyst edits (the pipeline file, each lexicon and data file, a learned layer, the roster)
+        // on arbitrary bytes, loaded as a run loads it, and the loaded data used on texts made of its own terms.
+        .executableTarget(name: "DataFileFuzzer", dependencies: [
+            .product(name: "VerbatimPipeline", package: "Verbatim"), "CLibFuzzer",
+        ], linkerSettings: fuzzerLinkerSettings),
+        // `verbatim merge` on an arbitrary partial (cut off, damaged, or not a partial), into a new history store.
+        .executableTarget(name: "PartialFuzzer", dependencies: [
+            .product(name: "VerbatimPipeline", package: "Verbatim"), .product(name: "Logging", package: "swift-log"), "CLibFuzzer",
         ], linkerSettings: fuzzerLinkerSettings),
     ]
 )

@@ -8,13 +8,15 @@
 #   Tests/Fuzz/fuzz.sh input 600    # InputReader: the sniffer, gzip and ZIP around every reader
 #   Tests/Fuzz/fuzz.sh text 600     # the text stages (classify, themes, evidence, masking) on arbitrary text
 #   Tests/Fuzz/fuzz.sh reports 600  # the report writers on arbitrary names and text
+#   Tests/Fuzz/fuzz.sh data 600     # the pipeline file and every lexicon / data file, loaded and used
+#   Tests/Fuzz/fuzz.sh partial 600  # verbatim merge on an arbitrary partial, into a new history store
 #   Tests/Fuzz/fuzz.sh csv 0 FILE   # replay one input (a crash-… artifact) and exit
 #
 # Everything it writes is git-ignored: the build in .build-fuzz/, the growing corpus in
 # .build-fuzz-runs/corpus/<reader>/, crash/timeout/oom inputs in .build-fuzz-runs/artifacts/<reader>/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-reader=${1:?usage: Tests/Fuzz/fuzz.sh csv|xml|json|xlsx|input|text|reports [seconds] [input]}
+reader=${1:?usage: Tests/Fuzz/fuzz.sh csv|xml|json|xlsx|input|text|reports|data|partial [seconds] [input]}
 seconds=${2:-600}
 case $reader in
   csv) fuzzer=CSVReaderFuzzer ;;
@@ -24,8 +26,13 @@ case $reader in
   input) fuzzer=InputReaderFuzzer ;;
   text) fuzzer=TextFuzzer ;;
   reports) fuzzer=ReportFuzzer ;;
-  *) echo "the fuzzer must be csv, xml, json, xlsx, input, text or reports" >&2; exit 64 ;;
+  data) fuzzer=DataFileFuzzer ;;
+  partial) fuzzer=PartialFuzzer ;;
+  *) echo "the fuzzer must be csv, xml, json, xlsx, input, text, reports, data or partial" >&2; exit 64 ;;
 esac
+# SwiftPM plans a path dependency's sources again only when this package's manifest changes: without
+# the touch, a source file added to the main package is missing from the fuzzers' build ("cannot find …").
+touch Tests/Fuzz/Package.swift
 swift build --package-path Tests/Fuzz --scratch-path .build-fuzz -c release \
   -Xswiftc -sanitize=fuzzer,address --product "$fuzzer"
 # Swift's own crash backtracer fights ASan over the crashing thread: let ASan report.
@@ -36,6 +43,14 @@ if [ -n "${3:-}" ]; then
   exec ".build-fuzz/release/$fuzzer" -timeout=10 -rss_limit_mb=2048 "$3"
 fi
 mkdir -p ".build-fuzz-runs/corpus/$reader" ".build-fuzz-runs/artifacts/$reader"
+if [ "$reader" = data ] || [ "$reader" = partial ]; then
+  # Seeds, written by the fuzzer: each data file as bundled (its first byte picks the file), or the fixtures' partials.
+  seeds=.build-fuzz-runs/seeds/$reader
+  rm -rf "$seeds"
+  VERBATIM_FUZZ_SEEDS=$seeds exec ".build-fuzz/release/$fuzzer" ".build-fuzz-runs/corpus/$reader" "$seeds" \
+    -max_len=65536 -len_control=50 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix=".build-fuzz-runs/artifacts/$reader/" -print_final_stats=1
+fi
 if [ "$reader" = text ] || [ "$reader" = reports ]; then
   # Seeds: each text of the sentiment, aspect and language test sets as an input of its own (for the
   # report writers, as employee, channel, text, file and date cut at U+0001).
