@@ -25,6 +25,23 @@ public struct DataFileIssue: Error, Sendable, Hashable, CustomStringConvertible 
 
     /// `file line N: message`, or `file: message` for the whole file (line 0).
     public var description: String { line > 0 ? "\(file) line \(line): \(message)" : "\(file): \(message)" }
+
+    /// How many issues of one file are listed one by one; the rest are counted.
+    public static let listedPerFile = 10
+
+    /// The issues as lines to show, at most `perFile` of each file and then how many more it has: a file
+    /// that is not the data it should be (an export given as a layer) gives one issue per line.
+    public static func listed(_ issues: [DataFileIssue], perFile: Int = listedPerFile) -> [String] {
+        var seen: [String: Int] = [:]
+        var lines: [String] = []
+        var cut: [String] = []  // files with issues not listed, in the order they were cut
+        for issue in issues {
+            let n = seen[issue.file, default: 0]
+            seen[issue.file] = n + 1
+            if n < perFile { lines.append(issue.description) } else if n == perFile { cut.append(issue.file) }
+        }
+        return lines + cut.map { "\($0): \(seen[$0]! - perFile) more problem(s) like those above, not listed" }
+    }
 }
 
 /// Splits the text of a data file into lines of TAB-separated fields.

@@ -39,7 +39,7 @@ extension ConfigurationError: CustomStringConvertible {
         case let .invalidValue(file, path, line, value, expected): "\(file):\(line): \(path) is '\(value)'; expected \(expected)"
         case let .stageOrder(file, path, line, message): "\(file):\(line): \(path): \(message)"
         case let .dataFiles(issues):
-            "linguistic data has \(issues.filter(\.isError).count) error(s):\n" + issues.filter(\.isError).map { "  " + $0.description }.joined(separator: "\n")
+            "linguistic data has \(issues.filter(\.isError).count) error(s):\n" + DataFileIssue.listed(issues.filter(\.isError)).map { "  " + $0 }.joined(separator: "\n")
         case let .missingPath(file, path, value): "\(file): \(path) points at '\(value)', which does not exist"
         }
     }

@@ -93,6 +93,19 @@ struct LearnCommandTests {
         #expect(dir.read("survey.csv") == "id,rating,comment\n1,5,çok iyi\n")
     }
 
+    /// A file given as a layer that is no layer (an export) is refused with its first problems and a count,
+    /// not one error per line of the export.
+    @Test func aFileThatIsNoLayerIsRefusedWithItsFirstProblemsAndACount() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let export = dir.write("survey.csv", "id;date;comment\n" + (1...40).map { "\($0);2026-11-21;çok iyi" }.joined(separator: "\n") + "\n")
+        let r = try runVerbatim(["classify", "--lang", "tr", "--layer", "tr=\(export.path)"], stdin: "çok iyi\n")
+        #expect(r.status == 78)
+        let errors = r.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
+        #expect(errors.count == 11, "\(r.stderr)")
+        #expect(errors.last?.hasSuffix("survey.csv: 31 more problem(s) like those above, not listed") == true, "\(r.stderr)")
+    }
+
     @Test func classifyExplainsALearnedTerm() throws {
         let dir = TemporaryFolder()
         defer { dir.remove() }

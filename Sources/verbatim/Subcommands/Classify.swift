@@ -66,7 +66,7 @@ extension Verbatim {
                 lexicons: DataHome.resolve(lexicons), learnedLexicons: try layers(), referencedFrom: "--lexicons")
             let errors = resources.issues.filter(\.isError)
             if !errors.isEmpty {
-                for e in errors { printError("error: \(e)") }
+                for line in DataFileIssue.listed(errors) { printError("error: \(line)") }
                 throw ExitCodes.configurationError
             }
             let masker = try loadMasker()
@@ -173,7 +173,7 @@ extension Verbatim {
             let (rules, issues) = MaskingRules.load(directory: URL(fileURLWithPath: lexicons).appendingPathComponent("pii"))
             let errors = issues.filter(\.isError)
             guard errors.isEmpty else {
-                for e in errors { printError("error: \(e)") }
+                for line in DataFileIssue.listed(errors) { printError("error: \(line)") }
                 throw ExitCodes.configurationError
             }
             return rules.masker

@@ -89,7 +89,7 @@ extension Verbatim {
             let resources = LoadedResources.loadCollectingIssues(lexicons: DataHome.resolve(lexicons), referencedFrom: "--lexicons")
             let errors = resources.issues.filter(\.isError)
             if !errors.isEmpty {
-                for e in errors { printError("error: \(e)") }
+                for line in DataFileIssue.listed(errors) { printError("error: \(line)") }
                 throw ExitCodes.configurationError
             }
             var options = LexiconLearner.Options()

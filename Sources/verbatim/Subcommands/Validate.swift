@@ -26,7 +26,7 @@ extension Verbatim {
             let resources = LoadedResources.loadCollectingIssues(config)
             let errors = resources.issues.filter(\.isError)
             let warns = resources.issues.filter { !$0.isError }
-            for e in errors { printError("error: \(e)") }
+            for line in DataFileIssue.listed(errors) { printError("error: \(line)") }
             if warnings { for w in warns { printError("warning: \(w)") } }
             print("\(config.file): pipeline '\(config.name)'")
             print("  stages: " + config.stages.map { $0.enabled ? $0.use : "\($0.use) (off)" }.joined(separator: " → "))
