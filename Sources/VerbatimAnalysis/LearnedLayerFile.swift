@@ -90,7 +90,10 @@ public enum LearnedLayerFile {
     /// `lex.learned`, and sets the calibrated thresholds. Returns the problems found, with their lines.
     public static func apply(_ url: URL, to lex: inout LanguageLexicon) -> [DataFileIssue] {
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            return [DataFileIssue(file: url.path, line: 0, message: "learned layer missing or not UTF-8")]
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            let message = !exists ? "learned layer missing" : isFolder.boolValue ? "a folder, not a learned layer file" : "learned layer not UTF-8 text"
+            return [DataFileIssue(file: url.path, line: 0, message: message)]
         }
         var issues: [DataFileIssue] = []
         var positive: Double?, negative: Double?

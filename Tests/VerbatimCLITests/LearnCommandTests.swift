@@ -146,5 +146,10 @@ extension LearnCommandTests {
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(ok.stdout.contains("learned layers: kk"))
         #expect(ok.stdout.contains("kk 1 new terms"))
+        for (path, message) in [(dir.url.path, "a folder, not a learned layer file"), (dir.url.appendingPathComponent("none.tsv").path, "learned layer missing")] {
+            let r = try runVerbatim(["classify", "--lang", "kk", "--layer", "kk=\(path)"], stdin: "жақсы\n")
+            #expect(r.status == 78)
+            #expect(r.stderr.contains("\(path): \(message)"), "\(r.stderr)")
+        }
     }
 }
