@@ -46,7 +46,7 @@ public struct LoadedResources: Sendable {
             r.issues += issues
         }
         if let rosterURL = config.roster {
-            let (roster, rosterIssues) = load(rosterURL, Roster.parse)
+            let (roster, rosterIssues) = load(rosterURL, anyEncoding: true, Roster.parse)
             let (endings, endingIssues) = load(config.lexicons.appendingPathComponent("name_endings.tsv"), NameEndings.parse)
             r.roster = RosterMatcher(roster: roster, endings: endings)
             r.issues += rosterIssues + endingIssues
@@ -55,11 +55,16 @@ public struct LoadedResources: Sendable {
     }
 
     /// Reads a UTF-8 data file and parses it; an unreadable file is an issue naming it.
-    static func load<T>(_ url: URL, _ parse: (String, String) -> (T, [DataFileIssue])) -> (T, [DataFileIssue]) {
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+    /// `anyEncoding`: the file may be in any encoding an export may be in (a roster saved by Excel in a
+    /// code page); the linguistic data files are UTF-8.
+    static func load<T>(_ url: URL, anyEncoding: Bool = false, _ parse: (String, String) -> (T, [DataFileIssue])) -> (T, [DataFileIssue]) {
+        let data = FileManager.default.contents(atPath: url.path)
+        let text = data.flatMap { anyEncoding ? EncodingDetector.decode([UInt8]($0))?.text : String(data: $0, encoding: .utf8) }
+        guard let text else {
             let exists = FileManager.default.fileExists(atPath: url.path)
             let (empty, _) = parse("", url.path)
-            return (empty, [DataFileIssue(file: url.path, line: 0, message: exists ? "not UTF-8 text" : "no such file")])
+            let unreadable = anyEncoding ? "not text in UTF-8, UTF-16 or a Windows code page" : "not UTF-8 text"
+            return (empty, [DataFileIssue(file: url.path, line: 0, message: exists ? unreadable : "no such file")])
         }
         return parse(text, url.path)
     }

@@ -186,6 +186,27 @@ struct PipelineRunnerTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.url.path).sorted() == ["latest"], "no temporary link is left")
     }
 
+    /// A roster is read in the encoding it was saved in, as exports are: Excel on Turkish Windows saves
+    /// windows-1254, and "Unicode text" is UTF-16 with a byte-order mark.
+    @Test(arguments: ["windows-1254", "utf-16le"])
+    func aRosterSavedInACodePageOrUTF16NamesItsEmployees(_ encoding: String) throws {
+        let input = TemporaryFolder(), out = TemporaryFolder()
+        defer { input.remove(); out.remove() }
+        input.write("survey.csv", "id,text\n1,Ayşe Hanım çok yardımcı oldu\n")
+        let roster = "id\tname\taliases\tlanguages\nTR-1\tAyşe Yılmaz\tAyşe Hanım\ttr\n"
+        let bytes: [UInt8] = encoding == "utf-16le"
+            ? [0xFF, 0xFE] + roster.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            : roster.unicodeScalars.map { ["ş": 0xFE, "ı": 0xFD][$0] ?? UInt8($0.value) }
+        #expect(String(validating: bytes, as: UTF8.self) == nil, "the roster is not UTF-8")
+        let rosterFile = out.write("roster.tsv", bytes)
+        let yaml = "input: \(input.url.path)\nlexicons: \(RepoPaths.lexicons.path)\nroster: \(rosterFile.path)\nstore: none\n"
+            + "stages: [normalize, language, employee_mentions, sentiment, themes]\nreports: [records.csv]\n"
+        let config = try PipelineConfiguration.parse(yaml: yaml, file: "test.yaml")
+        let runner = PipelineRunner(config: config, resources: try LoadedResources.load(config))
+        _ = try runner.run(.init(out: out.url.appendingPathComponent("r"), asOf: "2026-11-21"))
+        #expect(out.read("r/records.csv")?.contains(",Ayşe Yılmaz,") == true, "\(out.read("r/records.csv") ?? "")")
+    }
+
     @Test func nightlyRunsWriteADatedFolderAndPointLatestAtIt() throws {
         let input = TemporaryFolder(), root = TemporaryFolder()
         defer { input.remove(); root.remove() }
