@@ -11,3 +11,13 @@ extension EncodingDetector {
         return (text, detected)
     }
 }
+
+extension EncodingDetector {
+    /// Whether `sample` has more valid UTF-8 sequences of two or more bytes than invalid bytes: UTF-8 with a
+    /// few damaged bytes, in a sample too short for `detect`'s rule (at least 4 valid, 4 times the invalid),
+    /// which a code page's text never is (its letters above 0x7F are not followed by continuation bytes).
+    public static func leansUTF8(_ sample: [UInt8]) -> Bool {
+        let (valid, invalid) = utf8Sequences(sample)
+        return valid > invalid
+    }
+}

@@ -10,7 +10,7 @@
 /// UTF-8 input is handed on as it is. Other encodings are written into one
 /// output block, reused from chunk to chunk, through a pointer: a code page
 /// through a table of each upper byte's UTF-8 form, UTF-16 unit by unit.
-struct UTF8Transcoder {
+public struct UTF8Transcoder {
     /// Written in place of each invalid input character; 0xFF never occurs in UTF-8.
     static let invalidMarker: UInt8 = 0xFF
 
@@ -22,7 +22,7 @@ struct UTF8Transcoder {
     /// A code page's bytes 0x80…0xFF as UTF-8: up to three bytes, little-endian, and the count in the top byte.
     private let upper: [UInt32]
 
-    init(encoding: TextEncoding) {
+    public init(encoding: TextEncoding) {
         self.encoding = encoding
         let table: [UInt32]? = switch encoding {
         case .windows1250: CodePageTables.windows1250
@@ -62,7 +62,7 @@ struct UTF8Transcoder {
     }
 
     /// Appends the UTF-8 form of `input` to `out`. `final` flushes a dangling partial character.
-    mutating func transcode(_ input: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], final: Bool = false) {
+    public mutating func transcode(_ input: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], final: Bool = false) {
         transcode(input, final: final) { out.append(contentsOf: $0) }
     }
 

@@ -21,10 +21,41 @@ public struct LineReader {
     private var eof = false
     /// Bytes of a line too long to keep, skipped so far.
     private var skipped = 0
+    /// Whether the encoding is still to be found from the first bytes read, as an export's is.
+    private var detectsEncoding: Bool
+    /// The encoding found (with `detectsEncoding`, once the first bytes are read); nil for UTF-8 read as it is.
+    public private(set) var encoding: DetectedEncoding?
+    /// Turns the input into UTF-8 when it is in another encoding.
+    private var transcoder: UTF8Transcoder?
 
-    public init(handle: FileHandle, maxLineBytes: Int = SourceOptions.defaultMaxRecordBytes) {
+    /// `detectsEncoding`: read text in UTF-16 or a Windows code page as an export is read (the encoding
+    /// found from the first 64 KiB: `EncodingDetector`); without it, and for UTF-8, bytes are taken as
+    /// UTF-8 and invalid ones replaced.
+    public init(handle: FileHandle, maxLineBytes: Int = SourceOptions.defaultMaxRecordBytes, detectsEncoding: Bool = false) {
         self.handle = handle
         self.maxLineBytes = maxLineBytes
+        self.detectsEncoding = detectsEncoding
+    }
+
+    /// Appends a chunk read (empty at the end) to the buffer, as UTF-8.
+    private mutating func append(_ chunk: [UInt8]) {
+        if detectsEncoding, !chunk.isEmpty {
+            detectsEncoding = false
+            let found = EncodingDetector.detect(chunk)
+            // A short UTF-8 text with a damaged byte (a line piped in) stays UTF-8, its byte replaced.
+            let guessed = found.bomLength == 0 && [.windows1250, .windows1251, .windows1254].contains(found.encoding)
+            if found.encoding != .utf8, !(guessed && EncodingDetector.leansUTF8(chunk)) {
+                encoding = found
+                transcoder = UTF8Transcoder(encoding: found.encoding)
+                chunk.withUnsafeBufferPointer { transcoder!.transcode(UnsafeBufferPointer(rebasing: $0[found.bomLength...]), into: &buffer, final: eof) }
+                return
+            }
+        }
+        if transcoder != nil {
+            chunk.withUnsafeBufferPointer { transcoder!.transcode($0, into: &buffer, final: eof) }
+        } else {
+            buffer.append(contentsOf: chunk)
+        }
     }
 
     /// The next line, or nil at the end.
@@ -57,7 +88,8 @@ public struct LineReader {
             }
             if start > 0 { buffer.removeFirst(start); start = 0 }
             let data = handle.readData(ofLength: 1 << 16)
-            if data.isEmpty { eof = true } else { buffer.append(contentsOf: data) }
+            if data.isEmpty { eof = true }
+            append([UInt8](data))
         }
     }
 }

@@ -54,6 +54,26 @@ struct CommandLineTests {
         #expect(lines[4].hasPrefix("negative\t") && lines[4].hasSuffix("\tsr"))
     }
 
+    /// A file saved in a Windows code page (Notepad on Turkish Windows) or UTF-16 is read as an export is,
+    /// with a note of the encoding on stderr: the same rows as its UTF-8 form, not replacement characters.
+    @Test func classifyReadsAFileInACodePageOrUTF16AsItsUTF8Form() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let text = "Çok kötü bir hizmet, berbattı\nOperatör çok kibardı, teşekkürler\n"
+        let table: [Unicode.Scalar: UInt8] = ["Ç": 0xC7, "ö": 0xF6, "ü": 0xFC, "ı": 0xFD, "ş": 0xFE]
+        let utf8 = dir.write("utf8.txt", text)
+        let codePage = dir.write("cp1254.txt", text.unicodeScalars.map { table[$0] ?? UInt8($0.value) })
+        let utf16 = dir.write("utf16.txt", [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let expected = try runVerbatim(["classify", "--explain", utf8.path])
+        #expect(expected.status == 0 && expected.stderr.isEmpty, "\(expected.stderr)")
+        for (file, note) in [(codePage, "as windows-1254 (guessed from letters)"), (utf16, "as utf-16le (BOM)")] {
+            let r = try runVerbatim(["classify", "--explain", file.path])
+            #expect(r.status == 0)
+            #expect(r.stdout == expected.stdout)
+            #expect(r.stderr.contains("reading \(file.path) \(note)"), "\(r.stderr)")
+        }
+    }
+
     /// A line past 4 MiB (a binary file piped in, a whole export on one line) is not held in memory nor
     /// analysed: its row says why, in its place, and the command exits 2.
     @Test func classifySetsAsideALineLongerThanATextMayBe() throws {

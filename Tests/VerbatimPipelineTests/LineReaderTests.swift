@@ -5,16 +5,39 @@ import VerbatimPipeline
 @Suite("Line reader")
 struct LineReaderTests {
     /// Every line of `bytes` as the reader gives them back.
-    static func lines(of bytes: [UInt8], maxLineBytes: Int = 4 << 20) throws -> [LineReader.Line] {
+    static func lines(of bytes: [UInt8], maxLineBytes: Int = 4 << 20, detectsEncoding: Bool = false) throws -> [LineReader.Line] {
+        try read(bytes, maxLineBytes: maxLineBytes, detectsEncoding: detectsEncoding).lines
+    }
+
+    static func read(_ bytes: [UInt8], maxLineBytes: Int = 4 << 20, detectsEncoding: Bool) throws -> (lines: [LineReader.Line], encoding: String?) {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("line-reader-\(UUID().uuidString).txt")
         try Data(bytes).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
-        var reader = LineReader(handle: handle, maxLineBytes: maxLineBytes)
+        var reader = LineReader(handle: handle, maxLineBytes: maxLineBytes, detectsEncoding: detectsEncoding)
         var out: [LineReader.Line] = []
         while let line = reader.next() { out.append(line) }
-        return out
+        return (out, reader.encoding?.encoding.rawValue)
+    }
+
+    /// With `detectsEncoding` (what `classify` reads with), text in UTF-16 or a Windows code page comes back
+    /// as the same lines as its UTF-8 form; UTF-8 and its invalid bytes are read as without.
+    @Test func textInAnotherEncodingIsReadAsAnExportIs() throws {
+        let text = "Çok kötü bir hizmet, berbattı.\nİyi günler\n"
+        let table: [Unicode.Scalar: UInt8] = ["Ç": 0xC7, "ö": 0xF6, "ü": 0xFC, "ı": 0xFD, "İ": 0xDD]
+        let windows1254: [UInt8] = text.unicodeScalars.map { table[$0] ?? UInt8($0.value) }
+        let utf16: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let expected: [LineReader.Line] = [.text("Çok kötü bir hizmet, berbattı."), .text("İyi günler")]
+        let fromCodePage = try Self.read(windows1254, detectsEncoding: true), fromUTF16 = try Self.read(utf16, detectsEncoding: true)
+        let fromUTF8 = try Self.read(Array(text.utf8), detectsEncoding: true)
+        #expect(fromCodePage.lines == expected && fromCodePage.encoding == "windows-1254")
+        #expect(fromUTF16.lines == expected && fromUTF16.encoding == "utf-16le")
+        #expect(fromUTF8.lines == expected && fromUTF8.encoding == nil)
+        // UTF-8 with a stray bad byte stays UTF-8 (as in an export: "mostly valid UTF-8"), the byte replaced.
+        let damaged = Array("Çok iyi bir hizmet".utf8) + [0xFF] + Array(", teşekkürler\n".utf8)
+        #expect(try Self.read(damaged, detectsEncoding: true) == ([.text("Çok iyi bir hizmet\u{FFFD}, teşekkürler")], nil))
+        #expect(try Self.lines(of: windows1254) != expected, "without detection the bytes are taken as UTF-8")
     }
 
     @Test func linesEndAtLineFeedsWithOrWithoutCarriageReturns() throws {

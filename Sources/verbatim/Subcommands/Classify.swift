@@ -79,7 +79,9 @@ extension Verbatim {
                 printError("verbatim: cannot open \(file)")
                 throw ExitCodes.failedNothingWritten
             }
-            var reader = LineReader(handle: input)
+            // Text saved in UTF-16 or a Windows code page is read as an export is, and said so.
+            var reader = LineReader(handle: input, detectsEncoding: true)
+            var encodingSaid = false
             // Lines are analysed a window at a time, so that an undetermined line can take the language
             // of the lines read so far (`LanguageContext`); a window ends after `windowLines` lines or
             // `windowBytes` bytes, so its memory does not follow the input.
@@ -109,6 +111,10 @@ extension Verbatim {
             }
             var number = 0, setAside = 0
             while let read = reader.next() {
+                if !encodingSaid, let found = reader.encoding {
+                    encodingSaid = true
+                    printError("verbatim classify: reading \(file == "-" ? "standard input" : file) as \(found.encoding.rawValue) (\(found.how))")
+                }
                 number += 1
                 switch read {
                 case let .text(line):
