@@ -83,6 +83,22 @@ struct ShardCommandTests {
         #expect(work.read("0.partial")?.hasPrefix("verbatim-partial 2\n") == true)
     }
 
+    /// `merge --out` on the folder of the partials would replace it, partials and all: refused, and they stay.
+    @Test func mergeNeverWritesOverItsPartials() throws {
+        let work = TemporaryFolder()
+        defer { work.remove() }
+        let folder = work.url.appendingPathComponent("p")
+        for i in 0..<2 {
+            let r = try runVerbatim(["run", "--pipeline", Self.pipeline, "--input", Self.exports, "--shard", "\(i)/2",
+                                     "--partial", folder.appendingPathComponent("\(i).partial").path, "--quiet"])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let r = try runVerbatim(["merge", "--pipeline", Self.pipeline, "--out", folder.path, "--no-store", folder.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("it holds '0.partial' and '1.partial', which no run wrote"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["0.partial", "1.partial"])
+    }
+
     @Test func aShardKilledWhileWritingLeavesNoPartial() throws {
         let work = TemporaryFolder()
         defer { work.remove() }
