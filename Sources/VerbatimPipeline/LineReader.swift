@@ -37,25 +37,24 @@ public struct LineReader {
         self.detectsEncoding = detectsEncoding
     }
 
-    /// Appends a chunk read (empty at the end) to the buffer, as UTF-8.
-    private mutating func append(_ chunk: [UInt8]) {
+    /// Appends a chunk read (empty at the end) to the buffer, as UTF-8. UTF-8 is appended as it is read.
+    private mutating func append(_ chunk: Data) {
+        var skip = 0
         if detectsEncoding, !chunk.isEmpty {
             detectsEncoding = false
-            let found = EncodingDetector.detect(chunk)
+            let sample = [UInt8](chunk)
+            let found = EncodingDetector.detect(sample)
             // A short UTF-8 text with a damaged byte (a line piped in) stays UTF-8, its byte replaced.
             let guessed = found.bomLength == 0 && [.windows1250, .windows1251, .windows1254].contains(found.encoding)
-            if found.encoding != .utf8, !(guessed && EncodingDetector.leansUTF8(chunk)) {
+            if found.encoding != .utf8, !(guessed && EncodingDetector.leansUTF8(sample)) {
                 encoding = found
                 transcoder = UTF8Transcoder(encoding: found.encoding)
-                chunk.withUnsafeBufferPointer { transcoder!.transcode(UnsafeBufferPointer(rebasing: $0[found.bomLength...]), into: &buffer, final: eof) }
-                return
+                skip = found.bomLength
             }
         }
-        if transcoder != nil {
-            chunk.withUnsafeBufferPointer { transcoder!.transcode($0, into: &buffer, final: eof) }
-        } else {
-            buffer.append(contentsOf: chunk)
-        }
+        guard transcoder != nil else { buffer.append(contentsOf: chunk); return }
+        let bytes = [UInt8](chunk)
+        bytes.withUnsafeBufferPointer { transcoder!.transcode(UnsafeBufferPointer(rebasing: $0[skip...]), into: &buffer, final: eof) }
     }
 
     /// The next line, or nil at the end.
@@ -89,7 +88,7 @@ public struct LineReader {
             if start > 0 { buffer.removeFirst(start); start = 0 }
             let data = handle.readData(ofLength: 1 << 16)
             if data.isEmpty { eof = true }
-            append([UInt8](data))
+            append(data)
         }
     }
 }
