@@ -26,12 +26,7 @@ public enum LearnedLayerFile {
     public static let title = "Learned lexicon layer"
 
     /// Whether the file at `url` is a layer `verbatim learn` wrote (its first line says so).
-    public static func isLayer(_ url: URL) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { return false }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 2 + title.utf8.count)) ?? Data()
-        return head.elementsEqual(Data(("# " + title).utf8))
-    }
+    public static func isLayer(_ url: URL) -> Bool { DataFile.begins(url, with: "# " + title) }
 
     /// A setting line: `@name<TAB>value`.
     public enum Setting: String, CaseIterable, Sendable {

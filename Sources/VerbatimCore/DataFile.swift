@@ -59,6 +59,15 @@ public enum DataFile {
         return (nil, DataFileIssue(file: url.path, line: 0, message: exists ? "not UTF-8 text" : "missing"))
     }
 
+    /// Whether the file at `url` begins with the bytes of `prefix` (how a file Verbatim wrote, a layer or a
+    /// partial, is told from one it would replace by mistake). False when it cannot be read.
+    public static func begins(_ url: URL, with prefix: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: prefix.utf8.count)) ?? Data()
+        return head.elementsEqual(prefix.utf8)
+    }
+
     public static func lines(of text: String) -> [DataLine] {
         var text = text
         return text.withUTF8 { bytes in

@@ -9,6 +9,12 @@ import Darwin
 /// cleaner and the cut of a long report line. Inlinable, so each module's
 /// loops compile it in place.
 public enum UTF8Bytes {
+    /// How many bytes a UTF-8 sequence starting with `lead` has (1 for ASCII), or 0 when `lead` starts
+    /// none (a continuation byte, or a byte UTF-8 never uses: C0, C1, F5…FF).
+    @inlinable @inline(__always) public static func sequenceLength(lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+    }
+
     /// The scalar starting at byte `i` and its length in bytes.
     @inlinable @inline(__always) public static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (scalar: UInt32, length: Int) {
         let b0 = UInt32(p[i])

@@ -1,3 +1,5 @@
+import VerbatimCore
+
 /// Detects the encoding of an export from its first bytes.
 ///
 /// Order: a declared encoding wins; then a byte-order mark; then UTF-16
@@ -69,7 +71,7 @@ public enum EncodingDetector {
         while i < b.count {
             let c = b[i]
             if c < 0x80 { i += 1; continue }
-            let len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0
+            let len = UTF8Bytes.sequenceLength(lead: c)
             if len > 0, i + len <= b.count, b[(i + 1)..<(i + len)].allSatisfy({ $0 & 0xC0 == 0x80 }) {
                 valid += 1; i += len
             } else {

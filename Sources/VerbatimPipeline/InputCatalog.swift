@@ -1,4 +1,5 @@
 import Foundation
+import VerbatimCore
 import VerbatimIngest
 
 /// Every file of the input (a folder, recursively, or one file), in a stable order: those to
@@ -115,8 +116,7 @@ public enum InputCatalog {
     static func escaped(_ bytes: [UInt8]) -> String {
         var out = "", i = 0
         while i < bytes.count {
-            let lead = bytes[i]
-            let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+            let length = UTF8Bytes.sequenceLength(lead: bytes[i])
             if length > 0, i + length <= bytes.count, let text = String(validating: bytes[i..<(i + length)], as: UTF8.self) {
                 out += text
                 i += length

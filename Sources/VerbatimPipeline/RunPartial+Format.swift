@@ -68,12 +68,7 @@ extension RunPartial {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
         if isDirectory.boolValue { throw .notReplaceable(path: url.path, isFolder: true) }
-        let head = FileHandle(forReadingAtPath: url.path).flatMap { handle in
-            defer { try? handle.close() }
-            return try? handle.read(upToCount: magic.utf8.count)
-        } ?? Data()
-        let family = Data((magic.prefix(while: { $0 != " " }) + " ").utf8)
-        guard head.starts(with: family) else { throw .notReplaceable(path: url.path, isFolder: false) }
+        guard DataFile.begins(url, with: magic.prefix(while: { $0 != " " }) + " ") else { throw .notReplaceable(path: url.path, isFolder: false) }
     }
 
     /// Writes the partial to `url` through a temporary file renamed into place, so
