@@ -42,10 +42,11 @@ public struct FixtureCheck {
         return out
     }
 
-    /// The file's text, or nil when it is not UTF-8 or holds a NUL byte (what no report writes).
+    /// The file's text, byte-order mark kept (as the run's side keeps it), or nil when it is not UTF-8 or
+    /// holds a NUL byte (what no report writes).
     static func text(_ data: Data) -> String? {
         guard !data.contains(0) else { return nil }
-        return String(data: data, encoding: .utf8)
+        return String(validating: data, as: UTF8.self)
     }
 
     /// Copies the named files from `actual` over the expected ones.

@@ -1,9 +1,17 @@
 /// A unified diff of two texts, line by line, for `verbatim check`.
 public enum LineDiff {
+    /// The lines of `text`, each without its `\n` or `\r\n`. Split on scalars: as a `Character`, `\r\n` is
+    /// one grapheme that is not `\n`, so a CRLF file (every CSV report) was one line, and a changed row showed
+    /// as the whole file. Line ends alone make no difference here (`FixtureCheck` says when only they differ).
+    static func lines(of text: String) -> [String] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(line.last == "\r" ? line.dropLast() : line[...])
+        }
+    }
+
     /// Unified diff with `context` lines around each change; empty when equal.
     public static func unified(expected: String, actual: String, expectedName: String, actualName: String, context: Int = 3, maxLines: Int = 200) -> String {
-        let a = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let b = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let a = lines(of: expected), b = lines(of: actual)
         if a == b { return "" }
         let ops = diff(a, b)
         // Group into hunks.

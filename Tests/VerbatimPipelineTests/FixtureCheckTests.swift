@@ -23,6 +23,15 @@ struct FixtureCheckTests {
         #expect(differences[0].detail.contains("-wait,3") && differences[0].detail.contains("+wait,4"))
     }
 
+    /// The CSV reports begin with a byte-order mark: both sides keep it, so the diff shows the changed row only.
+    @Test func aChangedRowOfAFileWithAByteOrderMarkIsTheWholeDiff() throws {
+        let (check, actual) = try folders(expected: ["rejects.csv": Data("\u{FEFF}file,reason\na.csv,old reason\nb.csv,same\n".utf8)],
+                                          actual: ["rejects.csv": Data("\u{FEFF}file,reason\na.csv,new reason\nb.csv,same\n".utf8)])
+        let detail = check.compare(actual: actual, files: ["rejects.csv"]).first?.detail ?? ""
+        #expect(detail.contains("-a.csv,old reason") && detail.contains("+a.csv,new reason"), "\(detail)")
+        #expect(!detail.contains("-\u{FEFF}file") && !detail.contains("-file,reason"), "the header is the same on both sides: \(detail)")
+    }
+
     @Test func identicalAndAbsentFilesAreNoDifference() throws {
         let same = Data("a\n".utf8)
         let (check, actual) = try folders(expected: ["a.csv": same], actual: ["a.csv": same])

@@ -142,4 +142,15 @@ struct LineDiffTests {
         #expect(d.contains("@@ -7,7 +7,7 @@"))
         #expect(LineDiff.unified(expected: a, actual: a, expectedName: "e", actualName: "a").isEmpty)
     }
+
+    /// The CSV reports end their lines with CRLF, which as a `Character` is one grapheme, not `\n`: the
+    /// diff must still be line by line, and line ends alone make no difference in it.
+    @Test func linesEndingInCRLFAreDiffedLineByLine() {
+        let a = (1...20).map { "row \($0)" }.joined(separator: "\r\n") + "\r\n"
+        let b = a.replacingOccurrences(of: "row 10", with: "row ten")
+        let d = LineDiff.unified(expected: a, actual: b, expectedName: "e", actualName: "a")
+        #expect(d.contains("-row 10\n+row ten\n"), "\(d)")
+        #expect(d.contains("@@ -7,7 +7,7 @@"))
+        #expect(LineDiff.unified(expected: a, actual: a.replacingOccurrences(of: "\r\n", with: "\n"), expectedName: "e", actualName: "a").isEmpty)
+    }
 }
