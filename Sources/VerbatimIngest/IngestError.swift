@@ -93,7 +93,9 @@ public enum RowProblem: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case let .wrongFieldCount(got, expected): "\(got) fields, header has \(expected)"
         case .emptyText: "empty feedback text"
-        case let .badDate(d): "unreadable date '\(d)' (expected e.g. 21.11.2026, 21.11.2026 09:14 or 2026-11-21)"
+        case let .badDate(d):
+            DateNormalizer.problem(d).map { "no such date '\(d)': \($0)" }
+                ?? "unreadable date '\(d)' (expected e.g. 21.11.2026, 21.11.2026 09:14 or 2026-11-21)"
         case let .badRating(r): "rating '\(r)' is not a number from 0 to 10"
         case let .invalidEncoding(e): "bytes that are not valid \(e.rawValue)"
         case .unterminatedQuote: "a quoted field is never closed (missing \")"

@@ -76,7 +76,7 @@ struct CSVRecordReaderTests {
         #expect(records.map(\.id) == ["1", "6"])
         #expect(rejects.map(\.provenance.line) == [3, 4, 5, 6])
         #expect(rejects[0].reason == "4 fields, header has 5")
-        #expect(rejects[1].reason.contains("unreadable date '31.02.2026'"))
+        #expect(rejects[1].reason == "no such date '31.02.2026': February 2026 has no day 31 (it has 28)")
         #expect(rejects[2].reason.contains("rating 'eleven'"))
         #expect(rejects[3].reason == "empty feedback text")
         #expect(summary.read == 6 && summary.accepted == 2 && summary.rejected == 4)
@@ -189,5 +189,21 @@ struct CSVRecordReaderTests {
     @Test func headerOnlyFileHasNoRecordsAndNoError() throws {
         let (records, rejects, summary) = try readCSV("h.csv", Array("id,comment\n".utf8))
         #expect(records.isEmpty && rejects.isEmpty && summary.fileError == nil)
+    }
+
+    /// A date in the right form with a number that cannot be says which number; any other unreadable value
+    /// gets the forms that are read.
+    @Test(arguments: [
+        ("32.11.2026 09:10", "no such date '32.11.2026 09:10': November 2026 has no day 32 (it has 30)"),
+        ("29.02.2027", "no such date '29.02.2027': February 2027 has no day 29 (it has 28)"),
+        ("2026-13-01", "no such date '2026-13-01': there is no month 13"),
+        ("11/21/2026", "no such date '11/21/2026': there is no month 21 (is the month written first, as in the US?)"),
+        ("9999-12-31", "no such date '9999-12-31': the year 9999 is outside 1900–2200"),
+        ("dün akşam", "unreadable date 'dün akşam' (expected e.g. 21.11.2026, 21.11.2026 09:14 or 2026-11-21)"),
+    ])
+    func aRejectedDateSaysWhatIsWrongWithIt(_ date: String, _ reason: String) throws {
+        let (records, rejects, _) = try readCSV("dates.csv", Array("id,date,text\n1,\(date),iyi\n2,29.02.2028,iyi\n".utf8))
+        #expect(records.map(\.id) == ["2"], "29 February 2028 exists")
+        #expect(rejects.map(\.reason) == [reason])
     }
 }
