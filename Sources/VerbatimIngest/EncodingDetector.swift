@@ -88,8 +88,8 @@ public enum EncodingDetector {
         while i < n {
             let c = b[i]
             if c < 0x80 { i += 1; continue }
-            let len: Int
-            if c & 0xE0 == 0xC0, c >= 0xC2 { len = 2 } else if c & 0xF0 == 0xE0 { len = 3 } else if c & 0xF8 == 0xF0, c <= 0xF4 { len = 4 } else { return false }
+            let len = UTF8Bytes.sequenceLength(lead: c)
+            if len == 0 { return false }
             if i + len > n { return n - i < 4 && b[(i + 1)...].allSatisfy { $0 & 0xC0 == 0x80 } }
             for k in 1..<len where b[i + k] & 0xC0 != 0x80 { return false }
             i += len
