@@ -47,9 +47,9 @@ public struct LabelledInput: Sendable {
     public let kind: Kind
 
     /// Looks at the first line that is not empty or a `#` comment: `pos`, `neg` or `neu` and a TAB
-    /// make a labelled file; anything else is read as an export. A labelled file is UTF-8, with or
-    /// without a byte-order mark (Notepad and Excel write one); one saved as UTF-16 is refused with
-    /// what to do, where an export in UTF-16 is read as any export is.
+    /// make a labelled file; anything else is read as an export. A labelled file is read in the encoding
+    /// it was saved in, as an export is: UTF-8 with or without a byte-order mark (Notepad and Excel write
+    /// one), UTF-16 (Excel's "Unicode Text") or a Windows code page.
     public init(url: URL) throws(LearnError) {
         self.url = url
         guard let handle = FileHandle(forReadingAtPath: url.path) else { throw .unreadable(file: url.path, reason: "no such file, or not readable") }
@@ -57,11 +57,7 @@ public struct LabelledInput: Sendable {
         let bytes = [UInt8](handle.readData(ofLength: 4096))
         let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
         let head = utf16 ? Self.utf16Head(bytes) : String(decoding: bytes.starts(with: Self.utf8BOM) ? bytes.dropFirst(3) : bytes[...], as: UTF8.self)
-        let labelled = Self.looksLabelled(head)
-        if labelled && utf16 {
-            throw .unreadable(file: url.path, reason: "a labelled file must be UTF-8 text, and this one is UTF-16 (Excel's \"Unicode Text\"): save it as UTF-8")
-        }
-        kind = labelled ? .labelled : .ratedExport
+        kind = Self.looksLabelled(head) ? .labelled : .ratedExport
     }
 
     static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -86,6 +82,8 @@ public struct LabelledInput: Sendable {
     public struct SetAside: Sendable {
         public var unrated = 0
         public var rejected: [String] = []
+        /// The labelled files read in an encoding other than UTF-8, each with it: `labels.tsv as windows-1254 (…)`.
+        public var encodings: [String] = []
     }
 
     /// Calls `body` with each labelled text in file order.
@@ -101,7 +99,7 @@ public struct LabelledInput: Sendable {
     private func forEachLabelled(_ body: (SentimentLabel, String) throws -> Void) throws -> SetAside {
         guard let handle = FileHandle(forReadingAtPath: url.path) else { throw LearnError.unreadable(file: url.path, reason: "not readable") }
         defer { try? handle.close() }
-        var reader = LineReader(handle: handle)
+        var reader = LineReader(handle: handle, detectsEncoding: true)
         var number = 0
         while let read = reader.next() {
             number += 1
@@ -123,7 +121,9 @@ public struct LabelledInput: Sendable {
             }
             try body(label, String(parts[1]))
         }
-        return SetAside()
+        var aside = SetAside()
+        if let found = reader.encoding { aside.encodings.append("\(url.path) as \(found.encoding.rawValue) (\(found.how))") }
+        return aside
     }
 
     private func forEachRated(aliases: HeaderAliases, ratings: RatingLabels, _ body: (SentimentLabel, String) throws -> Void) throws -> SetAside {

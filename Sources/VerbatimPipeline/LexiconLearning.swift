@@ -41,6 +41,7 @@ public struct LexiconLearning {
             }
             setAside.unrated += aside.unrated
             setAside.rejected += aside.rejected
+            setAside.encodings += aside.encodings
         }
         learner.selectCandidates()
         count = 0

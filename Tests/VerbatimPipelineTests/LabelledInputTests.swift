@@ -27,15 +27,23 @@ struct LabelledInputTests {
         #expect(try Self.labels(input) == [.positive, .negative])
     }
 
-    @Test func aLabelledFileSavedAsUTF16IsRefusedWithWhatToDo() throws {
+    /// Excel's "Unicode Text" is UTF-16; Notepad on Turkish Windows saves windows-1254. Either is read in
+    /// its encoding, as an export is, and said so; before, UTF-16 was refused and windows-1254 was read as
+    /// UTF-8, every Turkish letter a U+FFFD (`Çok` never matched `çok`).
+    @Test func aLabelledFileSavedInUTF16OrACodePageIsReadInItsEncoding() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        let units = Array("pos\tÇok güzel\n".utf16)
-        let url = folder.write("labels.tsv", [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
-        #expect {
-            _ = try LabelledInput(url: url)
-        } throws: { error in
-            error.localizedDescription.contains("labels.tsv: a labelled file must be UTF-8 text, and this one is UTF-16") && error.localizedDescription.contains("save it as UTF-8")
+        let text = "pos\tÇok güzel, teşekkürler\nneg\tİşlem yapılmadı\n"
+        let units = Array(text.utf16)
+        let utf16 = folder.write("unicode.txt", [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let cp1254 = folder.write("notepad.tsv", Array("pos\t\u{C7}ok g\u{FC}zel, te\u{FE}ekk\u{FC}rler\nneg\t\u{DD}\u{FE}lem yap\u{FD}lmad\u{FD}\n".unicodeScalars.map { UInt8($0.value) }))
+        for (url, encoding) in [(utf16, "utf-16le"), (cp1254, "windows-1254")] {
+            let input = try LabelledInput(url: url)
+            #expect(input.kind == .labelled)
+            var texts: [String] = []
+            let aside = try input.forEach(aliases: Self.aliases, ratings: RatingLabels()) { _, text in texts.append(text) }
+            #expect(texts == ["Çok güzel, teşekkürler", "İşlem yapılmadı"], "\(url.lastPathComponent)")
+            #expect(aside.encodings.count == 1 && aside.encodings[0].contains("as \(encoding)"), "\(aside.encodings)")
         }
     }
 

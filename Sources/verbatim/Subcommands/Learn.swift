@@ -103,6 +103,7 @@ extension Verbatim {
                 let progress = LearnProgress()
                 let (layer, setAside) = try learning.run(progress: progress.show)
                 progress.clear()
+                for file in setAside.encodings { printError("verbatim learn: read \(file)") }
                 for line in setAside.rejected.prefix(5) { printError("set aside: \(line)") }
                 if setAside.rejected.count > 5 { printError("set aside: \(setAside.rejected.count - 5) more rejected rows") }
                 if setAside.unrated > 0 { printError("set aside: \(setAside.unrated) records without a rating") }
