@@ -32,6 +32,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // FreeXL, for legacy Excel workbooks (.xls; `make` installs libfreexl-dev when it is missing).
+        .systemLibrary(
+            name: "CFreeXL",
+            pkgConfig: "freexl",
+            providers: [.apt(["libfreexl-dev"])]
+        ),
+        // Reads a legacy workbook with FreeXL in a child process (a crash or hang in FreeXL takes only the child).
+        .target(name: "CLegacyWorkbook", dependencies: ["CFreeXL"]),
         // zlib, for streaming .gz exports (`make` installs zlib1g-dev when it is missing; libxml2-dev needs it too).
         .systemLibrary(
             name: "CInflate",
@@ -45,10 +53,10 @@ let package = Package(
         // libxml2's streaming reader behind a small Swift type. Never imports Foundation
         // (Debian's libxml2 headers pull in ICU, which clashes with Foundation's).
         .target(name: "VerbatimXML", dependencies: ["CLibXML2"]),
-        // Readers: CSV/TSV, XML, JSON and Excel exports (plain, gzipped or zipped) into records, with rejects.
+        // Readers: CSV/TSV, XML, JSON and Excel (.xlsx, .xls) exports (plain, gzipped or zipped) into records, with rejects.
         .target(
             name: "VerbatimIngest",
-            dependencies: ["VerbatimCore", "VerbatimXML", "CInflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["VerbatimCore", "VerbatimXML", "CInflate", "CFreeXL", "CLegacyWorkbook", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // Normalization, tokenization and language identification.
         .target(name: "VerbatimText", dependencies: ["VerbatimCore"]),

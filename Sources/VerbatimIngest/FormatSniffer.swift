@@ -12,7 +12,7 @@ public enum InputKind: Sendable, Hashable {
     case zip
     /// A gzip stream around any of these.
     case gzip
-    /// A legacy binary Excel workbook (`.xls`): rejected with a reason.
+    /// A legacy binary Excel workbook (`.xls`, Excel 97–2003 and older).
     case legacyExcel
     /// Not an export: skipped, with a short reason.
     case unsupported(reason: String)
@@ -96,7 +96,7 @@ public enum FormatSniffer {
         if let looks = BinarySignature.kind(raw: head, decoded: decoded) {
             return .unsupported(reason: "not an export: it looks like \(looks.split(separator: ";").first ?? "")")
         }
-        return .unsupported(reason: "not an export Verbatim reads (a .\(ext) file); exports are CSV, TSV, TXT, XML, RSS, Atom, JSON, NDJSON, XLSX, or those in .gz or .zip")
+        return .unsupported(reason: "not an export Verbatim reads (a .\(ext) file); exports are CSV, TSV, TXT, XML, RSS, Atom, JSON, NDJSON, XLSX, XLS, or those in .gz or .zip")
     }
 
     /// The head as UTF-8 (UTF-16 transcoded), for looking at its characters.

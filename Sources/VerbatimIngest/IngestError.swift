@@ -24,9 +24,7 @@ public enum IngestError: Error, Sendable, Hashable {
     case damagedArchive(path: String, reason: String)
     /// An archive or one of its entries was refused (size, ratio, count: a decompression bomb?).
     case archiveLimit(path: String, reason: String)
-    /// A legacy binary Excel workbook (`.xls`), which is not read.
-    case legacyExcel
-    /// An `.xlsx` workbook whose parts are missing or damaged.
+    /// An Excel workbook (`.xlsx`, `.xls`) whose parts are missing or damaged, or that cannot be read.
     case badWorkbook(reason: String)
     /// The sheet named in the pipeline file is not in the workbook.
     case sheetMissing(sheet: String, available: [String])
@@ -54,7 +52,6 @@ extension IngestError: CustomStringConvertible {
         case let .noXMLRecords(root): "no repeating record element found under <\(root)>; set `record:` for this source in the pipeline file"
         case let .damagedArchive(path, reason): "\(path): \(reason)"
         case let .archiveLimit(path, reason): "\(path) was not read: \(reason)"
-        case .legacyExcel: "a legacy Excel workbook (.xls) is not read: open it and save it as .xlsx or CSV"
         case let .badWorkbook(reason): "not a readable Excel workbook: \(reason)"
         case let .sheetMissing(sheet, available):
             "the pipeline names sheet '\(sheet)', which is not in the workbook; sheets: \(available.map { "'\($0)'" }.joined(separator: ", "))"

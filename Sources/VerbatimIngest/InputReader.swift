@@ -41,7 +41,7 @@ public struct InputReader: Sendable {
         case .workbook: return XLSXRecordReader(options: options, aliases: aliases, limits: limits).read(input, emit: emit)
         case .zip: return ZipArchiveReader(inputs: self).read(input, emit: emit)
         case .gzip: return readGzip(input, emit: emit)
-        case .legacyExcel: return .rejected(input, format: "xls", .legacyExcel, emit: emit)
+        case .legacyExcel: return XLSRecordReader(options: options, aliases: aliases).read(input, emit: emit)
         case let .unsupported(reason):
             var summary = FileReadSummary(file: input.name, format: "unsupported")
             summary.skipReason = reason

@@ -69,3 +69,48 @@ struct TableRecordBuilder {
         emit(event)
     }
 }
+
+extension TableRecordBuilder {
+    /// Reads one worksheet of a workbook (`.xlsx` or `.xls`) into records and sums the file up: its rows
+    /// (`next`, nil at the end; it throws what makes the rest unreadable) as `TableRecordBuilder` takes
+    /// them, then `check` (what the reader found wrong once the rows ended). A header that cannot be
+    /// read, or an error, rejects the file whole, keeping the counts of the rows read before it; with
+    /// `sheets` holding more than one sheet, a first sheet without a text column says which others
+    /// there are. `label` is added to the layout (`sheet 'Yorumlar'`).
+    static func readSheet(
+        _ input: InputSource, format: String, encoding: String, options: SourceOptions, aliases: HeaderAliases,
+        sheets: [String], label: String, emit: (ReadEvent) -> Void,
+        check: () throws(IngestError) -> Void = {},
+        rows next: () throws(IngestError) -> (line: Int, cells: [String])?
+    ) -> FileReadSummary {
+        var summary = FileReadSummary(file: input.name, format: format, encoding: encoding)
+        var builder = TableRecordBuilder(file: input.name, options: options, aliases: aliases)
+        func rejected(_ error: IngestError, line: Int = 1) -> FileReadSummary {
+            var failed = FileReadSummary.rejected(input, format: format, error, line: line, emit: emit)
+            failed.read = summary.read
+            failed.accepted = summary.accepted
+            failed.rejected = summary.rejected
+            return failed
+        }
+        do throws(IngestError) {
+            while let row = try next() {
+                builder.add(line: row.line, cells: row.cells, summary: &summary, emit: emit)
+                if builder.failure != nil { break }
+            }
+            try check()
+        } catch {
+            return rejected(error)
+        }
+        builder.finish(summary: &summary, emit: emit)
+        let layout = summary.layout
+        if case (var error, let line)? = builder.failure {
+            if case let .noTextColumn(headers) = error, options.sheet == nil, sheets.count > 1 {
+                error = .noTextColumnInFirstSheet(sheet: sheets[0], headers: headers, others: Array(sheets.dropFirst()))
+            }
+            return rejected(error, line: line)
+        }
+        if builder.header == nil { return .rejected(input, format: format, .emptyFile, emit: emit) }
+        summary.layout = [layout, label].compactMap { $0 }.joined(separator: "; ")
+        return summary
+    }
+}

@@ -27,40 +27,20 @@ public struct XLSXRecordReader: RecordReader {
 
     public func read(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
         guard let url = input.url else { return .rejected(input, format: "xlsx", .nestedUnsupported(looksLike: "an Excel workbook"), emit: emit) }
-        var summary = FileReadSummary(file: input.name, format: "xlsx", encoding: "utf-8")
-        do throws(IngestError) {
-            let sheet = try openSheet(url: url, name: input.name)
-            var builder = TableRecordBuilder(file: input.name, options: options, aliases: aliases)
-            var rows = sheet.rows
-            while let row = rows.next() {
-                builder.add(line: row.line, cells: row.cells, summary: &summary, emit: emit)
-                if builder.failure != nil { break }
-            }
-            if let e = sheet.source.failure { throw e }
-            if let e = rows.reader.error { throw IngestError.badWorkbook(reason: "the sheet's XML is damaged at line \(e.line): \(e.message)") }
-            builder.finish(summary: &summary, emit: emit)
-            let layout = summary.layout
-            if case (var error, let line)? = builder.failure {
-                if case let .noTextColumn(headers) = error, options.sheet == nil, sheet.names.count > 1 {
-                    error = .noTextColumnInFirstSheet(sheet: sheet.names[0], headers: headers, others: Array(sheet.names.dropFirst()))
-                }
-                var failed = FileReadSummary.rejected(input, format: "xlsx", error, line: line, emit: emit)
-                failed.read = summary.read
-                failed.accepted = summary.accepted
-                failed.rejected = summary.rejected
-                return failed
-            }
-            if builder.header == nil { return .rejected(input, format: "xlsx", .emptyFile, emit: emit) }
-            let macros = sheet.macros ? "macro-enabled workbook: data read, macros never run" : nil
-            summary.layout = [layout, sheet.label, macros].compactMap { $0 }.joined(separator: "; ")
-            return summary
-        } catch {
-            var failed = FileReadSummary.rejected(input, format: "xlsx", error, emit: emit)
-            failed.read = summary.read
-            failed.accepted = summary.accepted
-            failed.rejected = summary.rejected
-            return failed
+        let sheet: OpenSheet
+        do throws(IngestError) { sheet = try openSheet(url: url, name: input.name) } catch {
+            return .rejected(input, format: "xlsx", error, emit: emit)
         }
+        var rows = sheet.rows
+        let macros = sheet.macros ? "macro-enabled workbook: data read, macros never run" : nil
+        return TableRecordBuilder.readSheet(
+            input, format: "xlsx", encoding: "utf-8", options: options, aliases: aliases, sheets: sheet.names,
+            label: [sheet.label, macros].compactMap { $0 }.joined(separator: "; "), emit: emit,
+            check: { () throws(IngestError) in
+                if let e = sheet.source.failure { throw e }
+                if let e = rows.reader.error { throw IngestError.badWorkbook(reason: "the sheet's XML is damaged at line \(e.line): \(e.message)") }
+            },
+            rows: { rows.next() })
     }
 
     /// The chosen sheet, ready to stream.

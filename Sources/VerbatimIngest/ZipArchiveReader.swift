@@ -77,11 +77,14 @@ struct ZipArchiveReader: RecordReader {
             return reader.read(source, emit: emit)
         case .delimited, .json:
             return inputs.read(source, kind: kind, emit: emit)
-        case .workbook, .zip, .gzip:
-            let what = kind == .zip ? "a ZIP archive" : kind == .gzip ? "a gzip stream" : "an Excel workbook"
+        case .workbook, .zip, .gzip, .legacyExcel:
+            let what = switch kind {
+            case .zip: "a ZIP archive"
+            case .gzip: "a gzip stream"
+            case .legacyExcel: "a legacy Excel workbook (.xls)"
+            default: "an Excel workbook"
+            }
             return .rejected(source, format: kind.format, .nestedUnsupported(looksLike: what), emit: emit)
-        case .legacyExcel:
-            return .rejected(source, format: "xls", .legacyExcel, emit: emit)
         case let .unsupported(reason):
             return skipped(reason)
         }

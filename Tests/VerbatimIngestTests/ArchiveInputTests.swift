@@ -143,11 +143,25 @@ struct ArchiveInputTests {
         #expect(o.records.count == 2)
     }
 
-    @Test func legacyExcelIsRefusedWithAReason() throws {
+    /// A legacy workbook cut short, or an Office file of another kind named `.xls`, is rejected with what is wrong.
+    @Test func aDamagedLegacyWorkbookIsRefusedWithAReason() throws {
         let dir = TemporaryFolder()
         defer { dir.remove() }
-        let o = readFile(dir.write("anket.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 512)))
-        #expect(o.summary.fileError == "a legacy Excel workbook (.xls) is not read: open it and save it as .xlsx or CSV")
+        let book = try Array(Data(contentsOf: RepoPaths.testData.appendingPathComponent("formats/legacy_tr_2026-11-21.xls")))
+        let cut = readFile(dir.write("cut.xls", Array(book.prefix(3000))))
+        #expect(cut.summary.fileError == "not a readable Excel workbook: its Office container is damaged or cut short (is the file complete?)")
+        let other = readFile(dir.write("other.xls", Array(book.prefix(512)) + [UInt8](repeating: 0, count: book.count - 512)))
+        #expect(other.summary.fileError == "not a readable Excel workbook: it holds no Excel workbook (is it a Word or PowerPoint file named .xls?)")
+        #expect(cut.records.isEmpty && other.records.isEmpty)
+    }
+
+    @Test func aLegacyWorkbookInsideAZipIsNotRead() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let book = try Data(contentsOf: RepoPaths.testData.appendingPathComponent("formats/legacy_tr_2026-11-21.xls"))
+        let o = readFile(try Self.zip([("eski.xls", Array(book)), ("a.csv", Self.csv)], in: dir))
+        #expect(o.summary.members.first { $0.file.hasSuffix("eski.xls") }?.fileError == "a legacy Excel workbook (.xls) inside an archive is not read: unpack it and put it in the export folder")
+        #expect(o.records.count == 2)
     }
 
     @Test func workbookInsideAZipIsNotRead() throws {
@@ -178,7 +192,7 @@ struct SniffingTests {
         ("[id],[text]\n1,a", "brackets.csv", .delimited),
         ("id;text\n1;a", "export.dat", .delimited),
         ("id;text\n1;a", "export", .delimited),
-        ("id;text\n1;a", "notes.md", .unsupported(reason: "not an export Verbatim reads (a .md file); exports are CSV, TSV, TXT, XML, RSS, Atom, JSON, NDJSON, XLSX, or those in .gz or .zip")),
+        ("id;text\n1;a", "notes.md", .unsupported(reason: "not an export Verbatim reads (a .md file); exports are CSV, TSV, TXT, XML, RSS, Atom, JSON, NDJSON, XLSX, XLS, or those in .gz or .zip")),
         ("%PDF-1.7", "report.pdf", .unsupported(reason: "not an export: it looks like a PDF document")),
         ("%PDF-1.7", "report.csv", .delimited),
         ("PK\u{03}\u{04}", "book.xlsx", .workbook),

@@ -65,6 +65,17 @@ struct FormatInputTests {
             #expect(o.records.map(\.date) == ["2026-11-20", "2026-11-21"], "the 1904 epoch")
             #expect(o.records.map(\.rating) == [4.5, 2])
         },
+        // Excel 97–2003 (BIFF8, strings in UTF-16) as xlwt writes it: scripts/fixtures/make_xls.py.
+        FormatCase(file: "legacy_tr_2026-11-21.xls", format: "xls", records: 3, rejects: 1, layout: "sheet 'Yanıtlar'", textColumn: "Yorum",
+                   options: SourceOptions(sheet: "Yanıtlar")) { o in
+            #expect(o.summary.encoding == "utf-16le")
+            #expect(o.records.map(\.id) == ["TR-XLS-1", "TR-XLS-2", "TR-XLS-3"])
+            #expect(o.records.map(\.date) == ["2026-11-19", "2026-11-20T14:30:00", "2026-11-21"], "date and date-time cells")
+            #expect(o.records.map(\.rating) == [5, 1, 4.5], "numbers: whole and fractional")
+            #expect(o.records.first?.text == "İlk aramada çözüldü, teşekkür ederim.")
+            #expect(o.records.map(\.provenance.line) == [2, 3, 4], "line is the sheet row")
+            #expect(o.rejects.first?.provenance.line == 5 && o.rejects.first?.reason == "empty feedback text")
+        },
         FormatCase(file: "social_sr_2026-11-21.json", format: "json", records: 3, rejects: 1) { o in
             #expect(o.records.map(\.id) == ["fb-20261121-001", "fb-20261121-002", "ig-20261121-003"])
             #expect(o.records.first?.channel == "Facebook")
@@ -93,6 +104,14 @@ struct FormatInputTests {
         FormatCase(file: ".~lock.qualtrics_tr_2026-11-21.csv#", format: "", records: 0, skipped: "LibreOffice lock file"),
         FormatCase(file: "~$msforms_mn_2026-11-21.xlsx", format: "", records: 0, skipped: "Office lock file"),
     ]
+
+    /// Without `sheet:`, the legacy workbook's first sheet (a summary) is read, and the reason names the other.
+    @Test func aLegacyWorkbooksFirstSheetWithoutTextNamesTheOthers() {
+        let o = readFile(Self.folder.appendingPathComponent("legacy_tr_2026-11-21.xls"))
+        #expect(o.summary.fileError?.contains("the first sheet, 'Özet', has no feedback text column") == true, "\(o.summary.fileError ?? "")")
+        #expect(o.summary.fileError?.contains("the workbook also has 'Yanıtlar'") == true)
+        #expect(o.records.isEmpty)
+    }
 
     @Test(arguments: cases)
     func readsAsAsserted(_ c: FormatCase) throws {
