@@ -62,19 +62,36 @@ public struct CSVRecordReader: RecordReader {
         // Spreadsheet "Unicode text" exports (.txt) and .tsv files are tab-separated when in doubt.
         // A .txt file is read only when it sniffs as delimited, consistently over its first lines.
         let prose = ext == "txt" || ext == "dat" || ext == ""
-        let sniffed = Self.sniffDelimiter(firstUTF8, preferTab: ext == "tsv" || ext == "txt" || ext == "tab", minimumConsistency: prose ? 0.8 : 0)
+        // Excel's `sep=;` line names the delimiter (the pipeline's still wins) and is not a row.
+        let hint = Self.separatorHint(firstUTF8)
+        let sniffed = hint ?? Self.sniffDelimiter(firstUTF8, preferTab: ext == "tsv" || ext == "txt" || ext == "tab", minimumConsistency: prose ? 0.8 : 0)
         guard let delimiter = options.delimiter ?? sniffed else {
             if firstUTF8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return failFile(.emptyFile) }
             if prose { return failFile(.notDelimited) }
             // A single-column file: a comma can never split it.
             return readAll(source: source, first: firstUTF8, transcoder: &transcoder, delimiter: UInt8(ascii: ","), encoding: detected.encoding, summary: summary, emit: emit)
         }
-        return readAll(source: source, first: firstUTF8, transcoder: &transcoder, delimiter: delimiter, encoding: detected.encoding, summary: summary, emit: emit)
+        return readAll(source: source, first: firstUTF8, transcoder: &transcoder, delimiter: delimiter, skipsFirstLine: hint != nil,
+                       encoding: detected.encoding, summary: summary, emit: emit)
+    }
+
+    /// The delimiter named by Excel's hint line, `sep=;` (or `"sep=;"`), when it is the file's first line:
+    /// survey and CRM tools in countries that write decimals with a comma put it there so that Excel
+    /// splits the file on `;`. Nil when the first line is anything else.
+    static func separatorHint(_ first: [UInt8]) -> UInt8? {
+        var line = first.prefix { $0 != 0x0A && $0 != 0x0D }
+        if line.count == 7, line.first == 0x22, line.last == 0x22 { line = line.dropFirst().dropLast() }
+        guard line.count == 5, line.prefix(4).map({ $0 | 0x20 }) == Array("sep=".utf8) else { return nil }
+        let d = line[line.startIndex + 4]
+        // A punctuation mark or a tab, not a letter, digit, quote or space.
+        let isLetterOrDigit = (d | 0x20) >= 0x61 && (d | 0x20) <= 0x7A || d >= 0x30 && d <= 0x39
+        guard d < 0x80, d == 0x09 || d > 0x20, d != 0x22, !isLetterOrDigit else { return nil }
+        return d
     }
 
     private func readAll(
-        source: any ByteSource, first: [UInt8], transcoder: inout UTF8Transcoder, delimiter: UInt8, encoding: TextEncoding,
-        summary start: FileReadSummary, emit: (ReadEvent) -> Void
+        source: any ByteSource, first: [UInt8], transcoder: inout UTF8Transcoder, delimiter: UInt8, skipsFirstLine: Bool = false,
+        encoding: TextEncoding, summary start: FileReadSummary, emit: (ReadEvent) -> Void
     ) -> FileReadSummary {
         var summary = start
         func failFile(_ e: IngestError, _ line: Int) -> FileReadSummary {
@@ -119,6 +136,7 @@ public struct CSVRecordReader: RecordReader {
 
         func handleRow(_ row: CSVRowParser.Row) {
             if fileFailure != nil { return }
+            if skipsFirstLine, row.line == 1 { return }  // the `sep=` line
             if mapping == nil {
                 if pending.isEmpty, let problem = row.problem {
                     fileFailure = (.unreadableFile(path: summary.file, reason: "header: \(problem)"), row.line); return

@@ -48,6 +48,31 @@ struct CSVRecordReaderTests {
         #expect(Array((records[0].channel ?? "").utf8) == Array("Çağrı".utf8))
     }
 
+    /// Excel's hint line `sep=;` (also quoted, after a byte-order mark, in a code page) names the
+    /// delimiter and is not read as the header; rows keep their line numbers. Before, the whole file
+    /// was rejected: "no feedback text column found; headers seen: 'sep=', ''".
+    @Test(arguments: [
+        ("sep=;\nid;yorum;puan\n1;Çok iyi, teşekkürler;5\n2;Berbat;1\n", ";"),
+        ("\u{FEFF}\"sep=|\"\r\nid|yorum|puan\r\n1|Çok iyi, teşekkürler|5\r\n2|Berbat|1\r\n", "|"),
+        ("SEP=,\nid,yorum,puan\n1,\"Çok iyi, teşekkürler\",5\n2,Berbat,1\n", ","),
+    ])
+    func excelsSeparatorLineNamesTheDelimiter(_ csv: String, _ delimiter: String) throws {
+        let (records, rejects, summary) = try readCSV("hint.csv", Array(csv.utf8))
+        #expect(rejects.isEmpty, "\(rejects.map(\.reason))")
+        #expect(summary.delimiter == delimiter)
+        #expect(records.map(\.text) == ["Çok iyi, teşekkürler", "Berbat"])
+        #expect(records.map(\.provenance.line) == [3, 4], "the hint is line 1, the header line 2")
+    }
+
+    @Test func aFirstLineThatOnlyLooksLikeAHintIsTheHeader() throws {
+        #expect(CSVRecordReader.separatorHint(Array("sep=a\n".utf8)) == nil)
+        #expect(CSVRecordReader.separatorHint(Array("sep=;;\n".utf8)) == nil)
+        #expect(CSVRecordReader.separatorHint(Array("separator;yorum\n".utf8)) == nil)
+        #expect(CSVRecordReader.separatorHint(Array("sep=\t\r\n".utf8)) == 0x09)
+        let (records, _, summary) = try readCSV("win1254.csv", Array("sep=;\nid;yorum\n1;".utf8) + [0xC7, 0x6F, 0x6B] + Array(" iyi\n".utf8))
+        #expect(summary.encoding == "windows-1254" && records.first?.text == "Çok iyi", "\(summary.encoding ?? "")")
+    }
+
     @Test(arguments: [
         "ID,Datum,Operater,Kanal,Ocena,Komentar", "ИД,Датум,Оператер,Канал,Оцена,Коментар",
         "ID,Күні,Қызметкер,Арна,Баға,Пікір", "ID,Огноо,Ажилтан,Суваг,Үнэлгээ,Сэтгэгдэл",
