@@ -8,6 +8,8 @@ public enum InputKind: Sendable, Hashable {
     case json
     /// An Excel workbook (`.xlsx`, `.xlsm`).
     case workbook
+    /// An OpenDocument spreadsheet (`.ods`, LibreOffice Calc).
+    case openDocument
     /// A ZIP archive of exports (or a workbook under another name).
     case zip
     /// A gzip stream around any of these.
@@ -24,6 +26,7 @@ public enum InputKind: Sendable, Hashable {
         case .xml: "xml"
         case .json: "json"
         case .workbook: "xlsx"
+        case .openDocument: "ods"
         case .zip: "zip"
         case .gzip: "gzip"
         case .legacyExcel: "xls"
@@ -74,6 +77,7 @@ public enum FormatSniffer {
         let ext = fileExtension(fileName)
         if head.starts(with: [0x1F, 0x8B]) { return .gzip }
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
+            if isOpenDocumentSpreadsheet(head) || ext == "ods" { return .openDocument }
             return workbookExtensions.contains(ext) ? .workbook : .zip
         }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
@@ -96,7 +100,14 @@ public enum FormatSniffer {
         if let looks = BinarySignature.kind(raw: head, decoded: decoded) {
             return .unsupported(reason: "not an export: it looks like \(looks.split(separator: ";").first ?? "")")
         }
-        return .unsupported(reason: "not an export Verbatim reads (a .\(ext) file); exports are CSV, TSV, TXT, XML, RSS, Atom, JSON, NDJSON, XLSX, XLS, or those in .gz or .zip")
+        return .unsupported(reason: "not an export Verbatim reads (a .\(ext) file); exports are CSV, TSV, TXT, XML, RSS, Atom, JSON, NDJSON, XLSX, XLS, ODS, or those in .gz or .zip")
+    }
+
+    /// An OpenDocument file's first entry is `mimetype`, stored uncompressed, so its media type stands
+    /// in the first bytes whatever the file is named: `mimetypeapplication/vnd.oasis.opendocument.spreadsheet`.
+    static func isOpenDocumentSpreadsheet(_ head: [UInt8]) -> Bool {
+        let marker = Array(("mimetype" + ODSRecordReader.mediaType).utf8)
+        return head.count >= 30 + marker.count && head[30..<(30 + marker.count)].elementsEqual(marker)
     }
 
     /// The head as UTF-8 (UTF-16 transcoded), for looking at its characters.

@@ -24,7 +24,7 @@ public enum IngestError: Error, Sendable, Hashable {
     case damagedArchive(path: String, reason: String)
     /// An archive or one of its entries was refused (size, ratio, count: a decompression bomb?).
     case archiveLimit(path: String, reason: String)
-    /// An Excel workbook (`.xlsx`, `.xls`) whose parts are missing or damaged, or that cannot be read.
+    /// A workbook (`.xlsx`, `.xls`, `.ods`) whose parts are missing or damaged, or that cannot be read.
     case badWorkbook(reason: String)
     /// The sheet named in the pipeline file is not in the workbook.
     case sheetMissing(sheet: String, available: [String])
@@ -52,7 +52,7 @@ extension IngestError: CustomStringConvertible {
         case let .noXMLRecords(root): "no repeating record element found under <\(root)>; set `record:` for this source in the pipeline file"
         case let .damagedArchive(path, reason): "\(path): \(reason)"
         case let .archiveLimit(path, reason): "\(path) was not read: \(reason)"
-        case let .badWorkbook(reason): "not a readable Excel workbook: \(reason)"
+        case let .badWorkbook(reason): "not a readable spreadsheet: \(reason)"
         case let .sheetMissing(sheet, available):
             "the pipeline names sheet '\(sheet)', which is not in the workbook; sheets: \(available.map { "'\($0)'" }.joined(separator: ", "))"
         case let .noTextColumnInFirstSheet(sheet, headers, others):

@@ -39,6 +39,7 @@ public struct InputReader: Sendable {
         case .xml: return XMLRecordReader(options: options, aliases: aliases).read(input, emit: emit)
         case .json: return JSONRecordReader(options: options, aliases: aliases).read(input, emit: emit)
         case .workbook: return XLSXRecordReader(options: options, aliases: aliases, limits: limits).read(input, emit: emit)
+        case .openDocument: return ODSRecordReader(options: options, aliases: aliases, limits: limits).read(input, emit: emit)
         case .zip: return ZipArchiveReader(inputs: self).read(input, emit: emit)
         case .gzip: return readGzip(input, emit: emit)
         case .legacyExcel: return XLSRecordReader(options: options, aliases: aliases).read(input, emit: emit)
@@ -67,7 +68,7 @@ public struct InputReader: Sendable {
             var summary = read(inner, kind: kind, emit: emit)
             summary.format += "+gzip"
             return summary
-        case .workbook, .zip, .gzip, .legacyExcel:
+        case .workbook, .openDocument, .zip, .gzip, .legacyExcel:
             return .rejected(input, format: "gzip", .nestedUnsupported(looksLike: "a \(kind.format) file"), emit: emit)
         case let .unsupported(reason):
             var summary = FileReadSummary(file: input.name, format: "gzip")

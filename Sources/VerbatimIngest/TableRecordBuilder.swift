@@ -76,10 +76,11 @@ extension TableRecordBuilder {
     /// them, then `check` (what the reader found wrong once the rows ended). A header that cannot be
     /// read, or an error, rejects the file whole, keeping the counts of the rows read before it; with
     /// `sheets` holding more than one sheet, a first sheet without a text column says which others
-    /// there are. `label` is added to the layout (`sheet 'Yorumlar'`).
+    /// there are (asked only then). `label`, asked once the rows are read, is added to the layout
+    /// (`sheet 'Yorumlar'`).
     static func readSheet(
         _ input: InputSource, format: String, encoding: String, options: SourceOptions, aliases: HeaderAliases,
-        sheets: [String], label: String, emit: (ReadEvent) -> Void,
+        sheets: @autoclosure () -> [String], label: @autoclosure () -> String?, emit: (ReadEvent) -> Void,
         check: () throws(IngestError) -> Void = {},
         rows next: () throws(IngestError) -> (line: Int, cells: [String])?
     ) -> FileReadSummary {
@@ -104,13 +105,14 @@ extension TableRecordBuilder {
         builder.finish(summary: &summary, emit: emit)
         let layout = summary.layout
         if case (var error, let line)? = builder.failure {
-            if case let .noTextColumn(headers) = error, options.sheet == nil, sheets.count > 1 {
-                error = .noTextColumnInFirstSheet(sheet: sheets[0], headers: headers, others: Array(sheets.dropFirst()))
+            if case let .noTextColumn(headers) = error, options.sheet == nil {
+                let sheets = sheets()
+                if sheets.count > 1 { error = .noTextColumnInFirstSheet(sheet: sheets[0], headers: headers, others: Array(sheets.dropFirst())) }
             }
             return rejected(error, line: line)
         }
         if builder.header == nil { return .rejected(input, format: format, .emptyFile, emit: emit) }
-        summary.layout = [layout, label].compactMap { $0 }.joined(separator: "; ")
+        summary.layout = [layout, label()].compactMap { $0 }.joined(separator: "; ")
         return summary
     }
 }

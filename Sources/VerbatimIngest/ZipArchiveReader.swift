@@ -77,11 +77,12 @@ struct ZipArchiveReader: RecordReader {
             return reader.read(source, emit: emit)
         case .delimited, .json:
             return inputs.read(source, kind: kind, emit: emit)
-        case .workbook, .zip, .gzip, .legacyExcel:
+        case .workbook, .openDocument, .zip, .gzip, .legacyExcel:
             let what = switch kind {
             case .zip: "a ZIP archive"
             case .gzip: "a gzip stream"
             case .legacyExcel: "a legacy Excel workbook (.xls)"
+            case .openDocument: "an OpenDocument spreadsheet (.ods)"
             default: "an Excel workbook"
             }
             return .rejected(source, format: kind.format, .nestedUnsupported(looksLike: what), emit: emit)

@@ -29,6 +29,8 @@ let package = Package(
         .executableTarget(name: "JSONReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
         // XLSXRecordReader: arbitrary bytes as a workbook file, or as the worksheet or shared strings of a valid one.
         .executableTarget(name: "XLSXReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
+        // ODSRecordReader: arbitrary bytes as an OpenDocument spreadsheet, or as the content.xml of a valid one.
+        .executableTarget(name: "ODSReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
         // XLSRecordReader (FreeXL): arbitrary bytes as a legacy workbook, or written over a valid one.
         .executableTarget(name: "XLSReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
         // InputReader as the runner uses it: the sniffer, gzip and ZIP around every reader.

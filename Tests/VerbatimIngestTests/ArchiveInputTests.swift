@@ -149,10 +149,30 @@ struct ArchiveInputTests {
         defer { dir.remove() }
         let book = try Array(Data(contentsOf: RepoPaths.testData.appendingPathComponent("formats/legacy_tr_2026-11-21.xls")))
         let cut = readFile(dir.write("cut.xls", Array(book.prefix(3000))))
-        #expect(cut.summary.fileError == "not a readable Excel workbook: its Office container is damaged or cut short (is the file complete?)")
+        #expect(cut.summary.fileError == "not a readable spreadsheet: its Office container is damaged or cut short (is the file complete?)")
         let other = readFile(dir.write("other.xls", Array(book.prefix(512)) + [UInt8](repeating: 0, count: book.count - 512)))
-        #expect(other.summary.fileError == "not a readable Excel workbook: it holds no Excel workbook (is it a Word or PowerPoint file named .xls?)")
+        #expect(other.summary.fileError == "not a readable spreadsheet: it holds no Excel workbook (is it a Word or PowerPoint file named .xls?)")
         #expect(cut.records.isEmpty && other.records.isEmpty)
+    }
+
+    /// An OpenDocument spreadsheet is known by its `mimetype` entry, whatever its name; one inside an
+    /// archive is not read; one without content.xml, or without the sheet asked for, is refused with why.
+    @Test func openDocumentSpreadsheetsByContentAndWhereTheyAreNot() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let ods = try Array(Data(contentsOf: RepoPaths.testData.appendingPathComponent("formats/calc_sr_2026-11-21.ods")))
+        let renamed = readFile(dir.write("izvoz.zip", ods))
+        #expect(renamed.summary.format == "ods" && renamed.records.count == 3)
+        let inside = readFile(try Self.zip([("anketa.ods", ods), ("a.csv", Self.csv)], in: dir, name: "b.zip"))
+        #expect(inside.summary.members.first { $0.file.hasSuffix("anketa.ods") }?.fileError
+            == "an OpenDocument spreadsheet (.ods) inside an archive is not read: unpack it and put it in the export folder")
+        let empty = readFile(try Self.zip([("mimetype", Array(ODSRecordReader.mediaType.utf8))], in: dir, name: "prazno.ods"))
+        #expect(empty.summary.fileError == "not a readable spreadsheet: it has no content.xml (is it an OpenDocument spreadsheet?)")
+        let missing = readFile(dir.write("anketa.ods", ods), options: SourceOptions(sheet: "Sheet1"))
+        #expect(missing.summary.fileError?.contains("the pipeline names sheet 'Sheet1', which is not in the workbook; sheets: 'Odgovori', 'Beleške'") == true,
+                "\(missing.summary.fileError ?? "")")
+        let second = readFile(dir.write("anketa2.ods", ods), options: SourceOptions(sheet: "Beleške"))
+        #expect(second.records.isEmpty && second.summary.fileError != nil, "the notes sheet has no text column")
     }
 
     @Test func aLegacyWorkbookInsideAZipIsNotRead() throws {
@@ -192,7 +212,7 @@ struct SniffingTests {
         ("[id],[text]\n1,a", "brackets.csv", .delimited),
         ("id;text\n1;a", "export.dat", .delimited),
         ("id;text\n1;a", "export", .delimited),
-        ("id;text\n1;a", "notes.md", .unsupported(reason: "not an export Verbatim reads (a .md file); exports are CSV, TSV, TXT, XML, RSS, Atom, JSON, NDJSON, XLSX, XLS, or those in .gz or .zip")),
+        ("id;text\n1;a", "notes.md", .unsupported(reason: "not an export Verbatim reads (a .md file); exports are CSV, TSV, TXT, XML, RSS, Atom, JSON, NDJSON, XLSX, XLS, ODS, or those in .gz or .zip")),
         ("%PDF-1.7", "report.pdf", .unsupported(reason: "not an export: it looks like a PDF document")),
         ("%PDF-1.7", "report.csv", .delimited),
         ("PK\u{03}\u{04}", "book.xlsx", .workbook),

@@ -76,6 +76,16 @@ struct FormatInputTests {
             #expect(o.records.map(\.provenance.line) == [2, 3, 4], "line is the sheet row")
             #expect(o.rejects.first?.provenance.line == 5 && o.rejects.first?.reason == "empty feedback text")
         },
+        // LibreOffice Calc's OpenDocument, as scripts/fixtures/make_ods.py writes it (the sheet filled to its end).
+        FormatCase(file: "calc_sr_2026-11-21.ods", format: "ods", records: 3, rejects: 1, layout: "sheet 'Odgovori'", textColumn: "Komentar") { o in
+            #expect(o.summary.encoding == "utf-8")
+            #expect(o.records.map(\.id) == ["SR-ODS-1", "SR-ODS-2", "SR-ODS-3"])
+            #expect(o.records.map(\.date) == ["2026-11-19", "2026-11-20T14:30:00", "2026-11-21"], "office:date-value, not the date shown")
+            #expect(o.records.map(\.rating) == [5, 1.5, 4], "office:value (1.5), not the 1,50 shown")
+            #expect(o.records[1].text == "Čekao sam   nedelju dana.\nNiko se nije javio.", "paragraphs and <text:s>; the comment left out")
+            #expect(o.records[2].employee == "Ана Николић" && o.records[2].channel == nil, "a merged cell's covered cell is the empty channel")
+            #expect(o.rejects.first?.provenance.line == 5 && o.rejects.first?.reason == "empty feedback text")
+        },
         FormatCase(file: "social_sr_2026-11-21.json", format: "json", records: 3, rejects: 1) { o in
             #expect(o.records.map(\.id) == ["fb-20261121-001", "fb-20261121-002", "ig-20261121-003"])
             #expect(o.records.first?.channel == "Facebook")

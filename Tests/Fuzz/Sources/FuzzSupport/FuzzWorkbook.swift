@@ -18,15 +18,23 @@ public enum FuzzWorkbook {
     public static func write(sharedStrings: [UInt8], name: String) -> String { write(name, sheet: Array(sheet.utf8), shared: sharedStrings) }
 
     static func write(_ name: String, sheet: [UInt8], shared: [UInt8]) -> String {
+        write(name, parts: [
+            ("[Content_Types].xml", Array(contentTypes.utf8)), ("xl/workbook.xml", Array(workbook.utf8)),
+            ("xl/_rels/workbook.xml.rels", Array(rels.utf8)), ("xl/styles.xml", Array(styles.utf8)),
+            ("xl/sharedStrings.xml", shared), ("xl/worksheets/sheet1.xml", sheet),
+        ])
+    }
+
+    /// Writes an OpenDocument spreadsheet whose `content.xml` is `content` (its `mimetype` first, as Calc writes it).
+    public static func write(openDocumentContent content: [UInt8], name: String) -> String {
+        write(name, parts: [("mimetype", Array("application/vnd.oasis.opendocument.spreadsheet".utf8)), ("content.xml", content)])
+    }
+
+    static func write(_ name: String, parts: [(String, [UInt8])]) -> String {
         let path = FuzzInput.folder + "/" + name
         try? FileManager.default.removeItem(atPath: path)
         do {
             let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-            let parts: [(String, [UInt8])] = [
-                ("[Content_Types].xml", Array(contentTypes.utf8)), ("xl/workbook.xml", Array(workbook.utf8)),
-                ("xl/_rels/workbook.xml.rels", Array(rels.utf8)), ("xl/styles.xml", Array(styles.utf8)),
-                ("xl/sharedStrings.xml", shared), ("xl/worksheets/sheet1.xml", sheet),
-            ]
             for (entry, bytes) in parts {
                 try archive.addEntry(with: entry, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .none) { position, size in
                     Data(bytes[Int(position)..<Int(position) + size])

@@ -1,0 +1,84 @@
+import Foundation
+import VerbatimCore
+import VerbatimXML
+import ZIPFoundation
+
+/// Reads OpenDocument spreadsheets (`.ods`, as LibreOffice Calc saves them; Turkey's Pardus and
+/// many public offices use it): a ZIP whose `content.xml` holds the sheets, streamed through
+/// libxml2 as it is inflated (`ODSRowStream`), as `.xlsx` parts are.
+///
+/// The first sheet is read, or the one the pipeline names (`sheet:`), through the same header
+/// logic and row validation as the other workbooks (`TableRecordBuilder.readSheet`); a reject's
+/// line is the sheet's row number. Zip bombs and path tricks are refused by `ArchiveLimits`.
+public struct ODSRecordReader: RecordReader {
+    public let options: SourceOptions
+    public let aliases: HeaderAliases
+    public let limits: ArchiveLimits
+
+    public init(options: SourceOptions, aliases: HeaderAliases, limits: ArchiveLimits = ArchiveLimits()) {
+        self.options = options
+        self.aliases = aliases
+        self.limits = limits
+    }
+
+    /// The `mimetype` entry of an OpenDocument spreadsheet.
+    static let mediaType = "application/vnd.oasis.opendocument.spreadsheet"
+
+    public func read(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
+        guard let url = input.url else { return .rejected(input, format: "ods", .nestedUnsupported(looksLike: "an OpenDocument spreadsheet (.ods)"), emit: emit) }
+        var stream: ODSRowStream
+        let source: ZipEntryByteSource
+        do throws(IngestError) {
+            try checkEntries(url, name: input.name)
+            (stream, source) = try content(url, name: input.name)
+        } catch {
+            return .rejected(input, format: "ods", error, emit: emit)
+        }
+        return TableRecordBuilder.readSheet(
+            input, format: "ods", encoding: "utf-8", options: options, aliases: aliases,
+            // The sheets after the one read are known only once it is read: for a first sheet without a
+            // text column, content.xml is walked again for their names.
+            sheets: (try? sheetNames(url, name: input.name)) ?? [], label: stream.sheet.map { "sheet '\($0)'" }, emit: emit,
+            check: { () throws(IngestError) in
+                if let e = source.failure { throw e }
+                if let e = stream.reader.error { throw IngestError.badWorkbook(reason: "its content.xml is damaged at line \(e.line): \(e.message)") }
+                if stream.sheet == nil {
+                    if let wanted = options.sheet { throw IngestError.sheetMissing(sheet: wanted, available: stream.sheetNames) }
+                    throw IngestError.badWorkbook(reason: "it holds no sheet")
+                }
+            },
+            rows: { stream.next() })
+    }
+
+    /// Refuses an archive that lists too many entries or an entry that leaves it, and one without `content.xml`.
+    private func checkEntries(_ url: URL, name: String) throws(IngestError) {
+        let archive: Archive
+        do { archive = try Archive(url: url, accessMode: .read) } catch {
+            throw .badWorkbook(reason: "it is not a readable ZIP archive (\(error))")
+        }
+        var count = 0
+        var hasContent = false
+        for entry in archive {
+            if let trick = ArchiveLimits.pathTrick(entry.path) { throw .archiveLimit(path: name, reason: trick) }
+            count += 1
+            if count > limits.maxEntries { throw .archiveLimit(path: name, reason: "it lists more than \(limits.maxEntries) entries") }
+            if entry.path == "content.xml" { hasContent = true }
+        }
+        guard hasContent else { throw .badWorkbook(reason: "it has no content.xml (is it an OpenDocument spreadsheet?)") }
+    }
+
+    /// The rows of `content.xml`, inflated as they are read.
+    private func content(_ url: URL, name: String) throws(IngestError) -> (ODSRowStream, ZipEntryByteSource) {
+        let source = ZipEntryByteSource(archive: url, entryPath: "content.xml", name: "\(name)!content.xml", limits: limits)
+        guard let reader = XMLEventReader(source: source, name: "content.xml") else { throw .badWorkbook(reason: "cannot read its content.xml") }
+        return (ODSRowStream(reader: reader, sheet: options.sheet), source)
+    }
+
+    /// Every sheet's name, in order: a walk of `content.xml` that reads no cell.
+    private func sheetNames(_ url: URL, name: String) throws(IngestError) -> [String] {
+        var (stream, _) = try content(url, name: name)
+        stream.wanted = "\u{0}"  // no sheet has this name: the walk lists them all
+        while stream.next() != nil {}
+        return stream.sheetNames
+    }
+}
