@@ -123,10 +123,10 @@ public struct CSVRecordReader: RecordReader {
                 fileFailure = (error, pending.first?.line ?? 1); return
             }
             mapping = header.mapping
-            summary.layout = header.layout.description
+            summary.layout = header.layoutDescription
             summary.textColumn = header.names[header.mapping[.text]!]
             summary.textColumnReason = header.textReason
-            headerCount = rows[0].count
+            headerCount = rows[header.titleRows].count
             columnNumbers = header.mapping.columns.mapValues { $0 + 1 }
             orderedColumns = header.mapping.columns.sorted { $0.value < $1.value }.map { (field: $0.key, index: $0.value) }
             let rest = pending.dropFirst(header.rows)
@@ -264,9 +264,13 @@ public struct CSVRecordReader: RecordReader {
         if sawContent, lines < 20 { for k in candidates.indices { counts[k].append(current[k]) } }
         var best: (delimiter: UInt8, score: Double, consistency: Double)?
         for (k, c) in candidates.enumerated() {
-            guard let header = counts[k].first, header > 0 else { continue }
-            let consistency = Double(counts[k].filter { $0 == header }.count) / Double(counts[k].count)
-            var score = consistency * 10 + Double(min(header, 50)) / 100
+            // A report's title lines above the header hold no delimiter: the header is the first line that
+            // does, within the first few (`TableHeader.maxTitleRows`), and the lines above it cost a little.
+            guard let start = counts[k].prefix(TableHeader.maxTitleRows + 1).firstIndex(where: { $0 > 0 }) else { continue }
+            let lines = counts[k][start...]
+            let header = lines[start]
+            let consistency = Double(lines.filter { $0 == header }.count) / Double(lines.count)
+            var score = consistency * 10 + Double(min(header, 50)) / 100 - Double(start) * 0.5
             if preferTab && c == 0x09 { score += 5 }
             if best == nil || score > best!.score { best = (c, score, consistency) }
         }

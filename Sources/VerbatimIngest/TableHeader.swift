@@ -7,8 +7,12 @@ import VerbatimCore
 /// header rows, SurveyMonkey's question row and sub-answer row, Google Forms and Microsoft
 /// Forms. Columns map through the pipeline's `columns:` first, then the header aliases;
 /// when no header names the text column, the open-ended answer column is chosen by its
-/// content: the one holding the most free text in the first rows.
+/// content: the one holding the most free text in the first rows. A report's title lines above
+/// the header (one cell or none filled: `Müşteri Anketi – Kasım 2026`) are passed over.
 struct TableHeader: Sendable {
+    /// Title lines above the header (`titleRows`), counted in `rows`.
+    var titleRows = 0
+    /// Rows before the first answer: title lines and header rows.
     var rows: Int
     var names: [String]
     var mapping: ColumnMapping
@@ -23,7 +27,9 @@ struct TableHeader: Sendable {
     ///
     /// `exactWidths`: every row has the header's number of cells (CSV); a worksheet's rows may be
     /// shorter (empty cells at the end are not stored).
-    static func resolve(_ rows: [[String]], explicit: [RecordField: String], aliases: HeaderAliases, exactWidths: Bool = true) throws(IngestError) -> TableHeader {
+    static func resolve(_ sample: [[String]], explicit: [RecordField: String], aliases: HeaderAliases, exactWidths: Bool = true) throws(IngestError) -> TableHeader {
+        let titles = titleRows(sample)
+        let rows = Array(sample.dropFirst(titles))
         let layout = SurveyLayout.detect(rows)
         let names = layout.columnNames(rows)
         var mapping: ColumnMapping
@@ -41,7 +47,7 @@ struct TableHeader: Sendable {
         }
         if let i = mapping[.text] {
             let how = explicit[.text] != nil ? "named in the pipeline file (columns: text)" : "its header is a text column name (lexicons/headers.tsv)"
-            return TableHeader(rows: layout.headerRows, names: names, mapping: mapping, layout: layout, textReason: "column '\(names[i])': \(how)")
+            return TableHeader(titleRows: titles, rows: titles + layout.headerRows, names: names, mapping: mapping, layout: layout, textReason: "column '\(names[i])': \(how)")
         }
         // A table of one column is not a survey, nor are lines that do not split alike (prose): their header is what it is.
         let answers = Array(rows.dropFirst(layout.headerRows))
@@ -52,7 +58,27 @@ struct TableHeader: Sendable {
         mapping.assignText(choice.index)
         let question = layout.questionText(rows, column: choice.index).map { " (\"\($0.prefix(60))\")" } ?? ""
         let reason = "column '\(names[choice.index])'\(question): no header names the text column; it holds free text in \(choice.freeRows) of the \(choice.sampled) answers sampled, \(choice.averageLength) characters on average"
-        return TableHeader(rows: layout.headerRows, names: names, mapping: mapping, layout: layout, textReason: reason)
+        return TableHeader(titleRows: titles, rows: titles + layout.headerRows, names: names, mapping: mapping, layout: layout, textReason: reason)
+    }
+
+    /// The most title rows looked for above a header.
+    static let maxTitleRows = 5
+
+    /// How many rows at the top are a report's title lines (its name, a date range: one cell or none
+    /// filled), above a header of two cells or more. 0 for a table of one column, whose rows all look so.
+    static func titleRows(_ rows: [[String]]) -> Int {
+        func filled(_ row: [String]) -> Int { row.count(where: { !$0.isEmpty }) }
+        guard let header = rows.prefix(maxTitleRows + 1).firstIndex(where: { filled($0) >= 2 }), header > 0 else { return 0 }
+        // The header names most of the table's columns: a data row with two answers under a title is not one.
+        let widest = rows.map(filled).max() ?? 0
+        return filled(rows[header]) * 2 >= widest ? header : 0
+    }
+
+    /// What the manifest says of the header's shape: the survey tool, and the title lines above it; nil for a plain table.
+    var layoutDescription: String? {
+        let titles = titleRows == 0 ? nil : "\(titleRows) title line\(titleRows == 1 ? "" : "s") above the header"
+        let parts = [layout.description, titles].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 }
 

@@ -44,7 +44,7 @@ struct TableRecordBuilder {
         do {
             let h = try TableHeader.resolve(rows, explicit: options.columns, aliases: aliases, exactWidths: false)
             header = h
-            summary.layout = h.layout.description
+            summary.layout = h.layoutDescription
             summary.textColumn = h.names[h.mapping[.text]!]
             summary.textColumnReason = h.textReason
             columnNumbers = h.mapping.columns.mapValues { $0 + 1 }

@@ -175,6 +175,23 @@ struct ArchiveInputTests {
         #expect(second.records.isEmpty && second.summary.fileError != nil, "the notes sheet has no text column")
     }
 
+    /// A sheet with a report's title above its header (merged across the columns, as reporting tools
+    /// export it) is read from the header down, as a CSV is.
+    @Test func aSheetsTitleRowsArePassedOver() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        func cell(_ s: String) -> String { "<table:table-cell office:value-type=\"string\"><text:p>\(s)</text:p></table:table-cell>" }
+        func row(_ cells: [String]) -> String { "<table:table-row>" + cells.map(cell).joined() + "</table:table-row>" }
+        let content = "<office:document-content xmlns:office=\"o\" xmlns:table=\"t\" xmlns:text=\"x\"><office:body><office:spreadsheet><table:table table:name=\"Rapor\">"
+            + "<table:table-row><table:table-cell table:number-columns-spanned=\"3\" office:value-type=\"string\"><text:p>Çağrı merkezi anketi – Kasım 2026</text:p></table:table-cell><table:covered-table-cell table:number-columns-repeated=\"2\"/></table:table-row>"
+            + "<table:table-row/>" + row(["Kayıt No", "Temsilci", "Yorum"]) + row(["1", "Ayşe Yılmaz", "Çok ilgiliydi"])
+            + "</table:table></office:spreadsheet></office:body></office:document-content>"
+        let o = readFile(try Self.zip([("mimetype", Array(ODSRecordReader.mediaType.utf8)), ("content.xml", Array(content.utf8))], in: dir, name: "rapor.ods"))
+        #expect(o.summary.fileError == nil, "\(o.summary.fileError ?? "")")
+        #expect(o.records.map(\.text) == ["Çok ilgiliydi"] && o.records.first?.provenance.line == 4)
+        #expect(o.summary.layout == "1 title line above the header; sheet 'Rapor'")
+    }
+
     @Test func aLegacyWorkbookInsideAZipIsNotRead() throws {
         let dir = TemporaryFolder()
         defer { dir.remove() }

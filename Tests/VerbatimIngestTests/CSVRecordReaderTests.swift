@@ -64,6 +64,39 @@ struct CSVRecordReaderTests {
         #expect(records.map(\.provenance.line) == [3, 4], "the hint is line 1, the header line 2")
     }
 
+    /// Reporting tools put the report's name and date range above the header. Those title lines are
+    /// passed over (the delimiter is sniffed below them; one with a comma does not make it a comma),
+    /// the manifest says so, and rows keep their line numbers. Before, the title was taken for the
+    /// header and the file rejected: "no feedback text column found; headers seen: 'Müşteri …'".
+    @Test func titleLinesAboveTheHeaderArePassedOver() throws {
+        let csv = """
+            Müşteri Memnuniyet Anketi, Kasım 2026
+            Tarih aralığı: 01.11.2026 - 30.11.2026
+
+            Kayıt No;Tarih;Temsilci;Puan;Yorum
+            1;21.11.2026;Ayşe Yılmaz;5;Çok iyi hizmet, teşekkürler
+            2;21.11.2026;Mehmet Kaya;1;Berbat, kimse aramadı
+
+            """
+        let (records, rejects, summary) = try readCSV("rapor.csv", Array(csv.utf8))
+        #expect(rejects.isEmpty, "\(rejects.map(\.reason))")
+        #expect(summary.delimiter == ";")
+        #expect(summary.layout == "2 title lines above the header")
+        #expect(records.map(\.id) == ["1", "2"] && records.map(\.provenance.line) == [5, 6])
+        #expect(records.first?.employee == "Ayşe Yılmaz" && records.first?.text == "Çok iyi hizmet, teşekkürler")
+    }
+
+    /// What is not a title: the one column of a one-column table, and a header row itself.
+    @Test func titleRowsAreOnlyAboveAWiderHeader() {
+        #expect(TableHeader.titleRows([["Yorum"], ["Çok iyi"], ["Berbat"]]) == 0)
+        #expect(TableHeader.titleRows([["id", "yorum"], ["1", "iyi"]]) == 0)
+        #expect(TableHeader.titleRows([["Rapor", ""], ["", ""], ["id", "yorum"], ["1", "iyi"]]) == 2)
+        #expect(TableHeader.titleRows([["Rapor"], ["id", "tarih", "temsilci", "kanal", "puan", "yorum"], ["1", "", "", "", "", "iyi"]]) == 1)
+        #expect(TableHeader.titleRows([["Rapor"], ["1", "iyi"], ["id", "tarih", "temsilci", "kanal", "puan", "yorum"]]) == 0,
+                "a row far narrower than the table is not its header")
+        #expect(TableHeader.titleRows(Array(repeating: ["x"], count: 7) + [["id", "yorum"]]) == 0, "more than \(TableHeader.maxTitleRows) lines is not a title")
+    }
+
     @Test func aFirstLineThatOnlyLooksLikeAHintIsTheHeader() throws {
         #expect(CSVRecordReader.separatorHint(Array("sep=a\n".utf8)) == nil)
         #expect(CSVRecordReader.separatorHint(Array("sep=;;\n".utf8)) == nil)
