@@ -1,7 +1,10 @@
 /// Cuts a JSON export into its records as bytes arrive, without holding more than one.
 ///
-/// Two shapes: a top-level array (`[{…}, {…}]`, pretty-printed or not), whose elements are
-/// found by tracking strings, escapes and nesting depth; and NDJSON, one value per line.
+/// Three shapes: a top-level array (`[{…}, {…}]`, pretty-printed or not), whose elements are
+/// found by tracking strings, escapes and nesting depth; NDJSON, one value per line; and a
+/// document, an object whose records are the elements of its first member that is an array of
+/// objects (`{"meta": {…}, "data": [{…}, {…}]}`, as APIs and listening tools answer), or the
+/// object itself when it has none.
 /// Each element is handed on with the line it starts on, to be parsed on its own
 /// (`JSONRecordReader`), so a bad record is one reject and memory is bounded by the
 /// largest record (`limit`). Only the array's own punctuation is checked here: anything
@@ -14,10 +17,25 @@ struct JSONElementScanner {
         case tooLong(line: Int)
         /// The array's punctuation is broken: reading stops here.
         case structure(String, line: Int)
+        /// A document's records are the elements of its member `key`.
+        case records(key: String, line: Int)
     }
 
-    enum Shape { case array, lines }
+    enum Shape { case array, lines, document }
     private enum State { case start, expectFirst, expectValue, inValue, afterValue, done, failed }
+
+    /// Where a document's walk stands, outside the array of records.
+    private enum DocumentState { case start, beforeKey, inKey, afterKey, beforeValue, peekArray, skipValue, inRecords, afterMember, done }
+    private var document: DocumentState = .start
+    /// The member's key being read, and the member whose array holds the records once found.
+    private var key: [UInt8] = []
+    private var recordsKey: String?
+    /// A skipped value's nesting, and whether it is a bare value (a number, a literal).
+    private var skipDepth = 0
+    private var skipScalar = false
+    /// The whole document, up to `limit`: the one record when it holds no array of objects.
+    private var whole: [UInt8] = []
+    private var wholeOverflow = false
 
     let shape: Shape
     let limit: Int
@@ -43,7 +61,15 @@ struct JSONElementScanner {
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, _ on: (Event) -> Void) {
         for b in bytes {
             if state == .failed { return }
-            if shape == .lines { lineByte(b, on) } else { array(b, on) }
+            switch shape {
+            case .lines: lineByte(b, on)
+            case .array: array(b, on)
+            case .document:
+                if recordsKey == nil, !wholeOverflow {
+                    if whole.count >= limit { wholeOverflow = true; whole = [] } else { whole.append(b) }
+                }
+                documentByte(b, on)
+            }
             if b == 0x0A { line += 1 }
         }
     }
@@ -59,6 +85,111 @@ struct JSONElementScanner {
             case .start: on(.structure("the file holds no JSON", line: line))
             default: on(.structure("the array is never closed with ']' (a truncated export?)", line: line))
             }
+        case .document:
+            guard state != .failed else { return }
+            if document == .inRecords { return finishArrayInDocument(on) }
+            guard document == .done else { return on(.structure("the JSON object is never closed with '}' (a truncated export?)", line: line)) }
+            // No member is an array of objects: the document is one record.
+            if recordsKey == nil { on(wholeOverflow ? .tooLong(line: 1) : .element(whole, line: 1)) }
+        }
+    }
+
+    private mutating func finishArrayInDocument(_ on: (Event) -> Void) {
+        on(.structure("the array '\(recordsKey ?? "")' is never closed with ']' (a truncated export?)", line: line))
+    }
+
+    // MARK: Document
+
+    private mutating func documentByte(_ b: UInt8, _ on: (Event) -> Void) {
+        switch document {
+        case .start:
+            if Self.isSpace(b) || b == 0xEF || b == 0xBB || b == 0xBF { return }
+            guard b == UInt8(ascii: "{") else { return fail("expected '{' at the start of a JSON object", on) }
+            document = .beforeKey
+        case .beforeKey:
+            if Self.isSpace(b) { return }
+            if b == UInt8(ascii: "}") { document = .done; return }
+            guard b == UInt8(ascii: "\"") else { return fail("expected a member's name in quotes", on) }
+            key.removeAll(keepingCapacity: true)
+            escaped = false
+            document = .inKey
+        case .inKey:
+            if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") { document = .afterKey; return }
+            if key.count < 256 { key.append(b) }
+        case .afterKey:
+            if Self.isSpace(b) { return }
+            guard b == UInt8(ascii: ":") else { return fail("expected ':' after a member's name", on) }
+            document = .beforeValue
+        case .beforeValue:
+            if Self.isSpace(b) { return }
+            if b == UInt8(ascii: "["), recordsKey == nil { document = .peekArray; return }
+            startSkipping(b)
+        case .peekArray:
+            if Self.isSpace(b) { return }
+            if b == UInt8(ascii: "{") || b == UInt8(ascii: "]") {
+                // The records: this array's elements, read as a top-level array's are.
+                recordsKey = String(decoding: key, as: UTF8.self)
+                whole = []
+                on(.records(key: recordsKey!, line: line))
+                document = .inRecords
+                state = .expectFirst
+                array(b, on)
+                if state == .done { document = .afterMember }
+                return
+            }
+            // An array of something else (tags, numbers): skipped, already one level in.
+            skipDepth = 1
+            skipScalar = false
+            inString = false
+            document = .skipValue
+            skip(b, on)
+        case .inRecords:
+            array(b, on)
+            if state == .done { document = .afterMember }
+        case .skipValue:
+            skip(b, on)
+        case .afterMember:
+            if Self.isSpace(b) { return }
+            if b == UInt8(ascii: ",") { document = .beforeKey } else if b == UInt8(ascii: "}") { document = .done } else {
+                fail("expected ',' or '}' after a member", on)
+            }
+        case .done:
+            if !Self.isSpace(b) { fail("more content after the object's closing '}'", on) }
+        }
+    }
+
+    /// Starts skipping a member's value whose first byte is `b`.
+    private mutating func startSkipping(_ b: UInt8) {
+        skipDepth = 0
+        inString = false
+        escaped = false
+        skipScalar = b != UInt8(ascii: "{") && b != UInt8(ascii: "[") && b != UInt8(ascii: "\"")
+        document = .skipValue
+        if b == UInt8(ascii: "\"") { inString = true } else if !skipScalar { skipDepth = 1 }
+    }
+
+    /// A byte of a skipped value; past its end, the member's end.
+    private mutating func skip(_ b: UInt8, _ on: (Event) -> Void) {
+        if inString {
+            if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") {
+                inString = false
+                if skipDepth == 0 { document = .afterMember }
+            }
+            return
+        }
+        if skipScalar {
+            guard b == UInt8(ascii: ",") || b == UInt8(ascii: "}") || Self.isSpace(b) else { return }
+            document = .afterMember
+            documentByte(b, on)
+            return
+        }
+        switch b {
+        case UInt8(ascii: "\""): inString = true
+        case UInt8(ascii: "{"), UInt8(ascii: "["): skipDepth += 1
+        case UInt8(ascii: "}"), UInt8(ascii: "]"):
+            skipDepth -= 1
+            if skipDepth == 0 { document = .afterMember }
+        default: break
         }
     }
 

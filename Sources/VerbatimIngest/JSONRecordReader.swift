@@ -1,8 +1,10 @@
 import Foundation
 import VerbatimCore
 
-/// Reads JSON exports of social-listening tools: a top-level array of objects, or NDJSON
-/// (one object per line), streamed in bounded memory (`JSONElementScanner` cuts the
+/// Reads JSON exports of social-listening tools: a top-level array of objects, NDJSON (one
+/// object per line), or an object holding the array of records under a member of its own
+/// (`{"meta": {…}, "data": [{…}]}`, as APIs answer; the first member that is an array of
+/// objects, named in the manifest's layout), streamed in bounded memory (`JSONElementScanner` cuts the
 /// records, Foundation's `JSONSerialization` parses each one).
 ///
 /// An object's keys map to fields through the same header aliases as CSV columns; nested
@@ -35,8 +37,8 @@ public struct JSONRecordReader: RecordReader {
         var transcoder = UTF8Transcoder(encoding: detected.encoding)
         first.removeFirst(min(detected.bomLength, first.count))
         let start = FormatSniffer.textStart(first)
-        let shape: JSONElementScanner.Shape = start == UInt8(ascii: "[") ? .array : .lines
-        var summary = FileReadSummary(file: input.name, format: shape == .array ? "json" : "ndjson", encoding: detected.encoding.rawValue)
+        let shape: JSONElementScanner.Shape = start == UInt8(ascii: "[") ? .array : isNDJSON(first) ? .lines : .document
+        var summary = FileReadSummary(file: input.name, format: shape == .lines ? "ndjson" : "json", encoding: detected.encoding.rawValue)
         guard start != nil else { return .rejected(input, format: summary.format, .emptyFile, emit: emit) }
 
         var scanner = JSONElementScanner(shape: shape, limit: options.maxRecordBytes)
@@ -50,6 +52,7 @@ public struct JSONRecordReader: RecordReader {
                 summary.rejected += 1
                 emit(.reject(Reject(provenance: Provenance(file: input.name, line: line), reason: RowProblem.tooLong(limit: options.maxRecordBytes).description)))
             case let .structure(message, line): structure = (message, line)
+            case let .records(key, _): summary.layout = "records in the array '\(key)'"
             }
         }
         var utf8: [UInt8] = []
@@ -74,6 +77,28 @@ public struct JSONRecordReader: RecordReader {
             emit(.reject(Reject(provenance: Provenance(file: input.name, line: line), reason: e.description, wholeFile: true)))
         }
         return summary
+    }
+
+    /// Whether a file that starts with `{` is NDJSON: its first line is a whole JSON value, and not an
+    /// object that holds its records in an array (`{"data": [{…}, {…}]}` on one line) without a field
+    /// of its own for the text. A first line that is not whole is a pretty-printed document, unless
+    /// the next line is a whole object (NDJSON whose first record is damaged: it stays one reject).
+    func isNDJSON(_ head: [UInt8]) -> Bool {
+        func nextLine(from k: Int) -> Range<Int> {
+            let start = head[k...].firstIndex { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A } ?? head.endIndex
+            return start..<(head[start...].firstIndex(of: 0x0A) ?? head.endIndex)
+        }
+        func parsed(_ line: Range<Int>) -> Any? { try? JSONSerialization.jsonObject(with: Data(head[line]), options: [.fragmentsAllowed]) }
+        let first = nextLine(from: head.startIndex)
+        guard let object = parsed(first) else {
+            // A first line longer than the head is NDJSON's (its reject says why).
+            if first.upperBound == head.endIndex { return head.count >= Self.chunkSize }
+            return parsed(nextLine(from: first.upperBound)) is [String: Any]
+        }
+        guard let dictionary = object as? [String: Any] else { return true }
+        let holdsRecords = dictionary.values.contains { ($0 as? [Any])?.first is [String: Any] }
+        var state = RecordState(reader: self, file: "")
+        return !holdsRecords || state.map(dictionary)[.text] != nil
     }
 
     /// Per-file state: the assembler and which field each key maps to.
