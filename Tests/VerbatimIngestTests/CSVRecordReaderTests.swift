@@ -106,6 +106,17 @@ struct CSVRecordReaderTests {
         #expect(summary.encoding == "windows-1254" && records.first?.text == "Çok iyi", "\(summary.encoding ?? "")")
     }
 
+    /// Open-answer questions as survey exports name them are text columns by name, ahead of a column
+    /// that holds more text (a note an agent wrote), which reading by content would pick.
+    @Test(arguments: ["Görüş ve Önerileriniz", "Şikayet metni", "Пікіріңіз", "Ұсыныстар", "Komentar korisnika", "Primedba", "Utisci",
+                      "Сэтгэгдэл бичнэ үү", "Отзыв клиента", "Customer comment", "Feedback text"])
+    func surveyQuestionHeadersNameTheTextColumn(_ header: String) throws {
+        let csv = "ID;Ayrıntı;\(header)\n1;Müşteri iki kez aradı, kayıt güncellendi, geri dönüş planlandı;İyi\n2;Hat değişikliği talebi iletildi, ekip bilgilendirildi;Kötü\n"
+        let (records, rejects, summary) = try readCSV("q.csv", Array(csv.utf8))
+        #expect(rejects.isEmpty && summary.textColumn == header, "\(summary.textColumn ?? "none")")
+        #expect(records.map(\.text) == ["İyi", "Kötü"])
+    }
+
     @Test(arguments: [
         "ID,Datum,Operater,Kanal,Ocena,Komentar", "ИД,Датум,Оператер,Канал,Оцена,Коментар",
         "ID,Күні,Қызметкер,Арна,Баға,Пікір", "ID,Огноо,Ажилтан,Суваг,Үнэлгээ,Сэтгэгдэл",
