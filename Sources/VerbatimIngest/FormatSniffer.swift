@@ -10,6 +10,8 @@ public enum InputKind: Sendable, Hashable {
     case workbook
     /// An OpenDocument spreadsheet (`.ods`, LibreOffice Calc).
     case openDocument
+    /// An Excel 2003 XML spreadsheet (SpreadsheetML), an `.xml` that is a worksheet, not a feed.
+    case spreadsheetML
     /// A ZIP archive of exports (or a workbook under another name).
     case zip
     /// A gzip stream around any of these.
@@ -27,6 +29,7 @@ public enum InputKind: Sendable, Hashable {
         case .json: "json"
         case .workbook: "xlsx"
         case .openDocument: "ods"
+        case .spreadsheetML: SpreadsheetMLRecordReader.format
         case .zip: "zip"
         case .gzip: "gzip"
         case .legacyExcel: "xls"
@@ -85,7 +88,7 @@ public enum FormatSniffer {
                 : .unsupported(reason: "an old Office document (Word, Excel or PowerPoint binary format)")
         }
         if let text = textStart(head) {
-            if text == UInt8(ascii: "<") { return .xml }
+            if text == UInt8(ascii: "<") { return isSpreadsheetML(head) ? .spreadsheetML : .xml }
             if text == UInt8(ascii: "{") || text == UInt8(ascii: "[") && looksLikeJSONArray(head) { return .json }
         }
         // By name: the reader of an export's extension rejects content that is not its kind, with a reason.
@@ -108,6 +111,16 @@ public enum FormatSniffer {
     static func isOpenDocumentSpreadsheet(_ head: [UInt8]) -> Bool {
         let marker = Array(("mimetype" + ODSRecordReader.mediaType).utf8)
         return head.count >= 30 + marker.count && head[30..<(30 + marker.count)].elementsEqual(marker)
+    }
+
+    /// An XML head that declares SpreadsheetML 2003's namespace (on its root, `<Workbook xmlns=…>`).
+    static func isSpreadsheetML(_ head: [UInt8]) -> Bool {
+        let text = utf8Head(head)
+        let marker = Array(SpreadsheetMLRecordReader.namespace.utf8)
+        guard text.count >= marker.count else { return false }
+        return text.withUnsafeBufferPointer { t in
+            (0...(t.count - marker.count)).contains { k in t[k] == marker[0] && t[k..<(k + marker.count)].elementsEqual(marker) }
+        }
     }
 
     /// The head as UTF-8 (UTF-16 transcoded), for looking at its characters.

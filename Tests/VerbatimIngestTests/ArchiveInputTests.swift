@@ -192,6 +192,22 @@ struct ArchiveInputTests {
         #expect(o.summary.layout == "1 title line above the header; sheet 'Rapor'")
     }
 
+    /// An XML Spreadsheet 2003 is known by its namespace under any name (web applications save it as
+    /// `.xls`), gzipped or in a ZIP too; a sheet it does not have is named with the ones it has.
+    @Test func xmlSpreadsheetsByContent() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let xml = try Array(Data(contentsOf: RepoPaths.testData.appendingPathComponent("formats/excel2003_tr_2026-11-21.xml")))
+        let named = readFile(dir.write("disa_aktar.xls", xml))
+        #expect(named.summary.format == "xml-spreadsheet" && named.records.count == 3)
+        let gzipped = readFile(dir.write("rapor.xml.gz", try Self.gzip(xml)))
+        #expect(gzipped.summary.format == "xml-spreadsheet+gzip" && gzipped.records.count == 3)
+        let zipped = readFile(try Self.zip([("rapor.xml", xml)], in: dir, name: "c.zip"))
+        #expect(zipped.records.count == 3)
+        let missing = readFile(dir.write("r.xml", xml), options: SourceOptions(sheet: "Yanıtlar"))
+        #expect(missing.summary.fileError?.contains("sheets: 'Anket', 'Notlar'") == true, "\(missing.summary.fileError ?? "")")
+    }
+
     @Test func aLegacyWorkbookInsideAZipIsNotRead() throws {
         let dir = TemporaryFolder()
         defer { dir.remove() }

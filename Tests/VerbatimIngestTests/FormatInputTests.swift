@@ -86,6 +86,15 @@ struct FormatInputTests {
             #expect(o.records[2].employee == "Ана Николић" && o.records[2].channel == nil, "a merged cell's covered cell is the empty channel")
             #expect(o.rejects.first?.provenance.line == 5 && o.rejects.first?.reason == "empty feedback text")
         },
+        // Excel's "XML Spreadsheet 2003", as older reporting systems export it: a worksheet, not a feed of <Row>s.
+        FormatCase(file: "excel2003_tr_2026-11-21.xml", format: "xml-spreadsheet", records: 3, layout: "1 title line above the header; sheet 'Anket'",
+                   textColumn: "Yorum") { o in
+            #expect(o.records.map(\.id) == ["TR-X03-1", "TR-X03-2", "TR-X03-3"])
+            #expect(o.records.map(\.provenance.line) == [4, 5, 6], "the sheet's row numbers (ss:Index skips row 2)")
+            #expect(o.records.map(\.date) == ["2026-11-20T10:05:00", nil, "2026-11-21T16:40:00"], "ss:Index=3 leaves the date empty")
+            #expect(o.records.map(\.rating) == [5, 1, 4])
+            #expect(o.records.first?.text == "Sorunum hemen çözüldü, çok teşekkürler.", "inline formatting dropped, the comment left out")
+        },
         FormatCase(file: "social_sr_2026-11-21.json", format: "json", records: 3, rejects: 1) { o in
             #expect(o.records.map(\.id) == ["fb-20261121-001", "fb-20261121-002", "ig-20261121-003"])
             #expect(o.records.first?.channel == "Facebook")
