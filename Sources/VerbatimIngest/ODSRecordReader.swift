@@ -40,12 +40,8 @@ public struct ODSRecordReader: RecordReader {
             // text column, content.xml is walked again for their names.
             sheets: (try? sheetNames(url, name: input.name)) ?? [], label: stream.sheet.map { "sheet '\($0)'" }, emit: emit,
             check: { () throws(IngestError) in
-                if let e = source.failure { throw e }
-                if let e = stream.reader.error { throw IngestError.badWorkbook(reason: "its content.xml is damaged at line \(e.line): \(e.message)") }
-                if stream.sheet == nil {
-                    if let wanted = options.sheet { throw IngestError.sheetMissing(sheet: wanted, available: stream.sheetNames) }
-                    throw IngestError.badWorkbook(reason: "it holds no sheet")
-                }
+                try TableRecordBuilder.checkStreamedSheet(bytes: source.failure, xml: stream.reader.error, part: "its content.xml",
+                                                          sheet: stream.sheet, wanted: options.sheet, names: stream.sheetNames)
             },
             rows: { stream.next() })
     }

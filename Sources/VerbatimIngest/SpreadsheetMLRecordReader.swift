@@ -30,12 +30,8 @@ public struct SpreadsheetMLRecordReader: RecordReader {
             input, format: Self.format, encoding: "utf-8", options: options, aliases: aliases,
             sheets: (try? sheetNames(input)) ?? [], label: stream.sheet.map { "sheet '\($0)'" }, emit: emit,
             check: { () throws(IngestError) in
-                if let e = bytes.failure { throw e }
-                if let e = stream.reader.error { throw IngestError.badWorkbook(reason: "its XML is damaged at line \(e.line): \(e.message)") }
-                if stream.sheet == nil {
-                    if let wanted = options.sheet { throw IngestError.sheetMissing(sheet: wanted, available: stream.sheetNames) }
-                    throw IngestError.badWorkbook(reason: "it holds no worksheet")
-                }
+                try TableRecordBuilder.checkStreamedSheet(bytes: bytes.failure, xml: stream.reader.error, part: "its XML",
+                                                          sheet: stream.sheet, wanted: options.sheet, names: stream.sheetNames)
             },
             rows: { stream.next() })
     }

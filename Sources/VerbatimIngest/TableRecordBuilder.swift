@@ -1,4 +1,5 @@
 import VerbatimCore
+import VerbatimXML
 
 /// Turns the rows of a table that arrive as text (a worksheet) into records: the first rows
 /// decide the header (`TableHeader`: survey layouts, aliases, the text column by content),
@@ -116,3 +117,19 @@ extension TableRecordBuilder {
         return summary
     }
 }
+
+extension TableRecordBuilder {
+    /// What the walk of a sheet streamed from XML (`.ods`, XML Spreadsheet 2003) found wrong once its
+    /// rows ended: its bytes, its XML (`part` names the file or part), or no sheet (the one asked for
+    /// is named with those there are).
+    static func checkStreamedSheet(
+        bytes: IngestError?, xml: XMLEventReader.ParseError?, part: String, sheet: String?, wanted: String?, names: [String]
+    ) throws(IngestError) {
+        if let bytes { throw bytes }
+        if let xml { throw .badWorkbook(reason: "\(part) is damaged at line \(xml.line), column \(xml.column): \(xml.message)") }
+        guard sheet == nil else { return }
+        if let wanted { throw .sheetMissing(sheet: wanted, available: names) }
+        throw .badWorkbook(reason: "it holds no sheet")
+    }
+}
+

@@ -38,7 +38,7 @@ public struct XLSXRecordReader: RecordReader {
             label: [sheet.label, macros].compactMap { $0 }.joined(separator: "; "), emit: emit,
             check: { () throws(IngestError) in
                 if let e = sheet.source.failure { throw e }
-                if let e = rows.reader.error { throw IngestError.badWorkbook(reason: "the sheet's XML is damaged at line \(e.line): \(e.message)") }
+                if let e = rows.reader.error { throw IngestError.badWorkbook(reason: "the sheet's XML is damaged at line \(e.line), column \(e.column): \(e.message)") }
             },
             rows: { rows.next() })
     }

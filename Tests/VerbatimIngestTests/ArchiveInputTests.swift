@@ -171,6 +171,8 @@ struct ArchiveInputTests {
         let missing = readFile(dir.write("anketa.ods", ods), options: SourceOptions(sheet: "Sheet1"))
         #expect(missing.summary.fileError?.contains("the pipeline names sheet 'Sheet1', which is not in the workbook; sheets: 'Odgovori', 'Beleške'") == true,
                 "\(missing.summary.fileError ?? "")")
+        let broken = readFile(try Self.zip([("mimetype", Array(ODSRecordReader.mediaType.utf8)), ("content.xml", Array("<a>\n  <b></a>".utf8))], in: dir, name: "bozuk.ods"))
+        #expect(broken.summary.fileError?.contains("its content.xml is damaged at line 2, column") == true, "\(broken.summary.fileError ?? "")")
         let second = readFile(dir.write("anketa2.ods", ods), options: SourceOptions(sheet: "Beleške"))
         #expect(second.records.isEmpty && second.summary.fileError != nil, "the notes sheet has no text column")
     }
