@@ -12,6 +12,8 @@ public enum InputKind: Sendable, Hashable {
     case openDocument
     /// An Excel 2003 XML spreadsheet (SpreadsheetML), an `.xml` that is a worksheet, not a feed.
     case spreadsheetML
+    /// An HTML page under an export's name (a web application's "export to Excel" as `.xls`): rejected with what to do.
+    case htmlPage
     /// A ZIP archive of exports (or a workbook under another name).
     case zip
     /// A gzip stream around any of these.
@@ -30,6 +32,7 @@ public enum InputKind: Sendable, Hashable {
         case .workbook: "xlsx"
         case .openDocument: "ods"
         case .spreadsheetML: SpreadsheetMLRecordReader.format
+        case .htmlPage: "html"
         case .zip: "zip"
         case .gzip: "gzip"
         case .legacyExcel: "xls"
@@ -88,7 +91,10 @@ public enum FormatSniffer {
                 : .unsupported(reason: "an old Office document (Word, Excel or PowerPoint binary format)")
         }
         if let text = textStart(head) {
-            if text == UInt8(ascii: "<") { return isSpreadsheetML(head) ? .spreadsheetML : .xml }
+            if text == UInt8(ascii: "<") {
+                if isHTMLPage(head) { return ext == "html" || ext == "htm" ? .unsupported(reason: "an HTML page, not an export") : .htmlPage }
+                return isSpreadsheetML(head) ? .spreadsheetML : .xml
+            }
             if text == UInt8(ascii: "{") || text == UInt8(ascii: "[") && looksLikeJSONArray(head) { return .json }
         }
         // By name: the reader of an export's extension rejects content that is not its kind, with a reason.
@@ -111,6 +117,20 @@ public enum FormatSniffer {
     static func isOpenDocumentSpreadsheet(_ head: [UInt8]) -> Bool {
         let marker = Array(("mimetype" + ODSRecordReader.mediaType).utf8)
         return head.count >= 30 + marker.count && head[30..<(30 + marker.count)].elementsEqual(marker)
+    }
+
+    /// A head that starts an HTML page: `<!DOCTYPE html`, `<html` or a bare `<table` (after white space
+    /// and a byte-order mark), in any case; not an XML element that only begins so (`<tables>`).
+    static func isHTMLPage(_ head: [UInt8]) -> Bool {
+        let text = utf8Head(head)
+        guard let start = text.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
+        else { return false }
+        let lower = text[start...].prefix(15).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return ["<!doctype html", "<html", "<table"].contains { tag in
+            let t = Array(tag.utf8)
+            guard lower.starts(with: t) else { return false }
+            return lower.count == t.count || [0x3E, 0x20, 0x09, 0x0A, 0x0D].contains(lower[t.count])
+        }
     }
 
     /// An XML head that declares SpreadsheetML 2003's namespace (on its root, `<Workbook xmlns=…>`).

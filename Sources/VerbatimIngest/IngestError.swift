@@ -16,6 +16,8 @@ public enum IngestError: Error, Sendable, Hashable {
     case notDelimited
     /// The file is not text at all (an image, a workbook, an archive).
     case notText(looksLike: String)
+    /// An HTML page under an export's name.
+    case htmlPage
     /// libxml2 could not parse the file.
     case malformedXML(message: String, line: Int, column: Int)
     /// No repeating record element was found in an XML file.
@@ -48,6 +50,7 @@ extension IngestError: CustomStringConvertible {
         case .emptyFile: "the file is empty (no header line)"
         case .notDelimited: "not a delimited text file (no ',', ';', tab or '|' found consistently in the first lines)"
         case let .notText(looksLike): "not a text export: the file looks like \(looksLike)"
+        case .htmlPage: "an HTML page, not a spreadsheet (web applications' \"export to Excel\" often saves one as .xls): open it in Excel or LibreOffice and save it as .xlsx or CSV"
         case let .malformedXML(message, line, column): "malformed XML at line \(line), column \(column): \(message)"
         case let .noXMLRecords(root): "no repeating record element found under <\(root)>; set `record:` for this source in the pipeline file"
         case let .damagedArchive(path, reason): "\(path): \(reason)"

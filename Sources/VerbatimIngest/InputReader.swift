@@ -41,6 +41,7 @@ public struct InputReader: Sendable {
         case .workbook: return XLSXRecordReader(options: options, aliases: aliases, limits: limits).read(input, emit: emit)
         case .openDocument: return ODSRecordReader(options: options, aliases: aliases, limits: limits).read(input, emit: emit)
         case .spreadsheetML: return SpreadsheetMLRecordReader(options: options, aliases: aliases).read(input, emit: emit)
+        case .htmlPage: return .rejected(input, format: kind.format, .htmlPage, emit: emit)
         case .zip: return ZipArchiveReader(inputs: self).read(input, emit: emit)
         case .gzip: return readGzip(input, emit: emit)
         case .legacyExcel: return XLSRecordReader(options: options, aliases: aliases).read(input, emit: emit)
@@ -65,7 +66,7 @@ public struct InputReader: Sendable {
         do { head = try inner.head() } catch { return .rejected(input, format: "gzip", error, emit: emit) }
         let kind = FormatSniffer.kind(head: head, fileName: innerName)
         switch kind {
-        case .delimited, .xml, .json, .spreadsheetML:
+        case .delimited, .xml, .json, .spreadsheetML, .htmlPage:
             var summary = read(inner, kind: kind, emit: emit)
             summary.format += "+gzip"
             return summary

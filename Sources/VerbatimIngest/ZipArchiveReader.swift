@@ -75,7 +75,7 @@ struct ZipArchiveReader: RecordReader {
                 return s
             }
             return reader.read(source, emit: emit)
-        case .delimited, .json, .spreadsheetML:
+        case .delimited, .json, .spreadsheetML, .htmlPage:
             return inputs.read(source, kind: kind, emit: emit)
         case .workbook, .openDocument, .zip, .gzip, .legacyExcel:
             let what = switch kind {
