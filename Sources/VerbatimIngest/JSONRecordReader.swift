@@ -171,9 +171,7 @@ public struct JSONRecordReader: RecordReader {
         case let n as NSNumber:
             // JSONSerialization gives `true`/`false` as NSNumbers of type char ("c"); JSON numbers never are.
             if String(cString: n.objCType) == "c" { return n.boolValue ? "true" : "false" }
-            let d = n.doubleValue
-            if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-            return String(d)
+            return PlainNumber.text(n.doubleValue)
         default: return nil
         }
     }

@@ -26,7 +26,7 @@ final class LegacyWorkbook {
     /// An `.xls` sheet (BIFF8) has at most 65,536 rows and 256 columns; a file that claims more is damaged.
     static let maxRows = 65_536, maxColumns = 256
     /// The longest text a cell may hold (Excel's limit is 32,767 characters).
-    static let maxTextBytes = 1 << 20
+    static let maxTextBytes = SheetLimits.maxCellBytes
 
     /// Starts reading `path` and reads its sheets' names, then selects `wanted` (or, when nil, the first sheet).
     init(path: String, sheet wanted: String?, maxBytes: Int) throws(IngestError) {
@@ -98,7 +98,7 @@ final class LegacyWorkbook {
             case UInt8(ascii: "i"): cells.append(String(Int32(bitPattern: try u32())))
             case UInt8(ascii: "d"):
                 let low = UInt64(try u32()), high = UInt64(try u32())
-                cells.append(Self.number(Double(bitPattern: high << 32 | low)))
+                cells.append(PlainNumber.text(Double(bitPattern: high << 32 | low)))
             case UInt8(ascii: "t"): cells.append(try text())
             case UInt8(ascii: "e"):
                 throw .badWorkbook(reason: "row \(rowsRead), column \(column + 1): \(Self.reason(Int32(bitPattern: try u32())))")
@@ -174,12 +174,6 @@ final class LegacyWorkbook {
         reaped = true
         let signal = status & 0x7F
         return signal == 0 ? ((status >> 8) & 0xFF, nil) : (nil, signal)
-    }
-
-    /// A number as a worksheet shows it unformatted: `4`, `4.5`, `0.1`.
-    static func number(_ v: Double) -> String {
-        if v.isFinite, v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-        return "\(v)"
     }
 
     /// The encoding of a BIFF code page, as summaries name encodings.

@@ -30,7 +30,7 @@ public struct ODSRecordReader: RecordReader {
         let source: ZipEntryByteSource
         do throws(IngestError) {
             try checkEntries(url, name: input.name)
-            (stream, source) = try content(url, name: input.name)
+            (stream, source) = try content(url, name: input.name, sheet: SheetChoice(options.sheet))
         } catch {
             return .rejected(input, format: "ods", error, emit: emit)
         }
@@ -64,16 +64,15 @@ public struct ODSRecordReader: RecordReader {
     }
 
     /// The rows of `content.xml`, inflated as they are read.
-    private func content(_ url: URL, name: String) throws(IngestError) -> (ODSRowStream, ZipEntryByteSource) {
+    private func content(_ url: URL, name: String, sheet: SheetChoice) throws(IngestError) -> (ODSRowStream, ZipEntryByteSource) {
         let source = ZipEntryByteSource(archive: url, entryPath: "content.xml", name: "\(name)!content.xml", limits: limits)
         guard let reader = XMLEventReader(source: source, name: "content.xml") else { throw .badWorkbook(reason: "cannot read its content.xml") }
-        return (ODSRowStream(reader: reader, sheet: options.sheet), source)
+        return (ODSRowStream(reader: reader, sheet: sheet), source)
     }
 
     /// Every sheet's name, in order: a walk of `content.xml` that reads no cell.
     private func sheetNames(_ url: URL, name: String) throws(IngestError) -> [String] {
-        var (stream, _) = try content(url, name: name)
-        stream.wanted = "\u{0}"  // no sheet has this name: the walk lists them all
+        var (stream, _) = try content(url, name: name, sheet: .none)
         while stream.next() != nil {}
         return stream.sheetNames
     }

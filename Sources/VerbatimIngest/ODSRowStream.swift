@@ -14,15 +14,13 @@ import VerbatimXML
 /// counted; at most `maxRows` rows and `maxColumns` columns are read.
 struct ODSRowStream {
     let reader: XMLEventReader
-    /// The sheet to read; nil: the first.
-    var wanted: String?
+    /// The sheet to read.
+    let wanted: SheetChoice
     /// The sheets' names, in order, as far as the walk has gone.
     private(set) var sheetNames: [String] = []
     /// The sheet read, once its table has started.
     private(set) var sheet: String?
-    static let maxRows = 1_048_576, maxColumns = 16_384
-    /// The longest text a cell may hold (Calc's limit is 32,767 characters).
-    static let maxTextBytes = 1 << 20
+    static let maxRows = SheetLimits.maxRows, maxColumns = SheetLimits.maxColumns, maxTextBytes = SheetLimits.maxCellBytes
 
     private var done = false
     private var line = 0
@@ -49,7 +47,7 @@ struct ODSRowStream {
         var paragraphs = 0
     }
 
-    init(reader: XMLEventReader, sheet: String?) {
+    init(reader: XMLEventReader, sheet: SheetChoice) {
         self.reader = reader
         wanted = sheet
     }
@@ -98,7 +96,7 @@ struct ODSRowStream {
         case "table" where tableDepth == nil:
             let sheetName = attribute("name") ?? ""
             sheetNames.append(sheetName)
-            if sheet == nil, wanted.map({ $0 == sheetName }) ?? (sheetNames.count == 1) {
+            if sheet == nil, wanted.takes(sheetName, number: sheetNames.count) {
                 sheet = sheetName
                 tableDepth = depth
             }

@@ -25,7 +25,7 @@ public struct SpreadsheetMLRecordReader: RecordReader {
         guard let reader = XMLEventReader(source: bytes, name: input.name) else {
             return .rejected(input, format: Self.format, .unreadableFile(path: input.name, reason: "cannot open"), emit: emit)
         }
-        var stream = SpreadsheetMLRowStream(reader: reader, sheet: options.sheet)
+        var stream = SpreadsheetMLRowStream(reader: reader, sheet: SheetChoice(options.sheet))
         return TableRecordBuilder.readSheet(
             input, format: Self.format, encoding: "utf-8", options: options, aliases: aliases,
             sheets: (try? sheetNames(input)) ?? [], label: stream.sheet.map { "sheet '\($0)'" }, emit: emit,
@@ -39,7 +39,7 @@ public struct SpreadsheetMLRecordReader: RecordReader {
     /// Every sheet's name, in order: a second walk of the file that reads no cell.
     private func sheetNames(_ input: InputSource) throws(IngestError) -> [String] {
         guard let reader = XMLEventReader(source: try input.open(), name: input.name) else { return [] }
-        var stream = SpreadsheetMLRowStream(reader: reader, sheet: "\u{0}")
+        var stream = SpreadsheetMLRowStream(reader: reader, sheet: .none)
         while stream.next() != nil {}
         return stream.sheetNames
     }

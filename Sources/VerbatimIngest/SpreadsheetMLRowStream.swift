@@ -12,13 +12,13 @@ import VerbatimXML
 /// (`<Font>`, `<B>`) dropped; comments (`<Comment>`) are left out.
 struct SpreadsheetMLRowStream {
     let reader: XMLEventReader
-    /// The sheet to read; nil: the first.
-    let wanted: String?
+    /// The sheet to read.
+    let wanted: SheetChoice
     /// The sheets' names, in order, as far as the walk has gone.
     private(set) var sheetNames: [String] = []
     /// The sheet read, once its worksheet has started.
     private(set) var sheet: String?
-    static let maxRows = 1_048_576, maxColumns = 16_384, maxTextBytes = 1 << 20
+    static let maxRows = SheetLimits.maxRows, maxColumns = SheetLimits.maxColumns, maxTextBytes = SheetLimits.maxCellBytes
 
     private var done = false
     private var line = 0
@@ -29,7 +29,7 @@ struct SpreadsheetMLRowStream {
     private var type = ""
     private var text: [UInt8] = []
 
-    init(reader: XMLEventReader, sheet: String?) {
+    init(reader: XMLEventReader, sheet: SheetChoice) {
         self.reader = reader
         wanted = sheet
     }
@@ -59,7 +59,7 @@ struct SpreadsheetMLRowStream {
         case "Worksheet" where sheetDepth == nil:
             let sheetName = attribute("Name") ?? ""
             sheetNames.append(sheetName)
-            if sheet == nil, wanted.map({ $0 == sheetName }) ?? (sheetNames.count == 1) {
+            if sheet == nil, wanted.takes(sheetName, number: sheetNames.count) {
                 sheet = sheetName
                 sheetDepth = depth
             }

@@ -125,7 +125,7 @@ struct XLSXRowStream {
     let dateStyles: Set<Int>
     let date1904: Bool
     /// Most columns a row may have (a cell reference past it is an error of the workbook).
-    static let maxColumns = 16_384
+    static let maxColumns = SheetLimits.maxColumns
     private var lastRow = 0
 
     init(reader: XMLEventReader, shared: [String], dateStyles: Set<Int>, date1904: Bool) {

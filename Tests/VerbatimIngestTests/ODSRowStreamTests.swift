@@ -10,7 +10,7 @@ import VerbatimXML
 struct ODSRowStreamTests {
     func rows(_ tables: String, sheet: String? = nil) -> ODSRowStream {
         let xml = "<office:document-content xmlns:office=\"o\" xmlns:table=\"t\" xmlns:text=\"x\"><office:body><office:spreadsheet>\(tables)</office:spreadsheet></office:body></office:document-content>"
-        return ODSRowStream(reader: XMLEventReader(source: MemoryByteSource(Array(xml.utf8)), name: "content.xml")!, sheet: sheet)
+        return ODSRowStream(reader: XMLEventReader(source: MemoryByteSource(Array(xml.utf8)), name: "content.xml")!, sheet: SheetChoice(sheet))
     }
 
     func all(_ stream: inout ODSRowStream) -> [(line: Int, cells: [String])] {
