@@ -12,7 +12,7 @@ public enum InputKind: Sendable, Hashable {
     case openDocument
     /// An Excel 2003 XML spreadsheet (SpreadsheetML), an `.xml` that is a worksheet, not a feed.
     case spreadsheetML
-    /// An HTML page under an export's name (a web application's "export to Excel" as `.xls`): rejected with what to do.
+    /// An HTML page under an export's name (a web application's "export to Excel" as `.xls`): its table is read (`HTMLTableRecordReader`).
     case htmlPage
     /// A ZIP archive of exports (or a workbook under another name).
     case zip
@@ -119,14 +119,16 @@ public enum FormatSniffer {
         return head.count >= 30 + marker.count && head[30..<(30 + marker.count)].elementsEqual(marker)
     }
 
-    /// A head that starts an HTML page: `<!DOCTYPE html`, `<html` or a bare `<table` (after white space
-    /// and a byte-order mark), in any case; not an XML element that only begins so (`<tables>`).
+    /// A head that starts an HTML page: `<!DOCTYPE html`, `<html`, a bare `<table`, or the `<meta
+    /// charset>`, `<head>`, `<style>` or `<body>` that scripts write before a bare table so that Excel
+    /// reads its encoding (after white space and a byte-order mark), in any case; not an XML element
+    /// that only begins so (`<tables>`).
     static func isHTMLPage(_ head: [UInt8]) -> Bool {
         let text = utf8Head(head)
         guard let start = text.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
         else { return false }
         let lower = text[start...].prefix(15).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        return ["<!doctype html", "<html", "<table"].contains { tag in
+        return ["<!doctype html", "<html", "<table", "<meta", "<head", "<style", "<body"].contains { tag in
             let t = Array(tag.utf8)
             guard lower.starts(with: t) else { return false }
             return lower.count == t.count || [0x3E, 0x20, 0x09, 0x0A, 0x0D].contains(lower[t.count])

@@ -16,7 +16,7 @@ public enum IngestError: Error, Sendable, Hashable {
     case notDelimited
     /// The file is not text at all (an image, a workbook, an archive).
     case notText(looksLike: String)
-    /// An HTML page under an export's name.
+    /// An HTML page under an export's name with no table of data in it.
     case htmlPage
     /// libxml2 could not parse the file.
     case malformedXML(message: String, line: Int, column: Int)
@@ -32,6 +32,8 @@ public enum IngestError: Error, Sendable, Hashable {
     case sheetMissing(sheet: String, available: [String])
     /// A workbook's first sheet has no text column, and the workbook has other sheets.
     case noTextColumnInFirstSheet(sheet: String, headers: [String], others: [String])
+    /// The table read of an HTML page (the one with the most rows) has no text column, and the page has others.
+    case noTextColumnInTable(table: String, headers: [String], others: [String])
     /// A JSON export whose structure breaks off (not one bad record: the file itself).
     case badJSON(message: String, line: Int)
     /// A kind of file that Verbatim reads only on its own, found inside an archive (a workbook in a ZIP).
@@ -50,7 +52,7 @@ extension IngestError: CustomStringConvertible {
         case .emptyFile: "the file is empty (no header line)"
         case .notDelimited: "not a delimited text file (no ',', ';', tab or '|' found consistently in the first lines)"
         case let .notText(looksLike): "not a text export: the file looks like \(looksLike)"
-        case .htmlPage: "an HTML page, not a spreadsheet (web applications' \"export to Excel\" often saves one as .xls): open it in Excel or LibreOffice and save it as .xlsx or CSV"
+        case .htmlPage: "an HTML page with no table of data in it, not a spreadsheet (web applications' \"export to Excel\" save their table as such a page, named .xls): check that the export finished, or open it in a browser to see what it holds"
         case let .malformedXML(message, line, column): "malformed XML at line \(line), column \(column): \(message)"
         case let .noXMLRecords(root): "no repeating record element found under <\(root)>; set `record:` for this source in the pipeline file"
         case let .damagedArchive(path, reason): "\(path): \(reason)"
@@ -60,6 +62,8 @@ extension IngestError: CustomStringConvertible {
             "the pipeline names sheet '\(sheet)', which is not in the workbook; sheets: \(available.map { "'\($0)'" }.joined(separator: ", "))"
         case let .noTextColumnInFirstSheet(sheet, headers, others):
             "the first sheet, '\(sheet)', has no feedback text column (headers seen: \(headers.map { "'\($0)'" }.joined(separator: ", "))); the workbook also has \(others.map { "'\($0)'" }.joined(separator: ", ")): name the sheet to read in the pipeline file (sources: - match: … sheet: …)"
+        case let .noTextColumnInTable(table, headers, others):
+            "the table with the most rows, '\(table)', has no feedback text column (headers seen: \(headers.map { "'\($0)'" }.joined(separator: ", "))); the page also has \(others.map { "'\($0)'" }.joined(separator: ", ")): name the table to read in the pipeline file (sources: - match: … sheet: table 2)"
         case let .badJSON(message, line): "the JSON breaks off at line \(line): \(message)"
         case let .nestedUnsupported(looksLike): "\(looksLike) inside an archive is not read: unpack it and put it in the export folder"
         }

@@ -41,7 +41,7 @@ public struct InputReader: Sendable {
         case .workbook: return XLSXRecordReader(options: options, aliases: aliases, limits: limits).read(input, emit: emit)
         case .openDocument: return ODSRecordReader(options: options, aliases: aliases, limits: limits).read(input, emit: emit)
         case .spreadsheetML: return SpreadsheetMLRecordReader(options: options, aliases: aliases).read(input, emit: emit)
-        case .htmlPage: return .rejected(input, format: kind.format, .htmlPage, emit: emit)
+        case .htmlPage: return HTMLTableRecordReader(options: options, aliases: aliases).read(input, emit: emit)
         case .zip: return ZipArchiveReader(inputs: self).read(input, emit: emit)
         case .gzip: return readGzip(input, emit: emit)
         case .legacyExcel: return XLSRecordReader(options: options, aliases: aliases).read(input, emit: emit)

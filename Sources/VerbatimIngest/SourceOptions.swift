@@ -19,7 +19,8 @@ public struct SourceOptions: Sendable, Hashable {
     /// `maxRecordBytes` unless a pipeline's `max_record_bytes:` says otherwise; also the longest line
     /// `classify` and `learn` take as one text.
     public static let defaultMaxRecordBytes = 4 << 20
-    /// The sheet of a workbook to read (default: the first).
+    /// The sheet of a workbook to read (default: the first); of an HTML page, the table (`table 2`;
+    /// default: the one with the most rows).
     public var sheet: String?
 
     public init(

@@ -77,12 +77,12 @@ extension TableRecordBuilder {
     /// them, then `check` (what the reader found wrong once the rows ended). A header that cannot be
     /// read, or an error, rejects the file whole, keeping the counts of the rows read before it; with
     /// `sheets` holding more than one sheet, a first sheet without a text column says which others
-    /// there are (asked only then). `label`, asked once the rows are read, is added to the layout
+    /// there are (asked only then; `inPage`: the tables of an HTML page, the one read first). `label`, asked once the rows are read, is added to the layout
     /// (`sheet 'Yorumlar'`).
     static func readSheet(
         _ input: InputSource, format: String, encoding: String, options: SourceOptions, aliases: HeaderAliases,
         sheets: @autoclosure () -> [String], label: @autoclosure () -> String?, emit: (ReadEvent) -> Void,
-        check: () throws(IngestError) -> Void = {},
+        inPage: Bool = false, check: () throws(IngestError) -> Void = {},
         rows next: () throws(IngestError) -> (line: Int, cells: [String])?
     ) -> FileReadSummary {
         var summary = FileReadSummary(file: input.name, format: format, encoding: encoding)
@@ -108,7 +108,10 @@ extension TableRecordBuilder {
         if case (var error, let line)? = builder.failure {
             if case let .noTextColumn(headers) = error, options.sheet == nil {
                 let sheets = sheets()
-                if sheets.count > 1 { error = .noTextColumnInFirstSheet(sheet: sheets[0], headers: headers, others: Array(sheets.dropFirst())) }
+                if sheets.count > 1 {
+                    error = inPage ? .noTextColumnInTable(table: sheets[0], headers: headers, others: Array(sheets.dropFirst()))
+                        : .noTextColumnInFirstSheet(sheet: sheets[0], headers: headers, others: Array(sheets.dropFirst()))
+                }
             }
             return rejected(error, line: line)
         }

@@ -21,7 +21,20 @@ import Glibc
 /// bounded by one chunk's events and one text run (at most `maxTextLength` bytes, the
 /// limit libxml2's tree builder enforces). Errors come from libxml2's structured error
 /// handler with line and column, never on stderr.
+///
+/// The same events come from an HTML page (`Dialect.html`: libxml2's HTML push parser, which
+/// mends what browsers mend: unclosed cells and rows, stray end tags, bare `&`), with tag and
+/// attribute names in lower case, entities decoded, and `<br>` as a start and an end. An HTML
+/// page is never malformed, so its parser's complaints are not errors; only a failed read is.
 public final class XMLEventReader {
+    /// What the bytes are.
+    public enum Dialect: Sendable {
+        case xml
+        /// An HTML page. `ignoresDeclaredEncoding`: the bytes are UTF-8 whatever a `<meta charset>`
+        /// says (the caller has transcoded them), so the parser does not switch on the declaration.
+        case html(ignoresDeclaredEncoding: Bool)
+    }
+
     /// One parsing event.
     public enum Event: Sendable {
         /// An element opens: local name (namespace prefix dropped), depth (root = 0), attributes, and whether it is `<empty/>`.
@@ -46,7 +59,7 @@ public final class XMLEventReader {
     static let maxTextLength = 10_000_000
     /// The deepest element: libxml2's `xmlParserMaxDepth`, past which its tree builder (and so
     /// `xmlTextReader`) fails with "Excessive depth in document".
-    static let maxDepth = 256
+    public static let maxDepth = 256
 
     private let ctxt: xmlParserCtxtPtr
     /// The callbacks' state, behind a pointer: no dynamic exclusivity check per access, as a
@@ -65,13 +78,20 @@ public final class XMLEventReader {
         self.init(source: file, name: path)
     }
 
+    /// The bytes are an HTML page (`Dialect.html`).
+    private let isHTML: Bool
+    /// Bytes at the start of `chunk` held back from the last push (`pushWholeTags`).
+    private var held = 0
+
     /// Reads the document from `source` (a file, a gzip stream, a ZIP entry, a worksheet
     /// inside a workbook); `name` is only used in libxml2's messages.
     /// Nil when libxml2 cannot start a parser.
-    public init?(source: any XMLByteSource, name: String) {
+    public init?(source: any XMLByteSource, name: String, dialect: Dialect = .xml) {
         self.source = source
         state = .allocate(capacity: 1)
-        state.initialize(to: ParseState())
+        var initial = ParseState()
+        if case .html = dialect { initial.lenient = true; isHTML = true } else { isHTML = false }
+        state.initialize(to: initial)
         chunk = .allocate(capacity: Self.chunkSize)
         let box = UnsafeMutableRawPointer(state)
         // Errors raised outside the parser's context (input conversion: "input conversion
@@ -88,8 +108,7 @@ public final class XMLEventReader {
             if n <= 0 { if n < 0 { state.pointee.readFailed = true }; break }
             first += n
         }
-        var sax = Self.handler()
-        guard let c = xmlCreatePushParserCtxt(&sax, nil, first == 4 ? chunk : nil, first == 4 ? 4 : 0, name) else {
+        guard let c = Self.parser(dialect, first == 4 ? chunk : nil, first == 4 ? 4 : 0, name) else {
             chunk.deallocate()
             state.deinitialize(count: 1)
             state.deallocate()
@@ -97,7 +116,6 @@ public final class XMLEventReader {
             return nil
         }
         ctxt = c
-        xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue))
         ctxt.pointee._private = box
         state.pointee.main = UnsafeMutableRawPointer(ctxt)
         if first > 0, first < 4 { push(count: first, terminate: false) }
@@ -111,6 +129,53 @@ public final class XMLEventReader {
         state.deinitialize(count: 1)
         state.deallocate()
         Self.restoreErrorHandlers()
+    }
+
+    /// A push parser of the dialect, with its options, started on `first` (`count` bytes).
+    private static func parser(_ dialect: Dialect, _ first: UnsafePointer<CChar>?, _ count: Int32, _ name: String) -> xmlParserCtxtPtr? {
+        switch dialect {
+        case .xml:
+            var sax = handler()
+            guard let c = xmlCreatePushParserCtxt(&sax, nil, first, count, name) else { return nil }
+            xmlCtxtUseOptions(c, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue))
+            return c
+        case let .html(ignoresDeclaredEncoding):
+            var sax = htmlHandler()
+            let encoding = ignoresDeclaredEncoding ? XML_CHAR_ENCODING_UTF8 : XML_CHAR_ENCODING_NONE
+            guard let c = htmlCreatePushParserCtxt(&sax, nil, first, count, name, encoding) else { return nil }
+            var options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+                | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue
+            if ignoresDeclaredEncoding { options |= HTML_PARSE_IGNORE_ENC.rawValue }
+            htmlCtxtUseOptions(c, Int32(options))
+            return c
+        }
+    }
+
+    /// libxml2's HTML handlers (SAX1 element callbacks: the HTML parser knows no namespaces), with
+    /// the page's events routed to this reader.
+    private static func htmlHandler() -> xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        xmlSAX2InitHtmlDefaultSAXHandler(&sax)
+        sax.startElement = { ctx, name, attributes in
+            guard let state = mainState(ctx) else { return }
+            state.pointee.startHTML(ctx!, name, attributes)
+        }
+        sax.endElement = { ctx, _ in
+            guard let state = mainState(ctx) else { return }
+            state.pointee.end()
+        }
+        sax.characters = { ctx, text, count in
+            guard let state = mainState(ctx) else { return }
+            state.pointee.text(ctx!, text, count)
+        }
+        sax.ignorableWhitespace = sax.characters
+        sax.cdataBlock = sax.characters
+        sax.comment = { _, _ in }
+        sax.processingInstruction = { _, _, _ in }
+        sax.serror = nil
+        sax.error = nil
+        sax.warning = nil
+        return sax
     }
 
     /// libxml2's SAX2 handlers, with the document's events routed to this reader.
@@ -173,9 +238,12 @@ public final class XMLEventReader {
     /// Pushes the next chunk of the source to the parser (or ends the document); on an
     /// error, sets `error` and finishes.
     private func feed() {
-        let n = state.pointee.readFailed ? -1 : source.readBytes(into: UnsafeMutableRawPointer(chunk), count: Self.chunkSize)
+        let n = state.pointee.readFailed ? -1
+            : source.readBytes(into: UnsafeMutableRawPointer(chunk + held), count: Self.chunkSize - held)
         if n < 0 {
             state.pointee.fail(ParseError(message: "I/O error: the document could not be read to its end", line: 0, column: 0))
+        } else if isHTML {
+            pushWholeTags(count: held + n, terminate: n == 0)
         } else {
             push(count: n, terminate: n == 0)
         }
@@ -190,8 +258,28 @@ public final class XMLEventReader {
         }
     }
 
+    /// Pushes the chunk's first `count` bytes up to its last `>`, and holds the rest back for the next
+    /// push (all of them at the end, or when the chunk has no `>`). libxml2 2.9's HTML push parser loses
+    /// track of quotes when a chunk ends inside a tag's attribute value (`x:num="`), and then waits for
+    /// the document's end to parse the rest, holding all of it: a 100,000-row page took 200 MB.
+    private func pushWholeTags(count: Int, terminate: Bool) {
+        var cut = count
+        if !terminate {
+            var k = count - 1
+            while k >= 0, chunk[k] != CChar(UInt8(ascii: ">")) { k -= 1 }
+            if k >= 0 { cut = k + 1 }
+        }
+        push(count: cut, terminate: terminate)
+        held = count - cut
+        if held > 0 { memmove(chunk, chunk + cut, held) }
+    }
+
     private func push(count: Int, terminate: Bool) {
-        _ = xmlParseChunk(ctxt, count > 0 ? chunk : nil, Int32(count), terminate ? 1 : 0)
+        if isHTML {
+            _ = htmlParseChunk(ctxt, count > 0 ? chunk : nil, Int32(count), terminate ? 1 : 0)
+        } else {
+            _ = xmlParseChunk(ctxt, count > 0 ? chunk : nil, Int32(count), terminate ? 1 : 0)
+        }
     }
 
     /// The document's encoding as libxml2's tree builder records it (declared, or detected at the end).
@@ -231,6 +319,8 @@ private struct ParseState {
     var emptyPending = false
     var first: XMLEventReader.ParseError?
     var readFailed = false
+    /// An HTML page: libxml2's complaints about it are not errors (`XMLEventReader.Dialect.html`).
+    var lenient = false
 
     /// The next queued event; nil (and the queue emptied) when all were handed out.
     mutating func nextEvent() -> XMLEventReader.Event? {
@@ -243,17 +333,24 @@ private struct ParseState {
         return nil
     }
 
+    /// Before an element opens: the pending text is queued and the depth checked (false: no event, the
+    /// parser has stopped).
+    private mutating func opens(_ ctxt: xmlParserCtxtPtr) -> Bool {
+        guard first == nil else { return false }
+        flushText()
+        if depth > XMLEventReader.maxDepth {
+            stop(ctxt, "Excessive depth in document: \(XMLEventReader.maxDepth) use XML_PARSE_HUGE option")
+            return false
+        }
+        return true
+    }
+
     mutating func start(
         _ ctx: UnsafeMutableRawPointer, _ local: UnsafePointer<xmlChar>?, _ count: Int32,
         _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
-        guard first == nil else { return }
-        flushText()
         let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-        if depth > XMLEventReader.maxDepth {
-            stop(ctxt, "Excessive depth in document: \(XMLEventReader.maxDepth) use XML_PARSE_HUGE option")
-            return
-        }
+        guard opens(ctxt) else { return }
         // As xmlTextReader decides it: the start tag is `<empty/>` when the parser stands on "/>".
         var isEmpty = false
         if let cur = ctxt.pointee.input?.pointee.cur, cur[0] == UInt8(ascii: "/"), cur[1] == UInt8(ascii: ">") { isEmpty = true }
@@ -269,6 +366,24 @@ private struct ParseState {
         let line = Int(ctxt.pointee.input?.pointee.line ?? 0)
         events.append(.start(name: local.map { String(cString: $0) } ?? "", depth: depth, attributes: attrs, isEmpty: isEmpty, line: line))
         if isEmpty { emptyPending = true } else { depth += 1 }
+    }
+
+    /// An HTML element opens: SAX1's attributes are name and value pairs, ended by a null name (a
+    /// value is null for an attribute written without one, `<td nowrap>`).
+    mutating func startHTML(_ ctx: UnsafeMutableRawPointer, _ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+        guard opens(ctxt) else { return }
+        var attrs: [(name: String, value: String)] = []
+        if let attributes {
+            var k = 0
+            while let key = attributes[k] {
+                attrs.append((String(cString: key), attributes[k + 1].map { String(cString: $0) } ?? ""))
+                k += 2
+            }
+        }
+        let line = Int(ctxt.pointee.input?.pointee.line ?? 0)
+        events.append(.start(name: name.map { String(cString: $0) } ?? "", depth: depth, attributes: attrs, isEmpty: false, line: line))
+        depth += 1
     }
 
     mutating func end() {
@@ -335,7 +450,7 @@ private func mainState(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<
 private func keepFirstError(_ userData: UnsafeMutableRawPointer?, _ error: UnsafePointer<xmlError>?) {
     guard let userData, let error else { return }
     let state = userData.assumingMemoryBound(to: ParseState.self)
-    guard state.pointee.first == nil else { return }
+    guard state.pointee.first == nil, !state.pointee.lenient else { return }
     let level = error.pointee.level
     guard level == XML_ERR_ERROR || level == XML_ERR_FATAL else { return }
     var message = error.pointee.message.map { String(cString: $0) } ?? "XML error"

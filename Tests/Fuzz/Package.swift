@@ -25,6 +25,8 @@ let package = Package(
         .executableTarget(name: "CSVReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
         // XMLRecordReader on arbitrary bytes, through libxml2.
         .executableTarget(name: "XMLReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
+        // HTMLTableRecordReader on arbitrary bytes: a web application's "export to Excel" (an HTML page named .xls).
+        .executableTarget(name: "HTMLReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
         // JSONRecordReader on arbitrary bytes: arrays and NDJSON, the element scanner, JSONSerialization per record.
         .executableTarget(name: "JSONReaderFuzzer", dependencies: ["FuzzSupport", "CLibFuzzer"], linkerSettings: fuzzerLinkerSettings),
         // XLSXRecordReader: arbitrary bytes as a workbook file, or as the worksheet or shared strings of a valid one.

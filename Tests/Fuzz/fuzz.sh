@@ -3,6 +3,7 @@
 #
 #   Tests/Fuzz/fuzz.sh csv 600      # CSVRecordReader for 600 seconds
 #   Tests/Fuzz/fuzz.sh xml 600      # XMLRecordReader for 600 seconds
+#   Tests/Fuzz/fuzz.sh html 600     # HTMLTableRecordReader (an HTML page named .xls, as web applications export one)
 #   Tests/Fuzz/fuzz.sh json 600     # JSONRecordReader (arrays, NDJSON)
 #   Tests/Fuzz/fuzz.sh xlsx 600     # XLSXRecordReader (whole files; worksheets and shared strings in a valid workbook)
 #   Tests/Fuzz/fuzz.sh ods 600      # ODSRecordReader (whole files; content.xml in a valid spreadsheet)
@@ -18,11 +19,12 @@
 # .build-fuzz-runs/corpus/<reader>/, crash/timeout/oom inputs in .build-fuzz-runs/artifacts/<reader>/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-reader=${1:?usage: Tests/Fuzz/fuzz.sh csv|xml|json|xlsx|xls|ods|input|text|reports|data|partial [seconds] [input]}
+reader=${1:?usage: Tests/Fuzz/fuzz.sh csv|xml|html|json|xlsx|xls|ods|input|text|reports|data|partial [seconds] [input]}
 seconds=${2:-600}
 case $reader in
   csv) fuzzer=CSVReaderFuzzer ;;
   xml) fuzzer=XMLReaderFuzzer ;;
+  html) fuzzer=HTMLReaderFuzzer ;;
   json) fuzzer=JSONReaderFuzzer ;;
   xlsx) fuzzer=XLSXReaderFuzzer ;;
   xls) fuzzer=XLSReaderFuzzer ;;
@@ -32,7 +34,7 @@ case $reader in
   reports) fuzzer=ReportFuzzer ;;
   data) fuzzer=DataFileFuzzer ;;
   partial) fuzzer=PartialFuzzer ;;
-  *) echo "the fuzzer must be csv, xml, json, xlsx, xls, ods, input, text, reports, data or partial" >&2; exit 64 ;;
+  *) echo "the fuzzer must be csv, xml, html, json, xlsx, xls, ods, input, text, reports, data or partial" >&2; exit 64 ;;
 esac
 # SwiftPM plans a path dependency's sources again only when this package's manifest changes: without
 # the touch, a source file added to the main package is missing from the fuzzers' build ("cannot find …").

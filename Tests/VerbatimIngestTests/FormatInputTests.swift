@@ -95,6 +95,16 @@ struct FormatInputTests {
             #expect(o.records.map(\.rating) == [5, 1, 4])
             #expect(o.records.first?.text == "Sorunum hemen çözüldü, çok teşekkürler.", "inline formatting dropped, the comment left out")
         },
+        // A web panel's "export to Excel": an HTML page in windows-1254 named .xls (scripts/fixtures/make_html_xls.py).
+        FormatCase(file: "panel_tr_2026-11-21.xls", format: "html", records: 3, rejects: 1, layout: "table 2 of 2", textColumn: "Yorum") { o in
+            #expect(o.summary.encoding == "windows-1254")
+            #expect(o.records.map(\.id) == ["TR-HTML-1", "TR-HTML-2", "TR-HTML-3"])
+            #expect(o.records.map(\.date) == ["2026-11-21", "2026-11-21", "2026-11-21"], "rowspan gives the date to both rows")
+            #expect(o.records.map(\.rating) == [4.5, 1, nil], "x:num, not the 4,5 shown; &nbsp; is no rating")
+            #expect(o.records.map(\.text) == ["Çok ilgiliydi,\nsorunum hemen çözüldü.", "Yarım saat bekledim & kimse yardımcı olmadı.", "İade süreci\ngayet hızlıydı."])
+            #expect(o.records.map(\.provenance.line) == [2, 3, 4], "the row's number in its table")
+            #expect(o.rejects.first?.provenance.line == 5 && o.rejects.first?.reason == "empty feedback text")
+        },
         FormatCase(file: "social_sr_2026-11-21.json", format: "json", records: 3, rejects: 1) { o in
             #expect(o.records.map(\.id) == ["fb-20261121-001", "fb-20261121-002", "ig-20261121-003"])
             #expect(o.records.first?.channel == "Facebook")

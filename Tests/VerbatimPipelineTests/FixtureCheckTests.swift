@@ -1,12 +1,16 @@
 import Foundation
 import Testing
 @testable import VerbatimPipeline
+import VerbatimTestSupport
 
 /// `verbatim check`'s comparison of a run's reports with the pinned ones.
 struct FixtureCheckTests {
     /// An expected folder and an actual one, each with the files given.
+    /// The suite's scratch folder, removed when the test process exits (each call makes a folder inside it).
+    static let scratch = TemporaryFolder("fixture-check").removedAtExit()
+
     func folders(expected: [String: Data], actual: [String: Data]) throws -> (FixtureCheck, URL) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fixture-check-\(UUID().uuidString)")
+        let root = Self.scratch.url.appendingPathComponent(UUID().uuidString)
         for (folder, files) in [("expected", expected), ("actual", actual)] {
             let dir = root.appendingPathComponent(folder)
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
