@@ -38,6 +38,12 @@ let package = Package(
             pkgConfig: "freexl",
             providers: [.apt(["libfreexl-dev"])]
         ),
+        // libzip, for ZIP archives of exports and the parts of .xlsx and .ods workbooks (`make` installs libzip-dev when it is missing).
+        .systemLibrary(
+            name: "CZip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]
+        ),
         // Reads a legacy workbook with FreeXL in a child process (a crash or hang in FreeXL takes only the child).
         .target(name: "CLegacyWorkbook", dependencies: ["CFreeXL"]),
         // zlib, for streaming .gz exports (`make` installs zlib1g-dev when it is missing; libxml2-dev needs it too).
@@ -56,7 +62,7 @@ let package = Package(
         // Readers: CSV/TSV, XML, JSON and Excel (.xlsx, .xls) exports (plain, gzipped or zipped) into records, with rejects.
         .target(
             name: "VerbatimIngest",
-            dependencies: ["VerbatimCore", "VerbatimXML", "CInflate", "CFreeXL", "CLegacyWorkbook", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["VerbatimCore", "VerbatimXML", "CInflate", "CZip", "CFreeXL", "CLegacyWorkbook"]
         ),
         // Normalization, tokenization and language identification.
         .target(name: "VerbatimText", dependencies: ["VerbatimCore"]),

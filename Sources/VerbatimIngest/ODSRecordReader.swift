@@ -1,7 +1,6 @@
 import Foundation
 import VerbatimCore
 import VerbatimXML
-import ZIPFoundation
 
 /// Reads OpenDocument spreadsheets (`.ods`, as LibreOffice Calc saves them; Turkey's Pardus and
 /// many public offices use it): a ZIP whose `content.xml` holds the sheets, streamed through
@@ -28,9 +27,10 @@ public struct ODSRecordReader: RecordReader {
         guard let url = input.url else { return .rejected(input, format: "ods", .nestedUnsupported(looksLike: "an OpenDocument spreadsheet (.ods)"), emit: emit) }
         var stream: ODSRowStream
         let source: ZipEntryByteSource
+        let archive: ZipArchive
         do throws(IngestError) {
-            try checkEntries(url, name: input.name)
-            (stream, source) = try content(url, name: input.name, sheet: SheetChoice(options.sheet))
+            archive = try checkedArchive(url, name: input.name)
+            (stream, source) = try content(archive, name: input.name, sheet: SheetChoice(options.sheet))
         } catch {
             return .rejected(input, format: "ods", error, emit: emit)
         }
@@ -38,7 +38,7 @@ public struct ODSRecordReader: RecordReader {
             input, format: "ods", encoding: "utf-8", options: options, aliases: aliases,
             // The sheets after the one read are known only once it is read: for a first sheet without a
             // text column, content.xml is walked again for their names.
-            sheets: (try? sheetNames(url, name: input.name)) ?? [], label: stream.sheet.map { "sheet '\($0)'" }, emit: emit,
+            sheets: (try? sheetNames(archive, name: input.name)) ?? [], label: stream.sheet.map { "sheet '\($0)'" }, emit: emit,
             check: { () throws(IngestError) in
                 try TableRecordBuilder.checkStreamedSheet(bytes: source.failure, xml: stream.reader.error, part: "its content.xml",
                                                           sheet: stream.sheet, wanted: options.sheet, names: stream.sheetNames)
@@ -46,33 +46,27 @@ public struct ODSRecordReader: RecordReader {
             rows: { stream.next() })
     }
 
-    /// Refuses an archive that lists too many entries or an entry that leaves it, and one without `content.xml`.
-    private func checkEntries(_ url: URL, name: String) throws(IngestError) {
-        let archive: Archive
-        do { archive = try Archive(url: url, accessMode: .read) } catch {
-            throw .badWorkbook(reason: "it is not a readable ZIP archive (\(error))")
-        }
-        var count = 0
-        var hasContent = false
-        for entry in archive {
+    /// The archive, refused when it lists too many entries or an entry that leaves it, or has no `content.xml`.
+    private func checkedArchive(_ url: URL, name: String) throws(IngestError) -> ZipArchive {
+        let archive = try ZipArchive.workbook(url, name: name, limits: limits)
+        for entry in archive.entries {
             if let trick = ArchiveLimits.pathTrick(entry.path) { throw .archiveLimit(path: name, reason: trick) }
-            count += 1
-            if count > limits.maxEntries { throw .archiveLimit(path: name, reason: "it lists more than \(limits.maxEntries) entries") }
-            if entry.path == "content.xml" { hasContent = true }
         }
-        guard hasContent else { throw .badWorkbook(reason: "it has no content.xml (is it an OpenDocument spreadsheet?)") }
+        guard archive.entry("content.xml") != nil else { throw .badWorkbook(reason: "it has no content.xml (is it an OpenDocument spreadsheet?)") }
+        return archive
     }
 
     /// The rows of `content.xml`, inflated as they are read.
-    private func content(_ url: URL, name: String, sheet: SheetChoice) throws(IngestError) -> (ODSRowStream, ZipEntryByteSource) {
-        let source = ZipEntryByteSource(archive: url, entryPath: "content.xml", name: "\(name)!content.xml", limits: limits)
+    private func content(_ archive: ZipArchive, name: String, sheet: SheetChoice) throws(IngestError) -> (ODSRowStream, ZipEntryByteSource) {
+        guard let entry = archive.entry("content.xml") else { throw .badWorkbook(reason: "it has no content.xml (is it an OpenDocument spreadsheet?)") }
+        let source = ZipEntryByteSource(archive: archive, entry: entry, name: "\(name)!content.xml", limits: limits)
         guard let reader = XMLEventReader(source: source, name: "content.xml") else { throw .badWorkbook(reason: "cannot read its content.xml") }
         return (ODSRowStream(reader: reader, sheet: sheet), source)
     }
 
     /// Every sheet's name, in order: a walk of `content.xml` that reads no cell.
-    private func sheetNames(_ url: URL, name: String) throws(IngestError) -> [String] {
-        var (stream, _) = try content(url, name: name, sheet: .none)
+    private func sheetNames(_ archive: ZipArchive, name: String) throws(IngestError) -> [String] {
+        var (stream, _) = try content(archive, name: name, sheet: .none)
         while stream.next() != nil {}
         return stream.sheetNames
     }

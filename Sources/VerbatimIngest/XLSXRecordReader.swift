@@ -1,10 +1,9 @@
 import Foundation
 import VerbatimCore
 import VerbatimXML
-import ZIPFoundation
 
 /// Reads Excel workbooks (`.xlsx`, and the data of `.xlsm`: macros are never run, only the
-/// cells are read). An `.xlsx` is a ZIP of XML parts: ZIPFoundation opens it, libxml2 reads
+/// cells are read). An `.xlsx` is a ZIP of XML parts: libzip opens it (`ZipArchive`), libxml2 reads
 /// each part as it is inflated (`XLSXParts`, `XLSXRowStream`).
 ///
 /// The first sheet is read, or the one the pipeline names (`sheet:`). Its rows go through
@@ -54,20 +53,16 @@ public struct XLSXRecordReader: RecordReader {
     }
 
     func openSheet(url: URL, name: String) throws(IngestError) -> OpenSheet {
-        let archive: Archive
-        do { archive = try Archive(url: url, accessMode: .read) } catch {
-            throw .badWorkbook(reason: "it is not a readable ZIP archive (\(error))")
-        }
+        let archive = try ZipArchive.workbook(url, name: name, limits: limits)
         var paths: Set<String> = []
-        for entry in archive {
+        for entry in archive.entries {
             if let trick = ArchiveLimits.pathTrick(entry.path) { throw .archiveLimit(path: name, reason: trick) }
             paths.insert(entry.path)
-            if paths.count > limits.maxEntries { throw .archiveLimit(path: name, reason: "it lists more than \(limits.maxEntries) entries") }
         }
         guard paths.contains("xl/workbook.xml") else { throw .badWorkbook(reason: "it has no xl/workbook.xml (is it an Excel workbook?)") }
-        let workbook = XLSXParts.workbook(try part("xl/workbook.xml", of: url, name: name).reader)
+        let workbook = XLSXParts.workbook(try part(archive, "xl/workbook.xml", name: name).reader)
         let relationships = paths.contains("xl/_rels/workbook.xml.rels")
-            ? XLSXParts.relationships(try part("xl/_rels/workbook.xml.rels", of: url, name: name).reader) : [:]
+            ? XLSXParts.relationships(try part(archive, "xl/_rels/workbook.xml.rels", name: name).reader) : [:]
         guard !workbook.sheets.isEmpty else { throw .badWorkbook(reason: "it lists no sheets") }
         let sheet: (name: String, relationship: String)
         if let wanted = options.sheet {
@@ -84,23 +79,24 @@ public struct XLSXRecordReader: RecordReader {
         }
         var shared: [String] = []
         if paths.contains("xl/sharedStrings.xml") {
-            let p = try part("xl/sharedStrings.xml", of: url, name: name)
+            let p = try part(archive, "xl/sharedStrings.xml", name: name)
             guard let s = XLSXParts.sharedStrings(p.reader, limit: Self.maxSharedStringBytes) else {
                 throw .archiveLimit(path: name, reason: "its shared strings pass \(Self.maxSharedStringBytes) bytes")
             }
             if let e = p.source.failure { throw e }
             shared = s
         }
-        let dateStyles = paths.contains("xl/styles.xml") ? XLSXParts.dateStyles(try part("xl/styles.xml", of: url, name: name).reader) : []
-        let data = try part(sheetPath, of: url, name: name)
+        let dateStyles = paths.contains("xl/styles.xml") ? XLSXParts.dateStyles(try part(archive, "xl/styles.xml", name: name).reader) : []
+        let data = try part(archive, sheetPath, name: name)
         return OpenSheet(rows: XLSXRowStream(reader: data.reader, shared: shared, dateStyles: dateStyles, date1904: workbook.date1904),
                          source: data.source, macros: paths.contains("xl/vbaProject.bin"),
                          label: "sheet '\(sheet.name)'\(workbook.date1904 ? ", 1904 dates" : "")", names: workbook.sheets.map(\.name))
     }
 
     /// An XML reader over one part of the workbook, inflated as it is read.
-    func part(_ path: String, of url: URL, name: String) throws(IngestError) -> (reader: XMLEventReader, source: any ByteSource) {
-        let source = ZipEntryByteSource(archive: url, entryPath: path, name: "\(name)!\(path)", limits: limits)
+    func part(_ archive: ZipArchive, _ path: String, name: String) throws(IngestError) -> (reader: XMLEventReader, source: any ByteSource) {
+        guard let entry = archive.entry(path) else { throw .badWorkbook(reason: "its part \(path) is missing") }
+        let source = ZipEntryByteSource(archive: archive, entry: entry, name: "\(name)!\(path)", limits: limits)
         guard let reader = XMLEventReader(source: source, name: path) else { throw .badWorkbook(reason: "cannot read its part \(path)") }
         return (reader, source)
     }

@@ -1,8 +1,7 @@
 import Foundation
 import VerbatimCore
-import ZIPFoundation
 
-/// Reads a ZIP archive of exports entry by entry (through ZIPFoundation, nothing unpacked
+/// Reads a ZIP archive of exports entry by entry (through libzip, nothing unpacked
 /// to disk), each entry as its own file named `archive.zip!inner.csv`, with the reader its
 /// content asks for. The archive's summary adds its entries up and lists each in `members`.
 ///
@@ -17,23 +16,22 @@ struct ZipArchiveReader: RecordReader {
 
     func read(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
         guard let url = input.url else { return .rejected(input, format: "zip", .nestedUnsupported(looksLike: "a ZIP archive"), emit: emit) }
-        let archive: Archive
-        do { archive = try Archive(url: url, accessMode: .read) } catch {
-            return .rejected(input, format: "zip", .damagedArchive(path: input.name, reason: "not a readable ZIP archive (\(error))"), emit: emit)
-        }
-        var entries: [Entry] = []
-        for entry in archive {
-            entries.append(entry)
-            if entries.count > inputs.limits.maxEntries {
+        let archive: ZipArchive
+        do { archive = try ZipArchive(url: url, maxEntries: inputs.limits.maxEntries) } catch {
+            switch error {
+            case let .unreadable(reason):
+                return .rejected(input, format: "zip", .damagedArchive(path: input.name, reason: "not a readable ZIP archive (\(reason))"), emit: emit)
+            case .tooManyEntries:
                 return .rejected(input, format: "zip", .archiveLimit(path: input.name, reason: "it lists more than \(inputs.limits.maxEntries) entries"), emit: emit)
             }
         }
+        let entries = archive.entries
         if entries.contains(where: { $0.path == "xl/workbook.xml" }) {
             return XLSXRecordReader(options: inputs.options(input.fileName), aliases: inputs.aliases, limits: inputs.limits).read(input, emit: emit)
         }
         var summary = FileReadSummary(file: input.name, format: "zip")
-        for entry in entries.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) where entry.type != .directory {
-            let member = readMember(entry, of: url, in: input, emit: emit)
+        for entry in entries.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) where !entry.isDirectory {
+            let member = readMember(entry, of: archive, in: input, emit: emit)
             summary.read += member.read
             summary.accepted += member.fileError != nil && member.discardsRecords ? 0 : member.accepted
             summary.rejected += member.rejectedRecords
@@ -43,13 +41,12 @@ struct ZipArchiveReader: RecordReader {
     }
 
     /// One entry: skipped, refused, or read by the reader of its kind.
-    func readMember(_ entry: Entry, of url: URL, in input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
+    func readMember(_ entry: ZipArchive.Entry, of archive: ZipArchive, in input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
         let name = input.name + "!" + entry.path
         let leaf = String(entry.path.split(separator: "/").last ?? Substring(entry.path))
         let limits = inputs.limits
-        let path = entry.path
         let source = InputSource(name: name, fileName: leaf, url: nil) { () throws(IngestError) -> any ByteSource in
-            ZipEntryByteSource(archive: url, entryPath: path, name: name, limits: limits)
+            ZipEntryByteSource(archive: archive, entry: entry, name: name, limits: limits)
         }
         func skipped(_ reason: String) -> FileReadSummary {
             var s = FileReadSummary(file: name, format: "unsupported")
@@ -58,7 +55,7 @@ struct ZipArchiveReader: RecordReader {
         }
         if entry.path.hasPrefix("__MACOSX/") { return skipped("macOS resource data, not an export") }
         if let reason = FormatSniffer.skipReason(fileName: leaf) { return skipped(reason) }
-        if entry.type == .symlink { return skipped("a symbolic link inside the archive; links are not followed") }
+        if entry.isSymlink { return skipped("a symbolic link inside the archive; links are not followed") }
         if let trick = ArchiveLimits.pathTrick(entry.path) { return .rejected(source, format: "unknown", .archiveLimit(path: name, reason: trick), emit: emit) }
         if let refusal = limits.refusal(of: entry) { return .rejected(source, format: "unknown", .archiveLimit(path: name, reason: refusal), emit: emit) }
         let head: [UInt8]

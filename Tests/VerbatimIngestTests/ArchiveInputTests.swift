@@ -94,6 +94,28 @@ struct ArchiveInputTests {
         #expect(o.summary.accepted == 2)
     }
 
+    /// An entry whose compressed data is damaged is rejected with libzip's reason as soon as the reader
+    /// meets the damage (no thread waits for it), and the archive's other entries are read.
+    @Test func aDamagedEntryIsRejectedAndTheOthersRead() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let rows = (1...2000).map { "\($0),Yorum numarası \($0): bekleme süresi \($0 % 60) dakika sürdü.\n" }.joined()
+        let url = try Self.zip([("a.csv", Array(("id,yorum\n" + rows).utf8)), ("b.csv", Self.csv)], in: dir)
+        var bytes = try [UInt8](Data(contentsOf: url))
+        // a.csv is the first entry: its local header is 30 bytes, its name, its extra field, then the data.
+        let dataStart = 30 + Int(bytes[26]) + Int(bytes[27]) << 8 + Int(bytes[28]) + Int(bytes[29]) << 8
+        let compressed = Int(bytes[18]) + Int(bytes[19]) << 8 + Int(bytes[20]) << 16
+        for k in stride(from: dataStart + compressed / 2, to: dataStart + compressed / 2 + 64, by: 1) { bytes[k] ^= 0x5A }
+        let damaged = dir.write("damaged.zip", bytes)
+        var o = ReadOutcome()
+        let t = seconds { o = readFile(damaged) }
+        #expect(t < 2)
+        let a = o.summary.members.first { $0.file.hasSuffix("!a.csv") }
+        #expect(a?.fileError?.contains("damaged") == true, "\(a?.fileError ?? "")")
+        #expect(o.rejects.filter(\.wholeFile).map(\.provenance.file) == ["damaged.zip!a.csv"])
+        #expect(o.records.filter { $0.provenance.file.hasSuffix("!b.csv") }.count == 2, "the other entry is read")
+    }
+
     @Test func zipBombsAreRefused() throws {
         let dir = TemporaryFolder()
         defer { dir.remove() }

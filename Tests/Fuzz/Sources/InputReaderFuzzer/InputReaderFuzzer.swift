@@ -6,7 +6,7 @@ import VerbatimIngest
 let names = ["input.csv.gz", "input.zip", "input", "input.dat", "input.gz"]
 
 /// One execution: `InputReader` on the input, as the runner reads a file: the sniffer, then
-/// gzip streams (zlib) and ZIP archives (ZIPFoundation, entry by entry) around any reader.
+/// gzip streams (zlib) and ZIP archives (libzip, entry by entry) around any reader.
 /// Then the invariants: a plain file's as for its reader; an archive's records all counted.
 func fuzzInputReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let name = names[size % names.count]

@@ -3,7 +3,7 @@ import FuzzSupport
 import VerbatimIngest
 
 /// One execution: `ODSRecordReader` on the input, one of two ways (by length): the bytes as a whole
-/// `.ods` file (ZIPFoundation's archive parsing, `ArchiveLimits`), or as the `content.xml` of an
+/// `.ods` file (libzip's archive parsing, `ArchiveLimits`), or as the `content.xml` of an
 /// otherwise valid spreadsheet (`ODSRowStream`: value types, repeats, paragraphs, sheets; the
 /// header logic), read with the first sheet and with a sheet named `Yanıtlar`. Then the invariants.
 func fuzzODSReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -3,7 +3,7 @@ import FuzzSupport
 import VerbatimIngest
 
 /// One execution: `XLSXRecordReader` on the input, one of three ways (by length): the bytes as a
-/// whole `.xlsx` file (ZIPFoundation's archive parsing, limits, every part), or the bytes as
+/// whole `.xlsx` file (libzip's archive parsing, limits, every part), or the bytes as
 /// the worksheet or as the shared strings of an otherwise valid workbook (the XML parts,
 /// cell types, dates, the header logic). Then the invariants.
 func fuzzXLSXReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
