@@ -78,6 +78,9 @@ public enum FormatSniffer {
         return String(fileName[fileName.index(after: dot)...]).lowercased()
     }
 
+    /// The exports Verbatim reads, as messages list them.
+    public static let readableFormats = "CSV, TSV, TXT, XML, RSS, Atom, JSON, NDJSON, XLSX, XLS, ODS, HTML tables saved as .xls, or those in .gz or .zip"
+
     /// The kind of a file named `fileName` whose first bytes are `head`.
     public static func kind(head: [UInt8], fileName: String) -> InputKind {
         let ext = fileExtension(fileName)
@@ -109,7 +112,7 @@ public enum FormatSniffer {
         if let looks = BinarySignature.kind(raw: head, decoded: decoded) {
             return .unsupported(reason: "not an export: it looks like \(looks.split(separator: ";").first ?? "")")
         }
-        return .unsupported(reason: "not an export Verbatim reads (a .\(ext) file); exports are CSV, TSV, TXT, XML, RSS, Atom, JSON, NDJSON, XLSX, XLS, ODS, or those in .gz or .zip")
+        return .unsupported(reason: "not an export Verbatim reads (a .\(ext) file); exports are \(readableFormats)")
     }
 
     /// An OpenDocument file's first entry is `mimetype`, stored uncompressed, so its media type stands

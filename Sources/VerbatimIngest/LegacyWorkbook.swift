@@ -38,7 +38,25 @@ final class LegacyWorkbook {
         guard spawned == 0 else { throw .badWorkbook(reason: "cannot start reading it (\(String(cString: strerror(errno))))") }
         self.fd = fd
         self.pid = pid
-        try readHeader(wanted: wanted)
+        do { try readHeader(wanted: wanted) } catch {
+            // Excel saves a password-protected .xlsx as an Office container holding only the encrypted
+            // package: FreeXL finds no workbook in it, which would send the user looking for the wrong cause.
+            if error == .badWorkbook(reason: Self.reason(FREEXL_BIFF_WORKBOOK_NOT_FOUND)), Self.holdsEncryptedPackage(path, maxBytes: maxBytes) {
+                throw .badWorkbook(reason: Self.passwordProtected)
+            }
+            throw error
+        }
+    }
+
+    /// Why a password-protected workbook is not read, and what to do.
+    static let passwordProtected = "it is password-protected (encrypted): save a copy without a password"
+
+    /// Whether the Office container at `path` holds an `EncryptedPackage` stream (its directory names
+    /// streams in UTF-16LE), as a password-protected `.xlsx`, `.docx` or `.pptx` does.
+    static func holdsEncryptedPackage(_ path: String, maxBytes: Int) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.read(upToCount: maxBytes) else { return false }
+        try? handle.close()
+        return data.range(of: Data("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })) != nil
     }
 
     deinit {
@@ -53,7 +71,7 @@ final class LegacyWorkbook {
     private func readHeader(wanted: String?) throws(IngestError) {
         switch try tag() {
         case UInt8(ascii: "E"): throw .badWorkbook(reason: Self.reason(Int32(bitPattern: try u32())))
-        case UInt8(ascii: "P"): throw .badWorkbook(reason: "it is password-protected (encrypted): save a copy without a password")
+        case UInt8(ascii: "P"): throw .badWorkbook(reason: Self.passwordProtected)
         case UInt8(ascii: "I"): break
         case let t: throw damaged(t)
         }

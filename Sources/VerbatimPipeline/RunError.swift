@@ -1,4 +1,5 @@
 import Foundation
+import VerbatimIngest
 import VerbatimStore
 
 /// Why a run stopped before writing its reports.
@@ -34,7 +35,7 @@ public enum RunError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .inputMissing(p): RunError.describeMissing(p)
         case let .inputNotAFile(p): "input '\(p)' is neither a folder nor a regular file"
         case let .inputUnreadable(p): "input folder '\(p)' cannot be listed (check its permissions)"
-        case let .noInputFiles(p): "input '\(p)' has no export to read (CSV, TSV, TXT, XML, RSS, Atom, JSON, NDJSON, XLSX, or those in .gz or .zip); the files skipped are in the warnings above"
+        case let .noInputFiles(p): "input '\(p)' has no export to read (\(FormatSniffer.readableFormats)); the files skipped are in the warnings above"
         case let .outputFailed(path, reason): "could not write reports to '\(path)': \(reason); previous reports are unchanged"
         case let .outputNotReports(path, foreign):
             "will not write reports to '\(path)': "

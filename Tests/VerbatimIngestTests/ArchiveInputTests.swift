@@ -279,7 +279,7 @@ struct SniffingTests {
         ("[id],[text]\n1,a", "brackets.csv", .delimited),
         ("id;text\n1;a", "export.dat", .delimited),
         ("id;text\n1;a", "export", .delimited),
-        ("id;text\n1;a", "notes.md", .unsupported(reason: "not an export Verbatim reads (a .md file); exports are CSV, TSV, TXT, XML, RSS, Atom, JSON, NDJSON, XLSX, XLS, ODS, or those in .gz or .zip")),
+        ("id;text\n1;a", "notes.md", .unsupported(reason: "not an export Verbatim reads (a .md file); exports are CSV, TSV, TXT, XML, RSS, Atom, JSON, NDJSON, XLSX, XLS, ODS, HTML tables saved as .xls, or those in .gz or .zip")),
         ("%PDF-1.7", "report.pdf", .unsupported(reason: "not an export: it looks like a PDF document")),
         ("%PDF-1.7", "report.csv", .delimited),
         ("PK\u{03}\u{04}", "book.xlsx", .workbook),

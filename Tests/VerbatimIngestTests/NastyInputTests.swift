@@ -130,6 +130,10 @@ struct NastyInputTests {
         },
         NastyCase(file: "empty.xml", records: 0, fileError: "malformed XML"),
         // Legacy Excel: more rows than the pipe from FreeXL's child process holds at once (scripts/fixtures/make_xls.py).
+        // A password-protected .xlsx is an Office container holding the encrypted package, not a ZIP
+        // (scripts/fixtures/make_protected_xlsx.py): said so, not "it holds no Excel workbook".
+        NastyCase(file: "protected.xlsx", records: 0,
+                  fileError: "not a readable spreadsheet: it is password-protected (encrypted): save a copy without a password"),
         NastyCase(file: "legacy_many_rows.xls", records: 1500, encoding: "utf-16le") { o in
             #expect(o.records.first?.id == "TR-00001" && o.records.last?.id == "TR-01500")
             #expect(o.records.last?.provenance.line == 1501)
