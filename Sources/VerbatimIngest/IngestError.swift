@@ -2,6 +2,9 @@ import VerbatimCore
 
 /// Why a whole file could not be read. Row-level problems are `RowProblem`s.
 public enum IngestError: Error, Sendable, Hashable {
+    /// A workbook saved with a password (`.xls`, `.xlsx`, `.ods`): why it is not read, and what to do.
+    static let passwordProtected = IngestError.badWorkbook(reason: "it is password-protected (encrypted): save a copy without a password")
+
     /// The file could not be opened or read.
     case unreadableFile(path: String, reason: String)
     /// A line of the header alias file is malformed.

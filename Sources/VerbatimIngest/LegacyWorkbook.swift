@@ -42,14 +42,11 @@ final class LegacyWorkbook {
             // Excel saves a password-protected .xlsx as an Office container holding only the encrypted
             // package: FreeXL finds no workbook in it, which would send the user looking for the wrong cause.
             if error == .badWorkbook(reason: Self.reason(FREEXL_BIFF_WORKBOOK_NOT_FOUND)), Self.holdsEncryptedPackage(path, maxBytes: maxBytes) {
-                throw .badWorkbook(reason: Self.passwordProtected)
+                throw .passwordProtected
             }
             throw error
         }
     }
-
-    /// Why a password-protected workbook is not read, and what to do.
-    static let passwordProtected = "it is password-protected (encrypted): save a copy without a password"
 
     /// Whether the Office container at `path` holds an `EncryptedPackage` stream (its directory names
     /// streams in UTF-16LE), as a password-protected `.xlsx`, `.docx` or `.pptx` does.
@@ -71,7 +68,7 @@ final class LegacyWorkbook {
     private func readHeader(wanted: String?) throws(IngestError) {
         switch try tag() {
         case UInt8(ascii: "E"): throw .badWorkbook(reason: Self.reason(Int32(bitPattern: try u32())))
-        case UInt8(ascii: "P"): throw .badWorkbook(reason: Self.passwordProtected)
+        case UInt8(ascii: "P"): throw .passwordProtected
         case UInt8(ascii: "I"): break
         case let t: throw damaged(t)
         }

@@ -53,8 +53,21 @@ public struct ODSRecordReader: RecordReader {
             if let trick = ArchiveLimits.pathTrick(entry.path) { throw .archiveLimit(path: name, reason: trick) }
         }
         guard archive.entry("content.xml") != nil else { throw .badWorkbook(reason: "it has no content.xml (is it an OpenDocument spreadsheet?)") }
+        if try isEncrypted(archive, name: name) { throw .passwordProtected }
         return archive
     }
+
+    /// Whether the spreadsheet was saved with a password: its manifest gives its parts' encryption
+    /// (`<manifest:encryption-data>`), and `content.xml` is then ciphertext, not XML.
+    private func isEncrypted(_ archive: ZipArchive, name: String) throws(IngestError) -> Bool {
+        guard let entry = archive.entry("META-INF/manifest.xml") else { return false }
+        let manifest = try ZipEntryByteSource(archive: archive, entry: entry, name: "\(name)!META-INF/manifest.xml", limits: limits)
+            .read(upTo: Self.maxManifestBytes)
+        return manifest.firstRange(of: Array("encryption-data".utf8)) != nil
+    }
+
+    /// How much of the manifest is read (it lists the parts; a few KB).
+    static let maxManifestBytes = 1 << 20
 
     /// The rows of `content.xml`, inflated as they are read.
     private func content(_ archive: ZipArchive, name: String, sheet: SheetChoice) throws(IngestError) -> (ODSRowStream, ZipEntryByteSource) {

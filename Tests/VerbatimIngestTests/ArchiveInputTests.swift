@@ -195,6 +195,23 @@ struct ArchiveInputTests {
                 "\(missing.summary.fileError ?? "")")
         let broken = readFile(try Self.zip([("mimetype", Array(ODSRecordReader.mediaType.utf8)), ("content.xml", Array("<a>\n  <b></a>".utf8))], in: dir, name: "bozuk.ods"))
         #expect(broken.summary.fileError?.contains("its content.xml is damaged at line 2, column") == true, "\(broken.summary.fileError ?? "")")
+        // Saved with a password: the manifest gives content.xml's encryption, and content.xml is ciphertext.
+        let manifest = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+             <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+             <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml" manifest:size="2048">
+              <manifest:encryption-data manifest:checksum-type="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#sha256-1k" manifest:checksum="AAAA">
+               <manifest:algorithm manifest:algorithm-name="http://www.w3.org/2001/04/xmlenc#aes256-cbc" manifest:initialisation-vector="AAAA"/>
+               <manifest:key-derivation manifest:key-derivation-name="PBKDF2" manifest:key-size="32" manifest:iteration-count="100000" manifest:salt="AAAA"/>
+              </manifest:encryption-data>
+             </manifest:file-entry>
+            </manifest:manifest>
+            """
+        let ciphertext = (0..<2048).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }
+        let locked = readFile(try Self.zip([("mimetype", Array(ODSRecordReader.mediaType.utf8)), ("content.xml", ciphertext),
+                                            ("META-INF/manifest.xml", Array(manifest.utf8))], in: dir, name: "sifreli.ods"))
+        #expect(locked.summary.fileError == "not a readable spreadsheet: it is password-protected (encrypted): save a copy without a password")
         let second = readFile(dir.write("anketa2.ods", ods), options: SourceOptions(sheet: "Beleške"))
         #expect(second.records.isEmpty && second.summary.fileError != nil, "the notes sheet has no text column")
     }
