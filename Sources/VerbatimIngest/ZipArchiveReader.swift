@@ -26,8 +26,19 @@ struct ZipArchiveReader: RecordReader {
             }
         }
         let entries = archive.entries
-        if entries.contains(where: { $0.path == "xl/workbook.xml" }) {
+        switch OfficePackage(paths: Set(entries.map(\.path)), mimetype: mimetype(archive, name: input.name)) {
+        case .workbook?:
             return XLSXRecordReader(options: inputs.options(input.fileName), aliases: inputs.aliases, limits: inputs.limits).read(input, emit: emit)
+        case .openDocumentSpreadsheet?:
+            return ODSRecordReader(options: inputs.options(input.fileName), aliases: inputs.aliases, limits: inputs.limits).read(input, emit: emit)
+        case .binaryWorkbook?:
+            return .rejected(input, format: "xlsb", .badWorkbook(reason: "it is an Excel binary workbook (.xlsb), which Verbatim does not read: open it in Excel and save it as .xlsx or CSV"), emit: emit)
+        case let .document(what)?:
+            var skipped = FileReadSummary(file: input.name, format: "unsupported")
+            skipped.skipReason = what
+            return skipped
+        case nil:
+            break
         }
         var summary = FileReadSummary(file: input.name, format: "zip")
         for entry in entries.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) where !entry.isDirectory {
@@ -38,6 +49,13 @@ struct ZipArchiveReader: RecordReader {
             summary.members.append(member)
         }
         return summary
+    }
+
+    /// The media type an OpenDocument file's `mimetype` entry names, or nil (no such entry, or not text).
+    private func mimetype(_ archive: ZipArchive, name: String) -> String? {
+        guard let entry = archive.entry("mimetype"), entry.uncompressedSize <= 256 else { return nil }
+        let bytes = try? ZipEntryByteSource(archive: archive, entry: entry, name: name + "!mimetype", limits: inputs.limits).read(upTo: 256)
+        return bytes.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// One entry: skipped, refused, or read by the reader of its kind.

@@ -116,6 +116,41 @@ struct ArchiveInputTests {
         #expect(o.records.filter { $0.provenance.file.hasSuffix("!b.csv") }.count == 2, "the other entry is read")
     }
 
+    /// An Office or OpenDocument file is known by its parts, whatever its name: a workbook is read, an
+    /// Excel binary workbook is rejected with what to do, a document or presentation is skipped; none is
+    /// read as an archive of exports (`[Content_Types].xml` was taken for an XML feed and rejected).
+    @Test func officePackagesAreKnownByTheirParts() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let types = Array(#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#.utf8)
+        let xlsb = readFile(try Self.zip([("[Content_Types].xml", types), ("xl/workbook.bin", [0x83, 0x01, 0x00]), ("xl/worksheets/sheet1.bin", [0x81])],
+                                         in: dir, name: "rapor.xlsb"))
+        #expect(xlsb.summary.format == "xlsb" && xlsb.records.isEmpty)
+        #expect(xlsb.summary.fileError == "not a readable spreadsheet: it is an Excel binary workbook (.xlsb), which Verbatim does not read: open it in Excel and save it as .xlsx or CSV")
+        let docx = readFile(try Self.zip([("[Content_Types].xml", types), ("word/document.xml", Array("<w:document xmlns:w=\"w\"/>".utf8))], in: dir, name: "notlar.docx"))
+        #expect(docx.summary.skipReason == "a Word document, not an export" && docx.rejects.isEmpty)
+        let pptx = readFile(try Self.zip([("[Content_Types].xml", types), ("ppt/presentation.xml", Array("<p/>".utf8))], in: dir, name: "sunum.zip"))
+        #expect(pptx.summary.skipReason == "a PowerPoint presentation, not an export")
+        let odt = readFile(try Self.zip([("mimetype", Array("application/vnd.oasis.opendocument.text".utf8)), ("content.xml", Array("<a><p>x</p><p>y</p></a>".utf8))],
+                                        in: dir, name: "belge.zip"))
+        #expect(odt.summary.skipReason == "an OpenDocument text document, not an export" && odt.records.isEmpty)
+        // A spreadsheet whose mimetype is deflated (not where the sniffer looks for it), under a .zip name, is read.
+        let ods = try [UInt8](Data(contentsOf: RepoPaths.testData.appendingPathComponent("formats/calc_sr_2026-11-21.ods")))
+        let unpacked = try Self.entries(ofZip: ods)
+        let rezipped = readFile(try Self.zip(unpacked, in: dir, name: "tablo.zip"))
+        #expect(rezipped.summary.format == "ods" && rezipped.records.count == 3, "\(rezipped.summary.fileError ?? "") \(rezipped.summary.format)")
+    }
+
+    /// The entries of a ZIP held in memory, in order, through ZIPFoundation.
+    static func entries(ofZip bytes: [UInt8]) throws -> [(String, [UInt8])] {
+        let archive = try Archive(data: Data(bytes), accessMode: .read)
+        return try archive.map { entry in
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            return (entry.path, Array(data))
+        }
+    }
+
     @Test func zipBombsAreRefused() throws {
         let dir = TemporaryFolder()
         defer { dir.remove() }
