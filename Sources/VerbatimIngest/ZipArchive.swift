@@ -41,7 +41,7 @@ final class ZipArchive: @unchecked Sendable {
             var stat = zip_stat_t()
             zip_stat_init(&stat)
             guard zip_stat_index(handle, index, 0, &stat) == 0, let name = stat.name else { continue }
-            let path = String(cString: name)
+            let path = Self.path(handle, index, guessed: String(cString: name))
             var system: UInt8 = 0
             var attributes: UInt32 = 0
             _ = zip_file_get_external_attributes(handle, index, 0, &system, &attributes)
@@ -53,6 +53,12 @@ final class ZipArchive: @unchecked Sendable {
     }
 
     deinit { zip_discard(handle) }
+
+    /// The entry's path as its writer meant it (`ZipEntryName`), from its stored bytes and libzip's reading.
+    private static func path(_ handle: OpaquePointer, _ index: UInt64, guessed: String) -> String {
+        guard guessed.unicodeScalars.contains(where: { !$0.isASCII }), let raw = zip_get_name(handle, index, ZIP_FL_ENC_RAW) else { return guessed }
+        return ZipEntryName.decode(raw: Array(UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))), guessed: guessed)
+    }
 
     /// A workbook's archive (`.xlsx`, `.ods`): what cannot be opened is not a readable workbook.
     static func workbook(_ url: URL, name: String, limits: ArchiveLimits) throws(IngestError) -> ZipArchive {
