@@ -116,8 +116,9 @@ public struct CSVRecordReader: RecordReader {
         // The first rows wait until the header is decided (`TableHeader`: survey layouts with
         // several header rows, the text column chosen by content), then are read as usual.
         var pending: [CSVRowParser.Row] = []
+        var repeated = RepeatedHeader([])
         func resolveHeader() {
-            let rows = pending.map { r in (0..<r.count).map { String(decoding: r.bytes[r.range($0)], as: UTF8.self).trimmingCharactersInSet(" \t\u{FEFF}") } }
+            let rows = pending.map { r in (0..<r.count).map { String(decoding: r.bytes[r.range($0)], as: UTF8.self).trimmingCharactersInSet(RepeatedHeader.trimmed) } }
             let header: TableHeader
             do { header = try TableHeader.resolve(rows, explicit: options.columns, aliases: aliases) } catch {
                 fileFailure = (error, pending.first?.line ?? 1); return
@@ -127,6 +128,7 @@ public struct CSVRecordReader: RecordReader {
             summary.textColumn = header.names[header.mapping[.text]!]
             summary.textColumnReason = header.textReason
             headerCount = rows[header.titleRows].count
+            repeated = RepeatedHeader(Array(rows[header.titleRows..<min(header.rows, rows.count)]))
             columnNumbers = header.mapping.columns.mapValues { $0 + 1 }
             orderedColumns = header.mapping.columns.sorted { $0.value < $1.value }.map { (field: $0.key, index: $0.value) }
             let rest = pending.dropFirst(header.rows)
@@ -149,6 +151,7 @@ public struct CSVRecordReader: RecordReader {
         }
 
         func dataRow(_ row: CSVRowParser.Row) {
+            if repeated.skips(row) { return }
             summary.read += 1
             position += 1
             let raw = { Self.rawRow(row, delimiter: delimiter) }
@@ -210,6 +213,7 @@ public struct CSVRecordReader: RecordReader {
             return failFile(error, line)
         }
         if mapping == nil { return failFile(.emptyFile, 1) }
+        if let note = repeated.note { summary.layout = [summary.layout, note].compactMap { $0 }.joined(separator: "; ") }
         return summary
     }
 

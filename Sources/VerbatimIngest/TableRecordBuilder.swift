@@ -14,6 +14,8 @@ struct TableRecordBuilder {
     private var orderedColumns: [(field: RecordField, index: Int)] = []
     private var columnNumbers: [RecordField: Int] = [:]
     private var position = 0
+    /// The header rows, to skip them where they come again below.
+    private(set) var repeated = RepeatedHeader([])
     /// Set when the header cannot be read: the file is rejected whole.
     private(set) var failure: (error: IngestError, line: Int)?
 
@@ -41,7 +43,7 @@ struct TableRecordBuilder {
     }
 
     private mutating func resolve(summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {
-        let rows = pending.map { $0.cells.map { $0.trimmingCharactersInSet(" \t\u{FEFF}") } }
+        let rows = pending.map { $0.cells.map { $0.trimmingCharactersInSet(RepeatedHeader.trimmed) } }
         do {
             let h = try TableHeader.resolve(rows, explicit: options.columns, aliases: aliases, exactWidths: false)
             header = h
@@ -50,6 +52,7 @@ struct TableRecordBuilder {
             summary.textColumnReason = h.textReason
             columnNumbers = h.mapping.columns.mapValues { $0 + 1 }
             orderedColumns = h.mapping.columns.sorted { $0.value < $1.value }.map { (field: $0.key, index: $0.value) }
+            repeated = RepeatedHeader(Array(rows[h.titleRows..<min(h.rows, rows.count)]))
         } catch {
             failure = (error, pending.first?.line ?? 1)
             return
@@ -60,6 +63,7 @@ struct TableRecordBuilder {
     }
 
     private mutating func record(line: Int, cells: [String], summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {
+        if repeated.skips(cells) { return }
         summary.read += 1
         position += 1
         var values = FieldValues()
@@ -116,7 +120,7 @@ extension TableRecordBuilder {
             return rejected(error, line: line)
         }
         if builder.header == nil { return .rejected(input, format: format, .emptyFile, emit: emit) }
-        summary.layout = [layout, label()].compactMap { $0 }.joined(separator: "; ")
+        summary.layout = [layout, builder.repeated.note, label()].compactMap { $0 }.joined(separator: "; ")
         return summary
     }
 }

@@ -23,6 +23,20 @@ func readCSV(_ name: String, _ bytes: [UInt8], options: SourceOptions = SourceOp
 
 @Suite("CSV/TSV reader")
 struct CSVRecordReaderTests {
+    /// Two UTF-8 exports joined with `cat` (each with Excel's byte-order mark): the second header is
+    /// neither a record nor a reject ("unreadable date 'Tarih'"); it is skipped and counted. A row that
+    /// only begins like the header is read.
+    @Test func aRepeatedHeaderIsSkippedAndCounted() throws {
+        let one = "\u{FEFF}Yanıt No;Tarih;Puan;Yorum\n1;21.11.2026;5;Harika hizmet.\n"
+        let two = "\u{FEFF}Yanıt No;Tarih;Puan;Yorum\n2;22.11.2026;1;Berbat.\nYanıt No;22.11.2026;3;Tarih\n"
+        let (records, rejects, summary) = try readCSV("birlesik.csv", Array((one + two + " Yanıt No ; Tarih;Puan;Yorum;\n").utf8))
+        #expect(records.map(\.id) == ["1", "2", "Yanıt No"])
+        #expect(records.map(\.provenance.line) == [2, 4, 5], "lines stay the file's")
+        #expect(rejects.isEmpty, "\(rejects.map(\.reason))")
+        #expect(summary.read == 3)
+        #expect(summary.layout == "2 repeated header lines skipped", "the BOM line and the padded one")
+    }
+
     @Test func turkishHeadersMapWithoutConfiguration() throws {
         let csv = "Yanıt No;Tarih;Temsilci;Kanal;Puan;Yorum\nTR-1;21.11.2026 09:14;Ayşe Yılmaz;Telefon;5;\"Çok ilgiliydi; teşekkürler\"\n"
         let (records, rejects, summary) = try readCSV("tr.csv", Array(csv.utf8))

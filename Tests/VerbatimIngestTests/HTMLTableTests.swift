@@ -99,6 +99,20 @@ struct HTMLTableTests {
 
     // MARK: The page as an export
 
+    /// A paged report repeats its header row on every page: those rows are skipped and counted.
+    @Test func aPagedReportsRepeatedHeadersAreSkipped() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let header = "<tr><th>ID</th><th>Tarih</th><th>Yorum</th></tr>"
+        let page = "<table>" + header + "<tr><td>1</td><td>21.11.2026</td><td>Harika.</td></tr>" + header
+            + "<tr><td>2</td><td>21.11.2026</td><td>Berbat.</td></tr>" + header + "</table>"
+        let o = readFile(dir.write("sayfali.xls", Array(page.utf8)))
+        #expect(o.records.map(\.text) == ["Harika.", "Berbat."])
+        #expect(o.rejects.isEmpty, "\(o.rejects.map(\.reason))")
+        #expect(o.summary.layout == "2 repeated header lines skipped; table 1 of 1")
+        #expect(o.records.map(\.provenance.line) == [2, 4])
+    }
+
     static let page = """
         <html><head><meta http-equiv="Content-Type" content="text/html; charset=%CHARSET%"></head><body>
         <table><tr><td>Dönem:</td><td>Kasım</td></tr></table>
