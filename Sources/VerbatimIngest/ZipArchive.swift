@@ -28,7 +28,7 @@ final class ZipArchive: @unchecked Sendable {
     /// (more is an error, before any is read).
     init(url: URL, maxEntries: Int) throws(ZipArchiveError) {
         var code: Int32 = 0
-        guard let handle = zip_open(url.path, ZIP_RDONLY, &code) else { throw .unreadable(Self.message(code: code)) }
+        guard let handle = zip_open(url.path, ZIP_RDONLY, &code) else { throw .unreadable(Self.reason(code: code)) }
         self.handle = handle
         let count = zip_get_num_entries(handle, 0)
         guard count <= Int64(maxEntries) else {
@@ -64,7 +64,7 @@ final class ZipArchive: @unchecked Sendable {
     static func workbook(_ url: URL, name: String, limits: ArchiveLimits) throws(IngestError) -> ZipArchive {
         do { return try ZipArchive(url: url, maxEntries: limits.maxEntries) } catch {
             switch error {
-            case let .unreadable(reason): throw .badWorkbook(reason: "it is not a readable ZIP archive (\(reason))")
+            case let .unreadable(reason): throw .badWorkbook(reason: "it is not a readable ZIP archive: \(reason)")
             case .tooManyEntries: throw .archiveLimit(path: name, reason: "it lists more than \(limits.maxEntries) entries")
             }
         }
@@ -72,6 +72,17 @@ final class ZipArchive: @unchecked Sendable {
 
     /// The entry at `path`, or nil.
     func entry(_ path: String) -> Entry? { entries.first { $0.path == path } }
+
+    /// Why an archive that libzip cannot open is not read, for the person who gave the file: the
+    /// common causes in plain words, else libzip's message.
+    static func reason(code: Int32) -> String {
+        switch code {
+        case ZIP_ER_NOZIP: "it has no ZIP directory at its end, so it is cut short (is the download or copy complete?) or not a ZIP at all"
+        case ZIP_ER_INCONS: "its ZIP directory does not match its contents (a damaged file)"
+        case ZIP_ER_EOF, ZIP_ER_READ: "it ends early (is the download or copy complete?)"
+        default: message(code: code)
+        }
+    }
 
     /// libzip's message for an error code.
     static func message(code: Int32) -> String {

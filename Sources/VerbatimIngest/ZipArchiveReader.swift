@@ -20,7 +20,7 @@ struct ZipArchiveReader: RecordReader {
         do { archive = try ZipArchive(url: url, maxEntries: inputs.limits.maxEntries) } catch {
             switch error {
             case let .unreadable(reason):
-                return .rejected(input, format: "zip", .damagedArchive(path: input.name, reason: "not a readable ZIP archive (\(reason))"), emit: emit)
+                return .rejected(input, format: "zip", .damagedArchive(path: input.name, reason: "not a readable ZIP archive: \(reason)"), emit: emit)
             case .tooManyEntries:
                 return .rejected(input, format: "zip", .archiveLimit(path: input.name, reason: "it lists more than \(inputs.limits.maxEntries) entries"), emit: emit)
             }

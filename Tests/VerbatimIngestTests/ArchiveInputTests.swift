@@ -184,6 +184,20 @@ struct ArchiveInputTests {
         #expect(o.records.count == 6, "\(o.summary.fileError ?? "")")
     }
 
+    /// A workbook or an archive cut short (a download or a copy that stopped) has no ZIP directory at its
+    /// end: the reason says so, and what to check, in plain words rather than libzip's "not a zip archive".
+    @Test func aWorkbookOrArchiveCutShortSaysSo() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let book = try [UInt8](Data(contentsOf: RepoPaths.testData.appendingPathComponent("formats/msforms_mn_2026-11-21.xlsx")))
+        let cut = readFile(dir.write("kesik.xlsx", Array(book.prefix(book.count / 2))))
+        #expect(cut.summary.fileError == "not a readable spreadsheet: it is not a readable ZIP archive: it has no ZIP directory at its end, so it is cut short (is the download or copy complete?) or not a ZIP at all")
+        let archive = try [UInt8](Data(contentsOf: try Self.zip([("a.csv", Self.csv)], in: dir, name: "whole.zip")))
+        let cutArchive = readFile(dir.write("kesik.zip", Array(archive.prefix(archive.count - 30))))
+        #expect(cutArchive.summary.fileError?.hasSuffix("not a readable ZIP archive: it has no ZIP directory at its end, so it is cut short (is the download or copy complete?) or not a ZIP at all") == true,
+                "\(cutArchive.summary.fileError ?? "")")
+    }
+
     @Test func zipBombsAreRefused() throws {
         let dir = TemporaryFolder()
         defer { dir.remove() }
