@@ -132,7 +132,7 @@ struct HTMLTableRowStream {
         case .cell where cellOpen && open.last.map(isRow) == true && isWanted:
             cellOpen = false
             let value = cellText()
-            put(value, at: cellColumn)
+            SheetCells.put(value, at: cellColumn, in: &cells)
             let next = min(cellColumn + span, Self.maxColumns)
             if rowSpan > 1 { for k in cellColumn..<next { covered[k] = (rowSpan, k == cellColumn ? value : "", line) } }
             column = next
@@ -141,10 +141,10 @@ struct HTMLTableRowStream {
             if isWanted, inRow {
                 inRow = false
                 for (k, c) in covered {
-                    if c.row != line { put(c.value, at: k) }
+                    if c.row != line { SheetCells.put(c.value, at: k, in: &cells) }
                     covered[k] = c.rows > 1 ? (c.rows - 1, c.value, c.row) : nil
                 }
-                while cells.last?.isEmpty == true { cells.removeLast() }
+                cells = SheetCells.withoutTrailingEmpties(cells)
                 if line >= Self.maxRows { done = true }
                 if !cells.isEmpty {
                     rowCounts[tables[tables.count - 1]] += 1
@@ -199,11 +199,5 @@ struct HTMLTableRowStream {
 
     private func isBlank(_ t: String) -> Bool {
         t.unicodeScalars.allSatisfy { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{A0}" }
-    }
-
-    private mutating func put(_ value: String, at k: Int) {
-        guard k < Self.maxColumns, !value.isEmpty else { return }
-        while cells.count <= k { cells.append("") }
-        cells[k] = value
     }
 }

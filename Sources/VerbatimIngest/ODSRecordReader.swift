@@ -48,7 +48,7 @@ public struct ODSRecordReader: RecordReader {
 
     /// The archive, refused when it lists too many entries or an entry that leaves it, or has no `content.xml`.
     private func checkedArchive(_ url: URL, name: String) throws(IngestError) -> ZipArchive {
-        let archive = try ZipArchive.workbook(url, name: name, limits: limits)
+        let archive = try ZipArchive(url: url, name: name, limits: limits, as: .workbook)
         for entry in archive.entries {
             if let trick = ArchiveLimits.pathTrick(entry.path) { throw .archiveLimit(path: name, reason: trick) }
         }

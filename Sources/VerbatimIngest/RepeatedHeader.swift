@@ -16,7 +16,7 @@ struct RepeatedHeader {
 
     /// `headerRows`: the header's rows as read, trimmed (`TableHeader` rows after the title lines).
     init(_ headerRows: [[String]]) {
-        rows = headerRows.map(Self.withoutTrailingEmpties).filter { $0.count >= 2 }
+        rows = headerRows.map(SheetCells.withoutTrailingEmpties).filter { $0.count >= 2 }
         firstCells = rows.map { Array($0[0].utf8) }
     }
 
@@ -39,15 +39,9 @@ struct RepeatedHeader {
     var note: String? { count == 0 ? nil : "\(count) repeated header line\(count == 1 ? "" : "s") skipped" }
 
     private mutating func counted(_ cells: [String]) -> Bool {
-        guard rows.contains(Self.withoutTrailingEmpties(cells)) else { return false }
+        guard rows.contains(SheetCells.withoutTrailingEmpties(cells)) else { return false }
         count += 1
         return true
-    }
-
-    private static func withoutTrailingEmpties(_ cells: [String]) -> [String] {
-        var cells = cells
-        while cells.last?.isEmpty == true { cells.removeLast() }
-        return cells
     }
 
     /// `bytes` without the trimmed characters at either end (a space, a tab, a byte-order mark).

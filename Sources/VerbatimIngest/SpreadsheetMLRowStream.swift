@@ -92,10 +92,10 @@ struct SpreadsheetMLRowStream {
         if depth == dataDepth {
             dataDepth = nil
             let value = String(decoding: text, as: UTF8.self)
-            put(type == "Boolean" ? (value == "1" ? "TRUE" : value == "0" ? "FALSE" : value) : value, at: cellColumn)
+            SheetCells.put(type == "Boolean" ? (value == "1" ? "TRUE" : value == "0" ? "FALSE" : value) : value, at: cellColumn, in: &cells)
         } else if depth == rowDepth {
             rowDepth = nil
-            while cells.last?.isEmpty == true { cells.removeLast() }
+            cells = SheetCells.withoutTrailingEmpties(cells)
             if line >= Self.maxRows { done = true }
             return cells.isEmpty ? nil : (line, cells)
         } else if depth == sheetDepth {
@@ -103,11 +103,5 @@ struct SpreadsheetMLRowStream {
             done = true
         }
         return nil
-    }
-
-    private mutating func put(_ value: String, at k: Int) {
-        guard k < Self.maxColumns, !value.isEmpty else { return }
-        while cells.count <= k { cells.append("") }
-        cells[k] = value
     }
 }

@@ -124,8 +124,6 @@ struct XLSXRowStream {
     let shared: [String]
     let dateStyles: Set<Int>
     let date1904: Bool
-    /// Most columns a row may have (a cell reference past it is an error of the workbook).
-    static let maxColumns = SheetLimits.maxColumns
     private var lastRow = 0
 
     init(reader: XMLEventReader, shared: [String], dateStyles: Set<Int>, date1904: Bool) {
@@ -161,7 +159,7 @@ struct XLSXRowStream {
                     style = attributes.first { $0.name == "s" }.flatMap { Int($0.value) } ?? 0
                     value = ""
                     inCell = !isEmpty
-                    if isEmpty { Self.put("", at: column, in: &cells) }
+                    if isEmpty { SheetCells.put("", at: column, in: &cells) }
                 case "v" where inCell: inValue = !isEmpty
                 case "t" where inCell && depthStack.contains("is") && !depthStack.contains("rPh"): inInlineText = !isEmpty
                 default: break
@@ -173,7 +171,7 @@ struct XLSXRowStream {
                 case "t": inInlineText = false
                 case "c" where inCell:
                     inCell = false
-                    Self.put(cellText(type: type, style: style, value: value), at: column, in: &cells)
+                    SheetCells.put(cellText(type: type, style: style, value: value), at: column, in: &cells)
                 case "row":
                     return (line, cells)
                 default: break
@@ -183,12 +181,6 @@ struct XLSXRowStream {
             }
         }
         return inRow ? (line, cells) : nil
-    }
-
-    private static func put(_ text: String, at column: Int, in cells: inout [String]) {
-        guard column >= 0, column < maxColumns else { return }
-        while cells.count <= column { cells.append("") }
-        cells[column] = text
     }
 
     /// A cell's value as text, by its type.

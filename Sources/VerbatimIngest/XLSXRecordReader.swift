@@ -53,7 +53,7 @@ public struct XLSXRecordReader: RecordReader {
     }
 
     func openSheet(url: URL, name: String) throws(IngestError) -> OpenSheet {
-        let archive = try ZipArchive.workbook(url, name: name, limits: limits)
+        let archive = try ZipArchive(url: url, name: name, limits: limits, as: .workbook)
         var paths: Set<String> = []
         for entry in archive.entries {
             if let trick = ArchiveLimits.pathTrick(entry.path) { throw .archiveLimit(path: name, reason: trick) }

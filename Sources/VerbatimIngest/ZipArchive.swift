@@ -24,16 +24,26 @@ final class ZipArchive: @unchecked Sendable {
     let handle: OpaquePointer
     let entries: [Entry]
 
-    /// Opens the archive at `url` and reads its central directory; at most `maxEntries` entries
-    /// (more is an error, before any is read).
-    init(url: URL, maxEntries: Int) throws(ZipArchiveError) {
+    /// What the archive is, for the reason it is not read: a workbook (`.xlsx`, `.ods`: "not a readable
+    /// spreadsheet") or an archive of exports.
+    enum Role { case workbook, archive }
+
+    /// Opens the archive at `url` (called `name` in errors) and reads its central directory; more
+    /// entries than `limits.maxEntries` is an error, before any is read.
+    init(url: URL, name: String, limits: ArchiveLimits, as role: Role) throws(IngestError) {
         var code: Int32 = 0
-        guard let handle = zip_open(url.path, ZIP_RDONLY, &code) else { throw .unreadable(Self.reason(code: code)) }
+        guard let handle = zip_open(url.path, ZIP_RDONLY, &code) else {
+            let reason = Self.reason(code: code)
+            switch role {
+            case .workbook: throw .badWorkbook(reason: "it is not a readable ZIP archive: \(reason)")
+            case .archive: throw .damagedArchive(path: name, reason: "not a readable ZIP archive: \(reason)")
+            }
+        }
         self.handle = handle
         let count = zip_get_num_entries(handle, 0)
-        guard count <= Int64(maxEntries) else {
+        guard count <= Int64(limits.maxEntries) else {
             zip_discard(handle)
-            throw .tooManyEntries
+            throw .archiveLimit(path: name, reason: "it lists more than \(limits.maxEntries) entries")
         }
         var entries: [Entry] = []
         entries.reserveCapacity(Int(max(count, 0)))
@@ -60,16 +70,6 @@ final class ZipArchive: @unchecked Sendable {
         return ZipEntryName.decode(raw: Array(UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))), guessed: guessed)
     }
 
-    /// A workbook's archive (`.xlsx`, `.ods`): what cannot be opened is not a readable workbook.
-    static func workbook(_ url: URL, name: String, limits: ArchiveLimits) throws(IngestError) -> ZipArchive {
-        do { return try ZipArchive(url: url, maxEntries: limits.maxEntries) } catch {
-            switch error {
-            case let .unreadable(reason): throw .badWorkbook(reason: "it is not a readable ZIP archive: \(reason)")
-            case .tooManyEntries: throw .archiveLimit(path: name, reason: "it lists more than \(limits.maxEntries) entries")
-            }
-        }
-    }
-
     /// The entry at `path`, or nil.
     func entry(_ path: String) -> Entry? { entries.first { $0.path == path } }
 
@@ -91,12 +91,4 @@ final class ZipArchive: @unchecked Sendable {
         defer { zip_error_fini(&error) }
         return String(cString: zip_error_strerror(&error)).lowercased()
     }
-}
-
-/// Why a ZIP archive cannot be read.
-enum ZipArchiveError: Error {
-    /// libzip cannot open it (not a ZIP archive, or its central directory is damaged): libzip's message.
-    case unreadable(String)
-    /// It lists more entries than `ArchiveLimits.maxEntries`.
-    case tooManyEntries
 }

@@ -17,13 +17,8 @@ struct ZipArchiveReader: RecordReader {
     func read(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
         guard let url = input.url else { return .rejected(input, format: "zip", .nestedUnsupported(looksLike: "a ZIP archive"), emit: emit) }
         let archive: ZipArchive
-        do { archive = try ZipArchive(url: url, maxEntries: inputs.limits.maxEntries) } catch {
-            switch error {
-            case let .unreadable(reason):
-                return .rejected(input, format: "zip", .damagedArchive(path: input.name, reason: "not a readable ZIP archive: \(reason)"), emit: emit)
-            case .tooManyEntries:
-                return .rejected(input, format: "zip", .archiveLimit(path: input.name, reason: "it lists more than \(inputs.limits.maxEntries) entries"), emit: emit)
-            }
+        do { archive = try ZipArchive(url: url, name: input.name, limits: inputs.limits, as: .archive) } catch {
+            return .rejected(input, format: "zip", error, emit: emit)
         }
         let entries = archive.entries
         switch OfficePackage(paths: Set(entries.map(\.path)), mimetype: mimetype(archive, name: input.name)) {
