@@ -117,6 +117,7 @@ public struct CSVRecordReader: RecordReader {
         // several header rows, the text column chosen by content), then are read as usual.
         var pending: [CSVRowParser.Row] = []
         var repeated = RepeatedHeader([])
+        var summaryRows: SummaryRows?
         func resolveHeader() {
             let rows = pending.map { r in (0..<r.count).map { String(decoding: r.bytes[r.range($0)], as: UTF8.self).trimmingCharactersInSet(RepeatedHeader.trimmed) } }
             let header: TableHeader
@@ -129,6 +130,7 @@ public struct CSVRecordReader: RecordReader {
             summary.textColumnReason = header.textReason
             headerCount = rows[header.titleRows].count
             repeated = RepeatedHeader(Array(rows[header.titleRows..<min(header.rows, rows.count)]))
+            summaryRows = SummaryRows(aliases: aliases, textIndex: header.mapping[.text]!)
             columnNumbers = header.mapping.columns.mapValues { $0 + 1 }
             orderedColumns = header.mapping.columns.sorted { $0.value < $1.value }.map { (field: $0.key, index: $0.value) }
             let rest = pending.dropFirst(header.rows)
@@ -152,8 +154,11 @@ public struct CSVRecordReader: RecordReader {
 
         func dataRow(_ row: CSVRowParser.Row) {
             if repeated.skips(row) { return }
-            summary.read += 1
             position += 1
+            // A row of empty fields (Excel's line for an empty formatted row) holds nothing, as an empty line does.
+            if row.problem == nil, (0..<row.count).allSatisfy({ SummaryRows.isBlank(row.bytes[row.range($0)]) }) { return }
+            if summaryRows?.skips(row) == true { return }
+            summary.read += 1
             let raw = { Self.rawRow(row, delimiter: delimiter) }
             if let problem = row.problem {
                 summary.rejected += 1
@@ -213,7 +218,8 @@ public struct CSVRecordReader: RecordReader {
             return failFile(error, line)
         }
         if mapping == nil { return failFile(.emptyFile, 1) }
-        if let note = repeated.note { summary.layout = [summary.layout, note].compactMap { $0 }.joined(separator: "; ") }
+        let notes = [summary.layout, repeated.note, summaryRows?.note].compactMap { $0 }
+        summary.layout = notes.isEmpty ? nil : notes.joined(separator: "; ")
         return summary
     }
 

@@ -16,6 +16,8 @@ struct TableRecordBuilder {
     private var position = 0
     /// The header rows, to skip them where they come again below.
     private(set) var repeated = RepeatedHeader([])
+    /// Summary lines ("Toplam", "Итого") under the table or between its pages, skipped and noted.
+    private(set) var summaryRows: SummaryRows?
     /// Set when the header cannot be read: the file is rejected whole.
     private(set) var failure: (error: IngestError, line: Int)?
 
@@ -53,6 +55,7 @@ struct TableRecordBuilder {
             columnNumbers = h.mapping.columns.mapValues { $0 + 1 }
             orderedColumns = h.mapping.columns.sorted { $0.value < $1.value }.map { (field: $0.key, index: $0.value) }
             repeated = RepeatedHeader(Array(rows[h.titleRows..<min(h.rows, rows.count)]))
+            summaryRows = SummaryRows(aliases: aliases, textIndex: h.mapping[.text]!)
         } catch {
             failure = (error, pending.first?.line ?? 1)
             return
@@ -64,8 +67,9 @@ struct TableRecordBuilder {
 
     private mutating func record(line: Int, cells: [String], summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {
         if repeated.skips(cells) { return }
-        summary.read += 1
         position += 1
+        if summaryRows?.skips(line: line, cells: cells) == true { return }
+        summary.read += 1
         var values = FieldValues()
         for (field, index) in orderedColumns where index < cells.count { values[field] = cells[index] }
         let raw = { cells.prefix(12).joined(separator: " | ") }
@@ -120,7 +124,7 @@ extension TableRecordBuilder {
             return rejected(error, line: line)
         }
         if builder.header == nil { return .rejected(input, format: format, .emptyFile, emit: emit) }
-        summary.layout = [layout, builder.repeated.note, label()].compactMap { $0 }.joined(separator: "; ")
+        summary.layout = [layout, builder.repeated.note, builder.summaryRows?.note, label()].compactMap { $0 }.joined(separator: "; ")
         return summary
     }
 }
