@@ -6,6 +6,8 @@ public struct FileReadSummary: Sendable, Hashable, Codable {
     public var delimiter: String?
     public var read = 0
     public var accepted = 0
+    /// Rows with a rating and no text (`RatedResponse`): in the ratings, not in the records.
+    public var rated = 0
     public var rejected = 0
     /// Set when the whole file was rejected.
     public var fileError: String?
@@ -27,6 +29,15 @@ public struct FileReadSummary: Sendable, Hashable, Codable {
         self.format = format
         self.encoding = encoding
         self.delimiter = delimiter
+    }
+
+    /// Counts one row a reader emitted: accepted, rated without text, or rejected.
+    public mutating func count(_ event: ReadEvent) {
+        switch event {
+        case .record: accepted += 1
+        case .rated: rated += 1
+        case .reject: rejected += 1
+        }
     }
 
     /// Records rejected, counting every record of a file whose records were dropped.

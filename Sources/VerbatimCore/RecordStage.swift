@@ -13,5 +13,7 @@ public protocol RecordStage: Sendable {
 /// What a reader produces for each record-sized piece of a file.
 public enum ReadEvent: Sendable {
     case record(FeedbackRecord)
+    /// A row with a rating and no text (`RatedResponse`): counted in the ratings, not analysed.
+    case rated(RatedResponse)
     case reject(Reject)
 }

@@ -65,18 +65,22 @@ public struct SentimentTally: Sendable, Hashable, Codable {
         case .negative: negative += 1
         }
         scoreUnits += Self.units(score, Self.scoreUnit)
-        if let r = rating {
-            let (scale, band) = SurveyRating.classify(r)
-            switch scale {
-            case .nps:
-                npsCount += 1; npsUnits += Self.units(r, Self.ratingUnit)
-                if band == .high { npsPromoters += 1 } else if band == .low { npsDetractors += 1 }
-            case .csat:
-                csatCount += 1; csatUnits += Self.units(r, Self.ratingUnit)
-                if band == .high { csatSatisfied += 1 }
-            }
-        }
+        if let r = rating { add(rating: r) }
         if disagrees { disagreements += 1 }
+    }
+
+    /// Counts a rating alone: a record's, or a response's that has no text (`RatedResponse`), which
+    /// counts in CSAT or NPS and not in `n` and the labels.
+    public mutating func add(rating r: Double) {
+        let (scale, band) = SurveyRating.classify(r)
+        switch scale {
+        case .nps:
+            npsCount += 1; npsUnits += Self.units(r, Self.ratingUnit)
+            if band == .high { npsPromoters += 1 } else if band == .low { npsDetractors += 1 }
+        case .csat:
+            csatCount += 1; csatUnits += Self.units(r, Self.ratingUnit)
+            if band == .high { csatSatisfied += 1 }
+        }
     }
 
     public mutating func merge(_ o: SentimentTally) {

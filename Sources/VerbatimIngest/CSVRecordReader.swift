@@ -194,7 +194,7 @@ public struct CSVRecordReader: RecordReader {
                 }
                 return assembler.assemble(fields, line: row.line, position: position, columns: columnNumbers, raw: raw())
             }
-            if case .record = event { summary.accepted += 1 } else { summary.rejected += 1 }
+            summary.count(event)
             emit(event)
         }
 

@@ -131,7 +131,7 @@ public struct JSONRecordReader: RecordReader {
             }
             let values = map(object)
             let event = assembler.assemble(values, line: line, position: position, raw: raw())
-            if case .record = event { summary.accepted += 1 } else { summary.rejected += 1 }
+            summary.count(event)
             emit(event)
         }
 

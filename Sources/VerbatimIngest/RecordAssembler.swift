@@ -45,21 +45,16 @@ struct RecordAssembler {
         }
 
         guard let text = fields.text.map({ FieldBytes.trimmed($0, FieldBytes.isBlankOrNewline) }), !text.isEmpty else {
-            return reject(.emptyText, .text)
+            return rated(fields, provenance: provenance, position: position, reject: reject)
         }
         guard let textString = Self.string(validating: text) else { return reject(.invalidEncoding(options.encoding ?? .utf8), .text) }
         if options.encoding == nil || options.encoding == .utf8, Self.containsReplacementCharacter(text) {
             return reject(.invalidEncoding(options.encoding ?? .utf8), .text)
         }
-        var date: String?
-        if let d = fields.date.map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab) }), !d.isEmpty {
-            guard let n = DateNormalizer.normalize(bytes: d) else { return reject(.badDate(String(decoding: d, as: UTF8.self)), .date) }
-            date = n
-        }
-        var rating: Double?
-        if let r = fields.rating.map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab) }), !r.isEmpty {
-            guard let v = RatingParser.parse(bytes: r) else { return reject(.badRating(String(decoding: r, as: UTF8.self)), .rating) }
-            rating = v
+        let date: String?, rating: Double?
+        switch Self.dateAndRating(fields) {
+        case let .success(found): (date, rating) = found
+        case let .failure(bad): return reject(bad.problem, bad.field)
         }
         let id = fields.trimmedString(.id) ?? Self.stableID(file: file, position: position)
         let language = options.language ?? fields.language.flatMap {
@@ -68,6 +63,42 @@ struct RecordAssembler {
         return .record(FeedbackRecord(
             id: id, provenance: provenance, date: date, employee: fields.nameString(.employee), channel: fields.nameString(.channel),
             rating: rating, text: textString, declaredLanguage: language))
+    }
+
+    /// A row without text: a rated response when it has a rating (and its date and rating are
+    /// readable), else rejected for its empty text.
+    private func rated(
+        _ fields: FieldBytes, provenance: Provenance, position: Int, reject: (RowProblem, RecordField) -> ReadEvent
+    ) -> ReadEvent {
+        guard let r = fields.rating, !FieldBytes.trimmed(r, FieldBytes.isSpaceOrTab).isEmpty else { return reject(.emptyText, .text) }
+        switch Self.dateAndRating(fields) {
+        case let .failure(bad): return reject(bad.problem, bad.field)
+        case let .success((date, rating)):
+            let id = fields.trimmedString(.id) ?? Self.stableID(file: file, position: position)
+            return .rated(RatedResponse(id: id, provenance: provenance, date: date, employee: fields.nameString(.employee),
+                                        channel: fields.nameString(.channel), rating: rating!))
+        }
+    }
+
+    /// A field that cannot be read, and why.
+    struct BadField: Error {
+        var problem: RowProblem
+        var field: RecordField
+    }
+
+    /// The row's normalized date and its rating, each nil when its field is empty; the date is checked first.
+    static func dateAndRating(_ fields: FieldBytes) -> Result<(date: String?, rating: Double?), BadField> {
+        var date: String?
+        if let d = fields.date.map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab) }), !d.isEmpty {
+            guard let n = DateNormalizer.normalize(bytes: d) else { return .failure(BadField(problem: .badDate(String(decoding: d, as: UTF8.self)), field: .date)) }
+            date = n
+        }
+        var rating: Double?
+        if let r = fields.rating.map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab) }), !r.isEmpty {
+            guard let v = RatingParser.parse(bytes: r) else { return .failure(BadField(problem: .badRating(String(decoding: r, as: UTF8.self)), field: .rating)) }
+            rating = v
+        }
+        return .success((date, rating))
     }
 
     /// `bytes` as a string when they are well-formed UTF-8: the standard library's decoding

@@ -74,7 +74,7 @@ struct TableRecordBuilder {
         for (field, index) in orderedColumns where index < cells.count { values[field] = cells[index] }
         let raw = { cells.prefix(12).joined(separator: " | ") }
         let event = assembler.assemble(values, line: line, position: position, columns: columnNumbers, raw: raw())
-        if case .record = event { summary.accepted += 1 } else { summary.rejected += 1 }
+        summary.count(event)
         emit(event)
     }
 }
@@ -99,6 +99,7 @@ extension TableRecordBuilder {
             var failed = FileReadSummary.rejected(input, format: format, error, line: line, emit: emit)
             failed.read = summary.read
             failed.accepted = summary.accepted
+            failed.rated = summary.rated
             failed.rejected = summary.rejected
             return failed
         }

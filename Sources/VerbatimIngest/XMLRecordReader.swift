@@ -148,7 +148,7 @@ public struct XMLRecordReader: RecordReader {
         }
         let values = mapFields(b.values, memo: &memo)
         let event = assembler.assemble(values, line: b.line, position: position, raw: b.rawSummary)
-        if case .record = event { summary.accepted += 1 } else { summary.rejected += 1 }
+        summary.count(event)
         emit(event)
     }
 
@@ -231,6 +231,7 @@ public struct XMLRecordReader: RecordReader {
         summary.fileError = e.description
         summary.discardsRecords = true
         summary.accepted = 0
+        summary.rated = 0
         summary.rejected = summary.read
         emit(.reject(Reject(provenance: Provenance(file: name, line: max(line, 1), column: column), reason: e.description, wholeFile: true)))
         return summary

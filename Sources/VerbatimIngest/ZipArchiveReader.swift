@@ -40,6 +40,7 @@ struct ZipArchiveReader: RecordReader {
             let member = readMember(entry, of: archive, in: input, emit: emit)
             summary.read += member.read
             summary.accepted += member.fileError != nil && member.discardsRecords ? 0 : member.accepted
+            summary.rated += member.fileError != nil && member.discardsRecords ? 0 : member.rated
             summary.rejected += member.rejectedRecords
             summary.members.append(member)
         }

@@ -91,7 +91,7 @@ enum DuplicateFolding {
     /// with one bucket of hashes in memory at a time (`RepeatedValues`), however many records the
     /// source has (it was 8 bytes a record, all at once).
     private static func repeatedHashes(_ files: [RunPartial.File], scratch: URL) throws -> Set<UInt64> {
-        var values = RepeatedValues(scratch: scratch, expected: files.reduce(0) { $0 + $1.summary.accepted })
+        var values = RepeatedValues(scratch: scratch, expected: files.reduce(0) { $0 + $1.summary.accepted + $1.summary.rated })
         defer { values.removeScratch() }
         for f in files {
             try KeyedFactsReader.forEach(of: f.facts!) { record in
@@ -129,6 +129,10 @@ enum DuplicateFolding {
         try KeyedFactsReader.forEach(of: factsURL) { record in
             number += 1
             guard let r = KeyedRecord.read(binary: record) else { throw PartialError.damaged(path: factsURL.path, line: number, reason: "a record's facts") }
+            if r.isRatedWithoutText {
+                if losing.contains(r.facts.sample.recordId) { folded += 1 } else { aggregate.addRating(of: r.facts.sample) }
+                return
+            }
             guard let row = try rowReader.take(r.rowBytes) else {
                 throw PartialError.damaged(path: factsURL.path, line: number, reason: "the rows end before this record's row")
             }

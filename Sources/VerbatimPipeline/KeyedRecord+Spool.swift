@@ -26,6 +26,14 @@ extension KeyedRecord {
             text: body, evidence: evidence, rowBytes: rowBytes, to: &out)
     }
 
+    /// Appends the facts of a rated response without text (no themes, no evidence, no row).
+    static func appendBinary(_ r: RatedResponse, to out: inout [UInt8]) {
+        appendBinary(
+            id: r.id, file: r.provenance.file, line: r.provenance.line, date: r.date, employee: r.employee, mention: nil,
+            channel: r.channel, language: Language.und.rawValue, rating: r.rating, label: .neutral, score: 0, disagrees: false,
+            themes: [(String, SentimentLabel, Double)](), text: "", evidence: "", rowBytes: 0, to: &out)
+    }
+
     private static func appendBinary<Themes: Collection>(
         id: String, file: String, line: Int, date: String?, employee: String?, mention: String?, channel: String?, language: String,
         rating: Double?, label: SentimentLabel, score: Double, disagrees: Bool, themes: Themes, text: String, evidence: String,
@@ -85,7 +93,7 @@ extension KeyedRecord {
                 themes.append(RecordFacts.Theme(theme: try r.presentText(), polarity: try r.label(), score: try r.double()))
             }
             let rowBytes = try r.int()
-            guard rowBytes > 0, r.atEnd else { return nil }
+            guard KeyedRecord.isWhole(rowBytes: rowBytes, text: sample.text, rating: sample.rating), r.atEnd else { return nil }
             sample.text = VerbatimSample.cut(sample.text)
             sample.themes = themes.map(\.tag.text)
             return KeyedRecord(facts: RecordFacts(sample: sample, disagrees: disagrees, themes: themes), rowBytes: rowBytes)

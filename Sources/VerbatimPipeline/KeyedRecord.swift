@@ -16,10 +16,21 @@ import VerbatimReports
 /// bytes. Each field is written and read by `SpoolLine`; `\N` is a missing
 /// value. Doubles are written in Swift's shortest form, which reads back to
 /// the same value.
+///
+/// A response with a rating and no text (`RatedResponse`) is kept the same way, so that a later
+/// export that has it too replaces it: no text, no themes, a neutral label, and no row (`rowBytes` 0).
 struct KeyedRecord {
     var facts: RecordFacts
-    /// The length of the record's `records.csv` row, its line end included.
+    /// The length of the record's `records.csv` row, its line end included; 0 for a rated response without text.
     var rowBytes: Int
+
+    /// Whether it is a rated response without text (counted in the ratings only, with no row).
+    var isRatedWithoutText: Bool { rowBytes == 0 }
+
+    /// Whether facts read back are whole: a record has a row; a rated response has a rating and no text.
+    static func isWhole(rowBytes: Int, text: String, rating: Double?) -> Bool {
+        rowBytes > 0 || (rowBytes == 0 && text.isEmpty && rating != nil)
+    }
 
     static let fieldCount = 16
     /// Between a theme's name, polarity and score, and between themes.
@@ -49,7 +60,8 @@ struct KeyedRecord {
         guard f.count == fieldCount else { return nil }
         guard let id = f[0], let file = f[1], let lineNo = f[2].flatMap({ Int($0) }), let language = f[7],
               let label = f[9].flatMap(SentimentLabel.init(rawValue:)), let score = f[10].flatMap({ Double($0) }),
-              let text = f[13], let evidence = f[14], let rowBytes = f[15].flatMap({ Int($0) }), rowBytes > 0 else { return nil }
+              let text = f[13], let evidence = f[14], let rowBytes = f[15].flatMap({ Int($0) }),
+              isWhole(rowBytes: rowBytes, text: text, rating: f[8].flatMap { Double($0) }) else { return nil }
         var themes: [RecordFacts.Theme] = []
         for t in (f[12] ?? "").split(separator: Self.recordSeparator) {
             let parts = t.split(separator: Self.unitSeparator, omittingEmptySubsequences: false)

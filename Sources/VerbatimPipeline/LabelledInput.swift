@@ -81,6 +81,8 @@ public struct LabelledInput: Sendable {
     /// What reading an input set aside: rows without a rating, and rejected rows with their reasons.
     public struct SetAside: Sendable {
         public var unrated = 0
+        /// Rows with a rating and no text: nothing to learn from.
+        public var withoutText = 0
         public var rejected: [String] = []
         /// The labelled files read in an encoding other than UTF-8, each with it: `labels.tsv as windows-1254 (…)`.
         public var encodings: [String] = []
@@ -134,6 +136,7 @@ public struct LabelledInput: Sendable {
             guard failure == nil else { return }
             switch event {
             case let .reject(r): setAside.rejected.append("\(r.provenance.file) line \(r.provenance.line): \(r.reason)")
+            case .rated: setAside.withoutText += 1
             case let .record(record):
                 guard let rating = record.rating else { setAside.unrated += 1; return }
                 guard let label = ratings.label(rating) else {

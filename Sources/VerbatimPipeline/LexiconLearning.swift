@@ -40,6 +40,7 @@ public struct LexiconLearning {
                 if count % 1000 == 0 { progress(1, count) }
             }
             setAside.unrated += aside.unrated
+            setAside.withoutText += aside.withoutText
             setAside.rejected += aside.rejected
             setAside.encodings += aside.encodings
         }

@@ -42,12 +42,15 @@ extension PipelineRunner {
         }
     }
 
-    /// `134 records accepted, 9 rejected, from 11 files (1 rejected whole, 2 skipped, seen before, 1 not an export) in 1.23 s`.
+    /// `134 records accepted, 40 ratings without text, 9 rejected, from 11 files (1 rejected whole, 2 skipped, seen before, 1 not
+    /// an export) in 1.23 s`.
     static func summaryLine(_ o: Outcome) -> String {
         if !o.wroteReports {
             return "nothing new: every input file (\(o.filesSeenBefore)) was processed by an earlier run; reports unchanged (--reprocess reads them again)"
         }
-        var s = "\(o.accepted) records accepted, \(o.rejected) rejected, from \(o.files.count) files"
+        let rated = o.files.reduce(0) { $0 + $1.rated }
+        var s = "\(o.accepted) records accepted, " + (rated > 0 ? "\(rated) rating\(rated == 1 ? "" : "s") without text, " : "")
+            + "\(o.rejected) rejected, from \(o.files.count) files"
         var notes: [String] = []
         if o.filesRejected > 0 { notes.append("\(o.filesRejected) rejected whole") }
         if o.filesSeenBefore > 0 { notes.append("\(o.filesSeenBefore) skipped, seen before") }

@@ -88,6 +88,9 @@ extension PipelineRunner {
             case let .record(record):
                 batch.records.append(record)
                 if batch.records.count == Self.batchSize { flush() }
+            case let .rated(r):
+                aggregate.add(r)
+                facts?.append { KeyedRecord.appendBinary(r, to: &$0) }
             case let .reject(j):
                 rejects.append(j)
             }

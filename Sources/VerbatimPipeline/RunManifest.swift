@@ -95,6 +95,7 @@ struct RunManifest {
             ("files_skipped", .int(history.prior.compactMap { $0 }.count + skipped.count + read.filter { $0.skipReason != nil }.count)),
             ("files_rejected", .int(summaries.indices.filter { k in summaries[k].map { Self.status($0, rejectedWhole: rejectedWhole[k]) } == "rejected" }.count)),
             ("records_read", .int(read.reduce(0) { $0 + $1.read })),
+            ("rated_without_text", .int(summaries.indices.reduce(0) { n, k in n + (rejectedWhole[k] ? 0 : summaries[k]?.rated ?? 0) })),
             ("duplicates_folded", .int(folded.reduce(0, +))),
         ]
         let phases: [(String, JSONValue)] = timings.phases.map { ($0.0, seconds($0.1)) }
@@ -124,6 +125,7 @@ struct RunManifest {
             ("format", .string(s.format)), ("encoding", .string(s.encoding)),
             ("delimiter", s.delimiter.map { .string($0) } ?? .null),
             ("read", .int(s.read)), ("accepted", .int(rejectedWhole ? 0 : s.accepted)),
+            ("rated_without_text", .int(rejectedWhole ? 0 : s.rated)),
             ("rejected", .int(rejectedWhole ? s.read : s.rejected)),
             ("error", s.fileError.map { .string($0) } ?? .null),
         ]

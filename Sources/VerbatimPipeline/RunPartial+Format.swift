@@ -6,7 +6,7 @@ import VerbatimStore
 /// The partial as a file: one value per line, each line a tag and its value.
 ///
 /// ```
-/// verbatim-partial 2
+/// verbatim-partial 3
 /// H {header as JSON}
 /// F {a file: path, size, SHA-256, reader summary, timings}    then, for that file,
 /// J {a reject}                                                 per reject
@@ -21,7 +21,9 @@ import VerbatimStore
 /// are written as JSON numbers that read back to the same `Double`.
 extension RunPartial {
     /// Format 2 (2026-12-03): a file kept as facts has its rows as `R` lines too, and its `K` lines no row.
-    static let magic = "verbatim-partial 2"
+    /// Format 3 (2026-12-05): a file's `F` line counts its rated responses without text (`rated`), and a
+    /// `K` line with no row (row bytes 0) is one of them.
+    static let magic = "verbatim-partial 3"
 
     /// The per-file line `F`.
     struct FileLine: Codable {
@@ -34,6 +36,7 @@ extension RunPartial {
         var delimiter: String?
         var read: Int
         var accepted: Int
+        var rated: Int
         var rejected: Int
         var fileError: String?
         /// What the readers of every format add (whole-file rejects, survey layout, text column, archive
@@ -105,7 +108,7 @@ extension RunPartial {
             let e = f.entry, s = f.summary
             let meta = FileLine(
                 path: e.path, name: e.name, size: e.size, sha256: e.sha256, format: s.format, encoding: s.encoding, delimiter: s.delimiter,
-                read: s.read, accepted: s.accepted, rejected: s.rejected, fileError: s.fileError, discardsRecords: s.discardsRecords,
+                read: s.read, accepted: s.accepted, rated: s.rated, rejected: s.rejected, fileError: s.fileError, discardsRecords: s.discardsRecords,
                 skipReason: s.skipReason, layout: s.layout, textColumn: s.textColumn, textColumnReason: s.textColumnReason, members: s.members,
                 rejectedWhole: f.rejectedWhole,
                 keyed: f.keyed, stageNanos: f.stageNanos, nanos: f.nanos, analyseNanos: f.analyseNanos)
@@ -240,6 +243,7 @@ private struct PartialReader {
         var summary = FileReadSummary(file: m.name, format: m.format, encoding: m.encoding, delimiter: m.delimiter)
         summary.read = m.read
         summary.accepted = m.accepted
+        summary.rated = m.rated
         summary.rejected = m.rejected
         summary.fileError = m.fileError
         summary.discardsRecords = m.discardsRecords

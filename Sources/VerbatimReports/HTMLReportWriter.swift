@@ -98,9 +98,13 @@ public struct HTMLReportWriter: Sendable {
             h += (note.map { " <span class=\"note\">\($0)</span>" } ?? "") + "</td>"
             h += num("\(s.n)", "\(s.n)") + num("\(s.positive)", "\(s.positive)") + num("\(s.neutral)", "\(s.neutral)")
             h += num("\(s.negative)", "\(s.negative)")
-            h += num(NumberFormat.fixed(s.netSentiment, 4), "<span class=\"\(s.netSentiment > 0 ? "pos-t" : s.netSentiment < 0 ? "neg-t" : "")\">\(numbers.signed(s.netSentiment, 2))</span>")
-            h += num(NumberFormat.fixed(ci.low, 4), "\(numbers.percent(s.positiveShare)) <span class=\"ci\">(\(numbers.percent(ci.low))–\(numbers.percent(ci.high)))</span>")
-            h += num(NumberFormat.fixed(s.meanScore, 4), numbers.signed(s.meanScore, 2))
+            if s.n == 0 {  // ratings without text only: no sentiment to show
+                h += num("", "—") + num("", "—") + num("", "—")
+            } else {
+                h += num(NumberFormat.fixed(s.netSentiment, 4), "<span class=\"\(s.netSentiment > 0 ? "pos-t" : s.netSentiment < 0 ? "neg-t" : "")\">\(numbers.signed(s.netSentiment, 2))</span>")
+                h += num(NumberFormat.fixed(ci.low, 4), "\(numbers.percent(s.positiveShare)) <span class=\"ci\">(\(numbers.percent(ci.low))–\(numbers.percent(ci.high)))</span>")
+                h += num(NumberFormat.fixed(s.meanScore, 4), numbers.signed(s.meanScore, 2))
+            }
             h += num(s.csatPercent.map { NumberFormat.fixed($0, 1) } ?? "", s.csatPercent.map { numbers.percentValue($0) } ?? "—")
             h += num(s.nps.map { NumberFormat.fixed($0, 1) } ?? "", s.nps.map { numbers.signed($0, 0) } ?? "—")
             h += num("\(s.disagreements)", "\(s.disagreements)")
@@ -166,12 +170,12 @@ public struct HTMLReportWriter: Sendable {
 
     func files() -> String {
         var h = "<section id=\"files\"><h2>\(t("section.files"))</h2>\n<div class=\"scroll\"><table><thead><tr>"
-        h += "<th>\(t("files.file"))</th><th>\(t("files.format"))</th><th class=\"num\">\(t("files.read"))</th><th class=\"num\">\(t("files.accepted"))</th><th class=\"num\">\(t("files.rejected"))</th></tr></thead><tbody>\n"
+        h += "<th>\(t("files.file"))</th><th>\(t("files.format"))</th><th class=\"num\">\(t("files.read"))</th><th class=\"num\">\(t("files.accepted"))</th><th class=\"num\">\(t("files.rated"))</th><th class=\"num\">\(t("files.rejected"))</th></tr></thead><tbody>\n"
         for f in report.files {
             let format = [f.format, f.encoding, f.delimiter.map { $0 == "\t" ? "TAB" : $0 }].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
             h += "<tr><td>\(esc(f.file))"
             if let error = f.fileError { h += "<div class=\"note neg-t\">\(t("files.error")): \(esc(error))</div>" }
-            h += "</td><td>\(esc(format))</td><td class=\"num\">\(f.read)</td><td class=\"num\">\(f.accepted)</td><td class=\"num\">\(f.rejected)</td></tr>\n"
+            h += "</td><td>\(esc(format))</td><td class=\"num\">\(f.read)</td><td class=\"num\">\(f.accepted)</td><td class=\"num\">\(f.rated)</td><td class=\"num\">\(f.rejected)</td></tr>\n"
         }
         return h + "</tbody></table></div></section>\n"
     }

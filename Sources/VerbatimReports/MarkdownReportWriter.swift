@@ -10,6 +10,8 @@ public enum MarkdownReportWriter {
         md += "**\(t.n)** records from **\(report.files.count)** files"
         md += " · \(t.positive) positive (\(pct(t.positiveShare))), \(t.neutral) neutral, \(t.negative) negative (\(pct(t.negativeShare)))"
         md += " · net sentiment \(NumberFormat.fixed(t.netSentiment, 2))"
+        let rated = report.ratedWithoutText
+        if rated > 0 { md += " · \(rated) rating\(rated == 1 ? "" : "s") without text, counted in CSAT and NPS" }
         if report.rejectedRecords > 0 { md += " · \(report.rejectedRecords) rejected (see rejects.csv)" }
         md += "\n\n"
         md += skippedNote(report)
@@ -21,7 +23,9 @@ public enum MarkdownReportWriter {
             let s = row.tally
             let ci = s.positiveInterval
             let rank = row.rank.map { "\($0)" } ?? (row.employee == RunAggregate.unassigned ? "—" : "too few responses")
-            md += "| \(rank) | \(cell(row.employee)) | \(s.n) | \(s.positive) | \(s.neutral) | \(s.negative) | \(NumberFormat.fixed(s.netSentiment, 2)) | \(pct(s.positiveShare)) (\(pct(ci.low))–\(pct(ci.high))) |\n"
+            let net = s.n == 0 ? "—" : NumberFormat.fixed(s.netSentiment, 2)
+            let share = s.n == 0 ? "—" : "\(pct(s.positiveShare)) (\(pct(ci.low))–\(pct(ci.high)))"
+            md += "| \(rank) | \(cell(row.employee)) | \(s.n) | \(s.positive) | \(s.neutral) | \(s.negative) | \(net) | \(share) |\n"
         }
         md += "\nRanked by the lower bound of the 95% Wilson interval on the positive share; employees with fewer than \(report.minResponses) responses are not ranked.\n"
 

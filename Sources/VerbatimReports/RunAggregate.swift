@@ -26,6 +26,9 @@ public struct RunAggregate: Sendable, Codable {
 
     /// The name under which records without an employee are counted.
     public static let unassigned = "(unassigned)"
+    /// The day and the channel under which records without one are counted.
+    public static let noDate = "(no date)"
+    public static let noChannel = "(none)"
 
     /// The default number of verbatims kept per cell and polarity.
     public static let defaultVerbatimLimit = 3
@@ -58,6 +61,26 @@ public struct RunAggregate: Sendable, Codable {
         if lists.any { offer(s, to: lists, employee: employee, label: s.label, score: s.score, themes: f.themes) }
     }
 
+    /// Adds the rating of a response without text (`RatedResponse`): in the ratings of the run, its
+    /// employee, day, channel and file; not in their sentiment, nor in a language or theme (it has no text).
+    public mutating func add(_ r: RatedResponse) {
+        addRating(r.rating, employee: r.employee, day: r.date.map(Self.day), channel: r.channel, file: r.provenance.file)
+    }
+
+    /// The same, for a rated response kept as facts (a partial's records of a source that has several exports).
+    public mutating func addRating(of s: VerbatimSample) {
+        guard let rating = s.rating else { return }
+        addRating(rating, employee: s.employee, day: s.date.map(Self.day), channel: s.channel, file: s.file)
+    }
+
+    private mutating func addRating(_ rating: Double, employee: String?, day: String?, channel: String?, file: String) {
+        total.add(rating: rating)
+        byEmployee[employee ?? Self.unassigned, default: SentimentTally()].add(rating: rating)
+        byDay[day ?? Self.noDate, default: SentimentTally()].add(rating: rating)
+        byChannel[channel ?? Self.noChannel, default: SentimentTally()].add(rating: rating)
+        bySource[file, default: SentimentTally()].add(rating: rating)
+    }
+
     /// The day a record is counted under: the first ten characters of its date (`2026-11-21` of
     /// `2026-11-21T10:17:00+03:00`). Read from the bytes when they are plain ASCII (each byte then one
     /// character: what every normalized date is), without walking the string as characters.
@@ -77,8 +100,8 @@ public struct RunAggregate: Sendable, Codable {
         add(&total)
         let employee = employee ?? Self.unassigned
         add(&byEmployee[employee, default: SentimentTally()])
-        add(&byDay[day ?? "(no date)", default: SentimentTally()])
-        add(&byChannel[channel ?? "(none)", default: SentimentTally()])
+        add(&byDay[day ?? Self.noDate, default: SentimentTally()])
+        add(&byChannel[channel ?? Self.noChannel, default: SentimentTally()])
         add(&byLanguage[language, default: SentimentTally()])
         add(&bySource[file, default: SentimentTally()])
         for m in themes {

@@ -9,6 +9,8 @@ public struct RunReport: Sendable {
     public var aggregate: RunAggregate
     public var files: [FileReadSummary]
     public var rejectedRecords: Int
+    /// Responses with a rating and no text: in CSAT and NPS, not in the sentiment counts.
+    public var ratedWithoutText: Int { files.reduce(0) { $0 + $1.rated } }
     /// Employees with fewer records are shown as "too few responses", not ranked.
     public var minResponses: Int
     public var positiveThreshold: Double

@@ -28,7 +28,7 @@ public enum SummaryJSONWriter {
         let files: JSONValue = .array(report.files.map { f in
             .object([("file", .string(f.file)), ("format", .string(f.format)), ("encoding", .string(f.encoding)),
                      ("delimiter", f.delimiter.map { .string($0) } ?? .null), ("read", .int(f.read)),
-                     ("accepted", .int(f.accepted)), ("rejected", .int(f.rejected)),
+                     ("accepted", .int(f.accepted)), ("rated_without_text", .int(f.rated)), ("rejected", .int(f.rejected)),
                      ("error", f.fileError.map { .string($0) } ?? .null)])
         })
         let root: JSONValue = .object([
@@ -45,6 +45,7 @@ public enum SummaryJSONWriter {
                 ("files_seen_before", .int(report.filesSeenBefore)),
                 ("records_read", .int(report.files.reduce(0) { $0 + $1.read })),
                 ("records_rejected", .int(report.rejectedRecords)),
+                ("rated_without_text", .int(report.ratedWithoutText)),
             ] + tally(agg.total))),
             ("verbatims", verbatims(agg.topVerbatims)),
             ("employees", employees),

@@ -13,6 +13,7 @@ struct FixtureExport: CustomTestStringConvertible, Sendable {
     var delimiter: String?
     var records: Int
     var rejects: Int = 0
+    var rated: Int = 0
     /// A record that must be there, decoded: its id and its exact text.
     var sampleID: String
     var sampleText: String
@@ -49,8 +50,8 @@ struct FixtureExportTests {
         FixtureExport(file: "mn_sanal_cr_2026-11-21.csv", encoding: "utf-8", delimiter: ",", records: 8,
                       sampleID: "MN-7808", sampleText: "Төлбөрийн талаар буруу мэдээлэл өгсөн, дахин залгах хэрэгтэй болсон.",
                       sampleEmployee: "Тэмүүжин Ганбат"),
-        // Turkish in windows-1254 with four bad rows.
-        FixtureExport(file: "tr_cagri_merkezi_cp1254_2026-11-21.csv", encoding: "windows-1254", delimiter: ";", records: 3, rejects: 4,
+        // Turkish in windows-1254 with three bad rows and a rating without a comment (TRB-204).
+        FixtureExport(file: "tr_cagri_merkezi_cp1254_2026-11-21.csv", encoding: "windows-1254", delimiter: ";", records: 3, rejects: 3, rated: 1,
                       sampleID: "TRB-201", sampleText: "İşlemim hemen yapıldı, çok nazik bir personeldi.", sampleEmployee: "Selin Aydın"),
         FixtureExport(file: "kk_saualnama_2026-11-21.csv", encoding: "utf-8", delimiter: ",", records: 24,
                       sampleID: "KZ-5502", sampleText: "Чатта жауап күту өте ұзақ болды. Қырық минуттан кейін ғана оператор қосылды.",
@@ -89,6 +90,7 @@ struct FixtureExportTests {
         #expect(s.delimiter == e.delimiter)
         #expect(s.accepted == e.records)
         #expect(s.rejected == e.rejects)
+        #expect(s.rated == e.rated)
         if let fragment = e.fileError {
             #expect(s.fileError?.contains(fragment) == true, "\(s.fileError ?? "no file error")")
             return

@@ -293,6 +293,51 @@ struct ShardedRunTests {
     }
 }
 
+extension ShardedRunTests {
+    /// Rated responses without text in two overlapping exports of one source: each id counts once, the
+    /// later export's copy (S-5 gained a comment, S-6 is in both), in one run and over shards alike.
+    @Test func ratedResponsesOfOverlappingExportsCountOnce() throws {
+        let older = """
+            id;date;employee;rating;comment
+            S-1;19.11.2026;Ayşe Yılmaz;1;Berbat, kimse yardımcı olmadı
+            S-5;19.11.2026;Ayşe Yılmaz;2;
+            S-6;20.11.2026;Mehmet Demir;5;
+
+            """
+        let later = """
+            id;date;employee;rating;comment
+            S-1;19.11.2026;Ayşe Yılmaz;1;Berbat, kimse yardımcı olmadı
+            S-5;19.11.2026;Ayşe Yılmaz;4;Sonunda çözüldü, teşekkürler
+            S-6;20.11.2026;Mehmet Demir;5;
+            S-7;21.11.2026;Mehmet Demir;1;
+
+            """
+        let one = TemporaryFolder(), both = TemporaryFolder(), work = TemporaryFolder()
+        defer { one.remove(); both.remove(); work.remove() }
+        one.write("svc_2026-11-21.csv", later)
+        both.write("svc_2026-11-20.csv", older)
+        both.write("svc_2026-11-21.csv", later)
+        let runner = try Self.runner()
+        let a = try runner.run(.init(input: one.url, out: work.url.appendingPathComponent("one"), asOf: Self.asOf, store: .disabled))
+        let b = try runner.run(.init(input: both.url, out: work.url.appendingPathComponent("both"), asOf: Self.asOf, store: .disabled))
+        #expect(a.accepted == 2 && b.accepted == 2)
+        #expect(b.duplicatesFolded == 3, "S-1, S-5 and S-6 of the older export")
+        for name in ["employees.csv", "themes.csv", "records.csv"] {
+            #expect(work.read("one/\(name)") == work.read("both/\(name)"), "\(name) differs")
+        }
+        let employees = try #require(work.read("both/employees.csv"))
+        // Mehmet has no comment: his CSAT is over his two ratings, and he has no sentiment.
+        #expect(employees.contains("Mehmet Demir,,too few responses,0,0,0,0,,,,,,,,,,3.00,50.0,,0,2,0"), "\(employees)")
+        #expect(employees.contains("Ayşe Yılmaz,,too few responses,2,1,0,1,"), "\(employees)")
+        let summary = try #require(work.read("both/summary.json"))
+        #expect(summary.contains("\"rated_without_text\": 4"), "the files' own counts, as read (2 + 2); duplicates_folded says how many the older gave up")
+        let partials = work.url.appendingPathComponent("p")
+        try Self.shards(runner, input: both.url, n: 2, into: partials)
+        _ = try runner.merge(.init(partials: [partials], out: work.url.appendingPathComponent("merged"), store: .disabled))
+        try Self.expectSameReports(work.url.appendingPathComponent("both"), work.url.appendingPathComponent("merged"), "rated over 2 shards")
+    }
+}
+
 extension RunPartial {
     static func listedPathForTest(_ line: String) -> String { PipelineRunner.listedPath(line) }
 }

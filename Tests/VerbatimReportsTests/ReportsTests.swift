@@ -16,6 +16,26 @@ struct StatisticsTests {
         #expect(lo0 == 0 && abs(hi0 - 0.1611) < 0.0005)
     }
 
+    /// A rated response without text counts in the ratings of the run, its employee, day, channel and
+    /// file, and in no sentiment count, language or theme.
+    @Test func aRatedResponseCountsInTheRatingsOnly() {
+        var agg = RunAggregate()
+        agg.add(RatedResponse(id: "7", provenance: Provenance(file: "a.csv", line: 8), date: "2026-11-20T09:40:00",
+                              employee: "Ayşe", channel: "Telefon", rating: 9))
+        agg.add(RatedResponse(id: "8", provenance: Provenance(file: "a.csv", line: 9), date: nil, employee: nil, channel: nil, rating: 4))
+        #expect(agg.total.n == 0 && agg.total.positive == 0 && agg.total.scoreUnits == 0)
+        #expect(agg.total.npsCount == 1 && agg.total.npsPromoters == 1 && agg.total.nps == 100)
+        #expect(agg.total.csatCount == 1 && agg.total.csatPercent == 100)
+        #expect(agg.byEmployee["Ayşe"]?.npsCount == 1 && agg.byEmployee[RunAggregate.unassigned]?.csatCount == 1)
+        #expect(agg.byDay["2026-11-20"]?.npsCount == 1 && agg.byDay[RunAggregate.noDate]?.csatCount == 1)
+        #expect(agg.byChannel["Telefon"]?.npsCount == 1 && agg.byChannel[RunAggregate.noChannel]?.csatCount == 1)
+        #expect(agg.bySource["a.csv"]?.csatCount == 1)
+        #expect(agg.byLanguage.isEmpty && agg.byTheme.isEmpty && agg.topVerbatims.positive.isEmpty && agg.topVerbatims.negative.isEmpty)
+        // The JSON of a cell without text has no shares: null, not 0.
+        let json = JSONValue.object(TallyFields.json(agg.byEmployee["Ayşe"]!)).serialized()
+        #expect(json.contains("\"positive_share\": null") && json.contains("\"nps\": 100.0") && json.contains("\"nps_responses\": 1"), "\(json)")
+    }
+
     @Test func talliesMergeToTheSameAsOneTally() {
         let items: [(SentimentLabel, Double, Double?)] = [(.positive, 0.8, 5), (.negative, -0.6, 1), (.neutral, 0, nil), (.positive, 0.4, 9), (.negative, -0.9, 3)]
         var whole = SentimentTally()
