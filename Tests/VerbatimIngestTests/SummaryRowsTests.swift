@@ -44,10 +44,21 @@ struct SummaryRowsTests {
         #expect(summary.layout == "summary line skipped: line 4, 'Ortalama'")
     }
 
+    /// An average under the rating column is a summary line, not a rating without text: it would pull
+    /// the file's CSAT towards itself. A rated row above it is still one.
+    @Test func anAverageUnderTheRatingsIsNoRating() {
+        let csv = "id;temsilci;puan;yorum\n1;Ayşe;5;Harika.\n2;Ayşe;3;\nOrt.;;4,0;\n"
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let o = readFile(dir.write("anket_tr.csv", Array(csv.utf8)))
+        #expect(o.records.count == 1 && o.rated.map(\.id) == ["2"] && o.rejects.isEmpty)
+        #expect(o.summary.layout == "summary line skipped: line 4, 'Ort.'")
+    }
+
     /// Labels in every language of the bundled list, in either case and without diacritics, and a
     /// stem label (`сформирован*`).
     @Test(arguments: ["ИТОГО:", "Всего 245", "Барлығы", "Nijt", "Нийт дүн", "Ukupno: 37", "УКУПНО", "Sayfa toplamı", "Sayfa Toplami",
-                      "Rapor tarihi: 21.11.2026", "Сформировано 21.11.2026", "Grand total (245)"])
+                      "Rapor tarihi: 21.11.2026", "Сформировано 21.11.2026", "Grand total (245)", "Ср.", "AVG"])
     func everyLanguagesLabelsAreKnown(_ label: String) {
         let known = bundledAliases.isSummaryLabel(label)
         #expect(known == (label != "Nijt"), "'\(label)'")
