@@ -8,6 +8,9 @@ public struct HeaderAliases: Sendable {
     private var fieldByKey: [String: RecordField] = [:]
     /// The labels of a summary line under a table (`summary<TAB>label`), as `SummaryLabel`s.
     private var summaryLabels: [SummaryLabel] = []
+    /// The month names a date column may be written with (`months.tsv`, loaded beside this file by
+    /// the run): the readers match them as they match the header's names.
+    public var months = MonthNames()
 
     /// The pseudo-field of `headers.tsv` that lists summary-line labels.
     static let summaryField = "summary"

@@ -110,7 +110,7 @@ public struct JSONRecordReader: RecordReader {
 
         init(reader: JSONRecordReader, file: String) {
             self.reader = reader
-            assembler = RecordAssembler(file: file, options: reader.options)
+            assembler = RecordAssembler(file: file, options: reader.options, months: reader.aliases.months)
         }
 
         mutating func element(_ bytes: [UInt8], line: Int, summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {

@@ -7,6 +7,8 @@ import VerbatimCore
 struct RecordAssembler {
     let file: String
     let options: SourceOptions
+    /// The month names a date may be written with ("21 Kasım 2026"); without them, numeric dates only.
+    var months = MonthNames()
 
     /// Validates one row's `values` into a record, or the first problem found into a reject
     /// (the readers whose values arrive as strings: XML, worksheets, JSON).
@@ -52,7 +54,7 @@ struct RecordAssembler {
             return reject(.invalidEncoding(options.encoding ?? .utf8), .text)
         }
         let date: String?, rating: Double?
-        switch Self.dateAndRating(fields) {
+        switch dateAndRating(fields) {
         case let .success(found): (date, rating) = found
         case let .failure(bad): return reject(bad.problem, bad.field)
         }
@@ -71,7 +73,7 @@ struct RecordAssembler {
         _ fields: FieldBytes, provenance: Provenance, position: Int, reject: (RowProblem, RecordField) -> ReadEvent
     ) -> ReadEvent {
         guard let r = fields.rating, !FieldBytes.trimmed(r, FieldBytes.isSpaceOrTab).isEmpty else { return reject(.emptyText, .text) }
-        switch Self.dateAndRating(fields) {
+        switch dateAndRating(fields) {
         case let .failure(bad): return reject(bad.problem, bad.field)
         case let .success((date, rating)):
             let id = fields.trimmedString(.id) ?? Self.stableID(file: file, position: position)
@@ -87,10 +89,12 @@ struct RecordAssembler {
     }
 
     /// The row's normalized date and its rating, each nil when its field is empty; the date is checked first.
-    static func dateAndRating(_ fields: FieldBytes) -> Result<(date: String?, rating: Double?), BadField> {
+    func dateAndRating(_ fields: FieldBytes) -> Result<(date: String?, rating: Double?), BadField> {
         var date: String?
         if let d = fields.date.map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab) }), !d.isEmpty {
-            guard let n = DateNormalizer.normalize(bytes: d) else { return .failure(BadField(problem: .badDate(String(decoding: d, as: UTF8.self)), field: .date)) }
+            guard let n = DateNormalizer.normalize(bytes: d) ?? DateNormalizer.normalizeNamed(String(decoding: d, as: UTF8.self), months: months) else {
+                return .failure(BadField(problem: .badDate(String(decoding: d, as: UTF8.self)), field: .date))
+            }
             date = n
         }
         var rating: Double?

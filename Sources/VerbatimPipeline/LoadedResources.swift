@@ -79,6 +79,10 @@ public struct LoadedResources: Sendable {
         do { aliases = try HeaderAliases(contentsOf: aliasURL) } catch {
             issues.append(DataFileIssue(file: aliasURL.path, line: 0, message: "\(error)"))
         }
+        let monthsURL = lexicons.appendingPathComponent("months.tsv")
+        do { aliases.months = try MonthNames(contentsOf: monthsURL) } catch {
+            issues.append(DataFileIssue(file: monthsURL.path, line: 0, message: "\(error)"))
+        }
         let (text, textIssues) = TextResources.load(directory: lexicons)
         let (lexiconSet, lexIssues) = LexiconLoader(directory: lexicons, userLexicons: userLexicons, learnedLayers: learnedLexicons).load()
         issues += textIssues + lexIssues

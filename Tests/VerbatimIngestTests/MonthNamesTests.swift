@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import VerbatimCore
+import VerbatimTestSupport
+@testable import VerbatimIngest
+
+/// Dates written with a month's name (`MonthNames`, `lexicons/months.tsv`), as a long-date cell saved as CSV keeps them.
+@Suite("Dates with month names")
+struct MonthNamesTests {
+    static let months: MonthNames = {
+        do { return try MonthNames(contentsOf: RepoPaths.lexicons.appendingPathComponent("months.tsv")) } catch {
+            fatalError("cannot load lexicons/months.tsv: \(error)")
+        }
+    }()
+
+    @Test(arguments: [
+        ("21 Kasım 2026", "2026-11-21"), ("21 KASIM 2026", "2026-11-21"), ("21 kasim 2026 14:05", "2026-11-21T14:05:00"),
+        ("21 Kas 2026", "2026-11-21"), ("Cumartesi, 21 Kasım 2026", "2026-11-21"), ("3 Şubat 2026", "2026-02-03"),
+        ("31 Aralık 2026 23:59:30", "2026-12-31T23:59:30"), ("12 Ağustos 2026", "2026-08-12"),
+        ("21 ноября 2026 г.", "2026-11-21"), ("21 ноября 2026г.", "2026-11-21"), ("1 мая 2026 года", "2026-05-01"),
+        ("21 қараша 2026 ж.", "2026-11-21"), ("2026 жылғы 21 қараша", "2026-11-21"),
+        ("2026 оны 11 сарын 21", "2026-11-21"), ("2026 оны 11-р сарын 21", "2026-11-21"),
+        ("21. novembra 2026.", "2026-11-21"), ("21. новембар 2026.", "2026-11-21"), ("5. maja 2026. godine", "2026-05-05"),
+        ("21-Nov-26", "2026-11-21"), ("26 Kasım 21", "2021-11-26"), ("21-Nov-2026", "2026-11-21"), ("Nov 21, 2026", "2026-11-21"), ("November 21, 2026 9:30", "2026-11-21T09:30:00"),
+    ])
+    func aNamedMonthIsRead(_ raw: String, _ expected: String) {
+        #expect(DateNormalizer.normalizeNamed(raw, months: Self.months) == expected, "\(raw)")
+    }
+
+    /// What is not a date stays unread: no year, a day the month does not have, two months, an unknown
+    /// word after the start, a two-digit year before the month, a number too long.
+    @Test(arguments: ["21 Kasım", "31 Kasım 2026", "21 Kasım Aralık 2026", "21 Kasım yok 2026", "26-Nov-21x",
+                      "21 Kasım 20266", "Kasım", "", "2026 оны 21"])
+    func whatIsNotADateStaysUnread(_ raw: String) {
+        #expect(DateNormalizer.normalizeNamed(raw, months: Self.months) == nil, "\(raw)")
+    }
+
+    /// Without the file, only numeric dates are read.
+    @Test func withoutMonthNamesNoneIsRead() {
+        #expect(DateNormalizer.normalizeNamed("21 Kasım 2026", months: MonthNames()) == nil)
+    }
+
+    /// A run reads them from an export's date column: the rows are records, not rejects.
+    @Test func anExportsLongDatesAreRead() {
+        var aliases = bundledAliases
+        aliases.months = Self.months
+        let csv = "id;tarih;yorum\n1;21 Kasım 2026 09:15;Çok ilgiliydi.\n2;3 Şubat 2026;Berbat.\n3;31 Şubat 2026;Yanlış tarih.\n"
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        var o = ReadOutcome()
+        o.summary = InputReader(aliases: aliases) { _ in SourceOptions() }.read(url: dir.write("anket_tr.csv", Array(csv.utf8)), name: "anket_tr.csv") { o.add($0) }
+        #expect(o.records.map(\.date) == ["2026-11-21T09:15:00", "2026-02-03"])
+        #expect(o.rejects.map(\.reason) == ["unreadable date '31 Şubat 2026' (expected e.g. 21.11.2026, 21.11.2026 09:14, 2026-11-21 or 21 Kasım 2026)"])
+    }
+
+    /// A word given two months, or a line that is not `key<TAB>word`, is an error naming its line.
+    @Test(arguments: ["11\tkasım\n12\tkasim\n", "13\tkasım\n", "11\tgenel toplam\n", "month\tkasım\n"])
+    func aBadLineIsAnError(_ text: String) {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let url = dir.write("months.tsv", Array(text.utf8))
+        #expect(throws: IngestError.self) { try MonthNames(contentsOf: url) }
+    }
+}
