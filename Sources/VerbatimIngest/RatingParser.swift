@@ -1,4 +1,4 @@
-/// Parses survey ratings: `4`, `4,5`, `4.5`, `4/5`, `9 / 10`.
+/// Parses survey ratings: `4`, `4,5`, `4.5`, `4/5`, `9 / 10`, a choice with its label (`5 - Çok memnunum`), stars (`★★★★☆`).
 public enum RatingParser {
     /// The rating as a number 0…10, or nil when it is not one.
     public static func parse(_ raw: String) -> Double? {
@@ -6,9 +6,33 @@ public enum RatingParser {
         if let ascii = raw.withUTF8({ parseASCII($0) }) { return ascii }
         var s = raw.trimmingCharactersInSet(" \t")
         if let slash = s.firstIndex(of: "/") { s = String(s[..<slash]).trimmingCharactersInSet(" \t") }
-        s = s.replacingOccurrencesOfComma()
-        guard !s.isEmpty, let v = Double(s), v.isFinite, v >= 0, v <= 10 else { return nil }
+        guard !s.isEmpty else { return nil }
+        guard let v = Double(s.replacingOccurrencesOfComma()), v.isFinite, v >= 0, v <= 10 else { return labelled(s) ?? stars(s) }
         return v
+    }
+
+    /// A choice as survey tools export it, its number before its label ("5 - Çok memnunum",
+    /// "10 (Extremely likely)", "4 – Доволен"): the number, when what follows a dash, colon, bracket
+    /// or space holds a letter and no digit ("5 üzerinden 4", four out of five, is not read as 5).
+    static func labelled(_ s: String) -> Double? {
+        guard let m = s.wholeMatch(of: /(\d{1,2}(?:[.,]\d+)?)(?:\s*[-–—:=(]\s*|\s+)(\D*)/), m.2.contains(where: \.isLetter),
+              let v = Double(String(m.1).replacingOccurrencesOfComma()), v <= 10 else { return nil }
+        return v
+    }
+
+    /// Stars as review and app-store exports write them ("★★★★☆", "⭐⭐⭐"): the filled ones, out of at most 10.
+    static func stars(_ s: String) -> Double? {
+        var filled = 0, all = 0
+        for u in s.unicodeScalars where u != " " {
+            switch u {
+            case "★", "⭐": filled += 1
+            case "☆": break
+            case "\u{FE0F}": continue  // the emoji presentation of ⭐
+            default: return nil
+            }
+            all += 1
+        }
+        return all == 0 || all > 10 ? nil : Double(filled)
     }
 
     /// `parse` over the UTF-8 bytes of a value.
@@ -41,7 +65,8 @@ public enum RatingParser {
             for k in lo..<hi { out[k - lo] = b[k] == UInt8(ascii: ",") ? UInt8(ascii: ".") : b[k] }
             return hi - lo
         }
-        guard let v = Double(text), v.isFinite, v >= 0, v <= 10 else { return .some(nil) }
+        // Not a number: a labelled choice ("5 - Very satisfied") is read by `parse`.
+        guard let v = Double(text), v.isFinite, v >= 0, v <= 10 else { return nil }
         return .some(v)
     }
 }

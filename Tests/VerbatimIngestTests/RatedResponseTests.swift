@@ -58,3 +58,19 @@ struct RatedResponseTests {
         #expect(archive.rated.map(\.provenance.file) == ["anket.zip!anket_tr.csv", "anket.zip!anket_tr.csv"])
     }
 }
+
+/// Ratings as survey tools and review exports write them beside the number.
+@Suite("Ratings with labels and stars")
+struct LabelledRatingTests {
+    @Test(arguments: [("5 - Çok memnunum", 5.0), ("10 (Extremely likely)", 10), ("4 – Доволен", 4), ("1: Hiç memnun değilim", 1),
+                      ("4,5 - İyi", 4.5), ("3 yıldız", 3), ("★★★★☆", 4), ("⭐⭐⭐", 3), ("⭐️⭐️⭐️⭐️⭐️", 5), ("☆☆☆☆☆", 0), ("9 / 10 - Promoter", 9)])
+    func aLabelledChoiceIsItsNumber(_ raw: String, _ expected: Double) {
+        #expect(RatingParser.parse(raw) == expected, "\(raw)")
+    }
+
+    /// A label with another number in it is not read ("5 üzerinden 4" is four out of five), nor a number past 10.
+    @Test(arguments: ["5 üzerinden 4", "4 of 5 stars", "12 - Great", "Çok memnun", "5-", "★★★★★★★★★★★", "★ x", "4x4"])
+    func whatIsNotAChoiceStaysUnread(_ raw: String) {
+        #expect(RatingParser.parse(raw) == nil, "\(raw)")
+    }
+}
