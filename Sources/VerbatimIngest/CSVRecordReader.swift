@@ -108,7 +108,7 @@ public struct CSVRecordReader: RecordReader {
         var fileFailure: (IngestError, Int)?
         let assembler = RecordAssembler(file: summary.file, options: SourceOptions(
             delimiter: options.delimiter, encoding: encoding, language: options.language, columns: options.columns,
-            xmlRecord: nil, xmlFields: [:], maxRecordBytes: options.maxRecordBytes), months: aliases.months)
+            xmlRecord: nil, xmlFields: [:], maxRecordBytes: options.maxRecordBytes), months: aliases.months, ratingChoices: aliases.ratingChoices)
 
         // The mapped columns in column order, so a row with two bad fields is always rejected for the first.
         var orderedColumns: [(field: RecordField, index: Int)] = []

@@ -11,6 +11,8 @@ public struct HeaderAliases: Sendable {
     /// The month names a date column may be written with (`months.tsv`, loaded beside this file by
     /// the run): the readers match them as they match the header's names.
     public var months = MonthNames()
+    /// The texts a rating column may hold instead of a number (`rating_choices.tsv`, loaded beside this file).
+    public var ratingChoices = RatingChoices()
 
     /// The pseudo-field of `headers.tsv` that lists summary-line labels.
     static let summaryField = "summary"

@@ -103,7 +103,7 @@ public enum RowProblem: Sendable, Hashable, CustomStringConvertible {
         case let .badDate(d):
             DateNormalizer.problem(d).map { "no such date '\(d)': \($0)" }
                 ?? "unreadable date '\(d)' (expected e.g. 21.11.2026, 21.11.2026 09:14, 2026-11-21 or 21 Kasım 2026)"
-        case let .badRating(r): "rating '\(r)' is not a number from 0 to 10"
+        case let .badRating(r): "rating '\(r)' is not a number from 0 to 10 nor a choice listed in lexicons/rating_choices.tsv"
         case let .invalidEncoding(e): "bytes that are not valid \(e.rawValue)"
         case .unterminatedQuote: "a quoted field is never closed (missing \")"
         case let .tooLong(limit): "record longer than \(limit) bytes"

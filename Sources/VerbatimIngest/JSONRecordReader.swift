@@ -110,7 +110,7 @@ public struct JSONRecordReader: RecordReader {
 
         init(reader: JSONRecordReader, file: String) {
             self.reader = reader
-            assembler = RecordAssembler(file: file, options: reader.options, months: reader.aliases.months)
+            assembler = RecordAssembler(file: file, options: reader.options, months: reader.aliases.months, ratingChoices: reader.aliases.ratingChoices)
         }
 
         mutating func element(_ bytes: [UInt8], line: Int, summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {

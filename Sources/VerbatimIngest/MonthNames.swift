@@ -1,4 +1,5 @@
 import Foundation
+import VerbatimCore
 
 /// The words of dates written with a month's name, loaded from `lexicons/months.tsv`: a cell
 /// formatted as a long date and saved as CSV keeps what Excel showed ("21 Kasım 2026",
@@ -17,33 +18,20 @@ public struct MonthNames: Sendable {
         case skip
     }
 
-    private var words: [String: Word] = [:]
+    private var words = FoldedPhrases<Word>()
 
     /// Without words: only numeric dates are read.
     public init() {}
 
     var isEmpty: Bool { words.isEmpty }
 
-    /// Loads `key<TAB>word` lines. Throws `IngestError.badAliasFile` naming the line: an unknown key,
-    /// a word that is not one word, or one word given two different months.
-    public init(contentsOf url: URL) throws {
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw IngestError.unreadableFile(path: url.path, reason: error.localizedDescription)
-        }
-        for (n, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            func bad(_ reason: String) -> IngestError { .badAliasFile(path: url.path, line: n + 1, reason: reason) }
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard parts.count == 2, let word = Self.word(String(parts[0])) else {
-                throw bad("expected 'key<TAB>word' with key a month 1–12, 'year', 'month-of' or 'skip'")
-            }
-            let found = HeaderAliases.words(String(parts[1]))
-            guard found.count == 1, let key = found.first else { throw bad("'\(parts[1])' is not one word") }
-            if let before = words[key], before != word { throw bad("'\(parts[1])' is listed before as another month or kind") }
-            words[key] = word
-        }
+    /// Loads `key<TAB>word` lines; the issues name each line that is not one (an unknown key, a word
+    /// that is not one word, one word given two different months).
+    public static func load(_ url: URL) -> (MonthNames, [DataFileIssue]) {
+        var months = MonthNames()
+        let issues: [DataFileIssue]
+        (months.words, issues) = FoldedPhrases.load(url, keyHelp: "month 1–12, year, month-of or skip", oneWord: true, key: Self.word)
+        return (months, issues)
     }
 
     private static func word(_ key: String) -> Word? {
@@ -56,7 +44,7 @@ public struct MonthNames: Sendable {
     }
 
     /// What a word (as `HeaderAliases.words` gives it) is in a date, or nil when it is none of these.
-    func kind(_ word: String) -> Word? { words[word] }
+    func kind(_ word: String) -> Word? { words.value(folded: word) }
 }
 
 extension DateNormalizer {

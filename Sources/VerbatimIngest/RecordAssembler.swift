@@ -9,6 +9,8 @@ struct RecordAssembler {
     let options: SourceOptions
     /// The month names a date may be written with ("21 Kasım 2026"); without them, numeric dates only.
     var months = MonthNames()
+    /// The texts a rating may be written as ("Çok memnunum"); without them, numbers only.
+    var ratingChoices = RatingChoices()
 
     /// Validates one row's `values` into a record, or the first problem found into a reject
     /// (the readers whose values arrive as strings: XML, worksheets, JSON).
@@ -99,7 +101,9 @@ struct RecordAssembler {
         }
         var rating: Double?
         if let r = fields.rating.map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab) }), !r.isEmpty {
-            guard let v = RatingParser.parse(bytes: r) else { return .failure(BadField(problem: .badRating(String(decoding: r, as: UTF8.self)), field: .rating)) }
+            guard let v = RatingParser.parse(bytes: r) ?? ratingChoices.rating(String(decoding: r, as: UTF8.self)) else {
+                return .failure(BadField(problem: .badRating(String(decoding: r, as: UTF8.self)), field: .rating))
+            }
             rating = v
         }
         return .success((date, rating))

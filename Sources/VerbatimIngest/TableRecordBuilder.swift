@@ -25,7 +25,7 @@ struct TableRecordBuilder {
         self.file = file
         self.options = options
         self.aliases = aliases
-        assembler = RecordAssembler(file: file, options: options, months: aliases.months)
+        assembler = RecordAssembler(file: file, options: options, months: aliases.months, ratingChoices: aliases.ratingChoices)
     }
 
     /// One row of the table (empty rows are skipped).

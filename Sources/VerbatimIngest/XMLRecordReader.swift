@@ -84,7 +84,7 @@ public struct XMLRecordReader: RecordReader {
         case let .success((r, b)): reader = r; bytes = b
         case let .failure(e): return fail(e, name: name, summary: &summary, emit: emit)
         }
-        let assembler = RecordAssembler(file: name, options: options, months: aliases.months)
+        let assembler = RecordAssembler(file: name, options: options, months: aliases.months, ratingChoices: aliases.ratingChoices)
         let wanted = Set(options.xmlFields.values.map(Self.fieldKey))
         var current: XMLRecordBuilder?
         var memo = PathFieldMemo()

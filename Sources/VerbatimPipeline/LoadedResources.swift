@@ -79,10 +79,10 @@ public struct LoadedResources: Sendable {
         do { aliases = try HeaderAliases(contentsOf: aliasURL) } catch {
             issues.append(DataFileIssue(file: aliasURL.path, line: 0, message: "\(error)"))
         }
-        let monthsURL = lexicons.appendingPathComponent("months.tsv")
-        do { aliases.months = try MonthNames(contentsOf: monthsURL) } catch {
-            issues.append(DataFileIssue(file: monthsURL.path, line: 0, message: "\(error)"))
-        }
+        let monthIssues: [DataFileIssue], choiceIssues: [DataFileIssue]
+        (aliases.months, monthIssues) = MonthNames.load(lexicons.appendingPathComponent("months.tsv"))
+        (aliases.ratingChoices, choiceIssues) = RatingChoices.load(lexicons.appendingPathComponent("rating_choices.tsv"))
+        issues += monthIssues + choiceIssues
         let (text, textIssues) = TextResources.load(directory: lexicons)
         let (lexiconSet, lexIssues) = LexiconLoader(directory: lexicons, userLexicons: userLexicons, learnedLayers: learnedLexicons).load()
         issues += textIssues + lexIssues

@@ -8,9 +8,15 @@ import VerbatimTestSupport
 @Suite("Dates with month names")
 struct MonthNamesTests {
     static let months: MonthNames = {
-        do { return try MonthNames(contentsOf: RepoPaths.lexicons.appendingPathComponent("months.tsv")) } catch {
-            fatalError("cannot load lexicons/months.tsv: \(error)")
-        }
+        let (months, issues) = MonthNames.load(RepoPaths.lexicons.appendingPathComponent("months.tsv"))
+        precondition(issues.isEmpty, "lexicons/months.tsv: \(issues)")
+        return months
+    }()
+
+    static let choices: RatingChoices = {
+        let (choices, issues) = RatingChoices.load(RepoPaths.lexicons.appendingPathComponent("rating_choices.tsv"))
+        precondition(issues.isEmpty, "lexicons/rating_choices.tsv: \(issues)")
+        return choices
     }()
 
     @Test(arguments: [
@@ -53,12 +59,34 @@ struct MonthNamesTests {
         #expect(o.rejects.map(\.reason) == ["unreadable date '31 Şubat 2026' (expected e.g. 21.11.2026, 21.11.2026 09:14, 2026-11-21 or 21 Kasım 2026)"])
     }
 
-    /// A word given two months, or a line that is not `key<TAB>word`, is an error naming its line.
-    @Test(arguments: ["11\tkasım\n12\tkasim\n", "13\tkasım\n", "11\tgenel toplam\n", "month\tkasım\n"])
-    func aBadLineIsAnError(_ text: String) {
+    /// A word given two months, or a line that is not `key<TAB>word`, is an issue naming its line.
+    @Test(arguments: [("11\tkasım\n12\tkasim\n", 2), ("13\tkasım\n", 1), ("# c\n\n11\tgenel toplam\n", 3), ("month\tkasım\n", 1)])
+    func aBadLineIsAnIssue(_ text: String, _ line: Int) {
         let dir = TemporaryFolder()
         defer { dir.remove() }
-        let url = dir.write("months.tsv", Array(text.utf8))
-        #expect(throws: IngestError.self) { try MonthNames(contentsOf: url) }
+        let (_, issues) = MonthNames.load(dir.write("months.tsv", Array(text.utf8)))
+        #expect(issues.map(\.line) == [line], "\(issues)")
+    }
+
+    /// A rating column that holds the text of the choice (a survey tool's default export): its rating.
+    @Test(arguments: [("Çok memnunum", 5.0), ("ÇOK MEMNUNUM.", 5), ("cok memnunum", 5), ("Memnun değilim", 2), ("Hiç memnun değilim", 1),
+                      ("Очень недоволен", 1), ("Доволен", 4), ("Өте ризамын", 5), ("Сэтгэл хангалуун бус", 2), ("Veoma zadovoljna", 5),
+                      ("Незадовољан", 2), ("Neither satisfied nor dissatisfied", 3)])
+    func aChoiceIsItsRating(_ cell: String, _ rating: Double) {
+        #expect(Self.choices.rating(cell) == rating, "\(cell)")
+        #expect(Self.choices.rating(cell + " ama") == nil, "the whole cell, not its start")
+    }
+
+    /// A run reads them from an export's rating column: the rows are records with their rating.
+    @Test func anExportsChoicesAreRead() {
+        var aliases = bundledAliases
+        aliases.ratingChoices = Self.choices
+        let csv = "id;puan;yorum\n1;Çok memnunum;Harika.\n2;Memnun değilim;Geç döndüler.\n3;Belki;Bilmem.\n"
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        var o = ReadOutcome()
+        o.summary = InputReader(aliases: aliases) { _ in SourceOptions() }.read(url: dir.write("anket_tr.csv", Array(csv.utf8)), name: "anket_tr.csv") { o.add($0) }
+        #expect(o.records.map(\.rating) == [5, 2])
+        #expect(o.rejects.map(\.reason) == ["rating 'Belki' is not a number from 0 to 10 nor a choice listed in lexicons/rating_choices.tsv"])
     }
 }
