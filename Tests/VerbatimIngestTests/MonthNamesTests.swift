@@ -48,13 +48,7 @@ struct MonthNamesTests {
 
     /// A run reads them from an export's date column: the rows are records, not rejects.
     @Test func anExportsLongDatesAreRead() {
-        var aliases = bundledAliases
-        aliases.months = Self.months
-        let csv = "id;tarih;yorum\n1;21 Kasım 2026 09:15;Çok ilgiliydi.\n2;3 Şubat 2026;Berbat.\n3;31 Şubat 2026;Yanlış tarih.\n"
-        let dir = TemporaryFolder()
-        defer { dir.remove() }
-        var o = ReadOutcome()
-        o.summary = InputReader(aliases: aliases) { _ in SourceOptions() }.read(url: dir.write("anket_tr.csv", Array(csv.utf8)), name: "anket_tr.csv") { o.add($0) }
+        let o = Self.read("id;tarih;yorum\n1;21 Kasım 2026 09:15;Çok ilgiliydi.\n2;3 Şubat 2026;Berbat.\n3;31 Şubat 2026;Yanlış tarih.\n")
         #expect(o.records.map(\.date) == ["2026-11-21T09:15:00", "2026-02-03"])
         #expect(o.rejects.map(\.reason) == ["unreadable date '31 Şubat 2026' (expected e.g. 21.11.2026, 21.11.2026 09:14, 2026-11-21 or 21 Kasım 2026)"])
     }
@@ -79,14 +73,20 @@ struct MonthNamesTests {
 
     /// A run reads them from an export's rating column: the rows are records with their rating.
     @Test func anExportsChoicesAreRead() {
+        let o = Self.read("id;puan;yorum\n1;Çok memnunum;Harika.\n2;Memnun değilim;Geç döndüler.\n3;Belki;Bilmem.\n")
+        #expect(o.records.map(\.rating) == [5, 2])
+        #expect(o.rejects.map(\.reason) == ["rating 'Belki' is not a number from 0 to 10 nor a choice listed in lexicons/rating_choices.tsv"])
+    }
+
+    /// `csv` read as a run reads it, with the bundled month names and rating choices.
+    static func read(_ csv: String) -> ReadOutcome {
         var aliases = bundledAliases
-        aliases.ratingChoices = Self.choices
-        let csv = "id;puan;yorum\n1;Çok memnunum;Harika.\n2;Memnun değilim;Geç döndüler.\n3;Belki;Bilmem.\n"
+        aliases.months = months
+        aliases.ratingChoices = choices
         let dir = TemporaryFolder()
         defer { dir.remove() }
         var o = ReadOutcome()
         o.summary = InputReader(aliases: aliases) { _ in SourceOptions() }.read(url: dir.write("anket_tr.csv", Array(csv.utf8)), name: "anket_tr.csv") { o.add($0) }
-        #expect(o.records.map(\.rating) == [5, 2])
-        #expect(o.rejects.map(\.reason) == ["rating 'Belki' is not a number from 0 to 10 nor a choice listed in lexicons/rating_choices.tsv"])
+        return o
     }
 }
