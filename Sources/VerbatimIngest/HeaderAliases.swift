@@ -1,4 +1,5 @@
 import Foundation
+import VerbatimCore
 
 /// Column and element names that map to record fields, loaded from `headers.tsv`.
 ///
@@ -48,6 +49,21 @@ public struct HeaderAliases: Sendable {
             pairs.append((field, String(parts[1])))
         }
         self.init(pairs: pairs, summaryLabels: labels)
+    }
+
+    /// The words the readers match, as a run loads them from a lexicon folder: `headers.tsv` with
+    /// `months.tsv` and `rating_choices.tsv` beside it; the issues of each file.
+    public static func load(lexicons: URL) -> (HeaderAliases, [DataFileIssue]) {
+        var issues: [DataFileIssue] = []
+        let url = lexicons.appendingPathComponent("headers.tsv")
+        var aliases = HeaderAliases(pairs: [])
+        do { aliases = try HeaderAliases(contentsOf: url) } catch {
+            issues.append(DataFileIssue(file: url.path, line: 0, message: "\(error)"))
+        }
+        let monthIssues: [DataFileIssue], choiceIssues: [DataFileIssue]
+        (aliases.months, monthIssues) = MonthNames.load(lexicons.appendingPathComponent("months.tsv"))
+        (aliases.ratingChoices, choiceIssues) = RatingChoices.load(lexicons.appendingPathComponent("rating_choices.tsv"))
+        return (aliases, issues + monthIssues + choiceIssues)
     }
 
     /// Whether `cell` (a row's first filled cell) starts with a summary-line label: "Toplam kayıt: 245", "ИТОГО".

@@ -74,15 +74,8 @@ public struct LoadedResources: Sendable {
         lexicons: URL, userLexicons: [LexiconLoader.UserLexicon] = [], learnedLexicons: [LexiconLoader.UserLexicon] = [], referencedFrom: String
     ) -> LoadedResources {
         var issues: [DataFileIssue] = []
-        let aliasURL = lexicons.appendingPathComponent("headers.tsv")
-        var aliases = HeaderAliases(pairs: [])
-        do { aliases = try HeaderAliases(contentsOf: aliasURL) } catch {
-            issues.append(DataFileIssue(file: aliasURL.path, line: 0, message: "\(error)"))
-        }
-        let monthIssues: [DataFileIssue], choiceIssues: [DataFileIssue]
-        (aliases.months, monthIssues) = MonthNames.load(lexicons.appendingPathComponent("months.tsv"))
-        (aliases.ratingChoices, choiceIssues) = RatingChoices.load(lexicons.appendingPathComponent("rating_choices.tsv"))
-        issues += monthIssues + choiceIssues
+        let (aliases, aliasIssues) = HeaderAliases.load(lexicons: lexicons)
+        issues += aliasIssues
         let (text, textIssues) = TextResources.load(directory: lexicons)
         let (lexiconSet, lexIssues) = LexiconLoader(directory: lexicons, userLexicons: userLexicons, learnedLayers: learnedLexicons).load()
         issues += textIssues + lexIssues

@@ -9,7 +9,7 @@ func readCSV(_ name: String, _ bytes: [UInt8], options: SourceOptions = SourceOp
     let dir = TemporaryFolder()
     defer { dir.remove() }
     let url = dir.write(name, bytes)
-    let aliases = try HeaderAliases(contentsOf: RepoPaths.lexicons.appendingPathComponent("headers.tsv"))
+    let aliases = bundledAliases
     var records: [FeedbackRecord] = []
     var rejects: [Reject] = []
     let summary = CSVRecordReader(options: options, aliases: aliases).read(url: url, name: name) { e in

@@ -78,15 +78,12 @@ struct MonthNamesTests {
         #expect(o.rejects.map(\.reason) == ["rating 'Belki' is not a number from 0 to 10 nor a choice listed in lexicons/rating_choices.tsv"])
     }
 
-    /// `csv` read as a run reads it, with the bundled month names and rating choices.
+    /// `csv` read as a run reads it (`bundledAliases` hold the bundled month names and rating choices).
     static func read(_ csv: String) -> ReadOutcome {
-        var aliases = bundledAliases
-        aliases.months = months
-        aliases.ratingChoices = choices
         let dir = TemporaryFolder()
         defer { dir.remove() }
         var o = ReadOutcome()
-        o.summary = InputReader(aliases: aliases) { _ in SourceOptions() }.read(url: dir.write("anket_tr.csv", Array(csv.utf8)), name: "anket_tr.csv") { o.add($0) }
+        o.summary = InputReader(aliases: bundledAliases) { _ in SourceOptions() }.read(url: dir.write("anket_tr.csv", Array(csv.utf8)), name: "anket_tr.csv") { o.add($0) }
         return o
     }
 }

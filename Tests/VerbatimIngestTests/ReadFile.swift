@@ -3,11 +3,11 @@ import VerbatimCore
 import VerbatimTestSupport
 @testable import VerbatimIngest
 
-/// The header aliases the pipeline ships, loaded once for all tests.
+/// The header aliases the pipeline ships, with its month names and rating choices, loaded once for all tests.
 let bundledAliases: HeaderAliases = {
-    do { return try HeaderAliases(contentsOf: RepoPaths.lexicons.appendingPathComponent("headers.tsv")) } catch {
-        fatalError("cannot load lexicons/headers.tsv: \(error)")
-    }
+    let (aliases, issues) = HeaderAliases.load(lexicons: RepoPaths.lexicons)
+    precondition(issues.isEmpty, "lexicons: \(issues)")
+    return aliases
 }()
 
 /// Reads the file at `url` with the reader the pipeline would pick for it (`InputReader`: by

@@ -8,7 +8,7 @@ func readXML(_ xml: String, options: SourceOptions = SourceOptions()) throws -> 
     let dir = TemporaryFolder()
     defer { dir.remove() }
     let url = dir.write("in.xml", xml)
-    let aliases = try HeaderAliases(contentsOf: RepoPaths.lexicons.appendingPathComponent("headers.tsv"))
+    let aliases = bundledAliases
     var records: [FeedbackRecord] = []
     var rejects: [Reject] = []
     let summary = XMLRecordReader(options: options, aliases: aliases).read(path: url.path, name: "in.xml") { e in

@@ -29,13 +29,13 @@ public enum FuzzInput {
         return path
     }
 
-    /// The header aliases the pipeline ships (`lexicons/headers.tsv`), loaded once.
+    /// The header aliases the pipeline ships (`lexicons/headers.tsv`), with its month names and rating choices, loaded once.
     public static let aliases: HeaderAliases = {
         let repo = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        do { return try HeaderAliases(contentsOf: repo.appendingPathComponent("lexicons/headers.tsv")) } catch {
-            fatalError("cannot load lexicons/headers.tsv: \(error)")
-        }
+        let (aliases, issues) = HeaderAliases.load(lexicons: repo.appendingPathComponent("lexicons"))
+        guard issues.isEmpty else { fatalError("cannot load lexicons: \(issues)") }
+        return aliases
     }()
 }
