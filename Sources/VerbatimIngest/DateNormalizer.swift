@@ -2,8 +2,9 @@
 ///
 /// Accepted: `21.11.2026`, `21.11.2026.`, `21.11.2026 09:14`, `21/11/2026`,
 /// `2026-11-21`, `2026.11.21`, `2026-11-21 14:05`, ISO 8601 with or without
-/// zone (`2026-11-21T09:14:00+05:00`, `…Z`), and RFC 822 (`Sat, 21 Nov 2026
-/// 10:02:00 +0300`). Output: `2026-11-21`, `2026-11-21T09:14:00` or
+/// zone (`2026-11-21T09:14:00+05:00`, `…Z`), RFC 822 (`Sat, 21 Nov 2026
+/// 10:02:00 +0300`), digits alone (`20261121`, `20261121143000`) and Excel serial
+/// days (`46347`, `46347.5`). Output: `2026-11-21`, `2026-11-21T09:14:00` or
 /// `2026-11-21T09:14:00+03:00` — the local date is always the first ten
 /// characters.
 ///
@@ -31,8 +32,53 @@ public enum DateNormalizer {
             out.count = 0
             scanner = Scanner(bytes)
             if parseNumeric(&scanner, &out) { return out.string }
+            out.count = 0
+            if parseCompact(bytes, &out) { return out.string }
             return nil
         }
+    }
+
+    /// A date of digits alone, as system exports and spreadsheets without a date format write it:
+    /// `20261121` and `20261121143000` (year, month, day, and the time), or an Excel serial day
+    /// (`46347`, `46347.5`, `46347,5`: days since 1899-12-30, the 1900 system; a cell that lost its date format
+    /// keeps it) from 20000 to 80000, 1954 to 2119, so that no other number of five digits is read.
+    private static func parseCompact(_ b: UnsafeBufferPointer<UInt8>, _ out: inout Output) -> Bool {
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        func number(_ r: Range<Int>) -> Int { b[r].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        let whole = b.firstIndex { !isDigit($0) } ?? b.count
+        if whole == b.count, b.count == 8 || b.count == 14 {
+            guard ymd(number(0..<4), number(4..<6), number(6..<8), &out) else { return false }
+            if b.count == 14 {
+                let (h, m, s) = (number(8..<10), number(10..<12), number(12..<14))
+                guard h < 24, m < 60, s < 61 else { return false }
+                out.time((h, m, s))
+            }
+            return true
+        }
+        let point = whole < b.count && (b[whole] == UInt8(ascii: ".") || b[whole] == UInt8(ascii: ","))  // "46347,5" in a comma locale
+        guard whole == 5, whole == b.count || (point && whole + 1 < b.count && b[(whole + 1)...].allSatisfy(isDigit)),
+              (20000...80000).contains(number(0..<5)) else { return false }
+        let (year, month, day) = civil(fromDays: number(0..<5) - 25569)  // 1970-01-01 is serial day 25569
+        guard ymd(year, month, day, &out) else { return false }
+        if whole < b.count {
+            let fraction = Double("0." + String(decoding: UnsafeBufferPointer(rebasing: b[(whole + 1)...]), as: UTF8.self)) ?? 0
+            let seconds = min(Int((fraction * 86400).rounded()), 86399)
+            if seconds > 0 { out.time((seconds / 3600, seconds / 60 % 60, seconds % 60)) }
+        }
+        return true
+    }
+
+    /// The civil date of a count of days since 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    private static func civil(fromDays z0: Int) -> (year: Int, month: Int, day: Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// `jan`…`dec`, as the three lower-case bytes of each month.

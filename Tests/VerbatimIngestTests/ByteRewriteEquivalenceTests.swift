@@ -26,7 +26,10 @@ struct ByteRewriteEquivalenceTests {
         var inputs = known
         for _ in 0..<20_000 { inputs.append((0..<(1 + g.int(9))).map { _ in g.pick(Self.dateAtoms) }.joined()) }
         for s in inputs {
-            #expect(DateNormalizer.normalize(s) == LegacyDateNormalizer.normalize(s), "\(s.debugDescription)")
+            let now = DateNormalizer.normalize(s), before = LegacyDateNormalizer.normalize(s)
+            // Read since 2026-12-05 where the legacy parser read nothing: digits alone (a compact date, an Excel serial day).
+            let digitsAlone = s.trimmingCharactersInSet(" \t").allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
+            #expect(now == before || (before == nil && digitsAlone), "\(s.debugDescription)")
         }
     }
 
