@@ -23,7 +23,7 @@ browser-deps:
 # Exit code 2 (completed, some rows rejected) is reported but not a failure here; STRICT=1 makes it one (exit 4).
 # RUN_FLAGS passes more options, e.g. RUN_FLAGS="--log-format json" or RUN_FLAGS=--reprocess.
 run: deps
-	$(SWIFT) build -c release --product verbatim
+	SWIFT=$(SWIFT) scripts/build-release.sh
 	@code=0; $(RELEASE_BIN) run --pipeline pipelines/nightly.yaml $(if $(STRICT),--strict) $(RUN_FLAGS) || code=$$?; \
 	if [ $$code -eq 2 ]; then echo "Some rows or files were rejected: see rejects.csv in the report folder."; \
 	elif [ $$code -ne 0 ]; then exit $$code; fi
@@ -33,7 +33,7 @@ run: deps
 OUT ?= reports/adhoc
 reprocess: deps
 	@test -n "$(DIR)" || { echo "usage: make reprocess DIR=folder-of-exports [OUT=folder]"; exit 64; }
-	$(SWIFT) build -c release --product verbatim
+	SWIFT=$(SWIFT) scripts/build-release.sh
 	@code=0; $(RELEASE_BIN) run --pipeline pipelines/nightly.yaml --input "$(DIR)" --out "$(OUT)" || code=$$?; \
 	if [ $$code -ne 0 ] && [ $$code -ne 2 ]; then exit $$code; fi
 
@@ -79,7 +79,7 @@ clean:
 PREFIX ?= /usr/local
 DATADIR = $(PREFIX)/share/verbatim
 install: deps
-	$(SWIFT) build -c release --product verbatim
+	SWIFT=$(SWIFT) scripts/build-release.sh
 	install -d "$(PREFIX)/bin" "$(DATADIR)/fixtures" "$(PREFIX)/share/bash-completion/completions" \
 	  "$(PREFIX)/share/zsh/site-functions" "$(PREFIX)/share/fish/vendor_completions.d"
 	install -m 755 $(RELEASE_BIN) "$(PREFIX)/bin/verbatim"
@@ -98,14 +98,14 @@ uninstall:
 
 # Sentiment accuracy on ../shared/eval/dev and the project's own test sets.
 eval: deps
-	$(SWIFT) build -c release --product verbatim
+	SWIFT=$(SWIFT) scripts/build-release.sh
 	python3 scripts/eval.py
 
 # The bundled learned lexicon layers (lexicons/learned/), learned from ../shared/eval/train only
 # (never from eval/dev). The same training files give byte-identical layers (the date aside: LEARN_DATE).
 LEARN_DATE ?= $(shell date -u +%F)
 learn: deps
-	$(SWIFT) build -c release --product verbatim
+	SWIFT=$(SWIFT) scripts/build-release.sh
 	$(RELEASE_BIN) learn --lang kk --date $(LEARN_DATE) --out lexicons/learned/kk_reviews.tsv ../shared/eval/train/kk_reviews_train.tsv
 	$(RELEASE_BIN) learn --lang tr --date $(LEARN_DATE) --out lexicons/learned/tr_movies.tsv ../shared/eval/train/tr_movies_train.tsv
 	$(RELEASE_BIN) learn --lang sr --date $(LEARN_DATE) --out lexicons/learned/sr_tweets.tsv ../shared/eval/train/sr_tweets_train.tsv
@@ -114,5 +114,5 @@ learn: deps
 # with VADER (vaderSentiment, installed from PyPI into .benchmarks/venv on first use) and `wc -l` timed on the same texts as
 # `classify`; BENCH_VADER=0 leaves VADER out, BENCH_MEMORY_SCALE=0 the 10× memory run.
 bench: deps
-	$(SWIFT) build -c release --product verbatim
+	SWIFT=$(SWIFT) scripts/build-release.sh
 	python3 scripts/bench/bench.py
