@@ -58,7 +58,7 @@ public enum DateNormalizer {
         let point = whole < b.count && (b[whole] == UInt8(ascii: ".") || b[whole] == UInt8(ascii: ","))  // "46347,5" in a comma locale
         guard whole == 5, whole == b.count || (point && whole + 1 < b.count && b[(whole + 1)...].allSatisfy(isDigit)),
               (20000...80000).contains(number(0..<5)) else { return false }
-        let (year, month, day) = civil(fromDays: number(0..<5) - 25569)  // 1970-01-01 is serial day 25569
+        let (year, month, day) = ExcelDate.civil(number(0..<5) - 25569)  // 1970-01-01 is serial day 25569 (the 1900 system)
         guard ymd(year, month, day, &out) else { return false }
         if whole < b.count {
             let fraction = Double("0." + String(decoding: UnsafeBufferPointer(rebasing: b[(whole + 1)...]), as: UTF8.self)) ?? 0
@@ -66,19 +66,6 @@ public enum DateNormalizer {
             if seconds > 0 { out.time((seconds / 3600, seconds / 60 % 60, seconds % 60)) }
         }
         return true
-    }
-
-    /// The civil date of a count of days since 1970-01-01 (Howard Hinnant's `civil_from_days`).
-    private static func civil(fromDays z0: Int) -> (year: Int, month: Int, day: Int) {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// `jan`…`dec`, as the three lower-case bytes of each month.
