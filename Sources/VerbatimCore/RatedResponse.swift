@@ -12,6 +12,9 @@ public struct RatedResponse: Sendable, Hashable {
     public var channel: String?
     public var rating: Double
 
+    /// How a count of them reads in a report line and the run's summary line: "3 ratings without text".
+    public static func described(count n: Int) -> String { "\(n) rating\(n == 1 ? "" : "s") without text" }
+
     public init(id: String, provenance: Provenance, date: String?, employee: String?, channel: String?, rating: Double) {
         self.id = id
         self.provenance = provenance

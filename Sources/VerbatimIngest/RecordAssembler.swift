@@ -78,9 +78,11 @@ struct RecordAssembler {
         switch dateAndRating(fields) {
         case let .failure(bad): return reject(bad.problem, bad.field)
         case let .success((date, rating)):
+            // The rating field is not empty, so a success has read it.
+            guard let rating else { return reject(.emptyText, .text) }
             let id = fields.trimmedString(.id) ?? Self.stableID(file: file, position: position)
             return .rated(RatedResponse(id: id, provenance: provenance, date: date, employee: fields.nameString(.employee),
-                                        channel: fields.nameString(.channel), rating: rating!))
+                                        channel: fields.nameString(.channel), rating: rating))
         }
     }
 

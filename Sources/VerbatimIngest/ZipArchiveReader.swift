@@ -39,8 +39,9 @@ struct ZipArchiveReader: RecordReader {
         for entry in entries.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) where !entry.isDirectory {
             let member = readMember(entry, of: archive, in: input, emit: emit)
             summary.read += member.read
-            summary.accepted += member.fileError != nil && member.discardsRecords ? 0 : member.accepted
-            summary.rated += member.fileError != nil && member.discardsRecords ? 0 : member.rated
+            let dropped = member.fileError != nil && member.discardsRecords  // its records do not count (`rejectedRecords`)
+            summary.accepted += dropped ? 0 : member.accepted
+            summary.rated += dropped ? 0 : member.rated
             summary.rejected += member.rejectedRecords
             summary.members.append(member)
         }

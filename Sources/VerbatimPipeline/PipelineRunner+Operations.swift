@@ -1,4 +1,5 @@
 import Foundation
+import VerbatimCore
 import Logging
 
 extension PipelineRunner {
@@ -49,7 +50,7 @@ extension PipelineRunner {
             return "nothing new: every input file (\(o.filesSeenBefore)) was processed by an earlier run; reports unchanged (--reprocess reads them again)"
         }
         let rated = o.files.reduce(0) { $0 + $1.rated }
-        var s = "\(o.accepted) records accepted, " + (rated > 0 ? "\(rated) rating\(rated == 1 ? "" : "s") without text, " : "")
+        var s = "\(o.accepted) records accepted, " + (rated > 0 ? RatedResponse.described(count: rated) + ", " : "")
             + "\(o.rejected) rejected, from \(o.files.count) files"
         var notes: [String] = []
         if o.filesRejected > 0 { notes.append("\(o.filesRejected) rejected whole") }

@@ -11,7 +11,7 @@ public enum MarkdownReportWriter {
         md += " · \(t.positive) positive (\(pct(t.positiveShare))), \(t.neutral) neutral, \(t.negative) negative (\(pct(t.negativeShare)))"
         md += " · net sentiment \(NumberFormat.fixed(t.netSentiment, 2))"
         let rated = report.ratedWithoutText
-        if rated > 0 { md += " · \(rated) rating\(rated == 1 ? "" : "s") without text, counted in CSAT and NPS" }
+        if rated > 0 { md += " · \(RatedResponse.described(count: rated)), counted in CSAT and NPS" }
         if report.rejectedRecords > 0 { md += " · \(report.rejectedRecords) rejected (see rejects.csv)" }
         md += "\n\n"
         md += skippedNote(report)
