@@ -13,6 +13,8 @@ public enum LearnError: LocalizedError, Equatable {
     case ratingOutOfRange(file: String, line: Int, rating: Double, scale: String)
     /// An export whose records carry no rating to learn from.
     case noRatingColumn(file: String)
+    /// An export whose rated rows all have an empty comment.
+    case noRatedText(file: String, ratedWithoutText: Int)
     /// An input that could not be read at all.
     case unreadable(file: String, reason: String)
     /// Too few positive or negative texts to learn anything.
@@ -36,6 +38,8 @@ public enum LearnError: LocalizedError, Equatable {
             "\(file) line \(line): rating \(String(format: "%g", rating)) is outside the \(scale) scale; pass --scale to say which scale the export uses"
         case let .noRatingColumn(file):
             "\(file): no record has a rating, so there is nothing to learn from; export the rating column, or label the texts (label<TAB>text)"
+        case let .noRatedText(file, n):
+            "\(file): \(n) row\(n == 1 ? " has" : "s have") a rating but no comment, and no row has both, so there is nothing to learn from; export the comment column with the ratings"
         case let .unreadable(file, reason):
             "\(file): \(reason)"
         case let .tooLittleData(positives, negatives):

@@ -25,9 +25,8 @@ public struct SentimentStage: RecordStage {
 
     /// A high rating (CSAT 4–5, NPS 9–10: `SurveyRating`) with a clearly negative text, or a low one (CSAT 1–2,
     /// NPS 0–6) with a clearly positive one.
-    static func disagrees(rating: Double?, result: SentimentResult, threshold: Double) -> Bool {
-        guard let r = rating else { return false }
-        let band = SurveyRating.classify(r).band
+    static func disagrees(rating: SurveyRating.Score?, result: SentimentResult, threshold: Double) -> Bool {
+        guard let band = rating?.band else { return false }
         return (band == .high && result.score <= -threshold) || (band == .low && result.score >= threshold)
     }
 }

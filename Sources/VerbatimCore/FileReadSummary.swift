@@ -21,6 +21,10 @@ public struct FileReadSummary: Sendable, Hashable, Codable {
     /// The column read as the feedback text, and why it was chosen.
     public var textColumn: String?
     public var textColumnReason: String?
+    /// The column read as the rating, and its scale with why (`RatingColumnScale.description`): nil when
+    /// nothing decided it and each rating is read by its value.
+    public var ratingColumn: String?
+    public var ratingScale: String?
     /// The entries of an archive, each read as its own file (`archive.zip!inner.csv`).
     public var members: [FileReadSummary] = []
 

@@ -10,12 +10,12 @@ public struct RatedResponse: Sendable, Hashable {
     public var date: String?
     public var employee: String?
     public var channel: String?
-    public var rating: Double
+    public var rating: SurveyRating.Score
 
     /// How a count of them reads in a report line and the run's summary line: "3 ratings without text".
     public static func described(count n: Int) -> String { "\(n) rating\(n == 1 ? "" : "s") without text" }
 
-    public init(id: String, provenance: Provenance, date: String?, employee: String?, channel: String?, rating: Double) {
+    public init(id: String, provenance: Provenance, date: String?, employee: String?, channel: String?, rating: SurveyRating.Score) {
         self.id = id
         self.provenance = provenance
         self.date = date

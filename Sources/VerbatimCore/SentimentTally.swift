@@ -57,7 +57,7 @@ public struct SentimentTally: Sendable, Hashable, Codable {
 
     static func units(_ value: Double, _ unit: Double) -> Int { Int((value / unit).rounded()) }
 
-    public mutating func add(label: SentimentLabel, score: Double, rating: Double?, disagrees: Bool) {
+    public mutating func add(label: SentimentLabel, score: Double, rating: SurveyRating.Score?, disagrees: Bool) {
         n += 1
         switch label {
         case .positive: positive += 1
@@ -71,14 +71,14 @@ public struct SentimentTally: Sendable, Hashable, Codable {
 
     /// Counts a rating alone: a record's, or a response's that has no text (`RatedResponse`), which
     /// counts in CSAT or NPS and not in `n` and the labels.
-    public mutating func add(rating r: Double) {
-        let (scale, band) = SurveyRating.classify(r)
-        switch scale {
+    public mutating func add(rating r: SurveyRating.Score) {
+        let band = r.band
+        switch r.scale {
         case .nps:
-            npsCount += 1; npsUnits += Self.units(r, Self.ratingUnit)
+            npsCount += 1; npsUnits += Self.units(r.value, Self.ratingUnit)
             if band == .high { npsPromoters += 1 } else if band == .low { npsDetractors += 1 }
         case .csat:
-            csatCount += 1; csatUnits += Self.units(r, Self.ratingUnit)
+            csatCount += 1; csatUnits += Self.units(r.value, Self.ratingUnit)
             if band == .high { csatSatisfied += 1 }
         }
     }

@@ -27,6 +27,13 @@ public struct SpoolBytesWriter {
         if let d { number(d) }
     }
 
+    /// A rating that may be missing: a code (0 none, 1 CSAT, 2 NPS), then its value's 8 bytes when present.
+    public mutating func rating(_ r: SurveyRating.Score?) {
+        guard let r else { code(0); return }
+        code(r.scale == .csat ? 1 : 2)
+        number(r.value)
+    }
+
     public mutating func count(_ n: UInt32) { withUnsafeBytes(of: n.littleEndian) { bytes.append(contentsOf: $0) } }
 
     public mutating func count(_ n: Int) { count(UInt32(n)) }
@@ -82,6 +89,15 @@ public struct SpoolBytesReader {
         switch try code() {
         case 0: return nil
         case 1: return try double()
+        default: throw Damaged()
+        }
+    }
+
+    public mutating func rating() throws(Damaged) -> SurveyRating.Score? {
+        switch try code() {
+        case 0: return nil
+        case 1: return SurveyRating.Score(try double(), scale: .csat)
+        case 2: return SurveyRating.Score(try double(), scale: .nps)
         default: throw Damaged()
         }
     }

@@ -1,7 +1,12 @@
 /// What a survey rating says: the one home of the CSAT and NPS definitions.
 ///
-/// A rating is read on the NPS scale (0–10) when it is above 5 or exactly 0,
-/// which no 1–5 scale gives; otherwise on the CSAT scale (1–5 stars). NPS, as
+/// A rating's scale belongs to its column: a column named for it ("NPS", "CSAT",
+/// "Stars"), or the pipeline's `rating_scale:`, or a column whose first answers
+/// hold a 0 or a number above 5, which no 1–5 scale gives, decides it for every
+/// answer in it (so an NPS column's 3 is a detractor, not a CSAT rating). Only a
+/// rating whose column says nothing is read by its own value: on the NPS scale
+/// (0–10) when it is above 5 or exactly 0, otherwise on the CSAT scale (1–5
+/// stars). NPS, as
 /// Bain defines it: promoters 9–10, passives 7–8, detractors 0–6, and
 /// NPS = % promoters − % detractors (−100…100). CSAT: 4–5 satisfied, 3
 /// neither, 1–2 dissatisfied; CSAT % = % satisfied. `SentimentTally` counts
@@ -9,7 +14,7 @@
 /// them (a high rating with a clearly negative text disagrees).
 public enum SurveyRating {
     /// The scale a rating is on.
-    public enum Scale: Sendable, Hashable {
+    public enum Scale: String, Sendable, Hashable, CaseIterable, Codable {
         /// 1–5 stars or CSAT.
         case csat
         /// 0–10 Net Promoter Score.
@@ -43,13 +48,40 @@ public enum SurveyRating {
         case high
     }
 
-    /// The scale of `rating`: NPS above 5 or at 0, else CSAT.
+    /// The scale of a rating whose column does not say: NPS above 5 or at 0, else CSAT.
     public static func scale(of rating: Double) -> Scale { rating > 5 || rating == 0 ? .nps : .csat }
 
-    /// The scale of `rating` and its band on that scale.
-    public static func classify(_ rating: Double) -> (scale: Scale, band: Band) {
-        let scale = scale(of: rating)
-        return (scale, rating <= scale.lowMax ? .low : rating >= scale.highMin ? .high : .middle)
+    /// One rating on its scale.
+    public struct Score: Sendable, Hashable, Codable {
+        public var value: Double
+        public var scale: Scale
+
+        public init(_ value: Double, scale: Scale) {
+            self.value = value
+            self.scale = scale
+        }
+
+        /// A rating whose column does not say its scale: read by its value (`SurveyRating.scale(of:)`).
+        public init(inferring value: Double) { self.init(value, scale: SurveyRating.scale(of: value)) }
+
+        /// Where it stands on its scale.
+        public var band: Band { value <= scale.lowMax ? .low : value >= scale.highMin ? .high : .middle }
+
+        /// Whether the value is on the scale (1–5, 0–10).
+        public var isOnScale: Bool { value >= scale.lowest && value <= scale.highest }
+
+        /// As people write it: "4/5", "9/10", "4.5/5". Partials carry a rating in this form.
+        public var text: String {
+            let v = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+            return "\(v)/\(Int(scale.highest))"
+        }
+
+        /// A rating written as `text` writes it; nil for anything else.
+        public init?(text: some StringProtocol) {
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, let v = Double(parts[0]), v.isFinite, let top = Double(parts[1]), let scale = Scale(top: top) else { return nil }
+            self.init(v, scale: scale)
+        }
     }
 
     /// NPS from counts: % promoters − % detractors; nil without ratings.

@@ -106,7 +106,7 @@ public struct CSVRecordReader: RecordReader {
         var headerCount = 0
         var position = 0
         var fileFailure: (IngestError, Int)?
-        let assembler = RecordAssembler(file: summary.file, options: SourceOptions(
+        var assembler = RecordAssembler(file: summary.file, options: SourceOptions(
             delimiter: options.delimiter, encoding: encoding, language: options.language, columns: options.columns,
             xmlRecord: nil, xmlFields: [:], maxRecordBytes: options.maxRecordBytes), months: aliases.months, ratingChoices: aliases.ratingChoices)
 
@@ -121,13 +121,12 @@ public struct CSVRecordReader: RecordReader {
         func resolveHeader() {
             let rows = pending.map { r in (0..<r.count).map { String(decoding: r.bytes[r.range($0)], as: UTF8.self).trimmingCharactersInSet(RepeatedHeader.trimmed) } }
             let header: TableHeader
-            do { header = try TableHeader.resolve(rows, explicit: options.columns, aliases: aliases) } catch {
+            do { header = try TableHeader.resolve(rows, explicit: options.columns, aliases: aliases, ratingScale: options.ratingScale) } catch {
                 fileFailure = (error, pending.first?.line ?? 1); return
             }
             mapping = header.mapping
-            summary.layout = header.layoutDescription
-            summary.textColumn = header.names[header.mapping[.text]!]
-            summary.textColumnReason = header.textReason
+            header.describe(into: &summary)
+            assembler.ratingScale = header.ratingScale
             headerCount = rows[header.titleRows].count
             repeated = RepeatedHeader(Array(rows[header.titleRows..<min(header.rows, rows.count)]))
             summaryRows = SummaryRows(aliases: aliases, textIndex: header.mapping[.text]!)

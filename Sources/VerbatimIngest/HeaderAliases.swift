@@ -7,8 +7,24 @@ import VerbatimCore
 /// `yanit_no` and `YANIT NO` are the same name.
 public struct HeaderAliases: Sendable {
     private var fieldByKey: [String: RecordField] = [:]
-    /// The labels of a summary line under a table (`summary<TAB>label`), as `SummaryLabel`s.
-    private var summaryLabels: [SummaryLabel] = []
+    /// The scale a rating column's name says (`csat<TAB>alias`, `nps<TAB>alias`: "CSAT", "NPS", "Stars").
+    private var scaleByKey: [String: SurveyRating.Scale] = [:]
+    /// Words that make a column's header a survey question asking for a field (`csat question<TAB>memnun*`).
+    private var questionWords: [(kind: QuestionKind, phrase: HeaderPhrase)] = []
+
+    /// What a survey question asks for, when its header holds one of its words.
+    public enum QuestionKind: String, Sendable, CaseIterable {
+        /// A satisfaction question (CSAT 1–5): "Hizmetimizden ne kadar memnun kaldınız?"
+        case csat = "csat question"
+        /// The recommendation question (NPS 0–10): "Bizi tavsiye etme olasılığınız nedir?"
+        case nps = "nps question"
+        /// A rating question that does not say its scale: "Görüşmeyi puanlayın" (its answers decide).
+        case rating = "rating question"
+        /// The employee the survey is about: "Sizi arayan temsilcimizin adı".
+        case employee = "employee question"
+    }
+    /// The labels of a summary line under a table (`summary<TAB>label`).
+    private var summaryLabels: [HeaderPhrase] = []
     /// The month names a date column may be written with (`months.tsv`, loaded beside this file by
     /// the run): the readers match them as they match the header's names.
     public var months = MonthNames()
@@ -18,9 +34,13 @@ public struct HeaderAliases: Sendable {
     /// The pseudo-field of `headers.tsv` that lists summary-line labels.
     static let summaryField = "summary"
 
-    public init(pairs: [(RecordField, String)], summaryLabels: [String] = []) {
+    public init(pairs: [(RecordField, String)], summaryLabels: [String] = [], ratingScales: [(SurveyRating.Scale, String)] = []) {
         for (field, alias) in pairs { fieldByKey[Self.key(alias)] = field }
-        self.summaryLabels = summaryLabels.compactMap(SummaryLabel.init)
+        for (scale, alias) in ratingScales {
+            fieldByKey[Self.key(alias)] = .rating
+            scaleByKey[Self.key(alias)] = scale
+        }
+        self.summaryLabels = summaryLabels.compactMap(HeaderPhrase.init)
     }
 
     /// Loads `field<TAB>alias` lines (and `summary<TAB>label`). Throws `IngestError.badAliasFile` naming the line.
@@ -31,24 +51,39 @@ public struct HeaderAliases: Sendable {
         }
         var pairs: [(RecordField, String)] = []
         var labels: [String] = []
+        var scales: [(SurveyRating.Scale, String)] = []
+        var questions: [(QuestionKind, HeaderPhrase)] = []
         for (n, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
             if parts.count >= 2, parts[0] == Self.summaryField {
-                guard SummaryLabel(String(parts[1])) != nil else {
+                guard HeaderPhrase(String(parts[1])) != nil else {
                     throw IngestError.badAliasFile(path: url.path, line: n + 1, reason: "a summary label needs a word (letters or digits)")
                 }
                 labels.append(String(parts[1]))
                 continue
             }
+            if parts.count >= 2, let kind = QuestionKind(rawValue: String(parts[0])) {
+                guard let phrase = HeaderPhrase(String(parts[1])) else {
+                    throw IngestError.badAliasFile(path: url.path, line: n + 1, reason: "a question's words need a word (letters or digits)")
+                }
+                questions.append((kind, phrase))
+                continue
+            }
+            if parts.count >= 2, let scale = SurveyRating.Scale(rawValue: String(parts[0])), !parts[1].isEmpty {
+                scales.append((scale, String(parts[1])))
+                continue
+            }
             guard parts.count >= 2, let field = RecordField(rawValue: String(parts[0])), !parts[1].isEmpty else {
+                let kinds = RecordField.allCases.map(\.rawValue) + SurveyRating.Scale.allCases.map(\.rawValue) + QuestionKind.allCases.map(\.rawValue)
                 throw IngestError.badAliasFile(path: url.path, line: n + 1,
-                    reason: "expected 'field<TAB>alias' with field one of \(RecordField.allCases.map(\.rawValue).joined(separator: ", ")), or '\(Self.summaryField)<TAB>label'")
+                    reason: "expected 'field<TAB>alias' with field one of \(kinds.joined(separator: ", ")), or '\(Self.summaryField)<TAB>label'")
             }
             pairs.append((field, String(parts[1])))
         }
-        self.init(pairs: pairs, summaryLabels: labels)
+        self.init(pairs: pairs, summaryLabels: labels, ratingScales: scales)
+        questionWords = questions.map { (kind: $0.0, phrase: $0.1) }
     }
 
     /// The words the readers match, as a run loads them from a lexicon folder: `headers.tsv` with
@@ -76,6 +111,17 @@ public struct HeaderAliases: Sendable {
     /// The field a header names, if any.
     public func field(forHeader header: String) -> RecordField? { fieldByKey[Self.key(header)] }
 
+    /// What a question header asks for, by the first of its words found in `header`, in the order
+    /// `headers.tsv` lists them; nil when none is.
+    public func questionKind(forHeader header: String) -> QuestionKind? {
+        guard !questionWords.isEmpty else { return nil }
+        let words = Self.words(header)
+        return questionWords.first { $0.phrase.occurs(in: words) }?.kind
+    }
+
+    /// The scale a rating column's header names ("NPS", "CSAT"), if any.
+    public func ratingScale(forHeader header: String) -> SurveyRating.Scale? { scaleByKey[Self.key(header)] }
+
     /// The matching key: lower-case, no accents (`ı` → `i`), letters and digits only.
     public static func key(_ s: String) -> String { words(s).joined() }
 
@@ -94,9 +140,9 @@ public struct HeaderAliases: Sendable {
     }
 }
 
-/// A label that begins a summary line (`headers.tsv`'s `summary` lines): whole words from the
-/// cell's start, the last one a word's start when the label ends with `*` (`сформирован*`).
-struct SummaryLabel: Sendable {
+/// Words matched in a cell or a header (`headers.tsv`'s `summary` labels and question words): whole
+/// words, the last one a word's start when the phrase ends with `*` (`сформирован*`, `tavsiye*`).
+struct HeaderPhrase: Sendable {
     let words: [String]
     let lastIsStem: Bool
 
@@ -117,5 +163,11 @@ struct SummaryLabel: Sendable {
             if isLast && lastIsStem ? !cellWords[k].hasPrefix(w) : cellWords[k] != w { return false }
         }
         return true
+    }
+
+    /// Whether the phrase's words stand together anywhere in `cellWords`.
+    func occurs(in cellWords: [String]) -> Bool {
+        guard cellWords.count >= words.count else { return false }
+        return (0...(cellWords.count - words.count)).contains { begins(Array(cellWords[$0...])) }
     }
 }

@@ -83,6 +83,8 @@ public enum RowProblem: Sendable, Hashable, CustomStringConvertible {
     case badDate(String)
     /// The rating is not a number from 0 to 10.
     case badRating(String)
+    /// A rating outside the scale its column has (`RatingColumnScale`): an `8` under "CSAT".
+    case ratingOffScale(String, RatingColumnScale)
     /// The bytes are not valid in the file's encoding.
     case invalidEncoding(TextEncoding)
     /// A quoted field is never closed.
@@ -104,6 +106,8 @@ public enum RowProblem: Sendable, Hashable, CustomStringConvertible {
             DateNormalizer.problem(d).map { "no such date '\(d)': \($0)" }
                 ?? "unreadable date '\(d)' (expected e.g. 21.11.2026, 21.11.2026 09:14, 2026-11-21 or 21 Kasım 2026)"
         case let .badRating(r): "rating '\(r)' is not a number from 0 to 10 nor a choice listed in lexicons/rating_choices.tsv"
+        case let .ratingOffScale(r, column):
+            "rating '\(r)' is outside the column's scale, \(column.description); if the column is on the other scale, set rating_scale: in the pipeline's sources"
         case let .invalidEncoding(e): "bytes that are not valid \(e.rawValue)"
         case .unterminatedQuote: "a quoted field is never closed (missing \")"
         case let .tooLong(limit): "record longer than \(limit) bytes"

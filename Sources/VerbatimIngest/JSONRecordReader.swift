@@ -110,7 +110,9 @@ public struct JSONRecordReader: RecordReader {
 
         init(reader: JSONRecordReader, file: String) {
             self.reader = reader
-            assembler = RecordAssembler(file: file, options: reader.options, months: reader.aliases.months, ratingChoices: reader.aliases.ratingChoices)
+            var assembler = RecordAssembler(file: file, options: reader.options, months: reader.aliases.months, ratingChoices: reader.aliases.ratingChoices)
+            assembler.ratingScale = RatingColumnScale.explicit(reader.options.ratingScale)
+            self.assembler = assembler
         }
 
         mutating func element(_ bytes: [UInt8], line: Int, summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {

@@ -1,3 +1,5 @@
+import VerbatimCore
+
 /// Parses survey ratings: `4`, `4,5`, `4.5`, `4/5`, `9 / 10`, a choice with its label (`5 - Çok memnunum`), stars (`★★★★☆`).
 public enum RatingParser {
     /// The rating as a number 0…10, or nil when it is not one.
@@ -9,6 +11,19 @@ public enum RatingParser {
         guard !s.isEmpty else { return nil }
         guard let v = Double(s.replacingOccurrencesOfComma()), v.isFinite, v >= 0, v <= 10 else { return labelled(s) ?? stars(s) }
         return v
+    }
+
+    /// The scale a rating names after a slash ("4/5", "9 / 10"); nil without one, or for any other top.
+    public static func writtenScale(_ raw: String) -> SurveyRating.Scale? {
+        guard let slash = raw.firstIndex(of: "/") else { return nil }
+        let top = String(raw[raw.index(after: slash)...]).trimmingCharactersInSet(" \t")
+        return Double(top).flatMap { SurveyRating.Scale(top: $0) }
+    }
+
+    /// `writtenScale` over the UTF-8 bytes of a value (only a value with a slash is looked at further).
+    static func writtenScale(bytes: UnsafeBufferPointer<UInt8>) -> SurveyRating.Scale? {
+        guard bytes.contains(UInt8(ascii: "/")) else { return nil }
+        return writtenScale(String(decoding: bytes, as: UTF8.self))
     }
 
     /// A choice as survey tools export it, its number before its label ("5 - Çok memnunum",

@@ -11,6 +11,9 @@ struct RecordAssembler {
     var months = MonthNames()
     /// The texts a rating may be written as ("Çok memnunum"); without them, numbers only.
     var ratingChoices = RatingChoices()
+    /// The scale of the file's rating column, when its name, the pipeline or its first answers say;
+    /// nil: each rating by its value.
+    var ratingScale: RatingColumnScale?
 
     /// Validates one row's `values` into a record, or the first problem found into a reject
     /// (the readers whose values arrive as strings: XML, worksheets, JSON).
@@ -55,7 +58,7 @@ struct RecordAssembler {
         if options.encoding == nil || options.encoding == .utf8, Self.containsReplacementCharacter(text) {
             return reject(.invalidEncoding(options.encoding ?? .utf8), .text)
         }
-        let date: String?, rating: Double?
+        let date: String?, rating: SurveyRating.Score?
         switch dateAndRating(fields) {
         case let .success(found): (date, rating) = found
         case let .failure(bad): return reject(bad.problem, bad.field)
@@ -93,7 +96,7 @@ struct RecordAssembler {
     }
 
     /// The row's normalized date and its rating, each nil when its field is empty; the date is checked first.
-    func dateAndRating(_ fields: FieldBytes) -> Result<(date: String?, rating: Double?), BadField> {
+    func dateAndRating(_ fields: FieldBytes) -> Result<(date: String?, rating: SurveyRating.Score?), BadField> {
         var date: String?
         if let d = fields.date.map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab) }), !d.isEmpty {
             guard let n = DateNormalizer.normalize(bytes: d) ?? DateNormalizer.normalizeNamed(String(decoding: d, as: UTF8.self), months: months) else {
@@ -101,14 +104,37 @@ struct RecordAssembler {
             }
             date = n
         }
-        var rating: Double?
+        var rating: SurveyRating.Score?
         if let r = fields.rating.map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab) }), !r.isEmpty {
-            guard let v = RatingParser.parse(bytes: r) ?? ratingChoices.rating(String(decoding: r, as: UTF8.self)) else {
-                return .failure(BadField(problem: .badRating(String(decoding: r, as: UTF8.self)), field: .rating))
+            switch score(r) {
+            case let .success(s): rating = s
+            case let .failure(bad): return .failure(bad)
             }
-            rating = v
         }
         return .success((date, rating))
+    }
+
+    /// A rating's value on its scale: the column's (`ratingScale`), else the one it writes ("4/10"), else
+    /// a choice's (CSAT), else its value's. A value off its column's scale is a bad field.
+    private func score(_ r: UnsafeBufferPointer<UInt8>) -> Result<SurveyRating.Score, BadField> {
+        let choice: Double?
+        let value: Double
+        if let v = RatingParser.parse(bytes: r) {
+            (value, choice) = (v, nil)
+        } else if let v = ratingChoices.rating(String(decoding: r, as: UTF8.self)) {
+            (value, choice) = (v, v)
+        } else {
+            return .failure(BadField(problem: .badRating(String(decoding: r, as: UTF8.self)), field: .rating))
+        }
+        let written = choice != nil ? SurveyRating.Scale.csat : RatingParser.writtenScale(bytes: r)
+        guard let column = ratingScale else {
+            return .success(written.map { SurveyRating.Score(value, scale: $0) } ?? SurveyRating.Score(inferring: value))
+        }
+        let s = SurveyRating.Score(value, scale: column.scale)
+        guard s.isOnScale, written == nil || written == column.scale else {
+            return .failure(BadField(problem: .ratingOffScale(String(decoding: r, as: UTF8.self), column), field: .rating))
+        }
+        return .success(s)
     }
 
     /// `bytes` as a string when they are well-formed UTF-8: the standard library's decoding

@@ -22,13 +22,17 @@ public struct SourceOptions: Sendable, Hashable {
     /// The sheet of a workbook to read (default: the first); of an HTML page, the table (`table 2`;
     /// default: the one with the most rows).
     public var sheet: String?
+    /// The scale of the rating column (`rating_scale: csat` or `nps`); nil: its header or its answers say
+    /// (`RatingColumnScale`).
+    public var ratingScale: SurveyRating.Scale?
 
     public init(
         delimiter: UInt8? = nil, encoding: TextEncoding? = nil, language: Language? = nil,
         columns: [RecordField: String] = [:], xmlRecord: String? = nil, xmlFields: [RecordField: String] = [:],
-        maxRecordBytes: Int = SourceOptions.defaultMaxRecordBytes, sheet: String? = nil
+        maxRecordBytes: Int = SourceOptions.defaultMaxRecordBytes, sheet: String? = nil, ratingScale: SurveyRating.Scale? = nil
     ) {
         self.sheet = sheet
+        self.ratingScale = ratingScale
         self.delimiter = delimiter
         self.encoding = encoding
         self.language = language

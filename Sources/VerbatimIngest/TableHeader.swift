@@ -19,6 +19,8 @@ struct TableHeader: Sendable {
     var layout: SurveyLayout
     /// Why the text column was chosen, for the manifest.
     var textReason: String
+    /// The rating column's scale, when its name, the pipeline or its first answers say (`RatingColumnScale`).
+    var ratingScale: RatingColumnScale?
 
     /// Rows read before the header is decided (the header rows, then a sample of answers).
     static let sampleRows = 25
@@ -27,7 +29,36 @@ struct TableHeader: Sendable {
     ///
     /// `exactWidths`: every row has the header's number of cells (CSV); a worksheet's rows may be
     /// shorter (empty cells at the end are not stored).
-    static func resolve(_ sample: [[String]], explicit: [RecordField: String], aliases: HeaderAliases, exactWidths: Bool = true) throws(IngestError) -> TableHeader {
+    static func resolve(
+        _ sample: [[String]], explicit: [RecordField: String], aliases: HeaderAliases, exactWidths: Bool = true, ratingScale: SurveyRating.Scale? = nil
+    ) throws(IngestError) -> TableHeader {
+        var header = try resolveColumns(sample, explicit: explicit, aliases: aliases, exactWidths: exactWidths)
+        let answers = Array(sample.dropFirst(header.rows))
+        let rows = Array(sample.dropFirst(header.titleRows))
+        let questions = header.names.indices.map { header.layout.questionText(rows, column: $0) ?? header.names[$0] }
+        func candidates() -> Set<Int> {
+            Set(header.names.indices).subtracting(header.mapping.columns.values).subtracting(header.layout.optionColumns(rows))
+        }
+        var questionScale: RatingColumnScale?
+        if header.mapping[.rating] == nil, let q = QuestionColumns.rating(questions: questions, answers: answers, candidates: candidates(), aliases: aliases) {
+            header.mapping.assign(.rating, q.index)
+            questionScale = q.scale
+        }
+        if header.mapping[.employee] == nil,
+           let i = QuestionColumns.employee(questions: questions, answers: answers, candidates: candidates(), aliases: aliases) {
+            header.mapping.assign(.employee, i)
+        }
+        if let i = header.mapping[.rating] {
+            let values = answers.compactMap { i < $0.count ? $0[i] : nil }
+            // The pipeline's `rating_scale:` first, then the question's, then the column's name and answers.
+            header.ratingScale = (ratingScale == nil ? questionScale : nil) ?? RatingColumnScale.decide(
+                explicit: ratingScale, header: i < header.names.count ? header.names[i] : nil, answers: values, aliases: aliases)
+        }
+        return header
+    }
+
+    /// The header's rows, names and mapping (`resolve` without the rating column's scale).
+    private static func resolveColumns(_ sample: [[String]], explicit: [RecordField: String], aliases: HeaderAliases, exactWidths: Bool) throws(IngestError) -> TableHeader {
         let titles = titleRows(sample)
         let rows = Array(sample.dropFirst(titles))
         let layout = SurveyLayout.detect(rows)
@@ -72,6 +103,17 @@ struct TableHeader: Sendable {
         // The header names most of the table's columns: a data row with two answers under a title is not one.
         let widest = rows.map(filled).max() ?? 0
         return filled(rows[header]) * 2 >= widest ? header : 0
+    }
+
+    /// What the manifest says of the header: its layout, the text column and the rating column's scale.
+    func describe(into summary: inout FileReadSummary) {
+        summary.layout = layoutDescription
+        summary.textColumn = mapping[.text].map { names[$0] }
+        summary.textColumnReason = textReason
+        if let i = mapping[.rating], i < names.count, let ratingScale {
+            summary.ratingColumn = names[i]
+            summary.ratingScale = ratingScale.description
+        }
     }
 
     /// What the manifest says of the header's shape: the survey tool, and the title lines above it; nil for a plain table.
@@ -145,6 +187,16 @@ enum SurveyLayout: Sendable, Hashable {
             out.append(!top.isEmpty && generic ? top : generic ? question : "\(question) - \(answer)")
         }
         return out
+    }
+
+    /// The columns of a SurveyMonkey choice question spread over one column per option (its
+    /// sub-answer row names the option): each holds only the answers that chose it.
+    func optionColumns(_ rows: [[String]]) -> Set<Int> {
+        guard self == .surveyMonkey, rows.count > 1 else { return [] }
+        return Set(rows[1].indices.filter { i in
+            let answer = rows[1][i]
+            return !answer.isEmpty && !["response", "open-ended response"].contains(answer.lowercased())
+        })
     }
 
     /// The question a column answers, when the layout has one apart from the column's name.

@@ -8,7 +8,7 @@ struct TableRecordBuilder {
     let file: String
     let options: SourceOptions
     let aliases: HeaderAliases
-    private let assembler: RecordAssembler
+    private var assembler: RecordAssembler
     private(set) var header: TableHeader?
     private var pending: [(line: Int, cells: [String])] = []
     private var orderedColumns: [(field: RecordField, index: Int)] = []
@@ -47,11 +47,10 @@ struct TableRecordBuilder {
     private mutating func resolve(summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {
         let rows = pending.map { $0.cells.map { $0.trimmingCharactersInSet(RepeatedHeader.trimmed) } }
         do {
-            let h = try TableHeader.resolve(rows, explicit: options.columns, aliases: aliases, exactWidths: false)
+            let h = try TableHeader.resolve(rows, explicit: options.columns, aliases: aliases, exactWidths: false, ratingScale: options.ratingScale)
             header = h
-            summary.layout = h.layoutDescription
-            summary.textColumn = h.names[h.mapping[.text]!]
-            summary.textColumnReason = h.textReason
+            h.describe(into: &summary)
+            assembler.ratingScale = h.ratingScale
             columnNumbers = h.mapping.columns.mapValues { $0 + 1 }
             orderedColumns = h.mapping.columns.sorted { $0.value < $1.value }.map { (field: $0.key, index: $0.value) }
             repeated = RepeatedHeader(Array(rows[h.titleRows..<min(h.rows, rows.count)]))

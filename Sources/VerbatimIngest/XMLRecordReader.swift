@@ -84,7 +84,8 @@ public struct XMLRecordReader: RecordReader {
         case let .success((r, b)): reader = r; bytes = b
         case let .failure(e): return fail(e, name: name, summary: &summary, emit: emit)
         }
-        let assembler = RecordAssembler(file: name, options: options, months: aliases.months, ratingChoices: aliases.ratingChoices)
+        var assembler = RecordAssembler(file: name, options: options, months: aliases.months, ratingChoices: aliases.ratingChoices)
+        assembler.ratingScale = RatingColumnScale.explicit(options.ratingScale)
         let wanted = Set(options.xmlFields.values.map(Self.fieldKey))
         var current: XMLRecordBuilder?
         var memo = PathFieldMemo()

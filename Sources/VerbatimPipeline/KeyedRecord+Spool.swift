@@ -36,7 +36,7 @@ extension KeyedRecord {
 
     private static func appendBinary<Themes: Collection>(
         id: String, file: String, line: Int, date: String?, employee: String?, mention: String?, channel: String?, language: String,
-        rating: Double?, label: SentimentLabel, score: Double, disagrees: Bool, themes: Themes, text: String, evidence: String,
+        rating: SurveyRating.Score?, label: SentimentLabel, score: Double, disagrees: Bool, themes: Themes, text: String, evidence: String,
         rowBytes: Int, to out: inout [UInt8]
     ) where Themes.Element == (String, SentimentLabel, Double) {
         var w = SpoolBytesWriter()

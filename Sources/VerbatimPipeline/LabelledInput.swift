@@ -139,8 +139,8 @@ public struct LabelledInput: Sendable {
             case .rated: setAside.withoutText += 1
             case let .record(record):
                 guard let rating = record.rating else { setAside.unrated += 1; return }
-                guard let label = ratings.label(rating) else {
-                    failure = LearnError.ratingOutOfRange(file: url.path, line: record.provenance.line, rating: rating, scale: "\(ratings.scale.rawValue) (\(String(format: "%g", ratings.scale.range.lowerBound))–\(String(format: "%g", ratings.scale.range.upperBound)))")
+                guard let label = ratings.label(rating.value) else {
+                    failure = LearnError.ratingOutOfRange(file: url.path, line: record.provenance.line, rating: rating.value, scale: "\(ratings.scale.rawValue) (\(String(format: "%g", ratings.scale.range.lowerBound))–\(String(format: "%g", ratings.scale.range.upperBound)))")
                     return
                 }
                 rated += 1
@@ -151,6 +151,7 @@ public struct LabelledInput: Sendable {
         let summary = InputReader(aliases: aliases) { _ in SourceOptions() }.read(url: url, name: url.lastPathComponent, emit: emit)
         if let failure { throw failure }
         if let reason = summary.fileError ?? summary.skipReason { throw LearnError.unreadable(file: url.path, reason: reason) }
+        if rated == 0, setAside.withoutText > 0, setAside.unrated == 0 { throw LearnError.noRatedText(file: url.path, ratedWithoutText: setAside.withoutText) }
         if rated == 0 { throw LearnError.noRatingColumn(file: url.path) }
         return setAside
     }

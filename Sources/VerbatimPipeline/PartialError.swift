@@ -6,6 +6,8 @@ public enum PartialError: Error, Sendable, Hashable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     /// The file is not a partial written by `verbatim run --partial`.
     case notAPartial(path: String)
+    /// A partial in another format (`verbatim-partial 3`): written by a different version of Verbatim.
+    case olderFormat(path: String, format: String)
     /// The partial ends before its end line: the shard that wrote it did not finish.
     case incomplete(path: String)
     /// A line of the partial cannot be understood.
@@ -35,6 +37,8 @@ public enum PartialError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case let .unreadable(p, reason): "cannot read the partial '\(p)': \(reason)"
         case let .notAPartial(p): "'\(p)' is not a partial written by `verbatim run --partial`"
+        case let .olderFormat(p, format):
+            "the partial '\(p)' is in another format ('\(format)', this merge reads '\(RunPartial.magic)'): it was written by a different version of Verbatim; run that shard again with this one"
         case let .incomplete(p):
             "the partial '\(p)' is incomplete (it has no end line): the shard that wrote it did not finish; run that shard again"
         case let .damaged(p, line, reason): "the partial '\(p)' is damaged at line \(line): \(reason); run that shard again"

@@ -243,7 +243,7 @@ public struct PipelineConfiguration: Sendable {
     }
 
     static func parseSource(_ item: ConfigNode) throws(ConfigurationError) -> SourceRule {
-        let m = try item.mapping(allowed: ["match", "delimiter", "encoding", "language", "columns", "record", "fields", "max_record_bytes", "sheet"])
+        let m = try item.mapping(allowed: ["match", "delimiter", "encoding", "language", "columns", "record", "fields", "max_record_bytes", "sheet", "rating_scale"])
         guard let match = m["match"] else { throw .missingKey(file: item.file, path: item.path, key: "match") }
         var o = SourceOptions()
         if let d = m["delimiter"] {
@@ -280,6 +280,11 @@ public struct PipelineConfiguration: Sendable {
         if let r = m["record"] { o.xmlRecord = try r.string() }
         if let b = m["max_record_bytes"] { o.maxRecordBytes = try b.int(in: 1024...(1 << 30)) }
         if let sheet = m["sheet"] { o.sheet = try sheet.string() }
+        if let r = m["rating_scale"] {
+            let s = try r.string()
+            guard let scale = SurveyRating.Scale(rawValue: s) else { throw r.invalid(s, expected: "csat (1–5) or nps (0–10)") }
+            o.ratingScale = scale
+        }
         return SourceRule(match: try match.string(), options: o)
     }
 

@@ -134,6 +134,9 @@ struct RunManifest {
         if let column = s.textColumn {
             pairs.append(("text_column", .object([("name", .string(column)), ("why", .string(s.textColumnReason ?? ""))])))
         }
+        if let column = s.ratingColumn, let scale = s.ratingScale {
+            pairs.append(("rating_column", .object([("name", .string(column)), ("scale", .string(scale))])))
+        }
         if !s.members.isEmpty {
             pairs.append(("members", .array(s.members.map { m in
                 .object([("file", .string(m.file))] + readPairs(m, rejectedWhole: m.fileError != nil && m.discardsRecords))

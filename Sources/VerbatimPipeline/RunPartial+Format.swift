@@ -6,7 +6,7 @@ import VerbatimStore
 /// The partial as a file: one value per line, each line a tag and its value.
 ///
 /// ```
-/// verbatim-partial 3
+/// verbatim-partial 4
 /// H {header as JSON}
 /// F {a file: path, size, SHA-256, reader summary, timings}    then, for that file,
 /// J {a reject}                                                 per reject
@@ -23,7 +23,9 @@ extension RunPartial {
     /// Format 2 (2026-12-03): a file kept as facts has its rows as `R` lines too, and its `K` lines no row.
     /// Format 3 (2026-12-05): a file's `F` line counts its rated responses without text (`rated`), and a
     /// `K` line with no row (row bytes 0) is one of them.
-    static let magic = "verbatim-partial 3"
+    /// Format 4 (2026-12-05): a rating carries its scale, as `4/5` or `9/10` in a `K` line and in the JSON of
+    /// an `A` line (`SurveyRating.Score`).
+    static let magic = "verbatim-partial 4"
 
     /// The per-file line `F`.
     struct FileLine: Codable {
@@ -46,6 +48,8 @@ extension RunPartial {
         var layout: String?
         var textColumn: String?
         var textColumnReason: String?
+        var ratingColumn: String?
+        var ratingScale: String?
         var members: [FileReadSummary]
         var rejectedWhole: Bool
         var keyed: Bool
@@ -109,7 +113,8 @@ extension RunPartial {
             let meta = FileLine(
                 path: e.path, name: e.name, size: e.size, sha256: e.sha256, format: s.format, encoding: s.encoding, delimiter: s.delimiter,
                 read: s.read, accepted: s.accepted, rated: s.rated, rejected: s.rejected, fileError: s.fileError, discardsRecords: s.discardsRecords,
-                skipReason: s.skipReason, layout: s.layout, textColumn: s.textColumn, textColumnReason: s.textColumnReason, members: s.members,
+                skipReason: s.skipReason, layout: s.layout, textColumn: s.textColumn, textColumnReason: s.textColumnReason,
+                ratingColumn: s.ratingColumn, ratingScale: s.ratingScale, members: s.members,
                 rejectedWhole: f.rejectedWhole,
                 keyed: f.keyed, stageNanos: f.stageNanos, nanos: f.nanos, analyseNanos: f.analyseNanos)
             try out.tagged("F", try encoder.encode(meta))
@@ -200,7 +205,12 @@ private struct PartialReader {
     mutating func take(_ line: ArraySlice<UInt8>) throws {
         lineNumber += 1
         if lineNumber == 1 {
-            guard String(decoding: line, as: UTF8.self) == RunPartial.magic else { throw PartialError.notAPartial(path: path) }
+            let first = String(decoding: line, as: UTF8.self)
+            guard first == RunPartial.magic else {
+                // An earlier format: a shard of an older Verbatim, which this merge cannot read.
+                if first.hasPrefix(RunPartial.magic.prefix(while: { $0 != " " }) + " ") { throw PartialError.olderFormat(path: path, format: first) }
+                throw PartialError.notAPartial(path: path)
+            }
             return
         }
         guard !ended else { throw damaged("a line after the end line") }
@@ -251,6 +261,8 @@ private struct PartialReader {
         summary.layout = m.layout
         summary.textColumn = m.textColumn
         summary.textColumnReason = m.textColumnReason
+        summary.ratingColumn = m.ratingColumn
+        summary.ratingScale = m.ratingScale
         summary.members = m.members
         var entry = FileEntry(path: m.path, name: m.name, size: m.size, sha256: m.sha256)
         entry.format = m.format

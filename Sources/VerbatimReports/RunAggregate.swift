@@ -73,7 +73,7 @@ public struct RunAggregate: Sendable, Codable {
         addRating(rating, employee: s.employee, day: s.date.map(Self.day), channel: s.channel, file: s.file)
     }
 
-    private mutating func addRating(_ rating: Double, employee: String?, day: String?, channel: String?, file: String) {
+    private mutating func addRating(_ rating: SurveyRating.Score, employee: String?, day: String?, channel: String?, file: String) {
         total.add(rating: rating)
         byEmployee[employee ?? Self.unassigned, default: SentimentTally()].add(rating: rating)
         byDay[day ?? Self.noDate, default: SentimentTally()].add(rating: rating)
@@ -93,7 +93,7 @@ public struct RunAggregate: Sendable, Codable {
 
     /// Counts a record in every tally; returns the name its employee is counted under.
     private mutating func tally(
-        label: SentimentLabel, score: Double, rating: Double?, disagrees: Bool, employee: String?, day: String?, channel: String?,
+        label: SentimentLabel, score: Double, rating: SurveyRating.Score?, disagrees: Bool, employee: String?, day: String?, channel: String?,
         language: String, file: String, themes: [RecordFacts.Theme]
     ) -> String {
         func add(_ t: inout SentimentTally) { t.add(label: label, score: score, rating: rating, disagrees: disagrees) }

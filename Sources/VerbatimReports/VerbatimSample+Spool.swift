@@ -8,11 +8,11 @@ import VerbatimCore
 extension VerbatimSample {
     public static func writeSpoolFields(
         recordId: String, file: String, line: Int, date: String?, employee: String?, employeeMention: String?, channel: String?,
-        language: String, rating: Double?, label: SentimentLabel, score: Double, text: String, evidence: String,
+        language: String, rating: SurveyRating.Score?, label: SentimentLabel, score: Double, text: String, evidence: String,
         to w: inout SpoolBytesWriter
     ) {
         w.text(recordId); w.text(file); w.number(line); w.text(date); w.text(employee); w.text(employeeMention); w.text(channel)
-        w.text(language); w.number(rating); w.label(label); w.number(score); w.text(text); w.text(evidence)
+        w.text(language); w.rating(rating); w.label(label); w.number(score); w.text(text); w.text(evidence)
     }
 
     public func writeSpoolFields(to w: inout SpoolBytesWriter) {
@@ -24,7 +24,7 @@ extension VerbatimSample {
     /// A sample read back from the fields `writeSpoolFields` wrote, without themes yet.
     public init(spoolFields r: inout SpoolBytesReader) throws(SpoolBytesReader.Damaged) {
         let id = try r.presentText(), file = try r.presentText(), line = try r.int(), date = try r.text(), employee = try r.text()
-        let mention = try r.text(), channel = try r.text(), language = try r.presentText(), rating = try r.optionalDouble()
+        let mention = try r.text(), channel = try r.text(), language = try r.presentText(), rating = try r.rating()
         let label = try r.label(), score = try r.double(), text = try r.presentText(), evidence = try r.presentText()
         self.init(
             recordId: id, file: file, line: line, date: date, employee: employee, employeeMention: mention, channel: channel,

@@ -16,7 +16,7 @@ public struct VerbatimSample: Sendable, Hashable, Codable {
     public var employeeMention: String?
     public var channel: String?
     public var language: String
-    public var rating: Double?
+    public var rating: SurveyRating.Score?
     public var label: SentimentLabel
     /// The record's compound score, −1…1.
     public var score: Double

@@ -89,6 +89,14 @@ extension HistoryStore {
             // cost as much to keep as the table: a third of the pages a run of analysed records writes.
             try db.execute(sql: "DROP INDEX IF EXISTS record_themes_by_theme")
         }
+        m.registerMigration("v3") { db in
+            // A rating's scale, decided by its column (`SurveyRating`): an NPS column's 3 is a detractor. The
+            // ratings stored before it were read by their value, as they are filled in here.
+            try db.execute(sql: """
+                ALTER TABLE records ADD COLUMN rating_scale TEXT CHECK (rating_scale IN ('csat', 'nps'));
+                UPDATE records SET rating_scale = CASE WHEN rating > 5 OR rating = 0 THEN 'nps' ELSE 'csat' END WHERE rating IS NOT NULL;
+                """)
+        }
         return m
     }()
 

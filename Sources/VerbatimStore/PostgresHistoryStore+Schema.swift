@@ -72,6 +72,11 @@ extension PostgresHistoryStore {
             );
             CREATE INDEX record_themes_by_theme ON record_themes(theme);
             """),
+        // A rating's scale, decided by its column (`SurveyRating`); the ratings stored before it are read by value.
+        ("v3", """
+            ALTER TABLE records ADD COLUMN rating_scale TEXT CHECK (rating_scale IN ('csat', 'nps'));
+            UPDATE records SET rating_scale = CASE WHEN rating > 5 OR rating = 0 THEN 'nps' ELSE 'csat' END WHERE rating IS NOT NULL
+            """),
     ]
 
     /// Applies the missing migrations, each in its own transaction, under a lock of

@@ -18,7 +18,14 @@ struct RatingDisagreementTests {
         (5, 0.6, false), (0, -0.6, false), (10, -0.2, false), (1, 0.2, false),
     ])
     func disagreesOnlyAcrossBands(rating: Double, score: Double, disagrees: Bool) {
-        #expect(SentimentStage.disagrees(rating: rating, result: Self.result(score), threshold: 0.5) == disagrees, "rating \(rating), score \(score)")
+        #expect(SentimentStage.disagrees(rating: SurveyRating.Score(inferring: rating), result: Self.result(score), threshold: 0.5) == disagrees,
+                "rating \(rating), score \(score)")
+    }
+
+    /// An NPS column's 4 is a detractor: with a positive text it disagrees, where a CSAT 4 agrees.
+    @Test func theColumnsScaleDecidesTheBand() {
+        #expect(SentimentStage.disagrees(rating: SurveyRating.Score(4, scale: .nps), result: Self.result(0.6), threshold: 0.5))
+        #expect(!SentimentStage.disagrees(rating: SurveyRating.Score(4, scale: .csat), result: Self.result(0.6), threshold: 0.5))
     }
 
     @Test func noRatingNeverDisagrees() {

@@ -56,6 +56,7 @@ struct LearnCommandTests {
         ("labels.tsv", "pos\tiyi\nneg\tkötü\ngood\tharika\n", "labels.tsv line 3: unknown label 'good'"),
         ("ratings.csv", "id,rating,comment\n1,5,çok iyi\n2,7,berbat\n", "ratings.csv line 3: rating 7 is outside the stars (1–5) scale"),
         ("norating.csv", "id,comment\n1,çok iyi\n2,berbat\n", "norating.csv: no record has a rating"),
+        ("scores.csv", "id,rating,comment\n1,5,\n2,1,\n", "scores.csv: 2 rows have a rating but no comment, and no row has both"),
         ("little.tsv", "pos\tiyi\nneg\tkötü\n", "too little data to learn anything: 1 positive and 1 negative texts"),
     ])
     func badInputIsRefusedAndNothingIsWritten(_ name: String, _ content: String, _ message: String) throws {

@@ -44,12 +44,13 @@ public struct ReadOutcome: Sendable {
         let blanks: Set<Unicode.Scalar> = [" ", "\t", "\r", "\n"]
         for r in records {
             guard let first = r.text.unicodeScalars.first, let last = r.text.unicodeScalars.last,
-                  !blanks.contains(first), !blanks.contains(last), !r.id.isEmpty, r.provenance.line >= 1 else {
+                  !blanks.contains(first), !blanks.contains(last), !r.id.isEmpty, r.provenance.line >= 1,
+                  r.rating.map({ $0.value.isFinite && $0.isOnScale }) ?? true else {
                 out.append("record well-formed: \(r.id) line \(r.provenance.line) text \(r.text.prefix(40).debugDescription)")
                 continue
             }
         }
-        for r in rated where r.id.isEmpty || r.provenance.line < 1 || !r.rating.isFinite {
+        for r in rated where r.id.isEmpty || r.provenance.line < 1 || !r.rating.value.isFinite || !r.rating.isOnScale {
             out.append("rated response well-formed: \(r.id) line \(r.provenance.line)")
         }
         for j in rejects where j.reason.isEmpty || j.provenance.line < 1 || (j.provenance.column ?? 1) < 1 {

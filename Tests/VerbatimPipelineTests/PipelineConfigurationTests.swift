@@ -90,6 +90,7 @@ struct PipelineConfigurationTests {
                 encoding: cp1254
                 language: tr
                 columns: {text: Yorum}
+                rating_scale: nps
               - match: "*.xml"
                 record: mention
                 fields: {text: body, employee: "agent/name"}
@@ -99,10 +100,14 @@ struct PipelineConfigurationTests {
         #expect(tr.encoding == .windows1254)
         #expect(tr.language == .tr)
         #expect(tr.columns[.text] == "Yorum")
+        #expect(tr.ratingScale == .nps && c.options(for: "x.xml").ratingScale == nil)
         #expect(c.options(for: "x.xml").xmlFields[.employee] == "agent/name")
         #expect(c.options(for: "other.csv").delimiter == nil)
         #expect(throws: ConfigurationError.self) { try parse("input: x\nsources:\n  - match: a\n    encoding: latin9\n") }
         #expect(throws: ConfigurationError.self) { try parse("input: x\nsources:\n  - match: a\n    columns: {comment: X}\n") }
+        do { _ = try parse("input: x\nsources:\n  - match: a\n    rating_scale: stars\n"); Issue.record("expected an error") } catch {
+            #expect("\(error)".contains("csat (1–5) or nps (0–10)"), "\(error)")
+        }
     }
 
     @Test func yamlSyntaxErrorsHaveALine() {

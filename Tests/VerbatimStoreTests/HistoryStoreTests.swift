@@ -49,7 +49,7 @@ struct HistoryStoreTests {
         let look = try store.inspect()
         #expect(look.integrity == "ok")
         #expect(look.migrations == HistoryStore.schemaVersions)
-        #expect(look.migrations == ["v1", "v2"])
+        #expect(look.migrations == ["v1", "v2", "v3"])
         // Opening again applies nothing and keeps the data.
         try Self.commitRun(store, [(Self.file("a.csv", sha: "1"), [Self.record("A-1", day: "2026-11-20")])])
         let again = try HistoryStore.open(at: s.store)
@@ -60,29 +60,44 @@ struct HistoryStoreTests {
         let s = Scratch()
         defer { s.remove() }
         try FileManager.default.createDirectory(at: s.store.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let before: String
         do {
-            // A store as the first release left it: "v1" only, with the index on themes by name.
-            var config = Configuration()
-            config.allowsUnsafeTransactions = true  // as `HistoryStore.open` does: a run's transaction spans accesses
-            let q = try DatabaseQueue(path: s.store.path, configuration: config)
+            // A store as the first release left it: "v1" only, with the index on themes by name, and ratings
+            // without their scale (written here as that release wrote them: today's writer needs v3's column).
+            let q = try DatabaseQueue(path: s.store.path)
             try HistoryStore.migrator.migrate(q, upTo: "v1")
-            let v1 = HistoryStore(url: s.store, lockTimeout: 5, queue: q)
-            try Self.commitRun(v1, [(Self.file("a.csv", sha: "1"), [Self.record("A-1", day: "2026-11-20", themes: ["courtesy": .positive]),
-                                                                  Self.record("A-2", day: "2026-11-21", themes: ["wait_time": .negative])])])
-            before = try v1.canonicalContents()
+            try q.write { db in
+                try db.execute(sql: """
+                    INSERT INTO runs (id, started_at, status, mode, pipeline, as_of, input, config_sha256, lexicon_sha256, tool_version)
+                    VALUES (1, '2026-11-21T01:00:00Z', 'completed', 'nightly', 'test', '2026-11-21', '/exports', 'c', 'l', '0.1.0');
+                    INSERT INTO files (id, path, name, size, sha256, format, encoding, status, records_read, records_accepted,
+                                       first_run_id, last_run_id, processed_run_id)
+                    VALUES (1, '/exports/a.csv', 'a.csv', 100, '1', 'csv', 'utf-8', 'processed', 3, 3, 1, 1, 1);
+                    INSERT INTO records (id, source, record_id, file_id, line, date, day, employee, language, label, score, rating) VALUES
+                      (1, 'a', 'A-1', 1, 2, '2026-11-20T09:00:00+03:00', '2026-11-20', 'Ayşe', 'tr', 'positive', 0.5, 4),
+                      (2, 'a', 'A-2', 1, 3, '2026-11-21T09:00:00+03:00', '2026-11-21', 'Ayşe', 'tr', 'negative', -0.5, 9),
+                      (3, 'a', 'A-3', 1, 4, '2026-11-21T09:00:00+03:00', '2026-11-21', 'Ayşe', 'tr', 'neutral', 0, NULL);
+                    INSERT INTO record_themes (record_id, theme, polarity) VALUES (1, 'courtesy', 'positive'), (2, 'wait_time', 'negative');
+                    """)
+            }
             #expect(try q.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'record_themes_by_theme'") } == 1)
         }
         let store = try HistoryStore.open(at: s.store)
         let look = try store.inspect()
-        #expect(look.integrity == "ok" && look.migrations == ["v1", "v2"])
-        #expect(look.records == 2 && look.themeMentions == 2)
-        #expect(try store.canonicalContents() == before)
+        #expect(look.integrity == "ok" && look.migrations == ["v1", "v2", "v3"])
+        #expect(look.records == 3 && look.themeMentions == 2)
         let indexes = try store.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'record_themes_by_theme'") }
         #expect(indexes == 0, "v2 drops the index on themes by name")
-        // And the migrated store takes the next run.
-        try Self.commitRun(store, [(Self.file("b.csv", sha: "2"), [Self.record("B-1", day: "2026-11-21", themes: ["courtesy": .negative])])])
+        // v3: the stored ratings get the scale their value implies, as they were counted when they were written.
+        let scales = try store.queue.read { try Row.fetchAll($0, sql: "SELECT record_id, rating, rating_scale FROM records ORDER BY record_id") }
+        #expect(scales.map { "\($0[0] as String):\(($0[1] as Double?).map { "\($0)" } ?? "-"):\(($0[2] as String?) ?? "-")" }
+                == ["A-1:4.0:csat", "A-2:9.0:nps", "A-3:-:-"])
+        // And the migrated store takes the next run, with a rating on its column's scale.
+        var b1 = Self.record("B-1", day: "2026-11-21", themes: ["courtesy": .negative])
+        b1.rating = SurveyRating.Score(4, scale: .nps)
+        try Self.commitRun(store, [(Self.file("b.csv", sha: "2"), [b1])])
         #expect(try store.inspect().themeMentions == 3)
+        let b = try store.queue.read { try Row.fetchOne($0, sql: "SELECT rating, rating_scale FROM records WHERE record_id = 'B-1'") }
+        #expect(b?[0] as Double? == 4 && b?[1] as String? == "nps", "an NPS column's 4 is stored as NPS")
     }
 
     @Test func aStoreFromANewerVersionIsRefused() throws {

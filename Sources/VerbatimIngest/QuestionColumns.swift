@@ -1,0 +1,86 @@
+import VerbatimCore
+
+/// Columns whose header is a survey question rather than a field's name: Google Forms, Microsoft
+/// Forms and SurveyMonkey name each column by the question asked ("Hizmetimizden ne kadar memnun
+/// kaldınız?", "Sizi arayan temsilcimizin adı"), which no alias can list. A column is read as the
+/// rating or the employee when its header holds one of the question words of `headers.tsv`
+/// (`csat question`, `nps question`, `rating question`, `employee question`) and its first answers
+/// are what that field holds: ratings (numbers or listed choices), or short names. Only fields no
+/// header named already are looked for, and only in columns no field took. A SurveyMonkey choice
+/// question spread over one column per option is not read this way: one of its columns alone
+/// would hold only the respondents who chose that option.
+enum QuestionColumns {
+    /// A rating question's column and its scale.
+    struct Rating {
+        var index: Int
+        var scale: RatingColumnScale?
+    }
+
+    /// Share of a column's non-empty answers that must be the field's kind of value (4 in 5).
+    static let agreement = 0.8
+
+    /// The first rating question whose answers are ratings: a satisfaction question before a
+    /// recommendation question (a record has one rating, and a scorecard is about the contact). A
+    /// satisfaction question answered above 5 (a 0–10 satisfaction scale) is not read: it is neither
+    /// CSAT nor NPS, and `columns: rating:` reads it by each answer's value when that is wanted.
+    /// `questions` are the columns' questions (a Qualtrics export's second header row), `names` otherwise.
+    static func rating(questions: [String], answers: [[String]], candidates: Set<Int>, aliases: HeaderAliases) -> Rating? {
+        var found: [HeaderAliases.QuestionKind: (index: Int, scale: RatingColumnScale?)] = [:]
+        for (i, question) in questions.enumerated() where candidates.contains(i) {
+            guard let kind = aliases.questionKind(forHeader: question), kind != .employee, found[kind] == nil else { continue }
+            let values = column(i, of: answers)
+            guard holdsRatings(values, aliases: aliases) else { continue }
+            let scale = scale(kind, question: question, answers: values)
+            if kind != .rating, scale == nil { continue }
+            found[kind] = (i, scale)
+        }
+        for kind in [HeaderAliases.QuestionKind.csat, .rating, .nps] {
+            guard let f = found[kind] else { continue }
+            return Rating(index: f.index, scale: f.scale)
+        }
+        return nil
+    }
+
+    /// The first employee question whose answers are names.
+    static func employee(questions: [String], answers: [[String]], candidates: Set<Int>, aliases: HeaderAliases) -> Int? {
+        questions.indices.first { i in
+            candidates.contains(i) && aliases.questionKind(forHeader: questions[i]) == .employee && holdsNames(column(i, of: answers))
+        }
+    }
+
+    /// The scale a question's kind says, when its answers fit it; else nil, for its answers to decide.
+    private static func scale(_ kind: HeaderAliases.QuestionKind, question: String, answers: [String]) -> RatingColumnScale? {
+        let scale: SurveyRating.Scale
+        switch kind {
+        case .csat: scale = .csat
+        case .nps: scale = .nps
+        case .rating, .employee: return nil
+        }
+        let fits = answers.allSatisfy { a in RatingParser.parse(a).map { SurveyRating.Score($0, scale: scale).isOnScale } ?? true }
+        guard fits else { return nil }
+        let shown = question.count > 60 ? String(question.prefix(60)) + "…" : question
+        return RatingColumnScale(scale: scale, reason: "its question '\(shown)' (lexicons/headers.tsv: \(kind.rawValue))")
+    }
+
+    private static func column(_ i: Int, of rows: [[String]]) -> [String] {
+        rows.compactMap { i < $0.count ? $0[i] : nil }.filter { !$0.isEmpty }
+    }
+
+    /// Whether most answers are ratings: numbers 0–10 or listed choices.
+    static func holdsRatings(_ values: [String], aliases: HeaderAliases) -> Bool {
+        guard !values.isEmpty else { return false }
+        let ratings = values.count { RatingParser.parse($0) != nil || aliases.ratingChoices.rating($0) != nil }
+        return Double(ratings) >= Double(values.count) * agreement
+    }
+
+    /// Whether most answers look like a person's name: one to four words, at most 40 characters, with
+    /// letters and no digits.
+    static func holdsNames(_ values: [String]) -> Bool {
+        guard !values.isEmpty else { return false }
+        let names = values.count { v in
+            let words = v.split(whereSeparator: \.isWhitespace).count
+            return (1...4).contains(words) && v.count <= 40 && v.contains(where: \.isLetter) && !v.contains(where: \.isNumber)
+        }
+        return Double(names) >= Double(values.count) * agreement
+    }
+}
