@@ -20,7 +20,7 @@ public struct SentimentStage: RecordStage {
         scorer.mark(&record.tokens, language: language)
         let result = scorer.score(&record.tokens, language: language, themeKeywords: &record.themeKeywords)
         record.sentiment = result
-        record.ratingDisagrees = Self.disagrees(rating: record.rating, result: result, threshold: scorer.rules.disagreementScore)
+        record.ratingDisagrees = Self.disagrees(rating: record.ratings.primary, result: result, threshold: scorer.rules.disagreementScore)
     }
 
     /// A high rating (CSAT 4–5, NPS 9–10: `SurveyRating`) with a clearly negative text, or a low one (CSAT 1–2,

@@ -20,8 +20,8 @@ public struct FeedbackRecord: Sendable {
     public var employeeMention: String?
     /// Contact channel (phone, chat, Twitter, …) as written in the export.
     public var channel: String?
-    /// Survey rating as given, on its column's scale (CSAT 1–5 or NPS 0–10); never mixed into the text score.
-    public var rating: SurveyRating.Score?
+    /// Survey ratings as given, each on its column's scale (CSAT 1–5, NPS 0–10, or both); never mixed into the text score.
+    public var ratings: SurveyRating.Ratings
     /// The feedback text as read from the export (entities decoded).
     public var text: String
     /// Language declared by the source (pipeline file or a language column).
@@ -72,14 +72,14 @@ public struct FeedbackRecord: Sendable {
 
     public init(
         id: String, provenance: Provenance, date: String? = nil, employee: String? = nil,
-        channel: String? = nil, rating: SurveyRating.Score? = nil, text: String, declaredLanguage: Language? = nil
+        channel: String? = nil, ratings: SurveyRating.Ratings = .none, text: String, declaredLanguage: Language? = nil
     ) {
         self.id = id
         self.provenance = provenance
         self.date = date
         self.employee = employee
         self.channel = channel
-        self.rating = rating
+        self.ratings = ratings
         self.text = text
         self.declaredLanguage = declaredLanguage
     }

@@ -21,10 +21,8 @@ public struct FileReadSummary: Sendable, Hashable, Codable {
     /// The column read as the feedback text, and why it was chosen.
     public var textColumn: String?
     public var textColumnReason: String?
-    /// The column read as the rating, and its scale with why (`RatingColumnScale.description`): nil when
-    /// nothing decided it and each rating is read by its value.
-    public var ratingColumn: String?
-    public var ratingScale: String?
+    /// The rating columns, each with the scale it is read on and why, or why it is not read.
+    public var ratingColumns: [RatingColumnNote] = []
     /// The entries of an archive, each read as its own file (`archive.zip!inner.csv`).
     public var members: [FileReadSummary] = []
 
@@ -46,4 +44,16 @@ public struct FileReadSummary: Sendable, Hashable, Codable {
 
     /// Records rejected, counting every record of a file whose records were dropped.
     public var rejectedRecords: Int { fileError != nil && discardsRecords ? read : rejected }
+}
+
+/// What the manifest says of one rating column: its name, and the scale its answers are read on and
+/// why ("NPS 0–10: its name 'NPS' (lexicons/headers.tsv)"), or why it is not read.
+public struct RatingColumnNote: Sendable, Hashable, Codable {
+    public var name: String
+    public var scale: String
+
+    public init(name: String, scale: String) {
+        self.name = name
+        self.scale = scale
+    }
 }

@@ -10,17 +10,18 @@ public struct RatedResponse: Sendable, Hashable {
     public var date: String?
     public var employee: String?
     public var channel: String?
-    public var rating: SurveyRating.Score
+    /// At least one rating.
+    public var ratings: SurveyRating.Ratings
 
     /// How a count of them reads in a report line and the run's summary line: "3 ratings without text".
     public static func described(count n: Int) -> String { "\(n) rating\(n == 1 ? "" : "s") without text" }
 
-    public init(id: String, provenance: Provenance, date: String?, employee: String?, channel: String?, rating: SurveyRating.Score) {
+    public init(id: String, provenance: Provenance, date: String?, employee: String?, channel: String?, ratings: SurveyRating.Ratings) {
         self.id = id
         self.provenance = provenance
         self.date = date
         self.employee = employee
         self.channel = channel
-        self.rating = rating
+        self.ratings = ratings
     }
 }

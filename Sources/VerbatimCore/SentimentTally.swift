@@ -57,7 +57,7 @@ public struct SentimentTally: Sendable, Hashable, Codable {
 
     static func units(_ value: Double, _ unit: Double) -> Int { Int((value / unit).rounded()) }
 
-    public mutating func add(label: SentimentLabel, score: Double, rating: SurveyRating.Score?, disagrees: Bool) {
+    public mutating func add(label: SentimentLabel, score: Double, ratings: SurveyRating.Ratings, disagrees: Bool) {
         n += 1
         switch label {
         case .positive: positive += 1
@@ -65,12 +65,17 @@ public struct SentimentTally: Sendable, Hashable, Codable {
         case .negative: negative += 1
         }
         scoreUnits += Self.units(score, Self.scoreUnit)
-        if let r = rating { add(rating: r) }
+        add(ratings: ratings)
         if disagrees { disagreements += 1 }
     }
 
     /// Counts a rating alone: a record's, or a response's that has no text (`RatedResponse`), which
     /// counts in CSAT or NPS and not in `n` and the labels.
+    public mutating func add(ratings: SurveyRating.Ratings) {
+        for r in ratings.scores { add(rating: r) }
+    }
+
+    /// Counts one rating alone, on its scale.
     public mutating func add(rating r: SurveyRating.Score) {
         let band = r.band
         switch r.scale {

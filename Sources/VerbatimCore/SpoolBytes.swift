@@ -27,11 +27,11 @@ public struct SpoolBytesWriter {
         if let d { number(d) }
     }
 
-    /// A rating that may be missing: a code (0 none, 1 CSAT, 2 NPS), then its value's 8 bytes when present.
-    public mutating func rating(_ r: SurveyRating.Score?) {
-        guard let r else { code(0); return }
-        code(r.scale == .csat ? 1 : 2)
-        number(r.value)
+    /// Ratings: a code (bit 1: a CSAT, bit 2: an NPS), then each present value's 8 bytes, CSAT first.
+    public mutating func ratings(_ r: SurveyRating.Ratings) {
+        code((r.csat == nil ? 0 : 1) | (r.nps == nil ? 0 : 2))
+        if let c = r.csat { number(c) }
+        if let n = r.nps { number(n) }
     }
 
     public mutating func count(_ n: UInt32) { withUnsafeBytes(of: n.littleEndian) { bytes.append(contentsOf: $0) } }
@@ -93,13 +93,13 @@ public struct SpoolBytesReader {
         }
     }
 
-    public mutating func rating() throws(Damaged) -> SurveyRating.Score? {
-        switch try code() {
-        case 0: return nil
-        case 1: return SurveyRating.Score(try double(), scale: .csat)
-        case 2: return SurveyRating.Score(try double(), scale: .nps)
-        default: throw Damaged()
-        }
+    public mutating func ratings() throws(Damaged) -> SurveyRating.Ratings {
+        let c = try code()
+        guard c <= 3 else { throw Damaged() }
+        var r = SurveyRating.Ratings()
+        if c & 1 != 0 { r.csat = try double() }
+        if c & 2 != 0 { r.nps = try double() }
+        return r
     }
 
     public mutating func count() throws(Damaged) -> UInt32 {

@@ -84,6 +84,57 @@ public enum SurveyRating {
         }
     }
 
+    /// The ratings of one response, at most one per scale: a post-contact survey asks how satisfied
+    /// the customer was (CSAT), how likely they are to recommend (NPS), or both, and each counts in
+    /// its own figure.
+    public struct Ratings: Sendable, Hashable, Codable {
+        public var csat: Double?
+        public var nps: Double?
+
+        public init(csat: Double? = nil, nps: Double? = nil) {
+            self.csat = csat
+            self.nps = nps
+        }
+
+        /// One rating, on its scale.
+        public init(_ score: Score?) {
+            if let score { self[score.scale] = score.value }
+        }
+
+        public static let none = Ratings()
+
+        public var isEmpty: Bool { csat == nil && nps == nil }
+
+        public subscript(scale: Scale) -> Double? {
+            get { scale == .csat ? csat : nps }
+            set { if scale == .csat { csat = newValue } else { nps = newValue } }
+        }
+
+        /// Each rating on its scale, CSAT first.
+        public var scores: [Score] {
+            [csat.map { Score($0, scale: .csat) }, nps.map { Score($0, scale: .nps) }].compactMap { $0 }
+        }
+
+        /// The rating a text's score is compared with (`SentimentStage.disagrees`): the CSAT, a rating of
+        /// the contact itself, when there is one; else the NPS.
+        public var primary: Score? { scores.first }
+
+        /// As partials and spools write them: "4/5", "9/10", "4/5 9/10"; nil when there is none.
+        public var text: String? { isEmpty ? nil : scores.map(\.text).joined(separator: " ") }
+
+        /// Ratings written as `text` writes them; nil for anything else (a scale twice, an empty text).
+        public init?(text: some StringProtocol) {
+            let parts = text.split(separator: " ", omittingEmptySubsequences: false)
+            guard (1...2).contains(parts.count) else { return nil }
+            var out = Ratings()
+            for p in parts {
+                guard let s = Score(text: p), out[s.scale] == nil else { return nil }
+                out[s.scale] = s.value
+            }
+            self = out
+        }
+    }
+
     /// NPS from counts: % promoters − % detractors; nil without ratings.
     public static func netPromoterScore(promoters: Int, detractors: Int, of count: Int) -> Double? {
         count == 0 ? nil : Double(promoters - detractors) / Double(count) * 100

@@ -126,7 +126,8 @@ public struct CSVRecordReader: RecordReader {
             }
             mapping = header.mapping
             header.describe(into: &summary)
-            assembler.ratingScale = header.ratingScale
+            assembler.ratingScale = header.ratings.rating
+            assembler.npsScale = header.ratings.nps
             headerCount = rows[header.titleRows].count
             repeated = RepeatedHeader(Array(rows[header.titleRows..<min(header.rows, rows.count)]))
             summaryRows = SummaryRows(aliases: aliases, textIndex: header.mapping[.text]!)

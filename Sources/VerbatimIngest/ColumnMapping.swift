@@ -36,4 +36,7 @@ public struct ColumnMapping: Sendable, Hashable {
 
     /// Reads column `index` as `field` (found by another header row).
     mutating func assign(_ field: RecordField, _ index: Int) { columns[field] = index }
+
+    /// Leaves `field` unread.
+    mutating func remove(_ field: RecordField) { columns[field] = nil }
 }

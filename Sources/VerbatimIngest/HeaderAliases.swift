@@ -7,8 +7,9 @@ import VerbatimCore
 /// `yanit_no` and `YANIT NO` are the same name.
 public struct HeaderAliases: Sendable {
     private var fieldByKey: [String: RecordField] = [:]
-    /// The scale a rating column's name says (`csat<TAB>alias`, `nps<TAB>alias`: "CSAT", "NPS", "Stars").
-    private var scaleByKey: [String: SurveyRating.Scale] = [:]
+    /// The rating columns whose name says the 1–5 scale (`csat<TAB>alias`: "CSAT", "Stars"). An NPS
+    /// column's name is the `nps` field's alias.
+    private var csatKeys: Set<String> = []
     /// Words that make a column's header a survey question asking for a field (`csat question<TAB>memnun*`).
     private var questionWords: [(kind: QuestionKind, phrase: HeaderPhrase)] = []
 
@@ -16,7 +17,7 @@ public struct HeaderAliases: Sendable {
     public enum QuestionKind: String, Sendable, CaseIterable {
         /// A satisfaction question (CSAT 1–5): "Hizmetimizden ne kadar memnun kaldınız?"
         case csat = "csat question"
-        /// The recommendation question (NPS 0–10): "Bizi tavsiye etme olasılığınız nedir?"
+        /// The recommendation question (NPS 0–10, the `nps` field): "Bizi tavsiye etme olasılığınız nedir?"
         case nps = "nps question"
         /// A rating question that does not say its scale: "Görüşmeyi puanlayın" (its answers decide).
         case rating = "rating question"
@@ -33,12 +34,14 @@ public struct HeaderAliases: Sendable {
 
     /// The pseudo-field of `headers.tsv` that lists summary-line labels.
     static let summaryField = "summary"
+    /// The pseudo-field of `headers.tsv` that lists the names of rating columns on the 1–5 scale.
+    static let csatField = "csat"
 
-    public init(pairs: [(RecordField, String)], summaryLabels: [String] = [], ratingScales: [(SurveyRating.Scale, String)] = []) {
+    public init(pairs: [(RecordField, String)], summaryLabels: [String] = [], csatNames: [String] = []) {
         for (field, alias) in pairs { fieldByKey[Self.key(alias)] = field }
-        for (scale, alias) in ratingScales {
+        for alias in csatNames {
             fieldByKey[Self.key(alias)] = .rating
-            scaleByKey[Self.key(alias)] = scale
+            csatKeys.insert(Self.key(alias))
         }
         self.summaryLabels = summaryLabels.compactMap(HeaderPhrase.init)
     }
@@ -51,7 +54,7 @@ public struct HeaderAliases: Sendable {
         }
         var pairs: [(RecordField, String)] = []
         var labels: [String] = []
-        var scales: [(SurveyRating.Scale, String)] = []
+        var csatNames: [String] = []
         var questions: [(QuestionKind, HeaderPhrase)] = []
         for (n, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -71,18 +74,18 @@ public struct HeaderAliases: Sendable {
                 questions.append((kind, phrase))
                 continue
             }
-            if parts.count >= 2, let scale = SurveyRating.Scale(rawValue: String(parts[0])), !parts[1].isEmpty {
-                scales.append((scale, String(parts[1])))
+            if parts.count >= 2, parts[0] == Self.csatField, !parts[1].isEmpty {
+                csatNames.append(String(parts[1]))
                 continue
             }
             guard parts.count >= 2, let field = RecordField(rawValue: String(parts[0])), !parts[1].isEmpty else {
-                let kinds = RecordField.allCases.map(\.rawValue) + SurveyRating.Scale.allCases.map(\.rawValue) + QuestionKind.allCases.map(\.rawValue)
+                let kinds = RecordField.allCases.map(\.rawValue) + [Self.csatField] + QuestionKind.allCases.map(\.rawValue)
                 throw IngestError.badAliasFile(path: url.path, line: n + 1,
                     reason: "expected 'field<TAB>alias' with field one of \(kinds.joined(separator: ", ")), or '\(Self.summaryField)<TAB>label'")
             }
             pairs.append((field, String(parts[1])))
         }
-        self.init(pairs: pairs, summaryLabels: labels, ratingScales: scales)
+        self.init(pairs: pairs, summaryLabels: labels, csatNames: csatNames)
         questionWords = questions.map { (kind: $0.0, phrase: $0.1) }
     }
 
@@ -119,8 +122,11 @@ public struct HeaderAliases: Sendable {
         return questionWords.first { $0.phrase.occurs(in: words) }?.kind
     }
 
-    /// The scale a rating column's header names ("NPS", "CSAT"), if any.
-    public func ratingScale(forHeader header: String) -> SurveyRating.Scale? { scaleByKey[Self.key(header)] }
+    /// The scale a rating column's header names ("CSAT", "Stars": 1–5), if any; an NPS column is the `nps` field.
+    public func ratingScale(forHeader header: String) -> SurveyRating.Scale? {
+        if csatKeys.contains(Self.key(header)) { return .csat }
+        return fieldByKey[Self.key(header)] == .nps ? .nps : nil
+    }
 
     /// The matching key: lower-case, no accents (`ı` → `i`), letters and digits only.
     public static func key(_ s: String) -> String { words(s).joined() }

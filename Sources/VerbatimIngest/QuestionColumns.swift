@@ -19,26 +19,25 @@ enum QuestionColumns {
     /// Share of a column's non-empty answers that must be the field's kind of value (4 in 5).
     static let agreement = 0.8
 
-    /// The first rating question whose answers are ratings: a satisfaction question before a
-    /// recommendation question (a record has one rating, and a scorecard is about the contact). A
-    /// satisfaction question answered above 5 (a 0–10 satisfaction scale) is not read: it is neither
-    /// CSAT nor NPS, and `columns: rating:` reads it by each answer's value when that is wanted.
-    /// `questions` are the columns' questions (a Qualtrics export's second header row), `names` otherwise.
-    static func rating(questions: [String], answers: [[String]], candidates: Set<Int>, aliases: HeaderAliases) -> Rating? {
-        var found: [HeaderAliases.QuestionKind: (index: Int, scale: RatingColumnScale?)] = [:]
+    /// The first question of `kinds` (in that order of preference) whose answers are ratings: for the
+    /// rating column a satisfaction question before a plain rating question; for the NPS column the
+    /// recommendation question. A satisfaction question answered above 5 (a 0–10 satisfaction scale)
+    /// is not read: it is neither CSAT nor NPS, and `columns: rating:` reads it by each answer's value
+    /// when that is wanted. `questions` are the columns' questions (a Qualtrics export's second header
+    /// row), their names otherwise.
+    static func rating(
+        _ kinds: [HeaderAliases.QuestionKind], questions: [String], answers: [[String]], candidates: Set<Int>, aliases: HeaderAliases
+    ) -> Rating? {
+        var found: [HeaderAliases.QuestionKind: Rating] = [:]
         for (i, question) in questions.enumerated() where candidates.contains(i) {
-            guard let kind = aliases.questionKind(forHeader: question), kind != .employee, found[kind] == nil else { continue }
+            guard let kind = aliases.questionKind(forHeader: question), kinds.contains(kind), found[kind] == nil else { continue }
             let values = column(i, of: answers)
             guard holdsRatings(values, aliases: aliases) else { continue }
             let scale = scale(kind, question: question, answers: values)
             if kind != .rating, scale == nil { continue }
-            found[kind] = (i, scale)
+            found[kind] = Rating(index: i, scale: scale)
         }
-        for kind in [HeaderAliases.QuestionKind.csat, .rating, .nps] {
-            guard let f = found[kind] else { continue }
-            return Rating(index: f.index, scale: f.scale)
-        }
-        return nil
+        return kinds.lazy.compactMap { found[$0] }.first
     }
 
     /// The first employee question whose answers are names.

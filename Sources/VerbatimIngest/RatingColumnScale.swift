@@ -6,12 +6,11 @@ import VerbatimCore
 /// NPS survey's detractors who answered 1 to 5 into CSAT ratings, four and five of them "satisfied",
 /// and leaves the NPS to the answers 6 to 10: six answers 10, 9, 8, 3, 2, 4 gave NPS +66.7 and a
 /// CSAT of 33% over three ratings no one gave, where the survey's NPS is −16.7. So the column
-/// decides, in this order:
-/// - the pipeline's `rating_scale:` for the source;
-/// - the column's name, when `headers.tsv` lists it as `csat` or `nps` ("CSAT", "NPS", "Stars");
-/// - its first answers (the rows `TableHeader` samples): a 0 or a number above 5, which no 1–5
-///   scale gives, or a `/10`, make it 0–10.
-/// Otherwise each rating is read by its value, as before.
+/// decides (`RatingColumns` puts these in order): the pipeline's `rating_scale:` for the source
+/// (`explicit`); the column's name, when `headers.tsv` lists it as `csat` (`named`); the survey
+/// question (`QuestionColumns`); its first answers, the rows `TableHeader` samples (`answered`: a 0
+/// or a number above 5, which no 1–5 scale gives, or a `/10`, make it 0–10). Otherwise each
+/// rating is read by its value, as before.
 public struct RatingColumnScale: Sendable, Hashable {
     public var scale: SurveyRating.Scale
     /// Why, for the manifest and a reject's reason: "its name 'NPS' (lexicons/headers.tsv)".
@@ -22,14 +21,13 @@ public struct RatingColumnScale: Sendable, Hashable {
         self.reason = reason
     }
 
-    /// The scale of the column named `header` whose first answers are `answers`; nil when nothing says.
-    static func decide(
-        explicit: SurveyRating.Scale?, header: String?, answers: [String], aliases: HeaderAliases
-    ) -> RatingColumnScale? {
-        if let explicit = Self.explicit(explicit) { return explicit }
-        if let header, let named = aliases.ratingScale(forHeader: header) {
-            return RatingColumnScale(scale: named, reason: "its name '\(header)' (lexicons/headers.tsv)")
-        }
+    /// The scale a column's name says ("CSAT", "Stars"; an NPS column's name is the `nps` field's); nil when it says none.
+    static func named(_ header: String, aliases: HeaderAliases) -> RatingColumnScale? {
+        aliases.ratingScale(forHeader: header).map { RatingColumnScale(scale: $0, reason: "its name '\(header)' (lexicons/headers.tsv)") }
+    }
+
+    /// The scale a column's first answers say: 0–10 when one is 0, above 5 or written out of 10; nil otherwise.
+    static func answered(_ answers: [String]) -> RatingColumnScale? {
         for answer in answers {
             let a = answer.trimmingCharactersInSet(" \t")
             guard !a.isEmpty, let v = RatingParser.parse(a) else { continue }

@@ -14,6 +14,8 @@ struct RecordAssembler {
     /// The scale of the file's rating column, when its name, the pipeline or its first answers say;
     /// nil: each rating by its value.
     var ratingScale: RatingColumnScale?
+    /// The scale of the file's `nps` column: always 0–10, with why (for a reject's reason).
+    var npsScale = RatingColumnScale(scale: .nps, reason: "an NPS column")
 
     /// Validates one row's `values` into a record, or the first problem found into a reject
     /// (the readers whose values arrive as strings: XML, worksheets, JSON).
@@ -58,9 +60,9 @@ struct RecordAssembler {
         if options.encoding == nil || options.encoding == .utf8, Self.containsReplacementCharacter(text) {
             return reject(.invalidEncoding(options.encoding ?? .utf8), .text)
         }
-        let date: String?, rating: SurveyRating.Score?
-        switch dateAndRating(fields) {
-        case let .success(found): (date, rating) = found
+        let date: String?, ratings: SurveyRating.Ratings
+        switch dateAndRatings(fields) {
+        case let .success(found): (date, ratings) = found
         case let .failure(bad): return reject(bad.problem, bad.field)
         }
         let id = fields.trimmedString(.id) ?? Self.stableID(file: file, position: position)
@@ -69,23 +71,21 @@ struct RecordAssembler {
         }
         return .record(FeedbackRecord(
             id: id, provenance: provenance, date: date, employee: fields.nameString(.employee), channel: fields.nameString(.channel),
-            rating: rating, text: textString, declaredLanguage: language))
+            ratings: ratings, text: textString, declaredLanguage: language))
     }
 
-    /// A row without text: a rated response when it has a rating (and its date and rating are
+    /// A row without text: a rated response when it has a rating (and its date and ratings are
     /// readable), else rejected for its empty text.
     private func rated(
         _ fields: FieldBytes, provenance: Provenance, position: Int, reject: (RowProblem, RecordField) -> ReadEvent
     ) -> ReadEvent {
-        guard let r = fields.rating, !FieldBytes.trimmed(r, FieldBytes.isSpaceOrTab).isEmpty else { return reject(.emptyText, .text) }
-        switch dateAndRating(fields) {
+        switch dateAndRatings(fields) {
         case let .failure(bad): return reject(bad.problem, bad.field)
-        case let .success((date, rating)):
-            // The rating field is not empty, so a success has read it.
-            guard let rating else { return reject(.emptyText, .text) }
+        case let .success((date, ratings)):
+            guard !ratings.isEmpty else { return reject(.emptyText, .text) }
             let id = fields.trimmedString(.id) ?? Self.stableID(file: file, position: position)
             return .rated(RatedResponse(id: id, provenance: provenance, date: date, employee: fields.nameString(.employee),
-                                        channel: fields.nameString(.channel), rating: rating))
+                                        channel: fields.nameString(.channel), ratings: ratings))
         }
     }
 
@@ -95,8 +95,9 @@ struct RecordAssembler {
         var field: RecordField
     }
 
-    /// The row's normalized date and its rating, each nil when its field is empty; the date is checked first.
-    func dateAndRating(_ fields: FieldBytes) -> Result<(date: String?, rating: SurveyRating.Score?), BadField> {
+    /// The row's normalized date (nil when its field is empty) and its ratings; the date is checked
+    /// first, then the rating column, then the NPS column.
+    func dateAndRatings(_ fields: FieldBytes) -> Result<(date: String?, ratings: SurveyRating.Ratings), BadField> {
         var date: String?
         if let d = fields.date.map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab) }), !d.isEmpty {
             guard let n = DateNormalizer.normalize(bytes: d) ?? DateNormalizer.normalizeNamed(String(decoding: d, as: UTF8.self), months: months) else {
@@ -104,19 +105,21 @@ struct RecordAssembler {
             }
             date = n
         }
-        var rating: SurveyRating.Score?
-        if let r = fields.rating.map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab) }), !r.isEmpty {
-            switch score(r) {
-            case let .success(s): rating = s
+        var ratings = SurveyRating.Ratings()
+        for (field, column) in [(RecordField.rating, ratingScale), (.nps, npsScale)] {
+            guard let r = fields[field].map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab) }), !r.isEmpty else { continue }
+            switch score(r, field: field, column: column) {
+            // A column of each scale at most (`TableHeader`): the rating column read first keeps its place.
+            case let .success(s): if ratings[s.scale] == nil { ratings[s.scale] = s.value }
             case let .failure(bad): return .failure(bad)
             }
         }
-        return .success((date, rating))
+        return .success((date, ratings))
     }
 
-    /// A rating's value on its scale: the column's (`ratingScale`), else the one it writes ("4/10"), else
-    /// a choice's (CSAT), else its value's. A value off its column's scale is a bad field.
-    private func score(_ r: UnsafeBufferPointer<UInt8>) -> Result<SurveyRating.Score, BadField> {
+    /// A rating's value on its scale: its column's, else the one it writes ("4/10"), else a choice's
+    /// (CSAT), else its value's. A value off its column's scale is a bad field.
+    private func score(_ r: UnsafeBufferPointer<UInt8>, field: RecordField, column: RatingColumnScale?) -> Result<SurveyRating.Score, BadField> {
         let choice: Double?
         let value: Double
         if let v = RatingParser.parse(bytes: r) {
@@ -124,15 +127,15 @@ struct RecordAssembler {
         } else if let v = ratingChoices.rating(String(decoding: r, as: UTF8.self)) {
             (value, choice) = (v, v)
         } else {
-            return .failure(BadField(problem: .badRating(String(decoding: r, as: UTF8.self)), field: .rating))
+            return .failure(BadField(problem: .badRating(String(decoding: r, as: UTF8.self)), field: field))
         }
         let written = choice != nil ? SurveyRating.Scale.csat : RatingParser.writtenScale(bytes: r)
-        guard let column = ratingScale else {
+        guard let column else {
             return .success(written.map { SurveyRating.Score(value, scale: $0) } ?? SurveyRating.Score(inferring: value))
         }
         let s = SurveyRating.Score(value, scale: column.scale)
         guard s.isOnScale, written == nil || written == column.scale else {
-            return .failure(BadField(problem: .ratingOffScale(String(decoding: r, as: UTF8.self), column), field: .rating))
+            return .failure(BadField(problem: .ratingOffScale(String(decoding: r, as: UTF8.self), column), field: field))
         }
         return .success(s)
     }

@@ -1,4 +1,7 @@
 /// A field of a feedback record that a column or an XML element can map to.
+///
+/// `rating` is a rating whose scale its column decides (`RatingColumnScale`); `nps` a second
+/// rating column, always 0–10, that a survey asking both questions has beside its satisfaction one.
 public enum RecordField: String, Sendable, Hashable, CaseIterable, Codable {
-    case id, date, employee, channel, rating, text, language
+    case id, date, employee, channel, rating, nps, text, language
 }

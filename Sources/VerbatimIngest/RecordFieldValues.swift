@@ -1,4 +1,4 @@
-/// One optional value per record field, in seven stored properties, so filling one per record
+/// One optional value per record field, in eight stored properties, so filling one per record
 /// allocates nothing (a dictionary would hash and allocate per row). What a reader hands
 /// `RecordAssembler`: `FieldValues` (strings, from the XML, JSON and spreadsheet readers) or
 /// `FieldBytes` (UTF-8 bytes, from the CSV reader).
@@ -8,6 +8,7 @@ struct RecordFieldValues<Value> {
     var employee: Value?
     var channel: Value?
     var rating: Value?
+    var nps: Value?
     var text: Value?
     var language: Value?
 
@@ -19,6 +20,7 @@ struct RecordFieldValues<Value> {
             case .employee: employee
             case .channel: channel
             case .rating: rating
+            case .nps: nps
             case .text: text
             case .language: language
             }
@@ -30,6 +32,7 @@ struct RecordFieldValues<Value> {
             case .employee: employee = newValue
             case .channel: channel = newValue
             case .rating: rating = newValue
+            case .nps: nps = newValue
             case .text: text = newValue
             case .language: language = newValue
             }

@@ -19,8 +19,8 @@ struct TableHeader: Sendable {
     var layout: SurveyLayout
     /// Why the text column was chosen, for the manifest.
     var textReason: String
-    /// The rating column's scale, when its name, the pipeline or its first answers say (`RatingColumnScale`).
-    var ratingScale: RatingColumnScale?
+    /// The rating columns and the scale each is read on.
+    var ratings = RatingColumns()
 
     /// Rows read before the header is decided (the header rows, then a sample of answers).
     static let sampleRows = 25
@@ -39,20 +39,12 @@ struct TableHeader: Sendable {
         func candidates() -> Set<Int> {
             Set(header.names.indices).subtracting(header.mapping.columns.values).subtracting(header.layout.optionColumns(rows))
         }
-        var questionScale: RatingColumnScale?
-        if header.mapping[.rating] == nil, let q = QuestionColumns.rating(questions: questions, answers: answers, candidates: candidates(), aliases: aliases) {
-            header.mapping.assign(.rating, q.index)
-            questionScale = q.scale
-        }
+        header.ratings = RatingColumns.resolve(
+            &header.mapping, names: header.names, questions: questions, answers: answers, candidates: candidates(), explicit: ratingScale,
+            aliases: aliases)
         if header.mapping[.employee] == nil,
            let i = QuestionColumns.employee(questions: questions, answers: answers, candidates: candidates(), aliases: aliases) {
             header.mapping.assign(.employee, i)
-        }
-        if let i = header.mapping[.rating] {
-            let values = answers.compactMap { i < $0.count ? $0[i] : nil }
-            // The pipeline's `rating_scale:` first, then the question's, then the column's name and answers.
-            header.ratingScale = (ratingScale == nil ? questionScale : nil) ?? RatingColumnScale.decide(
-                explicit: ratingScale, header: i < header.names.count ? header.names[i] : nil, answers: values, aliases: aliases)
         }
         return header
     }
@@ -110,10 +102,7 @@ struct TableHeader: Sendable {
         summary.layout = layoutDescription
         summary.textColumn = mapping[.text].map { names[$0] }
         summary.textColumnReason = textReason
-        if let i = mapping[.rating], i < names.count, let ratingScale {
-            summary.ratingColumn = names[i]
-            summary.ratingScale = ratingScale.description
-        }
+        summary.ratingColumns = ratings.notes
     }
 
     /// What the manifest says of the header's shape: the survey tool, and the title lines above it; nil for a plain table.

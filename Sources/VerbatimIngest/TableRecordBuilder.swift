@@ -50,7 +50,8 @@ struct TableRecordBuilder {
             let h = try TableHeader.resolve(rows, explicit: options.columns, aliases: aliases, exactWidths: false, ratingScale: options.ratingScale)
             header = h
             h.describe(into: &summary)
-            assembler.ratingScale = h.ratingScale
+            assembler.ratingScale = h.ratings.rating
+            assembler.npsScale = h.ratings.nps
             columnNumbers = h.mapping.columns.mapValues { $0 + 1 }
             orderedColumns = h.mapping.columns.sorted { $0.value < $1.value }.map { (field: $0.key, index: $0.value) }
             repeated = RepeatedHeader(Array(rows[h.titleRows..<min(h.rows, rows.count)]))

@@ -21,7 +21,7 @@ extension KeyedRecord {
         let body = r.normalizedText.isEmpty ? r.text : r.normalizedText
         appendBinary(
             id: r.id, file: r.provenance.file, line: r.provenance.line, date: r.date, employee: r.employee, mention: r.employeeMention,
-            channel: r.channel, language: r.language.rawValue, rating: r.rating, label: r.sentiment?.label ?? .neutral,
+            channel: r.channel, language: r.language.rawValue, ratings: r.ratings, label: r.sentiment?.label ?? .neutral,
             score: r.sentiment?.score ?? 0, disagrees: r.ratingDisagrees, themes: r.themes.lazy.map { ($0.theme, $0.polarity, $0.score) },
             text: body, evidence: evidence, rowBytes: rowBytes, to: &out)
     }
@@ -30,13 +30,13 @@ extension KeyedRecord {
     static func appendBinary(_ r: RatedResponse, to out: inout [UInt8]) {
         appendBinary(
             id: r.id, file: r.provenance.file, line: r.provenance.line, date: r.date, employee: r.employee, mention: nil,
-            channel: r.channel, language: Language.und.rawValue, rating: r.rating, label: .neutral, score: 0, disagrees: false,
+            channel: r.channel, language: Language.und.rawValue, ratings: r.ratings, label: .neutral, score: 0, disagrees: false,
             themes: [(String, SentimentLabel, Double)](), text: "", evidence: "", rowBytes: 0, to: &out)
     }
 
     private static func appendBinary<Themes: Collection>(
         id: String, file: String, line: Int, date: String?, employee: String?, mention: String?, channel: String?, language: String,
-        rating: SurveyRating.Score?, label: SentimentLabel, score: Double, disagrees: Bool, themes: Themes, text: String, evidence: String,
+        ratings: SurveyRating.Ratings, label: SentimentLabel, score: Double, disagrees: Bool, themes: Themes, text: String, evidence: String,
         rowBytes: Int, to out: inout [UInt8]
     ) where Themes.Element == (String, SentimentLabel, Double) {
         var w = SpoolBytesWriter()
@@ -45,7 +45,7 @@ extension KeyedRecord {
         w.count(0)
         VerbatimSample.writeSpoolFields(
             recordId: id, file: file, line: line, date: date, employee: employee, employeeMention: mention, channel: channel,
-            language: language, rating: rating, label: label, score: score, text: text, evidence: evidence, to: &w)
+            language: language, ratings: ratings, label: label, score: score, text: text, evidence: evidence, to: &w)
         w.code(disagrees ? 1 : 0)
         w.count(themes.count)
         for (theme, polarity, s) in themes {
@@ -63,7 +63,7 @@ extension KeyedRecord {
         var out: [UInt8] = []
         appendBinary(
             id: s.recordId, file: s.file, line: s.line, date: s.date, employee: s.employee, mention: s.employeeMention, channel: s.channel,
-            language: s.language, rating: s.rating, label: s.label, score: s.score, disagrees: k.facts.disagrees,
+            language: s.language, ratings: s.ratings, label: s.label, score: s.score, disagrees: k.facts.disagrees,
             themes: k.facts.themes.lazy.map { ($0.theme, $0.polarity, $0.score) }, text: s.text, evidence: s.evidence,
             rowBytes: k.rowBytes, to: &out)
         return out
@@ -93,7 +93,7 @@ extension KeyedRecord {
                 themes.append(RecordFacts.Theme(theme: try r.presentText(), polarity: try r.label(), score: try r.double()))
             }
             let rowBytes = try r.int()
-            guard KeyedRecord.isWhole(rowBytes: rowBytes, text: sample.text, rating: sample.rating), r.atEnd else { return nil }
+            guard KeyedRecord.isWhole(rowBytes: rowBytes, text: sample.text, ratings: sample.ratings), r.atEnd else { return nil }
             sample.text = VerbatimSample.cut(sample.text)
             sample.themes = themes.map(\.tag.text)
             return KeyedRecord(facts: RecordFacts(sample: sample, disagrees: disagrees, themes: themes), rowBytes: rowBytes)

@@ -11,7 +11,7 @@ import VerbatimReports
 /// cheaper to write (`KeyedRecord+Spool.swift`).
 ///
 /// Fields: id, file, line, date, employee, employee mention, channel,
-/// language, rating (`4/5`, `9/10`: `SurveyRating.Score.text`), label, score, rating-disagrees (`1`/`0`), themes
+/// language, ratings (`4/5`, `9/10`, `4/5 9/10`: `SurveyRating.Ratings.text`), label, score, rating-disagrees (`1`/`0`), themes
 /// (`theme` US `polarity` US `score`, joined by RS), text, evidence, row
 /// bytes. Each field is written and read by `SpoolLine`; `\N` is a missing
 /// value. Doubles are written in Swift's shortest form, which reads back to
@@ -28,8 +28,8 @@ struct KeyedRecord {
     var isRatedWithoutText: Bool { rowBytes == 0 }
 
     /// Whether facts read back are whole: a record has a row; a rated response has a rating and no text.
-    static func isWhole(rowBytes: Int, text: String, rating: SurveyRating.Score?) -> Bool {
-        rowBytes > 0 || (rowBytes == 0 && text.isEmpty && rating != nil)
+    static func isWhole(rowBytes: Int, text: String, ratings: SurveyRating.Ratings) -> Bool {
+        rowBytes > 0 || (rowBytes == 0 && text.isEmpty && !ratings.isEmpty)
     }
 
     static let fieldCount = 16
@@ -49,7 +49,7 @@ struct KeyedRecord {
         let themes = facts.themes.map { "\($0.theme)\(Self.unitSeparator)\($0.polarity.rawValue)\(Self.unitSeparator)\($0.score)" }
             .joined(separator: String(Self.recordSeparator))
         field(s.recordId); field(s.file); field(String(s.line)); field(s.date); field(s.employee); field(s.employeeMention)
-        field(s.channel); field(s.language); field(s.rating?.text); field(s.label.rawValue); field("\(s.score)")
+        field(s.channel); field(s.language); field(s.ratings.text); field(s.label.rawValue); field("\(s.score)")
         field(facts.disagrees ? "1" : "0"); field(themes); field(s.text); field(s.evidence); field(String(rowBytes), last: true)
         return out
     }
@@ -58,13 +58,13 @@ struct KeyedRecord {
     static func parse(_ line: ArraySlice<UInt8>) -> KeyedRecord? {
         let f = SpoolLine.fields(line)
         guard f.count == fieldCount else { return nil }
-        // A rating as `SurveyRating.Score.text` writes it ("4/5", "9/10"); a field that is not one is damage.
-        let rating = f[8].flatMap { SurveyRating.Score(text: $0) }
-        guard (f[8] == nil) == (rating == nil) else { return nil }
+        // Ratings as `SurveyRating.Ratings.text` writes them ("4/5", "9/10", "4/5 9/10"); a field that is not is damage.
+        let ratings = f[8].flatMap { SurveyRating.Ratings(text: $0) }
+        guard (f[8] == nil) == (ratings == nil) else { return nil }
         guard let id = f[0], let file = f[1], let lineNo = f[2].flatMap({ Int($0) }), let language = f[7],
               let label = f[9].flatMap(SentimentLabel.init(rawValue:)), let score = f[10].flatMap({ Double($0) }),
               let text = f[13], let evidence = f[14], let rowBytes = f[15].flatMap({ Int($0) }),
-              isWhole(rowBytes: rowBytes, text: text, rating: rating) else { return nil }
+              isWhole(rowBytes: rowBytes, text: text, ratings: ratings ?? .none) else { return nil }
         var themes: [RecordFacts.Theme] = []
         for t in (f[12] ?? "").split(separator: Self.recordSeparator) {
             let parts = t.split(separator: Self.unitSeparator, omittingEmptySubsequences: false)
@@ -73,7 +73,7 @@ struct KeyedRecord {
         }
         let sample = VerbatimSample(
             recordId: id, file: file, line: lineNo, date: f[3], employee: f[4], employeeMention: f[5], channel: f[6], language: language,
-            rating: rating, label: label, score: score, text: text, evidence: evidence,
+            ratings: ratings ?? .none, label: label, score: score, text: text, evidence: evidence,
             themes: themes.map(\.tag.text))
         return KeyedRecord(facts: RecordFacts(sample: sample, disagrees: f[11] == "1", themes: themes), rowBytes: rowBytes)
     }

@@ -138,9 +138,10 @@ public struct LabelledInput: Sendable {
             case let .reject(r): setAside.rejected.append("\(r.provenance.file) line \(r.provenance.line): \(r.reason)")
             case .rated: setAside.withoutText += 1
             case let .record(record):
-                guard let rating = record.rating else { setAside.unrated += 1; return }
-                guard let label = ratings.label(rating.value) else {
-                    failure = LearnError.ratingOutOfRange(file: url.path, line: record.provenance.line, rating: rating.value, scale: "\(ratings.scale.rawValue) (\(String(format: "%g", ratings.scale.range.lowerBound))–\(String(format: "%g", ratings.scale.range.upperBound)))")
+                // The rating on the learning scale when the survey has one (its CSAT, or its NPS), else its only one.
+                guard let rating = record.ratings[ratings.scale.surveyScale] ?? record.ratings.primary?.value else { setAside.unrated += 1; return }
+                guard let label = ratings.label(rating) else {
+                    failure = LearnError.ratingOutOfRange(file: url.path, line: record.provenance.line, rating: rating, scale: "\(ratings.scale.rawValue) (\(String(format: "%g", ratings.scale.range.lowerBound))–\(String(format: "%g", ratings.scale.range.upperBound)))")
                     return
                 }
                 rated += 1

@@ -134,8 +134,8 @@ struct RunManifest {
         if let column = s.textColumn {
             pairs.append(("text_column", .object([("name", .string(column)), ("why", .string(s.textColumnReason ?? ""))])))
         }
-        if let column = s.ratingColumn, let scale = s.ratingScale {
-            pairs.append(("rating_column", .object([("name", .string(column)), ("scale", .string(scale))])))
+        if !s.ratingColumns.isEmpty {
+            pairs.append(("rating_columns", .array(s.ratingColumns.map { .object([("name", .string($0.name)), ("scale", .string($0.scale))]) })))
         }
         if !s.members.isEmpty {
             pairs.append(("members", .array(s.members.map { m in

@@ -48,8 +48,7 @@ extension RunPartial {
         var layout: String?
         var textColumn: String?
         var textColumnReason: String?
-        var ratingColumn: String?
-        var ratingScale: String?
+        var ratingColumns: [RatingColumnNote]?
         var members: [FileReadSummary]
         var rejectedWhole: Bool
         var keyed: Bool
@@ -114,7 +113,7 @@ extension RunPartial {
                 path: e.path, name: e.name, size: e.size, sha256: e.sha256, format: s.format, encoding: s.encoding, delimiter: s.delimiter,
                 read: s.read, accepted: s.accepted, rated: s.rated, rejected: s.rejected, fileError: s.fileError, discardsRecords: s.discardsRecords,
                 skipReason: s.skipReason, layout: s.layout, textColumn: s.textColumn, textColumnReason: s.textColumnReason,
-                ratingColumn: s.ratingColumn, ratingScale: s.ratingScale, members: s.members,
+                ratingColumns: s.ratingColumns.isEmpty ? nil : s.ratingColumns, members: s.members,
                 rejectedWhole: f.rejectedWhole,
                 keyed: f.keyed, stageNanos: f.stageNanos, nanos: f.nanos, analyseNanos: f.analyseNanos)
             try out.tagged("F", try encoder.encode(meta))
@@ -261,8 +260,7 @@ private struct PartialReader {
         summary.layout = m.layout
         summary.textColumn = m.textColumn
         summary.textColumnReason = m.textColumnReason
-        summary.ratingColumn = m.ratingColumn
-        summary.ratingScale = m.ratingScale
+        summary.ratingColumns = m.ratingColumns ?? []
         summary.members = m.members
         var entry = FileEntry(path: m.path, name: m.name, size: m.size, sha256: m.sha256)
         entry.format = m.format

@@ -45,8 +45,9 @@ extension HTMLReportWriter {
             }
             h += "<dt>\(t("verbatim.themes"))</dt><dd>\(themes.joined(separator: " · "))</dd>"
         }
-        if let r = v.rating {
-            h += "<dt>\(t("verbatim.rating"))</dt><dd>\(numbers.decimal(r.value, r.value == r.value.rounded() ? 0 : 1)) / \(Int(r.scale.highest))</dd>"
+        if !v.ratings.isEmpty {
+            let shown = v.ratings.scores.map { "\(numbers.decimal($0.value, $0.value == $0.value.rounded() ? 0 : 1)) / \(Int($0.scale.highest))" }
+            h += "<dt>\(t("verbatim.rating"))</dt><dd>\(shown.joined(separator: " · "))</dd>"
         }
         if let mention = v.employeeMention, let e = v.employee {
             h += "<dt>\(t("verbatim.mentioned"))</dt><dd>\(esc(mention)) → \(esc(e))</dd>"

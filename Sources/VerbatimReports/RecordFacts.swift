@@ -49,7 +49,7 @@ extension VerbatimSample {
     /// A sample read back from a partial, field by field.
     public init(
         recordId: String, file: String, line: Int, date: String?, employee: String?, employeeMention: String?, channel: String?,
-        language: String, rating: SurveyRating.Score?, label: SentimentLabel, score: Double, text: String, evidence: String, themes: [String]
+        language: String, ratings: SurveyRating.Ratings, label: SentimentLabel, score: Double, text: String, evidence: String, themes: [String]
     ) {
         self.recordId = recordId
         self.file = file
@@ -59,7 +59,7 @@ extension VerbatimSample {
         self.employeeMention = employeeMention
         self.channel = channel
         self.language = language
-        self.rating = rating
+        self.ratings = ratings
         self.label = label
         self.score = score
         self.text = text

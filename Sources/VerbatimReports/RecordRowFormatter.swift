@@ -6,7 +6,7 @@ import VerbatimPrivacy
 /// identifiers are written as read.
 public enum RecordRowFormatter {
     public static let recordHeader = [
-        "record_id", "source_file", "line", "date", "employee", "channel", "language", "rating", "rating_scale", "sentiment", "score", "themes", "evidence",
+        "record_id", "source_file", "line", "date", "employee", "channel", "language", "csat", "nps", "sentiment", "score", "themes", "evidence",
     ]
     public static let rejectHeader = ["file", "line", "column", "reason", "raw"]
 
@@ -18,12 +18,14 @@ public enum RecordRowFormatter {
         return [
             .text(r.id), .text(r.provenance.file), .number("\(r.provenance.line)"), .text(r.date ?? ""),
             .text(r.employee ?? ""), .text(r.channel ?? ""), .text(r.language.rawValue),
-            .number(r.rating.map { NumberFormat.fixed($0.value, $0.value == $0.value.rounded() ? 0 : 1) } ?? ""),
-            .text(r.rating?.scale.rawValue ?? ""),
+            .number(r.ratings.csat.map(ratingText) ?? ""), .number(r.ratings.nps.map(ratingText) ?? ""),
             .text(s?.label.rawValue ?? ""), .number(s.map { NumberFormat.fixed($0.score, 4) } ?? ""),
             .text(themes), .text(masker.map { $0.mask(evidence) } ?? evidence),
         ]
     }
+
+    /// A rating as a cell shows it: `4`, `4.5`.
+    static func ratingText(_ v: Double) -> String { NumberFormat.fixed(v, v == v.rounded() ? 0 : 1) }
 
     /// A short evidence string: `harika +3; kötü -2.5 [negation(değil)] → +1`, cut after
     /// `evidenceLimit` characters with `…`.

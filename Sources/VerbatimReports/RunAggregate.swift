@@ -42,7 +42,7 @@ public struct RunAggregate: Sendable, Codable {
     public mutating func add(_ r: FeedbackRecord, evidence: String? = nil) {
         let themes = r.themes.map { RecordFacts.Theme(theme: $0.theme, polarity: $0.polarity, score: $0.score) }
         let label = r.sentiment?.label ?? .neutral, score = r.sentiment?.score ?? 0
-        let employee = tally(label: label, score: score, rating: r.rating, disagrees: r.ratingDisagrees, employee: r.employee,
+        let employee = tally(label: label, score: score, ratings: r.ratings, disagrees: r.ratingDisagrees, employee: r.employee,
                              day: r.date.map(Self.day), channel: r.channel, language: r.language.rawValue,
                              file: r.provenance.file, themes: themes)
         // The sample is built only when a list keeps the record, and here, from the record itself (a closure
@@ -55,7 +55,7 @@ public struct RunAggregate: Sendable, Codable {
     /// exports); the same as adding the record it was made from.
     public mutating func add(_ f: RecordFacts) {
         let s = f.sample
-        let employee = tally(label: s.label, score: s.score, rating: s.rating, disagrees: f.disagrees, employee: s.employee,
+        let employee = tally(label: s.label, score: s.score, ratings: s.ratings, disagrees: f.disagrees, employee: s.employee,
                              day: s.date.map(Self.day), channel: s.channel, language: s.language, file: s.file, themes: f.themes)
         let lists = keepers(employee: employee, label: s.label, score: s.score, file: s.file, line: s.line, themes: f.themes)
         if lists.any { offer(s, to: lists, employee: employee, label: s.label, score: s.score, themes: f.themes) }
@@ -64,21 +64,20 @@ public struct RunAggregate: Sendable, Codable {
     /// Adds the rating of a response without text (`RatedResponse`): in the ratings of the run, its
     /// employee, day, channel and file; not in their sentiment, nor in a language or theme (it has no text).
     public mutating func add(_ r: RatedResponse) {
-        addRating(r.rating, employee: r.employee, day: r.date.map(Self.day), channel: r.channel, file: r.provenance.file)
+        addRatings(r.ratings, employee: r.employee, day: r.date.map(Self.day), channel: r.channel, file: r.provenance.file)
     }
 
     /// The same, for a rated response kept as facts (a partial's records of a source that has several exports).
     public mutating func addRating(of s: VerbatimSample) {
-        guard let rating = s.rating else { return }
-        addRating(rating, employee: s.employee, day: s.date.map(Self.day), channel: s.channel, file: s.file)
+        addRatings(s.ratings, employee: s.employee, day: s.date.map(Self.day), channel: s.channel, file: s.file)
     }
 
-    private mutating func addRating(_ rating: SurveyRating.Score, employee: String?, day: String?, channel: String?, file: String) {
-        total.add(rating: rating)
-        byEmployee[employee ?? Self.unassigned, default: SentimentTally()].add(rating: rating)
-        byDay[day ?? Self.noDate, default: SentimentTally()].add(rating: rating)
-        byChannel[channel ?? Self.noChannel, default: SentimentTally()].add(rating: rating)
-        bySource[file, default: SentimentTally()].add(rating: rating)
+    private mutating func addRatings(_ ratings: SurveyRating.Ratings, employee: String?, day: String?, channel: String?, file: String) {
+        total.add(ratings: ratings)
+        byEmployee[employee ?? Self.unassigned, default: SentimentTally()].add(ratings: ratings)
+        byDay[day ?? Self.noDate, default: SentimentTally()].add(ratings: ratings)
+        byChannel[channel ?? Self.noChannel, default: SentimentTally()].add(ratings: ratings)
+        bySource[file, default: SentimentTally()].add(ratings: ratings)
     }
 
     /// The day a record is counted under: the first ten characters of its date (`2026-11-21` of
@@ -93,10 +92,10 @@ public struct RunAggregate: Sendable, Codable {
 
     /// Counts a record in every tally; returns the name its employee is counted under.
     private mutating func tally(
-        label: SentimentLabel, score: Double, rating: SurveyRating.Score?, disagrees: Bool, employee: String?, day: String?, channel: String?,
+        label: SentimentLabel, score: Double, ratings: SurveyRating.Ratings, disagrees: Bool, employee: String?, day: String?, channel: String?,
         language: String, file: String, themes: [RecordFacts.Theme]
     ) -> String {
-        func add(_ t: inout SentimentTally) { t.add(label: label, score: score, rating: rating, disagrees: disagrees) }
+        func add(_ t: inout SentimentTally) { t.add(label: label, score: score, ratings: ratings, disagrees: disagrees) }
         add(&total)
         let employee = employee ?? Self.unassigned
         add(&byEmployee[employee, default: SentimentTally()])
@@ -106,12 +105,12 @@ public struct RunAggregate: Sendable, Codable {
         add(&bySource[file, default: SentimentTally()])
         for m in themes {
             // A theme is counted with the polarity of its own clause.
-            byTheme[m.theme, default: SentimentTally()].add(label: m.polarity, score: score, rating: rating, disagrees: disagrees)
+            byTheme[m.theme, default: SentimentTally()].add(label: m.polarity, score: score, ratings: ratings, disagrees: disagrees)
         }
         // The employee's cells found once for all the record's themes (a name is hashed whole, and most are
         // not ASCII: each look-up normalizes it).
         func addThemes(_ cells: inout [String: SentimentTally]) {
-            for m in themes { cells[m.theme, default: SentimentTally()].add(label: m.polarity, score: score, rating: rating, disagrees: disagrees) }
+            for m in themes { cells[m.theme, default: SentimentTally()].add(label: m.polarity, score: score, ratings: ratings, disagrees: disagrees) }
         }
         if !themes.isEmpty { addThemes(&byEmployeeTheme[employee, default: [:]]) }
         return employee

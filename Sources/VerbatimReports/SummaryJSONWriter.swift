@@ -3,7 +3,8 @@ import VerbatimCore
 /// Writes `summary.json`: run metadata and every aggregate, in a versioned
 /// schema documented in `docs/summary-schema.md`.
 public enum SummaryJSONWriter {
-    public static let schemaVersion = 1
+    /// 2 (2026-12-05): a verbatim's `rating` is `csat` and `nps`, each on its own scale.
+    public static let schemaVersion = 2
 
     public static func render(_ report: RunReport) -> String {
         let agg = report.aggregate
@@ -70,8 +71,8 @@ public enum SummaryJSONWriter {
                 ("date", v.date.map { .string($0) } ?? .null), ("employee", v.employee.map { .string($0) } ?? .null),
                 ("employee_mention", v.employeeMention.map { .string($0) } ?? .null),
                 ("channel", v.channel.map { .string($0) } ?? .null), ("language", .string(v.language)),
-                ("rating", v.rating.map { .double($0.value, $0.value == $0.value.rounded() ? 0 : 1) } ?? .null),
-                ("rating_scale", v.rating.map { .string($0.scale.rawValue) } ?? .null),
+                ("csat", v.ratings.csat.map { .double($0, $0 == $0.rounded() ? 0 : 1) } ?? .null),
+                ("nps", v.ratings.nps.map { .double($0, $0 == $0.rounded() ? 0 : 1) } ?? .null),
                 ("sentiment", .string(v.label.rawValue)), ("score", .double(v.score)), ("rank_score", .double(e.key)),
                 ("text", .string(v.text)), ("evidence", .string(v.evidence)), ("themes", .array(v.themes.map { .string($0) })),
             ])

@@ -8,26 +8,26 @@ import VerbatimCore
 extension VerbatimSample {
     public static func writeSpoolFields(
         recordId: String, file: String, line: Int, date: String?, employee: String?, employeeMention: String?, channel: String?,
-        language: String, rating: SurveyRating.Score?, label: SentimentLabel, score: Double, text: String, evidence: String,
+        language: String, ratings: SurveyRating.Ratings, label: SentimentLabel, score: Double, text: String, evidence: String,
         to w: inout SpoolBytesWriter
     ) {
         w.text(recordId); w.text(file); w.number(line); w.text(date); w.text(employee); w.text(employeeMention); w.text(channel)
-        w.text(language); w.rating(rating); w.label(label); w.number(score); w.text(text); w.text(evidence)
+        w.text(language); w.ratings(ratings); w.label(label); w.number(score); w.text(text); w.text(evidence)
     }
 
     public func writeSpoolFields(to w: inout SpoolBytesWriter) {
         Self.writeSpoolFields(
             recordId: recordId, file: file, line: line, date: date, employee: employee, employeeMention: employeeMention, channel: channel,
-            language: language, rating: rating, label: label, score: score, text: text, evidence: evidence, to: &w)
+            language: language, ratings: ratings, label: label, score: score, text: text, evidence: evidence, to: &w)
     }
 
     /// A sample read back from the fields `writeSpoolFields` wrote, without themes yet.
     public init(spoolFields r: inout SpoolBytesReader) throws(SpoolBytesReader.Damaged) {
         let id = try r.presentText(), file = try r.presentText(), line = try r.int(), date = try r.text(), employee = try r.text()
-        let mention = try r.text(), channel = try r.text(), language = try r.presentText(), rating = try r.rating()
+        let mention = try r.text(), channel = try r.text(), language = try r.presentText(), ratings = try r.ratings()
         let label = try r.label(), score = try r.double(), text = try r.presentText(), evidence = try r.presentText()
         self.init(
             recordId: id, file: file, line: line, date: date, employee: employee, employeeMention: mention, channel: channel,
-            language: language, rating: rating, label: label, score: score, text: text, evidence: evidence, themes: [])
+            language: language, ratings: ratings, label: label, score: score, text: text, evidence: evidence, themes: [])
     }
 }

@@ -16,7 +16,7 @@ public struct VerbatimSample: Sendable, Hashable, Codable {
     public var employeeMention: String?
     public var channel: String?
     public var language: String
-    public var rating: SurveyRating.Score?
+    public var ratings: SurveyRating.Ratings
     public var label: SentimentLabel
     /// The record's compound score, −1…1.
     public var score: Double
@@ -44,7 +44,7 @@ public struct VerbatimSample: Sendable, Hashable, Codable {
         employeeMention = r.employeeMention
         channel = r.channel
         language = r.language.rawValue
-        rating = r.rating
+        ratings = r.ratings
         label = r.sentiment?.label ?? .neutral
         score = r.sentiment?.score ?? 0
         let body = r.normalizedText.isEmpty ? r.text : r.normalizedText

@@ -90,11 +90,15 @@ extension HistoryStore {
             try db.execute(sql: "DROP INDEX IF EXISTS record_themes_by_theme")
         }
         m.registerMigration("v3") { db in
-            // A rating's scale, decided by its column (`SurveyRating`): an NPS column's 3 is a detractor. The
-            // ratings stored before it were read by their value, as they are filled in here.
+            // A record's CSAT and NPS, each on its column's scale (`SurveyRating`: an NPS column's 3 is a
+            // detractor), where one rating read by its value was. The ratings stored before were counted by
+            // that value rule, and are moved by it.
             try db.execute(sql: """
-                ALTER TABLE records ADD COLUMN rating_scale TEXT CHECK (rating_scale IN ('csat', 'nps'));
-                UPDATE records SET rating_scale = CASE WHEN rating > 5 OR rating = 0 THEN 'nps' ELSE 'csat' END WHERE rating IS NOT NULL;
+                ALTER TABLE records ADD COLUMN csat REAL;
+                ALTER TABLE records ADD COLUMN nps REAL;
+                UPDATE records SET nps = rating WHERE rating > 5 OR rating = 0;
+                UPDATE records SET csat = rating WHERE rating IS NOT NULL AND rating <= 5 AND rating <> 0;
+                ALTER TABLE records DROP COLUMN rating;
                 """)
         }
         return m

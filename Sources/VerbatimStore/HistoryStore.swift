@@ -162,10 +162,10 @@ public final class HistoryStore: Sendable {
                     FROM files ORDER BY path, sha256
                     """)
                 for r in files { out += (0..<r.count).map { "\(r[$0] ?? "∅")" }.joined(separator: "\t") + "\n" }
-                out += "# records: source, record_id, file, line, date, day, employee, channel, language, label, score, rating, rating_scale, themes\n"
+                out += "# records: source, record_id, file, line, date, day, employee, channel, language, label, score, csat, nps, themes\n"
                 let records = try Row.fetchAll(db, sql: """
                     SELECT r.source, r.record_id, f.path, r.line, r.date, r.day, r.employee, r.channel, r.language, r.label,
-                           r.score, r.rating, r.rating_scale,
+                           r.score, r.csat, r.nps,
                            (SELECT group_concat(theme || ':' || polarity, ',') FROM
                               (SELECT theme, polarity FROM record_themes WHERE record_id = r.id ORDER BY theme))
                     FROM records r JOIN files f ON f.id = r.file_id ORDER BY r.source, r.record_id

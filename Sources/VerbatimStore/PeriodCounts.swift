@@ -15,9 +15,9 @@ extension PeriodCounts {
     /// Counts one record (or theme mention) of the current period, or of the previous one.
     mutating func add(_ label: SentimentLabel, score: Double, current isCurrent: Bool) {
         if isCurrent {
-            current.add(label: label, score: score, rating: nil, disagrees: false)
+            current.add(label: label, score: score, ratings: .none, disagrees: false)
         } else {
-            previous.add(label: label, score: score, rating: nil, disagrees: false)
+            previous.add(label: label, score: score, ratings: .none, disagrees: false)
         }
     }
 }

@@ -72,10 +72,14 @@ extension PostgresHistoryStore {
             );
             CREATE INDEX record_themes_by_theme ON record_themes(theme);
             """),
-        // A rating's scale, decided by its column (`SurveyRating`); the ratings stored before it are read by value.
+        // A record's CSAT and NPS, each on its column's scale (`SurveyRating`), where one rating read by its
+        // value was; the ratings stored before are moved by the value rule they were counted with.
         ("v3", """
-            ALTER TABLE records ADD COLUMN rating_scale TEXT CHECK (rating_scale IN ('csat', 'nps'));
-            UPDATE records SET rating_scale = CASE WHEN rating > 5 OR rating = 0 THEN 'nps' ELSE 'csat' END WHERE rating IS NOT NULL
+            ALTER TABLE records ADD COLUMN csat DOUBLE PRECISION;
+            ALTER TABLE records ADD COLUMN nps DOUBLE PRECISION;
+            UPDATE records SET nps = rating WHERE rating > 5 OR rating = 0;
+            UPDATE records SET csat = rating WHERE rating IS NOT NULL AND rating <= 5 AND rating <> 0;
+            ALTER TABLE records DROP COLUMN rating
             """),
     ]
 

@@ -117,10 +117,10 @@ extension PostgresHistoryStore: HistoryBackend {
                    records_rejected::text FROM files ORDER BY path, sha256
             """, "reading")
         out += try Self.lines(files)
-        out += "# records: source, record_id, file, line, date, day, employee, channel, language, label, score, rating, rating_scale, themes\n"
+        out += "# records: source, record_id, file, line, date, day, employee, channel, language, label, score, csat, nps, themes\n"
         let records = try db.query("""
             SELECT r.source, r.record_id, f.path, r.line::text, r.date, r.day, r.employee, r.channel, r.language, r.label,
-                   r.score::text, r.rating::text, r.rating_scale,
+                   r.score::text, r.csat::text, r.nps::text,
                    (SELECT string_agg(theme || ':' || polarity, ',' ORDER BY theme) FROM record_themes WHERE record_id = r.id)
             FROM records r JOIN files f ON f.id = r.file_id ORDER BY r.source, r.record_id
             """, "reading")

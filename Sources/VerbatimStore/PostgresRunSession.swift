@@ -102,13 +102,13 @@ final class PostgresRunSession: RunTransaction {
     /// Inserts or updates one record (the same source and id is the same record), replaces its themes, notes it as written.
     private func write(_ r: StoredRecord, source: String, fileId: Int64, counts: inout FileWriteCounts, _ operation: String) throws(StoreError) {
         let result = try db.query("""
-            INSERT INTO records (source, record_id, file_id, line, date, day, employee, channel, language, label, score, rating, rating_scale)
+            INSERT INTO records (source, record_id, file_id, line, date, day, employee, channel, language, label, score, csat, nps)
             VALUES (\(source), \(r.recordId), \(fileId), \(r.line), \(r.date), \(r.day), \(r.employee), \(r.channel), \(r.language),
-                    \(r.label.rawValue), \(r.score), \(r.rating?.value), \(r.rating?.scale.rawValue))
+                    \(r.label.rawValue), \(r.score), \(r.ratings.csat), \(r.ratings.nps))
             ON CONFLICT (source, record_id) DO UPDATE SET
               file_id = excluded.file_id, line = excluded.line, date = excluded.date, day = excluded.day, employee = excluded.employee,
-              channel = excluded.channel, language = excluded.language, label = excluded.label, score = excluded.score, rating = excluded.rating,
-              rating_scale = excluded.rating_scale
+              channel = excluded.channel, language = excluded.language, label = excluded.label, score = excluded.score, csat = excluded.csat,
+              nps = excluded.nps
             RETURNING id, (xmax = 0) AS inserted, EXISTS (SELECT 1 FROM touched t WHERE t.id = records.id) AS touched
             """, operation)
         let id: Int64, inserted: Bool, touched: Bool

@@ -5,8 +5,8 @@ import VerbatimCore
 /// them (`writeFile(_:spool:)`) without making a `String` per value.
 ///
 /// One record per line, ten fields separated by TAB: id, line, date,
-/// employee, channel, language, label, score, rating (`4/5`, `9/10`:
-/// `SurveyRating.Score.text`), themes (`theme` US
+/// employee, channel, language, label, score, ratings (`4/5`, `9/10`, `4/5 9/10`:
+/// `SurveyRating.Ratings.text`), themes (`theme` US
 /// `polarity`, pairs separated by RS). Fields are escaped and read back by
 /// `SpoolLine` (`\N` is a missing value), as bytes.
 public enum RecordSpool {
@@ -34,7 +34,7 @@ public enum RecordSpool {
         buffer.append(tab)
         buffer.append(contentsOf: String(r.sentiment?.score ?? 0).utf8)
         buffer.append(tab)
-        if let rating = r.rating { buffer.append(contentsOf: rating.text.utf8) } else { buffer.append(contentsOf: null) }
+        if let ratings = r.ratings.text { buffer.append(contentsOf: ratings.utf8) } else { buffer.append(contentsOf: null) }
         buffer.append(tab)
         var themes: [UInt8] = []
         for (i, t) in r.themes.enumerated() {
@@ -52,8 +52,8 @@ public enum RecordSpool {
         let f = SpoolLine.fields(line)
         guard f.count == 10, let id = f[0], let lineNo = f[1].flatMap({ Int($0) }), let language = f[5],
               let label = f[6].flatMap(SentimentLabel.init(rawValue:)), let score = f[7].flatMap({ Double($0) }) else { return nil }
-        let rating = f[8].flatMap { SurveyRating.Score(text: $0) }
-        guard (f[8] == nil) == (rating == nil) else { return nil }
+        let ratings = f[8].flatMap { SurveyRating.Ratings(text: $0) }
+        guard (f[8] == nil) == (ratings == nil) else { return nil }
         var themes: [String: SentimentLabel] = [:]
         for pair in (f[9] ?? "").utf8.split(separator: pairSeparator) {
             let parts = pair.split(separator: themeSeparator)
@@ -62,7 +62,7 @@ public enum RecordSpool {
             }
         }
         return StoredRecord(recordId: id, line: lineNo, date: f[2], employee: f[3], channel: f[4], language: language,
-                            label: label, score: score, rating: rating, themes: themes)
+                            label: label, score: score, ratings: ratings ?? .none, themes: themes)
     }
 
     /// Calls `body` with each line of `bytes` that is not empty (the last one may lack its newline).

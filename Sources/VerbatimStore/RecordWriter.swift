@@ -23,7 +23,7 @@ struct RecordWriter {
     init(_ db: Database, source: String, fileId: Int64, insertedBefore: IdRanges) throws {
         self.insertedBefore = insertedBefore
         insert = try BulkStatement(db, sql: """
-            INSERT INTO records (source, record_id, file_id, line, date, day, employee, channel, language, label, score, rating, rating_scale)
+            INSERT INTO records (source, record_id, file_id, line, date, day, employee, channel, language, label, score, csat, nps)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14)
             ON CONFLICT (source, record_id) DO NOTHING
             """)
@@ -36,10 +36,10 @@ struct RecordWriter {
         // rewrite its index entries (a nightly re-export repeats most records unchanged).
         update = try BulkStatement(db, sql: """
             UPDATE records SET file_id = ?3, line = ?4, date = ?5, day = ?6, employee = ?7, channel = ?8, language = ?9,
-                               label = ?10, score = ?11, rating = ?12, rating_scale = ?14
+                               label = ?10, score = ?11, csat = ?12, nps = ?14
             WHERE id = ?13 AND (file_id IS NOT ?3 OR line IS NOT ?4 OR date IS NOT ?5 OR day IS NOT ?6 OR employee IS NOT ?7
-                                OR channel IS NOT ?8 OR language IS NOT ?9 OR label IS NOT ?10 OR score IS NOT ?11 OR rating IS NOT ?12
-                                OR rating_scale IS NOT ?14)
+                                OR channel IS NOT ?8 OR language IS NOT ?9 OR label IS NOT ?10 OR score IS NOT ?11 OR csat IS NOT ?12
+                                OR nps IS NOT ?14)
             """)
         hasThemes = try BulkStatement(db, sql: "SELECT 1 FROM record_themes WHERE record_id = ?1 LIMIT 1")
         clearThemes = try BulkStatement(db, sql: "DELETE FROM record_themes WHERE record_id = ?1")

@@ -8,7 +8,7 @@ protocol RecordRow {
     /// The record id, for `find` and for messages.
     func bindId(_ s: BulkStatement, _ index: Int32)
     var idText: String { get }
-    /// line, date, day, employee, channel, language, label, score, rating at 4…12, and the rating's scale at 14.
+    /// line, date, day, employee, channel, language, label, score, CSAT at 4…12, and NPS at 14.
     func bindValues(_ s: BulkStatement)
     /// Binds each theme (2) and polarity (3) of `s` in turn and calls `each`; a theme named twice is bound twice, the last one last.
     func forEachTheme(_ s: BulkStatement, _ each: () throws -> Void) rethrows
@@ -20,8 +20,8 @@ extension StoredRecord: RecordRow {
     var idText: String { recordId }
     func bindValues(_ s: BulkStatement) {
         s.bind(4, line); s.bind(5, date); s.bind(6, day); s.bind(7, employee); s.bind(8, channel)
-        s.bind(9, language); s.bind(10, label.rawValue); s.bind(11, score); s.bind(12, rating?.value)
-        s.bind(14, rating?.scale.rawValue)
+        s.bind(9, language); s.bind(10, label.rawValue); s.bind(11, score); s.bind(12, ratings.csat)
+        s.bind(14, ratings.nps)
     }
     var hasThemes: Bool { !themes.isEmpty }
     func forEachTheme(_ s: BulkStatement, _ each: () throws -> Void) rethrows {
@@ -48,7 +48,7 @@ struct SpoolRow: RecordRow {
     let language: Bytes
     let label: Bytes
     let score: Double
-    let rating: SurveyRating.Score?
+    let ratings: SurveyRating.Ratings
     let themes: Bytes
 
     static func make(_ bytes: Bytes) -> SpoolRow? {
@@ -72,18 +72,18 @@ struct SpoolRow: RecordRow {
         let language = next(), label = next(), score = next(), rating = next(), themes = next()
         guard !escaped, !short, fields == 10, pos == bytes.count + 1, let id, let language, let label,
               SentimentLabel(bytes: label) != nil, let lineNo = lineNo.flatMap(Self.int), let score = score.flatMap(Self.double) else { return nil }
-        let parsed = rating.flatMap { SurveyRating.Score(text: String(decoding: $0, as: UTF8.self)) }
+        let parsed = rating.flatMap { SurveyRating.Ratings(text: String(decoding: $0, as: UTF8.self)) }
         guard (rating == nil) == (parsed == nil) else { return nil }
         return SpoolRow(id: id, line: lineNo, date: date, employee: employee, channel: channel, language: language, label: label,
-                        score: score, rating: parsed, themes: themes ?? Bytes(start: nil, count: 0))
+                        score: score, ratings: parsed ?? .none, themes: themes ?? Bytes(start: nil, count: 0))
     }
 
     func bindId(_ s: BulkStatement, _ index: Int32) { s.bindStatic(index, id) }
     var idText: String { String(decoding: id, as: UTF8.self) }
     func bindValues(_ s: BulkStatement) {
         s.bind(4, line); s.bindStatic(5, date); s.bindStatic(6, date.flatMap(StoredRecord.dayPrefix)); s.bindStatic(7, employee)
-        s.bindStatic(8, channel); s.bindStatic(9, language); s.bindStatic(10, label); s.bind(11, score); s.bind(12, rating?.value)
-        s.bind(14, rating?.scale.rawValue)
+        s.bindStatic(8, channel); s.bindStatic(9, language); s.bindStatic(10, label); s.bind(11, score); s.bind(12, ratings.csat)
+        s.bind(14, ratings.nps)
     }
     var hasThemes: Bool { !themes.isEmpty }
     func forEachTheme(_ s: BulkStatement, _ each: () throws -> Void) rethrows {

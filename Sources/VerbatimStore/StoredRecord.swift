@@ -16,14 +16,14 @@ public struct StoredRecord: Sendable, Hashable {
     public var label: SentimentLabel
     /// Compound score, −1…1.
     public var score: Double
-    /// The survey rating on its scale; the store keeps its value (`rating`) and scale (`rating_scale`: csat, nps).
-    public var rating: SurveyRating.Score?
+    /// The survey ratings, each on its scale: the store's `csat` and `nps` columns.
+    public var ratings: SurveyRating.Ratings
     /// Theme id → the polarity of the clause it stands in.
     public var themes: [String: SentimentLabel]
 
     public init(
         recordId: String, line: Int, date: String? = nil, employee: String? = nil, channel: String? = nil,
-        language: String, label: SentimentLabel, score: Double, rating: SurveyRating.Score? = nil, themes: [String: SentimentLabel] = [:]
+        language: String, label: SentimentLabel, score: Double, ratings: SurveyRating.Ratings = .none, themes: [String: SentimentLabel] = [:]
     ) {
         self.recordId = recordId
         self.line = line
@@ -33,7 +33,7 @@ public struct StoredRecord: Sendable, Hashable {
         self.language = language
         self.label = label
         self.score = score
-        self.rating = rating
+        self.ratings = ratings
         self.themes = themes
     }
 

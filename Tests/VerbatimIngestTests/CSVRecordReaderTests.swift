@@ -48,7 +48,7 @@ struct CSVRecordReaderTests {
         #expect(r.date == "2026-11-21T09:14:00")
         #expect(r.employee == "Ayşe Yılmaz")
         #expect(r.channel == "Telefon")
-        #expect(r.rating?.value == 5)
+        #expect(r.ratings.primary?.value == 5)
         #expect(r.text == "Çok ilgiliydi; teşekkürler")
         #expect(r.provenance == Provenance(file: "tr.csv", line: 2))
     }
@@ -140,7 +140,7 @@ struct CSVRecordReaderTests {
         let (records, rejects, _) = try readCSV("x.csv", Array("\(header)\nA-1,21.11.2026,Name,Chat,4,Some text\n".utf8))
         #expect(rejects.isEmpty)
         #expect(records.first?.employee == "Name")
-        #expect(records.first?.rating?.value == 4)
+        #expect(records.first?.ratings.primary?.value == 4)
         #expect(records.first?.channel == "Chat")
         #expect(records.first?.date == "2026-11-21")
     }
@@ -234,7 +234,7 @@ struct CSVRecordReaderTests {
         let (records, _, summary) = try readCSV("unicode.txt", bytes)
         #expect(summary.encoding == "utf-16le")
         #expect(records.first?.text == "Harika hizmet 👍")
-        #expect(records.first?.rating?.value == 5)
+        #expect(records.first?.ratings.primary?.value == 5)
     }
 
     @Test func invalidUTF8InAFieldRejectsOnlyThatRow() throws {

@@ -103,7 +103,7 @@ struct FixtureExportTests {
             let r = try #require(outcome.records.first { $0.id == e.sampleID })
             #expect(r.text == e.sampleText)
             #expect(r.employee == e.sampleEmployee)
-            #expect(r.rating != nil && r.date != nil && r.channel != nil)
+            #expect(!r.ratings.isEmpty && r.date != nil && r.channel != nil)
         }
     }
 

@@ -57,13 +57,13 @@ struct FormatInputTests {
         },
         FormatCase(file: "libreoffice_tr_2026-11-21.xlsx", format: "xlsx", records: 3, layout: "sheet 'lo_src'", textColumn: "Yorum") { o in
             #expect(o.records.map(\.date) == ["2026-11-19", "2026-11-20", "2026-11-21"])
-            #expect(o.records.map(\.rating?.value) == [5, 2, 4])
+            #expect(o.records.map(\.ratings.primary?.value) == [5, 2, 4])
             #expect(o.records.first?.text == "Sorunum ilk aramada çözüldü; temsilci çok ilgiliydi.", "shared strings")
         },
         FormatCase(file: "mac1904_tr_2026-11-21.xlsx", format: "xlsx", records: 2, layout: "1904 dates", textColumn: "Yorum",
                    options: SourceOptions(sheet: "Yorumlar")) { o in
             #expect(o.records.map(\.date) == ["2026-11-20", "2026-11-21"], "the 1904 epoch")
-            #expect(o.records.map(\.rating?.value) == [4.5, 2])
+            #expect(o.records.map(\.ratings.primary?.value) == [4.5, 2])
         },
         // Excel 97–2003 (BIFF8, strings in UTF-16) as xlwt writes it: scripts/fixtures/make_xls.py.
         FormatCase(file: "legacy_tr_2026-11-21.xls", format: "xls", records: 3, layout: "sheet 'Yanıtlar'", textColumn: "Yorum",
@@ -71,20 +71,20 @@ struct FormatInputTests {
             #expect(o.summary.encoding == "utf-16le")
             #expect(o.records.map(\.id) == ["TR-XLS-1", "TR-XLS-2", "TR-XLS-3"])
             #expect(o.records.map(\.date) == ["2026-11-19", "2026-11-20T14:30:00", "2026-11-21"], "date and date-time cells")
-            #expect(o.records.map(\.rating?.value) == [5, 1, 4.5], "numbers: whole and fractional")
+            #expect(o.records.map(\.ratings.primary?.value) == [5, 1, 4.5], "numbers: whole and fractional")
             #expect(o.records.first?.text == "İlk aramada çözüldü, teşekkür ederim.")
             #expect(o.records.map(\.provenance.line) == [2, 3, 4], "line is the sheet row")
-            #expect(o.rated.map(\.provenance.line) == [5] && o.rated.map(\.rating.value) == [3], "a rating without a comment")
+            #expect(o.rated.map(\.provenance.line) == [5] && o.rated.map(\.ratings.primary?.value) == [3], "a rating without a comment")
         },
         // LibreOffice Calc's OpenDocument, as scripts/fixtures/make_ods.py writes it (the sheet filled to its end).
         FormatCase(file: "calc_sr_2026-11-21.ods", format: "ods", records: 3, layout: "sheet 'Odgovori'", textColumn: "Komentar") { o in
             #expect(o.summary.encoding == "utf-8")
             #expect(o.records.map(\.id) == ["SR-ODS-1", "SR-ODS-2", "SR-ODS-3"])
             #expect(o.records.map(\.date) == ["2026-11-19", "2026-11-20T14:30:00", "2026-11-21"], "office:date-value, not the date shown")
-            #expect(o.records.map(\.rating?.value) == [5, 1.5, 4], "office:value (1.5), not the 1,50 shown")
+            #expect(o.records.map(\.ratings.primary?.value) == [5, 1.5, 4], "office:value (1.5), not the 1,50 shown")
             #expect(o.records[1].text == "Čekao sam   nedelju dana.\nNiko se nije javio.", "paragraphs and <text:s>; the comment left out")
             #expect(o.records[2].employee == "Ана Николић" && o.records[2].channel == nil, "a merged cell's covered cell is the empty channel")
-            #expect(o.rated.map(\.provenance.line) == [5] && o.rated.map(\.rating.value) == [3], "a rating without a comment")
+            #expect(o.rated.map(\.provenance.line) == [5] && o.rated.map(\.ratings.primary?.value) == [3], "a rating without a comment")
         },
         // Excel's "XML Spreadsheet 2003", as older reporting systems export it: a worksheet, not a feed of <Row>s.
         FormatCase(file: "excel2003_tr_2026-11-21.xml", format: "xml-spreadsheet", records: 3, layout: "1 title line above the header; sheet 'Anket'",
@@ -92,7 +92,7 @@ struct FormatInputTests {
             #expect(o.records.map(\.id) == ["TR-X03-1", "TR-X03-2", "TR-X03-3"])
             #expect(o.records.map(\.provenance.line) == [4, 5, 6], "the sheet's row numbers (ss:Index skips row 2)")
             #expect(o.records.map(\.date) == ["2026-11-20T10:05:00", nil, "2026-11-21T16:40:00"], "ss:Index=3 leaves the date empty")
-            #expect(o.records.map(\.rating?.value) == [5, 1, 4])
+            #expect(o.records.map(\.ratings.primary?.value) == [5, 1, 4])
             #expect(o.records.first?.text == "Sorunum hemen çözüldü, çok teşekkürler.", "inline formatting dropped, the comment left out")
         },
         // A web panel's "export to Excel": an HTML page in windows-1254 named .xls (scripts/fixtures/make_html_xls.py).
@@ -100,10 +100,10 @@ struct FormatInputTests {
             #expect(o.summary.encoding == "windows-1254")
             #expect(o.records.map(\.id) == ["TR-HTML-1", "TR-HTML-2", "TR-HTML-3"])
             #expect(o.records.map(\.date) == ["2026-11-21", "2026-11-21", "2026-11-21"], "rowspan gives the date to both rows")
-            #expect(o.records.map(\.rating?.value) == [4.5, 1, nil], "x:num, not the 4,5 shown; &nbsp; is no rating")
+            #expect(o.records.map(\.ratings.primary?.value) == [4.5, 1, nil], "x:num, not the 4,5 shown; &nbsp; is no rating")
             #expect(o.records.map(\.text) == ["Çok ilgiliydi,\nsorunum hemen çözüldü.", "Yarım saat bekledim & kimse yardımcı olmadı.", "İade süreci\ngayet hızlıydı."])
             #expect(o.records.map(\.provenance.line) == [2, 3, 4], "the row's number in its table")
-            #expect(o.rated.map(\.provenance.line) == [5] && o.rated.map(\.rating.value) == [3], "a rating without a comment")
+            #expect(o.rated.map(\.provenance.line) == [5] && o.rated.map(\.ratings.primary?.value) == [3], "a rating without a comment")
         },
         FormatCase(file: "social_sr_2026-11-21.json", format: "json", records: 3, rejects: 1) { o in
             #expect(o.records.map(\.id) == ["fb-20261121-001", "fb-20261121-002", "ig-20261121-003"])

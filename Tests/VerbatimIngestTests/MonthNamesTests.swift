@@ -74,7 +74,7 @@ struct MonthNamesTests {
     /// A run reads them from an export's rating column: the rows are records with their rating.
     @Test func anExportsChoicesAreRead() {
         let o = Self.read("id;puan;yorum\n1;Çok memnunum;Harika.\n2;Memnun değilim;Geç döndüler.\n3;Belki;Bilmem.\n")
-        #expect(o.records.map(\.rating?.value) == [5, 2])
+        #expect(o.records.map(\.ratings.primary?.value) == [5, 2])
         #expect(o.rejects.map(\.reason) == ["rating 'Belki' is not a number from 0 to 10 nor a choice listed in lexicons/rating_choices.tsv"])
     }
 

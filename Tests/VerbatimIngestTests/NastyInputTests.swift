@@ -137,7 +137,7 @@ struct NastyInputTests {
         NastyCase(file: "legacy_many_rows.xls", records: 1500, encoding: "utf-16le") { o in
             #expect(o.records.first?.id == "TR-00001" && o.records.last?.id == "TR-01500")
             #expect(o.records.last?.provenance.line == 1501)
-            #expect(o.records.map(\.rating?.value).prefix(5) == [2, 3, 4, 5, 1])
+            #expect(o.records.map(\.ratings.primary?.value).prefix(5) == [2, 3, 4, 5, 1])
         },
         NastyCase(file: "no-repeating-element.xml", records: 0, fileError: "no repeating record element found under <report>"),
     ]

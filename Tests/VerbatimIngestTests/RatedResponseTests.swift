@@ -27,7 +27,7 @@ struct RatedResponseTests {
         let o = readFile(dir.write("anket_tr.csv", Array(Self.survey.utf8)))
         #expect(o.records.map(\.id) == ["1"])
         #expect(o.rated.map(\.id) == ["2", "3"])
-        #expect(o.rated.map(\.rating.value) == [2, 1])
+        #expect(o.rated.map(\.ratings.primary?.value) == [2, 1])
         #expect(o.rated.map(\.date) == ["2026-11-20T09:40:00", "2026-11-21"])
         #expect(o.rated.map(\.employee) == ["Ayşe Yılmaz", "Mehmet Demir"])
         #expect(o.rated.map(\.channel) == ["Telefon", "E-posta"])

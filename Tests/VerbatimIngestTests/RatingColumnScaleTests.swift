@@ -16,8 +16,11 @@ struct RatingColumnScaleTests {
     }
 
     static func scales(_ o: ReadOutcome) -> [String] {
-        o.records.map { $0.rating.map { "\($0.text)" } ?? "-" } + o.rated.map { "\($0.rating.text) without text" }
+        o.records.map { $0.ratings.text ?? "-" } + o.rated.map { "\($0.ratings.text ?? "-") without text" }
     }
+
+    /// What the manifest says of the rating columns: "name: scale".
+    static func notes(_ o: ReadOutcome) -> [String] { o.summary.ratingColumns.map { "\($0.name): \($0.scale)" } }
 
     /// An NPS survey's detractors who answered 1 to 5 are detractors: the column's name says 0–10.
     /// Read by value, 3, 2 and 4 were CSAT ratings and the NPS of 10, 9, 8, 3, 2, 4 came out +66.7
@@ -35,10 +38,10 @@ struct RatingColumnScaleTests {
             """)
         #expect(Self.scales(o) == ["10/10", "9/10", "8/10", "3/10", "2/10", "4/10 without text"])
         var tally = SentimentTally()
-        for r in o.records { tally.add(rating: r.rating!) }
-        for r in o.rated { tally.add(rating: r.rating) }
+        for r in o.records { tally.add(ratings: r.ratings) }
+        for r in o.rated { tally.add(ratings: r.ratings) }
         #expect(tally.npsCount == 6 && tally.csatCount == 0 && abs(tally.nps! - (-100.0 / 6)) < 1e-9)
-        #expect(o.summary.ratingColumn == "NPS" && o.summary.ratingScale == "NPS 0–10: its name 'NPS' (lexicons/headers.tsv)")
+        #expect(Self.notes(o) == ["NPS: NPS 0–10: its name 'NPS' (lexicons/headers.tsv: nps)"])
     }
 
     /// A column whose name does not say is decided by its first answers: a 0 or a number above 5 makes
@@ -47,12 +50,12 @@ struct RatingColumnScaleTests {
         ("9;Çok iyi\n2;Kötü hizmet\n", ["9/10", "2/10"], "NPS 0–10: its first answers include '9', which no 1–5 scale gives"),
         ("0;Berbat\n4;Fena değil\n", ["0/10", "4/10"], "NPS 0–10: its first answers include '0', which no 1–5 scale gives"),
         ("4/10;Fena değil\n5;Orta\n", ["4/10", "5/10"], "NPS 0–10: its first answers include '4/10', which no 1–5 scale gives"),
-        ("4;İyi\n2;Kötü\n", ["4/5", "2/5"], nil),
+        ("4;İyi\n2;Kötü\n", ["4/5", "2/5"], "each rating by its value (0 or above 5: NPS 0–10; else CSAT 1–5)"),
     ])
-    func aPlainColumnIsDecidedByItsFirstAnswers(rows: String, expected: [String], scale: String?) {
+    func aPlainColumnIsDecidedByItsFirstAnswers(rows: String, expected: [String], scale: String) {
         let o = Self.read("puan;yorum\n" + rows)
         #expect(Self.scales(o) == expected)
-        #expect(o.summary.ratingScale == scale)
+        #expect(Self.notes(o) == ["puan: " + scale])
         #expect(o.rejects.isEmpty, "\(o.rejects.map(\.reason))")
     }
 
@@ -68,12 +71,38 @@ struct RatingColumnScaleTests {
         #expect(o.rejects.first?.provenance.column == 2)
     }
 
+    /// A survey with a CSAT and an NPS column has both read, each into its own figure. A plain rating
+    /// column beside an NPS column is the CSAT; one whose answers say 0–10 is left unread beside it (the
+    /// NPS column is named, the other a guess), and one the pipeline puts on 0–10 leaves the NPS column
+    /// unread; the manifest says which and why.
+    @Test func aSurveyWithBothRatingsHasBothRead() {
+        let both = Self.read("id;CSAT;NPS;yorum\n1;4;9;İyi\n2;2;3;Kötü\n3;;10;\n")
+        #expect(Self.scales(both) == ["4/5 9/10", "2/5 3/10", "10/10 without text"])
+        #expect(Self.notes(both) == ["CSAT: CSAT 1–5: its name 'CSAT' (lexicons/headers.tsv)", "NPS: NPS 0–10: its name 'NPS' (lexicons/headers.tsv: nps)"])
+        // A 6 below the rows the header is decided on is off the 1–5 scale the first answers left.
+        let rows = (1...TableHeader.sampleRows).map { "\($0);\($0 % 5 + 1);9;İyi" } + ["99;6;10;Orta"]
+        let plain = Self.read("id;Puan;NPS;yorum\n" + rows.joined(separator: "\n") + "\n")
+        #expect(Self.scales(plain).prefix(2) == ["2/5 9/10", "3/5 9/10"] && plain.records.count == TableHeader.sampleRows)
+        #expect(Self.notes(plain).first == "Puan: CSAT 1–5: the rating beside the NPS column 'NPS'")
+        #expect(plain.rejects.map(\.reason) == ["rating '6' is outside the column's scale, CSAT 1–5: the rating beside the NPS column 'NPS'; "
+                                                + "if the column is on the other scale, set rating_scale: in the pipeline's sources"])
+        let tenPoint = Self.read("id;Puan;NPS;yorum\n1;8;9;İyi\n2;3;3;Kötü\n")
+        #expect(Self.scales(tenPoint) == ["9/10", "3/10"])
+        #expect(Self.notes(tenPoint) == [
+            "Puan: not read: its first answers include '8', which no 1–5 scale gives, beside the NPS column 'NPS'; set rating_scale: in the pipeline's sources to read it",
+            "NPS: NPS 0–10: its name 'NPS' (lexicons/headers.tsv: nps)",
+        ])
+        let told = Self.read("id;Puan;NPS;yorum\n1;8;9;İyi\n", options: SourceOptions(ratingScale: .nps))
+        #expect(Self.scales(told) == ["8/10"])
+        #expect(Self.notes(told).last == "NPS: not read: the rating column 'Puan' is on 0–10 too (rating_scale: nps in the pipeline file), and a response has one NPS")
+    }
+
     /// The pipeline's `rating_scale:` wins over the column's name and answers.
     @Test func thePipelinesScaleWins() {
         let csv = "id;CSAT;yorum\n1;3;Orta\n2;9;İyi\n"
         let o = Self.read(csv, options: SourceOptions(ratingScale: .nps))
         #expect(Self.scales(o) == ["3/10", "9/10"])
-        #expect(o.summary.ratingScale == "NPS 0–10: rating_scale: nps in the pipeline file")
+        #expect(Self.notes(o) == ["CSAT: NPS 0–10: rating_scale: nps in the pipeline file"])
         let csat = Self.read("id;puan;yorum\n1;3;Orta\n", options: SourceOptions(ratingScale: .csat))
         #expect(Self.scales(csat) == ["3/5"])
     }
@@ -91,9 +120,9 @@ struct RatingColumnScaleTests {
         #expect(RatingParser.writtenScale("4") == nil && RatingParser.writtenScale("4/7") == nil)
     }
 
-    /// A Google Forms export in Turkish: the timestamp, the agent question, the satisfaction question
-    /// and the open question are read by their questions; the recommendation question beside the
-    /// satisfaction one is not read (a record has one rating), and a rated row without a comment counts.
+    /// A Google Forms export in Turkish: the timestamp, the agent question, the satisfaction question,
+    /// the recommendation question and the open question are read by their questions, each rating into
+    /// its own figure, and a rated row without a comment counts.
     @Test func aGoogleFormsExportIsReadByItsQuestions() {
         let o = Self.read("""
             Zaman damgası,Sizi arayan temsilcimizin adı,Hizmetimizden ne kadar memnun kaldınız?,Bizi bir arkadaşınıza tavsiye etme olasılığınız nedir?,Eklemek istediğiniz başka bir şey var mı?
@@ -104,10 +133,12 @@ struct RatingColumnScaleTests {
             """)
         #expect(o.records.map(\.date) == ["2026-11-21T09:14:03", "2026-11-21T09:20:11"])
         #expect(o.records.map(\.employee) == ["Ayşe Yılmaz", "Mehmet Demir"])
-        #expect(Self.scales(o) == ["5/5", "2/5", "4/5 without text"])
+        #expect(Self.scales(o) == ["5/5 9/10", "2/5 3/10", "4/5 8/10 without text"])
         #expect(o.rated.map(\.employee) == ["Ayşe Yılmaz"])
-        #expect(o.summary.ratingColumn == "Hizmetimizden ne kadar memnun kaldınız?")
-        #expect(o.summary.ratingScale?.hasPrefix("CSAT 1–5: its question 'Hizmetimizden ne kadar memnun kaldınız?'") == true)
+        #expect(Self.notes(o) == [
+            "Hizmetimizden ne kadar memnun kaldınız?: CSAT 1–5: its question 'Hizmetimizden ne kadar memnun kaldınız?' (lexicons/headers.tsv: csat question)",
+            "Bizi bir arkadaşınıza tavsiye etme olasılığınız nedir?: NPS 0–10: its question 'Bizi bir arkadaşınıza tavsiye etme olasılığınız nedir?' (lexicons/headers.tsv: nps question)",
+        ])
     }
 
     /// With only the recommendation question, it is the rating, on 0–10.
@@ -130,15 +161,15 @@ struct RatingColumnScaleTests {
 
             """)
         #expect(o.records.count == 2)
-        #expect(o.records.allSatisfy { $0.rating == nil && $0.employee == nil })
-        #expect(o.summary.ratingColumn == nil)
+        #expect(o.records.allSatisfy { $0.ratings.isEmpty && $0.employee == nil })
+        #expect(o.summary.ratingColumns.isEmpty)
     }
 
     /// A SurveyMonkey choice question spread over one column per option is not read from one of them:
     /// that column alone holds only the respondents who chose its option.
     @Test func aSurveyMonkeyOptionColumnIsNotARating() {
         let o = readFile(RepoPaths.testData.appendingPathComponent("formats/surveymonkey_sr_2026-11-21.csv"))
-        #expect(!o.records.isEmpty && o.records.allSatisfy { $0.rating == nil })
+        #expect(!o.records.isEmpty && o.records.allSatisfy { $0.ratings.isEmpty })
         #expect(o.records.first?.employee == "Jelena Petrović", "'Ime operatera' is the employee's column")
     }
 
@@ -149,7 +180,8 @@ struct RatingColumnScaleTests {
         #expect(bundledAliases.questionKind(forHeader: "Koliko ste zadovoljni?") == .csat)
         #expect(bundledAliases.questionKind(forHeader: "Yorumunuz") == nil)
         #expect(bundledAliases.ratingScale(forHeader: "Net Promoter Score") == .nps && bundledAliases.ratingScale(forHeader: "Yıldız") == .csat)
-        #expect(bundledAliases.field(forHeader: "NPS") == .rating && bundledAliases.ratingScale(forHeader: "Puan") == nil)
+        #expect(bundledAliases.field(forHeader: "NPS") == .nps && bundledAliases.field(forHeader: "CSAT") == .rating)
+        #expect(bundledAliases.ratingScale(forHeader: "Puan") == nil)
         let dir = TemporaryFolder()
         defer { dir.remove() }
         let url = dir.write("headers.tsv", Array("text\tyorum\nnps question\t*\n".utf8))

@@ -45,12 +45,12 @@ public struct ReadOutcome: Sendable {
         for r in records {
             guard let first = r.text.unicodeScalars.first, let last = r.text.unicodeScalars.last,
                   !blanks.contains(first), !blanks.contains(last), !r.id.isEmpty, r.provenance.line >= 1,
-                  r.rating.map({ $0.value.isFinite && $0.isOnScale }) ?? true else {
+                  r.ratings.scores.allSatisfy({ $0.value.isFinite && $0.isOnScale }) else {
                 out.append("record well-formed: \(r.id) line \(r.provenance.line) text \(r.text.prefix(40).debugDescription)")
                 continue
             }
         }
-        for r in rated where r.id.isEmpty || r.provenance.line < 1 || !r.rating.value.isFinite || !r.rating.isOnScale {
+        for r in rated where r.id.isEmpty || r.provenance.line < 1 || r.ratings.isEmpty || !r.ratings.scores.allSatisfy({ $0.value.isFinite && $0.isOnScale }) {
             out.append("rated response well-formed: \(r.id) line \(r.provenance.line)")
         }
         for j in rejects where j.reason.isEmpty || j.provenance.line < 1 || (j.provenance.column ?? 1) < 1 {

@@ -30,7 +30,7 @@ struct CoreShareTests {
         var batch = RecordBatch(capacity: n)
         for k in 0..<n {
             batch.records.append(FeedbackRecord(id: "\(k)", provenance: Provenance(file: "f.csv", line: k + 2), date: nil, employee: nil,
-                                                channel: nil, rating: nil, text: "metin"))
+                                                channel: nil, text: "metin"))
         }
         return batch
     }

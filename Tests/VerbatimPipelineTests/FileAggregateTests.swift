@@ -12,7 +12,7 @@ struct FileAggregateTests {
         var a = RunAggregate(verbatimLimit: 2)
         for (k, text) in ["Çok kibar, teşekkürler", "Berbat, kimse yardımcı olmadı", "Жақсы емес", "Ljubazna 👍"].enumerated() {
             var r = FeedbackRecord(id: "R-\(k)", provenance: Provenance(file: "a.csv", line: k + 2), date: "2026-11-21",
-                                   employee: k % 2 == 0 ? "Ayşe Yılmaz" : nil, channel: "Telefon", rating: SurveyRating.Score(Double(5 - k), scale: .csat), text: text)
+                                   employee: k % 2 == 0 ? "Ayşe Yılmaz" : nil, channel: "Telefon", ratings: SurveyRating.Ratings(csat: Double(5 - k)), text: text)
             let score = k % 2 == 0 ? 0.8 - Double(k) / 10 : -0.7
             r.sentiment = SentimentResult(score: score, label: score > 0 ? .positive : .negative, evidence: [], clauseScores: [score])
             r.themes = [ThemeMention(theme: "courtesy", polarity: score > 0 ? .positive : .negative, keyword: "kibar", score: score)]

@@ -12,7 +12,7 @@ struct KeyedRecordTests {
     /// in its text, and a text longer than a sample keeps.
     static func record(text: String, rating: Double? = 4.5, employee: String? = "Ayşe\tYılmaz") -> FeedbackRecord {
         var r = FeedbackRecord(id: "S-1\\x", provenance: Provenance(file: "svc_2026-11-20.csv", line: 7), date: nil, employee: employee,
-                               channel: "Telefon", rating: rating.map(SurveyRating.Score.init(inferring:)), text: text)
+                               channel: "Telefon", ratings: SurveyRating.Ratings(rating.map(SurveyRating.Score.init(inferring:))), text: text)
         r.normalizedText = text
         r.employeeMention = employee == nil ? nil : "Ayşe Hanım'a"
         r.language = .tr

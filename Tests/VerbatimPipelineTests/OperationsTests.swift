@@ -60,7 +60,7 @@ struct OperationsTests {
         defer { dir.remove() }
         var spool = StoreRowSpool(url: dir.url.appendingPathComponent("0.store"))
         var r = FeedbackRecord(id: "TR\t1\\N", provenance: Provenance(file: "a.csv", line: 7), date: "2026-11-21T09:14:00+03:00",
-                               employee: "\u{301}Ayşe\nYılmaz", channel: nil, rating: SurveyRating.Score(4.5, scale: .csat), text: "x")
+                               employee: "\u{301}Ayşe\nYılmaz", channel: nil, ratings: SurveyRating.Ratings(csat: 4.5, nps: 7), text: "x")
         r.language = .tr
         r.sentiment = SentimentResult(score: -0.123456789, label: .negative, evidence: [], clauseScores: [])
         r.themes = [ThemeMention(theme: "wait_time", polarity: .negative, keyword: "bekle"), ThemeMention(theme: "courtesy", polarity: .positive, keyword: "kibar")]
@@ -72,7 +72,7 @@ struct OperationsTests {
         let back = StoreRowSpool.read(dir.url.appendingPathComponent("0.store"))
         #expect(back == [
             StoredRecord(recordId: "TR\t1\\N", line: 7, date: "2026-11-21T09:14:00+03:00", employee: "\u{301}Ayşe\nYılmaz", channel: nil,
-                         language: "tr", label: .negative, score: -0.123456789, rating: SurveyRating.Score(4.5, scale: .csat), themes: ["wait_time": .negative, "courtesy": .positive]),
+                         language: "tr", label: .negative, score: -0.123456789, ratings: SurveyRating.Ratings(csat: 4.5, nps: 7), themes: ["wait_time": .negative, "courtesy": .positive]),
             StoredRecord(recordId: "\\N", line: 8, language: "und", label: .neutral, score: 0),
         ])
     }

@@ -336,6 +336,35 @@ extension ShardedRunTests {
         _ = try runner.merge(.init(partials: [partials], out: work.url.appendingPathComponent("merged"), store: .disabled))
         try Self.expectSameReports(work.url.appendingPathComponent("both"), work.url.appendingPathComponent("merged"), "rated over 2 shards")
     }
+
+    /// A survey's CSAT and NPS both travel through overlapping exports, partials and shards: one run of
+    /// the later export, both exports folded, and both over two shards give the same reports, with the
+    /// NPS column's 3 a detractor.
+    @Test func bothRatingsOfASurveyFoldAndMergeAlike() throws {
+        let older = "id;date;employee;CSAT;NPS;comment\nS-1;19.11.2026;Ayşe Yılmaz;2;3;Berbat, kimse yardımcı olmadı\nS-2;19.11.2026;Ayşe Yılmaz;4;;\n"
+        let later = older + "S-3;20.11.2026;Mehmet Demir;;10;Harika, çok teşekkürler\nS-4;21.11.2026;Mehmet Demir;5;9;\n"
+        let one = TemporaryFolder(), both = TemporaryFolder(), work = TemporaryFolder()
+        defer { one.remove(); both.remove(); work.remove() }
+        one.write("svc_2026-11-21.csv", later)
+        both.write("svc_2026-11-20.csv", older)
+        both.write("svc_2026-11-21.csv", later)
+        let runner = try Self.runner()
+        _ = try runner.run(.init(input: one.url, out: work.url.appendingPathComponent("one"), asOf: Self.asOf, store: .disabled))
+        let b = try runner.run(.init(input: both.url, out: work.url.appendingPathComponent("both"), asOf: Self.asOf, store: .disabled))
+        #expect(b.duplicatesFolded == 2)
+        for name in ["employees.csv", "records.csv"] {
+            #expect(work.read("one/\(name)") == work.read("both/\(name)"), "\(name) differs")
+        }
+        let summary = try #require(work.read("both/summary.json"))
+        // CSAT 2, 4, 5: one of three dissatisfied, two satisfied; NPS 3, 10, 9: (2 − 1) / 3.
+        #expect(summary.contains("\"csat_percent\": 66.7") && summary.contains("\"csat_responses\": 3"), "\(summary.prefix(3000))")
+        #expect(summary.contains("\"nps\": 33.3") && summary.contains("\"nps_responses\": 3"), "\(summary.prefix(3000))")
+        #expect(work.read("both/records.csv")?.contains("S-1,svc_2026-11-21.csv,2,2026-11-19,Ayşe Yılmaz,,tr,2,3,negative") == true)
+        let partials = work.url.appendingPathComponent("p")
+        try Self.shards(runner, input: both.url, n: 2, into: partials)
+        _ = try runner.merge(.init(partials: [partials], out: work.url.appendingPathComponent("merged"), store: .disabled))
+        try Self.expectSameReports(work.url.appendingPathComponent("both"), work.url.appendingPathComponent("merged"), "both ratings over 2 shards")
+    }
 }
 
 extension RunPartial {

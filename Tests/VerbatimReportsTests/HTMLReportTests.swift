@@ -23,7 +23,7 @@ func htmlReport(_ records: [FeedbackRecord], files: [FileReadSummary] = [], loca
 func scoredRecord(_ id: String, employee: String?, text: String, score: Double, file: String = "survey.csv", line: Int = 2,
                   channel: String? = "Telefon", date: String = "2026-11-21") -> FeedbackRecord {
     var r = FeedbackRecord(id: id, provenance: Provenance(file: file, line: line), date: date, employee: employee,
-                           channel: channel, rating: SurveyRating.Score(4, scale: .csat), text: text)
+                           channel: channel, ratings: SurveyRating.Ratings(csat: 4), text: text)
     let label: SentimentLabel = score > 0.05 ? .positive : score < -0.05 ? .negative : .neutral
     r.sentiment = SentimentResult(score: score, label: label,
                                   evidence: [Evidence(term: "kibar*", baseValence: 2, finalValence: 2, rules: [], clause: 0)],

@@ -9,8 +9,8 @@ import VerbatimTestSupport
 struct HTMLTrendsTests {
     static func tally(_ positive: Int, _ negative: Int) -> SentimentTally {
         var t = SentimentTally()
-        for _ in 0..<positive { t.add(label: .positive, score: 0.5, rating: nil, disagrees: false) }
-        for _ in 0..<negative { t.add(label: .negative, score: -0.5, rating: nil, disagrees: false) }
+        for _ in 0..<positive { t.add(label: .positive, score: 0.5, ratings: .none, disagrees: false) }
+        for _ in 0..<negative { t.add(label: .negative, score: -0.5, ratings: .none, disagrees: false) }
         return t
     }
 

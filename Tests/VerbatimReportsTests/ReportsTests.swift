@@ -21,8 +21,8 @@ struct StatisticsTests {
     @Test func aRatedResponseCountsInTheRatingsOnly() {
         var agg = RunAggregate()
         agg.add(RatedResponse(id: "7", provenance: Provenance(file: "a.csv", line: 8), date: "2026-11-20T09:40:00",
-                              employee: "Ayşe", channel: "Telefon", rating: SurveyRating.Score(9, scale: .nps)))
-        agg.add(RatedResponse(id: "8", provenance: Provenance(file: "a.csv", line: 9), date: nil, employee: nil, channel: nil, rating: SurveyRating.Score(4, scale: .csat)))
+                              employee: "Ayşe", channel: "Telefon", ratings: SurveyRating.Ratings(nps: 9)))
+        agg.add(RatedResponse(id: "8", provenance: Provenance(file: "a.csv", line: 9), date: nil, employee: nil, channel: nil, ratings: SurveyRating.Ratings(csat: 4)))
         #expect(agg.total.n == 0 && agg.total.positive == 0 && agg.total.scoreUnits == 0)
         #expect(agg.total.npsCount == 1 && agg.total.npsPromoters == 1 && agg.total.nps == 100)
         #expect(agg.total.csatCount == 1 && agg.total.csatPercent == 100)
@@ -41,9 +41,9 @@ struct StatisticsTests {
         var whole = SentimentTally()
         var a = SentimentTally(), b = SentimentTally()
         for (k, (l, s, r)) in items.enumerated() {
-            let r = r.map(SurveyRating.Score.init(inferring:))
-            whole.add(label: l, score: s, rating: r, disagrees: k == 4)
-            if k % 2 == 0 { a.add(label: l, score: s, rating: r, disagrees: k == 4) } else { b.add(label: l, score: s, rating: r, disagrees: k == 4) }
+            let r = SurveyRating.Ratings(r.map(SurveyRating.Score.init(inferring:)))
+            whole.add(label: l, score: s, ratings: r, disagrees: k == 4)
+            if k % 2 == 0 { a.add(label: l, score: s, ratings: r, disagrees: k == 4) } else { b.add(label: l, score: s, ratings: r, disagrees: k == 4) }
         }
         a.merge(b)
         #expect(a == whole)

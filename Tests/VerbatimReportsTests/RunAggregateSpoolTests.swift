@@ -13,7 +13,7 @@ struct RunAggregateSpoolTests {
         for (k, text) in texts.enumerated() {
             var r = scoredRecord("R-\(k)", employee: k % 3 == 0 ? nil : "Ayşe Yılmaz \(k % 2)", text: text,
                                  score: [0.8, -0.7, 0.0, 0.61, -0.2, 0.8][k], line: k + 2, channel: k == 4 ? nil : "Telefon")
-            r.rating = k == 5 ? nil : SurveyRating.Score(inferring: Double(k) + 0.5)
+            r.ratings = k == 5 ? .none : SurveyRating.Ratings(SurveyRating.Score(inferring: Double(k) + 0.5))
             r.employeeMention = k == 1 ? "Ayşe Hanım'a" : nil
             r.ratingDisagrees = k == 3
             a.add(r)

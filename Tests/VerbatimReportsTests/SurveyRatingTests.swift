@@ -40,7 +40,7 @@ struct SurveyRatingTests {
     @Test func npsIsPromotersMinusDetractorsInPercent() {
         // 3 promoters, 1 passive, 2 detractors (one of them a 0): (3 − 2) / 6 = +16.7.
         var t = SentimentTally()
-        for r in [10.0, 9, 9, 7, 6, 0] { t.add(label: .neutral, score: 0, rating: SurveyRating.Score(inferring: r), disagrees: false) }
+        for r in [10.0, 9, 9, 7, 6, 0] { t.add(label: .neutral, score: 0, ratings: SurveyRating.Ratings(SurveyRating.Score(inferring: r)), disagrees: false) }
         #expect(t.npsCount == 6 && t.npsPromoters == 3 && t.npsDetractors == 2 && t.csatCount == 0)
         #expect(abs(t.nps! - 100.0 / 6) < 1e-9)
         #expect(SurveyRating.netPromoterScore(promoters: 0, detractors: 0, of: 0) == nil)
@@ -49,7 +49,7 @@ struct SurveyRatingTests {
 
     @Test func csatCountsFourAndFiveAsSatisfied() {
         var t = SentimentTally()
-        for r in [5.0, 4, 3, 2, 1] { t.add(label: .neutral, score: 0, rating: SurveyRating.Score(inferring: r), disagrees: false) }
+        for r in [5.0, 4, 3, 2, 1] { t.add(label: .neutral, score: 0, ratings: SurveyRating.Ratings(SurveyRating.Score(inferring: r)), disagrees: false) }
         #expect(t.csatCount == 5 && t.csatSatisfied == 2 && t.npsCount == 0)
         #expect(t.csatPercent == 40)
     }

@@ -7,9 +7,9 @@ import VerbatimCore
 struct TrendReportTests {
     static func tally(_ positive: Int, _ neutral: Int, _ negative: Int) -> SentimentTally {
         var t = SentimentTally()
-        for _ in 0..<positive { t.add(label: .positive, score: 0.5, rating: nil, disagrees: false) }
-        for _ in 0..<neutral { t.add(label: .neutral, score: 0, rating: nil, disagrees: false) }
-        for _ in 0..<negative { t.add(label: .negative, score: -0.5, rating: nil, disagrees: false) }
+        for _ in 0..<positive { t.add(label: .positive, score: 0.5, ratings: .none, disagrees: false) }
+        for _ in 0..<neutral { t.add(label: .neutral, score: 0, ratings: .none, disagrees: false) }
+        for _ in 0..<negative { t.add(label: .negative, score: -0.5, ratings: .none, disagrees: false) }
         return t
     }
 

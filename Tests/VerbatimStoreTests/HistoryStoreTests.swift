@@ -87,17 +87,19 @@ struct HistoryStoreTests {
         #expect(look.records == 3 && look.themeMentions == 2)
         let indexes = try store.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'record_themes_by_theme'") }
         #expect(indexes == 0, "v2 drops the index on themes by name")
-        // v3: the stored ratings get the scale their value implies, as they were counted when they were written.
-        let scales = try store.queue.read { try Row.fetchAll($0, sql: "SELECT record_id, rating, rating_scale FROM records ORDER BY record_id") }
-        #expect(scales.map { "\($0[0] as String):\(($0[1] as Double?).map { "\($0)" } ?? "-"):\(($0[2] as String?) ?? "-")" }
-                == ["A-1:4.0:csat", "A-2:9.0:nps", "A-3:-:-"])
-        // And the migrated store takes the next run, with a rating on its column's scale.
+        // v3: the stored ratings move to the CSAT or NPS column by the value rule they were counted with.
+        let moved = try store.queue.read { try Row.fetchAll($0, sql: "SELECT record_id, csat, nps FROM records ORDER BY record_id") }
+        func show(_ v: Double?) -> String { v.map { "\($0)" } ?? "-" }
+        #expect(moved.map { "\($0[0] as String):\(show($0[1])):\(show($0[2]))" } == ["A-1:4.0:-", "A-2:-:9.0", "A-3:-:-"])
+        let columns = try store.queue.read { try Row.fetchAll($0, sql: "PRAGMA table_info(records)").map { $0["name"] as String } }
+        #expect(!columns.contains("rating"), "the one rating column is gone: \(columns)")
+        // And the migrated store takes the next run, with both ratings of a survey that asks both.
         var b1 = Self.record("B-1", day: "2026-11-21", themes: ["courtesy": .negative])
-        b1.rating = SurveyRating.Score(4, scale: .nps)
+        b1.ratings = SurveyRating.Ratings(csat: 2, nps: 4)
         try Self.commitRun(store, [(Self.file("b.csv", sha: "2"), [b1])])
         #expect(try store.inspect().themeMentions == 3)
-        let b = try store.queue.read { try Row.fetchOne($0, sql: "SELECT rating, rating_scale FROM records WHERE record_id = 'B-1'") }
-        #expect(b?[0] as Double? == 4 && b?[1] as String? == "nps", "an NPS column's 4 is stored as NPS")
+        let b = try store.queue.read { try Row.fetchOne($0, sql: "SELECT csat, nps FROM records WHERE record_id = 'B-1'") }
+        #expect(b?[0] as Double? == 2 && b?[1] as Double? == 4, "an NPS column's 4 is stored as NPS, beside the CSAT")
     }
 
     @Test func aStoreFromANewerVersionIsRefused() throws {

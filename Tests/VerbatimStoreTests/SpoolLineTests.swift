@@ -26,7 +26,7 @@ struct SpoolLineTests {
 
     @Test func theStoreSpoolReadsAnEscapedRecordBack() throws {
         var r = FeedbackRecord(id: "id\t1", provenance: Provenance(file: "f.csv", line: 7), date: "2026-11-21", employee: nil,
-                               channel: "web\\app", rating: SurveyRating.Score(4, scale: .nps), text: "x")
+                               channel: "web\\app", ratings: SurveyRating.Ratings(csat: 4.5, nps: 4), text: "x")
         r.sentiment = SentimentResult(score: -0.25, label: .negative, evidence: [], clauseScores: [])
         r.themes = [ThemeMention(theme: "wait", polarity: .negative, keyword: "bekle")]
         var buffer: [UInt8] = []
@@ -34,6 +34,6 @@ struct SpoolLineTests {
         #expect(buffer.last == SpoolLine.newline)
         let stored = try #require(buffer.dropLast().withUnsafeBufferPointer { RecordSpool.parse($0) })
         #expect(stored.recordId == "id\t1" && stored.line == 7 && stored.employee == nil && stored.channel == "web\\app")
-        #expect(stored.label == .negative && stored.score == -0.25 && stored.rating == SurveyRating.Score(4, scale: .nps) && stored.themes == ["wait": .negative])
+        #expect(stored.label == .negative && stored.score == -0.25 && stored.ratings == SurveyRating.Ratings(csat: 4.5, nps: 4) && stored.themes == ["wait": .negative])
     }
 }

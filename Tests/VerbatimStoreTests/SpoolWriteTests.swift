@@ -16,7 +16,7 @@ struct SpoolWriteTests {
                          rating: Double? = nil, label: SentimentLabel = .positive, score: Double = 0.35714285714285715,
                          themes: [(String, SentimentLabel)] = []) -> FeedbackRecord {
         var r = FeedbackRecord(id: id, provenance: Provenance(file: "f.csv", line: line), date: date, employee: employee, channel: channel,
-                               rating: rating.map(SurveyRating.Score.init(inferring:)), text: "x")
+                               ratings: SurveyRating.Ratings(rating.map(SurveyRating.Score.init(inferring:))), text: "x")
         r.language = .tr
         r.sentiment = SentimentResult(score: score, label: label, evidence: [], clauseScores: [])
         r.themes = themes.map { ThemeMention(theme: $0.0, polarity: $0.1, keyword: "k") }

@@ -29,7 +29,7 @@ func fuzzReports(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         records[k].channel = k == 1 ? part(1) : nil
         records[k].provenance = Provenance(file: part(3).isEmpty ? "x.csv" : part(3), line: k + 2)
         records[k].date = part(4).isEmpty ? nil : part(4)
-        records[k].rating = k == 0 ? SurveyRating.Score(inferring: Double(size % 11)) : nil
+        records[k].ratings = k == 0 ? SurveyRating.Ratings(SurveyRating.Score(inferring: Double(size % 11))) : .none
     }
     var aggregate = RunAggregate()
     for r in records { aggregate.add(r, evidence: RecordRowFormatter.evidenceString(r)) }
