@@ -112,6 +112,8 @@ public struct CSVRecordReader: RecordReader {
 
         // The mapped columns in column order, so a row with two bad fields is always rejected for the first.
         var orderedColumns: [(field: RecordField, index: Int)] = []
+        // Fields spread over one column per option (`ColumnMapping.optionColumns`).
+        var optionColumns: [(field: RecordField, indices: [Int])] = []
 
         // The first rows wait until the header is decided (`TableHeader`: survey layouts with
         // several header rows, the text column chosen by content), then are read as usual.
@@ -133,6 +135,7 @@ public struct CSVRecordReader: RecordReader {
             summaryRows = SummaryRows(aliases: aliases, textIndex: header.mapping[.text]!)
             columnNumbers = header.mapping.columns.mapValues { $0 + 1 }
             orderedColumns = header.mapping.columns.sorted { $0.value < $1.value }.map { (field: $0.key, index: $0.value) }
+            optionColumns = header.mapping.optionColumns.sorted { $0.key.rawValue < $1.key.rawValue }.map { (field: $0.key, indices: $0.value) }
             let rest = pending.dropFirst(header.rows)
             pending = []
             for row in rest { dataRow(row) }
@@ -191,6 +194,17 @@ public struct CSVRecordReader: RecordReader {
                     }
                     if field == .text { textIndex = index }
                     fields[field] = bytes
+                }
+                // A choice question's other option columns, when its first is empty: the one the row fills.
+                for (field, indices) in optionColumns where fields[field].map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab).isEmpty }) ?? true {
+                    for index in indices where index < row.count {
+                        let bytes = UnsafeBufferPointer(rebasing: all[row.range(index)])
+                        guard !FieldBytes.trimmed(bytes, FieldBytes.isSpaceOrTab).isEmpty else { continue }
+                        if Self.containsNUL(bytes) { return reject(.nulBytes, index) }
+                        if !UTF8Validator.isValid(bytes) { return reject(.invalidEncoding(encoding), index) }
+                        fields[field] = bytes
+                        break
+                    }
                 }
                 return assembler.assemble(fields, line: row.line, position: position, columns: columnNumbers, raw: raw())
             }

@@ -1,6 +1,9 @@
 /// Which column (by position) holds each record field of one file.
 public struct ColumnMapping: Sendable, Hashable {
     public private(set) var columns: [RecordField: Int]
+    /// A field spread over one column per option (a SurveyMonkey choice question): its other columns,
+    /// after `columns[field]`; a row's value is the first of them that is filled.
+    public private(set) var optionColumns: [RecordField: [Int]] = [:]
 
     public subscript(field: RecordField) -> Int? { columns[field] }
 
@@ -38,5 +41,15 @@ public struct ColumnMapping: Sendable, Hashable {
     mutating func assign(_ field: RecordField, _ index: Int) { columns[field] = index }
 
     /// Leaves `field` unread.
-    mutating func remove(_ field: RecordField) { columns[field] = nil }
+    mutating func remove(_ field: RecordField) {
+        columns[field] = nil
+        optionColumns[field] = nil
+    }
+
+    /// Reads `field` from the first filled of `indices`, one column per option of a choice question.
+    mutating func assign(_ field: RecordField, options indices: [Int]) {
+        guard let first = indices.first else { return }
+        columns[field] = first
+        optionColumns[field] = Array(indices.dropFirst())
+    }
 }

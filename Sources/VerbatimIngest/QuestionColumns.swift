@@ -7,12 +7,12 @@ import VerbatimCore
 /// (`csat question`, `nps question`, `rating question`, `employee question`) and its first answers
 /// are what that field holds: ratings (numbers or listed choices), or short names. Only fields no
 /// header named already are looked for, and only in columns no field took. A SurveyMonkey choice
-/// question spread over one column per option is not read this way: one of its columns alone
-/// would hold only the respondents who chose that option.
+/// question spread over one column per option is read as one field, from whichever option column a
+/// row fills (one of its columns alone holds only the respondents who chose that option).
 enum QuestionColumns {
-    /// A rating question's column and its scale.
+    /// A rating question's column (or its option columns, first to last) and its scale.
     struct Rating {
-        var index: Int
+        var columns: [Int]
         var scale: RatingColumnScale?
     }
 
@@ -25,17 +25,25 @@ enum QuestionColumns {
     /// is not read: it is neither CSAT nor NPS, and `columns: rating:` reads it by each answer's value
     /// when that is wanted. `questions` are the columns' questions (a Qualtrics export's second header
     /// row), their names otherwise.
+    /// A SurveyMonkey choice question spread over one column per option (`groups`) is read when all of
+    /// its options are ratings ("Veoma zadovoljan", "5"), from whichever of its columns a row fills.
     static func rating(
-        _ kinds: [HeaderAliases.QuestionKind], questions: [String], answers: [[String]], candidates: Set<Int>, aliases: HeaderAliases
+        _ kinds: [HeaderAliases.QuestionKind], questions: [String], answers: [[String]], candidates: Set<Int>,
+        groups: [SurveyLayout.OptionGroup] = [], aliases: HeaderAliases
     ) -> Rating? {
         var found: [HeaderAliases.QuestionKind: Rating] = [:]
-        for (i, question) in questions.enumerated() where candidates.contains(i) {
-            guard let kind = aliases.questionKind(forHeader: question), kinds.contains(kind), found[kind] == nil else { continue }
-            let values = column(i, of: answers)
-            guard holdsRatings(values, aliases: aliases) else { continue }
+        func consider(_ question: String, columns: [Int], values: [String]) {
+            guard let kind = aliases.questionKind(forHeader: question), kinds.contains(kind), found[kind] == nil,
+                  holdsRatings(values, aliases: aliases) else { return }
             let scale = scale(kind, question: question, answers: values)
-            if kind != .rating, scale == nil { continue }
-            found[kind] = Rating(index: i, scale: scale)
+            if kind != .rating, scale == nil { return }
+            found[kind] = Rating(columns: columns, scale: scale)
+        }
+        for (i, question) in questions.enumerated() where candidates.contains(i) {
+            consider(question, columns: [i], values: column(i, of: answers))
+        }
+        for g in groups where g.options.allSatisfy({ isRating($0, aliases: aliases) }) {
+            consider(g.question, columns: g.columns, values: g.options)
         }
         return kinds.lazy.compactMap { found[$0] }.first
     }
@@ -68,8 +76,11 @@ enum QuestionColumns {
     /// Whether most answers are ratings: numbers 0–10 or listed choices.
     static func holdsRatings(_ values: [String], aliases: HeaderAliases) -> Bool {
         guard !values.isEmpty else { return false }
-        let ratings = values.count { RatingParser.parse($0) != nil || aliases.ratingChoices.rating($0) != nil }
-        return Double(ratings) >= Double(values.count) * agreement
+        return Double(values.count { isRating($0, aliases: aliases) }) >= Double(values.count) * agreement
+    }
+
+    static func isRating(_ value: String, aliases: HeaderAliases) -> Bool {
+        RatingParser.parse(value) != nil || aliases.ratingChoices.rating(value) != nil
     }
 
     /// Whether most answers look like a person's name: one to four words, at most 40 characters, with

@@ -19,19 +19,21 @@ struct RatingColumns: Sendable {
     /// each saying so in the manifest.
     static func resolve(
         _ mapping: inout ColumnMapping, names: [String], questions: [String], answers: [[String]], candidates: Set<Int>,
-        explicit: SurveyRating.Scale?, aliases: HeaderAliases
+        groups: [SurveyLayout.OptionGroup] = [], explicit: SurveyRating.Scale?, aliases: HeaderAliases
     ) -> RatingColumns {
         var out = RatingColumns()
         var free = candidates
         var questionScale: RatingColumnScale?
-        if mapping[.rating] == nil, let q = QuestionColumns.rating([.csat, .rating], questions: questions, answers: answers, candidates: free, aliases: aliases) {
-            mapping.assign(.rating, q.index)
+        if mapping[.rating] == nil,
+           let q = QuestionColumns.rating([.csat, .rating], questions: questions, answers: answers, candidates: free, groups: groups, aliases: aliases) {
+            mapping.assign(.rating, options: q.columns)
             questionScale = q.scale
-            free.remove(q.index)
+            free.subtract(q.columns)
         }
         var npsQuestion: RatingColumnScale?
-        if mapping[.nps] == nil, let q = QuestionColumns.rating([.nps], questions: questions, answers: answers, candidates: free, aliases: aliases) {
-            mapping.assign(.nps, q.index)
+        if mapping[.nps] == nil,
+           let q = QuestionColumns.rating([.nps], questions: questions, answers: answers, candidates: free, groups: groups, aliases: aliases) {
+            mapping.assign(.nps, options: q.columns)
             npsQuestion = q.scale
         }
         if let n = mapping[.nps] {
@@ -47,7 +49,7 @@ struct RatingColumns: Sendable {
                     name: names[i], scale: "not read: \(found.reason), beside the NPS column '\(names[n])'; set rating_scale: in the pipeline's sources to read it"))
             } else {
                 out.rating = found ?? mapping[.nps].map { RatingColumnScale(scale: .csat, reason: "the rating beside the NPS column '\(names[$0])'") }
-                out.notes.append(RatingColumnNote(name: names[i], scale: out.rating?.description ?? "each rating by its value (0 or above 5: NPS 0–10; else CSAT 1–5)"))
+                out.notes.append(RatingColumnNote(name: Self.name(of: .rating, mapping, names), scale: out.rating?.description ?? "each rating by its value (0 or above 5: NPS 0–10; else CSAT 1–5)"))
             }
         }
         if let n = mapping[.nps] {
@@ -55,9 +57,15 @@ struct RatingColumns: Sendable {
                 mapping.remove(.nps)
                 out.notes.append(RatingColumnNote(name: names[n], scale: "not read: the rating column '\(names[i])' is on 0–10 too (\(rating.reason)), and a response has one NPS"))
             } else {
-                out.notes.append(RatingColumnNote(name: names[n], scale: out.nps.description))
+                out.notes.append(RatingColumnNote(name: Self.name(of: .nps, mapping, names), scale: out.nps.description))
             }
         }
         return out
+    }
+
+    /// A field's column name, or the names of its option columns joined ("Q - A | Q - B").
+    private static func name(of field: RecordField, _ mapping: ColumnMapping, _ names: [String]) -> String {
+        guard let first = mapping[field] else { return "" }
+        return ([first] + (mapping.optionColumns[field] ?? [])).map { names[$0] }.joined(separator: " | ")
     }
 }

@@ -40,8 +40,8 @@ struct TableHeader: Sendable {
             Set(header.names.indices).subtracting(header.mapping.columns.values).subtracting(header.layout.optionColumns(rows))
         }
         header.ratings = RatingColumns.resolve(
-            &header.mapping, names: header.names, questions: questions, answers: answers, candidates: candidates(), explicit: ratingScale,
-            aliases: aliases)
+            &header.mapping, names: header.names, questions: questions, answers: answers, candidates: candidates(),
+            groups: header.layout.optionGroups(rows), explicit: ratingScale, aliases: aliases)
         if header.mapping[.employee] == nil,
            let i = QuestionColumns.employee(questions: questions, answers: answers, candidates: candidates(), aliases: aliases) {
             header.mapping.assign(.employee, i)
@@ -181,11 +181,37 @@ enum SurveyLayout: Sendable, Hashable {
     /// The columns of a SurveyMonkey choice question spread over one column per option (its
     /// sub-answer row names the option): each holds only the answers that chose it.
     func optionColumns(_ rows: [[String]]) -> Set<Int> {
+        Set(optionGroups(rows).flatMap(\.columns))
+    }
+
+    /// A choice question exported with one column per option: its question, columns and options.
+    struct OptionGroup: Sendable {
+        var question: String
+        var columns: [Int]
+        var options: [String]
+    }
+
+    /// SurveyMonkey's choice questions with one column per option (its "expanded" export): a run of
+    /// columns under one question (written over the first of them), each named by an option in the
+    /// sub-answer row.
+    func optionGroups(_ rows: [[String]]) -> [OptionGroup] {
         guard self == .surveyMonkey, rows.count > 1 else { return [] }
-        return Set(rows[1].indices.filter { i in
-            let answer = rows[1][i]
-            return !answer.isEmpty && !["response", "open-ended response"].contains(answer.lowercased())
-        })
+        let top = rows[0], sub = rows[1]
+        func isOption(_ i: Int) -> Bool {
+            i < sub.count && !sub[i].isEmpty && !["response", "open-ended response"].contains(sub[i].lowercased())
+        }
+        var groups: [OptionGroup] = []
+        for i in sub.indices where isOption(i) {
+            let asked = i < top.count ? top[i] : ""
+            if asked.isEmpty, var last = groups.last, last.columns.last == i - 1 {
+                last.columns.append(i)
+                last.options.append(sub[i])
+                groups[groups.count - 1] = last
+            } else {
+                groups.append(OptionGroup(question: asked, columns: [i], options: [sub[i]]))
+            }
+        }
+        return groups
     }
 
     /// The question a column answers, when the layout has one apart from the column's name.

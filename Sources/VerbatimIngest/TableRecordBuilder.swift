@@ -12,6 +12,8 @@ struct TableRecordBuilder {
     private(set) var header: TableHeader?
     private var pending: [(line: Int, cells: [String])] = []
     private var orderedColumns: [(field: RecordField, index: Int)] = []
+    /// Fields spread over one column per option (`ColumnMapping.optionColumns`).
+    private var optionColumns: [(field: RecordField, indices: [Int])] = []
     private var columnNumbers: [RecordField: Int] = [:]
     private var position = 0
     /// The header rows, to skip them where they come again below.
@@ -54,6 +56,7 @@ struct TableRecordBuilder {
             assembler.npsScale = h.ratings.nps
             columnNumbers = h.mapping.columns.mapValues { $0 + 1 }
             orderedColumns = h.mapping.columns.sorted { $0.value < $1.value }.map { (field: $0.key, index: $0.value) }
+            optionColumns = h.mapping.optionColumns.sorted { $0.key.rawValue < $1.key.rawValue }.map { (field: $0.key, indices: $0.value) }
             repeated = RepeatedHeader(Array(rows[h.titleRows..<min(h.rows, rows.count)]))
             summaryRows = SummaryRows(aliases: aliases, textIndex: h.mapping[.text]!)
         } catch {
@@ -72,6 +75,10 @@ struct TableRecordBuilder {
         summary.read += 1
         var values = FieldValues()
         for (field, index) in orderedColumns where index < cells.count { values[field] = cells[index] }
+        // A choice question's other option columns, when its first is empty: the one the row fills.
+        for (field, indices) in optionColumns where values[field]?.isEmpty ?? true {
+            if let filled = indices.first(where: { $0 < cells.count && !cells[$0].isEmpty }) { values[field] = cells[filled] }
+        }
         let raw = { cells.prefix(12).joined(separator: " | ") }
         let event = assembler.assemble(values, line: line, position: position, columns: columnNumbers, raw: raw())
         summary.count(event)

@@ -165,12 +165,23 @@ struct RatingColumnScaleTests {
         #expect(o.summary.ratingColumns.isEmpty)
     }
 
-    /// A SurveyMonkey choice question spread over one column per option is not read from one of them:
-    /// that column alone holds only the respondents who chose its option.
-    @Test func aSurveyMonkeyOptionColumnIsNotARating() {
+    /// A SurveyMonkey choice question spread over one column per option ("Veoma zadovoljan",
+    /// "Zadovoljan", "Nezadovoljan") is one rating, read from whichever of its columns a row fills (one
+    /// of them alone holds only the respondents who chose its option).
+    @Test func aSurveyMonkeyChoiceQuestionIsReadFromItsOptionColumns() {
         let o = readFile(RepoPaths.testData.appendingPathComponent("formats/surveymonkey_sr_2026-11-21.csv"))
-        #expect(!o.records.isEmpty && o.records.allSatisfy { $0.ratings.isEmpty })
+        #expect(o.records.map { $0.ratings.text ?? "-" } == ["5/5", "2/5", "4/5", "2/5", "5/5"])
         #expect(o.records.first?.employee == "Jelena Petrović", "'Ime operatera' is the employee's column")
+        #expect(o.summary.ratingColumns.first?.name.hasPrefix("Koliko ste zadovoljni uslugom? - Veoma zadovoljan | ") == true)
+        // The options must all be ratings: a choice of channels is no rating.
+        let channels = Self.read("""
+            Respondent ID,Kako ste nas kontaktirali? Ocenite,,Komentar
+            ,Telefon,E-pošta,Open-Ended Response
+            1,Telefon,,Sve je bilo u redu hvala
+            2,,E-pošta,Niko mi nije odgovorio na vreme
+
+            """, name: "sm_sr.csv")
+        #expect(channels.records.count == 2 && channels.records.allSatisfy { $0.ratings.isEmpty })
     }
 
     /// `headers.tsv` lines of question words and scale names load, and a bad one names its line.
