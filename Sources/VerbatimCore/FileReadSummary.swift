@@ -23,6 +23,9 @@ public struct FileReadSummary: Sendable, Hashable, Codable {
     public var textColumnReason: String?
     /// The rating columns, each with the scale it is read on and why, or why it is not read.
     public var ratingColumns: [RatingColumnNote] = []
+    /// How the date column writes the day and month, when not day first or when the pipeline says
+    /// ("column 'End Date': month first (11/21/2026): …").
+    public var dateOrder: String?
     /// The entries of an archive, each read as its own file (`archive.zip!inner.csv`).
     public var members: [FileReadSummary] = []
 

@@ -123,13 +123,14 @@ public struct CSVRecordReader: RecordReader {
         func resolveHeader() {
             let rows = pending.map { r in (0..<r.count).map { String(decoding: r.bytes[r.range($0)], as: UTF8.self).trimmingCharactersInSet(RepeatedHeader.trimmed) } }
             let header: TableHeader
-            do { header = try TableHeader.resolve(rows, explicit: options.columns, aliases: aliases, ratingScale: options.ratingScale) } catch {
+            do { header = try TableHeader.resolve(rows, explicit: options.columns, aliases: aliases, ratingScale: options.ratingScale, dateOrder: options.dateOrder) } catch {
                 fileFailure = (error, pending.first?.line ?? 1); return
             }
             mapping = header.mapping
             header.describe(into: &summary)
             assembler.ratingScale = header.ratings.rating
             assembler.npsScale = header.ratings.nps
+            assembler.monthFirst = header.dateOrder?.order == .monthFirst
             headerCount = rows[header.titleRows].count
             repeated = RepeatedHeader(Array(rows[header.titleRows..<min(header.rows, rows.count)]))
             summaryRows = SummaryRows(aliases: aliases, textIndex: header.mapping[.text]!)

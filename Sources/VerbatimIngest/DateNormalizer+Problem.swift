@@ -18,7 +18,8 @@ extension DateNormalizer {
             return nil
         }
         if !(1...12).contains(m) {
-            return "there is no month \(m)" + (dayFirst != nil && (1...12).contains(d) ? " (is the month written first, as in the US?)" : "")
+            return "there is no month \(m)"
+                + (dayFirst != nil && (1...12).contains(d) ? " (is the month written first, as in the US? then set date_order: month_first in the pipeline's sources)" : "")
         }
         if !(1900...2200).contains(y) { return "the year \(y) is outside 1900–2200" }
         let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)

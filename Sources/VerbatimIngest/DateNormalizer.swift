@@ -4,7 +4,9 @@
 /// `2026-11-21`, `2026.11.21`, `2026-11-21 14:05`, ISO 8601 with or without
 /// zone (`2026-11-21T09:14:00+05:00`, `…Z`), RFC 822 (`Sat, 21 Nov 2026
 /// 10:02:00 +0300`), digits alone (`20261121`, `20261121143000`) and Excel serial
-/// days (`46347`, `46347.5`). Output: `2026-11-21`, `2026-11-21T09:14:00` or
+/// days (`46347`, `46347.5`). A time may have `AM` or `PM` (`9:14 PM`). A day and month
+/// before the year are read day first, or month first (`11/21/2026`, as US tools write
+/// them) when the column is (`DateOrder`). Output: `2026-11-21`, `2026-11-21T09:14:00` or
 /// `2026-11-21T09:14:00+03:00` — the local date is always the first ten
 /// characters.
 ///
@@ -12,13 +14,13 @@
 /// result into a small stack buffer, so the only allocation is the
 /// returned string.
 public enum DateNormalizer {
-    public static func normalize(_ raw: String) -> String? {
+    public static func normalize(_ raw: String, monthFirst: Bool = false) -> String? {
         var raw = raw
-        return raw.withUTF8 { normalize(bytes: $0) }
+        return raw.withUTF8 { normalize(bytes: $0, monthFirst: monthFirst) }
     }
 
     /// `normalize` over the UTF-8 bytes of a value.
-    static func normalize(bytes all: UnsafeBufferPointer<UInt8>) -> String? {
+    static func normalize(bytes all: UnsafeBufferPointer<UInt8>, monthFirst: Bool = false) -> String? {
         // Trims spaces and tabs (ASCII, so trimming bytes is trimming scalars).
         var lo = 0, hi = all.count
         while lo < hi, all[lo] == 0x20 || all[lo] == 0x09 { lo += 1 }
@@ -31,7 +33,7 @@ public enum DateNormalizer {
             if parseRFC822(&scanner, &out) { return out.string }
             out.count = 0
             scanner = Scanner(bytes)
-            if parseNumeric(&scanner, &out) { return out.string }
+            if parseNumeric(&scanner, monthFirst: monthFirst, &out) { return out.string }
             out.count = 0
             if parseCompact(bytes, &out) { return out.string }
             return nil
@@ -99,7 +101,7 @@ public enum DateNormalizer {
         return sc.atEnd
     }
 
-    private static func parseNumeric(_ sc: inout Scanner, _ out: inout Output) -> Bool {
+    private static func parseNumeric(_ sc: inout Scanner, monthFirst: Bool, _ out: inout Output) -> Bool {
         guard let a = sc.number(maxDigits: 4) else { return false }
         let aDigits = sc.lastDigits
         guard let sep = sc.peek, sep == UInt8(ascii: ".") || sep == UInt8(ascii: "-") || sep == UInt8(ascii: "/") else { return false }
@@ -107,14 +109,26 @@ public enum DateNormalizer {
         guard let b = sc.number(maxDigits: 2) else { return false }
         guard sc.eat(sep), let c = sc.number(maxDigits: 4) else { return false }
         let cDigits = sc.lastDigits
-        if aDigits == 4 { guard ymd(a, b, c, &out) else { return false } } else if cDigits == 4 { guard ymd(c, b, a, &out) else { return false } } else { return false }
+        if aDigits == 4 {
+            guard ymd(a, b, c, &out) else { return false }
+        } else if cDigits == 4 {
+            guard monthFirst ? ymd(c, a, b, &out) : ymd(c, b, a, &out) else { return false }
+        } else {
+            return false
+        }
         if sep == UInt8(ascii: ".") { _ = sc.eat(UInt8(ascii: ".")) }  // Serbian "21.11.2026."
         if sc.atEnd { return true }
         guard sc.eat(UInt8(ascii: "T")) || sc.eat(UInt8(ascii: " ")) else { return false }
         sc.skipSpaces()
-        guard let time = parseTime(&sc) else { return false }
-        out.time(time)
+        guard var time = parseTime(&sc) else { return false }
         sc.skipSpaces()
+        if let pm = parseMeridiem(&sc) {
+            // A 12-hour clock: 12 AM is midnight, 12 PM noon.
+            guard (1...12).contains(time.h) else { return false }
+            time.h = time.h % 12 + (pm ? 12 : 0)
+            sc.skipSpaces()
+        }
+        out.time(time)
         if sc.atEnd { return true }
         guard let zone = parseZone(&sc) else { return false }
         out.zone(zone)
@@ -134,6 +148,20 @@ public enum DateNormalizer {
             if sc.eat(UInt8(ascii: ".")) || sc.eat(UInt8(ascii: ",")) { _ = sc.number(maxDigits: 9) }
         }
         return (h, m, sec)
+    }
+
+    /// `AM` or `PM` (any case, `a.m.` and `p.m.` too) after a time: true for PM; nil, with nothing
+    /// read, for anything else.
+    private static func parseMeridiem(_ sc: inout Scanner) -> Bool? {
+        let save = sc.pos
+        guard let c = sc.peek, (c | 0x20) == 0x61 || (c | 0x20) == 0x70 else { return nil }
+        sc.pos += 1
+        _ = sc.eat(UInt8(ascii: "."))
+        guard let m = sc.peek, (m | 0x20) == 0x6D else { sc.pos = save; return nil }
+        sc.pos += 1
+        _ = sc.eat(UInt8(ascii: "."))
+        if let next = sc.peek, (next | 0x20) >= 0x61, (next | 0x20) <= 0x7A { sc.pos = save; return nil }
+        return (c | 0x20) == 0x70
     }
 
     /// A zone: `Z`, or a sign with hours and minutes.

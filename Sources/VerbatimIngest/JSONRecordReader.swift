@@ -112,6 +112,7 @@ public struct JSONRecordReader: RecordReader {
             self.reader = reader
             var assembler = RecordAssembler(file: file, options: reader.options, months: reader.aliases.months, ratingChoices: reader.aliases.ratingChoices)
             assembler.ratingScale = RatingColumnScale.explicit(reader.options.ratingScale)
+            assembler.monthFirst = reader.options.dateOrder == .monthFirst
             self.assembler = assembler
         }
 

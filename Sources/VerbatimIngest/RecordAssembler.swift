@@ -14,6 +14,8 @@ struct RecordAssembler {
     /// The scale of the file's rating column, when its name, the pipeline or its first answers say;
     /// nil: each rating by its value.
     var ratingScale: RatingColumnScale?
+    /// The date column writes the month before the day (`11/21/2026`: `DateOrder`).
+    var monthFirst = false
     /// The scale of the file's `nps` column: always 0–10, with why (for a reject's reason).
     var npsScale = RatingColumnScale(scale: .nps, reason: "an NPS column")
 
@@ -100,7 +102,7 @@ struct RecordAssembler {
     func dateAndRatings(_ fields: FieldBytes) -> Result<(date: String?, ratings: SurveyRating.Ratings), BadField> {
         var date: String?
         if let d = fields.date.map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab) }), !d.isEmpty {
-            guard let n = DateNormalizer.normalize(bytes: d) ?? DateNormalizer.normalizeNamed(String(decoding: d, as: UTF8.self), months: months) else {
+            guard let n = DateNormalizer.normalize(bytes: d, monthFirst: monthFirst) ?? DateNormalizer.normalizeNamed(String(decoding: d, as: UTF8.self), months: months) else {
                 return .failure(BadField(problem: .badDate(String(decoding: d, as: UTF8.self)), field: .date))
             }
             date = n

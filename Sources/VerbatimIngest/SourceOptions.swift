@@ -25,12 +25,17 @@ public struct SourceOptions: Sendable, Hashable {
     /// The scale of the rating column (`rating_scale: csat` or `nps`); nil: its header or its answers say
     /// (`RatingColumnScale`).
     public var ratingScale: SurveyRating.Scale?
+    /// Whether the date column writes the day or the month first (`date_order:`); nil: its answers say,
+    /// else day first (`DateOrder`).
+    public var dateOrder: DateOrder?
 
     public init(
         delimiter: UInt8? = nil, encoding: TextEncoding? = nil, language: Language? = nil,
         columns: [RecordField: String] = [:], xmlRecord: String? = nil, xmlFields: [RecordField: String] = [:],
-        maxRecordBytes: Int = SourceOptions.defaultMaxRecordBytes, sheet: String? = nil, ratingScale: SurveyRating.Scale? = nil
+        maxRecordBytes: Int = SourceOptions.defaultMaxRecordBytes, sheet: String? = nil, ratingScale: SurveyRating.Scale? = nil,
+        dateOrder: DateOrder? = nil
     ) {
+        self.dateOrder = dateOrder
         self.sheet = sheet
         self.ratingScale = ratingScale
         self.delimiter = delimiter

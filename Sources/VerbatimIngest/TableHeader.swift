@@ -21,6 +21,8 @@ struct TableHeader: Sendable {
     var textReason: String
     /// The rating columns and the scale each is read on.
     var ratings = RatingColumns()
+    /// The date column's order, when its answers or the pipeline say month first (nil: day first).
+    var dateOrder: DateOrder.Decision?
 
     /// Rows read before the header is decided (the header rows, then a sample of answers).
     static let sampleRows = 25
@@ -30,7 +32,8 @@ struct TableHeader: Sendable {
     /// `exactWidths`: every row has the header's number of cells (CSV); a worksheet's rows may be
     /// shorter (empty cells at the end are not stored).
     static func resolve(
-        _ sample: [[String]], explicit: [RecordField: String], aliases: HeaderAliases, exactWidths: Bool = true, ratingScale: SurveyRating.Scale? = nil
+        _ sample: [[String]], explicit: [RecordField: String], aliases: HeaderAliases, exactWidths: Bool = true, ratingScale: SurveyRating.Scale? = nil,
+        dateOrder: DateOrder? = nil
     ) throws(IngestError) -> TableHeader {
         var header = try resolveColumns(sample, explicit: explicit, aliases: aliases, exactWidths: exactWidths)
         let answers = Array(sample.dropFirst(header.rows))
@@ -45,6 +48,12 @@ struct TableHeader: Sendable {
         if header.mapping[.employee] == nil,
            let i = QuestionColumns.employee(questions: questions, answers: answers, candidates: candidates(), aliases: aliases) {
             header.mapping.assign(.employee, i)
+        }
+        if header.mapping[.date] == nil, let i = header.layout.submittedColumn(header.names), !header.mapping.columns.values.contains(i) {
+            header.mapping.assign(.date, i)
+        }
+        if let i = header.mapping[.date] {
+            header.dateOrder = DateOrder.decide(explicit: dateOrder, answers: answers.compactMap { i < $0.count ? $0[i] : nil })
         }
         return header
     }
@@ -103,6 +112,7 @@ struct TableHeader: Sendable {
         summary.textColumn = mapping[.text].map { names[$0] }
         summary.textColumnReason = textReason
         summary.ratingColumns = ratings.notes
+        summary.dateOrder = dateOrder.map { d in (mapping[.date].map { "column '\(names[$0])': " } ?? "") + d.description }
     }
 
     /// What the manifest says of the header's shape: the survey tool, and the title lines above it; nil for a plain table.
@@ -212,6 +222,15 @@ enum SurveyLayout: Sendable, Hashable {
             }
         }
         return groups
+    }
+
+    /// The column of when the answers were sent, for a layout whose name for it is no date alias of
+    /// its own: SurveyMonkey's `End Date` (its `Start Date` is when the respondent began). As an alias
+    /// it would take other tools' end dates before the dates they record (Qualtrics' `EndDate` stands
+    /// before its `RecordedDate`).
+    func submittedColumn(_ names: [String]) -> Int? {
+        guard self == .surveyMonkey else { return nil }
+        return names.firstIndex { HeaderAliases.key($0) == HeaderAliases.key("End Date") }
     }
 
     /// The question a column answers, when the layout has one apart from the column's name.

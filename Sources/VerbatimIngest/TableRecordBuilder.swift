@@ -49,11 +49,12 @@ struct TableRecordBuilder {
     private mutating func resolve(summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {
         let rows = pending.map { $0.cells.map { $0.trimmingCharactersInSet(RepeatedHeader.trimmed) } }
         do {
-            let h = try TableHeader.resolve(rows, explicit: options.columns, aliases: aliases, exactWidths: false, ratingScale: options.ratingScale)
+            let h = try TableHeader.resolve(rows, explicit: options.columns, aliases: aliases, exactWidths: false, ratingScale: options.ratingScale, dateOrder: options.dateOrder)
             header = h
             h.describe(into: &summary)
             assembler.ratingScale = h.ratings.rating
             assembler.npsScale = h.ratings.nps
+            assembler.monthFirst = h.dateOrder?.order == .monthFirst
             columnNumbers = h.mapping.columns.mapValues { $0 + 1 }
             orderedColumns = h.mapping.columns.sorted { $0.value < $1.value }.map { (field: $0.key, index: $0.value) }
             optionColumns = h.mapping.optionColumns.sorted { $0.key.rawValue < $1.key.rawValue }.map { (field: $0.key, indices: $0.value) }

@@ -86,6 +86,7 @@ public struct XMLRecordReader: RecordReader {
         }
         var assembler = RecordAssembler(file: name, options: options, months: aliases.months, ratingChoices: aliases.ratingChoices)
         assembler.ratingScale = RatingColumnScale.explicit(options.ratingScale)
+        assembler.monthFirst = options.dateOrder == .monthFirst
         let wanted = Set(options.xmlFields.values.map(Self.fieldKey))
         var current: XMLRecordBuilder?
         var memo = PathFieldMemo()

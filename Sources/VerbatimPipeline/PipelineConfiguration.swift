@@ -243,7 +243,7 @@ public struct PipelineConfiguration: Sendable {
     }
 
     static func parseSource(_ item: ConfigNode) throws(ConfigurationError) -> SourceRule {
-        let m = try item.mapping(allowed: ["match", "delimiter", "encoding", "language", "columns", "record", "fields", "max_record_bytes", "sheet", "rating_scale"])
+        let m = try item.mapping(allowed: ["match", "delimiter", "encoding", "language", "columns", "record", "fields", "max_record_bytes", "sheet", "rating_scale", "date_order"])
         guard let match = m["match"] else { throw .missingKey(file: item.file, path: item.path, key: "match") }
         var o = SourceOptions()
         if let d = m["delimiter"] {
@@ -284,6 +284,11 @@ public struct PipelineConfiguration: Sendable {
             let s = try r.string()
             guard let scale = SurveyRating.Scale(rawValue: s) else { throw r.invalid(s, expected: "csat (1–5) or nps (0–10)") }
             o.ratingScale = scale
+        }
+        if let d = m["date_order"] {
+            let s = try d.string()
+            guard let order = DateOrder(rawValue: s) else { throw d.invalid(s, expected: "day_first (21/11/2026) or month_first (11/21/2026)") }
+            o.dateOrder = order
         }
         return SourceRule(match: try match.string(), options: o)
     }

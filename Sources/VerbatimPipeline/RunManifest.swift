@@ -134,6 +134,7 @@ struct RunManifest {
         if let column = s.textColumn {
             pairs.append(("text_column", .object([("name", .string(column)), ("why", .string(s.textColumnReason ?? ""))])))
         }
+        if let order = s.dateOrder { pairs.append(("date_order", .string(order))) }
         if !s.ratingColumns.isEmpty {
             pairs.append(("rating_columns", .array(s.ratingColumns.map { .object([("name", .string($0.name)), ("scale", .string($0.scale))]) })))
         }

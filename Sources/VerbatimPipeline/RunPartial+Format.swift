@@ -49,6 +49,7 @@ extension RunPartial {
         var textColumn: String?
         var textColumnReason: String?
         var ratingColumns: [RatingColumnNote]?
+        var dateOrder: String?
         var members: [FileReadSummary]
         var rejectedWhole: Bool
         var keyed: Bool
@@ -113,7 +114,7 @@ extension RunPartial {
                 path: e.path, name: e.name, size: e.size, sha256: e.sha256, format: s.format, encoding: s.encoding, delimiter: s.delimiter,
                 read: s.read, accepted: s.accepted, rated: s.rated, rejected: s.rejected, fileError: s.fileError, discardsRecords: s.discardsRecords,
                 skipReason: s.skipReason, layout: s.layout, textColumn: s.textColumn, textColumnReason: s.textColumnReason,
-                ratingColumns: s.ratingColumns.isEmpty ? nil : s.ratingColumns, members: s.members,
+                ratingColumns: s.ratingColumns.isEmpty ? nil : s.ratingColumns, dateOrder: s.dateOrder, members: s.members,
                 rejectedWhole: f.rejectedWhole,
                 keyed: f.keyed, stageNanos: f.stageNanos, nanos: f.nanos, analyseNanos: f.analyseNanos)
             try out.tagged("F", try encoder.encode(meta))
@@ -261,6 +262,7 @@ private struct PartialReader {
         summary.textColumn = m.textColumn
         summary.textColumnReason = m.textColumnReason
         summary.ratingColumns = m.ratingColumns ?? []
+        summary.dateOrder = m.dateOrder
         summary.members = m.members
         var entry = FileEntry(path: m.path, name: m.name, size: m.size, sha256: m.sha256)
         entry.format = m.format

@@ -281,7 +281,7 @@ struct CSVRecordReaderTests {
         ("32.11.2026 09:10", "no such date '32.11.2026 09:10': November 2026 has no day 32 (it has 30)"),
         ("29.02.2027", "no such date '29.02.2027': February 2027 has no day 29 (it has 28)"),
         ("2026-13-01", "no such date '2026-13-01': there is no month 13"),
-        ("11/21/2026", "no such date '11/21/2026': there is no month 21 (is the month written first, as in the US?)"),
+        ("11/21/2026", "no such date '11/21/2026': there is no month 21 (is the month written first, as in the US? then set date_order: month_first in the pipeline's sources)"),
         ("9999-12-31", "no such date '9999-12-31': the year 9999 is outside 1900–2200"),
         ("dün akşam", "unreadable date 'dün akşam' (expected e.g. 21.11.2026, 21.11.2026 09:14, 2026-11-21 or 21 Kasım 2026)"),
     ])

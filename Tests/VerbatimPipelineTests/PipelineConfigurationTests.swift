@@ -91,6 +91,7 @@ struct PipelineConfigurationTests {
                 language: tr
                 columns: {text: Yorum}
                 rating_scale: nps
+                date_order: month_first
               - match: "*.xml"
                 record: mention
                 fields: {text: body, employee: "agent/name"}
@@ -101,12 +102,16 @@ struct PipelineConfigurationTests {
         #expect(tr.language == .tr)
         #expect(tr.columns[.text] == "Yorum")
         #expect(tr.ratingScale == .nps && c.options(for: "x.xml").ratingScale == nil)
+        #expect(tr.dateOrder == .monthFirst && c.options(for: "x.xml").dateOrder == nil)
         #expect(c.options(for: "x.xml").xmlFields[.employee] == "agent/name")
         #expect(c.options(for: "other.csv").delimiter == nil)
         #expect(throws: ConfigurationError.self) { try parse("input: x\nsources:\n  - match: a\n    encoding: latin9\n") }
         #expect(throws: ConfigurationError.self) { try parse("input: x\nsources:\n  - match: a\n    columns: {comment: X}\n") }
         do { _ = try parse("input: x\nsources:\n  - match: a\n    rating_scale: stars\n"); Issue.record("expected an error") } catch {
             #expect("\(error)".contains("csat (1–5) or nps (0–10)"), "\(error)")
+        }
+        do { _ = try parse("input: x\nsources:\n  - match: a\n    date_order: mdy\n"); Issue.record("expected an error") } catch {
+            #expect("\(error)".contains("day_first (21/11/2026) or month_first (11/21/2026)"), "\(error)")
         }
     }
 
