@@ -22,45 +22,65 @@ struct RatingColumns: Sendable {
         groups: [SurveyLayout.OptionGroup] = [], explicit: SurveyRating.Scale?, aliases: HeaderAliases
     ) -> RatingColumns {
         var out = RatingColumns()
+        let asked = findQuestions(&mapping, questions: questions, answers: answers, candidates: candidates, groups: groups, aliases: aliases)
+        if let n = mapping[.nps] {
+            out.nps = asked.nps ?? RatingColumnScale(scale: .nps, reason: "its name '\(names[n])' (lexicons/headers.tsv: nps)")
+        }
+        out.decideRating(&mapping, names: names, answers: answers, named: RatingColumnScale.explicit(explicit) ?? asked.rating, aliases: aliases)
+        out.settleNPS(&mapping, names: names)
+        return out
+    }
+
+    /// Maps the rating and NPS fields that no header named to their questions; the scales the questions say.
+    private static func findQuestions(
+        _ mapping: inout ColumnMapping, questions: [String], answers: [[String]], candidates: Set<Int>, groups: [SurveyLayout.OptionGroup],
+        aliases: HeaderAliases
+    ) -> (rating: RatingColumnScale?, nps: RatingColumnScale?) {
         var free = candidates
-        var questionScale: RatingColumnScale?
+        var scales: (rating: RatingColumnScale?, nps: RatingColumnScale?) = (nil, nil)
         if mapping[.rating] == nil,
            let q = QuestionColumns.rating([.csat, .rating], questions: questions, answers: answers, candidates: free, groups: groups, aliases: aliases) {
             mapping.assign(.rating, options: q.columns)
-            questionScale = q.scale
+            scales.rating = q.scale
             free.subtract(q.columns)
         }
-        var npsQuestion: RatingColumnScale?
         if mapping[.nps] == nil,
            let q = QuestionColumns.rating([.nps], questions: questions, answers: answers, candidates: free, groups: groups, aliases: aliases) {
             mapping.assign(.nps, options: q.columns)
-            npsQuestion = q.scale
+            scales.nps = q.scale
         }
-        if let n = mapping[.nps] {
-            out.nps = npsQuestion ?? RatingColumnScale(scale: .nps, reason: "its name '\(names[n])' (lexicons/headers.tsv: nps)")
+        return scales
+    }
+
+    /// The rating column's scale: `named` (the pipeline's or its question's), else its name's, else its
+    /// first answers', else 1–5 beside an NPS column. A column whose answers alone say 0–10 beside an NPS
+    /// column is left unread.
+    private mutating func decideRating(
+        _ mapping: inout ColumnMapping, names: [String], answers: [[String]], named: RatingColumnScale?, aliases: HeaderAliases
+    ) {
+        guard let i = mapping[.rating] else { return }
+        let named = named ?? RatingColumnScale.named(names[i], aliases: aliases)
+        let found = named ?? RatingColumnScale.answered(answers.compactMap { i < $0.count ? $0[i] : nil })
+        if let n = mapping[.nps], named == nil, let found, found.scale == .nps {
+            mapping.remove(.rating)
+            notes.append(RatingColumnNote(
+                name: names[i], scale: "not read: \(found.reason), beside the NPS column '\(names[n])'; set rating_scale: in the pipeline's sources to read it"))
+            return
         }
-        if let i = mapping[.rating] {
-            let values = answers.compactMap { i < $0.count ? $0[i] : nil }
-            let named = RatingColumnScale.explicit(explicit) ?? questionScale ?? RatingColumnScale.named(names[i], aliases: aliases)
-            let found = named ?? RatingColumnScale.answered(values)
-            if let n = mapping[.nps], named == nil, let found, found.scale == .nps {
-                mapping.remove(.rating)
-                out.notes.append(RatingColumnNote(
-                    name: names[i], scale: "not read: \(found.reason), beside the NPS column '\(names[n])'; set rating_scale: in the pipeline's sources to read it"))
-            } else {
-                out.rating = found ?? mapping[.nps].map { RatingColumnScale(scale: .csat, reason: "the rating beside the NPS column '\(names[$0])'") }
-                out.notes.append(RatingColumnNote(name: Self.name(of: .rating, mapping, names), scale: out.rating?.description ?? "each rating by its value (0 or above 5: NPS 0–10; else CSAT 1–5)"))
-            }
+        rating = found ?? mapping[.nps].map { RatingColumnScale(scale: .csat, reason: "the rating beside the NPS column '\(names[$0])'") }
+        notes.append(RatingColumnNote(name: Self.name(of: .rating, mapping, names),
+                                      scale: rating?.description ?? "each rating by its value (0 or above 5: NPS 0–10; else CSAT 1–5)"))
+    }
+
+    /// The NPS column's note; it is left unread when the rating column is on 0–10 too (a response has one NPS).
+    private mutating func settleNPS(_ mapping: inout ColumnMapping, names: [String]) {
+        guard let n = mapping[.nps] else { return }
+        if let rating, rating.scale == .nps, let i = mapping[.rating] {
+            mapping.remove(.nps)
+            notes.append(RatingColumnNote(name: names[n], scale: "not read: the rating column '\(names[i])' is on 0–10 too (\(rating.reason)), and a response has one NPS"))
+        } else {
+            notes.append(RatingColumnNote(name: Self.name(of: .nps, mapping, names), scale: nps.description))
         }
-        if let n = mapping[.nps] {
-            if let rating = out.rating, rating.scale == .nps, let i = mapping[.rating] {
-                mapping.remove(.nps)
-                out.notes.append(RatingColumnNote(name: names[n], scale: "not read: the rating column '\(names[i])' is on 0–10 too (\(rating.reason)), and a response has one NPS"))
-            } else {
-                out.notes.append(RatingColumnNote(name: Self.name(of: .nps, mapping, names), scale: out.nps.description))
-            }
-        }
-        return out
     }
 
     /// A field's column name, or the names of its option columns joined ("Q - A | Q - B").
