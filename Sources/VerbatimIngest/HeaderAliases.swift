@@ -147,26 +147,30 @@ public struct HeaderAliases: Sendable {
 }
 
 /// Words matched in a cell or a header (`headers.tsv`'s `summary` labels and question words): whole
-/// words, the last one a word's start when the phrase ends with `*` (`сформирован*`, `tavsiye*`).
+/// words, or a word's start for a word written with `*` (`сформирован*`, `tavsiye*`, `оператор* аты*`).
 struct HeaderPhrase: Sendable {
     let words: [String]
-    let lastIsStem: Bool
+    /// Per word: it matches a word's start (written with `*`: `оператор* аты*`).
+    let stems: [Bool]
 
     /// nil when the label holds no word.
     init?(_ label: String) {
-        let stem = label.trimmingCharacters(in: .whitespaces).hasSuffix("*")
-        let words = HeaderAliases.words(label)
+        var words: [String] = [], stems: [Bool] = []
+        for token in label.split(whereSeparator: \.isWhitespace) {
+            let parts = HeaderAliases.words(String(token))
+            words += parts
+            stems += parts.indices.map { $0 == parts.count - 1 && token.hasSuffix("*") }
+        }
         guard !words.isEmpty else { return nil }
         self.words = words
-        lastIsStem = stem
+        self.stems = stems
     }
 
     /// Whether a cell's `cellWords` begin with this label.
     func begins(_ cellWords: [String]) -> Bool {
         guard cellWords.count >= words.count else { return false }
         for (k, w) in words.enumerated() {
-            let isLast = k == words.count - 1
-            if isLast && lastIsStem ? !cellWords[k].hasPrefix(w) : cellWords[k] != w { return false }
+            if stems[k] ? !cellWords[k].hasPrefix(w) : cellWords[k] != w { return false }
         }
         return true
     }

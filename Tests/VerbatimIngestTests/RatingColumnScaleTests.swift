@@ -190,6 +190,11 @@ struct RatingColumnScaleTests {
         #expect(bundledAliases.questionKind(forHeader: "Оператордың аты-жөні") == .employee)
         #expect(bundledAliases.questionKind(forHeader: "Koliko ste zadovoljni?") == .csat)
         #expect(bundledAliases.questionKind(forHeader: "Yorumunuz") == nil)
+        // A mobile operator is no employee: "operator" counts only beside the word for a name.
+        #expect(bundledAliases.questionKind(forHeader: "Hangi operatörü kullanıyorsunuz?") == nil)
+        #expect(bundledAliases.questionKind(forHeader: "Какой у вас мобильный оператор?") == nil)
+        #expect(bundledAliases.questionKind(forHeader: "Operatörün adı") == .employee)
+        #expect(bundledAliases.questionKind(forHeader: "Имя оператора, который вам помог") == .employee)
         #expect(bundledAliases.ratingScale(forHeader: "Net Promoter Score") == .nps && bundledAliases.ratingScale(forHeader: "Yıldız") == .csat)
         #expect(bundledAliases.field(forHeader: "NPS") == .nps && bundledAliases.field(forHeader: "CSAT") == .rating)
         #expect(bundledAliases.ratingScale(forHeader: "Puan") == nil)
