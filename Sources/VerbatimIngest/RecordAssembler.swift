@@ -108,15 +108,23 @@ struct RecordAssembler {
             date = n
         }
         var ratings = SurveyRating.Ratings()
-        for (field, column) in [(RecordField.rating, ratingScale), (.nps, npsScale)] {
-            guard let r = fields[field].map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab) }), !r.isEmpty else { continue }
-            switch score(r, field: field, column: column) {
-            // A column of each scale at most (`TableHeader`): the rating column read first keeps its place.
-            case let .success(s): if ratings[s.scale] == nil { ratings[s.scale] = s.value }
-            case let .failure(bad): return .failure(bad)
-            }
-        }
+        // The rating column, then the NPS column (two calls, not a loop over an array made per row).
+        if let bad = read(.rating, fields.rating, column: ratingScale, into: &ratings) { return .failure(bad) }
+        if let bad = read(.nps, fields.nps, column: npsScale, into: &ratings) { return .failure(bad) }
         return .success((date, ratings))
+    }
+
+    /// Reads one rating field into `ratings`, or returns why it cannot be read. A column of each scale
+    /// at most (`RatingColumns`): the rating column, read first, keeps its place.
+    private func read(
+        _ field: RecordField, _ value: UnsafeBufferPointer<UInt8>?, column: RatingColumnScale?, into ratings: inout SurveyRating.Ratings
+    ) -> BadField? {
+        guard let r = value.map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab) }), !r.isEmpty else { return nil }
+        switch score(r, field: field, column: column) {
+        case let .success(s): if ratings[s.scale] == nil { ratings[s.scale] = s.value }
+        case let .failure(bad): return bad
+        }
+        return nil
     }
 
     /// A rating's value on its scale: its column's, else the one it writes ("4/10"), else a choice's
