@@ -72,7 +72,9 @@ public struct SentimentTally: Sendable, Hashable, Codable {
     /// Counts a rating alone: a record's, or a response's that has no text (`RatedResponse`), which
     /// counts in CSAT or NPS and not in `n` and the labels.
     public mutating func add(ratings: SurveyRating.Ratings) {
-        for r in ratings.scores { add(rating: r) }
+        // Each present one in turn, without the array `scores` makes: this runs for every tally of every record.
+        if let c = ratings.csat { add(rating: SurveyRating.Score(c, scale: .csat)) }
+        if let n = ratings.nps { add(rating: SurveyRating.Score(n, scale: .nps)) }
     }
 
     /// Counts one rating alone, on its scale.

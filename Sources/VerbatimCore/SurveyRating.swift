@@ -117,7 +117,7 @@ public enum SurveyRating {
 
         /// The rating a text's score is compared with (`SentimentStage.disagrees`): the CSAT, a rating of
         /// the contact itself, when there is one; else the NPS.
-        public var primary: Score? { scores.first }
+        public var primary: Score? { csat.map { Score($0, scale: .csat) } ?? nps.map { Score($0, scale: .nps) } }
 
         /// As partials and spools write them: "4/5", "9/10", "4/5 9/10"; nil when there is none.
         public var text: String? { isEmpty ? nil : scores.map(\.text).joined(separator: " ") }

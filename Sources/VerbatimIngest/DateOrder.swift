@@ -28,10 +28,10 @@ public enum DateOrder: String, Sendable, Hashable, CaseIterable {
         if let explicit { return Decision(order: explicit, reason: "date_order: \(explicit.rawValue) in the pipeline file") }
         var dayFirst: String?, monthFirst: String?, twelveHour: String?
         for answer in answers {
-            guard let m = answer.prefixMatch(of: /\s*(\d{1,2})[.\/-](\d{1,2})[.\/-]\d{4}/), let a = Int(m.1), let b = Int(m.2) else { continue }
+            guard let (a, b) = leadingDayAndMonth(answer) else { continue }
             if a > 12, b <= 12 { dayFirst = dayFirst ?? answer }
             if b > 12, a <= 12 { monthFirst = monthFirst ?? answer }
-            if twelveHour == nil, answer.contains(/\d\s*[AaPp]\.?[Mm]\.?\s*$/) { twelveHour = answer }
+            if twelveHour == nil, endsWithMeridiem(answer) { twelveHour = answer }
         }
         switch (dayFirst, monthFirst) {
         case (nil, let m?): return Decision(order: .monthFirst, reason: "its first answers include '\(m)', whose second number is past 12")
@@ -40,5 +40,42 @@ public enum DateOrder: String, Sendable, Hashable, CaseIterable {
             return Decision(order: .monthFirst, reason: "its first answers have 12-hour times ('\(t)'), as US tools write dates")
         default: return nil
         }
+    }
+
+    /// The two numbers of `7/11/2026` (one or two digits each, then a four-digit year, separated by `.`,
+    /// `/` or `-`) at the start of `s`, spaces before them passed over; nil for anything else. On bytes:
+    /// a Swift `Regex` here cost 28 million instructions a file, compiled at each call.
+    static func leadingDayAndMonth(_ s: String) -> (Int, Int)? {
+        let b = Array(s.utf8)
+        var i = 0
+        while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+        func number(maxDigits: Int) -> (value: Int, digits: Int) {
+            var v = 0, n = 0
+            while i < b.count, n < maxDigits, b[i] >= 0x30, b[i] <= 0x39 { v = v * 10 + Int(b[i] - 0x30); i += 1; n += 1 }
+            return (v, n)
+        }
+        func separator() -> Bool {
+            guard i < b.count, b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: "/") || b[i] == UInt8(ascii: "-") else { return false }
+            i += 1
+            return true
+        }
+        let first = number(maxDigits: 2)
+        guard first.digits > 0, separator() else { return nil }
+        let second = number(maxDigits: 2)
+        guard second.digits > 0, separator(), number(maxDigits: 4).digits == 4 else { return nil }
+        return (first.value, second.value)
+    }
+
+    /// Whether `s` ends with a 12-hour clock's `AM` or `PM` after a digit (`8:31:12 AM`, `1:00 p.m.`).
+    static func endsWithMeridiem(_ s: String) -> Bool {
+        var b = Array(s.utf8)
+        while let last = b.last, last == 0x20 || last == 0x09 || last == UInt8(ascii: ".") { b.removeLast() }
+        guard b.count >= 3, b[b.count - 1] | 0x20 == UInt8(ascii: "m") else { return false }
+        b.removeLast()
+        if b.last == UInt8(ascii: ".") { b.removeLast() }
+        guard let ap = b.popLast(), ap | 0x20 == UInt8(ascii: "a") || ap | 0x20 == UInt8(ascii: "p") else { return false }
+        while let last = b.last, last == 0x20 { b.removeLast() }
+        guard let digit = b.last else { return false }
+        return digit >= 0x30 && digit <= 0x39
     }
 }

@@ -35,6 +35,11 @@ struct DateOrderTests {
         #expect(DateOrder.decide(explicit: nil, answers: ["21/11/2026", "11/21/2026"]) == nil, "a column of both orders is not decided")
         #expect(DateOrder.decide(explicit: nil, answers: ["05.11.2026", "2026-11-21", ""]) == nil)
         #expect(DateOrder.decide(explicit: .dayFirst, answers: ["11/21/2026"])?.order == .dayFirst)
+        // The byte readers behind it.
+        #expect(DateOrder.leadingDayAndMonth(" 7/11/2026 10:00")! == (7, 11) && DateOrder.leadingDayAndMonth("21-11-2026")! == (21, 11))
+        #expect(DateOrder.leadingDayAndMonth("2026-11-21") == nil && DateOrder.leadingDayAndMonth("7/11/26") == nil && DateOrder.leadingDayAndMonth("") == nil)
+        #expect(DateOrder.endsWithMeridiem("11/05/2026 1:00 PM") && DateOrder.endsWithMeridiem("1:00 p.m.") && DateOrder.endsWithMeridiem("8:31am "))
+        #expect(!DateOrder.endsWithMeridiem("21.11.2026 09:14") && !DateOrder.endsWithMeridiem("Program") && !DateOrder.endsWithMeridiem("AM"))
     }
 
     /// A US export's dates are all read, and the manifest says how; without it, 21 November was rejected
