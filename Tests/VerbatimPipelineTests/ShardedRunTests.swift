@@ -312,29 +312,19 @@ extension ShardedRunTests {
             S-7;21.11.2026;Mehmet Demir;1;
 
             """
-        let one = TemporaryFolder(), both = TemporaryFolder(), work = TemporaryFolder()
-        defer { one.remove(); both.remove(); work.remove() }
-        one.write("svc_2026-11-21.csv", later)
-        both.write("svc_2026-11-20.csv", older)
-        both.write("svc_2026-11-21.csv", later)
-        let runner = try Self.runner()
-        let a = try runner.run(.init(input: one.url, out: work.url.appendingPathComponent("one"), asOf: Self.asOf, store: .disabled))
-        let b = try runner.run(.init(input: both.url, out: work.url.appendingPathComponent("both"), asOf: Self.asOf, store: .disabled))
-        #expect(a.accepted == 2 && b.accepted == 2)
-        #expect(b.duplicatesFolded == 3, "S-1, S-5 and S-6 of the older export")
-        for name in ["employees.csv", "themes.csv", "records.csv"] {
-            #expect(work.read("one/\(name)") == work.read("both/\(name)"), "\(name) differs")
+        try Self.overlappingExports(older: older, later: later, label: "rated over 2 shards") { a, b, work in
+            #expect(a.accepted == 2 && b.accepted == 2)
+            #expect(b.duplicatesFolded == 3, "S-1, S-5 and S-6 of the older export")
+            for name in ["employees.csv", "themes.csv", "records.csv"] {
+                #expect(work.read("one/\(name)") == work.read("both/\(name)"), "\(name) differs")
+            }
+            let employees = try #require(work.read("both/employees.csv"))
+            // Mehmet has no comment: his CSAT is over his two ratings, and he has no sentiment.
+            #expect(employees.contains("Mehmet Demir,,too few responses,0,0,0,0,,,,,,,,,,3.00,50.0,,0,2,0"), "\(employees)")
+            #expect(employees.contains("Ayşe Yılmaz,,too few responses,2,1,0,1,"), "\(employees)")
+            let summary = try #require(work.read("both/summary.json"))
+            #expect(summary.contains("\"rated_without_text\": 4"), "the files' own counts, as read (2 + 2); duplicates_folded says how many the older gave up")
         }
-        let employees = try #require(work.read("both/employees.csv"))
-        // Mehmet has no comment: his CSAT is over his two ratings, and he has no sentiment.
-        #expect(employees.contains("Mehmet Demir,,too few responses,0,0,0,0,,,,,,,,,,3.00,50.0,,0,2,0"), "\(employees)")
-        #expect(employees.contains("Ayşe Yılmaz,,too few responses,2,1,0,1,"), "\(employees)")
-        let summary = try #require(work.read("both/summary.json"))
-        #expect(summary.contains("\"rated_without_text\": 4"), "the files' own counts, as read (2 + 2); duplicates_folded says how many the older gave up")
-        let partials = work.url.appendingPathComponent("p")
-        try Self.shards(runner, input: both.url, n: 2, into: partials)
-        _ = try runner.merge(.init(partials: [partials], out: work.url.appendingPathComponent("merged"), store: .disabled))
-        try Self.expectSameReports(work.url.appendingPathComponent("both"), work.url.appendingPathComponent("merged"), "rated over 2 shards")
     }
 
     /// A survey's CSAT and NPS both travel through overlapping exports, partials and shards: one run of
@@ -343,27 +333,39 @@ extension ShardedRunTests {
     @Test func bothRatingsOfASurveyFoldAndMergeAlike() throws {
         let older = "id;date;employee;CSAT;NPS;comment\nS-1;19.11.2026;Ayşe Yılmaz;2;3;Berbat, kimse yardımcı olmadı\nS-2;19.11.2026;Ayşe Yılmaz;4;;\n"
         let later = older + "S-3;20.11.2026;Mehmet Demir;;10;Harika, çok teşekkürler\nS-4;21.11.2026;Mehmet Demir;5;9;\n"
+        try Self.overlappingExports(older: older, later: later, label: "both ratings over 2 shards") { _, b, work in
+            #expect(b.duplicatesFolded == 2)
+            for name in ["employees.csv", "records.csv"] {
+                #expect(work.read("one/\(name)") == work.read("both/\(name)"), "\(name) differs")
+            }
+            let summary = try #require(work.read("both/summary.json"))
+            // CSAT 2, 4, 5: one of three dissatisfied, two satisfied; NPS 3, 10, 9: (2 − 1) / 3.
+            #expect(summary.contains("\"csat_percent\": 66.7") && summary.contains("\"csat_responses\": 3"), "\(summary.prefix(3000))")
+            #expect(summary.contains("\"nps\": 33.3") && summary.contains("\"nps_responses\": 3"), "\(summary.prefix(3000))")
+            #expect(work.read("both/records.csv")?.contains("S-1,svc_2026-11-21.csv,2,2026-11-19,Ayşe Yılmaz,,tr,2,3,negative") == true)
+        }
+    }
+
+    /// Two exports of one source, `older` and `later`: `later` alone is run into `one`, both into
+    /// `both`, and both over two shards merged into `merged`, which must give `both`'s reports
+    /// (`label` names the case). `check` looks at the first two runs and their reports in `work`.
+    static func overlappingExports(
+        older: String, later: String, label: String,
+        check: (_ one: PipelineRunner.Outcome, _ both: PipelineRunner.Outcome, _ work: TemporaryFolder) throws -> Void
+    ) throws {
         let one = TemporaryFolder(), both = TemporaryFolder(), work = TemporaryFolder()
         defer { one.remove(); both.remove(); work.remove() }
         one.write("svc_2026-11-21.csv", later)
         both.write("svc_2026-11-20.csv", older)
         both.write("svc_2026-11-21.csv", later)
-        let runner = try Self.runner()
-        _ = try runner.run(.init(input: one.url, out: work.url.appendingPathComponent("one"), asOf: Self.asOf, store: .disabled))
-        let b = try runner.run(.init(input: both.url, out: work.url.appendingPathComponent("both"), asOf: Self.asOf, store: .disabled))
-        #expect(b.duplicatesFolded == 2)
-        for name in ["employees.csv", "records.csv"] {
-            #expect(work.read("one/\(name)") == work.read("both/\(name)"), "\(name) differs")
-        }
-        let summary = try #require(work.read("both/summary.json"))
-        // CSAT 2, 4, 5: one of three dissatisfied, two satisfied; NPS 3, 10, 9: (2 − 1) / 3.
-        #expect(summary.contains("\"csat_percent\": 66.7") && summary.contains("\"csat_responses\": 3"), "\(summary.prefix(3000))")
-        #expect(summary.contains("\"nps\": 33.3") && summary.contains("\"nps_responses\": 3"), "\(summary.prefix(3000))")
-        #expect(work.read("both/records.csv")?.contains("S-1,svc_2026-11-21.csv,2,2026-11-19,Ayşe Yılmaz,,tr,2,3,negative") == true)
+        let runner = try runner()
+        let a = try runner.run(.init(input: one.url, out: work.url.appendingPathComponent("one"), asOf: asOf, store: .disabled))
+        let b = try runner.run(.init(input: both.url, out: work.url.appendingPathComponent("both"), asOf: asOf, store: .disabled))
+        try check(a, b, work)
         let partials = work.url.appendingPathComponent("p")
-        try Self.shards(runner, input: both.url, n: 2, into: partials)
+        try shards(runner, input: both.url, n: 2, into: partials)
         _ = try runner.merge(.init(partials: [partials], out: work.url.appendingPathComponent("merged"), store: .disabled))
-        try Self.expectSameReports(work.url.appendingPathComponent("both"), work.url.appendingPathComponent("merged"), "both ratings over 2 shards")
+        try expectSameReports(work.url.appendingPathComponent("both"), work.url.appendingPathComponent("merged"), label)
     }
 }
 
