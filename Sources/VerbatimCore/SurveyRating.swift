@@ -135,6 +135,9 @@ public enum SurveyRating {
         }
     }
 
+    /// The decimals a rating is written with in every report: none for a whole rating (`4`), one otherwise (`4.5`).
+    public static func decimals(_ rating: Double) -> Int { rating == rating.rounded() ? 0 : 1 }
+
     /// NPS from counts: % promoters − % detractors; nil without ratings.
     public static func netPromoterScore(promoters: Int, detractors: Int, of count: Int) -> Double? {
         count == 0 ? nil : Double(promoters - detractors) / Double(count) * 100

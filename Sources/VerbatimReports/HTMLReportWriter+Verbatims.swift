@@ -46,7 +46,7 @@ extension HTMLReportWriter {
             h += "<dt>\(t("verbatim.themes"))</dt><dd>\(themes.joined(separator: " · "))</dd>"
         }
         if !v.ratings.isEmpty {
-            let shown = v.ratings.scores.map { "\(numbers.decimal($0.value, $0.value == $0.value.rounded() ? 0 : 1)) / \(Int($0.scale.highest))" }
+            let shown = v.ratings.scores.map { "\(numbers.decimal($0.value, SurveyRating.decimals($0.value))) / \(Int($0.scale.highest))" }
             h += "<dt>\(t("verbatim.rating"))</dt><dd>\(shown.joined(separator: " · "))</dd>"
         }
         if let mention = v.employeeMention, let e = v.employee {

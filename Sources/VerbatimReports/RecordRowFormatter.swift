@@ -25,7 +25,7 @@ public enum RecordRowFormatter {
     }
 
     /// A rating as a cell shows it: `4`, `4.5`.
-    static func ratingText(_ v: Double) -> String { NumberFormat.fixed(v, v == v.rounded() ? 0 : 1) }
+    static func ratingText(_ v: Double) -> String { NumberFormat.fixed(v, SurveyRating.decimals(v)) }
 
     /// A short evidence string: `harika +3; kötü -2.5 [negation(değil)] → +1`, cut after
     /// `evidenceLimit` characters with `…`.

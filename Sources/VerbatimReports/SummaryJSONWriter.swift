@@ -71,8 +71,8 @@ public enum SummaryJSONWriter {
                 ("date", v.date.map { .string($0) } ?? .null), ("employee", v.employee.map { .string($0) } ?? .null),
                 ("employee_mention", v.employeeMention.map { .string($0) } ?? .null),
                 ("channel", v.channel.map { .string($0) } ?? .null), ("language", .string(v.language)),
-                ("csat", v.ratings.csat.map { .double($0, $0 == $0.rounded() ? 0 : 1) } ?? .null),
-                ("nps", v.ratings.nps.map { .double($0, $0 == $0.rounded() ? 0 : 1) } ?? .null),
+                ("csat", v.ratings.csat.map { .double($0, SurveyRating.decimals($0)) } ?? .null),
+                ("nps", v.ratings.nps.map { .double($0, SurveyRating.decimals($0)) } ?? .null),
                 ("sentiment", .string(v.label.rawValue)), ("score", .double(v.score)), ("rank_score", .double(e.key)),
                 ("text", .string(v.text)), ("evidence", .string(v.evidence)), ("themes", .array(v.themes.map { .string($0) })),
             ])
