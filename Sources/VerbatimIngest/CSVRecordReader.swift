@@ -106,9 +106,11 @@ public struct CSVRecordReader: RecordReader {
         var headerCount = 0
         var position = 0
         var fileFailure: (IngestError, Int)?
-        var assembler = RecordAssembler(file: summary.file, options: SourceOptions(
+        var assemblerOptions = SourceOptions(
             delimiter: options.delimiter, encoding: encoding, language: options.language, columns: options.columns,
-            xmlRecord: nil, xmlFields: [:], maxRecordBytes: options.maxRecordBytes), months: aliases.months, ratingChoices: aliases.ratingChoices)
+            xmlRecord: nil, xmlFields: [:], maxRecordBytes: options.maxRecordBytes)
+        assemblerOptions.timeZone = options.timeZone
+        var assembler = RecordAssembler(file: summary.file, options: assemblerOptions, months: aliases.months, ratingChoices: aliases.ratingChoices)
 
         // The mapped columns in column order, so a row with two bad fields is always rejected for the first.
         var orderedColumns: [(field: RecordField, index: Int)] = []
@@ -133,7 +135,7 @@ public struct CSVRecordReader: RecordReader {
             assembler.monthFirst = header.dateOrder?.order == .monthFirst
             headerCount = rows[header.titleRows].count
             repeated = RepeatedHeader(Array(rows[header.titleRows..<min(header.rows, rows.count)]))
-            summaryRows = SummaryRows(aliases: aliases, textIndex: header.mapping[.text]!)
+            summaryRows = SummaryRows(aliases: aliases, mapping: header.mapping)
             columnNumbers = header.mapping.columns.mapValues { $0 + 1 }
             orderedColumns = header.mapping.columns.sorted { $0.value < $1.value }.map { (field: $0.key, index: $0.value) }
             optionColumns = header.mapping.optionColumns.sorted { $0.key.rawValue < $1.key.rawValue }.map { (field: $0.key, indices: $0.value) }

@@ -1,8 +1,8 @@
 /// Which column (by position) holds each record field of one file.
 public struct ColumnMapping: Sendable, Hashable {
     public private(set) var columns: [RecordField: Int]
-    /// A field spread over one column per option (a SurveyMonkey choice question): its other columns,
-    /// after `columns[field]`; a row's value is the first of them that is filled.
+    /// A field spread over one column per option (a SurveyMonkey choice question), or the text under
+    /// several names: its other columns, after `columns[field]`; a row's value is the first of them that is filled.
     public private(set) var optionColumns: [RecordField: [Int]] = [:]
 
     public subscript(field: RecordField) -> Int? { columns[field] }
@@ -26,11 +26,16 @@ public struct ColumnMapping: Sendable, Hashable {
             }
             columns[field] = i
         }
+        var textColumns: [Int] = []
         for (i, header) in headers.enumerated() {
-            guard let field = aliases.field(forHeader: header), columns[field] == nil else { continue }
-            if columns.values.contains(i) { continue }
+            guard let field = aliases.field(forHeader: header) else { continue }
+            if field == .text, explicit[.text] == nil, !columns.values.contains(i) { textColumns.append(i) }
+            guard columns[field] == nil, !columns.values.contains(i) else { continue }
             columns[field] = i
         }
+        // Several columns named as the text (Meltwater's `Opening Text` and `Hit Sentence`, Brandwatch's
+        // `Full Text` and `Snippet`): the first is read, and a row that leaves it empty gives the next it fills.
+        if textColumns.count > 1 { optionColumns[.text] = Array(textColumns.dropFirst()) }
         guard columns[.text] != nil || !requireText else { throw .noTextColumn(headers: headers) }
     }
 

@@ -3,8 +3,11 @@
 /// Accepted: `21.11.2026`, `21.11.2026.`, `21.11.2026 09:14`, `21/11/2026`,
 /// `2026-11-21`, `2026.11.21`, `2026-11-21 14:05`, ISO 8601 with or without
 /// zone (`2026-11-21T09:14:00+05:00`, `…Z`), RFC 822 (`Sat, 21 Nov 2026
-/// 10:02:00 +0300`), digits alone (`20261121`, `20261121143000`) and Excel serial
-/// days (`46347`, `46347.5`). A time may have `AM` or `PM` (`9:14 PM`). A day and month
+/// 10:02:00 +0300`), the date of Twitter's API and of `ctime` (`Sat Nov 21 08:31:12 +0000 2026`),
+/// digits alone (`20261121`, `20261121143000`), Excel serial days (`46347`, `46347.5`) and Unix
+/// time in seconds or milliseconds (`1795249872`, `1795249872000`, as social-listening APIs give
+/// it: read in UTC). A time may have `AM` or `PM` (`9:14 PM`), and a zone (`+03:00`, `+0300`, `Z`,
+/// `UTC`, `GMT`). A day and month
 /// before the year are read day first, or month first (`11/21/2026`, as US tools write
 /// them) when the column is (`DateOrder`). Output: `2026-11-21`, `2026-11-21T09:14:00` or
 /// `2026-11-21T09:14:00+03:00` — the local date is always the first ten
@@ -33,9 +36,14 @@ public enum DateNormalizer {
             if parseRFC822(&scanner, &out) { return out.string }
             out.count = 0
             scanner = Scanner(bytes)
+            if parseCtime(&scanner, &out) { return out.string }
+            out.count = 0
+            scanner = Scanner(bytes)
             if parseNumeric(&scanner, monthFirst: monthFirst, &out) { return out.string }
             out.count = 0
             if parseCompact(bytes, &out) { return out.string }
+            out.count = 0
+            if parseUnixTime(bytes, &out) { return out.string }
             return nil
         }
     }
@@ -81,24 +89,64 @@ public enum DateNormalizer {
         sc.skipSpaces()
         guard let day = sc.number(maxDigits: 2) else { return false }
         sc.skipSpaces()
-        let mon = sc.letters()
-        guard mon.count >= 3 else { return false }
-        let key = (sc.b[mon.lowerBound] | 0x20, sc.b[mon.lowerBound + 1] | 0x20, sc.b[mon.lowerBound + 2] | 0x20)
-        guard let m = months.firstIndex(where: { $0 == key }) else { return false }
+        guard let m = month(sc.letters(), sc) else { return false }
         sc.skipSpaces()
         guard let year = sc.number(maxDigits: 4), year > 999 else { return false }
         sc.skipSpaces()
-        guard ymd(year, m + 1, day, &out) else { return false }
+        guard ymd(year, m, day, &out) else { return false }
         if let time = parseTime(&sc) {
             out.time(time)
             sc.skipSpaces()
-            if let zone = parseZone(&sc) { out.zone(zone) } else if !sc.atEnd {
-                let z = sc.letters()
-                if sc.matches(z, "GMT") || sc.matches(z, "UTC") || sc.matches(z, "UT") { out.zone(.utc) } else if !z.isEmpty { return false }
-            }
+            if let zone = parseZone(&sc) { out.zone(zone) } else if !sc.atEnd { return false }
         }
         sc.skipSpaces()
         return sc.atEnd
+    }
+
+    /// Twitter's `created_at` and C's `ctime`: weekday, month, day, time, an optional zone, and the
+    /// year last (`Sat Nov 21 08:31:12 +0000 2026`, `Sat Nov 21 08:31:12 2026`).
+    private static func parseCtime(_ sc: inout Scanner, _ out: inout Output) -> Bool {
+        guard sc.letters().count == 3 else { return false }
+        sc.skipSpaces()
+        guard let month = month(sc.letters(), sc) else { return false }
+        sc.skipSpaces()
+        guard let day = sc.number(maxDigits: 2) else { return false }
+        sc.skipSpaces()
+        guard let time = parseTime(&sc) else { return false }
+        sc.skipSpaces()
+        let zone = parseZone(&sc)
+        sc.skipSpaces()
+        guard let year = sc.number(maxDigits: 4), sc.lastDigits == 4, sc.atEnd, ymd(year, month, day, &out) else { return false }
+        out.time(time)
+        if let zone { out.zone(zone) }
+        return true
+    }
+
+    /// Unix time, as social-listening APIs give a post's time: seconds (10 digits, a fraction
+    /// allowed) or milliseconds (13 digits) since 1970-01-01 UTC: from 2001-09-09, where ten digits start,
+    /// to 2200, so that no other number is taken for a date. Written in UTC (`…Z`).
+    private static func parseUnixTime(_ b: UnsafeBufferPointer<UInt8>, _ out: inout Output) -> Bool {
+        let whole = b.firstIndex { $0 < 0x30 || $0 > 0x39 } ?? b.count
+        guard whole == 10 || whole == 13, b[0] != 0x30 else { return false }
+        if whole < b.count {
+            guard whole == 10, b[whole] == UInt8(ascii: "."), whole + 1 < b.count,
+                  b[(whole + 1)...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        }
+        let value = b[..<whole].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        let seconds = whole == 13 ? value / 1000 : value
+        let (year, month, day) = ExcelDate.civil(seconds / 86_400)
+        guard ymd(year, month, day, &out) else { return false }
+        let time = seconds % 86_400
+        out.time((time / 3600, time / 60 % 60, time % 60))
+        out.zone(.utc)
+        return true
+    }
+
+    /// The month (1–12) whose English name or abbreviation starts with the letters of `r`.
+    private static func month(_ r: Range<Int>, _ sc: Scanner) -> Int? {
+        guard r.count >= 3 else { return nil }
+        let key = (sc.b[r.lowerBound] | 0x20, sc.b[r.lowerBound + 1] | 0x20, sc.b[r.lowerBound + 2] | 0x20)
+        return months.firstIndex { $0 == key }.map { $0 + 1 }
     }
 
     private static func parseNumeric(_ sc: inout Scanner, monthFirst: Bool, _ out: inout Output) -> Bool {
@@ -164,11 +212,14 @@ public enum DateNormalizer {
         return (c | 0x20) == 0x70
     }
 
-    /// A zone: `Z`, or a sign with hours and minutes.
+    /// A zone: `Z`, `UTC`, `GMT` or `UT`, or a sign with hours and minutes (`+03:00`, `+0300`, `-05`).
     private enum Zone { case utc, offset(sign: UInt8, hours: Int, minutes: Int) }
 
     private static func parseZone(_ sc: inout Scanner) -> Zone? {
-        if sc.eat(UInt8(ascii: "Z")) { return .utc }
+        let save = sc.pos
+        let name = sc.letters()
+        if sc.matches(name, "Z") || sc.matches(name, "UTC") || sc.matches(name, "GMT") || sc.matches(name, "UT") { return .utc }
+        sc.pos = save
         guard let sign = sc.peek, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
         sc.pos += 1
         guard let h = sc.number(maxDigits: 2) else { return nil }

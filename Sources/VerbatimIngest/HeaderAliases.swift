@@ -26,6 +26,9 @@ public struct HeaderAliases: Sendable {
     }
     /// The labels of a summary line under a table (`summary<TAB>label`).
     private var summaryLabels: [HeaderPhrase] = []
+    /// The keys of a JSON record that hold the person who wrote it (`person<TAB>author`): a record's
+    /// fields are never looked for inside them (a user's `description` is a profile, not feedback).
+    private var personKeys: Set<String> = []
     /// The month names a date column may be written with (`months.tsv`, loaded beside this file by
     /// the run): the readers match them as they match the header's names.
     public var months = MonthNames()
@@ -36,6 +39,8 @@ public struct HeaderAliases: Sendable {
     static let summaryField = "summary"
     /// The pseudo-field of `headers.tsv` that lists the names of rating columns on the 1–5 scale.
     static let csatField = "csat"
+    /// The pseudo-field of `headers.tsv` that lists the keys holding a post's author.
+    static let personField = "person"
 
     public init(pairs: [(RecordField, String)], summaryLabels: [String] = [], csatNames: [String] = []) {
         for (field, alias) in pairs { fieldByKey[Self.key(alias)] = field }
@@ -56,6 +61,7 @@ public struct HeaderAliases: Sendable {
         var labels: [String] = []
         var csatNames: [String] = []
         var questions: [(QuestionKind, HeaderPhrase)] = []
+        var persons: Set<String> = []
         for (n, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -78,8 +84,16 @@ public struct HeaderAliases: Sendable {
                 csatNames.append(String(parts[1]))
                 continue
             }
+            if parts.count >= 2, parts[0] == Self.personField {
+                let key = Self.key(String(parts[1]))
+                guard !key.isEmpty else {
+                    throw IngestError.badAliasFile(path: url.path, line: n + 1, reason: "a person's key needs a word (letters or digits)")
+                }
+                persons.insert(key)
+                continue
+            }
             guard parts.count >= 2, let field = RecordField(rawValue: String(parts[0])), !parts[1].isEmpty else {
-                let kinds = RecordField.allCases.map(\.rawValue) + [Self.csatField] + QuestionKind.allCases.map(\.rawValue)
+                let kinds = RecordField.allCases.map(\.rawValue) + [Self.csatField, Self.personField] + QuestionKind.allCases.map(\.rawValue)
                 throw IngestError.badAliasFile(path: url.path, line: n + 1,
                     reason: "expected 'field<TAB>alias' with field one of \(kinds.joined(separator: ", ")), or '\(Self.summaryField)<TAB>label'")
             }
@@ -87,6 +101,7 @@ public struct HeaderAliases: Sendable {
         }
         self.init(pairs: pairs, summaryLabels: labels, csatNames: csatNames)
         questionWords = questions.map { (kind: $0.0, phrase: $0.1) }
+        personKeys = persons
     }
 
     /// The words the readers match, as a run loads them from a lexicon folder: `headers.tsv` with
@@ -113,6 +128,9 @@ public struct HeaderAliases: Sendable {
 
     /// The field a header names, if any.
     public func field(forHeader header: String) -> RecordField? { fieldByKey[Self.key(header)] }
+
+    /// Whether a JSON key holds the person who wrote a post (`author`, `user`), whose fields are not the record's.
+    public func isPerson(_ key: String) -> Bool { personKeys.contains(Self.key(key)) }
 
     /// What a question header asks for, by the first of its words found in `header`, in the order
     /// `headers.tsv` lists them; nil when none is.

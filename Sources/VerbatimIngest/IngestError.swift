@@ -79,6 +79,8 @@ public enum RowProblem: Sendable, Hashable, CustomStringConvertible {
     case wrongFieldCount(got: Int, expected: Int)
     /// The text column is empty.
     case emptyText
+    /// A JSON record none of whose keys names the feedback text (nor a rating): its keys, as written.
+    case noTextKey(keys: [String])
     /// The date cannot be read.
     case badDate(String)
     /// The rating is not a number from 0 to 10.
@@ -102,6 +104,8 @@ public enum RowProblem: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case let .wrongFieldCount(got, expected): "\(got) fields, header has \(expected)"
         case .emptyText: "empty feedback text"
+        case let .noTextKey(keys):
+            "no key of the record names the feedback text (keys: \(RowProblem.list(keys))); name it in the pipeline's sources: columns: {text: …}, a dotted path for a nested key"
         case let .badDate(d):
             DateNormalizer.problem(d).map { "no such date '\(d)': \($0)" }
                 ?? "unreadable date '\(d)' (expected e.g. 21.11.2026, 21.11.2026 09:14, 2026-11-21 or 21 Kasım 2026)"
@@ -115,5 +119,11 @@ public enum RowProblem: Sendable, Hashable, CustomStringConvertible {
         case .nulBytes: "the row holds NUL bytes (a damaged or padded export?)"
         case let .badJSON(message): "not a JSON object: \(message)"
         }
+    }
+
+    /// The first keys of a record, quoted, and how many more there are.
+    static func list(_ keys: [String], limit: Int = 8) -> String {
+        let shown = keys.prefix(limit).map { "'\($0)'" }.joined(separator: ", ")
+        return keys.count > limit ? shown + " and \(keys.count - limit) more" : shown
     }
 }

@@ -9,7 +9,9 @@ import VerbatimCore
 ///
 /// An object's keys map to fields through the same header aliases as CSV columns; nested
 /// objects are reached with dotted paths in the pipeline file's `columns:`
-/// (`text: body.content`, `employee: agent.name`). A record that is not valid JSON, not an
+/// (`text: body.content`, `employee: agent.name`), and a record none of whose own keys names
+/// the text is read from the first object nested in it that has one (a post wrapped by its tool:
+/// `{"chunk_result": {"data": {"data": {…}}}}`; the manifest's layout says where). A record that is not valid JSON, not an
 /// object, or longer than `maxRecordBytes`, is one reject with its line; the rest of the file
 /// is read. An array that breaks off ends the file with an error, keeping the records
 /// before it (like a CSV).
@@ -71,6 +73,9 @@ public struct JSONRecordReader: RecordReader {
             }
         }
         if structure == nil { scanner.finish(handle) }
+        if let path = state.bodyPath {
+            summary.layout = (summary.layout.map { $0 + "; " } ?? "") + "each record's fields under '\(path)'"
+        }
         if let (message, line) = structure {
             let e = IngestError.badJSON(message: message, line: line)
             summary.fileError = e.description
@@ -98,7 +103,8 @@ public struct JSONRecordReader: RecordReader {
         guard let dictionary = object as? [String: Any] else { return true }
         let holdsRecords = dictionary.values.contains { ($0 as? [Any])?.first is [String: Any] }
         var state = RecordState(reader: self, file: "")
-        return !holdsRecords || state.map(dictionary)[.text] != nil
+        let explicitText = (options.columns[.text] ?? options.xmlFields[.text]).flatMap { Self.value(at: $0, in: dictionary) }
+        return !holdsRecords || explicitText != nil || state.namesText(dictionary)
     }
 
     /// Per-file state: the assembler and which field each key maps to.
@@ -107,6 +113,11 @@ public struct JSONRecordReader: RecordReader {
         let assembler: RecordAssembler
         var position = 0
         var keyFields: [String: RecordField?] = [:]
+        /// Where the first record read from a nested object had its fields (`chunk_result.data.data`), for the manifest.
+        var bodyPath: String?
+
+        /// How many levels below a record its body is looked for.
+        static let bodyDepth = 4
 
         init(reader: JSONRecordReader, file: String) {
             self.reader = reader
@@ -120,6 +131,10 @@ public struct JSONRecordReader: RecordReader {
             summary.read += 1
             position += 1
             let raw = { String(decoding: bytes.prefix(CSVRecordReader.rawLimit), as: UTF8.self) }
+            func reject(_ problem: RowProblem) {
+                summary.rejected += 1
+                emit(.reject(Reject(provenance: Provenance(file: assembler.file, line: line), reason: problem.description, raw: raw())))
+            }
             let object: [String: Any]
             do {
                 guard let o = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) as? [String: Any] else {
@@ -127,33 +142,75 @@ public struct JSONRecordReader: RecordReader {
                 }
                 object = o
             } catch {
-                summary.rejected += 1
-                let reason = (error as? RowProblem)?.description ?? RowProblem.badJSON(JSONRecordReader.describe(error)).description
-                emit(.reject(Reject(provenance: Provenance(file: assembler.file, line: line), reason: reason, raw: raw())))
-                return
+                return reject((error as? RowProblem) ?? RowProblem.badJSON(JSONRecordReader.describe(error)))
             }
             let values = map(object)
+            if values[.text] == nil, values[.rating] == nil, values[.nps] == nil, !namesText(object) {
+                return reject(.noTextKey(keys: object.keys.sorted()))
+            }
             let event = assembler.assemble(values, line: line, position: position, raw: raw())
             summary.count(event)
             emit(event)
         }
 
-        /// Explicit dotted paths first, then top-level keys by alias.
+        /// Explicit dotted paths first; then, by alias, the keys of the record's body, then those of the
+        /// record around it. The body is the record itself when one of its keys names the text, else the
+        /// first object nested in it that has one (`nestedBody`).
         mutating func map(_ object: [String: Any]) -> FieldValues {
             var out = FieldValues()
             for (field, path) in reader.options.columns.merging(reader.options.xmlFields, uniquingKeysWith: { a, _ in a }) {
                 if let v = JSONRecordReader.value(at: path, in: object) { out[field] = v }
             }
+            if out[.text] == nil, reader.options.columns[.text] == nil, reader.options.xmlFields[.text] == nil, !namesText(object),
+               let (path, body) = nestedBody(object) {
+                if bodyPath == nil { bodyPath = path }
+                fill(&out, from: body)
+            }
+            fill(&out, from: object)
+            return out
+        }
+
+        /// The fields the keys of `object` name, where `out` has none yet. A key whose value is empty
+        /// (`"title": ""`) leaves its field to another key (`fullText` and `snippet`: the one written).
+        private mutating func fill(_ out: inout FieldValues, from object: [String: Any]) {
             for key in object.keys.sorted() {
-                let field: RecordField?
-                if let known = keyFields[key] { field = known } else {
-                    field = reader.aliases.field(forHeader: key)
-                    keyFields[key] = .some(field)
-                }
-                guard let field, out[field] == nil, let v = JSONRecordReader.scalar(object[key]!) else { continue }
+                guard let field = field(forKey: key), out[field] == nil, let v = JSONRecordReader.scalar(object[key]!),
+                      v.contains(where: { !$0.isWhitespace }) else { continue }
                 out[field] = v
             }
-            return out
+        }
+
+        private mutating func field(forKey key: String) -> RecordField? {
+            if let known = keyFields[key] { return known }
+            let field = reader.aliases.field(forHeader: key)
+            keyFields[key] = .some(field)
+            return field
+        }
+
+        /// Whether a key of `object` names the text (written or empty).
+        mutating func namesText(_ object: [String: Any]) -> Bool {
+            object.keys.contains { field(forKey: $0) == .text && JSONRecordReader.scalar(object[$0]!) != nil }
+        }
+
+        /// The first object nested in a record, breadth first and keys in order, at most `bodyDepth`
+        /// levels down, that has a key naming the text, with its dotted path: some tools wrap each post
+        /// (`{"chunk_result": {"data": {"data": {"content": …, "published": …}}}}`). Objects under a
+        /// person's key (`author`, `user`: `HeaderAliases.isPerson`) are not looked in.
+        private mutating func nestedBody(_ record: [String: Any]) -> (String, [String: Any])? {
+            var level: [(path: String, object: [String: Any])] = [("", record)]
+            for _ in 0..<Self.bodyDepth where !level.isEmpty {
+                var next: [(path: String, object: [String: Any])] = []
+                for (path, object) in level {
+                    for key in object.keys.sorted() where !reader.aliases.isPerson(key) {
+                        guard let child = object[key] as? [String: Any] else { continue }
+                        let childPath = path.isEmpty ? key : path + "." + key
+                        if namesText(child) { return (childPath, child) }
+                        next.append((childPath, child))
+                    }
+                }
+                level = next
+            }
+            return nil
         }
     }
 

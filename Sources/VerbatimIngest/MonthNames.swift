@@ -57,9 +57,16 @@ extension DateNormalizer {
         guard !months.isEmpty else { return nil }
         var text = Substring(raw)
         var time = ""
-        if let m = text.firstMatch(of: /(\d{1,2}):(\d{2})(?::(\d{2}))?/), let h = Int(m.1), let mi = Int(m.2), h < 24, mi < 60 {
+        // A time, on a 12-hour clock when `AM` or `PM` follows (Meltwater's `21-Nov-2026 08:31AM`).
+        if let m = text.firstMatch(of: /(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?(?![A-Za-z]))?/), var h = Int(m.1), let mi = Int(m.2),
+           h < 24, mi < 60 {
             let s = m.3.flatMap { Int($0) } ?? 0
             guard s < 61 else { return nil }
+            if let meridiem = m.4 {
+                // 12 AM is midnight, 12 PM noon.
+                guard (1...12).contains(h) else { return nil }
+                h = h % 12 + (meridiem.lowercased() == "p" ? 12 : 0)
+            }
             time = "T" + [h, mi, s].map { $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ":")
             text = text[..<m.range.lowerBound] + " " + text[m.range.upperBound...]
         }

@@ -105,7 +105,7 @@ struct RecordAssembler {
             guard let n = DateNormalizer.normalize(bytes: d, monthFirst: monthFirst) ?? DateNormalizer.normalizeNamed(String(decoding: d, as: UTF8.self), months: months) else {
                 return .failure(BadField(problem: .badDate(String(decoding: d, as: UTF8.self)), field: .date))
             }
-            date = n
+            date = options.timeZone.map { $0.local(n) } ?? n
         }
         var ratings = SurveyRating.Ratings()
         // The rating column, then the NPS column (two calls, not a loop over an array made per row).

@@ -28,6 +28,8 @@ public struct SourceOptions: Sendable, Hashable {
     /// Whether the date column writes the day or the month first (`date_order:`); nil: its answers say,
     /// else day first (`DateOrder`).
     public var dateOrder: DateOrder?
+    /// The zone times written with a zone are counted in (`time_zone:`); nil: as written (`LocalTimeZone`).
+    public var timeZone: LocalTimeZone?
 
     public init(
         delimiter: UInt8? = nil, encoding: TextEncoding? = nil, language: Language? = nil,

@@ -9,8 +9,8 @@ import Foundation
 /// goes unsaid. A row with text is never one: no comment is ever dropped this way.
 struct SummaryRows {
     private let aliases: HeaderAliases
-    /// The text column's index in a row.
-    private let textIndex: Int
+    /// The text columns' indices in a row (more than one when the text has several names, `ColumnMapping.optionColumns`).
+    private let textIndices: [Int]
     /// Summary lines skipped so far, the first `linesNamed` of them, and the first one's label cell.
     private(set) var count = 0
     private var named: [Int] = []
@@ -19,14 +19,14 @@ struct SummaryRows {
     /// Lines named in the note; more are counted.
     static let linesNamed = 5
 
-    init(aliases: HeaderAliases, textIndex: Int) {
+    init(aliases: HeaderAliases, mapping: ColumnMapping) {
         self.aliases = aliases
-        self.textIndex = textIndex
+        textIndices = mapping[.text].map { [$0] + (mapping.optionColumns[.text] ?? []) } ?? []
     }
 
     /// Whether `cells` (a worksheet's row, at `line`) are a summary line; noted when they are.
     mutating func skips(line: Int, cells: [String]) -> Bool {
-        if textIndex < cells.count, !Self.isBlank(cells[textIndex].utf8) { return false }
+        if textIndices.contains(where: { $0 < cells.count && !Self.isBlank(cells[$0].utf8) }) { return false }
         guard let label = cells.first(where: { !Self.isBlank($0.utf8) }) else { return false }
         return noted(line: line, label: label)
     }
@@ -35,7 +35,7 @@ struct SummaryRows {
     /// filled field of a row whose text field is empty.
     mutating func skips(_ row: CSVRowParser.Row) -> Bool {
         guard row.problem == nil else { return false }
-        if textIndex < row.count, !Self.isBlank(row.bytes[row.range(textIndex)]) { return false }
+        if textIndices.contains(where: { $0 < row.count && !Self.isBlank(row.bytes[row.range($0)]) }) { return false }
         guard let k = (0..<row.count).first(where: { !Self.isBlank(row.bytes[row.range($0)]) }) else { return false }
         return noted(line: row.line, label: String(decoding: row.bytes[row.range(k)], as: UTF8.self))
     }

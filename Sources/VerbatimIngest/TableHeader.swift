@@ -41,6 +41,7 @@ struct TableHeader: Sendable {
         let questions = header.names.indices.map { header.layout.questionText(rows, column: $0) ?? header.names[$0] }
         func candidates() -> Set<Int> {
             Set(header.names.indices).subtracting(header.mapping.columns.values).subtracting(header.layout.optionColumns(rows))
+                .subtracting(header.mapping.optionColumns.values.joined())
         }
         header.ratings = RatingColumns.resolve(
             &header.mapping, names: header.names, questions: questions, answers: answers, candidates: candidates(),
@@ -109,8 +110,10 @@ struct TableHeader: Sendable {
     /// What the manifest says of the header: its layout, the text column and the rating column's scale.
     func describe(into summary: inout FileReadSummary) {
         summary.layout = layoutDescription
-        summary.textColumn = mapping[.text].map { names[$0] }
-        summary.textColumnReason = textReason
+        summary.textColumn = mapping[.text].map { ([$0] + (mapping.optionColumns[.text] ?? [])).map { names[$0] }.joined(separator: " | ") }
+        let others = (mapping.optionColumns[.text] ?? []).map { "'\(names[$0])'" }
+        summary.textColumnReason = others.isEmpty ? textReason
+            : textReason + "; where it is empty, the first of \(others.joined(separator: ", ")) that is filled (the text under another name)"
         summary.ratingColumns = ratings.notes
         summary.dateOrder = dateOrder.map { d in (mapping[.date].map { "column '\(names[$0])': " } ?? "") + d.description }
     }

@@ -59,7 +59,7 @@ struct TableRecordBuilder {
             orderedColumns = h.mapping.columns.sorted { $0.value < $1.value }.map { (field: $0.key, index: $0.value) }
             optionColumns = h.mapping.optionColumns.sorted { $0.key.rawValue < $1.key.rawValue }.map { (field: $0.key, indices: $0.value) }
             repeated = RepeatedHeader(Array(rows[h.titleRows..<min(h.rows, rows.count)]))
-            summaryRows = SummaryRows(aliases: aliases, textIndex: h.mapping[.text]!)
+            summaryRows = SummaryRows(aliases: aliases, mapping: h.mapping)
         } catch {
             failure = (error, pending.first?.line ?? 1)
             return

@@ -243,7 +243,8 @@ public struct PipelineConfiguration: Sendable {
     }
 
     static func parseSource(_ item: ConfigNode) throws(ConfigurationError) -> SourceRule {
-        let m = try item.mapping(allowed: ["match", "delimiter", "encoding", "language", "columns", "record", "fields", "max_record_bytes", "sheet", "rating_scale", "date_order"])
+        let m = try item.mapping(allowed: ["match", "delimiter", "encoding", "language", "columns", "record", "fields", "max_record_bytes", "sheet", "rating_scale", "date_order",
+                                                  "time_zone"])
         guard let match = m["match"] else { throw .missingKey(file: item.file, path: item.path, key: "match") }
         var o = SourceOptions()
         if let d = m["delimiter"] {
@@ -289,6 +290,13 @@ public struct PipelineConfiguration: Sendable {
             let s = try d.string()
             guard let order = DateOrder(rawValue: s) else { throw d.invalid(s, expected: "day_first (21/11/2026) or month_first (11/21/2026)") }
             o.dateOrder = order
+        }
+        if let z = m["time_zone"] {
+            let s = try z.string()
+            guard let zone = LocalTimeZone(s) else {
+                throw z.invalid(s, expected: "a time zone name (Asia/Almaty, Europe/Istanbul, Europe/Belgrade, Asia/Ulaanbaatar) or an offset (+05:00)")
+            }
+            o.timeZone = zone
         }
         return SourceRule(match: try match.string(), options: o)
     }

@@ -116,6 +116,19 @@ struct FormatInputTests {
             #expect(o.rejects.first?.provenance.line == 2)
             #expect(o.rejects.first?.reason.hasPrefix("not a JSON object") == true)
         },
+        // Brandwatch's API: the text is `fullText`, or `snippet` where that is empty; Twitter's date form and Unix seconds.
+        FormatCase(file: "brandwatch_sr_2026-11-21.json", format: "json", records: 3, layout: "records in the array 'results'") { o in
+            #expect(o.records.map(\.id) == ["bw-9001", "bw-9002", "bw-9003"])
+            #expect(o.records[1].text == "Već treći put zovem zbog istog kvara i niko ne zna ništa", "the snippet, as the full text is empty")
+            #expect(o.records.map(\.date) == ["2026-11-21T09:12:00+00:00", "2026-11-21T14:30:00+00:00", "2026-11-21T12:00:00Z"])
+            #expect(o.records.map(\.channel) == ["twitter", "twitter", "facebook"], "pageType")
+        },
+        // Talkwalker's stream: each post three objects deep, its time in Unix milliseconds; the control line at the end is a reject that names its keys.
+        FormatCase(file: "talkwalker_tr_2026-11-21.ndjson", format: "ndjson", records: 2, rejects: 1, layout: "each record's fields under 'chunk_result.data.data'") { o in
+            #expect(o.records.map(\.date) == ["2026-11-21T08:31:12Z", "2026-11-21T09:30:00Z"])
+            #expect(o.records.map(\.declaredLanguage) == [.tr, .tr])
+            #expect(o.rejects.first?.reason.contains("(keys: 'chunk_control', 'chunk_type')") == true)
+        },
         FormatCase(file: "daily_tr_2026-11-21.csv.gz", format: "csv+gzip", records: 3, textColumn: "Yorum") { o in
             #expect(o.summary.delimiter == ";")
             #expect(o.records.last?.text == "Sorun çözüldü ama bekleme süresi uzundu.")

@@ -28,6 +28,9 @@ struct MonthNamesTests {
         ("2026 оны 11 сарын 21", "2026-11-21"), ("2026 оны 11-р сарын 21", "2026-11-21"),
         ("21. novembra 2026.", "2026-11-21"), ("21. новембар 2026.", "2026-11-21"), ("5. maja 2026. godine", "2026-05-05"),
         ("21-Nov-26", "2026-11-21"), ("26 Kasım 21", "2021-11-26"), ("21-Nov-2026", "2026-11-21"), ("Nov 21, 2026", "2026-11-21"), ("November 21, 2026 9:30", "2026-11-21T09:30:00"),
+        // A 12-hour clock (Meltwater: `21-Nov-2026 08:31AM`): 12 AM is midnight, 12 PM noon.
+        ("21-Nov-2026 08:31AM", "2026-11-21T08:31:00"), ("21-Nov-2026 09:05PM", "2026-11-21T21:05:00"),
+        ("Nov 21, 2026 12:10 a.m.", "2026-11-21T00:10:00"), ("21 Nov 2026 12:00 pm", "2026-11-21T12:00:00"),
     ])
     func aNamedMonthIsRead(_ raw: String, _ expected: String) {
         #expect(DateNormalizer.normalizeNamed(raw, months: Self.months) == expected, "\(raw)")
@@ -36,7 +39,7 @@ struct MonthNamesTests {
     /// What is not a date stays unread: no year, a day the month does not have, two months, an unknown
     /// word after the start, a two-digit year before the month, a number too long.
     @Test(arguments: ["21 Kasım", "31 Kasım 2026", "21 Kasım Aralık 2026", "21 Kasım yok 2026", "26-Nov-21x",
-                      "21 Kasım 20266", "Kasım", "", "2026 оны 21"])
+                      "21 Kasım 20266", "Kasım", "", "2026 оны 21", "21-Nov-2026 13:05PM", "21-Nov-2026 00:30AM"])
     func whatIsNotADateStaysUnread(_ raw: String) {
         #expect(DateNormalizer.normalizeNamed(raw, months: Self.months) == nil, "\(raw)")
     }

@@ -92,8 +92,10 @@ struct PipelineConfigurationTests {
                 columns: {text: Yorum}
                 rating_scale: nps
                 date_order: month_first
+                time_zone: Europe/Istanbul
               - match: "*.xml"
                 record: mention
+                time_zone: "+05:00"
                 fields: {text: body, employee: "agent/name"}
             """)
         let tr = c.options(for: "tr_anket.csv")
@@ -103,6 +105,8 @@ struct PipelineConfigurationTests {
         #expect(tr.columns[.text] == "Yorum")
         #expect(tr.ratingScale == .nps && c.options(for: "x.xml").ratingScale == nil)
         #expect(tr.dateOrder == .monthFirst && c.options(for: "x.xml").dateOrder == nil)
+        #expect(tr.timeZone?.description == "Europe/Istanbul" && c.options(for: "x.xml").timeZone?.description == "+05:00")
+        #expect(c.options(for: "other.csv").timeZone == nil)
         #expect(c.options(for: "x.xml").xmlFields[.employee] == "agent/name")
         #expect(c.options(for: "other.csv").delimiter == nil)
         #expect(throws: ConfigurationError.self) { try parse("input: x\nsources:\n  - match: a\n    encoding: latin9\n") }
@@ -112,6 +116,9 @@ struct PipelineConfigurationTests {
         }
         do { _ = try parse("input: x\nsources:\n  - match: a\n    date_order: mdy\n"); Issue.record("expected an error") } catch {
             #expect("\(error)".contains("day_first (21/11/2026) or month_first (11/21/2026)"), "\(error)")
+        }
+        do { _ = try parse("input: x\nsources:\n  - match: a\n    time_zone: Almaty\n"); Issue.record("expected an error") } catch {
+            #expect("\(error)".contains("p.yaml:4: sources[0].time_zone is 'Almaty'; expected a time zone name"), "\(error)")
         }
     }
 

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import VerbatimCore
+import VerbatimTestSupport
+@testable import VerbatimIngest
+
+/// Mentions as social-listening tools export them (Brandwatch, Talkwalker, Meltwater, YouScan):
+/// their names for the text, the network and the time, posts wrapped in objects of the tool's own,
+/// and times in Unix milliseconds. Before, every record of such a file was rejected as "empty
+/// feedback text" (or for an unreadable date), and nothing said which key held the post.
+@Suite("Social-listening exports")
+struct SocialListeningExportTests {
+    func read(_ text: String, name: String, encoding: String.Encoding = .utf8, options: SourceOptions = SourceOptions()) -> ReadOutcome {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let outcome = readFile(dir.write(name, Array(text.data(using: encoding)!)), options: options)
+        #expect(outcome.problems(wholeFileDiscardsRecords: false).isEmpty, "\(outcome.problems(wholeFileDiscardsRecords: false))")
+        return outcome
+    }
+
+    /// Brandwatch's API: `fullText` or, when that is empty, `snippet`; `pageType` is the network;
+    /// the date with `+0000`, or in Unix milliseconds.
+    @Test func brandwatchResults() {
+        let o = read(#"""
+            {"resultsTotal": 3, "results": [
+              {"id": "b1", "date": "2026-11-21T08:31:12.000+0000", "title": "", "fullText": "Çağrı merkezi berbat", "snippet": "Çağrı merkezi…", "pageType": "twitter"},
+              {"id": "b2", "date": "2026-11-21T09:00:00.000+0000", "fullText": "", "snippet": "Temsilci çok yardımcı oldu", "pageType": "instagram"},
+              {"id": "b3", "date": 1795249872000, "snippet": "Faturam yine yanlış", "pageType": "facebook"}
+            ]}
+            """#, name: "brandwatch_tr.json")
+        #expect(o.rejects.isEmpty, "\(o.rejects.map(\.reason))")
+        #expect(o.records.map(\.text) == ["Çağrı merkezi berbat", "Temsilci çok yardımcı oldu", "Faturam yine yanlış"])
+        #expect(o.records.map(\.channel) == ["twitter", "instagram", "facebook"])
+        #expect(o.records.map(\.date) == ["2026-11-21T08:31:12+00:00", "2026-11-21T09:00:00+00:00", "2026-11-21T08:31:12Z"])
+    }
+
+    /// Talkwalker's stream: each post wrapped three objects deep, a control line at the end. The
+    /// post's fields are read where they are (the manifest's layout says so); the author's object is
+    /// not read; the control line is one reject that names its keys.
+    @Test func talkwalkerChunks() {
+        let o = read(#"""
+            {"chunk_type":"CT_RESULT","chunk_result":{"data":{"data":{"url":"https://x.com/1","published":1795249872000,"content":"Оператор өте сыпайы болды","title":"","lang":"kk","extra_author_attributes":{"name":"Айгүл","description":"Алматы"}}}}}
+            {"chunk_type":"CT_RESULT","chunk_result":{"data":{"data":{"url":"https://x.com/2","published":1795249932000,"content":"Интернет үш күн бойы жоқ","lang":"kk"}}}}
+            {"chunk_type":"CT_CONTROL","chunk_control":{"resume_offset":"abc"}}
+            """#, name: "talkwalker_kk.ndjson")
+        #expect(o.records.map(\.text) == ["Оператор өте сыпайы болды", "Интернет үш күн бойы жоқ"])
+        #expect(o.records.map(\.date) == ["2026-11-21T08:31:12Z", "2026-11-21T08:32:12Z"])
+        #expect(o.records.map(\.declaredLanguage) == [.kk, .kk])
+        #expect(o.summary.layout == "each record's fields under 'chunk_result.data.data'")
+        #expect(o.rejects.map(\.provenance.line) == [3])
+        #expect(o.rejects.first?.reason.hasPrefix("no key of the record names the feedback text (keys: 'chunk_control', 'chunk_type')") == true,
+                "\(o.rejects.first?.reason ?? "")")
+    }
+
+    /// A user's profile is not feedback: a record whose only text-named key is in its author's object
+    /// is rejected, not read as the author's `description`.
+    @Test func theAuthorsObjectIsNotTheBody() {
+        let o = read(#"""
+            {"id":"1","user":{"name":"a","description":"Müşteri hizmetleri uzmanı"},"stats":{"likes":3}}
+            {"id":"2","post":{"text":"Kargo geç geldi"},"author":{"description":"Ankara"}}
+            """#, name: "mentions_tr.ndjson")
+        #expect(o.records.map(\.id) == ["2"] && o.records.first?.text == "Kargo geç geldi")
+        #expect(o.rejects.map(\.provenance.line) == [1])
+        #expect(o.rejects.first?.reason.contains("'id', 'stats', 'user'") == true, "\(o.rejects.first?.reason ?? "")")
+    }
+
+    /// A record with a rating and no text key is a rated response, as before (an API leaves out an
+    /// unanswered comment); a key that names the text but is empty is still "empty feedback text".
+    @Test func aRatedRecordWithoutTextStaysARatedResponse() {
+        let o = read(#"""
+            {"id":"1","rating":4}
+            {"id":"2","comment":"","channel":"web"}
+            """#, name: "survey_tr.ndjson")
+        #expect(o.rated.map(\.id) == ["1"])
+        #expect(o.rejects.map(\.reason) == ["empty feedback text"])
+    }
+
+    /// A text path named in the pipeline is read, and no nested object is looked in for another.
+    @Test func anExplicitTextPathWins() {
+        let o = read(#"""
+            {"id":"1","wrapper":{"content":"Yanlış metin"},"body":{"value":"Doğru metin"}}
+            """#, name: "m_tr.ndjson", options: SourceOptions(columns: [.text: "body.value"]))
+        #expect(o.records.map(\.text) == ["Doğru metin"])
+        #expect(o.summary.layout == nil)
+    }
+
+    /// Meltwater's CSV (UTF-16, tabs): `Opening Text` is read, and `Hit Sentence` where it is empty;
+    /// the date is a month's name with a 12-hour time.
+    @Test func meltwaterCSV() {
+        let rows = [
+            ["Date", "Headline", "URL", "Opening Text", "Hit Sentence", "Source", "Influencer", "Tweet Id"],
+            ["21-Nov-2026 08:31AM", "", "https://t.co/1", "Kcell операторы өте дөрекі", "Kcell операторы өте дөрекі", "Twitter", "@aigul", "186"],
+            ["21-Nov-2026 09:05PM", "", "https://t.co/2", "", "Қолдау қызметі тез жауап берді", "Twitter", "@bolat", "187"],
+            ["21-Nov-2026 12:10AM", "", "https://t.co/3", "", "", "Twitter", "@c", "188"],
+        ]
+        let text = "\u{FEFF}" + rows.map { $0.joined(separator: "\t") }.joined(separator: "\n") + "\n"
+        let o = read(text, name: "meltwater_kk.csv", encoding: .utf16LittleEndian)
+        #expect(o.records.map(\.id) == ["186", "187"])
+        #expect(o.records.map(\.text) == ["Kcell операторы өте дөрекі", "Қолдау қызметі тез жауап берді"])
+        #expect(o.records.map(\.date) == ["2026-11-21T08:31:00", "2026-11-21T21:05:00"])
+        #expect(o.records.map(\.channel) == ["Twitter", "Twitter"])
+        #expect(o.rejects.map(\.reason) == ["empty feedback text"])
+        #expect(o.summary.textColumn == "Opening Text | Hit Sentence")
+        #expect(o.summary.textColumnReason?.hasSuffix("where it is empty, the first of 'Hit Sentence' that is filled (the text under another name)") == true,
+                "\(o.summary.textColumnReason ?? "")")
+    }
+
+    /// YouScan's CSV in Russian: `Текст` is the text and `Источник` the network (the first column
+    /// that names it, before `Тип источника`); the influencer is nobody's employee.
+    @Test func youScanCSV() {
+        let o = read("""
+            Дата;Время;Источник;Тип источника;Автор;Текст;Тональность
+            21.11.2026;08:31;instagram.com;Социальная сеть;aigul_k;Интернет жоқ үш күн;Негативная
+            """, name: "youscan_kk.csv")
+        #expect(o.records.map(\.text) == ["Интернет жоқ үш күн"] && o.records.map(\.channel) == ["instagram.com"])
+        #expect(o.records.first?.employee == nil)
+    }
+}
