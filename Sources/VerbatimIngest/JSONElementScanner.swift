@@ -3,8 +3,9 @@
 /// Three shapes: a top-level array (`[{…}, {…}]`, pretty-printed or not), whose elements are
 /// found by tracking strings, escapes and nesting depth; NDJSON, one value per line; and a
 /// document, an object whose records are the elements of its first member that is an array of
-/// objects (`{"meta": {…}, "data": [{…}, {…}]}`, as APIs and listening tools answer), or the
-/// object itself when it has none.
+/// objects (`{"meta": {…}, "data": [{…}, {…}]}`, as APIs and listening tools answer), or of the
+/// array at a path of members given (`response.items`, found by the reader in a document read
+/// whole: `JSONRecordReader`), or the object itself when it has none.
 /// Each element is handed on with the line it starts on, to be parsed on its own
 /// (`JSONRecordReader`), so a bad record is one reject and memory is bounded by the
 /// largest record (`limit`). Only the array's own punctuation is checked here: anything
@@ -30,6 +31,10 @@ struct JSONElementScanner {
     /// The member's key being read, and the member whose array holds the records once found.
     private var key: [UInt8] = []
     private var recordsKey: String?
+    /// The members leading to the array of records (`["response", "items"]`); nil: a member of the top object.
+    let path: [String]?
+    /// How many objects below the top one the walk stands (along `path`).
+    private var level = 0
     /// A skipped value's nesting, and whether it is a bare value (a number, a literal).
     private var skipDepth = 0
     private var skipScalar = false
@@ -50,9 +55,10 @@ struct JSONElementScanner {
     private var valueLine = 0
     private var overflow = false
 
-    init(shape: Shape, limit: Int) {
+    init(shape: Shape, limit: Int, path: [String]? = nil) {
         self.shape = shape
         self.limit = limit
+        self.path = path
         if shape == .lines { state = .expectValue }
     }
 
@@ -108,7 +114,7 @@ struct JSONElementScanner {
             document = .beforeKey
         case .beforeKey:
             if Self.isSpace(b) { return }
-            if b == UInt8(ascii: "}") { document = .done; return }
+            if b == UInt8(ascii: "}") { return closeObject() }
             guard b == UInt8(ascii: "\"") else { return fail("expected a member's name in quotes", on) }
             key.removeAll(keepingCapacity: true)
             escaped = false
@@ -122,13 +128,22 @@ struct JSONElementScanner {
             document = .beforeValue
         case .beforeValue:
             if Self.isSpace(b) { return }
-            if b == UInt8(ascii: "["), recordsKey == nil { document = .peekArray; return }
+            if recordsKey == nil, let path, level < path.count - 1, b == UInt8(ascii: "{"), keyIs(path[level]) {
+                // One member further along the path to the records.
+                level += 1
+                document = .beforeKey
+                return
+            }
+            if b == UInt8(ascii: "["), recordsKey == nil, path.map({ level == $0.count - 1 && keyIs($0[level]) }) ?? true {
+                document = .peekArray
+                return
+            }
             startSkipping(b)
         case .peekArray:
             if Self.isSpace(b) { return }
             if b == UInt8(ascii: "{") || b == UInt8(ascii: "]") {
                 // The records: this array's elements, read as a top-level array's are.
-                recordsKey = String(decoding: key, as: UTF8.self)
+                recordsKey = path?.joined(separator: ".") ?? String(decoding: key, as: UTF8.self)
                 whole = []
                 on(.records(key: recordsKey!, line: line))
                 document = .inRecords
@@ -150,13 +165,26 @@ struct JSONElementScanner {
             skip(b, on)
         case .afterMember:
             if Self.isSpace(b) { return }
-            if b == UInt8(ascii: ",") { document = .beforeKey } else if b == UInt8(ascii: "}") { document = .done } else {
+            if b == UInt8(ascii: ",") { document = .beforeKey } else if b == UInt8(ascii: "}") { closeObject() } else {
                 fail("expected ',' or '}' after a member", on)
             }
         case .done:
             if !Self.isSpace(b) { fail("more content after the object's closing '}'", on) }
         }
     }
+
+    /// A `}`: the end of an object entered along `path` (its parent's member ends), or of the document.
+    private mutating func closeObject() {
+        if level > 0 {
+            level -= 1
+            document = .afterMember
+        } else {
+            document = .done
+        }
+    }
+
+    /// Whether the member's key being read is `name` (as written: no escapes).
+    private func keyIs(_ name: String) -> Bool { key.elementsEqual(name.utf8) }
 
     /// Starts skipping a member's value whose first byte is `b`.
     private mutating func startSkipping(_ b: UInt8) {

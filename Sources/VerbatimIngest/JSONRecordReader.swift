@@ -46,9 +46,19 @@ public struct JSONRecordReader: RecordReader {
         var scanner = JSONElementScanner(shape: shape, limit: options.maxRecordBytes)
         var state = RecordState(reader: self, file: input.name)
         var structure: (String, Int)?
+        var rescanned = false
         func handle(_ event: JSONElementScanner.Event) {
             switch event {
-            case let .element(bytes, line): state.element(bytes, line: line, summary: &summary, emit: emit)
+            case let .element(bytes, line):
+                // A document read whole (no array of records at its top) that holds its records deeper: read again along their path.
+                if shape == .document, !rescanned, summary.layout == nil, let path = state.recordsPath(in: bytes) {
+                    rescanned = true
+                    var inner = JSONElementScanner(shape: .document, limit: options.maxRecordBytes, path: path)
+                    bytes.withUnsafeBufferPointer { inner.feed($0, handle) }
+                    if structure == nil { inner.finish(handle) }
+                    return
+                }
+                state.element(bytes, line: line, summary: &summary, emit: emit)
             case let .tooLong(line):
                 summary.read += 1
                 summary.rejected += 1
@@ -101,9 +111,9 @@ public struct JSONRecordReader: RecordReader {
             return parsed(nextLine(from: first.upperBound)) is [String: Any]
         }
         guard let dictionary = object as? [String: Any] else { return true }
-        let holdsRecords = dictionary.values.contains { ($0 as? [Any])?.first is [String: Any] }
         var state = RecordState(reader: self, file: "")
-        let explicitText = (options.columns[.text] ?? options.xmlFields[.text]).flatMap { Self.value(at: $0, in: dictionary) }
+        let holdsRecords = dictionary.values.contains { ($0 as? [Any])?.first is [String: Any] } || state.recordsPath(dictionary) != nil
+        let explicitText = (options.columns[.text] ?? options.xmlFields[.text]).flatMap { Self.value(at: $0, in: dictionary, text: true) }
         return !holdsRecords || explicitText != nil || state.namesText(dictionary)
     }
 
@@ -159,7 +169,7 @@ public struct JSONRecordReader: RecordReader {
         mutating func map(_ object: [String: Any]) -> FieldValues {
             var out = FieldValues()
             for (field, path) in reader.options.columns.merging(reader.options.xmlFields, uniquingKeysWith: { a, _ in a }) {
-                if let v = JSONRecordReader.value(at: path, in: object) { out[field] = v }
+                if let v = JSONRecordReader.value(at: path, in: object, text: field == .text) { out[field] = v }
             }
             if out[.text] == nil, reader.options.columns[.text] == nil, reader.options.xmlFields[.text] == nil, !namesText(object),
                let (path, body) = nestedBody(object) {
@@ -174,7 +184,8 @@ public struct JSONRecordReader: RecordReader {
         /// (`"title": ""`) leaves its field to another key (`fullText` and `snippet`: the one written).
         private mutating func fill(_ out: inout FieldValues, from object: [String: Any]) {
             for key in object.keys.sorted() {
-                guard let field = field(forKey: key), out[field] == nil, let v = JSONRecordReader.scalar(object[key]!),
+                guard let field = field(forKey: key), out[field] == nil,
+                      let v = field == .text ? JSONRecordReader.text(object[key]!) : JSONRecordReader.scalar(object[key]!),
                       v.contains(where: { !$0.isWhitespace }) else { continue }
                 out[field] = v
             }
@@ -189,7 +200,35 @@ public struct JSONRecordReader: RecordReader {
 
         /// Whether a key of `object` names the text (written or empty).
         mutating func namesText(_ object: [String: Any]) -> Bool {
-            object.keys.contains { field(forKey: $0) == .text && JSONRecordReader.scalar(object[$0]!) != nil }
+            object.keys.contains { field(forKey: $0) == .text && JSONRecordReader.text(object[$0]!) != nil }
+        }
+
+        /// The members leading to the first array of posts below a document that is no post itself
+        /// (VK's `{"response": {"count": 2, "items": [{…}]}}`: `["response", "items"]`), breadth first and
+        /// keys in order, at most `bodyDepth` levels down: an array whose first element is an object
+        /// with a text key of its own or nested (`nestedBody`). An object that names the text is a post,
+        /// and is not looked in; nor is a person's. Nil when there is none, or the pipeline names the text.
+        mutating func recordsPath(_ document: [String: Any]) -> [String]? {
+            guard reader.options.columns[.text] == nil, reader.options.xmlFields[.text] == nil, !namesText(document) else { return nil }
+            var level: [(path: [String], object: [String: Any])] = [([], document)]
+            for _ in 0..<Self.bodyDepth where !level.isEmpty {
+                var next: [(path: [String], object: [String: Any])] = []
+                for (path, object) in level {
+                    for key in object.keys.sorted() where !reader.aliases.isPerson(key) {
+                        if let first = (object[key] as? [Any])?.first as? [String: Any], namesText(first) || nestedBody(first) != nil {
+                            return path + [key]
+                        }
+                        if let child = object[key] as? [String: Any], !namesText(child) { next.append((path + [key], child)) }
+                    }
+                }
+                level = next
+            }
+            return nil
+        }
+
+        /// `recordsPath` of a document's bytes (nil when they are not a JSON object).
+        mutating func recordsPath(in bytes: [UInt8]) -> [String]? {
+            (try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]).flatMap { recordsPath($0) }
         }
 
         /// The first object nested in a record, breadth first and keys in order, at most `bodyDepth`
@@ -214,14 +253,27 @@ public struct JSONRecordReader: RecordReader {
         }
     }
 
-    /// The value at a dotted path (`author.name`), as text; nil when missing or not a scalar.
-    static func value(at path: String, in object: [String: Any]) -> String? {
+    /// The value at a dotted path (`author.name`), as text; nil when missing or not a scalar (or, for
+    /// the `text` field, a list of runs: `text(_:)`).
+    static func value(at path: String, in object: [String: Any], text isText: Bool = false) -> String? {
         var current: Any = object
         for part in path.split(separator: ".") {
             guard let o = current as? [String: Any], let next = o[String(part)] else { return nil }
             current = next
         }
-        return scalar(current)
+        return isText ? text(current) : scalar(current)
+    }
+
+    /// A text's value: a scalar as text, or a list of runs joined, as Telegram writes formatted text
+    /// (`["Ажилтан ", {"type": "bold", "text": "маш эелдэг"}, " байсан"]`: strings, and objects whose
+    /// `text` is one); nil for anything else.
+    static func text(_ v: Any) -> String? {
+        guard let runs = v as? [Any] else { return scalar(v) }
+        var out = ""
+        for run in runs {
+            if let s = run as? String { out += s } else if let s = (run as? [String: Any])?["text"] as? String { out += s } else { return nil }
+        }
+        return out
     }
 
     /// Strings, numbers and booleans as text; nil for null, arrays and objects.

@@ -84,6 +84,44 @@ struct SocialListeningExportTests {
         #expect(o.summary.layout == nil)
     }
 
+    /// VK's API answers `{"response": {"count": …, "items": [{…}]}}`: the records are an array nested
+    /// in an object, found as the first array of posts below the top (its lines kept), pretty-printed
+    /// or on one line.
+    @Test(arguments: [false, true])
+    func vkResponseItems(oneLine: Bool) {
+        let pretty = """
+            {"response": {
+              "count": 2,
+              "groups": [{"id": 5, "name": "Kcell"}],
+              "items": [
+                {"id": 11, "from_id": 5, "date": 1795249872, "text": "Оператор өте сыпайы болды, рахмет"},
+                {"id": 12, "from_id": 6, "date": "not a date", "text": "Интернет үш күн бойы жоқ"}
+              ]
+            }}
+            """
+        let text = oneLine ? pretty.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined() : pretty
+        let o = read(text, name: "vk_kk.json")
+        #expect(o.summary.layout == "records in the array 'response.items'")
+        #expect(o.records.map(\.id) == ["11"] && o.records.first?.date == "2026-11-21T08:31:12Z")
+        #expect(o.rejects.map(\.provenance.line) == [oneLine ? 1 : 6], "the bad record's own line")
+        #expect(o.rejects.first?.reason.hasPrefix("unreadable date 'not a date'") == true, "\(o.rejects.first?.reason ?? "")")
+    }
+
+    /// Telegram's chat export writes a formatted message's text as a list of runs (`["Ажилтан ",
+    /// {"type": "bold", "text": "маш эелдэг"}, …]`): read as the text they make. A service line
+    /// (someone joined) has no text.
+    @Test func telegramMessages() {
+        let o = read(#"""
+            {"name": "Unitel support", "type": "public_supergroup", "id": 123, "messages": [
+              {"id": 1, "type": "service", "date": "2026-11-21T08:00:00", "actor": "Bat", "action": "join_group_by_link", "text": ""},
+              {"id": 2, "type": "message", "date": "2026-11-21T08:31:12", "from": "Bat", "text": "Интернэт маш удаан байна"},
+              {"id": 3, "type": "message", "date": "2026-11-21T09:10:00", "from": "Saraa", "text": ["Ажилтан ", {"type": "bold", "text": "маш эелдэг"}, " байсан"]}
+            ]}
+            """#, name: "telegram_mn.json")
+        #expect(o.records.map(\.text) == ["Интернэт маш удаан байна", "Ажилтан маш эелдэг байсан"])
+        #expect(o.rejects.map(\.reason) == ["empty feedback text"])
+    }
+
     /// Meltwater's CSV (UTF-16, tabs): `Opening Text` is read, and `Hit Sentence` where it is empty;
     /// the date is a month's name with a 12-hour time.
     @Test func meltwaterCSV() {
