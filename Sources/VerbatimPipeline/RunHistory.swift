@@ -117,7 +117,8 @@ final class RunHistory {
     }
 
     /// This period against the previous one, from the store (this run's records included); nil without a store.
-    func trends(asOf: String, settings: TrendSettings, minResponses: Int) throws(RunError) -> TrendReport? {
+    /// `employeeNames`: the names this run's tables show, which the trends use for the same employees.
+    func trends(asOf: String, settings: TrendSettings, minResponses: Int, employeeNames: [String] = []) throws(RunError) -> TrendReport? {
         guard let session else { return nil }
         let (current, previous) = settings.periods(asOf: asOf)
         let counts: TrendCounts
@@ -129,7 +130,7 @@ final class RunHistory {
             periodDays: settings.periodDays, current: .init(from: current.from, to: current.to),
             previous: .init(from: previous.from, to: previous.to), minResponses: minResponses,
             total: (counts.total.current, counts.total.previous),
-            employees: pairs(counts.byEmployee), themes: pairs(counts.byTheme))
+            employees: pairs(counts.byEmployee), themes: pairs(counts.byTheme), employeeNames: employeeNames)
     }
 
     /// Commits the run's changes.

@@ -6,6 +6,7 @@ public struct RunReport: Sendable {
     /// The run's "today" (`--as-of`), `YYYY-MM-DD`.
     public var asOf: String
     public var toolVersion: String
+    /// The run's aggregate, each employee and channel under one name (`RunAggregate.foldingNames`).
     public var aggregate: RunAggregate
     public var files: [FileReadSummary]
     public var rejectedRecords: Int
@@ -39,7 +40,8 @@ public struct RunReport: Sendable {
         self.pipelineName = pipelineName
         self.asOf = asOf
         self.toolVersion = toolVersion
-        self.aggregate = aggregate
+        // Each employee and channel under one name, however the exports spell it.
+        self.aggregate = aggregate.foldingNames()
         self.files = files
         self.rejectedRecords = rejectedRecords
         self.minResponses = minResponses

@@ -57,10 +57,14 @@ public struct TrendReport: Sendable {
     /// True when the store holds records of both periods.
     public var hasBothPeriods: Bool { total.current.n > 0 && total.previous.n > 0 }
 
+    /// `employees` as the store spells them: each employee's spellings are one row (`NameFold`), shown
+    /// as in `employeeNames` (the run's tables) when it has one of them, else as most of its records spell it.
     public init(
         periodDays: Int, current: Period, previous: Period, minResponses: Int, total: (current: SentimentTally, previous: SentimentTally),
-        employees: [String: (current: SentimentTally, previous: SentimentTally)], themes: [String: (current: SentimentTally, previous: SentimentTally)]
+        employees: [String: (current: SentimentTally, previous: SentimentTally)], themes: [String: (current: SentimentTally, previous: SentimentTally)],
+        employeeNames: [String] = []
     ) {
+        let employees = Self.folding(employees, shownAs: employeeNames)
         self.periodDays = periodDays
         self.current = current
         self.previous = previous
@@ -69,6 +73,24 @@ public struct TrendReport: Sendable {
         let both = total.current.n > 0 && total.previous.n > 0
         self.employees = both ? employees.keys.sorted().map { Self.row($0, employees[$0]!.current, employees[$0]!.previous, minResponses: minResponses) } : []
         self.themes = both ? themes.keys.sorted().map { Self.row($0, themes[$0]!.current, themes[$0]!.previous, minResponses: minResponses) } : []
+    }
+
+    /// The spellings of one employee merged under one name.
+    static func folding(
+        _ employees: [String: (current: SentimentTally, previous: SentimentTally)], shownAs names: [String]
+    ) -> [String: (current: SentimentTally, previous: SentimentTally)] {
+        var merges = NameFold.merges(employees.mapValues { max($0.current.responses + $0.previous.responses, 1) })
+        let shown = Dictionary(names.map { (NameFold.key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        for name in employees.keys { if let s = shown[NameFold.key(name)], s != name { merges[name] = s } }
+        guard !merges.isEmpty else { return employees }
+        var out: [String: (current: SentimentTally, previous: SentimentTally)] = [:]
+        for (name, pair) in employees {
+            var cell = out[merges[name] ?? name] ?? (SentimentTally(), SentimentTally())
+            cell.current.merge(pair.current)
+            cell.previous.merge(pair.previous)
+            out[merges[name] ?? name] = cell
+        }
+        return out
     }
 
     static func row(_ key: String, _ current: SentimentTally, _ previous: SentimentTally, minResponses: Int) -> Row {

@@ -24,9 +24,7 @@ public enum LanguageFolding {
     /// keyboard — folded on both sides of the lookup so `cok kotu` meets `çok kötü`,
     /// `жаксы` meets `жақсы`, and `сэтгэл хангалуун` meets `сэтгэл хангалуун` typed with `у` for `ү`.
     static let turkishSkeleton: [UInt32: UnicodeScalar] = [0xE7: "c", 0x11F: "g", 0x131: "i", 0xF6: "o", 0x15F: "s", 0xFC: "u"]
-    static let kazakhSkeleton: [UInt32: UnicodeScalar] = [
-        0x4D9: "а", 0x493: "г", 0x49B: "к", 0x4A3: "н", 0x4E9: "о", 0x4B1: "у", 0x4AF: "у", 0x4BB: "х", 0x456: "и", 0x44B: "и",
-    ]
+    static var kazakhSkeleton: [UInt32: UnicodeScalar] { ScriptFolding.kazakhSkeleton }
     static let mongolianSkeleton: [UInt32: UnicodeScalar] = [0x4E9: "о", 0x4AF: "у"]
 
     /// Kazakh typed in Latin letters (`unadi`, `keremet`, `rahmet`, the 2021 alphabet's `ğ ş ñ ū`, the 2018 one's `á ǵ ń ó ú ý`),
@@ -99,14 +97,7 @@ public enum LanguageFolding {
         return String(out)
     }
 
-    static let serbianCyrillicToLatin: [UInt32: String] = [
-        0x430: "a", 0x431: "b", 0x432: "v", 0x433: "g", 0x434: "d", 0x452: "đ", 0x435: "e", 0x436: "ž", 0x437: "z",
-        0x438: "i", 0x458: "j", 0x43A: "k", 0x43B: "l", 0x459: "lj", 0x43C: "m", 0x43D: "n", 0x45A: "nj", 0x43E: "o",
-        0x43F: "p", 0x440: "r", 0x441: "s", 0x442: "t", 0x45B: "ć", 0x443: "u", 0x444: "f", 0x445: "h", 0x446: "c",
-        0x447: "č", 0x45F: "dž", 0x448: "š",
-        // Russian letters that appear in Serbian-Cyrillic text typed on a Russian layout.
-        0x439: "j", 0x44F: "ja", 0x44E: "ju", 0x451: "jo", 0x44B: "i", 0x44D: "e", 0x449: "šč", 0x44C: "", 0x44A: "",
-    ]
+    static var serbianCyrillicToLatin: [UInt32: String] { ScriptFolding.serbianCyrillicToLatin }
 
     /// Serbian Cyrillic → Latin, keeping case and diacritics (`Љубазна` → `Ljubazna`), for display.
     public static func serbianToLatin(_ s: String) -> String {
