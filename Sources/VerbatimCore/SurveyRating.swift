@@ -2,10 +2,10 @@
 ///
 /// A rating's scale belongs to its column: a column named for it ("NPS", "CSAT",
 /// "Stars"), or the pipeline's `rating_scale:`, or a column whose first answers
-/// hold a 0 or a number above 5, which no 1–5 scale gives, decides it for every
+/// hold a number below 1 (a 0) or above 5, which no 1–5 scale gives, decides it for every
 /// answer in it (so an NPS column's 3 is a detractor, not a CSAT rating). Only a
 /// rating whose column says nothing is read by its own value: on the NPS scale
-/// (0–10) when it is above 5 or exactly 0, otherwise on the CSAT scale (1–5
+/// (0–10) when it is above 5 or below 1 (a 0, or a `.5`), otherwise on the CSAT scale (1–5
 /// stars). NPS, as
 /// Bain defines it: promoters 9–10, passives 7–8, detractors 0–6, and
 /// NPS = % promoters − % detractors (−100…100). CSAT: 4–5 satisfied, 3
@@ -49,7 +49,7 @@ public enum SurveyRating {
     }
 
     /// The scale of a rating whose column does not say: NPS above 5 or at 0, else CSAT.
-    public static func scale(of rating: Double) -> Scale { rating > 5 || rating == 0 ? .nps : .csat }
+    public static func scale(of rating: Double) -> Scale { rating > 5 || rating < 1 ? .nps : .csat }
 
     /// One rating on its scale.
     public struct Score: Sendable, Hashable, Codable {

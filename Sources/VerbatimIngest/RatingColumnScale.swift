@@ -2,7 +2,7 @@ import VerbatimCore
 
 /// The scale of a file's rating column, decided once for every answer in it.
 ///
-/// A rating read by its own value alone (`SurveyRating.scale(of:)`: above 5 or 0 is NPS) turns an
+/// A rating read by its own value alone (`SurveyRating.scale(of:)`: above 5 or below 1 is NPS) turns an
 /// NPS survey's detractors who answered 1 to 5 into CSAT ratings, four and five of them "satisfied",
 /// and leaves the NPS to the answers 6 to 10: six answers 10, 9, 8, 3, 2, 4 gave NPS +66.7 and a
 /// CSAT of 33% over three ratings no one gave, where the survey's NPS is −16.7. So the column
@@ -26,12 +26,12 @@ public struct RatingColumnScale: Sendable, Hashable {
         aliases.ratingScale(forHeader: header).map { RatingColumnScale(scale: $0, reason: "its name '\(header)' (lexicons/headers.tsv)") }
     }
 
-    /// The scale a column's first answers say: 0–10 when one is 0, above 5 or written out of 10; nil otherwise.
+    /// The scale a column's first answers say: 0–10 when one is below 1 (a 0), above 5 or written out of 10; nil otherwise.
     static func answered(_ answers: [String]) -> RatingColumnScale? {
         for answer in answers {
             let a = answer.trimmingCharactersInSet(" \t")
             guard !a.isEmpty, let v = RatingParser.parse(a) else { continue }
-            if RatingParser.writtenScale(a) == .nps || v == 0 || v > 5 {
+            if RatingParser.writtenScale(a) == .nps || v < 1 || v > 5 {
                 return RatingColumnScale(scale: .nps, reason: "its first answers include '\(a)', which no 1–5 scale gives")
             }
         }

@@ -69,7 +69,7 @@ struct RatingColumns: Sendable {
         }
         rating = found ?? mapping[.nps].map { RatingColumnScale(scale: .csat, reason: "the rating beside the NPS column '\(names[$0])'") }
         notes.append(RatingColumnNote(name: Self.name(of: .rating, mapping, names),
-                                      scale: rating?.description ?? "each rating by its value (0 or above 5: NPS 0–10; else CSAT 1–5)"))
+                                      scale: rating?.description ?? "each rating by its value (below 1 or above 5: NPS 0–10; else CSAT 1–5)"))
     }
 
     /// The NPS column's note; it is left unread when the rating column is on 0–10 too (a response has one NPS).

@@ -39,8 +39,18 @@ esac
 # SwiftPM plans a path dependency's sources again only when this package's manifest changes: without
 # the touch, a source file added to the main package is missing from the fuzzers' build ("cannot find …").
 touch Tests/Fuzz/Package.swift
+# Nor does it always rebuild a fuzzer when a public type of the main package changes its layout (a field
+# added to `SourceOptions`): the stale fuzzer then crashes at once, in code that is not wrong. Our own
+# modules are rebuilt whole whenever a source is newer than the last build (the libraries stay built).
+stamp=.build-fuzz/verbatim-sources.stamp
+if [ ! -f "$stamp" ] || [ -n "$(find Sources Tests/Fuzz/Sources Tests/VerbatimIngestTests -newer "$stamp" -type f -print -quit)" ]; then
+  rm -rf .build-fuzz/*/release/Verbatim*.build .build-fuzz/*/release/*Fuzzer.build .build-fuzz/*/release/description.json
+fi
+# The time the build starts: a source changed while it runs is newer, and rebuilds the next time.
+mkdir -p .build-fuzz && touch "$stamp.next"
 swift build --package-path Tests/Fuzz --scratch-path .build-fuzz -c release \
   -Xswiftc -sanitize=fuzzer,address --product "$fuzzer"
+mv "$stamp.next" "$stamp"
 # Swift's own crash backtracer fights ASan over the crashing thread: let ASan report.
 export SWIFT_BACKTRACE=enable=no
 # One known leak in ZIPFoundation (see lsan.supp); any other leak still stops the fuzzer.

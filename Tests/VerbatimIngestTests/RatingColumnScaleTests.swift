@@ -44,13 +44,15 @@ struct RatingColumnScaleTests {
         #expect(Self.notes(o) == ["NPS: NPS 0–10: its name 'NPS' (lexicons/headers.tsv: nps)"])
     }
 
-    /// A column whose name does not say is decided by its first answers: a 0 or a number above 5 makes
-    /// it 0–10 for every answer; answers of 1–5 only leave each rating to its value.
+    /// A column whose name does not say is decided by its first answers: a number below 1 (a 0) or above
+    /// 5 makes it 0–10 for every answer; answers of 1–5 only leave each rating to its value.
     @Test(arguments: [
         ("9;Çok iyi\n2;Kötü hizmet\n", ["9/10", "2/10"], "NPS 0–10: its first answers include '9', which no 1–5 scale gives"),
         ("0;Berbat\n4;Fena değil\n", ["0/10", "4/10"], "NPS 0–10: its first answers include '0', which no 1–5 scale gives"),
         ("4/10;Fena değil\n5;Orta\n", ["4/10", "5/10"], "NPS 0–10: its first answers include '4/10', which no 1–5 scale gives"),
-        ("4;İyi\n2;Kötü\n", ["4/5", "2/5"], "each rating by its value (0 or above 5: NPS 0–10; else CSAT 1–5)"),
+        ("4;İyi\n2;Kötü\n", ["4/5", "2/5"], "each rating by its value (below 1 or above 5: NPS 0–10; else CSAT 1–5)"),
+        // Found by the CSV fuzzer: `.5` was a CSAT rating of 0.5, under the 1–5 scale's lowest.
+        (".5;Yarım puan\n4;İyi\n", ["0.5/10", "4/10"], "NPS 0–10: its first answers include '.5', which no 1–5 scale gives"),
     ])
     func aPlainColumnIsDecidedByItsFirstAnswers(rows: String, expected: [String], scale: String) {
         let o = Self.read("puan;yorum\n" + rows)

@@ -6,12 +6,14 @@ import VerbatimCore
 @Suite("Survey ratings")
 struct SurveyRatingTests {
     @Test(arguments: [
-        (0.0, SurveyRating.Scale.nps, SurveyRating.Band.low), (6, .nps, .low), (5.5, .nps, .low), (7, .nps, .middle), (8, .nps, .middle),
+        // Below 1 is on no 1–5 scale: 0.5 is an NPS 0.5, not a CSAT under its lowest star (the CSV fuzzer's `.5`).
+        (0.0, SurveyRating.Scale.nps, SurveyRating.Band.low), (0.5, .nps, .low), (0.99, .nps, .low), (6, .nps, .low), (5.5, .nps, .low), (7, .nps, .middle), (8, .nps, .middle),
         (9, .nps, .high), (10, .nps, .high),
         (1, .csat, .low), (2, .csat, .low), (2.5, .csat, .middle), (3, .csat, .middle), (4, .csat, .high), (5, .csat, .high),
     ])
     func aRatingWithoutAColumnScaleIsReadByItsValue(rating: Double, scale: SurveyRating.Scale, band: SurveyRating.Band) {
         let got = SurveyRating.Score(inferring: rating)
+        #expect(got.isOnScale, "every rating read by its value is on the scale it is read on")
         #expect(got.scale == scale && got.band == band, "rating \(rating)")
     }
 
