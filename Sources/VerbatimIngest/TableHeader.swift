@@ -61,7 +61,7 @@ struct TableHeader: Sendable {
 
     /// The header's rows, names and mapping (`resolve` without the rating column's scale).
     private static func resolveColumns(_ sample: [[String]], explicit: [RecordField: String], aliases: HeaderAliases, exactWidths: Bool) throws(IngestError) -> TableHeader {
-        let titles = titleRows(sample)
+        let titles = titleRows(sample, explicit: explicit, aliases: aliases)
         let rows = Array(sample.dropFirst(titles))
         let layout = SurveyLayout.detect(rows)
         let names = layout.columnNames(rows)
@@ -96,6 +96,27 @@ struct TableHeader: Sendable {
 
     /// The most title rows looked for above a header.
     static let maxTitleRows = 5
+    /// The most lines of a report's preamble looked for above a header that names the text column.
+    static let maxPreambleRows = 20
+
+    /// How many rows at the top are a report's title lines, above its header: up to `maxTitleRows` rows
+    /// of one cell or none (its name, a date range: `titleRows(_:)`); or, where the first row names no
+    /// text column, up to `maxPreambleRows` rows of a preamble above the first row that does, each with
+    /// fewer than half its cells (`"Report:","Mentions"`, `"From:","2026-11-20"`, as Brandwatch and
+    /// other listening tools write them above their CSV and Excel exports).
+    static func titleRows(_ rows: [[String]], explicit: [RecordField: String], aliases: HeaderAliases) -> Int {
+        let byShape = titleRows(rows)
+        if byShape > 0 { return byShape }
+        func filled(_ row: [String]) -> Int { row.count(where: { !$0.isEmpty }) }
+        func namesText(_ row: [String]) -> Bool {
+            let explicitKey = explicit[.text].map(HeaderAliases.key)
+            return row.contains { cell in explicitKey.map { HeaderAliases.key(cell) == $0 } ?? (aliases.field(forHeader: cell) == .text) }
+        }
+        guard let first = rows.first, !namesText(first),
+              let header = rows.prefix(maxPreambleRows + 1).indices.dropFirst().first(where: { namesText(rows[$0]) && filled(rows[$0]) >= 2 }),
+              rows[..<header].allSatisfy({ filled($0) * 2 < filled(rows[header]) }) else { return 0 }
+        return header
+    }
 
     /// How many rows at the top are a report's title lines (its name, a date range: one cell or none
     /// filled), above a header of two cells or more. 0 for a table of one column, whose rows all look so.

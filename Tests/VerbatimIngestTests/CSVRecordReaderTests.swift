@@ -112,6 +112,27 @@ struct CSVRecordReaderTests {
         #expect(TableHeader.titleRows(Array(repeating: ["x"], count: 7) + [["id", "yorum"]]) == 0, "more than \(TableHeader.maxTitleRows) lines is not a title")
     }
 
+    /// A listening tool's preamble (`"Report:","Mentions"`, `"From:","2026-11-20"`: label and value) above
+    /// the header that names the text: before, the file was rejected whole ("headers seen: 'Brandwatch'"),
+    /// and naming the text column in the pipeline could not help.
+    @Test func aReportsPreambleAboveTheHeaderThatNamesTheText() {
+        let header = ["Query Id", "Date", "Title", "Url", "Page Type", "Full Text", "Snippet", "Author"]
+        let preamble = [["Brandwatch"], ["Report:", "Mentions"], ["Brand:", "Turkcell"], ["From:", "2026-11-20"], ["To:", "2026-11-21"],
+                        ["Label:", ""], ["Author:", "a@example.com"]]
+        let data = [["1", "2026-11-21", "", "https://t.co/1", "twitter", "Rezalet", "", "ayse"]]
+        #expect(TableHeader.titleRows(preamble + [header] + data, explicit: [:], aliases: bundledAliases) == 7)
+        // A header the pipeline names (`columns: {text: Post}`), not an alias.
+        let named = header.map { $0 == "Full Text" ? "Post Body" : $0 == "Snippet" ? "Excerpt" : $0 }
+        #expect(TableHeader.titleRows(preamble + [named] + data, explicit: [.text: "Post Body"], aliases: bundledAliases) == 7)
+        #expect(TableHeader.titleRows(preamble + [named] + data, explicit: [:], aliases: bundledAliases) == 0)
+        // Qualtrics: its first row (column ids) is as wide as the row of questions that names the text: no preamble.
+        let ids = ["ResponseId", "Q1", "Q2_TEXT"], questions = ["Response ID", "Memnun musunuz?", "Yorum"]
+        #expect(TableHeader.titleRows([ids, questions, ["R_1", "5", "İyi"]], explicit: [:], aliases: bundledAliases) == 0)
+        // More than `maxPreambleRows` lines above: not a preamble.
+        let long = Array(repeating: ["Not:", "x"], count: TableHeader.maxPreambleRows + 1)
+        #expect(TableHeader.titleRows(long + [header] + data, explicit: [:], aliases: bundledAliases) == 0)
+    }
+
     @Test func aFirstLineThatOnlyLooksLikeAHintIsTheHeader() throws {
         #expect(CSVRecordReader.separatorHint(Array("sep=a\n".utf8)) == nil)
         #expect(CSVRecordReader.separatorHint(Array("sep=;;\n".utf8)) == nil)

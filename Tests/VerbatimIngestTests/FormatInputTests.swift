@@ -116,6 +116,13 @@ struct FormatInputTests {
             #expect(o.rejects.first?.provenance.line == 2)
             #expect(o.rejects.first?.reason.hasPrefix("not a JSON object") == true)
         },
+        // Brandwatch's CSV: a preamble of label and value lines above the header; `Full Text`, or `Snippet` where it is empty.
+        FormatCase(file: "listening_tr_2026-11-21.csv", format: "csv", records: 3, layout: "6 title lines above the header",
+                   textColumn: "Full Text | Snippet", textReason: "where it is empty, the first of 'Snippet'") { o in
+            #expect(o.records.map(\.provenance.line) == [9, 10, 11])
+            #expect(o.records[1].text == "Mağazadaki temsilci çok ilgiliydi, teşekkürler")
+            #expect(o.records.map(\.channel) == ["twitter", "instagram", "twitter"])
+        },
         // Brandwatch's API: the text is `fullText`, or `snippet` where that is empty; Twitter's date form and Unix seconds.
         FormatCase(file: "brandwatch_sr_2026-11-21.json", format: "json", records: 3, layout: "records in the array 'results'") { o in
             #expect(o.records.map(\.id) == ["bw-9001", "bw-9002", "bw-9003"])
