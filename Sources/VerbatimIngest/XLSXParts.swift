@@ -118,7 +118,7 @@ enum XLSXParts {
 /// The rows of one worksheet, streamed: each row's cells as text, in column order, with the
 /// row's number (`line`). Shared and inline strings are resolved, booleans read `TRUE`/`FALSE`,
 /// numbers keep Excel's text, and numbers in a date style become `YYYY-MM-DD` or
-/// `YYYY-MM-DD HH:MM` (1900 or 1904 epoch).
+/// `YYYY-MM-DD HH:MM` or `HH:MM:SS` (1900 or 1904 epoch).
 struct XLSXRowStream {
     let reader: XMLEventReader
     let shared: [String]
@@ -212,7 +212,7 @@ struct XLSXRowStream {
 /// Excel's serial dates: days since 1899-12-30 (the 1900 system, whose day 60 is the
 /// 29 February 1900 that never was) or since 1904-01-01, the fraction being the time of day.
 enum ExcelDate {
-    /// `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM` when there is a time; nil outside years 1900–9999.
+    /// `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM` (`HH:MM:SS` when it has seconds) when there is a time; nil outside years 1900–9999.
     static func text(serial: Double, date1904: Bool) -> String? {
         guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
         var days = Int(serial.rounded(.down))
@@ -228,7 +228,9 @@ enum ExcelDate {
         let (y, m, d) = civil(days + epochOffset)
         let date = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
         if seconds == 0 { return date }
-        return "\(date) \(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2))"
+        let minutes = "\(date) \(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2))"
+        // The seconds when the cell has them (a listening tool's `08:31:12`), not cut to the minute.
+        return seconds % 60 == 0 ? minutes : minutes + ":" + pad(seconds % 60, 2)
     }
 
     /// The civil date of a day count from 1970-01-01 (Howard Hinnant's algorithm).

@@ -401,6 +401,7 @@ struct SniffingTests {
     @Test(arguments: [
         (1.0, false, "1900-01-01"), (59.0, false, "1900-02-28"), (61.0, false, "1900-03-01"),
         (46347.0, false, "2026-11-21"), (46347.5, false, "2026-11-21 12:00"), (46347.3875, false, "2026-11-21 09:18"),
+        (46347.35500, false, "2026-11-21 08:31:12"),
         (0.0, true, "1904-01-01"), (44885.0, true, "2026-11-21"),
     ] as [(Double, Bool, String)])
     func excelSerialDates(_ serial: Double, _ date1904: Bool, _ text: String) {

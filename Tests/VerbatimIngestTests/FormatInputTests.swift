@@ -52,7 +52,7 @@ struct FormatInputTests {
         FormatCase(file: "msforms_mn_2026-11-21.xlsx", format: "xlsx", records: 4, layout: "Microsoft Forms",
                    textColumn: "Санал, гомдлоо дэлгэрэнгүй бичнэ үү") { o in
             #expect(o.records.map(\.id) == ["1", "2", "3", "4"])
-            #expect(o.records.first?.date == "2026-11-21T09:05:00", "Completion time, a serial date in a date style")
+            #expect(o.records.first?.date == "2026-11-21T09:05:40", "Completion time, a serial date in a date style, to the second")
             #expect(o.records.first?.provenance.line == 2, "line is the sheet row")
         },
         FormatCase(file: "libreoffice_tr_2026-11-21.xlsx", format: "xlsx", records: 3, layout: "sheet 'lo_src'", textColumn: "Yorum") { o in
