@@ -28,6 +28,8 @@ public struct PipelineConfiguration: Sendable {
     public var stages: [StageConfiguration]
     /// Per-file reading rules; the first whose pattern matches a file name applies.
     public var sources: [SourceRule]
+    /// The time zone of every source whose rule sets none (`time_zone:` at the top; `LocalTimeZone`).
+    public var timeZone: LocalTimeZone?
     /// Report files to write.
     public var reports: [String]
     /// Employees with fewer records are not ranked.
@@ -83,7 +85,7 @@ public struct PipelineConfiguration: Sendable {
 
     static let topKeys = [
         "version", "name", "input", "output", "lexicons", "user_lexicons", "learned_lexicons", "stages", "sources", "reports", "aggregate", "jobs", "as_of",
-        "locale", "roster", "pii",
+        "locale", "roster", "pii", "time_zone",
     ] + operationKeys
 
     /// Reads and validates a pipeline file.
@@ -164,6 +166,7 @@ public struct PipelineConfiguration: Sendable {
             config.pii = mode
         }
         if let s = top["sources"] { config.sources = try s.sequence().map(parseSource) }
+        if let z = top["time_zone"] { config.timeZone = try parseTimeZone(z) }
         if let r = top["reports"] {
             config.reports = []
             for item in try r.sequence() {
@@ -291,19 +294,24 @@ public struct PipelineConfiguration: Sendable {
             guard let order = DateOrder(rawValue: s) else { throw d.invalid(s, expected: "day_first (21/11/2026) or month_first (11/21/2026)") }
             o.dateOrder = order
         }
-        if let z = m["time_zone"] {
-            let s = try z.string()
-            guard let zone = LocalTimeZone(s) else {
-                throw z.invalid(s, expected: "a time zone name (Asia/Almaty, Europe/Istanbul, Europe/Belgrade, Asia/Ulaanbaatar) or an offset (+05:00)")
-            }
-            o.timeZone = zone
-        }
+        if let z = m["time_zone"] { o.timeZone = try parseTimeZone(z) }
         return SourceRule(match: try match.string(), options: o)
     }
 
-    /// Options for a file: the first matching source rule, or defaults.
+    /// A `time_zone:` value, at the top or in a source rule.
+    static func parseTimeZone(_ node: ConfigNode) throws(ConfigurationError) -> LocalTimeZone {
+        let s = try node.string()
+        guard let zone = LocalTimeZone(s) else {
+            throw node.invalid(s, expected: "a time zone name (Asia/Almaty, Europe/Istanbul, Europe/Belgrade, Asia/Ulaanbaatar) or an offset (+05:00)")
+        }
+        return zone
+    }
+
+    /// Options for a file: the first matching source rule, or defaults; the top's `time_zone:` where the rule sets none.
     public func options(for fileName: String) -> SourceOptions {
-        sources.first { $0.matches(fileName) }?.options ?? SourceOptions()
+        var options = sources.first { $0.matches(fileName) }?.options ?? SourceOptions()
+        if options.timeZone == nil { options.timeZone = timeZone }
+        return options
     }
 
     /// The rules of the enabled sentiment stage (thresholds are used by reports too).

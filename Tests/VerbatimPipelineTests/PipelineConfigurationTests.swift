@@ -117,6 +117,12 @@ struct PipelineConfigurationTests {
         do { _ = try parse("input: x\nsources:\n  - match: a\n    date_order: mdy\n"); Issue.record("expected an error") } catch {
             #expect("\(error)".contains("day_first (21/11/2026) or month_first (11/21/2026)"), "\(error)")
         }
+        // At the top: every source whose rule sets none.
+        let top = try parse("input: x\ntime_zone: Asia/Ulaanbaatar\nsources:\n  - match: \"kk_*\"\n    time_zone: Asia/Almaty\n  - match: \"*.csv\"\n    delimiter: \";\"\n")
+        #expect(top.options(for: "kk_x.json").timeZone?.description == "Asia/Almaty")
+        #expect(top.options(for: "mn.csv").timeZone?.description == "Asia/Ulaanbaatar" && top.options(for: "mn.csv").delimiter == UInt8(ascii: ";"))
+        #expect(top.options(for: "mn.xml").timeZone?.description == "Asia/Ulaanbaatar")
+        #expect(throws: ConfigurationError.self) { try parse("input: x\ntime_zone: +25:00\n") }
         do { _ = try parse("input: x\nsources:\n  - match: a\n    time_zone: Almaty\n"); Issue.record("expected an error") } catch {
             #expect("\(error)".contains("p.yaml:4: sources[0].time_zone is 'Almaty'; expected a time zone name"), "\(error)")
         }
