@@ -79,16 +79,18 @@ public struct TrendReport: Sendable {
     static func folding(
         _ employees: [String: (current: SentimentTally, previous: SentimentTally)], shownAs names: [String]
     ) -> [String: (current: SentimentTally, previous: SentimentTally)] {
-        var merges = NameFold.merges(employees.mapValues { max($0.current.responses + $0.previous.responses, 1) })
+        var merges = NameFold.merges(employees.mapValues { $0.current.responses + $0.previous.responses })
+        // The run's tables name each employee once (they are folded too), so a key has one shown name.
         let shown = Dictionary(names.map { (NameFold.key($0), $0) }, uniquingKeysWith: { a, _ in a })
         for name in employees.keys { if let s = shown[NameFold.key(name)], s != name { merges[name] = s } }
         guard !merges.isEmpty else { return employees }
         var out: [String: (current: SentimentTally, previous: SentimentTally)] = [:]
         for (name, pair) in employees {
-            var cell = out[merges[name] ?? name] ?? (SentimentTally(), SentimentTally())
+            let target = merges[name] ?? name
+            var cell = out[target] ?? (SentimentTally(), SentimentTally())
             cell.current.merge(pair.current)
             cell.previous.merge(pair.previous)
-            out[merges[name] ?? name] = cell
+            out[target] = cell
         }
         return out
     }
