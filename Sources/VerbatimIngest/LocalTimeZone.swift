@@ -40,14 +40,14 @@ public struct LocalTimeZone: Sendable, Hashable, CustomStringConvertible {
         guard b.count >= 20, b[10] == UInt8(ascii: "T"), let zone = Self.zoneSeconds(b[19...]),
               let y = Self.number(b, 0, 4), let mo = Self.number(b, 5, 2), let d = Self.number(b, 8, 2),
               let h = Self.number(b, 11, 2), let mi = Self.number(b, 14, 2), let s = Self.number(b, 17, 2) else { return date }
-        let instant = Self.days(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s - zone
+        let instant = ExcelDate.days(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s - zone
         let offset = offset(at: instant)
         let local = instant + offset
         let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let (ly, lm, ld) = ExcelDate.civil(day)
         let t = local - day * 86_400
-        return Self.pad(ly, 4) + "-" + Self.pad(lm, 2) + "-" + Self.pad(ld, 2) + "T" + Self.pad(t / 3600, 2) + ":" + Self.pad(t / 60 % 60, 2)
-            + ":" + Self.pad(t % 60, 2) + (offset < 0 ? "-" : "+") + Self.pad(abs(offset) / 3600, 2) + ":" + Self.pad(abs(offset) / 60 % 60, 2)
+        return ExcelDate.pad(ly, 4) + "-" + ExcelDate.pad(lm, 2) + "-" + ExcelDate.pad(ld, 2) + "T" + ExcelDate.pad(t / 3600, 2) + ":" + ExcelDate.pad(t / 60 % 60, 2)
+            + ":" + ExcelDate.pad(t % 60, 2) + (offset < 0 ? "-" : "+") + ExcelDate.pad(abs(offset) / 3600, 2) + ":" + ExcelDate.pad(abs(offset) / 60 % 60, 2)
     }
 
     /// Seconds east of UTC at `instant` (seconds since 1970 UTC).
@@ -85,20 +85,5 @@ public struct LocalTimeZone: Sendable, Hashable, CustomStringConvertible {
             v = v * 10 + Int(b[k] - 0x30)
         }
         return v
-    }
-
-    /// Days from 1970-01-01 to a civil date (Howard Hinnant's algorithm; `ExcelDate.civil` is its inverse).
-    static func days(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    private static func pad(_ v: Int, _ width: Int) -> String {
-        let s = String(v)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 }

@@ -94,6 +94,9 @@ struct TableHeader: Sendable {
         return TableHeader(titleRows: titles, rows: titles + layout.headerRows, names: names, mapping: mapping, layout: layout, textReason: reason)
     }
 
+    /// How many cells of a row are filled.
+    private static func filled(_ row: [String]) -> Int { row.count(where: { !$0.isEmpty }) }
+
     /// The most title rows looked for above a header.
     static let maxTitleRows = 5
     /// The most lines of a report's preamble looked for above a header that names the text column.
@@ -107,7 +110,6 @@ struct TableHeader: Sendable {
     static func titleRows(_ rows: [[String]], explicit: [RecordField: String], aliases: HeaderAliases) -> Int {
         let byShape = titleRows(rows)
         if byShape > 0 { return byShape }
-        func filled(_ row: [String]) -> Int { row.count(where: { !$0.isEmpty }) }
         func namesText(_ row: [String]) -> Bool {
             let explicitKey = explicit[.text].map(HeaderAliases.key)
             return row.contains { cell in explicitKey.map { HeaderAliases.key(cell) == $0 } ?? (aliases.field(forHeader: cell) == .text) }
@@ -121,7 +123,6 @@ struct TableHeader: Sendable {
     /// How many rows at the top are a report's title lines (its name, a date range: one cell or none
     /// filled), above a header of two cells or more. 0 for a table of one column, whose rows all look so.
     static func titleRows(_ rows: [[String]]) -> Int {
-        func filled(_ row: [String]) -> Int { row.count(where: { !$0.isEmpty }) }
         guard let header = rows.prefix(maxTitleRows + 1).firstIndex(where: { filled($0) >= 2 }), header > 0 else { return 0 }
         // The header names most of the table's columns: a data row with two answers under a title is not one.
         let widest = rows.map(filled).max() ?? 0

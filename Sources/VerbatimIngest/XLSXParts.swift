@@ -233,6 +233,16 @@ enum ExcelDate {
         return seconds % 60 == 0 ? minutes : minutes + ":" + pad(seconds % 60, 2)
     }
 
+    /// Days from 1970-01-01 to a civil date (Howard Hinnant's algorithm): the inverse of `civil`.
+    static func days(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
     /// The civil date of a day count from 1970-01-01 (Howard Hinnant's algorithm).
     static func civil(_ z0: Int) -> (Int, Int, Int) {
         let z = z0 + 719_468
@@ -246,7 +256,8 @@ enum ExcelDate {
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
-    private static func pad(_ n: Int, _ width: Int) -> String {
+    /// `n` in decimal, zero-padded to `width` digits.
+    static func pad(_ n: Int, _ width: Int) -> String {
         let s = String(n)
         return String(repeating: "0", count: max(0, width - s.count)) + s
     }
