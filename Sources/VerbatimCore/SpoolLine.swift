@@ -7,9 +7,11 @@
 /// here. Bytes, never `Character`s: a field may begin with a combining mark,
 /// which would join a TAB into one `Character`.
 public enum SpoolLine {
-    public static let tab = UInt8(ascii: "\t")
-    public static let newline = UInt8(ascii: "\n")
-    public static let backslash = UInt8(ascii: "\\")
+    // Constants, not stored globals: a reader's loop asks for them per byte, and another module's
+    // stored `static let` is read through a lazy initializer (`swift_once`) at each use.
+    @inlinable public static var tab: UInt8 { 0x09 }
+    @inlinable public static var newline: UInt8 { 0x0A }
+    @inlinable public static var backslash: UInt8 { 0x5C }
     /// A missing value.
     public static let null: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "N")]
 
@@ -91,7 +93,9 @@ public enum SpoolLine {
 
     /// Whether a field is `\N`.
     @inlinable
-    public static func isNull<C: Collection>(_ b: C) -> Bool where C.Element == UInt8 { b.elementsEqual(null) }
+    public static func isNull<C: Collection>(_ b: C) -> Bool where C.Element == UInt8 {
+        b.count == 2 && b.first == backslash && b[b.index(after: b.startIndex)] == UInt8(ascii: "N")
+    }
 
     /// A field's value: nil for `\N`, else the unescaped text.
     @inlinable

@@ -82,6 +82,15 @@ public enum SurveyRating {
             guard parts.count == 2, let v = Double(parts[0]), v.isFinite, let top = Double(parts[1]), let scale = Scale(top: top) else { return nil }
             self.init(v, scale: scale)
         }
+
+        /// `init(text:)` on UTF-8 bytes, without a `String` (a spool's field).
+        public init?(bytes: UnsafeBufferPointer<UInt8>) {
+            guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")),
+                  let v = DecimalBytes.double(UnsafeBufferPointer(rebasing: bytes[..<slash])), v.isFinite,
+                  let top = DecimalBytes.double(UnsafeBufferPointer(rebasing: bytes[(slash + 1)...])), let scale = Scale(top: top)
+            else { return nil }
+            self.init(v, scale: scale)
+        }
     }
 
     /// The ratings of one response, at most one per scale: a post-contact survey asks how satisfied
@@ -130,6 +139,20 @@ public enum SurveyRating {
             for p in parts {
                 guard let s = Score(text: p), out[s.scale] == nil else { return nil }
                 out[s.scale] = s.value
+            }
+            self = out
+        }
+
+        /// `init(text:)` on UTF-8 bytes, without a `String` (a spool's field).
+        public init?(bytes: UnsafeBufferPointer<UInt8>) {
+            var out = Ratings()
+            var start = 0
+            for part in 0..<2 {
+                let end = part == 0 ? bytes[start...].firstIndex(of: UInt8(ascii: " ")) ?? bytes.count : bytes.count
+                guard let s = Score(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])), out[s.scale] == nil else { return nil }
+                out[s.scale] = s.value
+                guard end < bytes.count else { break }
+                start = end + 1
             }
             self = out
         }

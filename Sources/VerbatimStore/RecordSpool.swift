@@ -10,8 +10,8 @@ import VerbatimCore
 /// `polarity`, pairs separated by RS). Fields are escaped and read back by
 /// `SpoolLine` (`\N` is a missing value), as bytes.
 public enum RecordSpool {
-    static let tab = SpoolLine.tab
-    static let newline = SpoolLine.newline
+    static var tab: UInt8 { SpoolLine.tab }
+    static var newline: UInt8 { SpoolLine.newline }
     static let null = SpoolLine.null
     static let pairSeparator: UInt8 = 0x1E
     static let themeSeparator: UInt8 = 0x1F

@@ -71,8 +71,8 @@ struct SpoolRow: RecordRow {
         let id = next(), lineNo = next(), date = next(), employee = next(), channel = next()
         let language = next(), label = next(), score = next(), rating = next(), themes = next()
         guard !escaped, !short, fields == 10, pos == bytes.count + 1, let id, let language, let label,
-              SentimentLabel(bytes: label) != nil, let lineNo = lineNo.flatMap(Self.int), let score = score.flatMap(Self.double) else { return nil }
-        let parsed = rating.flatMap { SurveyRating.Ratings(text: String(decoding: $0, as: UTF8.self)) }
+              SentimentLabel(bytes: label) != nil, let lineNo = lineNo.flatMap(DecimalBytes.int), let score = score.flatMap(DecimalBytes.double) else { return nil }
+        let parsed = rating.flatMap(SurveyRating.Ratings.init(bytes:))
         guard (rating == nil) == (parsed == nil) else { return nil }
         return SpoolRow(id: id, line: lineNo, date: date, employee: employee, channel: channel, language: language, label: label,
                         score: score, ratings: parsed ?? .none, themes: themes ?? Bytes(start: nil, count: 0))
@@ -123,24 +123,21 @@ struct SpoolRow: RecordRow {
         guard SentimentLabel(bytes: polarity) != nil else { return }
         try body(Bytes(rebasing: piece[first]), polarity)
     }
-
-    /// An integer as `Int(String)` reads it (optional sign, decimal digits).
-    static func int(_ b: Bytes) -> Int? {
-        b.count <= 20 ? Int(String(decoding: b, as: UTF8.self)) : nil
-    }
-
-    /// A number as `Double(String)` reads it.
-    static func double(_ b: Bytes) -> Double? { Double(String(decoding: b, as: UTF8.self)) }
 }
 
 extension SentimentLabel {
     /// The label these bytes spell, if any.
     init?(bytes: UnsafeBufferPointer<UInt8>) {
         switch bytes.count {
-        case 8 where bytes.elementsEqual("positive".utf8): self = .positive
-        case 8 where bytes.elementsEqual("negative".utf8): self = .negative
-        case 7 where bytes.elementsEqual("neutral".utf8): self = .neutral
+        case 8 where Self.spells(bytes, "positive"): self = .positive
+        case 8 where Self.spells(bytes, "negative"): self = .negative
+        case 7 where Self.spells(bytes, "neutral"): self = .neutral
         default: return nil
         }
+    }
+
+    /// Byte for byte, without the generic comparison with a `String`'s view.
+    private static func spells(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        bytes.elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
     }
 }

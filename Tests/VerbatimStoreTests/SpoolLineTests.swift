@@ -36,4 +36,41 @@ struct SpoolLineTests {
         #expect(stored.recordId == "id\t1" && stored.line == 7 && stored.employee == nil && stored.channel == "web\\app")
         #expect(stored.label == .negative && stored.score == -0.25 && stored.ratings == SurveyRating.Ratings(csat: 4.5, nps: 4) && stored.themes == ["wait": .negative])
     }
+
+    /// `DecimalBytes` reads what `Int(String)` and `Double(String)` read, bit for bit, without the `String`.
+    static let numberTexts = [
+        "0", "7", "0012", "-3", "+3", "-", "", " 4", "4 ", "4.", ".5", "-.5", "4.5", "-0.0", "-0", "0.30000000000000004",
+        "1e-05", "2.5E3", "nan", "inf", "-infinity", "9223372036854775807", "9223372036854775808", "12345678901234567890",
+        "1.7976931348623157e+308", "0.000000000000000000001", "0.0000000000000000000001", "9007199254740993", "9007199254740992.5",
+        "4/5", "4,5", "٤", "1_000", "0x10", "4.5.6",
+    ]
+
+    @Test func numbersReadFromBytesAsTheStandardParserReadsThem() {
+        var texts = Self.numberTexts
+        // Scores as the spool writes them: shortest round-trip text of a Double, some rounded to four places.
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for k in 0..<20_000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let v = Double(Int64(bitPattern: seed >> 11) % 2_000_000_001 - 1_000_000_000) / 1e9
+            texts.append(String(k % 2 == 0 ? v : (v * 10_000).rounded() / 10_000))
+            texts.append(String(Int(truncatingIfNeeded: seed >> 40)))
+        }
+        for t in texts {
+            Array(t.utf8).withUnsafeBufferPointer { b in
+                #expect(DecimalBytes.int(b) == Int(t), "int of '\(t)'")
+                let fast = DecimalBytes.double(b), standard = Double(t)
+                #expect(fast?.bitPattern == standard?.bitPattern || (fast?.isNaN == true && standard?.isNaN == true), "double of '\(t)'")
+            }
+        }
+    }
+
+    @Test func ratingsReadFromBytesAsFromText() {
+        let texts = ["4/5", "9/10", "4.5/5", "4/5 9/10", "9/10 4/5", "4/5 3/5", "4/5 ", " 4/5", "4/5  9/10", "4/5 9/10 1/5", "4", "4/", "/5",
+                     "4/5/5", "nan/5", "inf/10", "4/7", "0/10", "", "-1/5", "4/5\t9/10"]
+        for t in texts {
+            let fromBytes = Array(t.utf8).withUnsafeBufferPointer { SurveyRating.Ratings(bytes: $0) }
+            #expect(fromBytes == SurveyRating.Ratings(text: t), "ratings of '\(t)'")
+        }
+        #expect(Array("4/5 9/10".utf8).withUnsafeBufferPointer { SurveyRating.Ratings(bytes: $0) } == SurveyRating.Ratings(csat: 4, nps: 9))
+    }
 }
