@@ -36,6 +36,13 @@ public enum SurveyRating {
         public var lowMax: Double { self == .csat ? 2 : 6 }
         /// The lowest rating in the high band (satisfied, promoter).
         public var highMin: Double { self == .csat ? 4 : 9 }
+
+        /// How a report says what its figure counts: "% of ratings 4–5 on 1–5" (CSAT), "% of 9–10 minus % of 0–6 on 0–10" (NPS).
+        public var definition: String {
+            func n(_ v: Double) -> String { String(Int(v)) }
+            let high = "\(n(highMin))–\(n(highest))", range = "\(n(lowest))–\(n(highest))"
+            return self == .csat ? "% of ratings \(high) on \(range)" : "% of \(high) minus % of \(n(lowest))–\(n(lowMax)) on \(range)"
+        }
     }
 
     /// Where a rating stands on its scale.

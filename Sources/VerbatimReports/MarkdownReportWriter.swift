@@ -10,24 +10,35 @@ public enum MarkdownReportWriter {
         md += "**\(t.n)** records from **\(report.files.count)** files"
         md += " · \(t.positive) positive (\(pct(t.positiveShare))), \(t.neutral) neutral, \(t.negative) negative (\(pct(t.negativeShare)))"
         md += " · net sentiment \(NumberFormat.fixed(t.netSentiment, 2))"
+        if let csat = t.csatPercent { md += " · CSAT \(NumberFormat.fixed(csat, 0))% (\(Self.ratings(t.csatCount)))" }
+        if let nps = t.nps { md += " · NPS \(Self.signed(nps)) (\(Self.ratings(t.npsCount)))" }
         let rated = report.ratedWithoutText
-        if rated > 0 { md += " · \(RatedResponse.described(count: rated)), counted in CSAT and NPS" }
+        if rated > 0 { md += " · \(RatedResponse.described(count: rated)), counted in the survey figures" }
         if report.rejectedRecords > 0 { md += " · \(report.rejectedRecords) rejected (see rejects.csv)" }
         md += "\n\n"
         md += skippedNote(report)
 
         md += "## Employees\n\n"
-        md += "| Rank | Employee | n | Positive | Neutral | Negative | Net | Positive share (95% CI) |\n"
-        md += "|---:|---|---:|---:|---:|---:|---:|---|\n"
+        // The survey figures' columns only when the run has such ratings (mentions have none).
+        let csatColumn = t.csatCount > 0, npsColumn = t.npsCount > 0
+        md += "| Rank | Employee | n | Positive | Neutral | Negative | Net | Positive share (95% CI) |"
+        md += (csatColumn ? " CSAT (ratings) |" : "") + (npsColumn ? " NPS (ratings) |" : "") + "\n"
+        md += "|---:|---|---:|---:|---:|---:|---:|---|" + (csatColumn ? "---:|" : "") + (npsColumn ? "---:|" : "") + "\n"
         for row in report.employeeScorecard {
             let s = row.tally
             let ci = s.positiveInterval
             let rank = row.rank.map { "\($0)" } ?? (row.employee == RunAggregate.unassigned ? "—" : "too few responses")
             let net = s.n == 0 ? "—" : NumberFormat.fixed(s.netSentiment, 2)
             let share = s.n == 0 ? "—" : "\(pct(s.positiveShare)) (\(pct(ci.low))–\(pct(ci.high)))"
-            md += "| \(rank) | \(cell(row.employee)) | \(s.n) | \(s.positive) | \(s.neutral) | \(s.negative) | \(net) | \(share) |\n"
+            md += "| \(rank) | \(cell(row.employee)) | \(s.n) | \(s.positive) | \(s.neutral) | \(s.negative) | \(net) | \(share) |"
+            if csatColumn { md += " \(s.csatPercent.map { "\(NumberFormat.fixed($0, 0))% (\(s.csatCount))" } ?? "—") |" }
+            if npsColumn { md += " \(s.nps.map { "\(Self.signed($0)) (\(s.npsCount))" } ?? "—") |" }
+            md += "\n"
         }
-        md += "\nRanked by the lower bound of the 95% Wilson interval on the positive share; employees with fewer than \(report.minResponses) responses are not ranked.\n"
+        md += "\nRanked by the lower bound of the 95% Wilson interval on the positive share; employees with fewer than \(report.minResponses) responses are not ranked."
+        if csatColumn { md += " CSAT: \(SurveyRating.Scale.csat.definition)." }
+        if npsColumn { md += " NPS: \(SurveyRating.Scale.nps.definition)." }
+        md += "\n"
 
         let themes = report.aggregate.byTheme
         if !themes.isEmpty {
@@ -60,6 +71,17 @@ public enum MarkdownReportWriter {
         }
         md += trendsSection(report)
         return md
+    }
+}
+
+extension MarkdownReportWriter {
+    /// "152 ratings", "1 rating".
+    fileprivate static func ratings(_ n: Int) -> String { "\(n) rating\(n == 1 ? "" : "s")" }
+
+    /// A whole NPS with its sign: "+12", "-8", "0".
+    fileprivate static func signed(_ v: Double) -> String {
+        let text = NumberFormat.fixed(v, 0)
+        return text == "0" || text == "-0" ? "0" : v > 0 ? "+" + text : text
     }
 }
 

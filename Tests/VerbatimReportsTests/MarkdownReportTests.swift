@@ -1,0 +1,45 @@
+import Testing
+import VerbatimCore
+@testable import VerbatimReports
+
+/// `report.md`, the one-page summary: the survey figures beside the text's.
+@Suite("report.md")
+struct MarkdownReportTests {
+    static func report(_ records: [FeedbackRecord], rated: [RatedResponse] = []) -> RunReport {
+        var agg = RunAggregate()
+        for r in records { agg.add(r) }
+        for r in rated { agg.add(r) }
+        return RunReport(pipelineName: "t", asOf: "2026-11-21", toolVersion: "0", aggregate: agg, files: [], rejectedRecords: 0,
+                         minResponses: 1, positiveThreshold: 0.05, negativeThreshold: -0.05, themeNames: [])
+    }
+
+    static func record(_ id: String, _ employee: String, csat: Double? = nil, nps: Double? = nil, score: Double) -> FeedbackRecord {
+        var r = scoredRecord(id, employee: employee, text: "metin", score: score)
+        r.ratings = SurveyRating.Ratings(csat: csat, nps: nps)
+        return r
+    }
+
+    @Test func csatAndNPSShowInTheHeadlineAndPerEmployee() {
+        let records = [
+            Self.record("1", "Ana", csat: 5, nps: 10, score: 0.8), Self.record("2", "Ana", csat: 2, nps: 3, score: -0.6),
+            Self.record("3", "Ana", csat: 4, nps: 9, score: 0.5), Self.record("4", "Berk", csat: 1, score: -0.7),
+        ]
+        let rated = [RatedResponse(id: "5", provenance: Provenance(file: "s.csv", line: 6), date: nil, employee: "Berk", channel: nil,
+                                   ratings: SurveyRating.Ratings(nps: 6))]
+        let md = MarkdownReportWriter.render(Self.report(records, rated: rated))
+        // CSAT 5, 2, 4, 1: 2 of 4 satisfied; NPS 10, 3, 9 and the rating without text's 6: 2 promoters, 2 detractors.
+        #expect(md.contains(" · net sentiment 0.00 · CSAT 50% (4 ratings) · NPS 0 (4 ratings)\n"), "\(md.prefix(400))")
+        #expect(md.contains("| Positive share (95% CI) | CSAT (ratings) | NPS (ratings) |"))
+        #expect(md.contains("| Ana | 3 |") && md.contains("| 67% (3) | +33 (3) |"), "Ana: 2 of 3 satisfied, 2 promoters and 1 detractor of 3")
+        #expect(md.contains("| Berk | 1 |") && md.contains("| 0% (1) | -100 (1) |"), "Berk's rating without text counts in his NPS")
+        #expect(md.contains("CSAT: % of ratings 4–5 on 1–5. NPS: % of 9–10 minus % of 0–6 on 0–10."))
+    }
+
+    @Test func aRunWithoutRatingsHasNoSurveyColumns() {
+        var r = scoredRecord("1", employee: "Ana", text: "metin", score: 0.8)
+        r.ratings = .none
+        let md = MarkdownReportWriter.render(Self.report([r]))
+        #expect(!md.contains("CSAT") && !md.contains("NPS"))
+        #expect(md.contains("| Positive share (95% CI) |\n|---:|"))
+    }
+}
