@@ -113,7 +113,7 @@ public struct JSONRecordReader: RecordReader {
         guard let dictionary = object as? [String: Any] else { return true }
         var state = RecordState(reader: self, file: "")
         let holdsRecords = dictionary.values.contains { ($0 as? [Any])?.first is [String: Any] } || state.recordsPath(dictionary) != nil
-        let explicitText = (options.columns[.text] ?? options.xmlFields[.text]).flatMap { Self.value(at: $0, in: dictionary, text: true) }
+        let explicitText = (options.columns[.text] ?? options.xmlFields[.text]).flatMap { Self.value(at: $0, in: dictionary, for: .text) }
         return !holdsRecords || explicitText != nil || state.namesText(dictionary)
     }
 
@@ -169,7 +169,7 @@ public struct JSONRecordReader: RecordReader {
         mutating func map(_ object: [String: Any]) -> FieldValues {
             var out = FieldValues()
             for (field, path) in reader.options.columns.merging(reader.options.xmlFields, uniquingKeysWith: { a, _ in a }) {
-                if let v = JSONRecordReader.value(at: path, in: object, text: field == .text) { out[field] = v }
+                if let v = JSONRecordReader.value(at: path, in: object, for: field) { out[field] = v }
             }
             if out[.text] == nil, reader.options.columns[.text] == nil, reader.options.xmlFields[.text] == nil, !namesText(object),
                let (path, body) = nestedBody(object) {
@@ -185,7 +185,7 @@ public struct JSONRecordReader: RecordReader {
         private mutating func fill(_ out: inout FieldValues, from object: [String: Any]) {
             for key in object.keys.sorted() {
                 guard let field = field(forKey: key), out[field] == nil,
-                      let v = field == .text ? JSONRecordReader.text(object[key]!) : JSONRecordReader.scalar(object[key]!),
+                      let v = JSONRecordReader.value(of: object[key]!, for: field),
                       v.contains(where: { !$0.isWhitespace }) else { continue }
                 out[field] = v
             }
@@ -255,13 +255,13 @@ public struct JSONRecordReader: RecordReader {
 
     /// The value at a dotted path (`author.name`), as text; nil when missing or not a scalar (or, for
     /// the `text` field, a list of runs: `text(_:)`).
-    static func value(at path: String, in object: [String: Any], text isText: Bool = false) -> String? {
+    static func value(at path: String, in object: [String: Any], for field: RecordField) -> String? {
         var current: Any = object
         for part in path.split(separator: ".") {
             guard let o = current as? [String: Any], let next = o[String(part)] else { return nil }
             current = next
         }
-        return isText ? text(current) : scalar(current)
+        return value(of: current, for: field)
     }
 
     /// A text's value: a scalar as text, or a list of runs joined, as Telegram writes formatted text
@@ -274,6 +274,19 @@ public struct JSONRecordReader: RecordReader {
             if let s = run as? String { out += s } else if let s = (run as? [String: Any])?["text"] as? String { out += s } else { return nil }
         }
         return out
+    }
+
+    /// A key's value as the field it names reads it: the text with its runs joined (`text`), a channel
+    /// given as a list from general to specific (Talkwalker's `["SOCIALMEDIA", "SOCIALMEDIA_TWITTER"]`)
+    /// as its most specific entry, any other field as a scalar.
+    static func value(of v: Any, for field: RecordField) -> String? {
+        switch field {
+        case .text: return text(v)
+        case .channel:
+            guard let list = v as? [Any] else { return scalar(v) }
+            return list.reversed().lazy.compactMap { $0 as? String }.first { $0.contains { !$0.isWhitespace } }
+        default: return scalar(v)
+        }
     }
 
     /// Strings, numbers and booleans as text; nil for null, arrays and objects.

@@ -40,12 +40,13 @@ struct SocialListeningExportTests {
     @Test func talkwalkerChunks() {
         let o = read(#"""
             {"chunk_type":"CT_RESULT","chunk_result":{"data":{"data":{"url":"https://x.com/1","published":1795249872000,"content":"Оператор өте сыпайы болды","title":"","lang":"kk","extra_author_attributes":{"name":"Айгүл","description":"Алматы"}}}}}
-            {"chunk_type":"CT_RESULT","chunk_result":{"data":{"data":{"url":"https://x.com/2","published":1795249932000,"content":"Интернет үш күн бойы жоқ","lang":"kk"}}}}
+            {"chunk_type":"CT_RESULT","chunk_result":{"data":{"data":{"url":"https://x.com/2","published":1795249932000,"content":"Интернет үш күн бойы жоқ","lang":"kk","source_type":["SOCIALMEDIA","SOCIALMEDIA_TWITTER",""]}}}}
             {"chunk_type":"CT_CONTROL","chunk_control":{"resume_offset":"abc"}}
             """#, name: "talkwalker_kk.ndjson")
         #expect(o.records.map(\.text) == ["Оператор өте сыпайы болды", "Интернет үш күн бойы жоқ"])
         #expect(o.records.map(\.date) == ["2026-11-21T08:31:12Z", "2026-11-21T08:32:12Z"])
         #expect(o.records.map(\.declaredLanguage) == [.kk, .kk])
+        #expect(o.records.map(\.channel) == [nil, "SOCIALMEDIA_TWITTER"], "a channel listed from general to specific is its most specific entry")
         #expect(o.summary.layout == "each record's fields under 'chunk_result.data.data'")
         #expect(o.rejects.map(\.provenance.line) == [3])
         #expect(o.rejects.first?.reason.hasPrefix("no key of the record names the feedback text (keys: 'chunk_control', 'chunk_type')") == true,
