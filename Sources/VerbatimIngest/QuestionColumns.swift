@@ -48,6 +48,19 @@ enum QuestionColumns {
         return kinds.lazy.compactMap { found[$0] }.first
     }
 
+    /// The first satisfaction question (of the `candidates`) whose answers are numbers off its 1–5 scale:
+    /// `rating` does not read it, and the manifest says so, with its column and the highest answer.
+    static func offScaleSatisfaction(questions: [String], answers: [[String]], candidates: Set<Int>, aliases: HeaderAliases)
+        -> (column: Int, question: String, highest: Double)? {
+        for (i, question) in questions.enumerated() where candidates.contains(i) && aliases.questionKind(forHeader: question) == .csat {
+            let values = column(i, of: answers)
+            guard holdsRatings(values, aliases: aliases), scale(.csat, question: question, answers: values) == nil,
+                  let highest = values.compactMap(RatingParser.parse).max() else { continue }
+            return (i, question, highest)
+        }
+        return nil
+    }
+
     /// The first employee question whose answers are names.
     static func employee(questions: [String], answers: [[String]], candidates: Set<Int>, aliases: HeaderAliases) -> Int? {
         questions.indices.first { i in

@@ -23,6 +23,10 @@ struct RatingColumns: Sendable {
     ) -> RatingColumns {
         var out = RatingColumns()
         let asked = findQuestions(&mapping, questions: questions, answers: answers, candidates: candidates, groups: groups, aliases: aliases)
+        if mapping[.rating] == nil,
+           let off = QuestionColumns.offScaleSatisfaction(questions: questions, answers: answers, candidates: candidates, aliases: aliases) {
+            out.notes.append(Self.offScaleNote(names[off.column], question: off.question, highest: off.highest))
+        }
         if let n = mapping[.nps] {
             out.nps = asked.nps ?? RatingColumnScale(scale: .nps, reason: "its name '\(names[n])' (lexicons/headers.tsv: nps)")
         }
@@ -81,6 +85,17 @@ struct RatingColumns: Sendable {
         } else {
             notes.append(RatingColumnNote(name: Self.name(of: .nps, mapping, names), scale: nps.description))
         }
+    }
+
+    /// Why a satisfaction question answered on another scale (0–10) is not read: neither a CSAT 1–5 nor
+    /// a recommendation; the pipeline can name it with the scale to read it on.
+    static func offScaleNote(_ name: String, question: String, highest: Double) -> RatingColumnNote {
+        let shown = question.count > 60 ? String(question.prefix(60)) + "…" : question
+        return RatingColumnNote(name: name, scale: """
+            not read: a satisfaction question ('\(shown)', lexicons/headers.tsv: csat question) answered up to \
+            \(PlainNumber.text(highest)), off CSAT's 1–5, and not NPS's recommendation question; to read it on 0–10, set \
+            columns: {rating: '\(name)'} and rating_scale: nps in the pipeline's sources
+            """)
     }
 
     /// A field's column name, or the names of its option columns joined ("Q - A | Q - B").

@@ -154,7 +154,8 @@ struct RatingColumnScaleTests {
 
     /// A question is read only when its answers are that field's: a satisfaction question whose
     /// answers are sentences is not a rating, one answered on 0–10 is neither CSAT nor NPS, and an
-    /// agent question answered with numbers is not an employee.
+    /// agent question answered with numbers is not an employee. The manifest says why the 0–10
+    /// satisfaction question is not read, and how to read it.
     @Test func aQuestionWhoseAnswersDoNotFitIsNotRead() {
         let o = Self.read("""
             Timestamp;Memnun kalmadığınız bir şey oldu mu?;Genel memnuniyetiniz (0-10);Temsilci no;Yorum
@@ -164,7 +165,11 @@ struct RatingColumnScaleTests {
             """)
         #expect(o.records.count == 2)
         #expect(o.records.allSatisfy { $0.ratings.isEmpty && $0.employee == nil })
-        #expect(o.summary.ratingColumns.isEmpty)
+        #expect(Self.notes(o) == ["""
+            Genel memnuniyetiniz (0-10): not read: a satisfaction question ('Genel memnuniyetiniz (0-10)', lexicons/headers.tsv: \
+            csat question) answered up to 9, off CSAT's 1–5, and not NPS's recommendation question; to read it on 0–10, set \
+            columns: {rating: 'Genel memnuniyetiniz (0-10)'} and rating_scale: nps in the pipeline's sources
+            """])
     }
 
     /// A SurveyMonkey choice question spread over one column per option ("Veoma zadovoljan",
