@@ -22,6 +22,9 @@ struct RatingColumns: Sendable {
         groups: [SurveyLayout.OptionGroup] = [], explicit: SurveyRating.Scale?, aliases: HeaderAliases
     ) -> RatingColumns {
         var out = RatingColumns()
+        // Qualtrics writes an NPS question's group (1 detractor, 2 passive, 3 promoter) beside its answer,
+        // as `Q1_NPS_GROUP`: a code, not a rating, whatever its question says.
+        let candidates = candidates.filter { !names[$0].uppercased().hasSuffix(Self.qualtricsGroupSuffix) }
         let asked = findQuestions(&mapping, questions: questions, answers: answers, candidates: candidates, groups: groups, aliases: aliases)
         if mapping[.rating] == nil,
            let off = QuestionColumns.offScaleSatisfaction(questions: questions, answers: answers, candidates: candidates, aliases: aliases) {
@@ -86,6 +89,8 @@ struct RatingColumns: Sendable {
             notes.append(RatingColumnNote(name: Self.name(of: .nps, mapping, names), scale: nps.description))
         }
     }
+
+    static let qualtricsGroupSuffix = "_NPS_GROUP"
 
     /// Why a satisfaction question answered on another scale (0–10) is not read: neither a CSAT 1–5 nor
     /// a recommendation; the pipeline can name it with the scale to read it on.

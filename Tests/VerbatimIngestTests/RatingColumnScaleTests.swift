@@ -172,6 +172,26 @@ struct RatingColumnScaleTests {
             """])
     }
 
+    /// Qualtrics writes an NPS question's group (1 detractor, 2 passive, 3 promoter) beside its answers
+    /// (`Q1_NPS_GROUP`, its question "… - Group"): a code, never read as a rating, even when the
+    /// question is worded as satisfaction and its group's 1–3 would fit CSAT's 1–5.
+    @Test(arguments: ["Bizi bir arkadaşınıza tavsiye eder misiniz?", "Genel olarak ne kadar memnun kaldınız?"])
+    func aQualtricsNPSGroupIsNotARating(question: String) {
+        let o = Self.read("""
+            ResponseId,Q1,Q1_NPS_GROUP,Q2_TEXT
+            Response ID,\(question),\(question) - Group,Yorumunuz
+            "{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}","{""ImportId"":""QID1_NPS_GROUP""}","{""ImportId"":""QID2_TEXT""}"
+            R_1,10,3,Çok hızlı çözdüler teşekkürler
+            R_2,3,1,Yarım saat bekledim kimse açmadı
+            R_3,8,2,Fena değil ama biraz yavaştı
+
+            """, name: "qualtrics_tr.csv")
+        #expect(o.records.count == 3)
+        #expect(!Self.notes(o).contains { $0.hasPrefix("Q1_NPS_GROUP") }, "\(Self.notes(o))")
+        #expect(!Self.scales(o).contains { $0 == "3/5" || $0 == "1/5" }, "\(Self.scales(o))")
+        if question.contains("tavsiye") { #expect(Self.scales(o) == ["10/10", "3/10", "8/10"]) }
+    }
+
     /// A SurveyMonkey choice question spread over one column per option ("Veoma zadovoljan",
     /// "Zadovoljan", "Nezadovoljan") is one rating, read from whichever of its columns a row fills (one
     /// of them alone holds only the respondents who chose its option).
