@@ -2,11 +2,13 @@ import VerbatimCore
 import VerbatimPrivacy
 
 /// The rows of `records.csv` and `rejects.csv`. With a masker (`pii: mask`),
-/// the free-text cells (evidence; a reject's reason and raw row) are masked;
+/// the free-text cells (the feedback text and its evidence; a reject's reason and raw row) are masked;
 /// identifiers are written as read.
 public enum RecordRowFormatter {
     public static let recordHeader = [
         "record_id", "source_file", "line", "date", "employee", "channel", "language", "csat", "nps", "sentiment", "score", "themes", "evidence",
+        // Last, so that a sheet or BI model reading the columns before it by position still reads them.
+        "text",
     ]
     public static let rejectHeader = ["file", "line", "column", "reason", "raw"]
 
@@ -21,6 +23,7 @@ public enum RecordRowFormatter {
             .number(r.ratings.csat.map(ratingText) ?? ""), .number(r.ratings.nps.map(ratingText) ?? ""),
             .text(s?.label.rawValue ?? ""), .number(s.map { NumberFormat.fixed($0.score, 4) } ?? ""),
             .text(themes), .text(masker.map { $0.mask(evidence) } ?? evidence),
+            .text(masker.map { $0.mask(r.text) } ?? r.text),
         ]
     }
 

@@ -52,11 +52,16 @@ struct ReportMaskingTests {
         var bytes: [UInt8] = []
         CSVTableWriter.appendRow(row, to: &bytes)
         #expect(String(decoding: bytes, as: UTF8.self) == "tr.csv,7,,unreadable date 'gün [phone]',\"PII-7;gün [phone];Ayşe;Telefon;1;berbat\"\r\n")
-        var r = scoredRecord("TCKN-12345678950", employee: "Ana", text: "x", score: 0.5)
+        var r = scoredRecord("TCKN-12345678950", employee: "Ana", text: "Beni arayın: 0532 123 45 67, ayse@example.com", score: 0.5)
         r.sentiment!.evidence[0].term = "tel 0532 123 45 67"
         let cells = RecordRowFormatter.recordRow(r, masker: Self.masker)
-        guard case let .text(evidence) = cells.last!, case let .text(id) = cells.first! else { Issue.record("cells"); return }
+        let column = { (name: String) in cells[RecordRowFormatter.recordHeader.firstIndex(of: name)!] }
+        guard case let .text(evidence) = column("evidence"), case let .text(text) = column("text"), case let .text(id) = cells.first!
+        else { Issue.record("cells"); return }
         #expect(evidence == "tel [phone] +2")
+        #expect(text == "Beni arayın: [phone], [email]", "the feedback text is free text: masked")
         #expect(id == "TCKN-12345678950", "identifiers are written as read")
+        guard case let .text(plain) = RecordRowFormatter.recordRow(r).last! else { Issue.record("cells"); return }
+        #expect(plain == r.text, "without pii: mask, the text as read")
     }
 }
