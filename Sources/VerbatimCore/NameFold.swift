@@ -6,7 +6,8 @@ import Foundation
 /// `AYŞE YILMAZ` in the CRM, `Ayse Yilmaz` typed without Turkish letters, `Ayşe  Yılmaz` with two
 /// spaces; `Јелена Петровић` on one Serbian export and `Jelena Petrović` on the next; `Twitter`,
 /// `twitter` and `TWITTER`. Counted apart, one agent became five scorecard rows, each with "too few
-/// responses", and left the ranking. A name's key ignores case (Turkish `I`/`İ` included), spacing,
+/// responses", and left the ranking. A name's key ignores case (Turkish `I`/`İ` included), spaces and
+/// hyphens (`E-mail`, `Email` and `E mail`; `И-мэйл` and `Имэйл`; `Marić-Petrović` and `Marić Petrović`),
 /// diacritics (`ş` is `s`, `ı` is `i`), the letters Kazakh adds to Cyrillic (`ү` is `у`) and
 /// Serbian's script (Cyrillic is read in Latin letters); what the tables show is the spelling most
 /// of its records use (`display`).
@@ -16,13 +17,7 @@ public enum NameFold {
         let folded = name.lowercased().folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
         var out = ""
         out.reserveCapacity(folded.utf8.count)
-        var space = false
-        for u in folded.unicodeScalars {
-            if u.properties.isWhitespace {
-                space = !out.isEmpty
-                continue
-            }
-            if space { out.append(" "); space = false }
+        for u in folded.unicodeScalars where !u.properties.isWhitespace && u.properties.generalCategory != .dashPunctuation {
             appendLatin(u, to: &out)
         }
         return out

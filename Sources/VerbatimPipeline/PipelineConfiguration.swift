@@ -80,7 +80,8 @@ public struct PipelineConfiguration: Sendable {
 
     /// Every report file Verbatim can write.
     public static let knownReports = [
-        "summary.json", "records.csv", "rejects.csv", "employees.csv", "themes.csv", "employee_themes.csv", "report.md", "report.html",
+        "summary.json", "records.csv", "rejects.csv", "employees.csv", "themes.csv", "employee_themes.csv", "channels.csv", "report.md",
+        "report.html",
     ]
 
     static let topKeys = [

@@ -135,6 +135,7 @@ extension PipelineRunner {
             case "employees.csv": try folder.write(name, AggregateCSVWriter.employees(report))
             case "themes.csv": try folder.write(name, AggregateCSVWriter.themes(report))
             case "employee_themes.csv": try folder.write(name, AggregateCSVWriter.employeeThemes(report))
+            case "channels.csv": try folder.write(name, AggregateCSVWriter.channels(report))
             case "report.md": try folder.write(name, MarkdownReportWriter.render(report))
             case "report.html": try folder.write(name, HTMLReportWriter.render(report))
             default: preconditionFailure("report '\(name)' is in knownReports but not written: add it here")

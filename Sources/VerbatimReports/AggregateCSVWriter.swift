@@ -1,4 +1,4 @@
-/// Writes `employees.csv`, `themes.csv` and `employee_themes.csv`: one row
+/// Writes `employees.csv`, `themes.csv`, `employee_themes.csv` and `channels.csv`: one row
 /// per cell with every tally field of `docs/summary-schema.md`, in the same
 /// order as `summary.json`, and with the same CSV conventions as
 /// `records.csv` (BOM, CRLF, quoting, formula neutralisation).
@@ -6,6 +6,7 @@ public enum AggregateCSVWriter {
     public static let employeeHeader = ["employee", "rank", "note"] + TallyFields.csvHeader
     public static let themeHeader = ["theme", "name"] + TallyFields.csvHeader
     public static let employeeThemeHeader = ["employee", "theme"] + TallyFields.csvHeader
+    public static let channelHeader = ["channel"] + TallyFields.csvHeader
 
     /// The scorecard: ranked employees first, then the unranked with the reason.
     public static func employees(_ report: RunReport) -> String {
@@ -22,6 +23,14 @@ public enum AggregateCSVWriter {
         for id in report.themeOrder {
             w.appendRow([.text(id), .text(report.themeName(id))] + TallyFields.csv(report.aggregate.byTheme[id]!))
         }
+        return w.text
+    }
+
+    /// The channels (phone, chat, a social network), most responses first, then by name; records
+    /// without one as `(none)`.
+    public static func channels(_ report: RunReport) -> String {
+        var w = CSVTableWriter(header: channelHeader)
+        for (channel, tally) in report.channelsByResponses { w.appendRow([.text(channel)] + TallyFields.csv(tally)) }
         return w.text
     }
 

@@ -47,7 +47,7 @@ public struct HTMLReportWriter: Sendable {
         h += themeChart() + trendChart()
         h += heatmap()
         h += verbatims()
-        h += "<div class=\"grid2\">\n" + languages() + files() + "</div>\n"
+        h += "<div class=\"grid2\">\n" + channels() + languages() + files() + "</div>\n"
         h += "</main>\n<footer>\(t("footer", ["version": report.toolVersion, "date": report.asOf]))</footer>\n"
         h += "<script>\n\(HTMLReportAssets.script)\n</script>\n</body>\n</html>\n"
         return h
@@ -166,6 +166,26 @@ public struct HTMLReportWriter: Sendable {
             h += "<tr><td>\(name)</td><td class=\"num\">\(s.n)</td><td class=\"num\">\(s.positive)</td><td class=\"num\">\(s.negative)</td><td class=\"num\">\(numbers.signed(s.netSentiment, 2))</td></tr>\n"
         }
         return h + "</tbody></table></section>\n"
+    }
+
+    /// The channels, most responses first, with their CSAT and NPS when the run has such ratings.
+    func channels() -> String {
+        let rows = report.channelsByResponses
+        guard !rows.isEmpty else { return "" }
+        let total = report.aggregate.total
+        let csat = total.csatCount > 0, nps = total.npsCount > 0
+        var h = "<section id=\"channels\"><h2>\(t("section.channels"))</h2>\n<div class=\"scroll\"><table><thead><tr>"
+        h += "<th></th><th class=\"num\">\(t("col.n"))</th><th class=\"num\">\(t("col.positive"))</th><th class=\"num\">\(t("col.negative"))</th><th class=\"num\">\(t("col.net"))</th>"
+        h += (csat ? "<th class=\"num\">\(t("col.csat"))</th>" : "") + (nps ? "<th class=\"num\">\(t("col.nps"))</th>" : "") + "</tr></thead><tbody>\n"
+        for (channel, s) in rows {
+            let name = channel == RunAggregate.noChannel ? t("channel.none") : esc(channel)
+            h += "<tr><td>\(name)</td><td class=\"num\">\(s.n)</td><td class=\"num\">\(s.positive)</td><td class=\"num\">\(s.negative)</td>"
+            h += "<td class=\"num\">\(s.n == 0 ? "—" : numbers.signed(s.netSentiment, 2))</td>"
+            if csat { h += "<td class=\"num\">\(s.csatPercent.map { numbers.percentValue($0) } ?? "—")</td>" }
+            if nps { h += "<td class=\"num\">\(s.nps.map { numbers.signed($0, 0) } ?? "—")</td>" }
+            h += "</tr>\n"
+        }
+        return h + "</tbody></table></div></section>\n"
     }
 
     func files() -> String {

@@ -59,6 +59,7 @@ public enum MarkdownReportWriter {
             }
         }
 
+        md += channelsSection(report)
         md += "\n## Languages\n\n"
         for (lang, s) in report.aggregate.byLanguage.sorted(by: { $0.key < $1.key }) {
             let name = Language(rawValue: lang)?.displayName ?? lang
@@ -75,6 +76,21 @@ public enum MarkdownReportWriter {
 }
 
 extension MarkdownReportWriter {
+    /// The channels, most responses first: "- Telefon: 57 (20 positive, 30 negative) · CSAT 45% · NPS -12".
+    static func channelsSection(_ report: RunReport) -> String {
+        let rows = report.channelsByResponses
+        guard !rows.isEmpty else { return "" }
+        var md = "\n## Channels\n\n"
+        for (channel, s) in rows {
+            let name = channel == RunAggregate.noChannel ? "(no channel)" : channel.replacingPipes()
+            md += "- \(name): \(s.n) (\(s.positive) positive, \(s.negative) negative)"
+            if let csat = s.csatPercent { md += " · CSAT \(NumberFormat.fixed(csat, 0))% (\(ratings(s.csatCount)))" }
+            if let nps = s.nps { md += " · NPS \(signed(nps)) (\(ratings(s.npsCount)))" }
+            md += "\n"
+        }
+        return md
+    }
+
     /// "152 ratings", "1 rating".
     fileprivate static func ratings(_ n: Int) -> String { "\(n) rating\(n == 1 ? "" : "s")" }
 

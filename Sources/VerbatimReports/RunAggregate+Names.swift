@@ -34,7 +34,8 @@ extension RunAggregate {
 }
 
 extension SentimentTally {
-    /// About how many times a name was written: its records with text, or its ratings where it has
-    /// more of those (responses with a rating and no text). Only weighs one spelling against another.
+    /// About how many responses a cell holds: its records with text, or its ratings where it has more
+    /// of those (responses with a rating and no text). Weighs one spelling of a name against another,
+    /// and orders the channels.
     var responses: Int { max(n, csatCount, npsCount) }
 }

@@ -83,6 +83,14 @@ public struct RunReport: Sendable {
         return ranked + rest
     }
 
+    /// The channels with their tallies, most responses (texts or ratings) first, then by name's code
+    /// points: the order of `channels.csv` and the reports' channel tables.
+    public var channelsByResponses: [(channel: String, tally: SentimentTally)] {
+        aggregate.byChannel.map { ($0.key, $0.value) }.sorted {
+            $0.1.responses != $1.1.responses ? $0.1.responses > $1.1.responses : $0.0.utf8.lexicographicallyPrecedes($1.0.utf8)
+        }
+    }
+
     /// Ids of the themes that were mentioned: taxonomy order first, then any
     /// others (from user files) by id.
     public var themeOrder: [String] {

@@ -48,7 +48,7 @@ struct PrivacyEndToEndTests {
         let values = try Self.list("personal_data.txt")
         #expect(values.count >= 30)
         let files = try Self.run("mask")
-        #expect(files.keys.sorted() == ["employee_themes.csv", "employees.csv", "manifest.json", "records.csv", "rejects.csv",
+        #expect(files.keys.sorted() == ["channels.csv", "employee_themes.csv", "employees.csv", "manifest.json", "records.csv", "rejects.csv",
                                          "report.html", "report.md", "summary.json", "themes.csv"])
         let punctuation: Set<Character> = [".", "-", "/", "(", ")", "+"]
         for (name, text) in files {
@@ -81,13 +81,35 @@ struct PrivacyEndToEndTests {
         for v in try Self.list("personal_data.txt") { #expect(all.contains(v), "\(v) is not quoted in any report even unmasked") }
     }
 
-    /// Sentiment, themes and language come from the original text: every table is the same masked or not.
+    /// Sentiment, themes and language come from the original text: every table is the same masked or not,
+    /// but for `records.csv`'s text, which is masked.
     @Test func maskingDoesNotChangeTheAnalysis() throws {
         let masked = try Self.run("mask"), open = try Self.run("off")
-        for name in ["records.csv", "employees.csv", "themes.csv", "employee_themes.csv"] {
+        for name in ["employees.csv", "themes.csv", "employee_themes.csv", "channels.csv"] {
             #expect(masked[name] == open[name], "\(name) differs")
         }
+        let maskedRows = Self.rows(masked["records.csv"] ?? ""), openRows = Self.rows(open["records.csv"] ?? "")
+        #expect(maskedRows.first?.last == "text" && maskedRows.count == openRows.count && maskedRows.count > 10)
+        #expect(maskedRows.map { $0.dropLast() } == openRows.map { $0.dropLast() }, "records.csv differs before its text column")
+        #expect(maskedRows.map(\.last) != openRows.map(\.last), "the text column is masked")
         #expect(masked["records.csv"]?.contains("PII-TR-1") == true)
+    }
+
+    /// The rows of a CSV file as its fields (quotes, doubled quotes and line breaks inside quotes read).
+    static func rows(_ csv: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var chars = Array(csv.drop { $0 == "\u{FEFF}" }.unicodeScalars)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" { if chars.first == "\"" { field.unicodeScalars.append(c); chars.removeFirst() } else { quoted = false } }
+                else { field.unicodeScalars.append(c) }
+            } else if c == "\"" { quoted = true }
+            else if c == "," { row.append(field); field = "" }
+            else if c == "\r" { continue }
+            else if c == "\n" { row.append(field); rows.append(row); row = []; field = "" }
+            else { field.unicodeScalars.append(c) }
+        }
+        return rows
     }
 
     @Test func classifyMasksItsExplanationWhenAsked() throws {

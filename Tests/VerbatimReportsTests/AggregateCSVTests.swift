@@ -4,7 +4,7 @@ import VerbatimCore
 import VerbatimTestSupport
 @testable import VerbatimReports
 
-@Suite("employees.csv, themes.csv, employee_themes.csv")
+@Suite("employees.csv, themes.csv, employee_themes.csv, channels.csv")
 struct AggregateCSVTests {
     func report(_ records: [FeedbackRecord]) -> RunReport {
         var agg = RunAggregate()
@@ -21,6 +21,28 @@ struct AggregateCSVTests {
         #expect(TallyFields.csv(SentimentTally()).count == TallyFields.csvHeader.count)
         let schema = try String(contentsOf: RepoPaths.root.appendingPathComponent("docs/summary-schema.md"), encoding: .utf8)
         for name in jsonNames { #expect(schema.contains("`\(name)`"), "docs/summary-schema.md does not describe \(name)") }
+    }
+
+    /// One row per channel, most responses first (then by name), records without one as `(none)`;
+    /// the HTML and Markdown reports list them in the same order.
+    @Test func channelsAreListedByResponses() {
+        let r = report([
+            scoredRecord("1", employee: "A", text: "a", score: 0.5, channel: "Telefon"),
+            scoredRecord("2", employee: "A", text: "b", score: -0.5, line: 3, channel: "Çet"),
+            scoredRecord("3", employee: "A", text: "c", score: -0.5, line: 4, channel: "Telefon"),
+            scoredRecord("4", employee: "A", text: "d", score: 0.5, line: 5, channel: nil),
+            scoredRecord("5", employee: "A", text: "e", score: 0.5, line: 6, channel: "Email"),
+        ])
+        let lines = AggregateCSVWriter.channels(r).components(separatedBy: "\r\n")
+        #expect(lines[0] == "\u{FEFF}" + AggregateCSVWriter.channelHeader.joined(separator: ","))
+        #expect(lines.dropFirst().map { $0.components(separatedBy: ",").prefix(2).joined(separator: ",") }
+                == ["Telefon,2", "(none),1", "Email,1", "Çet,1", ""])
+        #expect(lines[1].hasPrefix("Telefon,2,1,0,1,0.5000,"))
+        let md = MarkdownReportWriter.render(r)
+        #expect(md.contains("## Channels\n\n- Telefon: 2 (1 positive, 1 negative) · CSAT 100% (2 ratings)\n- (no channel): 1 (1 positive, 0 negative)"))
+        let html = HTMLReportWriter.render(r)
+        #expect(html.contains("<section id=\"channels\">"))
+        #expect(html.range(of: ">Telefon<")!.lowerBound < html.range(of: ">Email<")!.lowerBound)
     }
 
     @Test func rowsFollowTheScorecardAndAreNeutralised() {

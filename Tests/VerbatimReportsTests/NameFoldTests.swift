@@ -13,6 +13,9 @@ struct NameFoldTests {
         ["Đorđe Ilić", "Djordje Ilic", "Ђорђе Илић"],
         ["Айгүл Сәрсенова", "Айгул Сарсенова", "АЙГҮЛ САРСЕНОВА"],
         ["Twitter", "twitter", "TWITTER"],
+        ["E-mail", "Email", "e-mail", "E mail", "E‑mail"],
+        ["И-мэйл", "Имэйл"],
+        ["Ana Marić-Petrović", "Ana Marić Petrović", "Ana Maric–Petrovic"],
         ["Çağrı Merkezi", "ÇAĞRI MERKEZİ", "cagri merkezi"],
     ])
     func spellingsOfOneNameShareAKey(_ spellings: [String]) {
