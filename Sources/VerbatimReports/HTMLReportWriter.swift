@@ -170,8 +170,8 @@ public struct HTMLReportWriter: Sendable {
 
     /// The channels, most responses first, with their CSAT and NPS when the run has such ratings.
     func channels() -> String {
+        guard report.hasChannels else { return "" }
         let rows = report.channelsByResponses
-        guard !rows.isEmpty else { return "" }
         let total = report.aggregate.total
         let csat = total.csatCount > 0, nps = total.npsCount > 0
         var h = "<section id=\"channels\"><h2>\(t("section.channels"))</h2>\n<div class=\"scroll\"><table><thead><tr>"

@@ -78,8 +78,8 @@ public enum MarkdownReportWriter {
 extension MarkdownReportWriter {
     /// The channels, most responses first: "- Telefon: 57 (20 positive, 30 negative) · CSAT 45% · NPS -12".
     static func channelsSection(_ report: RunReport) -> String {
+        guard report.hasChannels else { return "" }
         let rows = report.channelsByResponses
-        guard !rows.isEmpty else { return "" }
         var md = "\n## Channels\n\n"
         for (channel, s) in rows {
             let name = channel == RunAggregate.noChannel ? "(no channel)" : channel.replacingPipes()

@@ -91,6 +91,10 @@ public struct RunReport: Sendable {
         }
     }
 
+    /// Whether the channels tell anything: some record names one (exports without a channel column
+    /// leave every record under `(none)`, a table of one row that the pages leave out).
+    public var hasChannels: Bool { aggregate.byChannel.keys.contains { $0 != RunAggregate.noChannel } }
+
     /// Ids of the themes that were mentioned: taxonomy order first, then any
     /// others (from user files) by id.
     public var themeOrder: [String] {

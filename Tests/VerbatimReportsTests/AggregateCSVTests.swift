@@ -43,6 +43,10 @@ struct AggregateCSVTests {
         let html = HTMLReportWriter.render(r)
         #expect(html.contains("<section id=\"channels\">"))
         #expect(html.range(of: ">Telefon<")!.lowerBound < html.range(of: ">Email<")!.lowerBound)
+        // Exports without a channel column: channels.csv has its one row, the pages no table.
+        let none = report([scoredRecord("1", employee: "A", text: "a", score: 0.5, channel: nil)])
+        #expect(AggregateCSVWriter.channels(none).components(separatedBy: "\r\n")[1].hasPrefix("(none),1,"))
+        #expect(!MarkdownReportWriter.render(none).contains("## Channels") && !HTMLReportWriter.render(none).contains("id=\"channels\""))
     }
 
     @Test func rowsFollowTheScorecardAndAreNeutralised() {
