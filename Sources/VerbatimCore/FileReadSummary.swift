@@ -59,4 +59,12 @@ public struct RatingColumnNote: Sendable, Hashable, Codable {
         self.name = name
         self.scale = scale
     }
+
+    /// A column that holds ratings and is left unread, with why (and how to read it).
+    public static func unread(name: String, why: String) -> RatingColumnNote { RatingColumnNote(name: name, scale: unreadPrefix + why) }
+
+    /// Whether the column's ratings are read (`unread` wrote the others).
+    public var isRead: Bool { !scale.hasPrefix(Self.unreadPrefix) }
+
+    static let unreadPrefix = "not read: "
 }

@@ -70,8 +70,8 @@ struct RatingColumns: Sendable {
         let found = named ?? RatingColumnScale.answered(answers.compactMap { i < $0.count ? $0[i] : nil })
         if let n = mapping[.nps], named == nil, let found, found.scale == .nps {
             mapping.remove(.rating)
-            notes.append(RatingColumnNote(
-                name: names[i], scale: "not read: \(found.reason), beside the NPS column '\(names[n])'; set rating_scale: in the pipeline's sources to read it"))
+            notes.append(.unread(
+                name: names[i], why: "\(found.reason), beside the NPS column '\(names[n])'; set rating_scale: in the pipeline's sources to read it"))
             return
         }
         rating = found ?? mapping[.nps].map { RatingColumnScale(scale: .csat, reason: "the rating beside the NPS column '\(names[$0])'") }
@@ -84,7 +84,7 @@ struct RatingColumns: Sendable {
         guard let n = mapping[.nps] else { return }
         if let rating, rating.scale == .nps, let i = mapping[.rating] {
             mapping.remove(.nps)
-            notes.append(RatingColumnNote(name: names[n], scale: "not read: the rating column '\(names[i])' is on 0–10 too (\(rating.reason)), and a response has one NPS"))
+            notes.append(.unread(name: names[n], why: "the rating column '\(names[i])' is on 0–10 too (\(rating.reason)), and a response has one NPS"))
         } else {
             notes.append(RatingColumnNote(name: Self.name(of: .nps, mapping, names), scale: nps.description))
         }
@@ -96,8 +96,8 @@ struct RatingColumns: Sendable {
     /// a recommendation; the pipeline can name it with the scale to read it on.
     static func offScaleNote(_ name: String, question: String, highest: Double) -> RatingColumnNote {
         let shown = question.count > 60 ? String(question.prefix(60)) + "…" : question
-        return RatingColumnNote(name: name, scale: """
-            not read: a satisfaction question ('\(shown)', lexicons/headers.tsv: csat question) answered up to \
+        return .unread(name: name, why: """
+            a satisfaction question ('\(shown)', lexicons/headers.tsv: csat question) answered up to \
             \(PlainNumber.text(highest)), off CSAT's 1–5, and not NPS's recommendation question; to read it on 0–10, set \
             columns: {rating: '\(name)'} and rating_scale: nps in the pipeline's sources
             """)

@@ -119,6 +119,8 @@ extension PipelineRunner {
         for s in [summary] + summary.members {
             if let error = s.fileError { logger.warning("\(s.file): \(error)") }
             if let reason = s.skipReason { logger.warning("\(s.file): skipped: \(reason)") }
+            // A survey's ratings left out are worth a line each night until the pipeline says how to read them.
+            for note in s.ratingColumns where !note.isRead { logger.warning("\(s.file): rating column '\(note.name)' \(note.scale)") }
         }
         var entry = entry
         entry.format = summary.format

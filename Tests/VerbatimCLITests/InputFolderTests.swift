@@ -32,8 +32,10 @@ struct InputFolderTests {
         for (name, i) in inputs where !skipped.contains(name) {
             #expect(i["status"] as? String == "processed", "\(name): \(i)")
         }
-        // One warning line per skipped file.
+        // One warning line per skipped file, and one per rating column left unread (Qualtrics' 0–10 satisfaction).
         #expect(r.stderr.split(separator: "\n").filter { $0.contains(": skipped: ") }.count == 3, "\(r.stderr)")
+        let unread = r.stderr.split(separator: "\n").filter { $0.contains(": rating column '") }
+        #expect(unread.count == 1 && unread[0].contains("warning qualtrics_tr_2026-11-21.csv: rating column 'Q1' not read: "), "\(unread)")
         // Every record of every readable file is in the reports.
         let accepted = inputs.values.compactMap { $0["accepted"] as? Int }.reduce(0, +)
         #expect(accepted == 5 + 5 + 5 + 4 + 3 + 2 + 3 + 3 + 3 + 4 + 2 + 3 + 3 + 3 + 3 + 3 + 2 + 3)
