@@ -6,7 +6,7 @@ public struct FileReadSummary: Sendable, Hashable, Codable {
     public var delimiter: String?
     public var read = 0
     public var accepted = 0
-    /// Rows with a rating and no text (`RatedResponse`): in the ratings, not in the records.
+    /// Rows with a rating and no text (`RatedResponse`): in the ratings and in `records.csv`, not in the records.
     public var rated = 0
     public var rejected = 0
     /// Set when the whole file was rejected.

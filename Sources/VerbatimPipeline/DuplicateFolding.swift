@@ -129,19 +129,16 @@ enum DuplicateFolding {
         try KeyedFactsReader.forEach(of: factsURL) { record in
             number += 1
             guard let r = KeyedRecord.read(binary: record) else { throw PartialError.damaged(path: factsURL.path, line: number, reason: "a record's facts") }
-            if r.isRatedWithoutText {
-                if losing.contains(r.facts.sample.recordId) { folded += 1 } else { aggregate.addRating(of: r.facts.sample) }
-                return
-            }
-            guard let row = try rowReader.take(r.rowBytes) else {
+            let row = r.rowBytes == 0 ? nil : try rowReader.take(r.rowBytes)
+            guard row != nil || r.rowBytes == 0 else {
                 throw PartialError.damaged(path: factsURL.path, line: number, reason: "the rows end before this record's row")
             }
             if !losing.isEmpty, losing.contains(r.facts.sample.recordId) {
                 folded += 1
                 return
             }
-            aggregate.add(r.facts)
-            try out.append(Array(row))
+            if r.isRatedWithoutText { aggregate.addRating(of: r.facts.sample) } else { aggregate.add(r.facts) }
+            if let row { try out.append(Array(row)) }
         }
         guard try rowReader.take(1) == nil else { throw PartialError.damaged(path: f.records.path, line: 0, reason: "rows without their facts") }
         try out.close()

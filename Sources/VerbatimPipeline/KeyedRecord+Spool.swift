@@ -26,12 +26,12 @@ extension KeyedRecord {
             text: body, evidence: evidence, rowBytes: rowBytes, to: &out)
     }
 
-    /// Appends the facts of a rated response without text (no themes, no evidence, no row).
-    static func appendBinary(_ r: RatedResponse, to out: inout [UInt8]) {
+    /// Appends the facts of a rated response without text (no themes, no evidence; its row's length given).
+    static func appendBinary(_ r: RatedResponse, rowBytes: Int, to out: inout [UInt8]) {
         appendBinary(
             id: r.id, file: r.provenance.file, line: r.provenance.line, date: r.date, employee: r.employee, mention: nil,
             channel: r.channel, language: Language.und.rawValue, ratings: r.ratings, label: .neutral, score: 0, disagrees: false,
-            themes: [(String, SentimentLabel, Double)](), text: "", evidence: "", rowBytes: 0, to: &out)
+            themes: [(String, SentimentLabel, Double)](), text: "", evidence: "", rowBytes: rowBytes, to: &out)
     }
 
     private static func appendBinary<Themes: Collection>(

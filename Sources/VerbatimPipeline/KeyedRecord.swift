@@ -18,18 +18,21 @@ import VerbatimReports
 /// the same value.
 ///
 /// A response with a rating and no text (`RatedResponse`) is kept the same way, so that a later
-/// export that has it too replaces it: no text, no themes, a neutral label, and no row (`rowBytes` 0).
+/// export that has it too replaces it: no text, no themes, a neutral label, and its row (a rated
+/// response's row has no sentiment; partials written before it had one carry `rowBytes` 0).
 struct KeyedRecord {
     var facts: RecordFacts
-    /// The length of the record's `records.csv` row, its line end included; 0 for a rated response without text.
+    /// The length of the record's `records.csv` row, its line end included (0: no row).
     var rowBytes: Int
 
-    /// Whether it is a rated response without text (counted in the ratings only, with no row).
-    var isRatedWithoutText: Bool { rowBytes == 0 }
+    /// Whether it is a rated response without text (counted in the ratings only): a record's text is
+    /// never empty (an empty one is rejected when read).
+    var isRatedWithoutText: Bool { facts.sample.text.isEmpty }
 
-    /// Whether facts read back are whole: a record has a row; a rated response has a rating and no text.
+    /// Whether facts read back are whole: a record has text and a row; a rated response has a rating,
+    /// no text, and a row or none.
     static func isWhole(rowBytes: Int, text: String, ratings: SurveyRating.Ratings) -> Bool {
-        rowBytes > 0 || (rowBytes == 0 && text.isEmpty && !ratings.isEmpty)
+        text.isEmpty ? !ratings.isEmpty && rowBytes >= 0 : rowBytes > 0
     }
 
     static let fieldCount = 16

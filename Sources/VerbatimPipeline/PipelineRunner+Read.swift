@@ -69,17 +69,32 @@ extension PipelineRunner {
         var context = LanguageContext()
         let contextual = ContextualStages(stages)
         var analyseNanos: UInt64 = 0
+        // Responses with a rating and no text met while a batch fills, with the number of records before
+        // each: their rows go between the records' rows, in the file's order.
+        var rated: [(before: Int, response: RatedResponse)] = []
+        func writeRated(upTo position: Int, _ k: inout Int) {
+            while k < rated.count, rated[k].before <= position {
+                let r = rated[k].response
+                let rowBytes = rows.append(RecordRowFormatter.ratedRow(r))
+                facts?.append { KeyedRecord.appendBinary(r, rowBytes: rowBytes, to: &$0) }
+                k += 1
+            }
+        }
         func flush() {
             let t0 = DispatchTime.now().uptimeNanoseconds
             batch.analyse(stages: contextual, context: &context, share: share, nanos: &stageNanos)
             analyseNanos += DispatchTime.now().uptimeNanoseconds - t0
-            for record in batch.records {
+            var k = 0
+            for (position, record) in batch.records.enumerated() {
+                writeRated(upTo: position, &k)
                 let evidence = RecordRowFormatter.evidenceString(record)
                 aggregate.add(record, evidence: evidence)
                 let rowBytes = rows.append(RecordRowFormatter.recordRow(record, evidence: evidence, masker: resources.masker))
                 facts?.append { KeyedRecord.appendBinary(record, evidence: evidence, rowBytes: rowBytes, to: &$0) }
                 if spools.storeLines { stored.append(record) }
             }
+            writeRated(upTo: batch.records.count, &k)
+            rated.removeAll(keepingCapacity: true)
             progress?.add(records: batch.records.count)
             batch.records.removeAll(keepingCapacity: true)
         }
@@ -90,7 +105,9 @@ extension PipelineRunner {
                 if batch.records.count == Self.batchSize { flush() }
             case let .rated(r):
                 aggregate.add(r)
-                facts?.append { KeyedRecord.appendBinary(r, to: &$0) }
+                rated.append((batch.records.count, r))
+                // Held no longer than a batch: a survey most of whose respondents skip the comment stays bounded.
+                if rated.count == Self.batchSize { flush() }
             case let .reject(j):
                 rejects.append(j)
             }

@@ -27,6 +27,18 @@ public enum RecordRowFormatter {
         ]
     }
 
+    /// A response with a rating and no text: its id, provenance, date, employee, channel and ratings, and
+    /// no language, sentiment, themes, evidence or text (none was written), so that a sheet's CSAT and NPS
+    /// over the rows are the reports'.
+    public static func ratedRow(_ r: RatedResponse) -> [CSVTableWriter.Cell] {
+        [
+            .text(r.id), .text(r.provenance.file), .number("\(r.provenance.line)"), .text(r.date ?? ""),
+            .text(r.employee ?? ""), .text(r.channel ?? ""), .text(""),
+            .number(r.ratings.csat.map(ratingText) ?? ""), .number(r.ratings.nps.map(ratingText) ?? ""),
+            .text(""), .number(""), .text(""), .text(""), .text(""),
+        ]
+    }
+
     /// A rating as a cell shows it: `4`, `4.5`.
     static func ratingText(_ v: Double) -> String { NumberFormat.fixed(v, SurveyRating.decimals(v)) }
 

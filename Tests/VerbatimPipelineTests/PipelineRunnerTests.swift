@@ -41,6 +41,31 @@ struct PipelineRunnerTests {
         #expect(summary.contains("\"employee\": \"Mehmet Demir\""))
     }
 
+    /// A response with a rating and no comment is a row of `records.csv` in its file's place, with its
+    /// ratings and no sentiment, so that a sheet's CSAT over the rows is the report's. Held no longer than a
+    /// batch: a survey whose respondents mostly skip the comment (here 2,500 of them, two batches and a
+    /// half) keeps every row, in order.
+    @Test func ratingsWithoutTextAreRowsInTheirPlace() throws {
+        let input = TemporaryFolder(), out = TemporaryFolder()
+        defer { input.remove(); out.remove() }
+        var csv = "Yanıt No;Tarih;Temsilci;Kanal;Puan;Yorum\n"
+        for k in 0..<2_600 {
+            let comment = k % 100 == 0 ? "Çok ilgili ve kibar, teşekkürler" : ""
+            csv += "R-\(k);21.11.2026;Ayşe Yılmaz;Telefon;\(k % 5 + 1);\(comment)\n"
+        }
+        input.write("survey.csv", csv)
+        let outcome = try makeRun(input).run(.init(out: out.url.appendingPathComponent("r"), asOf: "2026-11-21"))
+        #expect(outcome.accepted == 26)
+        let rows = try #require(out.read("r/records.csv")).components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+        #expect(rows.map { $0.components(separatedBy: ",")[0] } == (0..<2_600).map { "R-\($0)" }, "every response once, in the file's order")
+        #expect(rows[1] == "R-1,survey.csv,3,2026-11-21,Ayşe Yılmaz,Telefon,,2,,,,,,", "no language, sentiment, themes, evidence or text")
+        #expect(rows[100].hasPrefix("R-100,survey.csv,102,2026-11-21,Ayşe Yılmaz,Telefon,tr,1,,positive,"))
+        // CSAT over the rows' csat column, as a sheet would count it, is the report's.
+        let satisfied = rows.filter { Int($0.components(separatedBy: ",")[7])! >= 4 }.count
+        let summary = try #require(out.read("r/summary.json"))
+        #expect(summary.contains("\"csat_responses\": 2600") && summary.contains("\"csat_percent\": \(Double(satisfied) / 26.0)"), "\(satisfied)")
+    }
+
     @Test func sameInputsGiveByteIdenticalOutputs() throws {
         let input = TemporaryFolder(), out = TemporaryFolder()
         defer { input.remove(); out.remove() }

@@ -324,6 +324,10 @@ extension ShardedRunTests {
             #expect(employees.contains("Ayşe Yılmaz,,too few responses,2,1,0,1,"), "\(employees)")
             let summary = try #require(work.read("both/summary.json"))
             #expect(summary.contains("\"rated_without_text\": 4"), "the files' own counts, as read (2 + 2); duplicates_folded says how many the older gave up")
+            // The rated responses are rows too, the later export's only: S-6 once, from svc_2026-11-21.csv.
+            let records = try #require(work.read("both/records.csv"))
+            #expect(records.components(separatedBy: "\r\n").filter { $0.hasPrefix("S-6,") } == ["S-6,svc_2026-11-21.csv,4,2026-11-20,Mehmet Demir,,,5,,,,,,"])
+            #expect(records.contains("S-7,svc_2026-11-21.csv,5,2026-11-21,Mehmet Demir,,,1,,,,,,"))
         }
     }
 
