@@ -12,6 +12,10 @@ public enum MarkdownReportWriter {
         md += " · net sentiment \(NumberFormat.fixed(t.netSentiment, 2))"
         if let csat = t.csatPercent { md += " · CSAT \(NumberFormat.fixed(csat, 0))% (\(Self.ratings(t.csatCount)))" }
         if let nps = t.nps { md += " · NPS \(Self.signed(nps)) (\(Self.ratings(t.npsCount)))" }
+        // The comments worth reading first: a high rating over a clearly negative text, or the reverse.
+        if t.disagreements > 0 {
+            md += " · \(t.disagreements) comment\(t.disagreements == 1 ? "" : "s") pointing against \(t.disagreements == 1 ? "its" : "their") rating"
+        }
         let rated = report.ratedWithoutText
         if rated > 0 { md += " · \(RatedResponse.described(count: rated)), counted in the survey figures" }
         if report.rejectedRecords > 0 { md += " · \(report.rejectedRecords) rejected (see rejects.csv)" }

@@ -33,6 +33,10 @@ struct MarkdownReportTests {
         #expect(md.contains("| Ana | 3 |") && md.contains("| 67% (3) | +33 (3) |"), "Ana: 2 of 3 satisfied, 2 promoters and 1 detractor of 3")
         #expect(md.contains("| Berk | 1 |") && md.contains("| 0% (1) | -100 (1) |"), "Berk's rating without text counts in his NPS")
         #expect(md.contains("CSAT: % of ratings 4–5 on 1–5. NPS: % of 9–10 minus % of 0–6 on 0–10."))
+        #expect(!md.contains("pointing against"), "no comment disagrees with its rating here")
+        var disagreeing = Self.record("6", "Ana", csat: 5, score: -0.9)
+        disagreeing.ratingDisagrees = true
+        #expect(MarkdownReportWriter.render(Self.report(records + [disagreeing])).contains(" · 1 comment pointing against its rating\n"))
     }
 
     @Test func aRunWithoutRatingsHasNoSurveyColumns() {
