@@ -16,27 +16,36 @@ public enum RecordRowFormatter {
     public static func recordRow(_ r: FeedbackRecord, evidence: String? = nil, masker: PersonalDataMasker? = nil) -> [CSVTableWriter.Cell] {
         let s = r.sentiment
         let evidence = evidence ?? evidenceString(r)
-        let themes = ThemeTag.list(r.themes.map(\.tag), separator: "; ")
-        return [
-            .text(r.id), .text(r.provenance.file), .number("\(r.provenance.line)"), .text(r.date ?? ""),
-            .text(r.employee ?? ""), .text(r.channel ?? ""), .text(r.language.rawValue),
-            .number(r.ratings.csat.map(ratingText) ?? ""), .number(r.ratings.nps.map(ratingText) ?? ""),
-            .text(s?.label.rawValue ?? ""), .number(s.map { NumberFormat.fixed($0.score, 4) } ?? ""),
-            .text(themes), .text(masker.map { $0.mask(evidence) } ?? evidence),
-            .text(masker.map { $0.mask(r.text) } ?? r.text),
-        ]
+        var cells = shared(id: r.id, provenance: r.provenance, date: r.date, employee: r.employee, channel: r.channel,
+                           language: r.language.rawValue, ratings: r.ratings)
+        cells.append(.text(s?.label.rawValue ?? ""))
+        cells.append(.number(s.map { NumberFormat.fixed($0.score, 4) } ?? ""))
+        cells.append(.text(ThemeTag.list(r.themes.map(\.tag), separator: "; ")))
+        cells.append(.text(masker.map { $0.mask(evidence) } ?? evidence))
+        cells.append(.text(masker.map { $0.mask(r.text) } ?? r.text))
+        return cells
     }
 
     /// A response with a rating and no text: its id, provenance, date, employee, channel and ratings, and
     /// no language, sentiment, themes, evidence or text (none was written), so that a sheet's CSAT and NPS
     /// over the rows are the reports'.
     public static func ratedRow(_ r: RatedResponse) -> [CSVTableWriter.Cell] {
-        [
-            .text(r.id), .text(r.provenance.file), .number("\(r.provenance.line)"), .text(r.date ?? ""),
-            .text(r.employee ?? ""), .text(r.channel ?? ""), .text(""),
-            .number(r.ratings.csat.map(ratingText) ?? ""), .number(r.ratings.nps.map(ratingText) ?? ""),
-            .text(""), .number(""), .text(""), .text(""), .text(""),
-        ]
+        var cells = shared(id: r.id, provenance: r.provenance, date: r.date, employee: r.employee, channel: r.channel, language: "", ratings: r.ratings)
+        cells.append(contentsOf: [.text(""), .number(""), .text(""), .text(""), .text("")])
+        return cells
+    }
+
+    /// The first cells of `recordHeader`, which a record and a rated response share (up to `nps`), in an
+    /// array with room for the rest (sentiment, score, themes, evidence, text): one allocation a row.
+    private static func shared(
+        id: String, provenance: Provenance, date: String?, employee: String?, channel: String?, language: String, ratings: SurveyRating.Ratings
+    ) -> [CSVTableWriter.Cell] {
+        var cells: [CSVTableWriter.Cell] = []
+        cells.reserveCapacity(recordHeader.count)
+        cells.append(.text(id)); cells.append(.text(provenance.file)); cells.append(.number("\(provenance.line)"))
+        cells.append(.text(date ?? "")); cells.append(.text(employee ?? "")); cells.append(.text(channel ?? "")); cells.append(.text(language))
+        cells.append(.number(ratings.csat.map(ratingText) ?? "")); cells.append(.number(ratings.nps.map(ratingText) ?? ""))
+        return cells
     }
 
     /// A rating as a cell shows it: `4`, `4.5`.
