@@ -77,6 +77,7 @@ extension PipelineRunner {
                 let r = rated[k].response
                 let rowBytes = rows.append(RecordRowFormatter.ratedRow(r))
                 facts?.append { KeyedRecord.appendBinary(r, rowBytes: rowBytes, to: &$0) }
+                if spools.storeLines { stored.append(r) }
                 k += 1
             }
         }

@@ -61,6 +61,7 @@ struct RunManifest {
                     pairs.append(("store", .object([
                         ("new", .int(w.new)), ("updated", .int(w.updated)),
                         ("duplicates_in_run", .int(w.duplicates)), ("removed", .int(w.removed)),
+                        ("rated_without_text", .int(w.ratedWithoutText)),
                     ])))
                 }
             }

@@ -2,7 +2,7 @@ import Foundation
 import VerbatimCore
 import VerbatimStore
 
-/// A file's records for the history store, spooled to disk while files are
+/// A file's records and rated responses without text for the history store, spooled to disk while files are
 /// processed in parallel, then streamed back when the run writes the store
 /// (`RunSession.writeFile(_:spool:)`), so a file's records are never all in
 /// memory. The line format is `RecordSpool`'s.
@@ -13,6 +13,10 @@ struct StoreRowSpool {
     init(url: URL) { file = SpoolFile(url: url) }
 
     mutating func append(_ r: FeedbackRecord) {
+        file.append { RecordSpool.append(r, to: &$0) }
+    }
+
+    mutating func append(_ r: RatedResponse) {
         file.append { RecordSpool.append(r, to: &$0) }
     }
 

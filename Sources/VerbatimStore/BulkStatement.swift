@@ -73,6 +73,8 @@ struct BulkStatement {
     /// Column `i` (0-based) of the current row.
     func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
     func double(_ i: Int32) -> Double { sqlite3_column_double(handle, i) }
+    /// Column `i` as a number; nil for NULL.
+    func optionalDouble(_ i: Int32) -> Double? { sqlite3_column_type(handle, i) == SQLITE_NULL ? nil : sqlite3_column_double(handle, i) }
     /// Column `i` as text bytes, valid until the next `step` or `reset`; nil for NULL.
     func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8>? {
         guard let text = sqlite3_column_text(handle, i) else { return nil }

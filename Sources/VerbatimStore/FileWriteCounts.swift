@@ -6,8 +6,10 @@ public struct FileWriteCounts: Sendable, Hashable {
     public var updated = 0
     /// Records already written by an earlier file of this same run (same source and id), updated, not added.
     public var duplicates = 0
-    /// Records an earlier version of this file had and this one no longer has, removed.
+    /// Records and rated responses an earlier version of this file had and this one no longer has, removed.
     public var removed = 0
+    /// Rated responses without text written (`rated_responses`), new or updated.
+    public var ratedWithoutText = 0
 
     public init() {}
 }

@@ -101,8 +101,41 @@ extension HistoryStore {
                 ALTER TABLE records DROP COLUMN rating;
                 """)
         }
+        m.registerMigration("v4") { db in
+            try db.execute(sql: HistoryStore.ratedResponsesSQL(id: "INTEGER PRIMARY KEY", integer: "INTEGER", real: "REAL"))
+        }
         return m
     }()
+
+    /// Migration v4, in either dialect: the survey responses with a rating and no text, which are
+    /// no `records` row (they have no language, label or score), and `survey_responses`, every
+    /// rated response whether it has text or not, for a dashboard's CSAT and NPS.
+    static func ratedResponsesSQL(id: String, integer: String, real: String) -> String {
+        """
+        CREATE TABLE rated_responses (
+          id \(id),
+          source TEXT NOT NULL,                  -- see SourceKey: with record_id, the key records have too
+          record_id TEXT NOT NULL,
+          file_id \(integer) NOT NULL REFERENCES files(id),
+          line \(integer) NOT NULL,
+          date TEXT,
+          day TEXT,                              -- YYYY-MM-DD of date, for trends
+          employee TEXT,
+          channel TEXT,
+          csat \(real),                            -- on the column's scale (SurveyRating)
+          nps \(real),
+          CHECK (csat IS NOT NULL OR nps IS NOT NULL),
+          UNIQUE (source, record_id)
+        );
+        CREATE INDEX rated_responses_by_day ON rated_responses(day);
+        CREATE INDEX rated_responses_by_file ON rated_responses(file_id);
+        CREATE VIEW survey_responses AS
+          SELECT source, record_id, file_id, line, date, day, employee, channel, csat, nps, label FROM records
+          WHERE csat IS NOT NULL OR nps IS NOT NULL
+          UNION ALL
+          SELECT source, record_id, file_id, line, date, day, employee, channel, csat, nps, NULL FROM rated_responses;
+        """
+    }
 
     /// The migrations this version applies, oldest first.
     public static var schemaVersions: [String] { migrator.migrations }

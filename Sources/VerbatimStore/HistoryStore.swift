@@ -143,6 +143,7 @@ public final class HistoryStore: Sendable {
                 out.files = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM files") ?? 0
                 out.records = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM records") ?? 0
                 out.themeMentions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record_themes") ?? 0
+                out.ratedWithoutText = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM rated_responses") ?? 0
                 return out
             }
         } catch {
@@ -171,12 +172,21 @@ public final class HistoryStore: Sendable {
                     FROM records r JOIN files f ON f.id = r.file_id ORDER BY r.source, r.record_id
                     """)
                 for r in records { out += (0..<r.count).map { "\(r[$0] ?? "∅")" }.joined(separator: "\t") + "\n" }
+                out += Self.ratedHeader
+                let rated = try Row.fetchAll(db, sql: """
+                    SELECT r.source, r.record_id, f.path, r.line, r.date, r.day, r.employee, r.channel, r.csat, r.nps
+                    FROM rated_responses r JOIN files f ON f.id = r.file_id ORDER BY r.source, r.record_id
+                    """)
+                for r in rated { out += (0..<r.count).map { "\(r[$0] ?? "∅")" }.joined(separator: "\t") + "\n" }
                 return out
             }
         } catch {
             throw Self.storeError(error, path: url.path, operation: "reading", lockTimeout: lockTimeout)
         }
     }
+
+    /// The heading of `canonicalContents`' rated responses without text (both backends).
+    static let ratedHeader = "# rated responses without text: source, record_id, file, line, date, day, employee, channel, csat, nps\n"
 
     /// Turns a GRDB error into a `StoreError` an operator can act on.
     static func storeError(_ error: any Error, path: String, operation: String, lockTimeout: Double) -> StoreError {

@@ -12,12 +12,17 @@ public struct PeriodCounts: Sendable, Hashable {
 }
 
 extension PeriodCounts {
-    /// Counts one record (or theme mention) of the current period, or of the previous one.
-    mutating func add(_ label: SentimentLabel, score: Double, current isCurrent: Bool) {
+    /// Counts one record (or theme mention), with its ratings, in the current period or in the previous one.
+    mutating func add(_ label: SentimentLabel, score: Double, ratings: SurveyRating.Ratings = .none, current isCurrent: Bool) {
         if isCurrent {
-            current.add(label: label, score: score, ratings: .none, disagrees: false)
+            current.add(label: label, score: score, ratings: ratings, disagrees: false)
         } else {
-            previous.add(label: label, score: score, ratings: .none, disagrees: false)
+            previous.add(label: label, score: score, ratings: ratings, disagrees: false)
         }
+    }
+
+    /// Counts the ratings of a response without text (`StoredRating`): in CSAT and NPS, not in the labels.
+    mutating func add(ratings: SurveyRating.Ratings, current isCurrent: Bool) {
+        if isCurrent { current.add(ratings: ratings) } else { previous.add(ratings: ratings) }
     }
 }

@@ -81,6 +81,8 @@ extension PostgresHistoryStore {
             UPDATE records SET csat = rating WHERE rating IS NOT NULL AND rating <= 5 AND rating <> 0;
             ALTER TABLE records DROP COLUMN rating
             """),
+        // Survey responses with a rating and no text, and every rated response as one view.
+        ("v4", HistoryStore.ratedResponsesSQL(id: "BIGSERIAL PRIMARY KEY", integer: "BIGINT", real: "DOUBLE PRECISION")),
     ]
 
     /// Applies the missing migrations, each in its own transaction, under a lock of

@@ -51,6 +51,7 @@ public final class PostgresHistoryStore: @unchecked Sendable {
         out.files = try count("files")
         out.records = try count("records")
         out.themeMentions = try count("record_themes")
+        out.ratedWithoutText = try count("rated_responses")
         return out
     }
 }
@@ -125,6 +126,12 @@ extension PostgresHistoryStore: HistoryBackend {
             FROM records r JOIN files f ON f.id = r.file_id ORDER BY r.source, r.record_id
             """, "reading")
         out += try Self.lines(records)
+        out += HistoryStore.ratedHeader
+        let rated = try db.query("""
+            SELECT r.source, r.record_id, f.path, r.line::text, r.date, r.day, r.employee, r.channel, r.csat::text, r.nps::text
+            FROM rated_responses r JOIN files f ON f.id = r.file_id ORDER BY r.source, r.record_id
+            """, "reading")
+        out += try Self.lines(rated)
         return out
     }
 

@@ -17,6 +17,7 @@ final class PostgresRunSession: RunTransaction {
         self.store = store
         self.db = db
         try db.execute("CREATE TEMP TABLE touched (id BIGINT PRIMARY KEY) ON COMMIT DROP", "starting the run")
+        try db.execute("CREATE TEMP TABLE touched_rated (id BIGINT PRIMARY KEY) ON COMMIT DROP", "starting the run")
         runId = try Self.start(db, info: info)
     }
 
@@ -85,18 +86,57 @@ final class PostgresRunSession: RunTransaction {
             """, operation), db, operation)
         var counts = FileWriteCounts()
         if file.rejectedWhole { return counts }
-        var records: [StoredRecord] = []
+        var entries: [RecordSpool.Entry] = []
         if let data = FileManager.default.contents(atPath: spool.path) {
             [UInt8](data).withUnsafeBufferPointer { b in
-                RecordSpool.forEachLine(b) { line in if let r = RecordSpool.parse(line) { records.append(r) } }
+                RecordSpool.forEachLine(b) { line in if let e = RecordSpool.entry(line) { entries.append(e) } }
             }
         }
-        for r in records { try write(r, source: file.source, fileId: fileId, counts: &counts, operation) }
+        // As `RecordWriter.mayReplaceRated`: a source without rated responses costs no statement per record.
+        var mayReplaceRated = try Self.hasRated(source: file.source, db, operation)
+        for e in entries {
+            switch e {
+            case let .record(r):
+                try write(r, source: file.source, fileId: fileId, counts: &counts, operation)
+                if mayReplaceRated {
+                    try db.query("DELETE FROM rated_responses WHERE source = \(file.source) AND record_id = \(r.recordId)", operation)
+                }
+            case let .rated(r):
+                try write(r, source: file.source, fileId: fileId, operation)
+                counts.ratedWithoutText += 1
+                mayReplaceRated = true
+            }
+        }
         let removed = try db.query("""
             DELETE FROM records WHERE file_id IN (SELECT id FROM files WHERE path = \(file.path)) AND id NOT IN (SELECT id FROM touched)
             """, operation)
-        counts.removed = removed.metadata.rows ?? 0
+        let removedRated = try db.query("""
+            DELETE FROM rated_responses WHERE file_id IN (SELECT id FROM files WHERE path = \(file.path)) AND id NOT IN (SELECT id FROM touched_rated)
+            """, operation)
+        counts.removed = (removed.metadata.rows ?? 0) + (removedRated.metadata.rows ?? 0)
         return counts
+    }
+
+    private static func hasRated(source: String, _ db: PostgresConnectionBox, _ operation: String) throws(StoreError) -> Bool {
+        let r = try db.query("SELECT COUNT(*)::bigint FROM (SELECT 1 FROM rated_responses WHERE source = \(source) LIMIT 1) x", operation)
+        return try int64(r, db, operation) > 0
+    }
+
+    /// Inserts or updates one rated response without text, notes it as written, and removes the record its key had
+    /// (its themes go with it: `ON DELETE CASCADE`).
+    private func write(_ r: StoredRating, source: String, fileId: Int64, _ operation: String) throws(StoreError) {
+        let result = try db.query("""
+            INSERT INTO rated_responses (source, record_id, file_id, line, date, day, employee, channel, csat, nps)
+            VALUES (\(source), \(r.recordId), \(fileId), \(r.line), \(r.date), \(r.day), \(r.employee), \(r.channel),
+                    \(r.ratings.csat), \(r.ratings.nps))
+            ON CONFLICT (source, record_id) DO UPDATE SET
+              file_id = excluded.file_id, line = excluded.line, date = excluded.date, day = excluded.day,
+              employee = excluded.employee, channel = excluded.channel, csat = excluded.csat, nps = excluded.nps
+            RETURNING id
+            """, operation)
+        let id = try Self.int64(result, db, operation)
+        try db.query("INSERT INTO touched_rated (id) VALUES (\(id)) ON CONFLICT DO NOTHING", operation)
+        try db.query("DELETE FROM records WHERE source = \(source) AND record_id = \(r.recordId)", operation)
     }
 
     /// Inserts or updates one record (the same source and id is the same record), replaces its themes, notes it as written.
@@ -166,8 +206,45 @@ final class PostgresRunSession: RunTransaction {
                 let r = row.makeRandomAccess()
                 try add(r, at: 1, into: &out.byTheme[try r[0].decode(String.self), default: PeriodCounts()])
             }
+            try addRatings(into: &out, cf, ct, pf, pt, lo, hi, operation)
         } catch let e as StoreError { throw e } catch { throw .failed(path: db.location, operation: operation, reason: "\(error)") }
         return out
+    }
+
+    /// The CSAT and NPS of the two periods, added to the counts the queries above set: each rated record and
+    /// rated response without text in the whole and its employee, each rated record's theme mentions in their
+    /// themes, rating by rating through `SentimentTally` (the bands are `SurveyRating`'s, not restated in SQL).
+    private func addRatings(into out: inout TrendCounts, _ cf: String, _ ct: String, _ pf: String, _ pt: String, _ lo: String, _ hi: String,
+                            _ operation: String) throws {
+        func ratings(_ r: PostgresRandomAccessRow) throws -> (SurveyRating.Ratings, Bool) {
+            (SurveyRating.Ratings(csat: try r[2].decode(Double?.self), nps: try r[3].decode(Double?.self)), try r[0].decode(Int64.self) == 1)
+        }
+        for row in try db.query("""
+            SELECT p, employee, csat, nps
+            FROM (SELECT employee, csat, nps, CASE WHEN day BETWEEN \(cf) AND \(ct) THEN 1::bigint WHEN day BETWEEN \(pf) AND \(pt) THEN 0::bigint END AS p
+                  FROM records WHERE day BETWEEN \(lo) AND \(hi) AND (csat IS NOT NULL OR nps IS NOT NULL)
+                  UNION ALL
+                  SELECT employee, csat, nps, CASE WHEN day BETWEEN \(cf) AND \(ct) THEN 1::bigint WHEN day BETWEEN \(pf) AND \(pt) THEN 0::bigint END
+                  FROM rated_responses WHERE day BETWEEN \(lo) AND \(hi)) x
+            WHERE p IS NOT NULL
+            """, operation).rows {
+            let r = row.makeRandomAccess()
+            let (rs, isCurrent) = try ratings(r)
+            out.total.add(ratings: rs, current: isCurrent)
+            if let employee = try r[1].decode(String?.self) { out.byEmployee[employee, default: PeriodCounts()].add(ratings: rs, current: isCurrent) }
+        }
+        for row in try db.query("""
+            SELECT p, theme, csat, nps
+            FROM (SELECT t.theme, r.csat, r.nps,
+                         CASE WHEN r.day BETWEEN \(cf) AND \(ct) THEN 1::bigint WHEN r.day BETWEEN \(pf) AND \(pt) THEN 0::bigint END AS p
+                  FROM record_themes t JOIN records r ON r.id = t.record_id
+                  WHERE r.day BETWEEN \(lo) AND \(hi) AND (r.csat IS NOT NULL OR r.nps IS NOT NULL)) x
+            WHERE p IS NOT NULL
+            """, operation).rows {
+            let r = row.makeRandomAccess()
+            let (rs, isCurrent) = try ratings(r)
+            out.byTheme[try r[1].decode(String.self), default: PeriodCounts()].add(ratings: rs, current: isCurrent)
+        }
     }
 
     func commit(_ totals: RunTotals) throws(StoreError) {

@@ -7,7 +7,9 @@ import VerbatimCore
 /// One record per line, ten fields separated by TAB: id, line, date,
 /// employee, channel, language, label, score, ratings (`4/5`, `9/10`, `4/5 9/10`:
 /// `SurveyRating.Ratings.text`), themes (`theme` US
-/// `polarity`, pairs separated by RS). Fields are escaped and read back by
+/// `polarity`, pairs separated by RS). A rated response without text
+/// (`StoredRating`) has the same ten fields, with no language, label, score
+/// or themes (`\N`) and its ratings. Fields are escaped and read back by
 /// `SpoolLine` (`\N` is a missing value), as bytes.
 public enum RecordSpool {
     static var tab: UInt8 { SpoolLine.tab }
@@ -47,7 +49,26 @@ public enum RecordSpool {
         buffer.append(newline)
     }
 
-    /// One spool line (without its newline) as a `StoredRecord`; nil when the line is damaged.
+    /// Appends a rated response without text as one line: its ratings, and no language, label, score or themes.
+    public static func append(_ r: RatedResponse, to buffer: inout [UInt8]) {
+        SpoolLine.appendField(r.id, to: &buffer)
+        buffer.append(tab)
+        buffer.append(contentsOf: String(r.provenance.line).utf8)
+        buffer.append(tab)
+        SpoolLine.appendField(r.date, to: &buffer)
+        buffer.append(tab)
+        SpoolLine.appendField(r.employee, to: &buffer)
+        buffer.append(tab)
+        SpoolLine.appendField(r.channel, to: &buffer)
+        for _ in 0..<3 { buffer.append(tab); buffer.append(contentsOf: null) }
+        buffer.append(tab)
+        SpoolLine.appendField(r.ratings.text, to: &buffer)
+        buffer.append(tab)
+        buffer.append(contentsOf: null)
+        buffer.append(newline)
+    }
+
+    /// One spool line (without its newline) as a `StoredRecord`; nil when the line is damaged or holds a rated response.
     public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> StoredRecord? {
         let f = SpoolLine.fields(line)
         guard f.count == 10, let id = f[0], let lineNo = f[1].flatMap({ Int($0) }), let language = f[5],
@@ -63,6 +84,26 @@ public enum RecordSpool {
         }
         return StoredRecord(recordId: id, line: lineNo, date: f[2], employee: f[3], channel: f[4], language: language,
                             label: label, score: score, ratings: ratings ?? .none, themes: themes)
+    }
+
+    /// One spool line (without its newline) as a rated response without text; nil when it is damaged or holds a record.
+    public static func parseRated(_ line: UnsafeBufferPointer<UInt8>) -> StoredRating? {
+        let f = SpoolLine.fields(line)
+        guard f.count == 10, f[5] == nil, f[6] == nil, f[7] == nil, f[9] == nil, let id = f[0], let lineNo = f[1].flatMap({ Int($0) }),
+              let ratings = f[8].flatMap({ SurveyRating.Ratings(text: $0) }) else { return nil }
+        return StoredRating(recordId: id, line: lineNo, date: f[2], employee: f[3], channel: f[4], ratings: ratings)
+    }
+
+    /// What one spool line holds.
+    public enum Entry: Sendable, Hashable {
+        case record(StoredRecord)
+        case rated(StoredRating)
+    }
+
+    /// One spool line of either kind; nil when it is damaged.
+    public static func entry(_ line: UnsafeBufferPointer<UInt8>) -> Entry? {
+        if let r = parse(line) { return .record(r) }
+        return parseRated(line).map(Entry.rated)
     }
 
     /// Calls `body` with each line of `bytes` that is not empty (the last one may lack its newline).

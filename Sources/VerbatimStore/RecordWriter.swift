@@ -18,7 +18,11 @@ struct RecordWriter {
     private(set) var lastNew: Int64 = 0
     /// Ranges the run inserted before this file.
     private let insertedBefore: IdRanges
-    private let insert, find, update, hasThemes, clearThemes, addTheme, touch: BulkStatement
+    private let insert, find, update, hasThemes, clearThemes, addTheme, touch, removeRated: BulkStatement
+    /// Whether the store may hold a rated response without text under this file's source, which a record
+    /// with its key replaces (`RatedResponseWriter`): checked once per file, and set when the file writes one,
+    /// so that a source without any costs no statement per record.
+    var mayReplaceRated: Bool
 
     init(_ db: Database, source: String, fileId: Int64, insertedBefore: IdRanges) throws {
         self.insertedBefore = insertedBefore
@@ -45,6 +49,9 @@ struct RecordWriter {
         clearThemes = try BulkStatement(db, sql: "DELETE FROM record_themes WHERE record_id = ?1")
         addTheme = try BulkStatement(db, sql: "INSERT OR REPLACE INTO record_themes (record_id, theme, polarity) VALUES (?1, ?2, ?3)")
         touch = try BulkStatement(db, sql: "INSERT OR IGNORE INTO temp.touched (id) VALUES (?1)")
+        removeRated = try BulkStatement(db, sql: "DELETE FROM rated_responses WHERE source = ?1 AND record_id = ?2")
+        removeRated.bind(1, source)
+        mayReplaceRated = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rated_responses WHERE source = ?)", arguments: [source]) ?? true
         find.bind(1, source)
         insert.bind(1, source)
         insert.bind(3, fileId)
@@ -76,6 +83,10 @@ struct RecordWriter {
             }
             id = existing
             try updateExisting(r, id)
+        }
+        if mayReplaceRated {
+            r.bindId(removeRated, 2)
+            try removeRated.run()
         }
         if r.hasThemes {
             addTheme.bind(1, id)

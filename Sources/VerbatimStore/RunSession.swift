@@ -63,9 +63,28 @@ public final class RunSession {
     /// `records` is iterated once, so it can stream.
     @discardableResult
     public func writeFile(_ file: FileEntry, records: some Sequence<StoredRecord>) throws(StoreError) -> FileWriteCounts {
-        try writeFile(file) { writer in
+        try writeFile(file) { writer, _ in
             for r in records { try writer.write(r) }
         }
+    }
+
+    /// `writeFile(_:records:)` with rated responses without text as well, in the order given.
+    @discardableResult
+    public func writeFile(_ file: FileEntry, entries: some Sequence<RecordSpool.Entry>) throws(StoreError) -> FileWriteCounts {
+        try writeFile(file) { writer, rated in
+            for e in entries {
+                switch e {
+                case let .record(r): try writer.write(r)
+                case let .rated(r): try Self.write(r, rated: &rated, records: &writer)
+                }
+            }
+        }
+    }
+
+    /// A rated response, after which the file's records may replace one (`RecordWriter.mayReplaceRated`).
+    private static func write(_ r: StoredRating, rated: inout RatedResponseWriter, records: inout RecordWriter) throws {
+        try rated.write(r)
+        records.mayReplaceRated = true
     }
 
     /// `writeFile(_:records:)` for records spooled in `RecordSpool`'s line format at `spool`,
@@ -73,7 +92,7 @@ public final class RunSession {
     /// A missing or unreadable spool gives no records, like an empty one.
     @discardableResult
     public func writeFile(_ file: FileEntry, spool: URL) throws(StoreError) -> FileWriteCounts {
-        try writeFile(file) { writer in
+        try writeFile(file) { writer, rated in
             guard let handle = FileHandle(forReadingAtPath: spool.path) else { return }
             defer { try? handle.close() }
             var chunk: [UInt8] = []
@@ -85,7 +104,13 @@ public final class RunSession {
                 let cut = ended ? chunk.count : chunk.lastIndex(of: RecordSpool.newline).map { $0 + 1 } ?? 0
                 try chunk.withUnsafeBufferPointer { b in
                     try RecordSpool.forEachLine(UnsafeBufferPointer(rebasing: b[..<cut])) { line in
-                        if let row = SpoolRow.make(line) { try writer.write(row) } else if let r = RecordSpool.parse(line) { try writer.write(r) }
+                        if let row = SpoolRow.make(line) {
+                            try writer.write(row)
+                        } else if let r = RecordSpool.parse(line) {
+                            try writer.write(r)
+                        } else if let r = RecordSpool.parseRated(line) {
+                            try Self.write(r, rated: &rated, records: &writer)
+                        }
                     }
                 }
                 chunk.removeSubrange(..<cut)
@@ -93,8 +118,9 @@ public final class RunSession {
         }
     }
 
-    /// The file's row, then `body` with a writer for its records, then the removal of what the path no longer has.
-    private func writeFile(_ file: FileEntry, _ body: (inout RecordWriter) throws -> Void) throws(StoreError) -> FileWriteCounts {
+    /// The file's row, then `body` with writers for its records and its rated responses, then the removal of what the
+    /// path no longer has.
+    private func writeFile(_ file: FileEntry, _ body: (inout RecordWriter, inout RatedResponseWriter) throws -> Void) throws(StoreError) -> FileWriteCounts {
         try access("writing the records of \(file.name)") { db in
             let fileId = try Int64.fetchOne(db, sql: """
                 INSERT INTO files (path, name, size, sha256, format, encoding, status, records_read, records_accepted, records_rejected,
@@ -119,8 +145,10 @@ public final class RunSession {
             try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
             defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
             var writer = try RecordWriter(db, source: file.source, fileId: fileId, insertedBefore: inserted)
-            try body(&writer)
+            var rated = try RatedResponseWriter(db, source: file.source, fileId: fileId)
+            try body(&writer, &rated)
             var counts = writer.counts
+            counts.ratedWithoutText = rated.written
             // Records of earlier versions of this path that this run did not write. (Records this run
             // inserted from other files carry those files' ids: only this file's new ones can match.)
             // Their themes first: references are not enforced on this connection, so nothing cascades (`HistoryStore.open`).
@@ -133,12 +161,17 @@ public final class RunSession {
             try db.execute(sql: "DELETE FROM record_themes WHERE record_id IN (SELECT id \(gone))", arguments: arguments)
             try db.execute(sql: "DELETE \(gone)", arguments: arguments)
             counts.removed = db.changesCount
+            // Rated responses of earlier versions of this path that this run did not write.
+            try db.execute(sql: "DELETE FROM rated_responses WHERE file_id IN (SELECT id FROM files WHERE path = ?) AND id NOT IN (SELECT id FROM temp.touched_rated)",
+                           arguments: [file.path])
+            counts.removed += db.changesCount
             if let first = writer.firstNew { inserted.insert(first...writer.lastNew) }
             return counts
         }
     }
 
-    /// Counts per employee and per theme in two periods, this run's records included.
+    /// Counts per employee and per theme in two periods, this run's records included, with their CSAT and NPS
+    /// (and those of the rated responses without text: in the whole and their employee's, as in a run's own tallies).
     ///
     /// The rows of both periods are added up here, by key and period, not by `GROUP BY`: SQLite
     /// would first sort them all, in a sorter that takes as much memory again as the page cache before
@@ -152,34 +185,43 @@ public final class RunSession {
             // read them through `records_by_day` instead of scanning every record the store holds.
             let period = "CASE WHEN day BETWEEN ?1 AND ?2 THEN 1 WHEN day BETWEEN ?3 AND ?4 THEN 0 END"
             let records = try BulkStatement(db, sql: """
-                SELECT \(period) AS period, label, score, employee FROM records WHERE day BETWEEN ?5 AND ?6 AND period IS NOT NULL
+                SELECT \(period) AS period, label, score, employee, csat, nps FROM records WHERE day BETWEEN ?5 AND ?6 AND period IS NOT NULL
                 """)
             let themes = try BulkStatement(db, sql: """
-                SELECT \(period.replacingOccurrences(of: "day", with: "r.day")) AS period, t.polarity, r.score, t.theme
+                SELECT \(period.replacingOccurrences(of: "day", with: "r.day")) AS period, t.polarity, r.score, t.theme, r.csat, r.nps
                 FROM record_themes t JOIN records r ON r.id = t.record_id WHERE r.day BETWEEN ?5 AND ?6 AND period IS NOT NULL
                 """)
-            for s in [records, themes] {
+            let rated = try BulkStatement(db, sql: """
+                SELECT \(period) AS period, employee, csat, nps FROM rated_responses WHERE day BETWEEN ?5 AND ?6 AND period IS NOT NULL
+                """)
+            for s in [records, themes, rated] {
                 s.bind(1, current.from); s.bind(2, current.to); s.bind(3, previous.from); s.bind(4, previous.to)
                 s.bind(5, min(current.from, previous.from)); s.bind(6, max(current.to, previous.to))
             }
-            try Self.forEachCount(records) { label, score, isCurrent, employee in
-                out.total.add(label, score: score, current: isCurrent)
-                if let employee { out.byEmployee[employee, default: PeriodCounts()].add(label, score: score, current: isCurrent) }
+            try Self.forEachCount(records) { label, score, ratings, isCurrent, employee in
+                out.total.add(label, score: score, ratings: ratings, current: isCurrent)
+                if let employee { out.byEmployee[employee, default: PeriodCounts()].add(label, score: score, ratings: ratings, current: isCurrent) }
             }
-            try Self.forEachCount(themes) { polarity, score, isCurrent, theme in
-                if let theme { out.byTheme[theme, default: PeriodCounts()].add(polarity, score: score, current: isCurrent) }
+            try Self.forEachCount(themes) { polarity, score, ratings, isCurrent, theme in
+                if let theme { out.byTheme[theme, default: PeriodCounts()].add(polarity, score: score, ratings: ratings, current: isCurrent) }
+            }
+            defer { rated.reset() }
+            while try rated.step() {
+                let ratings = SurveyRating.Ratings(csat: rated.optionalDouble(2), nps: rated.optionalDouble(3)), isCurrent = rated.int64(0) == 1
+                out.total.add(ratings: ratings, current: isCurrent)
+                if let employee = rated.string(1) { out.byEmployee[employee, default: PeriodCounts()].add(ratings: ratings, current: isCurrent) }
             }
             return out
         }
     }
 
-    /// Steps a trend query (period, label, score, key) and calls `body` with each row.
-    private static func forEachCount(_ s: BulkStatement, _ body: (SentimentLabel, Double, Bool, String?) -> Void) throws {
+    /// Steps a trend query (period, label, score, key, CSAT, NPS) and calls `body` with each row.
+    private static func forEachCount(_ s: BulkStatement, _ body: (SentimentLabel, Double, SurveyRating.Ratings, Bool, String?) -> Void) throws {
         defer { s.reset() }
         while try s.step() {
             // Labels are checked when they are written (`SentimentLabel`), so every row has one.
             guard let label = s.bytes(1).flatMap(SentimentLabel.init(bytes:)) else { continue }
-            body(label, s.double(2), s.int64(0) == 1, s.string(3))
+            body(label, s.double(2), SurveyRating.Ratings(csat: s.optionalDouble(4), nps: s.optionalDouble(5)), s.int64(0) == 1, s.string(3))
         }
     }
 
@@ -220,6 +262,8 @@ public final class RunSession {
     static func start(_ db: Database, info: RunInfo) throws -> Int64 {
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY)")
         try db.execute(sql: "DELETE FROM temp.touched")
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS touched_rated (id INTEGER PRIMARY KEY)")
+        try db.execute(sql: "DELETE FROM temp.touched_rated")
         try db.execute(sql: """
             INSERT INTO runs (started_at, status, mode, pipeline, as_of, input, config_sha256, lexicon_sha256, tool_version)
             VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?)

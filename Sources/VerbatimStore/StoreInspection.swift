@@ -8,6 +8,8 @@ public struct StoreInspection: Sendable, Hashable {
     public var files = 0
     public var records = 0
     public var themeMentions = 0
+    /// Survey responses with a rating and no text (`rated_responses`).
+    public var ratedWithoutText = 0
 
     public init(integrity: String, migrations: [String]) {
         self.integrity = integrity

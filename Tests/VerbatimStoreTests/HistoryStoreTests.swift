@@ -49,7 +49,7 @@ struct HistoryStoreTests {
         let look = try store.inspect()
         #expect(look.integrity == "ok")
         #expect(look.migrations == HistoryStore.schemaVersions)
-        #expect(look.migrations == ["v1", "v2", "v3"])
+        #expect(look.migrations == ["v1", "v2", "v3", "v4"])
         // Opening again applies nothing and keeps the data.
         try Self.commitRun(store, [(Self.file("a.csv", sha: "1"), [Self.record("A-1", day: "2026-11-20")])])
         let again = try HistoryStore.open(at: s.store)
@@ -83,7 +83,7 @@ struct HistoryStoreTests {
         }
         let store = try HistoryStore.open(at: s.store)
         let look = try store.inspect()
-        #expect(look.integrity == "ok" && look.migrations == ["v1", "v2", "v3"])
+        #expect(look.integrity == "ok" && look.migrations == ["v1", "v2", "v3", "v4"])
         #expect(look.records == 3 && look.themeMentions == 2)
         let indexes = try store.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'record_themes_by_theme'") }
         #expect(indexes == 0, "v2 drops the index on themes by name")
