@@ -29,6 +29,9 @@ public enum SurveyRating {
             }
         }
 
+        /// The figure's name in reports: "CSAT", "NPS".
+        public var name: String { rawValue.uppercased() }
+
         /// The lowest and the highest rating on the scale (1–5 stars, 0–10 NPS).
         public var lowest: Double { self == .csat ? 1 : 0 }
         public var highest: Double { self == .csat ? 5 : 10 }

@@ -1,3 +1,5 @@
+import VerbatimCore
+
 /// The trends section of `report.html`: net sentiment this period against
 /// the previous one, for all records, per employee and per theme, from the
 /// history store (`RunReport.trends`). The same rows as `report.md`'s
@@ -20,7 +22,37 @@ extension HTMLReportWriter {
         h += "<tbody>\n" + trendRow(trends.total, name: t("trends.all"), cls: "total", minimum: trends.minResponses) + "</tbody>\n"
         h += trendGroup(t("col.employee"), trends.employees, minimum: trends.minResponses, name: employeeName)
         h += trendGroup(t("trends.theme"), trends.themes, minimum: trends.minResponses) { esc(themeName($0)) }
-        return h + "</table></div></section>\n"
+        return h + "</table></div>\n" + ratingsTable(trends) + "</section>\n"
+    }
+
+    /// CSAT and NPS before → now with their changes in points, for all responses and per employee with ratings
+    /// in both periods (largest CSAT fall first), as `report.md`'s survey ratings table: a column pair per scale
+    /// some row has. Empty when no row has one.
+    func ratingsTable(_ trends: TrendReport) -> String {
+        let scales = trends.ratingScales
+        guard !scales.isEmpty else { return "" }
+        var h = "<h3>\(t("trends.ratings"))</h3>\n<p class=\"hint\">\(t("trends.ratings_hint", ["n": "\(trends.minResponses)"]))</p>\n"
+        h += "<div class=\"scroll\"><table id=\"trends-ratings\">\n<thead><tr><th></th>"
+        for scale in scales { h += "<th class=\"num\">\(t(scale == .csat ? "trends.csat" : "trends.nps"))</th><th>\(t("trends.change"))</th>" }
+        h += "</tr></thead>\n<tbody>\n" + ratingRow(trends.total, scales, name: t("trends.all_responses"), cls: "total") + "</tbody>\n"
+        let rows = trends.employeesWithRatingChanges
+        if !rows.isEmpty {
+            h += "<tbody><tr class=\"group\"><th colspan=\"\(1 + 2 * scales.count)\">\(t("col.employee"))</th></tr>\n"
+            for r in rows { h += ratingRow(r, scales, name: employeeName(r.key), cls: "") }
+            h += "</tbody>\n"
+        }
+        return h + "</table></div>\n"
+    }
+
+    /// A row of the survey ratings table: each figure before → now (with its count), and its change.
+    func ratingRow(_ r: TrendReport.Row, _ scales: [SurveyRating.Scale], name: String, cls: String) -> String {
+        func cells(_ scale: SurveyRating.Scale) -> String {
+            guard let c = r.rating(scale) else { return "<td class=\"num\">—</td><td></td>" }
+            func figure(_ v: Double) -> String { scale == .csat ? numbers.percentValue(v) : numbers.signed(v, 0) }
+            return "<td class=\"num\">\(figure(c.previous)) (\(c.previousCount)) → \(figure(c.current)) (\(c.currentCount))</td>"
+                + changeCell(c.change, decimals: 0)
+        }
+        return "<tr\(cls.isEmpty ? "" : " class=\"\(cls)\"")><td>\(name)</td>" + scales.map(cells).joined() + "</tr>\n"
     }
 
     /// One `<tbody>` of rows compared in both periods, largest fall first, and a
@@ -31,7 +63,8 @@ extension HTMLReportWriter {
         }
         var h = "<tbody><tr class=\"group\"><th colspan=\"4\">\(title)</th></tr>\n"
         for r in compared { h += trendRow(r, name: name(r.key), cls: "", minimum: minimum) }
-        let onlyOne = rows.count - compared.count
+        // Rows with ratings alone (responses without text) have no sentiment to compare.
+        let onlyOne = rows.filter { $0.change == nil && $0.hasRecords }.count
         if onlyOne > 0 { h += "<tr class=\"note\"><td colspan=\"4\">\(t("trends.only_one", ["n": "\(onlyOne)"]))</td></tr>\n" }
         return h + "</tbody>\n"
     }
@@ -46,10 +79,14 @@ extension HTMLReportWriter {
         guard let c = r.change, enough else {
             return h + "<td class=\"change few\">\(t("trends.too_few"))</td></tr>\n"
         }
+        return h + changeCell(c, decimals: 2) + "</tr>\n"
+    }
+
+    /// A change with its interval, toned and marked ▲/▼ when significant.
+    func changeCell(_ c: TrendReport.Change, decimals: Int) -> String {
         let mark = c.significant ? (c.net > 0 ? " <span class=\"pos-t mark\">▲</span>" : " <span class=\"neg-t mark\">▼</span>") : ""
         let tone = c.significant ? (c.net > 0 ? "pos-t" : "neg-t") : ""
-        h += "<td class=\"change\" data-v=\"\(NumberFormat.fixed(c.net, 4))\"><span class=\"\(tone)\">\(numbers.signed(c.net, 2))</span>"
-        h += " <span class=\"ci\">(\(numbers.signed(c.low, 2)) … \(numbers.signed(c.high, 2)))</span>\(mark)</td>"
-        return h + "</tr>\n"
+        return "<td class=\"change\" data-v=\"\(NumberFormat.fixed(c.net, 4))\"><span class=\"\(tone)\">\(numbers.signed(c.net, decimals))</span>"
+            + " <span class=\"ci\">(\(numbers.signed(c.low, decimals)) … \(numbers.signed(c.high, decimals)))</span>\(mark)</td>"
     }
 }

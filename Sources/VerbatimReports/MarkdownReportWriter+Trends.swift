@@ -1,3 +1,5 @@
+import VerbatimCore
+
 extension MarkdownReportWriter {
     /// The line under the totals when the run skipped files seen before (nightly runs).
     static func skippedNote(_ report: RunReport) -> String {
@@ -11,9 +13,6 @@ extension MarkdownReportWriter {
     /// employee and theme, from the history store. Empty without a store.
     static func trendsSection(_ report: RunReport) -> String {
         guard let t = report.trends else { return "" }
-        func cell(_ s: String) -> String {
-            String(s.map { $0 == "|" ? "¦" : $0 == "\n" || $0 == "\r" ? " " : $0 })
-        }
         func net(_ v: Double) -> String { NumberFormat.fixed(v, 2) }
         var md = "\n## Trends: \(t.current.from) – \(t.current.to) against \(t.previous.from) – \(t.previous.to)\n\n"
         guard t.hasBothPeriods else {
@@ -41,7 +40,8 @@ extension MarkdownReportWriter {
                 }
                 s += "\n"
             }
-            let onlyOne = rows.count - compared.count
+            // Rows with ratings alone (responses without text) have no sentiment to compare.
+            let onlyOne = rows.filter { $0.change == nil && $0.hasRecords }.count
             if onlyOne > 0 { s += "\(onlyOne) \(plural) with records in only one of the periods are listed in summary.json.\n\n" }
             return s
         }
@@ -50,7 +50,38 @@ extension MarkdownReportWriter {
         md += "\n\n"
         md += table("Employee", "employees", t.employees) { $0 }
         md += table("Theme", "themes", t.themes) { report.themeName($0) }
+        md += ratingsTable(t)
         while md.hasSuffix("\n\n") { md.removeLast() }
         return md
+    }
+
+    /// A name as a table cell: a `|` would end it, a line break the row.
+    static func cell(_ s: String) -> String {
+        String(s.map { $0 == "|" ? "¦" : $0 == "\n" || $0 == "\r" ? " " : $0 })
+    }
+
+    /// The survey figures' moves, for all responses and per employee with ratings in both periods (largest
+    /// CSAT fall first): every rating counts, with a comment or without. A column pair per scale some row has;
+    /// empty when none has one.
+    static func ratingsTable(_ t: TrendReport) -> String {
+        let scales = t.ratingScales
+        guard !scales.isEmpty else { return "" }
+        func points(_ v: Double) -> String { signed(v) }
+        func figures(_ r: TrendReport.RatingChange?, _ scale: SurveyRating.Scale) -> String {
+            guard let r else { return " — | |" }
+            func figure(_ v: Double) -> String { scale == .csat ? "\(NumberFormat.fixed(v, 0))%" : signed(v) }
+            let mark = r.change.significant ? (r.change.net > 0 ? " ▲" : " ▼") : ""
+            return " \(figure(r.previous)) (\(r.previousCount)) → \(figure(r.current)) (\(r.currentCount)) |"
+                + " \(points(r.change.net)) (\(points(r.change.low)) to \(points(r.change.high)))\(mark) |"
+        }
+        var md = "**Survey ratings**, every rating with a comment or without, this period against the previous one; changes in points, "
+        md += "▲ or ▼ where the 95% interval excludes zero and each period has \(t.minResponses) ratings."
+        for scale in scales { md += " \(scale.name): \(scale.definition)." }
+        md += "\n\n| |" + scales.map { " \($0.name) before → now | Change (95% CI) |" }.joined() + "\n|---|"
+        md += String(repeating: "---:|---|", count: scales.count) + "\n"
+        for (name, r) in [("All responses", t.total)] + t.employeesWithRatingChanges.map({ ($0.key, $0) }) {
+            md += "| \(cell(name)) |" + scales.map { figures(r.rating($0), $0) }.joined() + "\n"
+        }
+        return md + "\n"
     }
 }

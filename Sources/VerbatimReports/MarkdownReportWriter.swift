@@ -128,7 +128,7 @@ extension MarkdownReportWriter {
     fileprivate static func ratings(_ n: Int) -> String { "\(n) rating\(n == 1 ? "" : "s")" }
 
     /// A whole NPS with its sign: "+12", "-8", "0".
-    fileprivate static func signed(_ v: Double) -> String {
+    static func signed(_ v: Double) -> String {
         let text = NumberFormat.fixed(v, 0)
         return text == "0" || text == "-0" ? "0" : v > 0 ? "+" + text : text
     }

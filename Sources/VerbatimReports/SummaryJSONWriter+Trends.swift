@@ -13,6 +13,15 @@ extension SummaryJSONWriter {
             .object([("n", .int(s.n)), ("positive", .int(s.positive)), ("neutral", .int(s.neutral)), ("negative", .int(s.negative)),
                      ("net_sentiment", .double(s.netSentiment))])
         }
+        func rating(_ r: TrendReport.RatingChange?) -> JSONValue {
+            guard let r else { return .null }
+            return .object([
+                ("current", .double(r.current)), ("previous", .double(r.previous)),
+                ("current_n", .int(r.currentCount)), ("previous_n", .int(r.previousCount)),
+                ("change", .double(r.change.net)), ("change_ci95", .array([.double(r.change.low), .double(r.change.high)])),
+                ("significant", .bool(r.change.significant)),
+            ])
+        }
         func row(_ keyName: String, _ r: TrendReport.Row, name: String? = nil) -> JSONValue {
             var pairs: [(String, JSONValue)] = [(keyName, .string(r.key))]
             if let name { pairs.append(("name", .string(name))) }
@@ -22,6 +31,7 @@ extension SummaryJSONWriter {
                 ("change_ci95", r.change.map { .array([.double($0.low), .double($0.high)]) } ?? .null),
                 ("significant", .bool(r.change?.significant ?? false)),
                 ("note", r.note.map { .string($0) } ?? .null),
+                ("csat", rating(r.csat)), ("nps", rating(r.nps)),
             ]
             return .object(pairs)
         }
@@ -36,6 +46,8 @@ extension SummaryJSONWriter {
                 ("change_ci95", t.total.change.map { .array([.double($0.low), .double($0.high)]) } ?? .null),
                 ("significant", .bool(t.total.change?.significant ?? false)),
             ])),
+            ("csat", rating(t.total.csat)),
+            ("nps", rating(t.total.nps)),
             ("employees", .array(t.employees.map { row("employee", $0) })),
             ("themes", .array(t.themes.map { row("theme", $0, name: report.themeName($0.key)) })),
         ])

@@ -31,6 +31,19 @@ public struct TrendReport: Sendable {
         public var significant: Bool
     }
 
+    /// How a survey figure moved between the periods: CSAT (the share of satisfied ratings, in %) or NPS
+    /// (promoters minus detractors, −100…100), each period's figure and count, and the change in points with its
+    /// 95% interval (`TrendReport.change(of:)`).
+    public struct RatingChange: Sendable, Hashable {
+        public var current: Double
+        public var previous: Double
+        /// Ratings of this scale in each period.
+        public var currentCount: Int
+        public var previousCount: Int
+        /// Points: the figure now minus before, with its interval; `significant` only with `min_responses` ratings in each period.
+        public var change: Change
+    }
+
     /// One employee, one theme, or the whole history.
     public struct Row: Sendable {
         /// Employee name or theme id.
@@ -41,6 +54,16 @@ public struct TrendReport: Sendable {
         public var change: Change?
         /// Why the change is missing or not judged (`new this period`, `none this period`, `too few responses`).
         public var note: String?
+        /// The survey figures' moves, when both periods have ratings of the scale (from records and from
+        /// responses without text alike); nil otherwise.
+        public var csat: RatingChange?
+        public var nps: RatingChange?
+
+        /// True when the row has records in one period or both (a row may have ratings alone).
+        public var hasRecords: Bool { current.n > 0 || previous.n > 0 }
+
+        /// `csat` or `nps`.
+        public func rating(_ scale: SurveyRating.Scale) -> RatingChange? { scale == .csat ? csat : nps }
     }
 
     public var periodDays: Int
@@ -96,14 +119,16 @@ public struct TrendReport: Sendable {
     }
 
     static func row(_ key: String, _ current: SentimentTally, _ previous: SentimentTally, minResponses: Int) -> Row {
+        let csat = ratingChange(.csat, current, previous, minResponses: minResponses)
+        let nps = ratingChange(.nps, current, previous, minResponses: minResponses)
         guard current.n > 0, previous.n > 0 else {
             return Row(key: key, current: current, previous: previous, change: nil,
-                       note: current.n == 0 ? "none this period" : "new this period")
+                       note: current.n == 0 ? "none this period" : "new this period", csat: csat, nps: nps)
         }
         let enough = current.n >= minResponses && previous.n >= minResponses
         var change = Self.change(current, previous)
         if !enough { change.significant = false }
-        return Row(key: key, current: current, previous: previous, change: change, note: enough ? nil : "too few responses")
+        return Row(key: key, current: current, previous: previous, change: change, note: enough ? nil : "too few responses", csat: csat, nps: nps)
     }
 
     /// The difference of net sentiment with a 95% interval.
@@ -113,13 +138,63 @@ public struct TrendReport: Sendable {
     /// record added to each label (so that a period of only positive
     /// records is not taken as certain), and the two periods' variances add.
     public static func change(_ current: SentimentTally, _ previous: SentimentTally, z: Double = 1.959964) -> Change {
-        func variance(_ t: SentimentTally) -> Double {
-            let n = Double(t.n + 3)
-            let p = Double(t.positive + 1) / n, q = Double(t.negative + 1) / n
+        change(of: Split(up: current.positive, down: current.negative, n: current.n, outcomes: 3),
+               Split(up: previous.positive, down: previous.negative, n: previous.n, outcomes: 3), z: z)
+    }
+
+    /// Counts of one period for a difference of shares: `up` and `down` of `n`, among `outcomes` kinds of answer
+    /// (positive, neutral, negative; promoter, passive, detractor; satisfied or not).
+    struct Split {
+        var up: Int, down: Int, n: Int, outcomes: Int
+        var net: Double { n == 0 ? 0 : Double(up - down) / Double(n) }
+    }
+
+    /// The difference of p₊ − p₋ between two periods with a 95% interval: each period's variance
+    /// (p₊ + p₋ − (p₊ − p₋)²) / n, estimated with one answer added to every kind, the two added. The
+    /// interval is cut at what a difference can be (±2, or ±1 for a share of two kinds of answer).
+    static func change(of current: Split, _ previous: Split, z: Double = 1.959964) -> Change {
+        func variance(_ t: Split) -> Double {
+            let n = Double(t.n + t.outcomes)
+            let p = Double(t.up + 1) / n, q = t.outcomes == 2 ? 0 : Double(t.down + 1) / n
             return (p + q - (p - q) * (p - q)) / Double(t.n)
         }
-        let d = current.netSentiment - previous.netSentiment
+        let d = current.net - previous.net
         let half = z * (variance(current) + variance(previous)).squareRoot()
-        return Change(net: d, low: d - half, high: d + half, significant: d - half > 0 || d + half < 0)
+        let bound: Double = current.outcomes == 2 ? 1 : 2
+        return Change(net: d, low: max(d - half, -bound), high: min(d + half, bound), significant: d - half > 0 || d + half < 0)
+    }
+
+    /// CSAT's or NPS's move in points, when both periods have ratings of the scale: CSAT as the share of
+    /// satisfied ratings (satisfied or not), NPS as promoters minus detractors (with passives), as
+    /// `SurveyRating` defines them.
+    static func ratingChange(_ scale: SurveyRating.Scale, _ current: SentimentTally, _ previous: SentimentTally, minResponses: Int) -> RatingChange? {
+        func split(_ t: SentimentTally) -> Split {
+            scale == .csat ? Split(up: t.csatSatisfied, down: 0, n: t.csatCount, outcomes: 2)
+                : Split(up: t.npsPromoters, down: t.npsDetractors, n: t.npsCount, outcomes: 3)
+        }
+        let c = split(current), p = split(previous)
+        guard c.n > 0, p.n > 0 else { return nil }
+        var change = Self.change(of: c, p)
+        change = Change(net: change.net * 100, low: change.low * 100, high: change.high * 100,
+                        significant: change.significant && c.n >= minResponses && p.n >= minResponses)
+        func figure(_ t: SentimentTally) -> Double { (scale == .csat ? t.csatPercent : t.nps) ?? 0 }
+        return RatingChange(current: figure(current), previous: figure(previous), currentCount: c.n, previousCount: p.n, change: change)
+    }
+
+    /// True when the whole or some employee has a CSAT or NPS in both periods.
+    public var hasRatingChanges: Bool { !ratingScales.isEmpty }
+
+    /// The scales that the whole or some employee has in both periods, CSAT first: the survey ratings tables' columns.
+    public var ratingScales: [SurveyRating.Scale] {
+        let rows = [total] + employees
+        return [SurveyRating.Scale.csat, .nps].filter { scale in rows.contains { $0.rating(scale) != nil } }
+    }
+
+    /// The employees with a CSAT or NPS in both periods, largest fall first (of CSAT, else of NPS), then by name.
+    public var employeesWithRatingChanges: [Row] {
+        employees.filter { $0.csat != nil || $0.nps != nil }.sorted {
+            let a = $0.csat?.change.net ?? $0.nps?.change.net ?? 0, b = $1.csat?.change.net ?? $1.nps?.change.net ?? 0
+            return a != b ? a < b : $0.key < $1.key
+        }
     }
 }

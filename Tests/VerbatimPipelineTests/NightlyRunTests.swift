@@ -189,6 +189,44 @@ struct NightlyRunTests {
         #expect(summary.contains("\"significant\": true"))
     }
 
+    /// Most respondents of a post-contact survey give a rating and no comment: the store keeps their ratings
+    /// (`rated_responses`), the trends' CSAT and NPS count them, and a response whose comment arrives in a
+    /// later export is one response, kept as the latest export gave it.
+    @Test(arguments: Backend.allCases) func ratingsWithoutTextAreInTheStoreAndTheTrendsCSAT(_ backend: Backend) throws {
+        var s = try Setup(backend)
+        s.extra = "trends: {period_days: 7}\n"
+        defer { s.remove() }
+        // Week 1: 2 comments and 6 ratings alone, all satisfied (CSAT 100%).
+        let week1 = [("W1-1", 18, "Ayşe Yılmaz", 5, Self.good), ("W1-2", 19, "Ayşe Yılmaz", 4, Self.good)]
+            + (3...8).map { ("W1-\($0)", 19, "Ayşe Yılmaz", 5, "") }
+        s.input.write("tr_anket_2026-11-20.csv", Self.export(week1))
+        let first = try s.runner().run(.init(asOf: "2026-11-20"))
+        #expect(first.accepted == 2)
+        #expect(try s.open().inspect().ratedWithoutText == 6)
+        #expect(try #require(s.report("2026-11-20/manifest.json")).contains("\"rated_without_text\": 6"))
+
+        // Week 2: 2 comments and 8 ratings alone, all dissatisfied (CSAT 0%); W1-3's comment arrives in this export.
+        let week2 = [("W2-1", 25, "Ayşe Yılmaz", 1, Self.bad), ("W2-2", 26, "Ayşe Yılmaz", 2, Self.bad), ("W1-3", 19, "Ayşe Yılmaz", 5, Self.good)]
+            + (3...10).map { ("W2-\($0)", 26, "Ayşe Yılmaz", 1, "") }
+        s.input.write("tr_anket_2026-11-27.csv", Self.export(week2))
+        _ = try s.runner().run(.init(asOf: "2026-11-27"))
+        let store = try s.open()
+        #expect(try store.inspect().records == 5 && store.inspect().ratedWithoutText == 13, "W1-3 moved from the ratings to the records")
+        let contents = try store.canonicalContents()
+        let rated = try #require(contents.components(separatedBy: "# rated responses without text:").last)
+        #expect(!rated.contains("\tW1-3\t") && rated.contains("\tW1-4\t") && rated.contains("\tW2-10\t"))
+
+        let md = try #require(s.report("2026-11-27/report.md"))
+        #expect(md.contains("**Survey ratings**"))
+        let all = try #require(md.split(separator: "\n").first { $0.hasPrefix("| All responses |") })
+        #expect(all.hasPrefix("| All responses | 100% (8) → 0% (10) | -100 ("), "\(all)")
+        #expect(all.contains("▼"), "a fall from 8 of 8 to 0 of 10 is outside the interval")
+        let summary = try #require(s.report("2026-11-27/summary.json"))
+        #expect(summary.contains("\"csat\": {\n      \"current\": 0.0000,\n      \"previous\": 100.0000,\n      \"current_n\": 10,\n      \"previous_n\": 8,\n      \"change\": -100.0000,\n      \"change_ci95\": [-100.0000, "), "the interval is cut at what a change can be")
+        let html = try #require(s.report("2026-11-27/report.html"))
+        #expect(html.contains("<table id=\"trends-ratings\">"))
+    }
+
     @Test(arguments: Backend.allCases) func aRunWaitsForTheLockOfAnotherRunThenFailsAsLocked(_ backend: Backend) throws {
         var s = try Setup(backend)
         s.lockTimeout = 0.5

@@ -41,4 +41,42 @@ struct TrendReportTests {
                                 total: (Self.tally(5, 0, 0), SentimentTally()), employees: ["Ana": (Self.tally(5, 0, 0), SentimentTally())], themes: [:])
         #expect(!empty.hasBothPeriods && empty.employees.isEmpty)
     }
+
+    static func ratings(csat: [Double] = [], nps: [Double] = []) -> SentimentTally {
+        var t = SentimentTally()
+        for v in csat { t.add(ratings: SurveyRating.Ratings(csat: v)) }
+        for v in nps { t.add(ratings: SurveyRating.Ratings(nps: v)) }
+        return t
+    }
+
+    @Test func surveyFiguresMoveInPointsOnTheirOwnCounts() throws {
+        // CSAT: 8 of 10 satisfied before, 3 of 10 now; NPS: 6 promoters and 2 detractors of 10 before, 2 and 6 now.
+        let before = Self.ratings(csat: [5, 5, 5, 5, 4, 4, 4, 4, 2, 1], nps: [10, 10, 10, 9, 9, 9, 8, 7, 3, 0])
+        let now = Self.ratings(csat: [5, 4, 4, 3, 3, 2, 2, 1, 1, 1], nps: [10, 9, 8, 7, 6, 5, 4, 3, 2, 1])
+        let csat = try #require(TrendReport.ratingChange(.csat, now, before, minResponses: 5))
+        #expect(csat.previous == 80 && csat.current == 30 && csat.previousCount == 10 && csat.currentCount == 10)
+        #expect(abs(csat.change.net - -50) < 1e-9 && csat.change.significant && csat.change.high < 0)
+        let nps = try #require(TrendReport.ratingChange(.nps, now, before, minResponses: 5))
+        #expect(nps.previous == 40 && nps.current == -40 && abs(nps.change.net - -80) < 1e-9)
+        // The same move on fewer ratings than min_responses is shown but never judged.
+        #expect(TrendReport.ratingChange(.csat, now, before, minResponses: 11)?.change.significant == false)
+        #expect(TrendReport.ratingChange(.csat, now, SentimentTally(), minResponses: 5) == nil, "no CSAT before: no change")
+    }
+
+    @Test func intervalsAreCutAtWhatAChangeCanBe() throws {
+        let c = TrendReport.change(Self.tally(0, 0, 3), Self.tally(3, 0, 0))
+        #expect(c.low == -2 && c.high < 0)
+        let csat = try #require(TrendReport.ratingChange(.csat, Self.ratings(csat: [1, 1]), Self.ratings(csat: [5, 5]), minResponses: 1))
+        #expect(csat.change.net == -100 && csat.change.low == -100 && csat.change.high > -100)
+    }
+
+    @Test func anEmployeeWithRatingsAloneHasSurveyFiguresAndNoSentimentChange() {
+        let report = TrendReport(
+            periodDays: 7, current: .init(from: "2026-11-15", to: "2026-11-21"), previous: .init(from: "2026-11-08", to: "2026-11-14"),
+            minResponses: 2, total: (Self.tally(2, 0, 0), Self.tally(2, 0, 0)),
+            employees: ["Ana": (Self.ratings(csat: [5, 4]), Self.ratings(csat: [1, 1]))], themes: [:])
+        #expect(report.employees.first?.change == nil && report.employees.first?.hasRecords == false)
+        #expect(report.employees.first?.csat?.change.net == 100)
+        #expect(report.hasRatingChanges)
+    }
 }
