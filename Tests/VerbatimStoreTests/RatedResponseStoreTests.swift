@@ -128,6 +128,10 @@ struct RatedResponseStoreTests {
         ])])
         #expect(try Self.keys(store, "records") == ["R-2"])
         #expect(try Self.keys(store, "rated_responses") == ["R-1", "R-3"])
+        // A source whose first rated response comes in the same file as the comment that replaces it.
+        try Self.run(store, s, [("b.csv", "4", [.rated(Self.rated("B-1", day: "2026-11-20", csat: 3)), .record(Self.commented("B-1", day: "2026-11-20"))])])
+        #expect(try Self.keys(store, "records") == ["B-1", "R-2"])
+        #expect(try Self.keys(store, "rated_responses") == ["R-1", "R-3"])
         #expect(try store.inspect().integrity == "ok")
     }
 
