@@ -103,9 +103,11 @@ public struct TrendReport: Sendable {
         _ employees: [String: (current: SentimentTally, previous: SentimentTally)], shownAs names: [String]
     ) -> [String: (current: SentimentTally, previous: SentimentTally)] {
         var merges = NameFold.merges(employees.mapValues { $0.current.responses + $0.previous.responses })
-        // The run's tables name each employee once (they are folded too), so a key has one shown name.
-        let shown = Dictionary(names.map { (NameFold.key($0), $0) }, uniquingKeysWith: { a, _ in a })
-        for name in employees.keys { if let s = shown[NameFold.key(name)], s != name { merges[name] = s } }
+        // The run's tables name each employee once (they are folded too): a spelling of one of their names is shown as it.
+        let shown = Dictionary(grouping: names, by: NameFold.key)
+        for name in employees.keys {
+            if let s = NameFold.match(name, among: shown[NameFold.key(name)] ?? []), s != name { merges[name] = s }
+        }
         guard !merges.isEmpty else { return employees }
         var out: [String: (current: SentimentTally, previous: SentimentTally)] = [:]
         for (name, pair) in employees {
