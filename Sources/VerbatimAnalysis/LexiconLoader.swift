@@ -39,7 +39,7 @@ public struct LexiconLoader {
                 files.append(directory.appendingPathComponent(lang.rawValue).appendingPathComponent("\(kind).tsv"))
             }
         }
-        files += ["ru/sentiment.tsv", "ru/negation.tsv", "ru/intensifiers.tsv", "ru/themes.tsv", "ru/langid.tsv", "en/langid.tsv", "emoji.tsv", "themes.tsv", "headers.tsv", "months.tsv", "rating_choices.tsv"].map { directory.appendingPathComponent($0) }
+        files += ["ru/sentiment.tsv", "ru/negation.tsv", "ru/intensifiers.tsv", "ru/themes.tsv", "ru/langid.tsv", "en/langid.tsv", "emoji.tsv", "themes.tsv", "headers.tsv", "months.tsv", "rating_choices.tsv", "channels.tsv"].map { directory.appendingPathComponent($0) }
         files += userLexicons.map(\.path) + learnedLayers.map(\.path)
         return files.filter { FileManager.default.fileExists(atPath: $0.path) }
     }

@@ -110,7 +110,7 @@ public struct CSVRecordReader: RecordReader {
             delimiter: options.delimiter, encoding: encoding, language: options.language, columns: options.columns,
             xmlRecord: nil, xmlFields: [:], maxRecordBytes: options.maxRecordBytes)
         assemblerOptions.timeZone = options.timeZone
-        var assembler = RecordAssembler(file: summary.file, options: assemblerOptions, months: aliases.months, ratingChoices: aliases.ratingChoices)
+        var assembler = RecordAssembler(file: summary.file, options: assemblerOptions, months: aliases.months, ratingChoices: aliases.ratingChoices, channelNames: aliases.channelNames)
 
         // The mapped columns in column order, so a row with two bad fields is always rejected for the first.
         var orderedColumns: [(field: RecordField, index: Int)] = []

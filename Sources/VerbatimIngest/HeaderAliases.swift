@@ -34,6 +34,8 @@ public struct HeaderAliases: Sendable {
     public var months = MonthNames()
     /// The texts a rating column may hold instead of a number (`rating_choices.tsv`, loaded beside this file).
     public var ratingChoices = RatingChoices()
+    /// The channel names shown for what exports write, and of link hosts (`channels.tsv`, loaded beside this file).
+    public var channelNames = ChannelNames()
 
     /// The pseudo-field of `headers.tsv` that lists summary-line labels.
     static let summaryField = "summary"
@@ -105,7 +107,7 @@ public struct HeaderAliases: Sendable {
     }
 
     /// The words the readers match, as a run loads them from a lexicon folder: `headers.tsv` with
-    /// `months.tsv` and `rating_choices.tsv` beside it; the issues of each file.
+    /// `months.tsv`, `rating_choices.tsv` and `channels.tsv` beside it; the issues of each file.
     public static func load(lexicons: URL) -> (HeaderAliases, [DataFileIssue]) {
         var issues: [DataFileIssue] = []
         let url = lexicons.appendingPathComponent("headers.tsv")
@@ -113,10 +115,11 @@ public struct HeaderAliases: Sendable {
         do { aliases = try HeaderAliases(contentsOf: url) } catch {
             issues.append(DataFileIssue(file: url.path, line: 0, message: "\(error)"))
         }
-        let monthIssues: [DataFileIssue], choiceIssues: [DataFileIssue]
+        let monthIssues: [DataFileIssue], choiceIssues: [DataFileIssue], channelIssues: [DataFileIssue]
         (aliases.months, monthIssues) = MonthNames.load(lexicons.appendingPathComponent("months.tsv"))
         (aliases.ratingChoices, choiceIssues) = RatingChoices.load(lexicons.appendingPathComponent("rating_choices.tsv"))
-        return (aliases, issues + monthIssues + choiceIssues)
+        (aliases.channelNames, channelIssues) = ChannelNames.load(lexicons.appendingPathComponent("channels.tsv"))
+        return (aliases, issues + monthIssues + choiceIssues + channelIssues)
     }
 
     /// Whether `cell` (a row's first filled cell) starts with a summary-line label: "Toplam kayıt: 245", "ИТОГО".

@@ -131,7 +131,7 @@ public struct JSONRecordReader: RecordReader {
 
         init(reader: JSONRecordReader, file: String) {
             self.reader = reader
-            var assembler = RecordAssembler(file: file, options: reader.options, months: reader.aliases.months, ratingChoices: reader.aliases.ratingChoices)
+            var assembler = RecordAssembler(file: file, options: reader.options, months: reader.aliases.months, ratingChoices: reader.aliases.ratingChoices, channelNames: reader.aliases.channelNames)
             assembler.ratingScale = RatingColumnScale.explicit(reader.options.ratingScale)
             assembler.monthFirst = reader.options.dateOrder == .monthFirst
             self.assembler = assembler

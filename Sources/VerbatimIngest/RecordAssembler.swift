@@ -11,6 +11,9 @@ struct RecordAssembler {
     var months = MonthNames()
     /// The texts a rating may be written as ("Çok memnunum"); without them, numbers only.
     var ratingChoices = RatingChoices()
+    /// The channel names shown for what the file writes, and the channels of link hosts; without them, channels as written.
+    var channelNames = ChannelNames()
+    let channelMemo = ChannelMemo()
     /// The scale of the file's rating column, when its name, the pipeline or its first answers say;
     /// nil: each rating by its value.
     var ratingScale: RatingColumnScale?
@@ -72,7 +75,7 @@ struct RecordAssembler {
             Language(rawValue: String(decoding: FieldBytes.trimmed($0) { $0 == 0x20 }, as: UTF8.self).lowercased())
         }
         return .record(FeedbackRecord(
-            id: id, provenance: provenance, date: date, employee: fields.nameString(.employee), channel: fields.nameString(.channel),
+            id: id, provenance: provenance, date: date, employee: fields.nameString(.employee), channel: channel(fields),
             ratings: ratings, text: textString, declaredLanguage: language))
     }
 
@@ -87,8 +90,14 @@ struct RecordAssembler {
             guard !ratings.isEmpty else { return reject(.emptyText, .text) }
             let id = fields.trimmedString(.id) ?? Self.stableID(file: file, position: position)
             return .rated(RatedResponse(id: id, provenance: provenance, date: date, employee: fields.nameString(.employee),
-                                        channel: fields.nameString(.channel), ratings: ratings))
+                                        channel: channel(fields), ratings: ratings))
         }
+    }
+
+    /// The record's channel: its channel value as `channelNames` shows it, else its link's channel.
+    private func channel(_ fields: FieldBytes) -> String? {
+        if let value = fields.nameString(.channel) { return channelMemo.channel(value, channelNames) }
+        return fields.trimmedString(.link).flatMap(channelNames.channel(ofLink:))
     }
 
     /// A field that cannot be read, and why.

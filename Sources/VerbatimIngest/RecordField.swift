@@ -2,6 +2,8 @@
 ///
 /// `rating` is a rating whose scale its column decides (`RatingColumnScale`); `nps` a second
 /// rating column, always 0–10, that a survey asking both questions has beside its satisfaction one.
+/// `link` is a mention's address (a post's URL): not kept, but its host names the channel of a record
+/// that has none (`ChannelNames`).
 public enum RecordField: String, Sendable, Hashable, CaseIterable, Codable {
-    case id, date, employee, channel, rating, nps, text, language
+    case id, date, employee, channel, rating, nps, text, language, link
 }

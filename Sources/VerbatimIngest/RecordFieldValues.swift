@@ -1,4 +1,4 @@
-/// One optional value per record field, in eight stored properties, so filling one per record
+/// One optional value per record field, in nine stored properties, so filling one per record
 /// allocates nothing (a dictionary would hash and allocate per row). What a reader hands
 /// `RecordAssembler`: `FieldValues` (strings, from the XML, JSON and spreadsheet readers) or
 /// `FieldBytes` (UTF-8 bytes, from the CSV reader).
@@ -11,6 +11,7 @@ struct RecordFieldValues<Value> {
     var nps: Value?
     var text: Value?
     var language: Value?
+    var link: Value?
 
     subscript(field: RecordField) -> Value? {
         get {
@@ -23,6 +24,7 @@ struct RecordFieldValues<Value> {
             case .nps: nps
             case .text: text
             case .language: language
+            case .link: link
             }
         }
         set {
@@ -35,6 +37,7 @@ struct RecordFieldValues<Value> {
             case .nps: nps = newValue
             case .text: text = newValue
             case .language: language = newValue
+            case .link: link = newValue
             }
         }
     }

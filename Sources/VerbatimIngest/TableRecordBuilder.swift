@@ -27,7 +27,7 @@ struct TableRecordBuilder {
         self.file = file
         self.options = options
         self.aliases = aliases
-        assembler = RecordAssembler(file: file, options: options, months: aliases.months, ratingChoices: aliases.ratingChoices)
+        assembler = RecordAssembler(file: file, options: options, months: aliases.months, ratingChoices: aliases.ratingChoices, channelNames: aliases.channelNames)
     }
 
     /// One row of the table (empty rows are skipped).

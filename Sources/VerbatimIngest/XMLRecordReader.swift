@@ -84,7 +84,7 @@ public struct XMLRecordReader: RecordReader {
         case let .success((r, b)): reader = r; bytes = b
         case let .failure(e): return fail(e, name: name, summary: &summary, emit: emit)
         }
-        var assembler = RecordAssembler(file: name, options: options, months: aliases.months, ratingChoices: aliases.ratingChoices)
+        var assembler = RecordAssembler(file: name, options: options, months: aliases.months, ratingChoices: aliases.ratingChoices, channelNames: aliases.channelNames)
         assembler.ratingScale = RatingColumnScale.explicit(options.ratingScale)
         assembler.monthFirst = options.dateOrder == .monthFirst
         let wanted = Set(options.xmlFields.values.map(Self.fieldKey))
@@ -188,8 +188,8 @@ public struct XMLRecordReader: RecordReader {
     /// The key of an explicit field path in a record's values: `./agent/name` → `agent/name`.
     static func fieldKey(_ path: String) -> String { path.hasPrefix("./") ? String(path.dropFirst(2)) : path }
 
-    /// Attributes of a child element that carry its value (`<category term="Facebook"/>`).
-    static let termAttributes: Set<String> = ["term", "value", "name", "label"]
+    /// Attributes of a child element that carry its value (`<category term="Facebook"/>`, Atom's `<link href="…"/>`).
+    static let termAttributes: Set<String> = ["term", "value", "name", "label", "href"]
 
     // MARK: - Record element detection
 

@@ -1,0 +1,94 @@
+import Foundation
+import VerbatimCore
+
+/// The channel names the reports show for what exports write, loaded from `lexicons/channels.tsv`:
+/// social-listening tools name a network by a code (Talkwalker's `SOCIALMEDIA_TWITTER`) or not at all,
+/// giving only the mention's address (`https://instagram.com/p/502`). A channel value that is a listed
+/// name is shown as its channel (`SOCIALMEDIA_TWITTER`, `X` → `Twitter`); a record without a channel
+/// takes the channel of its link's host (`link` field: `url`, `permalink`, RSS `<link>`), its
+/// subdomains included (`m.facebook.com` → `Facebook`). Other values stay as written.
+public struct ChannelNames: Sendable {
+    /// Folded names (`HeaderAliases.key`) → channel.
+    private var names: [String: String] = [:]
+    /// Lower-case hosts → channel.
+    private var hosts: [String: String] = [:]
+
+    /// Without names: channels as written, none from links.
+    public init() {}
+
+    /// Loads `channel<TAB>name` lines, where a name with a dot and no space is a web host (`twitter.com`);
+    /// the issues name each line that is not one.
+    public static func load(_ url: URL) -> (ChannelNames, [DataFileIssue]) {
+        var table = ChannelNames()
+        let (lines, issue) = DataFile.read(url, required: true)
+        var issues = issue.map { [$0] } ?? []
+        for line in lines ?? [] {
+            func bad(_ message: String) { issues.append(DataFileIssue(file: url.path, line: line.line, message: message)) }
+            guard line.fields.count == 2, !line.fields[0].isEmpty, !line.fields[1].isEmpty else {
+                bad("expected 'channel<TAB>name or host'"); continue
+            }
+            let (channel, name) = (line.fields[0], line.fields[1])
+            if isHost(name) {
+                let host = name.lowercased()
+                if let before = table.hosts[host], before != channel { bad("host '\(name)' is listed before as \(before)"); continue }
+                table.hosts[host] = channel
+            } else {
+                let key = HeaderAliases.key(name)
+                guard !key.isEmpty else { bad("'\(name)' has no letter or digit"); continue }
+                if let before = table.names[key], before != channel { bad("'\(name)' is listed before as \(before)"); continue }
+                table.names[key] = channel
+            }
+        }
+        return (table, issues)
+    }
+
+    static func isHost(_ name: String) -> Bool { name.contains(".") && !name.contains(where: \.isWhitespace) }
+
+    /// The channel a record shows: its channel value, named as listed; else the channel of its link's host; else nil.
+    func channel(_ value: String?, link: String?) -> String? {
+        if let value { return names.isEmpty ? value : names[HeaderAliases.key(value)] ?? value }
+        return link.flatMap(channel(ofLink:))
+    }
+
+    /// The channel of a link's host or of the nearest domain above it that is listed (`m.facebook.com` → `facebook.com`).
+    func channel(ofLink link: String) -> String? {
+        guard !hosts.isEmpty, var host = Self.host(of: link) else { return nil }
+        while true {
+            if let c = hosts[host] { return c }
+            guard let dot = host.firstIndex(of: "."), host[host.index(after: dot)...].contains(".") else { return nil }
+            host = String(host[host.index(after: dot)...])
+        }
+    }
+
+    /// The lower-case host of an absolute web address (`https://www.Twitter.com:443/x` → `www.twitter.com`), or of
+    /// one written without its scheme (`instagram.com/p/1`); nil when there is none.
+    static func host(of link: String) -> String? {
+        var rest = Substring(link.trimmingCharacters(in: .whitespaces))
+        if let scheme = rest.range(of: "://") {
+            guard rest[..<scheme.lowerBound].allSatisfy({ $0.isLetter }) else { return nil }
+            rest = rest[scheme.upperBound...]
+        }
+        let end = rest.firstIndex { "/?#".contains($0) } ?? rest.endIndex
+        var host = rest[..<end]
+        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+        if let colon = host.lastIndex(of: ":") { host = host[..<colon] }
+        let lowered = host.lowercased()
+        guard lowered.contains("."), lowered.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) else { return nil }
+        return lowered
+    }
+}
+
+/// One file's channel values and the names they are shown as (`ChannelNames.channel`), so that a
+/// value repeated on every row is folded once: a file holds a handful of channels. Bounded: past
+/// `limit` distinct values, the others are named without being remembered.
+final class ChannelMemo {
+    private var shown: [String: String] = [:]
+    private let limit = 1024
+
+    func channel(_ value: String, _ names: ChannelNames) -> String {
+        if let s = shown[value] { return s }
+        let s = names.channel(value, link: nil) ?? value
+        if shown.count < limit { shown[value] = s }
+        return s
+    }
+}
