@@ -86,27 +86,26 @@ final class PostgresRunSession: RunTransaction {
             """, operation), db, operation)
         var counts = FileWriteCounts()
         if file.rejectedWhole { return counts }
-        var entries: [RecordSpool.Entry] = []
-        if let data = FileManager.default.contents(atPath: spool.path) {
-            [UInt8](data).withUnsafeBufferPointer { b in
-                RecordSpool.forEachLine(b) { line in if let e = RecordSpool.entry(line) { entries.append(e) } }
-            }
-        }
         // As `RecordWriter.mayReplaceRated`: a source without rated responses costs no statement per record.
         var mayReplaceRated = try Self.hasRated(source: file.source, db, operation)
-        for e in entries {
-            switch e {
-            case let .record(r):
-                try write(r, source: file.source, fileId: fileId, counts: &counts, operation)
-                if mayReplaceRated {
-                    try db.query("DELETE FROM rated_responses WHERE source = \(file.source) AND record_id = \(r.recordId)", operation)
+        // Streamed from the spool, a chunk at a time (`entry` returns nil only for a damaged line).
+        do {
+            try RecordSpool.forEachLine(inFile: spool) { line in
+                switch RecordSpool.entry(line) {
+                case let .record(r)?:
+                    try write(r, source: file.source, fileId: fileId, counts: &counts, operation)
+                    if mayReplaceRated {
+                        try db.query("DELETE FROM rated_responses WHERE source = \(file.source) AND record_id = \(r.recordId)", operation)
+                    }
+                case let .rated(r)?:
+                    try write(r, source: file.source, fileId: fileId, operation)
+                    counts.ratedWithoutText += 1
+                    mayReplaceRated = true
+                case nil:
+                    break
                 }
-            case let .rated(r):
-                try write(r, source: file.source, fileId: fileId, operation)
-                counts.ratedWithoutText += 1
-                mayReplaceRated = true
             }
-        }
+        } catch let e as StoreError { throw e } catch { throw .failed(path: db.location, operation: operation, reason: "\(error)") }
         let removed = try db.query("""
             DELETE FROM records WHERE file_id IN (SELECT id FROM files WHERE path = \(file.path)) AND id NOT IN (SELECT id FROM touched)
             """, operation)

@@ -1,3 +1,4 @@
+import Foundation
 import VerbatimCore
 
 /// The line format in which a run spools each file's records for the store
@@ -104,6 +105,23 @@ public enum RecordSpool {
     public static func entry(_ line: UnsafeBufferPointer<UInt8>) -> Entry? {
         if let r = parse(line) { return .record(r) }
         return parseRated(line).map(Entry.rated)
+    }
+
+    /// Calls `body` with each line of the spool at `url` that is not empty, read in chunks of
+    /// `SpoolIO.chunkBytes` (memory holds a chunk, never the file); a missing or unreadable spool has none.
+    static func forEachLine(inFile url: URL, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return }
+        defer { try? handle.close() }
+        var chunk: [UInt8] = []
+        var ended = false
+        while !ended {
+            let more = (try? handle.read(upToCount: SpoolIO.chunkBytes)) ?? nil
+            if let more, !more.isEmpty { chunk.append(contentsOf: more) } else { ended = true }
+            // Whole lines only, until the end (whose last line may lack its newline).
+            let cut = ended ? chunk.count : chunk.lastIndex(of: newline).map { $0 + 1 } ?? 0
+            try chunk.withUnsafeBufferPointer { b in try forEachLine(UnsafeBufferPointer(rebasing: b[..<cut]), body) }
+            chunk.removeSubrange(..<cut)
+        }
     }
 
     /// Calls `body` with each line of `bytes` that is not empty (the last one may lack its newline).

@@ -68,19 +68,6 @@ public final class RunSession {
         }
     }
 
-    /// `writeFile(_:records:)` with rated responses without text as well, in the order given.
-    @discardableResult
-    public func writeFile(_ file: FileEntry, entries: some Sequence<RecordSpool.Entry>) throws(StoreError) -> FileWriteCounts {
-        try writeFile(file) { writer, rated in
-            for e in entries {
-                switch e {
-                case let .record(r): try writer.write(r)
-                case let .rated(r): try Self.write(r, rated: &rated, records: &writer)
-                }
-            }
-        }
-    }
-
     /// A rated response, after which the file's records may replace one (`RecordWriter.mayReplaceRated`).
     private static func write(_ r: StoredRating, rated: inout RatedResponseWriter, records: inout RecordWriter) throws {
         try rated.write(r)
@@ -93,27 +80,14 @@ public final class RunSession {
     @discardableResult
     public func writeFile(_ file: FileEntry, spool: URL) throws(StoreError) -> FileWriteCounts {
         try writeFile(file) { writer, rated in
-            guard let handle = FileHandle(forReadingAtPath: spool.path) else { return }
-            defer { try? handle.close() }
-            var chunk: [UInt8] = []
-            var ended = false
-            while !ended {
-                let more = (try? handle.read(upToCount: SpoolIO.chunkBytes)) ?? nil
-                if let more, !more.isEmpty { chunk.append(contentsOf: more) } else { ended = true }
-                // Whole lines only, until the end (whose last line may lack its newline).
-                let cut = ended ? chunk.count : chunk.lastIndex(of: RecordSpool.newline).map { $0 + 1 } ?? 0
-                try chunk.withUnsafeBufferPointer { b in
-                    try RecordSpool.forEachLine(UnsafeBufferPointer(rebasing: b[..<cut])) { line in
-                        if let row = SpoolRow.make(line) {
-                            try writer.write(row)
-                        } else if let r = RecordSpool.parse(line) {
-                            try writer.write(r)
-                        } else if let r = RecordSpool.parseRated(line) {
-                            try Self.write(r, rated: &rated, records: &writer)
-                        }
-                    }
+            try RecordSpool.forEachLine(inFile: spool) { line in
+                if let row = SpoolRow.make(line) {
+                    try writer.write(row)
+                } else if let r = RecordSpool.parse(line) {
+                    try writer.write(r)
+                } else if let r = RecordSpool.parseRated(line) {
+                    try Self.write(r, rated: &rated, records: &writer)
                 }
-                chunk.removeSubrange(..<cut)
             }
         }
     }
