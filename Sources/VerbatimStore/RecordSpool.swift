@@ -21,15 +21,7 @@ public enum RecordSpool {
 
     /// Appends `r` as one line.
     public static func append(_ r: FeedbackRecord, to buffer: inout [UInt8]) {
-        SpoolLine.appendField(r.id, to: &buffer)
-        buffer.append(tab)
-        buffer.append(contentsOf: String(r.provenance.line).utf8)
-        buffer.append(tab)
-        SpoolLine.appendField(r.date, to: &buffer)
-        buffer.append(tab)
-        SpoolLine.appendField(r.employee, to: &buffer)
-        buffer.append(tab)
-        SpoolLine.appendField(r.channel, to: &buffer)
+        appendResponse(id: r.id, line: r.provenance.line, date: r.date, employee: r.employee, channel: r.channel, to: &buffer)
         buffer.append(tab)
         SpoolLine.appendField(r.language.rawValue, to: &buffer)
         buffer.append(tab)
@@ -52,21 +44,26 @@ public enum RecordSpool {
 
     /// Appends a rated response without text as one line: its ratings, and no language, label, score or themes.
     public static func append(_ r: RatedResponse, to buffer: inout [UInt8]) {
-        SpoolLine.appendField(r.id, to: &buffer)
-        buffer.append(tab)
-        buffer.append(contentsOf: String(r.provenance.line).utf8)
-        buffer.append(tab)
-        SpoolLine.appendField(r.date, to: &buffer)
-        buffer.append(tab)
-        SpoolLine.appendField(r.employee, to: &buffer)
-        buffer.append(tab)
-        SpoolLine.appendField(r.channel, to: &buffer)
+        appendResponse(id: r.id, line: r.provenance.line, date: r.date, employee: r.employee, channel: r.channel, to: &buffer)
         for _ in 0..<3 { buffer.append(tab); buffer.append(contentsOf: null) }
         buffer.append(tab)
         SpoolLine.appendField(r.ratings.text, to: &buffer)
         buffer.append(tab)
         buffer.append(contentsOf: null)
         buffer.append(newline)
+    }
+
+    /// The first five fields, which both kinds of line have: id, line, date, employee, channel.
+    private static func appendResponse(id: String, line: Int, date: String?, employee: String?, channel: String?, to buffer: inout [UInt8]) {
+        SpoolLine.appendField(id, to: &buffer)
+        buffer.append(tab)
+        buffer.append(contentsOf: String(line).utf8)
+        buffer.append(tab)
+        SpoolLine.appendField(date, to: &buffer)
+        buffer.append(tab)
+        SpoolLine.appendField(employee, to: &buffer)
+        buffer.append(tab)
+        SpoolLine.appendField(channel, to: &buffer)
     }
 
     /// One spool line (without its newline) as a `StoredRecord`; nil when the line is damaged or holds a rated response.

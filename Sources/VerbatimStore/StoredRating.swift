@@ -29,8 +29,5 @@ public struct StoredRating: Sendable, Hashable {
     }
 
     /// The local day of `date` (`YYYY-MM-DD`), or nil when the response has no usable date.
-    public var day: String? {
-        guard var date else { return nil }
-        return date.withUTF8 { StoredRecord.dayPrefix($0).map { String(decoding: $0, as: UTF8.self) } }
-    }
+    public var day: String? { StoredRecord.day(of: date) }
 }

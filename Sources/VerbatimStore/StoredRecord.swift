@@ -38,9 +38,12 @@ public struct StoredRecord: Sendable, Hashable {
     }
 
     /// The local day of `date` (`YYYY-MM-DD`), or nil when the record has no usable date.
-    public var day: String? {
+    public var day: String? { Self.day(of: date) }
+
+    /// The local day (`YYYY-MM-DD`) of a stored date, or nil when it has no usable one.
+    static func day(of date: String?) -> String? {
         guard var date else { return nil }
-        return date.withUTF8 { Self.dayPrefix($0).map { String(decoding: $0, as: UTF8.self) } }
+        return date.withUTF8 { dayPrefix($0).map { String(decoding: $0, as: UTF8.self) } }
     }
 
     /// The first ten bytes of a date when they are `YYYY-MM-DD` (digits and dashes).
