@@ -17,12 +17,38 @@ extension HTMLReportWriter {
             return h + "</section>\n"
         }
         h += "<p class=\"hint\">\(t("trends.hint", ["days": "\(trends.periodDays)", "n": "\(trends.minResponses)"]))</p>\n"
+        h += notableChanges(trends)
         h += "<div class=\"scroll\"><table id=\"trends-table\">\n"
         h += "<thead><tr><th></th><th class=\"num\">\(t("trends.n"))</th><th class=\"num\">\(t("trends.net"))</th><th>\(t("trends.change"))</th></tr></thead>\n"
         h += "<tbody>\n" + trendRow(trends.total, name: t("trends.all"), cls: "total", minimum: trends.minResponses) + "</tbody>\n"
         h += trendGroup(t("col.employee"), trends.employees, minimum: trends.minResponses, name: employeeName)
         h += trendGroup(t("trends.theme"), trends.themes, minimum: trends.minResponses) { esc(themeName($0)) }
         return h + "</table></div>\n" + ratingsTable(trends) + "</section>\n"
+    }
+
+    /// The changes larger than sampling noise, falls first, as `report.md` lists them under its headline;
+    /// or a line saying there are none.
+    func notableChanges(_ trends: TrendReport) -> String {
+        let changes = trends.notableChanges
+        guard !changes.isEmpty else { return "<p id=\"trends-notable\" class=\"empty-list\">\(t("trends.notable_none"))</p>\n" }
+        var h = "<p class=\"hint\">\(t("trends.notable"))</p>\n<ul id=\"trends-notable\">\n"
+        for c in changes {
+            let name: String
+            switch c.subject {
+            case .all: name = t(c.figure == .net ? "trends.all" : "trends.all_responses")
+            case let .employee(e): name = employeeName(e)
+            case let .theme(id): name = esc(themeName(id))
+            }
+            let figure: String
+            switch c.figure {
+            case .net: figure = "\(t("headline.net")) \(numbers.signed(c.previous, 2)) → \(numbers.signed(c.current, 2))"
+            case .rating(.csat): figure = "\(t("col.csat")) \(numbers.percentValue(c.previous)) → \(numbers.percentValue(c.current))"
+            case .rating(.nps): figure = "\(t("col.nps")) \(numbers.signed(c.previous, 0)) → \(numbers.signed(c.current, 0))"
+            }
+            let mark = c.isFall ? "<span class=\"neg-t mark\">▼</span>" : "<span class=\"pos-t mark\">▲</span>"
+            h += "<li>\(mark) \(name): \(figure)</li>\n"
+        }
+        return h + "</ul>\n"
     }
 
     /// CSAT and NPS before → now with their changes in points, for all responses and per employee with ratings

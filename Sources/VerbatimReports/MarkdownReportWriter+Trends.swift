@@ -55,6 +55,33 @@ extension MarkdownReportWriter {
         return md
     }
 
+    /// Under the headline, the changes since the previous period that are larger than sampling noise (the
+    /// trends' ▲ and ▼, which stand at the end of the page), or a line saying there are none. Nothing
+    /// until the store holds records of both periods.
+    static func notableChanges(_ report: RunReport) -> String {
+        guard let t = report.trends, t.hasBothPeriods else { return "" }
+        let changes = t.notableChanges
+        let since = "since the previous \(t.periodDays) days (\(t.previous.from) – \(t.previous.to))"
+        guard !changes.isEmpty else { return "No change \(since) is larger than sampling noise (see Trends).\n\n" }
+        var md = "**Changes \(since)** larger than sampling noise (95% intervals, in Trends below):\n\n"
+        for c in changes {
+            let name: String
+            switch c.subject {
+            case .all: name = c.figure == .net ? "All records" : "All responses"
+            case let .employee(e): name = cell(e)
+            case let .theme(id): name = report.themeName(id)
+            }
+            let figure: String
+            switch c.figure {
+            case .net: figure = "net sentiment \(NumberFormat.fixed(c.previous, 2)) → \(NumberFormat.fixed(c.current, 2))"
+            case .rating(.csat): figure = "CSAT \(NumberFormat.fixed(c.previous, 0))% → \(NumberFormat.fixed(c.current, 0))% (\(signed(c.change.net)) points)"
+            case .rating(.nps): figure = "NPS \(signed(c.previous)) → \(signed(c.current)) (\(signed(c.change.net)) points)"
+            }
+            md += "- \(c.isFall ? "▼" : "▲") \(name): \(figure)\n"
+        }
+        return md + "\n"
+    }
+
     /// A name as a table cell: a `|` would end it, a line break the row.
     static func cell(_ s: String) -> String {
         String(s.map { $0 == "|" ? "¦" : $0 == "\n" || $0 == "\r" ? " " : $0 })

@@ -5,6 +5,7 @@ public enum MarkdownReportWriter {
     public static func render(_ report: RunReport) -> String {
         var md = "# Verbatim report — \(report.pipelineName), \(report.asOf)\n\n"
         md += headline(report)
+        md += notableChanges(report)
         md += skippedNote(report)
         md += scorecard(report)
         md += themesSection(report)

@@ -183,6 +183,51 @@ public struct TrendReport: Sendable {
         return RatingChange(current: figure(current), previous: figure(previous), currentCount: c.n, previousCount: p.n, change: change)
     }
 
+    /// A change larger than sampling noise (`significant`): what a manager reads first.
+    public struct NotableChange: Sendable, Hashable {
+        public enum Subject: Sendable, Hashable {
+            case all
+            case employee(String)
+            case theme(String)
+        }
+        /// Net sentiment, or a survey figure (in points).
+        public enum Figure: Sendable, Hashable {
+            case net
+            case rating(SurveyRating.Scale)
+        }
+        public var subject: Subject
+        public var figure: Figure
+        public var previous: Double
+        public var current: Double
+        public var change: Change
+        public var isFall: Bool { change.net < 0 }
+    }
+
+    /// Every significant change, of net sentiment and of the survey figures, for the whole, each employee
+    /// and each theme: falls first, then rises; in each, the whole, then employees, then themes (by name),
+    /// net sentiment before CSAT before NPS. Empty until both periods have records.
+    public var notableChanges: [NotableChange] {
+        guard hasBothPeriods else { return [] }
+        var out: [NotableChange] = []
+        func add(_ r: Row, _ subject: NotableChange.Subject) {
+            if let c = r.change, c.significant {
+                out.append(NotableChange(subject: subject, figure: .net, previous: r.previous.netSentiment, current: r.current.netSentiment, change: c))
+            }
+            for scale in [SurveyRating.Scale.csat, .nps] {
+                if let c = r.rating(scale), c.change.significant {
+                    out.append(NotableChange(subject: subject, figure: .rating(scale), previous: c.previous, current: c.current, change: c.change))
+                }
+            }
+        }
+        add(total, .all)
+        for r in employees { add(r, .employee(r.key)) }
+        for r in themes { add(r, .theme(r.key)) }
+        // Stable: the rows are by name already, and each row's figures in their order.
+        return out.enumerated().sorted { a, b in
+            a.element.isFall != b.element.isFall ? a.element.isFall : a.offset < b.offset
+        }.map(\.element)
+    }
+
     /// True when the whole or some employee has a CSAT or NPS in both periods.
     public var hasRatingChanges: Bool { !ratingScales.isEmpty }
 

@@ -182,6 +182,9 @@ struct NightlyRunTests {
         #expect(md.contains("## Trends: 2026-11-21 – 2026-11-27 against 2026-11-14 – 2026-11-20"))
         let mehmet = try #require(md.split(separator: "\n").first { $0.hasPrefix("| Mehmet Demir |") })
         #expect(mehmet.contains("| 6 → 8 | 1.00 → -1.00 | -2.00 (") && mehmet.hasSuffix("▼ |"), "\(mehmet)")
+        // Under the headline, what moved beyond noise: Mehmet's fall, not Ayşe's steady week.
+        #expect(md.contains("**Changes since the previous 7 days (2026-11-14 – 2026-11-20)** larger than sampling noise"))
+        #expect(md.contains("- ▼ Mehmet Demir: net sentiment 1.00 → -1.00\n") && !md.contains("- ▲ Ayşe") && !md.contains("- ▼ Ayşe"))
         let ayse = try #require(md.split(separator: "\n").first { $0.hasPrefix("| Ayşe Yılmaz |") })
         #expect(ayse.contains("| 6 → 6 | 1.00 → 1.00 | 0.00 (") && !ayse.contains("▼") && !ayse.contains("▲"))
         let summary = try #require(s.report("2026-11-27/summary.json"))
@@ -221,6 +224,7 @@ struct NightlyRunTests {
         let all = try #require(md.split(separator: "\n").first { $0.hasPrefix("| All responses |") })
         #expect(all.hasPrefix("| All responses | 100% (8) → 0% (10) | -100 ("), "\(all)")
         #expect(all.contains("▼"), "a fall from 8 of 8 to 0 of 10 is outside the interval")
+        #expect(md.contains("- ▼ All responses: CSAT 100% → 0% (-100 points)\n"))
         let summary = try #require(s.report("2026-11-27/summary.json"))
         #expect(summary.contains("\"csat\": {\n      \"current\": 0.0000,\n      \"previous\": 100.0000,\n      \"current_n\": 10,\n      \"previous_n\": 8,\n      \"change\": -100.0000,\n      \"change_ci95\": [-100.0000, "), "the interval is cut at what a change can be")
         let html = try #require(s.report("2026-11-27/report.html"))

@@ -79,4 +79,26 @@ struct TrendReportTests {
         #expect(report.employees.first?.csat?.change.net == 100)
         #expect(report.hasRatingChanges)
     }
+
+    @Test func notableChangesAreTheSignificantOnesFallsFirst() {
+        let report = TrendReport(
+            periodDays: 7, current: .init(from: "2026-11-15", to: "2026-11-21"), previous: .init(from: "2026-11-08", to: "2026-11-14"),
+            minResponses: 5, total: (Self.tally(20, 0, 20), Self.tally(20, 0, 20)),
+            employees: ["Ana": (Self.tally(20, 0, 0), Self.tally(0, 0, 20)), "Bora": (Self.tally(0, 0, 20), Self.tally(20, 0, 0)),
+                        "Cem": (Self.tally(11, 0, 9), Self.tally(10, 0, 10)), "Deniz": (Self.tally(0, 0, 3), Self.tally(3, 0, 0))],
+            themes: ["billing": (Self.tally(0, 0, 12), Self.tally(12, 0, 0))])
+        let notable = report.notableChanges
+        #expect(notable.map(\.subject) == [.employee("Bora"), .theme("billing"), .employee("Ana")],
+                "falls first; a small move (Cem) and one on too few responses (Deniz) are not notable")
+        #expect(notable.map(\.isFall) == [true, true, false])
+        #expect(notable.first?.previous == 1 && notable.first?.current == -1 && notable.first?.figure == .net)
+        // The whole's CSAT fell from 6 of 6 satisfied to none, its net sentiment did not move.
+        var now = Self.tally(20, 0, 20), before = Self.tally(20, 0, 20)
+        for v in [1.0, 1, 1, 1, 1, 2] { now.add(ratings: SurveyRating.Ratings(csat: v)) }
+        for v in [5.0, 5, 5, 5, 5, 4] { before.add(ratings: SurveyRating.Ratings(csat: v)) }
+        var ratings = report
+        ratings.total = TrendReport.row("", now, before, minResponses: 5)
+        #expect(ratings.notableChanges.first?.subject == .all && ratings.notableChanges.first?.figure == .rating(.csat))
+        #expect(ratings.notableChanges.first?.previous == 100 && ratings.notableChanges.first?.current == 0)
+    }
 }
