@@ -121,7 +121,8 @@ extension PipelineRunner {
             positiveThreshold: rules.positiveThreshold, negativeThreshold: rules.negativeThreshold,
             themeNames: resources.lexicons.themeNames, locale: config.locale, strings: resources.reportStrings)
         report.trends = try step.history.trends(asOf: step.asOf, settings: config.trends, minResponses: config.minResponses,
-                                                employeeNames: Array(report.aggregate.byEmployee.keys))
+                                                employeeNames: Array(report.aggregate.byEmployee.keys),
+                                                channelNames: Array(report.aggregate.byChannel.keys))
         report.filesSeenBefore = step.history.prior.compactMap { $0 }.count
         report.filesNotExports = step.skipped.count
         if let masker = resources.masker { report = report.masked(by: masker) }

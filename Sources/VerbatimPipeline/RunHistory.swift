@@ -117,8 +117,8 @@ final class RunHistory {
     }
 
     /// This period against the previous one, from the store (this run's records included); nil without a store.
-    /// `employeeNames`: the names this run's tables show, which the trends use for the same employees.
-    func trends(asOf: String, settings: TrendSettings, minResponses: Int, employeeNames: [String] = []) throws(RunError) -> TrendReport? {
+    /// `employeeNames`, `channelNames`: the names this run's tables show, which the trends use for the same employees and channels.
+    func trends(asOf: String, settings: TrendSettings, minResponses: Int, employeeNames: [String] = [], channelNames: [String] = []) throws(RunError) -> TrendReport? {
         guard let session else { return nil }
         let (current, previous) = settings.periods(asOf: asOf)
         let counts: TrendCounts
@@ -130,7 +130,8 @@ final class RunHistory {
             periodDays: settings.periodDays, current: .init(from: current.from, to: current.to),
             previous: .init(from: previous.from, to: previous.to), minResponses: minResponses,
             total: (counts.total.current, counts.total.previous),
-            employees: pairs(counts.byEmployee), themes: pairs(counts.byTheme), employeeNames: employeeNames)
+            employees: pairs(counts.byEmployee), themes: pairs(counts.byTheme), employeeNames: employeeNames,
+            channels: pairs(counts.byChannel), channelNames: channelNames)
     }
 
     /// Commits the run's changes.

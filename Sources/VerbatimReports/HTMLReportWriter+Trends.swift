@@ -1,7 +1,7 @@
 import VerbatimCore
 
 /// The trends section of `report.html`: net sentiment this period against
-/// the previous one, for all records, per employee and per theme, from the
+/// the previous one, for all records, per employee, theme and channel, from the
 /// history store (`RunReport.trends`). The same rows as `report.md`'s
 /// `## Trends` (rows present in both periods, largest fall first), with
 /// the 95% interval and ▲/▼ where it excludes zero; a change resting on
@@ -23,6 +23,7 @@ extension HTMLReportWriter {
         h += "<tbody>\n" + trendRow(trends.total, name: t("trends.all"), cls: "total", minimum: trends.minResponses) + "</tbody>\n"
         h += trendGroup(t("col.employee"), trends.employees, minimum: trends.minResponses, name: employeeName)
         h += trendGroup(t("trends.theme"), trends.themes, minimum: trends.minResponses) { esc(themeName($0)) }
+        if !trends.channels.isEmpty { h += trendGroup(t("trends.channel"), trends.channels, minimum: trends.minResponses) { esc($0) } }
         return h + "</table></div>\n" + ratingsTable(trends) + "</section>\n"
     }
 
@@ -38,6 +39,7 @@ extension HTMLReportWriter {
             case .all: name = t(c.figure == .net ? "trends.all" : "trends.all_responses")
             case let .employee(e): name = employeeName(e)
             case let .theme(id): name = esc(themeName(id))
+            case let .channel(c): name = "\(esc(c)) (\(t("trends.channel")))"
             }
             let figure: String
             switch c.figure {

@@ -10,7 +10,7 @@ extension MarkdownReportWriter {
     }
 
     /// `## Trends`: net sentiment this period against the previous one, per
-    /// employee and theme, from the history store. Empty without a store.
+    /// employee, theme and channel, from the history store. Empty without a store.
     static func trendsSection(_ report: RunReport) -> String {
         guard let t = report.trends else { return "" }
         func net(_ v: Double) -> String { NumberFormat.fixed(v, 2) }
@@ -50,6 +50,7 @@ extension MarkdownReportWriter {
         md += "\n\n"
         md += table("Employee", "employees", t.employees) { $0 }
         md += table("Theme", "themes", t.themes) { report.themeName($0) }
+        md += table("Channel", "channels", t.channels) { $0 }
         md += ratingsTable(t)
         while md.hasSuffix("\n\n") { md.removeLast() }
         return md
@@ -70,6 +71,7 @@ extension MarkdownReportWriter {
             case .all: name = c.figure == .net ? "All records" : "All responses"
             case let .employee(e): name = cell(e)
             case let .theme(id): name = report.themeName(id)
+            case let .channel(c): name = "\(cell(c)) (channel)"
             }
             let figure: String
             switch c.figure {

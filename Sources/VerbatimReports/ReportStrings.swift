@@ -22,7 +22,7 @@ public struct ReportStrings: Sendable {
         "note.too_few", "note.unassigned", "unassigned", "section.themes", "themes.hint", "label.positive",
         "label.neutral", "label.negative", "section.heatmap", "heatmap.hint", "section.trend", "trend.hint",
         "trend.records", "trend.net", "trend.few", "section.trends", "trends.periods", "trends.hint", "trends.waiting", "trends.all",
-        "trends.theme", "trends.n", "trends.net", "trends.change", "trends.too_few", "trends.only_one", "trends.ratings", "trends.ratings_hint", "trends.notable", "trends.notable_none", "trends.all_responses", "trends.csat", "trends.nps", "section.verbatims", "verbatims.hint", "verbatims.overall",
+        "trends.theme", "trends.n", "trends.net", "trends.change", "trends.too_few", "trends.only_one", "trends.ratings", "trends.ratings_hint", "trends.notable", "trends.notable_none", "trends.channel", "trends.all_responses", "trends.csat", "trends.nps", "section.verbatims", "verbatims.hint", "verbatims.overall",
         "verbatims.by_employee", "verbatims.by_theme", "verbatims.most_positive", "verbatims.most_negative",
         "verbatims.none", "verbatim.evidence", "verbatim.source", "verbatim.themes",
         "verbatim.rating", "verbatim.mentioned", "section.files", "files.file", "files.format",

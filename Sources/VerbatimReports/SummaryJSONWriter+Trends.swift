@@ -2,7 +2,7 @@ import VerbatimCore
 
 extension SummaryJSONWriter {
     /// `summary.json`'s `trends` member: null when the run had no history
-    /// store, else the two periods and a row per employee and theme
+    /// store, else the two periods and a row per employee, theme and channel
     /// (schema in `docs/summary-schema.md`).
     static func trends(_ report: RunReport) -> JSONValue {
         guard let t = report.trends else { return .null }
@@ -50,6 +50,7 @@ extension SummaryJSONWriter {
             ("nps", rating(t.total.nps)),
             ("employees", .array(t.employees.map { row("employee", $0) })),
             ("themes", .array(t.themes.map { row("theme", $0, name: report.themeName($0.key)) })),
+            ("channels", .array(t.channels.map { row("channel", $0) })),
         ])
     }
 }

@@ -1,6 +1,6 @@
 import VerbatimCore
 
-/// "This period against the previous one", per employee and per theme,
+/// "This period against the previous one", per employee, theme and channel,
 /// from the history store: how net sentiment moved and whether the move is
 /// larger than sampling noise.
 ///
@@ -76,6 +76,8 @@ public struct TrendReport: Sendable {
     public var employees: [Row]
     /// Sorted by theme id; empty until both periods have records.
     public var themes: [Row]
+    /// Sorted by name, spellings of one channel folded as the run's tables fold them; empty until both periods have records.
+    public var channels: [Row] = []
 
     /// True when the store holds records of both periods.
     public var hasBothPeriods: Bool { total.current.n > 0 && total.previous.n > 0 }
@@ -85,9 +87,10 @@ public struct TrendReport: Sendable {
     public init(
         periodDays: Int, current: Period, previous: Period, minResponses: Int, total: (current: SentimentTally, previous: SentimentTally),
         employees: [String: (current: SentimentTally, previous: SentimentTally)], themes: [String: (current: SentimentTally, previous: SentimentTally)],
-        employeeNames: [String] = []
+        employeeNames: [String] = [], channels: [String: (current: SentimentTally, previous: SentimentTally)] = [:], channelNames: [String] = []
     ) {
         let employees = Self.folding(employees, shownAs: employeeNames)
+        let channels = Self.folding(channels, shownAs: channelNames)
         self.periodDays = periodDays
         self.current = current
         self.previous = previous
@@ -96,9 +99,10 @@ public struct TrendReport: Sendable {
         let both = total.current.n > 0 && total.previous.n > 0
         self.employees = both ? employees.keys.sorted().map { Self.row($0, employees[$0]!.current, employees[$0]!.previous, minResponses: minResponses) } : []
         self.themes = both ? themes.keys.sorted().map { Self.row($0, themes[$0]!.current, themes[$0]!.previous, minResponses: minResponses) } : []
+        self.channels = both ? channels.keys.sorted().map { Self.row($0, channels[$0]!.current, channels[$0]!.previous, minResponses: minResponses) } : []
     }
 
-    /// The spellings of one employee merged under one name.
+    /// The spellings of one employee (or channel) merged under one name.
     static func folding(
         _ employees: [String: (current: SentimentTally, previous: SentimentTally)], shownAs names: [String]
     ) -> [String: (current: SentimentTally, previous: SentimentTally)] {
@@ -189,6 +193,7 @@ public struct TrendReport: Sendable {
             case all
             case employee(String)
             case theme(String)
+            case channel(String)
         }
         /// Net sentiment, or a survey figure (in points).
         public enum Figure: Sendable, Hashable {
@@ -204,7 +209,7 @@ public struct TrendReport: Sendable {
     }
 
     /// Every significant change, of net sentiment and of the survey figures, for the whole, each employee
-    /// and each theme: falls first, then rises; in each, the whole, then employees, then themes (by name),
+    /// each theme and each channel: falls first, then rises; in each, the whole, then employees, themes and channels (by name),
     /// net sentiment before CSAT before NPS. Empty until both periods have records.
     public var notableChanges: [NotableChange] {
         guard hasBothPeriods else { return [] }
@@ -222,6 +227,7 @@ public struct TrendReport: Sendable {
         add(total, .all)
         for r in employees { add(r, .employee(r.key)) }
         for r in themes { add(r, .theme(r.key)) }
+        for r in channels { add(r, .channel(r.key)) }
         // Stable: the rows are by name already, and each row's figures in their order.
         return out.enumerated().sorted { a, b in
             a.element.isFall != b.element.isFall ? a.element.isFall : a.offset < b.offset

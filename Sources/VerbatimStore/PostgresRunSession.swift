@@ -195,6 +195,15 @@ final class PostgresRunSession: RunTransaction {
                 try add(r, at: 1, into: &out.byEmployee[try r[0].decode(String.self), default: PeriodCounts()])
             }
             for row in try db.query("""
+                SELECT channel, p, COUNT(*)::bigint, COUNT(*) FILTER (WHERE label = 'positive')::bigint,
+                       COUNT(*) FILTER (WHERE label = 'neutral')::bigint, COUNT(*) FILTER (WHERE label = 'negative')::bigint, COALESCE(SUM(score), 0)::float8
+                FROM (SELECT *, CASE WHEN day BETWEEN \(cf) AND \(ct) THEN 1::bigint WHEN day BETWEEN \(pf) AND \(pt) THEN 0::bigint END AS p
+                      FROM records WHERE day BETWEEN \(lo) AND \(hi) AND channel IS NOT NULL) x WHERE p IS NOT NULL GROUP BY channel, p
+                """, operation).rows {
+                let r = row.makeRandomAccess()
+                try add(r, at: 1, into: &out.byChannel[try r[0].decode(String.self), default: PeriodCounts()])
+            }
+            for row in try db.query("""
                 SELECT theme, p, COUNT(*)::bigint, COUNT(*) FILTER (WHERE polarity = 'positive')::bigint,
                        COUNT(*) FILTER (WHERE polarity = 'neutral')::bigint, COUNT(*) FILTER (WHERE polarity = 'negative')::bigint, COALESCE(SUM(score), 0)::float8
                 FROM (SELECT t.theme, t.polarity, r.score,
@@ -211,7 +220,7 @@ final class PostgresRunSession: RunTransaction {
     }
 
     /// The CSAT and NPS of the two periods, added to the counts the queries above set: each rated record and
-    /// rated response without text in the whole and its employee, each rated record's theme mentions in their
+    /// rated response without text in the whole, its employee and its channel, each rated record's theme mentions in their
     /// themes, rating by rating through `SentimentTally` (the bands are `SurveyRating`'s, not restated in SQL).
     private func addRatings(into out: inout TrendCounts, _ cf: String, _ ct: String, _ pf: String, _ pt: String, _ lo: String, _ hi: String,
                             _ operation: String) throws {
@@ -219,18 +228,19 @@ final class PostgresRunSession: RunTransaction {
             (SurveyRating.Ratings(csat: try r[2].decode(Double?.self), nps: try r[3].decode(Double?.self)), try r[0].decode(Int64.self) == 1)
         }
         for row in try db.query("""
-            SELECT p, employee, csat, nps
-            FROM (SELECT employee, csat, nps, CASE WHEN day BETWEEN \(cf) AND \(ct) THEN 1::bigint WHEN day BETWEEN \(pf) AND \(pt) THEN 0::bigint END AS p
+            SELECT p, employee, csat, nps, channel
+            FROM (SELECT employee, csat, nps, channel,
+                         CASE WHEN day BETWEEN \(cf) AND \(ct) THEN 1::bigint WHEN day BETWEEN \(pf) AND \(pt) THEN 0::bigint END AS p
                   FROM records WHERE day BETWEEN \(lo) AND \(hi) AND (csat IS NOT NULL OR nps IS NOT NULL)
                   UNION ALL
-                  SELECT employee, csat, nps, CASE WHEN day BETWEEN \(cf) AND \(ct) THEN 1::bigint WHEN day BETWEEN \(pf) AND \(pt) THEN 0::bigint END
+                  SELECT employee, csat, nps, channel,
+                         CASE WHEN day BETWEEN \(cf) AND \(ct) THEN 1::bigint WHEN day BETWEEN \(pf) AND \(pt) THEN 0::bigint END
                   FROM rated_responses WHERE day BETWEEN \(lo) AND \(hi)) x
             WHERE p IS NOT NULL
             """, operation).rows {
             let r = row.makeRandomAccess()
             let (rs, isCurrent) = try ratings(r)
-            out.total.add(ratings: rs, current: isCurrent)
-            if let employee = try r[1].decode(String?.self) { out.byEmployee[employee, default: PeriodCounts()].add(ratings: rs, current: isCurrent) }
+            out.addRatings(rs, current: isCurrent, employee: try r[1].decode(String?.self), channel: try r[4].decode(String?.self))
         }
         for row in try db.query("""
             SELECT p, theme, csat, nps

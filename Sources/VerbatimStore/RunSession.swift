@@ -144,7 +144,7 @@ public final class RunSession {
         }
     }
 
-    /// Counts per employee and per theme in two periods, this run's records included, with their CSAT and NPS
+    /// Counts per employee, theme and channel in two periods, this run's records included, with their CSAT and NPS
     /// (and those of the rated responses without text: in the whole and their employee's, as in a run's own tallies).
     ///
     /// The rows of both periods are added up here, by key and period, not by `GROUP BY`: SQLite
@@ -159,31 +159,29 @@ public final class RunSession {
             // read them through `records_by_day` instead of scanning every record the store holds.
             let period = "CASE WHEN day BETWEEN ?1 AND ?2 THEN 1 WHEN day BETWEEN ?3 AND ?4 THEN 0 END"
             let records = try BulkStatement(db, sql: """
-                SELECT \(period) AS period, label, score, employee, csat, nps FROM records WHERE day BETWEEN ?5 AND ?6 AND period IS NOT NULL
+                SELECT \(period) AS period, label, score, employee, csat, nps, channel FROM records WHERE day BETWEEN ?5 AND ?6 AND period IS NOT NULL
                 """)
             let themes = try BulkStatement(db, sql: """
                 SELECT \(period.replacingOccurrences(of: "day", with: "r.day")) AS period, t.polarity, r.score, t.theme, r.csat, r.nps
                 FROM record_themes t JOIN records r ON r.id = t.record_id WHERE r.day BETWEEN ?5 AND ?6 AND period IS NOT NULL
                 """)
             let rated = try BulkStatement(db, sql: """
-                SELECT \(period) AS period, employee, csat, nps FROM rated_responses WHERE day BETWEEN ?5 AND ?6 AND period IS NOT NULL
+                SELECT \(period) AS period, employee, csat, nps, channel FROM rated_responses WHERE day BETWEEN ?5 AND ?6 AND period IS NOT NULL
                 """)
             for s in [records, themes, rated] {
                 s.bind(1, current.from); s.bind(2, current.to); s.bind(3, previous.from); s.bind(4, previous.to)
                 s.bind(5, min(current.from, previous.from)); s.bind(6, max(current.to, previous.to))
             }
             try Self.forEachCount(records) { label, score, ratings, isCurrent, employee in
-                out.total.add(label, score: score, ratings: ratings, current: isCurrent)
-                if let employee { out.byEmployee[employee, default: PeriodCounts()].add(label, score: score, ratings: ratings, current: isCurrent) }
+                out.addRecord(label, score: score, ratings: ratings, current: isCurrent, employee: employee, channel: records.string(6))
             }
             try Self.forEachCount(themes) { polarity, score, ratings, isCurrent, theme in
                 if let theme { out.byTheme[theme, default: PeriodCounts()].add(polarity, score: score, ratings: ratings, current: isCurrent) }
             }
             defer { rated.reset() }
             while try rated.step() {
-                let ratings = SurveyRating.Ratings(csat: rated.optionalDouble(2), nps: rated.optionalDouble(3)), isCurrent = rated.int64(0) == 1
-                out.total.add(ratings: ratings, current: isCurrent)
-                if let employee = rated.string(1) { out.byEmployee[employee, default: PeriodCounts()].add(ratings: ratings, current: isCurrent) }
+                out.addRatings(SurveyRating.Ratings(csat: rated.optionalDouble(2), nps: rated.optionalDouble(3)), current: rated.int64(0) == 1,
+                               employee: rated.string(1), channel: rated.string(4))
             }
             return out
         }

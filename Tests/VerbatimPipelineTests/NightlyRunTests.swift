@@ -172,7 +172,7 @@ struct NightlyRunTests {
         _ = try s.runner().run(.init(asOf: "2026-11-20"))
         let first = try #require(s.report("2026-11-20/report.md"))
         #expect(first.contains("Trends appear once the history store holds records of both periods"))
-        #expect(try #require(s.report("2026-11-20/summary.json")).contains("\"employees\": [],\n    \"themes\": []\n  }\n}"))
+        #expect(try #require(s.report("2026-11-20/summary.json")).contains("\"employees\": [],\n    \"themes\": [],\n    \"channels\": []\n  }\n}"))
 
         // A week later Mehmet's feedback turns bad: the change is outside the interval.
         let later = (0..<6).map { ("A2-\($0)", 25 + $0 % 2, "Ayşe Yılmaz", 5, Self.good) } + (0..<8).map { ("M2-\($0)", 26, "Mehmet Demir", 1, Self.bad) }
@@ -187,7 +187,11 @@ struct NightlyRunTests {
         #expect(md.contains("- ▼ Mehmet Demir: net sentiment 1.00 → -1.00\n") && !md.contains("- ▲ Ayşe") && !md.contains("- ▼ Ayşe"))
         let ayse = try #require(md.split(separator: "\n").first { $0.hasPrefix("| Ayşe Yılmaz |") })
         #expect(ayse.contains("| 6 → 6 | 1.00 → 1.00 | 0.00 (") && !ayse.contains("▼") && !ayse.contains("▲"))
+        // The one channel of both exports, from both backends' counts.
+        let phone = try #require(md.split(separator: "\n").first { $0.hasPrefix("| Telefon |") })
+        #expect(phone.hasPrefix("| Telefon | 12 → 14 | 1.00 → -0.14 |"), "\(phone)")
         let summary = try #require(s.report("2026-11-27/summary.json"))
+        #expect(summary.contains("\"channel\": \"Telefon\""))
         #expect(summary.contains("\"employee\": \"Mehmet Demir\""))
         #expect(summary.contains("\"significant\": true"))
     }

@@ -167,5 +167,7 @@ struct RatedResponseStoreTests {
         #expect(t.total.previous.csatCount == 1 && t.total.previous.csatPercent == 100)
         #expect(t.byEmployee["Ayşe"]?.current.csatCount == 2 && t.byEmployee["Ayşe"]?.current.n == 1)
         #expect(t.byTheme["billing"]?.current.csatCount == 1, "a theme mention counts its record's rating")
+        #expect(t.byChannel["Phone"]?.current.csatCount == 3 && t.byChannel["Phone"]?.current.n == 1 && t.byChannel["Phone"]?.previous.csatCount == 1,
+                "a channel counts its records and its rated responses")
     }
 }
