@@ -40,7 +40,7 @@ enum DataFuzz {
     static let pipelineFile = "pipeline.yaml"
     /// The files an input can be, by its first byte (modulo their count). Paths are inside the folder.
     static let targets: [String] = {
-        let shared = ["emoji.tsv", "themes.tsv", "headers.tsv", "months.tsv", "rating_choices.tsv", "report_strings.tsv", "name_endings.tsv",
+        let shared = ["emoji.tsv", "themes.tsv", "headers.tsv", "months.tsv", "rating_choices.tsv", "channels.tsv", "report_strings.tsv", "name_endings.tsv",
                       "pii/common.tsv", "pii/tr.tsv", "pii/kk.tsv", "ru/langid.tsv", "en/langid.tsv"]
         let perLanguage = ["sentiment", "intensifiers", "negation", "contrast", "concessive", "aspects", "themes", "langid", "numbers", "ratings"]
         let languages = ["tr", "kk", "mn", "sr"].flatMap { language in perLanguage.map { "\(language)/\($0).tsv" } }
