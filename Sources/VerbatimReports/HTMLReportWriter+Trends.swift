@@ -13,7 +13,7 @@ extension HTMLReportWriter {
         var h = "<section id=\"trends\"><h2>\(t("section.trends"))</h2>\n"
         h += "<p class=\"hint\">\(t("trends.periods", ["current": "\(trends.current.from) – \(trends.current.to)", "previous": "\(trends.previous.from) – \(trends.previous.to)"]))</p>\n"
         guard trends.hasBothPeriods else {
-            h += "<p class=\"empty-list\" id=\"trends-waiting\">\(t("trends.waiting", ["previous": "\(trends.total.previous.n)", "current": "\(trends.total.current.n)"]))</p>\n"
+            h += "<p class=\"empty-list\" id=\"trends-waiting\">\(t("trends.waiting", ["previous": "\(trends.total.previous.responses)", "current": "\(trends.total.current.responses)"]))</p>\n"
             return h + "</section>\n"
         }
         h += "<p class=\"hint\">\(t("trends.hint", ["days": "\(trends.periodDays)", "n": "\(trends.minResponses)"]))</p>\n"

@@ -16,8 +16,8 @@ extension MarkdownReportWriter {
         func net(_ v: Double) -> String { NumberFormat.fixed(v, 2) }
         var md = "\n## Trends: \(t.current.from) – \(t.current.to) against \(t.previous.from) – \(t.previous.to)\n\n"
         guard t.hasBothPeriods else {
-            md += "Trends appear once the history store holds records of both periods "
-                + "(now \(t.total.previous.n) in the previous \(t.periodDays) days, \(t.total.current.n) in this period).\n"
+            md += "Trends appear once the history store holds responses of both periods "
+                + "(now \(t.total.previous.responses) in the previous \(t.periodDays) days, \(t.total.current.responses) in this period).\n"
             return md
         }
         md += "Net sentiment from the history store (every run so far), this period against the previous \(t.periodDays) days. "
@@ -58,7 +58,7 @@ extension MarkdownReportWriter {
 
     /// Under the headline, the changes since the previous period that are larger than sampling noise (the
     /// trends' ▲ and ▼, which stand at the end of the page), or a line saying there are none. Nothing
-    /// until the store holds records of both periods.
+    /// until the store holds responses of both periods.
     static func notableChanges(_ report: RunReport) -> String {
         guard let t = report.trends, t.hasBothPeriods else { return "" }
         let changes = t.notableChanges

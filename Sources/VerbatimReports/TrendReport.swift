@@ -79,8 +79,8 @@ public struct TrendReport: Sendable {
     /// Sorted by name, spellings of one channel folded as the run's tables fold them; empty until both periods have records.
     public var channels: [Row] = []
 
-    /// True when the store holds records of both periods.
-    public var hasBothPeriods: Bool { total.current.n > 0 && total.previous.n > 0 }
+    /// True when the store holds responses (records, or ratings without text) of both periods.
+    public var hasBothPeriods: Bool { total.current.responses > 0 && total.previous.responses > 0 }
 
     /// `employees` as the store spells them: each employee's spellings are one row (`NameFold`), shown
     /// as in `employeeNames` (the run's tables) when it has one of them, else as most of its records spell it.
@@ -96,7 +96,8 @@ public struct TrendReport: Sendable {
         self.previous = previous
         self.minResponses = minResponses
         self.total = Self.row("", total.current, total.previous, minResponses: minResponses)
-        let both = total.current.n > 0 && total.previous.n > 0
+        // Responses, not records: a survey whose customers mostly skip the comment has ratings to compare.
+        let both = total.current.responses > 0 && total.previous.responses > 0
         self.employees = both ? employees.keys.sorted().map { Self.row($0, employees[$0]!.current, employees[$0]!.previous, minResponses: minResponses) } : []
         self.themes = both ? themes.keys.sorted().map { Self.row($0, themes[$0]!.current, themes[$0]!.previous, minResponses: minResponses) } : []
         self.channels = both ? channels.keys.sorted().map { Self.row($0, channels[$0]!.current, channels[$0]!.previous, minResponses: minResponses) } : []

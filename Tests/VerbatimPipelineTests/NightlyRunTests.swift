@@ -171,7 +171,7 @@ struct NightlyRunTests {
         s.input.write("a_2026-11-20.csv", Self.export(recent))
         _ = try s.runner().run(.init(asOf: "2026-11-20"))
         let first = try #require(s.report("2026-11-20/report.md"))
-        #expect(first.contains("Trends appear once the history store holds records of both periods"))
+        #expect(first.contains("Trends appear once the history store holds responses of both periods"))
         #expect(try #require(s.report("2026-11-20/summary.json")).contains("\"employees\": [],\n    \"themes\": [],\n    \"channels\": []\n  }\n}"))
 
         // A week later Mehmet's feedback turns bad: the change is outside the interval.

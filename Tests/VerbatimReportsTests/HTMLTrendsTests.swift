@@ -41,7 +41,7 @@ struct HTMLTrendsTests {
     @Test func onePeriodOnlySaysWhenTrendsWillAppear() throws {
         let html = try Self.page(trends: Self.trends(previousTotal: SentimentTally()))
         #expect(html.contains("<section id=\"trends\">"))
-        #expect(html.contains("Trends appear once the history store holds records of both periods (now 0 in the previous period, 50 in this one)."))
+        #expect(html.contains("Trends appear once the history store holds responses of both periods (now 0 in the previous period, 50 in this one)."))
         #expect(!html.contains("<table id=\"trends-table\""))
     }
 

@@ -101,4 +101,19 @@ struct TrendReportTests {
         #expect(ratings.notableChanges.first?.subject == .all && ratings.notableChanges.first?.figure == .rating(.csat))
         #expect(ratings.notableChanges.first?.previous == 100 && ratings.notableChanges.first?.current == 0)
     }
+
+    /// A survey whose customers skipped the comment last week still has a CSAT to compare.
+    @Test func ratingsAloneInAPeriodAreEnoughForTrends() {
+        let report = TrendReport(
+            periodDays: 7, current: .init(from: "2026-11-15", to: "2026-11-21"), previous: .init(from: "2026-11-08", to: "2026-11-14"),
+            minResponses: 2, total: (Self.tally(2, 0, 0), Self.ratings(csat: [5, 5, 4])),
+            employees: ["Ana": (Self.tally(2, 0, 0), Self.ratings(csat: [5, 5, 4]))], themes: [:])
+        #expect(report.hasBothPeriods && report.employees.count == 1)
+        #expect(report.total.change == nil, "no sentiment before: no sentiment change")
+        #expect(report.total.csat == nil, "no CSAT now: no CSAT change")
+        let none = TrendReport(periodDays: 7, current: report.current, previous: report.previous, minResponses: 2,
+                               total: (Self.tally(2, 0, 0), SentimentTally()), employees: [:], themes: [:])
+        #expect(!none.hasBothPeriods)
+    }
 }
+
