@@ -52,7 +52,8 @@ public struct TrendReport: Sendable {
         public var previous: SentimentTally
         /// Nil when one of the periods has no records.
         public var change: Change?
-        /// Why the change is missing or not judged (`new this period`, `none this period`, `too few responses`).
+        /// Why the change is missing or not judged (`new this period`, `none this period`, `too few responses`,
+        /// `ratings only`: responses without text in both periods).
         public var note: String?
         /// The survey figures' moves, when both periods have ratings of the scale (from records and from
         /// responses without text alike); nil otherwise.
@@ -129,8 +130,8 @@ public struct TrendReport: Sendable {
         let csat = ratingChange(.csat, current, previous, minResponses: minResponses)
         let nps = ratingChange(.nps, current, previous, minResponses: minResponses)
         guard current.n > 0, previous.n > 0 else {
-            return Row(key: key, current: current, previous: previous, change: nil,
-                       note: current.n == 0 ? "none this period" : "new this period", csat: csat, nps: nps)
+            let note = current.n == 0 && previous.n == 0 ? "ratings only" : current.n == 0 ? "none this period" : "new this period"
+            return Row(key: key, current: current, previous: previous, change: nil, note: note, csat: csat, nps: nps)
         }
         let enough = current.n >= minResponses && previous.n >= minResponses
         var change = Self.change(current, previous)

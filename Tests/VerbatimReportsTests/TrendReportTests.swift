@@ -76,6 +76,7 @@ struct TrendReportTests {
             minResponses: 2, total: (Self.tally(2, 0, 0), Self.tally(2, 0, 0)),
             employees: ["Ana": (Self.ratings(csat: [5, 4]), Self.ratings(csat: [1, 1]))], themes: [:])
         #expect(report.employees.first?.change == nil && report.employees.first?.hasRecords == false)
+        #expect(report.employees.first?.note == "ratings only")
         #expect(report.employees.first?.csat?.change.net == 100)
         #expect(report.hasRatingChanges)
     }
