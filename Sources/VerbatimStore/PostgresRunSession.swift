@@ -185,23 +185,20 @@ final class PostgresRunSession: RunTransaction {
                 """, operation).rows {
                 try add(row.makeRandomAccess(), at: 0, into: &out.total)
             }
+            // Employees and channels in one pass: a grouping set each (`GROUPING(employee)` is 1 on the channels' rows).
             for row in try db.query("""
-                SELECT employee, p, COUNT(*)::bigint, COUNT(*) FILTER (WHERE label = 'positive')::bigint,
+                SELECT employee, channel, GROUPING(employee)::bigint, p, COUNT(*)::bigint, COUNT(*) FILTER (WHERE label = 'positive')::bigint,
                        COUNT(*) FILTER (WHERE label = 'neutral')::bigint, COUNT(*) FILTER (WHERE label = 'negative')::bigint, COALESCE(SUM(score), 0)::float8
                 FROM (SELECT *, CASE WHEN day BETWEEN \(cf) AND \(ct) THEN 1::bigint WHEN day BETWEEN \(pf) AND \(pt) THEN 0::bigint END AS p
-                      FROM records WHERE day BETWEEN \(lo) AND \(hi) AND employee IS NOT NULL) x WHERE p IS NOT NULL GROUP BY employee, p
+                      FROM records WHERE day BETWEEN \(lo) AND \(hi)) x WHERE p IS NOT NULL
+                GROUP BY GROUPING SETS ((employee, p), (channel, p))
                 """, operation).rows {
                 let r = row.makeRandomAccess()
-                try add(r, at: 1, into: &out.byEmployee[try r[0].decode(String.self), default: PeriodCounts()])
-            }
-            for row in try db.query("""
-                SELECT channel, p, COUNT(*)::bigint, COUNT(*) FILTER (WHERE label = 'positive')::bigint,
-                       COUNT(*) FILTER (WHERE label = 'neutral')::bigint, COUNT(*) FILTER (WHERE label = 'negative')::bigint, COALESCE(SUM(score), 0)::float8
-                FROM (SELECT *, CASE WHEN day BETWEEN \(cf) AND \(ct) THEN 1::bigint WHEN day BETWEEN \(pf) AND \(pt) THEN 0::bigint END AS p
-                      FROM records WHERE day BETWEEN \(lo) AND \(hi) AND channel IS NOT NULL) x WHERE p IS NOT NULL GROUP BY channel, p
-                """, operation).rows {
-                let r = row.makeRandomAccess()
-                try add(r, at: 1, into: &out.byChannel[try r[0].decode(String.self), default: PeriodCounts()])
+                if try r[2].decode(Int64.self) == 0 {
+                    if let employee = try r[0].decode(String?.self) { try add(r, at: 3, into: &out.byEmployee[employee, default: PeriodCounts()]) }
+                } else if let channel = try r[1].decode(String?.self) {
+                    try add(r, at: 3, into: &out.byChannel[channel, default: PeriodCounts()])
+                }
             }
             for row in try db.query("""
                 SELECT theme, p, COUNT(*)::bigint, COUNT(*) FILTER (WHERE polarity = 'positive')::bigint,
