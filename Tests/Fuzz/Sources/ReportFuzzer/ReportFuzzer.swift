@@ -37,10 +37,11 @@ func fuzzReports(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     file.read = 3
     file.accepted = 3
     let locale = ReportLocale.allCases[size % ReportLocale.allCases.count]
-    let report = RunReport(
+    var report = RunReport(
         pipelineName: part(1), asOf: "2026-11-21", toolVersion: "0", aggregate: aggregate, files: [file], rejectedRecords: 0,
         minResponses: 1, positiveThreshold: 0.05, negativeThreshold: -0.05, themeNames: ReportFuzz.resources.lexicons.themeNames,
         locale: locale, strings: ReportFuzz.resources.reportStrings)
+    report.trends = ReportFuzz.trends(employee: part(0), channel: part(1))
     for r in [report, report.masked(by: ReportFuzz.masker)] {
         ReportFuzz.check(r, records, input)
     }
@@ -48,6 +49,23 @@ func fuzzReports(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 
 enum ReportFuzz {
+    /// Trends in which the fuzzed employee and channel moved beyond noise, with survey ratings: the
+    /// notable changes, the trend tables and the ratings table all name them.
+    static func trends(employee: String, channel: String) -> TrendReport {
+        func tally(_ positive: Int, _ negative: Int, csat: Double?) -> SentimentTally {
+            var t = SentimentTally()
+            for _ in 0..<positive { t.add(label: .positive, score: 0.5, ratings: SurveyRating.Ratings(csat: csat), disagrees: false) }
+            for _ in 0..<negative { t.add(label: .negative, score: -0.5, ratings: SurveyRating.Ratings(nps: 3), disagrees: false) }
+            return t
+        }
+        let fall = (current: tally(0, 12, csat: nil), previous: tally(12, 0, csat: 5))
+        let rise = (current: tally(12, 0, csat: 5), previous: tally(0, 12, csat: nil))
+        return TrendReport(
+            periodDays: 7, current: .init(from: "2026-11-15", to: "2026-11-21"), previous: .init(from: "2026-11-08", to: "2026-11-14"),
+            minResponses: 2, total: fall, employees: [employee: fall, "Ayşe": rise], themes: ["billing": fall],
+            employeeNames: [employee], channels: [channel: rise, "Telefon": fall], channelNames: [channel])
+    }
+
     static let resources: LoadedResources = {
         let r = LoadedResources.loadCollectingIssues(lexicons: URL(fileURLWithPath: "lexicons"), referencedFrom: "fuzz")
         guard r.issues.filter(\.isError).isEmpty else { fatalError("run from the repository root: \(r.issues)") }
