@@ -60,10 +60,14 @@ enum ReportFuzz {
         }
         let fall = (current: tally(0, 12, csat: nil), previous: tally(12, 0, csat: 5))
         let rise = (current: tally(12, 0, csat: 5), previous: tally(0, 12, csat: nil))
+        // The fuzzed names may be the fixed ones: the first of a name counts.
+        func cells(_ pairs: [(String, (current: SentimentTally, previous: SentimentTally))]) -> [String: (current: SentimentTally, previous: SentimentTally)] {
+            Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+        }
         return TrendReport(
             periodDays: 7, current: .init(from: "2026-11-15", to: "2026-11-21"), previous: .init(from: "2026-11-08", to: "2026-11-14"),
-            minResponses: 2, total: fall, employees: [employee: fall, "Ayşe": rise], themes: ["billing": fall],
-            employeeNames: [employee], channels: [channel: rise, "Telefon": fall], channelNames: [channel])
+            minResponses: 2, total: fall, employees: cells([(employee, fall), ("Ayşe", rise)]), themes: ["billing": fall],
+            employeeNames: [employee], channels: cells([(channel, rise), ("Telefon", fall)]), channelNames: [channel])
     }
 
     static let resources: LoadedResources = {
