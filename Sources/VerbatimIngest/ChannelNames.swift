@@ -46,9 +46,12 @@ public struct ChannelNames: Sendable {
 
     /// The channel a record shows: its channel value, named as listed; else the channel of its link's host; else nil.
     func channel(_ value: String?, link: String?) -> String? {
-        if let value { return names.isEmpty ? value : names[HeaderAliases.key(value)] ?? value }
+        if let value { return shown(value) }
         return link.flatMap(channel(ofLink:))
     }
+
+    /// A channel value as the reports show it: its listed channel, else as written.
+    func shown(_ value: String) -> String { names.isEmpty ? value : names[HeaderAliases.key(value)] ?? value }
 
     /// The channel of a link's host or of the nearest domain above it that is listed (`m.facebook.com` → `facebook.com`).
     func channel(ofLink link: String) -> String? {
@@ -87,7 +90,7 @@ final class ChannelMemo {
 
     func channel(_ value: String, _ names: ChannelNames) -> String {
         if let s = shown[value] { return s }
-        let s = names.channel(value, link: nil) ?? value
+        let s = names.shown(value)
         if shown.count < limit { shown[value] = s }
         return s
     }

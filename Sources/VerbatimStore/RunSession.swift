@@ -81,12 +81,15 @@ public final class RunSession {
     public func writeFile(_ file: FileEntry, spool: URL) throws(StoreError) -> FileWriteCounts {
         try writeFile(file) { writer, rated in
             try RecordSpool.forEachLine(inFile: spool) { line in
+                // The bytes bound in place where they can be; else the line read as either kind (a damaged one skipped).
                 if let row = SpoolRow.make(line) {
                     try writer.write(row)
-                } else if let r = RecordSpool.parse(line) {
-                    try writer.write(r)
-                } else if let r = RecordSpool.parseRated(line) {
-                    try Self.write(r, rated: &rated, records: &writer)
+                } else {
+                    switch RecordSpool.entry(line) {
+                    case let .record(r)?: try writer.write(r)
+                    case let .rated(r)?: try Self.write(r, rated: &rated, records: &writer)
+                    case nil: break
+                    }
                 }
             }
         }
