@@ -55,6 +55,21 @@ size_t vb_skip_clean_chunks(const uint8_t *p, size_t n, size_t from) {
     return i;
 }
 
+size_t vb_find_digit_or_at(const uint8_t *p, size_t n, size_t from) {
+    size_t i = from;
+    const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9), at = _mm_set1_epi8('@');
+    for (; i + 16 <= n; i += 16) {
+        __m128i c = _mm_loadu_si128((const __m128i *)(p + i));
+        // A digit: c - '0' is 0...9 unsigned, that is, equal to its minimum with 9.
+        __m128i d = _mm_sub_epi8(c, zero);
+        __m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d), _mm_cmpeq_epi8(c, at));
+        int bits = _mm_movemask_epi8(m);
+        if (bits) return i + (size_t)__builtin_ctz((unsigned)bits);
+    }
+    for (; i < n; i++) if ((p[i] >= '0' && p[i] <= '9') || p[i] == '@') return i;
+    return n;
+}
+
 #else
 
 size_t vb_find_either(const uint8_t *p, size_t n, size_t from, uint8_t a, uint8_t b) {
@@ -73,6 +88,11 @@ size_t vb_find_composition_lead(const uint8_t *p, size_t n, size_t from) {
 size_t vb_skip_clean_chunks(const uint8_t *p, size_t n, size_t from) {
     (void)p; (void)n;
     return from;
+}
+
+size_t vb_find_digit_or_at(const uint8_t *p, size_t n, size_t from) {
+    for (size_t i = from; i < n; i++) if ((p[i] >= '0' && p[i] <= '9') || p[i] == '@') return i;
+    return n;
 }
 
 #endif

@@ -1,3 +1,5 @@
+import VerbatimCore
+
 /// Replaces personal data in text that leaves a run (report verbatims,
 /// evidence, rejected rows) with typed placeholders: `[email]`, `[phone]`,
 /// `[card]`, `[iban]`, `[national_id]`.
@@ -85,15 +87,22 @@ public struct PersonalDataMasker: Sendable {
     /// `*` `[` …; never fewer than the masker would find), and whether there is an `@`.
     static func mostDigitsInARun(_ bytes: UnsafeBufferPointer<UInt8>) -> (digits: Int, at: Bool) {
         var most = 0, run = 0, at = false
-        for b in bytes {
-            switch b {
+        var i = 0
+        while i < bytes.count {
+            // With no run open, nothing before the next digit or `@` counts: skipped sixteen bytes at a time.
+            if run == 0 {
+                i = ByteScan.firstDigitOrAt(in: bytes, from: i)
+                if i == bytes.count { break }
+            }
+            switch bytes[i] {
             case 0x30...0x39: run += 1
-            case 0x41...0x5A, 0x61...0x7A, 0x20, 0x2E, 0x2D, 0x2F, 0x28, 0x29, 0x2B, 0x80...0xFF: continue
+            case 0x41...0x5A, 0x61...0x7A, 0x20, 0x2E, 0x2D, 0x2F, 0x28, 0x29, 0x2B, 0x80...0xFF: break
             case 0x40: at = true; fallthrough
             default:
                 most = max(most, run)
                 run = 0
             }
+            i += 1
         }
         return (max(most, run), at)
     }

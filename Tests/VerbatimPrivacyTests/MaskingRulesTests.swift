@@ -159,3 +159,56 @@ struct MaskingCheckTests {
         #expect(!MaskingCheck.mnRegister.passes([1, 1] + Self.d("99151512")))
     }
 }
+
+/// The pre-check that decides whether a text can hold a number worth matching (`mostDigitsInARun`),
+/// which skips to the next digit or `@` sixteen bytes at a time, against the byte-by-byte definition.
+@Suite("Masking pre-check")
+struct MaskingPreCheckTests {
+    /// The definition, one byte at a time: digits extend a run; letters, spaces, `. - / ( ) +` and
+    /// non-ASCII bytes leave it open; anything else (and `@`, which is also noted) closes it.
+    static func reference(_ bytes: [UInt8]) -> (Int, Bool) {
+        var most = 0, run = 0, at = false
+        for b in bytes {
+            switch b {
+            case 0x30...0x39: run += 1
+            case 0x41...0x5A, 0x61...0x7A, 0x20, 0x2E, 0x2D, 0x2F, 0x28, 0x29, 0x2B, 0x80...0xFF: continue
+            case 0x40: at = true; fallthrough
+            default: most = max(most, run); run = 0
+            }
+        }
+        return (max(most, run), at)
+    }
+
+    static func scanned(_ bytes: [UInt8]) -> (Int, Bool) {
+        bytes.withUnsafeBufferPointer { let r = PersonalDataMasker.mostDigitsInARun($0); return (r.digits, r.at) }
+    }
+
+    @Test func knownTexts() {
+        let cases: [(String, Int, Bool)] = [
+            ("", 0, false), ("no digits at all, long enough to fill several chunks of sixteen", 0, false),
+            ("Tapsyrys №12345 kelmedi", 5, false), ("call 0532 123 45 67; thanks", 11, false),
+            ("a@b.cc and then 12;34", 2, true), ("kötü -2.5 [negation(değil)] → +1; harika +3", 2, false),
+            (String(repeating: "ş", count: 40) + "1234567890123", 13, false),
+        ]
+        for (text, digits, at) in cases {
+            let r = Self.scanned(Array(text.utf8))
+            #expect(r.0 == digits && r.1 == at, "\(text): \(r)")
+            #expect(r.0 == Self.reference(Array(text.utf8)).0)
+        }
+    }
+
+    /// Random texts over the bytes that matter (digits, openers, closers, `@`, non-ASCII), of every
+    /// length around the sixteen-byte chunks: the same answer as the definition.
+    @Test func agreesWithTheDefinitionOnRandomTexts() {
+        let alphabet: [UInt8] = Array("0123456789 aZ.-/()+;,:@*".utf8) + [0xC3, 0xBC, 0xD0, 0x0A]
+        var generator = SplitMix(state: 14)
+        for length in 0..<80 {
+            for _ in 0..<40 {
+                let bytes = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+                let (a, b) = (Self.scanned(bytes), Self.reference(bytes))
+                #expect(a.0 == b.0 && a.1 == b.1, "\(bytes)")
+            }
+        }
+    }
+}
+

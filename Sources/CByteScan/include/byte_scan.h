@@ -20,4 +20,7 @@ size_t vb_find_composition_lead(const uint8_t *p, size_t n, size_t from);
 /// start of the first chunk that may, or of the last bytes that do not fill a chunk.
 size_t vb_skip_clean_chunks(const uint8_t *p, size_t n, size_t from);
 
+/// The position of the first ASCII digit or `@` of p[from..<n], or n.
+size_t vb_find_digit_or_at(const uint8_t *p, size_t n, size_t from);
+
 #endif
