@@ -185,23 +185,25 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         // The stems that are prefixes of the word, then the word itself: as the automaton listed them when
         // it marked the word (the index compiled, the token marked by its automaton), else one walk of each
         // trie over the word's bytes.
-        if !useAlternative, isCompiled, tokens[i].lookup.automaton == gate.automaton, let table = gate.candidates {
+        // Worked out once per look-up, not once per candidate.
+        let numbered = isCompiled
+        if !useAlternative, numbered, tokens[i].lookup.automaton == gate.automaton, let table = gate.candidates {
             let lookup = tokens[i].lookup, kind = gate.kind
             for k in table.chainRange(of: lookup.stem) {
                 let s = table.chainStem(k), length = table.stemLength(of: s)
                 for j in table.stemRange(of: s) where table.stemCandidate(j).kind == kind {
-                    consider(table.stemCandidate(j).term, firstStemBytes: length, at: i, in: tokens, isWord, &best)
+                    consider(table.stemCandidate(j).term, firstStemBytes: length, at: i, in: tokens, numbered, isWord, &best)
                 }
             }
             for j in table.exactRange(of: lookup.exact) where table.exactCandidate(j).kind == kind {
-                consider(table.exactCandidate(j).term, firstStemBytes: -1, at: i, in: tokens, isWord, &best)
+                consider(table.exactCandidate(j).term, firstStemBytes: -1, at: i, in: tokens, numbered, isWord, &best)
             }
         } else {
             tokens.withBytes(useAlternative ? tokens[i].alternative! : tokens[i].form) { bytes in
                 stems.forEachPrefix(ofUTF8: bytes) { length, list in
-                    for c in list { consider(c, firstStemBytes: length, at: i, in: tokens, isWord, &best) }
+                    for c in list { consider(c, firstStemBytes: length, at: i, in: tokens, numbered, isWord, &best) }
                 }
-                if let list = exact.value(forUTF8: bytes) { for c in list { consider(c, firstStemBytes: -1, at: i, in: tokens, isWord, &best) } }
+                if let list = exact.value(forUTF8: bytes) { for c in list { consider(c, firstStemBytes: -1, at: i, in: tokens, numbered, isWord, &best) } }
             }
         }
         guard best.index >= 0 else { return nil }
@@ -228,9 +230,9 @@ public struct TermIndex<Payload: Sendable>: Sendable {
     private var isCompiled: Bool { gate.automaton != 0 && laterWords.starts.count == terms.count + 1 }
 
     /// Term `c`, whose first word matched token `i` (whole, or a stem of `firstStemBytes` bytes): whether
-    /// its later words follow, and if so whether it beats `best`.
+    /// its later words follow, and if so whether it beats `best`. `numbered`: the index `isCompiled`.
     @inline(__always) private func consider(
-        _ c: Int32, firstStemBytes: Int, at i: Int, in tokens: TokenList, _ isWord: (Token.Kind) -> Bool, _ best: inout Best
+        _ c: Int32, firstStemBytes: Int, at i: Int, in tokens: TokenList, _ numbered: Bool, _ isWord: (Token.Kind) -> Bool, _ best: inout Best
     ) {
         let count = Int(wordCounts[Int(c)])
         guard i + count <= tokens.count else { return }
@@ -238,7 +240,6 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         var stemChars = viaStem ? firstStemBytes : 1000
         var lastStemBytes = count == 1 ? firstStemBytes : -1
         if count > 1 {
-            let numbered = isCompiled
             let first = numbered ? Int(laterWords.starts[Int(c)]) - 1 : 0
             for k in 1..<count {
                 guard isWord(tokens[i + k].kind) else { return }

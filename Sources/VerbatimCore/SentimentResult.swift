@@ -108,9 +108,10 @@ public struct Evidence: Sendable, Hashable {
     public static func line(_ evidence: [Evidence]) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(evidence.count * 48)
-        for (k, e) in evidence.enumerated() {
+        // By index, in place: a loop over the elements copied each (retaining and releasing its strings).
+        for k in evidence.indices {
             if k > 0 { UTF8Bytes.appendStatic("; ", to: &bytes) }
-            e.appendSummary(to: &bytes)
+            evidence[k].appendSummary(to: &bytes)
         }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -130,8 +130,10 @@ public struct LanguageIdentifier: Sendable {
     private static let cyrillicSlots: [Slot] = [.kk, .mn, .ru, .sr]
     private static let latinSlots: [Slot] = [.tr, .sr, .en]
 
-    private func slotScores(_ tokens: TokenList) -> [Double] {
-        var score = [Double](filled: 0, count: TextResources.cueLanguages.count)
+    /// Each language slot's score (`TextResources.cueLanguages` order): in a vector, not an array that
+    /// every `+=` checks for uniqueness.
+    private func slotScores(_ tokens: TokenList) -> SIMD8<Double> {
+        var score = SIMD8<Double>(repeating: 0)
         let memo = WordMemo.current
         for t in tokens.indices where tokens[t].kind == .word || tokens[t].kind == .contrast {
             let (c, cues) = reading(tokens, t, memo)
@@ -206,7 +208,7 @@ public struct LanguageIdentifier: Sendable {
         return found.updated(with: tokens.withForm(t) { Self.cueWeights($0, tables, slots: formSlots) })
     }
 
-    private static func add(_ found: TextResources.CueWeights, to score: inout [Double]) {
+    private static func add(_ found: TextResources.CueWeights, to score: inout SIMD8<Double>) {
         TextResources.CueWeights.forEachSlot(found.present) { score[$0] += found.weights[$0] }
     }
 
@@ -265,7 +267,7 @@ public struct LanguageIdentifier: Sendable {
     /// (`bravo za…`: Turkish and Serbian both know `bravo`, `za` is a Serbian cue). Nil without a
     /// vocabulary, for a text of no script or of both, when no lexicon knows a term, or on a tie that
     /// the cues do not break.
-    private func byVocabulary(_ tokens: TokenList, cues: [Double]) -> (Language, Double)? {
+    private func byVocabulary(_ tokens: TokenList, cues: SIMD8<Double>) -> (Language, Double)? {
         guard let vocabulary, let script = Self.script(of: tokens) else { return nil }
         let candidates = script == .cyrillic ? Self.cyrillicCandidates : Self.latinCandidates
         let terms = candidates.map { vocabulary.knownTerms(in: tokens, language: $0, minimumLetters: Self.vocabularyMinimumLetters) }
