@@ -69,13 +69,20 @@ public struct LoadedResources: Sendable {
         return parse(text, url.path)
     }
 
-    /// Loads from a lexicon folder directly (for `verbatim classify`).
+    /// Loads from a lexicon folder directly (for `verbatim classify`). `readsExports`: whether the caller
+    /// reads exports, whose columns the header aliases (`headers.tsv`) name; `classify` reads lines of
+    /// text, and skips them (about a tenth of its start-up).
     public static func loadCollectingIssues(
-        lexicons: URL, userLexicons: [LexiconLoader.UserLexicon] = [], learnedLexicons: [LexiconLoader.UserLexicon] = [], referencedFrom: String
+        lexicons: URL, userLexicons: [LexiconLoader.UserLexicon] = [], learnedLexicons: [LexiconLoader.UserLexicon] = [], referencedFrom: String,
+        readsExports: Bool = true
     ) -> LoadedResources {
         var issues: [DataFileIssue] = []
-        let (aliases, aliasIssues) = HeaderAliases.load(lexicons: lexicons)
-        issues += aliasIssues
+        var aliases = HeaderAliases(pairs: [])
+        if readsExports {
+            let (loaded, aliasIssues) = HeaderAliases.load(lexicons: lexicons)
+            aliases = loaded
+            issues += aliasIssues
+        }
         let (text, textIssues) = TextResources.load(directory: lexicons)
         let (lexiconSet, lexIssues) = LexiconLoader(directory: lexicons, userLexicons: userLexicons, learnedLayers: learnedLexicons).load()
         issues += textIssues + lexIssues

@@ -31,6 +31,19 @@ struct RecordAnalyzerTests {
     /// Without evidence (`classify` without `--explain`) the score, the label and the clause scores are
     /// those of the explained result, over texts that exercise every rule (negation by suffix and by
     /// word, intensifiers, emphasis, contrast, concession, aspects, `!`); only the evidence is left out.
+    /// `classify` reads lines of text, not exports: it loads no header aliases, and analyses the same.
+    @Test func withoutExportsNoHeaderAliasIsLoadedAndTheAnalysisIsTheSame() {
+        let textOnly = LoadedResources.loadCollectingIssues(lexicons: RepoPaths.lexicons, referencedFrom: "test", readsExports: false)
+        #expect(Self.resources.aliases.field(forHeader: "Comment") != nil)
+        #expect(textOnly.aliases.field(forHeader: "Comment") == nil)
+        #expect(textOnly.issues.isEmpty)
+        let (all, lines) = (RecordAnalyzer(resources: Self.resources), RecordAnalyzer(resources: textOnly))
+        for text in ["Operatör çok kaba, 2 saat bekledim", "Жеткізу кешікті, бірақ курьер сыпайы", "Kurir je bio ljubazan"] {
+            let (a, b) = (all.analyze(text), lines.analyze(text))
+            #expect(a.sentiment == b.sentiment && a.themes == b.themes && a.language == b.language)
+        }
+    }
+
     @Test func withoutEvidenceTheScoresAreTheSame() throws {
         let explained = RecordAnalyzer(resources: Self.resources, producing: [.language, .sentiment])
         let bare = RecordAnalyzer(resources: Self.resources, producing: [.language, .sentiment], explaining: false)

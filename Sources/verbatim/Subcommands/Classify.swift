@@ -63,7 +63,7 @@ extension Verbatim {
 
         func run() throws {
             let resources = LoadedResources.loadCollectingIssues(
-                lexicons: DataHome.resolve(lexicons), learnedLexicons: try layers(), referencedFrom: "--lexicons")
+                lexicons: DataHome.resolve(lexicons), learnedLexicons: try layers(), referencedFrom: "--lexicons", readsExports: false)
             let errors = resources.issues.filter(\.isError)
             if !errors.isEmpty {
                 for line in DataFileIssue.listed(errors) { printError("error: \(line)") }
