@@ -49,6 +49,10 @@ Results go to .benchmarks/bench-<records>.json and are printed as a table.
 """
 import json, os, shutil, subprocess, sys, time
 
+# Swift seeds its hashing per process, so a dictionary's probes, and with them the instructions counted,
+# change from one run to the next (by a few thousand a comment between two runs of one binary): callgrind
+# runs with the seed fixed, so that two benches of the same code count the same.
+CALLGRIND_ENV = dict(os.environ, SWIFT_DETERMINISTIC_HASHING="1")
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.environ.get("VERBATIM", os.path.join(ROOT, ".build/release/verbatim"))
 N = int(os.environ.get("BENCH_RECORDS", "100000"))
@@ -140,7 +144,7 @@ def count_instructions(texts, sample=300):
     def refs(path):
         out = os.path.join(WORK, "callgrind.out")
         p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", stripped, "classify", path],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=CALLGRIND_ENV)
         for line in p.stderr.splitlines():
             if "Collected :" in line:
                 return int(line.split(":")[1].strip().replace(",", ""))
@@ -189,7 +193,7 @@ def stage_instructions(data, out, sample=300, base=100):
         cg = os.path.join(WORK, "callgrind-run.out")
         p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={cg}", stripped, "run", "--pipeline",
                             pipeline(folder, stages, name), "--out", out, "--jobs", "1", "--quiet"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=CALLGRIND_ENV)
         for line in p.stderr.splitlines():
             if "Collected :" in line:
                 return int(line.split(":")[1].strip().replace(",", ""))
