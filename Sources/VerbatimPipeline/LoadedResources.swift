@@ -76,13 +76,8 @@ public struct LoadedResources: Sendable {
         lexicons: URL, userLexicons: [LexiconLoader.UserLexicon] = [], learnedLexicons: [LexiconLoader.UserLexicon] = [], referencedFrom: String,
         readsExports: Bool = true
     ) -> LoadedResources {
-        var issues: [DataFileIssue] = []
-        var aliases = HeaderAliases(pairs: [])
-        if readsExports {
-            let (loaded, aliasIssues) = HeaderAliases.load(lexicons: lexicons)
-            aliases = loaded
-            issues += aliasIssues
-        }
+        let (aliases, aliasIssues) = readsExports ? HeaderAliases.load(lexicons: lexicons) : (HeaderAliases(pairs: []), [])
+        var issues = aliasIssues
         let (text, textIssues) = TextResources.load(directory: lexicons)
         let (lexiconSet, lexIssues) = LexiconLoader(directory: lexicons, userLexicons: userLexicons, learnedLayers: learnedLexicons).load()
         issues += textIssues + lexIssues

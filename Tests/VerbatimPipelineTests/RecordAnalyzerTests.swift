@@ -28,9 +28,6 @@ struct RecordAnalyzerTests {
         }
     }
 
-    /// Without evidence (`classify` without `--explain`) the score, the label and the clause scores are
-    /// those of the explained result, over texts that exercise every rule (negation by suffix and by
-    /// word, intensifiers, emphasis, contrast, concession, aspects, `!`); only the evidence is left out.
     /// `classify` reads lines of text, not exports: it loads no header aliases, and analyses the same.
     @Test func withoutExportsNoHeaderAliasIsLoadedAndTheAnalysisIsTheSame() {
         let textOnly = LoadedResources.loadCollectingIssues(lexicons: RepoPaths.lexicons, referencedFrom: "test", readsExports: false)
@@ -44,6 +41,9 @@ struct RecordAnalyzerTests {
         }
     }
 
+    /// Without evidence (`classify` without `--explain`) the score, the label and the clause scores are
+    /// those of the explained result, over texts that exercise every rule (negation by suffix and by
+    /// word, intensifiers, emphasis, contrast, concession, aspects, `!`); only the evidence is left out.
     @Test func withoutEvidenceTheScoresAreTheSame() throws {
         let explained = RecordAnalyzer(resources: Self.resources, producing: [.language, .sentiment])
         let bare = RecordAnalyzer(resources: Self.resources, producing: [.language, .sentiment], explaining: false)
