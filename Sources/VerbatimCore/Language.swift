@@ -31,7 +31,23 @@ public enum Language: String, Sendable, Hashable, Codable, CaseIterable, Compara
         }
     }
 
-    public static func < (lhs: Language, rhs: Language) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// Hashed by case. A `RawRepresentable` enum otherwise hashes its `rawValue`, a `String`, at each
+    /// look-up of the tables keyed by language (the scorer's, the tagger's, the contrast words'), per record.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ordinal)
     }
+
+    /// The case's position in `allCases` (its order), without searching it.
+    private var ordinal: UInt8 {
+        switch self {
+        case .tr: 0
+        case .kk: 1
+        case .mn: 2
+        case .sr: 3
+        case .ru: 4
+        case .und: 5
+        }
+    }
+
+    public static func < (lhs: Language, rhs: Language) -> Bool { lhs.ordinal < rhs.ordinal }
 }

@@ -123,3 +123,15 @@ struct LanguageIdentifierTests {
         #expect(identify("ok top", vocabulary: WordLists(words: [.sr: ["ok", "top"]])).0 == .und, "words of under four letters count for none")
     }
 }
+
+/// `Language` orders as its cases are listed and hashes by case (not through its raw `String`).
+@Suite("Language values")
+struct LanguageValueTests {
+    @Test func languagesOrderAsListedAndAreFoundByCase() {
+        #expect(Language.allCases.reversed().sorted() == Language.allCases)
+        #expect(Language.allCases.shuffled().sorted() == Language.allCases)
+        #expect(Set(Language.allCases).count == Language.allCases.count)
+        let table = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, $0.rawValue) })
+        for l in Language.allCases { #expect(table[l] == l.rawValue) }
+    }
+}
