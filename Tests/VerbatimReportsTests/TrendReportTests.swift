@@ -26,9 +26,17 @@ struct TrendReportTests {
         #expect(c.net == -2 && c.high - c.low > 1)
     }
 
+    /// A report of the week to 2026-11-21 against the week before, on these counts.
+    static func weekly(
+        minResponses: Int, total: (SentimentTally, SentimentTally), employees: [String: (SentimentTally, SentimentTally)],
+        themes: [String: (SentimentTally, SentimentTally)]
+    ) -> TrendReport {
+        TrendReport(periodDays: 7, current: .init(from: "2026-11-15", to: "2026-11-21"), previous: .init(from: "2026-11-08", to: "2026-11-14"),
+                    minResponses: minResponses, total: total, employees: employees, themes: themes)
+    }
+
     @Test func rowsSayWhyAChangeIsMissingOrNotJudged() {
-        let report = TrendReport(
-            periodDays: 7, current: .init(from: "2026-11-15", to: "2026-11-21"), previous: .init(from: "2026-11-08", to: "2026-11-14"),
+        let report = Self.weekly(
             minResponses: 5, total: (Self.tally(20, 0, 5), Self.tally(10, 0, 10)),
             employees: ["Ana": (Self.tally(3, 0, 0), Self.tally(0, 0, 0)), "Bora": (Self.tally(0, 0, 0), Self.tally(2, 0, 0)),
                         "Cem": (Self.tally(2, 0, 1), Self.tally(9, 0, 1)), "Deniz": (Self.tally(0, 0, 20), Self.tally(20, 0, 0))],
@@ -37,8 +45,8 @@ struct TrendReportTests {
         #expect(report.employees.map(\.note) == ["new this period", "none this period", "too few responses", nil])
         #expect(report.employees[2].change?.significant == false, "too few responses are never judged significant")
         #expect(report.employees[3].change?.significant == true)
-        let empty = TrendReport(periodDays: 7, current: report.current, previous: report.previous, minResponses: 5,
-                                total: (Self.tally(5, 0, 0), SentimentTally()), employees: ["Ana": (Self.tally(5, 0, 0), SentimentTally())], themes: [:])
+        let empty = Self.weekly(minResponses: 5, total: (Self.tally(5, 0, 0), SentimentTally()),
+                                employees: ["Ana": (Self.tally(5, 0, 0), SentimentTally())], themes: [:])
         #expect(!empty.hasBothPeriods && empty.employees.isEmpty)
     }
 
@@ -71,8 +79,7 @@ struct TrendReportTests {
     }
 
     @Test func anEmployeeWithRatingsAloneHasSurveyFiguresAndNoSentimentChange() {
-        let report = TrendReport(
-            periodDays: 7, current: .init(from: "2026-11-15", to: "2026-11-21"), previous: .init(from: "2026-11-08", to: "2026-11-14"),
+        let report = Self.weekly(
             minResponses: 2, total: (Self.tally(2, 0, 0), Self.tally(2, 0, 0)),
             employees: ["Ana": (Self.ratings(csat: [5, 4]), Self.ratings(csat: [1, 1]))], themes: [:])
         #expect(report.employees.first?.change == nil && report.employees.first?.hasRecords == false)
@@ -82,8 +89,7 @@ struct TrendReportTests {
     }
 
     @Test func notableChangesAreTheSignificantOnesFallsFirst() {
-        let report = TrendReport(
-            periodDays: 7, current: .init(from: "2026-11-15", to: "2026-11-21"), previous: .init(from: "2026-11-08", to: "2026-11-14"),
+        let report = Self.weekly(
             minResponses: 5, total: (Self.tally(20, 0, 20), Self.tally(20, 0, 20)),
             employees: ["Ana": (Self.tally(20, 0, 0), Self.tally(0, 0, 20)), "Bora": (Self.tally(0, 0, 20), Self.tally(20, 0, 0)),
                         "Cem": (Self.tally(11, 0, 9), Self.tally(10, 0, 10)), "Deniz": (Self.tally(0, 0, 3), Self.tally(3, 0, 0))],
@@ -105,15 +111,13 @@ struct TrendReportTests {
 
     /// A survey whose customers skipped the comment last week still has a CSAT to compare.
     @Test func ratingsAloneInAPeriodAreEnoughForTrends() {
-        let report = TrendReport(
-            periodDays: 7, current: .init(from: "2026-11-15", to: "2026-11-21"), previous: .init(from: "2026-11-08", to: "2026-11-14"),
+        let report = Self.weekly(
             minResponses: 2, total: (Self.tally(2, 0, 0), Self.ratings(csat: [5, 5, 4])),
             employees: ["Ana": (Self.tally(2, 0, 0), Self.ratings(csat: [5, 5, 4]))], themes: [:])
         #expect(report.hasBothPeriods && report.employees.count == 1)
         #expect(report.total.change == nil, "no sentiment before: no sentiment change")
         #expect(report.total.csat == nil, "no CSAT now: no CSAT change")
-        let none = TrendReport(periodDays: 7, current: report.current, previous: report.previous, minResponses: 2,
-                               total: (Self.tally(2, 0, 0), SentimentTally()), employees: [:], themes: [:])
+        let none = Self.weekly(minResponses: 2, total: (Self.tally(2, 0, 0), SentimentTally()), employees: [:], themes: [:])
         #expect(!none.hasBothPeriods)
     }
 }
