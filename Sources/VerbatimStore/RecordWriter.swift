@@ -18,7 +18,8 @@ struct RecordWriter {
     private(set) var lastNew: Int64 = 0
     /// Ranges the run inserted before this file.
     private let insertedBefore: IdRanges
-    private let insert, find, update, hasThemes, clearThemes, addTheme, touch, removeRated: BulkStatement
+    private let insert, find, update, hasThemes, clearThemes, touch, removeRated: BulkStatement
+    private var themeRows: ThemeRowWriter
     /// Whether the store may hold a rated response without text under this file's source, which a record
     /// with its key replaces (`RatedResponseWriter`): checked once per file, and set when the file writes one,
     /// so that a source without any costs no statement per record.
@@ -47,7 +48,7 @@ struct RecordWriter {
             """)
         hasThemes = try BulkStatement(db, sql: "SELECT 1 FROM record_themes WHERE record_id = ?1 LIMIT 1")
         clearThemes = try BulkStatement(db, sql: "DELETE FROM record_themes WHERE record_id = ?1")
-        addTheme = try BulkStatement(db, sql: "INSERT OR REPLACE INTO record_themes (record_id, theme, polarity) VALUES (?1, ?2, ?3)")
+        themeRows = try ThemeRowWriter(db)
         touch = try BulkStatement(db, sql: "INSERT OR IGNORE INTO temp.touched (id) VALUES (?1)")
         removeRated = try BulkStatement(db, sql: "DELETE FROM rated_responses WHERE source = ?1 AND record_id = ?2")
         removeRated.bind(1, source)
@@ -88,10 +89,7 @@ struct RecordWriter {
             r.bindId(removeRated, 2)
             try removeRated.run()
         }
-        if r.hasThemes {
-            addTheme.bind(1, id)
-            try r.forEachTheme(addTheme) { try addTheme.run() }
-        }
+        if r.hasThemes { try themeRows.write(r, id: id) }
     }
 
     /// Inserts `r` unless its source and id are in the store; true when it inserted.

@@ -10,9 +10,24 @@ protocol RecordRow {
     var idText: String { get }
     /// line, date, day, employee, channel, language, label, score, CSAT at 4…12, and NPS at 14.
     func bindValues(_ s: BulkStatement)
-    /// Binds each theme (2) and polarity (3) of `s` in turn and calls `each`; a theme named twice is bound twice, the last one last.
-    func forEachTheme(_ s: BulkStatement, _ each: () throws -> Void) rethrows
+    /// Calls `each` with each theme and its polarity in turn; a theme named twice comes twice, the last one last.
+    func forEachTheme(_ each: (ThemePair) throws -> Void) rethrows
     var hasThemes: Bool { get }
+}
+
+/// One theme row's theme and polarity, as a record holds them.
+enum ThemePair {
+    case text(theme: String, polarity: String)
+    /// Slices of a spool line: valid, and bound in place, while the line's chunk is held.
+    case bytes(theme: UnsafeBufferPointer<UInt8>, polarity: UnsafeBufferPointer<UInt8>)
+
+    /// Binds the theme at parameter `index` of `s`, the polarity at `index + 1`.
+    func bind(_ s: BulkStatement, at index: Int32) {
+        switch self {
+        case let .text(theme, polarity): s.bind(index, theme); s.bind(index + 1, polarity)
+        case let .bytes(theme, polarity): s.bindStatic(index, theme); s.bindStatic(index + 1, polarity)
+        }
+    }
 }
 
 extension StoredRecord: RecordRow {
@@ -24,11 +39,9 @@ extension StoredRecord: RecordRow {
         s.bind(14, ratings.nps)
     }
     var hasThemes: Bool { !themes.isEmpty }
-    func forEachTheme(_ s: BulkStatement, _ each: () throws -> Void) rethrows {
+    func forEachTheme(_ each: (ThemePair) throws -> Void) rethrows {
         for theme in themes.keys.sorted() {
-            s.bind(2, theme)
-            s.bind(3, themes[theme]!.rawValue)
-            try each()
+            try each(.text(theme: theme, polarity: themes[theme]!.rawValue))
         }
     }
 }
@@ -86,12 +99,8 @@ struct SpoolRow: RecordRow {
         s.bind(14, ratings.nps)
     }
     var hasThemes: Bool { !themes.isEmpty }
-    func forEachTheme(_ s: BulkStatement, _ each: () throws -> Void) rethrows {
-        try forEachPair { theme, polarity in
-            s.bindStatic(2, theme)
-            s.bindStatic(3, polarity)
-            try each()
-        }
+    func forEachTheme(_ each: (ThemePair) throws -> Void) rethrows {
+        try forEachPair { theme, polarity in try each(.bytes(theme: theme, polarity: polarity)) }
     }
 
     /// Each valid theme and polarity, split on RS and then US as `RecordSpool.parse` does (empty pieces

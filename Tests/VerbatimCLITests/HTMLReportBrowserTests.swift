@@ -167,8 +167,8 @@ enum Chromium {
                        "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0"] + arguments
         let out = dir.url.appendingPathComponent("chromium-\(UUID().uuidString).out")
         let err = dir.url.appendingPathComponent("chromium-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         p.standardOutput = try FileHandle(forWritingTo: out)
         p.standardError = try FileHandle(forWritingTo: err)
         p.standardInput = FileHandle.nullDevice

@@ -106,6 +106,31 @@ struct SpoolWriteTests {
         #expect(try store.canonicalContents().contains("\tc:neutral,d:positive\n"))
     }
 
+    /// `ThemeRowWriter` puts a record's themes in by `batch` rows to a statement: a record with more themes
+    /// than two statements hold, one named twice across two statements, keeps every theme and the last polarity.
+    @Test func moreThemesThanAStatementHoldsAreAllWritten() throws {
+        let count = ThemeRowWriter.batch * 2 + 1
+        let names = (0..<count).map { String(format: "theme_%02d", $0) }
+        let polarities: [SentimentLabel] = [.positive, .neutral, .negative]
+        var themes = names.enumerated().map { ($0.element, polarities[$0.offset % 3]) }
+        // The last theme (positive: `count - 1` is a multiple of 3) also comes first, negative: the last statement's
+        // polarity is the one kept.
+        themes.insert((names[count - 1], .negative), at: 0)
+        var bytes: [UInt8] = []
+        RecordSpool.append(Self.feedback("M-1", line: 2, date: "2026-11-20", themes: themes), to: &bytes)
+        let s = T.Scratch()
+        defer { s.remove() }
+        try FileManager.default.createDirectory(at: s.dir, withIntermediateDirectories: true)
+        let spool = s.dir.appendingPathComponent("m.store")
+        try Data(bytes).write(to: spool)
+        let store = try HistoryStore.open(at: s.store)
+        let session = try store.beginRun(T.info(.reprocess))
+        try session.writeFile(T.file("m.csv", sha: "m"), spool: spool)
+        try session.commit(RunTotals(status: .completed))
+        let expected = names.enumerated().map { "\($0.element):\(polarities[$0.offset % 3].rawValue)" }.joined(separator: ",")
+        #expect(try store.canonicalContents().contains("\t\(expected)\n"))
+    }
+
     @Test func theSpoolKeepsValuesThroughEscapes() {
         var bytes: [UInt8] = []
         RecordSpool.append(Self.feedback("A\tB", line: 7, date: nil, employee: "x\\y\r\nz", channel: "\\N"), to: &bytes)
