@@ -48,7 +48,7 @@ struct RecordWriter {
             """)
         hasThemes = try BulkStatement(db, sql: "SELECT 1 FROM record_themes WHERE record_id = ?1 LIMIT 1")
         clearThemes = try BulkStatement(db, sql: "DELETE FROM record_themes WHERE record_id = ?1")
-        themeRows = try ThemeRowWriter(db)
+        themeRows = ThemeRowWriter(db)
         touch = try BulkStatement(db, sql: "INSERT OR IGNORE INTO temp.touched (id) VALUES (?1)")
         removeRated = try BulkStatement(db, sql: "DELETE FROM rated_responses WHERE source = ?1 AND record_id = ?2")
         removeRated.bind(1, source)
