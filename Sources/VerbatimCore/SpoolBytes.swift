@@ -9,9 +9,9 @@ public struct SpoolBytesWriter {
 
     public init() {}
 
-    public mutating func text(_ s: String?) {
-        guard var s else { count(UInt32.max); return }
-        s.withUTF8 { p in
+    public mutating func text(_ s: (some SpoolText)?) {
+        guard let s else { count(UInt32.max); return }
+        s.withSpoolBytes { p in
             count(UInt32(p.count))
             bytes.append(contentsOf: p)
         }
@@ -49,6 +49,20 @@ public struct SpoolBytesWriter {
     }
 
     private mutating func word(_ w: UInt64) { withUnsafeBytes(of: w.littleEndian) { bytes.append(contentsOf: $0) } }
+}
+
+/// A text value as `SpoolBytesWriter.text` takes it: a `String`, or UTF-8 bytes read from a line
+/// (`KeyedRecord.binary(line:)`), so that one layout writes either.
+public protocol SpoolText {
+    func withSpoolBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R
+}
+
+extension String: SpoolText {
+    public func withSpoolBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { UTF8Bytes.withBytes(self, body) }
+}
+
+extension UnsafeBufferPointer: SpoolText where Element == UInt8 {
+    public func withSpoolBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { body(self) }
 }
 
 /// Reads what `SpoolBytesWriter` wrote, in the same order. Every read throws `SpoolBytesReader.Damaged`

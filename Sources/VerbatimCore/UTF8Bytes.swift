@@ -112,4 +112,29 @@ public enum UTF8Bytes {
         if unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
         return withBytes(b) { equal(a, $0) }
     }
+
+    /// Whether `p` is well-formed UTF-8 (RFC 3629: no overlong form, no surrogate, nothing above
+    /// U+10FFFF): exactly the bytes `String(decoding:as:)` keeps as they are, replacing nothing.
+    public static func isValid(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = p.count
+        var i = 0
+        while i < n {
+            let c = p[i]
+            if c < 0x80 { i += 1; continue }
+            let length = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0
+            guard length > 0, i + length <= n else { return false }
+            for k in 1..<length where p[i + k] & 0xC0 != 0x80 { return false }
+            // The second byte's range where the lead allows less than every continuation byte.
+            let second = p[i + 1]
+            switch c {
+            case 0xE0: guard second >= 0xA0 else { return false }  // overlong
+            case 0xED: guard second < 0xA0 else { return false }  // a surrogate, U+D800…DFFF
+            case 0xF0: guard second >= 0x90 else { return false }  // overlong
+            case 0xF4: guard second < 0x90 else { return false }  // above U+10FFFF
+            default: break
+            }
+            i += length
+        }
+        return true
+    }
 }

@@ -48,6 +48,7 @@ enum ZipEntryName {
             }
         }
         guard ok else { return nil }
-        return String(cString: output)
+        let end = output.firstIndex(of: 0) ?? output.count
+        return String(decoding: output[..<end].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -34,11 +34,12 @@ extension KeyedRecord {
             themes: [(String, SentimentLabel, Double)](), text: "", evidence: "", rowBytes: rowBytes, to: &out)
     }
 
-    private static func appendBinary<Themes: Collection>(
-        id: String, file: String, line: Int, date: String?, employee: String?, mention: String?, channel: String?, language: String,
-        ratings: SurveyRating.Ratings, label: SentimentLabel, score: Double, disagrees: Bool, themes: Themes, text: String, evidence: String,
+    /// The layout, for the values of a record (`String`s) and for those of a partial's line (its bytes).
+    static func appendBinary<Text: SpoolText, Themes: Collection>(
+        id: Text, file: Text, line: Int, date: Text?, employee: Text?, mention: Text?, channel: Text?, language: Text,
+        ratings: SurveyRating.Ratings, label: SentimentLabel, score: Double, disagrees: Bool, themes: Themes, text: Text, evidence: Text,
         rowBytes: Int, to out: inout [UInt8]
-    ) where Themes.Element == (String, SentimentLabel, Double) {
+    ) where Themes.Element == (Text, SentimentLabel, Double) {
         var w = SpoolBytesWriter()
         swap(&w.bytes, &out)
         let start = w.bytes.count
@@ -57,7 +58,14 @@ extension KeyedRecord {
     }
 
     /// The facts of a partial's `K` line (without its tag), as the spool keeps them; nil when it is damaged.
+    /// Read from the line's bytes (`KeyedLineFields`) when it is as `line()` writes it, which nearly every
+    /// line is; else through `parse`, the definition of a whole line, which gives the same bytes.
     static func binary(line: ArraySlice<UInt8>) -> [UInt8]? {
+        line.withUnsafeBufferPointer { KeyedLineFields($0)?.binary() } ?? binaryByParsing(line: line)
+    }
+
+    /// `binary(line:)` through `parse`: every line, escaped or damaged ones too.
+    static func binaryByParsing(line: ArraySlice<UInt8>) -> [UInt8]? {
         guard let k = parse(line) else { return nil }
         let s = k.facts.sample
         var out: [UInt8] = []
@@ -93,7 +101,7 @@ extension KeyedRecord {
                 themes.append(RecordFacts.Theme(theme: try r.presentText(), polarity: try r.label(), score: try r.double()))
             }
             let rowBytes = try r.int()
-            guard KeyedRecord.isWhole(rowBytes: rowBytes, text: sample.text, ratings: sample.ratings), r.atEnd else { return nil }
+            guard KeyedRecord.isWhole(rowBytes: rowBytes, hasText: !sample.text.isEmpty, ratings: sample.ratings), r.atEnd else { return nil }
             sample.text = VerbatimSample.cut(sample.text)
             sample.themes = themes.map(\.tag.text)
             return KeyedRecord(facts: RecordFacts(sample: sample, disagrees: disagrees, themes: themes), rowBytes: rowBytes)

@@ -31,8 +31,8 @@ struct KeyedRecord {
 
     /// Whether facts read back are whole: a record has text and a row; a rated response has a rating,
     /// no text, and a row or none.
-    static func isWhole(rowBytes: Int, text: String, ratings: SurveyRating.Ratings) -> Bool {
-        text.isEmpty ? !ratings.isEmpty && rowBytes >= 0 : rowBytes > 0
+    static func isWhole(rowBytes: Int, hasText: Bool, ratings: SurveyRating.Ratings) -> Bool {
+        hasText ? rowBytes > 0 : !ratings.isEmpty && rowBytes >= 0
     }
 
     static let fieldCount = 16
@@ -67,7 +67,7 @@ struct KeyedRecord {
         guard let id = f[0], let file = f[1], let lineNo = f[2].flatMap({ Int($0) }), let language = f[7],
               let label = f[9].flatMap(SentimentLabel.init(rawValue:)), let score = f[10].flatMap({ Double($0) }),
               let text = f[13], let evidence = f[14], let rowBytes = f[15].flatMap({ Int($0) }),
-              isWhole(rowBytes: rowBytes, text: text, ratings: ratings ?? .none) else { return nil }
+              isWhole(rowBytes: rowBytes, hasText: !text.isEmpty, ratings: ratings ?? .none) else { return nil }
         var themes: [RecordFacts.Theme] = []
         for t in (f[12] ?? "").split(separator: Self.recordSeparator) {
             let parts = t.split(separator: Self.unitSeparator, omittingEmptySubsequences: false)

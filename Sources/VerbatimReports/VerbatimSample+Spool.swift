@@ -6,9 +6,9 @@ import VerbatimCore
 /// them its own way after the fields (an aggregate as the sample's strings, facts as the record's
 /// themes with their scores) and sets them on the sample it reads back.
 extension VerbatimSample {
-    public static func writeSpoolFields(
-        recordId: String, file: String, line: Int, date: String?, employee: String?, employeeMention: String?, channel: String?,
-        language: String, ratings: SurveyRating.Ratings, label: SentimentLabel, score: Double, text: String, evidence: String,
+    public static func writeSpoolFields<Text: SpoolText>(
+        recordId: Text, file: Text, line: Int, date: Text?, employee: Text?, employeeMention: Text?, channel: Text?,
+        language: Text, ratings: SurveyRating.Ratings, label: SentimentLabel, score: Double, text: Text, evidence: Text,
         to w: inout SpoolBytesWriter
     ) {
         w.text(recordId); w.text(file); w.number(line); w.text(date); w.text(employee); w.text(employeeMention); w.text(channel)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VerbatimCore
 import VerbatimReports
+import VerbatimTestSupport
 @testable import VerbatimPipeline
 
 /// The facts of a keyed record, as a run spools them (length-prefixed bytes) and as a partial carries
@@ -56,6 +57,83 @@ struct KeyedRecordTests {
         #expect(k.facts == RecordFacts(r))
         #expect(k.facts.sample.text.count == VerbatimSample.maxTextLength + 1, "600 characters and the ellipsis")
         #expect(KeyedRecord.line(binary: back[4...]) == line)
+    }
+
+    /// A partial's lines of many shapes: missing values, every kind of rating, no theme to three, escaped
+    /// texts, rated responses without text, long texts cut.
+    static func lines() throws -> [[UInt8]] {
+        var rng = SplitMix(state: 14)
+        let texts = ["kibar", "Çok uzun bekledim, ama kibardı 👍🏽", "Жақсы қызмет", "Одлично!", "tab\there", "line\nbreak",
+                     "back\\slash", String(repeating: "uzun ", count: 200), "x\u{1E}y\u{1F}z"]
+        let ratings: [SurveyRating.Ratings] = [.none, SurveyRating.Ratings(SurveyRating.Score(inferring: 4)),
+                                               SurveyRating.Ratings(SurveyRating.Score(inferring: 9)), SurveyRating.Ratings(csat: 2.5, nps: 10)]
+        var out: [[UInt8]] = []
+        for k in 0..<400 {
+            var r = record(text: texts[k % texts.count], employee: k % 5 == 0 ? nil : (k % 2 == 0 ? "Ayşe" : "Ayşe\tYılmaz"))
+            r.id = k % 9 == 0 ? r.id : "S-\(k)"
+            r.ratings = ratings[Int.random(in: 0..<ratings.count, using: &rng)]
+            r.date = k % 3 == 0 ? nil : "2026-11-2\(k % 10)"
+            r.employeeMention = k % 4 == 0 ? nil : r.employeeMention
+            r.channel = k % 7 == 0 ? nil : "Chat"
+            r.sentiment?.label = [.positive, .neutral, .negative][k % 3]
+            r.sentiment?.score = Double(Int.random(in: -10_000...10_000, using: &rng)) / 10_000
+            r.ratingDisagrees = k % 2 == 0
+            r.themes = Array(r.themes.prefix(k % 3)) + (k % 11 == 0 ? [ThemeMention(theme: "", polarity: .neutral, keyword: "k", score: -0.25)] : [])
+            out.append(try #require(KeyedRecord.line(binary: try spooled(r, rowBytes: 1 + k))))
+        }
+        for k in 0..<40 {
+            let response = RatedResponse(id: "R-\(k)", provenance: Provenance(file: "r.csv", line: k + 2), date: "2026-11-20", employee: "Emre",
+                                         channel: nil, ratings: ratings[1 + k % 3])
+            var bytes: [UInt8] = []
+            KeyedRecord.appendBinary(response, rowBytes: k % 2 == 0 ? 0 : 30, to: &bytes)
+            out.append(try #require(KeyedRecord.line(binary: bytes[4...])))
+        }
+        return out
+    }
+
+    /// `KeyedLineFields` reads a line from its bytes only when it reads it as `parse` does, to the byte:
+    /// on well-formed lines (most of them read from the bytes), on damaged ones and on random damage.
+    @Test func theBytePathReadsALineAsParseDoes() throws {
+        let lines = try Self.lines()
+        var fromBytes = 0
+        for line in lines {
+            let fast = line.withUnsafeBufferPointer { KeyedLineFields($0)?.binary() }
+            let slow = KeyedRecord.binaryByParsing(line: line[...])
+            #expect(slow != nil)
+            #expect(fast == nil || fast == slow, "\(String(decoding: line, as: UTF8.self))")
+            if fast != nil { fromBytes += 1 }
+            let escaped = line.contains(SpoolLine.backslash) && !line.split(separator: SpoolLine.tab).allSatisfy { $0.elementsEqual(SpoolLine.null) || !$0.contains(SpoolLine.backslash) }
+            #expect(escaped == (fast == nil), "read from the bytes unless a value is escaped")
+        }
+        #expect(fromBytes > 100 && fromBytes < lines.count, "both ways are taken")
+        // Damage: a field left out or added, a bad label, number, rating or theme, bytes that are not UTF-8.
+        let good = Array(lines[1])
+        let fields = good.split(separator: SpoolLine.tab, omittingEmptySubsequences: false).map(Array.init)
+        func joined(_ f: [[UInt8]]) -> [UInt8] { Array(f.joined(separator: [SpoolLine.tab])) }
+        var damaged: [[UInt8]] = [joined(Array(fields.dropLast())), joined(fields + [Array("x".utf8)]), good + [0xFF], [0xC3] + good]
+        for (k, bad) in [(2, "7x"), (9, "negatif"), (10, "0.5.1"), (8, "4/7"), (8, "4/5 4/5"), (12, "wait\u{1F}good\u{1F}1"), (12, "a\u{1F}positive"),
+                         (13, ""), (15, "-1"), (0, "\\N"), (3, "\\x")] {
+            var f = fields
+            f[k] = Array(bad.utf8)
+            damaged.append(joined(f))
+        }
+        var rng = SplitMix(state: 7)
+        let specials: [UInt8] = [0x09, 0x5C, 0x1E, 0x1F, 0x2E, 0x2F, 0x20, 0x30, 0x4E, 0x80, 0xC3, 0xE2, 0xFF]
+        for _ in 0..<3_000 {
+            var line = lines[Int.random(in: 0..<lines.count, using: &rng)]
+            for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                line[Int.random(in: 0..<line.count, using: &rng)] = specials[Int.random(in: 0..<specials.count, using: &rng)]
+            }
+            damaged.append(line)
+        }
+        var rejected = 0
+        for line in damaged {
+            let fast = line.withUnsafeBufferPointer { KeyedLineFields($0)?.binary() }
+            let slow = KeyedRecord.binaryByParsing(line: line[...])
+            #expect(fast == nil || fast == slow, "\(Array(line))")
+            if slow == nil { rejected += 1 }
+        }
+        #expect(rejected > 10, "the damage is damage to `parse` too")
     }
 
     @Test func damagedFactsAreNotRead() throws {

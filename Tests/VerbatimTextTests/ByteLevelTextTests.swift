@@ -111,6 +111,32 @@ struct ByteLevelTextTests {
         #expect(decoded.withUnsafeBufferPointer { WordFolder.encode($0, keep: 0) } == text)
     }
 
+    /// `UTF8Bytes.isValid` says what `String(decoding:as:)` says: the bytes it keeps as they are. On the
+    /// edges of each lead byte's range (overlong forms, surrogates, above U+10FFFF, cut-off sequences)
+    /// and on random bytes biased towards UTF-8's.
+    @Test func utf8ValidityIsStringsOwn() {
+        func agrees(_ bytes: [UInt8]) -> Bool {
+            let kept = Array(String(decoding: bytes, as: UTF8.self).utf8) == bytes
+            return bytes.withUnsafeBufferPointer { UTF8Bytes.isValid($0) } == kept
+        }
+        let edges: [[UInt8]] = [
+            [], [0x41], [0x7F], [0x80], [0xC1, 0xBF], [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0x9F, 0xBF], [0xE0, 0xA0, 0x80],
+            [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBF], [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80],
+            [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xC3], [0xE2, 0x80], [0xF0, 0x9F, 0x91],
+            [0xC3, 0x41], [0xE2, 0x41, 0x80], Array("Ayşe Yılmaz ђ 👨‍👩‍👧".utf8),
+        ]
+        for bytes in edges { #expect(agrees(bytes), "\(bytes)") }
+        var rng = SplitMix(state: 8)
+        let pool: [UInt8] = [0x41, 0x20, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC2, 0xC3, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        var valid = 0
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 1...8, using: &rng)).map { _ in pool[Int.random(in: 0..<pool.count, using: &rng)] }
+            #expect(agrees(bytes), "\(bytes)")
+            if bytes.withUnsafeBufferPointer({ UTF8Bytes.isValid($0) }) { valid += 1 }
+        }
+        #expect(valid > 500 && valid < 19_500, "both answers are given")
+    }
+
     @Test func cleanTextIsReturnedAsIsAndDirtyTextIsFolded() {
         #expect(TextCleaner.clean("Çok iyi, teşekkürler 👍") == "Çok iyi, teşekkürler 👍")
         #expect(TextCleaner.clean("\t  başta\u{00A0}ve  sonda  ") == "başta ve sonda")
