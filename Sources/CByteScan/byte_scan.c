@@ -70,6 +70,17 @@ size_t vb_find_digit_or_at(const uint8_t *p, size_t n, size_t from) {
     return n;
 }
 
+size_t vb_find_non_ascii(const uint8_t *p, size_t n, size_t from) {
+    size_t i = from;
+    for (; i + 16 <= n; i += 16) {
+        // The high bit of each byte: set only in the bytes of a character outside ASCII.
+        int bits = _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(p + i)));
+        if (bits) return i + (size_t)__builtin_ctz((unsigned)bits);
+    }
+    for (; i < n; i++) if (p[i] >= 0x80) return i;
+    return n;
+}
+
 #else
 
 size_t vb_find_either(const uint8_t *p, size_t n, size_t from, uint8_t a, uint8_t b) {
@@ -92,6 +103,11 @@ size_t vb_skip_clean_chunks(const uint8_t *p, size_t n, size_t from) {
 
 size_t vb_find_digit_or_at(const uint8_t *p, size_t n, size_t from) {
     for (size_t i = from; i < n; i++) if ((p[i] >= '0' && p[i] <= '9') || p[i] == '@') return i;
+    return n;
+}
+
+size_t vb_find_non_ascii(const uint8_t *p, size_t n, size_t from) {
+    for (size_t i = from; i < n; i++) if (p[i] >= 0x80) return i;
     return n;
 }
 

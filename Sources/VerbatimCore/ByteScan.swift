@@ -41,6 +41,13 @@ public enum ByteScan {
         return vb_find_digit_or_at(base, p.count, from)
     }
 
+    /// The position of the first byte of `p[from...]` that is not ASCII, or `p.count`.
+    @inlinable @inline(__always)
+    public static func firstNonASCII(in p: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard let base = p.baseAddress, from < p.count else { return p.count }
+        return vb_find_non_ascii(base, p.count, from)
+    }
+
     /// The position of the first line feed of `bytes` at or after `from`, or nil (`memchr`, which reads a
     /// word or a vector at a time, where a generic search reads a byte at a time).
     @inlinable

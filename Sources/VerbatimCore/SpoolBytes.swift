@@ -9,7 +9,7 @@ public struct SpoolBytesWriter {
 
     public init() {}
 
-    public mutating func text(_ s: (some SpoolText)?) {
+    @inlinable public mutating func text(_ s: (some SpoolText)?) {
         guard let s else { count(UInt32.max); return }
         s.withSpoolBytes { p in
             count(UInt32(p.count))
@@ -17,30 +17,30 @@ public struct SpoolBytesWriter {
         }
     }
 
-    public mutating func number(_ n: Int) { word(UInt64(bitPattern: Int64(n))) }
+    @inlinable public mutating func number(_ n: Int) { word(UInt64(bitPattern: Int64(n))) }
 
-    public mutating func number(_ d: Double) { word(d.bitPattern) }
+    @inlinable public mutating func number(_ d: Double) { word(d.bitPattern) }
 
     /// A `Double` that may be missing: a code (0 or 1), then its 8 bytes when present.
-    public mutating func number(_ d: Double?) {
+    @inlinable public mutating func number(_ d: Double?) {
         code(d == nil ? 0 : 1)
         if let d { number(d) }
     }
 
     /// Ratings: a code (bit 1: a CSAT, bit 2: an NPS), then each present value's 8 bytes, CSAT first.
-    public mutating func ratings(_ r: SurveyRating.Ratings) {
+    @inlinable public mutating func ratings(_ r: SurveyRating.Ratings) {
         code((r.csat == nil ? 0 : 1) | (r.nps == nil ? 0 : 2))
         if let c = r.csat { number(c) }
         if let n = r.nps { number(n) }
     }
 
-    public mutating func count(_ n: UInt32) { withUnsafeBytes(of: n.littleEndian) { bytes.append(contentsOf: $0) } }
+    @inlinable public mutating func count(_ n: UInt32) { withUnsafeBytes(of: n.littleEndian) { bytes.append(contentsOf: $0) } }
 
-    public mutating func count(_ n: Int) { count(UInt32(n)) }
+    @inlinable public mutating func count(_ n: Int) { count(UInt32(n)) }
 
-    public mutating func code(_ c: UInt8) { bytes.append(c) }
+    @inlinable public mutating func code(_ c: UInt8) { bytes.append(c) }
 
-    public mutating func label(_ l: SentimentLabel) { code(UInt8(SentimentLabel.allCases.firstIndex(of: l)!)) }
+    @inlinable public mutating func label(_ l: SentimentLabel) { code(UInt8(SentimentLabel.allCases.firstIndex(of: l)!)) }
 
     /// Writes, as a count at `start` (where a `count(0)` stands), the number of bytes written after it.
     public mutating func patchCount(at start: Int) {
@@ -48,7 +48,7 @@ public struct SpoolBytesWriter {
         withUnsafeBytes(of: n) { for k in 0..<4 { bytes[start + k] = $0[k] } }
     }
 
-    private mutating func word(_ w: UInt64) { withUnsafeBytes(of: w.littleEndian) { bytes.append(contentsOf: $0) } }
+    @usableFromInline mutating func word(_ w: UInt64) { withUnsafeBytes(of: w.littleEndian) { bytes.append(contentsOf: $0) } }
 }
 
 /// A text value as `SpoolBytesWriter.text` takes it: a `String`, or UTF-8 bytes read from a line
@@ -58,11 +58,11 @@ public protocol SpoolText {
 }
 
 extension String: SpoolText {
-    public func withSpoolBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { UTF8Bytes.withBytes(self, body) }
+    @inlinable public func withSpoolBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { UTF8Bytes.withBytes(self, body) }
 }
 
 extension UnsafeBufferPointer: SpoolText where Element == UInt8 {
-    public func withSpoolBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { body(self) }
+    @inlinable public func withSpoolBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { body(self) }
 }
 
 /// Reads what `SpoolBytesWriter` wrote, in the same order. Every read throws `SpoolBytesReader.Damaged`

@@ -85,6 +85,28 @@ public enum SpoolLine {
         return out
     }
 
+    /// `unescape` of a line's bytes (a partial's `R` line), copying the runs between backslashes whole.
+    public static func unescape(_ b: ArraySlice<UInt8>) -> [UInt8] {
+        b.withUnsafeBufferPointer { p in
+            var out: [UInt8] = []
+            out.reserveCapacity(p.count)
+            var i = 0
+            while i < p.count {
+                let next = ByteScan.firstOf(backslash, backslash, in: p, from: i)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<next]))
+                guard next + 1 < p.count else { break }  // a backslash at the very end stands for nothing
+                switch p[next + 1] {
+                case UInt8(ascii: "t"): out.append(tab)
+                case UInt8(ascii: "n"): out.append(newline)
+                case UInt8(ascii: "r"): out.append(UInt8(ascii: "\r"))
+                case let c: out.append(c)
+                }
+                i = next + 2
+            }
+            return out
+        }
+    }
+
     /// The text of an escaped field (`\N` is not special here).
     @inlinable
     public static func string<C: Collection>(_ b: C) -> String where C.Element == UInt8 {

@@ -120,7 +120,10 @@ public enum UTF8Bytes {
         var i = 0
         while i < n {
             let c = p[i]
-            if c < 0x80 { i += 1; continue }
+            if c < 0x80 {
+                i = ByteScan.firstNonASCII(in: p, from: i + 1)
+                continue
+            }
             let length = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0
             guard length > 0, i + length <= n else { return false }
             for k in 1..<length where p[i + k] & 0xC0 != 0x80 { return false }

@@ -22,16 +22,23 @@ struct KeyedLineFields {
         guard UTF8Bytes.isValid(line) else { return nil }
         var bounds = [0]
         bounds.reserveCapacity(KeyedRecord.fieldCount + 1)
-        for k in line.indices where line[k] == SpoolLine.tab {
-            guard bounds.count < KeyedRecord.fieldCount else { return nil }
-            bounds.append(k + 1)
+        var backslashes = false
+        var k = ByteScan.firstOf(SpoolLine.tab, SpoolLine.backslash, in: line)
+        while k < line.count {
+            if line[k] == SpoolLine.backslash {
+                backslashes = true
+            } else {
+                guard bounds.count < KeyedRecord.fieldCount else { return nil }
+                bounds.append(k + 1)
+            }
+            k = ByteScan.firstOf(SpoolLine.tab, SpoolLine.backslash, in: line, from: k + 1)
         }
         guard bounds.count == KeyedRecord.fieldCount else { return nil }
         bounds.append(line.count + 1)
         self.line = line
         self.bounds = bounds
         // An escaped value (a TAB, a line break or a backslash in it) is read by `parse`.
-        if line.contains(SpoolLine.backslash) {
+        if backslashes {
             for k in 0..<KeyedRecord.fieldCount where !SpoolLine.isNull(field(k)) && field(k).contains(SpoolLine.backslash) { return nil }
         }
     }

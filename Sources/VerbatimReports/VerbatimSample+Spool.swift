@@ -6,6 +6,7 @@ import VerbatimCore
 /// them its own way after the fields (an aggregate as the sample's strings, facts as the record's
 /// themes with their scores) and sets them on the sample it reads back.
 extension VerbatimSample {
+    @inlinable
     public static func writeSpoolFields<Text: SpoolText>(
         recordId: Text, file: Text, line: Int, date: Text?, employee: Text?, employeeMention: Text?, channel: Text?,
         language: Text, ratings: SurveyRating.Ratings, label: SentimentLabel, score: Double, text: Text, evidence: Text,

@@ -24,6 +24,22 @@ struct SpoolLineTests {
         #expect(SpoolLine.field(Array("\\\\N".utf8)) == "\\N", "an escaped backslash before N is text, not a missing value")
     }
 
+    /// A line's bytes are unescaped (runs between backslashes copied whole) exactly as the byte-by-byte
+    /// definition does, escapes at either end and a lone backslash at the very end included.
+    @Test func unescapingASliceIsTheByteByByteDefinition() {
+        let pool: [UInt8] = [0x5C, 0x5C, 0x74, 0x6E, 0x72, 0x4E, 0x61, 0xC3, 0xB6, 0x09]
+        var state: UInt64 = 5
+        for length in 0..<400 {
+            let bytes: [UInt8] = (0..<(length % 70)).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return pool[Int(state >> 33) % pool.count]
+            }
+            let slice = ([0x41] + bytes)[1...]
+            #expect(SpoolLine.unescape(slice) == SpoolLine.unescape(bytes), "\(bytes)")
+        }
+        #expect(SpoolLine.unescape(Array("a\\tb\\\\c\\".utf8)[...]) == Array("a\tb\\c".utf8))
+    }
+
     @Test func theStoreSpoolReadsAnEscapedRecordBack() throws {
         var r = FeedbackRecord(id: "id\t1", provenance: Provenance(file: "f.csv", line: 7), date: "2026-11-21", employee: nil,
                                channel: "web\\app", ratings: SurveyRating.Ratings(csat: 4.5, nps: 4), text: "x")

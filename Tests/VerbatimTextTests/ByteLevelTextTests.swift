@@ -130,7 +130,11 @@ struct ByteLevelTextTests {
         let pool: [UInt8] = [0x41, 0x20, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC2, 0xC3, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
         var valid = 0
         for _ in 0..<20_000 {
-            let bytes = (0..<Int.random(in: 1...8, using: &rng)).map { _ in pool[Int.random(in: 0..<pool.count, using: &rng)] }
+            // Short runs of any bytes, and long ASCII runs (read sixteen bytes at a time) with a few others among them.
+            let long = Bool.random(using: &rng)
+            let bytes = (0..<Int.random(in: 1...(long ? 48 : 8), using: &rng)).map { _ in
+                long && Int.random(in: 0..<16, using: &rng) > 0 ? 0x61 : pool[Int.random(in: 0..<pool.count, using: &rng)]
+            }
             #expect(agrees(bytes), "\(bytes)")
             if bytes.withUnsafeBufferPointer({ UTF8Bytes.isValid($0) }) { valid += 1 }
         }

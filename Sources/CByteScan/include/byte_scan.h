@@ -23,4 +23,7 @@ size_t vb_skip_clean_chunks(const uint8_t *p, size_t n, size_t from);
 /// The position of the first ASCII digit or `@` of p[from..<n], or n.
 size_t vb_find_digit_or_at(const uint8_t *p, size_t n, size_t from);
 
+/// The position of the first byte of p[from..<n] that is not ASCII (0x80 or above), or n.
+size_t vb_find_non_ascii(const uint8_t *p, size_t n, size_t from);
+
 #endif
