@@ -61,6 +61,10 @@ extension String: SpoolText {
     @inlinable public func withSpoolBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { UTF8Bytes.withBytes(self, body) }
 }
 
+extension ArraySlice: SpoolText where Element == UInt8 {
+    @inlinable public func withSpoolBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { withUnsafeBufferPointer(body) }
+}
+
 extension UnsafeBufferPointer: SpoolText where Element == UInt8 {
     @inlinable public func withSpoolBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { body(self) }
 }
@@ -87,6 +91,19 @@ public struct SpoolBytesReader {
         if n == UInt32.max { return nil }
         let p = try take(Int(n))
         return String(decoding: p, as: UTF8.self)
+    }
+
+    /// A text's bytes, where they stand in the spool; nil for a missing one.
+    public mutating func textBytes() throws(Damaged) -> ArraySlice<UInt8>? {
+        let n = try count()
+        if n == UInt32.max { return nil }
+        return try take(Int(n))
+    }
+
+    /// A text's bytes that must be there.
+    public mutating func presentTextBytes() throws(Damaged) -> ArraySlice<UInt8> {
+        guard let b = try textBytes() else { throw Damaged() }
+        return b
     }
 
     /// A text that must be there.

@@ -53,6 +53,19 @@ public enum SpoolLine {
         appendEscaped(s.utf8, to: &out)
     }
 
+    /// `appendField` of a `String` or of bytes read from a spool (`SpoolText`).
+    @inlinable
+    public static func appendField(_ s: (some SpoolText)?, to out: inout [UInt8]) {
+        guard let s else { out.append(contentsOf: null); return }
+        s.withSpoolBytes { appendEscaped($0, to: &out) }
+    }
+
+    /// Appends `s` escaped (a piece of a field).
+    @inlinable
+    public static func appendEscaped(_ s: some SpoolText, to out: inout [UInt8]) {
+        s.withSpoolBytes { appendEscaped($0, to: &out) }
+    }
+
     /// `bytes` escaped.
     @inlinable
     public static func escape<S: Sequence>(_ bytes: S) -> [UInt8] where S.Element == UInt8 {

@@ -45,16 +45,37 @@ struct KeyedRecord {
         let s = facts.sample
         var out: [UInt8] = []
         out.reserveCapacity(s.text.utf8.count + s.evidence.utf8.count + 128)
-        func field(_ v: String?, last: Bool = false) {
+        Self.appendLine(
+            id: s.recordId, file: s.file, line: s.line, date: s.date, employee: s.employee, mention: s.employeeMention, channel: s.channel,
+            language: s.language, ratings: s.ratings, label: s.label, score: s.score, disagrees: facts.disagrees,
+            themes: facts.themes.map { ($0.theme, $0.polarity, $0.score) }, text: s.text, evidence: s.evidence, rowBytes: rowBytes, to: &out)
+        return out
+    }
+
+    /// The line's layout, for the values of facts (`String`s) and for those read from a spool (its bytes).
+    static func appendLine<Text: SpoolText>(
+        id: Text, file: Text, line: Int, date: Text?, employee: Text?, mention: Text?, channel: Text?, language: Text,
+        ratings: SurveyRating.Ratings, label: SentimentLabel, score: Double, disagrees: Bool, themes: [(Text, SentimentLabel, Double)],
+        text: Text, evidence: Text, rowBytes: Int, to out: inout [UInt8]
+    ) {
+        func field(_ v: (some SpoolText)?, last: Bool = false) {
             SpoolLine.appendField(v, to: &out)
             out.append(last ? UInt8(ascii: "\n") : UInt8(ascii: "\t"))
         }
-        let themes = facts.themes.map { "\($0.theme)\(Self.unitSeparator)\($0.polarity.rawValue)\(Self.unitSeparator)\($0.score)" }
-            .joined(separator: String(Self.recordSeparator))
-        field(s.recordId); field(s.file); field(String(s.line)); field(s.date); field(s.employee); field(s.employeeMention)
-        field(s.channel); field(s.language); field(s.ratings.text); field(s.label.rawValue); field("\(s.score)")
-        field(facts.disagrees ? "1" : "0"); field(themes); field(s.text); field(s.evidence); field(String(rowBytes), last: true)
-        return out
+        field(id); field(file); field(String(line)); field(date); field(employee); field(mention)
+        field(channel); field(language); field(ratings.text); field(label.rawValue); field("\(score)")
+        field(disagrees ? "1" : "0")
+        // The themes: `theme` US `polarity` US `score`, joined by RS (neither is escaped).
+        for (k, (theme, polarity, themeScore)) in themes.enumerated() {
+            if k > 0 { out.append(Self.recordSeparator.asciiValue!) }
+            SpoolLine.appendEscaped(theme, to: &out)
+            out.append(Self.unitSeparator.asciiValue!)
+            SpoolLine.appendEscaped(polarity.rawValue, to: &out)
+            out.append(Self.unitSeparator.asciiValue!)
+            SpoolLine.appendEscaped("\(themeScore)", to: &out)
+        }
+        out.append(UInt8(ascii: "\t"))
+        field(text); field(evidence); field(String(rowBytes), last: true)
     }
 
     /// A partial's line back; nil when it is damaged.

@@ -24,11 +24,32 @@ extension VerbatimSample {
 
     /// A sample read back from the fields `writeSpoolFields` wrote, without themes yet.
     public init(spoolFields r: inout SpoolBytesReader) throws(SpoolBytesReader.Damaged) {
-        let id = try r.presentText(), file = try r.presentText(), line = try r.int(), date = try r.text(), employee = try r.text()
-        let mention = try r.text(), channel = try r.text(), language = try r.presentText(), ratings = try r.ratings()
-        let label = try r.label(), score = try r.double(), text = try r.presentText(), evidence = try r.presentText()
+        let f = try SpoolFields(reading: &r)
+        func text(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
         self.init(
-            recordId: id, file: file, line: line, date: date, employee: employee, employeeMention: mention, channel: channel,
-            language: language, ratings: ratings, label: label, score: score, text: text, evidence: evidence, themes: [])
+            recordId: text(f.recordId), file: text(f.file), line: f.line, date: f.date.map(text), employee: f.employee.map(text),
+            employeeMention: f.employeeMention.map(text), channel: f.channel.map(text), language: text(f.language), ratings: f.ratings,
+            label: f.label, score: f.score, text: text(f.text), evidence: text(f.evidence), themes: [])
+    }
+
+    /// The fields `writeSpoolFields` wrote, read back as they stand in the spool (its texts as slices of
+    /// it): the one reader of that layout, for a sample and for a keyed record's line
+    /// (`KeyedRecord.line(binary:)`), which copies them without making a `String` of each.
+    public struct SpoolFields {
+        public var recordId, file: ArraySlice<UInt8>
+        public var line: Int
+        public var date, employee, employeeMention, channel: ArraySlice<UInt8>?
+        public var language: ArraySlice<UInt8>
+        public var ratings: SurveyRating.Ratings
+        public var label: SentimentLabel
+        public var score: Double
+        public var text, evidence: ArraySlice<UInt8>
+
+        public init(reading r: inout SpoolBytesReader) throws(SpoolBytesReader.Damaged) {
+            recordId = try r.presentTextBytes(); file = try r.presentTextBytes(); line = try r.int(); date = try r.textBytes()
+            employee = try r.textBytes(); employeeMention = try r.textBytes(); channel = try r.textBytes(); language = try r.presentTextBytes()
+            ratings = try r.ratings(); label = try r.label(); score = try r.double(); text = try r.presentTextBytes()
+            evidence = try r.presentTextBytes()
+        }
     }
 }

@@ -62,6 +62,11 @@ struct KeyedRecordTests {
     /// A partial's lines of many shapes: missing values, every kind of rating, no theme to three, escaped
     /// texts, rated responses without text, long texts cut.
     static func lines() throws -> [[UInt8]] {
+        try spooledRecords().map { try #require(KeyedRecord.line(binary: $0[...])) }
+    }
+
+    /// The spooled facts (without their lengths) of `lines()`.
+    static func spooledRecords() throws -> [[UInt8]] {
         var rng = SplitMix(state: 14)
         let texts = ["kibar", "Çok uzun bekledim, ama kibardı 👍🏽", "Жақсы қызмет", "Одлично!", "tab\there", "line\nbreak",
                      "back\\slash", String(repeating: "uzun ", count: 200), "x\u{1E}y\u{1F}z"]
@@ -79,16 +84,30 @@ struct KeyedRecordTests {
             r.sentiment?.score = Double(Int.random(in: -10_000...10_000, using: &rng)) / 10_000
             r.ratingDisagrees = k % 2 == 0
             r.themes = Array(r.themes.prefix(k % 3)) + (k % 11 == 0 ? [ThemeMention(theme: "", polarity: .neutral, keyword: "k", score: -0.25)] : [])
-            out.append(try #require(KeyedRecord.line(binary: try spooled(r, rowBytes: 1 + k))))
+            out.append(Array(try spooled(r, rowBytes: 1 + k)))
         }
         for k in 0..<40 {
             let response = RatedResponse(id: "R-\(k)", provenance: Provenance(file: "r.csv", line: k + 2), date: "2026-11-20", employee: "Emre",
                                          channel: nil, ratings: ratings[1 + k % 3])
             var bytes: [UInt8] = []
             KeyedRecord.appendBinary(response, rowBytes: k % 2 == 0 ? 0 : 30, to: &bytes)
-            out.append(try #require(KeyedRecord.line(binary: bytes[4...])))
+            out.append(Array(bytes[4...]))
         }
         return out
+    }
+
+    /// A spooled record's line is copied from its bytes when its text is short enough to keep whole, and is
+    /// then the line of the record read back (`read(binary:)`, `line()`), to the byte; a longer text is cut.
+    @Test func aSpooledRecordsLineFromItsBytesIsTheRecordsLine() throws {
+        var copied = 0
+        for record in try Self.spooledRecords() {
+            let line = try #require(KeyedRecord.line(binary: record[...]))
+            let read = try #require(KeyedRecord.read(binary: record[...]))
+            #expect(line == Array(read.line().dropLast()))
+            if let facts = SpooledFacts(record[...]), facts.fields.text.count <= VerbatimSample.maxTextLength { copied += 1 }
+        }
+        #expect(copied > 300, "most are copied from the bytes")
+        #expect(KeyedRecord.line(binary: try Self.spooled(Self.record(text: "kibar")).dropLast()) == nil, "damaged")
     }
 
     /// `KeyedLineFields` reads a line from its bytes only when it reads it as `parse` does, to the byte:
