@@ -52,12 +52,8 @@ extension PipelineRunner {
         timings.lap("merge")
         try writeHistory(files, step.history)
         timings.lap("write history")
-        // records.csv streams from the spools: record rows are never all in memory.
-        if config.reports.contains("records.csv") {
-            try step.folder.concatenate("records.csv", header: CSVTableWriter(header: RecordRowFormatter.recordHeader).text, parts: combined.rows)
-        }
-        try? FileManager.default.removeItem(at: spoolDir)
         try writeReports(combined, step, timings: &timings)
+        try? FileManager.default.removeItem(at: spoolDir)
         var outcome = Outcome(
             folder: step.folder.final, files: combined.summaries, accepted: combined.aggregate.total.n, rejected: combined.rejectedCount,
             filesRejected: combined.summaries.filter { $0.fileError != nil }.count, seconds: Date().timeIntervalSince(step.started))
@@ -131,7 +127,9 @@ extension PipelineRunner {
         for name in config.reports {
             switch name {
             case "summary.json": try folder.write(name, SummaryJSONWriter.render(report))
-            case "records.csv": break  // written from the spools
+            case "records.csv":
+                // Streamed from the spools (the folded files' rows among them): record rows are never all in memory.
+                try folder.concatenate(name, header: CSVTableWriter(header: RecordRowFormatter.recordHeader).text, parts: c.rows)
             case "rejects.csv": try folder.write(name, c.rejects.text)
             case "employees.csv": try folder.write(name, AggregateCSVWriter.employees(report))
             case "themes.csv": try folder.write(name, AggregateCSVWriter.themes(report))
