@@ -26,9 +26,11 @@ struct SpooledFacts {
 
     /// Whether every text is valid UTF-8, so that its `String` has the same bytes.
     var textsAreValid: Bool {
+        // Each text checked where it stands (this runs for every record a shard writes: no array of them is made).
+        func valid(_ b: ArraySlice<UInt8>?) -> Bool { b.map { $0.withUnsafeBufferPointer(UTF8Bytes.isValid) } ?? true }
         let f = fields
-        let texts = [f.recordId, f.file, f.language, f.text, f.evidence] + [f.date, f.employee, f.employeeMention, f.channel].compactMap { $0 }
-        return (texts + themes.map(\.0)).allSatisfy { $0.withUnsafeBufferPointer(UTF8Bytes.isValid) }
+        return valid(f.recordId) && valid(f.file) && valid(f.language) && valid(f.text) && valid(f.evidence) && valid(f.date)
+            && valid(f.employee) && valid(f.employeeMention) && valid(f.channel) && themes.allSatisfy { valid($0.0) }
     }
 
     /// The record, its text cut as a sample cuts it.
