@@ -13,6 +13,8 @@ extension SentimentScorer {
         hits.reserveCapacity(tokens.count)
         var free: [Int] = []
         free.reserveCapacity(tokens.count)
+        // Read once: a global's lazy check at every word otherwise.
+        let scorerFirst = TermAutomaton.Kind.scorerFirst
         var i = 0
         while i < tokens.count {
             let kind = tokens[i].kind
@@ -24,7 +26,7 @@ extension SentimentScorer {
             }
             guard kind == .word else { i += 1; continue }
             // A word that starts no term of the per-word look-ups below goes straight to the last rules.
-            if automaton.kinds(of: tokens, i) & TermAutomaton.Kind.scorerFirst == 0 {
+            if automaton.kinds(of: tokens, i) & scorerFirst == 0 {
                 i += lastLookups(tokens, at: i, lex, automaton, &hits, &roles, &free); continue
             }
             let match = lex.sentiment.longestMatch(in: tokens, at: i)

@@ -74,18 +74,21 @@ public struct ByteSpan: Sendable, Hashable {
 }
 
 /// Emphasis marks a writer put on a word or a clause.
+///
+/// The marks are constants the compiler folds in (`static var`, inlinable): as `static let`s of this
+/// module, every test of a token's emphasis in another module went through a lazy global's accessor.
 public struct Emphasis: OptionSet, Sendable, Hashable {
     public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
 
     /// Written in capitals while the text around it is not (`BERBAT`).
-    public static let allCaps = Emphasis(rawValue: 1 << 0)
+    @inlinable public static var allCaps: Emphasis { Emphasis(rawValue: 1 << 0) }
     /// A letter repeated three times or more (`çoooook`).
-    public static let elongated = Emphasis(rawValue: 1 << 1)
+    @inlinable public static var elongated: Emphasis { Emphasis(rawValue: 1 << 1) }
     /// A suffix attached with an apostrophe (`Ayşe'ye`): the token is the suffix.
-    public static let apostropheSuffix = Emphasis(rawValue: 1 << 2)
+    @inlinable public static var apostropheSuffix: Emphasis { Emphasis(rawValue: 1 << 2) }
     /// A word taken from a hashtag (`#kötühizmet`): it may be split further against the lexicon.
-    public static let fromHashtag = Emphasis(rawValue: 1 << 3)
+    @inlinable public static var fromHashtag: Emphasis { Emphasis(rawValue: 1 << 3) }
 }
 
 /// The result of looking a word up in a language's term automaton: which of its term indexes have a
