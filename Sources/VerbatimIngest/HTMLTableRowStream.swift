@@ -16,6 +16,9 @@ import VerbatimXML
 ///
 /// The tables are numbered in the order they start (`table 1`, `table 2`, …; a table inside
 /// another's cell has its own number), and each row belongs to the nearest table around it.
+/// Cells written straight inside a table or its `<thead>`, `<tbody>` or `<tfoot>`, with no `<tr>` (a
+/// hand-made export's header row), make the row a browser shows them in: it ends where the next `<tr>`
+/// or section starts, or the table or section ends.
 struct HTMLTableRowStream {
     let reader: XMLEventReader
     /// The number of the table to read (from 1), or nil for a walk that only counts the rows.
@@ -27,7 +30,7 @@ struct HTMLTableRowStream {
     static let maxRows = SheetLimits.maxRows, maxColumns = SheetLimits.maxColumns, maxTextBytes = SheetLimits.maxCellBytes
 
     /// What an open element is, for what its end closes.
-    private enum Open { case table(Int), row, cell, ignored, block, other }
+    private enum Open { case table(Int), row(implied: Bool), section, cell, ignored, block, other }
     private var open: [Open] = []
     /// The tables open now, innermost last (their numbers, from 0).
     private var tables: [Int] = []
@@ -60,7 +63,7 @@ struct HTMLTableRowStream {
         while !done, let event = reader.next() {
             switch event {
             case let .start(name, _, attributes, _, _):
-                start(name, attributes)
+                if let row = start(name, attributes) { return row }
             case .end:
                 if let row = end() { return row }
             case let .text(t):
@@ -72,7 +75,8 @@ struct HTMLTableRowStream {
         return nil
     }
 
-    private mutating func start(_ name: String, _ attributes: [(name: String, value: String)]) {
+    /// Returns the implied row that the element ends, if it ends one with text.
+    private mutating func start(_ name: String, _ attributes: [(name: String, value: String)]) -> (line: Int, cells: [String])? {
         switch name {
         case "table":
             let number = rowCounts.count
@@ -83,18 +87,16 @@ struct HTMLTableRowStream {
             open.append(.table(number))
             if cellOpen { breakLine() }
         case "tr" where !tables.isEmpty:
-            open.append(.row)
-            rowNumbers[rowNumbers.count - 1] += 1
-            rowFilled.append(false)
-            if isWanted {
-                inRow = true
-                line = min(rowNumbers[rowNumbers.count - 1], Self.maxRows)
-                cells = []
-                column = 0
-            } else if cellOpen {
-                breakLine()
-            }
+            let implied = endImpliedRow()
+            beginRow(implied: false)
+            return implied
+        case "thead", "tbody", "tfoot":
+            guard !tables.isEmpty else { open.append(.other); return nil }
+            let implied = endImpliedRow()
+            open.append(.section)
+            return implied
         case "td", "th":
+            if let around = open.last, isTableOrSection(around) { beginRow(implied: true) }
             open.append(.cell)
             if isWanted, inRow, !cellOpen {
                 cellOpen = true
@@ -120,10 +122,36 @@ struct HTMLTableRowStream {
         default:
             open.append(.other)
         }
+        return nil
+    }
+
+    /// Starts a row of the innermost table: a `<tr>`, or the row a browser makes for cells with none.
+    private mutating func beginRow(implied: Bool) {
+        open.append(.row(implied: implied))
+        rowNumbers[rowNumbers.count - 1] += 1
+        rowFilled.append(false)
+        if isWanted {
+            inRow = true
+            line = min(rowNumbers[rowNumbers.count - 1], Self.maxRows)
+            cells = []
+            column = 0
+        } else if cellOpen {
+            breakLine()
+        }
+    }
+
+    /// Ends the implied row open in the innermost table, if its cells are all closed: it has no end tag,
+    /// and ends with the next row or section, or with the element around it.
+    private mutating func endImpliedRow() -> (line: Int, cells: [String])? {
+        guard case .row(implied: true)? = open.last else { return nil }
+        open.removeLast()
+        return endRow()
     }
 
     private mutating func end() -> (line: Int, cells: [String])? {
-        guard let closed = open.popLast() else { return nil }
+        // An element ending while an implied row is open is the one around that row, which ends it.
+        let implied = endImpliedRow()
+        guard let closed = open.popLast() else { return implied }
         switch closed {
         case .ignored:
             ignored -= 1
@@ -137,23 +165,7 @@ struct HTMLTableRowStream {
             if rowSpan > 1 { for k in cellColumn..<next { covered[k] = (rowSpan, k == cellColumn ? value : "", line) } }
             column = next
         case .row:
-            let filled = rowFilled.popLast() ?? false
-            if isWanted, inRow {
-                inRow = false
-                for (k, c) in covered {
-                    if c.row != line { SheetCells.put(c.value, at: k, in: &cells) }
-                    covered[k] = c.rows > 1 ? (c.rows - 1, c.value, c.row) : nil
-                }
-                cells = SheetCells.withoutTrailingEmpties(cells)
-                if line >= Self.maxRows { done = true }
-                if !cells.isEmpty {
-                    rowCounts[tables[tables.count - 1]] += 1
-                    return (line, cells)
-                }
-            } else if filled, let table = tables.last {
-                rowCounts[table] += 1
-            }
-            if cellOpen { breakLine() }
+            return endRow()
         case let .table(number):
             tables.removeLast()
             rowNumbers.removeLast()
@@ -161,6 +173,28 @@ struct HTMLTableRowStream {
         default:
             break
         }
+        return implied
+    }
+
+    /// Ends the row of the innermost table: its cells, when it is a row of the table read and has text.
+    private mutating func endRow() -> (line: Int, cells: [String])? {
+        let filled = rowFilled.popLast() ?? false
+        if isWanted, inRow {
+            inRow = false
+            for (k, c) in covered {
+                if c.row != line { SheetCells.put(c.value, at: k, in: &cells) }
+                covered[k] = c.rows > 1 ? (c.rows - 1, c.value, c.row) : nil
+            }
+            cells = SheetCells.withoutTrailingEmpties(cells)
+            if line >= Self.maxRows { done = true }
+            if !cells.isEmpty {
+                rowCounts[tables[tables.count - 1]] += 1
+                return (line, cells)
+            }
+        } else if filled, let table = tables.last {
+            rowCounts[table] += 1
+        }
+        if cellOpen { breakLine() }
         return nil
     }
 
@@ -168,6 +202,13 @@ struct HTMLTableRowStream {
     private var isWanted: Bool { tables.last.map { $0 + 1 == wanted } ?? false }
 
     private func isRow(_ o: Open) -> Bool { if case .row = o { true } else { false } }
+
+    private func isTableOrSection(_ o: Open) -> Bool {
+        switch o {
+        case .table, .section: true
+        default: false
+        }
+    }
 
     private func number(_ attributes: [(name: String, value: String)], _ key: String) -> Int {
         guard let raw = attributes.first(where: { $0.name == key })?.value, let n = Int(raw.filter { $0 != " " }) else { return 1 }

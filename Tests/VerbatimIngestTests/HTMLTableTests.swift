@@ -38,6 +38,30 @@ struct HTMLTableTests {
         #expect(found.map(\.line) == [1, 2])
     }
 
+    /// Cells with no `<tr>` around them (a hand-made export's header row, straight in the table or in its
+    /// `<thead>`) are a row, as a browser shows them: it ends at the next row or section, or with the
+    /// table; a table whose rows all lack `<tr>` is one row, as a browser shows it.
+    @Test func cellsWithoutARowAreTheRowABrowserShows() {
+        let header = rows("""
+            <table><th>ID</th><th>Tarih</th><th>Yorum</th>
+            <tr><td>1</td><td>21.11.2026</td><td>iyi</td></tr><tr><td>2</td><td>22.11.2026</td><td>kötü</td></tr></table>
+            """)
+        #expect(header.map(\.cells) == [["ID", "Tarih", "Yorum"], ["1", "21.11.2026", "iyi"], ["2", "22.11.2026", "kötü"]])
+        #expect(header.map(\.line) == [1, 2, 3])
+        let sections = rows("""
+            <table><thead><th>ID</th><th>Yorum</th></thead><tbody><tr><td>1</td><td>iyi</td></tr></tbody>            <tfoot><td>Toplam</td><td>1</td></tfoot></table>
+            """)
+        #expect(sections.map(\.cells) == [["ID", "Yorum"], ["1", "iyi"], ["Toplam", "1"]])
+        #expect(rows("<table><td>a</td><td>b</td></table><p>sonra</p>").map(\.cells) == [["a", "b"]], "ended by the table's end")
+        #expect(rows("<table><td>a<td>b</table>").map(\.cells) == [["a", "b"]], "cells left open")
+        #expect(counts("<table><th>ID</th><th>Yorum</th><tr><td>1</td><td>iyi</td></tr></table><table><td></td></table>") == [2, 0],
+                "a walk counts the implied row, and not an empty one")
+        // Inside a row's cell, a nested table's cells without a row are that table's row, not the outer one's.
+        let nested = "<table><tr><td>dış<table><td>iç 1</td><td>iç 2</td></table></td><td>son</td></tr></table>"
+        #expect(rows(nested, table: 1).map(\.cells) == [["dış\niç 1 iç 2", "son"]])
+        #expect(rows(nested, table: 2).map(\.cells) == [["iç 1", "iç 2"]])
+    }
+
     /// Excel's own HTML gives a number's value beside what it shows; `x:num` without a value means the text is the number.
     @Test func excelsNumberValueIsReadNotTheNumberShown() {
         let found = rows(#"<table><tr><td x:num="4.5">4,5</td><td x:num>3</td><td x:str="'007">007</td></tr></table>"#)
