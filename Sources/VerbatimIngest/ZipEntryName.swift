@@ -6,18 +6,22 @@ import Glibc
 /// The name of a ZIP entry as its writer meant it. The ZIP format stores names in UTF-8 (when the
 /// entry says so) or in "the" DOS code page, CP437, which libzip decodes; but Windows' own "Send to →
 /// Compressed folder" writes them in the system's OEM code page without saying so: CP857 on a Turkish
-/// Windows, CP866 on a Russian or Kazakh one, CP852 on a Serbian (Latin) one. Read as CP437,
-/// `Müşteri_Kasım.csv` becomes `M³₧teri_Kas╒m.csv`, in the reports and for `sources:` rules.
+/// Windows, CP866 on a Russian or Kazakh one, CP852 on a Serbian (Latin) one, CP855 on a Serbian
+/// (Cyrillic) one. Read as CP437, `Müşteri_Kasım.csv` becomes `M³₧teri_Kas╒m.csv`, in the reports and
+/// for `sources:` rules.
 ///
 /// A name that is not UTF-8, and that libzip did not take from the entry's Unicode path field, is
 /// decoded with the first of those code pages (through iconv) in which every character outside ASCII
-/// is a letter of its language; else libzip's CP437 reading stands.
+/// is a letter of its language; else libzip's CP437 reading stands. CP855 comes after CP866: a Russian
+/// name read as CP855 can come out as Serbian letters (`Анкета` as `ђГфЦРа`), while a Serbian one read
+/// as CP866 comes out with box-drawing characters, which no name has.
 enum ZipEntryName {
     /// The OEM code pages tried, each with the letters its language writes beyond ASCII.
     static let codePages: [(name: String, letters: Set<Unicode.Scalar>)] = [
         ("CP857", Set("çğıöşüâîûÇĞİÖŞÜÂÎÛ".unicodeScalars)),
         ("CP866", Set((0x410...0x44F).compactMap(Unicode.Scalar.init) + ["ё", "Ё"])),
         ("CP852", Set("čćđšžČĆĐŠŽ".unicodeScalars)),
+        ("CP855", Set("абвгдђежзијклљмнњопрстћуфхцчџшАБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШ".unicodeScalars)),
     ]
 
     /// The name of the entry whose stored bytes are `raw`, given libzip's reading of it (`guessed`).

@@ -153,17 +153,20 @@ struct ArchiveInputTests {
 
     /// Windows' "Send to → Compressed folder" writes entry names in the system's OEM code page without
     /// saying so: they are read as their writer meant them (CP857 on a Turkish Windows, CP866 on a Russian
-    /// one), not as CP437 (`M³₧teri_Kas╒m.csv`). A UTF-8 name and an ASCII one stay as they are.
+    /// one, CP855 on a Serbian Cyrillic one), not as CP437 (`M³₧teri_Kas╒m.csv`). A UTF-8 name and an ASCII
+    /// one stay as they are.
     @Test func entryNamesInAWindowsCodePageAreReadAsWritten() throws {
         let dir = TemporaryFolder()
         defer { dir.remove() }
-        // "Müşteri_Kasım.csv" in CP857 and "Отзывы.csv" in CP866, written over same-length ASCII placeholders.
+        // "Müşteri_Kasım.csv" in CP857, "Отзывы.csv" in CP866 and "Анкета.csv" in CP855, written over
+        // same-length ASCII placeholders.
         let turkish: [UInt8] = [0x4D, 0x81, 0x9F, 0x74, 0x65, 0x72, 0x69, 0x5F, 0x4B, 0x61, 0x73, 0x8D, 0x6D, 0x2E, 0x63, 0x73, 0x76]
         let russian: [UInt8] = [0x8E, 0xE2, 0xA7, 0xEB, 0xA2, 0xEB, 0x2E, 0x63, 0x73, 0x76]
-        let placeholders = ["aaaaaaaaaaaaa.csv", "bbbbbb.csv"]
-        let url = try Self.zip([(placeholders[0], Self.csv), (placeholders[1], Self.csv), ("düz.csv", Self.csv)], in: dir, name: "oem.zip")
+        let serbian: [UInt8] = [0xA1, 0xD4, 0xC6, 0xA8, 0xE5, 0xA0, 0x2E, 0x63, 0x73, 0x76]
+        let placeholders = ["aaaaaaaaaaaaa.csv", "bbbbbb.csv", "cccccc.csv"]
+        let url = try Self.zip(placeholders.map { ($0, Self.csv) } + [("düz.csv", Self.csv)], in: dir, name: "oem.zip")
         var bytes = try [UInt8](Data(contentsOf: url))
-        for (placeholder, raw) in Swift.zip(placeholders, [turkish, russian]) {
+        for (placeholder, raw) in Swift.zip(placeholders, [turkish, russian, serbian]) {
             let p = Array(placeholder.utf8)
             var k = 0, replaced = 0
             while k + p.count <= bytes.count {
@@ -180,8 +183,8 @@ struct ArchiveInputTests {
             #expect(replaced == 2, "the local header and the central directory")
         }
         let o = readFile(dir.write("oem.zip", bytes))
-        #expect(o.summary.members.map(\.file) == ["oem.zip!Müşteri_Kasım.csv", "oem.zip!düz.csv", "oem.zip!Отзывы.csv"])
-        #expect(o.records.count == 6, "\(o.summary.fileError ?? "")")
+        #expect(o.summary.members.map(\.file) == ["oem.zip!Müşteri_Kasım.csv", "oem.zip!düz.csv", "oem.zip!Анкета.csv", "oem.zip!Отзывы.csv"])
+        #expect(o.records.count == 8, "\(o.summary.fileError ?? "")")
     }
 
     /// A workbook or an archive cut short (a download or a copy that stopped) has no ZIP directory at its
