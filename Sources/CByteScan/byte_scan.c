@@ -81,6 +81,34 @@ size_t vb_find_non_ascii(const uint8_t *p, size_t n, size_t from) {
     return n;
 }
 
+size_t vb_count_scalars(const uint8_t *p, size_t n) {
+    size_t i = 0, continuations = 0;
+    // A continuation byte is 10xxxxxx: as a signed byte, below -64 (0xC0).
+    const __m128i below = _mm_set1_epi8((char)0xC0);
+    for (; i + 16 <= n; i += 16) {
+        __m128i c = _mm_loadu_si128((const __m128i *)(p + i));
+        continuations += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(c, below)));
+    }
+    for (; i < n; i++) if ((p[i] & 0xC0) == 0x80) continuations++;
+    return n - continuations;
+}
+
+size_t vb_find_any(const uint8_t *p, size_t n, size_t from, const uint8_t *set, size_t count) {
+    size_t i = from;
+    if (count > 8) count = 8;
+    __m128i wanted[8];
+    for (size_t k = 0; k < count; k++) wanted[k] = _mm_set1_epi8((char)set[k]);
+    for (; i + 16 <= n; i += 16) {
+        __m128i c = _mm_loadu_si128((const __m128i *)(p + i));
+        __m128i m = _mm_setzero_si128();
+        for (size_t k = 0; k < count; k++) m = _mm_or_si128(m, _mm_cmpeq_epi8(c, wanted[k]));
+        int bits = _mm_movemask_epi8(m);
+        if (bits) return i + (size_t)__builtin_ctz((unsigned)bits);
+    }
+    for (; i < n; i++) for (size_t k = 0; k < count; k++) if (p[i] == set[k]) return i;
+    return n;
+}
+
 #else
 
 size_t vb_find_either(const uint8_t *p, size_t n, size_t from, uint8_t a, uint8_t b) {
@@ -108,6 +136,18 @@ size_t vb_find_digit_or_at(const uint8_t *p, size_t n, size_t from) {
 
 size_t vb_find_non_ascii(const uint8_t *p, size_t n, size_t from) {
     for (size_t i = from; i < n; i++) if (p[i] >= 0x80) return i;
+    return n;
+}
+
+size_t vb_count_scalars(const uint8_t *p, size_t n) {
+    size_t continuations = 0;
+    for (size_t i = 0; i < n; i++) if ((p[i] & 0xC0) == 0x80) continuations++;
+    return n - continuations;
+}
+
+size_t vb_find_any(const uint8_t *p, size_t n, size_t from, const uint8_t *set, size_t count) {
+    if (count > 8) count = 8;
+    for (size_t i = from; i < n; i++) for (size_t k = 0; k < count; k++) if (p[i] == set[k]) return i;
     return n;
 }
 

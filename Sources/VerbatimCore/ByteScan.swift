@@ -48,6 +48,21 @@ public enum ByteScan {
         return vb_find_non_ascii(base, p.count, from)
     }
 
+    /// The position of the first byte of `p[from...]` that is one of `set` (at most 8 bytes), or `p.count`.
+    @inlinable @inline(__always)
+    public static func firstOf(anyOf set: UnsafeBufferPointer<UInt8>, in p: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int {
+        guard let base = p.baseAddress, from < p.count, let wanted = set.baseAddress else { return p.count }
+        precondition(set.count <= 8, "ByteScan.firstOf(anyOf:) looks for at most 8 bytes")
+        return vb_find_any(base, p.count, from, wanted, set.count)
+    }
+
+    /// How many scalars the valid UTF-8 of `p` holds: its bytes that are not continuation bytes.
+    @inlinable @inline(__always)
+    public static func scalarCount(of p: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = p.baseAddress else { return 0 }
+        return vb_count_scalars(base, p.count)
+    }
+
     /// The position of the first line feed of `bytes` at or after `from`, or nil (`memchr`, which reads a
     /// word or a vector at a time, where a generic search reads a byte at a time).
     @inlinable

@@ -35,10 +35,11 @@ public struct ThemeTag: Sendable, Hashable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(tags.count * 24)
         for k in tags.indices {
-            if k > 0 { bytes.append(contentsOf: separator.utf8) }
-            bytes.append(contentsOf: tags[k].theme.utf8)
+            // Each string's bytes read in place (`append(contentsOf: s.utf8)` copies a byte at a time).
+            if k > 0 { UTF8Bytes.append(separator, to: &bytes) }
+            UTF8Bytes.append(tags[k].theme, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
-            bytes.append(contentsOf: tags[k].polarity.rawValue.utf8)
+            UTF8Bytes.append(tags[k].polarity.rawValue, to: &bytes)
         }
         return String(decoding: bytes, as: UTF8.self)
     }

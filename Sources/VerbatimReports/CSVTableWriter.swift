@@ -40,34 +40,52 @@ public struct CSVTableWriter: Sendable {
 
     /// A text cell: prefixed with `'` when a spreadsheet would read it as a formula (it begins with
     /// `=`, `+`, `-`, `@`, a tab or a carriage return), and quoted, with its quotes doubled, when it
-    /// holds a comma, a semicolon, a quote or a line break, or begins or ends with a space.
+    /// holds a comma, a semicolon, a quote or a line break (`quotingBytes`), or begins or ends with a space.
+    /// The cell's bytes are searched sixteen at a time (`ByteScan`): a row's text and evidence are most of its bytes.
     static func appendText(_ s: String, to bytes: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { b in
+        UTF8Bytes.withBytes(s) { b in
             let formula: Bool
             switch b.first {
             case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: formula = true
             default: formula = false
             }
-            let mask = quoting
-            let quoted = b.contains { $0 < 64 && mask >> UInt64($0) & 1 == 1 } || (!formula && b.first == 0x20) || b.last == 0x20
+            let quoted = holdsQuotingByte(b) || (!formula && b.first == 0x20) || b.last == 0x20
             if quoted { bytes.append(0x22) }
             if formula { bytes.append(UInt8(ascii: "'")) }
             guard quoted else {
                 bytes.append(contentsOf: b)
                 return
             }
-            // Each quote doubled.
-            UTF8Bytes.appendRewriting(b, to: &bytes, candidate: { $0 == 0x22 }) { _, _, out in
-                out.append(contentsOf: [0x22, 0x22])
-                return 1
+            // Each quote doubled: the bytes up to and including it, then the quote again.
+            var start = 0
+            while true {
+                let quote = ByteScan.firstOf(0x22, 0x22, in: b, from: start)
+                guard quote < b.count else { break }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[start...quote]))
+                bytes.append(0x22)
+                start = quote + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[start...]))
             bytes.append(0x22)
         }
     }
 
-    /// The bytes that make a cell quoted, one bit each: a comma, a semicolon, a quote, a line break.
-    private static let quoting: UInt64 = [0x2C, 0x22, 0x0A, 0x0D, 0x3B].reduce(0) { $0 | 1 << UInt64($1) }
+    /// The bytes that make a cell quoted: a comma, a quote, a line break, a semicolon (so that a sheet
+    /// opened with either separator splits no cell).
+    static let quotingBytes: [UInt8] = [0x2C, 0x22, 0x0A, 0x0D, 0x3B]
+
+    /// `quotingBytes` as bits (all are below 64), for a short cell.
+    private static let quotingMask: UInt64 = quotingBytes.reduce(0) { $0 | 1 << UInt64($1) }
+
+    /// Whether the cell holds one of `quotingBytes`: a short cell (an id, a date, a name) read a byte at a
+    /// time against their bits, a long one (a text, its evidence) sixteen bytes at a time.
+    @inline(__always) private static func holdsQuotingByte(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count >= 32 else {
+            let mask = quotingMask
+            return b.contains { $0 < 64 && mask >> UInt64($0) & 1 == 1 }
+        }
+        return quotingBytes.withUnsafeBufferPointer { ByteScan.firstOf(anyOf: $0, in: b) } < b.count
+    }
 }
 
 /// Formats numbers the same way on every run and machine.

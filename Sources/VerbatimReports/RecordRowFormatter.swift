@@ -63,11 +63,13 @@ public enum RecordRowFormatter {
     static let evidenceLimit = 300
 
     /// `text` when it has at most `limit` characters, else its first `limit` characters and `…`. Each
-    /// character has one byte or more, so most texts are known to be short before any is read; a long one
-    /// is read as scalars up to the limit (`lead`), and as characters only from a scalar that may join its
-    /// neighbour.
+    /// character has one byte or more, and one scalar or more, so most texts are known to be short from
+    /// their counts; a long one is read as scalars up to the limit (`lead`), and as characters only from a
+    /// scalar that may join its neighbour.
     static func truncated(_ text: String, to limit: Int) -> String {
-        guard text.utf8.count > limit else { return text }
+        // A character has one scalar or more: a text of at most `limit` scalars (counted sixteen bytes at a
+        // time) is no longer than the limit, however its scalars join.
+        guard text.utf8.count > limit, UTF8Bytes.withBytes(text, { ByteScan.scalarCount(of: $0) }) > limit else { return text }
         switch lead(text, limit: limit) {
         case .short:
             return text

@@ -89,13 +89,34 @@ struct ReportFormatTests {
         "=1+1", "+", "ünïcödé, with comma", "жақсы", "\u{FEFF}=bom first",
     ])
     func aTextCellIsWrittenAsItsRulesSay(_ text: String) {
-        // The rules as they read: neutralise a formula, then quote what a spreadsheet would split or trim.
-        let neutral = ["=", "+", "-", "@", "\t", "\r"].contains { text.hasPrefix($0) && text.unicodeScalars.first == $0.unicodeScalars.first } ? "'" + text : text
-        let quoted = neutral.contains { ",\";\n\r".contains($0) } || neutral.hasPrefix(" ") || neutral.hasSuffix(" ")
-        let expected = (quoted ? "\"" + neutral.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : neutral) + ",1\r\n"
         var bytes: [UInt8] = []
         CSVTableWriter.appendRow([.text(text), .number("1")], to: &bytes)
-        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+        #expect(String(decoding: bytes, as: UTF8.self) == Self.cellAsTheRulesRead(text) + ",1\r\n")
+    }
+
+    /// The rules as they read: neutralise a formula, then quote what a spreadsheet would split or trim.
+    static func cellAsTheRulesRead(_ text: String) -> String {
+        let neutral = ["=", "+", "-", "@", "\t", "\r"].contains { text.hasPrefix($0) && text.unicodeScalars.first == $0.unicodeScalars.first } ? "'" + text : text
+        let quoted = neutral.unicodeScalars.contains { ",\";\n\r".unicodeScalars.contains($0) } || neutral.hasPrefix(" ") || neutral.hasSuffix(" ")
+        return quoted ? "\"" + neutral.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : neutral
+    }
+
+    /// Cells are searched sixteen bytes at a time: a byte that makes a cell quoted, and the quotes it
+    /// doubles, are found wherever they stand, before, in and after whole chunks, among multi-byte letters.
+    @Test func longCellsAreQuotedWhereverTheirMarksStand() {
+        let fillers = ["a", "ş", "қ", "😀"]
+        for filler in fillers {
+            for length in [15, 16, 17, 31, 32, 33, 47, 64] {
+                for mark in [",", "\"", ";", "\n", "\r", "\"\"", "x"] {
+                    for at in stride(from: 0, through: length, by: 3) {
+                        let text = String(repeating: filler, count: at) + mark + String(repeating: filler, count: length - at)
+                        var bytes: [UInt8] = []
+                        CSVTableWriter.appendRow([.text(text)], to: &bytes)
+                        #expect(String(decoding: bytes, as: UTF8.self) == Self.cellAsTheRulesRead(text) + "\r\n", "\(filler) \(length) \(mark) \(at)")
+                    }
+                }
+            }
+        }
     }
 
     @Test(arguments: [(0.0, 2, "0.00"), (-0.0001, 2, "0.00"), (0.125, 2, "0.13"), (-1.5, 1, "-1.5"), (3.0, 0, "3"), (0.05, 4, "0.0500")])

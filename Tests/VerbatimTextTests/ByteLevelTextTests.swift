@@ -141,6 +141,28 @@ struct ByteLevelTextTests {
         #expect(valid > 500 && valid < 19_500, "both answers are given")
     }
 
+
+    /// The scans read sixteen bytes at a time with a byte-by-byte tail: on random bytes of every length
+    /// around the chunks, each answers as its definition reads.
+    @Test func byteScansAnswerAsTheirDefinitionsRead() {
+        var rng = SplitMix(state: 16)
+        let pool: [UInt8] = [0x20, 0x22, 0x2C, 0x3B, 0x0A, 0x0D, 0x41, 0x61, 0x7F, 0x80, 0xBF, 0xC0, 0xD0, 0xE2, 0xF0, 0xFF]
+        let set: [UInt8] = [0x2C, 0x22, 0x0A, 0x0D, 0x3B]
+        for round in 0..<4_000 {
+            let bytes = (0..<Int.random(in: 0...70, using: &rng)).map { _ in
+                Int.random(in: 0..<6, using: &rng) == 0 ? pool[Int.random(in: 0..<pool.count, using: &rng)] : 0x61
+            }
+            let from = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &rng)
+            let wanted = Array(set.prefix(1 + round % set.count))
+            bytes.withUnsafeBufferPointer { p in
+                let first = p[from...].firstIndex { wanted.contains($0) } ?? p.count
+                #expect(wanted.withUnsafeBufferPointer { ByteScan.firstOf(anyOf: $0, in: p, from: from) } == first, "\(bytes) from \(from)")
+                #expect(ByteScan.scalarCount(of: p) == p.count - p.filter { $0 & 0xC0 == 0x80 }.count, "\(bytes)")
+            }
+        }
+        let text = "Ayşe’nin 👍🏽 жақсы"
+        #expect(UTF8Bytes.withBytes(text) { ByteScan.scalarCount(of: $0) } == text.unicodeScalars.count)
+    }
     @Test func cleanTextIsReturnedAsIsAndDirtyTextIsFolded() {
         #expect(TextCleaner.clean("Çok iyi, teşekkürler 👍") == "Çok iyi, teşekkürler 👍")
         #expect(TextCleaner.clean("\t  başta\u{00A0}ve  sonda  ") == "başta ve sonda")

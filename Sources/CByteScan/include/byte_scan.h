@@ -26,4 +26,10 @@ size_t vb_find_digit_or_at(const uint8_t *p, size_t n, size_t from);
 /// The position of the first byte of p[from..<n] that is not ASCII (0x80 or above), or n.
 size_t vb_find_non_ascii(const uint8_t *p, size_t n, size_t from);
 
+/// How many of p[0..<n] are not UTF-8 continuation bytes (0x80–0xBF): the number of scalars of valid UTF-8.
+size_t vb_count_scalars(const uint8_t *p, size_t n);
+
+/// The position of the first byte of p[from..<n] equal to one of set[0..<count] (count at most 8), or n.
+size_t vb_find_any(const uint8_t *p, size_t n, size_t from, const uint8_t *set, size_t count);
+
 #endif
