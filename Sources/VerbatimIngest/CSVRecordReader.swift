@@ -28,13 +28,13 @@ public struct CSVRecordReader: RecordReader {
     static let chunkSize = 256 * 1024
 
     /// Reads `url`, calling `emit` for every record and reject in file order.
-    public func read(url: URL, name: String, emit: (ReadEvent) -> Void) -> FileReadSummary {
+    public func read(url: URL, name: String, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
         read(.file(url, name: name), emit: emit)
     }
 
     /// Reads `input`, calling `emit` for every record and reject in file order.
     /// File-level problems end up in the summary's `fileError` and as one reject.
-    public func read(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
+    public func read(_ input: InputSource, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
         let name = input.name
         var summary = FileReadSummary(file: name, format: "csv")
         func failFile(_ e: IngestError, line: Int = 1) -> FileReadSummary {
@@ -91,7 +91,7 @@ public struct CSVRecordReader: RecordReader {
 
     private func readAll(
         source: any ByteSource, first: [UInt8], transcoder: inout UTF8Transcoder, delimiter: UInt8, skipsFirstLine: Bool = false,
-        encoding: TextEncoding, summary start: FileReadSummary, emit: (ReadEvent) -> Void
+        encoding: TextEncoding, summary start: FileReadSummary, emit: (consuming ReadEvent) -> Void
     ) -> FileReadSummary {
         var summary = start
         func failFile(_ e: IngestError, _ line: Int) -> FileReadSummary {

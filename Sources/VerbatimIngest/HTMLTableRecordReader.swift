@@ -27,7 +27,7 @@ public struct HTMLTableRecordReader: RecordReader {
     /// How far into the page its `<meta charset>` is looked for.
     static let charsetWindow = 8192
 
-    public func read(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
+    public func read(_ input: InputSource, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
         let decoding: Decoding, counts: [Int], table: Int
         let bytes: any ByteSource, reader: XMLEventReader
         do throws(IngestError) {

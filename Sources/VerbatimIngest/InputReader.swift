@@ -17,12 +17,12 @@ public struct InputReader: Sendable {
     }
 
     /// Reads the file at `url`, reported as `name`.
-    public func read(url: URL, name: String, emit: (ReadEvent) -> Void) -> FileReadSummary {
+    public func read(url: URL, name: String, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
         read(.file(url, name: name), emit: emit)
     }
 
     /// Reads `input` with the reader its content asks for.
-    public func read(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
+    public func read(_ input: InputSource, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
         let head: [UInt8]
         do { head = try input.head() } catch {
             return .rejected(input, format: "unknown", error, emit: emit)
@@ -31,7 +31,7 @@ public struct InputReader: Sendable {
         return read(input, kind: kind, emit: emit)
     }
 
-    func read(_ input: InputSource, kind: InputKind, emit: (ReadEvent) -> Void) -> FileReadSummary {
+    func read(_ input: InputSource, kind: InputKind, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
         // `sources:` rules match the name the user sees: `daily.csv.gz`, an archive entry's own name.
         let options = options(String(input.name.split(separator: "!").last ?? Substring(input.name)))
         switch kind {
@@ -54,7 +54,7 @@ public struct InputReader: Sendable {
 
     /// A gzip stream: the format inside is sniffed from the decompressed bytes, and named
     /// by the file name without `.gz` (`daily.csv.gz` reads as `daily.csv`).
-    func readGzip(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
+    func readGzip(_ input: InputSource, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
         let innerName = FormatSniffer.fileExtension(input.fileName) == "gz" || FormatSniffer.fileExtension(input.fileName) == "tgz"
             ? String(input.fileName.dropLast(FormatSniffer.fileExtension(input.fileName).count + 1)) : input.fileName
         let outer = input.open

@@ -26,7 +26,7 @@ public struct JSONRecordReader: RecordReader {
 
     static let chunkSize = 256 * 1024
 
-    public func read(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
+    public func read(_ input: InputSource, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
         let source: any ByteSource
         var first: [UInt8]
         do {
@@ -137,7 +137,7 @@ public struct JSONRecordReader: RecordReader {
             self.assembler = assembler
         }
 
-        mutating func element(_ bytes: [UInt8], line: Int, summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {
+        mutating func element(_ bytes: [UInt8], line: Int, summary: inout FileReadSummary, emit: (consuming ReadEvent) -> Void) {
             summary.read += 1
             position += 1
             let raw = { String(decoding: bytes.prefix(CSVRecordReader.rawLimit), as: UTF8.self) }

@@ -23,7 +23,7 @@ public struct ODSRecordReader: RecordReader {
     /// The `mimetype` entry of an OpenDocument spreadsheet.
     static let mediaType = "application/vnd.oasis.opendocument.spreadsheet"
 
-    public func read(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
+    public func read(_ input: InputSource, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
         guard let url = input.url else { return .rejected(input, format: "ods", .nestedUnsupported(looksLike: "an OpenDocument spreadsheet (.ods)"), emit: emit) }
         var stream: ODSRowStream
         let source: ZipEntryByteSource

@@ -40,12 +40,12 @@ public struct InputSource: Sendable {
 /// whole-file reject; when it also sets `discardsRecords`, the caller drops the records it
 /// was given (an XML file that is not well-formed).
 public protocol RecordReader: Sendable {
-    func read(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary
+    func read(_ input: InputSource, emit: (consuming ReadEvent) -> Void) -> FileReadSummary
 }
 
 extension FileReadSummary {
     /// A summary rejecting the whole input for `error` (emitting its reject).
-    static func rejected(_ input: InputSource, format: String, _ error: IngestError, line: Int = 1, emit: (ReadEvent) -> Void) -> FileReadSummary {
+    static func rejected(_ input: InputSource, format: String, _ error: IngestError, line: Int = 1, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
         var summary = FileReadSummary(file: input.name, format: format)
         summary.fileError = error.description
         emit(.reject(Reject(provenance: Provenance(file: input.name, line: line), reason: error.description, wholeFile: true)))

@@ -19,7 +19,7 @@ public struct SpreadsheetMLRecordReader: RecordReader {
     static let namespace = "urn:schemas-microsoft-com:office:spreadsheet"
     static let format = "xml-spreadsheet"
 
-    public func read(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
+    public func read(_ input: InputSource, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
         let bytes: any ByteSource
         do { bytes = try input.open() } catch { return .rejected(input, format: Self.format, error, emit: emit) }
         guard let reader = XMLEventReader(source: bytes, name: input.name) else {

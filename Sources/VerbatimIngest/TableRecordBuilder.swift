@@ -31,7 +31,7 @@ struct TableRecordBuilder {
     }
 
     /// One row of the table (empty rows are skipped).
-    mutating func add(line: Int, cells: [String], summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {
+    mutating func add(line: Int, cells: [String], summary: inout FileReadSummary, emit: (consuming ReadEvent) -> Void) {
         guard failure == nil, cells.contains(where: { !$0.isEmpty }) else { return }
         guard header != nil else {
             pending.append((line, cells))
@@ -42,11 +42,11 @@ struct TableRecordBuilder {
     }
 
     /// The table ended: a short table's header is decided now.
-    mutating func finish(summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {
+    mutating func finish(summary: inout FileReadSummary, emit: (consuming ReadEvent) -> Void) {
         if header == nil, failure == nil, !pending.isEmpty { resolve(summary: &summary, emit: emit) }
     }
 
-    private mutating func resolve(summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {
+    private mutating func resolve(summary: inout FileReadSummary, emit: (consuming ReadEvent) -> Void) {
         let rows = pending.map { $0.cells.map { $0.trimmingCharactersInSet(RepeatedHeader.trimmed) } }
         do {
             let h = try TableHeader.resolve(rows, explicit: options.columns, aliases: aliases, exactWidths: false, ratingScale: options.ratingScale, dateOrder: options.dateOrder)
@@ -69,7 +69,7 @@ struct TableRecordBuilder {
         for row in rest { record(line: row.line, cells: row.cells, summary: &summary, emit: emit) }
     }
 
-    private mutating func record(line: Int, cells: [String], summary: inout FileReadSummary, emit: (ReadEvent) -> Void) {
+    private mutating func record(line: Int, cells: [String], summary: inout FileReadSummary, emit: (consuming ReadEvent) -> Void) {
         if repeated.skips(cells) { return }
         position += 1
         if summaryRows?.skips(line: line, cells: cells) == true { return }
@@ -97,7 +97,7 @@ extension TableRecordBuilder {
     /// (`sheet 'Yorumlar'`).
     static func readSheet(
         _ input: InputSource, format: String, encoding: String, options: SourceOptions, aliases: HeaderAliases,
-        sheets: @autoclosure () -> [String], label: @autoclosure () -> String?, emit: (ReadEvent) -> Void,
+        sheets: @autoclosure () -> [String], label: @autoclosure () -> String?, emit: (consuming ReadEvent) -> Void,
         inPage: Bool = false, check: () throws(IngestError) -> Void = {},
         rows next: () throws(IngestError) -> (line: Int, cells: [String])?
     ) -> FileReadSummary {

@@ -19,7 +19,7 @@ public struct XLSRecordReader: RecordReader {
         self.aliases = aliases
     }
 
-    public func read(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
+    public func read(_ input: InputSource, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
         guard let path = input.filePath else { return .rejected(input, format: Self.format, .nestedUnsupported(looksLike: "a legacy Excel workbook (.xls)"), emit: emit) }
         let book: LegacyWorkbook
         do throws(IngestError) { book = try LegacyWorkbook(path: path, sheet: options.sheet, maxBytes: Self.maxFileBytes) } catch {

@@ -24,7 +24,7 @@ public struct XLSXRecordReader: RecordReader {
         self.limits = limits
     }
 
-    public func read(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
+    public func read(_ input: InputSource, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
         guard let url = input.url else { return .rejected(input, format: "xlsx", .nestedUnsupported(looksLike: "an Excel workbook"), emit: emit) }
         let sheet: OpenSheet
         do throws(IngestError) { sheet = try openSheet(url: url, name: input.name) } catch {

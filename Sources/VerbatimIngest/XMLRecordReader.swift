@@ -32,12 +32,12 @@ public struct XMLRecordReader: RecordReader {
     /// Reads the file at `path`, calling `emit` for every record and reject in
     /// document order. When `fileError` is set in the result, the records
     /// already emitted must be discarded by the caller.
-    public func read(path: String, name: String, emit: (ReadEvent) -> Void) -> FileReadSummary {
+    public func read(path: String, name: String, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
         read(Opener(path: path, source: nil, name: name), emit: emit)
     }
 
     /// Reads `input` (a file, a gzip stream, an archive entry), as `read(path:name:emit:)`.
-    public func read(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
+    public func read(_ input: InputSource, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
         read(Opener(path: input.filePath, source: input, name: input.name), emit: emit)
     }
 
@@ -63,7 +63,7 @@ public struct XMLRecordReader: RecordReader {
         }
     }
 
-    func read(_ opener: Opener, emit: (ReadEvent) -> Void) -> FileReadSummary {
+    func read(_ opener: Opener, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
         let name = opener.name
         var summary = FileReadSummary(file: name, format: "xml", encoding: "declared in file")
         let recordName: String
@@ -140,7 +140,7 @@ public struct XMLRecordReader: RecordReader {
 
     private func finish(
         _ b: XMLRecordBuilder, position: Int, assembler: RecordAssembler, memo: inout PathFieldMemo,
-        summary: inout FileReadSummary, emit: (ReadEvent) -> Void
+        summary: inout FileReadSummary, emit: (consuming ReadEvent) -> Void
     ) {
         summary.read += 1
         if b.overflow {
@@ -229,7 +229,7 @@ public struct XMLRecordReader: RecordReader {
     // MARK: - libxml2 helpers
 
     /// Rejects the whole file: its records read so far no longer count as accepted.
-    private func fail(_ e: IngestError, name: String, summary: inout FileReadSummary, emit: (ReadEvent) -> Void, line: Int = 1, column: Int? = nil) -> FileReadSummary {
+    private func fail(_ e: IngestError, name: String, summary: inout FileReadSummary, emit: (consuming ReadEvent) -> Void, line: Int = 1, column: Int? = nil) -> FileReadSummary {
         summary.fileError = e.description
         summary.discardsRecords = true
         summary.accepted = 0

@@ -14,7 +14,7 @@ import VerbatimCore
 struct ZipArchiveReader: RecordReader {
     let inputs: InputReader
 
-    func read(_ input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
+    func read(_ input: InputSource, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
         guard let url = input.url else { return .rejected(input, format: "zip", .nestedUnsupported(looksLike: "a ZIP archive"), emit: emit) }
         let archive: ZipArchive
         do { archive = try ZipArchive(url: url, name: input.name, limits: inputs.limits, as: .archive) } catch {
@@ -56,7 +56,7 @@ struct ZipArchiveReader: RecordReader {
     }
 
     /// One entry: skipped, refused, or read by the reader of its kind.
-    func readMember(_ entry: ZipArchive.Entry, of archive: ZipArchive, in input: InputSource, emit: (ReadEvent) -> Void) -> FileReadSummary {
+    func readMember(_ entry: ZipArchive.Entry, of archive: ZipArchive, in input: InputSource, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
         let name = input.name + "!" + entry.path
         let leaf = String(entry.path.split(separator: "/").last ?? Substring(entry.path))
         let limits = inputs.limits

@@ -132,7 +132,7 @@ public struct LabelledInput: Sendable {
         var setAside = SetAside()
         var failure: Error?
         var rated = 0
-        let emit: (ReadEvent) -> Void = { event in
+        let emit: (consuming ReadEvent) -> Void = { event in
             guard failure == nil else { return }
             switch event {
             case let .reject(r): setAside.rejected.append("\(r.provenance.file) line \(r.provenance.line): \(r.reason)")

@@ -81,26 +81,33 @@ extension PipelineRunner {
                 k += 1
             }
         }
+        func write(_ record: FeedbackRecord) {
+            let evidence = RecordRowFormatter.evidenceString(record)
+            aggregate.add(record, evidence: evidence)
+            let rowBytes = rows.append(RecordRowFormatter.recordRow(record, evidence: evidence, masker: resources.masker))
+            facts?.append { KeyedRecord.appendBinary(record, evidence: evidence, rowBytes: rowBytes, to: &$0) }
+            if spools.storeLines { stored.append(record) }
+        }
         func flush() {
             let t0 = DispatchTime.now().uptimeNanoseconds
             batch.analyse(stages: contextual, context: &context, share: share, nanos: &stageNanos)
             analyseNanos += DispatchTime.now().uptimeNanoseconds - t0
             var k = 0
-            for (position, record) in batch.records.enumerated() {
-                writeRated(upTo: position, &k)
-                let evidence = RecordRowFormatter.evidenceString(record)
-                aggregate.add(record, evidence: evidence)
-                let rowBytes = rows.append(RecordRowFormatter.recordRow(record, evidence: evidence, masker: resources.masker))
-                facts?.append { KeyedRecord.appendBinary(record, evidence: evidence, rowBytes: rowBytes, to: &$0) }
-                if spools.storeLines { stored.append(record) }
+            // Each record read in place: a loop over the elements copied each (every string of it retained,
+            // and released again).
+            batch.records.withUnsafeBufferPointer { records in
+                for position in records.indices {
+                    writeRated(upTo: position, &k)
+                    write(records[position])
+                }
             }
             writeRated(upTo: batch.records.count, &k)
             rated.removeAll(keepingCapacity: true)
             progress?.add(records: batch.records.count)
             batch.records.removeAll(keepingCapacity: true)
         }
-        let emit: (ReadEvent) -> Void = { event in
-            switch event {
+        let emit: (consuming ReadEvent) -> Void = { event in
+            switch consume event {
             case let .record(record):
                 batch.records.append(record)
                 if batch.records.count == Self.batchSize { flush() }

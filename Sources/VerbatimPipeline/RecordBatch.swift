@@ -27,7 +27,11 @@ struct RecordBatch {
         each(Array(records.indices), share: share, nanos: &nanos) { record, nanos in
             if !stages.head(&record, nanos: &nanos) { Self.letGo(&record) }
         }
-        let waiting = records.indices.filter { LanguageIdentificationStage.waitsForContext(records[$0]) }
+        // Asked with the fields it reads: with the record, each was copied.
+        let waiting = records.indices.filter {
+            LanguageIdentificationStage.waitsForContext(language: records[$0].language, declared: records[$0].declaredLanguage,
+                                                        context: records[$0].contextLanguage)
+        }
         for k in records.indices { context.add(records[k].language) }
         defer { context.age() }
         if waiting.isEmpty { return }

@@ -42,9 +42,14 @@ public struct LanguageIdentificationStage: RecordStage {
     /// or in a language that a scored one borrows from (Russian: which lexicon reads it depends on the
     /// file), and declared by nothing, with no context given yet.
     public static func waitsForContext(_ record: FeedbackRecord) -> Bool {
+        waitsForContext(language: record.language, declared: record.declaredLanguage, context: record.contextLanguage)
+    }
+
+    /// The same, from the three fields it reads: a caller holding records in place asks with their
+    /// fields (handing over a whole record copied it, every string of it retained and released).
+    public static func waitsForContext(language: Language, declared: Language?, context: Language?) -> Bool {
         // Most records are in a scored language: one look at a short list, nothing more.
-        !Language.scored.contains(record.language) && (record.language == .und || record.language.isBorrowed)
-            && record.declaredLanguage == nil && record.contextLanguage == nil
+        !Language.scored.contains(language) && (language == .und || language.isBorrowed) && declared == nil && context == nil
     }
 
     /// Finishes a record that `process` left waiting: gives it `context`, the language of the texts

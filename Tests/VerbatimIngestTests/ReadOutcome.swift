@@ -46,7 +46,7 @@ public struct ReadOutcome: Sendable {
             guard let first = r.text.unicodeScalars.first, let last = r.text.unicodeScalars.last,
                   !blanks.contains(first), !blanks.contains(last), !r.id.isEmpty, r.provenance.line >= 1,
                   r.ratings.scores.allSatisfy({ $0.value.isFinite && $0.isOnScale }) else {
-                out.append("record well-formed: \(r.id) line \(r.provenance.line) text \(r.text.prefix(40).debugDescription) ratings '\(r.ratings.text)'")
+                out.append("record well-formed: \(r.id) line \(r.provenance.line) text \(r.text.prefix(40).debugDescription) ratings '\(r.ratings.text ?? "none")'")
                 continue
             }
         }
