@@ -147,6 +147,18 @@ struct TokenScanner {
                 if allDigits, b == 0x2E || b == 0x2C, j + 1 < n, s[j + 1] >= 0x30 && s[j + 1] <= 0x39 { j += 1; continue }
                 break
             }
+            // A two-byte letter of the table (U+0080–U+04FF: Turkish, Serbian Latin, Cyrillic), read from its
+            // bytes without the general decoding, and counted without branches.
+            if b >= 0xC2 && b <= 0xD3 && j + 1 < n {
+                let f = flags.withUnsafeBufferPointer { $0[Int(b & 0x1F) << 6 | Int(s[j + 1] & 0x3F)] }
+                guard f.contains(.word) else { break }
+                allDigits = false
+                let alphabetic = Int(f.rawValue & ScalarTable.Flags.alphabetic.rawValue)
+                letters += alphabetic
+                upper += f.contains(.uppercase) ? alphabetic : 0
+                j += 2
+                continue
+            }
             let (v, len) = UTF8Bytes.decode(s, j)
             let f = ScalarTable.wordFlags(v, flags)
             guard f.contains(.word) else { break }
