@@ -120,7 +120,7 @@ extension PipelineRunner {
                                                 employeeNames: Array(report.aggregate.byEmployee.keys),
                                                 channelNames: Array(report.aggregate.byChannel.keys))
         report.filesSeenBefore = step.history.prior.compactMap { $0 }.count
-        report.filesNotExports = step.skipped.count
+        report.filesNotRead = step.skipped.map { FileNotRead(name: $0.name, reason: $0.reason) }
         if let masker = resources.masker { report = report.masked(by: masker) }
         timings.lap("trends")
         let folder = step.folder

@@ -197,6 +197,11 @@ public struct HTMLReportWriter: Sendable {
             if let error = f.fileError { h += "<div class=\"note neg-t\">\(t("files.error")): \(esc(error))</div>" }
             h += "</td><td>\(esc(format))</td><td class=\"num\">\(f.read)</td><td class=\"num\">\(f.accepted)</td><td class=\"num\">\(f.rated)</td><td class=\"num\">\(f.rejected)</td></tr>\n"
         }
+        // The files not read, after those read: nothing of them is counted, so their numbers are dashes.
+        for f in report.filesNotRead {
+            h += "<tr><td>\(esc(f.name))<div class=\"note\">\(t("files.not_read")): \(esc(f.reason))</div></td>"
+            h += "<td>—</td><td class=\"num\">—</td><td class=\"num\">—</td><td class=\"num\">—</td><td class=\"num\">—</td></tr>\n"
+        }
         return h + "</tbody></table></div></section>\n"
     }
 }

@@ -13,6 +13,7 @@ public enum MarkdownReportWriter {
         md += channelsSection(report)
         md += languagesSection(report)
         md += rejectedFilesSection(report)
+        md += filesNotReadSection(report)
         md += trendsSection(report)
         return md
     }
@@ -31,6 +32,9 @@ public enum MarkdownReportWriter {
         let rated = report.ratedWithoutText
         if rated > 0 { md += " · \(RatedResponse.described(count: rated)), counted in the survey figures" }
         if report.rejectedRecords > 0 { md += " · \(report.rejectedRecords) rejected (see rejects.csv)" }
+        if report.filesNotExports > 0 {
+            md += " · \(report.filesNotExports == 1 ? "1 file" : "\(report.filesNotExports) files") not read (listed below)"
+        }
         return md + "\n\n"
     }
 
@@ -98,6 +102,14 @@ public enum MarkdownReportWriter {
         guard !failed.isEmpty else { return "" }
         var md = "\n## Files rejected\n\n"
         for f in failed { md += "- `\(f.file)`: \(f.fileError!)\n" }
+        return md
+    }
+
+    /// The input files not read (not exports, or not openable), each with why.
+    static func filesNotReadSection(_ report: RunReport) -> String {
+        guard !report.filesNotRead.isEmpty else { return "" }
+        var md = "\n## Files not read\n\n"
+        for f in report.filesNotRead { md += "- `\(f.name)`: \(f.reason)\n" }
         return md
     }
 }

@@ -18,6 +18,7 @@ extension RunReport {
             f.fileError = f.fileError.map(masker.mask)
             return f
         }
+        r.filesNotRead = filesNotRead.map { FileNotRead(name: $0.name, reason: masker.mask($0.reason)) }
         return r
     }
 }

@@ -27,8 +27,12 @@ public struct RunReport: Sendable {
     /// Input files a nightly run skipped because earlier runs processed the same content
     /// (their records are in the store and the trends, not in this report's tables).
     public var filesSeenBefore = 0
-    /// Input files that are not exports (a PDF, a lock file, a link to nothing), named with why in `manifest.json`.
-    public var filesNotExports = 0
+    /// Input files not read because they are not exports, or cannot be (a PDF, a lock file, a link to
+    /// nothing, a name that is not UTF-8), each with why: listed in `report.md` and `report.html`, as in
+    /// `manifest.json`, so that an export left out is seen where the figures are read.
+    public var filesNotRead: [FileNotRead] = []
+    /// How many they are.
+    public var filesNotExports: Int { filesNotRead.count }
     /// Input files not read, for either reason (`totals.files_skipped`).
     public var filesSkipped: Int { filesSeenBefore + filesNotExports }
 
@@ -107,5 +111,17 @@ public struct RunReport: Sendable {
     public func themeName(_ id: String, language: String = "en") -> String {
         guard let entry = themeNames.first(where: { $0.id == id }) else { return id }
         return entry.names[language] ?? entry.names["en"] ?? id
+    }
+}
+
+/// An input file the run did not read, and why (`InputCatalog`'s words: "a PDF document, not an export").
+public struct FileNotRead: Sendable, Hashable {
+    /// Its path relative to the input folder.
+    public var name: String
+    public var reason: String
+
+    public init(name: String, reason: String) {
+        self.name = name
+        self.reason = reason
     }
 }

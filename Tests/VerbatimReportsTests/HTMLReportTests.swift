@@ -5,7 +5,7 @@ import VerbatimTestSupport
 @testable import VerbatimReports
 
 /// `report.html` built from records in memory, with the repository's strings file.
-func htmlReport(_ records: [FeedbackRecord], files: [FileReadSummary] = [], locale: ReportLocale = .en) throws -> String {
+func htmlReport(_ records: [FeedbackRecord], files: [FileReadSummary] = [], notRead: [FileNotRead] = [], locale: ReportLocale = .en) throws -> String {
     let text = try String(contentsOf: RepoPaths.lexicons.appendingPathComponent("report_strings.tsv"), encoding: .utf8)
     let (strings, issues) = ReportStrings.parse(text, file: "report_strings.tsv")
     #expect(issues.filter(\.isError).isEmpty, "\(issues)")
@@ -14,9 +14,10 @@ func htmlReport(_ records: [FeedbackRecord], files: [FileReadSummary] = [], loca
     let names: [(id: String, names: [String: String])] = [
         ("courtesy", ["en": "Courtesy", "tr": "Nezaket"]), ("wait_time", ["en": "Wait time", "tr": "Bekleme süresi"]),
     ]
-    let report = RunReport(pipelineName: "test", asOf: "2026-11-21", toolVersion: "0.1.0", aggregate: agg, files: files,
+    var report = RunReport(pipelineName: "test", asOf: "2026-11-21", toolVersion: "0.1.0", aggregate: agg, files: files,
                            rejectedRecords: 1, minResponses: 1, positiveThreshold: 0.05, negativeThreshold: -0.05,
                            themeNames: names, locale: locale, strings: strings)
+    report.filesNotRead = notRead
     return HTMLReportWriter.render(report)
 }
 

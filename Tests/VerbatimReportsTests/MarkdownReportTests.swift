@@ -39,6 +39,26 @@ struct MarkdownReportTests {
         #expect(MarkdownReportWriter.render(Self.report(records + [disagreeing])).contains(" · 1 comment pointing against its rating\n"))
     }
 
+    /// A file the run did not read (a name it cannot open, a PDF) is listed where the figures are read, with
+    /// why, in `report.md` and `report.html`; a run that read every file says nothing of it.
+    @Test func filesNotReadAreListedWithWhy() throws {
+        let notRead = [
+            FileNotRead(name: "anket_\u{FFFD}.csv", reason: "its name is not UTF-8 ('anket_\\xFD.csv', …): rename it in UTF-8"),
+            FileNotRead(name: "notes.pdf", reason: "a PDF document, not an export"),
+        ]
+        var report = Self.report([Self.record("1", "Ana", score: 0.8)])
+        let before = MarkdownReportWriter.render(report)
+        #expect(!before.contains("not read"), "nothing is said when every file was read")
+        report.filesNotRead = notRead
+        let md = MarkdownReportWriter.render(report)
+        #expect(md.contains(" · 2 files not read (listed below)\n"), "\(md.prefix(300))")
+        #expect(md.contains("\n## Files not read\n\n- `anket_\u{FFFD}.csv`: its name is not UTF-8 ('anket_\\xFD.csv', …): rename it in UTF-8\n"
+                            + "- `notes.pdf`: a PDF document, not an export\n"))
+        let html = try htmlReport([Self.record("1", "Ana", score: 0.8)], notRead: notRead, locale: .tr)
+        #expect(html.contains("<tr><td>notes.pdf<div class=\"note\">Okunmadı: a PDF document, not an export</div></td>"))
+        #expect(html.contains("anket_\u{FFFD}.csv<div class=\"note\">Okunmadı: its name is not UTF-8 (&#39;anket_\\xFD.csv&#39;, …)"), "escaped as HTML")
+    }
+
     @Test func aRunWithoutRatingsHasNoSurveyColumns() {
         var r = scoredRecord("1", employee: "Ana", text: "metin", score: 0.8)
         r.ratings = .none
