@@ -42,6 +42,8 @@ func fuzzReports(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         minResponses: 1, positiveThreshold: 0.05, negativeThreshold: -0.05, themeNames: ReportFuzz.resources.lexicons.themeNames,
         locale: locale, strings: ReportFuzz.resources.reportStrings)
     report.trends = ReportFuzz.trends(employee: part(0), channel: part(1))
+    // A file not read, named and explained by the input (its reason quotes a file's bytes in the run).
+    report.filesNotRead = [FileNotRead(name: part(3), reason: part(2))]
     for r in [report, report.masked(by: ReportFuzz.masker)] {
         ReportFuzz.check(r, records, input)
     }
