@@ -93,8 +93,9 @@ extension PipelineRunner {
             batch.analyse(stages: contextual, context: &context, share: share, nanos: &stageNanos)
             analyseNanos += DispatchTime.now().uptimeNanoseconds - t0
             var k = 0
-            // Each record read in place: a loop over the elements copied each (every string of it retained,
-            // and released again).
+            // Through the buffer, by index: about 400 instructions a record fewer than a loop over
+            // `enumerated()` (the record is still copied once for `write`: the compiler cannot see that
+            // nothing writes the array meanwhile).
             batch.records.withUnsafeBufferPointer { records in
                 for position in records.indices {
                     writeRated(upTo: position, &k)
