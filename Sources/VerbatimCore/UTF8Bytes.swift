@@ -96,14 +96,35 @@ public enum UTF8Bytes {
     /// Whether `bytes` start with the bytes of `prefix` (a stem, a negation prefix).
     @inlinable @inline(__always) public static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: String) -> Bool {
         guard bytes.count >= prefix.utf8.count else { return false }
-        return withBytes(prefix) { y in y.count == 0 || memcmp(bytes.baseAddress!, y.baseAddress!, y.count) == 0 }
+        return withBytes(prefix) { y in y.count == 0 || same(bytes.baseAddress!, y.baseAddress!, y.count) }
+    }
+
+    /// Whether the `n` bytes at `a` and at `b` are the same. Words are short: up to 32 bytes they are
+    /// compared in place, with loads that overlap where the length is not a multiple of theirs (the C
+    /// library's `memcmp`, called through the PLT, cost more than the comparison for a word, and the word
+    /// memos compare a word at every occurrence). Longer runs go to `memcmp`.
+    @inlinable @inline(__always) public static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
+        @inline(__always) func word(_ at: Int) -> Bool {
+            x.loadUnaligned(fromByteOffset: at, as: UInt64.self) == y.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+        }
+        switch n {
+        case 17...32: return word(0) && word(8) && word(n - 16) && word(n - 8)
+        case 8...16: return word(0) && word(n - 8)
+        case 4..<8:
+            return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+                && x.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == y.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+        case 1..<4: return a[0] == b[0] && a[n >> 1] == b[n >> 1] && a[n - 1] == b[n - 1]
+        case 0: return true
+        default: return memcmp(x, y, n) == 0
+        }
     }
 
     /// Byte equality of a word and bytes: all text here is NFC, so it is string equality without
     /// `String`'s Unicode comparison. The lengths first, which most unequal words already differ in.
     @inlinable @inline(__always) public static func equal(_ word: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard word.utf8.count == bytes.count else { return false }
-        return withBytes(word) { $0.count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0 }
+        return withBytes(word) { $0.count == 0 || same($0.baseAddress!, bytes.baseAddress!, $0.count) }
     }
 
     /// Byte equality of two words (see `equal(_:_:)` above). Two values of the same string (a word and the

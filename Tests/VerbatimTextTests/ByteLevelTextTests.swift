@@ -163,6 +163,24 @@ struct ByteLevelTextTests {
         let text = "Ayşe’nin 👍🏽 жақсы"
         #expect(UTF8Bytes.withBytes(text) { ByteScan.scalarCount(of: $0) } == text.unicodeScalars.count)
     }
+    /// The in-place comparison of words (`UTF8Bytes.same`): for every length up to past its 32-byte
+    /// limit, equal runs are equal and a run differing in any one byte is not, wherever the overlapping
+    /// loads fall.
+    @Test func shortRunsCompareByEveryByte() {
+        for n in 0...40 {
+            let a = (0..<n).map { UInt8(truncatingIfNeeded: 0x41 + $0 * 7) }
+            a.withUnsafeBufferPointer { x in
+                let copy = Array(a)
+                copy.withUnsafeBufferPointer { #expect(UTF8Bytes.same(x.baseAddress ?? UnsafePointer(bitPattern: 8)!, $0.baseAddress ?? UnsafePointer(bitPattern: 8)!, n), "length \(n)") }
+                for k in 0..<n {
+                    var b = a
+                    b[k] ^= 0x01
+                    b.withUnsafeBufferPointer { #expect(!UTF8Bytes.same(x.baseAddress!, $0.baseAddress!, n), "length \(n), byte \(k)") }
+                }
+            }
+        }
+    }
+
     @Test func cleanTextIsReturnedAsIsAndDirtyTextIsFolded() {
         #expect(TextCleaner.clean("Çok iyi, teşekkürler 👍") == "Çok iyi, teşekkürler 👍")
         #expect(TextCleaner.clean("\t  başta\u{00A0}ve  sonda  ") == "başta ve sonda")
