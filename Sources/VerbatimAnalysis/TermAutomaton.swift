@@ -101,14 +101,16 @@ struct TermAutomaton: Sendable {
                 guard let first = term.words.first else { continue }
                 let flags = first.isStem ? UInt64(kind.bit) << 32 : UInt64(kind.bit)
                 let id = insert(first.form, Entry(kinds: flags))
-                let candidate = TermCandidates.Candidate(kind: UInt8(kind.rawValue), term: Int32(t))
+                let laterStart = later.count
+                for w in term.words.dropFirst() { later.append(w.isStem ? 0 : number(ofLaterWord: w.form)) }
+                let candidate = TermCandidates.Candidate(
+                    kind: UInt8(kind.rawValue), term: Int32(t), second: later.count > laterStart ? later[laterStart] : 0)
                 if first.isStem {
                     if stems[id].isEmpty { stemForms.append((id, first.form)) }
                     stems[id].append(candidate)
                 } else {
                     exact[id].append(candidate)
                 }
-                for w in term.words.dropFirst() { later.append(w.isStem ? 0 : number(ofLaterWord: w.form)) }
             }
             starts.append(Int32(later.count))
             index.gate = TermGate(automaton: automaton, bit: kind.bit, kind: UInt8(kind.rawValue))
@@ -245,6 +247,10 @@ final class TermCandidates: Sendable {
     struct Candidate: Sendable {
         var kind: UInt8
         var term: Int32
+        /// The automaton's number of the term's second word when that is a whole word, else 0 (a
+        /// one-word term, or a stem): a term whose second word is not the next token's is passed over
+        /// without reading the term (`TermIndex.longestMatch`).
+        var second: Int32
     }
 
     /// Form `f`'s exact terms are `exact[exactStart[f]..<exactStart[f + 1]]`, and so for stems.

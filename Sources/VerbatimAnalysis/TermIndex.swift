@@ -189,14 +189,26 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         let numbered = isCompiled
         if !useAlternative, numbered, tokens[i].lookup.automaton == gate.automaton, let table = gate.candidates {
             let lookup = tokens[i].lookup, kind = gate.kind
+            // What a term of more words needs of the next token, read once: that it is a word, and, when it
+            // is marked by this automaton, its number (a term whose second word has another is passed over;
+            // `consider` would turn it down, having read the term first).
+            let nextIsWord = i + 1 < tokens.count && isWord(tokens[i + 1].kind)
+            let nextNumber: Int32 = nextIsWord && tokens[i + 1].lookup.automaton == gate.automaton ? tokens[i + 1].lookup.word : -1
+            @inline(__always) func passesOver(_ c: TermCandidates.Candidate) -> Bool {
+                c.second != 0 && (!nextIsWord || (nextNumber >= 0 && nextNumber != c.second))
+            }
             for k in table.chainRange(of: lookup.stem) {
                 let s = table.chainStem(k), length = table.stemLength(of: s)
-                for j in table.stemRange(of: s) where table.stemCandidate(j).kind == kind {
-                    consider(table.stemCandidate(j).term, firstStemBytes: length, at: i, in: tokens, numbered, isWord, &best)
+                for j in table.stemRange(of: s) {
+                    let c = table.stemCandidate(j)
+                    if c.kind != kind || passesOver(c) { continue }
+                    consider(c.term, firstStemBytes: length, at: i, in: tokens, numbered, isWord, &best)
                 }
             }
-            for j in table.exactRange(of: lookup.exact) where table.exactCandidate(j).kind == kind {
-                consider(table.exactCandidate(j).term, firstStemBytes: -1, at: i, in: tokens, numbered, isWord, &best)
+            for j in table.exactRange(of: lookup.exact) {
+                let c = table.exactCandidate(j)
+                if c.kind != kind || passesOver(c) { continue }
+                consider(c.term, firstStemBytes: -1, at: i, in: tokens, numbered, isWord, &best)
             }
         } else {
             tokens.withBytes(useAlternative ? tokens[i].alternative! : tokens[i].form) { bytes in
