@@ -90,6 +90,10 @@ public struct AspectMatcher: Sendable {
     func hits(marking tokens: inout TokenList, _ ref: LexiconRef, keywords: inout [Mention]?, keepingKeywords: Bool) -> [Hit] {
         guard ref.lex.aspects.count > 0 else { return [] }
         let unmarked = markNumbers(&tokens, ref)
+        // A word given `<n>` lost its mark with its old form: marked again (the placeholder's mark is
+        // remembered like any form's), the aspect terms around it are read from the automaton's lists
+        // instead of walking the index's tries.
+        if !unmarked.isEmpty { ref.automaton.mark(&tokens) }
         var counted = candidates(tokens, ref)
         for (k, token) in unmarked { tokens[k] = token }
         keepCounted(&counted, tokens, ref, keywords: &keywords, keepingKeywords: keepingKeywords)
