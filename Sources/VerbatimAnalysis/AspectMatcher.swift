@@ -93,7 +93,7 @@ public struct AspectMatcher: Sendable {
         // A word given `<n>` lost its mark with its old form: marked again (the placeholder's mark is
         // remembered like any form's), the aspect terms around it are read from the automaton's lists
         // instead of walking the index's tries.
-        if !unmarked.isEmpty { ref.automaton.mark(&tokens) }
+        if !unmarked.isEmpty { ref.automaton.mark(&tokens, at: unmarked.lazy.map(\.0)) }
         var counted = candidates(tokens, ref)
         for (k, token) in unmarked { tokens[k] = token }
         keepCounted(&counted, tokens, ref, keywords: &keywords, keepingKeywords: keepingKeywords)

@@ -208,18 +208,27 @@ struct TermAutomaton: Sendable {
     /// for this automaton, which holds every term of the language, and mostly misses the caches.
     func mark(_ tokens: inout TokenList) {
         let memo = FormMemo.current
-        for i in tokens.indices where tokens[i].kind == .word && tokens[i].lookup.automaton != id {
-            guard tokens[i].alternative == nil else {
-                tokens[i].lookup = mark(tokens, i)
-                continue
-            }
-            let e = tokens.withForm(i) { memo.forms.entry($0, word: String(decoding: $0, as: UTF8.self)) }
-            if e.pointee.markedBy != id {
-                e.pointee.mark = mark(tokens, i)
-                e.pointee.markedBy = id
-            }
-            tokens[i].lookup = e.pointee.mark
+        for i in tokens.indices { mark(&tokens, i, memo) }
+    }
+
+    /// The same, for the words at `positions` alone (words whose forms a stage changed).
+    func mark(_ tokens: inout TokenList, at positions: some Sequence<Int>) {
+        let memo = FormMemo.current
+        for i in positions { mark(&tokens, i, memo) }
+    }
+
+    @inline(__always) private func mark(_ tokens: inout TokenList, _ i: Int, _ memo: FormMemo) {
+        guard tokens[i].kind == .word, tokens[i].lookup.automaton != id else { return }
+        guard tokens[i].alternative == nil else {
+            tokens[i].lookup = mark(tokens, i)
+            return
         }
+        let e = tokens.withForm(i) { memo.forms.entry($0, word: String(decoding: $0, as: UTF8.self)) }
+        if e.pointee.markedBy != id {
+            e.pointee.mark = mark(tokens, i)
+            e.pointee.markedBy = id
+        }
+        tokens[i].lookup = e.pointee.mark
     }
 }
 
