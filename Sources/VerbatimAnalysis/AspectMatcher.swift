@@ -38,22 +38,27 @@ public struct AspectMatcher: Sendable {
 
     /// Segments: a new one starts at each clause (sentence, contrast), after a comma, and at a
     /// concessive conjunction. A theme takes the polarity of its own segment.
-    func segments(_ tokens: TokenList, _ ref: LexiconRef) -> [Int] {
+    func segments(_ tokens: TokenList, _ ref: LexiconRef) -> [Int] { segmentsAndConcession(tokens, ref).segment }
+
+    /// The segments, and whether a concessive conjunction stands in the text (found on the same walk).
+    func segmentsAndConcession(_ tokens: TokenList, _ ref: LexiconRef) -> (segment: [Int], concessive: Bool) {
         var segment = [Int](filled: 0, count: tokens.count)
         var current = 0
+        var concessive = false
         var i = 0
         while i < tokens.count {
             if i > 0, tokens[i].clause != tokens[i - 1].clause || tokens.isComma(at: i - 1) { current += 1 }
             if tokens[i].kind == .word, let c = ref.lex.concessives.longestMatch(in: tokens, at: i) {
                 if i > 0, !tokens.isComma(at: i - 1), tokens[i].clause == tokens[i - 1].clause { current += 1 }
                 for k in i..<(i + c.length) { segment[k] = current }
+                concessive = true
                 i += c.length
                 continue
             }
             segment[i] = current
             i += 1
         }
-        return segment
+        return (segment, concessive)
     }
 
     /// The theme keywords of `themes.tsv` in text order (the blocking theme `none` left out); with `only`,

@@ -42,7 +42,7 @@ public struct ThemeTagger: Sendable {
         let mentions = self.mentions(tokens, ref, sentiment, keywords)
         if mentions.isEmpty { return [] }
         let evidence = Self.located(sentiment?.evidence ?? [])
-        let segment = aspects.segments(tokens, ref)
+        let (segment, concessive) = aspects.segmentsAndConcession(tokens, ref)
         // Per theme, in the order first mentioned: its first keyword, the valence of a negated outcome
         // (`aspects.tsv`) and the one it takes. Each mention's theme by its position here.
         var themes: [(theme: String, keyword: String, negatedOutcome: Double?, outcome: Double)] = []
@@ -65,7 +65,7 @@ public struct ThemeTagger: Sendable {
         }
         // A theme whose clause says nothing takes the record's polarity, unless a contrast or a concession
         // divides the record (it would borrow across it).
-        let record = sentiment.map { $0.score == 0 || hasContrast(tokens, ref) ? 0 : $0.score } ?? 0
+        let record = sentiment.map { $0.score == 0 || concessive || hasContrast(tokens) ? 0 : $0.score } ?? 0
         return themes.indices.map { k in
             let t = themes[k], first = k * evidence.count
             // An aspect cue or outcome of the theme counts wherever it stands (it was found for this theme).
@@ -189,9 +189,9 @@ public struct ThemeTagger: Sendable {
         for e in evidence.indices where owners.isEmpty(e) && tokens[evidence[e].tokens!.lowerBound].clause == clause { counted[first + e] = true }
     }
 
-    /// Whether a contrast conjunction or a concessive one divides the text.
-    private func hasContrast(_ tokens: TokenList, _ ref: LexiconRef) -> Bool {
-        tokens.indices.contains { tokens[$0].kind == .contrast || (tokens[$0].kind == .word && ref.lex.concessives.longestMatch(in: tokens, at: $0) != nil) }
+    /// Whether a contrast conjunction divides the text (a concessive one, `segmentsAndConcession` says).
+    private func hasContrast(_ tokens: TokenList) -> Bool {
+        tokens.indices.contains { tokens[$0].kind == .contrast }
     }
 
     /// Whether a negation (a negated verb or term, a negation word) or a complaint (`kimse aramadı`) follows
