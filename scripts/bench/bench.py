@@ -157,7 +157,34 @@ def count_instructions(texts, sample=300):
     per_text = (total - first) // len(extra)
     size = sum(len(l.encode()) for l in extra)
     return {"sample": len(lines), "startup": first - per_text * len(base_lines), "per_text": per_text,
-            "per_byte": (total - first) // max(size, 1)}
+            "per_byte": (total - first) // max(size, 1), "warm": warm_instructions(texts, stripped)}
+
+
+def warm_instructions(texts, stripped, first=2000, second=4000):
+    """Instructions per comment between the first `first` and `second` comments: the word memos then hold the
+    corpus's common words, as over a whole export (the slope over the first 300 sees them nearly empty, where
+    a memo that evicts what it will need again does not show). The two runs go side by side."""
+    with open(texts, encoding="utf-8") as src:
+        lines = [line for _, line in zip(range(second), src)]
+    if len(lines) < second:
+        return None
+    paths = []
+    for n in (first, second):
+        path = os.path.join(WORK, f"texts-head-{n}.txt")
+        with open(path, "w", encoding="utf-8") as dst:
+            dst.writelines(lines[:n])
+        paths.append(path)
+    runs = [subprocess.Popen(["valgrind", "--tool=callgrind", f"--callgrind-out-file={os.path.join(WORK, f'callgrind-warm-{k}.out')}",
+                              stripped, "classify", path], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=CALLGRIND_ENV)
+            for k, path in enumerate(paths)]
+    counts = []
+    for p in runs:
+        _, err = p.communicate()
+        found = [int(l.split(":")[1].strip().replace(",", "")) for l in err.splitlines() if "Collected :" in l]
+        counts.append(found[0] if found and p.returncode == 0 else None)
+    if None in counts:
+        return None
+    return {"between": [first, second], "per_text": (counts[1] - counts[0]) // (second - first)}
 
 
 def stage_instructions(data, out, sample=300, base=100):
@@ -395,6 +422,9 @@ def main():
     if instructions:
         print(f"\nInstructions per comment, text stages (classify, callgrind): {instructions['per_text']:,} "
               f"({instructions['per_byte']:,} per byte; start-up {instructions['startup']:,})")
+        if instructions.get("warm"):
+            w = instructions["warm"]
+            print(f"  with the word memos warm (between the first {w['between'][0]:,} and {w['between'][1]:,} comments): {w['per_text']:,}")
     print("\nPeak memory of a nightly-shaped run (all stages, new store): "
           + ", ".join(f"{scale} {mb_:.1f} MB" for scale, mb_ in memory.items()) + " (issue 14: at most 200 MB, and no higher at 10×)")
     if any(w["write_history_seconds"] is not None for w in analysed_write.values()):
