@@ -153,7 +153,7 @@ struct TermAutomaton: Sendable {
     private struct Attacher: IndexVisitor {
         let table: TermCandidates
         mutating func visit<Payload>(_ index: inout TermIndex<Payload>, _ kind: Kind) {
-            index.gate.candidates = table
+            index.candidates = table
         }
     }
 
@@ -232,14 +232,13 @@ struct TermAutomaton: Sendable {
     }
 }
 
-/// What lets a `TermIndex` trust a word's mark: the automaton that made it, the index's bit there, and
-/// the automaton's lists of the index's terms by first word.
+/// What lets a `TermIndex` trust a word's mark: the automaton that made it and the index's bit there (the
+/// automaton's lists of the index's terms by first word are `TermIndex.candidates`).
 struct TermGate: Sendable {
     var automaton: UInt32 = 0
     var bit: UInt32 = 0
     /// The index's kind (`TermAutomaton.Kind.rawValue`), as `TermCandidates` lists it.
     var kind: UInt8 = 0
-    var candidates: TermCandidates?
 
     /// True when the word's mark says no term of the index starts there.
     @inline(__always) func excludes(_ mark: TermLookup) -> Bool {

@@ -79,6 +79,10 @@ public struct TermIndex<Payload: Sendable>: Sendable {
     /// Set on a compiled lexicon (`LexiconRef`): a word marked by its automaton with this index's bit clear
     /// starts no term here, and is not looked up.
     var gate = TermGate()
+    /// The automaton's lists of terms by first word, beside the gate rather than in it: a gate holds no
+    /// reference, so reading it copies nothing that is counted (with the lists in it, every look-up that
+    /// passed the gate copied it, retained the lists and released them).
+    var candidates: TermCandidates?
 
     /// The automaton's numbers of each term's later words (0 for a stem), so that a word its automaton
     /// marked is compared by number rather than by its bytes.
@@ -187,7 +191,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         // trie over the word's bytes.
         // Worked out once per look-up, not once per candidate.
         let numbered = isCompiled
-        if !useAlternative, numbered, tokens[i].lookup.automaton == gate.automaton, let table = gate.candidates {
+        if !useAlternative, numbered, tokens[i].lookup.automaton == gate.automaton, let table = candidates {
             let lookup = tokens[i].lookup, kind = gate.kind
             // What a term of more words needs of the next token, read once: that it is a word, and, when it
             // is marked by this automaton, its number (a term whose second word has another is passed over;
