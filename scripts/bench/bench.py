@@ -123,6 +123,20 @@ def pipeline(input_dir, stages, name, store="none"):
     return p
 
 
+def callgrind(args, out):
+    """Starts `args` under callgrind, with Swift's hashing seed fixed, its profile written to `out`."""
+    return subprocess.Popen(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + args,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=CALLGRIND_ENV)
+
+
+def collected(p):
+    """Waits for a `callgrind` process: the instructions it counted (None when it counted none), its exit
+    status and its stderr."""
+    _, err = p.communicate()
+    found = [int(l.split(":")[1].strip().replace(",", "")) for l in err.splitlines() if "Collected :" in l]
+    return (found[0] if found else None), p.returncode, err
+
+
 def count_instructions(texts, sample=300):
     """Instructions per comment of `verbatim classify`, from callgrind on a stripped binary (None without valgrind)."""
     if not shutil.which("valgrind") or not shutil.which("strip"):
@@ -142,13 +156,8 @@ def count_instructions(texts, sample=300):
         dst.writelines(base_lines)
 
     def refs(path):
-        out = os.path.join(WORK, "callgrind.out")
-        p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", stripped, "classify", path],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=CALLGRIND_ENV)
-        for line in p.stderr.splitlines():
-            if "Collected :" in line:
-                return int(line.split(":")[1].strip().replace(",", ""))
-        return None
+        count, _, _ = collected(callgrind([stripped, "classify", path], os.path.join(WORK, "callgrind.out")))
+        return count
 
     first, total = refs(base), refs(head)
     if first is None or total is None or len(lines) == len(base_lines):
@@ -174,14 +183,11 @@ def warm_instructions(texts, stripped, first=2000, second=4000):
         with open(path, "w", encoding="utf-8") as dst:
             dst.writelines(lines[:n])
         paths.append(path)
-    runs = [subprocess.Popen(["valgrind", "--tool=callgrind", f"--callgrind-out-file={os.path.join(WORK, f'callgrind-warm-{k}.out')}",
-                              stripped, "classify", path], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=CALLGRIND_ENV)
-            for k, path in enumerate(paths)]
+    runs = [callgrind([stripped, "classify", path], os.path.join(WORK, f"callgrind-warm-{k}.out")) for k, path in enumerate(paths)]
     counts = []
     for p in runs:
-        _, err = p.communicate()
-        found = [int(l.split(":")[1].strip().replace(",", "")) for l in err.splitlines() if "Collected :" in l]
-        counts.append(found[0] if found and p.returncode == 0 else None)
+        count, status, _ = collected(p)
+        counts.append(count if status == 0 else None)
     if None in counts:
         return None
     return {"between": [first, second], "per_text": (counts[1] - counts[0]) // (second - first)}
@@ -217,14 +223,11 @@ def stage_instructions(data, out, sample=300, base=100):
             csv.writer(f).writerows([header] + records)
 
     def refs(folder, stages, name):
-        cg = os.path.join(WORK, "callgrind-run.out")
-        p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={cg}", stripped, "run", "--pipeline",
-                            pipeline(folder, stages, name), "--out", out, "--jobs", "1", "--quiet"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=CALLGRIND_ENV)
-        for line in p.stderr.splitlines():
-            if "Collected :" in line:
-                return int(line.split(":")[1].strip().replace(",", ""))
-        sys.exit(f"bench: callgrind of verbatim run ({name}) gave no count:\n{p.stderr[-2000:]}")
+        count, _, err = collected(callgrind([stripped, "run", "--pipeline", pipeline(folder, stages, name), "--out", out, "--jobs", "1", "--quiet"],
+                                            os.path.join(WORK, "callgrind-run.out")))
+        if count is None:
+            sys.exit(f"bench: callgrind of verbatim run ({name}) gave no count:\n{err[-2000:]}")
+        return count
 
     steps = [("ingest and reports", []), ("normalize + language", ["normalize", "language"]),
              ("sentiment", ["normalize", "language", "sentiment"]), ("themes", ["normalize", "language", "sentiment", "themes"])]
