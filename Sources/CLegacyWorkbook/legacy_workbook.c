@@ -4,12 +4,15 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
 
-// The child only: plain C, FreeXL, write(2) and _exit(2) (no Swift runtime, nothing the parent's
-// other threads may have held a lock of when it forked, beyond what glibc resets in a child).
+// The child only: plain C, FreeXL, write(2) and _exit(2). The child is this same executable run
+// anew (`/proc/self/exe`), stopped by `child_entry` before its `main`: a fresh process holds no lock
+// another thread of the parent had taken, as a child forked from a threaded parent may (FreeXL
+// calls `iconv_open`, which takes glibc's locks and may load a module).
 
 static int out_fd = -1;
 
@@ -102,26 +105,49 @@ static void dump(const char *path, const char *sheet) {
     _exit(0);
 }
 
+/// The first argument that makes a run of this executable the reader of one workbook, not itself.
+static const char child_marker[] = "--verbatim-legacy-workbook-child";
+
+/// Run by the loader before `main` (glibc passes an ELF constructor `argc`, `argv` and `envp`): in a
+/// child started by `legacy_workbook_spawn` (argv: name, marker, path[, sheet]) it reads the workbook
+/// to standard output and exits; in every other run it returns at once.
+__attribute__((constructor)) static void child_entry(int argc, char **argv, char **envp) {
+    (void)envp;
+    if (argc < 3 || argc > 4 || argv == NULL || argv[1] == NULL || strcmp(argv[1], child_marker) != 0) return;
+    out_fd = STDOUT_FILENO;
+    // A parent that stops reading closes the pipe: the child's next write fails (EPIPE), not kills.
+    signal(SIGPIPE, SIG_IGN);
+    dump(argv[2], argc == 4 ? argv[3] : NULL);
+    _exit(0);
+}
+
+extern char **environ;
+
+/// Starts this executable anew as the reader, its standard output the pipe's writing end.
+static int spawn_reader(const char *path, const char *sheet, int write_fd, pid_t *child) {
+    posix_spawn_file_actions_t actions;
+    int r = posix_spawn_file_actions_init(&actions);
+    if (r != 0) return r;
+    r = posix_spawn_file_actions_adddup2(&actions, write_fd, STDOUT_FILENO);
+    if (r == 0) {
+        char *argv[] = {"verbatim-legacy-workbook", (char *)child_marker, (char *)path, (char *)sheet, NULL};
+        r = posix_spawn(child, "/proc/self/exe", &actions, NULL, argv, environ);
+    }
+    posix_spawn_file_actions_destroy(&actions);
+    return r;
+}
+
 int legacy_workbook_spawn(const char *path, const char *sheet, int *fd, pid_t *pid) {
     int pipe_fds[2];
     if (pipe2(pipe_fds, O_CLOEXEC) != 0) return -1;
-    pid_t child = fork();
-    if (child < 0) {
-        int saved = errno;
+    pid_t child = 0;
+    int r = spawn_reader(path, sheet, pipe_fds[1], &child);
+    close(pipe_fds[1]);
+    if (r != 0) {
         close(pipe_fds[0]);
-        close(pipe_fds[1]);
-        errno = saved;
+        errno = r;
         return -1;
     }
-    if (child == 0) {
-        close(pipe_fds[0]);
-        out_fd = pipe_fds[1];
-        // A parent that stops reading closes the pipe: the child's next write fails (EPIPE), not kills.
-        signal(SIGPIPE, SIG_IGN);
-        dump(path, sheet);
-        _exit(0);
-    }
-    close(pipe_fds[1]);
     *fd = pipe_fds[0];
     *pid = child;
     return 0;

@@ -27,6 +27,19 @@ struct LegacyWorkbookTests {
         #expect(rows < 1500, "\(rows) rows read before the end")
     }
 
+    /// The child is this executable started anew, not a fork of a process whose other threads may
+    /// hold glibc's locks (FreeXL calls `iconv_open`): its arguments are the reader's, and its
+    /// executable is ours. It is still writing the sheet when asked (about 480 KB of rows, more than
+    /// a pipe holds), so it has not exited.
+    @Test func theChildIsThisExecutableStartedAnew() throws {
+        let book = try LegacyWorkbook(path: Self.many, sheet: nil, maxBytes: XLSRecordReader.maxFileBytes)
+        let arguments = try Data(contentsOf: URL(fileURLWithPath: "/proc/\(book.pid)/cmdline"))
+            .split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        #expect(arguments == ["verbatim-legacy-workbook", "--verbatim-legacy-workbook-child", Self.many])
+        let ours = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(book.pid)/exe") == ours)
+    }
+
     /// A reader that stops early (a header that cannot be read) lets the workbook go: its child is
     /// killed and reaped, not left running or as a zombie.
     @Test func aWorkbookLetGoEndsItsChild() throws {

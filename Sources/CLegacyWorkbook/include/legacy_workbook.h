@@ -5,7 +5,9 @@
 /// Reads a legacy Excel workbook (.xls) with FreeXL in a child process, so that a workbook that
 /// makes FreeXL crash, overrun a buffer or hang takes only the child down: the caller reads the
 /// child's answer from `*fd` and reaps `*pid` (waitpid) when done, killing it first if it is still
-/// running.
+/// running. The child is the running executable started anew (`posix_spawn` of `/proc/self/exe`),
+/// which this library's constructor turns into the reader before `main` runs: any program that
+/// links it can read workbooks, with nothing more to install.
 ///
 /// The child writes frames, each a one-byte tag then its fields (integers little-endian):
 ///   'E' int32 code          FreeXL failed with `code` (opening, selecting, measuring); the end
@@ -17,7 +19,8 @@
 ///       'n' (empty) | 'i' int32 | 'd' float64 | 't' u32 length, bytes (UTF-8 text, date or time) | 'e' int32 code
 ///   'Z'                     the end
 /// Everything the child writes is written whole (the parent may stop reading early: the child is
-/// then killed). Returns 0, or -1 with errno when the pipe or the process cannot be made.
+/// then killed). Returns 0, or -1 with errno when the pipe or the process cannot be made (ENOENT
+/// when `/proc` is not mounted).
 int legacy_workbook_spawn(const char *path, const char *sheet, int *fd, pid_t *pid);
 
 #endif
