@@ -223,7 +223,7 @@ struct TermAutomaton: Sendable {
             tokens[i].lookup = mark(tokens, i)
             return
         }
-        let e = tokens.withForm(i) { memo.forms.entry($0, word: String(decoding: $0, as: UTF8.self)) }
+        let e = tokens.withForm(i) { memo.forms.entry($0, word: UTF8Bytes.string(valid: $0)) }
         if e.pointee.markedBy != id {
             e.pointee.mark = mark(tokens, i)
             e.pointee.markedBy = id

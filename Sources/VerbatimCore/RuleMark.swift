@@ -42,7 +42,7 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         var bytes: [UInt8] = []
         append(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return UTF8Bytes.string(valid: bytes)
     }
 
     /// Whether the term was negated in any way (by words, inside the word, or as a complaint on its own).

@@ -75,7 +75,7 @@ public struct Evidence: Sendable, Hashable {
     public var summary: String {
         var bytes: [UInt8] = []
         appendSummary(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return UTF8Bytes.string(valid: bytes)
     }
 
     /// Appends the UTF-8 of `summary` to `bytes`, building no string (it runs for every piece of
@@ -113,14 +113,14 @@ public struct Evidence: Sendable, Hashable {
             if k > 0 { UTF8Bytes.appendStatic("; ", to: &bytes) }
             evidence[k].appendSummary(to: &bytes)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return UTF8Bytes.string(valid: bytes)
     }
 
     /// A valence as evidence shows it: signed, at most two decimals (`+2`, `-2.5`).
     public static func format(_ v: Double) -> String {
         var bytes: [UInt8] = []
         append(v, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return UTF8Bytes.string(valid: bytes)
     }
 
     /// Appends the UTF-8 of `format(v)` to `bytes`.

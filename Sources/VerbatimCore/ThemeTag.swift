@@ -41,7 +41,7 @@ public struct ThemeTag: Sendable, Hashable {
             bytes.append(UInt8(ascii: ":"))
             UTF8Bytes.append(tags[k].polarity.rawValue, to: &bytes)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return UTF8Bytes.string(valid: bytes)
     }
 }
 

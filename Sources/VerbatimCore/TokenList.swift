@@ -106,7 +106,7 @@ public struct TokenList: Sendable, RandomAccessCollection, MutableCollection {
     }
 
     /// The text of `span`.
-    @inlinable public func string(_ span: ByteSpan) -> String { withBytes(span) { String(decoding: $0, as: UTF8.self) } }
+    @inlinable public func string(_ span: ByteSpan) -> String { withBytes(span) { UTF8Bytes.string(valid: $0) } }
 
     /// Whether `span` holds exactly the bytes of `s`.
     @inlinable @inline(__always) public func equals(_ span: ByteSpan, _ s: String) -> Bool {

@@ -22,7 +22,7 @@ public struct CSVTableWriter: Sendable {
     public mutating func appendRow(_ cells: [Cell]) {
         var bytes: [UInt8] = []
         Self.appendRow(cells, to: &bytes)
-        text += String(decoding: bytes, as: UTF8.self)
+        text += UTF8Bytes.string(valid: bytes)
     }
 
     /// Appends one row, with its line end, as UTF-8 to `bytes`: the one place that writes a CSV row
@@ -95,7 +95,7 @@ public enum NumberFormat {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(decimals + 8)
         appendFixed(v, decimals, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return UTF8Bytes.string(valid: bytes)
     }
 
     /// Appends the UTF-8 of `fixed(v, decimals)` to `bytes`, digit by digit: it runs for every record a

@@ -21,7 +21,7 @@ public indirect enum JSONValue: Sendable {
         out.reserveCapacity(4096)
         write(into: &out, indent: 0)
         out.append(0x0A)
-        return String(decoding: out, as: UTF8.self)
+        return UTF8Bytes.string(valid: out)
     }
 
     /// Writes the value as UTF-8 bytes (a summary of half a megabyte is built without a `String` per line).
@@ -110,6 +110,6 @@ public indirect enum JSONValue: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 2)
         appendQuoted(s, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return UTF8Bytes.string(valid: out)
     }
 }

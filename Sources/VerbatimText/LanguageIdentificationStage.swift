@@ -99,7 +99,7 @@ public struct LanguageIdentificationStage: RecordStage {
     private static func forms(
         of p: UnsafeBufferPointer<UInt8>, slot: Int32, elongated: Bool, for language: Language, _ memo: WordMemo
     ) -> (keeps: Bool, form: String, alternative: String?) {
-        let e = memo.entry(p, slot: slot, surface: String(decoding: p, as: UTF8.self))
+        let e = memo.entry(p, slot: slot, surface: UTF8Bytes.string(valid: p))
         if e.pointee.foldedFor != language || e.pointee.foldedElongated != elongated {
             let surface = e.pointee.key
             e.pointee.foldedFor = language

@@ -161,7 +161,7 @@ public struct LanguageIdentifier: Sendable {
     /// and elongation (`WordMemo`), or worked out now.
     private func reading(_ tokens: TokenList, _ t: Int, _ memo: WordMemo) -> (LetterClass, TextResources.CueWeights) {
         let elongated = tokens[t].alternative != nil
-        let e = tokens.withSurface(t) { memo.entry($0, slot: tokens[t].memoSlot, surface: String(decoding: $0, as: UTF8.self)) }
+        let e = tokens.withSurface(t) { memo.entry($0, slot: tokens[t].memoSlot, surface: UTF8Bytes.string(valid: $0)) }
         if e.pointee.cueTables == cues.id, e.pointee.cueElongated == elongated,
            (tokens[t].formIsTokenizers && e.pointee.cueFromTokenizers) || tokens.formEquals(t, e.pointee.cueForm) {
             return (e.pointee.classes, e.pointee.cues)

@@ -68,7 +68,7 @@ public enum Tokenizer {
     static func makeWord(
         _ bytes: UnsafeBufferPointer<UInt8>, surface: ByteSpan, clause: Int, allCaps: Bool, memo: WordMemo, into tokens: inout TokenList
     ) -> Token {
-        let e = memo.entry(bytes, surface: String(decoding: bytes, as: UTF8.self))
+        let e = memo.entry(bytes, surface: UTF8Bytes.string(valid: bytes))
         if !e.pointee.hasForms {
             (e.pointee.form, e.pointee.alternative, e.pointee.squeezed) = WordFolder.forms(of: e.pointee.key, for: .und, alternative: true)
             e.pointee.formIsSurface = UTF8Bytes.equal(e.pointee.form, bytes)

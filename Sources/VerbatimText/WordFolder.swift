@@ -269,7 +269,7 @@ public enum WordFolder {
                 for _ in 0..<copies { UTF8Bytes.write(v, to: out, at: &n) }
                 k = r
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
+            return UTF8Bytes.string(valid: UnsafeBufferPointer(rebasing: out[0..<n]))
         }
     }
 }
