@@ -181,6 +181,18 @@ struct ByteLevelTextTests {
         }
     }
 
+    /// A string made of bytes known to be UTF-8 (`UTF8Bytes.string(valid:)`, not validated) is the
+    /// string `String(decoding:as:)` makes of them, byte for byte: ASCII, Turkish, Kazakh, Serbian
+    /// Cyrillic, an evidence arrow, emoji with a modifier and a joiner, a flag, a combining accent, none.
+    @Test(arguments: ["", "a", "çok iyi", "Өте жақсы, рахмет!", "Љубазан радник", "kötü -2.5 → +1", "👍🏽👨‍👩‍👧🇹🇷", "e\u{301}", String(repeating: "ş", count: 300)])
+    func knownUTF8BecomesTheSameString(_ text: String) {
+        let bytes = Array(text.utf8)
+        let made = UTF8Bytes.string(valid: bytes)
+        #expect(made == String(decoding: bytes, as: UTF8.self))
+        #expect(Array(made.utf8) == bytes)
+        #expect(made.count == text.count && made.unicodeScalars.count == text.unicodeScalars.count)
+    }
+
     @Test func cleanTextIsReturnedAsIsAndDirtyTextIsFolded() {
         #expect(TextCleaner.clean("Çok iyi, teşekkürler 👍") == "Çok iyi, teşekkürler 👍")
         #expect(TextCleaner.clean("\t  başta\u{00A0}ve  sonda  ") == "başta ve sonda")
