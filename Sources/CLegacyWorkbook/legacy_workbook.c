@@ -14,12 +14,10 @@
 // another thread of the parent had taken, as a child forked from a threaded parent may (FreeXL
 // calls `iconv_open`, which takes glibc's locks and may load a module).
 
-static int out_fd = -1;
-
 static void put(const void *bytes, size_t count) {
     const uint8_t *p = bytes;
     while (count > 0) {
-        ssize_t n = write(out_fd, p, count);
+        ssize_t n = write(STDOUT_FILENO, p, count);  // the pipe, made the child's standard output
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) _exit(3);  // the parent stopped reading
         p += n;
@@ -114,7 +112,6 @@ static const char child_marker[] = "--verbatim-legacy-workbook-child";
 __attribute__((constructor)) static void child_entry(int argc, char **argv, char **envp) {
     (void)envp;
     if (argc < 3 || argc > 4 || argv == NULL || argv[1] == NULL || strcmp(argv[1], child_marker) != 0) return;
-    out_fd = STDOUT_FILENO;
     // A parent that stops reading closes the pipe: the child's next write fails (EPIPE), not kills.
     signal(SIGPIPE, SIG_IGN);
     dump(argv[2], argc == 4 ? argv[3] : NULL);
