@@ -27,11 +27,14 @@ public struct MaskingRules: Sendable {
 
     public private(set) var rules: [MaskingRule] = []
     public private(set) var examples: [Example] = []
+    /// Currency words and signs (`amount` lines): a number written in thousands beside one is a sum
+    /// of money, not personal data (`AmountRun`).
+    public private(set) var amountWords: [String] = []
 
     public init() {}
 
     /// The masker of these rules.
-    public var masker: PersonalDataMasker { PersonalDataMasker(rules: rules) }
+    public var masker: PersonalDataMasker { PersonalDataMasker(rules: rules, amountWords: amountWords) }
 
     /// Adds one file's rules and examples; problems come back with file and line.
     public mutating func parse(_ text: String, file: String) -> [DataFileIssue] {
@@ -44,12 +47,23 @@ public struct MaskingRules: Sendable {
             case "mask":
                 guard f.count >= 3, !f[1].isEmpty, !f[2].isEmpty else { issue("a mask example needs the text and the text as masked"); continue }
                 examples.append(Example(file: file, line: l.line, input: f[1], expected: f[2]))
+            case "amount":
+                guard f.count >= 2, !f[1].isEmpty, !f[1].contains(" "), !f[1].unicodeScalars.contains(where: { ("0"..."9").contains($0) }) else {
+                    issue("an amount line needs one currency word or sign, without spaces or digits (amount<TAB>төгрөг)")
+                    continue
+                }
+                let word = f[1].lowercased()
+                if amountWords.contains(word) {
+                    issues.append(DataFileIssue(file: file, line: l.line, message: "the currency '\(f[1])' is listed twice", isError: false))
+                    continue
+                }
+                amountWords.append(word)
             case "keep":
                 guard f.count >= 2, !f[1].isEmpty else { issue("a keep example needs the text that must stay as it is"); continue }
                 examples.append(Example(file: file, line: l.line, input: f[1], expected: f[1]))
             default:
                 guard let kind = MaskingKind(rawValue: f[0]) else {
-                    issue("unknown kind '\(f[0])'; expected one of \(MaskingKind.allCases.map(\.rawValue).joined(separator: ", ")), or an example: mask, keep")
+                    issue("unknown kind '\(f[0])'; expected one of \(MaskingKind.allCases.map(\.rawValue).joined(separator: ", ")), a currency word: amount, or an example: mask, keep")
                     continue
                 }
                 guard f.count >= 3, let check = MaskingCheck(rawValue: f[2]) else {

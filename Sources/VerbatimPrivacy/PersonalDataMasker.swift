@@ -13,7 +13,8 @@ import VerbatimCore
 /// dakika`, `2.500 TL` and an order number with a wrong check digit stay.
 /// A rule without a check (phone numbers) matches only a number that begins
 /// or ends where its run of digit groups does, never the middle of a longer
-/// number.
+/// number. A sum written in thousands beside a currency (`99 000 000 төгрөг`) is not
+/// personal data (`AmountRun`).
 ///
 /// Works on the UTF-8 bytes, linear in the text's length; a text with no
 /// `@` and no stretch holding as many digits as a rule needs (most
@@ -25,6 +26,8 @@ public struct PersonalDataMasker: Sendable {
     static let maxSeparators = 3
 
     public let rules: [MaskingRule]
+    /// The currency words and signs (`төгрөг`, `₮`), lower-cased, that make a number in thousands an amount.
+    public let amountWords: [String]
     let masksEmail: Bool
     let numberRules: [MaskingRule]
     /// Indices into `numberRules` by candidate length (0…maxCandidate), in priority order.
@@ -34,8 +37,9 @@ public struct PersonalDataMasker: Sendable {
     /// The most letters a number may begin with (`TR`, `УБ`): a longer word starts nothing.
     let maxLeadingLetters: Int
 
-    public init(rules: [MaskingRule]) {
+    public init(rules: [MaskingRule], amountWords: [String] = []) {
         self.rules = rules
+        self.amountWords = amountWords.map { $0.lowercased() }
         masksEmail = rules.contains { $0.kind == .email }
         // When two rules match the same number, the one with the stronger check names it.
         let order: [MaskingKind] = [.iban, .nationalId, .card, .phone]
@@ -118,6 +122,10 @@ public struct PersonalDataMasker: Sendable {
                 while s < groups.count {
                     if groups[s].kind != .digit, groups[s].length > maxLeadingLetters {
                         s += 1
+                        continue
+                    }
+                    if let end = AmountRun.end(from: s, groups, bytes, words: amountWords) {
+                        s = end + 1
                         continue
                     }
                     if let match = longestMatch(from: s, groups, bytes, buffer, ends),

@@ -117,6 +117,39 @@ struct MaskingRulesTests {
         #expect(issues[5].message.contains("mask example"))
     }
 
+    @Test func badAmountLinesAreReportedWithFileAndLine() {
+        var rules = MaskingRules()
+        let issues = rules.parse("amount\tТөгрөг\namount\t\namount\tтүмэн төгрөг\namount\t1000₮\namount\tтөгрөг\n", file: "mn.tsv")
+        #expect(rules.amountWords == ["төгрөг"], "kept in lower case")
+        #expect(issues.map(\.line) == [2, 3, 4, 5])
+        #expect(issues[0].message.contains("one currency word or sign"))
+        #expect(!issues[3].isError, "a repeated currency is a warning")
+    }
+
+    /// Each condition of a sum of money (`AmountRun`), one at a time, with a rule that would take the
+    /// digits for a phone number.
+    @Test(arguments: [
+        ("99 000 000 төгрөг", true),
+        ("99 000 000 ТӨГРӨГӨӨР", true),  // inflected, in capitals
+        ("99.000.000₮", true),
+        ("₮99 000 000", true),  // a sign against the number
+        ("төгрөг 99 000 000", true),
+        ("99 000 000", false),  // no currency
+        ("9900 0000 төгрөг", false),  // not in thousands
+        ("9 000 0000 төгрөг", false),  // a last group of four
+        ("99 000.000 төгрөг", false),  // two separators
+        ("99  000 000 төгрөг", false),  // two spaces
+        ("99000 000 төгрөг", false),  // a head of five digits
+        ("09 000 000 төгрөг", false),  // a head that starts with 0 (and no shape here takes it)
+        ("хаттөгрөг 99 000 000", false),  // a word before that only ends with the currency word
+        ("99 000 000 хаттөгрөг", false),  // and one after that does not start with it
+    ])
+    func aSumIsANumberInThousandsBesideACurrency(text: String, isSum: Bool) {
+        var rules = MaskingRules()
+        _ = rules.parse("phone\t[0-9]d ddd ddd\t-\namount\tтөгрөг\namount\t₮\n", file: "mn.tsv")
+        #expect(rules.masker.mask(text).contains("[phone]") == !isSum, "\(text)")
+    }
+
     @Test func aFailingExampleIsAnErrorOnItsLine() {
         var rules = MaskingRules()
         _ = rules.parse("phone\t0 5dd ddd dd dd\t-\nmask\tara 0532 123 45 67\tara [phone]\nkeep\tara 0532 123 45 67\n", file: "x.tsv")
