@@ -150,6 +150,34 @@ struct MaskingRulesTests {
         #expect(rules.masker.mask(text).contains("[phone]") == !isSum, "\(text)")
     }
 
+    /// Random texts of digit groups, separators and currency words, masked with the bundled rules with
+    /// and without their currencies: the currencies only ever leave a number as written (never a
+    /// placeholder more or elsewhere), and only in a text that holds one of them.
+    @Test func currenciesOnlyEverLeaveANumberAsWritten() {
+        let rules = Self.loaded.0
+        let with = rules.masker, without = PersonalDataMasker(rules: rules.rules)
+        let heads = ["9", "99", "5", "77", "88", "0", "9911", "+976", "112"]
+        let groups = ["000", "112", "233", "000", "2233", "88"]
+        let separators = [" ", " ", ".", "-", "\u{A0}", "  ", ""]
+        let words = ["", "", "төгрөг", "₮", "TL", "$", "USD", "теңге", "төгрөгөөр", "үнэ", "руу", "ö"]
+        var generator = SplitMix(state: 32)
+        func any(_ list: [String]) -> String { list[Int(generator.next() % UInt64(list.count))] }
+        var differed = 0
+        for _ in 0..<3000 {
+            // Mostly one separator a number, as sums are written; sometimes another in the middle.
+            let separator = any(separators)
+            var text = any(words) + any([" ", ""]) + any(heads)
+            for _ in 0..<(1 + Int(generator.next() % 4)) { text += (generator.next() % 6 == 0 ? any(separators) : separator) + any(groups) }
+            text += any([" ", ""]) + any(words) + any([" ", ""]) + any(heads)
+            let a = with.spans(in: text), b = without.spans(in: text)
+            let named = with.amountWords.contains { text.lowercased().contains($0) }
+            #expect(named || a == b, "\(text): no currency, yet \(a) against \(b)")
+            #expect(Set(a).isSubset(of: Set(b)), "\(text): \(a) against \(b)")
+            if a != b { differed += 1 }
+        }
+        #expect(differed > 50, "the texts reach the amounts (\(differed))")
+    }
+
     @Test func aFailingExampleIsAnErrorOnItsLine() {
         var rules = MaskingRules()
         _ = rules.parse("phone\t0 5dd ddd dd dd\t-\nmask\tara 0532 123 45 67\tara [phone]\nkeep\tara 0532 123 45 67\n", file: "x.tsv")
