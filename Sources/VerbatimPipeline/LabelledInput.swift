@@ -103,12 +103,17 @@ public struct LabelledInput: Sendable {
         defer { try? handle.close() }
         var reader = LineReader(handle: handle, detectsEncoding: true)
         var number = 0
+        var aside = SetAside()
         while let read = reader.next() {
             number += 1
             var line: String
             switch read {
             case let .text(text): line = text
             case let .tooLong(bytes): throw LearnError.lineTooLong(file: url.path, line: number, bytes: bytes, limit: reader.maxLineBytes)
+            case let .notUTF8(at, bytes):
+                // Set aside as an export's row with such bytes is, and said with the rejected rows.
+                aside.rejected.append("\(url.path) line \(number): \(LineReader.notUTF8Reason(at: at, bytes: bytes))")
+                continue
             }
             if number == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -123,7 +128,6 @@ public struct LabelledInput: Sendable {
             }
             try body(label, String(parts[1]))
         }
-        var aside = SetAside()
         if let found = reader.encoding { aside.encodings.append("\(url.path) as \(found.encoding.rawValue) (\(found.how))") }
         return aside
     }

@@ -87,6 +87,20 @@ struct CommandLineTests {
         #expect(r.stderr.contains("verbatim: line 2: 4400000 bytes"))
     }
 
+    /// A line with bytes that are not UTF-8 (a line of a windows-1254 file pasted into UTF-8 text) is set
+    /// aside in its place, as an export's row with such bytes is, instead of being scored with them replaced.
+    @Test func classifySetsAsideALineThatIsNotUTF8() throws {
+        // Enough UTF-8 around it that the input is read as UTF-8 (`EncodingDetector.leansUTF8`).
+        let input = Array("Berbat bir hizmet, çok üzgünüm\n".utf8) + [0x4B, 0xF6, 0x74, 0xFC, 0x0A] + Array("Çok iyi, teşekkür ederim\n".utf8)
+        let r = try runVerbatim(["classify", "--explain"], stdinBytes: input)
+        #expect(r.status == 2)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("negative\t") && lines[2].hasPrefix("positive\t"))
+        #expect(lines[1] == "neutral\t0.0000\tund\t0.00\t\tline 2: bytes that are not valid utf-8 (F6 at byte 2): not analysed\t")
+        #expect(r.stderr.contains("verbatim: line 2: bytes that are not valid utf-8 (F6 at byte 2)"))
+    }
+
     @Test func classifyWithoutExplainGivesTheSameLabelsWithoutTaggingThemes() throws {
         // Plain `classify` runs no themes stage (its output has no themes): the label, score and language
         // must still be exactly those of `--explain`, whose last column shows the themes it tagged.

@@ -56,6 +56,18 @@ struct LabelledInputTests {
         }
     }
 
+    /// A labelled line with bytes that are not UTF-8 is not learned from with them replaced: it is set
+    /// aside with its line and where it goes wrong, as an export's row would be, and the others are read.
+    @Test func aLabelledLineThatIsNotUTF8IsSetAsideWithItsLine() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let url = folder.write("labels.tsv", Array("pos\tÇok güzel\nneg\tk".utf8) + [0xF6, 0x74, 0xFC] + Array("\nneg\tİşlem yapılmadı\n".utf8))
+        var texts: [String] = []
+        let aside = try LabelledInput(url: url).forEach(aliases: Self.aliases, ratings: RatingLabels()) { _, text in texts.append(text) }
+        #expect(texts == ["Çok güzel", "İşlem yapılmadı"])
+        #expect(aside.rejected == ["\(url.path) line 2: bytes that are not valid utf-8 (F6 at byte 6)"])
+    }
+
     /// A rated export is read as a run reads it, so a workbook or a gzipped CSV gives its ratings as labels
     /// (these fixtures hold two 4–5 star and one 1–2 star rating each).
     @Test(arguments: ["libreoffice_tr_2026-11-21.xlsx", "daily_tr_2026-11-21.csv.gz"])

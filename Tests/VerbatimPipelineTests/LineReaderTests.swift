@@ -34,9 +34,9 @@ struct LineReaderTests {
         #expect(fromCodePage.lines == expected && fromCodePage.encoding == "windows-1254")
         #expect(fromUTF16.lines == expected && fromUTF16.encoding == "utf-16le")
         #expect(fromUTF8.lines == expected && fromUTF8.encoding == nil)
-        // UTF-8 with a stray bad byte stays UTF-8 (as in an export: "mostly valid UTF-8"), the byte replaced.
-        let damaged = Array("Çok iyi bir hizmet".utf8) + [0xFF] + Array(", teşekkürler\n".utf8)
-        #expect(try Self.read(damaged, detectsEncoding: true) == ([.text("Çok iyi bir hizmet\u{FFFD}, teşekkürler")], nil))
+        // UTF-8 with a stray bad byte stays UTF-8 (as in an export: "mostly valid UTF-8"); only that line is not.
+        let damaged = Array("Çok iyi bir hizmet".utf8) + [0xFF] + Array(", teşekkürler\nİyi günler\n".utf8)
+        #expect(try Self.read(damaged, detectsEncoding: true) == ([.notUTF8(at: 19, bytes: [0xFF]), .text("İyi günler")], nil))
         #expect(try Self.lines(of: windows1254) != expected, "without detection the bytes are taken as UTF-8")
     }
 
@@ -44,7 +44,24 @@ struct LineReaderTests {
         #expect(try Self.lines(of: Array("bir\nki\r\n\nüç".utf8)) == [.text("bir"), .text("ki"), .text(""), .text("üç")])
         #expect(try Self.lines(of: Array("son satır\n".utf8)) == [.text("son satır")])
         #expect(try Self.lines(of: []) == [])
-        #expect(try Self.lines(of: [0x61, 0xFF, 0x62, 0x0A]) == [.text("a\u{FFFD}b")])
+        #expect(try Self.lines(of: [0x61, 0xFF, 0x62, 0x0A]) == [.notUTF8(at: 1, bytes: [0xFF])])
+    }
+
+    /// Each way UTF-8 can go wrong comes back as where it does, with the bytes there; the reason names them.
+    @Test(arguments: [
+        ([0x6B, 0xF6, 0x74, 0xFC], 1, [0xF6]),  // windows-1254 `kötü` in a UTF-8 text
+        ([0x61, 0xC3], 1, [0xC3]),  // a character cut at the end of the line
+        ([0xC0, 0xAF], 0, [0xC0]),  // an overlong form
+        ([0x61, 0x62, 0xED, 0xA0, 0x80], 2, [0xED]),  // a surrogate
+        ([0xF4, 0x90, 0x80, 0x80], 0, [0xF4]),  // above U+10FFFF
+    ] as [([UInt8], Int, [UInt8])])
+    func aLineThatIsNotUTF8SaysWhere(bytes: [UInt8], at: Int, bad: [UInt8]) throws {
+        let lines = try Self.lines(of: Array("önce\n".utf8) + bytes + Array("\nsonra".utf8))
+        #expect(lines.count == 3 && lines.first == .text("önce") && lines.last == .text("sonra"), "\(lines)")
+        guard case let .notUTF8(offset, found)? = lines.dropFirst().first else { Issue.record("\(lines)"); return }
+        #expect(offset == at && Array(found.prefix(bad.count)) == bad, "\(offset) \(found)")
+        #expect(LineReader.notUTF8Reason(at: offset, bytes: found).hasPrefix("bytes that are not valid utf-8 (\(String(format: "%02X", bad[0]))"))
+        #expect(LineReader.notUTF8Reason(at: offset, bytes: found).hasSuffix("at byte \(at + 1))"))
     }
 
     /// Lines that cross the 64 KiB reads, and a line longer than one read.

@@ -83,7 +83,10 @@ public struct CommandResult: Sendable {
 }
 
 /// Runs the built `verbatim` binary with arguments, in `directory` (default: the repository root).
-public func runVerbatim(_ arguments: [String], in directory: URL = RepoPaths.root, stdin: String? = nil, environment: [String: String] = [:]) throws -> CommandResult {
+/// `stdinBytes`: standard input as bytes, for input that is not UTF-8 (otherwise `stdin`).
+public func runVerbatim(
+    _ arguments: [String], in directory: URL = RepoPaths.root, stdin: String? = nil, stdinBytes: [UInt8]? = nil, environment: [String: String] = [:]
+) throws -> CommandResult {
     let p = Process()
     p.executableURL = RepoPaths.binary
     p.arguments = arguments
@@ -97,6 +100,7 @@ public func runVerbatim(_ arguments: [String], in directory: URL = RepoPaths.roo
     p.standardInput = inp
     try p.run()
     if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+    if let stdinBytes { inp.fileHandleForWriting.write(Data(stdinBytes)) }
     try inp.fileHandleForWriting.close()
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()

@@ -16,7 +16,8 @@ extension Verbatim {
             discussion: """
                 Output (tsv): label<TAB>score<TAB>language, in input order. With --explain, more \
                 columns follow: language confidence, tokens (lookup forms), evidence, themes. \
-                JSON: one object per line. A line longer than 4 MiB is not analysed: its row is \
+                JSON: one object per line. A line longer than 4 MiB, or with bytes that are not valid \
+                UTF-8 (after a detected UTF-16 or Windows code page is converted), is not analysed: its row is \
                 neutral with why, and the command exits 2. With --lang auto, a line too short or too plain to identify \
                 takes the language of two thirds of the lines read so far (confidence 0.00). A Russian \
                 line is scored with the Russian words of the Kazakh or Mongolian lexicon (theirs among \
@@ -110,6 +111,15 @@ extension Verbatim {
                 windowBytes = 0
             }
             var number = 0, setAside = 0
+            // A line that is not analysed keeps its place (the lines before it are written first), its row
+            // neutral with why.
+            func setLineAside(_ why: String) {
+                flush()
+                let reason = "line \(number): \(why): not analysed"
+                printError("verbatim: \(reason)")
+                row(Self.notAnalysed(reason), &out)
+                setAside += 1
+            }
             while let read = reader.next() {
                 if !encodingSaid, let found = reader.encoding {
                     encodingSaid = true
@@ -122,12 +132,9 @@ extension Verbatim {
                     windowBytes += line.utf8.count
                     if window.count == Self.windowLines || windowBytes >= Self.windowBytes { flush() }
                 case let .tooLong(bytes):
-                    // Its row keeps its place: the lines before it are written first.
-                    flush()
-                    let reason = "line \(number): \(bytes) bytes, longer than the \(reader.maxLineBytes / (1 << 20)) MiB one text may have: not analysed"
-                    printError("verbatim: \(reason)")
-                    row(Self.notAnalysed(reason), &out)
-                    setAside += 1
+                    setLineAside("\(bytes) bytes, longer than the \(reader.maxLineBytes / (1 << 20)) MiB one text may have")
+                case let .notUTF8(at, bytes):
+                    setLineAside(LineReader.notUTF8Reason(at: at, bytes: bytes))
                 }
             }
             flush()
