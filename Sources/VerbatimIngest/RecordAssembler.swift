@@ -159,14 +159,11 @@ struct RecordAssembler {
         return .success(s)
     }
 
-    /// `bytes` as a string when they are well-formed UTF-8: the standard library's decoding
-    /// (one pass, which repairs what is not), then a comparison of the bytes, since a repair
-    /// always changes them (U+FFFD in place of what was invalid).
+    /// `bytes` as a string when they are well-formed UTF-8 (the standard library's validation, then
+    /// one copy), else nil.
     static func string(validating bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var s = String(decoding: bytes, as: UTF8.self)
-        guard s.utf8.count == bytes.count else { return nil }
-        let same = s.withUTF8 { u in u.count == 0 || memcmp(u.baseAddress!, bytes.baseAddress!, u.count) == 0 }
-        return same ? s : nil
+        guard let valid = try? UTF8Span(validating: bytes.span) else { return nil }
+        return String(copying: valid)
     }
 
     /// True when `s` holds U+FFFD (in UTF-8, always the bytes EF BF BD).
