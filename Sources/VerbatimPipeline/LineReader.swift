@@ -21,7 +21,7 @@ public struct LineReader {
     /// Why a `notUTF8` line is set aside, as an export's row would be: "bytes that are not valid utf-8
     /// (F6 at byte 5)", the byte counted from 1.
     public static func notUTF8Reason(at offset: Int, bytes: [UInt8]) -> String {
-        let hex = bytes.map { String($0, radix: 16, uppercase: true) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined(separator: " ")
+        let hex = bytes.map { String(format: "%02X", $0) }.joined(separator: " ")
         return "\(RowProblem.invalidEncoding(.utf8)) (\(hex) at byte \(offset + 1))"
     }
 
