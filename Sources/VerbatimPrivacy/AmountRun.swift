@@ -17,11 +17,12 @@ enum AmountRun {
               (1...3).contains(groups[s].length), bytes[groups[s].start] != UInt8(ascii: "0")
         else { return nil }
         var e = s
-        var separator: ArraySlice<UInt8>?
+        // The first separator's bytes; every later one must be the same (compared in place, nothing copied).
+        var first: UnsafeBufferPointer<UInt8>?
         while e + 1 < groups.count, groups[e + 1].connected, groups[e + 1].kind == .digit {
-            let between = ArraySlice(UnsafeBufferPointer(rebasing: bytes[groups[e].end..<groups[e + 1].start]))
-            guard groups[e + 1].length == 3, isThousandsSeparator(between), separator.map({ $0 == between }) ?? true else { return nil }
-            separator = between
+            let between = UnsafeBufferPointer(rebasing: bytes[groups[e].end..<groups[e + 1].start])
+            guard groups[e + 1].length == 3, isThousandsSeparator(between), first.map({ $0.elementsEqual(between) }) ?? true else { return nil }
+            first = first ?? between
             e += 1
         }
         guard e - s >= 2, GroupScanner.endsDigits(groups, e) else { return nil }
@@ -36,9 +37,11 @@ enum AmountRun {
     static func isSign(_ word: String) -> Bool { !word.unicodeScalars.contains { $0.properties.isAlphabetic } }
 
     /// One space, dot, no-break space (U+00A0), thin space (U+2009) or narrow no-break space (U+202F).
-    static func isThousandsSeparator(_ b: ArraySlice<UInt8>) -> Bool {
-        switch Array(b) {
-        case [0x20], [0x2E], [0xC2, 0xA0], [0xE2, 0x80, 0x89], [0xE2, 0x80, 0xAF]: true
+    static func isThousandsSeparator(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch b.count {
+        case 1: b[0] == 0x20 || b[0] == 0x2E
+        case 2: b[0] == 0xC2 && b[1] == 0xA0
+        case 3: b[0] == 0xE2 && b[1] == 0x80 && (b[2] == 0x89 || b[2] == 0xAF)
         default: false
         }
     }

@@ -74,31 +74,31 @@ struct CommandLineTests {
         }
     }
 
-    /// A line past 4 MiB (a binary file piped in, a whole export on one line) is not held in memory nor
-    /// analysed: its row says why, in its place, and the command exits 2.
-    @Test func classifySetsAsideALineLongerThanATextMayBe() throws {
-        let input = "Berbat bir hizmet\n" + String(repeating: "ж", count: 2_200_000) + "\nÇok iyi\n"
-        let r = try runVerbatim(["classify", "--explain"], stdin: input)
-        #expect(r.status == 2)
-        let lines = r.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 3)
-        #expect(lines[0].hasPrefix("negative\t") && lines[2].hasPrefix("positive\t"))
-        #expect(lines[1] == "neutral\t0.0000\tund\t0.00\t\tline 2: 4400000 bytes, longer than the 4 MiB one text may have: not analysed\t")
-        #expect(r.stderr.contains("verbatim: line 2: 4400000 bytes"))
+    /// The inputs by name (an argument is shown in the test log, and the first input is 4.4 MB).
+    static func lineClassifyCannotAnalyse(_ name: String) -> (input: [UInt8], reason: String) {
+        if name == "too long" {
+            let long = Array("Berbat bir hizmet\n".utf8) + Array(String(repeating: "ж", count: 2_200_000).utf8) + Array("\nÇok iyi\n".utf8)
+            return (long, "line 2: 4400000 bytes, longer than the 4 MiB one text may have: not analysed")
+        }
+        let codePage = Array("Berbat bir hizmet, çok üzgünüm\n".utf8) + [0x4B, 0xF6, 0x74, 0xFC, 0x0A] + Array("Çok iyi, teşekkür ederim\n".utf8)
+        return (codePage, "line 2: bytes that are not valid utf-8 (F6 at byte 2): not analysed")
     }
 
-    /// A line with bytes that are not UTF-8 (a line of a windows-1254 file pasted into UTF-8 text) is set
-    /// aside in its place, as an export's row with such bytes is, instead of being scored with them replaced.
-    @Test func classifySetsAsideALineThatIsNotUTF8() throws {
-        // Enough UTF-8 around it that the input is read as UTF-8 (`EncodingDetector.leansUTF8`).
-        let input = Array("Berbat bir hizmet, çok üzgünüm\n".utf8) + [0x4B, 0xF6, 0x74, 0xFC, 0x0A] + Array("Çok iyi, teşekkür ederim\n".utf8)
+    /// A line `classify` cannot analyse is set aside in its place, its row neutral with why, and the command
+    /// exits 2: a line past 4 MiB (a binary file piped in, a whole export on one line), not held in memory;
+    /// a line with bytes that are not UTF-8 (a line of a windows-1254 file pasted into UTF-8 text), as an
+    /// export's row with such bytes is, instead of being scored with them replaced. The UTF-8 around the
+    /// second is enough for the input to be read as UTF-8 (`EncodingDetector.leansUTF8`).
+    @Test(arguments: ["too long", "not UTF-8"])
+    func classifySetsAsideALineItCannotAnalyse(_ name: String) throws {
+        let (input, reason) = Self.lineClassifyCannotAnalyse(name)
         let r = try runVerbatim(["classify", "--explain"], stdinBytes: input)
         #expect(r.status == 2)
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         #expect(lines[0].hasPrefix("negative\t") && lines[2].hasPrefix("positive\t"))
-        #expect(lines[1] == "neutral\t0.0000\tund\t0.00\t\tline 2: bytes that are not valid utf-8 (F6 at byte 2): not analysed\t")
-        #expect(r.stderr.contains("verbatim: line 2: bytes that are not valid utf-8 (F6 at byte 2)"))
+        #expect(lines[1] == "neutral\t0.0000\tund\t0.00\t\t\(reason)\t")
+        #expect(r.stderr.contains("verbatim: \(reason)"))
     }
 
     @Test func classifyWithoutExplainGivesTheSameLabelsWithoutTaggingThemes() throws {
