@@ -8,8 +8,11 @@ import VerbatimXML
 /// `entry`, `post`, …) unless the source names it; a file where nothing
 /// repeats is rejected whole. Fields are its child elements and attributes,
 /// matched by local name through the header aliases. Safe by construction:
-/// no network, no DTD loading, no XInclude, no entity substitution (an entity
-/// bomb fails at once). Memory is bounded by one record (`XMLRecordBuilder`).
+/// no network, no DTD loading, no XInclude, no external entities, declared
+/// entities read within a budget (`XMLEventReader`; an entity bomb fails at
+/// once). HTML's entities (`&nbsp;`), which feeds use undeclared, are read as
+/// their characters and named in the summary's `layout`. Memory is bounded by
+/// one record (`XMLRecordBuilder`).
 /// A file that is not well-formed is rejected as a whole with libxml2's
 /// message, line and column; the caller discards its records, and the
 /// summary counts them as rejected, none as accepted.
@@ -129,12 +132,13 @@ public struct XMLRecordReader: RecordReader {
         }
         if let e = reader.error {
             // libxml2's push parser words a cut-off file oddly ("Extra content at the end"): say what happened.
-            let message = open > 0 ? "\(e.message) — the file ends with \(open) element(s) still open (truncated export?)" : e.message
+            let message = open > 0 && reader.errorAtEnd ? "\(e.message) — the file ends with \(open) element(s) still open (truncated export?)" : e.message
             return fail(.malformedXML(message: message, line: e.line, column: e.column), name: name, summary: &summary, emit: emit, line: e.line, column: e.column)
         }
         if position == 0 {
             return fail(.noXMLRecords(root: recordName), name: name, summary: &summary, emit: emit)
         }
+        summary.layout = Self.htmlEntityNote(reader.htmlEntities)
         return summary
     }
 
@@ -268,6 +272,12 @@ struct PathFieldMemo {
 }
 
 extension XMLRecordReader {
+    /// What the manifest says of the HTML entities a file used without declaring them (`&nbsp;`), which
+    /// strict XML rejects and feed readers read: nil for none.
+    static func htmlEntityNote(_ names: [String]) -> String? {
+        names.isEmpty ? nil : "HTML entities that XML does not define, read as their characters: " + names.map { "&\($0);" }.joined(separator: " ")
+    }
+
     /// Parses `input` to its end without making records: the error that would reject it whole, with its line, or nil.
     func check(_ input: InputSource) -> (error: IngestError, line: Int)? {
         let opener = Opener(path: input.filePath, source: input, name: input.name)

@@ -16,7 +16,10 @@ import Glibc
 /// built for the document (libxml2's `xmlTextReader`, used before, built and freed a
 /// node for every element and text, and measured slower here). Safe by construction:
 /// no network access (`XML_PARSE_NONET`), no DTD loading, no entity substitution (an
-/// entity bomb fails at once), no `XML_PARSE_HUGE`. CDATA is delivered as text, and
+/// entity bomb fails at once), no `XML_PARSE_HUGE`. A reference to an entity the document
+/// declares is read as its text, once libxml2 has checked the entity; a reference to an HTML
+/// entity that XML does not define (`&nbsp;`, `&hellip;`: feeds are full of them) is read as
+/// its character, as a feed reader does, and named in `htmlEntities`. CDATA is delivered as text, and
 /// adjacent text and CDATA as one event, as the reader's text nodes were. Memory is
 /// bounded by one chunk's events and one text run (at most `maxTextLength` bytes, the
 /// limit libxml2's tree builder enforces). Errors come from libxml2's structured error
@@ -57,6 +60,9 @@ public final class XMLEventReader {
     /// The longest text run: libxml2's `XML_MAX_TEXT_LENGTH`, past which its tree builder
     /// (and so `xmlTextReader`) fails with "huge text node".
     static let maxTextLength = 10_000_000
+    /// How many times the document's own size the text read from its declared entities may be (libxml2
+    /// 2.11's own default is 5; a feed's entities are a brand name or a signature, a few times their reference).
+    static let maxEntityAmplification = 10
     /// The deepest element: libxml2's `xmlParserMaxDepth`, past which its tree builder (and so
     /// `xmlTextReader`) fails with "Excessive depth in document".
     public static let maxDepth = 256
@@ -71,6 +77,12 @@ public final class XMLEventReader {
     public private(set) var error: ParseError?
     /// The document's encoding, once known.
     public private(set) var encoding: String?
+    /// Whether `error` was raised at the end of the bytes (the document stopped with elements open: a
+    /// cut-off export), not somewhere inside them.
+    public private(set) var errorAtEnd = false
+    /// The HTML entities the document used without declaring them, read as their characters: their
+    /// names, sorted.
+    public var htmlEntities: [String] { state.pointee.htmlEntities.keys.sorted() }
 
     /// Opens `path`; nil when the file cannot be opened.
     public convenience init?(path: String) {
@@ -122,6 +134,8 @@ public final class XMLEventReader {
     }
 
     deinit {
+        // Before the document: an entity's nodes take their strings from the document's dictionary.
+        for entity in state.pointee.htmlEntities.values { freeEntity(entity) }
         if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
         ctxt.pointee.myDoc = nil
         xmlFreeParserCtxt(ctxt)
@@ -201,6 +215,18 @@ public final class XMLEventReader {
             guard let state = mainState(ctx) else { return xmlSAX2CDataBlock(ctx, text, count) }
             state.pointee.text(ctx!, text, count)
         }
+        // A reference to an entity: one the document declares is read as its text (`reference`); an
+        // HTML entity's name is answered with its character, which libxml2 then reads as text.
+        sax.getEntity = { ctx, name in
+            if let declared = xmlSAX2GetEntity(ctx, name) { return declared }
+            // Also while libxml2 checks a declared entity's text (`<!ENTITY e "a&nbsp;b">`), in a context of its own.
+            guard let state = readerState(ctx), let name else { return nil }
+            return state.pointee.htmlEntity(name)
+        }
+        sax.reference = { ctx, name in
+            guard let state = mainState(ctx) else { return xmlSAX2Reference(ctx, name) }
+            state.pointee.reference(ctx!, name)
+        }
         // Comments and processing instructions are not events; inside an entity's content
         // (parsed by libxml2 to check it) they keep libxml2's own handling.
         sax.comment = { ctx, value in
@@ -250,6 +276,7 @@ public final class XMLEventReader {
         if let e = state.pointee.first {
             // The events before the error are still handed out; none after it.
             error = located(e)
+            errorAtEnd = n == 0
             state.pointee.finished = true
         } else if n == 0 {
             state.pointee.flushText()
@@ -275,6 +302,7 @@ public final class XMLEventReader {
     }
 
     private func push(count: Int, terminate: Bool) {
+        state.pointee.pushedBytes += count
         if isHTML {
             _ = htmlParseChunk(ctxt, count > 0 ? chunk : nil, Int32(count), terminate ? 1 : 0)
         } else {
@@ -321,6 +349,14 @@ private struct ParseState {
     var readFailed = false
     /// An HTML page: libxml2's complaints about it are not errors (`XMLEventReader.Dialect.html`).
     var lenient = false
+    /// The HTML entities the document used without declaring them, by name: each made on its first
+    /// use (`htmlEntity`), freed with the reader.
+    var htmlEntities: [String: xmlEntityPtr] = [:]
+    /// Bytes pushed to the parser, and bytes of text read from declared entities: at most
+    /// `XMLEventReader.maxEntityAmplification` times the one, plus a MiB, or the document is rejected
+    /// (a few kilobytes of references to a large entity are an attack: "quadratic blowup").
+    var pushedBytes = 0
+    var entityBytes = 0
 
     /// The next queued event; nil (and the queue emptied) when all were handed out.
     mutating func nextEvent() -> XMLEventReader.Event? {
@@ -410,6 +446,62 @@ private struct ParseState {
         text.removeAll(keepingCapacity: true)
     }
 
+    /// The entity for `&name;` when the document does not declare it and HTML defines it (libxml2's
+    /// table of HTML 4's 253 entities), as if the document declared it: `reference` reads it in text,
+    /// `attributeValue` in an attribute. (Not a predefined entity like `&amp;`: libxml2 copies only the
+    /// first byte of one of those into an attribute's value.) Nil for any other name, which stays an error.
+    mutating func htmlEntity(_ name: UnsafePointer<xmlChar>) -> xmlEntityPtr? {
+        let key = String(cString: name)
+        if let made = htmlEntities[key] { return made }
+        guard let html = htmlEntityLookup(name), let scalar = Unicode.Scalar(html.pointee.value) else { return nil }
+        let entity = xmlEntityPtr.allocate(capacity: 1)
+        entity.initialize(to: xmlEntity())
+        entity.pointee.type = XML_ENTITY_DECL
+        entity.pointee.etype = XML_INTERNAL_GENERAL_ENTITY
+        entity.pointee.name = UnsafePointer(xmlStrdup(name))
+        var content = Array(String(scalar).utf8)
+        entity.pointee.length = Int32(content.count)
+        content.append(0)
+        entity.pointee.content = xmlStrdup(content)
+        htmlEntities[key] = entity
+        return entity
+    }
+
+    /// `&name;` for an entity the document declares (or an HTML one), which libxml2 has checked (no loop,
+    /// no bomb) but not substituted: its text, with the references inside it read as in an attribute's value.
+    mutating func reference(_ ctx: UnsafeMutableRawPointer, _ name: UnsafePointer<xmlChar>?) {
+        // Only an internal entity: an external one (`SYSTEM "file://…"`) is never loaded, and has no content.
+        guard first == nil, let name, let entity = xmlSAX2GetEntity(ctx, name) ?? htmlEntities[String(cString: name)],
+              entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, let content = entity.pointee.content
+        else { return }
+        let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+        // An entity with markup (`<b>Destek</b>`) was parsed into nodes when libxml2 checked it: their
+        // text. Any other: its text with the references in it read.
+        guard xmlStrchr(content, UInt8(ascii: "<")) != nil else {
+            guard let expanded = xmlStringDecodeEntities(ctxt, content, Int32(XML_SUBSTITUTE_REF), 0, 0, 0) else { return }
+            defer { clibxml2_free(expanded) }
+            return entityText(ctxt, expanded)
+        }
+        var node = entity.pointee.children
+        while let n = node, first == nil {
+            if let part = xmlNodeGetContent(n) {
+                entityText(ctxt, part)
+                clibxml2_free(part)
+            }
+            node = n.pointee.next
+        }
+    }
+
+    /// Text read from a declared entity, within the document's budget (`entityBytes`).
+    private mutating func entityText(_ ctxt: xmlParserCtxtPtr, _ part: UnsafePointer<xmlChar>) {
+        let count = Int(xmlStrlen(part))
+        entityBytes += count
+        guard entityBytes <= XMLEventReader.maxEntityAmplification * pushedBytes + (1 << 20) else {
+            return stop(ctxt, "entity expansion: the text of the document's entities comes to more than \(XMLEventReader.maxEntityAmplification) times the document's size (an entity expansion attack?)")
+        }
+        text(UnsafeMutableRawPointer(ctxt), part, Int32(count))
+    }
+
     mutating func fail(_ e: XMLEventReader.ParseError) {
         if first == nil { first = e }
     }
@@ -443,6 +535,13 @@ private func mainState(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<
     return state.pointee.main == ctx ? state : nil
 }
 
+/// The reader's state from any of its parser contexts: the document's, or one libxml2 made to check an
+/// entity's text (which inherits the document's `_private`).
+private func readerState(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<ParseState>? {
+    guard let box = ctx?.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else { return nil }
+    return box.assumingMemoryBound(to: ParseState.self)
+}
+
 /// Keeps the first error or fatal error, with its line and column, in the reader's `ParseState`.
 ///
 /// A file-private function, not a member: a member whose type names libxml2's types would
@@ -456,6 +555,15 @@ private func keepFirstError(_ userData: UnsafeMutableRawPointer?, _ error: Unsaf
     var message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
     while message.last == "\n" || message.last == " " { message.removeLast() }
     state.pointee.first = XMLEventReader.ParseError(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
+}
+
+/// Frees an entity `ParseState.htmlEntity` made, and the nodes libxml2 parsed its text into.
+private func freeEntity(_ entity: xmlEntityPtr) {
+    if let nodes = entity.pointee.children { xmlFreeNodeList(nodes) }
+    clibxml2_free(UnsafeMutableRawPointer(mutating: entity.pointee.name))
+    clibxml2_free(entity.pointee.content)
+    entity.deinitialize(count: 1)
+    entity.deallocate()
 }
 
 /// A generic error handler that drops the message.

@@ -51,10 +51,52 @@ struct XMLEventReaderTests {
         #expect(e == ["start r 0 line 1", "start a 1 empty line 1 x=1 & 2 y=&<A z=q", "end 0"])
     }
 
-    @Test func declaredEntitiesAreNotExpandedIntoText() {
+    @Test func declaredEntitiesAreReadAsTheirText() {
         let (e, error) = events("<!DOCTYPE r [<!ENTITY e \"EXPANDED\">]><r><t>a &e; b</t><t>&e;</t></r>")
         #expect(error == nil)
-        #expect(e == ["start r 0 line 1", "start t 1 line 1", "text a  b", "end 1", "start t 1 line 1", "end 1", "end 0"])
+        #expect(e == ["start r 0 line 1", "start t 1 line 1", "text a EXPANDED b", "end 1", "start t 1 line 1", "text EXPANDED", "end 1", "end 0"])
+    }
+
+    @Test func anEntityWithMarkupIsReadAsItsTextAndNestedReferencesAsTheirs() {
+        let dtd = "<!DOCTYPE r [<!ENTITY brand \"Türk&#160;Telekom\"><!ENTITY sig \"<b>Destek</b> ekibi &brand;\">]>"
+        let (e, error) = events(dtd + "<r><t>&sig;: &brand;</t></r>")
+        #expect(error == nil)
+        #expect(e == ["start r 0 line 1", "start t 1 line 1", "text Destek ekibi Türk\u{A0}Telekom: Türk\u{A0}Telekom", "end 1", "end 0"])
+    }
+
+    /// Feeds use HTML's entities without declaring them; strict XML rejects the document, feed readers read them.
+    @Test func undeclaredHTMLEntitiesAreReadAsTheirCharactersInTextAndAttributes() {
+        let (e, error) = events("<r><t a=\"x&nbsp;y&hellip;\">Kötü&nbsp;hizmet &mdash; &rsquo;&amp;&nbsp;</t></r>", step: 7)
+        #expect(error == nil)
+        #expect(e == ["start r 0 line 1", "start t 1 line 1 a=x\u{A0}y…", "text Kötü\u{A0}hizmet — ’&\u{A0}", "end 1", "end 0"])
+        let reader = XMLEventReader(source: SteppedSource("<r>&eacute;&nbsp;&eacute;<t x=\"&copy;\"/></r>", step: 3), name: "t.xml")!
+        while reader.next() != nil {}
+        #expect(reader.error == nil)
+        #expect(reader.htmlEntities == ["copy", "eacute", "nbsp"])
+    }
+
+    @Test func anHTMLEntityInsideADeclaredOneIsReadToo() {
+        let (e, error) = events("<!DOCTYPE r [<!ENTITY x \"çok&nbsp;iyi\">]><r>&x;</r>")
+        #expect(error == nil)
+        #expect(e == ["start r 0 line 1", "text çok\u{A0}iyi", "end 0"])
+    }
+
+    @Test func anEntityNeitherDeclaredNorHTMLIsStillAnErrorWithItsPlace() {
+        let (e, error) = events("<r><t>iyi</t>\n<t>kötü &foo; hizmet</t></r>")
+        #expect(error?.message == "Entity 'foo' not defined")
+        #expect(error?.line == 2)
+        #expect(e.first == "start r 0 line 1")
+    }
+
+    @Test func entitiesWhoseTextOutgrowsTheDocumentStopIt() {
+        let big = String(repeating: "a", count: 50_000)
+        let refs = String(repeating: "&a;", count: 200)
+        let (_, error) = events("<!DOCTYPE r [<!ENTITY a \"\(big)\">]><r><t>\(refs)</t></r>")
+        #expect(error?.message.hasPrefix("entity expansion") == true)
+        // Within the budget: 20 references to the same entity read whole.
+        let (e, fine) = events("<!DOCTYPE r [<!ENTITY a \"\(big)\">]><r><t>\(String(repeating: "&a;", count: 20))</t></r>")
+        #expect(fine == nil)
+        #expect(e.count == 5 && e[2].utf8.count == "text ".utf8.count + 20 * 50_000)
     }
 
     @Test func elementsCarryTheLineOfTheirStartTag() {

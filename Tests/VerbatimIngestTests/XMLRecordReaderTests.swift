@@ -98,6 +98,34 @@ struct XMLRecordReaderTests {
         #expect(summary.encoding == "utf-8", "no declaration means UTF-8, even when the file fails")
     }
 
+    /// A social-listening feed with HTML's `&nbsp;` in it is read whole, as a feed reader reads it, and the
+    /// manifest says which entities were read that way.
+    @Test func feedWithHTMLEntitiesIsReadWholeAndSaysSo() throws {
+        let xml = """
+            <rss><channel>
+            <item><guid>1</guid><description>Kargo&nbsp;hızlı geldi&hellip;</description></item>
+            <item><guid>2</guid><description>Berbat&nbsp;hizmet &mdash; kimse aramadı</description></item>
+            </channel></rss>
+            """
+        let (records, rejects, summary) = try readXML(xml)
+        #expect(rejects.isEmpty && summary.fileError == nil)
+        #expect(records.map(\.text) == ["Kargo\u{A0}hızlı geldi…", "Berbat\u{A0}hizmet — kimse aramadı"])
+        #expect(summary.layout == "HTML entities that XML does not define, read as their characters: &hellip; &mdash; &nbsp;")
+        let (_, _, plain) = try readXML("<r><item><text>a &amp; b</text></item><item><text>c</text></item></r>")
+        #expect(plain.layout == nil)
+    }
+
+    /// An error inside the file is not a cut-off file: no "truncated export?" then.
+    @Test func anErrorInsideTheFileIsNotCalledATruncation() throws {
+        let xml = "<rss><channel>\n<item><guid>1</guid><description>kötü &foo; hizmet</description></item>\n<item><guid>2</guid><description>iyi</description></item>\n</channel></rss>"
+        let (_, _, summary) = try readXML(xml)
+        let error = try #require(summary.fileError)
+        #expect(error.contains("line 2") && error.contains("Entity 'foo' not defined"))
+        #expect(!error.contains("truncated"))
+        let (_, _, cut) = try readXML("<rss><channel>\n<item><guid>1</guid><description>ok</description></item>\n<item><guid>2</guid><description>cut")
+        #expect(cut.fileError?.contains("truncated export?") == true)
+    }
+
     @Test func fileWithoutARepeatingElementIsRejectedWhole() throws {
         let (records, rejects, summary) = try readXML("<report><generated>2026-11-21</generated><note>aylık özet</note></report>")
         #expect(records.isEmpty && rejects.count == 1)
