@@ -138,7 +138,8 @@ public struct XMLRecordReader: RecordReader {
         if position == 0 {
             return fail(.noXMLRecords(root: recordName), name: name, summary: &summary, emit: emit)
         }
-        summary.layout = Self.htmlEntityNote(reader.htmlEntities)
+        let notes = [Self.htmlEntityNote(reader.htmlEntities), Self.controlCharacterNote(reader.controlCharacters, reader.controlCharacterValues)]
+        summary.layout = notes.contains { $0 != nil } ? notes.compactMap { $0 }.joined(separator: "; ") : nil
         return summary
     }
 
@@ -276,6 +277,13 @@ extension XMLRecordReader {
     /// strict XML rejects and feed readers read: nil for none.
     static func htmlEntityNote(_ names: [String]) -> String? {
         names.isEmpty ? nil : "HTML entities that XML does not define, read as their characters: " + names.map { "&\($0);" }.joined(separator: " ")
+    }
+
+    /// What the manifest says of the control characters XML does not allow, read as spaces: nil for none.
+    static func controlCharacterNote(_ count: Int, _ values: [UInt8]) -> String? {
+        guard count > 0 else { return nil }
+        let which = values.map { "U+" + String(format: "%04X", $0) }.joined(separator: ", ")
+        return "\(count) control character\(count == 1 ? "" : "s") that XML does not allow (\(which)), read as space\(count == 1 ? "" : "s")"
     }
 
     /// Parses `input` to its end without making records: the error that would reject it whole, with its line, or nil.

@@ -83,6 +83,15 @@ public final class XMLEventReader {
     /// The HTML entities the document used without declaring them, read as their characters: their
     /// names, sorted.
     public var htmlEntities: [String] { state.pointee.htmlEntities.keys.sorted() }
+    /// The control characters XML does not allow (U+0000–U+001F but tab, line feed and carriage return),
+    /// which exports copy from what customers pasted (`\u{0B}`, `\u{1B}`) and which would stop libxml2 and
+    /// lose the whole file: each read as a space. How many, and which (sorted).
+    public private(set) var controlCharacters = 0
+    public var controlCharacterValues: [UInt8] { controlSeen.indices.filter { controlSeen[$0] }.map(UInt8.init) }
+    private var controlSeen = [Bool](repeating: false, count: 32)
+    /// Whether the bytes are in an encoding where a control character is its byte alone (UTF-8, ASCII,
+    /// the Windows and ISO code pages), so that `spaceControls` can replace it; not UTF-16 or UTF-32.
+    private var cleansControls = false
 
     /// Opens `path`; nil when the file cannot be opened.
     public convenience init?(path: String) {
@@ -119,6 +128,10 @@ public final class XMLEventReader {
             let n = source.readBytes(into: UnsafeMutableRawPointer(chunk + first), count: 4 - first)
             if n <= 0 { if n < 0 { state.pointee.readFailed = true }; break }
             first += n
+        }
+        if !isHTML, first > 0 {
+            cleansControls = Self.isASCIICompatible(UnsafeRawBufferPointer(start: chunk, count: first))
+            if cleansControls { controlCharacters = Self.spaceControls(UnsafeMutableRawBufferPointer(start: chunk, count: first), seen: &controlSeen) }
         }
         guard let c = Self.parser(dialect, first == 4 ? chunk : nil, first == 4 ? 4 : 0, name) else {
             chunk.deallocate()
@@ -271,6 +284,7 @@ public final class XMLEventReader {
         } else if isHTML {
             pushWholeTags(count: held + n, terminate: n == 0)
         } else {
+            spaceControls(count: n)
             push(count: n, terminate: n == 0)
         }
         if let e = state.pointee.first {
@@ -283,6 +297,34 @@ public final class XMLEventReader {
             state.pointee.finished = true
             latchEncoding()
         }
+    }
+
+    /// Whether a document starting with `first` is in an encoding that writes ASCII as ASCII: no zero
+    /// byte among its first bytes (UTF-16 and UTF-32 have them around `<`) and no UTF-16 byte-order mark.
+    static func isASCIICompatible(_ first: UnsafeRawBufferPointer) -> Bool {
+        if first.count >= 2, (first[0] == 0xFE && first[1] == 0xFF) || (first[0] == 0xFF && first[1] == 0xFE) { return false }
+        return !first.contains(0)
+    }
+
+    /// Replaces the control characters XML does not allow among the chunk's first `count` bytes with
+    /// spaces, counting them (`controlCharacters`).
+    private func spaceControls(count: Int) {
+        guard cleansControls, count > 0 else { return }
+        controlCharacters += Self.spaceControls(UnsafeMutableRawBufferPointer(start: chunk, count: count), seen: &controlSeen)
+    }
+
+    /// Replaces the control characters XML does not allow in `bytes` with spaces; how many, each one's
+    /// byte marked in `seen`.
+    static func spaceControls(_ bytes: UnsafeMutableRawBufferPointer, seen: inout [Bool]) -> Int {
+        var replaced = 0
+        for k in bytes.indices where bytes[k] < 0x20 {
+            let b = bytes[k]
+            if b == 0x09 || b == 0x0A || b == 0x0D { continue }
+            replaced += 1
+            seen[Int(b)] = true
+            bytes[k] = 0x20
+        }
+        return replaced
     }
 
     /// Pushes the chunk's first `count` bytes up to its last `>`, and holds the rest back for the next

@@ -13,6 +13,7 @@ struct XMLEventReaderTests {
         let step: Int
         var offset = 0
         init(_ text: String, step: Int) { bytes = Array(text.utf8); self.step = step }
+        init(bytes: [UInt8], step: Int) { self.bytes = bytes; self.step = step }
         func readBytes(into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
             let n = min(count, step, bytes.count - offset)
             bytes.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress! + offset, byteCount: n) }
@@ -97,6 +98,34 @@ struct XMLEventReaderTests {
         let (e, fine) = events("<!DOCTYPE r [<!ENTITY a \"\(big)\">]><r><t>\(String(repeating: "&a;", count: 20))</t></r>")
         #expect(fine == nil)
         #expect(e.count == 5 && e[2].utf8.count == "text ".utf8.count + 20 * 50_000)
+    }
+
+    /// Customers paste control characters (a vertical tab, an escape) that XML does not allow; libxml2 stops
+    /// at the first, and the whole export was lost. They are read as spaces, counted, wherever the chunks cut.
+    @Test func controlCharactersXMLDoesNotAllowAreReadAsSpaces() {
+        let xml = "<r>\u{0B}<t a=\"x\u{01}y\">kötü\u{0B}hizmet\u{1B}</t>\t\n<t>\u{0}iyi\r\n</t></r>"
+        for step in [1, 5, 1 << 20] {
+            let reader = XMLEventReader(source: SteppedSource(xml, step: step), name: "t.xml")!
+            var texts: [String] = []
+            while let e = reader.next() {
+                switch e {
+                case let .text(t): texts.append(t)
+                case let .start(_, _, attributes, _, _): texts += attributes.map(\.value)
+                case .end: break
+                }
+            }
+            #expect(reader.error == nil)
+            #expect(texts == [" ", "x y", "kötü hizmet ", "\t\n", " iyi\n"])
+            #expect(reader.controlCharacters == 5)
+            #expect(reader.controlCharacterValues == [0x00, 0x01, 0x0B, 0x1B])
+        }
+        // In UTF-16 a zero byte is half of every ASCII character: nothing is replaced there.
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in "<r><t>iyi</t></r>".utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let reader = XMLEventReader(source: SteppedSource(bytes: utf16, step: 3), name: "t.xml")!
+        var texts: [String] = []
+        while let e = reader.next() { if case let .text(t) = e { texts.append(t) } }
+        #expect(reader.error == nil && texts == ["iyi"] && reader.controlCharacters == 0)
     }
 
     @Test func elementsCarryTheLineOfTheirStartTag() {

@@ -115,6 +115,14 @@ struct XMLRecordReaderTests {
         #expect(plain.layout == nil)
     }
 
+    @Test func controlCharactersAreReadAsSpacesAndNamed() throws {
+        let xml = "<rss><channel>\n<item><guid>1</guid><description>kötü\u{0B}hizmet\u{1B}</description></item>\n<item><guid>2</guid><description>iyi&nbsp;</description></item>\n</channel></rss>"
+        let (records, rejects, summary) = try readXML(xml)
+        #expect(rejects.isEmpty && summary.fileError == nil)
+        #expect(records.map(\.text) == ["kötü hizmet", "iyi\u{A0}"])
+        #expect(summary.layout == "HTML entities that XML does not define, read as their characters: &nbsp;; 2 control characters that XML does not allow (U+000B, U+001B), read as spaces")
+    }
+
     /// An error inside the file is not a cut-off file: no "truncated export?" then.
     @Test func anErrorInsideTheFileIsNotCalledATruncation() throws {
         let xml = "<rss><channel>\n<item><guid>1</guid><description>kötü &foo; hizmet</description></item>\n<item><guid>2</guid><description>iyi</description></item>\n</channel></rss>"
