@@ -49,9 +49,20 @@ public struct XMLRecordReader: RecordReader {
         var path: String?
         var source: InputSource?
         var name: String
+        /// How its bytes reach libxml2 (`deciding(declared:)`).
+        var decoding = XMLDecoding.byParser
 
         /// A reader from the start of the document, or the reason there is none.
         func open() -> Result<(XMLEventReader, (any ByteSource)?), IngestError> {
+            if case let .transcoded(detected, _) = decoding {
+                do {
+                    let bytes = UTF8TextSource(try rawBytes(), encoding: detected.encoding, bomLength: detected.bomLength)
+                    guard let r = XMLEventReader(source: bytes, name: name) else { return .failure(.unreadableFile(path: name, reason: "cannot open")) }
+                    return .success((r, bytes))
+                } catch {
+                    return .failure(error)
+                }
+            }
             if let path {
                 guard let r = XMLEventReader(path: path) else { return .failure(.unreadableFile(path: name, reason: "cannot open")) }
                 return .success((r, nil))
@@ -66,9 +77,11 @@ public struct XMLRecordReader: RecordReader {
         }
     }
 
-    func read(_ opener: Opener, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
-        let name = opener.name
+    func read(_ undecided: Opener, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
+        let name = undecided.name
         var summary = FileReadSummary(file: name, format: "xml", encoding: "declared in file")
+        let opener: Opener
+        do { opener = try undecided.deciding(declared: options.encoding) } catch { return fail(error, name: name, summary: &summary, emit: emit) }
         let recordName: String
         var recordDepth: Int?
         if let explicit = options.xmlRecord {
@@ -126,19 +139,22 @@ public struct XMLRecordReader: RecordReader {
             }
         }
         summary.encoding = reader.encoding ?? "utf-8"
+        if case let .transcoded(detected, _) = opener.decoding { summary.encoding = detected.encoding.rawValue }
         if let e = bytes?.failure {
             // The bytes under the XML failed (a damaged gzip stream): say that, not what libxml2 made of it.
             return fail(e, name: name, summary: &summary, emit: emit)
         }
         if let e = reader.error {
             // libxml2's push parser words a cut-off file oddly ("Extra content at the end"): say what happened.
-            let message = open > 0 && reader.errorAtEnd ? "\(e.message) — the file ends with \(open) element(s) still open (truncated export?)" : e.message
+            let message = open > 0 && reader.errorAtEnd ? "\(e.message) — the file ends with \(open) element(s) still open (truncated export?)" : Self.explained(e.message)
             return fail(.malformedXML(message: message, line: e.line, column: e.column), name: name, summary: &summary, emit: emit, line: e.line, column: e.column)
         }
         if position == 0 {
             return fail(.noXMLRecords(root: recordName), name: name, summary: &summary, emit: emit)
         }
-        let notes = [Self.htmlEntityNote(reader.htmlEntities), Self.controlCharacterNote(reader.controlCharacters, reader.controlCharacterValues)]
+        var why: String?
+        if case let .transcoded(_, reason) = opener.decoding { why = reason }
+        let notes = [why, Self.htmlEntityNote(reader.htmlEntities), Self.controlCharacterNote(reader.controlCharacters, reader.controlCharacterValues)]
         summary.layout = notes.contains { $0 != nil } ? notes.compactMap { $0 }.joined(separator: "; ") : nil
         return summary
     }
@@ -286,9 +302,18 @@ extension XMLRecordReader {
         return "\(count) control character\(count == 1 ? "" : "s") that XML does not allow (\(which)), read as space\(count == 1 ? "" : "s")"
     }
 
+    /// libxml2's message, with what to do when it is the bytes' encoding: a byte past the head that
+    /// `XMLDecoding` checked is not the UTF-8 the file declares.
+    static func explained(_ message: String) -> String {
+        guard message.hasPrefix("Input is not proper UTF-8") else { return message }
+        return message.replacingOccurrences(of: "\n", with: " ")
+            + " — the file is not the UTF-8 it declares: name its encoding for the source in the pipeline (`encoding: windows-1254`)"
+    }
+
     /// Parses `input` to its end without making records: the error that would reject it whole, with its line, or nil.
     func check(_ input: InputSource) -> (error: IngestError, line: Int)? {
-        let opener = Opener(path: input.filePath, source: input, name: input.name)
+        let opener: Opener
+        do { opener = try Opener(path: input.filePath, source: input, name: input.name).deciding(declared: options.encoding) } catch { return (error, 1) }
         switch opener.open() {
         case let .failure(e): return (e, 1)
         case let .success((reader, bytes)):

@@ -5,13 +5,17 @@ import VerbatimTestSupport
 @testable import VerbatimIngest
 
 func readXML(_ xml: String, options: SourceOptions = SourceOptions()) throws -> ([FeedbackRecord], [Reject], FileReadSummary) {
+    try readXMLBytes(Array(xml.utf8), options: options)
+}
+
+/// `readXML` for bytes in any encoding, damaged or not.
+func readXMLBytes(_ bytes: [UInt8], options: SourceOptions = SourceOptions()) throws -> ([FeedbackRecord], [Reject], FileReadSummary) {
     let dir = TemporaryFolder()
     defer { dir.remove() }
-    let url = dir.write("in.xml", xml)
-    let aliases = bundledAliases
+    let url = dir.write("in.xml", bytes)
     var records: [FeedbackRecord] = []
     var rejects: [Reject] = []
-    let summary = XMLRecordReader(options: options, aliases: aliases).read(path: url.path, name: "in.xml") { e in
+    let summary = XMLRecordReader(options: options, aliases: bundledAliases).read(path: url.path, name: "in.xml") { e in
         switch e {
         case let .record(r): records.append(r)
         case .rated: break  // RatedResponseTests reads them, through ReadOutcome
