@@ -86,6 +86,7 @@ public struct JSONRecordReader: RecordReader {
         if let path = state.bodyPath {
             summary.layout = (summary.layout.map { $0 + "; " } ?? "") + "each record's fields under '\(path)'"
         }
+        if let mended = state.repair.note { summary.layout = (summary.layout.map { $0 + "; " } ?? "") + mended }
         if let (message, line) = structure {
             let e = IngestError.badJSON(message: message, line: line)
             summary.fileError = e.description
@@ -103,7 +104,11 @@ public struct JSONRecordReader: RecordReader {
             let start = head[k...].firstIndex { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A } ?? head.endIndex
             return start..<(head[start...].firstIndex(of: 0x0A) ?? head.endIndex)
         }
-        func parsed(_ line: Range<Int>) -> Any? { try? JSONSerialization.jsonObject(with: Data(head[line]), options: [.fragmentsAllowed]) }
+        func parsed(_ line: Range<Int>) -> Any? {
+            if let value = try? JSONSerialization.jsonObject(with: Data(head[line]), options: [.fragmentsAllowed]) { return value }
+            var repair = JSONRepair()
+            return repair.mended(Array(head[line])).flatMap { try? JSONSerialization.jsonObject(with: Data($0), options: [.fragmentsAllowed]) }
+        }
         let first = nextLine(from: head.startIndex)
         guard let object = parsed(first) else {
             // A first line longer than the head is NDJSON's (its reject says why).
@@ -123,6 +128,8 @@ public struct JSONRecordReader: RecordReader {
         let assembler: RecordAssembler
         var position = 0
         var keyFields: [String: RecordField?] = [:]
+        /// What was mended in the file's records (`parsed`).
+        var repair = JSONRepair()
         /// Where the first record read from a nested object had its fields (`chunk_result.data.data`), for the manifest.
         var bodyPath: String?
 
@@ -147,7 +154,7 @@ public struct JSONRecordReader: RecordReader {
             }
             let object: [String: Any]
             do {
-                guard let o = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) as? [String: Any] else {
+                guard let o = try parsed(bytes) as? [String: Any] else {
                     throw RowProblem.badJSON("the record is a JSON value but not an object {…}")
                 }
                 object = o
@@ -161,6 +168,19 @@ public struct JSONRecordReader: RecordReader {
             let event = assembler.assemble(values, line: line, position: position, raw: raw())
             summary.count(event)
             emit(event)
+        }
+
+        /// One record's value; when it does not parse as it is, mended (`JSONRepair`) and parsed again, and
+        /// when that fails too, the first error.
+        mutating func parsed(_ bytes: [UInt8]) throws -> Any {
+            do {
+                return try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+            } catch {
+                var trial = repair
+                guard let mended = trial.mended(bytes), let value = try? JSONSerialization.jsonObject(with: Data(mended), options: [.fragmentsAllowed]) else { throw error }
+                repair = trial
+                return value
+            }
         }
 
         /// Explicit dotted paths first; then, by alias, the keys of the record's body, then those of the

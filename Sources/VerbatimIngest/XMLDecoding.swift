@@ -63,7 +63,21 @@ extension XMLRecordReader.Opener {
     /// This opener with its decoding decided from the document's head (`XMLDecoding.of`).
     func deciding(declared: TextEncoding?) throws(IngestError) -> Self {
         var decided = self
-        decided.decoding = XMLDecoding.of(try rawBytes().read(upTo: XMLDecoding.headSize), declared: declared)
+        decided.decoding = XMLDecoding.of(try head(), declared: declared)
         return decided
+    }
+
+    /// The document's first `XMLDecoding.headSize` bytes, read a chunk at a time (most feeds are far
+    /// shorter: no buffer of the whole head is made for them).
+    private func head() throws(IngestError) -> [UInt8] {
+        let bytes = try rawBytes()
+        var head: [UInt8] = []
+        while head.count < XMLDecoding.headSize {
+            let wanted = min(64 * 1024, XMLDecoding.headSize - head.count)
+            let chunk = try bytes.read(upTo: wanted)
+            head += chunk
+            if chunk.count < wanted { break }  // the end
+        }
+        return head
     }
 }
