@@ -154,7 +154,8 @@ public struct XMLRecordReader: RecordReader {
         }
         var why: String?
         if case let .transcoded(_, reason) = opener.decoding { why = reason }
-        let notes = [why, Self.htmlEntityNote(reader.htmlEntities), Self.controlCharacterNote(reader.controlCharacters, reader.controlCharacterValues)]
+        let notes = [why, Self.htmlEntityNote(reader.htmlEntities), Self.unknownEntityNote(reader.unknownEntities),
+                     Self.controlCharacterNote(reader.controlCharacters, reader.controlCharacterValues)]
         summary.layout = notes.contains { $0 != nil } ? notes.compactMap { $0 }.joined(separator: "; ") : nil
         return summary
     }
@@ -293,6 +294,11 @@ extension XMLRecordReader {
     /// strict XML rejects and feed readers read: nil for none.
     static func htmlEntityNote(_ names: [String]) -> String? {
         names.isEmpty ? nil : "HTML entities that XML does not define, read as their characters: " + names.map { "&\($0);" }.joined(separator: " ")
+    }
+
+    /// What the manifest says of the entity references neither the file nor HTML defines, kept as written.
+    static func unknownEntityNote(_ names: [String]) -> String? {
+        names.isEmpty ? nil : "entities that neither the file nor HTML defines, kept as written: " + names.map { "&\($0);" }.joined(separator: " ")
     }
 
     /// What the manifest says of the control characters XML does not allow, read as spaces: nil for none.

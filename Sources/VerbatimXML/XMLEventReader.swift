@@ -19,7 +19,8 @@ import Glibc
 /// entity bomb fails at once), no `XML_PARSE_HUGE`. A reference to an entity the document
 /// declares is read as its text, once libxml2 has checked the entity; a reference to an HTML
 /// entity that XML does not define (`&nbsp;`, `&hellip;`: feeds are full of them) is read as
-/// its character, as a feed reader does, and named in `htmlEntities`. CDATA is delivered as text, and
+/// its character, as a feed reader does, and named in `htmlEntities`; any other reference is kept as
+/// written (`&foo;`) and named in `unknownEntities`. CDATA is delivered as text, and
 /// adjacent text and CDATA as one event, as the reader's text nodes were. Memory is
 /// bounded by one chunk's events and one text run (at most `maxTextLength` bytes, the
 /// limit libxml2's tree builder enforces). Errors come from libxml2's structured error
@@ -83,6 +84,9 @@ public final class XMLEventReader {
     /// The HTML entities the document used without declaring them, read as their characters: their
     /// names, sorted.
     public var htmlEntities: [String] { state.pointee.htmlEntities.keys.sorted() }
+    /// The entity references the document used that neither it nor HTML defines (`&foo;`), kept in the
+    /// text as written, as a browser shows them: their names, sorted.
+    public var unknownEntities: [String] { state.pointee.unknownEntities.keys.sorted() }
     /// The control characters XML does not allow (U+0000–U+001F but tab, line feed and carriage return),
     /// which exports copy from what customers pasted (`\u{0B}`, `\u{1B}`) and which would stop libxml2 and
     /// lose the whole file: each read as a space. How many, and which (sorted).
@@ -149,6 +153,7 @@ public final class XMLEventReader {
     deinit {
         // Before the document: an entity's nodes take their strings from the document's dictionary.
         for entity in state.pointee.htmlEntities.values { freeEntity(entity) }
+        for entity in state.pointee.unknownEntities.values { freeEntity(entity) }
         if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
         ctxt.pointee.myDoc = nil
         xmlFreeParserCtxt(ctxt)
@@ -234,7 +239,7 @@ public final class XMLEventReader {
             if let declared = xmlSAX2GetEntity(ctx, name) { return declared }
             // Also while libxml2 checks a declared entity's text (`<!ENTITY e "a&nbsp;b">`), in a context of its own.
             guard let state = readerState(ctx), let name else { return nil }
-            return state.pointee.htmlEntity(name)
+            return state.pointee.undeclaredEntity(name)
         }
         sax.reference = { ctx, name in
             guard let state = mainState(ctx) else { return xmlSAX2Reference(ctx, name) }
@@ -394,6 +399,8 @@ private struct ParseState {
     /// The HTML entities the document used without declaring them, by name: each made on its first
     /// use (`htmlEntity`), freed with the reader.
     var htmlEntities: [String: xmlEntityPtr] = [:]
+    /// The same for the names neither XML nor HTML defines, kept as written.
+    var unknownEntities: [String: xmlEntityPtr] = [:]
     /// Bytes pushed to the parser, and bytes of text read from declared entities: at most
     /// `XMLEventReader.maxEntityAmplification` times the one, plus a MiB, or the document is rejected
     /// (a few kilobytes of references to a large entity are an attack: "quadratic blowup").
@@ -488,24 +495,26 @@ private struct ParseState {
         text.removeAll(keepingCapacity: true)
     }
 
-    /// The entity for `&name;` when the document does not declare it and HTML defines it (libxml2's
-    /// table of HTML 4's 253 entities), as if the document declared it: `reference` reads it in text,
-    /// `attributeValue` in an attribute. (Not a predefined entity like `&amp;`: libxml2 copies only the
-    /// first byte of one of those into an attribute's value.) Nil for any other name, which stays an error.
-    mutating func htmlEntity(_ name: UnsafePointer<xmlChar>) -> xmlEntityPtr? {
+    /// The entity for `&name;` when the document does not declare it, as if it did: when HTML defines
+    /// the name (libxml2's table of HTML 4's 253 entities), its character; else the reference as written
+    /// (`&foo;`), as a browser shows it. `reference` reads it in text, `attributeValue` in an attribute.
+    /// (Not a predefined entity like `&amp;`: libxml2 copies only the first byte of one of those into an
+    /// attribute's value.)
+    mutating func undeclaredEntity(_ name: UnsafePointer<xmlChar>) -> xmlEntityPtr? {
         let key = String(cString: name)
-        if let made = htmlEntities[key] { return made }
-        guard let html = htmlEntityLookup(name), let scalar = Unicode.Scalar(html.pointee.value) else { return nil }
+        if let made = htmlEntities[key] ?? unknownEntities[key] { return made }
+        let html = htmlEntityLookup(name).flatMap { Unicode.Scalar($0.pointee.value) }
         let entity = xmlEntityPtr.allocate(capacity: 1)
         entity.initialize(to: xmlEntity())
         entity.pointee.type = XML_ENTITY_DECL
         entity.pointee.etype = XML_INTERNAL_GENERAL_ENTITY
         entity.pointee.name = UnsafePointer(xmlStrdup(name))
-        var content = Array(String(scalar).utf8)
+        // An unknown name's text is its reference, with the `&` as a character reference.
+        var content = Array(html.map { String($0) }.map(\.utf8) ?? "&#38;\(key);".utf8)
         entity.pointee.length = Int32(content.count)
         content.append(0)
         entity.pointee.content = xmlStrdup(content)
-        htmlEntities[key] = entity
+        if html != nil { htmlEntities[key] = entity } else { unknownEntities[key] = entity }
         return entity
     }
 
@@ -513,7 +522,7 @@ private struct ParseState {
     /// no bomb) but not substituted: its text, with the references inside it read as in an attribute's value.
     mutating func reference(_ ctx: UnsafeMutableRawPointer, _ name: UnsafePointer<xmlChar>?) {
         // Only an internal entity: an external one (`SYSTEM "file://…"`) is never loaded, and has no content.
-        guard first == nil, let name, let entity = xmlSAX2GetEntity(ctx, name) ?? htmlEntities[String(cString: name)],
+        guard first == nil, let name, let entity = xmlSAX2GetEntity(ctx, name) ?? htmlEntities[String(cString: name)] ?? unknownEntities[String(cString: name)],
               entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, let content = entity.pointee.content
         else { return }
         let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
@@ -599,7 +608,7 @@ private func keepFirstError(_ userData: UnsafeMutableRawPointer?, _ error: Unsaf
     state.pointee.first = XMLEventReader.ParseError(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
 }
 
-/// Frees an entity `ParseState.htmlEntity` made, and the nodes libxml2 parsed its text into.
+/// Frees an entity `ParseState.undeclaredEntity` made, and the nodes libxml2 parsed its text into.
 private func freeEntity(_ entity: xmlEntityPtr) {
     if let nodes = entity.pointee.children { xmlFreeNodeList(nodes) }
     clibxml2_free(UnsafeMutableRawPointer(mutating: entity.pointee.name))

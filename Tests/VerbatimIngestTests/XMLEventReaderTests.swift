@@ -82,11 +82,22 @@ struct XMLEventReaderTests {
         #expect(e == ["start r 0 line 1", "text çok\u{A0}iyi", "end 0"])
     }
 
-    @Test func anEntityNeitherDeclaredNorHTMLIsStillAnErrorWithItsPlace() {
-        let (e, error) = events("<r><t>iyi</t>\n<t>kötü &foo; hizmet</t></r>")
-        #expect(error?.message == "Entity 'foo' not defined")
-        #expect(error?.line == 2)
-        #expect(e.first == "start r 0 line 1")
+    /// A reference neither the document nor HTML defines is kept as written, as a browser shows it: the
+    /// text around it is not lost.
+    @Test func anEntityNeitherDeclaredNorHTMLIsKeptAsWritten() {
+        let reader = XMLEventReader(source: SteppedSource("<r><t a=\"x&foo;\">kötü &foo; hizmet &bar;&nbsp;</t></r>", step: 4), name: "t.xml")!
+        var out: [String] = []
+        while let e = reader.next() {
+            switch e {
+            case let .text(t): out.append(t)
+            case let .start(_, _, attributes, _, _): out += attributes.map(\.value)
+            case .end: break
+            }
+        }
+        #expect(reader.error == nil)
+        #expect(out == ["x&foo;", "kötü &foo; hizmet &bar;\u{A0}"])
+        #expect(reader.unknownEntities == ["bar", "foo"])
+        #expect(reader.htmlEntities == ["nbsp"])
     }
 
     @Test func entitiesWhoseTextOutgrowsTheDocumentStopIt() {
