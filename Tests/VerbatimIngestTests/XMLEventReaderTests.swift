@@ -22,6 +22,19 @@ struct XMLEventReaderTests {
         }
     }
 
+    /// The texts and attribute values `reader` hands out, in document order.
+    func textsAndValues(_ reader: XMLEventReader) -> [String] {
+        var out: [String] = []
+        while let e = reader.next() {
+            switch e {
+            case let .text(t): out.append(t)
+            case let .start(_, _, attributes, _, _): out += attributes.map(\.value)
+            case .end: break
+            }
+        }
+        return out
+    }
+
     /// The events of `xml` as lines of text, and the error.
     func events(_ xml: String, step: Int = 1 << 20) -> (events: [String], error: XMLEventReader.ParseError?) {
         guard let reader = XMLEventReader(source: SteppedSource(xml, step: step), name: "test.xml") else { return ([], nil) }
@@ -86,14 +99,7 @@ struct XMLEventReaderTests {
     /// text around it is not lost.
     @Test func anEntityNeitherDeclaredNorHTMLIsKeptAsWritten() {
         let reader = XMLEventReader(source: SteppedSource("<r><t a=\"x&foo;\">kötü &foo; hizmet &bar;&nbsp;</t></r>", step: 4), name: "t.xml")!
-        var out: [String] = []
-        while let e = reader.next() {
-            switch e {
-            case let .text(t): out.append(t)
-            case let .start(_, _, attributes, _, _): out += attributes.map(\.value)
-            case .end: break
-            }
-        }
+        let out = textsAndValues(reader)
         #expect(reader.error == nil)
         #expect(out == ["x&foo;", "kötü &foo; hizmet &bar;\u{A0}"])
         #expect(reader.unknownEntities == ["bar", "foo"])
@@ -117,14 +123,7 @@ struct XMLEventReaderTests {
         let xml = "<r>\u{0B}<t a=\"x\u{01}y\">kötü\u{0B}hizmet\u{1B}</t>\t\n<t>\u{0}iyi\r\n</t></r>"
         for step in [1, 5, 1 << 20] {
             let reader = XMLEventReader(source: SteppedSource(xml, step: step), name: "t.xml")!
-            var texts: [String] = []
-            while let e = reader.next() {
-                switch e {
-                case let .text(t): texts.append(t)
-                case let .start(_, _, attributes, _, _): texts += attributes.map(\.value)
-                case .end: break
-                }
-            }
+            let texts = textsAndValues(reader)
             #expect(reader.error == nil)
             #expect(texts == [" ", "x y", "kötü hizmet ", "\t\n", " iyi\n"])
             #expect(reader.controlCharacters == 5)
