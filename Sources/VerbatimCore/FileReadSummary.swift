@@ -9,11 +9,9 @@ public struct FileReadSummary: Sendable, Hashable, Codable {
     /// Rows with a rating and no text (`RatedResponse`): in the ratings and in `records.csv`, not in the records.
     public var rated = 0
     public var rejected = 0
-    /// Set when the whole file was rejected.
+    /// Set when reading the file stopped for a reason (its rows before that stand), or it could not be
+    /// read at all (`rejectedWhole`).
     public var fileError: String?
-    /// True when the file's records must be dropped because the file was rejected whole
-    /// (an XML file that is not well-formed: what came before the error cannot be trusted).
-    public var discardsRecords = false
     /// Set when the file was not read because it is not an export (a PDF inside a gzip stream, say).
     public var skipReason: String?
     /// The export's shape when it is a known tool's (`Qualtrics: 3 header rows`).
@@ -45,8 +43,9 @@ public struct FileReadSummary: Sendable, Hashable, Codable {
         }
     }
 
-    /// Records rejected, counting every record of a file whose records were dropped.
-    public var rejectedRecords: Int { fileError != nil && discardsRecords ? read : rejected }
+    /// The file gave nothing: it has an error and not one row was read (no text column, not
+    /// well-formed XML from its start, an unreadable workbook).
+    public var rejectedWhole: Bool { fileError != nil && read == 0 }
 }
 
 /// What the manifest says of one rating column: its name, and the scale its answers are read on and

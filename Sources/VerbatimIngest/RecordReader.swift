@@ -37,8 +37,8 @@ public struct InputSource: Sendable {
 ///
 /// A reader calls `emit` for every record and reject in input order, and returns the
 /// summary. A problem with the whole input sets the summary's `fileError` and emits one
-/// whole-file reject; when it also sets `discardsRecords`, the caller drops the records it
-/// was given (an XML file that is not well-formed). The event is handed over (`consuming`): the
+/// whole-file reject; the rows emitted before it stand (an XML file that stops being
+/// well-formed keeps the records before the error). The event is handed over (`consuming`): the
 /// run moves its record into a batch rather than copying it.
 public protocol RecordReader: Sendable {
     func read(_ input: InputSource, emit: (consuming ReadEvent) -> Void) -> FileReadSummary

@@ -13,9 +13,8 @@ import VerbatimXML
 /// once). HTML's entities (`&nbsp;`), which feeds use undeclared, are read as
 /// their characters and named in the summary's `layout`. Memory is bounded by
 /// one record (`XMLRecordBuilder`).
-/// A file that is not well-formed is rejected as a whole with libxml2's
-/// message, line and column; the caller discards its records, and the
-/// summary counts them as rejected, none as accepted.
+/// A file that is not well-formed stops being read where libxml2 says, with
+/// its message, line and column; the records read before that stand.
 public struct XMLRecordReader: RecordReader {
     public let options: SourceOptions
     public let aliases: HeaderAliases
@@ -250,14 +249,14 @@ public struct XMLRecordReader: RecordReader {
 
     // MARK: - libxml2 helpers
 
-    /// Rejects the whole file: its records read so far no longer count as accepted.
+    /// Stops reading the file for `e`, with one reject for the file that says why and where. The records
+    /// read before it stand, each one whole and well-formed (a cut-off export keeps what it holds), and
+    /// the reason says how many; the one open at the error and all after it are not read.
     private func fail(_ e: IngestError, name: String, summary: inout FileReadSummary, emit: (consuming ReadEvent) -> Void, line: Int = 1, column: Int? = nil) -> FileReadSummary {
-        summary.fileError = e.description
-        summary.discardsRecords = true
-        summary.accepted = 0
-        summary.rated = 0
-        summary.rejected = summary.read
-        emit(.reject(Reject(provenance: Provenance(file: name, line: max(line, 1), column: column), reason: e.description, wholeFile: true)))
+        let kept = summary.read
+        let reason = e.description + (kept == 0 ? "" : "; the \(kept) record\(kept == 1 ? "" : "s") before it \(kept == 1 ? "was" : "were") read, nothing after it")
+        summary.fileError = reason
+        emit(.reject(Reject(provenance: Provenance(file: name, line: max(line, 1), column: column), reason: reason, wholeFile: true)))
         return summary
     }
 
@@ -314,19 +313,5 @@ extension XMLRecordReader {
         guard message.hasPrefix("Input is not proper UTF-8") else { return message }
         return message.replacingOccurrences(of: "\n", with: " ")
             + " — the file is not the UTF-8 it declares: name its encoding for the source in the pipeline (`encoding: windows-1254`)"
-    }
-
-    /// Parses `input` to its end without making records: the error that would reject it whole, with its line, or nil.
-    func check(_ input: InputSource) -> (error: IngestError, line: Int)? {
-        let opener: Opener
-        do { opener = try Opener(path: input.filePath, source: input, name: input.name).deciding(declared: options.encoding) } catch { return (error, 1) }
-        switch opener.open() {
-        case let .failure(e): return (e, 1)
-        case let .success((reader, bytes)):
-            while reader.next() != nil {}
-            if let e = bytes?.failure { return (e, 1) }
-            if let e = reader.error { return (.malformedXML(message: e.message, line: e.line, column: e.column), max(e.line, 1)) }
-            return nil
-        }
     }
 }

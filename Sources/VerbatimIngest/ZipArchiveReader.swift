@@ -39,10 +39,9 @@ struct ZipArchiveReader: RecordReader {
         for entry in entries.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) where !entry.isDirectory {
             let member = readMember(entry, of: archive, in: input, emit: emit)
             summary.read += member.read
-            let dropped = member.fileError != nil && member.discardsRecords  // its records do not count (`rejectedRecords`)
-            summary.accepted += dropped ? 0 : member.accepted
-            summary.rated += dropped ? 0 : member.rated
-            summary.rejected += member.rejectedRecords
+            summary.accepted += member.accepted
+            summary.rated += member.rated
+            summary.rejected += member.rejected
             summary.members.append(member)
         }
         return summary
@@ -78,15 +77,7 @@ struct ZipArchiveReader: RecordReader {
         let kind = FormatSniffer.kind(head: head, fileName: leaf)
         switch kind {
         case .xml:
-            // Records of an XML entry that turns out not to be well-formed must not count, and
-            // they have gone on already: check the whole entry first.
-            let reader = XMLRecordReader(options: inputs.options(leaf), aliases: inputs.aliases)
-            if let problem = reader.check(source) {
-                var s = FileReadSummary.rejected(source, format: "xml", problem.error, line: problem.line, emit: emit)
-                s.discardsRecords = true
-                return s
-            }
-            return reader.read(source, emit: emit)
+            return XMLRecordReader(options: inputs.options(leaf), aliases: inputs.aliases).read(source, emit: emit)
         case .delimited, .json, .spreadsheetML, .htmlPage:
             return inputs.read(source, kind: kind, emit: emit)
         case .workbook, .openDocument, .zip, .gzip, .legacyExcel:

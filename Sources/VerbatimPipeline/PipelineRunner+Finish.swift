@@ -56,7 +56,7 @@ extension PipelineRunner {
         try? FileManager.default.removeItem(at: spoolDir)
         var outcome = Outcome(
             folder: step.folder.final, files: combined.summaries, accepted: combined.aggregate.total.n, rejected: combined.rejectedCount,
-            filesRejected: combined.summaries.filter { $0.fileError != nil }.count, seconds: Date().timeIntervalSince(step.started))
+            filesRejected: combined.summaries.filter(\.rejectedWhole).count, seconds: Date().timeIntervalSince(step.started))
         outcome.filesSeenBefore = step.history.prior.compactMap { $0 }.count
         outcome.filesNotExports = step.skipped.count
         outcome.mode = step.history.mode.rawValue
@@ -89,7 +89,7 @@ extension PipelineRunner {
             fileNanos += f.nanos
             analyseNanos += f.analyseNanos
             for j in f.rejects { c.rejects.appendRow(RecordRowFormatter.rejectRow(j, masker: resources.masker)) }
-            c.rejectedCount += r.rejectedRecords
+            c.rejectedCount += r.rejected
             guard !f.rejectedWhole else { continue }
             do { c.aggregate.merge(try fold.aggregate.load()) } catch { throw .partial(error) }
             c.rows.append(fold.rows)
@@ -142,7 +142,7 @@ extension PipelineRunner {
         }
         timings.lap("write reports")
         var manifest = RunManifest(config: config, history: step.history, asOf: step.asOf, outputFolder: folder.final, summaries: c.perFile,
-                                   rejectedWhole: c.rejectedWhole, timings: timings, started: step.started, jobs: step.jobs)
+                                   timings: timings, started: step.started, jobs: step.jobs)
         manifest.folded = c.folded
         manifest.skipped = step.skipped
         manifest.shards = step.shards

@@ -139,9 +139,7 @@ extension PipelineRunner {
             summary.fileError = summary.fileError.map(masker.mask)
             for k in summary.members.indices { summary.members[k].fileError = summary.members[k].fileError.map(masker.mask) }
         }
-        // An XML file that is not well-formed is rejected whole; keep only its file-level reject.
-        let whole = summary.fileError != nil && summary.discardsRecords
-        if whole { rejects = rejects.filter(\.wholeFile) }
+        let whole = summary.rejectedWhole
         for s in [summary] + summary.members {
             if let error = s.fileError { logger.warning("\(s.file): \(error)") }
             if let reason = s.skipReason { logger.warning("\(s.file): skipped: \(reason)") }

@@ -22,7 +22,6 @@ struct RunManifest {
     var outputFolder: URL
     /// Per input file, in catalog order: the reader's summary, nil for skipped files.
     var summaries: [FileReadSummary?]
-    var rejectedWhole: [Bool]
     var timings: RunTimings
     var started: Date
     var jobs: Int
@@ -55,7 +54,7 @@ struct RunManifest {
                     ("skipped_because", .string("same content processed by run \(prior.runId) (as of \(prior.asOf)) from \(prior.path)")),
                 ]
             } else if let s = summaries[k] {
-                pairs += Self.readPairs(s, rejectedWhole: rejectedWhole[k])
+                pairs += Self.readPairs(s)
                 pairs.append(("duplicates_folded", .int(k < folded.count ? folded[k] : 0)))
                 if let w = history.writes[k] {
                     pairs.append(("store", .object([
@@ -94,9 +93,9 @@ struct RunManifest {
             ("files", .int(history.entries.count)),
             ("files_read", .int(read.count)),
             ("files_skipped", .int(history.prior.compactMap { $0 }.count + skipped.count + read.filter { $0.skipReason != nil }.count)),
-            ("files_rejected", .int(summaries.indices.filter { k in summaries[k].map { Self.status($0, rejectedWhole: rejectedWhole[k]) } == "rejected" }.count)),
+            ("files_rejected", .int(read.filter { Self.status($0) == "rejected" }.count)),
             ("records_read", .int(read.reduce(0) { $0 + $1.read })),
-            ("rated_without_text", .int(summaries.indices.reduce(0) { n, k in n + (rejectedWhole[k] ? 0 : summaries[k]?.rated ?? 0) })),
+            ("rated_without_text", .int(read.reduce(0) { $0 + $1.rated })),
             ("duplicates_folded", .int(folded.reduce(0, +))),
         ]
         let phases: [(String, JSONValue)] = timings.phases.map { ($0.0, seconds($0.1)) }
@@ -113,21 +112,21 @@ struct RunManifest {
         return root.serialized()
     }
 
-    /// `skipped` (not an export), `rejected` (its records dropped, or nothing read for a reason) or `processed`.
-    static func status(_ s: FileReadSummary, rejectedWhole: Bool) -> String {
+    /// `skipped` (not an export), `rejected` (nothing read, for a reason) or `processed`.
+    static func status(_ s: FileReadSummary) -> String {
         if s.skipReason != nil { return "skipped" }
-        return rejectedWhole || s.fileError != nil && s.read == 0 ? "rejected" : "processed"
+        return s.rejectedWhole ? "rejected" : "processed"
     }
 
     /// What reading a file gave: its state, format, counts, the text column chosen, and an archive's entries, each the same way.
-    static func readPairs(_ s: FileReadSummary, rejectedWhole: Bool) -> [(String, JSONValue)] {
+    static func readPairs(_ s: FileReadSummary) -> [(String, JSONValue)] {
         var pairs: [(String, JSONValue)] = [
-            ("status", .string(status(s, rejectedWhole: rejectedWhole))),
+            ("status", .string(status(s))),
             ("format", .string(s.format)), ("encoding", .string(s.encoding)),
             ("delimiter", s.delimiter.map { .string($0) } ?? .null),
-            ("read", .int(s.read)), ("accepted", .int(rejectedWhole ? 0 : s.accepted)),
-            ("rated_without_text", .int(rejectedWhole ? 0 : s.rated)),
-            ("rejected", .int(rejectedWhole ? s.read : s.rejected)),
+            ("read", .int(s.read)), ("accepted", .int(s.accepted)),
+            ("rated_without_text", .int(s.rated)),
+            ("rejected", .int(s.rejected)),
             ("error", s.fileError.map { .string($0) } ?? .null),
         ]
         if let reason = s.skipReason { pairs.append(("skipped_because", .string(reason))) }
@@ -141,7 +140,7 @@ struct RunManifest {
         }
         if !s.members.isEmpty {
             pairs.append(("members", .array(s.members.map { m in
-                .object([("file", .string(m.file))] + readPairs(m, rejectedWhole: m.fileError != nil && m.discardsRecords))
+                .object([("file", .string(m.file))] + readPairs(m))
             })))
         }
         return pairs

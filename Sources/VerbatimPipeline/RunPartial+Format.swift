@@ -6,7 +6,7 @@ import VerbatimStore
 /// The partial as a file: one value per line, each line a tag and its value.
 ///
 /// ```
-/// verbatim-partial 4
+/// verbatim-partial 5
 /// H {header as JSON}
 /// F {a file: path, size, SHA-256, reader summary, timings}    then, for that file,
 /// J {a reject}                                                 per reject
@@ -25,7 +25,7 @@ extension RunPartial {
     /// `K` line with no row (row bytes 0) is one of them.
     /// Format 4 (2026-12-05): a rating carries its scale, as `4/5` or `9/10` in a `K` line and in the JSON of
     /// an `A` line (`SurveyRating.Score`).
-    static let magic = "verbatim-partial 4"
+    static let magic = "verbatim-partial 5"
 
     /// The per-file line `F`.
     struct FileLine: Codable {
@@ -40,10 +40,9 @@ extension RunPartial {
         var accepted: Int
         var rated: Int
         var rejected: Int
-        var fileError: String?
         /// What the readers of every format add (whole-file rejects, survey layout, text column, archive
         /// members), so that a merged shard reports its files as a single run does.
-        var discardsRecords: Bool
+        var fileError: String?
         var skipReason: String?
         var layout: String?
         var textColumn: String?
@@ -112,7 +111,7 @@ extension RunPartial {
             let e = f.entry, s = f.summary
             let meta = FileLine(
                 path: e.path, name: e.name, size: e.size, sha256: e.sha256, format: s.format, encoding: s.encoding, delimiter: s.delimiter,
-                read: s.read, accepted: s.accepted, rated: s.rated, rejected: s.rejected, fileError: s.fileError, discardsRecords: s.discardsRecords,
+                read: s.read, accepted: s.accepted, rated: s.rated, rejected: s.rejected, fileError: s.fileError,
                 skipReason: s.skipReason, layout: s.layout, textColumn: s.textColumn, textColumnReason: s.textColumnReason,
                 ratingColumns: s.ratingColumns.isEmpty ? nil : s.ratingColumns, dateOrder: s.dateOrder, members: s.members,
                 rejectedWhole: f.rejectedWhole,
@@ -256,7 +255,6 @@ private struct PartialReader {
         summary.rated = m.rated
         summary.rejected = m.rejected
         summary.fileError = m.fileError
-        summary.discardsRecords = m.discardsRecords
         summary.skipReason = m.skipReason
         summary.layout = m.layout
         summary.textColumn = m.textColumn

@@ -65,6 +65,7 @@ public struct HTMLReportWriter: Sendable {
         h += card("", "headline.net", numbers.signed(total.netSentiment, 2), "−1 … +1")
         if let csat = total.csatPercent { h += card("", "headline.csat", numbers.percentValue(csat), "n = \(total.csatCount)") }
         if let nps = total.nps { h += card("", "headline.nps", numbers.signed(nps, 0), "n = \(total.npsCount)") }
+        // Files rejected whole and files that stopped part-way alike: each is in the files table with its error.
         let filesRejected = report.files.filter { $0.fileError != nil }.count
         h += card(report.rejectedRecords > 0 ? "neg" : "", "headline.rejected", "\(report.rejectedRecords)",
                   filesRejected > 0 ? t("headline.files_rejected", ["n": "\(filesRejected)"]) : "rejects.csv")
@@ -194,7 +195,7 @@ public struct HTMLReportWriter: Sendable {
         for f in report.files {
             let format = [f.format, f.encoding, f.delimiter.map { $0 == "\t" ? "TAB" : $0 }].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
             h += "<tr><td>\(esc(f.file))"
-            if let error = f.fileError { h += "<div class=\"note neg-t\">\(t("files.error")): \(esc(error))</div>" }
+            if let error = f.fileError { h += "<div class=\"note neg-t\">\(t(f.rejectedWhole ? "files.error" : "files.stopped")): \(esc(error))</div>" }
             h += "</td><td>\(esc(format))</td><td class=\"num\">\(f.read)</td><td class=\"num\">\(f.accepted)</td><td class=\"num\">\(f.rated)</td><td class=\"num\">\(f.rejected)</td></tr>\n"
         }
         // The files not read, after those read: nothing of them is counted, so their numbers are dashes.

@@ -97,11 +97,12 @@ public enum MarkdownReportWriter {
         return md
     }
 
+    /// The files with an error: rejected whole, or read up to it (their records before it counted).
     static func rejectedFilesSection(_ report: RunReport) -> String {
         let failed = report.files.filter { $0.fileError != nil }
         guard !failed.isEmpty else { return "" }
-        var md = "\n## Files rejected\n\n"
-        for f in failed { md += "- `\(f.file)`: \(f.fileError!)\n" }
+        var md = "\n## Files with an error\n\n"
+        for f in failed { md += "- `\(f.file)` (\(f.rejectedWhole ? "rejected whole" : "read up to the error")): \(f.fileError!)\n" }
         return md
     }
 

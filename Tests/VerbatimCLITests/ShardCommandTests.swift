@@ -32,7 +32,7 @@ struct ShardCommandTests {
         for i in 0..<3 {
             let r = try runVerbatim(["run", "--pipeline", Self.pipeline, "--input", Self.exports, "--shard", "\(i)/3", "--partial", "-", "--no-store", "--quiet"])
             #expect(r.status == 0, "a shard with rejected rows still completes: \(r.stderr)")
-            #expect(r.stdout.hasPrefix("verbatim-partial 4\n"))
+            #expect(r.stdout.hasPrefix("verbatim-partial 5\n"))
             let path = work.write("p/\(i).partial", r.stdout).path
             partials.append(path)
         }
@@ -73,14 +73,14 @@ struct ShardCommandTests {
         }
         let overExport = try shard(to: keep.path)
         #expect(overExport.status == 1)
-        #expect(overExport.stderr.contains("exists and is not a partial (its first line is not 'verbatim-partial 4')"), "\(overExport.stderr)")
+        #expect(overExport.stderr.contains("exists and is not a partial (its first line is not 'verbatim-partial 5')"), "\(overExport.stderr)")
         #expect(work.read("survey.csv") == export)
         let overFolder = try shard(to: work.url.appendingPathComponent("partials").path)
         #expect(overFolder.status == 1)
         #expect(overFolder.stderr.contains("is a folder; --partial takes the partial file to write"), "\(overFolder.stderr)")
         let partial = work.url.appendingPathComponent("0.partial").path
         for _ in 0..<2 { #expect(try shard(to: partial).status == 0, "a new partial, then the same one again") }
-        #expect(work.read("0.partial")?.hasPrefix("verbatim-partial 4\n") == true)
+        #expect(work.read("0.partial")?.hasPrefix("verbatim-partial 5\n") == true)
     }
 
     /// `merge --out` on the folder of the partials would replace it, partials and all: refused, and they stay.
@@ -106,7 +106,7 @@ struct ShardCommandTests {
         let old = work.write("0.partial", "verbatim-partial 3\nH {}\nE 0\n").path
         let r = try runVerbatim(["merge", "--pipeline", Self.pipeline, "--out", work.url.appendingPathComponent("out").path, "--no-store", old])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("is in another format ('verbatim-partial 3', this merge reads 'verbatim-partial 4')"), "\(r.stderr)")
+        #expect(r.stderr.contains("is in another format ('verbatim-partial 3', this merge reads 'verbatim-partial 5')"), "\(r.stderr)")
         #expect(r.stderr.contains("run that shard again with this one"), "\(r.stderr)")
     }
 

@@ -178,7 +178,7 @@ struct FormatInputTests {
             return
         }
         #expect(s.fileError == nil, "\(s.fileError ?? "")")
-        #expect(outcome.problems(wholeFileDiscardsRecords: false) == [])
+        #expect(outcome.problems() == [])
         #expect(outcome.records.count == c.records)
         #expect(outcome.rejects.count == c.rejects)
         if let layout = c.layout { #expect(s.layout?.contains(layout) == true, "\(s.layout ?? "no layout")") }

@@ -36,7 +36,7 @@ struct RatedResponseTests {
         #expect(o.rejects.map(\.provenance.column) == [5, 2, 6])
         #expect(o.rejects[2].reason == "empty feedback text")
         #expect(o.summary.read == 6 && o.summary.accepted == 1 && o.summary.rated == 2 && o.summary.rejected == 3)
-        #expect(o.problems(wholeFileDiscardsRecords: false).isEmpty, "\(o.problems(wholeFileDiscardsRecords: false))")
+        #expect(o.problems().isEmpty, "\(o.problems())")
     }
 
     /// The same from a worksheet (a web panel's HTML table), and from a ZIP archive of the CSV: the

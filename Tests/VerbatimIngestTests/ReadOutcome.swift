@@ -25,20 +25,17 @@ public struct ReadOutcome: Sendable {
     ///
     /// - every row read was emitted once, as a record, a rated response or a reject: `read` = records + rated + row rejects;
     /// - a file error comes with exactly one whole-file reject, and only then;
-    /// - `accepted` counts the records emitted, except in a file rejected whole by a reader whose
-    ///   caller discards its records (XML, `wholeFileDiscardsRecords`): then nothing is accepted
-    ///   and everything read is rejected; `rated` likewise counts the rated responses emitted;
+    /// - `accepted` counts the records emitted, `rated` the rated responses, `rejected` the row rejects
+    ///   (a file error keeps the rows read before it);
     /// - every record has text that does not start or end with a blank, an id and a line ≥ 1;
     ///   every reject a reason, a line ≥ 1 and no column < 1.
-    public func problems(wholeFileDiscardsRecords: Bool) -> [String] {
+    public func problems() -> [String] {
         let s = summary
         var out: [String] = []
         let whole = rejects.filter(\.wholeFile).count
         if (s.fileError != nil) != (whole == 1) || whole > 1 { out.append("one whole-file reject iff fileError") }
         if s.read != records.count + rated.count + rejects.count - whole { out.append("read = records + rated + row rejects") }
-        if s.fileError != nil && wholeFileDiscardsRecords {
-            if s.accepted != 0 || s.rated != 0 || s.rejected != s.read { out.append("a file rejected whole accepts nothing") }
-        } else if s.accepted != records.count || s.rated != rated.count || s.rejected != rejects.count - whole {
+        if s.accepted != records.count || s.rated != rated.count || s.rejected != rejects.count - whole {
             out.append("accepted = records, rated = rated responses, rejected = row rejects")
         }
         let blanks: Set<Unicode.Scalar> = [" ", "\t", "\r", "\n"]

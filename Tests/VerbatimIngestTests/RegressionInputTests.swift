@@ -39,7 +39,7 @@ struct RegressionInputTests {
             for options in FuzzVariants.xml {
                 var outcome = ReadOutcome()
                 let t = seconds { outcome = readFile(url, options: options) }
-                #expect(outcome.problems(wholeFileDiscardsRecords: true) == [], "\(file) with \(options)")
+                #expect(outcome.problems() == [], "\(file) with \(options)")
                 #expect(t < 5, "\(file) took \(t) s")
             }
         } else {
@@ -47,7 +47,7 @@ struct RegressionInputTests {
                 let url = dir.write("input.\(ext)", bytes)
                 var outcome = ReadOutcome()
                 let t = seconds { outcome = readFile(url, options: options) }
-                #expect(outcome.problems(wholeFileDiscardsRecords: false) == [], "\(file) as .\(ext) with \(options)")
+                #expect(outcome.problems() == [], "\(file) as .\(ext) with \(options)")
                 #expect(t < 5, "\(file) took \(t) s")
             }
         }

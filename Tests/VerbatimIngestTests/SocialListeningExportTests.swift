@@ -14,7 +14,7 @@ struct SocialListeningExportTests {
         let dir = TemporaryFolder()
         defer { dir.remove() }
         let outcome = readFile(dir.write(name, Array(text.data(using: encoding)!)), options: options)
-        #expect(outcome.problems(wholeFileDiscardsRecords: false).isEmpty, "\(outcome.problems(wholeFileDiscardsRecords: false))")
+        #expect(outcome.problems().isEmpty, "\(outcome.problems())")
         return outcome
     }
 

@@ -89,17 +89,29 @@ struct XMLRecordReaderTests {
         #expect(records.map(\.text) == ["Odlično", "Loše"])
     }
 
-    @Test func truncatedFileIsRejectedWholeWithLineAndColumn() throws {
+    /// A cut-off export keeps the records it holds whole; the reject says where reading stopped, why,
+    /// and how many records came before.
+    @Test func aTruncatedFileKeepsItsWholeRecordsAndSaysWhereItStopped() throws {
         let xml = "<rss><channel>\n<item><guid>1</guid><description>ok</description></item>\n<item><guid>2</guid><description>cut"
-        let (_, rejects, summary) = try readXML(xml)
+        let (records, rejects, summary) = try readXML(xml)
+        #expect(records.map(\.id) == ["1"])
         let fileReject = try #require(rejects.last)
-        #expect(fileReject.wholeFile)
+        #expect(fileReject.wholeFile && rejects.count == 1)
         #expect(fileReject.provenance.line >= 3)
         #expect(fileReject.provenance.column != nil)
         #expect(summary.fileError?.contains("malformed XML") == true)
-        // Its records are not counted: the one read before the cut is rejected with the file.
-        #expect(summary.read == 1 && summary.accepted == 0 && summary.rejected == 1)
+        #expect(summary.fileError?.hasSuffix("(truncated export?); the 1 record before it was read, nothing after it") == true)
+        #expect(summary.read == 1 && summary.accepted == 1 && summary.rejected == 0)
+        #expect(!summary.rejectedWhole, "it gave a record")
         #expect(summary.encoding == "utf-8", "no declaration means UTF-8, even when the file fails")
+    }
+
+    /// Not well-formed from its start: nothing is read, and the file is rejected whole.
+    @Test func aFileBrokenBeforeItsFirstRecordIsRejectedWhole() throws {
+        let (records, rejects, summary) = try readXML("<rss><channel>\n<item><guid>1</guid><description>x</descr></item><item/></channel></rss>")
+        #expect(records.isEmpty && rejects.count == 1)
+        #expect(summary.rejectedWhole)
+        #expect(summary.fileError?.contains("nothing after it") == false)
     }
 
     /// A social-listening feed with HTML's `&nbsp;` in it is read whole, as a feed reader reads it, and the

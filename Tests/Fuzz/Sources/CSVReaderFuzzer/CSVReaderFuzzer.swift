@@ -10,7 +10,7 @@ func fuzzCSVReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var outcome = ReadOutcome()
     let reader = CSVRecordReader(options: variant.options, aliases: FuzzInput.aliases)
     outcome.summary = reader.read(url: URL(fileURLWithPath: path), name: name) { outcome.add($0) }
-    let problems = outcome.problems(wholeFileDiscardsRecords: false)
+    let problems = outcome.problems()
     if !problems.isEmpty {
         fatalError("invariants broken: \(problems.joined(separator: "; ")); summary \(outcome.summary)")
     }

@@ -18,7 +18,7 @@ func fuzzInputReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let s = outcome.summary
     let problems: [String]
     if s.members.isEmpty {
-        problems = outcome.problems(wholeFileDiscardsRecords: s.discardsRecords)
+        problems = outcome.problems()
     } else {
         var p: [String] = []
         if outcome.records.count != s.accepted { p.append("archive: records = accepted") }

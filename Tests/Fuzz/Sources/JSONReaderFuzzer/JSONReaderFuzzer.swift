@@ -11,7 +11,7 @@ func fuzzJSONReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         MemoryByteSource(bytes)
     }
     outcome.summary = JSONRecordReader(options: options, aliases: FuzzInput.aliases).read(input) { outcome.add($0) }
-    let problems = outcome.problems(wholeFileDiscardsRecords: false)
+    let problems = outcome.problems()
     if !problems.isEmpty {
         fatalError("invariants broken: \(problems.joined(separator: "; ")); summary \(outcome.summary)")
     }

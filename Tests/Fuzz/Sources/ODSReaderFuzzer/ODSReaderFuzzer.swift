@@ -13,7 +13,7 @@ func fuzzODSReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         var outcome = ReadOutcome()
         let reader = ODSRecordReader(options: SourceOptions(sheet: sheet), aliases: FuzzInput.aliases)
         outcome.summary = reader.read(.file(URL(fileURLWithPath: path), name: "input.ods")) { outcome.add($0) }
-        let problems = outcome.problems(wholeFileDiscardsRecords: false)
+        let problems = outcome.problems()
         if !problems.isEmpty {
             fatalError("invariants broken: \(problems.joined(separator: "; ")); summary \(outcome.summary)")
         }

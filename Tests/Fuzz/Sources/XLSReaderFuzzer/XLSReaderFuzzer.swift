@@ -29,7 +29,7 @@ func fuzzXLSReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         var outcome = ReadOutcome()
         let reader = XLSRecordReader(options: SourceOptions(sheet: sheet), aliases: FuzzInput.aliases)
         outcome.summary = reader.read(.file(URL(fileURLWithPath: path), name: "input.xls")) { outcome.add($0) }
-        let problems = outcome.problems(wholeFileDiscardsRecords: false)
+        let problems = outcome.problems()
         if !problems.isEmpty {
             fatalError("invariants broken: \(problems.joined(separator: "; ")); summary \(outcome.summary)")
         }

@@ -17,7 +17,7 @@ func fuzzXLSXReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var outcome = ReadOutcome()
     let reader = XLSXRecordReader(options: SourceOptions(), aliases: FuzzInput.aliases)
     outcome.summary = reader.read(.file(URL(fileURLWithPath: path), name: "input.xlsx")) { outcome.add($0) }
-    let problems = outcome.problems(wholeFileDiscardsRecords: false)
+    let problems = outcome.problems()
     if !problems.isEmpty {
         fatalError("invariants broken: \(problems.joined(separator: "; ")); summary \(outcome.summary)")
     }

@@ -11,14 +11,14 @@ func fuzzXMLReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var outcome = ReadOutcome()
     let reader = XMLRecordReader(options: options, aliases: FuzzInput.aliases)
     outcome.summary = reader.read(path: path, name: "input.xml") { outcome.add($0) }
-    let problems = outcome.problems(wholeFileDiscardsRecords: true)
+    let problems = outcome.problems()
     if !problems.isEmpty {
         fatalError("invariants broken: \(problems.joined(separator: "; ")); summary \(outcome.summary)")
     }
     var sheet = ReadOutcome()
     let sheets = SpreadsheetMLRecordReader(options: SourceOptions(sheet: size % 3 == 0 ? "Anket" : nil), aliases: FuzzInput.aliases)
     sheet.summary = sheets.read(.file(URL(fileURLWithPath: path), name: "input.xml")) { sheet.add($0) }
-    let sheetProblems = sheet.problems(wholeFileDiscardsRecords: false)
+    let sheetProblems = sheet.problems()
     if !sheetProblems.isEmpty {
         fatalError("invariants broken (SpreadsheetML): \(sheetProblems.joined(separator: "; ")); summary \(sheet.summary)")
     }
