@@ -237,8 +237,9 @@ public final class XMLEventReader {
         // HTML entity's name is answered with its character, which libxml2 then reads as text.
         sax.getEntity = { ctx, name in
             if let declared = xmlSAX2GetEntity(ctx, name) { return declared }
-            // Also while libxml2 checks a declared entity's text (`<!ENTITY e "a&nbsp;b">`), in a context of its own.
-            guard let state = readerState(ctx), let name else { return nil }
+            // Not inside the DTD, where libxml2 asks for the entity being declared (to keep its raw text);
+            // but while it checks a declared entity's text (`<!ENTITY e "a&nbsp;b">`), in a context of its own.
+            guard let state = readerState(ctx), let name, ctx?.assumingMemoryBound(to: xmlParserCtxt.self).pointee.inSubset == 0 else { return nil }
             return state.pointee.undeclaredEntity(name)
         }
         sax.reference = { ctx, name in
@@ -611,6 +612,8 @@ private func keepFirstError(_ userData: UnsafeMutableRawPointer?, _ error: Unsaf
 /// Frees an entity `ParseState.undeclaredEntity` made, and the nodes libxml2 parsed its text into.
 private func freeEntity(_ entity: xmlEntityPtr) {
     if let nodes = entity.pointee.children { xmlFreeNodeList(nodes) }
+    // libxml2 may hand an entity it found the raw text of its declaration (`orig`).
+    if let orig = entity.pointee.orig { clibxml2_free(orig) }
     clibxml2_free(UnsafeMutableRawPointer(mutating: entity.pointee.name))
     clibxml2_free(entity.pointee.content)
     entity.deinitialize(count: 1)

@@ -106,6 +106,16 @@ struct XMLEventReaderTests {
         #expect(reader.htmlEntities == ["nbsp"])
     }
 
+    /// A malformed declaration (`<!ENTITY bad"x">`, no space) is not registered, and libxml2 then asks for the
+    /// entity by its name to keep its raw text: that is not a reference, and no entity is made for it (the
+    /// fuzzer's leak of 2026-12-06, `regressions/xml-entity-declared-without-a-space-leaked.xml`).
+    @Test func aDeclarationIsNotAReferenceToAnUnknownEntity() {
+        let reader = XMLEventReader(source: SteppedSource("<!DOCTYPE r [<!ENTITY bad\"x\">]><r>ok</r>", step: 1 << 20), name: "t.xml")!
+        while reader.next() != nil {}
+        #expect(reader.error?.message.contains("Space required") == true)
+        #expect(reader.unknownEntities.isEmpty)
+    }
+
     @Test func entitiesWhoseTextOutgrowsTheDocumentStopIt() {
         let big = String(repeating: "a", count: 50_000)
         let refs = String(repeating: "&a;", count: 200)
