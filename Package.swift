@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "VerbatimCore", dependencies: ["CByteScan"]),
         // libxml2's streaming reader behind a small Swift type. Never imports Foundation
         // (Debian's libxml2 headers pull in ICU, which clashes with Foundation's).
-        .target(name: "VerbatimXML", dependencies: ["CLibXML2"]),
+        .target(name: "VerbatimXML", dependencies: ["CLibXML2", "CByteScan"]),
         // Readers: CSV/TSV, XML, JSON and Excel (.xlsx, .xls) exports (plain, gzipped or zipped) into records, with rejects.
         .target(
             name: "VerbatimIngest",

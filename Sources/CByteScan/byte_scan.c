@@ -109,6 +109,21 @@ size_t vb_find_any(const uint8_t *p, size_t n, size_t from, const uint8_t *set, 
     return n;
 }
 
+size_t vb_find_xml_control(const uint8_t *p, size_t n, size_t from) {
+    size_t i = from;
+    const __m128i flip = _mm_set1_epi8((char)0x80), below20 = _mm_set1_epi8((char)(0x20 ^ 0x80));
+    const __m128i tab = _mm_set1_epi8(0x09), lf = _mm_set1_epi8(0x0A), cr = _mm_set1_epi8(0x0D);
+    for (; i + 16 <= n; i += 16) {
+        __m128i c = _mm_loadu_si128((const __m128i *)(p + i));
+        __m128i control = _mm_cmplt_epi8(_mm_xor_si128(c, flip), below20);  // < 0x20, unsigned
+        __m128i allowed = _mm_or_si128(_mm_cmpeq_epi8(c, tab), _mm_or_si128(_mm_cmpeq_epi8(c, lf), _mm_cmpeq_epi8(c, cr)));
+        int m = _mm_movemask_epi8(_mm_andnot_si128(allowed, control));
+        if (m) return i + (size_t)__builtin_ctz((unsigned)m);
+    }
+    for (; i < n; i++) if (p[i] < 0x20 && p[i] != 0x09 && p[i] != 0x0A && p[i] != 0x0D) return i;
+    return n;
+}
+
 #else
 
 size_t vb_find_either(const uint8_t *p, size_t n, size_t from, uint8_t a, uint8_t b) {
@@ -148,6 +163,11 @@ size_t vb_count_scalars(const uint8_t *p, size_t n) {
 size_t vb_find_any(const uint8_t *p, size_t n, size_t from, const uint8_t *set, size_t count) {
     if (count > 8) count = 8;
     for (size_t i = from; i < n; i++) for (size_t k = 0; k < count; k++) if (p[i] == set[k]) return i;
+    return n;
+}
+
+size_t vb_find_xml_control(const uint8_t *p, size_t n, size_t from) {
+    for (size_t i = from; i < n; i++) if (p[i] < 0x20 && p[i] != 0x09 && p[i] != 0x0A && p[i] != 0x0D) return i;
     return n;
 }
 

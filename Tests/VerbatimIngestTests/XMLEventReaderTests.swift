@@ -1,5 +1,6 @@
 import Testing
-import VerbatimXML
+import VerbatimTestSupport
+@testable import VerbatimXML
 @testable import VerbatimIngest
 
 /// The SAX2 push parser behind `XMLEventReader` delivers what `xmlTextReader` did: the same
@@ -146,6 +147,25 @@ struct XMLEventReaderTests {
         var texts: [String] = []
         while let e = reader.next() { if case let .text(t) = e { texts.append(t) } }
         #expect(reader.error == nil && texts == ["iyi"] && reader.controlCharacters == 0)
+    }
+
+    /// The replacement reads sixteen bytes at a time with a byte-by-byte tail: on random bytes of every
+    /// length around the chunks, it replaces exactly the bytes the definition names, and counts them.
+    @Test func controlsAreFoundWhereverTheyStandInTheChunks() {
+        var rng = SplitMix(state: 20)
+        let pool: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0B, 0x0D, 0x1B, 0x1F, 0x20, 0x7F, 0x80, 0x9F, 0xC2, 0xFF]
+        for _ in 0..<3_000 {
+            let bytes = (0..<Int.random(in: 0...70, using: &rng)).map { _ in
+                Int.random(in: 0..<5, using: &rng) == 0 ? pool[Int.random(in: 0..<pool.count, using: &rng)] : 0x61
+            }
+            let isControl = { (b: UInt8) in b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D }
+            var out = bytes
+            var seen = [Bool](repeating: false, count: 32)
+            let n = out.withUnsafeMutableBytes { XMLEventReader.spaceControls($0, seen: &seen) }
+            #expect(out == bytes.map { isControl($0) ? 0x20 : $0 }, "\(bytes)")
+            #expect(n == bytes.filter(isControl).count)
+            #expect(seen.indices.filter { seen[$0] } == Set(bytes.filter(isControl).map(Int.init)).sorted())
+        }
     }
 
     @Test func elementsCarryTheLineOfTheirStartTag() {

@@ -32,4 +32,8 @@ size_t vb_count_scalars(const uint8_t *p, size_t n);
 /// The position of the first byte of p[from..<n] equal to one of set[0..<count] (count at most 8), or n.
 size_t vb_find_any(const uint8_t *p, size_t n, size_t from, const uint8_t *set, size_t count);
 
+/// The first byte at or after `from` that is a control character XML does not allow (below 0x20,
+/// not tab, line feed or carriage return), or `n`.
+size_t vb_find_xml_control(const uint8_t *p, size_t n, size_t from);
+
 #endif
