@@ -234,8 +234,8 @@ public final class XMLEventReader {
             guard let state = mainState(ctx) else { return xmlSAX2CDataBlock(ctx, text, count) }
             state.pointee.text(ctx!, text, count)
         }
-        // A reference to an entity: one the document declares is read as its text (`reference`); an
-        // HTML entity's name is answered with its character, which libxml2 then reads as text.
+        // A reference to an entity: one the document declares is read as its text (`reference`); for an
+        // undeclared name an entity is made (`undeclaredEntity`: HTML's character, or the reference as written).
         sax.getEntity = { ctx, name in
             if let declared = xmlSAX2GetEntity(ctx, name) { return declared }
             // Not inside the DTD, where libxml2 asks for the entity being declared (to keep its raw text);
@@ -401,7 +401,7 @@ private struct ParseState {
     /// An HTML page: libxml2's complaints about it are not errors (`XMLEventReader.Dialect.html`).
     var lenient = false
     /// The HTML entities the document used without declaring them, by name: each made on its first
-    /// use (`htmlEntity`), freed with the reader.
+    /// use (`undeclaredEntity`), freed with the reader.
     var htmlEntities: [String: xmlEntityPtr] = [:]
     /// The same for the names neither XML nor HTML defines, kept as written.
     var unknownEntities: [String: xmlEntityPtr] = [:]
@@ -506,7 +506,7 @@ private struct ParseState {
     /// attribute's value.)
     mutating func undeclaredEntity(_ name: UnsafePointer<xmlChar>) -> xmlEntityPtr? {
         let key = String(cString: name)
-        if let made = htmlEntities[key] ?? unknownEntities[key] { return made }
+        if let made = undeclared(key) { return made }
         let html = htmlEntityLookup(name).flatMap { Unicode.Scalar($0.pointee.value) }
         let entity = xmlEntityPtr.allocate(capacity: 1)
         entity.initialize(to: xmlEntity())
@@ -526,7 +526,7 @@ private struct ParseState {
     /// no bomb) but not substituted: its text, with the references inside it read as in an attribute's value.
     mutating func reference(_ ctx: UnsafeMutableRawPointer, _ name: UnsafePointer<xmlChar>?) {
         // Only an internal entity: an external one (`SYSTEM "file://…"`) is never loaded, and has no content.
-        guard first == nil, let name, let entity = xmlSAX2GetEntity(ctx, name) ?? htmlEntities[String(cString: name)] ?? unknownEntities[String(cString: name)],
+        guard first == nil, let name, let entity = xmlSAX2GetEntity(ctx, name) ?? undeclared(String(cString: name)),
               entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, let content = entity.pointee.content
         else { return }
         let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
@@ -546,6 +546,9 @@ private struct ParseState {
             node = n.pointee.next
         }
     }
+
+    /// The entity `undeclaredEntity` made for `name`, if any.
+    private func undeclared(_ name: String) -> xmlEntityPtr? { htmlEntities[name] ?? unknownEntities[name] }
 
     /// Text read from a declared entity, within the document's budget (`entityBytes`).
     private mutating func entityText(_ ctxt: xmlParserCtxtPtr, _ part: UnsafePointer<xmlChar>) {
