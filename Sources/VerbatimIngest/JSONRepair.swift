@@ -1,13 +1,16 @@
-/// Mends the two faults that social-listening exports put in otherwise good JSON, so that a record is
-/// not rejected for them: a control character written raw inside a string (a tab or a line break pasted
-/// into a post, which JSON wants escaped), and half of a surrogate pair (`\ud83d` with no `\ude00` after
-/// it: the tool cut a post in the middle of an emoji), left out. Foundation's parser refuses both, as the JSON
+/// Mends the faults that social-listening exports and scripts put in otherwise good JSON, so that a record
+/// is not rejected for them: a control character written raw inside a string (a tab or a line break pasted
+/// into a post, which JSON wants escaped); half of a surrogate pair (`\ud83d` with no `\ude00` after it:
+/// the tool cut a post in the middle of an emoji), left out; and `NaN`, `Infinity` and `-Infinity` as
+/// values (Python's `json.dumps` writes them for a missing score), read as `null`, a missing value. Foundation's parser refuses both, as the JSON
 /// standard says; Python's and JavaScript's read them. A record is mended only when it did not parse as
 /// it is, and the file's summary counts what was mended.
 struct JSONRepair {
     /// Control characters mended: a tab, line feed or carriage return escaped as itself, any other read
     /// as a space (as `XMLEventReader` reads the ones XML does not allow).
     private(set) var controls = 0
+    /// `NaN`, `Infinity` and `-Infinity` values read as `null`.
+    private(set) var nonNumbers = 0
     /// Surrogate escapes without their other half, left out: half an emoji says nothing, and a U+FFFD
     /// in its place would set the record aside as bytes that are not text (`RecordAssembler`).
     private(set) var surrogates = 0
@@ -24,6 +27,14 @@ struct JSONRepair {
             let b = bytes[i]
             guard inString else {
                 if b == 0x22 { inString = true }
+                // Outside strings a letter starts only `true`, `false`, `null`, or one of these.
+                if b == 0x4E || b == 0x49 || b == 0x2D, let length = Self.nonNumber(bytes, at: i) {
+                    out += Array("null".utf8)
+                    nonNumbers += 1
+                    changed = true
+                    i += length
+                    continue
+                }
                 out.append(b)
                 i += 1
                 continue
@@ -79,6 +90,15 @@ struct JSONRepair {
         }
     }
 
+    /// The length of `NaN`, `Infinity` or `-Infinity` at `i`, or nil.
+    static func nonNumber(_ bytes: [UInt8], at i: Int) -> Int? {
+        for word in [Array("NaN".utf8), Array("Infinity".utf8), Array("-Infinity".utf8)]
+        where i + word.count <= bytes.count && bytes[i..<(i + word.count)].elementsEqual(word) {
+            return word.count
+        }
+        return nil
+    }
+
     /// The four hex digits at `k`, or nil.
     private static func hex4(_ bytes: [UInt8], _ k: Int) -> UInt32? {
         guard k + 4 <= bytes.count else { return nil }
@@ -100,6 +120,7 @@ struct JSONRepair {
     var note: String? {
         var parts: [String] = []
         if controls > 0 { parts.append("\(controls) control character\(controls == 1 ? "" : "s") written raw inside strings (tabs and line breaks kept, others read as spaces)") }
+        if nonNumbers > 0 { parts.append("\(nonNumbers) NaN or Infinity value\(nonNumbers == 1 ? "" : "s") (as Python's json writes a missing number) read as missing") }
         if surrogates > 0 { parts.append("\(surrogates) half\(surrogates == 1 ? "" : "ves") of an emoji's escape without the other (`\\ud83d` alone) left out") }
         return parts.isEmpty ? nil : "mended JSON: " + parts.joined(separator: "; ")
     }
