@@ -18,7 +18,7 @@ enum XMLDecoding: Equatable {
 
     /// Bytes of the head the decision is taken on, as many as a CSV export's (`CSVRecordReader.sampleSize`): a
     /// code page shows in the first Turkish or Cyrillic letters, and a damaged byte past the head still stops
-    /// libxml2, with its line, column and what to do. (A MiB cost the bench's XML ingest a sixth of its speed.)
+    /// libxml2, with its line, column and what to do. (A MiB, checked byte by byte, slowed the bench's XML ingest.)
     static let headSize = CSVRecordReader.sampleSize
 
     /// The decoding of a document whose first bytes are `head`; `declared`: the pipeline's `encoding:`.
