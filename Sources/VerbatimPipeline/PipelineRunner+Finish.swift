@@ -27,9 +27,8 @@ extension PipelineRunner {
         var rejectedCount = 0
         var rows: [URL] = []
         var filesRead = 0
-        /// Per history entry: the reader's summary (nil for skipped files), whether it was rejected whole, records folded.
+        /// Per history entry: the reader's summary (nil for skipped files), records folded.
         var perFile: [FileReadSummary?]
-        var rejectedWhole: [Bool]
         var folded: [Int]
     }
 
@@ -74,7 +73,7 @@ extension PipelineRunner {
         let index = Dictionary(history.entries.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         let count = history.entries.count
         var c = Combined(aggregate: RunAggregate(verbatimLimit: config.verbatimLimit), perFile: Array(repeating: nil, count: count),
-                         rejectedWhole: Array(repeating: false, count: count), folded: Array(repeating: 0, count: count))
+                         folded: Array(repeating: 0, count: count))
         var stageNanos = Array(repeating: UInt64(0), count: stageNames.count)
         var fileNanos: UInt64 = 0, analyseNanos: UInt64 = 0
         for (f, fold) in zip(files, folded) {
@@ -82,7 +81,6 @@ extension PipelineRunner {
             let r = f.summary
             c.summaries.append(r)
             c.perFile[k] = r
-            c.rejectedWhole[k] = f.rejectedWhole
             c.folded[k] = fold.folded
             c.filesRead += 1
             for (i, n) in f.stageNanos.enumerated() where i < stageNanos.count { stageNanos[i] += n }
@@ -104,7 +102,7 @@ extension PipelineRunner {
         let index = Dictionary(history.entries.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         for f in files {
             guard let k = index[f.entry.name] else { continue }
-            try history.write(k, summary: f.summary, rejectedWhole: f.rejectedWhole, spool: f.storeLines)
+            try history.write(k, summary: f.summary, spool: f.storeLines)
         }
     }
 

@@ -139,7 +139,6 @@ extension PipelineRunner {
             summary.fileError = summary.fileError.map(masker.mask)
             for k in summary.members.indices { summary.members[k].fileError = summary.members[k].fileError.map(masker.mask) }
         }
-        let whole = summary.rejectedWhole
         for s in [summary] + summary.members {
             if let error = s.fileError { logger.warning("\(s.file): \(error)") }
             if let reason = s.skipReason { logger.warning("\(s.file): skipped: \(reason)") }
@@ -150,7 +149,7 @@ extension PipelineRunner {
         entry.format = summary.format
         entry.encoding = summary.encoding
         return RunPartial.File(
-            entry: entry, summary: summary, rejectedWhole: whole, rejects: rejects, aggregate: .memory(aggregate),
+            entry: entry, summary: summary, rejects: rejects, aggregate: .memory(aggregate),
             records: spools.records, facts: spools.facts, storeLines: spools.store, stageNanos: stageNanos,
             nanos: DispatchTime.now().uptimeNanoseconds - fileStart, analyseNanos: analyseNanos)
     }

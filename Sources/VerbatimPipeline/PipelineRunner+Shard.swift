@@ -53,8 +53,8 @@ extension PipelineRunner {
                                     header: partialHeader(input: input, asOf: asOf, shard: options.shard), spoolDir: spoolDir,
                                     cores: cores, progress: nil)
         do { try partial.write(to: options.partial) } catch { throw .partial(error) }
-        let accepted = partial.files.filter { !$0.rejectedWhole }.reduce(0) { $0 + $1.summary.accepted }
-        let rejected = partial.files.reduce(0) { $0 + ($1.rejectedWhole ? $1.summary.read : $1.summary.rejected) }
+        let accepted = partial.files.reduce(0) { $0 + $1.summary.accepted }
+        let rejected = partial.files.reduce(0) { $0 + $1.summary.rejected }
         return ShardOutcome(files: partial.files.count, accepted: accepted, rejected: rejected)
     }
 

@@ -101,18 +101,18 @@ final class RunHistory {
     var hasStore: Bool { session != nil }
 
     /// Writes what reading file `k` gave (its records, streamed from the spool) to the store.
-    func write(_ k: Int, summary: FileReadSummary, rejectedWhole: Bool, spool: URL?) throws(RunError) {
+    func write(_ k: Int, summary: FileReadSummary, spool: URL?) throws(RunError) {
         entries[k].format = summary.format
         entries[k].encoding = summary.encoding
         entries[k].read = summary.read
-        entries[k].accepted = rejectedWhole ? 0 : summary.accepted
-        entries[k].rejected = rejectedWhole ? summary.read : summary.rejected
-        entries[k].rejectedWhole = rejectedWhole
+        entries[k].accepted = summary.accepted
+        entries[k].rejected = summary.rejected
+        entries[k].rejectedWhole = summary.rejectedWhole
         guard let session else { return }
         do {
             // A file rejected whole is recorded without records (a spool that is not there gives none).
             let none = URL(fileURLWithPath: "/nonexistent/verbatim-no-records")
-            writes[k] = try session.writeFile(entries[k], spool: !rejectedWhole ? spool ?? none : none)
+            writes[k] = try session.writeFile(entries[k], spool: !summary.rejectedWhole ? spool ?? none : none)
         } catch { throw .store(error) }
     }
 

@@ -50,7 +50,6 @@ extension RunPartial {
         var ratingColumns: [RatingColumnNote]?
         var dateOrder: String?
         var members: [FileReadSummary]
-        var rejectedWhole: Bool
         var keyed: Bool
         var stageNanos: [UInt64]
         var nanos: UInt64
@@ -114,7 +113,6 @@ extension RunPartial {
                 read: s.read, accepted: s.accepted, rated: s.rated, rejected: s.rejected, fileError: s.fileError,
                 skipReason: s.skipReason, layout: s.layout, textColumn: s.textColumn, textColumnReason: s.textColumnReason,
                 ratingColumns: s.ratingColumns.isEmpty ? nil : s.ratingColumns, dateOrder: s.dateOrder, members: s.members,
-                rejectedWhole: f.rejectedWhole,
                 keyed: f.keyed, stageNanos: f.stageNanos, nanos: f.nanos, analyseNanos: f.analyseNanos)
             try out.tagged("F", try encoder.encode(meta))
             for j in f.rejects {
@@ -266,7 +264,7 @@ private struct PartialReader {
         entry.format = m.format
         entry.encoding = m.encoding
         // A file kept as tallies must have an `A` line; one kept as facts may.
-        files.append(RunPartial.File(entry: entry, summary: summary, rejectedWhole: m.rejectedWhole, rejects: [], aggregate: nil,
+        files.append(RunPartial.File(entry: entry, summary: summary, rejects: [], aggregate: nil,
                                      records: recordsURL, facts: factsURL, storeLines: storeURL, stageNanos: m.stageNanos, nanos: m.nanos,
                                      analyseNanos: m.analyseNanos))
         if !m.keyed { pendingAggregate.insert(k) }

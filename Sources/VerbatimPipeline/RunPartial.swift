@@ -57,11 +57,11 @@ public struct RunPartial: Sendable {
 
     /// One file's contribution.
     struct File: Sendable {
+        /// The file gave nothing (`FileReadSummary.rejectedWhole`).
+        var rejectedWhole: Bool { summary.rejectedWhole }
         /// Path, name (relative to the input folder), size and SHA-256.
         var entry: FileEntry
         var summary: FileReadSummary
-        /// The whole file was rejected: its records do not count.
-        var rejectedWhole: Bool
         var rejects: [Reject]
         /// Tallies and top verbatims of all its records. A keyed file has them too, for the merge to use when
         /// no later export replaces any of its records (nil in a partial that did not write them).
