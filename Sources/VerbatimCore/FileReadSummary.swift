@@ -34,6 +34,12 @@ public struct FileReadSummary: Sendable, Hashable, Codable {
         self.delimiter = delimiter
     }
 
+    /// Adds `notes` (those not nil) to `layout`, each after a `; `.
+    public mutating func addLayoutNotes(_ notes: String?...) {
+        let all = ([layout] + notes).compactMap { $0 }
+        layout = all.isEmpty ? nil : all.joined(separator: "; ")
+    }
+
     /// Counts one row a reader emitted: accepted, rated without text, or rejected.
     public mutating func count(_ event: ReadEvent) {
         switch event {

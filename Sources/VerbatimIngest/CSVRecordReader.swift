@@ -235,8 +235,7 @@ public struct CSVRecordReader: RecordReader {
             return failFile(error, line)
         }
         if mapping == nil { return failFile(.emptyFile, 1) }
-        let notes = [summary.layout, repeated.note, summaryRows?.note].compactMap { $0 }
-        summary.layout = notes.isEmpty ? nil : notes.joined(separator: "; ")
+        summary.addLayoutNotes(repeated.note, summaryRows?.note)
         return summary
     }
 

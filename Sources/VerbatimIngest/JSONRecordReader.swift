@@ -84,9 +84,9 @@ public struct JSONRecordReader: RecordReader {
         }
         if structure == nil { scanner.finish(handle) }
         if let path = state.bodyPath {
-            summary.layout = (summary.layout.map { $0 + "; " } ?? "") + "each record's fields under '\(path)'"
+            summary.addLayoutNotes("each record's fields under '\(path)'")
         }
-        if let mended = state.repair.note { summary.layout = (summary.layout.map { $0 + "; " } ?? "") + mended }
+        summary.addLayoutNotes(state.repair.note)
         if let (message, line) = structure {
             let e = IngestError.badJSON(message: message, line: line)
             summary.fileError = e.description

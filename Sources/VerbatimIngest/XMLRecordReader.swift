@@ -153,9 +153,9 @@ public struct XMLRecordReader: RecordReader {
         }
         var why: String?
         if case let .transcoded(_, reason) = opener.decoding { why = reason }
-        let notes = [why, Self.htmlEntityNote(reader.htmlEntities), Self.unknownEntityNote(reader.unknownEntities),
-                     Self.controlCharacterNote(reader.controlCharacters, reader.controlCharacterValues)]
-        summary.layout = notes.contains { $0 != nil } ? notes.compactMap { $0 }.joined(separator: "; ") : nil
+        summary.addLayoutNotes(why, Self.entityNote(reader.htmlEntities, "HTML entities that XML does not define, read as their characters"),
+                               Self.entityNote(reader.unknownEntities, "entities that neither the file nor HTML defines, kept as written"),
+                               Self.controlCharacterNote(reader.controlCharacters, reader.controlCharacterValues))
         return summary
     }
 
@@ -289,15 +289,10 @@ struct PathFieldMemo {
 }
 
 extension XMLRecordReader {
-    /// What the manifest says of the HTML entities a file used without declaring them (`&nbsp;`), which
-    /// strict XML rejects and feed readers read: nil for none.
-    static func htmlEntityNote(_ names: [String]) -> String? {
-        names.isEmpty ? nil : "HTML entities that XML does not define, read as their characters: " + names.map { "&\($0);" }.joined(separator: " ")
-    }
-
-    /// What the manifest says of the entity references neither the file nor HTML defines, kept as written.
-    static func unknownEntityNote(_ names: [String]) -> String? {
-        names.isEmpty ? nil : "entities that neither the file nor HTML defines, kept as written: " + names.map { "&\($0);" }.joined(separator: " ")
+    /// What the manifest says of the undeclared entities a file used, `what` said of them (HTML's, which
+    /// strict XML rejects and feed readers read; any other, kept as written): nil for none.
+    static func entityNote(_ names: [String], _ what: String) -> String? {
+        names.isEmpty ? nil : what + ": " + names.map { "&\($0);" }.joined(separator: " ")
     }
 
     /// What the manifest says of the control characters XML does not allow, read as spaces: nil for none.
