@@ -50,8 +50,10 @@ public struct ChannelNames: Sendable {
         return link.flatMap(channel(ofLink:))
     }
 
-    /// A channel value as the reports show it: its listed channel, else as written.
-    func shown(_ value: String) -> String { names.isEmpty ? value : names[HeaderAliases.key(value)] ?? value }
+    /// A channel value as the reports show it: its listed channel, else as written. Also applied to the
+    /// channels a history store kept from earlier runs, which an older `channels.tsv` may have named
+    /// otherwise (`RunHistory.trends`).
+    public func shown(_ value: String) -> String { names.isEmpty ? value : names[HeaderAliases.key(value)] ?? value }
 
     /// The channel of a link's host or of the nearest domain above it that is listed (`m.facebook.com` → `facebook.com`).
     func channel(ofLink link: String) -> String? {

@@ -116,7 +116,7 @@ extension PipelineRunner {
             themeNames: resources.lexicons.themeNames, locale: config.locale, strings: resources.reportStrings)
         report.trends = try step.history.trends(asOf: step.asOf, settings: config.trends, minResponses: config.minResponses,
                                                 employeeNames: Array(report.aggregate.byEmployee.keys),
-                                                channelNames: Array(report.aggregate.byChannel.keys))
+                                                channelNames: Array(report.aggregate.byChannel.keys), channels: resources.aliases.channelNames)
         report.filesSeenBefore = step.history.prior.compactMap { $0 }.count
         report.filesNotRead = step.skipped.map { FileNotRead(name: $0.name, reason: $0.reason) }
         if let masker = resources.masker { report = report.masked(by: masker) }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import VerbatimCore
+import VerbatimIngest
 import VerbatimReports
 import VerbatimStore
 
@@ -118,7 +119,11 @@ final class RunHistory {
 
     /// This period against the previous one, from the store (this run's records included); nil without a store.
     /// `employeeNames`, `channelNames`: the names this run's tables show, which the trends use for the same employees and channels.
-    func trends(asOf: String, settings: TrendSettings, minResponses: Int, employeeNames: [String] = [], channelNames: [String] = []) throws(RunError) -> TrendReport? {
+    /// `channels`: the names of `channels.tsv`, given again to the channels the store holds, so that records stored
+    /// before a channel's name was listed (`Утас` before it was `Phone`) count under the name this run's records have.
+    func trends(
+        asOf: String, settings: TrendSettings, minResponses: Int, employeeNames: [String] = [], channelNames: [String] = [], channels: ChannelNames = ChannelNames()
+    ) throws(RunError) -> TrendReport? {
         guard let session else { return nil }
         let (current, previous) = settings.periods(asOf: asOf)
         let counts: TrendCounts
@@ -131,7 +136,18 @@ final class RunHistory {
             previous: .init(from: previous.from, to: previous.to), minResponses: minResponses,
             total: (counts.total.current, counts.total.previous),
             employees: pairs(counts.byEmployee), themes: pairs(counts.byTheme), employeeNames: employeeNames,
-            channels: pairs(counts.byChannel), channelNames: channelNames)
+            channels: pairs(Self.named(counts.byChannel, channels)), channelNames: channelNames)
+    }
+
+    /// The store's channel counts under the names `channels` gives them, those that become one name added up.
+    static func named(_ counts: [String: PeriodCounts], _ channels: ChannelNames) -> [String: PeriodCounts] {
+        var out: [String: PeriodCounts] = [:]
+        for (value, c) in counts {
+            let name = channels.shown(value)
+            out[name, default: PeriodCounts()].current.merge(c.current)
+            out[name, default: PeriodCounts()].previous.merge(c.previous)
+        }
+        return out
     }
 
     /// Commits the run's changes.

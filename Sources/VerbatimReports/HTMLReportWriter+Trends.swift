@@ -23,7 +23,7 @@ extension HTMLReportWriter {
         h += "<tbody>\n" + trendRow(trends.total, name: t("trends.all"), cls: "total", minimum: trends.minResponses) + "</tbody>\n"
         h += trendGroup(t("col.employee"), trends.employees, minimum: trends.minResponses, name: employeeName)
         h += trendGroup(t("trends.theme"), trends.themes, minimum: trends.minResponses) { esc(themeName($0)) }
-        if !trends.channels.isEmpty { h += trendGroup(t("trends.channel"), trends.channels, minimum: trends.minResponses) { esc($0) } }
+        if !trends.channels.isEmpty { h += trendGroup(t("trends.channel"), trends.channels, minimum: trends.minResponses, name: channelName) }
         return h + "</table></div>\n" + ratingsTable(trends) + "</section>\n"
     }
 
@@ -39,7 +39,7 @@ extension HTMLReportWriter {
             case .all: name = t(c.figure == .net ? "trends.all" : "trends.all_responses")
             case let .employee(e): name = employeeName(e)
             case let .theme(id): name = esc(themeName(id))
-            case let .channel(c): name = "\(esc(c)) (\(t("trends.channel")))"
+            case let .channel(c): name = "\(channelName(c)) (\(t("trends.channel")))"
             }
             let figure: String
             switch c.figure {

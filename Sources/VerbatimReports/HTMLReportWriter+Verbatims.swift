@@ -52,8 +52,8 @@ extension HTMLReportWriter {
         if let mention = v.employeeMention, let e = v.employee {
             h += "<dt>\(t("verbatim.mentioned"))</dt><dd>\(esc(mention)) → \(esc(e))</dd>"
         }
-        let source = [v.file + ":\(v.line)", v.recordId, v.date ?? "", v.channel ?? "", v.employee ?? ""].filter { !$0.isEmpty }
-        h += "<dt>\(t("verbatim.source"))</dt><dd>\(source.map(esc).joined(separator: " · "))</dd>"
+        let source = [v.file + ":\(v.line)", v.recordId, v.date ?? "", v.channel.map { report.strings.channel($0, report.locale) } ?? "", v.employee ?? ""]
+        h += "<dt>\(t("verbatim.source"))</dt><dd>\(source.filter { !$0.isEmpty }.map(esc).joined(separator: " · "))</dd>"
         return h + "</dl></details>\n"
     }
 }

@@ -33,6 +33,11 @@ public struct HTMLReportWriter: Sendable {
 
     func themeName(_ id: String) -> String { report.themeName(id, language: report.locale.rawValue) }
 
+    /// A channel as the report's locale names it (`Phone` is `Утас` in Mongolian), escaped; "(no channel)" for none.
+    func channelName(_ c: String) -> String {
+        c == RunAggregate.noChannel ? t("channel.none") : esc(report.strings.channel(c, report.locale))
+    }
+
     func page() -> String {
         var h = "<!DOCTYPE html>\n<html lang=\"\(report.locale.htmlLanguage)\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLReportAssets.contentSecurityPolicy)\">\n"
@@ -179,7 +184,7 @@ public struct HTMLReportWriter: Sendable {
         h += "<th></th><th class=\"num\">\(t("col.n"))</th><th class=\"num\">\(t("col.positive"))</th><th class=\"num\">\(t("col.negative"))</th><th class=\"num\">\(t("col.net"))</th>"
         h += (csat ? "<th class=\"num\">\(t("col.csat"))</th>" : "") + (nps ? "<th class=\"num\">\(t("col.nps"))</th>" : "") + "</tr></thead><tbody>\n"
         for (channel, s) in rows {
-            let name = channel == RunAggregate.noChannel ? t("channel.none") : esc(channel)
+            let name = channelName(channel)
             h += "<tr><td>\(name)</td><td class=\"num\">\(s.n)</td><td class=\"num\">\(s.positive)</td><td class=\"num\">\(s.negative)</td>"
             h += "<td class=\"num\">\(s.n == 0 ? "—" : numbers.signed(s.netSentiment, 2))</td>"
             if csat { h += "<td class=\"num\">\(s.csatPercent.map { numbers.percentValue($0) } ?? "—")</td>" }

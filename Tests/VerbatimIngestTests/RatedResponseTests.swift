@@ -30,7 +30,7 @@ struct RatedResponseTests {
         #expect(o.rated.map(\.ratings.primary?.value) == [2, 1])
         #expect(o.rated.map(\.date) == ["2026-11-20T09:40:00", "2026-11-21"])
         #expect(o.rated.map(\.employee) == ["Ayşe Yılmaz", "Mehmet Demir"])
-        #expect(o.rated.map(\.channel) == ["Telefon", "E-posta"])
+        #expect(o.rated.map(\.channel) == ["Phone", "Email"], "named as channels.tsv names them, as records are")
         #expect(o.rated.map(\.provenance.line) == [3, 4])
         #expect(o.rejects.map(\.provenance.line) == [5, 6, 7])
         #expect(o.rejects.map(\.provenance.column) == [5, 2, 6])

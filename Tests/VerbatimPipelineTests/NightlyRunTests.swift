@@ -31,6 +31,7 @@ struct NightlyRunTests {
         let store: URL
         var extra = ""
         var lockTimeout = 5.0
+        var lexicons = RepoPaths.lexicons
 
         init(_ backend: Backend = .sqlite) throws {
             switch backend {
@@ -46,7 +47,7 @@ struct NightlyRunTests {
             let yaml = """
                 input: \(input.url.path)
                 output: \(root.url.appendingPathComponent("reports").path)
-                lexicons: \(RepoPaths.lexicons.path)
+                lexicons: \(lexicons.path)
                 store: {path: "\(HistoryBackends.isPostgres(store) ? store.absoluteString : store.path)", lock_timeout_seconds: \(lockTimeout)}
                 aggregate: {min_responses: 2}
                 \(extra)\(more)
@@ -138,7 +139,7 @@ struct NightlyRunTests {
         let contents = try s.open().canonicalContents()
         #expect(contents.contains("\tTR-1\t") && contents.contains("\tTR-3\t") && contents.contains("\tOT-1\t"))
         #expect(!contents.contains("\tTR-2\t"), "the row the new version dropped is gone")
-        #expect(contents.contains("tr_anket.csv\t2\t2026-11-20T09:14:00\t2026-11-20\tAyşe Yılmaz\tTelefon\ttr\tnegative"), "TR-1 is the new version")
+        #expect(contents.contains("tr_anket.csv\t2\t2026-11-20T09:14:00\t2026-11-20\tAyşe Yılmaz\tPhone\ttr\tnegative"), "TR-1 is the new version")
     }
 
     @Test(arguments: Backend.allCases) func anOverlappingExportDoesNotCountARecordTwice(_ backend: Backend) throws {
@@ -187,13 +188,38 @@ struct NightlyRunTests {
         #expect(md.contains("- ▼ Mehmet Demir: net sentiment 1.00 → -1.00\n") && !md.contains("- ▲ Ayşe") && !md.contains("- ▼ Ayşe"))
         let ayse = try #require(md.split(separator: "\n").first { $0.hasPrefix("| Ayşe Yılmaz |") })
         #expect(ayse.contains("| 6 → 6 | 1.00 → 1.00 | 0.00 (") && !ayse.contains("▼") && !ayse.contains("▲"))
-        // The one channel of both exports, from both backends' counts.
-        let phone = try #require(md.split(separator: "\n").first { $0.hasPrefix("| Telefon |") })
-        #expect(phone.hasPrefix("| Telefon | 12 → 14 | 1.00 → -0.14 |"), "\(phone)")
+        // The one channel of both exports (`Telefon`, which channels.tsv names `Phone`), from both backends' counts.
+        let phone = try #require(md.split(separator: "\n").first { $0.hasPrefix("| Phone |") })
+        #expect(phone.hasPrefix("| Phone | 12 → 14 | 1.00 → -0.14 |"), "\(phone)")
         let summary = try #require(s.report("2026-11-27/summary.json"))
-        #expect(summary.contains("\"channel\": \"Telefon\""))
+        #expect(summary.contains("\"channel\": \"Phone\""))
         #expect(summary.contains("\"employee\": \"Mehmet Demir\""))
         #expect(summary.contains("\"significant\": true"))
+    }
+
+    /// A store written before `channels.tsv` named a channel holds it as the export wrote it (`Telefon`); the
+    /// trends count it under today's name, so that an upgrade (or a line an analyst adds) does not split a
+    /// channel's trend into two rows, each with "too few responses".
+    @Test func storedChannelsCountUnderTheNamesOfTodaysChannelsFile() throws {
+        var s = try Setup(.sqlite)
+        s.extra = "trends: {period_days: 7}\n"
+        let before = TemporaryFolder("verbatim-lexicons")
+        defer { s.remove(); before.remove() }
+        try FileManager.default.removeItem(at: before.url)
+        try FileManager.default.copyItem(at: RepoPaths.lexicons, to: before.url)
+        before.write("channels.tsv", "# no contact channels listed yet\nTwitter\tX\n")
+        s.lexicons = before.url
+        s.input.write("a_2026-11-20.csv", Self.export((0..<6).map { ("A-\($0)", 18 + $0 % 3, "Ayşe Yılmaz", 5, Self.good) }))
+        _ = try s.runner().run(.init(asOf: "2026-11-20"))
+        #expect(try #require(s.report("2026-11-20/channels.csv")).contains("\nTelefon,6,"), "as written, with no line for it")
+
+        s.lexicons = RepoPaths.lexicons
+        s.input.write("a_2026-11-27.csv", Self.export((0..<8).map { ("M-\($0)", 26, "Mehmet Demir", 1, Self.bad) }))
+        _ = try s.runner().run(.init(asOf: "2026-11-27"))
+        let md = try #require(s.report("2026-11-27/report.md"))
+        let phone = try #require(md.split(separator: "\n").first { $0.hasPrefix("| Phone |") }, "\(md)")
+        #expect(phone.hasPrefix("| Phone | 6 → 8 | 1.00 → -1.00 |"), "\(phone)")
+        #expect(!md.contains("| Telefon |"))
     }
 
     /// Most respondents of a post-contact survey give a rating and no comment: the store keeps their ratings

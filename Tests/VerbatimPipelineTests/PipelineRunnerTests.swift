@@ -34,7 +34,7 @@ struct PipelineRunnerTests {
         #expect(rejects.contains("social.xml,1,"))
         #expect(rejects.contains("malformed XML"))
         let records = try #require(out.read("r/records.csv"))
-        #expect(records.contains("TR-1,survey.csv,2,2026-11-21T09:14:00,Ayşe Yılmaz,Telefon,tr,5,,positive"))
+        #expect(records.contains("TR-1,survey.csv,2,2026-11-21T09:14:00,Ayşe Yılmaz,Phone,tr,5,,positive"))
         #expect(records.contains("x1,social.xml"), "the record whole before the cut is read")
         #expect(!records.contains("x2"), "the one cut off is not")
         let summary = try #require(out.read("r/summary.json"))
@@ -59,8 +59,8 @@ struct PipelineRunnerTests {
         #expect(outcome.accepted == 26)
         let rows = try #require(out.read("r/records.csv")).components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
         #expect(rows.map { $0.components(separatedBy: ",")[0] } == (0..<2_600).map { "R-\($0)" }, "every response once, in the file's order")
-        #expect(rows[1] == "R-1,survey.csv,3,2026-11-21,Ayşe Yılmaz,Telefon,,2,,,,,,", "no language, sentiment, themes, evidence or text")
-        #expect(rows[100].hasPrefix("R-100,survey.csv,102,2026-11-21,Ayşe Yılmaz,Telefon,tr,1,,positive,"))
+        #expect(rows[1] == "R-1,survey.csv,3,2026-11-21,Ayşe Yılmaz,Phone,,2,,,,,,", "no language, sentiment, themes, evidence or text")
+        #expect(rows[100].hasPrefix("R-100,survey.csv,102,2026-11-21,Ayşe Yılmaz,Phone,tr,1,,positive,"))
         // CSAT over the rows' csat column, as a sheet would count it, is the report's.
         let satisfied = rows.filter { Int($0.components(separatedBy: ",")[7])! >= 4 }.count
         let summary = try #require(out.read("r/summary.json"))

@@ -95,6 +95,19 @@ struct HTMLReportTests {
         #expect(en.contains("Employee scorecard") && en.contains("50%") && en.contains("Courtesy"))
     }
 
+    @Test func aContactChannelIsShownInTheLocalesWords() throws {
+        // Records name their channel as channels.tsv names it (`Phone`, whatever the export wrote); the page says it in
+        // its locale, in the channels table and under each verbatim. A channel without a `channel.` line is shown as named.
+        let records = [scoredRecord("1", employee: nil, text: "kibar", score: 0.7, channel: "Phone"),
+                       scoredRecord("2", employee: nil, text: "kaba", score: -0.2, line: 3, channel: "Telegram")]
+        let mn = try htmlReport(records, locale: .mn)
+        #expect(mn.contains("<tr><td>Утас</td>") && mn.contains("· Утас"))
+        #expect(!mn.contains(">Phone<") && !mn.contains("· Phone"))
+        #expect(mn.contains("<tr><td>Telegram</td>"))
+        let en = try htmlReport(records)
+        #expect(en.contains("<tr><td>Phone</td>"))
+    }
+
     @Test func verbatimsShowTheirEvidenceOnDemand() throws {
         var r = scoredRecord("TR-1", employee: "Ayşe Yılmaz", text: "Ayşe Hanım'a teşekkürler", score: 0.8)
         r.employeeMention = "Ayşe Hanım'a"
@@ -114,6 +127,17 @@ struct ReportStringsTests {
         for key in ReportStrings.requiredKeys {
             for locale in ReportLocale.allCases { #expect(strings.text(key, locale) != key, "\(key) \(locale)") }
         }
+    }
+
+    @Test func channelLinesNameChannelsAndNeedNoOtherUse() {
+        let text = "key\ten\ttr\tkk\tmn\tsr\n"
+            + "channel.Phone\tPhone\tTelefon\tТелефон\tУтас\tTelefon\n"
+            + "unused.key\tA\tB\tC\tD\tE\n"
+        let (strings, issues) = ReportStrings.parse(text, file: "s.tsv")
+        #expect(strings.channel("Phone", .mn) == "Утас" && strings.channel("Phone", .tr) == "Telefon")
+        #expect(strings.channel("Viber", .mn) == "Viber", "a channel without a line is shown as named")
+        let warnings = issues.filter { !$0.isError }.map(\.description)
+        #expect(warnings == ["s.tsv line 3: key 'unused.key' is not used by the report"], "a channel line is no unused key")
     }
 
     @Test func mistakesAreNamedWithFileAndLine() {
