@@ -89,153 +89,47 @@ public struct CSVRecordReader: RecordReader {
         return d
     }
 
+    /// Reads the rows of a file whose delimiter and encoding are decided (`CSVRecordRows` turns them into
+    /// records): the first bytes already transcoded, then the source, block by block.
     private func readAll(
         source: any ByteSource, first: [UInt8], transcoder: inout UTF8Transcoder, delimiter: UInt8, skipsFirstLine: Bool = false,
         encoding: TextEncoding, summary start: FileReadSummary, emit: (consuming ReadEvent) -> Void
     ) -> FileReadSummary {
         var summary = start
-        func failFile(_ e: IngestError, _ line: Int) -> FileReadSummary {
-            summary.fileError = e.description
-            emit(.reject(Reject(provenance: Provenance(file: summary.file, line: line), reason: e.description, wholeFile: true)))
-            return summary
-        }
         summary.delimiter = delimiter == 0x09 ? "tab" : String(UnicodeScalar(delimiter))
+        var rows = CSVRecordRows(options: options, aliases: aliases, delimiter: delimiter, encoding: encoding, skipsFirstLine: skipsFirstLine, summary: summary)
         var parser = CSVRowParser(delimiter: delimiter, maxRecordBytes: options.maxRecordBytes)
-        var mapping: ColumnMapping?
-        var columnNumbers: [RecordField: Int] = [:]
-        var headerCount = 0
-        var position = 0
-        var fileFailure: (IngestError, Int)?
-        var assemblerOptions = SourceOptions(
-            delimiter: options.delimiter, encoding: encoding, language: options.language, columns: options.columns,
-            xmlRecord: nil, xmlFields: [:], maxRecordBytes: options.maxRecordBytes)
-        assemblerOptions.timeZone = options.timeZone
-        var assembler = RecordAssembler(file: summary.file, options: assemblerOptions, months: aliases.months, ratingChoices: aliases.ratingChoices, channelNames: aliases.channelNames)
-
-        // The mapped columns in column order, so a row with two bad fields is always rejected for the first.
-        var orderedColumns: [(field: RecordField, index: Int)] = []
-        // Fields spread over one column per option (`ColumnMapping.optionColumns`).
-        var optionColumns: [(field: RecordField, indices: [Int])] = []
-
-        // The first rows wait until the header is decided (`TableHeader`: survey layouts with
-        // several header rows, the text column chosen by content), then are read as usual.
-        var pending: [CSVRowParser.Row] = []
-        var repeated = RepeatedHeader([])
-        var summaryRows: SummaryRows?
-        func resolveHeader() {
-            let rows = pending.map { r in (0..<r.count).map { String(decoding: r.bytes[r.range($0)], as: UTF8.self).trimmingCharactersInSet(RepeatedHeader.trimmed) } }
-            let header: TableHeader
-            do { header = try TableHeader.resolve(rows, explicit: options.columns, aliases: aliases, ratingScale: options.ratingScale, dateOrder: options.dateOrder) } catch {
-                fileFailure = (error, pending.first?.line ?? 1); return
-            }
-            mapping = header.mapping
-            header.describe(into: &summary)
-            assembler.ratingScale = header.ratings.rating
-            assembler.npsScale = header.ratings.nps
-            assembler.monthFirst = header.dateOrder?.order == .monthFirst
-            headerCount = rows[header.titleRows].count
-            repeated = RepeatedHeader(Array(rows[header.titleRows..<min(header.rows, rows.count)]))
-            summaryRows = SummaryRows(aliases: aliases, mapping: header.mapping)
-            columnNumbers = header.mapping.columns.mapValues { $0 + 1 }
-            orderedColumns = header.mapping.columns.sorted { $0.value < $1.value }.map { (field: $0.key, index: $0.value) }
-            optionColumns = header.mapping.optionColumns.sorted { $0.key.rawValue < $1.key.rawValue }.map { (field: $0.key, indices: $0.value) }
-            let rest = pending.dropFirst(header.rows)
-            pending = []
-            for row in rest { dataRow(row) }
-        }
-
-        func handleRow(_ row: CSVRowParser.Row) {
-            if fileFailure != nil { return }
-            if skipsFirstLine, row.line == 1 { return }  // the `sep=` line
-            if mapping == nil {
-                if pending.isEmpty, let problem = row.problem {
-                    fileFailure = (.unreadableFile(path: summary.file, reason: "header: \(problem)"), row.line); return
-                }
-                pending.append(row)
-                if pending.count >= TableHeader.sampleRows { resolveHeader() }
-                return
-            }
-            dataRow(row)
-        }
-
-        func dataRow(_ row: CSVRowParser.Row) {
-            if repeated.skips(row) { return }
-            position += 1
-            // A row of empty fields (Excel's line for an empty formatted row) holds nothing, as an empty line does.
-            if row.problem == nil, (0..<row.count).allSatisfy({ SummaryRows.isBlank(row.bytes[row.range($0)]) }) { return }
-            if summaryRows?.skips(row) == true { return }
-            summary.read += 1
-            let raw = { Self.rawRow(row, delimiter: delimiter) }
-            if let problem = row.problem {
-                summary.rejected += 1
-                emit(.reject(Reject(provenance: Provenance(file: summary.file, line: row.line), reason: problem.description, raw: raw())))
-                return
-            }
-            if row.count != headerCount {
-                summary.rejected += 1
-                emit(.reject(Reject(provenance: Provenance(file: summary.file, line: row.line),
-                                    reason: RowProblem.wrongFieldCount(got: row.count, expected: headerCount).description, raw: raw())))
-                return
-            }
-            // The mapped fields as byte ranges of the row, checked in column order (a row with two
-            // bad fields is rejected for the first); strings are made only when the record is. The
-            // text's UTF-8 is checked when its string is made (`RecordAssembler`), or here when a
-            // later column is bad, so its bytes are read once on the usual path.
-            let event: ReadEvent = row.bytes.withUnsafeBufferPointer { all in
-                func reject(_ problem: RowProblem, _ index: Int) -> ReadEvent {
-                    .reject(Reject(provenance: Provenance(file: summary.file, line: row.line, column: index + 1), reason: problem.description, raw: raw()))
-                }
-                var fields = FieldBytes()
-                var textIndex: Int?
-                for (field, index) in orderedColumns where index < row.count {
-                    let bytes = UnsafeBufferPointer(rebasing: all[row.range(index)])
-                    var problem: RowProblem? = Self.containsNUL(bytes) ? .nulBytes : nil
-                    if problem == nil, field != .text, !UTF8Validator.isValid(bytes) { problem = .invalidEncoding(encoding) }
-                    if let problem {
-                        if let t = textIndex, let text = fields.text, !UTF8Validator.isValid(text) { return reject(.invalidEncoding(encoding), t) }
-                        return reject(problem, index)
-                    }
-                    if field == .text { textIndex = index }
-                    fields[field] = bytes
-                }
-                // A choice question's other option columns, when its first is empty: the one the row fills.
-                for (field, indices) in optionColumns where fields[field].map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab).isEmpty }) ?? true {
-                    for index in indices where index < row.count {
-                        let bytes = UnsafeBufferPointer(rebasing: all[row.range(index)])
-                        guard !FieldBytes.trimmed(bytes, FieldBytes.isSpaceOrTab).isEmpty else { continue }
-                        if Self.containsNUL(bytes) { return reject(.nulBytes, index) }
-                        if !UTF8Validator.isValid(bytes) { return reject(.invalidEncoding(encoding), index) }
-                        fields[field] = bytes
-                        break
-                    }
-                }
-                return assembler.assemble(fields, line: row.line, position: position, columns: columnNumbers, raw: raw())
-            }
-            summary.count(event)
-            emit(event)
-        }
-
-        first.withUnsafeBufferPointer { parser.feed($0, onRow: handleRow) }
+        var readFailure: (IngestError, Int)?
+        first.withUnsafeBufferPointer { parser.feed($0) { rows.handle($0, emit: emit) } }
         var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
-        while fileFailure == nil {
+        while rows.fileFailure == nil {
             let count: Int
             do { count = try source.read(into: &chunk) } catch {
-                fileFailure = (error, parser.line); break
+                readFailure = (error, parser.line); break
             }
             // UTF-8 goes to the parser as read; other encodings through the transcoder's block.
             chunk.withUnsafeBufferPointer { raw in
-                transcoder.transcode(UnsafeBufferPointer(rebasing: raw[0..<count]), final: count == 0) { parser.feed($0, onRow: handleRow) }
+                transcoder.transcode(UnsafeBufferPointer(rebasing: raw[0..<count]), final: count == 0) { parser.feed($0) { rows.handle($0, emit: emit) } }
             }
             if count == 0 { break }
         }
-        if fileFailure == nil { parser.finish(onRow: handleRow) }
-        if fileFailure == nil, mapping == nil, !pending.isEmpty { resolveHeader() }
-        if let (error, line) = fileFailure {
-            // Records already emitted stay accepted: a CSV is row-oriented.
-            return failFile(error, line)
+        if readFailure == nil, rows.fileFailure == nil {
+            parser.finish { rows.handle($0, emit: emit) }
+            rows.finish(emit: emit)
         }
-        if mapping == nil { return failFile(.emptyFile, 1) }
-        summary.addLayoutNotes(repeated.note, summaryRows?.note)
+        summary = rows.summary
+        // Records already emitted stay accepted: a CSV is row-oriented.
+        if let (error, line) = readFailure ?? rows.fileFailure { return failFile(error, line: line, summary, emit) }
+        if !rows.hasHeader { return failFile(.emptyFile, line: 1, summary, emit) }
+        summary.addLayoutNotes(rows.repeatedHeaderNote, rows.summaryRowsNote)
+        return summary
+    }
+
+    /// The summary of a file stopped by `error` at `line`, whose reject `emit` is given.
+    private func failFile(_ error: IngestError, line: Int, _ summary: FileReadSummary, _ emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
+        var summary = summary
+        summary.fileError = error.description
+        emit(.reject(Reject(provenance: Provenance(file: summary.file, line: line), reason: error.description, wholeFile: true)))
         return summary
     }
 
