@@ -55,103 +55,43 @@ extension PipelineRunner {
     func processFile(_ url: URL, entry: FileEntry, stages: [any RecordStage], spools: FileSpools, progress: RunProgress? = nil,
                      share: CoreShare? = nil) throws(RunError) -> RunPartial.File {
         let fileStart = DispatchTime.now().uptimeNanoseconds
-        let name = entry.name
-        var aggregate = RunAggregate(verbatimLimit: config.verbatimLimit)
-        var rejects: [Reject] = []
-        var rows = CSVRowSpool(url: spools.records)
-        var facts = spools.facts.map { SpoolFile(url: $0) }
-        var stored = StoreRowSpool(url: spools.store)
-        var stageNanos = Array(repeating: UInt64(0), count: stages.count)
-        // Records are analysed in batches, split over the cores this file may use now (all of them
-        // when it is the only file left), then added in their order, so the output does not depend on it.
-        var batch = RecordBatch(capacity: Self.batchSize)
-        // The file's languages so far: its undetermined texts take the one most of it is in.
-        var context = LanguageContext()
-        let contextual = ContextualStages(stages)
-        var analyseNanos: UInt64 = 0
-        // Responses with a rating and no text met while a batch fills, with the number of records before
-        // each: their rows go between the records' rows, in the file's order.
-        var rated: [(before: Int, response: RatedResponse)] = []
-        func writeRated(upTo position: Int, _ k: inout Int) {
-            while k < rated.count, rated[k].before <= position {
-                let r = rated[k].response
-                let rowBytes = rows.append(RecordRowFormatter.ratedRow(r))
-                facts?.append { KeyedRecord.appendBinary(r, rowBytes: rowBytes, to: &$0) }
-                if spools.storeLines { stored.append(r) }
-                k += 1
-            }
-        }
-        func write(_ record: FeedbackRecord) {
-            let evidence = RecordRowFormatter.evidenceString(record)
-            aggregate.add(record, evidence: evidence)
-            let rowBytes = rows.append(RecordRowFormatter.recordRow(record, evidence: evidence, masker: resources.masker))
-            facts?.append { KeyedRecord.appendBinary(record, evidence: evidence, rowBytes: rowBytes, to: &$0) }
-            if spools.storeLines { stored.append(record) }
-        }
-        func flush() {
-            let t0 = DispatchTime.now().uptimeNanoseconds
-            batch.analyse(stages: contextual, context: &context, share: share, nanos: &stageNanos)
-            analyseNanos += DispatchTime.now().uptimeNanoseconds - t0
-            var k = 0
-            // Through the buffer, by index: about 400 instructions a record fewer than a loop over
-            // `enumerated()` (the record is still copied once for `write`: the compiler cannot see that
-            // nothing writes the array meanwhile).
-            batch.records.withUnsafeBufferPointer { records in
-                for position in records.indices {
-                    writeRated(upTo: position, &k)
-                    write(records[position])
-                }
-            }
-            writeRated(upTo: batch.records.count, &k)
-            rated.removeAll(keepingCapacity: true)
-            progress?.add(records: batch.records.count)
-            batch.records.removeAll(keepingCapacity: true)
-        }
-        let emit: (consuming ReadEvent) -> Void = { event in
-            switch consume event {
-            case let .record(record):
-                batch.records.append(record)
-                if batch.records.count == Self.batchSize { flush() }
-            case let .rated(r):
-                aggregate.add(r)
-                rated.append((batch.records.count, r))
-                // Held no longer than a batch: a survey most of whose respondents skip the comment stays bounded.
-                if rated.count == Self.batchSize { flush() }
-            case let .reject(j):
-                rejects.append(j)
-            }
-        }
+        var processing = FileProcessing(stages: stages, spools: spools, verbatimLimit: config.verbatimLimit, masker: resources.masker,
+                                        batchSize: Self.batchSize, share: share, progress: progress)
         let config = self.config
-        var summary = InputReader(aliases: resources.aliases) { config.options(for: ($0 as NSString).lastPathComponent) }
-            .read(url: url, name: name, emit: emit)
-        flush()
-        do throws(RunError) {
-            try rows.close()
-            try facts?.close()
-        } catch {
-            try? facts?.close()  // closed either way; the first failure is the one reported
-            try? stored.close()
-            throw error
-        }
-        try stored.close()
-        // A file's error may quote its content: masked before the log, the manifest and the reports see it.
-        if let masker = resources.masker {
-            summary.fileError = summary.fileError.map(masker.mask)
-            for k in summary.members.indices { summary.members[k].fileError = summary.members[k].fileError.map(masker.mask) }
-        }
+        let read = InputReader(aliases: resources.aliases) { config.options(for: ($0 as NSString).lastPathComponent) }
+            .read(url: url, name: entry.name) { processing.receive($0) }
+        processing.flush()
+        try processing.close()
+        let summary = masked(read)
+        logNotes(summary)
+        var entry = entry
+        entry.format = summary.format
+        entry.encoding = summary.encoding
+        return RunPartial.File(
+            entry: entry, summary: summary, rejects: processing.rejects, aggregate: .memory(processing.aggregate),
+            records: spools.records, facts: spools.facts, storeLines: spools.store, stageNanos: processing.stageNanos,
+            nanos: DispatchTime.now().uptimeNanoseconds - fileStart, analyseNanos: processing.analyseNanos)
+    }
+}
+
+extension PipelineRunner {
+    /// A file's errors masked: they may quote its content, and the log, the manifest and the reports see them.
+    private func masked(_ summary: FileReadSummary) -> FileReadSummary {
+        guard let masker = resources.masker else { return summary }
+        var summary = summary
+        summary.fileError = summary.fileError.map(masker.mask)
+        for k in summary.members.indices { summary.members[k].fileError = summary.members[k].fileError.map(masker.mask) }
+        return summary
+    }
+
+    /// A warning for each error of a file or of its members, each member skipped, and each rating column left out.
+    private func logNotes(_ summary: FileReadSummary) {
         for s in [summary] + summary.members {
             if let error = s.fileError { logger.warning("\(s.file): \(error)") }
             if let reason = s.skipReason { logger.warning("\(s.file): skipped: \(reason)") }
             // A survey's ratings left out are worth a line each night until the pipeline says how to read them.
             for note in s.ratingColumns where !note.isRead { logger.warning("\(s.file): rating column '\(note.name)' \(note.scale)") }
         }
-        var entry = entry
-        entry.format = summary.format
-        entry.encoding = summary.encoding
-        return RunPartial.File(
-            entry: entry, summary: summary, rejects: rejects, aggregate: .memory(aggregate),
-            records: spools.records, facts: spools.facts, storeLines: spools.store, stageNanos: stageNanos,
-            nanos: DispatchTime.now().uptimeNanoseconds - fileStart, analyseNanos: analyseNanos)
     }
 }
 
