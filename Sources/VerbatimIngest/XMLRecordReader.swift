@@ -99,6 +99,35 @@ public struct XMLRecordReader: RecordReader {
         case let .success((r, b)): reader = r; bytes = b
         case let .failure(e): return fail(e, name: name, summary: &summary, emit: emit)
         }
+        let (position, open) = walk(reader, record: recordName, depth: recordDepth, name: name, summary: &summary, emit: emit)
+        summary.encoding = reader.encoding ?? "utf-8"
+        if case let .transcoded(detected, _) = opener.decoding { summary.encoding = detected.encoding.rawValue }
+        if let e = bytes?.failure {
+            // The bytes under the XML failed (a damaged gzip stream): say that, not what libxml2 made of it.
+            return fail(e, name: name, summary: &summary, emit: emit)
+        }
+        if let e = reader.error {
+            // libxml2's push parser words a cut-off file oddly ("Extra content at the end"): say what happened.
+            let message = open > 0 && reader.errorAtEnd ? "\(e.message) — the file ends with \(open) element(s) still open (truncated export?)" : Self.explained(e.message)
+            return fail(.malformedXML(message: message, line: e.line, column: e.column), name: name, summary: &summary, emit: emit, line: e.line, column: e.column)
+        }
+        if position == 0 {
+            return fail(.noXMLRecords(root: recordName), name: name, summary: &summary, emit: emit)
+        }
+        var why: String?
+        if case let .transcoded(_, reason) = opener.decoding { why = reason }
+        summary.addLayoutNotes(why, Self.entityNote(reader.htmlEntities, "HTML entities that XML does not define, read as their characters"),
+                               Self.entityNote(reader.unknownEntities, "entities that neither the file nor HTML defines, kept as written"),
+                               Self.controlCharacterNote(reader.controlCharacters, reader.controlCharacterValues))
+        return summary
+    }
+
+    /// Reads the records of `reader`, elements named `record` (at `depth`, when known), each assembled as the
+    /// walk leaves it. Returns how many there were, and how many elements were still open after the last event.
+    private func walk(
+        _ reader: XMLEventReader, record recordName: String, depth recordDepth: Int?, name: String, summary: inout FileReadSummary,
+        emit: (consuming ReadEvent) -> Void
+    ) -> (records: Int, open: Int) {
         var assembler = RecordAssembler(file: name, options: options, months: aliases.months, ratingChoices: aliases.ratingChoices, channelNames: aliases.channelNames)
         assembler.ratingScale = RatingColumnScale.explicit(options.ratingScale)
         assembler.monthFirst = options.dateOrder == .monthFirst
@@ -137,26 +166,7 @@ public struct XMLRecordReader: RecordReader {
                 current?.text(t)
             }
         }
-        summary.encoding = reader.encoding ?? "utf-8"
-        if case let .transcoded(detected, _) = opener.decoding { summary.encoding = detected.encoding.rawValue }
-        if let e = bytes?.failure {
-            // The bytes under the XML failed (a damaged gzip stream): say that, not what libxml2 made of it.
-            return fail(e, name: name, summary: &summary, emit: emit)
-        }
-        if let e = reader.error {
-            // libxml2's push parser words a cut-off file oddly ("Extra content at the end"): say what happened.
-            let message = open > 0 && reader.errorAtEnd ? "\(e.message) — the file ends with \(open) element(s) still open (truncated export?)" : Self.explained(e.message)
-            return fail(.malformedXML(message: message, line: e.line, column: e.column), name: name, summary: &summary, emit: emit, line: e.line, column: e.column)
-        }
-        if position == 0 {
-            return fail(.noXMLRecords(root: recordName), name: name, summary: &summary, emit: emit)
-        }
-        var why: String?
-        if case let .transcoded(_, reason) = opener.decoding { why = reason }
-        summary.addLayoutNotes(why, Self.entityNote(reader.htmlEntities, "HTML entities that XML does not define, read as their characters"),
-                               Self.entityNote(reader.unknownEntities, "entities that neither the file nor HTML defines, kept as written"),
-                               Self.controlCharacterNote(reader.controlCharacters, reader.controlCharacterValues))
-        return summary
+        return (position, open)
     }
 
     private func finish(

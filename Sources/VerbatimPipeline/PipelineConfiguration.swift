@@ -105,53 +105,71 @@ public struct PipelineConfiguration: Sendable {
             let n = try v.int(in: 0...1000)
             guard n == 1 else { throw v.invalid("\(n)", expected: "1 (the only pipeline format version so far)") }
         }
-        guard let inputNode = top["input"] else { throw .missingKey(file: file, path: "", key: "input") }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        func path(_ n: ConfigNode) throws(ConfigurationError) -> URL {
-            let s = try n.string()
-            guard !s.isEmpty else { throw n.invalid(s, expected: "a folder or file path") }
-            return URL(fileURLWithPath: s, relativeTo: cwd).standardizedFileURL
-        }
-        /// Verbatim's own data (lexicons, roster): from the current folder, else from the installed data folder.
-        func dataPath(_ n: ConfigNode) throws(ConfigurationError) -> URL {
-            let s = try n.string()
-            guard !s.isEmpty else { throw n.invalid(s, expected: "a folder or file path") }
-            return DataHome.resolve(s, cwd: cwd)
-        }
+        var config = try parseFolders(top, file: file, cwd: cwd)
+        config.stages = try parseStages(top["stages"], file: file, withRoster: config.roster != nil)
+        try checkRosterStage(config, node: top["roster"], stagesNode: top["stages"])
+        try parseReporting(top, into: &config)
+        try parseReading(top, into: &config)
+        try parseOperations(top, into: &config, cwd: cwd)
+        return config
+    }
+
+    /// A path of the pipeline, from the current folder.
+    private static func path(_ n: ConfigNode, cwd: URL) throws(ConfigurationError) -> URL {
+        let s = try n.string()
+        guard !s.isEmpty else { throw n.invalid(s, expected: "a folder or file path") }
+        return URL(fileURLWithPath: s, relativeTo: cwd).standardizedFileURL
+    }
+
+    /// A path of Verbatim's own data (lexicons, roster): from the current folder, else from the installed data folder.
+    private static func dataPath(_ n: ConfigNode, cwd: URL) throws(ConfigurationError) -> URL {
+        let s = try n.string()
+        guard !s.isEmpty else { throw n.invalid(s, expected: "a folder or file path") }
+        return DataHome.resolve(s, cwd: cwd)
+    }
+
+    /// The configuration's folders and files: input, output, lexicons, user and learned lexicons, roster.
+    private static func parseFolders(_ top: [String: ConfigNode], file: String, cwd: URL) throws(ConfigurationError) -> PipelineConfiguration {
+        guard let inputNode = top["input"] else { throw .missingKey(file: file, path: "", key: "input") }
         var config = PipelineConfiguration(
             file: file,
             name: try top["name"]?.string() ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
-            input: try path(inputNode),
-            output: try top["output"].map { n throws(ConfigurationError) in try path(n) } ?? URL(fileURLWithPath: "reports", relativeTo: cwd).standardizedFileURL,
-            lexicons: try top["lexicons"].map { n throws(ConfigurationError) in try dataPath(n) } ?? DataHome.resolve("lexicons", cwd: cwd),
+            input: try path(inputNode, cwd: cwd),
+            output: try top["output"].map { n throws(ConfigurationError) in try path(n, cwd: cwd) }
+                ?? URL(fileURLWithPath: "reports", relativeTo: cwd).standardizedFileURL,
+            lexicons: try top["lexicons"].map { n throws(ConfigurationError) in try dataPath(n, cwd: cwd) } ?? DataHome.resolve("lexicons", cwd: cwd),
             userLexicons: [], stages: [], sources: [], reports: knownReports, minResponses: 5, jobs: nil, asOf: nil)
-
-        func lexiconList(_ key: String) throws(ConfigurationError) -> [LexiconLoader.UserLexicon] {
-            guard let list = top[key] else { return [] }
-            var out: [LexiconLoader.UserLexicon] = []
-            for item in try list.sequence() {
-                let m = try item.mapping(allowed: ["language", "path"])
-                guard let l = m["language"] else { throw .missingKey(file: file, path: item.path, key: "language") }
-                guard let p = m["path"] else { throw .missingKey(file: file, path: item.path, key: "path") }
-                let code = try l.string()
-                guard let lang = Language(rawValue: code), Language.scored.contains(lang) else { throw l.invalid(code, expected: "one of tr, kk, mn, sr") }
-                out.append(.init(language: lang, path: try path(p)))
-            }
-            return out
-        }
-        config.userLexicons = try lexiconList("user_lexicons")
-        config.learnedLexicons = try lexiconList("learned_lexicons")
-
+        config.userLexicons = try lexiconList(top["user_lexicons"], file: file, cwd: cwd)
+        config.learnedLexicons = try lexiconList(top["learned_lexicons"], file: file, cwd: cwd)
         if let r = top["roster"] {
-            let url = try dataPath(r)
+            let url = try dataPath(r, cwd: cwd)
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else {
                 throw r.invalid(try r.string(), expected: "a roster file (CSV or TSV: id, name, aliases) that exists")
             }
             config.roster = url
         }
-        config.stages = try parseStages(top["stages"], file: file, withRoster: config.roster != nil)
-        try checkRosterStage(config, node: top["roster"], stagesNode: top["stages"])
+        return config
+    }
+
+    /// A list of lexicon files by language (`user_lexicons:`, `learned_lexicons:`).
+    private static func lexiconList(_ list: ConfigNode?, file: String, cwd: URL) throws(ConfigurationError) -> [LexiconLoader.UserLexicon] {
+        guard let list else { return [] }
+        var out: [LexiconLoader.UserLexicon] = []
+        for item in try list.sequence() {
+            let m = try item.mapping(allowed: ["language", "path"])
+            guard let l = m["language"] else { throw .missingKey(file: file, path: item.path, key: "language") }
+            guard let p = m["path"] else { throw .missingKey(file: file, path: item.path, key: "path") }
+            let code = try l.string()
+            guard let lang = Language(rawValue: code), Language.scored.contains(lang) else { throw l.invalid(code, expected: "one of tr, kk, mn, sr") }
+            out.append(.init(language: lang, path: try path(p, cwd: cwd)))
+        }
+        return out
+    }
+
+    /// What the reports are and say: `locale`, `pii`, `reports`, `aggregate`.
+    private static func parseReporting(_ top: [String: ConfigNode], into config: inout PipelineConfiguration) throws(ConfigurationError) {
         if let l = top["locale"] {
             let code = try l.string()
             guard let locale = ReportLocale(rawValue: code) else {
@@ -166,8 +184,6 @@ public struct PipelineConfiguration: Sendable {
             }
             config.pii = mode
         }
-        if let s = top["sources"] { config.sources = try s.sequence().map(parseSource) }
-        if let z = top["time_zone"] { config.timeZone = try parseTimeZone(z) }
         if let r = top["reports"] {
             config.reports = []
             for item in try r.sequence() {
@@ -181,14 +197,18 @@ public struct PipelineConfiguration: Sendable {
             if let n = m["min_responses"] { config.minResponses = try n.int(in: 1...100_000) }
             if let n = m["top_verbatims"] { config.verbatimLimit = try n.int(in: 0...50) }
         }
+    }
+
+    /// How the exports are read: `sources`, `time_zone`, `jobs`, `as_of`.
+    private static func parseReading(_ top: [String: ConfigNode], into config: inout PipelineConfiguration) throws(ConfigurationError) {
+        if let s = top["sources"] { config.sources = try s.sequence().map(parseSource) }
+        if let z = top["time_zone"] { config.timeZone = try parseTimeZone(z) }
         if let j = top["jobs"] { config.jobs = try j.int(in: 1...256) }
         if let a = top["as_of"] {
             let s = try a.string()
             guard s.count == 10, DateNormalizer.normalize(s) == s else { throw a.invalid(s, expected: "a date in the form YYYY-MM-DD") }
             config.asOf = s
         }
-        try parseOperations(top, into: &config, cwd: cwd)
-        return config
     }
 
     static func parseStages(_ node: ConfigNode?, file: String, withRoster: Bool = false) throws(ConfigurationError) -> [StageConfiguration] {

@@ -75,51 +75,23 @@ extension Verbatim {
             // tagged, and the evidence is not made.
             let analyzer = RecordAnalyzer(resources: resources, producing: explain ? [.language, .sentiment, .themes] : [.language, .sentiment],
                                           explaining: explain)
-            let declared = lang == "auto" ? nil : Language(rawValue: lang)
             guard let input = file == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: file) else {
                 printError("verbatim: cannot open \(file)")
                 throw ExitCodes.failedNothingWritten
             }
-            // Text saved in UTF-16 or a Windows code page is read as an export is, and said so.
+            // The options read once, not through their property wrappers for every line.
+            var window = ClassifyWindow(analyzer: analyzer, declared: lang == "auto" ? nil : Language(rawValue: lang), row: rowWriter(masker))
+            read(input, into: &window)
+            window.finish()
+            if window.setAside > 0 { throw ExitCodes.completedWithRejects }
+        }
+
+        /// Every line of `input` into the window: text saved in UTF-16 or a Windows code page is read as an
+        /// export is, and said so; a line too long or not valid text is set aside.
+        private func read(_ input: FileHandle, into window: inout ClassifyWindow) {
             var reader = LineReader(handle: input, detectsEncoding: true)
             var encodingSaid = false
-            // Lines are analysed a window at a time, so that an undetermined line can take the language
-            // of the lines read so far (`LanguageContext`); a window ends after `windowLines` lines or
-            // `windowBytes` bytes, so its memory does not follow the input.
-            var context = LanguageContext()
-            var window: [String] = []
-            var windowBytes = 0
-            // Rows are written as bytes: each row of the window has a buffer of its own, kept from window
-            // to window, and the output is flushed every 64 KiB. (Rows built as joined strings cost ~5,000
-            // instructions a line, about 4% of what `classify` does for a line.)
-            var out: [UInt8] = []
-            out.reserveCapacity(1 << 17)
-            // A window's rows in its order: a line waiting for its context is written after the others.
-            var rows = [[UInt8]](repeating: [], count: Self.windowLines)
-            // The options read once, not through their property wrappers for every line.
-            let row = rowWriter(masker)
-            func flush() {
-                analyzer.analyze(window, language: declared, context: &context) { place, r in
-                    rows[place].removeAll(keepingCapacity: true)
-                    row(r, &rows[place])
-                }
-                for k in window.indices {
-                    out.append(contentsOf: rows[k])
-                    if out.count > 1 << 16 { write(&out) }
-                }
-                window.removeAll(keepingCapacity: true)
-                windowBytes = 0
-            }
-            var number = 0, setAside = 0
-            // A line that is not analysed keeps its place (the lines before it are written first), its row
-            // neutral with why.
-            func setLineAside(_ why: String) {
-                flush()
-                let reason = "line \(number): \(why): not analysed"
-                printError("verbatim: \(reason)")
-                row(Self.notAnalysed(reason), &out)
-                setAside += 1
-            }
+            var number = 0
             while let read = reader.next() {
                 if !encodingSaid, let found = reader.encoding {
                     encodingSaid = true
@@ -128,31 +100,13 @@ extension Verbatim {
                 number += 1
                 switch read {
                 case let .text(line):
-                    window.append(line)
-                    windowBytes += line.utf8.count
-                    if window.count == Self.windowLines || windowBytes >= Self.windowBytes { flush() }
+                    window.add(line)
                 case let .tooLong(bytes):
-                    setLineAside("\(bytes) bytes, longer than the \(reader.maxLineBytes / (1 << 20)) MiB one text may have")
+                    window.setAside(line: number, "\(bytes) bytes, longer than the \(reader.maxLineBytes / (1 << 20)) MiB one text may have")
                 case let .notUTF8(at, bytes):
-                    setLineAside(LineReader.notUTF8Reason(at: at, bytes: bytes))
+                    window.setAside(line: number, LineReader.notUTF8Reason(at: at, bytes: bytes))
                 }
             }
-            flush()
-            write(&out)
-            if setAside > 0 { throw ExitCodes.completedWithRejects }
-        }
-
-        /// The row of a line that was not analysed: neutral, undetermined, with why as its evidence.
-        static func notAnalysed(_ reason: String) -> FeedbackRecord {
-            var r = FeedbackRecord(id: "-", provenance: Provenance(file: "-", line: 0), text: "")
-            r.sentiment = SentimentResult(score: 0, label: .neutral, evidence: [], clauseScores: [], reason: reason)
-            return r
-        }
-
-        /// Writes `bytes` to standard output and empties them.
-        private func write(_ bytes: inout [UInt8]) {
-            if !bytes.isEmpty { FileHandle.standardOutput.write(Data(bytes)) }
-            bytes.removeAll(keepingCapacity: true)
         }
 
         /// What writes one record's row (with its line break) for the options given.
@@ -175,10 +129,6 @@ extension Verbatim {
             bytes.append(0x09)
             bytes.append(contentsOf: r.language.rawValue.utf8)
         }
-
-        /// The most lines, and about the most bytes, analysed together (see `run`).
-        static let windowLines = 256
-        static let windowBytes = 1 << 20
 
         /// The masker of `<lexicons>/pii/` with `--pii mask`; its rules' errors stop the command.
         func loadMasker() throws -> PersonalDataMasker? {
