@@ -37,11 +37,7 @@ public struct CSVRecordReader: RecordReader {
     public func read(_ input: InputSource, emit: (consuming ReadEvent) -> Void) -> FileReadSummary {
         let name = input.name
         var summary = FileReadSummary(file: name, format: "csv")
-        func failFile(_ e: IngestError, line: Int = 1) -> FileReadSummary {
-            summary.fileError = e.description
-            emit(.reject(Reject(provenance: Provenance(file: name, line: line), reason: e.description, wholeFile: true)))
-            return summary
-        }
+        func failFile(_ e: IngestError) -> FileReadSummary { self.failFile(e, line: 1, summary, emit) }
         let source: any ByteSource
         let sample: [UInt8]
         do {

@@ -15,7 +15,7 @@ struct CSVRecordRows {
     let encoding: TextEncoding
     /// Whether the file's first line is Excel's `sep=` hint, which is no row.
     let skipsFirstLine: Bool
-    var summary: FileReadSummary
+    private(set) var summary: FileReadSummary
     /// The error that stops the file, and its line; no row is handled after it.
     private(set) var fileFailure: (IngestError, Int)?
     private var assembler: RecordAssembler

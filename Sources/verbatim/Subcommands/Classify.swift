@@ -83,7 +83,7 @@ extension Verbatim {
             var window = ClassifyWindow(analyzer: analyzer, declared: lang == "auto" ? nil : Language(rawValue: lang), row: rowWriter(masker))
             read(input, into: &window)
             window.finish()
-            if window.setAside > 0 { throw ExitCodes.completedWithRejects }
+            if window.linesSetAside > 0 { throw ExitCodes.completedWithRejects }
         }
 
         /// Every line of `input` into the window: text saved in UTF-16 or a Windows code page is read as an

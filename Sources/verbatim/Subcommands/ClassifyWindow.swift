@@ -28,7 +28,7 @@ struct ClassifyWindow {
     private var rows = [[UInt8]](repeating: [], count: Self.windowLines)
     private var out: [UInt8] = []
     /// How many lines were set aside (not analysed).
-    private(set) var setAside = 0
+    private(set) var linesSetAside = 0
 
     init(analyzer: RecordAnalyzer, declared: Language?, row: @escaping (FeedbackRecord, inout [UInt8]) -> Void) {
         self.analyzer = analyzer
@@ -50,7 +50,7 @@ struct ClassifyWindow {
         let reason = "line \(number): \(why): not analysed"
         printError("verbatim: \(reason)")
         row(Self.notAnalysed(reason), &out)
-        setAside += 1
+        linesSetAside += 1
     }
 
     /// The last window, and everything not yet written.
