@@ -3,7 +3,6 @@ import VerbatimCore
 import VerbatimIngest
 import VerbatimReports
 import VerbatimStore
-import VerbatimText
 
 extension PipelineRunner {
     /// Reads and analyses `files` in parallel (`cores`), each into its part of

@@ -31,15 +31,14 @@ public struct ReportStrings: Sendable {
     ]
 
     /// The string for `key` in `locale` (English when missing, then the key itself).
-    public func text(_ key: String, _ locale: ReportLocale) -> String {
-        table[key]?[locale] ?? table[key]?[.en] ?? key
-    }
+    public func text(_ key: String, _ locale: ReportLocale) -> String { lookUp(key, locale) ?? key }
 
     /// How report.html shows a channel: its `channel.<name>` line in `locale` (`Phone` is `Утас` in
     /// Mongolian), else as the run's tables name it.
-    public func channel(_ name: String, _ locale: ReportLocale) -> String {
-        table[Self.channelPrefix + name]?[locale] ?? table[Self.channelPrefix + name]?[.en] ?? name
-    }
+    public func channel(_ name: String, _ locale: ReportLocale) -> String { lookUp(Self.channelPrefix + name, locale) ?? name }
+
+    /// The line `key` in `locale`, else in English; nil when there is no such line.
+    private func lookUp(_ key: String, _ locale: ReportLocale) -> String? { table[key]?[locale] ?? table[key]?[.en] }
 
     /// The keys of channel names (`channel.Phone`), one per channel of `channels.tsv` that has one.
     static let channelPrefix = "channel."

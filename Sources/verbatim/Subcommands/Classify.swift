@@ -5,7 +5,6 @@ import VerbatimCore
 import VerbatimPipeline
 import VerbatimPrivacy
 import VerbatimReports
-import VerbatimText
 
 extension Verbatim {
     /// `verbatim classify`: one text per line in, one result per line out.
