@@ -24,6 +24,12 @@ public struct FileReadSummary: Sendable, Hashable, Codable {
     /// How the date column writes the day and month, when not day first or when the pipeline says
     /// ("column 'End Date': month first (11/21/2026): …").
     public var dateOrder: String?
+    /// The fields whose column no header names and its content showed (a date column named `Gönderim Tarihi`).
+    public var columnsByContent: [ContentColumn] = []
+    /// The columns of a table that no field reads (`Vaka No`, `IP Address`), as its header names them.
+    public var columnsNotRead: [String] = []
+    /// Whether a table has a column read as the date; nil for a file that is not a table (XML, JSON).
+    public var hasDateColumn: Bool?
     /// The entries of an archive, each read as its own file (`archive.zip!inner.csv`).
     public var members: [FileReadSummary] = []
 
@@ -72,4 +78,19 @@ public struct RatingColumnNote: Sendable, Hashable, Codable {
     public var isRead: Bool { !scale.hasPrefix(Self.unreadPrefix) }
 
     static let unreadPrefix = "not read: "
+}
+
+extension FileReadSummary {
+    /// A field whose column was found by what it holds: the field, the column's name, and why.
+    public struct ContentColumn: Sendable, Hashable, Codable {
+        public var field: String
+        public var name: String
+        public var reason: String
+
+        public init(field: String, name: String, reason: String) {
+            self.field = field
+            self.name = name
+            self.reason = reason
+        }
+    }
 }

@@ -12,6 +12,8 @@ public struct ChannelNames: Sendable {
     private var names: [String: String] = [:]
     /// Lower-case hosts → channel.
     private var hosts: [String: String] = [:]
+    /// The channels themselves, folded (`Phone`, `Twitter`): a value already named as its channel.
+    private var channels: Set<String> = []
 
     /// Without names: channels as written, none from links.
     public init() {}
@@ -38,6 +40,7 @@ public struct ChannelNames: Sendable {
                 if let before = table.names[key], before != channel { bad("'\(name)' is listed before as \(before)"); continue }
                 table.names[key] = channel
             }
+            table.channels.insert(HeaderAliases.key(channel))
         }
         return (table, issues)
     }
@@ -54,6 +57,13 @@ public struct ChannelNames: Sendable {
     /// channels a history store kept from earlier runs, which an older `channels.tsv` may have named
     /// otherwise (`RunHistory.trends`).
     public func shown(_ value: String) -> String { names.isEmpty ? value : names[HeaderAliases.key(value)] ?? value }
+
+    /// Whether `value` is a channel this file names, or one of its names (`Telefon`, `Phone`,
+    /// `SOCIALMEDIA_TWITTER`): what a column of channels holds (`ColumnByContent.channel`).
+    func knows(_ value: String) -> Bool {
+        let key = HeaderAliases.key(value)
+        return names[key] != nil || channels.contains(key)
+    }
 
     /// The channel of a link's host or of the nearest domain above it that is listed (`m.facebook.com` → `facebook.com`).
     func channel(ofLink link: String) -> String? {

@@ -23,6 +23,8 @@ struct TableHeader: Sendable {
     var ratings = RatingColumns()
     /// The date column's order, when its answers or the pipeline say month first (nil: day first).
     var dateOrder: DateOrder.Decision?
+    /// The fields whose column was found by its content, with why (`ColumnByContent`).
+    var byContent: [FileReadSummary.ContentColumn] = []
 
     /// Rows read before the header is decided (the header rows, then a sample of answers).
     static let sampleRows = 25
@@ -53,10 +55,25 @@ struct TableHeader: Sendable {
         if header.mapping[.date] == nil, let i = header.layout.submittedColumn(header.names), !header.mapping.columns.values.contains(i) {
             header.mapping.assign(.date, i)
         }
+        header.assignByContent(answers, candidates: candidates(), aliases: aliases)
         if let i = header.mapping[.date] {
             header.dateOrder = DateOrder.decide(explicit: dateOrder, answers: answers.compactMap { i < $0.count ? $0[i] : nil })
         }
         return header
+    }
+
+    /// The date and channel columns no header names, found by what they hold (`ColumnByContent`).
+    private mutating func assignByContent(_ answers: [[String]], candidates: Set<Int>, aliases: HeaderAliases) {
+        var left = candidates.sorted()
+        if mapping[.date] == nil, let c = ColumnByContent.date(answers, names: names, candidates: left, months: aliases.months) {
+            mapping.assign(.date, c.index)
+            byContent.append(FileReadSummary.ContentColumn(field: RecordField.date.rawValue, name: names[c.index], reason: c.reason))
+            left.removeAll { $0 == c.index }
+        }
+        if mapping[.channel] == nil, let c = ColumnByContent.channel(answers, names: names, candidates: left, channels: aliases.channelNames) {
+            mapping.assign(.channel, c.index)
+            byContent.append(FileReadSummary.ContentColumn(field: RecordField.channel.rawValue, name: names[c.index], reason: c.reason))
+        }
     }
 
     /// The header's rows, names and mapping (`resolve` without the rating column's scale).
@@ -138,6 +155,10 @@ struct TableHeader: Sendable {
             : textReason + "; where it is empty, the first of \(others.joined(separator: ", ")) that is filled (the text under another name)"
         summary.ratingColumns = ratings.notes
         summary.dateOrder = dateOrder.map { d in (mapping[.date].map { "column '\(names[$0])': " } ?? "") + d.description }
+        summary.columnsByContent = byContent
+        let read = Set(mapping.columns.values).union(mapping.optionColumns.values.joined())
+        summary.columnsNotRead = names.indices.filter { !read.contains($0) && !names[$0].isEmpty }.map { names[$0] }
+        summary.hasDateColumn = mapping[.date] != nil
     }
 
     /// What the manifest says of the header's shape: the survey tool, and the title lines above it; nil for a plain table.

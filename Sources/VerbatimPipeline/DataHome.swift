@@ -3,7 +3,8 @@ import VerbatimCore
 
 /// Where Verbatim's own data is (`lexicons/`, `pipelines/`, the sample roster) when a path
 /// is not found from the current folder: `$VERBATIM_HOME`, else `../share/verbatim` beside
-/// the executable (`make install` puts it there), else none.
+/// the executable (`make install` puts it there), else the checkout a binary was built in
+/// (`<checkout>/.build/release/verbatim`, as `make run` builds it), else none.
 ///
 /// A relative `lexicons:` or `roster:` path, or a `--pipeline` file, is first looked for from
 /// the current folder (so a repository checkout works as it always did), then here. So
@@ -19,9 +20,26 @@ public enum DataHome {
         }
         guard let executable else { return nil }
         let share = executable.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/verbatim")
+        return holdsLexicons(share) ? share : checkout(of: executable)
+    }
+
+    /// The checkout whose SwiftPM build folder holds `executable` (`<checkout>/.build/<triple>/release/verbatim`),
+    /// when it holds `lexicons/`: a binary built from source runs from any folder, as an installed one does.
+    static func checkout(of executable: URL) -> URL? {
+        var folder = executable.deletingLastPathComponent()
+        while folder.pathComponents.count > 1 {
+            if folder.lastPathComponent == ".build" {
+                let root = folder.deletingLastPathComponent()
+                return holdsLexicons(root) ? root : nil
+            }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    private static func holdsLexicons(_ folder: URL) -> Bool {
         var isDir: ObjCBool = false
-        let lexicons = share.appendingPathComponent("lexicons").path
-        return FileManager.default.fileExists(atPath: lexicons, isDirectory: &isDir) && isDir.boolValue ? share : nil
+        return FileManager.default.fileExists(atPath: folder.appendingPathComponent("lexicons").path, isDirectory: &isDir) && isDir.boolValue
     }
 
     /// The running executable, symbolic links resolved (`/usr/local/bin/verbatim` may link into a package folder).

@@ -90,6 +90,12 @@ extension PipelineRunner {
             if let reason = s.skipReason { logger.warning("\(s.file): skipped: \(reason)") }
             // A survey's ratings left out are worth a line each night until the pipeline says how to read them.
             for note in s.ratingColumns where !note.isRead { logger.warning("\(s.file): rating column '\(note.name)' \(note.scale)") }
+            // Records without a day count in no day's row and no trend: said each night until the pipeline names the column.
+            if s.hasDateColumn == false, s.accepted + s.rated > 0 {
+                let columns = s.columnsNotRead.isEmpty ? "" : " (columns not read: \(s.columnsNotRead.map { "'\($0)'" }.joined(separator: ", ")))"
+                logger.warning("\(s.file): no column holds the date\(columns), so its records count in no day; name it in a sources: rule of the pipeline file (columns: {date: …})")
+            }
+            for c in s.columnsByContent { logger.info("\(s.file): \(c.field) from \(c.reason)") }
         }
     }
 }

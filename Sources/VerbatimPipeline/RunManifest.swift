@@ -138,6 +138,12 @@ struct RunManifest {
         if !s.ratingColumns.isEmpty {
             pairs.append(("rating_columns", .array(s.ratingColumns.map { .object([("name", .string($0.name)), ("scale", .string($0.scale))]) })))
         }
+        if !s.columnsByContent.isEmpty {
+            pairs.append(("columns_by_content", .array(s.columnsByContent.map {
+                .object([("field", .string($0.field)), ("name", .string($0.name)), ("why", .string($0.reason))])
+            })))
+        }
+        if !s.columnsNotRead.isEmpty { pairs.append(("columns_not_read", .array(s.columnsNotRead.map { .string($0) }))) }
         if !s.members.isEmpty {
             pairs.append(("members", .array(s.members.map { m in
                 .object([("file", .string(m.file))] + readPairs(m))

@@ -49,6 +49,9 @@ extension RunPartial {
         var textColumnReason: String?
         var ratingColumns: [RatingColumnNote]?
         var dateOrder: String?
+        var columnsByContent: [FileReadSummary.ContentColumn]?
+        var columnsNotRead: [String]?
+        var hasDateColumn: Bool?
         var members: [FileReadSummary]
         var keyed: Bool
         var stageNanos: [UInt64]
@@ -112,7 +115,9 @@ extension RunPartial {
                 path: e.path, name: e.name, size: e.size, sha256: e.sha256, format: s.format, encoding: s.encoding, delimiter: s.delimiter,
                 read: s.read, accepted: s.accepted, rated: s.rated, rejected: s.rejected, fileError: s.fileError,
                 skipReason: s.skipReason, layout: s.layout, textColumn: s.textColumn, textColumnReason: s.textColumnReason,
-                ratingColumns: s.ratingColumns.isEmpty ? nil : s.ratingColumns, dateOrder: s.dateOrder, members: s.members,
+                ratingColumns: s.ratingColumns.isEmpty ? nil : s.ratingColumns, dateOrder: s.dateOrder,
+                columnsByContent: s.columnsByContent.isEmpty ? nil : s.columnsByContent, columnsNotRead: s.columnsNotRead.isEmpty ? nil : s.columnsNotRead,
+                hasDateColumn: s.hasDateColumn, members: s.members,
                 keyed: f.keyed, stageNanos: f.stageNanos, nanos: f.nanos, analyseNanos: f.analyseNanos)
             try out.tagged("F", try encoder.encode(meta))
             for j in f.rejects {
@@ -259,6 +264,9 @@ private struct PartialReader {
         summary.textColumnReason = m.textColumnReason
         summary.ratingColumns = m.ratingColumns ?? []
         summary.dateOrder = m.dateOrder
+        summary.columnsByContent = m.columnsByContent ?? []
+        summary.columnsNotRead = m.columnsNotRead ?? []
+        summary.hasDateColumn = m.hasDateColumn
         summary.members = m.members
         var entry = FileEntry(path: m.path, name: m.name, size: m.size, sha256: m.sha256)
         entry.format = m.format

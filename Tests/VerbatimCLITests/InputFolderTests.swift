@@ -48,6 +48,26 @@ struct InputFolderTests {
         #expect(qualtrics?["name"] as? String == "Q2_TEXT")
     }
 
+    /// A date and a channel column named in a tool's own words are found by their values and said in the
+    /// manifest; a table with no date at all is read, with one warning line saying its records count in no day.
+    @Test func columnsFoundByContentAreInTheManifestAndADatelessTableIsWarnedOf() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        dir.write("anket.csv", "Segment,Tarih Bilgisi,Nereden,Yorum\nBireysel,05.12.2026,Telefon,Temsilci çok kibardı teşekkürler\n")
+        dir.write("tarihsiz.csv", "Ref,Yorum\n50012,Bekleme süresi çok uzundu maalesef\n")
+        let (r, inputs, out) = try run(dir.url)
+        defer { out.remove() }
+        #expect(r.status == 0, "\(r.stderr)")
+        let found = inputs["anket.csv"]?["columns_by_content"] as? [[String: Any]]
+        #expect(found?.map { $0["field"] as? String } == ["date", "channel"])
+        #expect(found?.map { $0["name"] as? String } == ["Tarih Bilgisi", "Nereden"])
+        #expect(inputs["anket.csv"]?["columns_not_read"] as? [String] == ["Segment"])
+        let warned = r.stderr.split(separator: "\n").filter { $0.contains("no column holds the date") }
+        #expect(warned.count == 1 && warned[0].contains("warning tarihsiz.csv: no column holds the date (columns not read: 'Ref')"), "\(r.stderr)")
+        let records = try String(contentsOf: out.url.appendingPathComponent("records.csv"), encoding: .utf8)
+        #expect(records.contains("anket.csv,2,2026-12-05,,Phone,"), "\(records)")
+    }
+
     /// A legacy workbook is read (FreeXL); one that is only the start of one is rejected whole, and the run goes on.
     @Test func aDamagedLegacyWorkbookIsRejectedWholeWithItsReason() throws {
         let dir = TemporaryFolder()
@@ -110,6 +130,17 @@ struct InputFolderTests {
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)
         #expect(text.hasPrefix("positive\t"), "\(text)")
+    }
+
+    /// `verbatim run --input DIR --out DIR` from any folder, with the binary of the checkout (`make run` builds it there).
+    @Test func theCheckoutsBinaryRunsFromAnyFolder() throws {
+        let out = TemporaryFolder()
+        defer { out.remove() }
+        let input = Self.formats.appendingPathComponent("googleforms_kk_2026-11-21.csv")
+        let r = try runVerbatim(["run", "--input", input.path, "--out", out.url.path, "--no-store", "--quiet"], in: URL(fileURLWithPath: "/"),
+                                environment: ["VERBATIM_HOME": ""])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(out.read("records.csv")?.contains("googleforms_kk_2026-11-21.csv") == true)
     }
 
     @Test func verbatimHomeAndVersion() throws {

@@ -49,6 +49,13 @@ struct ChannelNamesTests {
         #expect(names.channel(value, link: nil) == channel)
     }
 
+    /// What makes a column a channel column by its values (`ColumnByContent.channel`): a listed name or a channel itself.
+    @Test func knowsItsNamesAndChannels() {
+        #expect(names.knows("Telefon") && names.knows("Phone") && names.knows("SOCIALMEDIA_TWITTER") && names.knows("twitter"))
+        #expect(!names.knows("Kredi kartı") && !names.knows("Mobil") && !names.knows("twitter.com"), "nor hosts, which name links")
+        #expect(!ChannelNames().knows("Phone"), "without the file, nothing")
+    }
+
     @Test func theFileIsCheckedLineByLine() {
         let dir = TemporaryFolder()
         defer { dir.remove() }
