@@ -10,9 +10,10 @@ import VerbatimCore
 /// so one that says otherwise in the sample ("bilinmiyor", a note) leaves the column unread.
 /// The manifest says which column was taken and why (`columns_by_content`).
 ///
-/// A date must be written as one (`05.12.2026`, `2026-12-05 14:35`, `5 Aralık 2026`): digits alone
-/// (`20261205`, an Excel serial day, a Unix time) are what ticket and record numbers look like, so
-/// they are read as dates only in a column that is named as the date.
+/// A date must be written as one, its year whole (`05.12.2026`, `2026-12-05 14:35`, `5 Aralık 2026`):
+/// digits alone (`20261205`, an Excel serial day, a Unix time) are what ticket and record numbers look
+/// like, and `4.12.30` what an app's version looks like, so they are read as dates only in a column
+/// that is named as the date.
 enum ColumnByContent {
     /// A column chosen, and why (for the manifest).
     struct Choice: Equatable {
@@ -32,11 +33,22 @@ enum ColumnByContent {
         }
     }
 
-    /// Whether `value` is a date written with something besides digits, read day first or month first.
+    /// Whether `value` is a date written with something besides digits and with its year whole (four
+    /// digits, or a month's name), read day first or month first: `4.12.30` may be an app's version.
     static func isWrittenDate(_ value: String, months: MonthNames) -> Bool {
-        guard value.utf8.contains(where: { $0 < 0x30 || $0 > 0x39 }) else { return false }
+        guard value.utf8.contains(where: { $0 < 0x30 || $0 > 0x39 }), hasFourDigitsOrLetters(value) else { return false }
         return DateNormalizer.normalize(value) != nil || DateNormalizer.normalize(value, monthFirst: true) != nil
             || DateNormalizer.normalizeNamed(value, months: months) != nil
+    }
+
+    /// Whether `value` has a run of four digits (a year) or a letter (a month's name).
+    private static func hasFourDigitsOrLetters(_ value: String) -> Bool {
+        var run = 0
+        for b in value.utf8 {
+            if b >= 0x30 && b <= 0x39 { run += 1; if run == 4 { return true } } else { run = 0 }
+            if b >= 0x80 || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { return true }
+        }
+        return false
     }
 
     /// The first candidate whose filled answers are all of the kind `matches` tells.

@@ -4,7 +4,8 @@
 /// `2026-11-21`, `2026.11.21`, `2026-11-21 14:05`, ISO 8601 with or without
 /// zone (`2026-11-21T09:14:00+05:00`, `…Z`), RFC 822 (`Sat, 21 Nov 2026
 /// 10:02:00 +0300`), the date of Twitter's API and of `ctime` (`Sat Nov 21 08:31:12 +0000 2026`),
-/// digits alone (`20261121`, `20261121143000`), Excel serial days (`46347`, `46347.5`) and Unix
+/// a year of two digits after the day and month (`21.11.26`, read as 2026), the abbreviation of
+/// "year" after it (`21.11.2026 г.`, `21.11.2026 ж.`), digits alone (`20261121`, `20261121143000`), Excel serial days (`46347`, `46347.5`) and Unix
 /// time in seconds or milliseconds (`1795249872`, `1795249872000`, as social-listening APIs give
 /// it: read in UTC). A time may have `AM` or `PM` (`9:14 PM`), and a zone (`+03:00`, `+0300`, `Z`,
 /// `UTC`, `GMT`). A day and month
@@ -159,12 +160,15 @@ public enum DateNormalizer {
         let cDigits = sc.lastDigits
         if aDigits == 4 {
             guard ymd(a, b, c, &out) else { return false }
-        } else if cDigits == 4 {
-            guard monthFirst ? ymd(c, a, b, &out) : ymd(c, b, a, &out) else { return false }
+        } else if cDigits == 4 || (cDigits == 2 && aDigits <= 2 && sep != UInt8(ascii: "-")) {
+            // A year of two digits (`06.12.26`, Excel's short date in Turkish, Russian, Kazakh and Serbian) is 20xx.
+            let year = cDigits == 4 ? c : 2000 + c
+            guard monthFirst ? ymd(year, a, b, &out) : ymd(year, b, a, &out) else { return false }
         } else {
             return false
         }
         if sep == UInt8(ascii: ".") { _ = sc.eat(UInt8(ascii: ".")) }  // Serbian "21.11.2026."
+        skipYearWord(&sc)
         if sc.atEnd { return true }
         guard sc.eat(UInt8(ascii: "T")) || sc.eat(UInt8(ascii: " ")) else { return false }
         sc.skipSpaces()
@@ -182,6 +186,17 @@ public enum DateNormalizer {
         out.zone(zone)
         sc.skipSpaces()
         return sc.atEnd
+    }
+
+    /// The abbreviation of "year" written after one (`6.12.2026 г.`, Russian `год`; `6.12.2026 ж.`, Kazakh
+    /// `жыл`), with the spaces before it: passed over when a space or the end follows it, else nothing is read.
+    private static func skipYearWord(_ sc: inout Scanner) {
+        let save = sc.pos
+        sc.skipSpaces()
+        // `г` is D0 B3, `ж` D0 B6.
+        guard sc.eat(0xD0), sc.eat(0xB3) || sc.eat(0xB6) else { sc.pos = save; return }
+        _ = sc.eat(UInt8(ascii: "."))
+        if !sc.atEnd, sc.peek != 0x20 { sc.pos = save }
     }
 
     private static func parseTime(_ sc: inout Scanner) -> (h: Int, m: Int, s: Int)? {

@@ -47,6 +47,10 @@ struct ColumnByContentTests {
                 + "bilinmiyor,\"Hizmetten memnun kaldım, teşekkürler 10\"\n",
             dates: Array(repeating: nil, count: 10), channels: Array(repeating: nil, count: 10), notRead: ["Gün"], hasDate: false),
         ContentColumnCase(
+            name: "an app's versions are not dates, nor dates without their whole year",
+            csv: "Sürüm,Gün,Yorum\n4.12.30,06.12.26,\"Uygulama açılmıyor, rezalet\"\n5.2.14,07.12.26,\"Güncellemeden sonra çok yavaş\"\n",
+            dates: [nil, nil], channels: [nil, nil], notRead: ["Sürüm", "Gün"], hasDate: false),
+        ContentColumnCase(
             name: "a column half of dates is not the date",
             csv: "Etiket,Yorum\n05.12.2026,\"Hizmetten memnun kaldım, teşekkürler\"\nacil,Hizmetten memnun kalmadım hiç\n",
             dates: [nil, nil], channels: [nil, nil], notRead: ["Etiket"], hasDate: false),

@@ -38,12 +38,26 @@ struct DateNormalizerTests {
         ("2026-11-21 08:31:12 UTC", "2026-11-21T08:31:12Z"),
         ("21.11.2026 08:31 GMT", "2026-11-21T08:31:00Z"),
         ("2026-11-21 08:31:12 +0000", "2026-11-21T08:31:12+00:00"),
+        // Excel's short date in Turkish, Russian, Kazakh and Serbian: a year of two digits, 20xx (since 2026-12-07).
+        ("21.11.26", "2026-11-21"),
+        ("06.12.26 14:35", "2026-12-06T14:35:00"),
+        ("21/11/26", "2026-11-21"),
+        // The abbreviation of "year" after it: Russian `г.` (год), Kazakh `ж.` (жыл).
+        ("6.12.2026 г.", "2026-12-06"),
+        ("6.12.2026 г", "2026-12-06"),
+        ("6.12.2026 ж. 14:35", "2026-12-06T14:35:00"),
     ])
     func parses(_ raw: String, _ expected: String) {
         #expect(DateNormalizer.normalize(raw) == expected)
     }
 
-    @Test(arguments: ["31.02.2026", "yesterday", "2026-13-01", "21.11.26", "", "21.11.2026 25:00", "12:30",
+    /// US tools' short date, month first when the column is (`DateOrder`).
+    @Test func aTwoDigitYearMonthFirst() {
+        #expect(DateNormalizer.normalize("11/21/26 9:14 PM", monthFirst: true) == "2026-11-21T21:14:00")
+        #expect(DateNormalizer.normalize("11/21/26", monthFirst: false) == nil, "no 21st month")
+    }
+
+    @Test(arguments: ["31.02.2026", "yesterday", "2026-13-01", "21-11-26", "31.02.26", "21.11.2026 года", "", "21.11.2026 25:00", "12:30",
                       "20261131", "2026112", "19991", "80001", "46347.", "46347,", "4634", "202611211430", "20261121250000",
                       // Not Unix time: a leading 0, 9 or 11 digits, a fraction of milliseconds, past 2200; not Twitter's date: 31 November.
                       "0763713872", "176371387", "17952498720", "1795249872.", "1795249872000.5", "9999999999",
