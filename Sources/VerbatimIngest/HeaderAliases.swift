@@ -26,6 +26,9 @@ public struct HeaderAliases: Sendable {
     }
     /// The labels of a summary line under a table (`summary<TAB>label`).
     private var summaryLabels: [HeaderPhrase] = []
+    /// Words that make a column the company's writing, never the customer's feedback (`company text<TAB>reply*`):
+    /// Google Play's `Developer Reply Text` holds more free text than the review beside it.
+    private var companyTextWords: [HeaderPhrase] = []
     /// The keys of a JSON record that hold the person who wrote it (`person<TAB>author`): a record's
     /// fields are never looked for inside them (a user's `description` is a profile, not feedback).
     private var personKeys: Set<String> = []
@@ -43,6 +46,8 @@ public struct HeaderAliases: Sendable {
     static let csatField = "csat"
     /// The pseudo-field of `headers.tsv` that lists the keys holding a post's author.
     static let personField = "person"
+    /// The pseudo-field of `headers.tsv` that lists the words of a column the company wrote.
+    static let companyTextField = "company text"
 
     public init(pairs: [(RecordField, String)], summaryLabels: [String] = [], csatNames: [String] = []) {
         for (field, alias) in pairs { fieldByKey[Self.key(alias)] = field }
@@ -64,6 +69,7 @@ public struct HeaderAliases: Sendable {
         var csatNames: [String] = []
         var questions: [(QuestionKind, HeaderPhrase)] = []
         var persons: Set<String> = []
+        var companyText: [HeaderPhrase] = []
         for (n, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -86,6 +92,13 @@ public struct HeaderAliases: Sendable {
                 csatNames.append(String(parts[1]))
                 continue
             }
+            if parts.count >= 2, parts[0] == Self.companyTextField {
+                guard let phrase = HeaderPhrase(String(parts[1])) else {
+                    throw IngestError.badAliasFile(path: url.path, line: n + 1, reason: "a company column's words need a word (letters or digits)")
+                }
+                companyText.append(phrase)
+                continue
+            }
             if parts.count >= 2, parts[0] == Self.personField {
                 let key = Self.key(String(parts[1]))
                 guard !key.isEmpty else {
@@ -95,7 +108,8 @@ public struct HeaderAliases: Sendable {
                 continue
             }
             guard parts.count >= 2, let field = RecordField(rawValue: String(parts[0])), !parts[1].isEmpty else {
-                let kinds = RecordField.allCases.map(\.rawValue) + [Self.csatField, Self.personField] + QuestionKind.allCases.map(\.rawValue)
+                let kinds = RecordField.allCases.map(\.rawValue) + [Self.csatField, Self.personField, Self.companyTextField]
+                    + QuestionKind.allCases.map(\.rawValue)
                 throw IngestError.badAliasFile(path: url.path, line: n + 1,
                     reason: "expected 'field<TAB>alias' with field one of \(kinds.joined(separator: ", ")), or '\(Self.summaryField)<TAB>label'")
             }
@@ -104,6 +118,7 @@ public struct HeaderAliases: Sendable {
         self.init(pairs: pairs, summaryLabels: labels, csatNames: csatNames)
         questionWords = questions.map { (kind: $0.0, phrase: $0.1) }
         personKeys = persons
+        companyTextWords = companyText
     }
 
     /// The words the readers match, as a run loads them from a lexicon folder: `headers.tsv` with
@@ -131,6 +146,14 @@ public struct HeaderAliases: Sendable {
 
     /// The field a header names, if any.
     public func field(forHeader header: String) -> RecordField? { fieldByKey[Self.key(header)] }
+
+    /// Whether a column's header says the company wrote it (a reply to the review, an agent's note): its
+    /// text is never taken for the customer's when no header names the text column.
+    public func isCompanyText(_ header: String) -> Bool {
+        guard !companyTextWords.isEmpty else { return false }
+        let words = Self.words(header)
+        return companyTextWords.contains { $0.occurs(in: words) }
+    }
 
     /// Whether a JSON key holds the person who wrote a post (`author`, `user`), whose fields are not the record's.
     public func isPerson(_ key: String) -> Bool { personKeys.contains(Self.key(key)) }

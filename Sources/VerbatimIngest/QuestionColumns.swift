@@ -86,8 +86,10 @@ enum QuestionColumns {
         rows.compactMap { i < $0.count ? $0[i] : nil }.filter { !$0.isEmpty }
     }
 
-    /// Whether most answers are ratings: numbers 0–10 or listed choices.
+    /// Whether most answers are ratings: numbers 0–10 or listed choices (answers that say the question
+    /// was not answered, `Offered`, are left out).
     static func holdsRatings(_ values: [String], aliases: HeaderAliases) -> Bool {
+        let values = values.filter { !aliases.ratingChoices.isNoAnswer($0) }
         guard !values.isEmpty else { return false }
         return Double(values.count { isRating($0, aliases: aliases) }) >= Double(values.count) * agreement
     }

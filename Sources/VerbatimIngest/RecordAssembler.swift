@@ -130,6 +130,7 @@ struct RecordAssembler {
     ) -> BadField? {
         guard let r = value.map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab) }), !r.isEmpty else { return nil }
         switch score(r, field: field, column: column) {
+        case .failure where ratingChoices.isNoAnswer(String(decoding: r, as: UTF8.self)): return nil
         case let .success(s): if ratings[s.scale] == nil { ratings[s.scale] = s.value }
         case let .failure(bad): return bad
         }

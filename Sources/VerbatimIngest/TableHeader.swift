@@ -102,7 +102,10 @@ struct TableHeader: Sendable {
         // A table of one column is not a survey, nor are lines that do not split alike (prose): their header is what it is.
         let answers = Array(rows.dropFirst(layout.headerRows))
         let even = answers.filter { exactWidths ? $0.count == rows[0].count : $0.count <= names.count }.count
-        guard names.count > 1, even * 5 >= answers.count * 4, let choice = FreeTextColumn.choose(answers, columns: names.count, excluding: Set(mapping.columns.values)) else {
+        // A column the company wrote (Google Play's `Developer Reply Text`) is never the customer's text.
+        let company = names.indices.filter { aliases.isCompanyText(names[$0]) }
+        guard names.count > 1, even * 5 >= answers.count * 4,
+              let choice = FreeTextColumn.choose(answers, columns: names.count, excluding: Set(mapping.columns.values).union(company)) else {
             throw .noTextColumn(headers: names)
         }
         mapping.assignText(choice.index)

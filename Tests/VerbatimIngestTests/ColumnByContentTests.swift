@@ -33,7 +33,7 @@ struct ColumnByContentTests {
             byContent: ["date", "channel"], notRead: ["Müşteri Segmenti"]),
         ContentColumnCase(
             name: "month-first dates and channel codes",
-            csv: "ref,when,via,comment\nA1,11/21/2026 9:14 AM,SOCIALMEDIA_TWITTER,\"Kargo hâlâ gelmedi, rezalet bir hizmet\"\n"
+            csv: "ref,when,medium,comment\nA1,11/21/2026 9:14 AM,SOCIALMEDIA_TWITTER,\"Kargo hâlâ gelmedi, rezalet bir hizmet\"\n"
                 + "A2,11/22/2026 10:02 AM,Email,\"Teşekkürler, çok hızlı döndünüz bana\"\n",
             dates: ["2026-11-21T09:14:00", "2026-11-22T10:02:00"], channels: ["Twitter", "Email"],
             byContent: ["date", "channel"], notRead: ["ref"]),

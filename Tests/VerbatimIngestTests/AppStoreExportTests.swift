@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import VerbatimCore
+import VerbatimTestSupport
+@testable import VerbatimIngest
+
+/// App-store review exports: Google Play Console writes each review beside the developer's reply, which
+/// holds more free text than most reviews; the review is the feedback, never the reply.
+@Suite("App-store review exports")
+struct AppStoreExportTests {
+    /// Google Play Console's columns (its export is UTF-16 with a BOM; the encoding is read elsewhere).
+    static let play = """
+        Package Name,App Version Code,App Version Name,Reviewer Language,Device,Review Submit Date and Time,Review Submit Millis Since Epoch,\
+        Review Last Update Date and Time,Review Last Update Millis Since Epoch,Star Rating,Review Title,Review Text,Developer Reply Date and Time,\
+        Developer Reply Millis Since Epoch,Developer Reply Text,Review Link
+        kz.bank.app,412,4.12.30,kk,a53,2026-12-05T10:11:12Z,1796465472000,2026-12-05T10:11:12Z,1796465472000,1,,\
+        "Қосымша ашылмайды, өте нашар",2026-12-05T12:00:00Z,1796472000000,\
+        "Сәлеметсіз бе! Кешіріңіз, біз мәселені шешу үшін жұмыс істеп жатырмыз. Бізге қоңырау шалыңыз, біз сізге міндетті түрде көмектесеміз.",\
+        https://play.google.com/store/apps/details?id=kz.bank.app&reviewId=1
+        kz.bank.app,412,4.12.30,ru,a54,2026-12-05T11:11:12Z,1796469072000,2026-12-05T11:11:12Z,1796469072000,5,,"Отличное приложение, всё быстро",,,,\
+        https://play.google.com/store/apps/details?id=kz.bank.app&reviewId=2
+
+        """
+
+    @Test func theReviewIsTheTextNotTheDevelopersReply() {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let o = readFile(dir.write("reviews_202612.csv", Self.play))
+        #expect(o.problems().isEmpty, "\(o.problems())")
+        #expect(o.records.map(\.text) == ["Қосымша ашылмайды, өте нашар", "Отличное приложение, всё быстро"])
+        #expect(o.summary.textColumn == "Review Text")
+        #expect(o.records.map(\.date) == ["2026-12-05T10:11:12Z", "2026-12-05T11:11:12Z"], "the review's date, not its last update")
+        #expect(o.records.map(\.ratings.csat) == [1, 5])
+        #expect(o.records.map(\.channel) == ["Google Play", "Google Play"], "the review link's host")
+    }
+
+    /// Without a header naming the text, the reply is passed over however long it is.
+    @Test func aColumnTheCompanyWroteIsNeverTakenForTheCustomers() {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let csv = "Puan,Müşteri Notu,Firma Yanıtı\n1,\"Kargo gelmedi, çok kötü\",\"Merhaba, yaşadığınız olumsuz deneyim için çok özür dileriz, ekibimiz sizinle iletişime geçecek.\"\n"
+        let o = readFile(dir.write("sikayet.csv", csv))
+        #expect(o.summary.textColumn == "Müşteri Notu", "\(o.summary.textColumnReason ?? "")")
+        #expect(o.records.map(\.text) == ["Kargo gelmedi, çok kötü"])
+    }
+
+    @Test(arguments: [
+        ("Developer Reply Text", true), ("Reply", true), ("Firma Yanıtı", true), ("Ответ компании", true), ("Agent Notes", true),
+        ("Review Text", false), ("Yanıt No", false), ("Open-Ended Response", false), ("Yorum", false), ("Комментарий", false),
+    ])
+    func whatTheCompanyWrote(header: String, company: Bool) {
+        #expect(bundledAliases.isCompanyText(header) == company)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+import VerbatimCore
+import VerbatimTestSupport
+@testable import VerbatimIngest
+
+/// A helpdesk's satisfaction export as Zendesk writes it: `Via` is the channel, the score is `Good` or
+/// `Bad` with its words, and a survey nobody answered says `Offered` where a rating would be.
+@Suite("Helpdesk satisfaction exports")
+struct HelpdeskExportTests {
+    static let zendesk = """
+        Ticket ID,Created at,Assignee,Via,Satisfaction Score,Satisfaction Comment
+        1201,2026-12-05 10:11,Ayşe Yılmaz,Web Widget,"Good, I'm satisfied","Hızlı çözdünüz, teşekkürler"
+        1202,2026-12-05 11:20,Can Demir,Phone call (incoming),"Bad, I'm unsatisfied","3 gündür cevap bekliyorum, berbat"
+        1203,2026-12-05 12:00,Can Demir,Mobile SDK,Offered,"Anket gelmedi ama sorun çözüldü"
+        1204,2026-12-05 12:30,Ayşe Yılmaz,Email,Good,
+        1205,2026-12-05 13:00,Ayşe Yılmaz,Messaging,Unoffered,
+
+        """
+
+    @Test func everyColumnIsReadAndAnUnansweredSurveyIsNoRating() {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let o = readFile(dir.write("zendesk.csv", Self.zendesk))
+        #expect(o.problems().isEmpty, "\(o.problems())")
+        #expect(o.records.map(\.id) == ["1201", "1202", "1203"])
+        #expect(o.records.map(\.channel) == ["Website", "Phone", "Mobile app"])
+        #expect(o.records.map(\.employee) == ["Ayşe Yılmaz", "Can Demir", "Can Demir"])
+        #expect(o.records.map(\.ratings.csat) == [4, 2, nil], "Good 4, Bad 2 (satisfied, dissatisfied); Offered: no rating")
+        #expect(o.rated.map(\.ratings.csat) == [4], "a Good without a comment counts in the CSAT")
+        #expect(o.rejects.map(\.reason) == ["empty feedback text"], "Unoffered and no comment: nothing to read, and said so")
+        #expect(o.summary.ratingColumns.map(\.name) == ["Satisfaction Score"] && o.summary.ratingColumns.allSatisfy(\.isRead))
+        #expect(o.summary.textColumnReason?.contains("its header is a text column name") == true)
+    }
+
+    @Test func noAnswerIsNoRating() {
+        let choices = bundledAliases.ratingChoices
+        for cell in ["Offered", "UNOFFERED", "Нет ответа", "yanıtsız", "bez odgovora"] {
+            #expect(choices.isNoAnswer(cell) && choices.rating(cell) == nil, "\(cell)")
+        }
+        #expect(!choices.isNoAnswer("Good") && choices.rating("Good, I'm satisfied") == 4 && choices.rating("bad") == 2)
+        #expect(!RatingChoices().isNoAnswer("Offered"), "without the file, nothing")
+    }
+}
