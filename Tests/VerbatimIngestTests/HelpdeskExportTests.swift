@@ -39,6 +39,9 @@ struct HelpdeskExportTests {
             #expect(choices.isNoAnswer(cell) && choices.rating(cell) == nil, "\(cell)")
         }
         #expect(!choices.isNoAnswer("Good") && choices.rating("Good, I'm satisfied") == 4 && choices.rating("bad") == 2)
+        // Freshdesk's faces and its older three choices.
+        #expect(["Extremely Happy", "Happy", "Neutral", "Unhappy", "Extremely unhappy"].map(choices.rating) == [5, 4, 3, 2, 1])
+        #expect(["Awesome", "Not Good"].map(choices.rating) == [5, 2])
         #expect(!RatingChoices().isNoAnswer("Offered"), "without the file, nothing")
     }
 }
