@@ -5,12 +5,12 @@
 /// zone (`2026-11-21T09:14:00+05:00`, `…Z`), RFC 822 (`Sat, 21 Nov 2026
 /// 10:02:00 +0300`), the date of Twitter's API and of `ctime` (`Sat Nov 21 08:31:12 +0000 2026`),
 /// a year of two digits after the day and month (`21.11.26`, read as 2026), the abbreviation of
-/// "year" after it (`21.11.2026 г.`, `21.11.2026 ж.`), digits alone (`20261121`, `20261121143000`), Excel serial days (`46347`, `46347.5`) and Unix
-/// time in seconds or milliseconds (`1795249872`, `1795249872000`, as social-listening APIs give
-/// it: read in UTC). A time may have `AM` or `PM` (`9:14 PM`), and a zone (`+03:00`, `+0300`, `Z`,
-/// `UTC`, `GMT`). A day and month
-/// before the year are read day first, or month first (`11/21/2026`, as US tools write
-/// them) when the column is (`DateOrder`). Output: `2026-11-21`, `2026-11-21T09:14:00` or
+/// "year" after it (`21.11.2026 г.`, `21.11.2026 ж.`), digits alone (`20261121`, `20261121143000`),
+/// Excel serial days (`46347`, `46347.5`) and Unix time in seconds or milliseconds (`1795249872`,
+/// `1795249872000`, as social-listening APIs give it: read in UTC). A time may have `AM` or `PM`
+/// (`9:14 PM`), and a zone (`+03:00`, `+0300`, `Z`, `UTC`, `GMT`). A day and month before the year
+/// are read day first, or month first (`11/21/2026`, as US tools write them) when the column is
+/// (`DateOrder`). Output: `2026-11-21`, `2026-11-21T09:14:00` or
 /// `2026-11-21T09:14:00+03:00` — the local date is always the first ten
 /// characters.
 ///
