@@ -28,13 +28,13 @@ public struct RatingChoices: Sendable {
     }
 
     /// The rating a cell's text stands for, or nil (a choice that is no answer is no rating).
-    public func rating(_ cell: String) -> Double? {
-        guard !choices.isEmpty, let v = choices.value(folded: HeaderAliases.key(cell)), v != Self.noAnswer else { return nil }
-        return v
-    }
+    public func rating(_ cell: String) -> Double? { listed(cell).flatMap { $0 == Self.noAnswer ? nil : $0 } }
 
     /// Whether a cell says the question was not answered (`Offered`, `Нет ответа`): read as empty.
-    public func isNoAnswer(_ cell: String) -> Bool {
-        !choices.isEmpty && choices.value(folded: HeaderAliases.key(cell)) == Self.noAnswer
+    public func isNoAnswer(_ cell: String) -> Bool { listed(cell) == Self.noAnswer }
+
+    /// What the file lists for a cell's text (`noAnswer` for a `-` line), or nil; no folding without choices.
+    private func listed(_ cell: String) -> Double? {
+        choices.isEmpty ? nil : choices.value(folded: HeaderAliases.key(cell))
     }
 }
