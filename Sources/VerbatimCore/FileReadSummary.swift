@@ -9,6 +9,9 @@ public struct FileReadSummary: Sendable, Hashable, Codable {
     /// Rows with a rating and no text (`RatedResponse`): in the ratings and in `records.csv`, not in the records.
     public var rated = 0
     public var rejected = 0
+    /// Items that are no customer's feedback, by kind (in `NotFeedback`'s order): in `read`, and in
+    /// none of `accepted`, `rated` and `rejected`.
+    public var notFeedback: [NotFeedbackCount] = []
     /// Set when reading the file stopped for a reason (its rows before that stand), or it could not be
     /// read at all (`rejectedWhole`).
     public var fileError: String?
@@ -52,8 +55,23 @@ public struct FileReadSummary: Sendable, Hashable, Codable {
         case .record: accepted += 1
         case .rated: rated += 1
         case .reject: rejected += 1
+        case let .setAside(what): countSetAside(what)
         }
     }
+
+    /// Counts one item set aside as no customer's feedback.
+    public mutating func countSetAside(_ what: NotFeedback, _ n: Int = 1) {
+        if let k = notFeedback.firstIndex(where: { $0.what == what }) {
+            notFeedback[k].count += n
+        } else {
+            notFeedback.append(NotFeedbackCount(what: what, count: n))
+            let order = NotFeedback.allCases
+            notFeedback.sort { order.firstIndex(of: $0.what)! < order.firstIndex(of: $1.what)! }
+        }
+    }
+
+    /// How many items were set aside as no customer's feedback.
+    public var setAside: Int { notFeedback.reduce(0) { $0 + $1.count } }
 
     /// The file gave nothing: it has an error and not one row was read (no text column, not
     /// well-formed XML from its start, an unreadable workbook).

@@ -16,4 +16,6 @@ public enum ReadEvent: Sendable {
     /// A row with a rating and no text (`RatedResponse`): counted in the ratings, not analysed.
     case rated(RatedResponse)
     case reject(Reject)
+    /// An item that is no customer's feedback (a chat's service line, the company's own post): counted, not read.
+    case setAside(NotFeedback)
 }

@@ -20,6 +20,9 @@ struct JSONElementScanner {
         case structure(String, line: Int)
         /// A document's records are the elements of its member `key`.
         case records(key: String, line: Int)
+        /// A document too long to hand on whole, with no array of records in its top object: its outline
+        /// (`JSONOutline`), to look for the records deeper and read the file again along their path.
+        case outline([UInt8])
     }
 
     enum Shape { case array, lines, document }
@@ -41,6 +44,8 @@ struct JSONElementScanner {
     /// The whole document, up to `limit`: the one record when it holds no array of objects.
     private var whole: [UInt8] = []
     private var wholeOverflow = false
+    /// The document's outline, while no path is given and no array of records is found.
+    private var outline: JSONOutline
 
     let shape: Shape
     let limit: Int
@@ -59,6 +64,7 @@ struct JSONElementScanner {
         self.shape = shape
         self.limit = limit
         self.path = path
+        outline = JSONOutline(limit: limit)
         if shape == .lines { state = .expectValue }
     }
 
@@ -71,8 +77,11 @@ struct JSONElementScanner {
             case .lines: lineByte(b, on)
             case .array: array(b, on)
             case .document:
-                if recordsKey == nil, !wholeOverflow {
-                    if whole.count >= limit { wholeOverflow = true; whole = [] } else { whole.append(b) }
+                if recordsKey == nil {
+                    if !wholeOverflow {
+                        if whole.count >= limit { wholeOverflow = true; whole = [] } else { whole.append(b) }
+                    }
+                    if path == nil { outline.add(b) }
                 }
                 documentByte(b, on)
             }
@@ -96,7 +105,14 @@ struct JSONElementScanner {
             if document == .inRecords { return finishArrayInDocument(on) }
             guard document == .done else { return on(.structure("the JSON object is never closed with '}' (a truncated export?)", line: line)) }
             // No member is an array of objects: the document is one record.
-            if recordsKey == nil { on(wholeOverflow ? .tooLong(line: 1) : .element(whole, line: 1)) }
+            guard recordsKey == nil else { return }
+            if !wholeOverflow {
+                on(.element(whole, line: 1))
+            } else if path == nil, !outline.overflow {
+                on(.outline(outline.bytes))
+            } else {
+                on(.tooLong(line: 1))
+            }
         }
     }
 

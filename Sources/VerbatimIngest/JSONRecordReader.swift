@@ -47,13 +47,19 @@ public struct JSONRecordReader: RecordReader {
         var state = RecordState(reader: self, file: input.name)
         var structure: (String, Int)?
         var rescanned = false
+        /// The path to a too-long document's records, found in its outline: the file is read again along it.
+        var rereadAlong: [String]?
+        // What `handle` reads of the reader and the input, as locals: a closure that captured `self` was
+        // specialised into the scanner's per-byte walk and copied the reader at every byte (a 7 MB
+        // Telegram export took 21 s).
+        let limit = options.maxRecordBytes, name = input.name
         func handle(_ event: JSONElementScanner.Event) {
             switch event {
             case let .element(bytes, line):
                 // A document read whole (no array of records at its top) that holds its records deeper: read again along their path.
                 if shape == .document, !rescanned, summary.layout == nil, let path = state.recordsPath(in: bytes) {
                     rescanned = true
-                    var inner = JSONElementScanner(shape: .document, limit: options.maxRecordBytes, path: path)
+                    var inner = JSONElementScanner(shape: .document, limit: limit, path: path)
                     bytes.withUnsafeBufferPointer { inner.feed($0, handle) }
                     if structure == nil { inner.finish(handle) }
                     return
@@ -62,27 +68,49 @@ public struct JSONRecordReader: RecordReader {
             case let .tooLong(line):
                 summary.read += 1
                 summary.rejected += 1
-                emit(.reject(Reject(provenance: Provenance(file: input.name, line: line), reason: RowProblem.tooLong(limit: options.maxRecordBytes).description)))
+                emit(.reject(Reject(provenance: Provenance(file: name, line: line), reason: RowProblem.tooLong(limit: limit).description)))
             case let .structure(message, line): structure = (message, line)
             case let .records(key, _): summary.layout = "records in the array '\(key)'"
+            case let .outline(bytes):
+                if let path = state.recordsPath(in: bytes) { rereadAlong = path } else { handle(.tooLong(line: 1)) }
             }
         }
-        var utf8: [UInt8] = []
-        var chunk = first
-        var count = first.count
-        while structure == nil {
-            utf8.removeAll(keepingCapacity: true)
-            chunk.withUnsafeBufferPointer { transcoder.transcode(UnsafeBufferPointer(rebasing: $0[0..<count]), into: &utf8, final: count == 0) }
-            utf8.withUnsafeBufferPointer { scanner.feed($0, handle) }
-            if count == 0 { break }
-            if chunk.count < Self.chunkSize { chunk = [UInt8](repeating: 0, count: Self.chunkSize) }
-            do { count = try source.read(into: &chunk) } catch {
+        /// Feeds the file's bytes, from `first` on, through `scanner`; false when reading failed (said in `summary`).
+        func scan(_ scanner: inout JSONElementScanner, _ source: any ByteSource, first: [UInt8], transcoder: inout UTF8Transcoder) -> Bool {
+            var utf8: [UInt8] = []
+            var chunk = first
+            var count = first.count
+            while structure == nil {
+                utf8.removeAll(keepingCapacity: true)
+                chunk.withUnsafeBufferPointer { transcoder.transcode(UnsafeBufferPointer(rebasing: $0[0..<count]), into: &utf8, final: count == 0) }
+                utf8.withUnsafeBufferPointer { scanner.feed($0, handle) }
+                if count == 0 { break }
+                if chunk.count < Self.chunkSize { chunk = [UInt8](repeating: 0, count: Self.chunkSize) }
+                do { count = try source.read(into: &chunk) } catch {
+                    summary.fileError = error.description
+                    emit(.reject(Reject(provenance: Provenance(file: name, line: scanner.line), reason: error.description, wholeFile: true)))
+                    return false
+                }
+            }
+            if structure == nil { scanner.finish(handle) }
+            return true
+        }
+        guard scan(&scanner, source, first: first, transcoder: &transcoder) else { return summary }
+        if let path = rereadAlong {
+            // Its records stand deeper than its top object, and it is too long to hold whole: read again along their path.
+            var again = JSONElementScanner(shape: .document, limit: limit, path: path)
+            var transcoder = UTF8Transcoder(encoding: detected.encoding)
+            do {
+                let source = try input.open()
+                var first = try source.read(upTo: Self.chunkSize)
+                first.removeFirst(min(detected.bomLength, first.count))
+                guard scan(&again, source, first: first, transcoder: &transcoder) else { return summary }
+            } catch {
                 summary.fileError = error.description
-                emit(.reject(Reject(provenance: Provenance(file: input.name, line: scanner.line), reason: error.description, wholeFile: true)))
+                emit(.reject(Reject(provenance: Provenance(file: name, line: 1), reason: error.description, wholeFile: true)))
                 return summary
             }
         }
-        if structure == nil { scanner.finish(handle) }
         if let path = state.bodyPath {
             summary.addLayoutNotes("each record's fields under '\(path)'")
         }
@@ -161,7 +189,12 @@ public struct JSONRecordReader: RecordReader {
             } catch {
                 return reject((error as? RowProblem) ?? RowProblem.badJSON(JSONRecordReader.describe(error)))
             }
-            let values = map(object)
+            if let what = TelegramMessage.notFeedback(object) ?? VKComment.notFeedback(object) {
+                summary.count(.setAside(what))
+                return emit(.setAside(what))
+            }
+            var values = map(object)
+            if values[.channel] == nil, values[.link] == nil, TelegramMessage.isMessage(object) { values[.channel] = TelegramMessage.channel }
             if values[.text] == nil, values[.rating] == nil, values[.nps] == nil, !namesText(object) {
                 return reject(.noTextKey(keys: object.keys.sorted()))
             }

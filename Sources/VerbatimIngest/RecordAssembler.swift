@@ -80,17 +80,26 @@ struct RecordAssembler {
     }
 
     /// A row without text: a rated response when it has a rating (and its date and ratings are
-    /// readable), else rejected for its empty text.
+    /// readable); set aside when its rating cell says the survey was not answered (Zendesk's `Offered`,
+    /// `Unoffered`); else rejected for its empty text.
     private func rated(
         _ fields: FieldBytes, provenance: Provenance, position: Int, reject: (RowProblem, RecordField) -> ReadEvent
     ) -> ReadEvent {
         switch dateAndRatings(fields) {
         case let .failure(bad): return reject(bad.problem, bad.field)
         case let .success((date, ratings)):
-            guard !ratings.isEmpty else { return reject(.emptyText, .text) }
+            guard !ratings.isEmpty else { return saysNotAnswered(fields) ? .setAside(.unansweredSurvey) : reject(.emptyText, .text) }
             let id = fields.trimmedString(.id) ?? Self.stableID(file: file, position: position)
             return .rated(RatedResponse(id: id, provenance: provenance, date: date, employee: fields.nameString(.employee),
                                         channel: channel(fields), ratings: ratings))
+        }
+    }
+
+    /// Whether a rating cell of the row is a choice that says no answer was given.
+    private func saysNotAnswered(_ fields: FieldBytes) -> Bool {
+        [fields.rating, fields.nps].contains { cell in
+            guard let r = cell.map({ FieldBytes.trimmed($0, FieldBytes.isSpaceOrTab) }), !r.isEmpty else { return false }
+            return ratingChoices.isNoAnswer(String(decoding: r, as: UTF8.self))
         }
     }
 

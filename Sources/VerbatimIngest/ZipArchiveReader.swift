@@ -42,6 +42,7 @@ struct ZipArchiveReader: RecordReader {
             summary.accepted += member.accepted
             summary.rated += member.rated
             summary.rejected += member.rejected
+            for c in member.notFeedback { summary.countSetAside(c.what, c.count) }
             summary.members.append(member)
         }
         return summary

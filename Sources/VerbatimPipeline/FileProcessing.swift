@@ -62,6 +62,9 @@ struct FileProcessing {
             if rated.count == batchSize { flush() }
         case let .reject(j):
             rejects.append(j)
+        case .setAside:
+            // Counted in the file's summary by its reader; nothing to analyse or write.
+            break
         }
     }
 

@@ -83,6 +83,8 @@ public struct LabelledInput: Sendable {
         public var unrated = 0
         /// Rows with a rating and no text: nothing to learn from.
         public var withoutText = 0
+        /// Items that are no customer's feedback (`NotFeedback`: a chat's service line, the company's own post).
+        public var notFeedback = 0
         public var rejected: [String] = []
         /// The labelled files read in an encoding other than UTF-8, each with it: `labels.tsv as windows-1254 (…)`.
         public var encodings: [String] = []
@@ -141,6 +143,7 @@ public struct LabelledInput: Sendable {
             switch event {
             case let .reject(r): setAside.rejected.append("\(r.provenance.file) line \(r.provenance.line): \(r.reason)")
             case .rated: setAside.withoutText += 1
+            case .setAside: setAside.notFeedback += 1
             case let .record(record):
                 // The rating on the learning scale when the survey has one (its CSAT, or its NPS), else its only one.
                 guard let rating = record.ratings[ratings.scale.surveyScale] ?? record.ratings.primary?.value else { setAside.unrated += 1; return }

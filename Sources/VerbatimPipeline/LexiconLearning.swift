@@ -41,6 +41,7 @@ public struct LexiconLearning {
             }
             setAside.unrated += aside.unrated
             setAside.withoutText += aside.withoutText
+            setAside.notFeedback += aside.notFeedback
             setAside.rejected += aside.rejected
             setAside.encodings += aside.encodings
         }

@@ -43,14 +43,15 @@ extension PipelineRunner {
         }
     }
 
-    /// `134 records accepted, 40 ratings without text, 9 rejected, from 11 files (1 rejected whole, 2 skipped, seen before, 1 not
+    /// `134 records accepted, 40 ratings without text, 5 set aside as no customer's feedback, 9 rejected, from 11 files (1 rejected whole, 2 skipped, seen before, 1 not
     /// an export) in 1.23 s`.
     static func summaryLine(_ o: Outcome) -> String {
         if !o.wroteReports {
             return "nothing new: every input file (\(o.filesSeenBefore)) was processed by an earlier run; reports unchanged (--reprocess reads them again)"
         }
-        let rated = o.files.reduce(0) { $0 + $1.rated }
+        let rated = o.files.reduce(0) { $0 + $1.rated }, setAside = o.files.reduce(0) { $0 + $1.setAside }
         var s = "\(o.accepted) records accepted, " + (rated > 0 ? RatedResponse.described(count: rated) + ", " : "")
+            + (setAside > 0 ? "\(setAside) set aside as no customer's feedback, " : "")
             + "\(o.rejected) rejected, from \(o.files.count) files"
         var notes: [String] = []
         if o.filesRejected > 0 { notes.append("\(o.filesRejected) rejected whole") }

@@ -96,6 +96,14 @@ extension PipelineRunner {
                 logger.warning("\(s.file): no column holds the date\(columns), so its records count in no day; name it in a sources: rule of the pipeline file (columns: {date: …})")
             }
             for c in s.columnsByContent { logger.info("\(s.file): \(c.field) from \(c.reason)") }
+            // An archive's counts are its members' sums: said once, per member.
+            if !s.notFeedback.isEmpty, s.members.isEmpty {
+                logger.info("\(s.file): set aside, not customers' feedback: \(s.notFeedback.map { "\($0.count) \($0.what.plural)" }.joined(separator: "; "))")
+            }
+            // A channel's export holds only its own posts: customers write in its discussion group.
+            if s.members.isEmpty, s.accepted + s.rated + s.rejected == 0, let own = s.notFeedback.first(where: { $0.what == .ownMessage }) {
+                logger.warning("\(s.file): all \(own.count) messages are the chat's own posts, none a customer's; for customers' comments on a channel, export its discussion group")
+            }
         }
     }
 }

@@ -96,6 +96,7 @@ struct RunManifest {
             ("files_rejected", .int(read.filter { Self.status($0) == "rejected" }.count)),
             ("records_read", .int(read.reduce(0) { $0 + $1.read })),
             ("rated_without_text", .int(read.reduce(0) { $0 + $1.rated })),
+            ("set_aside", .int(read.reduce(0) { $0 + $1.setAside })),
             ("duplicates_folded", .int(folded.reduce(0, +))),
         ]
         let phases: [(String, JSONValue)] = timings.phases.map { ($0.0, seconds($0.1)) }
@@ -129,6 +130,9 @@ struct RunManifest {
             ("rejected", .int(s.rejected)),
             ("error", s.fileError.map { .string($0) } ?? .null),
         ]
+        if !s.notFeedback.isEmpty {
+            pairs.append(("set_aside", .object(s.notFeedback.map { ($0.what.rawValue, .int($0.count)) })))
+        }
         if let reason = s.skipReason { pairs.append(("skipped_because", .string(reason))) }
         if let layout = s.layout, !layout.isEmpty { pairs.append(("layout", .string(layout))) }
         if let column = s.textColumn {

@@ -40,6 +40,7 @@ extension RunPartial {
         var accepted: Int
         var rated: Int
         var rejected: Int
+        var notFeedback: [NotFeedbackCount]?
         /// What the readers of every format add (whole-file rejects, survey layout, text column, archive
         /// members), so that a merged shard reports its files as a single run does.
         var fileError: String?
@@ -113,7 +114,8 @@ extension RunPartial {
             let e = f.entry, s = f.summary
             let meta = FileLine(
                 path: e.path, name: e.name, size: e.size, sha256: e.sha256, format: s.format, encoding: s.encoding, delimiter: s.delimiter,
-                read: s.read, accepted: s.accepted, rated: s.rated, rejected: s.rejected, fileError: s.fileError,
+                read: s.read, accepted: s.accepted, rated: s.rated, rejected: s.rejected,
+                notFeedback: s.notFeedback.isEmpty ? nil : s.notFeedback, fileError: s.fileError,
                 skipReason: s.skipReason, layout: s.layout, textColumn: s.textColumn, textColumnReason: s.textColumnReason,
                 ratingColumns: s.ratingColumns.isEmpty ? nil : s.ratingColumns, dateOrder: s.dateOrder,
                 columnsByContent: s.columnsByContent.isEmpty ? nil : s.columnsByContent, columnsNotRead: s.columnsNotRead.isEmpty ? nil : s.columnsNotRead,
@@ -257,6 +259,7 @@ private struct PartialReader {
         summary.accepted = m.accepted
         summary.rated = m.rated
         summary.rejected = m.rejected
+        summary.notFeedback = m.notFeedback ?? []
         summary.fileError = m.fileError
         summary.skipReason = m.skipReason
         summary.layout = m.layout

@@ -68,6 +68,43 @@ struct InputFolderTests {
         #expect(records.contains("anket.csv,2,2026-12-05,,Phone,"), "\(records)")
     }
 
+    /// What is no customer's feedback (a Telegram group's service lines and own answers, a channel's own
+    /// posts, a helpdesk's unanswered surveys) is counted in the manifest, set aside without a reject, and
+    /// kept through a partial and its merge; a channel's export, all its own posts, is warned of.
+    @Test func itemsThatAreNoFeedbackAreCountedAsideThroughPartialsToo() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        dir.write("group.json", #"""
+            {"name": "Beeline KZ", "type": "public_supergroup", "id": 77, "messages": [
+             {"id": 1, "type": "service", "date": "2026-12-05T09:00:00", "date_unixtime": "1796461200", "actor": "Aruzhan", "actor_id": "user1", "action": "join_group_by_link", "text": ""},
+             {"id": 2, "type": "message", "date": "2026-12-05T09:05:00", "date_unixtime": "1796461500", "from": "Aruzhan", "from_id": "user1", "text": "Интернет екі күн бойы жоқ, өте нашар"},
+             {"id": 3, "type": "message", "date": "2026-12-05T09:07:00", "date_unixtime": "1796461620", "from": "Beeline KZ", "from_id": "channel77", "text": "Кешіріңіз, тексеріп жатырмыз, рахмет!"}
+            ]}
+            """#)
+        dir.write("channel.json", #"{"name": "Beeline news", "type": "public_channel", "id": 78, "messages": [{"id": 1, "type": "message", "date": "2026-12-05T08:00:00", "date_unixtime": "1796457600", "from": "Beeline news", "from_id": "channel78", "text": "Жаңа тариф!"}]}"#)
+        dir.write("zendesk.csv", "Ticket ID,Created at,Satisfaction Score,Satisfaction Comment\n11,2026-12-05 10:00,Unoffered,\n12,2026-12-05 11:00,\"Good, I'm satisfied\",Hızlı çözdünüz teşekkürler\n")
+        let (r, inputs, out) = try run(dir.url)
+        defer { out.remove() }
+        #expect(r.status == 0, "nothing is a reject: \(r.stderr)")
+        #expect(inputs["group.json"]?["set_aside"] as? [String: Int] == ["service_line": 1, "own_message": 1])
+        #expect(inputs["group.json"]?["accepted"] as? Int == 1)
+        #expect(inputs["channel.json"]?["set_aside"] as? [String: Int] == ["own_message": 1])
+        #expect(inputs["zendesk.csv"]?["set_aside"] as? [String: Int] == ["unanswered_survey": 1])
+        let warned = r.stderr.split(separator: "\n").filter { $0.contains("none a customer's") }
+        #expect(warned.count == 1 && warned[0].contains("warning channel.json: all 1 messages are the chat's own posts"), "\(r.stderr)")
+        let partial = out.url.appendingPathComponent("p.partial").path
+        let shard = try runVerbatim(["run", "--pipeline", "pipelines/formats.yaml", "--input", dir.url.path, "--shard", "0/1", "--partial", partial, "--no-store", "--quiet"])
+        #expect(shard.status == 0, "\(shard.stderr)")
+        let merged = try runVerbatim(["merge", "--pipeline", "pipelines/formats.yaml", "--out", out.url.appendingPathComponent("merged").path, "--no-store", "--quiet", partial])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.url.appendingPathComponent("merged/manifest.json"))) as? [String: Any]
+        let mergedInputs = (manifest?["inputs"] as? [[String: Any]] ?? []).reduce(into: [String: [String: Any]]()) { $0[$1["file"] as! String] = $1 }
+        for name in ["group.json", "channel.json", "zendesk.csv"] {
+            #expect(mergedInputs[name]?["set_aside"] as? [String: Int] == inputs[name]?["set_aside"] as? [String: Int], "\(name)")
+        }
+        #expect((manifest?["totals"] as? [String: Any])?["set_aside"] as? Int == 4)
+    }
+
     /// A legacy workbook is read (FreeXL); one that is only the start of one is rejected whole, and the run goes on.
     @Test func aDamagedLegacyWorkbookIsRejectedWholeWithItsReason() throws {
         let dir = TemporaryFolder()

@@ -8,6 +8,8 @@ public struct ReadOutcome: Sendable {
     public var records: [FeedbackRecord] = []
     public var rated: [RatedResponse] = []
     public var rejects: [Reject] = []
+    /// The items set aside as no customer's feedback, in order.
+    public var setAside: [NotFeedback] = []
     public var summary = FileReadSummary(file: "", format: "")
 
     public init() {}
@@ -18,12 +20,14 @@ public struct ReadOutcome: Sendable {
         case let .record(r): records.append(r)
         case let .rated(r): rated.append(r)
         case let .reject(j): rejects.append(j)
+        case let .setAside(what): setAside.append(what)
         }
     }
 
     /// The invariants the outcome breaks, empty when it is consistent:
     ///
-    /// - every row read was emitted once, as a record, a rated response or a reject: `read` = records + rated + row rejects;
+    /// - every row read was emitted once, as a record, a rated response, a reject or an item set aside:
+    ///   `read` = records + rated + row rejects + set aside, and the summary counts each kind set aside;
     /// - a file error comes with exactly one whole-file reject, and only then;
     /// - `accepted` counts the records emitted, `rated` the rated responses, `rejected` the row rejects
     ///   (a file error keeps the rows read before it);
@@ -34,7 +38,10 @@ public struct ReadOutcome: Sendable {
         var out: [String] = []
         let whole = rejects.filter(\.wholeFile).count
         if (s.fileError != nil) != (whole == 1) || whole > 1 { out.append("one whole-file reject iff fileError") }
-        if s.read != records.count + rated.count + rejects.count - whole { out.append("read = records + rated + row rejects") }
+        if s.read != records.count + rated.count + rejects.count - whole + setAside.count { out.append("read = records + rated + row rejects + set aside") }
+        if s.notFeedback.map(\.count) != s.notFeedback.map({ c in setAside.filter { $0 == c.what }.count }) || s.setAside != setAside.count {
+            out.append("the summary's set-aside counts = the items set aside")
+        }
         if s.accepted != records.count || s.rated != rated.count || s.rejected != rejects.count - whole {
             out.append("accepted = records, rated = rated responses, rejected = row rejects")
         }

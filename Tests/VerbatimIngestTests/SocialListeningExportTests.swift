@@ -109,19 +109,51 @@ struct SocialListeningExportTests {
         #expect(o.rejects.first?.reason.hasPrefix("unreadable date 'not a date'") == true, "\(o.rejects.first?.reason ?? "")")
     }
 
+    /// VK writes a community as a negative id: the company's answer on its own wall is set aside, the
+    /// customer's comment and a comment by a user with the same number read.
+    @Test func vkCommunityAnswersAreSetAside() {
+        let o = read(#"""
+            {"response": {"count": 3, "items": [
+              {"id": 21, "from_id": 501, "post_id": 7, "owner_id": -42, "date": 1795249872, "text": "Интернет үш күн бойы жоқ"},
+              {"id": 22, "from_id": -42, "post_id": 7, "owner_id": -42, "date": 1795250000, "text": "Кешіріңіз, тексеріп жатырмыз, рахмет!"},
+              {"id": 23, "from_id": 42, "post_id": 7, "owner_id": -42, "date": 1795250100, "text": "Әлі де жоқ"}
+            ]}}
+            """#, name: "vk_comments_kk.json")
+        #expect(o.problems().isEmpty, "\(o.problems())")
+        #expect(o.records.map(\.id) == ["21", "23"] && o.setAside == [.ownMessage])
+        let elsewhere = read(#"[{"id": "p1", "from_id": -3, "text": "Servis çok yavaş"}]"#, name: "posts.json")
+        #expect(elsewhere.records.map(\.id) == ["p1"], "a negative id means a community only beside VK's post or wall")
+    }
+
     /// Telegram's chat export writes a formatted message's text as a list of runs (`["Ажилтан ",
-    /// {"type": "bold", "text": "маш эелдэг"}, …]`): read as the text they make. A service line
-    /// (someone joined) has no text.
+    /// {"type": "bold", "text": "маш эелдэг"}, …]`): read as the text they make. Service lines (someone
+    /// joined, a message pinned), the group's own posts and answers (`from_id: channel…`) and a photo
+    /// without a caption are no customer's feedback: counted aside, not analysed and not rejects. (Read
+    /// as feedback, the company's "sorry, thank you for your patience" was a customer's praise.)
     @Test func telegramMessages() {
         let o = read(#"""
             {"name": "Unitel support", "type": "public_supergroup", "id": 123, "messages": [
-              {"id": 1, "type": "service", "date": "2026-11-21T08:00:00", "actor": "Bat", "action": "join_group_by_link", "text": ""},
-              {"id": 2, "type": "message", "date": "2026-11-21T08:31:12", "from": "Bat", "text": "Интернэт маш удаан байна"},
-              {"id": 3, "type": "message", "date": "2026-11-21T09:10:00", "from": "Saraa", "text": ["Ажилтан ", {"type": "bold", "text": "маш эелдэг"}, " байсан"]}
+              {"id": 1, "type": "service", "date": "2026-11-21T08:00:00", "date_unixtime": "1795248000", "actor": "Bat", "actor_id": "user55", "action": "join_group_by_link", "text": "", "text_entities": []},
+              {"id": 2, "type": "message", "date": "2026-11-21T08:31:12", "date_unixtime": "1795249872", "from": "Bat", "from_id": "user55", "text": "Интернэт маш удаан байна", "text_entities": []},
+              {"id": 3, "type": "message", "date": "2026-11-21T08:40:00", "date_unixtime": "1795250400", "from": "Unitel support", "from_id": "channel123", "author": "Oyuka", "reply_to_message_id": 2, "text": "Уучлаарай, бид шалгаж байна. Баярлалаа!", "text_entities": []},
+              {"id": 4, "type": "message", "date": "2026-11-21T09:10:00", "date_unixtime": "1795252200", "from": "Saraa", "from_id": "user56", "text": ["Ажилтан ", {"type": "bold", "text": "маш эелдэг"}, " байсан"], "text_entities": []},
+              {"id": 5, "type": "message", "date": "2026-11-21T09:11:00", "date_unixtime": "1795252260", "from": "Saraa", "from_id": "user56", "photo": "photos/photo_1.jpg", "width": 1280, "height": 960, "text": "", "text_entities": []},
+              {"id": 6, "type": "message", "date": "2026-11-21T09:12:00", "date_unixtime": "1795252320", "from": "Saraa", "from_id": "user56", "text": "", "text_entities": []}
             ]}
             """#, name: "telegram_mn.json")
+        #expect(o.problems().isEmpty, "\(o.problems())")
         #expect(o.records.map(\.text) == ["Интернэт маш удаан байна", "Ажилтан маш эелдэг байсан"])
-        #expect(o.rejects.map(\.reason) == ["empty feedback text"])
+        #expect(o.records.map(\.channel) == ["Telegram", "Telegram"], "the export's own channel")
+        #expect(o.setAside == [.serviceLine, .ownMessage, .mediaOnly])
+        #expect(o.summary.notFeedback.map(\.what) == [.serviceLine, .ownMessage, .mediaOnly])
+        #expect(o.rejects.map(\.provenance.line) == [7] && o.rejects.map(\.reason) == ["empty feedback text"], "a message with nothing in it is still said")
+    }
+
+    /// The same keys outside a Telegram export mean nothing of the kind: a social-listening tool's
+    /// post whose `type` is `service` is read.
+    @Test func onlyTelegramsMessagesAreSetAside() {
+        let o = read(#"[{"id": "p1", "type": "service", "from_id": "channel-news", "text": "Servis çok yavaş"}]"#, name: "posts.json")
+        #expect(o.records.map(\.id) == ["p1"] && o.setAside.isEmpty && o.records.first?.channel == nil)
     }
 
     /// Meltwater's CSV (UTF-16, tabs): `Opening Text` is read, and `Hit Sentence` where it is empty;

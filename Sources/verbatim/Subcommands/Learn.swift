@@ -108,6 +108,7 @@ extension Verbatim {
                 if setAside.rejected.count > 5 { printError("set aside: \(setAside.rejected.count - 5) more rejected rows") }
                 if setAside.unrated > 0 { printError("set aside: \(setAside.unrated) records without a rating") }
                 if setAside.withoutText > 0 { printError("set aside: \(setAside.withoutText) ratings without text") }
+                if setAside.notFeedback > 0 { printError("set aside: \(setAside.notFeedback) items that are no customer's feedback (service lines, the company's own posts)") }
                 let text = LexiconLearning.render(layer, header: header(inputs))
                 do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
                     throw LearnError.write(path: out, reason: error.localizedDescription)
