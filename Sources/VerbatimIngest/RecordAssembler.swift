@@ -61,7 +61,9 @@ struct RecordAssembler {
         guard let text = fields.text.map({ FieldBytes.trimmed($0, FieldBytes.isBlankOrNewline) }), !text.isEmpty else {
             return rated(fields, provenance: provenance, position: position, reject: reject)
         }
-        guard let textString = Self.string(validating: text) else { return reject(.invalidEncoding(options.encoding ?? .utf8), .text) }
+        guard let validText = Self.string(validating: text) else { return reject(.invalidEncoding(options.encoding ?? .utf8), .text) }
+        // A review held with Google's translation in front of it: the customer's own words.
+        let textString = MachineTranslation.original(of: validText) ?? validText
         if options.encoding == nil || options.encoding == .utf8, Self.containsReplacementCharacter(text) {
             return reject(.invalidEncoding(options.encoding ?? .utf8), .text)
         }

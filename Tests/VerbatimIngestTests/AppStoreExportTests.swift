@@ -51,4 +51,42 @@ struct AppStoreExportTests {
     func whatTheCompanyWrote(header: String, company: Bool) {
         #expect(bundledAliases.isCompanyText(header) == company)
     }
+
+    /// Google Business Profile's reviews (a bank's branches on Google Maps; its API and Takeout write
+    /// the same JSON): the stars as a word (`FIVE`), `comment` the review, `reviewReply` the company's,
+    /// `reviewId` and `createTime`. Before, every review was rejected: "rating 'ONE' is not a number".
+    @Test func googleBusinessProfileReviews() {
+        let json = #"""
+            {"reviews": [
+              {"name": "accounts/102/locations/55/reviews/R1", "reviewId": "R1", "reviewer": {"displayName": "Айгерим"}, "starRating": "ONE", "comment": "Очередь два часа, операционист грубил", "createTime": "2026-11-21T08:31:12.123456Z", "updateTime": "2026-11-21T08:31:12.123456Z", "reviewReply": {"comment": "Приносим извинения! Спасибо за отзыв.", "updateTime": "2026-11-21T10:02:00Z"}},
+              {"name": "accounts/102/locations/55/reviews/R2", "reviewId": "R2", "reviewer": {"displayName": "Нурлан"}, "starRating": "FOUR", "createTime": "2026-11-23T09:15:00Z"},
+              {"name": "accounts/102/locations/55/reviews/R3", "reviewId": "R3", "reviewer": {"isAnonymous": true}, "starRating": "TWO", "comment": "(Translated by Google) The queue is long, we waited\n\n(Original)\nКезек өте ұзын, күттік", "createTime": "2026-11-24T09:15:00Z"},
+              {"name": "accounts/102/locations/55/reviews/R4", "reviewId": "R4", "starRating": "STAR_RATING_UNSPECIFIED", "comment": "Normal", "createTime": "2026-11-25T09:15:00Z"}
+            ], "averageRating": 2.3, "totalReviewCount": 4}
+            """#
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let o = readFile(dir.write("reviews.json", Array(json.utf8)))
+        #expect(o.problems().isEmpty && o.rejects.isEmpty, "\(o.problems()) \(o.rejects.map(\.reason))")
+        #expect(o.records.map(\.id) == ["R1", "R3", "R4"] && o.rated.map(\.id) == ["R2"])
+        #expect(o.records.map(\.ratings.csat) == [1, 2, nil] && o.rated.first?.ratings.csat == 4)
+        #expect(o.records.first?.text == "Очередь два часа, операционист грубил", "the review, not the reply")
+        #expect(o.records.first?.date == "2026-11-21T08:31:12Z")
+        #expect(o.records[1].text == "Кезек өте ұзын, күттік", "the customer's words, without Google's translation")
+    }
+
+    /// Google's translation in front of a review: the original is kept, whatever the markers' language;
+    /// a text that only looks like it is left as it is.
+    @Test(arguments: [
+        ("(Translated by Google) Very good\n\n(Original)\nÇok iyi hizmet", "Çok iyi hizmet"),
+        ("(Google tarafından çevrildi) Очень хорошо\r\n\r\n(Orijinal)\r\nÖte jaqsy\r\nrahmet", "Öte jaqsy\nrahmet"),
+        ("(Переведено Google) Good\n\n(Оригинал)\nХорошо", "Хорошо"),
+        ("(Translated by Google) Only a translation", nil),
+        ("(a note) x\n\n(Original)\ntext", nil),
+        ("(Translated by Google) x\n(Original)\ntext", nil),
+        ("Kargo (Original) geldi", nil),
+    ] as [(String, String?)])
+    func googlesTranslationIsLeftOut(text: String, original: String?) {
+        #expect(MachineTranslation.original(of: text) == original)
+    }
 }
