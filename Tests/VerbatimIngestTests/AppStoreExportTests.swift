@@ -4,9 +4,10 @@ import VerbatimCore
 import VerbatimTestSupport
 @testable import VerbatimIngest
 
-/// App-store review exports: Google Play Console writes each review beside the developer's reply, which
-/// holds more free text than most reviews; the review is the feedback, never the reply.
-@Suite("App-store review exports")
+/// App-store and review-site exports: Google Play Console writes each review beside the developer's
+/// reply, which holds more free text than most reviews; the review is the feedback, never the reply.
+/// Google Business Profile and 2GIS answer with JSON, the company's answer nested in the review.
+@Suite("App-store and review-site exports")
 struct AppStoreExportTests {
     /// Google Play Console's columns (its export is UTF-16 with a BOM; the encoding is read elsewhere).
     static let play = """
@@ -73,6 +74,24 @@ struct AppStoreExportTests {
         #expect(o.records.first?.text == "Очередь два часа, операционист грубил", "the review, not the reply")
         #expect(o.records.first?.date == "2026-11-21T08:31:12Z")
         #expect(o.records[1].text == "Кезек өте ұзын, күттік", "the customer's words, without Google's translation")
+    }
+
+    /// 2GIS's reviews API (branches in Kazakhstan): `date_created` is the date, `url` names the channel,
+    /// and `official_answer`, the company's, is not read.
+    @Test func twoGISReviews() {
+        let json = #"""
+            {"meta": {"code": 200}, "reviews": [
+              {"id": "1234567", "text": "Очень долго ждали в очереди", "rating": 1, "url": "https://2gis.kz/almaty/reviews/70000001/review/1234567", "date_created": "2026-11-21T14:31:12.123+06:00", "user": {"id": "u1", "name": "Ерлан"}, "official_answer": {"org_name": "Kaspi Bank", "text": "Приносим извинения!", "date_created": "2026-11-21T16:00:00.000+06:00"}},
+              {"id": "1234568", "text": "Қызмет жақсы, рахмет!", "rating": 5, "url": "https://2gis.kz/almaty/reviews/70000001/review/1234568", "date_created": "2026-11-22T10:00:00.000+06:00", "user": {"id": "u2", "name": "Айгуль"}, "official_answer": null}
+            ]}
+            """#
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let o = readFile(dir.write("2gis.json", Array(json.utf8)))
+        #expect(o.problems().isEmpty && o.rejects.isEmpty)
+        #expect(o.records.map(\.date) == ["2026-11-21T14:31:12+06:00", "2026-11-22T10:00:00+06:00"])
+        #expect(o.records.map(\.channel) == ["2GIS", "2GIS"] && o.records.map(\.ratings.csat) == [1, 5])
+        #expect(o.records.first?.text == "Очень долго ждали в очереди")
     }
 
     /// Google's translation in front of a review: the original is kept, whatever the markers' language;
