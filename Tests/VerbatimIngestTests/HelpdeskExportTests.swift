@@ -38,6 +38,20 @@ struct HelpdeskExportTests {
         #expect(o.summary.textColumnReason?.contains("its header is a text column name") == true)
     }
 
+    /// A helpdesk used in Kazakhstan (Usedesk) rates on five Russian labels, Отлично to Ужасно: each was
+    /// read but `Нормально` and `Ужасно`, whose rows were rejected ("not a number … nor a choice").
+    @Test func theFiveLabelsOfARussianHelpdeskSurvey() {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let csv = "Номер тикета,Дата создания тикета,Канал,Сотрудник,Оценка,Отзыв клиента\n"
+            + ["Отлично", "Хорошо", "Нормально", "Плохо", "Ужасно"].enumerated().map { "U-\($0.offset),2026-11-21 12:00:00,Email,Динара,\($0.element),Ответ \($0.offset)" }.joined(separator: "\n") + "\n"
+        let o = readFile(dir.write("usedesk.csv", csv))
+        #expect(o.rejects.isEmpty, "\(o.rejects.map(\.reason))")
+        #expect(o.records.map(\.ratings.csat) == [5, 4, 3, 2, 1])
+        let choices = bundledAliases.ratingChoices
+        #expect(["тамаша", "қалыпты", "жаман", "хэвийн", "harika", "idare eder", "berbat", "normalno", "ужасно"].map(choices.rating) == [5, 3, 2, 3, 5, 3, 1, 3, 1])
+    }
+
     @Test func noAnswerIsNoRating() {
         let choices = bundledAliases.ratingChoices
         for cell in ["Offered", "UNOFFERED", "Нет ответа", "yanıtsız", "bez odgovora"] {
