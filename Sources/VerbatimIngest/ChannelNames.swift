@@ -12,8 +12,8 @@ public struct ChannelNames: Sendable {
     private var names: [String: String] = [:]
     /// Lower-case hosts → channel.
     private var hosts: [String: String] = [:]
-    /// The channels themselves, folded (`Phone`, `Twitter`): a value already named as its channel.
-    private var channels: Set<String> = []
+    /// The channels themselves, folded (`phone`, `twitter`) → as the file writes them (`Phone`, `Twitter`).
+    private var channels: [String: String] = [:]
 
     /// Without names: channels as written, none from links.
     public init() {}
@@ -40,7 +40,7 @@ public struct ChannelNames: Sendable {
                 if let before = table.names[key], before != channel { bad("'\(name)' is listed before as \(before)"); continue }
                 table.names[key] = channel
             }
-            table.channels.insert(HeaderAliases.key(channel))
+            table.channels[HeaderAliases.key(channel)] = channel
         }
         return (table, issues)
     }
@@ -53,16 +53,23 @@ public struct ChannelNames: Sendable {
         return link.flatMap(channel(ofLink:))
     }
 
-    /// A channel value as the reports show it: its listed channel, else as written. Also applied to the
-    /// channels a history store kept from earlier runs, which an older `channels.tsv` may have named
-    /// otherwise (`RunHistory.trends`).
-    public func shown(_ value: String) -> String { names.isEmpty ? value : names[HeaderAliases.key(value)] ?? value }
+    /// A channel value as the reports show it: its listed channel; the channel itself written otherwise
+    /// (Brandwatch's page type `twitter` is `Twitter`); a listed host or one below it (a listening tool's
+    /// source `instagram.com`, `www.vk.com`); else as written. Also applied to the channels a history
+    /// store kept from earlier runs, which an older `channels.tsv` may have named otherwise (`RunHistory.trends`).
+    public func shown(_ value: String) -> String {
+        guard !names.isEmpty || !hosts.isEmpty else { return value }
+        let key = HeaderAliases.key(value)
+        if let channel = names[key] ?? channels[key] { return channel }
+        if Self.isHost(value), let channel = channel(ofLink: value) { return channel }
+        return value
+    }
 
     /// Whether `value` is a channel this file names, or one of its names (`Telefon`, `Phone`,
     /// `SOCIALMEDIA_TWITTER`): what a column of channels holds (`ColumnByContent.channel`).
     func knows(_ value: String) -> Bool {
         let key = HeaderAliases.key(value)
-        return names[key] != nil || channels.contains(key)
+        return names[key] != nil || channels[key] != nil
     }
 
     /// The channel of a link's host or of the nearest domain above it that is listed (`m.facebook.com` → `facebook.com`).

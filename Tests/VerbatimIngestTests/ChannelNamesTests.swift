@@ -50,6 +50,15 @@ struct ChannelNamesTests {
     }
 
     /// What makes a column a channel column by its values (`ColumnByContent.channel`): a listed name or a channel itself.
+    /// A listening tool's page type (`twitter`, Brandwatch) or source host (`instagram.com`, Brand Analytics)
+    /// is the network's channel: before, `twitter` and `Twitter` were two rows of the channel table.
+    @Test func aChannelWrittenOtherwiseOrAsAHostIsItsChannel() {
+        #expect(["twitter", "INSTAGRAM", "facebook", "phone"].map { names.channel($0, link: nil) } == ["Twitter", "Instagram", "Facebook", "Phone"])
+        #expect(["instagram.com", "www.vk.com", "m.facebook.com", "sikayetvar.com"].map { names.channel($0, link: nil) } == ["Instagram", "VK", "Facebook", "Şikayetvar"])
+        #expect(["forum", "example.com", "news site"].map { names.channel($0, link: nil) } == ["forum", "example.com", "news site"], "the rest as written")
+        #expect(names.shown("instagram.com") == "Instagram", "the store's earlier channels too")
+    }
+
     @Test func knowsItsNamesAndChannels() {
         #expect(names.knows("Telefon") && names.knows("Phone") && names.knows("SOCIALMEDIA_TWITTER") && names.knows("twitter"))
         #expect(!names.knows("Kredi kartı") && !names.knows("Mobil") && !names.knows("twitter.com"), "nor hosts, which name links")
