@@ -201,6 +201,7 @@ public struct HTMLReportWriter: Sendable {
             let format = [f.format, f.encoding, f.delimiter.map { $0 == "\t" ? "TAB" : $0 }].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
             h += "<tr><td>\(esc(f.file))"
             if let error = f.fileError { h += "<div class=\"note neg-t\">\(t(f.rejectedWhole ? "files.error" : "files.stopped")): \(esc(error))</div>" }
+            if f.setAside > 0 { h += "<div class=\"note\">\(t("files.set_aside", ["n": String(f.setAside)]))</div>" }
             h += "</td><td>\(esc(format))</td><td class=\"num\">\(f.read)</td><td class=\"num\">\(f.accepted)</td><td class=\"num\">\(f.rated)</td><td class=\"num\">\(f.rejected)</td></tr>\n"
         }
         // The files not read, after those read: nothing of them is counted, so their numbers are dashes.

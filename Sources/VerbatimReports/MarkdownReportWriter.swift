@@ -31,6 +31,7 @@ public enum MarkdownReportWriter {
         }
         let rated = report.ratedWithoutText
         if rated > 0 { md += " · \(RatedResponse.described(count: rated)), counted in the survey figures" }
+        if report.setAside > 0 { md += " · \(report.setAside) set aside as no customer's feedback (a chat's service lines and own posts, surveys never answered: manifest.json)" }
         if report.rejectedRecords > 0 { md += " · \(report.rejectedRecords) rejected (see rejects.csv)" }
         if report.filesNotExports > 0 {
             md += " · \(report.filesNotExports == 1 ? "1 file" : "\(report.filesNotExports) files") not read (listed below)"

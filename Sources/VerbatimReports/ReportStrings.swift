@@ -26,7 +26,7 @@ public struct ReportStrings: Sendable {
         "verbatims.by_employee", "verbatims.by_theme", "verbatims.most_positive", "verbatims.most_negative",
         "verbatims.none", "verbatim.evidence", "verbatim.source", "verbatim.themes",
         "verbatim.rating", "verbatim.mentioned", "section.files", "files.file", "files.format",
-        "files.read", "files.accepted", "files.rated", "files.rejected", "files.error", "files.stopped", "files.not_read", "section.channels", "channel.none", "section.languages", "lang.tr", "lang.kk",
+        "files.read", "files.accepted", "files.rated", "files.rejected", "files.set_aside", "files.error", "files.stopped", "files.not_read", "section.channels", "channel.none", "section.languages", "lang.tr", "lang.kk",
         "lang.mn", "lang.sr", "lang.ru", "lang.und", "footer", "no_data", "number.decimal", "number.percent",
     ]
 

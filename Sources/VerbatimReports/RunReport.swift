@@ -12,6 +12,8 @@ public struct RunReport: Sendable {
     public var rejectedRecords: Int
     /// Responses with a rating and no text: in CSAT and NPS, not in the sentiment counts.
     public var ratedWithoutText: Int { files.reduce(0) { $0 + $1.rated } }
+    /// Items that are no customer's feedback (`NotFeedback`): counted, not analysed.
+    public var setAside: Int { files.reduce(0) { $0 + $1.setAside } }
     /// Employees with fewer records are shown as "too few responses", not ranked.
     public var minResponses: Int
     public var positiveThreshold: Double

@@ -30,6 +30,7 @@ public enum SummaryJSONWriter {
             .object([("file", .string(f.file)), ("format", .string(f.format)), ("encoding", .string(f.encoding)),
                      ("delimiter", f.delimiter.map { .string($0) } ?? .null), ("read", .int(f.read)),
                      ("accepted", .int(f.accepted)), ("rated_without_text", .int(f.rated)), ("rejected", .int(f.rejected)),
+                     ("set_aside", .int(f.setAside)),
                      ("error", f.fileError.map { .string($0) } ?? .null)])
         })
         let root: JSONValue = .object([

@@ -39,6 +39,24 @@ struct MarkdownReportTests {
         #expect(MarkdownReportWriter.render(Self.report(records + [disagreeing])).contains(" · 1 comment pointing against its rating\n"))
     }
 
+    /// A file whose items are partly no customer's feedback (a Telegram group's service lines and own
+    /// answers) says so where its counts are shown, so that `read` is accounted for in each report.
+    @Test func itemsSetAsideAreSaidInEachReport() throws {
+        var file = FileReadSummary(file: "telegram.json", format: "json", encoding: "utf-8")
+        (file.read, file.accepted) = (7, 2)
+        file.countSetAside(.ownMessage, 3)
+        file.countSetAside(.serviceLine, 2)
+        var report = Self.report([Self.record("1", "Ana", score: 0.8)])
+        #expect(!MarkdownReportWriter.render(report).contains("set aside"))
+        report.files = [file]
+        #expect(MarkdownReportWriter.render(report).contains(" · 5 set aside as no customer's feedback ("))
+        let html = try htmlReport([Self.record("1", "Ana", score: 0.8)], files: [file], locale: .kk)
+        #expect(html.contains("telegram.json<div class=\"note\">5 жазба бөлініп қойылды: клиент пікірі емес"))
+        let json = SummaryJSONWriter.render(report)
+        #expect(json.contains("\"rejected\": 0,\n      \"set_aside\": 5,"), "\(json.suffix(400))")
+        #expect(file.notFeedback.map(\.what) == [.serviceLine, .ownMessage], "in NotFeedback's order, whatever came first")
+    }
+
     /// A file the run did not read (a name it cannot open, a PDF) is listed where the figures are read, with
     /// why, in `report.md` and `report.html`; a run that read every file says nothing of it.
     @Test func filesNotReadAreListedWithWhy() throws {
