@@ -74,12 +74,30 @@ public struct ChannelNames: Sendable {
 
     /// The channel of a link's host or of the nearest domain above it that is listed (`m.facebook.com` → `facebook.com`).
     func channel(ofLink link: String) -> String? {
+        if let target = Self.redirectTarget(of: link) { return channel(ofLink: target) }
         guard !hosts.isEmpty, var host = Self.host(of: link) else { return nil }
         while true {
             if let c = hosts[host] { return c }
             guard let dot = host.firstIndex(of: "."), host[host.index(after: dot)...].contains(".") else { return nil }
             host = String(host[host.index(after: dot)...])
         }
+    }
+
+    /// The hosts whose links only lead elsewhere, and the query parameter that holds where.
+    static let redirectors: [String: [String]] = [
+        "google.com": ["url", "q"], "www.google.com": ["url", "q"],   // Google Alerts' and search results' links
+        "l.facebook.com": ["u"], "lm.facebook.com": ["u"],            // Facebook's outbound links
+    ]
+
+    /// The address a redirecting link leads to (Google Alerts' `https://www.google.com/url?rct=j&url=https://www.sikayetvar.com/…`),
+    /// when it names one with its scheme; nil for any other link.
+    static func redirectTarget(of link: String) -> String? {
+        guard let host = host(of: link), let keys = redirectors[host],
+              let items = URLComponents(string: link.trimmingCharacters(in: .whitespaces))?.queryItems else { return nil }
+        for key in keys {
+            if let target = items.first(where: { $0.name == key })?.value, target.hasPrefix("http"), Self.host(of: target) != host { return target }
+        }
+        return nil
     }
 
     /// The lower-case host of an absolute web address (`https://www.Twitter.com:443/x` → `www.twitter.com`), or of

@@ -59,6 +59,14 @@ struct ChannelNamesTests {
         #expect(names.shown("instagram.com") == "Instagram", "the store's earlier channels too")
     }
 
+    /// A link that leads through a redirect (Google Alerts', Facebook's outbound) is the channel of where it leads.
+    @Test func aRedirectingLinkIsTheChannelOfWhereItLeads() {
+        #expect(names.channel(nil, link: "https://www.google.com/url?rct=j&sa=t&url=https://twitter.com/a/status/1&ct=ga") == "Twitter")
+        #expect(names.channel(nil, link: "https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.sikayetvar.com%2Fturkcell&h=AT0") == "Şikayetvar")
+        #expect(names.channel(nil, link: "https://www.google.com/search?q=turkcell") == nil, "a search is no redirect")
+        #expect(names.channel(nil, link: "https://www.google.com/url?q=https://www.google.com/url?q=x") == nil)
+    }
+
     @Test func knowsItsNamesAndChannels() {
         #expect(names.knows("Telefon") && names.knows("Phone") && names.knows("SOCIALMEDIA_TWITTER") && names.knows("twitter"))
         #expect(!names.knows("Kredi kartı") && !names.knows("Mobil") && !names.knows("twitter.com"), "nor hosts, which name links")

@@ -65,6 +65,25 @@ struct XMLRecordReaderTests {
         #expect(records[0].employee == nil)
     }
 
+    /// Google Alerts' Atom feed: each entry's link leads through Google (`google.com/url?…&url=…`), and the
+    /// channel is where it leads (before, no entry had one). Its HTML content is kept as written; the text
+    /// stage reads it without its tags (`TextCleaner`).
+    @Test func googleAlertsEntriesAreOnTheSiteTheyLeadTo() throws {
+        let xml = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>Google Alert - Turkcell</title>
+            <entry><id>tag:google.com,2013:googlealerts/feed:1</id>
+              <title type="html">&lt;b&gt;Turkcell&lt;/b&gt; 40 dakika bekletti</title>
+              <link href="https://www.google.com/url?rct=j&amp;sa=t&amp;url=https://www.sikayetvar.com/turkcell/bekletti&amp;ct=ga&amp;usg=AOv"/>
+              <published>2026-11-21T08:31:12Z</published>
+              <content type="html">&lt;b&gt;Turkcell&lt;/b&gt; müşteri hizmetleri 40 dakika bekletti.&lt;br&gt;Rezalet&amp;nbsp;&amp;hellip;</content></entry>
+            </feed>
+            """
+        let (records, rejects, _) = try readXML(xml)
+        #expect(rejects.isEmpty)
+        #expect(records.map(\.text) == ["<b>Turkcell</b> müşteri hizmetleri 40 dakika bekletti.<br>Rezalet&nbsp;&hellip;"])
+        #expect(records.map(\.channel) == ["Şikayetvar"])
+    }
+
     @Test func customShapeWithAttributesAndAgent() throws {
         let xml = """
             <mentions source="tool">
