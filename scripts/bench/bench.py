@@ -321,6 +321,12 @@ def main():
                "repeats": REPEATS}
     add("full, CSV/TSV only, 1 job", N - n_xml, size_mb(csv_dir), run([BIN, "run", "--pipeline", pipeline(csv_dir, all_stages, "csv"), "--out", out, "--jobs", "1", "--quiet"]))
     add("full, XML only, 1 job", n_xml, size_mb(xml_dir), run([BIN, "run", "--pipeline", pipeline(xml_dir, all_stages, "xml"), "--out", out, "--jobs", "1", "--quiet"]))
+    # JSON (not in the corpus above, whose figures stay comparable from bench to bench): as many records as
+    # the XML part, in the three shapes a JSON export comes in.
+    json_dir = os.path.join(WORK, f"json-{n_xml}")
+    if not os.path.isdir(json_dir):
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts/bench/generate_corpus.py"), json_dir, "--records", str(n_xml), "--json"], check=True)
+    add("full, JSON only, 1 job", n_xml, size_mb(json_dir), run([BIN, "run", "--pipeline", pipeline(json_dir, all_stages, "json"), "--out", out, "--jobs", "1", "--quiet"]))
 
     # The text stages alone: the comments of the UTF-8 CSV files, one per line, through `classify`.
     texts = os.path.join(WORK, f"texts-{N}.txt")

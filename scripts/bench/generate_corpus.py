@@ -115,10 +115,14 @@ def main():
     ap.add_argument("--records", type=int, default=100_000)
     ap.add_argument("--seed", type=int, default=20261121)
     ap.add_argument("--files", type=int, default=16, help="files per format family")
+    ap.add_argument("--json", action="store_true",
+                    help="write JSON exports instead (a chat export's document, an API's array, NDJSON), from records of their own")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     sentences = load_sentences()
     os.makedirs(args.out, exist_ok=True)
+    if args.json:
+        return write_json(args, random.Random(args.seed + 1), sentences)
     n_csv = int(args.records * 0.8)
     n_xml = args.records - n_csv
 
@@ -188,6 +192,39 @@ def main():
     if out:
         out.write(closing)
         out.close()
+
+
+def write_json(args, rng, sentences):
+    """JSON exports of `args.records` records, round-robin over three shapes: Telegram's chat export (a
+    document whose records are its member 'messages'), an API's top-level array, and NDJSON."""
+    import json
+    shapes = ["telegram", "array", "ndjson"]
+    per_file = max(1, args.records // max(1, args.files // 2))
+    batch, k0 = [], 0
+
+    def flush(k):
+        if not batch:
+            return
+        shape = shapes[(k // per_file) % 3]
+        path = os.path.join(args.out, f"{k // per_file:03d}_mentions_{shape}.{'ndjson' if shape == 'ndjson' else 'json'}")
+        with open(path, "w", encoding="utf-8") as f:
+            if shape == "telegram":
+                json.dump({"name": "Support", "type": "public_supergroup", "id": 77, "messages": batch}, f, ensure_ascii=False, indent=1)
+            elif shape == "array":
+                json.dump(batch, f, ensure_ascii=False, indent=1)
+            else:
+                f.writelines(json.dumps(m, ensure_ascii=False) + "\n" for m in batch)
+        batch.clear()
+
+    for k, r in enumerate(record_stream(rng, sentences, args.records)):
+        if k % per_file == 0:
+            flush(k0)
+            k0 = k
+        day, h, m = r["date"]
+        batch.append({"id": r["id"], "type": "message", "date": f"2026-11-{day:02d}T{h:02d}:{m:02d}:00",
+                      "date_unixtime": str(1795248000 + k), "from": f"user{k}", "from_id": f"user{k}",
+                      "channel": r["channel"], "text": r["text"], "text_entities": []})
+    flush(k0)
 
 
 if __name__ == "__main__":
