@@ -121,14 +121,14 @@ struct FormatInputTests {
                    textColumn: "Full Text | Snippet", textReason: "where it is empty, the first of 'Snippet'") { o in
             #expect(o.records.map(\.provenance.line) == [9, 10, 11])
             #expect(o.records[1].text == "Mağazadaki temsilci çok ilgiliydi, teşekkürler")
-            #expect(o.records.map(\.channel) == ["twitter", "instagram", "twitter"])
+            #expect(o.records.map(\.channel) == ["Twitter", "Instagram", "Twitter"], "the page type, as channels.tsv names its network")
         },
         // Brandwatch's API: the text is `fullText`, or `snippet` where that is empty; Twitter's date form and Unix seconds.
         FormatCase(file: "brandwatch_sr_2026-11-21.json", format: "json", records: 3, layout: "records in the array 'results'") { o in
             #expect(o.records.map(\.id) == ["bw-9001", "bw-9002", "bw-9003"])
             #expect(o.records[1].text == "Već treći put zovem zbog istog kvara i niko ne zna ništa", "the snippet, as the full text is empty")
             #expect(o.records.map(\.date) == ["2026-11-21T09:12:00+00:00", "2026-11-21T14:30:00+00:00", "2026-11-21T12:00:00Z"])
-            #expect(o.records.map(\.channel) == ["twitter", "twitter", "facebook"], "pageType")
+            #expect(o.records.map(\.channel) == ["Twitter", "Twitter", "Facebook"], "pageType, as channels.tsv names its network")
         },
         // Talkwalker's stream: each post three objects deep, its time in Unix milliseconds; the control line at the end is a reject that names its keys.
         FormatCase(file: "talkwalker_tr_2026-11-21.ndjson", format: "ndjson", records: 2, rejects: 1, layout: "each record's fields under 'chunk_result.data.data'") { o in
