@@ -38,7 +38,7 @@ struct InputFolderTests {
         #expect(unread.count == 1 && unread[0].contains("warning qualtrics_tr_2026-11-21.csv: rating column 'Q1' not read: "), "\(unread)")
         // Every record of every readable file is in the reports.
         let accepted = inputs.values.compactMap { $0["accepted"] as? Int }.reduce(0, +)
-        #expect(accepted == 5 + 5 + 5 + 4 + 3 + 2 + 3 + 3 + 3 + 4 + 2 + 3 + 3 + 3 + 3 + 3 + 2 + 3)
+        #expect(accepted == 5 + 5 + 5 + 4 + 3 + 2 + 3 + 3 + 3 + 4 + 2 + 3 + 3 + 3 + 3 + 3 + 2 + 3 + 3)
         let records = try String(contentsOf: out.url.appendingPathComponent("records.csv"), encoding: .utf8)
         #expect(records.utf8.split(separator: 10).count - 1 >= accepted)
         #expect(records.contains("exports_2026-11-21.zip!sanal_mn.xml"))

@@ -111,6 +111,14 @@ struct FormatInputTests {
             #expect(o.records.first?.provenance.line == 2, "an array element's line is where it starts")
             #expect(o.rejects.first?.provenance.line == 32)
         },
+        // Telegram Desktop's chat export of a support group: the customers' messages are read; a service line,
+        // the group's own answer and a photo without a caption are set aside, not rejected.
+        FormatCase(file: "telegram_kk_2026-11-21.json", format: "json", records: 3, layout: "records in the array 'messages'") { o in
+            #expect(o.records.map(\.id) == ["502", "504", "506"])
+            #expect(o.records.map(\.channel) == ["Telegram", "Telegram", "Telegram"])
+            #expect(o.records[1].text == "Оператор өте сыпайы, мәселені тез шешті", "formatted text, its runs joined")
+            #expect(o.setAside == [.serviceLine, .ownMessage, .mediaOnly])
+        },
         FormatCase(file: "mentions_kk_2026-11-21.ndjson", format: "ndjson", records: 3, rejects: 1) { o in
             #expect(o.records.map(\.provenance.line) == [1, 3, 4])
             #expect(o.rejects.first?.provenance.line == 2)
