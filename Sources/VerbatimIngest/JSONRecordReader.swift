@@ -194,7 +194,7 @@ public struct JSONRecordReader: RecordReader {
                 return emit(.setAside(what))
             }
             var values = map(object)
-            if values[.channel] == nil, values[.link] == nil, TelegramMessage.isMessage(object) { values[.channel] = TelegramMessage.channel }
+            if values[.channel] == nil, values[.link] == nil, let network = PlatformMarks.channel(of: object) { values[.channel] = network }
             if values[.text] == nil, values[.rating] == nil, values[.nps] == nil, !namesText(object) {
                 return reject(.noTextKey(keys: object.keys.sorted()))
             }

@@ -8,14 +8,11 @@ import VerbatimCore
 /// `"from_id": "channel1812345678"`), and photos or stickers with no caption. Read as feedback, the
 /// company's apologies and thanks came out as customers' praise, and every service line was a reject.
 /// They are set aside and counted (`NotFeedback`); a customer's message is read as any JSON record,
-/// on the channel `Telegram` unless it names one.
+/// on the channel `Telegram` unless it names one (`PlatformMarks`).
 enum TelegramMessage {
     /// The keys of a message that carries something other than text (Telegram's export writes the
     /// media's file, or its kind).
     static let mediaKeys = ["photo", "file", "media_type", "sticker_emoji", "poll", "location_information", "contact_information"]
-
-    /// The channel a customer's message is on when it names none.
-    static let channel = "Telegram"
 
     /// Whether `object` is a message of Telegram's chat export: its sender or actor is written as
     /// Telegram writes peers (`user123`, `channel123`), or its date also as `date_unixtime`.

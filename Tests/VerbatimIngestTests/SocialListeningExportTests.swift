@@ -121,8 +121,23 @@ struct SocialListeningExportTests {
             """#, name: "vk_comments_kk.json")
         #expect(o.problems().isEmpty, "\(o.problems())")
         #expect(o.records.map(\.id) == ["21", "23"] && o.setAside == [.ownMessage])
+        #expect(o.records.map(\.channel) == ["VK", "VK"], "VK's marks: owner_id beside post_id")
         let elsewhere = read(#"[{"id": "p1", "from_id": -3, "text": "Servis çok yavaş"}]"#, name: "posts.json")
         #expect(elsewhere.records.map(\.id) == ["p1"], "a negative id means a community only beside VK's post or wall")
+    }
+
+    /// YouTube's Data API answer (`commentThreads`): each comment three objects deep, on the channel its
+    /// `kind` names; before, YouTube comments had no channel.
+    @Test func youTubeCommentThreads() {
+        let o = read(#"""
+            {"kind": "youtube#commentThreadListResponse", "pageInfo": {"totalResults": 1}, "items": [
+              {"kind": "youtube#commentThread", "id": "Ugx1", "snippet": {"videoId": "abc", "topLevelComment": {"kind": "youtube#comment", "id": "Ugx1",
+                "snippet": {"textOriginal": "Kaspi қосымшасы өте ыңғайлы, рахмет!", "authorDisplayName": "@aigerim", "publishedAt": "2026-11-21T08:31:12Z"}}}}
+            ]}
+            """#, name: "youtube_kk.json")
+        #expect(o.problems().isEmpty && o.rejects.isEmpty, "\(o.rejects.map(\.reason))")
+        #expect(o.records.map(\.id) == ["Ugx1"] && o.records.map(\.channel) == ["YouTube"])
+        #expect(o.records.first?.text == "Kaspi қосымшасы өте ыңғайлы, рахмет!" && o.records.first?.date == "2026-11-21T08:31:12Z")
     }
 
     /// Telegram's chat export writes a formatted message's text as a list of runs (`["Ажилтан ",
