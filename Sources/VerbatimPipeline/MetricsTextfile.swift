@@ -21,6 +21,8 @@ public enum MetricsTextfile {
         public var filesRejected = 0
         public var recordsAccepted = 0
         public var recordsRejected = 0
+        /// Items set aside as no customer's feedback (`NotFeedback`).
+        public var recordsSetAside = 0
 
         public init(pipeline: String, succeeded: Bool, finishedAt: Date, durationSeconds: Double) {
             self.pipeline = pipeline
@@ -62,6 +64,7 @@ public enum MetricsTextfile {
         metric("verbatim_last_run_files_rejected", "Files the last run rejected whole.", "\(r.filesRejected)")
         metric("verbatim_last_run_records_accepted", "Records the last run accepted.", "\(r.recordsAccepted)")
         metric("verbatim_last_run_records_rejected", "Rows the last run rejected.", "\(r.recordsRejected)")
+        metric("verbatim_last_run_records_set_aside", "Items the last run set aside as no customer's feedback (a chat's service lines and own posts, surveys never answered).", "\(r.recordsSetAside)")
         return out
     }
 

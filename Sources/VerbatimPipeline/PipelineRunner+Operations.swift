@@ -21,6 +21,7 @@ extension PipelineRunner {
                 "files_read": .stringConvertible(outcome.files.count), "files_skipped": .stringConvertible(outcome.filesSkipped),
                 "files_rejected": .stringConvertible(outcome.filesRejected), "records_accepted": .stringConvertible(outcome.accepted),
                 "records_rejected": .stringConvertible(outcome.rejected),
+                "records_set_aside": .stringConvertible(outcome.files.reduce(0) { $0 + $1.setAside }),
                 "duration_seconds": .stringConvertible((outcome.seconds * 1000).rounded() / 1000),
                 "reports": "\(outcome.wroteReports ? outcome.folder.path : "unchanged")",
             ])
@@ -30,6 +31,7 @@ extension PipelineRunner {
             r.filesRejected = outcome.filesRejected
             r.recordsAccepted = outcome.accepted
             r.recordsRejected = outcome.rejected
+            r.recordsSetAside = outcome.files.reduce(0) { $0 + $1.setAside }
             writeMetrics(r)
             return outcome
         } catch {

@@ -48,6 +48,7 @@ public enum SummaryJSONWriter {
                 ("records_read", .int(report.files.reduce(0) { $0 + $1.read })),
                 ("records_rejected", .int(report.rejectedRecords)),
                 ("rated_without_text", .int(report.ratedWithoutText)),
+                ("set_aside", .int(report.setAside)),
             ] + tally(agg.total))),
             ("verbatims", verbatims(agg.topVerbatims)),
             ("employees", employees),

@@ -138,7 +138,9 @@ struct OperationsTests {
     @Test func metricsAreInPrometheusTextFormat() {
         var r = MetricsTextfile.RunResult(pipeline: "night\"ly", succeeded: true, finishedAt: Date(timeIntervalSince1970: 100), durationSeconds: 1.5)
         r.recordsAccepted = 7
+        r.recordsSetAside = 3
         let text = MetricsTextfile.render(r, lastSuccess: 100)
+        #expect(text.contains("\nverbatim_last_run_records_set_aside{pipeline=\"night\\\"ly\"} 3\n"))
         #expect(text.contains("# HELP verbatim_last_run_records_accepted Records the last run accepted.\n# TYPE verbatim_last_run_records_accepted gauge\nverbatim_last_run_records_accepted{pipeline=\"night\\\"ly\"} 7\n"))
         #expect(MetricsTextfile.lastSuccess(in: text, pipeline: "night\"ly") == 100)
         #expect(MetricsTextfile.lastSuccess(in: text, pipeline: "other") == nil)
