@@ -347,11 +347,17 @@ public struct JSONRecordReader: RecordReader {
         switch v {
         case let s as String: return s
         case let n as NSNumber:
-            // JSONSerialization gives `true`/`false` as NSNumbers of type char ("c"); JSON numbers never are.
-            if String(cString: n.objCType) == "c" { return n.boolValue ? "true" : "false" }
-            return PlainNumber.text(n.doubleValue)
+            guard let number = number(n) else { return n.boolValue ? "true" : "false" }
+            return PlainNumber.text(number)
         default: return nil
         }
+    }
+
+    /// A parsed value's number; nil for anything else, booleans included (JSONSerialization gives `true`
+    /// and `false` as NSNumbers of type char, "c"; JSON numbers never are).
+    static func number(_ v: Any?) -> Double? {
+        guard let n = v as? NSNumber, String(cString: n.objCType) != "c" else { return nil }
+        return n.doubleValue
     }
 
     /// Foundation's parse error, without its Cocoa wrapping.

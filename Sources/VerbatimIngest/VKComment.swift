@@ -1,4 +1,3 @@
-import Foundation
 import VerbatimCore
 
 /// A comment of VK's API answer (`wall.getComments`, `board.getComments`: `{"response": {"count": …,
@@ -12,8 +11,7 @@ enum VKComment {
     /// not such a comment: one with an `owner_id` or `post_id` beside a whole-number `from_id`).
     static func notFeedback(_ object: [String: Any]) -> NotFeedback? {
         guard object["owner_id"] != nil || object["post_id"] != nil,
-              let from = object["from_id"] as? NSNumber, String(cString: from.objCType) != "c",
-              let id = Int64(exactly: from.doubleValue) else { return nil }
+              let from = JSONRecordReader.number(object["from_id"]), let id = Int64(exactly: from) else { return nil }
         return id < 0 ? .ownMessage : nil
     }
 }
