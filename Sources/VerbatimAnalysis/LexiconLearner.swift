@@ -238,7 +238,10 @@ struct UnitTable {
     mutating func id(for unit: SentimentScorer.Unit, in lex: LanguageLexicon) -> Int? {
         let origin: Origin, term: TermIndex<Double>.Term
         switch unit {
-        case let .sentiment(k): origin = .hand(k); term = lex.sentiment.terms[k]
+        case let .sentiment(k):
+            // A stem's twin (`StemAlternations`) is learned as the entry it spells another way.
+            let entry = lex.sentiment.original(of: k)
+            origin = .hand(entry); term = lex.sentiment.terms[entry]
         case let .loan(k): origin = .loan(k); term = lex.loanSentiment.terms[k]
         case let .learned(k): origin = .candidate(k); term = lex.learned.terms[k]
         case let .pair(k): origin = .pair(k); term = lex.learnedPairs.terms[k]

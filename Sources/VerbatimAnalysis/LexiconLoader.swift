@@ -35,7 +35,7 @@ public struct LexiconLoader {
     public func dataFiles() -> [URL] {
         var files: [URL] = []
         for lang in Language.scored {
-            for kind in ["sentiment", "negation", "intensifiers", "contrast", "concessive", "themes", "aspects", "numbers", "ratings", "langid"] {
+            for kind in ["sentiment", "negation", "intensifiers", "contrast", "concessive", "themes", "aspects", "numbers", "ratings", "langid", "alternations"] {
                 files.append(directory.appendingPathComponent(lang.rawValue).appendingPathComponent("\(kind).tsv"))
             }
         }
@@ -76,6 +76,14 @@ public struct LexiconLoader {
             guard var lex = set.languages[layer.language] else { continue }
             issues += LearnedLayerFile.apply(layer.path, to: &lex)
             set.languages[layer.language] = lex
+        }
+        // Last, so that the stems of user lexicons and learned layers change their final consonant too.
+        for lang in Language.scored {
+            let alternations = StemAlternations.load(directory.appendingPathComponent(lang.rawValue).appendingPathComponent("alternations.tsv"), lang, issues: &issues)
+            guard !alternations.isEmpty, var lex = set.languages[lang] else { continue }
+            var extender = StemAlternations.Extender(alternations: alternations)
+            TermAutomaton.visitIndexes(of: &lex, with: &extender)
+            set.languages[lang] = lex
         }
         loadValued(directory.appendingPathComponent("emoji.tsv"), .und, range: -4...4, into: &set.emoji, issues: &issues, required: false)
         return (set, issues)

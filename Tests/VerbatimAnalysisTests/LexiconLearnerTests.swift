@@ -55,6 +55,18 @@ struct LexiconLearnerTests {
         #expect(entry.positives == 10 && entry.negatives == 30)
     }
 
+    /// A stem's inflected forms with its final consonant changed (`eksiği` under `eksik*`, tr/alternations.tsv)
+    /// count as the entry as written: one layer line, with every text, which loads without a repeated line.
+    @Test func aStemsChangedFormsAreLearnedAsItsEntry() throws {
+        let lines = Array(repeating: "neg\teksik", count: 10) + Array(repeating: "neg\teksiği var", count: 10)
+            + Array(repeating: "pos\tzıpzıp", count: 20)
+        let layer = try learn(lines)
+        let named = layer.entries.filter { $0.term.hasPrefix("eksi") && !$0.term.contains(" + ") }  // pairs aside
+        #expect(named.map(\.term) == ["eksik*"])
+        #expect(named.first?.negatives == 20, "both spellings' texts")
+        _ = try analyzer(with: layer)
+    }
+
     /// Words that a rule claims (a contrast word, an intensifier, a negated verb) and numbers are learned too, as
     /// a bag of words would weigh them: the 9 of `10/9` is praise, the 2 of `10/2` is not. Their rules still apply.
     @Test func ruleWordsAndNumbersAreLearnedAndExplained() throws {

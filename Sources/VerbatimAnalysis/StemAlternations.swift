@@ -1,0 +1,93 @@
+import Foundation
+import VerbatimCore
+
+/// A language's final-consonant alternations (`<lang>/alternations.tsv`): a word whose last consonant
+/// changes before a suffix that starts with a vowel (Turkish `abonelik` → `aboneliğimi`, `kitap` →
+/// `kitabı`; Kazakh `жауап` → `жауабы`, `кешік` → `кешігіп`). A `*` stem is written in the dictionary form,
+/// so without these it misses every such inflected form, and an analyst had to list the changed stem by
+/// hand beside it (`sağlamlığ*`).
+///
+/// Each term of the language's indexes with such a stem gets a twin whose stem ends in the changed
+/// letter: same payload, text, file and line, so an explanation names the entry as written. A stem
+/// changes when its form ends in a listed consonant after a vowel and has at least
+/// `minimumSyllables` vowels: words of one syllable mostly keep theirs (`ok` → `oku`, `yok` → `yoku`).
+/// A twin whose words some entry already has is not added: what an analyst wrote wins.
+public struct StemAlternations: Sendable {
+    /// The fewest vowels a stem has for its last consonant to change.
+    public static let minimumSyllables = 2
+
+    /// The letters that make a syllable, folded like the language's words.
+    private(set) var vowels: Set<Character> = []
+    /// Final consonant → what it becomes before a vowel, folded.
+    private(set) var finals: [(final: String, becomes: String)] = []
+
+    public var isEmpty: Bool { finals.isEmpty }
+
+    /// Reads `url` (optional: a language without the file has no alternations), folding its letters for
+    /// `language`; problems go to `issues` with their line.
+    static func load(_ url: URL, _ language: Language, issues: inout [DataFileIssue]) -> StemAlternations {
+        var result = StemAlternations()
+        let (lines, issue) = DataFile.read(url, required: false)
+        if let issue { issues.append(issue) }
+        var finalLines: [Int] = []
+        for l in lines ?? [] {
+            switch l.fields[0] {
+            case "vowels" where l.fields.count >= 2 && !l.fields[1].isEmpty && !l.fields[1].contains(" "):
+                result.vowels.formUnion(LanguageFoldingShim.fold(l.fields[1], language))
+            case "final" where l.fields.count >= 3 && !l.fields[1].isEmpty && !l.fields[2].isEmpty:
+                result.finals.append((LanguageFoldingShim.fold(l.fields[1], language), LanguageFoldingShim.fold(l.fields[2], language)))
+                finalLines.append(l.line)
+            default:
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'vowels<TAB>letters' (no spaces) or 'final<TAB>consonant<TAB>becomes<TAB>comment'"))
+            }
+        }
+        if result.vowels.isEmpty, let first = finalLines.first {
+            issues.append(DataFileIssue(file: url.path, line: first, message: "no 'vowels' line: which stems have syllables enough to change cannot be told"))
+            result.finals = []
+        }
+        return result
+    }
+
+    /// The forms a stem word also takes, or none: `abonelik` → `aboneliğ` (one per listed final it ends in).
+    func alternatives(of form: String) -> [String] {
+        var found: [String] = []
+        for (final, becomes) in finals where form.hasSuffix(final) {
+            let head = form.dropLast(final.count)
+            guard let before = head.last, vowels.contains(before),
+                  head.reduce(0, { $0 + (vowels.contains($1) ? 1 : 0) }) >= Self.minimumSyllables else { continue }
+            found.append(String(head) + becomes)
+        }
+        return found
+    }
+
+    /// Every other spelling of a term's words: each stem word as written or in one of its alternatives.
+    func variants<Payload>(of words: [TermIndex<Payload>.Word]) -> [[TermIndex<Payload>.Word]] {
+        var all: [[TermIndex<Payload>.Word]] = [[]]
+        for word in words {
+            let forms = [word.form] + (word.isStem ? alternatives(of: word.form) : [])
+            all = all.flatMap { prefix in forms.map { prefix + [TermIndex<Payload>.Word(form: $0, isStem: word.isStem)] } }
+        }
+        return Array(all.dropFirst())  // the first is the term as written
+    }
+
+    /// Adds to `index` the twins of its terms (see the type's comment).
+    func extend<Payload>(_ index: inout TermIndex<Payload>) {
+        for (k, term) in index.terms.enumerated() where term.words.contains(where: \.isStem) {
+            for words in variants(of: term.words) where index.find(words) == nil {
+                var twin = term
+                twin.words = words
+                index.add(twin, twinOf: k)
+            }
+        }
+    }
+
+    /// Extends every term index of a language (`TermAutomaton.visitIndexes`).
+    struct Extender: TermAutomaton.IndexVisitor {
+        let alternations: StemAlternations
+        mutating func visit<Payload>(_ index: inout TermIndex<Payload>, _ kind: TermAutomaton.Kind) {
+            // A mixed-in language's own terms (Russian in Kazakh) do not follow this language's morphology.
+            guard ![.loanSentiment, .loanNegatorsBefore, .loanNegatorsAfter].contains(kind) else { return }
+            alternations.extend(&index)
+        }
+    }
+}
