@@ -7,7 +7,8 @@ import VerbatimCore
 /// diacritics folded (`č ć → c`, `š → s`, `ž → z`, `đ → dj`, `dž → dz`), so
 /// Cyrillic, Latin and diacritic-less spellings meet. For lookup, Turkish,
 /// Kazakh and Mongolian letters that people often type without their marks
-/// are folded too (`ç ğ ı ö ş ü`; `ә ғ қ ң ө ұ ү һ і`; `ө ү`). Lexicon terms
+/// are folded too (`ç ğ ı ö ş ü`; `ә ғ қ ң ө ұ ү һ і`; `ө ү`). Kazakh and Mongolian
+/// words typed in Latin letters are spelled in Cyrillic (`transliteratesLatin`). Lexicon terms
 /// are folded with the same function, so both sides always meet.
 public enum LanguageFolding {
     public static func fold(_ word: String, for language: Language) -> String {
@@ -15,7 +16,7 @@ public enum LanguageFolding {
         case .tr: return skeleton(turkishLower(word), turkishSkeleton)
         case .sr: return serbianKey(word)
         case .kk: return skeleton(kazakhLatinToCyrillic(defaultLower(word)), kazakhSkeleton)
-        case .mn: return skeleton(defaultLower(word), mongolianSkeleton)
+        case .mn: return skeleton(mongolianLatinToCyrillic(defaultLower(word)), mongolianSkeleton)
         default: return defaultLower(word)
         }
     }
@@ -25,12 +26,12 @@ public enum LanguageFolding {
     /// `жаксы` meets `жақсы`, and `сэтгэл хангалуун` meets `сэтгэл хангалуун` typed with `у` for `ү`.
     static let turkishSkeleton: [UInt32: UnicodeScalar] = [0xE7: "c", 0x11F: "g", 0x131: "i", 0xF6: "o", 0x15F: "s", 0xFC: "u"]
     static var kazakhSkeleton: [UInt32: UnicodeScalar] { ScriptFolding.kazakhSkeleton }
-    static let mongolianSkeleton: [UInt32: UnicodeScalar] = [0x4E9: "о", 0x4AF: "у"]
+    static let mongolianSkeleton: [UInt32: UnicodeScalar] = [0x4E9: "о", 0x4AF: "у", 0x435: "э"]
 
     /// Kazakh typed in Latin letters (`unadi`, `keremet`, `rahmet`, the 2021 alphabet's `ğ ş ñ ū`, the 2018 one's `á ǵ ń ó ú ý`),
     /// spelled in Cyrillic so that it meets the lexicon. Only words made of Latin letters change.
     static func kazakhLatinToCyrillic(_ s: String) -> String {
-        guard s.unicodeScalars.allSatisfy({ $0.value < 0x250 }), s.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return s }
+        guard isLatinWord(s) else { return s }
         var out = ""
         var rest = Substring(s)
         while let c = rest.first {
@@ -42,6 +43,53 @@ public enum LanguageFolding {
         }
         return out
     }
+
+    /// The languages whose words typed in Latin letters are spelled in Cyrillic before lookup: a word of
+    /// Latin letters is transliterated whole (its digraphs need context), never one scalar at a time.
+    public static func transliteratesLatin(_ language: Language) -> Bool { language == .kk || language == .mn }
+
+    /// Whether `s` is a word of Latin letters (every scalar below U+0250, at least one a letter): the words
+    /// that `kazakhLatinToCyrillic` and `mongolianLatinToCyrillic` change.
+    static func isLatinWord(_ s: String) -> Bool {
+        s.unicodeScalars.allSatisfy({ $0.value < 0x250 }) && s.unicodeScalars.contains(where: { $0.properties.isAlphabetic })
+    }
+
+    /// Mongolian typed in Latin letters, as people chat and post (`mash sain`, `bayarlalaa`, `muu baina`,
+    /// `uilchilgee`, `baihgui`), spelled in Cyrillic so that it meets the lexicon. Only words made of Latin
+    /// letters change. `e` is `э` (`ye` is `е`); `i` after a vowel and before none is `й` (`baina` → `байна`,
+    /// `uilchilgee` → `үйлчилгээ`); `ö ü`, and `q` as many type `ө`, are `ө ү`.
+    static func mongolianLatinToCyrillic(_ s: String) -> String {
+        guard isLatinWord(s) else { return s }
+        let letters = Array(s)
+        var out = ""
+        var k = 0
+        while k < letters.count {
+            if k + 1 < letters.count, let cyr = mongolianLatinDigraphs[String(letters[k...k + 1])] {
+                out += cyr
+                k += 2
+                continue
+            }
+            let c = letters[k]
+            if c == "i", let before = out.last, mongolianVowels.contains(before), !(k + 1 < letters.count && latinVowels.contains(letters[k + 1])) {
+                out += "й"
+            } else {
+                out += mongolianLatinLetters[c] ?? String(c)
+            }
+            k += 1
+        }
+        return out
+    }
+
+    static let mongolianLatinDigraphs: [String: String] = [
+        "sh": "ш", "ch": "ч", "kh": "х", "ts": "ц", "zh": "ж", "ya": "я", "yu": "ю", "yo": "ё", "ye": "е",
+    ]
+    static let mongolianLatinLetters: [Character: String] = [
+        "a": "а", "b": "б", "c": "ц", "d": "д", "e": "э", "f": "ф", "g": "г", "h": "х", "i": "и", "j": "ж", "k": "к", "l": "л",
+        "m": "м", "n": "н", "o": "о", "ö": "ө", "p": "п", "q": "ө", "r": "р", "s": "с", "t": "т", "u": "у", "ü": "ү", "v": "в",
+        "w": "в", "x": "х", "y": "ы", "z": "з",
+    ]
+    static let mongolianVowels: Set<Character> = ["а", "э", "и", "о", "у", "ө", "ү", "ы", "я", "ё", "е", "ю"]
+    static let latinVowels: Set<Character> = ["a", "e", "i", "o", "u", "y", "ö", "ü", "q"]
 
     static let kazakhLatinDigraphs: [String: String] = ["sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "ya": "я", "yu": "ю", "yo": "ё", "ts": "ц"]
     static let kazakhLatinLetters: [Character: String] = [

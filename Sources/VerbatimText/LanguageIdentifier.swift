@@ -18,15 +18,18 @@ public struct LanguageIdentifier: Sendable {
     /// The lexicons' words, for a text with too little evidence (nil: such a text is `und`).
     public var vocabulary: (any LanguageVocabulary)?
 
-    /// The languages a text in each script can take from the vocabulary. Kazakh is also typed in Latin
-    /// letters (the 2018 alphabet, or by ear), which its lexicon reads; Mongolian is not. Russian counts
+    /// The languages a text in each script can take from the vocabulary. Kazakh and Mongolian are also typed
+    /// in Latin letters (Kazakh's 2018 alphabet, or both by ear), which their lexicons read
+    /// (`LanguageFolding.transliteratesLatin`). Russian counts
     /// its own words (the Russian data the Kazakh and Mongolian lexicons share), so that a Russian text
     /// with a word Serbian also has (`приятно`, `prijatno`) is not taken for Serbian.
     static let cyrillicCandidates: [Language] = [.kk, .mn, .sr, .ru]
-    static let latinCandidates: [Language] = [.tr, .sr, .kk]
+    static let latinCandidates: [Language] = [.tr, .sr, .kk, .mn]
     /// A known term counts when its words have at least this many letters: shorter ones (`ok`, `top`,
     /// `ок`) are written in any language.
     public static let vocabularyMinimumLetters = 4
+    /// The fewest known terms for which a text in Latin letters is taken for Mongolian.
+    public static let mongolianLatinMinimumTerms = 2
 
     /// The cue tables of `resources`, shared by reference so that a lookup copies nothing.
     final class CueTables: Sendable {
@@ -128,7 +131,8 @@ public struct LanguageIdentifier: Sendable {
 
     /// The languages whose cues are looked up for a word in each script.
     private static let cyrillicSlots: [Slot] = [.kk, .mn, .ru, .sr]
-    private static let latinSlots: [Slot] = [.tr, .sr, .en]
+    /// Mongolian's cues for Latin letters are its chat spellings (`baina`, `bayarlalaa`), in its langid.tsv.
+    private static let latinSlots: [Slot] = [.tr, .sr, .en, .mn]
 
     /// Each language slot's score (`TextResources.cueLanguages` order): in a vector, not an array that
     /// every `+=` checks for uniqueness.
@@ -270,7 +274,12 @@ public struct LanguageIdentifier: Sendable {
     private func byVocabulary(_ tokens: TokenList, cues: SIMD8<Double>) -> (Language, Double)? {
         guard let vocabulary, let script = Self.script(of: tokens) else { return nil }
         let candidates = script == .cyrillic ? Self.cyrillicCandidates : Self.latinCandidates
-        let terms = candidates.map { vocabulary.knownTerms(in: tokens, language: $0, minimumLetters: Self.vocabularyMinimumLetters) }
+        let terms = candidates.map { language -> Int in
+            let known = vocabulary.knownTerms(in: tokens, language: language, minimumLetters: Self.vocabularyMinimumLetters)
+            // Mongolian has no Latin alphabet of its own: a Latin text is taken for it on more than one term
+            // (`Mesai saatleriniz nedir?` spelled in Cyrillic has a Mongolian stem, `саат*`).
+            return script == .latin && language == .mn && known < Self.mongolianLatinMinimumTerms ? 0 : known
+        }
         guard let most = terms.max(), most > 0 else { return nil }
         let tied = candidates.indices.filter { terms[$0] == most }
         func cue(_ k: Int) -> Double { TextResources.cueLanguages.firstIndex(of: candidates[k].rawValue).map { cues[$0] } ?? 0 }
@@ -279,11 +288,14 @@ public struct LanguageIdentifier: Sendable {
         return (candidates[ranked[0]], (Double(most) / Double(terms.reduce(0, +) + 1) * 100).rounded() / 100)
     }
 
-    /// Whether the text can be in `language` by its script: Turkish is written in Latin letters, Mongolian
-    /// in Cyrillic, Kazakh and Serbian in both (`latinCandidates`, `cyrillicCandidates`); a text of
-    /// neither script (emoji, numbers) or of both can be in any.
+    /// Whether the text can take `language` from the texts read with it, by its script: Turkish is written in
+    /// Latin letters, Mongolian and Russian in Cyrillic, Kazakh and Serbian in both; a text of neither script
+    /// (emoji, numbers) or of both can take any. A text in Latin letters is Mongolian only on its own evidence
+    /// (its chat words, its known terms): Mongolian has no Latin alphabet, and a Latin line in a Mongolian
+    /// export is as often English.
     func admits(_ language: Language, _ tokens: TokenList) -> Bool {
         guard let script = Self.script(of: tokens) else { return true }
+        if script == .latin && language == .mn { return false }
         return (script == .cyrillic ? Self.cyrillicCandidates : Self.latinCandidates).contains(language)
     }
 

@@ -32,8 +32,8 @@ public enum WordFolder {
     static let lower = Table(LanguageFolding.defaultLower)
     static let turkish = Table { LanguageFolding.fold($0, for: .tr) }
     static let serbian = Table { LanguageFolding.fold($0, for: .sr) }
-    static let mongolian = Table { LanguageFolding.fold($0, for: .mn) }
-    /// Kazakh without the Latin-to-Cyrillic step, which only applies to whole words in Latin letters.
+    /// Kazakh and Mongolian without the Latin-to-Cyrillic step, which only applies to whole words in Latin letters.
+    static let mongolian = Table { LanguageFolding.skeleton(LanguageFolding.defaultLower($0), LanguageFolding.mongolianSkeleton) }
     static let kazakh = Table { LanguageFolding.skeleton(LanguageFolding.defaultLower($0), LanguageFolding.kazakhSkeleton) }
 
     /// Turkish lower-casing alone (`LanguageFolding.turkishLower`), the form of the Turkish identification cues.
@@ -41,13 +41,13 @@ public enum WordFolder {
 
     /// Per language (by `Language.allCases` position), per scalar below `ScalarTable.limit`: true when the
     /// language's table folds it exactly as default lower-casing does, so that a word of such scalars
-    /// keeps the tokenizer's forms (`foldsAsLower`). Kazakh Latin letters are never such: a Kazakh word in
-    /// Latin letters is transliterated whole.
+    /// keeps the tokenizer's forms (`foldsAsLower`). Kazakh and Mongolian Latin letters are never such: such a
+    /// word in Latin letters is transliterated whole (`LanguageFolding.transliteratesLatin`).
     static let sameAsLower: [[Bool]] = Language.allCases.map { language in
         let table = table(for: language)
         return (0..<Int(ScalarTable.limit)).map { v in
             guard ScalarTable.flags[v].contains(.simpleLower) else { return false }
-            if language == .kk, v < 0x250, ScalarTable.isAlphabetic(UInt32(v)) { return false }
+            if LanguageFolding.transliteratesLatin(language), v < 0x250, ScalarTable.isAlphabetic(UInt32(v)) { return false }
             let a = Int(table.start[v]), b = Int(table.start[v + 1])
             let c = Int(lower.start[v]), d = Int(lower.start[v + 1])
             return table.output[a..<b].elementsEqual(lower.output[c..<d])
@@ -105,7 +105,7 @@ public enum WordFolder {
         var bytes = surface
         let result: (String, String?, Bool)? = bytes.withUTF8 { p in
             if language == .und, let ascii = asciiLowerForms(p, surface: surface, wantAlternative: wantAlternative) { return ascii }
-            if language == .kk, isLatinWord(p) { return nil }
+            if LanguageFolding.transliteratesLatin(language), isLatinWord(p) { return nil }
             return fold(p, table(for: language), surface: surface, wantAlternative: wantAlternative)
         }
         if let result { return result }
@@ -139,8 +139,8 @@ public enum WordFolder {
     /// `LanguageFolding.fold(word, for: language)`: folded, not squeezed. Through the tables where they
     /// hold the word's scalars (several times faster; `ByteLevelTextTests` checks that the two agree).
     public static func folded(_ word: String, for language: Language) -> String {
-        // Kazakh in Latin letters is spelled in Cyrillic first (digraphs need context), as in `forms`.
-        if language == .kk {
+        // Kazakh and Mongolian in Latin letters are spelled in Cyrillic first (digraphs need context), as in `forms`.
+        if LanguageFolding.transliteratesLatin(language) {
             var bytes = word
             if bytes.withUTF8(isLatinWord) { return LanguageFolding.fold(word, for: language) }
         }
@@ -214,7 +214,7 @@ public enum WordFolder {
         return (n, same)
     }
 
-    /// Kazakh written in Latin letters: every scalar below U+0250 and at least one letter
+    /// A word written in Latin letters (`LanguageFolding.isLatinWord`, on bytes): every scalar below U+0250 and at least one letter
     /// (once lower-cased, which drops the combining dot that `İ` may carry).
     private static func isLatinWord(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0

@@ -52,6 +52,20 @@ struct LanguageFoldingTests {
         #expect(LanguageFolding.fold("Рахмет", for: .kk) == "рахмет")
     }
 
+    /// Mongolian typed in Latin letters as people chat: digraphs, `e` as `э`, `i` after a vowel as `й`.
+    @Test func mongolianTypedInLatinMeetsTheLexicon() {
+        #expect(LanguageFolding.mongolianLatinToCyrillic("bayarlalaa") == "баярлалаа")
+        #expect(LanguageFolding.mongolianLatinToCyrillic("baina") == "байна", "i between a vowel and a consonant")
+        #expect(LanguageFolding.mongolianLatinToCyrillic("baihgui") == "байхгуй", "and at the end after a vowel")
+        #expect(LanguageFolding.mongolianLatinToCyrillic("zeeliin") == "зээлийн")
+        #expect(LanguageFolding.mongolianLatinToCyrillic("tsag") == "цаг" && LanguageFolding.mongolianLatinToCyrillic("yaaj") == "яаж")
+        #expect(LanguageFolding.mongolianLatinToCyrillic("сайн") == "сайн", "Cyrillic is left as it is")
+        #expect(LanguageFolding.fold("Uilchilgee", for: .mn) == LanguageFolding.fold("үйлчилгээ", for: .mn), "ү typed as u")
+        #expect(LanguageFolding.fold("eeldeg", for: .mn) == LanguageFolding.fold("эелдэг", for: .mn), "е and э meet")
+        #expect(LanguageFolding.fold("qgqq", for: .mn) == LanguageFolding.fold("өгөө", for: .mn), "q typed for ө")
+        #expect(LanguageFolding.fold("bayarlalaa", for: .tr) == "bayarlalaa", "only Mongolian reads it so")
+    }
+
     @Test func serbianScriptsAndDiacriticLessSpellingsMeet() {
         let key = LanguageFolding.serbianKey("čekao")
         #expect(LanguageFolding.serbianKey("чекао") == key)
