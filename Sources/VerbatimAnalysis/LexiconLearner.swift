@@ -232,6 +232,8 @@ struct UnitTable {
     /// Per unit: for a learned phrase, the units its words have alone (its valence adds theirs, as a
     /// bag of words counts a pair on top of its words); empty otherwise.
     private(set) var components: [[Int]] = []
+    /// Per hand-written term, the entry it spells (`StemAlternations.entries(of:)`), worked out on first use.
+    private var handEntries: [Int] = []
 
     init(folds: Int) { foldCounts = Array(repeating: [], count: folds) }
 
@@ -240,7 +242,8 @@ struct UnitTable {
         switch unit {
         case let .sentiment(k):
             // A stem's twin (`StemAlternations`) is learned as the entry it spells another way.
-            let entry = lex.sentiment.original(of: k)
+            if handEntries.count != lex.sentiment.terms.count { handEntries = StemAlternations.entries(of: lex.sentiment) }
+            let entry = handEntries[k]
             origin = .hand(entry); term = lex.sentiment.terms[entry]
         case let .loan(k): origin = .loan(k); term = lex.loanSentiment.terms[k]
         case let .learned(k): origin = .candidate(k); term = lex.learned.terms[k]

@@ -19,7 +19,11 @@ public struct StemAlternations: Sendable {
     /// The letters that make a syllable, folded like the language's words.
     private(set) var vowels: Set<Character> = []
     /// Final consonant → what it becomes before a vowel, folded.
-    private(set) var finals: [(final: String, becomes: String)] = []
+    private(set) var finals: [(final: String, becomes: String)] = [] {
+        didSet { finalEndings = Set(finals.compactMap { $0.final.unicodeScalars.last }) }
+    }
+    /// The last scalar of each listed final.
+    private var finalEndings: Set<Unicode.Scalar> = []
 
     public var isEmpty: Bool { finals.isEmpty }
 
@@ -50,6 +54,8 @@ public struct StemAlternations: Sendable {
 
     /// The forms a stem word also takes, or none: `abonelik` → `aboneliğ` (one per listed final it ends in).
     func alternatives(of form: String) -> [String] {
+        // Most stems end in no listed consonant: their last scalar says so without a `Character` walked.
+        guard let last = form.unicodeScalars.last, finalEndings.contains(last) else { return [] }
         var found: [String] = []
         for (final, becomes) in finals where form.hasSuffix(final) {
             let head = form.dropLast(final.count)
@@ -60,11 +66,14 @@ public struct StemAlternations: Sendable {
         return found
     }
 
-    /// Every other spelling of a term's words: each stem word as written or in one of its alternatives.
+    /// Every other spelling of a term's words: each stem word as written or in one of its alternatives
+    /// (none when no stem word has one, the most common case, with nothing built).
     func variants<Payload>(of words: [TermIndex<Payload>.Word]) -> [[TermIndex<Payload>.Word]] {
+        let alternativeForms = words.map { $0.isStem ? alternatives(of: $0.form) : [] }
+        guard alternativeForms.contains(where: { !$0.isEmpty }) else { return [] }
         var all: [[TermIndex<Payload>.Word]] = [[]]
-        for word in words {
-            let forms = [word.form] + (word.isStem ? alternatives(of: word.form) : [])
+        for (word, others) in zip(words, alternativeForms) {
+            let forms = [word.form] + others
             all = all.flatMap { prefix in forms.map { prefix + [TermIndex<Payload>.Word(form: $0, isStem: word.isStem)] } }
         }
         return Array(all.dropFirst())  // the first is the term as written
@@ -72,13 +81,27 @@ public struct StemAlternations: Sendable {
 
     /// Adds to `index` the twins of its terms (see the type's comment).
     func extend<Payload>(_ index: inout TermIndex<Payload>) {
-        for (k, term) in index.terms.enumerated() where term.words.contains(where: \.isStem) {
+        for term in index.terms where term.words.contains(where: \.isStem) {
             for words in variants(of: term.words) where index.find(words) == nil {
                 var twin = term
                 twin.words = words
-                index.add(twin, twinOf: k)
+                index.add(twin)
             }
         }
+    }
+
+    /// Per term of `index`, the position of the entry it spells: its own, or for a twin the entry's (the first
+    /// term of the same file, line and text), so that the learner counts a twin as the entry as written.
+    /// Kept apart from `TermIndex`: a larger index is a slower copy on the scorer's path.
+    static func entries<Payload>(of index: TermIndex<Payload>) -> [Int] {
+        var first: [String: Int] = [:]
+        var entries: [Int] = []
+        entries.reserveCapacity(index.terms.count)
+        for (k, t) in index.terms.enumerated() {
+            let key = "\(t.source)\u{0}\(t.line)\u{0}\(t.text)"
+            if let e = first[key] { entries.append(e) } else { first[key] = k; entries.append(k) }
+        }
+        return entries
     }
 
     /// Extends every term index of a language (`TermAutomaton.visitIndexes`).

@@ -74,8 +74,6 @@ public struct TermIndex<Payload: Sendable>: Sendable {
     /// Index of each term by its words, to replace a term that is added again.
     private var positions: [[Word]: Int] = [:]
     public private(set) var terms: [Term] = []
-    /// Twin's position → its entry's (`add(_:twinOf:)`).
-    private var originals: [Int: Int] = [:]
     /// Per term: its number of words, and the byte length of its first word (what a stem must cover).
     private var wordCounts: [Int32] = []
     /// Set on a compiled lexicon (`LexiconRef`): a word marked by its automaton with this index's bit clear
@@ -129,16 +127,6 @@ public struct TermIndex<Payload: Sendable>: Sendable {
             exact.insert(first.form, [Int32(index)]) { $0 + $1 }
         }
     }
-
-    /// Adds `term`, another spelling of the entry at `original` (`StemAlternations`): matched as a term of
-    /// its own, counted by the learner as that entry (`original(of:)`).
-    public mutating func add(_ term: Term, twinOf original: Int) {
-        add(term)
-        if let k = positions[term.words] { originals[k] = original }
-    }
-
-    /// The entry a term at `position` spells another way, or `position` itself.
-    public func original(of position: Int) -> Int { originals[position] ?? position }
 
     /// The position of an existing term with the same words, if any.
     public func find(_ words: [Word]) -> Term? { positions[words].map { terms[$0] } }
