@@ -79,7 +79,9 @@ public struct LexiconLoader {
         }
         // Last, so that the stems of user lexicons and learned layers change their final consonant too.
         for lang in Language.scored {
-            let alternations = StemAlternations.load(directory.appendingPathComponent(lang.rawValue).appendingPathComponent("alternations.tsv"), lang, issues: &issues)
+            let url = directory.appendingPathComponent(lang.rawValue).appendingPathComponent("alternations.tsv")
+            guard let lines = read(url, required: false, issues: &issues) else { continue }
+            let alternations = StemAlternations.parse(lines, file: url.path, lang, issues: &issues)
             guard !alternations.isEmpty, var lex = set.languages[lang] else { continue }
             var extender = StemAlternations.Extender(alternations: alternations)
             TermAutomaton.visitIndexes(of: &lex, with: &extender)

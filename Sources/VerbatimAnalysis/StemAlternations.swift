@@ -1,4 +1,3 @@
-import Foundation
 import VerbatimCore
 
 /// A language's final-consonant alternations (`<lang>/alternations.tsv`): a word whose last consonant
@@ -27,14 +26,12 @@ public struct StemAlternations: Sendable {
 
     public var isEmpty: Bool { finals.isEmpty }
 
-    /// Reads `url` (optional: a language without the file has no alternations), folding its letters for
-    /// `language`; problems go to `issues` with their line.
-    static func load(_ url: URL, _ language: Language, issues: inout [DataFileIssue]) -> StemAlternations {
+    /// Parses the lines of `file` (none: a language without the file has no alternations), folding its letters
+    /// for `language`; problems go to `issues` with their line.
+    static func parse(_ lines: [DataLine], file: String, _ language: Language, issues: inout [DataFileIssue]) -> StemAlternations {
         var result = StemAlternations()
-        let (lines, issue) = DataFile.read(url, required: false)
-        if let issue { issues.append(issue) }
         var finalLines: [Int] = []
-        for l in lines ?? [] {
+        for l in lines {
             switch l.fields[0] {
             case "vowels" where l.fields.count >= 2 && !l.fields[1].isEmpty && !l.fields[1].contains(" "):
                 result.vowels.formUnion(LanguageFoldingShim.fold(l.fields[1], language))
@@ -42,11 +39,11 @@ public struct StemAlternations: Sendable {
                 result.finals.append((LanguageFoldingShim.fold(l.fields[1], language), LanguageFoldingShim.fold(l.fields[2], language)))
                 finalLines.append(l.line)
             default:
-                issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'vowels<TAB>letters' (no spaces) or 'final<TAB>consonant<TAB>becomes<TAB>comment'"))
+                issues.append(DataFileIssue(file: file, line: l.line, message: "expected 'vowels<TAB>letters' (no spaces) or 'final<TAB>consonant<TAB>becomes<TAB>comment'"))
             }
         }
         if result.vowels.isEmpty, let first = finalLines.first {
-            issues.append(DataFileIssue(file: url.path, line: first, message: "no 'vowels' line: which stems have syllables enough to change cannot be told"))
+            issues.append(DataFileIssue(file: file, line: first, message: "no 'vowels' line: which stems have syllables enough to change cannot be told"))
             result.finals = []
         }
         return result

@@ -31,15 +31,29 @@ public enum LanguageFolding {
     /// Kazakh typed in Latin letters (`unadi`, `keremet`, `rahmet`, the 2021 alphabet's `ğ ş ñ ū`, the 2018 one's `á ǵ ń ó ú ý`),
     /// spelled in Cyrillic so that it meets the lexicon. Only words made of Latin letters change.
     static func kazakhLatinToCyrillic(_ s: String) -> String {
+        latinToCyrillic(s, digraphs: kazakhLatinDigraphs, letters: kazakhLatinLetters)
+    }
+
+    /// A word of Latin letters (`isLatinWord`) spelled in Cyrillic, other words as they are: a two-letter
+    /// spelling first (`sh` → `ш`), else the letter, which `byNeighbours` may spell from the Cyrillic
+    /// written before it and the Latin letter after it (Mongolian `i` as `й`).
+    static func latinToCyrillic(
+        _ s: String, digraphs: [String: String], letters: [Character: String],
+        byNeighbours: (Character, _ before: Character?, _ next: Character?) -> String? = { _, _, _ in nil }
+    ) -> String {
         guard isLatinWord(s) else { return s }
+        let chars = Array(s)
         var out = ""
-        var rest = Substring(s)
-        while let c = rest.first {
-            if let pair = rest.prefix(2).lowercased() as String?, rest.count >= 2, let cyr = kazakhLatinDigraphs[pair] {
-                out += cyr; rest = rest.dropFirst(2); continue
+        var k = 0
+        while k < chars.count {
+            if k + 1 < chars.count, let cyr = digraphs[String(chars[k...k + 1])] {
+                out += cyr
+                k += 2
+                continue
             }
-            out += kazakhLatinLetters[c] ?? String(c)
-            rest = rest.dropFirst()
+            let c = chars[k]
+            out += byNeighbours(c, out.last, k + 1 < chars.count ? chars[k + 1] : nil) ?? letters[c] ?? String(c)
+            k += 1
         }
         return out
     }
@@ -57,27 +71,13 @@ public enum LanguageFolding {
     /// Mongolian typed in Latin letters, as people chat and post (`mash sain`, `bayarlalaa`, `muu baina`,
     /// `uilchilgee`, `baihgui`), spelled in Cyrillic so that it meets the lexicon. Only words made of Latin
     /// letters change. `e` is `э` (`ye` is `е`); `i` after a vowel and before none is `й` (`baina` → `байна`,
-    /// `uilchilgee` → `үйлчилгээ`); `ö ü`, and `q` as many type `ө`, are `ө ү`.
+    /// `uilchilgee` → `уйлчилгээ`, which the skeleton folds as it folds `үйлчилгээ`); `ö ü`, and `q` as many
+    /// type `ө`, are `ө ү`.
     static func mongolianLatinToCyrillic(_ s: String) -> String {
-        guard isLatinWord(s) else { return s }
-        let letters = Array(s)
-        var out = ""
-        var k = 0
-        while k < letters.count {
-            if k + 1 < letters.count, let cyr = mongolianLatinDigraphs[String(letters[k...k + 1])] {
-                out += cyr
-                k += 2
-                continue
-            }
-            let c = letters[k]
-            if c == "i", let before = out.last, mongolianVowels.contains(before), !(k + 1 < letters.count && latinVowels.contains(letters[k + 1])) {
-                out += "й"
-            } else {
-                out += mongolianLatinLetters[c] ?? String(c)
-            }
-            k += 1
+        latinToCyrillic(s, digraphs: mongolianLatinDigraphs, letters: mongolianLatinLetters) { c, before, next in
+            guard c == "i", let before, mongolianVowels.contains(before), !(next.map(latinVowels.contains) ?? false) else { return nil }
+            return "й"
         }
-        return out
     }
 
     static let mongolianLatinDigraphs: [String: String] = [

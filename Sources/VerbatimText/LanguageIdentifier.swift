@@ -28,8 +28,15 @@ public struct LanguageIdentifier: Sendable {
     /// A known term counts when its words have at least this many letters: shorter ones (`ok`, `top`,
     /// `ок`) are written in any language.
     public static let vocabularyMinimumLetters = 4
-    /// The fewest known terms for which a text in Latin letters is taken for Mongolian.
-    public static let mongolianLatinMinimumTerms = 2
+    /// The fewest known terms for which a text that needs its own evidence (`needsOwnEvidence`) is taken
+    /// for the language by the vocabulary.
+    static let ownEvidenceMinimumTerms = 2
+
+    /// Whether a text of `script` is taken for `language` only on its own evidence: its cue words, or
+    /// `ownEvidenceMinimumTerms` known terms, never one term or the texts read with it. So is a text in Latin
+    /// letters for Mongolian, which has no Latin alphabet: spelled in Cyrillic, `Mesai saatleriniz nedir?`
+    /// has a Mongolian stem (`саат*`), and a Latin line in a Mongolian export is as often English.
+    static func needsOwnEvidence(_ language: Language, in script: LetterClass) -> Bool { script == .latin && language == .mn }
 
     /// The cue tables of `resources`, shared by reference so that a lookup copies nothing.
     final class CueTables: Sendable {
@@ -276,9 +283,7 @@ public struct LanguageIdentifier: Sendable {
         let candidates = script == .cyrillic ? Self.cyrillicCandidates : Self.latinCandidates
         let terms = candidates.map { language -> Int in
             let known = vocabulary.knownTerms(in: tokens, language: language, minimumLetters: Self.vocabularyMinimumLetters)
-            // Mongolian has no Latin alphabet of its own: a Latin text is taken for it on more than one term
-            // (`Mesai saatleriniz nedir?` spelled in Cyrillic has a Mongolian stem, `саат*`).
-            return script == .latin && language == .mn && known < Self.mongolianLatinMinimumTerms ? 0 : known
+            return Self.needsOwnEvidence(language, in: script) && known < Self.ownEvidenceMinimumTerms ? 0 : known
         }
         guard let most = terms.max(), most > 0 else { return nil }
         let tied = candidates.indices.filter { terms[$0] == most }
@@ -290,12 +295,10 @@ public struct LanguageIdentifier: Sendable {
 
     /// Whether the text can take `language` from the texts read with it, by its script: Turkish is written in
     /// Latin letters, Mongolian and Russian in Cyrillic, Kazakh and Serbian in both; a text of neither script
-    /// (emoji, numbers) or of both can take any. A text in Latin letters is Mongolian only on its own evidence
-    /// (its chat words, its known terms): Mongolian has no Latin alphabet, and a Latin line in a Mongolian
-    /// export is as often English.
+    /// (emoji, numbers) or of both can take any; none that needs its own evidence (`needsOwnEvidence`).
     func admits(_ language: Language, _ tokens: TokenList) -> Bool {
         guard let script = Self.script(of: tokens) else { return true }
-        if script == .latin && language == .mn { return false }
+        if Self.needsOwnEvidence(language, in: script) { return false }
         return (script == .cyrillic ? Self.cyrillicCandidates : Self.latinCandidates).contains(language)
     }
 

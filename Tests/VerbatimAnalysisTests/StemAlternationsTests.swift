@@ -41,7 +41,7 @@ struct StemAlternationsTests {
         #expect(terms(.tr, "cevap ver*") == [["cevap", "ver"]], "only stem words change: cevap is a whole word here")
         #expect(terms(.kk, "жауап бер*") == [["жауап", "бер"]])
         var issues: [DataFileIssue] = []
-        let alternations = StemAlternations.load(Self.folder.url.appendingPathComponent("tr/alternations.tsv"), .tr, issues: &issues)
+        let alternations = StemAlternations.parse(DataFile.lines(of: "vowels\taâeıiîoöuüû\nfinal\tk\tğ\nfinal\tp\tb\n"), file: "tr/alternations.tsv", .tr, issues: &issues)
         #expect(issues.isEmpty)
         #expect(alternations.alternatives(of: "ok").isEmpty, "one syllable")
         #expect(alternations.alternatives(of: "kitap") == ["kitab"])
@@ -64,10 +64,8 @@ struct StemAlternationsTests {
     }
 
     @Test func aFileWithoutVowelsOrWithAnUnknownKindIsReported() {
-        let f = TemporaryFolder("alternation-issues").removedAtExit()
-        let url = f.write("tr/alternations.tsv", "final\tk\tğ\nsoft\tg\tğ\nfinal\tp\n")
         var issues: [DataFileIssue] = []
-        let alternations = StemAlternations.load(url, .tr, issues: &issues)
+        let alternations = StemAlternations.parse(DataFile.lines(of: "final\tk\tğ\nsoft\tg\tğ\nfinal\tp\n"), file: "tr/alternations.tsv", .tr, issues: &issues)
         #expect(alternations.isEmpty, "nothing changes when syllables cannot be counted")
         #expect(issues.map(\.line) == [2, 3, 1])
         #expect(issues.allSatisfy { $0.isError })
