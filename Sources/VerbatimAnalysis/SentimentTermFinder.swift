@@ -15,6 +15,8 @@ extension SentimentScorer {
         free.reserveCapacity(tokens.count)
         // Read once: a global's lazy check at every word otherwise.
         let scorerFirst = TermAutomaton.Kind.scorerFirst
+        // An intensifier may stand between a phrase's words (`kalitesi çok yüksek` under `kalitesi yüksek`).
+        let intensifiers = TermAutomaton.Kind.oneWordIntensifier
         var i = 0
         while i < tokens.count {
             let kind = tokens[i].kind
@@ -26,12 +28,17 @@ extension SentimentScorer {
             }
             guard kind == .word else { i += 1; continue }
             // A word that starts no term of the per-word look-ups below goes straight to the last rules.
-            if automaton.kinds(of: tokens, i) & scorerFirst == 0 {
+            let kinds = automaton.kinds(of: tokens, i)
+            if kinds & scorerFirst == 0 {
                 i += lastLookups(tokens, at: i, lex, automaton, &hits, &roles, &free); continue
             }
-            let match = lex.sentiment.longestMatch(in: tokens, at: i)
+            let startsPhrase = kinds & TermAutomaton.Kind.phraseStart != 0
+            let match = startsPhrase ? lex.sentiment.longestMatch(in: tokens, at: i, between: intensifiers) : lex.sentiment.longestMatch(in: tokens, at: i)
             if let m = match, m.length >= 2 {
-                if m.payload != 0 { hits.append(hit(m, at: i, tokens, lex, unit: .sentiment(m.index))) }
+                if m.payload != 0 {
+                    hits.append(hit(m, at: i, tokens, lex, unit: .sentiment(m.index)))
+                    markInside(m, at: i, tokens, lex, &roles)
+                }
                 i += m.length; continue
             }
             if let n = lex.negatorsAfter.longestMatch(in: tokens, at: i) {
@@ -52,8 +59,11 @@ extension SentimentScorer {
                 i += m.length; continue
             }
             // Words of a mixed-in language (Russian in Kazakh): only where the language's own data has nothing.
-            if let m = lex.loanSentiment.longestMatch(in: tokens, at: i) {
-                if m.payload != 0 { hits.append(hit(m, at: i, tokens, lex, negationSuffixes: false, unit: .loan(m.index))) }
+            if let m = startsPhrase ? lex.loanSentiment.longestMatch(in: tokens, at: i, between: intensifiers) : lex.loanSentiment.longestMatch(in: tokens, at: i) {
+                if m.payload != 0 {
+                    hits.append(hit(m, at: i, tokens, lex, negationSuffixes: false, unit: .loan(m.index)))
+                    markInside(m, at: i, tokens, lex, &roles)
+                }
                 i += m.length; continue
             }
             if let n = lex.loanNegatorsBefore.longestMatch(in: tokens, at: i) {
@@ -65,6 +75,14 @@ extension SentimentScorer {
             i += lastLookups(tokens, at: i, lex, automaton, &hits, &roles, &free)
         }
         return (hits, roles, free)
+    }
+
+    /// Gives the intensifiers that stood between phrase `m`'s words their role, for `IntensifierRule`.
+    func markInside(_ m: TermIndex<Double>.Match, at i: Int, _ tokens: TokenList, _ lex: LanguageLexicon, _ roles: inout [Role]) {
+        guard m.inside != 0 else { return }
+        for offset in 1..<m.length where m.inside & (1 << UInt8(offset)) != 0 {
+            if let b = lex.intensifiers.longestMatch(in: tokens, at: i + offset) { roles[i + offset] = .intensifier(b.payload, Int32(b.index)) }
+        }
     }
 
     /// The look-ups for a word that no entry above claimed: a negative prefix, a negated-verb ending,

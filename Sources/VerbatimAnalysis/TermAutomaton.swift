@@ -20,6 +20,13 @@ struct TermAutomaton: Sendable {
         /// goes straight to its last look-ups.
         static let scorerFirst: UInt32 = [Kind.sentiment, .negatorsAfter, .negatorsBefore, .intensifiers, .loanSentiment, .loanNegatorsBefore, .loanNegatorsAfter]
             .reduce(0) { $0 | $1.bit }
+
+        /// Not an index: a term of two or more words of the sentiment or the loan sentiment index starts at
+        /// the word, so an intensifier may stand between its words (`SentimentScorer.findTerms`).
+        static let phraseStart: UInt32 = 1 << 31
+        /// Not an index: the word is an intensifier of one word, which may stand between a phrase's words
+        /// (`kalitesi çok yüksek` under `kalitesi yüksek`; not `bir`, which only starts `bir hayli`).
+        static let oneWordIntensifier: UInt32 = 1 << 30
     }
 
     /// What the automaton knows of a word (or a stem): the kinds with a term starting with that whole
@@ -99,7 +106,10 @@ struct TermAutomaton: Sendable {
             for (t, term) in index.terms.enumerated() {
                 starts.append(Int32(later.count))
                 guard let first = term.words.first else { continue }
-                let flags = first.isStem ? UInt64(kind.bit) << 32 : UInt64(kind.bit)
+                var bits = kind.bit
+                if term.words.count > 1 && (kind == .sentiment || kind == .loanSentiment) { bits |= Kind.phraseStart }
+                if term.words.count == 1 && kind == .intensifiers { bits |= Kind.oneWordIntensifier }
+                let flags = first.isStem ? UInt64(bits) << 32 : UInt64(bits)
                 let id = insert(first.form, Entry(kinds: flags))
                 let laterStart = later.count
                 for w in term.words.dropFirst() { later.append(w.isStem ? 0 : number(ofLaterWord: w.form)) }

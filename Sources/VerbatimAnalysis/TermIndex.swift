@@ -15,6 +15,11 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         // without the Unicode normalisation `String` hashes through (a fifth of loading the lexicons).
         public static func == (a: Word, b: Word) -> Bool { a.isStem == b.isStem && UTF8Bytes.equal(a.form, b.form) }
 
+        /// Whether a word's folded bytes are this word (a stem: start with it).
+        @inline(__always) func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            isStem ? UTF8Bytes.hasPrefix(bytes, form) : UTF8Bytes.equal(form, bytes)
+        }
+
         public func hash(into hasher: inout Hasher) {
             hasher.combine(isStem)
             let hashed: Void? = form.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
@@ -63,6 +68,10 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         public let remainderSpan: ByteSpan
         /// True when any word matched through a stem.
         public var viaStem: Bool
+        /// The words that stood between the term's words (`çok` in `kalitesi çok yüksek` under `kalitesi
+        /// yüksek`, `longestMatch(in:at:between:)`), as bits of their offsets from the first word; 0 when
+        /// the words were consecutive.
+        public var inside: UInt8 = 0
 
         /// What follows the stem in the last word, as text (empty when it matched whole).
         public func remainder(in tokens: TokenList) -> String { tokens.string(remainderSpan) }
@@ -181,6 +190,84 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         // An elongated word squeezed to one letter per run did not match: try two (`удааан` → `удаан`).
         guard tokens[i].alternative != nil else { return nil }
         return longestMatch(in: tokens, at: i, useAlternative: true, isWord: isWord)
+    }
+
+    /// The most words that may stand between the words of one term (`longestMatch(in:at:between:)`).
+    public static var maxInside: Int { 2 }
+
+    /// The longest term starting at word `i` whose words are consecutive words, or are separated by up to
+    /// `maxInside` words that the index's automaton marked as starting a term of the kinds `between` (bits
+    /// of `TermAutomaton.Kind`; an intensifier: `kalitesi çok yüksek` under `kalitesi yüksek`). More words
+    /// win; among as many, the consecutive ones. A word the automaton did not mark stands between nothing.
+    public func longestMatch(in tokens: TokenList, at i: Int, between: UInt32) -> Match? {
+        let plain = longestMatch(in: tokens, at: i)
+        // Looked for only when such a word follows closely: the plain look-up stays as it was for the others.
+        guard (1...Self.maxInside + 1).contains(where: { i + $0 + 1 < tokens.count && mayStandBetween(tokens, i + $0, between) }),
+              let across = longestMatchAcross(tokens, at: i, between: between),
+              plain.map({ wordCounts[$0.index] < wordCounts[across.index] }) ?? true
+        else { return plain }
+        return across
+    }
+
+    /// Whether word `j` was marked by this index's automaton as starting a term of a kind in `kinds`.
+    @inline(__always) private func mayStandBetween(_ tokens: TokenList, _ j: Int, _ kinds: UInt32) -> Bool {
+        let mark = tokens[j].lookup
+        return gate.automaton != 0 && mark.automaton == gate.automaton && mark.kinds & kinds != 0 && tokens[j].kind == .word
+    }
+
+    /// The longest term of two or more words starting at word `i` with at least one word of `between`
+    /// between its words (the first word found walking the tries, as for an unmarked word).
+    private func longestMatchAcross(_ tokens: TokenList, at i: Int, between: UInt32) -> Match? {
+        guard tokens[i].kind == .word, !gate.excludes(tokens[i].lookup) else { return nil }
+        var best: (index: Int, rank: (Int, Int, Int, Int), stemBytes: Int, span: Int, inside: UInt8)?
+        func consider(_ c: Int32, firstStemBytes: Int) {
+            let count = Int(wordCounts[Int(c)])
+            guard count > 1, let found = across(c, firstStemBytes: firstStemBytes, at: i, in: tokens, between), found.inside != 0 else { return }
+            if best == nil || found.rank > best!.rank {
+                best = (Int(c), found.rank, found.lastStemBytes, found.span, found.inside)
+            }
+        }
+        tokens.withBytes(tokens[i].form) { bytes in
+            stems.forEachPrefix(ofUTF8: bytes) { length, list in for c in list { consider(c, firstStemBytes: length) } }
+            if let list = exact.value(forUTF8: bytes) { for c in list { consider(c, firstStemBytes: -1) } }
+        }
+        guard let best else { return nil }
+        var remainder = ByteSpan(start: 0, count: 0)
+        if best.stemBytes >= 0 {
+            let last = tokens[i + best.span - 1].form
+            let stem = min(best.stemBytes, Int(last.count))
+            remainder = ByteSpan(start: Int(last.start) + stem, count: Int(last.count) - stem)
+        }
+        return Match(terms: terms, index: best.index, length: best.span, remainderSpan: remainder, viaStem: best.rank.1 == 0, inside: best.inside)
+    }
+
+    /// Term `c`, whose first word matched word `i`: whether its later words follow, each the next word or
+    /// after words of `between` (up to `maxInside` in all); if so, its rank (as `Best`, fewer words between
+    /// last), the bytes of its last word's stem (-1: whole), the tokens it covers and the words between.
+    private func across(
+        _ c: Int32, firstStemBytes: Int, at i: Int, in tokens: TokenList, _ between: UInt32
+    ) -> (rank: (Int, Int, Int, Int), lastStemBytes: Int, span: Int, inside: UInt8)? {
+        let words = terms[Int(c)].words
+        var viaStem = firstStemBytes >= 0, stemChars = viaStem ? firstStemBytes : 1000, lastStemBytes = -1
+        var p = i, inside: UInt8 = 0, skipped = 0
+        for k in 1..<words.count {
+            p += 1
+            while p < tokens.count, tokens[p].kind == .word, !tokens.withForm(p, { words[k].matches($0) }) {
+                guard skipped < Self.maxInside, p - i < 8, mayStandBetween(tokens, p, between) else { return nil }
+                inside |= 1 << UInt8(p - i)
+                skipped += 1
+                p += 1
+            }
+            guard p < tokens.count, tokens[p].kind == .word else { return nil }
+            if words[k].isStem {
+                viaStem = true
+                stemChars += words[k].form.utf8.count
+                if k == words.count - 1 { lastStemBytes = words[k].form.utf8.count }
+            } else {
+                stemChars += 1000
+            }
+        }
+        return ((words.count, viaStem ? 0 : 1, stemChars, -skipped), lastStemBytes, p - i + 1, inside)
     }
 
     private func longestMatch(in tokens: TokenList, at i: Int, useAlternative: Bool, isWord: (Token.Kind) -> Bool) -> Match? {
