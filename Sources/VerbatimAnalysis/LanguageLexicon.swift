@@ -46,6 +46,9 @@ public struct LanguageLexicon: Sendable {
     private(set) var negatedVerbEndingList = NegatedVerbEndings([])
     /// Concessive conjunctions (`iako`, `mada`, `gerçi`, `хотя`): the clause they introduce weighs less.
     public var concessives = TermIndex<Bool>()
+    /// Words that say it happened again (`yine`, `тағы да`, `дахиад`, `opet`, `опять`): praise alone before
+    /// one in a complaint is sarcasm (`SarcasmRule`: `Harika, yine internet kesildi`).
+    public var againWords = TermIndex<Bool>()
     /// Sentiment terms of a language mixed into this one (Russian in Kazakh and Mongolian text: `отлично`,
     /// `ужасно`), folded like this language's words. Looked up only where this language's own lexicon,
     /// negators and intensifiers have nothing.

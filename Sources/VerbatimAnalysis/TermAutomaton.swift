@@ -12,7 +12,7 @@ struct TermAutomaton: Sendable {
     /// The term indexes of a `LanguageLexicon`, one bit each.
     enum Kind: Int, CaseIterable {
         case sentiment, intensifiers, themes, aspects, numberWords, negatorsAfter, negatorsBefore, concessives
-        case loanSentiment, loanNegatorsBefore, loanNegatorsAfter, learned, learnedPairs
+        case loanSentiment, loanNegatorsBefore, loanNegatorsAfter, learned, learnedPairs, againWords
 
         var bit: UInt32 { 1 << UInt32(rawValue) }
 
@@ -82,6 +82,7 @@ struct TermAutomaton: Sendable {
         visitor.visit(&lex.loanNegatorsAfter, .loanNegatorsAfter)
         visitor.visit(&lex.learned, .learned)
         visitor.visit(&lex.learnedPairs, .learnedPairs)
+        visitor.visit(&lex.againWords, .againWords)
     }
 
     /// Adds the first words of each index's terms to the automaton, numbers their later whole words,

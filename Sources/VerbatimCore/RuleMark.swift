@@ -37,6 +37,8 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
     case aspectCue(theme: String)
     /// An aspect outcome of this theme.
     case aspectOutcome(theme: String)
+    /// Praise made sarcastic by what follows it (`Harika, yine internet kesildi`): the word that says "again".
+    case sarcasm(String)
 
     /// The mark as `--explain` and `records.csv` write it.
     public var description: String {
@@ -74,6 +76,7 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
         case let .aspect(theme): Self.append("aspect(", theme, to: &bytes)
         case let .aspectCue(theme): Self.append("aspect cue(", theme, to: &bytes)
         case let .aspectOutcome(theme): Self.append("aspect outcome(", theme, to: &bytes)
+        case let .sarcasm(w): Self.append("sarcasm(", w, to: &bytes)
         }
     }
 

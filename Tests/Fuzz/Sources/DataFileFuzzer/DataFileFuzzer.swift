@@ -41,7 +41,7 @@ enum DataFuzz {
     /// The files an input can be, by its first byte (modulo their count). Paths are inside the folder.
     static let targets: [String] = {
         let shared = ["emoji.tsv", "themes.tsv", "headers.tsv", "months.tsv", "rating_choices.tsv", "channels.tsv", "report_strings.tsv", "name_endings.tsv",
-                      "pii/common.tsv", "pii/tr.tsv", "pii/kk.tsv", "ru/langid.tsv", "en/langid.tsv", "tr/alternations.tsv", "kk/alternations.tsv"]
+                      "pii/common.tsv", "pii/tr.tsv", "pii/kk.tsv", "ru/langid.tsv", "en/langid.tsv", "tr/alternations.tsv", "kk/alternations.tsv", "tr/again.tsv", "ru/again.tsv"]
         let perLanguage = ["sentiment", "intensifiers", "negation", "contrast", "concessive", "aspects", "themes", "langid", "numbers", "ratings"]
         let languages = ["tr", "kk", "mn", "sr"].flatMap { language in perLanguage.map { "\(language)/\($0).tsv" } }
         return [pipelineFile, "roster.tsv", "learned.tsv"] + (shared + languages).map { "lexicons/" + $0 }
