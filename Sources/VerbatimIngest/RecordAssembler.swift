@@ -76,9 +76,20 @@ struct RecordAssembler {
         let language = options.language ?? fields.language.flatMap {
             Language(rawValue: String(decoding: FieldBytes.trimmed($0) { $0 == 0x20 }, as: UTF8.self).lowercased())
         }
-        return .record(FeedbackRecord(
+        var record = FeedbackRecord(
             id: id, provenance: provenance, date: date, employee: fields.nameString(.employee), channel: channel(fields),
-            ratings: ratings, text: textString, declaredLanguage: language))
+            ratings: ratings, text: textString, declaredLanguage: language)
+        record.contextLanguage = fields.languageHint.flatMap(Self.hintedLanguage)
+        return .record(record)
+    }
+
+    /// The language a `language_hint` cell names (`tr`, `kk`, `sr_RS`, `ru-KZ`: the part before `_` or
+    /// `-`), when it is a scored language; nil for any other (a Russian hint leaves a Russian text to the
+    /// file around it, whose Kazakh or Mongolian lexicon reads it).
+    static func hintedLanguage(_ cell: UnsafeBufferPointer<UInt8>) -> Language? {
+        let code = String(decoding: FieldBytes.trimmed(cell) { $0 == 0x20 }, as: UTF8.self).lowercased()
+        guard let language = Language(rawValue: String(code.prefix { $0 != "_" && $0 != "-" })) else { return nil }
+        return Language.scored.contains(language) ? language : nil
     }
 
     /// A row without text: a rated response when it has a rating (and its date and ratings are

@@ -1,4 +1,4 @@
-/// One optional value per record field, in nine stored properties, so filling one per record
+/// One optional value per record field, in ten stored properties, so filling one per record
 /// allocates nothing (a dictionary would hash and allocate per row). What a reader hands
 /// `RecordAssembler`: `FieldValues` (strings, from the XML, JSON and spreadsheet readers) or
 /// `FieldBytes` (UTF-8 bytes, from the CSV reader).
@@ -12,6 +12,7 @@ struct RecordFieldValues<Value> {
     var text: Value?
     var language: Value?
     var link: Value?
+    var languageHint: Value?
 
     subscript(field: RecordField) -> Value? {
         get {
@@ -25,6 +26,7 @@ struct RecordFieldValues<Value> {
             case .text: text
             case .language: language
             case .link: link
+            case .languageHint: languageHint
             }
         }
         set {
@@ -38,6 +40,7 @@ struct RecordFieldValues<Value> {
             case .text: text = newValue
             case .language: language = newValue
             case .link: link = newValue
+            case .languageHint: languageHint = newValue
             }
         }
     }

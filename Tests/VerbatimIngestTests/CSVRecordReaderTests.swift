@@ -24,6 +24,24 @@ func readCSV(_ name: String, _ bytes: [UInt8], options: SourceOptions = SourceOp
 
 @Suite("CSV/TSV reader")
 struct CSVRecordReaderTests {
+    /// Google Play's review export names the reviewer's device language: a hint for a text too short to
+    /// identify (`FeedbackRecord.contextLanguage`), not a declaration; a region is dropped, and a language
+    /// that is not scored (Russian, English) hints nothing.
+    @Test func aReviewersLanguageIsAHintNotADeclaration() throws {
+        let csv = """
+            Package Name,App Version Code,Reviewer Language,Device,Review Submit Date and Time,Star Rating,Review Title,Review Text
+            kz.bank.app,412,kk,a52,2026-11-21T09:14:00Z,5,,Жақсы
+            kz.bank.app,412,sr_RS,a52,2026-11-21T09:15:00Z,5,,Super
+            kz.bank.app,412,ru,a52,2026-11-21T09:16:00Z,1,,Ужас
+            kz.bank.app,412,xx,a52,2026-11-21T09:17:00Z,4,,Ok
+
+            """
+        let (records, rejects, _) = try readCSV("reviews_reviews_kz.bank.app_202611.csv", Array(csv.utf8))
+        #expect(rejects.isEmpty, "\(rejects.map(\.reason))")
+        #expect(records.map(\.contextLanguage) == [.kk, .sr, nil, nil])
+        #expect(records.allSatisfy { $0.declaredLanguage == nil }, "the text is still identified from its words")
+    }
+
     /// Two UTF-8 exports joined with `cat` (each with Excel's byte-order mark): the second header is
     /// neither a record nor a reject ("unreadable date 'Tarih'"); it is skipped and counted. A row that
     /// only begins like the header is read.
