@@ -1,11 +1,11 @@
 import VerbatimCore
 
-/// Sarcastic praise: a sentence that opens with praise standing alone before a comma (`Harika,`,
-/// `Керемет,`, `Super,`) and goes on, before the next comma, to say that something bad happened again
-/// (`yine`, `тағы да`, `дахиад`, `opet`, `опять`: `<lang>/again.tsv`) means the opposite of its praise.
-/// Every positive term and emoji up to that comma turns negative (`Harika, yine internet kesildi 👏`).
-/// Praise with nothing bad after it (`Süper, yine çok hızlı geldi`), and a clause that does not open
-/// with praise alone (`Yine internet kesildi ama teknisyen harikaydı`), are left alone.
+/// Sarcastic praise: praise standing alone between commas (`Harika,`, `Керемет,`, `, bravo majstori`),
+/// beside a part of the same clause that says something bad happened again (`yine`, `тағы да`, `дахиад`,
+/// `opet`, `опять`: `<lang>/again.tsv`), means the opposite of itself. Every positive term and emoji of
+/// the two parts turns negative (`Harika, yine internet kesildi 👏`; `Opet nestalo struje, bravo
+/// majstori`). Praise with nothing bad beside it (`Süper, yine çok hızlı geldi`), and praise that is not
+/// alone in its part (`Yine internet kesildi ama teknisyen harikaydı`), are left alone.
 struct SarcasmRule: SentimentRule {
     static func marks(_ mark: RuleMark) -> Bool { if case .sarcasm = mark { true } else { false } }
 
@@ -17,6 +17,8 @@ struct SarcasmRule: SentimentRule {
             .init(language: .mn, text: "Гайхалтай, дахиад л интернет тасарлаа"),
             .init(language: .kk, text: "Отлично, опять не работает приложение"),
             .init(language: .sr, text: "Супер, опет не ради апликација"),
+            .init(language: .sr, text: "Opet nestalo struje u celom kraju, bravo majstori"),
+            .init(language: .tr, text: "Yine internet kesildi, tebrikler 👏"),
         ],
         nonTriggering: [
             .init(language: .tr, text: "Süper, yine çok hızlı geldi"),
@@ -26,55 +28,82 @@ struct SarcasmRule: SentimentRule {
             .init(language: .tr, text: "Çok güzel, tekrar arayacağım"),
             .init(language: .tr, text: "Kurgu mükemmel, oyunculuk çok iyi, yine de bazı sahneler sıkıcı"),
             .init(language: .tr, text: "Harika, yine de bazı sorunlar var"),
+            .init(language: .tr, text: "Yine internet kesildi, teknisyen geldi ve hemen düzeltti, teşekkürler"),
         ])
 
-    /// The most words the opening praise may have, the praise word included (`Harika`, `Çok güzel`,
-    /// `Teşekkürler Turkcell`).
-    static let openingWords = 3
+    /// The most words praise standing alone may have, the praise word included (`Harika`, `Çok güzel`,
+    /// `bravo majstori`, `Teşekkürler Turkcell`).
+    static let praiseWords = 3
+    /// How strong praise must be to be read as sarcastic (`harika` +3, `bravo` +3, `teşekkür*` +2; not
+    /// a learned word's few tenths), and a complaint beside it (`kesil*` −1.5, `nema struje` −2).
+    static let praiseStrength = 1.5
+    static let complaintStrength = 1.0
 
     func apply(to text: inout ScoredText) {
-        let tokens = text.tokens
-        guard !text.lex.againWords.terms.isEmpty, let comma = firstComma(tokens), openingIsPraise(before: comma, text) else { return }
-        let clause = tokens[comma].clause
-        // What follows the opening: up to the next comma or the clause's end.
-        var end = comma + 1
-        while end < tokens.count, tokens[end].clause == clause, !tokens.isComma(at: end) { end += 1 }
-        guard let again = againWord(in: (comma + 1)..<end, text) else { return }
+        // Most texts say nothing happened again: one look per word through the automaton's marks.
+        let automaton = text.lexicon.automaton, bit = TermAutomaton.Kind.againWords.bit
+        guard !text.lex.againWords.terms.isEmpty,
+              text.tokens.indices.contains(where: { text.tokens[$0].kind == .word && automaton.kinds(of: text.tokens, $0) & bit != 0 })
+        else { return }
+        let parts = Self.parts(of: text.tokens)
+        for k in parts.indices.dropLast() where text.tokens[parts[k].lowerBound].clause == text.tokens[parts[k + 1].lowerBound].clause {
+            let (a, b) = (parts[k], parts[k + 1])
+            if let again = sarcasm(praise: a, complaint: b, text) ?? sarcasm(praise: b, complaint: a, text) {
+                flip(a.lowerBound..<b.upperBound, again, &text)
+            }
+        }
+    }
+
+    /// The "again" word that makes `praise` sarcastic beside `complaint`, when it does: `praise` is praise
+    /// alone, and `complaint` holds an "again" word and a complaint.
+    private func sarcasm(praise: Range<Int>, complaint: Range<Int>, _ text: ScoredText) -> String? {
+        guard isPraiseAlone(praise, text), let again = againWord(in: complaint, text) else { return nil }
         // A complaint there, other than an aspect entry made of the word itself, which says only that it
         // happens again (`tekrar ara*`: "Çok güzel, tekrar arayacağım"; not `opet ne radi`, a complaint).
-        let complaint = text.hits.contains {
-            $0.start > comma && $0.start < end && $0.valence < 0 && !($0.aspect != nil && ($0.start..<($0.start + $0.length)).contains(again.at))
+        let complains = text.hits.contains {
+            complaint.contains($0.start) && $0.valence <= -Self.complaintStrength
+                && !($0.aspect != nil && ($0.start..<($0.start + $0.length)).contains(again.at))
         }
-        guard complaint else { return }
-        for h in text.hits.indices where text.hits[h].start < end && text.hits[h].clause == clause && text.hits[h].valence > 0 {
+        return complains ? again.word : nil
+    }
+
+    /// Turns every positive term and emoji that starts in `range` negative.
+    private func flip(_ range: Range<Int>, _ again: String, _ text: inout ScoredText) {
+        for h in text.hits.indices where range.contains(text.hits[h].start) && text.hits[h].valence > 0 {
             text.hits[h].valence = -text.hits[h].valence
             text.hits[h].negations += 1
-            text.note(h, .sarcasm(again.word))
+            text.note(h, .sarcasm(again))
         }
     }
 
-    /// The first comma of the text, when the words before it, in the first clause, are few enough to be an opening.
-    private func firstComma(_ tokens: TokenList) -> Int? {
-        var words = 0
+    /// The text cut at commas and where a clause ends: each part's tokens.
+    static func parts(of tokens: TokenList) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = 0
         for i in tokens.indices {
-            if tokens.isComma(at: i) { return words > 0 ? i : nil }
-            if tokens[i].kind == .word { words += 1 }
-            if words > Self.openingWords || tokens[i].clause != tokens[0].clause { return nil }
+            if tokens.isComma(at: i) {
+                if start < i { parts.append(start..<i) }
+                start = i + 1
+            } else if i > start, tokens[i].clause != tokens[i - 1].clause {
+                parts.append(start..<i)
+                start = i
+            }
         }
-        return nil
+        if start < tokens.count { parts.append(start..<tokens.count) }
+        return parts
     }
 
-    /// Whether the words before the comma open with praise: a positive term among them, and nothing negative.
-    private func openingIsPraise(before comma: Int, _ text: ScoredText) -> Bool {
-        let opening = text.hits.filter { $0.start < comma }
-        return !opening.isEmpty && opening.allSatisfy { $0.valence > 0 && $0.start + $0.length <= comma }
+    /// Whether `part` is praise alone: a few words, a positive term among them, and nothing negative.
+    private func isPraiseAlone(_ part: Range<Int>, _ text: ScoredText) -> Bool {
+        guard part.filter({ text.tokens[$0].kind == .word }).count <= Self.praiseWords else { return false }
+        let inside = text.hits.filter { part.contains($0.start) }
+        return inside.contains { $0.kind == .term && $0.valence >= Self.praiseStrength } && inside.allSatisfy { $0.valence > 0 }
     }
 
     /// The first word of `range` that says "again": as its data file writes it, and where.
     private func againWord(in range: Range<Int>, _ text: ScoredText) -> (word: String, at: Int)? {
-        let tokens = text.tokens
-        for j in range where tokens[j].kind == .word {
-            if let m = text.lex.againWords.longestMatch(in: tokens, at: j) { return (m.text, j) }
+        for j in range where text.tokens[j].kind == .word {
+            if let m = text.lex.againWords.longestMatch(in: text.tokens, at: j) { return (m.text, j) }
         }
         return nil
     }
