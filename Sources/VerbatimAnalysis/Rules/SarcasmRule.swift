@@ -40,11 +40,7 @@ struct SarcasmRule: SentimentRule {
     static let complaintStrength = 1.0
 
     func apply(to text: inout ScoredText) {
-        // Most texts say nothing happened again: one look per word through the automaton's marks.
-        let automaton = text.lexicon.automaton, bit = TermAutomaton.Kind.againWords.bit
-        guard !text.lex.againWords.terms.isEmpty,
-              text.tokens.indices.contains(where: { text.tokens[$0].kind == .word && automaton.kinds(of: text.tokens, $0) & bit != 0 })
-        else { return }
+        guard !text.lex.againWords.terms.isEmpty, Self.saysAgain(text.tokens, text.lexicon) else { return }
         let parts = Self.parts(of: text.tokens)
         for k in parts.indices.dropLast() where text.tokens[parts[k].lowerBound].clause == text.tokens[parts[k + 1].lowerBound].clause {
             let (a, b) = (parts[k], parts[k + 1])
@@ -60,11 +56,11 @@ struct SarcasmRule: SentimentRule {
         guard isPraiseAlone(praise, text), let again = againWord(in: complaint, text) else { return nil }
         // A complaint there, other than an aspect entry made of the word itself, which says only that it
         // happens again (`tekrar ara*`: "Çok güzel, tekrar arayacağım"; not `opet ne radi`, a complaint).
-        let complains = text.hits.contains {
-            complaint.contains($0.start) && $0.valence <= -Self.complaintStrength
-                && !($0.aspect != nil && ($0.start..<($0.start + $0.length)).contains(again.at))
+        for h in text.hits.indices where complaint.contains(text.hits[h].start) && text.hits[h].valence <= -Self.complaintStrength {
+            let start = text.hits[h].start
+            if text.hits[h].aspect == nil || !(start..<(start + text.hits[h].length)).contains(again.at) { return again.word }
         }
-        return complains ? again.word : nil
+        return nil
     }
 
     /// Turns every positive term and emoji that starts in `range` negative.
@@ -74,6 +70,17 @@ struct SarcasmRule: SentimentRule {
             text.hits[h].negations += 1
             text.note(h, .sarcasm(again))
         }
+    }
+
+    /// Whether a word of `tokens` starts an "again" word: most texts have none, and one look at each word's
+    /// mark says so (a word the automaton did not mark is looked up).
+    private static func saysAgain(_ tokens: TokenList, _ lexicon: LexiconRef) -> Bool {
+        let bit = TermAutomaton.Kind.againWords.bit, id = lexicon.automaton.id
+        for j in tokens.indices where tokens[j].kind == .word {
+            let mark = tokens[j].lookup
+            if mark.automaton == id ? mark.kinds & bit != 0 : lexicon.automaton.kinds(of: tokens, j) & bit != 0 { return true }
+        }
+        return false
     }
 
     /// The text cut at commas and where a clause ends: each part's tokens.
@@ -95,9 +102,18 @@ struct SarcasmRule: SentimentRule {
 
     /// Whether `part` is praise alone: a few words, a positive term among them, and nothing negative.
     private func isPraiseAlone(_ part: Range<Int>, _ text: ScoredText) -> Bool {
-        guard part.filter({ text.tokens[$0].kind == .word }).count <= Self.praiseWords else { return false }
-        let inside = text.hits.filter { part.contains($0.start) }
-        return inside.contains { $0.kind == .term && $0.valence >= Self.praiseStrength } && inside.allSatisfy { $0.valence > 0 }
+        var words = 0
+        for j in part where text.tokens[j].kind == .word {
+            words += 1
+            if words > Self.praiseWords { return false }
+        }
+        var strong = false
+        for h in text.hits.indices where part.contains(text.hits[h].start) {
+            let valence = text.hits[h].valence
+            if valence <= 0 { return false }
+            if text.hits[h].kind == .term && valence >= Self.praiseStrength { strong = true }
+        }
+        return strong
     }
 
     /// The first word of `range` that says "again": as its data file writes it, and where.
