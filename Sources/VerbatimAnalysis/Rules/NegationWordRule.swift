@@ -3,7 +3,9 @@ import VerbatimCore
 /// Negation words (`değil`, `емес`, `биш`, `nije`, and Russian `не` for Russian words only): each
 /// negates the nearest term within `window` words of it in its clause, not across a comma. A negated
 /// verb right after a term negates it too (`sorunla karşılaşmadım`: no problem). Several negators on
-/// one term count once.
+/// one term count once. A term that is itself negated, beginning with a negation word (`ne radi`,
+/// `nisu odgovorili`, `не работает`), is not negated again by one before it: `nikad ne radi`, "it
+/// never works", is negative concord, not a double negation.
 struct NegationWordRule: SentimentRule {
     static func marks(_ mark: RuleMark) -> Bool { if case .negation = mark { true } else { false } }
 
@@ -19,11 +21,14 @@ struct NegationWordRule: SentimentRule {
             .init(language: .tr, text: "Hizmet iyi"),
             .init(language: .kk, text: "Қызмет жақсы"),
             .init(language: .sr, text: "Usluga je dobra"),
+            .init(language: .sr, text: "Aplikacija nikad ne radi"),
+            .init(language: .sr, text: "Na mejl mi nikad nisu odgovorili"),
         ])
 
     func apply(to text: inout ScoredText) {
         for h in text.hits.indices where text.hits[h].kind == .term && text.hits[h].negatable {
             let (before, after) = negators(of: h, in: &text)
+            if after == nil, !before.isEmpty, beginsNegated(h, text) { continue }
             if !before.isEmpty || after != nil {
                 text.hits[h].valence = text.constants.negated(text.hits[h].valence)
                 text.hits[h].negations += 1
@@ -34,6 +39,14 @@ struct NegationWordRule: SentimentRule {
                 }
             }
         }
+    }
+
+    /// Whether hit `h`'s first word is a negation word that stands before what it negates (`ne`, `nije`;
+    /// Russian `не` for a Russian term): the term is a negated idiom.
+    private func beginsNegated(_ h: Int, _ text: ScoredText) -> Bool {
+        let start = text.hits[h].start
+        let negators = text.hits[h].loan ? text.lex.loanNegatorsBefore : text.lex.negatorsBefore
+        return negators.longestMatch(in: text.tokens, at: start) != nil
     }
 
     /// A negator as its explanation shows it: its entry, or a negated verb as written.
