@@ -232,12 +232,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
             if let list = exact.value(forUTF8: bytes) { for c in list { consider(c, firstStemBytes: -1) } }
         }
         guard let best else { return nil }
-        var remainder = ByteSpan(start: 0, count: 0)
-        if best.stemBytes >= 0 {
-            let last = tokens[i + best.span - 1].form
-            let stem = min(best.stemBytes, Int(last.count))
-            remainder = ByteSpan(start: Int(last.start) + stem, count: Int(last.count) - stem)
-        }
+        let remainder = Self.remainder(of: tokens[i + best.span - 1].form, stemBytes: best.stemBytes)
         return Match(terms: terms, index: best.index, length: best.span, remainderSpan: remainder, viaStem: best.rank.1 == 0, inside: best.inside)
     }
 
@@ -311,13 +306,16 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         }
         guard best.index >= 0 else { return nil }
         let length = Int(wordCounts[best.index])
-        var remainder = ByteSpan(start: 0, count: 0)
-        if best.stemBytes >= 0 {
-            let last = length == 1 && useAlternative ? tokens[i].alternative! : tokens[i + length - 1].form
-            let stem = min(best.stemBytes, Int(last.count))
-            remainder = ByteSpan(start: Int(last.start) + stem, count: Int(last.count) - stem)
-        }
+        let last = length == 1 && useAlternative ? tokens[i].alternative! : tokens[i + length - 1].form
+        let remainder = Self.remainder(of: last, stemBytes: best.stemBytes)
         return Match(terms: terms, index: best.index, length: length, remainderSpan: remainder, viaStem: best.rank.1 == 0)
+    }
+
+    /// What follows a stem of `stemBytes` bytes in the last word `last` (empty when it matched whole: -1).
+    @inline(__always) private static func remainder(of last: ByteSpan, stemBytes: Int) -> ByteSpan {
+        guard stemBytes >= 0 else { return ByteSpan(start: 0, count: 0) }
+        let stem = min(stemBytes, Int(last.count))
+        return ByteSpan(start: Int(last.start) + stem, count: Int(last.count) - stem)
     }
 
     /// The best candidate so far: more words first; then exact over stem; then the longer stem; among

@@ -45,8 +45,9 @@ struct NegationWordRule: SentimentRule {
     /// Russian `не` for a Russian term): the term is a negated idiom.
     private func beginsNegated(_ h: Int, _ text: ScoredText) -> Bool {
         let start = text.hits[h].start
-        let negators = text.hits[h].loan ? text.lex.loanNegatorsBefore : text.lex.negatorsBefore
-        return negators.longestMatch(in: text.tokens, at: start) != nil
+        // Read in place: choosing the index into a local copies it, with its references.
+        if text.hits[h].loan { return text.lex.loanNegatorsBefore.longestMatch(in: text.tokens, at: start) != nil }
+        return text.lex.negatorsBefore.longestMatch(in: text.tokens, at: start) != nil
     }
 
     /// A negator as its explanation shows it: its entry, or a negated verb as written.
