@@ -39,6 +39,8 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
     case aspectOutcome(theme: String)
     /// Praise made sarcastic by what follows it (`Harika, yine internet kesildi`): the word that says "again".
     case sarcasm(String)
+    /// Praise followed by an irony mark (`Teşekkürler(!)`): the mark as written.
+    case irony(String)
 
     /// The mark as `--explain` and `records.csv` write it.
     public var description: String {
@@ -77,6 +79,7 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
         case let .aspectCue(theme): Self.append("aspect cue(", theme, to: &bytes)
         case let .aspectOutcome(theme): Self.append("aspect outcome(", theme, to: &bytes)
         case let .sarcasm(w): Self.append("sarcasm(", w, to: &bytes)
+        case let .irony(w): Self.append("irony(", w, to: &bytes)
         }
     }
 

@@ -80,7 +80,7 @@ struct RuleMarkTests {
             (.caps, "caps"), (.elongation, "elongation"), (.pair, "pair"), (.ruleWord, "rule word"), (.rating, "rating"),
             (.negationAlone, "negation without a sentiment word"), (.negatedVerb, "negated verb"), (.emphasis(bangs: 12), "emphasis(!×12)"),
             (.aspect(theme: "wait_time"), "aspect(wait_time)"), (.aspectCue(theme: "wait_time"), "aspect cue(wait_time)"),
-            (.aspectOutcome(theme: "promises"), "aspect outcome(promises)"),
+            (.aspectOutcome(theme: "promises"), "aspect outcome(promises)"), (.sarcasm("yine"), "sarcasm(yine)"), (.irony("(!)"), "irony((!))"),
         ]
         for (mark, text) in marks { #expect(mark.description == text) }
         #expect(marks.filter(\.0.isNegation).map(\.1) == [

@@ -1,7 +1,8 @@
 import VerbatimCore
 
 /// `!` emphasises the whole text: each one, up to `maxExclamations`, adds `exclamationIncrement` to
-/// the strength of the summed score (VADER's amplifier), and `--explain` lists it as its own line.
+/// the strength of the summed score (VADER's amplifier), and `--explain` lists it as its own line. The
+/// `!` of an irony mark (`(!)`, `IronyMarkRule`) do not count.
 struct ExclamationRule: SentimentRule {
     static func marks(_ mark: RuleMark) -> Bool { if case .emphasis = mark { true } else { false } }
 
@@ -13,11 +14,14 @@ struct ExclamationRule: SentimentRule {
         nonTriggering: [
             .init(language: .tr, text: "Harika hizmet."),
             .init(language: .tr, text: "Kargo nerede!"),
+            .init(language: .tr, text: "Harika hizmet (!)"),
         ])
 
     func apply(to text: inout ScoredText) {
         var bangs = 0
-        for i in text.tokens.indices where text.tokens[i].kind == .punctuation && text.tokens.formEquals(i, "!") { bangs += 1 }
+        for i in text.tokens.indices where text.tokens[i].kind == .punctuation && text.tokens.formEquals(i, "!") {
+            if !IronyMarkRule.isInsideMark(text.tokens, i) { bangs += 1 }
+        }
         text.exclamations = min(bangs, text.constants.maxExclamations)
     }
 
