@@ -7,6 +7,9 @@ public enum NotFeedback: String, Sendable, Hashable, Codable, CaseIterable {
     /// A message the company posted as the chat or its channel (Telegram's `"from_id": "channel…"`):
     /// its own announcement or answer, not a customer's feedback.
     case ownMessage = "own_message"
+    /// A post or message by one of the accounts the pipeline names as the company's own or its staff's
+    /// (`own_accounts:`): an answer, not a customer's feedback.
+    case staffAnswer = "staff_answer"
     /// A customer's photo, sticker, voice message or file sent with no caption: nothing to read.
     case mediaOnly = "media_only"
     /// A survey row with no comment whose rating cell says the survey was not answered (Zendesk's
@@ -18,6 +21,7 @@ public enum NotFeedback: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .serviceLine: "service lines (someone joined, a message pinned)"
         case .ownMessage: "the chat's own messages (posted as the chat or its channel)"
+        case .staffAnswer: "answers by the company's own accounts (own_accounts)"
         case .mediaOnly: "photos, stickers and files without a caption"
         case .unansweredSurvey: "surveys not answered (no comment, and a rating that says so)"
         }

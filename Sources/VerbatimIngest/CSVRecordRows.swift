@@ -50,6 +50,7 @@ struct CSVRecordRows {
             delimiter: options.delimiter, encoding: encoding, language: options.language, columns: options.columns,
             xmlRecord: nil, xmlFields: [:], maxRecordBytes: options.maxRecordBytes)
         assemblerOptions.timeZone = options.timeZone
+        assemblerOptions.ownAccounts = options.ownAccounts
         assembler = RecordAssembler(file: summary.file, options: assemblerOptions, months: aliases.months, ratingChoices: aliases.ratingChoices,
                                     channelNames: aliases.channelNames)
     }

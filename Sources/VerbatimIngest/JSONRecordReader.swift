@@ -189,7 +189,8 @@ public struct JSONRecordReader: RecordReader {
             } catch {
                 return reject((error as? RowProblem) ?? RowProblem.badJSON(JSONRecordReader.describe(error)))
             }
-            if let what = TelegramMessage.notFeedback(object) ?? VKComment.notFeedback(object) {
+            if let what = TelegramMessage.notFeedback(object) ?? VKComment.notFeedback(object)
+                ?? (reader.options.ownAccounts.wrote(object, aliases: reader.aliases) ? .staffAnswer : nil) {
                 summary.count(.setAside(what))
                 return emit(.setAside(what))
             }

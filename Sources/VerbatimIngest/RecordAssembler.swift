@@ -57,6 +57,7 @@ struct RecordAssembler {
         func reject(_ p: RowProblem, _ field: RecordField) -> ReadEvent {
             .reject(Reject(provenance: Provenance(file: file, line: line, column: columns[field]), reason: p.description, raw: raw()))
         }
+        if let author = fields.author, options.ownAccounts.contains(author) { return .setAside(.staffAnswer) }
 
         guard let text = fields.text.map({ FieldBytes.trimmed($0, FieldBytes.isBlankOrNewline) }), !text.isEmpty else {
             return rated(fields, provenance: provenance, position: position, reject: reject)

@@ -1,4 +1,4 @@
-/// One optional value per record field, in ten stored properties, so filling one per record
+/// One optional value per record field, in eleven stored properties, so filling one per record
 /// allocates nothing (a dictionary would hash and allocate per row). What a reader hands
 /// `RecordAssembler`: `FieldValues` (strings, from the XML, JSON and spreadsheet readers) or
 /// `FieldBytes` (UTF-8 bytes, from the CSV reader).
@@ -13,6 +13,7 @@ struct RecordFieldValues<Value> {
     var language: Value?
     var link: Value?
     var languageHint: Value?
+    var author: Value?
 
     subscript(field: RecordField) -> Value? {
         get {
@@ -27,6 +28,7 @@ struct RecordFieldValues<Value> {
             case .language: language
             case .link: link
             case .languageHint: languageHint
+            case .author: author
             }
         }
         set {
@@ -41,6 +43,7 @@ struct RecordFieldValues<Value> {
             case .language: language = newValue
             case .link: link = newValue
             case .languageHint: languageHint = newValue
+            case .author: author = newValue
             }
         }
     }

@@ -30,6 +30,9 @@ public struct SourceOptions: Sendable, Hashable {
     public var dateOrder: DateOrder?
     /// The zone times written with a zone are counted in (`time_zone:`); nil: as written (`LocalTimeZone`).
     public var timeZone: LocalTimeZone?
+    /// The company's own accounts and its staff's, whose posts are set aside (`own_accounts:`, at the top
+    /// and in the source's rule: both lists apply; `OwnAccounts`).
+    public var ownAccounts = OwnAccounts()
 
     public init(
         delimiter: UInt8? = nil, encoding: TextEncoding? = nil, language: Language? = nil,

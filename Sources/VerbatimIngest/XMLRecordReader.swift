@@ -28,7 +28,7 @@ public struct XMLRecordReader: RecordReader {
     static let knownRecordNames: Set<String> = [
         "item", "entry", "post", "record", "row", "mention", "review", "comment", "response", "feedback", "tweet",
     ]
-    /// Element names that are never the employee, whatever the aliases say.
+    /// Element names that are never the employee, whatever the aliases say (they may be the `author`).
     static let customerNames: Set<String> = ["author", "user", "customer", "creator", "username", "handle"]
 
     /// Reads the file at `path`, calling `emit` for every record and reject in
@@ -205,15 +205,17 @@ public struct XMLRecordReader: RecordReader {
     }
 
     /// The field a record path maps to through the aliases: direct children (`text`), record
-    /// attributes (`@id`) and child attributes that carry a value (`category/@term`); never a customer's name.
+    /// attributes (`@id`) and child attributes that carry a value (`category/@term`); a customer's name
+    /// (`<author>`) only as the author.
     func aliasField(_ path: String) -> RecordField? {
         let parts = path.split(separator: "/")
         let nameForAlias: Substring
         if parts.count == 1 { nameForAlias = parts[0].hasPrefix("@") ? parts[0].dropFirst() : parts[0] }
         else if parts.count == 2, parts[1].hasPrefix("@"), Self.termAttributes.contains(String(parts[1].dropFirst())) { nameForAlias = parts[0] }
         else { return nil }
-        guard !Self.customerNames.contains(nameForAlias.lowercased()) else { return nil }
-        return aliases.field(forHeader: String(nameForAlias))
+        let field = aliases.field(forHeader: String(nameForAlias))
+        guard !Self.customerNames.contains(nameForAlias.lowercased()) || field == .author else { return nil }
+        return field
     }
 
     /// The key of an explicit field path in a record's values: `./agent/name` → `agent/name`.

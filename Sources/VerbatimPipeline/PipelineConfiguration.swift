@@ -30,6 +30,8 @@ public struct PipelineConfiguration: Sendable {
     public var sources: [SourceRule]
     /// The time zone of every source whose rule sets none (`time_zone:` at the top; `LocalTimeZone`).
     public var timeZone: LocalTimeZone?
+    /// The company's own accounts and its staff's, for every source (`own_accounts:` at the top; `OwnAccounts`).
+    public var ownAccounts = OwnAccounts()
     /// Report files to write.
     public var reports: [String]
     /// Employees with fewer records are not ranked.
@@ -86,7 +88,7 @@ public struct PipelineConfiguration: Sendable {
 
     static let topKeys = [
         "version", "name", "input", "output", "lexicons", "user_lexicons", "learned_lexicons", "stages", "sources", "reports", "aggregate", "jobs", "as_of",
-        "locale", "roster", "pii", "time_zone",
+        "locale", "roster", "pii", "time_zone", "own_accounts",
     ] + operationKeys
 
     /// Reads and validates a pipeline file.
@@ -203,6 +205,7 @@ public struct PipelineConfiguration: Sendable {
     private static func parseReading(_ top: [String: ConfigNode], into config: inout PipelineConfiguration) throws(ConfigurationError) {
         if let s = top["sources"] { config.sources = try s.sequence().map(parseSource) }
         if let z = top["time_zone"] { config.timeZone = try parseTimeZone(z) }
+        if let a = top["own_accounts"] { config.ownAccounts = try parseOwnAccounts(a) }
         if let j = top["jobs"] { config.jobs = try j.int(in: 1...256) }
         if let a = top["as_of"] {
             let s = try a.string()
@@ -268,7 +271,7 @@ public struct PipelineConfiguration: Sendable {
 
     static func parseSource(_ item: ConfigNode) throws(ConfigurationError) -> SourceRule {
         let m = try item.mapping(allowed: ["match", "delimiter", "encoding", "language", "columns", "record", "fields", "max_record_bytes", "sheet", "rating_scale", "date_order",
-                                                  "time_zone"])
+                                                  "time_zone", "own_accounts"])
         guard let match = m["match"] else { throw .missingKey(file: item.file, path: item.path, key: "match") }
         var o = SourceOptions()
         if let d = m["delimiter"] {
@@ -316,6 +319,7 @@ public struct PipelineConfiguration: Sendable {
             o.dateOrder = order
         }
         if let z = m["time_zone"] { o.timeZone = try parseTimeZone(z) }
+        if let a = m["own_accounts"] { o.ownAccounts = try parseOwnAccounts(a) }
         return SourceRule(match: try match.string(), options: o)
     }
 
@@ -328,10 +332,23 @@ public struct PipelineConfiguration: Sendable {
         return zone
     }
 
-    /// Options for a file: the first matching source rule, or defaults; the top's `time_zone:` where the rule sets none.
+    /// An `own_accounts:` list: names, handles or ids, each a non-empty string.
+    static func parseOwnAccounts(_ node: ConfigNode) throws(ConfigurationError) -> OwnAccounts {
+        var list: [String] = []
+        for item in try node.sequence() {
+            let s = try item.string()
+            guard !OwnAccounts.key(s).isEmpty else { throw item.invalid(s, expected: "an account's name, handle or id (Aigerim | Support, @TurkTelekom, user123456789)") }
+            list.append(s)
+        }
+        return OwnAccounts(list)
+    }
+
+    /// Options for a file: the first matching source rule, or defaults; the top's `time_zone:` where the
+    /// rule sets none, and the top's `own_accounts:` beside the rule's.
     public func options(for fileName: String) -> SourceOptions {
         var options = sources.first { $0.matches(fileName) }?.options ?? SourceOptions()
         if options.timeZone == nil { options.timeZone = timeZone }
+        options.ownAccounts = options.ownAccounts.union(ownAccounts)
         return options
     }
 

@@ -164,6 +164,72 @@ struct SocialListeningExportTests {
         #expect(o.rejects.map(\.provenance.line) == [7] && o.rejects.map(\.reason) == ["empty feedback text"], "a message with nothing in it is still said")
     }
 
+    /// Staff who answer a Telegram support group from their own accounts, and a brand's replies in a
+    /// social-listening export, are set aside when the pipeline names them (`own_accounts:`): by the
+    /// sender's name or id, a handle with or without `@`, or a name inside the author's object. Without
+    /// the list, and for anyone else, every message is read.
+    @Test func ownAccountsAnswersAreSetAside() {
+        let telegram = #"""
+            {"name": "Kaspi support", "type": "public_supergroup", "id": 123, "messages": [
+              {"id": 1, "type": "message", "date": "2026-11-21T08:31:12", "date_unixtime": "1795249872", "from": "Dana", "from_id": "user55", "text": "Аударым өтпей жатыр", "text_entities": []},
+              {"id": 2, "type": "message", "date": "2026-11-21T08:35:00", "date_unixtime": "1795250100", "from": "Aigerim | Support", "from_id": "user900", "text": "Кешіріңіз, тексеріп жатырмыз, рахмет!", "text_entities": []},
+              {"id": 3, "type": "message", "date": "2026-11-21T08:36:00", "date_unixtime": "1795250160", "from": "Marat", "from_id": "user901", "text": "Нөміріңізді жазыңыз", "text_entities": []}
+            ]}
+            """#
+        #expect(read(telegram, name: "telegram_kk.json").records.map(\.id) == ["1", "2", "3"], "no list: every message is read")
+        var options = SourceOptions()
+        options.ownAccounts = OwnAccounts([" aigerim | SUPPORT ", "user901"])
+        let o = read(telegram, name: "telegram_kk.json", options: options)
+        #expect(o.records.map(\.id) == ["1"] && o.setAside == [.staffAnswer, .staffAnswer])
+        #expect(o.summary.notFeedback == [NotFeedbackCount(what: .staffAnswer, count: 2)])
+
+        var brand = SourceOptions()
+        brand.ownAccounts = OwnAccounts(["@TurkTelekom", "-42"])
+        let posts = read(#"""
+            [{"id": "t1", "user": {"screen_name": "ayse_k", "name": "Ayşe"}, "text": "3 gündür internet yok"},
+             {"id": "t2", "user": {"screen_name": "TurkTelekom", "name": "Türk Telekom"}, "text": "Yaşadığınız sorun için özür dileriz, DM'den yazar mısınız?"},
+             {"id": "t3", "author": "turktelekom", "text": "Merhaba, yardımcı olalım"},
+             {"id": "t4", "screen_name": "TURKTELEKOM", "text": "Sorununuz giderildi"},
+             {"id": "t5", "from_id": -42, "text": "Кешіріңіз"},
+             {"id": "t6", "user": {"screen_name": "ali", "bio": "TurkTelekom fan"}, "text": "TurkTelekom çok yavaş"}]
+            """#, name: "mentions_tr.json", options: brand)
+        #expect(posts.records.map(\.id) == ["t1", "t6"], "a name in the text or in another field of the author is no match")
+        #expect(posts.setAside == [.staffAnswer, .staffAnswer, .staffAnswer, .staffAnswer])
+    }
+
+    /// The author column of a table (Brandwatch's `Author`) and an XML post's `<author>` (RSS's text,
+    /// Atom's `<name>`) name the writer the same way: the brand's own posts are set aside, with the
+    /// count in the file's summary, and nothing else changes.
+    @Test func ownAccountsInTablesAndXML() {
+        var options = SourceOptions()
+        options.ownAccounts = OwnAccounts(["@Turkcell", "Оюунчимэг Баттулга"])
+        let csv = read("""
+            "Date","Full Text","Author"
+            "2026-11-21 08:31:12.0","Turkcell müşteri hizmetleri 40 dakika bekletti, rezalet","ayse_k"
+            "2026-11-21 08:40:00.0","Yaşadığınız sorun için özür dileriz, DM'den ulaşabilir misiniz?","Turkcell"
+            "2026-11-21 09:02:00.0","Mağazadaki temsilci çok ilgiliydi","mehmet"
+            """, name: "listening_tr.csv", options: options)
+        #expect(csv.records.map(\.text) == ["Turkcell müşteri hizmetleri 40 dakika bekletti, rezalet", "Mağazadaki temsilci çok ilgiliydi"])
+        #expect(csv.setAside == [.staffAnswer] && csv.rejects.isEmpty)
+        #expect(read("\"Full Text\",\"Author\"\n\"Merhaba\",\"Turkcell\"\n", name: "a.csv").records.count == 1, "no list, no change")
+        let rss = read("""
+            <rss><channel>
+              <item><guid>1</guid><author>@kaan_yldz</author><description>Turkcell çekmiyor</description></item>
+              <item><guid>2</guid><author>@turkcell</author><description>Merhaba, yardımcı olalım</description></item>
+            </channel></rss>
+            """, name: "sosyal_tr.xml", options: options)
+        #expect(rss.records.map(\.id) == ["1"] && rss.setAside == [.staffAnswer])
+        let atom = read("""
+            <feed xmlns="http://www.w3.org/2005/Atom">
+              <entry><id>a1</id><author><name>Ганбаатар Очир</name></author><content>Интернэт удаан байна</content></entry>
+              <entry><id>a2</id><author>
+                <name>Оюунчимэг Баттулга</name>
+              </author><content>Уучлаарай, шалгаж байна</content></entry>
+            </feed>
+            """, name: "atom_mn.xml", options: options)
+        #expect(atom.records.map(\.id) == ["a1"] && atom.setAside == [.staffAnswer])
+    }
+
     /// The same keys outside a Telegram export mean nothing of the kind: a social-listening tool's
     /// post whose `type` is `service` is read.
     @Test func onlyTelegramsMessagesAreSetAside() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerbatimIngest
 import VerbatimTestSupport
 @testable import VerbatimPipeline
 
@@ -126,6 +127,19 @@ struct PipelineConfigurationTests {
         do { _ = try parse("input: x\nsources:\n  - match: a\n    time_zone: Almaty\n"); Issue.record("expected an error") } catch {
             #expect("\(error)".contains("p.yaml:4: sources[0].time_zone is 'Almaty'; expected a time zone name"), "\(error)")
         }
+    }
+
+    /// `own_accounts:` at the top applies to every source; a rule's own list adds to it. An empty name is
+    /// an error with its line.
+    @Test func ownAccountsAtTheTopAndPerSource() throws {
+        let c = try parse("input: x\nown_accounts: [\"@TurkTelekom\", user900]\nsources:\n  - match: \"telegram_*\"\n    own_accounts:\n      - \"Aigerim | Support\"\n")
+        #expect(c.options(for: "telegram_kk.json").ownAccounts == OwnAccounts(["turktelekom", "USER900", "aigerim | support"]))
+        #expect(c.options(for: "mentions.json").ownAccounts == OwnAccounts(["@turktelekom", "user900"]))
+        #expect(try parse("input: x\n").options(for: "a.json").ownAccounts.isEmpty)
+        do { _ = try parse("input: x\nown_accounts: [\"@\"]\n"); Issue.record("expected an error") } catch {
+            #expect("\(error)".contains("p.yaml:2") && "\(error)".contains("an account's name, handle or id"), "\(error)")
+        }
+        #expect(throws: ConfigurationError.self) { try parse("input: x\nown_accounts: TurkTelekom\n") }
     }
 
     @Test func yamlSyntaxErrorsHaveALine() {
