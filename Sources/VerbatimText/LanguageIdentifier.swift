@@ -280,7 +280,7 @@ public struct LanguageIdentifier: Sendable {
     /// the cues do not break.
     private func byVocabulary(_ tokens: TokenList, cues: SIMD8<Double>) -> (Language, Double)? {
         guard let vocabulary, let script = Self.script(of: tokens) else { return nil }
-        let candidates = script == .cyrillic ? Self.cyrillicCandidates : Self.latinCandidates
+        let candidates = Self.vocabularyCandidates(script, cues: cues)
         let terms = candidates.map { language -> Int in
             let known = vocabulary.knownTerms(in: tokens, language: language, minimumLetters: Self.vocabularyMinimumLetters)
             return Self.needsOwnEvidence(language, in: script) && known < Self.ownEvidenceMinimumTerms ? 0 : known
@@ -291,6 +291,16 @@ public struct LanguageIdentifier: Sendable {
         let ranked = tied.sorted { cue($0) > cue($1) }
         guard ranked.count == 1 || cue(ranked[0]) > max(0, cue(ranked[1])) else { return nil }
         return (candidates[ranked[0]], (Double(most) / Double(terms.reduce(0, +) + 1) * 100).rounded() / 100)
+    }
+
+    /// The languages whose lexicons may decide a text of `script`: those written in it, but not Serbian for
+    /// a Cyrillic text whose letters count against it (`ы`, `й`, `я` and the other letters Serbian
+    /// Cyrillic has not: `Проблему решили за 5 минут, молодцы` is Russian, though the Serbian lexicon
+    /// knows `rešili` as well).
+    static func vocabularyCandidates(_ script: LetterClass, cues: SIMD8<Double>) -> [Language] {
+        guard script == .cyrillic else { return latinCandidates }
+        guard let sr = TextResources.cueLanguages.firstIndex(of: Language.sr.rawValue), cues[sr] < 0 else { return cyrillicCandidates }
+        return cyrillicCandidates.filter { $0 != .sr }
     }
 
     /// Whether the text can take `language` from the texts read with it, by its script: Turkish is written in
