@@ -40,15 +40,24 @@ public struct AspectMatcher: Sendable {
     /// concessive conjunction. A theme takes the polarity of its own segment.
     func segments(_ tokens: TokenList, _ ref: LexiconRef) -> [Int] { segmentsAndConcession(tokens, ref).segment }
 
-    /// The segments, and whether a concessive conjunction stands in the text (found on the same walk).
-    func segmentsAndConcession(_ tokens: TokenList, _ ref: LexiconRef) -> (segment: [Int], concessive: Bool) {
+    /// The segments, and whether a concessive conjunction stands in the text (found on the same walk). A
+    /// particle that closes a concession (`… ч`) cuts only where it closes one (`ConcessionRule.closes`):
+    /// right after a term, which `termEnds` says ends before a token (none, unless the caller knows).
+    func segmentsAndConcession(
+        _ tokens: TokenList, _ ref: LexiconRef, termEnds: (Int) -> Bool = { _ in false }
+    ) -> (segment: [Int], concessive: Bool) {
         var segment = [Int](filled: 0, count: tokens.count)
         var current = 0
         var concessive = false
         var i = 0
+        func closes(_ c: TermIndex<Bool>.Match) -> Bool {
+            ConcessionRule.closes(tokens, at: i, length: c.length, termEndsBefore: termEnds(i)) { k in
+                ref.lex.negatorsBefore.longestMatch(in: tokens, at: k) != nil || ref.lex.negatorsAfter.longestMatch(in: tokens, at: k) != nil
+            }
+        }
         while i < tokens.count {
             if i > 0, tokens[i].clause != tokens[i - 1].clause || tokens.isComma(at: i - 1) { current += 1 }
-            if tokens[i].kind == .word, let c = ref.lex.concessives.longestMatch(in: tokens, at: i) {
+            if tokens[i].kind == .word, let c = ref.lex.concessives.longestMatch(in: tokens, at: i), c.payload || closes(c) {
                 if i > 0, !tokens.isComma(at: i - 1), tokens[i].clause == tokens[i - 1].clause { current += 1 }
                 for k in i..<(i + c.length) { segment[k] = current }
                 concessive = true

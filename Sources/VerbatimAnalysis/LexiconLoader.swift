@@ -55,7 +55,7 @@ public struct LexiconLoader {
             loadValued(dir.appendingPathComponent("intensifiers.tsv"), lang, range: -1...1, into: &lex.intensifiers, issues: &issues, required: false)
             loadNegation(dir.appendingPathComponent("negation.tsv"), into: &lex, issues: &issues)
             loadThemes(dir.appendingPathComponent("themes.tsv"), lang, ids: themeIDs, into: &lex.themes, issues: &issues)
-            loadTerms(dir.appendingPathComponent("concessive.tsv"), lang, into: &lex.concessives, issues: &issues)
+            loadTerms(dir.appendingPathComponent("concessive.tsv"), lang, into: &lex.concessives, issues: &issues, closing: true)
             loadTerms(dir.appendingPathComponent("again.tsv"), lang, into: &lex.againWords, issues: &issues)
             loadTerms(dir.appendingPathComponent("numbers.tsv"), lang, into: &lex.numberWords, issues: &issues)
             loadRatings(dir.appendingPathComponent("ratings.tsv"), into: &lex, issues: &issues)
@@ -159,23 +159,37 @@ public struct LexiconLoader {
         }
     }
 
-    /// A list of terms (`term<TAB>comment`), such as `concessive.tsv`.
-    private func loadTerms(_ url: URL, _ lang: Language, into index: inout TermIndex<Bool>, issues: inout [DataFileIssue]) {
+    /// A list of terms (`term<TAB>comment`), such as `concessive.tsv`, each with the payload `true`. With
+    /// `closing`, a term written after `…` (`… ч`) closes what it is about instead of opening it (a
+    /// concessive particle after the concession, `ConcessionRule`): its payload is `false`.
+    private func loadTerms(_ url: URL, _ lang: Language, into index: inout TermIndex<Bool>, issues: inout [DataFileIssue], closing: Bool = false) {
         guard let lines = read(url, required: false, issues: &issues) else { return }
         let source = url.lastPathComponent  // once per file: it re-parses the URL
         for l in lines {
-            guard !l.fields[0].isEmpty else {
+            var term = l.fields[0], opens = true
+            if term.hasPrefix(Self.closingMark) {
+                guard closing else {
+                    issues.append(DataFileIssue(file: url.path, line: l.line, message: "'\(term)': '\(Self.closingMark)' marks a closing particle only in concessive.tsv"))
+                    continue
+                }
+                term = String(term.dropFirst(Self.closingMark.count)).trimmingCharacters(in: .whitespaces)
+                opens = false
+            }
+            guard !term.isEmpty else {
                 issues.append(DataFileIssue(file: url.path, line: l.line, message: "expected 'term<TAB>comment'"))
                 continue
             }
-            let words = TermIndex<Bool>.words(of: l.fields[0], language: lang)
-            if reportsProblem(of: words, l.fields[0], url, l.line, &issues) { continue }
+            let words = TermIndex<Bool>.words(of: term, language: lang)
+            if reportsProblem(of: words, term, url, l.line, &issues) { continue }
             if index.find(words) != nil {
-                issues.append(DataFileIssue(file: url.path, line: l.line, message: "'\(l.fields[0])' is listed twice", isError: false))
+                issues.append(DataFileIssue(file: url.path, line: l.line, message: "'\(term)' is listed twice", isError: false))
             }
-            index.add(.init(words: words, payload: true, text: l.fields[0], source: source, line: l.line))
+            index.add(.init(words: words, payload: opens, text: term, source: source, line: l.line))
         }
     }
+
+    /// What a concessive particle that closes the concession is written after (`… ч`).
+    static let closingMark = "…"
 
     /// The data of a language mixed into `lex`'s (Russian in Kazakh), folded like `lex`'s own words.
     private func loadLoan(_ loan: Language, themeIDs: Set<String>, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {

@@ -42,7 +42,7 @@ public struct ThemeTagger: Sendable {
         let mentions = self.mentions(tokens, ref, sentiment, keywords)
         if mentions.isEmpty { return [] }
         let evidence = Self.located(sentiment?.evidence ?? [])
-        let (segment, concessive) = aspects.segmentsAndConcession(tokens, ref)
+        let (segment, concessive) = aspects.segmentsAndConcession(tokens, ref) { i in evidence.contains { $0.tokens?.upperBound == i } }
         // Per theme, in the order first mentioned: its first keyword, the valence of a negated outcome
         // (`aspects.tsv`) and the one it takes. Each mention's theme by its position here.
         var themes: [(theme: String, keyword: String, negatedOutcome: Double?, outcome: Double)] = []
