@@ -135,9 +135,12 @@ public struct TokenList: Sendable, RandomAccessCollection, MutableCollection {
     @inlinable @inline(__always) public func formEquals(_ i: Int, _ s: String) -> Bool { equals(elements[i].form, s) }
 
     /// Whether token `i` is a comma, which ends a negation's reach and an aspect segment.
-    @inlinable @inline(__always) public func isComma(at i: Int) -> Bool {
+    @inlinable @inline(__always) public func isComma(at i: Int) -> Bool { isPunctuation(at: i, 0x2C) }
+
+    /// Whether token `i` is the punctuation mark of the one ASCII byte `mark` (`!`, `(`), read from its byte.
+    @inlinable @inline(__always) public func isPunctuation(at i: Int, _ mark: UInt8) -> Bool {
         let t = elements[i]
-        return t.kind == .punctuation && t.form.count == 1 && bytes[Int(t.form.start)] == 0x2C
+        return t.kind == .punctuation && t.form.count == 1 && bytes[Int(t.form.start)] == mark
     }
 
     /// Every token's lookup form, in order.

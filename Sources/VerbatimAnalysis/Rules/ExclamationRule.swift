@@ -19,7 +19,7 @@ struct ExclamationRule: SentimentRule {
 
     func apply(to text: inout ScoredText) {
         var bangs = 0
-        for i in text.tokens.indices where text.tokens[i].kind == .punctuation && text.tokens.formEquals(i, "!") {
+        for i in text.tokens.indices where text.tokens.isPunctuation(at: i, 0x21) {
             if !IronyMarkRule.isInsideMark(text.tokens, i) { bangs += 1 }
         }
         text.exclamations = min(bangs, text.constants.maxExclamations)

@@ -35,7 +35,8 @@ struct IronyMarkRule: SentimentRule {
 
     func apply(to text: inout ScoredText) {
         let tokens = text.tokens
-        for i in tokens.indices.dropFirst() where Self.markLength(tokens, at: i) != nil && tokens[i - 1].kind == .word {
+        // Most texts have no `(`: one look at each token's kind and byte.
+        for i in tokens.indices.dropFirst() where tokens.isPunctuation(at: i, 0x28) && tokens[i - 1].kind == .word && Self.markLength(tokens, at: i) != nil {
             flipPraise(before: i, Self.markText(tokens, at: i), &text)
         }
     }
@@ -61,18 +62,18 @@ struct IronyMarkRule: SentimentRule {
     /// The tokens of an irony mark starting at token `i` (`(`, one to `maxMarks` of `!` or of `?`, `)`),
     /// when one starts there.
     static func markLength(_ tokens: TokenList, at i: Int) -> Int? {
-        guard isPunctuation(tokens, i, "(") else { return nil }
+        guard tokens.isPunctuation(at: i, 0x28) else { return nil }
         var j = i + 1
-        let mark = j < tokens.count && isPunctuation(tokens, j, "?") ? "?" : "!"
-        while j < tokens.count, j - i <= maxMarks, isPunctuation(tokens, j, mark) { j += 1 }
-        guard j > i + 1, j < tokens.count, isPunctuation(tokens, j, ")") else { return nil }
+        let mark: UInt8 = j < tokens.count && tokens.isPunctuation(at: j, 0x3F) ? 0x3F : 0x21
+        while j < tokens.count, j - i <= maxMarks, tokens.isPunctuation(at: j, mark) { j += 1 }
+        guard j > i + 1, j < tokens.count, tokens.isPunctuation(at: j, 0x29) else { return nil }
         return j - i + 1
     }
 
     /// Whether token `i` is an irony mark's `!` (which then emphasises nothing).
     static func isInsideMark(_ tokens: TokenList, _ i: Int) -> Bool {
         var start = i
-        while start > 0, i - start < maxMarks, isPunctuation(tokens, start, "!") { start -= 1 }
+        while start > 0, i - start < maxMarks, tokens.isPunctuation(at: start, 0x21) { start -= 1 }
         guard let length = markLength(tokens, at: start) else { return false }
         return i < start + length - 1
     }
@@ -82,7 +83,4 @@ struct IronyMarkRule: SentimentRule {
         (i..<(i + (markLength(tokens, at: i) ?? 0))).map { tokens.form($0) }.joined()
     }
 
-    @inline(__always) private static func isPunctuation(_ tokens: TokenList, _ i: Int, _ s: String) -> Bool {
-        tokens[i].kind == .punctuation && tokens.formEquals(i, s)
-    }
 }
