@@ -124,7 +124,7 @@ public struct PersonalDataMasker: Sendable {
                         s += 1
                         continue
                     }
-                    if let end = AmountRun.end(from: s, groups, bytes, words: amountWords) {
+                    if let end = AmountRun.end(from: s, groups, bytes, words: amountWords) ?? DateRun.end(from: s, groups, bytes) {
                         s = end + 1
                         continue
                     }
