@@ -38,7 +38,8 @@ public struct OwnAccounts: Sendable, Hashable {
     }
 
     /// Whether the author cell `bytes` names one of these accounts: whole, or one of its lines (an Atom
-    /// `<author>` holds its `<name>` and `<uri>` on lines of their own).
+    /// `<author>` read whole holds its `<name>` and `<uri>` on lines of their own; the XML reader reads
+    /// `author/name` first when there is one).
     func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !accounts.isEmpty else { return false }
         let cell = String(decoding: bytes, as: UTF8.self)

@@ -28,6 +28,9 @@ public struct XMLRecordReader: RecordReader {
     static let knownRecordNames: Set<String> = [
         "item", "entry", "post", "record", "row", "mention", "review", "comment", "response", "feedback", "tweet",
     ]
+    /// Where Atom writes the author's name (`<author><name>…</name><uri>…</uri></author>`): read as the
+    /// author when the pipeline names the company's own accounts (`own_accounts:`), before the whole `<author>`.
+    static let authorNamePath = "author/name"
     /// Element names that are never the employee, whatever the aliases say (they may be the `author`).
     static let customerNames: Set<String> = ["author", "user", "customer", "creator", "username", "handle"]
 
@@ -131,7 +134,9 @@ public struct XMLRecordReader: RecordReader {
         var assembler = RecordAssembler(file: name, options: options, months: aliases.months, ratingChoices: aliases.ratingChoices, channelNames: aliases.channelNames)
         assembler.ratingScale = RatingColumnScale.explicit(options.ratingScale)
         assembler.monthFirst = options.dateOrder == .monthFirst
-        let wanted = Set(options.xmlFields.values.map(Self.fieldKey))
+        var wanted = Set(options.xmlFields.values.map(Self.fieldKey))
+        // The author's own name, for the company's own accounts: an Atom `<author>` holds `<name>` and `<uri>`.
+        if !options.ownAccounts.isEmpty { wanted.insert(Self.authorNamePath) }
         var current: XMLRecordBuilder?
         var memo = PathFieldMemo()
         var position = 0
@@ -194,6 +199,7 @@ public struct XMLRecordReader: RecordReader {
         for (field, path) in options.xmlFields {
             if let v = values[Self.fieldKey(path)] { out[field] = v }
         }
+        if out[.author] == nil, !options.ownAccounts.isEmpty, let name = values[Self.authorNamePath] { out[.author] = name }
         let fields = memo.fields(for: values.paths, aliasField)
         for (i, known) in fields.enumerated() {
             guard let field = known, out[field] == nil else { continue }
