@@ -22,6 +22,8 @@ public struct OwnAccounts: Sendable, Hashable {
     }
 
     public var isEmpty: Bool { accounts.isEmpty }
+    /// How many accounts (as compared: `@TurkTelekom` and `turktelekom` are one).
+    public var count: Int { accounts.count }
 
     /// These accounts and `other`'s.
     public func union(_ other: OwnAccounts) -> OwnAccounts {

@@ -24,6 +24,24 @@ struct CommandLineTests {
         }
     }
 
+    /// `own_accounts:` is said back by `validate`: how many for every source, and how many more per rule.
+    @Test func validateSaysTheOwnAccounts() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let p = dir.write("own.yaml", """
+            input: fixtures/exports
+            lexicons: lexicons
+            own_accounts: ["@TurkTelekom", turktelekom, user900]
+            sources:
+              - match: "telegram_*"
+                own_accounts: ["Aigerim | Support"]
+            """)
+        let r = try runVerbatim(["validate", p.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("own accounts, set aside as staff answers: 2 for every source; 1 more for 'telegram_*'"), "\(r.stdout)")
+        #expect(!(try runVerbatim(["validate", "pipelines/fixtures.yaml"])).stdout.contains("own accounts"))
+    }
+
     @Test func checkPassesOnThePinnedFixturesAndFailsWithADiffWhenOneChanges() throws {
         let ok = try runVerbatim(["check", "--pipeline", "pipelines/fixtures.yaml"])
         #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")

@@ -43,6 +43,11 @@ extension Verbatim {
             print("  sentiment entries: " + Language.scored.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
                   + "; emoji \(resources.lexicons.emoji.count)")
             print("  personal data in report text: " + (resources.masker.map { "masked (\($0.rules.count) rules from \(relativePath(config.lexicons.appendingPathComponent("pii"))))" } ?? "written as read (pii: off)"))
+            let ruleAccounts = config.sources.filter { !$0.options.ownAccounts.isEmpty }
+            if !config.ownAccounts.isEmpty || !ruleAccounts.isEmpty {
+                print("  own accounts, set aside as staff answers: \(config.ownAccounts.count) for every source"
+                      + ruleAccounts.map { "; \($0.options.ownAccounts.count) more for '\($0.match)'" }.joined())
+            }
             if !config.learnedLexicons.isEmpty {
                 print("  learned layers: " + config.learnedLexicons.map { "\($0.language.rawValue) \(relativePath($0.path))" }.joined(separator: ", ")
                       + " (" + Language.scored.compactMap { l in resources.lexicons.languages[l].map { "\(l.rawValue) \($0.learned.count) new terms" } }
