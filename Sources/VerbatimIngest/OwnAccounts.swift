@@ -39,13 +39,10 @@ public struct OwnAccounts: Sendable, Hashable {
         return t.lowercased()
     }
 
-    /// Whether the author cell `bytes` names one of these accounts: whole, or one of its lines (an Atom
-    /// `<author>` read whole holds its `<name>` and `<uri>` on lines of their own; the XML reader reads
-    /// `author/name` first when there is one).
+    /// Whether the author cell `bytes` names one of these accounts (an Atom `<author>`'s name: the XML
+    /// reader reads `author/name` for it).
     func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !accounts.isEmpty else { return false }
-        let cell = String(decoding: bytes, as: UTF8.self)
-        return accounts.contains(Self.key(cell)) || cell.split(whereSeparator: \.isNewline).contains { accounts.contains(Self.key(String($0))) }
+        !accounts.isEmpty && accounts.contains(Self.key(String(decoding: bytes, as: UTF8.self)))
     }
 
     /// The keys of a JSON record, besides a person's (`HeaderAliases.isPerson`: `author`, `from`, `user`),

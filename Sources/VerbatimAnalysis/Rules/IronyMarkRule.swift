@@ -48,11 +48,7 @@ struct IronyMarkRule: SentimentRule {
         while end > 0, i - end < Self.reach, text.tokens[end - 1].kind == .word {
             let ending = text.hits.indices.filter { text.hits[$0].start + text.hits[$0].length == end }
             if !ending.isEmpty {
-                for h in ending where text.hits[h].valence > 0 {
-                    text.hits[h].valence = -text.hits[h].valence
-                    text.hits[h].negations += 1
-                    text.note(h, .irony(mark))
-                }
+                for h in ending where text.hits[h].valence > 0 { text.turnAround(h, .irony(mark)) }
                 return
             }
             end -= 1

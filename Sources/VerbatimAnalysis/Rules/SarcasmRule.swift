@@ -66,9 +66,7 @@ struct SarcasmRule: SentimentRule {
     /// Turns every positive term and emoji that starts in `range` negative.
     private func flip(_ range: Range<Int>, _ again: String, _ text: inout ScoredText) {
         for h in text.hits.indices where range.contains(text.hits[h].start) && text.hits[h].valence > 0 {
-            text.hits[h].valence = -text.hits[h].valence
-            text.hits[h].negations += 1
-            text.note(h, .sarcasm(again))
+            text.turnAround(h, .sarcasm(again))
         }
     }
 

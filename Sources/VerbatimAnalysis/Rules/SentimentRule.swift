@@ -78,6 +78,14 @@ struct ScoredText {
         if explains { hits[h].mark(mark()) }
     }
 
+    /// Praise `h` meant as its opposite (sarcasm, an irony mark): its valence's sign turns, counted as a
+    /// negation (which the learner replays), with the rule's mark.
+    mutating func turnAround(_ h: Int, _ mark: @autoclosure () -> RuleMark) {
+        hits[h].valence = -hits[h].valence
+        hits[h].negations += 1
+        note(h, mark())
+    }
+
     /// Weighs hit `h` by its clause's weight (contrast or concession), once, with the rule's mark.
     mutating func weigh(_ h: Int, _ w: Double, _ mark: @autoclosure () -> RuleMark) {
         hits[h].weigh(w, explains ? mark() : nil)
