@@ -53,10 +53,10 @@ public enum DataFile {
     /// adds nothing); one that is there but is not UTF-8 text, or a required one that is missing, gives
     /// nil and the issue: a file an analyst wrote is never skipped without a word.
     public static func read(_ url: URL, required: Bool) -> (lines: [DataLine]?, issue: DataFileIssue?) {
-        if let text = try? String(contentsOf: url, encoding: .utf8) { return (lines(of: text), nil) }
-        let exists = FileManager.default.fileExists(atPath: url.path)
-        if !exists && !required { return (nil, nil) }
-        return (nil, DataFileIssue(file: url.path, line: 0, message: exists ? "not UTF-8 text" : "missing"))
+        do { return (lines(of: try TextFile.read(url.path)), nil) } catch {
+            if error == .missing && !required { return (nil, nil) }
+            return (nil, DataFileIssue(file: url.path, line: 0, message: error == .missing ? "missing" : error.description))
+        }
     }
 
     /// Whether the file at `url` begins with the bytes of `prefix` (how a file Verbatim wrote, a layer or a

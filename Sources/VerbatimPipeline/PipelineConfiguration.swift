@@ -94,9 +94,7 @@ public struct PipelineConfiguration: Sendable {
     /// Reads and validates a pipeline file.
     public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> PipelineConfiguration {
         let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw .unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "not UTF-8 text" : "no such file")
-        }
+        do { text = try TextFile.read(path) } catch { throw .unreadable(file: path, reason: error.description) }
         return try parse(yaml: text, file: path, environment: environment)
     }
 

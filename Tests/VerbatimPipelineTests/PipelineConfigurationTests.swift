@@ -19,6 +19,32 @@ struct PipelineConfigurationTests {
         }
     }
 
+    /// A pipeline read from a pipe (`verbatim validate /dev/stdin` with a here-document) reads as a file
+    /// does; one an editor saved in a code page or as UTF-16 says so and where.
+    @Test func pipelineFromAPipeReadsAndOneNotInUTF8SaysWhere() throws {
+        let pipe = Pipe()
+        pipe.fileHandleForWriting.write(Data("input: exports\nstages: [normalize]\n".utf8))
+        try pipe.fileHandleForWriting.close()
+        let c = try PipelineConfiguration.load(path: "/dev/fd/\(pipe.fileHandleForReading.fileDescriptor)")
+        #expect(c.input.lastPathComponent == "exports" && c.stages.map(\.use) == ["normalize"])
+
+        let f = TemporaryFolder("pipeline-encoding")
+        defer { f.remove() }
+        let cases: [(String, [UInt8], String)] = [
+            ("cp1254.yaml", Array("input: x\n# Gece ".utf8) + [0xE7, 0x61, 0x6C, 0x0A], "line 2 has the byte 0xE7"),
+            ("utf16.yaml", [0xFF, 0xFE, 0x69, 0x00], "saved as UTF-16"),
+        ]
+        for (name, bytes, expected) in cases {
+            let path = f.write(name, bytes).path
+            do {
+                _ = try PipelineConfiguration.load(path: path)
+                Issue.record("\(name): expected an error")
+            } catch {
+                #expect("\(error)" == "\(path): cannot read the pipeline file: not UTF-8 text (\(expected); save the file as UTF-8)")
+            }
+        }
+    }
+
     @Test func personalDataIsMaskedUnlessTurnedOff() throws {
         #expect(try parse("input: x\n").pii == .mask)
         #expect(try parse("input: x\npii: off\n").pii == .off)
