@@ -94,6 +94,13 @@ public struct SentimentScorer: Sendable {
 
         /// Matched in the lexicon of a mixed-in language (Russian in Kazakh).
         var loan: Bool { if case .loan = unit { true } else { false } }
+        /// Matched in a hand-written lexicon (the language's or a mixed-in one's), not a learned layer.
+        var handWritten: Bool {
+            switch unit {
+            case .sentiment, .loan: true
+            default: false
+            }
+        }
         /// The theme of an aspect phrase or cue (`aspects.tsv`).
         var aspect: String?
         /// Negation words reach it (an aspect cue, `uzun değil`; not a phrase or an outcome: `iki gündür açılmıyor`

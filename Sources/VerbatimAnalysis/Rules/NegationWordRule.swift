@@ -2,7 +2,10 @@ import VerbatimCore
 
 /// Negation words (`değil`, `емес`, `биш`, `nije`, and Russian `не` for Russian words only): each
 /// negates the nearest term within `window` words of it in its clause, not across a comma. A negated
-/// verb right after a term negates it too (`sorunla karşılaşmadım`: no problem). Several negators on
+/// verb right after a term negates it too (`sorunla karşılaşmadım`: no problem), and so does a complaint
+/// that is a negated verb right after praise (`hızlı gelmedi`, `тез келмеді`: what did not happen was
+/// the praise). Praise of one theme (an aspect phrase, `zamanında`) takes only a negator right after it
+/// (`zamanında değil`, `zamanında gelmedi`). Several negators on
 /// one term count once. A term that is itself negated, beginning with a negation word (`ne radi`,
 /// `nisu odgovorili`, `не работает`), is not negated again by one before it: `nikad ne radi`, "it
 /// never works", is negative concord, not a double negation.
@@ -16,6 +19,10 @@ struct NegationWordRule: SentimentRule {
             .init(language: .kk, text: "Қызмет жақсы емес"),
             .init(language: .mn, text: "Үйлчилгээ сайн биш"),
             .init(language: .sr, text: "Usluga nije dobra"),
+            .init(language: .tr, text: "Kargo zamanında gelmedi"),
+            .init(language: .kk, text: "Тапсырыс тез келмеді"),
+            .init(language: .tr, text: "Teslimat zamanında değil"),
+            .init(language: .tr, text: "Kargo dediği gibi gelmedi"),
         ],
         nonTriggering: [
             .init(language: .tr, text: "Hizmet iyi"),
@@ -23,11 +30,14 @@ struct NegationWordRule: SentimentRule {
             .init(language: .sr, text: "Usluga je dobra"),
             .init(language: .sr, text: "Aplikacija nikad ne radi"),
             .init(language: .sr, text: "Na mejl mi nikad nisu odgovorili"),
+            .init(language: .tr, text: "Kargo hızlı, ürün gelmedi"),
+            .init(language: .tr, text: "İki gündür açılmıyor"),
+            .init(language: .tr, text: "Zamanında geldi"),
         ])
 
     func apply(to text: inout ScoredText) {
-        for h in text.hits.indices where text.hits[h].kind == .term && text.hits[h].negatable {
-            let (before, after) = negators(of: h, in: &text)
+        for h in text.hits.indices where text.hits[h].kind == .term && (text.hits[h].negatable || negatedRightAfter(h, text)) {
+            let (before, after) = text.hits[h].negatable ? negators(of: h, in: &text) : ([], negatorRightAfter(h, in: &text))
             if after == nil, !before.isEmpty, beginsNegated(h, text) { continue }
             if !before.isEmpty || after != nil {
                 text.hits[h].valence = text.constants.negated(text.hits[h].valence)
@@ -53,7 +63,40 @@ struct NegationWordRule: SentimentRule {
     /// A negator as its explanation shows it: its entry, or a negated verb as written.
     private func negator(at k: Int, in text: ScoredText) -> String {
         if case .negatedVerb = text.roles[k] { return text.tokens.surface(k) }
+        if case .none = text.roles[k] { return text.tokens.surface(k) }
         return text.word(of: text.roles[k])
+    }
+
+    /// Whether hit `h`, praise of one theme (an aspect phrase: `zamanında`, `dediği gibi`, not negated by
+    /// words as a rule, since `iki gündür açılmıyor` is not "not two days"), has a negator right after it:
+    /// `zamanında değil`, `zamanında gelmedi` say that it was not on time.
+    private func negatedRightAfter(_ h: Int, _ text: ScoredText) -> Bool {
+        text.hits[h].aspect != nil && text.hits[h].valence > 0 && text.hits[h].start + text.hits[h].length < text.tokens.count
+    }
+
+    /// The negator right after hit `h` (a negation word, a negated verb, a complaint that is a negated
+    /// verb), in its clause, marked as used.
+    private func negatorRightAfter(_ h: Int, in text: inout ScoredText) -> Int? {
+        let k = text.hits[h].start + text.hits[h].length
+        guard text.tokens[k].kind == .word, text.tokens[k].clause == text.hits[h].clause else { return nil }
+        switch text.roles[k] {
+        case .negatorAfter, .negatedVerb: text.usedNegator[k] = true; return k
+        default: return negatedVerbTerm(at: k, after: h, in: text) ? k : nil
+        }
+    }
+
+    /// Whether a complaint that is a negated verb (`gelmedi`, `келмеді`, `жеткізбеді`: a term of its own)
+    /// starts at word `k`, right after praise `h`: then the praise is what did not happen (`zamanında
+    /// gelmedi`, "did not come on time"; `тез келмеді`), and is negated as before a negated verb that is no
+    /// term (`hızlı yapmadılar`). The verb keeps its own valence.
+    private func negatedVerbTerm(at k: Int, after h: Int, in text: ScoredText) -> Bool {
+        // Praise that is written in the lexicons: a learned word is often a noun (`тауар келмеді`), which
+        // a negated verb after it does not negate.
+        guard text.hits[h].valence > 0, text.hits[h].aspect != nil || (text.hits[h].length == 1 && text.hits[h].handWritten) else { return false }
+        var n = h + 1
+        while n < text.hits.count, text.hits[n].start < k { n += 1 }
+        guard n < text.hits.count, text.hits[n].start == k, text.hits[n].kind == .term, text.hits[n].base < 0 else { return false }
+        return text.lexicon.automaton.negatedEnding(of: text.tokens, at: k) != nil
     }
 
     /// The positions of the negators before and after hit `h` that reach it, marked as used.
@@ -73,6 +116,7 @@ struct NegationWordRule: SentimentRule {
         }
         distance = 0
         k = hit.start + hit.length
+        if k < tokens.count, tokens[k].clause == hit.clause, negatedVerbTerm(at: k, after: h, in: text) { return (before, k) }
         while k < tokens.count, distance < window, tokens[k].clause == hit.clause, !text.covered[k], !tokens.isComma(at: k) {
             if tokens[k].kind == .word { distance += 1 } else { k += 1; continue }
             if case .negatorAfter = text.roles[k] { after = k; text.usedNegator[k] = true; break }
