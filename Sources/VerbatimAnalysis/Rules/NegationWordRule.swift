@@ -5,7 +5,8 @@ import VerbatimCore
 /// verb right after a term negates it too (`sorunla karşılaşmadım`: no problem), and so does a complaint
 /// that is a negated verb right after praise (`hızlı gelmedi`, `тез келмеді`: what did not happen was
 /// the praise). Praise of one theme (an aspect phrase, `zamanında`) takes only a negator right after it
-/// (`zamanında değil`, `zamanında gelmedi`). Several negators on
+/// (`zamanında değil`, `zamanında gelmedi`), or a complaint that begins with a negation word right before
+/// it (`nije stigao na vreme`). Several negators on
 /// one term count once. A term that is itself negated, beginning with a negation word (`ne radi`,
 /// `nisu odgovorili`, `не работает`), is not negated again by one before it: `nikad ne radi`, "it
 /// never works", is negative concord, not a double negation.
@@ -21,6 +22,8 @@ struct NegationWordRule: SentimentRule {
             .init(language: .sr, text: "Usluga nije dobra"),
             .init(language: .tr, text: "Kargo zamanında gelmedi"),
             .init(language: .kk, text: "Тапсырыс тез келмеді"),
+            .init(language: .kk, text: "Оператор дұрыс түсіндірмеді"),
+            .init(language: .sr, text: "Paket nije stigao na vreme"),
             .init(language: .tr, text: "Teslimat zamanında değil"),
             .init(language: .tr, text: "Kargo dediği gibi gelmedi"),
         ],
@@ -36,8 +39,9 @@ struct NegationWordRule: SentimentRule {
         ])
 
     func apply(to text: inout ScoredText) {
-        for h in text.hits.indices where text.hits[h].kind == .term && (text.hits[h].negatable || negatedRightAfter(h, text)) {
-            let (before, after) = text.hits[h].negatable ? negators(of: h, in: &text) : ([], negatorRightAfter(h, in: &text))
+        for h in text.hits.indices where text.hits[h].kind == .term && (text.hits[h].negatable || isThemePraise(h, text)) {
+            var (before, after) = text.hits[h].negatable ? negators(of: h, in: &text) : ([], negatorRightAfter(h, in: &text))
+            if before.isEmpty, after == nil, let k = negatedComplaintRightBefore(h, in: text) { before = [k] }
             if after == nil, !before.isEmpty, beginsNegated(h, text) { continue }
             if !before.isEmpty || after != nil {
                 text.hits[h].valence = text.constants.negated(text.hits[h].valence)
@@ -67,36 +71,56 @@ struct NegationWordRule: SentimentRule {
         return text.word(of: text.roles[k])
     }
 
-    /// Whether hit `h`, praise of one theme (an aspect phrase: `zamanında`, `dediği gibi`, not negated by
-    /// words as a rule, since `iki gündür açılmıyor` is not "not two days"), has a negator right after it:
-    /// `zamanında değil`, `zamanında gelmedi` say that it was not on time.
-    private func negatedRightAfter(_ h: Int, _ text: ScoredText) -> Bool {
-        text.hits[h].aspect != nil && text.hits[h].valence > 0 && text.hits[h].start + text.hits[h].length < text.tokens.count
+    /// Whether hit `h` is praise of one theme (an aspect phrase: `zamanında`, `dediği gibi`, `na vreme`),
+    /// which words do not negate as a rule (`iki gündür açılmıyor` is not "not two days"), but a negator
+    /// right beside it does: `zamanında değil`, `zamanında gelmedi`, `nije stigao na vreme` say that it was
+    /// not on time.
+    private func isThemePraise(_ h: Int, _ text: ScoredText) -> Bool {
+        text.hits[h].aspect != nil && text.hits[h].valence > 0
+    }
+
+    /// Whether hit `h` is praise that a negated verb beside it negates: hand-written (a learned word is
+    /// often a noun, `тауар келмеді`, which a negated verb after it does not negate), or of one theme.
+    private func isPraiseOfWhatHappened(_ h: Int, _ text: ScoredText) -> Bool {
+        text.hits[h].valence > 0 && (text.hits[h].aspect != nil || text.hits[h].handWritten)
     }
 
     /// The negator right after hit `h` (a negation word, a negated verb, a complaint that is a negated
     /// verb), in its clause, marked as used.
     private func negatorRightAfter(_ h: Int, in text: inout ScoredText) -> Int? {
         let k = text.hits[h].start + text.hits[h].length
-        guard text.tokens[k].kind == .word, text.tokens[k].clause == text.hits[h].clause else { return nil }
+        guard k < text.tokens.count, text.tokens[k].kind == .word, text.tokens[k].clause == text.hits[h].clause else { return nil }
         switch text.roles[k] {
         case .negatorAfter, .negatedVerb: text.usedNegator[k] = true; return k
         default: return negatedVerbTerm(at: k, after: h, in: text) ? k : nil
         }
     }
 
-    /// Whether a complaint that is a negated verb (`gelmedi`, `келмеді`, `жеткізбеді`: a term of its own)
-    /// starts at word `k`, right after praise `h`: then the praise is what did not happen (`zamanında
-    /// gelmedi`, "did not come on time"; `тез келмеді`), and is negated as before a negated verb that is no
-    /// term (`hızlı yapmadılar`). The verb keeps its own valence.
+    /// Whether a negated verb that is a term of its own (a complaint, `gelmedi`, `келмеді`, `жеткізбеді`, or
+    /// praise negated inside the word, `çözmediler`, `түсіндірмеді`) starts at word `k`, right after praise
+    /// `h`: then the praise is what did not happen (`zamanında gelmedi`, "did not come on time"; `тез
+    /// келмеді`; `дұрыс түсіндірмеді`), and is negated as before a negated verb that is no term (`hızlı
+    /// yapmadılar`). The verb keeps its own valence.
     private func negatedVerbTerm(at k: Int, after h: Int, in text: ScoredText) -> Bool {
-        // Praise that is written in the lexicons: a learned word is often a noun (`тауар келмеді`), which
-        // a negated verb after it does not negate.
-        guard text.hits[h].valence > 0, text.hits[h].aspect != nil || (text.hits[h].length == 1 && text.hits[h].handWritten) else { return false }
+        guard isPraiseOfWhatHappened(h, text) else { return false }
         var n = h + 1
         while n < text.hits.count, text.hits[n].start < k { n += 1 }
-        guard n < text.hits.count, text.hits[n].start == k, text.hits[n].kind == .term, text.hits[n].base < 0 else { return false }
+        // A complaint (`gelmedi`), or praise negated inside the word (`түсіндірмеді` under `түсіндір*`).
+        guard n < text.hits.count, text.hits[n].start == k, text.hits[n].kind == .term,
+              text.hits[n].base < 0 || text.hits[n].affixNegation != nil else { return false }
         return text.lexicon.automaton.negatedEnding(of: text.tokens, at: k) != nil
+    }
+
+    /// The first word of a complaint that begins with a negation word and ends right before praise `h`, in
+    /// its clause (`nije stigao na vreme`, "did not arrive on time"; `nisu odgovorili brzo`): where the
+    /// negation word stands before the verb, the praise after the verb is what did not happen.
+    private func negatedComplaintRightBefore(_ h: Int, in text: ScoredText) -> Int? {
+        guard isPraiseOfWhatHappened(h, text) else { return nil }
+        let start = text.hits[h].start
+        guard let p = text.hits.indices.first(where: { text.hits[$0].start + text.hits[$0].length == start && text.hits[$0].start < start }),
+              text.hits[p].kind == .term, text.hits[p].base < 0, text.hits[p].clause == text.hits[h].clause, beginsNegated(p, text)
+        else { return nil }
+        return text.hits[p].start
     }
 
     /// The positions of the negators before and after hit `h` that reach it, marked as used.
