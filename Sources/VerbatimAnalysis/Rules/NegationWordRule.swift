@@ -103,8 +103,8 @@ struct NegationWordRule: SentimentRule {
     /// yapmadılar`). The verb keeps its own valence.
     private func negatedVerbTerm(at k: Int, after h: Int, in text: ScoredText) -> Bool {
         guard isPraiseOfWhatHappened(h, text) else { return false }
-        var n = h + 1
-        while n < text.hits.count, text.hits[n].start < k { n += 1 }
+        // In text order (`negatedComplaintRightBefore`): the hit after is `h + 1`.
+        let n = h + 1
         // A complaint (`gelmedi`), or praise negated inside the word (`түсіндірмеді` under `түсіндір*`).
         guard n < text.hits.count, text.hits[n].start == k, text.hits[n].kind == .term,
               text.hits[n].base < 0 || text.hits[n].affixNegation != nil else { return false }
@@ -115,10 +115,11 @@ struct NegationWordRule: SentimentRule {
     /// its clause (`nije stigao na vreme`, "did not arrive on time"; `nisu odgovorili brzo`): where the
     /// negation word stands before the verb, the praise after the verb is what did not happen.
     private func negatedComplaintRightBefore(_ h: Int, in text: ScoredText) -> Int? {
-        guard isPraiseOfWhatHappened(h, text) else { return nil }
-        let start = text.hits[h].start
-        guard let p = text.hits.indices.first(where: { text.hits[$0].start + text.hits[$0].length == start && text.hits[$0].start < start }),
-              text.hits[p].kind == .term, text.hits[p].base < 0, text.hits[p].clause == text.hits[h].clause, beginsNegated(p, text)
+        // The hits are in text order here (the term finder's, the aspects sorted in): the one before is `h - 1`.
+        guard h > 0, isPraiseOfWhatHappened(h, text) else { return nil }
+        let p = h - 1
+        guard text.hits[p].start + text.hits[p].length == text.hits[h].start, text.hits[p].kind == .term, text.hits[p].base < 0,
+              text.hits[p].clause == text.hits[h].clause, beginsNegated(p, text)
         else { return nil }
         return text.hits[p].start
     }
