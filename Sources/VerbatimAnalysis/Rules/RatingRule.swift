@@ -24,6 +24,7 @@ struct RatingRule: SentimentRule {
             .init(language: .kk, text: "Маған ұнамады, 1 жұлдыз"),
             .init(language: .tr, text: "Uygulamaya 5 yıldız veriyorum"),
             .init(language: .tr, text: "Filme 10 üzerinden 3 veriyorum"),
+            .init(language: .kk, text: "5 жұлдыздан 1 беремін"),
         ],
         nonTriggering: [
             .init(language: .tr, text: "Siparişim 12/10/2026 tarihinde geldi ama kutu ezikti"),
@@ -41,7 +42,8 @@ struct RatingRule: SentimentRule {
         while i + 1 < tokens.count {
             // Most texts hold no number, and most numbers no rating: the kinds are read before any bytes.
             guard tokens[i].kind == .number,
-                  let rating = Self.rating(in: tokens, at: i) ?? Self.stars(in: tokens, at: i, text.lexicon) ?? Self.outOf(in: tokens, at: i, text.lexicon)
+                  // A scale before a score is read first: `5 жұлдыздан 1` is one star out of five, not five stars.
+                  let rating = Self.rating(in: tokens, at: i) ?? Self.outOf(in: tokens, at: i, text.lexicon) ?? Self.stars(in: tokens, at: i, text.lexicon)
             else {
                 i += 1
                 continue
