@@ -17,6 +17,8 @@ public struct LanguageLexicon: Sendable {
     public var starWords = TermIndex<Bool>()
     /// Words between a scale and a score (`ratings.tsv`, kind `out-of`: `10 üzerinden 8`; `RatingRule`).
     public var outOfWords = TermIndex<Bool>()
+    /// Words between a score and a scale in stars (`ratings.tsv`, kind `of`: `1 od 5 zvezdica`; `RatingRule`).
+    public var ofWords = TermIndex<Bool>()
     /// Per theme, the valence of a negation after its mention in the same sentence (`aspects.tsv`, `outcome`
     /// of `<not>`): a promise, then "did not come".
     public var negatedOutcomes: [String: Double] = [:]

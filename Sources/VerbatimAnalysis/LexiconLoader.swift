@@ -263,10 +263,11 @@ public struct LexiconLoader {
 
     /// `ratings.tsv`: the words that make numbers a rating (`RatingRule`), by kind.
     private func loadRatings(_ url: URL, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
-        loadKinded(url, lex.language, kinds: "stars, out-of", issues: &issues) { kind, term in
+        loadKinded(url, lex.language, kinds: "stars, out-of, of", issues: &issues) { kind, term in
             switch kind {
             case "stars": lex.starWords.add(term)
             case "out-of": lex.outOfWords.add(term)
+            case "of": lex.ofWords.add(term)
             default: return false
             }
             return true

@@ -25,6 +25,7 @@ struct RatingRule: SentimentRule {
             .init(language: .tr, text: "Uygulamaya 5 yıldız veriyorum"),
             .init(language: .tr, text: "Filme 10 üzerinden 3 veriyorum"),
             .init(language: .kk, text: "5 жұлдыздан 1 беремін"),
+            .init(language: .sr, text: "Dali su mi 1 od 5 zvezdica"),
         ],
         nonTriggering: [
             .init(language: .tr, text: "Siparişim 12/10/2026 tarihinde geldi ama kutu ezikti"),
@@ -43,7 +44,8 @@ struct RatingRule: SentimentRule {
             // Most texts hold no number, and most numbers no rating: the kinds are read before any bytes.
             guard tokens[i].kind == .number,
                   // A scale before a score is read first: `5 жұлдыздан 1` is one star out of five, not five stars.
-                  let rating = Self.rating(in: tokens, at: i) ?? Self.outOf(in: tokens, at: i, text.lexicon) ?? Self.stars(in: tokens, at: i, text.lexicon)
+                  let rating = Self.rating(in: tokens, at: i) ?? Self.outOf(in: tokens, at: i, text.lexicon) ?? Self.scoreOf(in: tokens, at: i, text.lexicon)
+                    ?? Self.stars(in: tokens, at: i, text.lexicon)
             else {
                 i += 1
                 continue
@@ -92,10 +94,25 @@ struct RatingRule: SentimentRule {
         return Rating(score: score, scale: scale, length: s + 1 - i, form: .outOf(m.text))
     }
 
+    /// A score of a scale in stars: the number at `i`, an `of` word of the language's `ratings.tsv`, a scale
+    /// (5 or 10), then a `stars` word (`1 od 5 zvezdica`, `1 из 5 звезд`: not five stars). Without the stars
+    /// word the numbers may count anything (`2 od 5 puta`, two times in five).
+    static func scoreOf(in tokens: TokenList, at i: Int, _ lexicon: LexiconRef) -> Rating? {
+        guard i + 3 < tokens.count, tokens[i].kind == .number, tokens[i + 1].kind == .word, !continuesDate(tokens, before: i),
+              let score = value(tokens, i), let of = lexicon.lex.ofWords.longestMatch(in: tokens, at: i + 1)
+        else { return nil }
+        let s = i + 1 + of.length
+        guard s + 1 < tokens.count, tokens[s].kind == .number, tokens[s + 1].kind == .word, let top = value(tokens, s),
+              let scale = SurveyRating.Scale(top: top), score <= top, let star = lexicon.lex.starWords.longestMatch(in: tokens, at: s + 1)
+        else { return nil }
+        return Rating(score: score, scale: scale, length: s + 1 + star.length - i, form: .scoreOf(of.text, scaleAt: s - i, star.text))
+    }
+
     /// A rating found in the tokens: its score and scale, how many tokens it covers, and how it is written.
     struct Rating {
-        /// `3/10`; `5 yıldız` (a `stars` entry); `10 üzerinden 8` (an `out-of` entry).
-        enum Form { case slash, stars(String), outOf(String) }
+        /// `3/10`; `5 yıldız` (a `stars` entry); `10 üzerinden 8` (an `out-of` entry); `1 od 5 zvezdica` (an
+        /// `of` entry and a `stars` entry).
+        enum Form { case slash, stars(String), outOf(String), scoreOf(String, scaleAt: Int, String) }
 
         var score: Double
         var scale: SurveyRating.Scale
@@ -109,6 +126,7 @@ struct RatingRule: SentimentRule {
             case .slash: tokens.form(i) + "/" + tokens.form(i + 2)
             case let .stars(entry): tokens.form(i) + " " + entry
             case let .outOf(entry): tokens.form(i) + " " + entry + " " + tokens.form(i + length - 1)
+            case let .scoreOf(of, scale, stars): tokens.form(i) + " " + of + " " + tokens.form(i + scale) + " " + stars
             }
         }
     }
