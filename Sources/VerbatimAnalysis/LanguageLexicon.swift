@@ -48,6 +48,9 @@ public struct LanguageLexicon: Sendable {
     private(set) var negatedVerbEndingList = NegatedVerbEndings([])
     /// Concessive conjunctions (`iako`, `mada`, `gerçi`, `хотя`): the clause they introduce weighs less.
     public var concessives = TermIndex<Bool>()
+    /// Words that, right after a contrast word, turn it around ("but at least": `ama en azından`, `ali bar`;
+    /// `consolation.tsv`, `ContrastRule`).
+    public var consolations = TermIndex<Bool>()
     /// Words that say it happened again (`yine`, `тағы да`, `дахиад`, `opet`, `опять`): praise alone before
     /// one in a complaint is sarcasm (`SarcasmRule`: `Harika, yine internet kesildi`).
     public var againWords = TermIndex<Bool>()

@@ -35,11 +35,11 @@ public struct LexiconLoader {
     public func dataFiles() -> [URL] {
         var files: [URL] = []
         for lang in Language.scored {
-            for kind in ["sentiment", "negation", "intensifiers", "contrast", "concessive", "again", "themes", "aspects", "numbers", "ratings", "langid", "alternations"] {
+            for kind in ["sentiment", "negation", "intensifiers", "contrast", "concessive", "consolation", "again", "themes", "aspects", "numbers", "ratings", "langid", "alternations"] {
                 files.append(directory.appendingPathComponent(lang.rawValue).appendingPathComponent("\(kind).tsv"))
             }
         }
-        files += ["ru/sentiment.tsv", "ru/negation.tsv", "ru/intensifiers.tsv", "ru/themes.tsv", "ru/again.tsv", "ru/langid.tsv", "en/langid.tsv", "emoji.tsv", "themes.tsv", "headers.tsv", "months.tsv", "rating_choices.tsv", "channels.tsv"].map { directory.appendingPathComponent($0) }
+        files += ["ru/sentiment.tsv", "ru/negation.tsv", "ru/intensifiers.tsv", "ru/themes.tsv", "ru/again.tsv", "ru/consolation.tsv", "ru/langid.tsv", "en/langid.tsv", "emoji.tsv", "themes.tsv", "headers.tsv", "months.tsv", "rating_choices.tsv", "channels.tsv"].map { directory.appendingPathComponent($0) }
         files += userLexicons.map(\.path) + learnedLayers.map(\.path)
         return files.filter { FileManager.default.fileExists(atPath: $0.path) }
     }
@@ -57,11 +57,13 @@ public struct LexiconLoader {
             loadThemes(dir.appendingPathComponent("themes.tsv"), lang, ids: themeIDs, into: &lex.themes, issues: &issues)
             loadTerms(dir.appendingPathComponent("concessive.tsv"), lang, into: &lex.concessives, issues: &issues, closing: true)
             loadTerms(dir.appendingPathComponent("again.tsv"), lang, into: &lex.againWords, issues: &issues)
+            loadTerms(dir.appendingPathComponent("consolation.tsv"), lang, into: &lex.consolations, issues: &issues)
             loadTerms(dir.appendingPathComponent("numbers.tsv"), lang, into: &lex.numberWords, issues: &issues)
             loadRatings(dir.appendingPathComponent("ratings.tsv"), into: &lex, issues: &issues)
             loadAspects(dir.appendingPathComponent("aspects.tsv"), lang, ids: themeIDs, into: &lex.aspects, negatedOutcomes: &lex.negatedOutcomes, issues: &issues)
             // The borrowed languages (`Language.borrowings`) have their own folder of data (`sentiment.tsv`,
-            // `negation.tsv` with `before`/`after` words, `intensifiers.tsv`, `themes.tsv`, `again.tsv`).
+            // `negation.tsv` with `before`/`after` words, `intensifiers.tsv`, `themes.tsv`, `again.tsv`,
+            // `consolation.tsv`).
             for loan in Language.borrowings[lang] ?? [] { loadLoan(loan, themeIDs: themeIDs, into: &lex, issues: &issues) }
             set.languages[lang] = lex
         }
@@ -205,6 +207,9 @@ public struct LexiconLoader {
         var again = TermIndex<Bool>()
         loadTerms(dir.appendingPathComponent("again.tsv"), lex.language, into: &again, issues: &issues)
         lex.againWords.addMissing(from: again)
+        var consolations = TermIndex<Bool>()
+        loadTerms(dir.appendingPathComponent("consolation.tsv"), lex.language, into: &consolations, issues: &issues)
+        lex.consolations.addMissing(from: consolations)
         var negation = LanguageLexicon(language: lex.language)
         let url = dir.appendingPathComponent("negation.tsv")
         loadNegation(url, into: &negation, issues: &issues)

@@ -2,7 +2,10 @@ import VerbatimCore
 
 /// Contrast (`ama`, `бірақ`, `гэхдээ`, `ali`): the clause that a contrast conjunction starts weighs
 /// `contrastAfterWeight`, the clause before it `contrastBeforeWeight` (VADER's "but"). A contrast word
-/// at the start of a sentence ("…. Ama …") still contrasts with the sentence before.
+/// at the start of a sentence ("…. Ama …") still contrasts with the sentence before. A contrast word
+/// right before a consolation word ("but at least": `ama en azından`, `ali bar`, `но хотя бы`;
+/// `consolation.tsv`) is turned around: the clause it starts is the consolation (`contrastBeforeWeight`,
+/// `concession(en azından)`), the clause before the point (`contrastAfterWeight`, `main clause(…)`).
 struct ContrastRule: SentimentRule {
     static func marks(_ mark: RuleMark) -> Bool {
         switch mark {
@@ -19,6 +22,8 @@ struct ContrastRule: SentimentRule {
         ],
         nonTriggering: [
             .init(language: .tr, text: "Kargo hızlıydı ve ürün güzel"),
+            .init(language: .tr, text: "Ürün kötü ama en azından kargo hızlı"),
+            .init(language: .sr, text: "Nisam zadovoljan, ali bar su ljubazni"),
         ])
 
     func apply(to text: inout ScoredText) {
@@ -30,10 +35,16 @@ struct ContrastRule: SentimentRule {
             if text.tokens[i].kind == .contrast { contrasts = true }
         }
         guard contrasts else { return }
-        var contrastAt = [String?](filled: nil, count: clauses + 1)
+        // A clause that a contrast word and a consolation word start ("ama (yine de) en azından") is a
+        // consolation; the other contrast clauses are contrasts.
+        var yieldAt = [String?](filled: nil, count: clauses + 1)
         for i in text.tokens.indices where text.tokens[i].kind == .contrast {  // by index: no token copies
-            // The words are written into the marks only: without them, the clause is all that counts.
+            if let consolation = consolation(after: i, text) { yieldAt[text.tokens[i].clause] = consolation }
+        }
+        var contrastAt = [String?](filled: nil, count: clauses + 1)
+        for i in text.tokens.indices where text.tokens[i].kind == .contrast && yieldAt[text.tokens[i].clause] == nil {
             let clause = text.tokens[i].clause
+            // The words are written into the marks only: without them, the clause is all that counts.
             contrastAt[clause] = text.explains ? (contrastAt[clause].map { $0 + " " } ?? "") + text.tokens.surface(i).lowercased() : ""
         }
         let c = text.constants
@@ -43,8 +54,20 @@ struct ContrastRule: SentimentRule {
                 text.weigh(h, c.contrastAfterWeight, .contrastAfter(word))
             } else if let word = contrastAt[clause + 1] {
                 text.weigh(h, c.contrastBeforeWeight, .contrastBefore(word))
+            } else if let word = yieldAt[clause] {
+                text.weigh(h, c.contrastBeforeWeight, .concession(word))
+            } else if let word = yieldAt[clause + 1] {
+                text.weigh(h, c.contrastAfterWeight, .mainClause(word))
             }
         }
+    }
+
+    /// The consolation word right after the contrast word at `i` ("but at least"), as its entry reads.
+    private func consolation(after i: Int, _ text: ScoredText) -> String? {
+        let next = i + 1
+        guard next < text.tokens.count, text.tokens[next].kind == .word,
+              let c = text.lex.consolations.longestMatch(in: text.tokens, at: next) else { return nil }
+        return c.text
     }
 }
 
