@@ -36,6 +36,7 @@ struct NegationWordRule: SentimentRule {
             .init(language: .tr, text: "Kargo hızlı, ürün gelmedi"),
             .init(language: .tr, text: "İki gündür açılmıyor"),
             .init(language: .tr, text: "Zamanında geldi"),
+            .init(language: .kk, text: "Қызметкер сыпайы күттірмеді"),
         ])
 
     func apply(to text: inout ScoredText) {
@@ -105,9 +106,11 @@ struct NegationWordRule: SentimentRule {
         guard isPraiseOfWhatHappened(h, text) else { return false }
         // In text order (`negatedComplaintRightBefore`): the hit after is `h + 1`.
         let n = h + 1
-        // A complaint (`gelmedi`), or praise negated inside the word (`түсіндірмеді` under `түсіндір*`).
+        // A complaint (`gelmedi`), or praise negated inside the word (`түсіндірмеді` under `түсіндір*`); not
+        // a complaint negated inside the word, which is praise (`сыпайы күттірмеді`, "polite, did not keep
+        // me waiting").
         guard n < text.hits.count, text.hits[n].start == k, text.hits[n].kind == .term,
-              text.hits[n].base < 0 || text.hits[n].affixNegation != nil else { return false }
+              (text.hits[n].base < 0) != (text.hits[n].affixNegation != nil) else { return false }
         return text.lexicon.automaton.negatedEnding(of: text.tokens, at: k) != nil
     }
 
