@@ -12,7 +12,7 @@ struct TermAutomaton: Sendable {
     /// The term indexes of a `LanguageLexicon`, one bit each.
     enum Kind: Int, CaseIterable {
         case sentiment, intensifiers, themes, aspects, numberWords, negatorsAfter, negatorsBefore, concessives
-        case loanSentiment, loanNegatorsBefore, loanNegatorsAfter, learned, learnedPairs, againWords
+        case loanSentiment, loanNegatorsBefore, loanNegatorsAfter, learned, learnedPairs, againWords, consolations
 
         var bit: UInt32 { 1 << UInt32(rawValue) }
 
@@ -83,6 +83,7 @@ struct TermAutomaton: Sendable {
         visitor.visit(&lex.learned, .learned)
         visitor.visit(&lex.learnedPairs, .learnedPairs)
         visitor.visit(&lex.againWords, .againWords)
+        visitor.visit(&lex.consolations, .consolations)
     }
 
     /// Adds the first words of each index's terms to the automaton, numbers their later whole words,

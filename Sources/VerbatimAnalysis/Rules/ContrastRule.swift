@@ -29,20 +29,26 @@ struct ContrastRule: SentimentRule {
     func apply(to text: inout ScoredText) {
         // Per clause, the contrast words that start it (an array by clause number, not a dictionary: a
         // dictionary hashed the clause for every hit; every hit stands in a token's clause).
-        var clauses = 0, contrasts = false
+        var clauses = 0, contrasts = false, consoles = false
         for i in text.tokens.indices {
             clauses = max(clauses, text.tokens[i].clause + 1)
-            if text.tokens[i].kind == .contrast { contrasts = true }
+            if text.tokens[i].kind == .contrast {
+                contrasts = true
+                if !consoles { consoles = consolation(after: i, text) != nil }
+            }
         }
         guard contrasts else { return }
         // A clause that a contrast word and a consolation word start ("ama (yine de) en azından") is a
-        // consolation; the other contrast clauses are contrasts.
-        var yieldAt = [String?](filled: nil, count: clauses + 1)
-        for i in text.tokens.indices where text.tokens[i].kind == .contrast {  // by index: no token copies
-            if let consolation = consolation(after: i, text) { yieldAt[text.tokens[i].clause] = consolation }
+        // consolation; the other contrast clauses are contrasts. Made only for a text with a consolation.
+        var yieldAt: [String?] = []
+        if consoles {
+            yieldAt = [String?](filled: nil, count: clauses + 1)
+            for i in text.tokens.indices where text.tokens[i].kind == .contrast {  // by index: no token copies
+                if let consolation = consolation(after: i, text) { yieldAt[text.tokens[i].clause] = consolation }
+            }
         }
         var contrastAt = [String?](filled: nil, count: clauses + 1)
-        for i in text.tokens.indices where text.tokens[i].kind == .contrast && yieldAt[text.tokens[i].clause] == nil {
+        for i in text.tokens.indices where text.tokens[i].kind == .contrast && (yieldAt.isEmpty || yieldAt[text.tokens[i].clause] == nil) {
             let clause = text.tokens[i].clause
             // The words are written into the marks only: without them, the clause is all that counts.
             contrastAt[clause] = text.explains ? (contrastAt[clause].map { $0 + " " } ?? "") + text.tokens.surface(i).lowercased() : ""
@@ -54,6 +60,8 @@ struct ContrastRule: SentimentRule {
                 text.weigh(h, c.contrastAfterWeight, .contrastAfter(word))
             } else if let word = contrastAt[clause + 1] {
                 text.weigh(h, c.contrastBeforeWeight, .contrastBefore(word))
+            } else if yieldAt.isEmpty {
+                continue
             } else if let word = yieldAt[clause] {
                 text.weigh(h, c.contrastBeforeWeight, .concession(word))
             } else if let word = yieldAt[clause + 1] {
