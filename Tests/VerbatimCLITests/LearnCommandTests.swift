@@ -94,6 +94,21 @@ struct LearnCommandTests {
         #expect(dir.read("survey.csv") == "id,rating,comment\n1,5,çok iyi\n")
     }
 
+    /// Standard input and a pipe are refused by name before anything is read: learning reads each input
+    /// once per cross-validation fold, and a pipe read twice looks empty ("too little data").
+    @Test func standardInputAndPipesAreRefusedAsInputs() throws {
+        let dir = TemporaryFolder()
+        defer { dir.remove() }
+        let training = (0..<40).map { $0 % 2 == 0 ? "pos\tharika bir gün \($0 % 7)" : "neg\tberbat bir gün \($0 % 5)" }.joined(separator: "\n") + "\n"
+        let out = dir.url.appendingPathComponent("layer.tsv").path
+        for (input, name) in [("-", "standard input"), ("/dev/stdin", "'/dev/stdin'")] {
+            let r = try runVerbatim(["learn", "--lang", "tr", "--out", out, input], stdin: training)
+            #expect(r.status == 64, "\(input): \(r.stderr)")
+            #expect(r.stderr.contains("\(name) is not a file: learn reads each input more than once"), "\(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     /// A file given as a layer that is no layer (an export) is refused with its first problems and a count,
     /// not one error per line of the export.
     @Test func aFileThatIsNoLayerIsRefusedWithItsFirstProblemsAndACount() throws {

@@ -63,6 +63,20 @@ extension Verbatim {
             }
             if let date, date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil { throw ValidationError("--date must be YYYY-MM-DD") }
             try validateOut()
+            try validateInputs()
+        }
+
+        /// Every input is a file to read more than once (cross-validation reads it again for each fold):
+        /// standard input, a pipe or a device cannot be, and would be learned from as if empty.
+        private func validateInputs() throws {
+            for input in inputs {
+                // `stat`, which follows links: /dev/stdin is a link to the pipe.
+                var info = stat()
+                let kind = stat(input, &info) == 0 ? info.st_mode & S_IFMT : nil
+                guard input == "-" || (kind != nil && kind != S_IFREG && kind != S_IFDIR) else { continue }
+                let name = input == "-" ? "standard input" : "'\(input)'"
+                throw ValidationError("\(name) is not a file: learn reads each input more than once (once per cross-validation fold); save it to a file and give that")
+            }
         }
 
         /// `--out` names the layer file: not a folder, not one of the inputs (the layer would overwrite the
