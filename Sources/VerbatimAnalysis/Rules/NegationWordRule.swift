@@ -4,9 +4,10 @@ import VerbatimCore
 /// negates the nearest term within `window` words of it in its clause, not across a comma. A negated
 /// verb right after a term negates it too (`sorunla karşılaşmadım`: no problem), and so does a complaint
 /// that is a negated verb right after praise (`hızlı gelmedi`, `тез келмеді`: what did not happen was
-/// the praise). Praise of one theme (an aspect phrase, `zamanında`) takes only a negator right after it
-/// (`zamanında değil`, `zamanında gelmedi`), or a complaint that begins with a negation word right before
-/// it (`nije stigao na vreme`). Several negators on
+/// the praise). Praise of one theme (an aspect phrase, `zamanında`) takes a negation word before it
+/// (`niste vratili novac`) and a negator right after it (`zamanında değil`, `zamanında gelmedi`), not one
+/// further after. Praise right after a complaint that begins with a negation word is negated too (`nije
+/// stigao na vreme`). Several negators on
 /// one term count once. A term that is itself negated, beginning with a negation word (`ne radi`,
 /// `nisu odgovorili`, `не работает`), is not negated again by one before it: `nikad ne radi`, "it
 /// never works", is negative concord, not a double negation.
@@ -24,6 +25,7 @@ struct NegationWordRule: SentimentRule {
             .init(language: .kk, text: "Тапсырыс тез келмеді"),
             .init(language: .kk, text: "Оператор дұрыс түсіндірмеді"),
             .init(language: .sr, text: "Paket nije stigao na vreme"),
+            .init(language: .sr, text: "Zašto mi još niste vratili novac?"),
             .init(language: .tr, text: "Teslimat zamanında değil"),
             .init(language: .tr, text: "Kargo dediği gibi gelmedi"),
         ],
@@ -41,7 +43,7 @@ struct NegationWordRule: SentimentRule {
 
     func apply(to text: inout ScoredText) {
         for h in text.hits.indices where text.hits[h].kind == .term && (text.hits[h].negatable || isThemePraise(h, text)) {
-            var (before, after) = text.hits[h].negatable ? negators(of: h, in: &text) : ([], negatorRightAfter(h, in: &text))
+            var (before, after) = text.hits[h].negatable ? negators(of: h, in: &text) : (negatorsBefore(h, in: &text), negatorRightAfter(h, in: &text))
             if before.isEmpty, after == nil, let k = negatedComplaintRightBefore(h, in: text) { before = [k] }
             if after == nil, !before.isEmpty, beginsNegated(h, text) { continue }
             if !before.isEmpty || after != nil {
@@ -73,9 +75,9 @@ struct NegationWordRule: SentimentRule {
     }
 
     /// Whether hit `h` is praise of one theme (an aspect phrase: `zamanında`, `dediği gibi`, `na vreme`),
-    /// which words do not negate as a rule (`iki gündür açılmıyor` is not "not two days"), but a negator
-    /// right beside it does: `zamanında değil`, `zamanında gelmedi`, `nije stigao na vreme` say that it was
-    /// not on time.
+    /// which words do not negate as a rule (`iki gündür açılmıyor` is not "not two days"), but a negation
+    /// word before it or a negator right after it does: `zamanında değil`, `zamanında gelmedi`, `nije
+    /// stigao na vreme`, `niste vratili novac`, `nije bilo kao što su obećali` say that it did not happen.
     private func isThemePraise(_ h: Int, _ text: ScoredText) -> Bool {
         text.hits[h].aspect != nil && text.hits[h].valence > 0
     }
@@ -129,30 +131,44 @@ struct NegationWordRule: SentimentRule {
 
     /// The positions of the negators before and after hit `h` that reach it, marked as used.
     private func negators(of h: Int, in text: inout ScoredText) -> (before: [Int], after: Int?) {
+        let before = negatorsBefore(h, in: &text)
+        return (before, negatorAfter(h, in: &text))
+    }
+
+    /// The negation words before hit `h` within the window, in its clause and not across a comma ("qabıldamadı,
+    /// sebebin de aytpadı": a comma separates predicates), marked as used.
+    private func negatorsBefore(_ h: Int, in text: inout ScoredText) -> [Int] {
         let tokens = text.tokens, window = text.constants.window
         // The hit's fields, not the hit: a copy of it would retain its strings.
-        let hit = (start: text.hits[h].start, length: text.hits[h].length, clause: text.hits[h].clause, loan: text.hits[h].loan)
-        var before: [Int] = [], after: Int?
+        let hit = (start: text.hits[h].start, clause: text.hits[h].clause, loan: text.hits[h].loan)
+        var before: [Int] = []
         var distance = 0
         var k = hit.start - 1
-        // A comma separates predicates ("qabıldamadı, sebebin de aytpadı"): negation does not cross it.
         while k >= 0, distance < window, tokens[k].clause == hit.clause, !text.covered[k], !tokens.isComma(at: k) {
             if tokens[k].kind == .word { distance += 1 } else { k -= 1; continue }
             if case .negatorBefore = text.roles[k] { before.append(k); text.usedNegator[k] = true }
             if hit.loan, case .loanNegatorBefore = text.roles[k] { before.append(k) }
             k -= 1
         }
-        distance = 0
-        k = hit.start + hit.length
-        if k < tokens.count, tokens[k].clause == hit.clause, negatedVerbTerm(at: k, after: h, in: text) { return (before, k) }
+        return before
+    }
+
+    /// The negator after hit `h` that reaches it: a negation word within the window, a negated verb right
+    /// after it, or a negated verb that is a term of its own right after praise; marked as used.
+    private func negatorAfter(_ h: Int, in text: inout ScoredText) -> Int? {
+        let tokens = text.tokens, window = text.constants.window
+        let hit = (start: text.hits[h].start, length: text.hits[h].length, clause: text.hits[h].clause, loan: text.hits[h].loan)
+        var distance = 0
+        var k = hit.start + hit.length
+        if k < tokens.count, tokens[k].clause == hit.clause, negatedVerbTerm(at: k, after: h, in: text) { return k }
         while k < tokens.count, distance < window, tokens[k].clause == hit.clause, !text.covered[k], !tokens.isComma(at: k) {
             if tokens[k].kind == .word { distance += 1 } else { k += 1; continue }
-            if case .negatorAfter = text.roles[k] { after = k; text.usedNegator[k] = true; break }
-            if hit.loan, case .loanNegatorAfter = text.roles[k] { after = k; break }
+            if case .negatorAfter = text.roles[k] { text.usedNegator[k] = true; return k }
+            if hit.loan, case .loanNegatorAfter = text.roles[k] { return k }
             // A negated verb negates only the word right before it ("sorunla karşılaşmadım").
-            if case .negatedVerb = text.roles[k], distance == 1 { after = k; text.usedNegator[k] = true; break }
+            if case .negatedVerb = text.roles[k], distance == 1 { text.usedNegator[k] = true; return k }
             k += 1
         }
-        return (before, after)
+        return nil
     }
 }
