@@ -29,21 +29,22 @@ struct ContrastRule: SentimentRule {
     func apply(to text: inout ScoredText) {
         // Per clause, the contrast words that start it (an array by clause number, not a dictionary: a
         // dictionary hashed the clause for every hit; every hit stands in a token's clause).
-        var clauses = 0, contrasts = false, consoles = false
+        var clauses = 0, contrasts = false
+        var firstConsolation: Int?  // the first contrast word with a consolation after it
         for i in text.tokens.indices {
             clauses = max(clauses, text.tokens[i].clause + 1)
             if text.tokens[i].kind == .contrast {
                 contrasts = true
-                if !consoles { consoles = consolation(after: i, text) != nil }
+                if firstConsolation == nil, consolation(after: i, text) != nil { firstConsolation = i }
             }
         }
         guard contrasts else { return }
         // A clause that a contrast word and a consolation word start ("ama (yine de) en azından") is a
         // consolation; the other contrast clauses are contrasts. Made only for a text with a consolation.
         var yieldAt: [String?] = []
-        if consoles {
+        if let first = firstConsolation {
             yieldAt = [String?](filled: nil, count: clauses + 1)
-            for i in text.tokens.indices where text.tokens[i].kind == .contrast {  // by index: no token copies
+            for i in first..<text.tokens.count where text.tokens[i].kind == .contrast {  // by index: no token copies
                 if let consolation = consolation(after: i, text) { yieldAt[text.tokens[i].clause] = consolation }
             }
         }

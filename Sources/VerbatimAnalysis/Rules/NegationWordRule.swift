@@ -43,7 +43,7 @@ struct NegationWordRule: SentimentRule {
 
     func apply(to text: inout ScoredText) {
         for h in text.hits.indices where text.hits[h].kind == .term && (text.hits[h].negatable || isThemePraise(h, text)) {
-            var (before, after) = text.hits[h].negatable ? negators(of: h, in: &text) : (negatorsBefore(h, in: &text), negatorRightAfter(h, in: &text))
+            var (before, after) = text.hits[h].negatable ? negators(of: h, in: &text) : themePraiseNegators(of: h, in: &text)
             if before.isEmpty, after == nil, let k = negatedComplaintRightBefore(h, in: text) { before = [k] }
             if after == nil, !before.isEmpty, beginsNegated(h, text) { continue }
             if !before.isEmpty || after != nil {
@@ -69,9 +69,11 @@ struct NegationWordRule: SentimentRule {
 
     /// A negator as its explanation shows it: its entry, or a negated verb as written.
     private func negator(at k: Int, in text: ScoredText) -> String {
-        if case .negatedVerb = text.roles[k] { return text.tokens.surface(k) }
-        if case .none = text.roles[k] { return text.tokens.surface(k) }
-        return text.word(of: text.roles[k])
+        switch text.roles[k] {
+        // A negated verb, or the first word of a term (`nije` of `nije stigao`, `gelmedi`): as written.
+        case .negatedVerb, .none: text.tokens.surface(k)
+        default: text.word(of: text.roles[k])
+        }
     }
 
     /// Whether hit `h` is praise of one theme (an aspect phrase: `zamanında`, `dediği gibi`, `na vreme`),
@@ -131,14 +133,23 @@ struct NegationWordRule: SentimentRule {
 
     /// The positions of the negators before and after hit `h` that reach it, marked as used.
     private func negators(of h: Int, in text: inout ScoredText) -> (before: [Int], after: Int?) {
-        let before = negatorsBefore(h, in: &text)
-        return (before, negatorAfter(h, in: &text))
+        // One copy of the tokens for both sides (a copy retains and releases their buffers).
+        let tokens = text.tokens
+        let before = negatorsBefore(h, tokens, in: &text)
+        return (before, negatorAfter(h, tokens, in: &text))
+    }
+
+    /// The negators of theme praise `h` (`isThemePraise`): negation words before it, a negator right after it.
+    private func themePraiseNegators(of h: Int, in text: inout ScoredText) -> (before: [Int], after: Int?) {
+        let tokens = text.tokens
+        let before = negatorsBefore(h, tokens, in: &text)
+        return (before, negatorRightAfter(h, in: &text))
     }
 
     /// The negation words before hit `h` within the window, in its clause and not across a comma ("qabıldamadı,
     /// sebebin de aytpadı": a comma separates predicates), marked as used.
-    private func negatorsBefore(_ h: Int, in text: inout ScoredText) -> [Int] {
-        let tokens = text.tokens, window = text.constants.window
+    @inline(__always) private func negatorsBefore(_ h: Int, _ tokens: TokenList, in text: inout ScoredText) -> [Int] {
+        let window = text.constants.window
         // The hit's fields, not the hit: a copy of it would retain its strings.
         let hit = (start: text.hits[h].start, clause: text.hits[h].clause, loan: text.hits[h].loan)
         var before: [Int] = []
@@ -155,8 +166,8 @@ struct NegationWordRule: SentimentRule {
 
     /// The negator after hit `h` that reaches it: a negation word within the window, a negated verb right
     /// after it, or a negated verb that is a term of its own right after praise; marked as used.
-    private func negatorAfter(_ h: Int, in text: inout ScoredText) -> Int? {
-        let tokens = text.tokens, window = text.constants.window
+    @inline(__always) private func negatorAfter(_ h: Int, _ tokens: TokenList, in text: inout ScoredText) -> Int? {
+        let window = text.constants.window
         let hit = (start: text.hits[h].start, length: text.hits[h].length, clause: text.hits[h].clause, loan: text.hits[h].loan)
         var distance = 0
         var k = hit.start + hit.length
