@@ -26,6 +26,10 @@ public struct LanguageLexicon: Sendable {
     public var negatorsAfter = TermIndex<Bool>()
     /// Negation words that precede what they negate (`ne`, `nije`).
     public var negatorsBefore = TermIndex<Bool>()
+    /// Negative-polarity words ("never": `ешқашан`, `хэзээ ч`, `asla`; `negation.tsv`, kind `concord`): a
+    /// term with one in it was written for the negated verb after it (`енді ешқашан алмаймын`, "I will
+    /// never buy again"), which does not negate it again (`NegationWordRule`).
+    public var concordWords = TermIndex<Bool>()
     /// Morphemes that negate when the rest of a stem-matched word begins with them (`me`, `пе`).
     public var negationSuffixes: [String] = [] {
         didSet {

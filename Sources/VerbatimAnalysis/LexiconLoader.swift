@@ -281,10 +281,11 @@ public struct LexiconLoader {
 
     private func loadNegation(_ url: URL, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
         let language = lex.language
-        loadKinded(url, language, kinds: "after, before, suffix, ending, prefix, verb-ending", issues: &issues) { kind, term in
+        loadKinded(url, language, kinds: "after, before, concord, suffix, ending, prefix, verb-ending", issues: &issues) { kind, term in
             switch kind {
             case "after": lex.negatorsAfter.add(term)
             case "before": lex.negatorsBefore.add(term)
+            case "concord": lex.concordWords.add(term)
             case "suffix": lex.negationSuffixes.append(LanguageFoldingShim.fold(term.text, language))
             case "ending": lex.negationEndings.append(LanguageFoldingShim.fold(term.text, language))
             case "prefix": lex.negationPrefixes.append(LanguageFoldingShim.fold(term.text, language))

@@ -13,6 +13,7 @@ struct TermAutomaton: Sendable {
     enum Kind: Int, CaseIterable {
         case sentiment, intensifiers, themes, aspects, numberWords, negatorsAfter, negatorsBefore, concessives
         case loanSentiment, loanNegatorsBefore, loanNegatorsAfter, learned, learnedPairs, againWords, consolations
+        case concordWords
 
         var bit: UInt32 { 1 << UInt32(rawValue) }
 
@@ -84,6 +85,7 @@ struct TermAutomaton: Sendable {
         visitor.visit(&lex.learnedPairs, .learnedPairs)
         visitor.visit(&lex.againWords, .againWords)
         visitor.visit(&lex.consolations, .consolations)
+        visitor.visit(&lex.concordWords, .concordWords)
     }
 
     /// Adds the first words of each index's terms to the automaton, numbers their later whole words,

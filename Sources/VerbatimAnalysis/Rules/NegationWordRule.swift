@@ -8,7 +8,8 @@ import VerbatimCore
 /// (`niste vratili novac`) and a negator right after it (`zamanında değil`, `zamanında gelmedi`), not one
 /// further after. Praise right after a complaint that begins with a negation word is negated too (`nije
 /// stigao na vreme`). Several negators on
-/// one term count once. A term that is itself negated, beginning with a negation word (`ne radi`,
+/// one term count once. A term with a negative-polarity word in it (`енді ешқашан`, "never again") is not
+/// negated by the negated verb after it, which it was written for (`енді ешқашан алмаймын`). A term that is itself negated, beginning with a negation word (`ne radi`,
 /// `nisu odgovorili`, `не работает`), is not negated again by one before it: `nikad ne radi`, "it
 /// never works", is negative concord, not a double negation.
 struct NegationWordRule: SentimentRule {
@@ -39,6 +40,8 @@ struct NegationWordRule: SentimentRule {
             .init(language: .tr, text: "İki gündür açılmıyor"),
             .init(language: .tr, text: "Zamanında geldi"),
             .init(language: .kk, text: "Қызметкер сыпайы күттірмеді"),
+            .init(language: .kk, text: "Енді ешқашан сатып алмаймын"),
+            .init(language: .mn, text: "Дахиж хэзээ ч авахгүй"),
         ])
 
     func apply(to text: inout ScoredText) {
@@ -46,6 +49,7 @@ struct NegationWordRule: SentimentRule {
             var (before, after) = text.hits[h].negatable ? negators(of: h, in: &text) : themePraiseNegators(of: h, in: &text)
             if before.isEmpty, after == nil, let k = negatedComplaintRightBefore(h, in: text) { before = [k] }
             if after == nil, !before.isEmpty, beginsNegated(h, text) { continue }
+            if before.isEmpty, after != nil, hasConcordWord(h, text) { continue }
             if !before.isEmpty || after != nil {
                 text.hits[h].valence = text.constants.negated(text.hits[h].valence)
                 text.hits[h].negations += 1
@@ -65,6 +69,14 @@ struct NegationWordRule: SentimentRule {
         // Read in place: choosing the index into a local copies it, with its references.
         if text.hits[h].loan { return text.lex.loanNegatorsBefore.longestMatch(in: text.tokens, at: start) != nil }
         return text.lex.negatorsBefore.longestMatch(in: text.tokens, at: start) != nil
+    }
+
+    /// Whether hit `h` has a negative-polarity word in it (`енді ешқашан`, `дахиж хэзээ ч`, `bir daha
+    /// asla`: `concord` in `negation.tsv`): it was written for the negated verb that follows it, which is
+    /// negative concord ("never will I buy"), not a negation of "never".
+    private func hasConcordWord(_ h: Int, _ text: ScoredText) -> Bool {
+        let start = text.hits[h].start
+        return (start..<(start + text.hits[h].length)).contains { text.lex.concordWords.longestMatch(in: text.tokens, at: $0) != nil }
     }
 
     /// A negator as its explanation shows it: its entry, or a negated verb as written.

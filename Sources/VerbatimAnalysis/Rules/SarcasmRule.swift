@@ -1,8 +1,9 @@
 import VerbatimCore
 
 /// Sarcastic praise: praise standing alone between commas (`Harika,`, `Керемет,`, `, bravo majstori`),
-/// beside a part of the same clause that says something bad happened again (`yine`, `тағы да`, `дахиад`,
-/// `opet`, `опять`: `<lang>/again.tsv`), means the opposite of itself. Every positive term and emoji of
+/// beside a part of the same clause that says something bad happened again or still goes on (`yine`, `тағы
+/// да`, `дахиад`, `opet`, `опять`; `hâlâ`, `әлі`, `još uvek`, `до сих пор`: `<lang>/again.tsv`), means the
+/// opposite of itself. Every positive term and emoji of
 /// the two parts turns negative (`Harika, yine internet kesildi 👏`; `Opet nestalo struje, bravo
 /// majstori`). Praise with nothing bad beside it (`Süper, yine çok hızlı geldi`), and praise that is not
 /// alone in its part (`Yine internet kesildi ama teknisyen harikaydı`), are left alone.
@@ -19,6 +20,9 @@ struct SarcasmRule: SentimentRule {
             .init(language: .sr, text: "Супер, опет не ради апликација"),
             .init(language: .sr, text: "Opet nestalo struje u celom kraju, bravo majstori"),
             .init(language: .tr, text: "Yine internet kesildi, tebrikler 👏"),
+            .init(language: .tr, text: "Harika, hâlâ internet yok"),
+            .init(language: .sr, text: "Bravo, još uvek nema struje"),
+            .init(language: .kk, text: "Спасибо, до сих пор не работает"),
         ],
         nonTriggering: [
             .init(language: .tr, text: "Süper, yine çok hızlı geldi"),
@@ -29,6 +33,8 @@ struct SarcasmRule: SentimentRule {
             .init(language: .tr, text: "Kurgu mükemmel, oyunculuk çok iyi, yine de bazı sahneler sıkıcı"),
             .init(language: .tr, text: "Harika, yine de bazı sorunlar var"),
             .init(language: .tr, text: "Yine internet kesildi, teknisyen geldi ve hemen düzeltti, teşekkürler"),
+            .init(language: .kk, text: "Тауар уақытылы жеткізілді, әлі қолданған жоқпын"),
+            .init(language: .kk, text: "Ақшамды әлі қайтармады, хотя кешірім сұрады"),
         ])
 
     /// The most words praise standing alone may have, the praise word included (`Harika`, `Çok güzel`,
@@ -56,7 +62,10 @@ struct SarcasmRule: SentimentRule {
         guard isPraiseAlone(praise, text), let again = againWord(in: complaint, text) else { return nil }
         // A complaint there, other than an aspect entry made of the word itself, which says only that it
         // happens again (`tekrar ara*`: "Çok güzel, tekrar arayacağım"; not `opet ne radi`, a complaint).
-        for h in text.hits.indices where complaint.contains(text.hits[h].start) && text.hits[h].valence <= -Self.complaintStrength {
+        // A complaint of the lexicon; not a negation with nothing to negate, which an "again" or "still" word
+        // beside it makes "not yet" (`әлі қолданған жоқпын`, "I have not used it yet").
+        for h in text.hits.indices where complaint.contains(text.hits[h].start) && text.hits[h].valence <= -Self.complaintStrength
+            && text.hits[h].kind != .unattachedNegation {
             let start = text.hits[h].start
             if text.hits[h].aspect == nil || !(start..<(start + text.hits[h].length)).contains(again.at) { return again.word }
         }
@@ -98,12 +107,14 @@ struct SarcasmRule: SentimentRule {
         return parts
     }
 
-    /// Whether `part` is praise alone: a few words, a positive term among them, and nothing negative.
+    /// Whether `part` is praise alone: a few words, a positive term among them, nothing negative, and no
+    /// contrast or concessive word (`, хотя кешірім сұрады`, "though they apologised", is a concession).
     private func isPraiseAlone(_ part: Range<Int>, _ text: ScoredText) -> Bool {
         var words = 0
-        for j in part where text.tokens[j].kind == .word {
+        for j in part where text.tokens[j].kind == .word || text.tokens[j].kind == .contrast {
             words += 1
-            if words > Self.praiseWords { return false }
+            if words > Self.praiseWords || text.tokens[j].kind == .contrast { return false }
+            if text.lex.concessives.longestMatch(in: text.tokens, at: j) != nil { return false }
         }
         var strong = false
         for h in text.hits.indices where part.contains(text.hits[h].start) {
