@@ -46,10 +46,29 @@ public struct LanguageLexicon: Sendable {
     /// Word endings that by themselves mark a negated verb (`madı`, `пады`, `аагүй`), for words not in the lexicon.
     public var negatedVerbEndings: [String] {
         get { negatedVerbEndingList.endings }
-        set { negatedVerbEndingList = NegatedVerbEndings(newValue) }
+        set { negatedVerbEndingList = WordEndings(newValue) }
     }
     /// The endings with their index, which the language's automaton also keeps (`TermLookup.negatedEnding`).
-    private(set) var negatedVerbEndingList = NegatedVerbEndings([])
+    private(set) var negatedVerbEndingList = WordEndings([])
+    /// What marks an unreal condition (`counterfactual.tsv`, `CounterfactualRule`): words that end it (`байсан
+    /// бол`), words that start it at the start of a part (`da je bilo`, `если бы`), wishes that start it
+    /// anywhere (`keşke`), word endings that end it (`-saydı`), and words with such an ending that say
+    /// something else (`bilseydim`, "had I known").
+    public var counterfactualEnds = TermIndex<Bool>()
+    public var counterfactualStarts = TermIndex<Bool>()
+    public var counterfactualWishes = TermIndex<Bool>()
+    public var counterfactualExceptions = TermIndex<Bool>()
+    public var counterfactualEndings: [String] {
+        get { counterfactualEndingList.endings }
+        set { counterfactualEndingList = WordEndings(newValue) }
+    }
+    private(set) var counterfactualEndingList = WordEndings([])
+    /// Endings that end a condition only after a wish (`-sa` of `Keşke kargo daha hızlı olsa`).
+    public var counterfactualWishEndings: [String] {
+        get { counterfactualWishEndingList.endings }
+        set { counterfactualWishEndingList = WordEndings(newValue) }
+    }
+    private(set) var counterfactualWishEndingList = WordEndings([])
     /// Concessive conjunctions (`iako`, `mada`, `gerçi`, `хотя`): the clause they introduce weighs less.
     public var concessives = TermIndex<Bool>()
     /// Words that, right after a contrast word, turn it around ("but at least": `ama en azından`, `ali bar`;
@@ -134,9 +153,10 @@ public struct LexiconSet: Sendable {
     public var counts: [Language: Int] { languages.mapValues { $0.sentiment.count } }
 }
 
-/// A language's negated-verb endings (`LanguageLexicon.negatedVerbEndings`) and their index by bytes from
+/// A list of word endings (a language's negated-verb endings, `LanguageLexicon.negatedVerbEndings`; its
+/// endings of an unreal condition, `LanguageLexicon.counterfactualEndings`) and their index by bytes from
 /// the end, with the one look-up of them: what the lexicon and its automaton both answer.
-struct NegatedVerbEndings: Sendable {
+struct WordEndings: Sendable {
     let endings: [String]
     /// Each ending's position in `endings` (the first listed wins).
     private var index = UTF8Trie<Int>(reversed: true)

@@ -35,11 +35,11 @@ public struct LexiconLoader {
     public func dataFiles() -> [URL] {
         var files: [URL] = []
         for lang in Language.scored {
-            for kind in ["sentiment", "negation", "intensifiers", "contrast", "concessive", "consolation", "again", "themes", "aspects", "numbers", "ratings", "langid", "alternations"] {
+            for kind in ["sentiment", "negation", "intensifiers", "contrast", "concessive", "consolation", "counterfactual", "again", "themes", "aspects", "numbers", "ratings", "langid", "alternations"] {
                 files.append(directory.appendingPathComponent(lang.rawValue).appendingPathComponent("\(kind).tsv"))
             }
         }
-        files += ["ru/sentiment.tsv", "ru/negation.tsv", "ru/intensifiers.tsv", "ru/themes.tsv", "ru/again.tsv", "ru/consolation.tsv", "ru/langid.tsv", "en/langid.tsv", "emoji.tsv", "themes.tsv", "headers.tsv", "months.tsv", "rating_choices.tsv", "channels.tsv"].map { directory.appendingPathComponent($0) }
+        files += ["ru/sentiment.tsv", "ru/negation.tsv", "ru/intensifiers.tsv", "ru/themes.tsv", "ru/again.tsv", "ru/consolation.tsv", "ru/counterfactual.tsv", "ru/langid.tsv", "en/langid.tsv", "emoji.tsv", "themes.tsv", "headers.tsv", "months.tsv", "rating_choices.tsv", "channels.tsv"].map { directory.appendingPathComponent($0) }
         files += userLexicons.map(\.path) + learnedLayers.map(\.path)
         return files.filter { FileManager.default.fileExists(atPath: $0.path) }
     }
@@ -58,12 +58,13 @@ public struct LexiconLoader {
             loadTerms(dir.appendingPathComponent("concessive.tsv"), lang, into: &lex.concessives, issues: &issues, closing: true)
             loadTerms(dir.appendingPathComponent("again.tsv"), lang, into: &lex.againWords, issues: &issues)
             loadTerms(dir.appendingPathComponent("consolation.tsv"), lang, into: &lex.consolations, issues: &issues)
+            loadCounterfactual(dir.appendingPathComponent("counterfactual.tsv"), into: &lex, issues: &issues)
             loadTerms(dir.appendingPathComponent("numbers.tsv"), lang, into: &lex.numberWords, issues: &issues)
             loadRatings(dir.appendingPathComponent("ratings.tsv"), into: &lex, issues: &issues)
             loadAspects(dir.appendingPathComponent("aspects.tsv"), lang, ids: themeIDs, into: &lex.aspects, negatedOutcomes: &lex.negatedOutcomes, issues: &issues)
             // The borrowed languages (`Language.borrowings`) have their own folder of data (`sentiment.tsv`,
             // `negation.tsv` with `before`/`after` words, `intensifiers.tsv`, `themes.tsv`, `again.tsv`,
-            // `consolation.tsv`).
+            // `consolation.tsv`, `counterfactual.tsv`).
             for loan in Language.borrowings[lang] ?? [] { loadLoan(loan, themeIDs: themeIDs, into: &lex, issues: &issues) }
             set.languages[lang] = lex
         }
@@ -210,6 +211,14 @@ public struct LexiconLoader {
         var consolations = TermIndex<Bool>()
         loadTerms(dir.appendingPathComponent("consolation.tsv"), lex.language, into: &consolations, issues: &issues)
         lex.consolations.addMissing(from: consolations)
+        var conditions = LanguageLexicon(language: lex.language)
+        loadCounterfactual(dir.appendingPathComponent("counterfactual.tsv"), into: &conditions, issues: &issues)
+        lex.counterfactualEnds.addMissing(from: conditions.counterfactualEnds)
+        lex.counterfactualStarts.addMissing(from: conditions.counterfactualStarts)
+        lex.counterfactualWishes.addMissing(from: conditions.counterfactualWishes)
+        lex.counterfactualExceptions.addMissing(from: conditions.counterfactualExceptions)
+        for e in conditions.counterfactualEndings where !lex.counterfactualEndings.contains(e) { lex.counterfactualEndings.append(e) }
+        for e in conditions.counterfactualWishEndings where !lex.counterfactualWishEndings.contains(e) { lex.counterfactualWishEndings.append(e) }
         var negation = LanguageLexicon(language: lex.language)
         let url = dir.appendingPathComponent("negation.tsv")
         loadNegation(url, into: &negation, issues: &issues)
@@ -264,6 +273,26 @@ public struct LexiconLoader {
                 continue
             }
         }
+    }
+
+    /// `counterfactual.tsv`: what marks an unreal condition (`CounterfactualRule`), by kind.
+    private func loadCounterfactual(_ url: URL, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
+        let language = lex.language
+        loadKinded(url, language, kinds: "ends, starts, wish, ending, wish-ending, except", issues: &issues) { kind, term in
+            switch kind {
+            case "ends": lex.counterfactualEnds.add(term)
+            case "starts": lex.counterfactualStarts.add(term)
+            case "wish": lex.counterfactualWishes.add(term)
+            case "ending": lex.counterfactualEndings.append(LanguageFoldingShim.fold(term.text, language))
+            case "wish-ending": lex.counterfactualWishEndings.append(LanguageFoldingShim.fold(term.text, language))
+            case "except": lex.counterfactualExceptions.add(term)
+            default: return false
+            }
+            return true
+        }
+        // Longest first, so that the longest ending is reported.
+        lex.counterfactualEndings.sort { $0.count > $1.count }
+        lex.counterfactualWishEndings.sort { $0.count > $1.count }
     }
 
     /// `ratings.tsv`: the words that make numbers a rating (`RatingRule`), by kind.

@@ -13,7 +13,7 @@ struct TermAutomaton: Sendable {
     enum Kind: Int, CaseIterable {
         case sentiment, intensifiers, themes, aspects, numberWords, negatorsAfter, negatorsBefore, concessives
         case loanSentiment, loanNegatorsBefore, loanNegatorsAfter, learned, learnedPairs, againWords, consolations
-        case concordWords
+        case concordWords, counterfactualEnds, counterfactualStarts, counterfactualWishes, counterfactualExceptions
 
         var bit: UInt32 { 1 << UInt32(rawValue) }
 
@@ -47,7 +47,7 @@ struct TermAutomaton: Sendable {
     let id: UInt32
     /// The language's negated-verb endings, so that a mark also says which one a word ends with
     /// (`TermLookup.negatedEnding`).
-    private let negatedEndings: NegatedVerbEndings
+    private let negatedEndings: WordEndings
 
     private static let ids = UniqueNumbers()
 
@@ -86,6 +86,10 @@ struct TermAutomaton: Sendable {
         visitor.visit(&lex.againWords, .againWords)
         visitor.visit(&lex.consolations, .consolations)
         visitor.visit(&lex.concordWords, .concordWords)
+        visitor.visit(&lex.counterfactualEnds, .counterfactualEnds)
+        visitor.visit(&lex.counterfactualStarts, .counterfactualStarts)
+        visitor.visit(&lex.counterfactualWishes, .counterfactualWishes)
+        visitor.visit(&lex.counterfactualExceptions, .counterfactualExceptions)
     }
 
     /// Adds the first words of each index's terms to the automaton, numbers their later whole words,

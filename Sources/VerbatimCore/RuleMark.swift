@@ -41,6 +41,9 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
     case sarcasm(String)
     /// Praise followed by an irony mark (`Teşekkürler(!)`): the mark as written.
     case irony(String)
+    /// A term in an unreal condition (`Daha hızlı olsaydı`, "had it been faster"): what marks it, as its data
+    /// file writes it (an ending with its hyphen, `-saydı`).
+    case counterfactual(String)
 
     /// The mark as `--explain` and `records.csv` write it.
     public var description: String {
@@ -52,7 +55,7 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
     /// Whether the term was negated in any way (by words, inside the word, or as a complaint on its own).
     public var isNegation: Bool {
         switch self {
-        case .negation, .affixNegation, .negationAlone, .negatedVerb: true
+        case .negation, .affixNegation, .negationAlone, .negatedVerb, .counterfactual: true
         default: false
         }
     }
@@ -80,6 +83,7 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
         case let .aspectOutcome(theme): Self.append("aspect outcome(", theme, to: &bytes)
         case let .sarcasm(w): Self.append("sarcasm(", w, to: &bytes)
         case let .irony(w): Self.append("irony(", w, to: &bytes)
+        case let .counterfactual(w): Self.append("counterfactual(", w, to: &bytes)
         }
     }
 

@@ -47,7 +47,7 @@ struct SarcasmRule: SentimentRule {
 
     func apply(to text: inout ScoredText) {
         guard !text.lex.againWords.terms.isEmpty, Self.saysAgain(text.tokens, text.lexicon) else { return }
-        let parts = Self.parts(of: text.tokens)
+        let parts = text.tokens.parts()
         for k in parts.indices.dropLast() where text.tokens[parts[k].lowerBound].clause == text.tokens[parts[k + 1].lowerBound].clause {
             let (a, b) = (parts[k], parts[k + 1])
             if let again = sarcasm(praise: a, complaint: b, text) ?? sarcasm(praise: b, complaint: a, text) {
@@ -88,23 +88,6 @@ struct SarcasmRule: SentimentRule {
             if mark.automaton == id ? mark.kinds & bit != 0 : lexicon.automaton.kinds(of: tokens, j) & bit != 0 { return true }
         }
         return false
-    }
-
-    /// The text cut at commas and where a clause ends: each part's tokens.
-    static func parts(of tokens: TokenList) -> [Range<Int>] {
-        var parts: [Range<Int>] = []
-        var start = 0
-        for i in tokens.indices {
-            if tokens.isComma(at: i) {
-                if start < i { parts.append(start..<i) }
-                start = i + 1
-            } else if i > start, tokens[i].clause != tokens[i - 1].clause {
-                parts.append(start..<i)
-                start = i
-            }
-        }
-        if start < tokens.count { parts.append(start..<tokens.count) }
-        return parts
     }
 
     /// Whether `part` is praise alone: a few words, a positive term among them, nothing negative, and no

@@ -102,3 +102,22 @@ struct ScoredText {
         for h in hits { for k in h.start..<(h.start + h.length) { covered[k] = true } }
     }
 }
+
+extension TokenList {
+    /// The text cut at commas and where a clause ends: each part's tokens (`SarcasmRule`, `CounterfactualRule`).
+    func parts() -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = 0
+        for i in indices {
+            if isComma(at: i) {
+                if start < i { parts.append(start..<i) }
+                start = i + 1
+            } else if i > start, self[i].clause != self[i - 1].clause {
+                parts.append(start..<i)
+                start = i
+            }
+        }
+        if start < count { parts.append(start..<count) }
+        return parts
+    }
+}
