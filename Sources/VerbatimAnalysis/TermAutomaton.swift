@@ -28,6 +28,9 @@ struct TermAutomaton: Sendable {
         /// Not an index: the word is an intensifier of one word, which may stand between a phrase's words
         /// (`kalitesi çok yüksek` under `kalitesi yüksek`; not `bir`, which only starts `bir hayli`).
         static let oneWordIntensifier: UInt32 = 1 << 30
+        /// Not an index: the word ends like an unreal condition (`-saydı`: `LanguageLexicon.counterfactualEndings`,
+        /// `CounterfactualRule`).
+        static let conditionEnding: UInt32 = 1 << 29
     }
 
     /// What the automaton knows of a word (or a stem): the kinds with a term starting with that whole
@@ -48,6 +51,8 @@ struct TermAutomaton: Sendable {
     /// The language's negated-verb endings, so that a mark also says which one a word ends with
     /// (`TermLookup.negatedEnding`).
     private let negatedEndings: WordEndings
+    /// Its endings of an unreal condition (`TermLookup.conditionEnding`).
+    private let conditionEndings: WordEndings
 
     private static let ids = UniqueNumbers()
 
@@ -56,6 +61,7 @@ struct TermAutomaton: Sendable {
     init(compiling lex: inout LanguageLexicon) {
         id = Self.ids.take()
         negatedEndings = lex.negatedVerbEndingList
+        conditionEndings = lex.counterfactualEndingList
         var compiler = Compiler(automaton: id)
         Self.visitIndexes(of: &lex, with: &compiler)
         words = compiler.words
@@ -208,6 +214,7 @@ struct TermAutomaton: Sendable {
         var found = tokens.withForm(i) { form in
             var found = lookUp(form)
             if !negatedEndings.endings.isEmpty { found.negatedEnding = negatedEndings.ending(ofUTF8: form).map(Int32.init) ?? -1 }
+            if !conditionEndings.endings.isEmpty, conditionEndings.ending(ofUTF8: form) != nil { found.kinds |= Kind.conditionEnding }
             return found
         }
         if let alternative = tokens[i].alternative { found.kinds |= tokens.withBytes(alternative, lookUp).kinds }
@@ -219,6 +226,14 @@ struct TermAutomaton: Sendable {
     func negatedEnding(of tokens: TokenList, at i: Int) -> Int? {
         if tokens[i].lookup.automaton == id { return tokens[i].lookup.negatedEnding >= 0 ? Int(tokens[i].lookup.negatedEnding) : nil }
         return tokens.withForm(i) { negatedEndings.ending(ofUTF8: $0) }
+    }
+
+    /// The ending of an unreal condition of token `i`'s form (its position in
+    /// `LanguageLexicon.counterfactualEndings`): none when its mark says so (`Kind.conditionEnding`), else
+    /// worked out now.
+    func conditionEnding(of tokens: TokenList, at i: Int) -> Int? {
+        if tokens[i].lookup.automaton == id, tokens[i].lookup.kinds & Kind.conditionEnding == 0 { return nil }
+        return tokens.withForm(i) { conditionEndings.ending(ofUTF8: $0) }
     }
 
     /// Looks every word up once (its form and its elongation alternative), unless this automaton has already;

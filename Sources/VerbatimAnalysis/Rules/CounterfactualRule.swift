@@ -55,19 +55,36 @@ struct CounterfactualRule: SentimentRule {
         }
     }
 
-    /// Whether any word of the text may mark a condition: most texts have none, and a look at each word's
-    /// mark (and, where the language has endings for it, at its end) says so.
+    /// Whether a word of the text marks a condition: most texts have none, as the kinds of their words say
+    /// (`ScoredText.wordKinds`). A word whose kinds say a term may start there is looked up (the first words
+    /// of `болса ғой`, `байсан бол`, `da je bilo` are common words), and one that starts a condition counts
+    /// only where a part starts.
     private static func mayHaveCondition(_ text: ScoredText) -> Bool {
-        let lex = text.lex
-        let hasEndings = !lex.counterfactualEndings.isEmpty
-        guard hasEndings || lex.counterfactualEnds.count + lex.counterfactualStarts.count + lex.counterfactualWishes.count > 0 else { return false }
-        let bits = TermAutomaton.Kind.counterfactualEnds.bit | TermAutomaton.Kind.counterfactualStarts.bit | TermAutomaton.Kind.counterfactualWishes.bit
-        let automaton = text.lexicon.automaton
-        for j in text.tokens.indices where text.tokens[j].kind == .word {
-            if automaton.kinds(of: text.tokens, j) & bits != 0 { return true }
-            if hasEndings, ending(of: j, text) != nil { return true }
+        typealias Kind = TermAutomaton.Kind
+        if text.wordKinds & Kind.conditionEnding != 0 { return true }
+        let ends = Kind.counterfactualEnds.bit | Kind.counterfactualWishes.bit, starts = Kind.counterfactualStarts.bit
+        guard text.wordKinds & (ends | starts) != 0 else { return false }
+        let tokens = text.tokens, automaton = text.lexicon.automaton, lex = text.lex
+        return tokens.indices.contains { j in
+            guard tokens[j].kind == .word else { return false }
+            let kinds = automaton.kinds(of: tokens, j)
+            if kinds & ends != 0,
+               lex.counterfactualEnds.longestMatch(in: tokens, at: j) != nil || lex.counterfactualWishes.longestMatch(in: tokens, at: j) != nil {
+                return true
+            }
+            return kinds & starts != 0 && isFirstWordOfPart(j, tokens) && lex.counterfactualStarts.longestMatch(in: tokens, at: j) != nil
         }
-        return false
+    }
+
+    /// Whether word `j` is the first word of its part (`TokenList.parts`): no word before it since a comma
+    /// or the start of its clause.
+    private static func isFirstWordOfPart(_ j: Int, _ tokens: TokenList) -> Bool {
+        var k = j - 1
+        while k >= 0, tokens[k].kind != .word, tokens[k].clause == tokens[j].clause {
+            if tokens.isComma(at: k) { return true }
+            k -= 1
+        }
+        return k < 0 || tokens[k].clause != tokens[j].clause
     }
 
     /// The condition in `part`, and what marks it as its data file writes it.
@@ -126,10 +143,8 @@ struct CounterfactualRule: SentimentRule {
     /// The ending of an unreal condition that word `j` ends with (its position in the list), unless the
     /// word is an exception (`bilseydim`).
     private static func ending(of j: Int, _ text: ScoredText) -> Int? {
-        let lex = text.lex
-        guard !lex.counterfactualEndings.isEmpty,
-              let e = text.tokens.withForm(j, { lex.counterfactualEndingList.ending(ofUTF8: $0) }),
-              lex.counterfactualExceptions.longestMatch(in: text.tokens, at: j) == nil
+        guard let e = text.lexicon.automaton.conditionEnding(of: text.tokens, at: j),
+              text.lex.counterfactualExceptions.longestMatch(in: text.tokens, at: j) == nil
         else { return nil }
         return e
     }

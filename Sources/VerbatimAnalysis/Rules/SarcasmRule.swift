@@ -46,7 +46,7 @@ struct SarcasmRule: SentimentRule {
     static let complaintStrength = 1.0
 
     func apply(to text: inout ScoredText) {
-        guard !text.lex.againWords.terms.isEmpty, Self.saysAgain(text.tokens, text.lexicon) else { return }
+        guard text.wordKinds & TermAutomaton.Kind.againWords.bit != 0 else { return }
         let parts = text.tokens.parts()
         for k in parts.indices.dropLast() where text.tokens[parts[k].lowerBound].clause == text.tokens[parts[k + 1].lowerBound].clause {
             let (a, b) = (parts[k], parts[k + 1])
@@ -79,17 +79,6 @@ struct SarcasmRule: SentimentRule {
         }
     }
 
-    /// Whether a word of `tokens` starts an "again" word: most texts have none, and one look at each word's
-    /// mark says so (a word the automaton did not mark is looked up).
-    private static func saysAgain(_ tokens: TokenList, _ lexicon: LexiconRef) -> Bool {
-        let bit = TermAutomaton.Kind.againWords.bit, id = lexicon.automaton.id
-        for j in tokens.indices where tokens[j].kind == .word {
-            let mark = tokens[j].lookup
-            if mark.automaton == id ? mark.kinds & bit != 0 : lexicon.automaton.kinds(of: tokens, j) & bit != 0 { return true }
-        }
-        return false
-    }
-
     /// Whether `part` is praise alone: a few words, a positive term among them, nothing negative, and no
     /// contrast or concessive word (`, хотя кешірім сұрады`, "though they apologised", is a concession).
     private func isPraiseAlone(_ part: Range<Int>, _ text: ScoredText) -> Bool {
@@ -97,7 +86,6 @@ struct SarcasmRule: SentimentRule {
         for j in part where text.tokens[j].kind == .word || text.tokens[j].kind == .contrast {
             words += 1
             if words > Self.praiseWords || text.tokens[j].kind == .contrast { return false }
-            if text.lex.concessives.longestMatch(in: text.tokens, at: j) != nil { return false }
         }
         var strong = false
         for h in text.hits.indices where part.contains(text.hits[h].start) {
@@ -105,7 +93,7 @@ struct SarcasmRule: SentimentRule {
             if valence <= 0 { return false }
             if text.hits[h].kind == .term && valence >= Self.praiseStrength { strong = true }
         }
-        return strong
+        return strong && !part.contains { text.tokens[$0].kind == .word && text.lex.concessives.longestMatch(in: text.tokens, at: $0) != nil }
     }
 
     /// The first word of `range` that says "again": as its data file writes it, and where.

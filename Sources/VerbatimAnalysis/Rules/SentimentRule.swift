@@ -47,6 +47,10 @@ struct ScoredText {
     var ruleWords: [Int] = []
     /// The `!` that emphasise the whole text (`ExclamationRule`).
     var exclamations = 0
+    /// Every kind (`TermAutomaton.Kind` bits) of the text's words, as its automaton marks them: a rule
+    /// whose words the text has none of (an "again" word, an unreal condition) does nothing, found out in
+    /// one walk over the words for all such rules.
+    let wordKinds: UInt32
 
     /// The entry a role names, as written in its data file (a negated verb: its ending).
     func word(of role: SentimentScorer.Role) -> String {
@@ -70,6 +74,9 @@ struct ScoredText {
         self.roles = roles
         self.hits = hits
         usedNegator = [Bool](filled: false, count: tokens.count)
+        var kinds: UInt32 = 0
+        for j in tokens.indices where tokens[j].kind == .word { kinds |= lexicon.automaton.kinds(of: tokens, j) }
+        wordKinds = kinds
         updateCoverage()
     }
 
