@@ -84,11 +84,16 @@ public enum LearnedLayerFile {
     /// Reads the layer at `url` into `lex`: adjusts hand-written valences, adds new terms to
     /// `lex.learned`, and sets the calibrated thresholds. Returns the problems found, with their lines.
     public static func apply(_ url: URL, to lex: inout LanguageLexicon) -> [DataFileIssue] {
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            var isFolder: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
-            let message = !exists ? "learned layer missing" : isFolder.boolValue ? "a folder, not a learned layer file" : "learned layer not UTF-8 text"
-            return [DataFileIssue(file: url.path, line: 0, message: message)]
+        let text: String
+        do {
+            text = try TextFile.read(url.path)
+        } catch {
+            switch error {
+            case .missing: return [DataFileIssue(file: url.path, line: 0, message: "learned layer missing")]
+            case .folder: return [DataFileIssue(file: url.path, line: 0, message: "a folder, not a learned layer file")]
+            // Not UTF-8 (with the line and byte where it stops being so), UTF-16, unreadable.
+            default: return [DataFileIssue(file: url.path, line: 0, message: "learned layer \(error)")]
+            }
         }
         var issues: [DataFileIssue] = []
         var positive: Double?, negative: Double?

@@ -167,5 +167,11 @@ extension LearnCommandTests {
             #expect(r.status == 78)
             #expect(r.stderr.contains("\(path): \(message)"), "\(r.stderr)")
         }
+        // Saved in a Cyrillic code page (windows-1251 `жақсы` begins with 0xE6): where, and what to do.
+        let codePage = dir.url.appendingPathComponent("cp1251.tsv")
+        try Data("# layer\n".utf8 + [0xE6, 0x61, 0x09, 0x32, 0x09, 0x6E, 0x5F, 0x70, 0x6F, 0x73, 0x3D, 0x31, 0x0A]).write(to: codePage)
+        let saved = try runVerbatim(["classify", "--lang", "kk", "--layer", "kk=\(codePage.path)"], stdin: "жақсы\n")
+        #expect(saved.status == 78)
+        #expect(saved.stderr.contains("learned layer not UTF-8 text (line 2 has the byte 0xE6; save the file as UTF-8)"), "\(saved.stderr)")
     }
 }
