@@ -46,7 +46,10 @@ struct SarcasmRule: SentimentRule {
     static let complaintStrength = 1.0
 
     func apply(to text: inout ScoredText) {
-        guard text.wordKinds & TermAutomaton.Kind.againWords.bit != 0 else { return }
+        // An "again" word, and praise strong enough to be sarcastic (most texts with the one lack the other).
+        guard text.wordKinds & TermAutomaton.Kind.againWords.bit != 0,
+              text.hits.indices.contains(where: { text.hits[$0].kind == .term && text.hits[$0].valence >= Self.praiseStrength })
+        else { return }
         let parts = text.tokens.parts()
         for k in parts.indices.dropLast() where text.tokens[parts[k].lowerBound].clause == text.tokens[parts[k + 1].lowerBound].clause {
             let (a, b) = (parts[k], parts[k + 1])
