@@ -22,6 +22,20 @@ struct TermAutomatonTests {
         return lex
     }
 
+    @Test func theIndexesBitsStayBelowTheFlagsAndAConditionEndingIsMarked() {
+        // A 30th index would take a flag's bit: this fails first.
+        let flags = TermAutomaton.Kind.phraseStart | TermAutomaton.Kind.oneWordIntensifier | TermAutomaton.Kind.conditionEnding
+        for kind in TermAutomaton.Kind.allCases { #expect(kind.bit & flags == 0, "\(kind)") }
+        var lex = lexicon()
+        lex.counterfactualEndings = ["saydı", "seydi"]
+        let automaton = TermAutomaton(compiling: &lex)
+        let tokens = TokenList([(kind: .word, form: "olsaydı", surface: "olsaydı"), (kind: .word, form: "oldu", surface: "oldu")])
+        #expect(automaton.kinds(of: tokens, 0) & TermAutomaton.Kind.conditionEnding != 0)
+        #expect(automaton.conditionEnding(of: tokens, at: 0) == 0)
+        #expect(automaton.kinds(of: tokens, 1) & TermAutomaton.Kind.conditionEnding == 0)
+        #expect(automaton.conditionEnding(of: tokens, at: 1) == nil)
+    }
+
     @Test func wholeWordsStemsAndPhrasesStartWhereTheirFirstWordDoes() {
         var lex = lexicon()
         let automaton = TermAutomaton(compiling: &lex)
