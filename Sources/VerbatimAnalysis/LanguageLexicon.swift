@@ -69,6 +69,24 @@ public struct LanguageLexicon: Sendable {
         set { counterfactualWishEndingList = WordEndings(newValue) }
     }
     private(set) var counterfactualWishEndingList = WordEndings([])
+
+    /// Adds what marks an unreal condition in `other` (a mixed-in language's `counterfactual.tsv`) that this
+    /// lexicon does not have: its own entries win.
+    mutating func addMissingConditions(from other: LanguageLexicon) {
+        counterfactualEnds.addMissing(from: other.counterfactualEnds)
+        counterfactualStarts.addMissing(from: other.counterfactualStarts)
+        counterfactualWishes.addMissing(from: other.counterfactualWishes)
+        counterfactualExceptions.addMissing(from: other.counterfactualExceptions)
+        counterfactualEndings += other.counterfactualEndings.filter { !counterfactualEndings.contains($0) }
+        counterfactualWishEndings += other.counterfactualWishEndings.filter { !counterfactualWishEndings.contains($0) }
+        sortConditionEndings()
+    }
+
+    /// Puts the condition endings longest first, so that the longest a word ends with is the one reported.
+    mutating func sortConditionEndings() {
+        counterfactualEndings.sort { $0.count > $1.count }
+        counterfactualWishEndings.sort { $0.count > $1.count }
+    }
     /// Concessive conjunctions (`iako`, `mada`, `gerçi`, `хотя`): the clause they introduce weighs less.
     public var concessives = TermIndex<Bool>()
     /// Words that, right after a contrast word, turn it around ("but at least": `ama en azından`, `ali bar`;

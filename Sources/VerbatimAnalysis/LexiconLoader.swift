@@ -213,12 +213,7 @@ public struct LexiconLoader {
         lex.consolations.addMissing(from: consolations)
         var conditions = LanguageLexicon(language: lex.language)
         loadCounterfactual(dir.appendingPathComponent("counterfactual.tsv"), into: &conditions, issues: &issues)
-        lex.counterfactualEnds.addMissing(from: conditions.counterfactualEnds)
-        lex.counterfactualStarts.addMissing(from: conditions.counterfactualStarts)
-        lex.counterfactualWishes.addMissing(from: conditions.counterfactualWishes)
-        lex.counterfactualExceptions.addMissing(from: conditions.counterfactualExceptions)
-        for e in conditions.counterfactualEndings where !lex.counterfactualEndings.contains(e) { lex.counterfactualEndings.append(e) }
-        for e in conditions.counterfactualWishEndings where !lex.counterfactualWishEndings.contains(e) { lex.counterfactualWishEndings.append(e) }
+        lex.addMissingConditions(from: conditions)
         var negation = LanguageLexicon(language: lex.language)
         let url = dir.appendingPathComponent("negation.tsv")
         loadNegation(url, into: &negation, issues: &issues)
@@ -290,9 +285,7 @@ public struct LexiconLoader {
             }
             return true
         }
-        // Longest first, so that the longest ending is reported.
-        lex.counterfactualEndings.sort { $0.count > $1.count }
-        lex.counterfactualWishEndings.sort { $0.count > $1.count }
+        lex.sortConditionEndings()
     }
 
     /// `ratings.tsv`: the words that make numbers a rating (`RatingRule`), by kind.

@@ -51,7 +51,8 @@ struct TermAutomaton: Sendable {
     /// The language's negated-verb endings, so that a mark also says which one a word ends with
     /// (`TermLookup.negatedEnding`).
     private let negatedEndings: WordEndings
-    /// Its endings of an unreal condition (`TermLookup.conditionEnding`).
+    /// Its endings of an unreal condition, so that a mark also says whether a word ends with one
+    /// (`Kind.conditionEnding`).
     private let conditionEndings: WordEndings
 
     private static let ids = UniqueNumbers()

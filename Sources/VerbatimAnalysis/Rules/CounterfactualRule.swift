@@ -72,19 +72,8 @@ struct CounterfactualRule: SentimentRule {
                lex.counterfactualEnds.longestMatch(in: tokens, at: j) != nil || lex.counterfactualWishes.longestMatch(in: tokens, at: j) != nil {
                 return true
             }
-            return kinds & starts != 0 && isFirstWordOfPart(j, tokens) && lex.counterfactualStarts.longestMatch(in: tokens, at: j) != nil
+            return kinds & starts != 0 && tokens.isFirstWordOfPart(j) && lex.counterfactualStarts.longestMatch(in: tokens, at: j) != nil
         }
-    }
-
-    /// Whether word `j` is the first word of its part (`TokenList.parts`): no word before it since a comma
-    /// or the start of its clause.
-    private static func isFirstWordOfPart(_ j: Int, _ tokens: TokenList) -> Bool {
-        var k = j - 1
-        while k >= 0, tokens[k].kind != .word, tokens[k].clause == tokens[j].clause {
-            if tokens.isComma(at: k) { return true }
-            k -= 1
-        }
-        return k < 0 || tokens[k].clause != tokens[j].clause
     }
 
     /// The condition in `part`, and what marks it as its data file writes it.

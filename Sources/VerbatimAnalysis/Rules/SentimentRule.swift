@@ -127,4 +127,15 @@ extension TokenList {
         if start < count { parts.append(start..<count) }
         return parts
     }
+
+    /// Whether word `j` is the first word of its part (`parts()`): no word before it since a comma or the
+    /// start of its clause.
+    func isFirstWordOfPart(_ j: Int) -> Bool {
+        var k = j - 1
+        while k >= 0, self[k].kind != .word, self[k].clause == self[j].clause {
+            if isComma(at: k) { return true }
+            k -= 1
+        }
+        return k < 0 || self[k].clause != self[j].clause
+    }
 }
