@@ -15,6 +15,11 @@ public struct LanguageLexicon: Sendable {
     public var numberWords = TermIndex<Bool>()
     /// Words that make a number a star rating (`ratings.tsv`, kind `stars`: `5 yıldız`, `3 жұлдыз`; `RatingRule`).
     public var starWords = TermIndex<Bool>()
+    /// Words that make a number a score out of 10 (`ratings.tsv`, kind `points`: `0 puan`, `10 балл`; `RatingRule`).
+    public var pointWords = TermIndex<Bool>()
+    /// Words beside a rating that make it one the customer would have given (`ratings.tsv`, kind `would`:
+    /// `5 yıldız verirdim`, `dao bih 5 zvezdica`; `RatingRule`).
+    public var wouldWords = TermIndex<Bool>()
     /// Words between a scale and a score (`ratings.tsv`, kind `out-of`: `10 üzerinden 8`; `RatingRule`).
     public var outOfWords = TermIndex<Bool>()
     /// Words between a score and a scale in stars (`ratings.tsv`, kind `of`: `1 od 5 zvezdica`; `RatingRule`).
@@ -70,8 +75,25 @@ public struct LanguageLexicon: Sendable {
     }
     private(set) var counterfactualWishEndingList = WordEndings([])
 
-    /// Adds what marks an unreal condition in `other` (a mixed-in language's `counterfactual.tsv`) that this
-    /// lexicon does not have: its own entries win.
+    /// What marks a real condition (`condition.tsv`, `ConditionRule`): words that start it and run to the end
+    /// of their part (`ako`, `если`), verbs that end it (`болса`), word endings that end it (`-rsanız`,
+    /// `-вэл`), and words with such an ending or start that say something else (`borsa`, `если честно`).
+    public var conditionStarts = TermIndex<Bool>()
+    public var conditionEnds = TermIndex<Bool>()
+    public var conditionExceptions = TermIndex<Bool>()
+    /// The endings, which the language's automaton keeps after the unreal ones (`TermAutomaton.conditionEnding`).
+    public var conditionEndings: [String] = []
+
+    /// What the automaton's condition ending `k` (`TermAutomaton.conditionEnding(of:at:)`) ends: an unreal
+    /// condition (its place in `counterfactualEndings`, `-saydı`) or a real one (in `conditionEndings`, `-rsanız`).
+    func conditionEnding(_ k: Int) -> ConditionEnding {
+        k < counterfactualEndings.count ? .unreal(k) : .real(k - counterfactualEndings.count)
+    }
+
+    enum ConditionEnding: Equatable { case unreal(Int), real(Int) }
+
+    /// Adds what marks an unreal or a real condition in `other` (a mixed-in language's `counterfactual.tsv`
+    /// and `condition.tsv`) that this lexicon does not have: its own entries win.
     mutating func addMissingConditions(from other: LanguageLexicon) {
         counterfactualEnds.addMissing(from: other.counterfactualEnds)
         counterfactualStarts.addMissing(from: other.counterfactualStarts)
@@ -79,6 +101,10 @@ public struct LanguageLexicon: Sendable {
         counterfactualExceptions.addMissing(from: other.counterfactualExceptions)
         counterfactualEndings += other.counterfactualEndings.filter { !counterfactualEndings.contains($0) }
         counterfactualWishEndings += other.counterfactualWishEndings.filter { !counterfactualWishEndings.contains($0) }
+        conditionStarts.addMissing(from: other.conditionStarts)
+        conditionEnds.addMissing(from: other.conditionEnds)
+        conditionExceptions.addMissing(from: other.conditionExceptions)
+        conditionEndings += other.conditionEndings.filter { !conditionEndings.contains($0) }
         sortConditionEndings()
     }
 
@@ -86,6 +112,7 @@ public struct LanguageLexicon: Sendable {
     mutating func sortConditionEndings() {
         counterfactualEndings.sort { $0.count > $1.count }
         counterfactualWishEndings.sort { $0.count > $1.count }
+        conditionEndings.sort { $0.count > $1.count }
     }
     /// Concessive conjunctions (`iako`, `mada`, `gerçi`, `хотя`): the clause they introduce weighs less.
     public var concessives = TermIndex<Bool>()

@@ -35,11 +35,11 @@ public struct LexiconLoader {
     public func dataFiles() -> [URL] {
         var files: [URL] = []
         for lang in Language.scored {
-            for kind in ["sentiment", "negation", "intensifiers", "contrast", "concessive", "consolation", "counterfactual", "again", "themes", "aspects", "numbers", "ratings", "langid", "alternations"] {
+            for kind in ["sentiment", "negation", "intensifiers", "contrast", "concessive", "consolation", "counterfactual", "condition", "again", "themes", "aspects", "numbers", "ratings", "langid", "alternations"] {
                 files.append(directory.appendingPathComponent(lang.rawValue).appendingPathComponent("\(kind).tsv"))
             }
         }
-        files += ["ru/sentiment.tsv", "ru/negation.tsv", "ru/intensifiers.tsv", "ru/themes.tsv", "ru/again.tsv", "ru/consolation.tsv", "ru/counterfactual.tsv", "ru/langid.tsv", "en/langid.tsv", "emoji.tsv", "themes.tsv", "headers.tsv", "months.tsv", "rating_choices.tsv", "channels.tsv"].map { directory.appendingPathComponent($0) }
+        files += ["ru/sentiment.tsv", "ru/negation.tsv", "ru/intensifiers.tsv", "ru/themes.tsv", "ru/again.tsv", "ru/consolation.tsv", "ru/counterfactual.tsv", "ru/condition.tsv", "ru/langid.tsv", "en/langid.tsv", "emoji.tsv", "themes.tsv", "headers.tsv", "months.tsv", "rating_choices.tsv", "channels.tsv"].map { directory.appendingPathComponent($0) }
         files += userLexicons.map(\.path) + learnedLayers.map(\.path)
         return files.filter { FileManager.default.fileExists(atPath: $0.path) }
     }
@@ -59,12 +59,13 @@ public struct LexiconLoader {
             loadTerms(dir.appendingPathComponent("again.tsv"), lang, into: &lex.againWords, issues: &issues)
             loadTerms(dir.appendingPathComponent("consolation.tsv"), lang, into: &lex.consolations, issues: &issues)
             loadCounterfactual(dir.appendingPathComponent("counterfactual.tsv"), into: &lex, issues: &issues)
+            loadCondition(dir.appendingPathComponent("condition.tsv"), into: &lex, issues: &issues)
             loadTerms(dir.appendingPathComponent("numbers.tsv"), lang, into: &lex.numberWords, issues: &issues)
             loadRatings(dir.appendingPathComponent("ratings.tsv"), into: &lex, issues: &issues)
             loadAspects(dir.appendingPathComponent("aspects.tsv"), lang, ids: themeIDs, into: &lex.aspects, negatedOutcomes: &lex.negatedOutcomes, issues: &issues)
             // The borrowed languages (`Language.borrowings`) have their own folder of data (`sentiment.tsv`,
             // `negation.tsv` with `before`/`after` words, `intensifiers.tsv`, `themes.tsv`, `again.tsv`,
-            // `consolation.tsv`, `counterfactual.tsv`).
+            // `consolation.tsv`, `counterfactual.tsv`, `condition.tsv`).
             for loan in Language.borrowings[lang] ?? [] { loadLoan(loan, themeIDs: themeIDs, into: &lex, issues: &issues) }
             set.languages[lang] = lex
         }
@@ -213,6 +214,7 @@ public struct LexiconLoader {
         lex.consolations.addMissing(from: consolations)
         var conditions = LanguageLexicon(language: lex.language)
         loadCounterfactual(dir.appendingPathComponent("counterfactual.tsv"), into: &conditions, issues: &issues)
+        loadCondition(dir.appendingPathComponent("condition.tsv"), into: &conditions, issues: &issues)
         lex.addMissingConditions(from: conditions)
         var negation = LanguageLexicon(language: lex.language)
         let url = dir.appendingPathComponent("negation.tsv")
@@ -288,13 +290,31 @@ public struct LexiconLoader {
         lex.sortConditionEndings()
     }
 
+    /// `condition.tsv`: what marks a real condition (`ConditionRule`), by kind.
+    private func loadCondition(_ url: URL, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
+        let language = lex.language
+        loadKinded(url, language, kinds: "starts, ends, ending, except", issues: &issues) { kind, term in
+            switch kind {
+            case "starts": lex.conditionStarts.add(term)
+            case "ends": lex.conditionEnds.add(term)
+            case "ending": lex.conditionEndings.append(LanguageFoldingShim.fold(term.text, language))
+            case "except": lex.conditionExceptions.add(term)
+            default: return false
+            }
+            return true
+        }
+        lex.sortConditionEndings()
+    }
+
     /// `ratings.tsv`: the words that make numbers a rating (`RatingRule`), by kind.
     private func loadRatings(_ url: URL, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
-        loadKinded(url, lex.language, kinds: "stars, out-of, of", issues: &issues) { kind, term in
+        loadKinded(url, lex.language, kinds: "stars, points, out-of, of, would", issues: &issues) { kind, term in
             switch kind {
             case "stars": lex.starWords.add(term)
+            case "points": lex.pointWords.add(term)
             case "out-of": lex.outOfWords.add(term)
             case "of": lex.ofWords.add(term)
+            case "would": lex.wouldWords.add(term)
             default: return false
             }
             return true

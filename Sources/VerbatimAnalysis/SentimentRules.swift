@@ -23,6 +23,10 @@ public struct SentimentRules: Sendable, Hashable {
     /// Weight of the clause before a contrast conjunction and of the clause after it (VADER's "but": 0.5, 1.5).
     public var contrastBeforeWeight = 0.5
     public var contrastAfterWeight = 1.5
+    /// Weight of the terms in a real condition (`ConditionRule`: `Bir sorun yaşarsanız hemen yardımcı oluyorlar`,
+    /// "if you have a problem they help at once"): what it supposes may not happen. VADER has no such rule;
+    /// 0 leaves the supposed problem out, 1 turns the rule off.
+    public var conditionWeight = 0.0
     /// How many words a negator or an intensifier reaches (VADER: 3).
     public var window = 3
     /// Intensifier decay with distance (VADER: 1, 0.95, 0.9).

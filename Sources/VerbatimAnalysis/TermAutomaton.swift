@@ -14,6 +14,7 @@ struct TermAutomaton: Sendable {
         case sentiment, intensifiers, themes, aspects, numberWords, negatorsAfter, negatorsBefore, concessives
         case loanSentiment, loanNegatorsBefore, loanNegatorsAfter, learned, learnedPairs, againWords, consolations
         case concordWords, counterfactualEnds, counterfactualStarts, counterfactualWishes, counterfactualExceptions
+        case conditionStarts, conditionEnds, conditionExceptions
 
         var bit: UInt32 { 1 << UInt32(rawValue) }
 
@@ -29,7 +30,7 @@ struct TermAutomaton: Sendable {
         /// (`kalitesi çok yüksek` under `kalitesi yüksek`; not `bir`, which only starts `bir hayli`).
         static let oneWordIntensifier: UInt32 = 1 << 30
         /// Not an index: the word ends like an unreal condition (`-saydı`: `LanguageLexicon.counterfactualEndings`,
-        /// `CounterfactualRule`).
+        /// `CounterfactualRule`) or a real one (`-rsanız`: `LanguageLexicon.conditionEndings`, `ConditionRule`).
         static let conditionEnding: UInt32 = 1 << 29
     }
 
@@ -51,8 +52,8 @@ struct TermAutomaton: Sendable {
     /// The language's negated-verb endings, so that a mark also says which one a word ends with
     /// (`TermLookup.negatedEnding`).
     private let negatedEndings: WordEndings
-    /// Its endings of an unreal condition, so that a mark also says whether a word ends with one
-    /// (`Kind.conditionEnding`).
+    /// Its endings of an unreal condition, then those of a real one, so that a mark also says whether a word
+    /// ends with one (`Kind.conditionEnding`), and which (`LanguageLexicon.conditionEnding(_:)`).
     private let conditionEndings: WordEndings
 
     private static let ids = UniqueNumbers()
@@ -62,7 +63,7 @@ struct TermAutomaton: Sendable {
     init(compiling lex: inout LanguageLexicon) {
         id = Self.ids.take()
         negatedEndings = lex.negatedVerbEndingList
-        conditionEndings = lex.counterfactualEndingList
+        conditionEndings = WordEndings(lex.counterfactualEndings + lex.conditionEndings)
         var compiler = Compiler(automaton: id)
         Self.visitIndexes(of: &lex, with: &compiler)
         words = compiler.words
@@ -97,6 +98,9 @@ struct TermAutomaton: Sendable {
         visitor.visit(&lex.counterfactualStarts, .counterfactualStarts)
         visitor.visit(&lex.counterfactualWishes, .counterfactualWishes)
         visitor.visit(&lex.counterfactualExceptions, .counterfactualExceptions)
+        visitor.visit(&lex.conditionStarts, .conditionStarts)
+        visitor.visit(&lex.conditionEnds, .conditionEnds)
+        visitor.visit(&lex.conditionExceptions, .conditionExceptions)
     }
 
     /// Adds the first words of each index's terms to the automaton, numbers their later whole words,
@@ -229,9 +233,9 @@ struct TermAutomaton: Sendable {
         return tokens.withForm(i) { negatedEndings.ending(ofUTF8: $0) }
     }
 
-    /// The ending of an unreal condition of token `i`'s form (its position in
-    /// `LanguageLexicon.counterfactualEndings`): none when its mark says so (`Kind.conditionEnding`), else
-    /// worked out now.
+    /// The ending of a condition that token `i`'s form ends with, by its place among the unreal endings then
+    /// the real ones (`LanguageLexicon.conditionEnding(_:)` says which): none when its mark says so
+    /// (`Kind.conditionEnding`), else worked out now.
     func conditionEnding(of tokens: TokenList, at i: Int) -> Int? {
         if tokens[i].lookup.automaton == id, tokens[i].lookup.kinds & Kind.conditionEnding == 0 { return nil }
         return tokens.withForm(i) { conditionEndings.ending(ofUTF8: $0) }

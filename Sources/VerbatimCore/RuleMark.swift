@@ -44,6 +44,9 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
     /// A term in an unreal condition (`Daha hızlı olsaydı`, "had it been faster"): what marks it, as its data
     /// file writes it (an ending with its hyphen, `-saydı`).
     case counterfactual(String)
+    /// A term in a real condition (`Bir sorun yaşarsanız`, "if you have a problem"): what it supposes may not
+    /// happen, and weighs nothing. What marks it, as its data file writes it (an ending with its hyphen).
+    case condition(String)
 
     /// The mark as `--explain` and `records.csv` write it.
     public var description: String {
@@ -84,6 +87,7 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
         case let .sarcasm(w): Self.append("sarcasm(", w, to: &bytes)
         case let .irony(w): Self.append("irony(", w, to: &bytes)
         case let .counterfactual(w): Self.append("counterfactual(", w, to: &bytes)
+        case let .condition(w): Self.append("condition(", w, to: &bytes)
         }
     }
 

@@ -15,7 +15,9 @@ struct MiniLexicons {
         f.write("tr/negation.tsv", "after\tdeğil\nafter\tyok\nsuffix\tme\nsuffix\tma\nsuffix\tmıyor\nverb-ending\tmadı\nverb-ending\tmadım\nverb-ending\tmedi\n")
         f.write("tr/intensifiers.tsv", "çok\t0.293\nbiraz\t-0.293\nsüper\t0.25\n")
         f.write("tr/concessive.tsv", "gerçi\n")
-        f.write("tr/ratings.tsv", "# rating words\nstars\tyıldız*\nout-of\tüzerinden\n")
+        f.write("tr/ratings.tsv", "# rating words\nstars\tyıldız*\nout-of\tüzerinden\npoints\tpuan*\nwould\tverirdim\n")
+        f.write("tr/condition.tsv", "ending\trsa\nending\trsanız\nexcept\tolursa olsun\n")
+        f.write("sr/condition.tsv", "starts\tako\nexcept\tako mene pitate\n")
         f.write("tr/contrast.tsv", "ama\nfakat\n")
         f.write("tr/themes.tsv", "wait_time\tbekle*\nwait_time\tsüre*\ncourtesy\tkibar*\n")
         f.write("sr/sentiment.tsv", "ljubazan\t2\nljubazn*\t2\nloš*\t-2\nprofesional*\t2\nčekao\t-1\nradi\t1\n")
@@ -100,10 +102,43 @@ struct SentimentRuleTests {
         #expect(score("5 uzerinden 4", .tr).evidence.map(\.finalValence) == [1.5], "typed without diacritics")
         #expect(score("10 üzerinden 12", .tr).evidence.isEmpty, "a score past its scale")
         #expect(score("100 üzerinden 80", .tr).evidence.isEmpty, "a scale other than 5 or 10")
+        // Points: a whole number before a `points` word, out of 10, unless it reads otherwise out of 5 (3 to 5).
+        #expect(score("0 puan veriyorum", .tr).evidence.map(\.finalValence) == [-3])
+        #expect(score("10 puanı hak ediyor", .tr).evidence.map(\.finalValence) == [3])
+        #expect(score("4 puan", .tr).evidence.isEmpty, "good out of 5, poor out of 10: no rating")
+        #expect(score("9.3 puan almış", .tr).evidence.isEmpty, "an average, not a mark")
+        #expect(score("250 puan kazandım", .tr).evidence.isEmpty, "loyalty points")
+        // A `would` word beside it: a high rating the customer would have given is negated; a low one stays.
+        let would = score("5 yıldız verirdim", .tr)
+        #expect(would.evidence.map(\.ruleTexts) == [["rating", "counterfactual(verirdim)"]])
+        #expect(would.evidence.map(\.finalValence) == [-2.22] && would.label == .negative)
+        #expect(score("1 yıldız verirdim", .tr).evidence.map(\.finalValence) == [-3])
         // The clause weighs it, nothing else touches it.
         let weighed = score("iyi ama 4/10", .tr)
         #expect(weighed.evidence.last?.ruleTexts == ["rating", "contrast(after ama)"])
         #expect(score("çok 3/10 değil", .tr).evidence.first { $0.term == "3/10" }?.ruleTexts == ["rating"])
+    }
+
+    @Test func aRealConditionWeighsWhatItSupposesByTheConditionWeight() {
+        // An ending marks the verb; it and the words before it, within the negation's reach, are the condition.
+        let supposed = score("Sorun olursa hızlı", .tr)
+        #expect(supposed.evidence.map(\.term) == ["sorun*", "hızlı"])
+        #expect(supposed.evidence.map(\.finalValence) == [0, 1.5], "no problem was had, and 0 is written as 0, not −0")
+        #expect(supposed.evidence.first?.ruleTexts == ["condition(-rsa)"])
+        #expect(score("Sorun olursa olsun", .tr).evidence.map(\.finalValence) == [-1.5], "an exception: no condition")
+        #expect(score("Sorun oldu", .tr).evidence.map(\.finalValence) == [-1.5], "no conditional verb")
+        // A start runs to the end of its part (a comma ends it); an exception starts none.
+        let ako = score("Ako je loše, ljubazni su", .sr)
+        #expect(ako.evidence.map(\.finalValence) == [0, 2])
+        #expect(score("Ako mene pitate loše", .sr).evidence.map(\.finalValence) == [-2])
+        // A contrast keeps the condition's weight as a factor (the learner replays the product).
+        let contrasted = MiniLexicons.scorer.analyze(MiniLexicons.tokens("iyi ama sorun olursa", .tr), MiniLexicons.scorer.lexiconRef(for: .tr)!)
+        #expect(contrasted.hits.map(\.weight) == [0.5, 0])
+        // 1 turns the rule off.
+        var off = SentimentRules()
+        off.conditionWeight = 1
+        let scorer = SentimentScorer(lexicons: LexiconLoader(directory: MiniLexicons.folder.url).load().0, rules: off)
+        #expect(scorer.score(MiniLexicons.tokens("Sorun olursa hızlı", .tr), language: .tr).evidence.map(\.finalValence) == [-1.5, 1.5])
     }
 
     @Test func ratingValencesFollowTheSurveyBands() {
@@ -397,7 +432,7 @@ struct LexiconValidationTests {
         let (_, issues) = LexiconLoader(directory: f.url).load()
         let ratings = issues.filter { $0.file.hasSuffix("kk/ratings.tsv") }
         #expect(ratings.map(\.line) == [3, 4] && ratings.allSatisfy(\.isError), "an unknown kind, a missing term: \(ratings)")
-        #expect(ratings.first?.message.contains("not one of stars, out-of") == true)
+        #expect(ratings.first?.message.contains("not one of stars, points, out-of, of, would") == true)
         #expect(issues.contains { $0.file.hasSuffix("sr/concessive.tsv") && $0.line == 3 && !$0.isError })
         let ru = issues.filter { $0.file.hasSuffix("ru/sentiment.tsv") }
         #expect(ru.count == 1 && ru[0].line == 2 && ru[0].isError, "read for kk and mn, reported once: \(ru)")

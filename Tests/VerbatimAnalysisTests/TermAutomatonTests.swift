@@ -22,18 +22,23 @@ struct TermAutomatonTests {
         return lex
     }
 
-    @Test func theIndexesBitsStayBelowTheFlagsAndAConditionEndingIsMarked() {
+    @Test func theIndexesBitsStayBelowTheFlagsAndConditionEndingsAreMarked() {
         // A 30th index would take a flag's bit: this fails first.
         let flags = TermAutomaton.Kind.phraseStart | TermAutomaton.Kind.oneWordIntensifier | TermAutomaton.Kind.conditionEnding
         for kind in TermAutomaton.Kind.allCases { #expect(kind.bit & flags == 0, "\(kind)") }
         var lex = lexicon()
         lex.counterfactualEndings = ["saydı", "seydi"]
+        lex.conditionEndings = ["rsanız", "rsa"]
         let automaton = TermAutomaton(compiling: &lex)
-        let tokens = TokenList([(kind: .word, form: "olsaydı", surface: "olsaydı"), (kind: .word, form: "oldu", surface: "oldu")])
+        let tokens = TokenList([(kind: .word, form: "olsaydı", surface: "olsaydı"), (kind: .word, form: "oldu", surface: "oldu"),
+                                (kind: .word, form: "olursanız", surface: "olursanız")])
         #expect(automaton.kinds(of: tokens, 0) & TermAutomaton.Kind.conditionEnding != 0)
-        #expect(automaton.conditionEnding(of: tokens, at: 0) == 0)
+        #expect(automaton.conditionEnding(of: tokens, at: 0).map(lex.conditionEnding) == .unreal(0))
         #expect(automaton.kinds(of: tokens, 1) & TermAutomaton.Kind.conditionEnding == 0)
         #expect(automaton.conditionEnding(of: tokens, at: 1) == nil)
+        // A real condition's ending shares the mark, and is told apart by its place after the unreal ones.
+        #expect(automaton.kinds(of: tokens, 2) & TermAutomaton.Kind.conditionEnding != 0)
+        #expect(automaton.conditionEnding(of: tokens, at: 2).map(lex.conditionEnding) == .real(0))
     }
 
     @Test func wholeWordsStemsAndPhrasesStartWhereTheirFirstWordDoes() {

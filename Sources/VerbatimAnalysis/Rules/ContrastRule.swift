@@ -81,11 +81,12 @@ struct ContrastRule: SentimentRule {
 }
 
 extension SentimentScorer.Hit {
-    /// Weighs the hit by its clause's weight (contrast or concession), once.
+    /// Weighs the hit by its clause's weight (contrast or concession), once; a weight it has already (a
+    /// real condition's) stays a factor.
     mutating func weigh(_ w: Double, _ mark: RuleMark?) {
         weighted = true
         if let mark { self.mark(mark) }
-        weight = w
+        weight *= w
         if w != 1 { valence *= w }
     }
 }

@@ -91,8 +91,8 @@ struct CounterfactualRule: SentimentRule {
             }
         }
         for j in part where text.tokens[j].kind == .word {
-            if let m = lex.counterfactualEnds.longestMatch(in: text.tokens, at: j) { return (reach(before: j, in: part, text)..<(j + m.length), m.text) }
-            if let e = Self.ending(of: j, text) { return (reach(before: j, in: part, text)..<(j + 1), "-" + lex.counterfactualEndings[e]) }
+            if let m = lex.counterfactualEnds.longestMatch(in: text.tokens, at: j) { return (text.tokens.reach(before: j, in: part, words: text.constants.window)..<(j + m.length), m.text) }
+            if let e = Self.ending(of: j, text) { return (text.tokens.reach(before: j, in: part, words: text.constants.window)..<(j + 1), "-" + lex.counterfactualEndings[e]) }
         }
         return nil
     }
@@ -106,16 +106,6 @@ struct CounterfactualRule: SentimentRule {
             if Self.ending(of: j, text) != nil || Self.wishEnding(of: j, text) { return j + 1 }
         }
         return nil
-    }
-
-    /// The first of the words before word `j` in `part` that a negation word would reach.
-    private func reach(before j: Int, in part: Range<Int>, _ text: ScoredText) -> Int {
-        var start = j, words = 0
-        while start > part.lowerBound, words < text.constants.window {
-            start -= 1
-            if text.tokens[start].kind == .word { words += 1 }
-        }
-        return start
     }
 
     /// Whether word `j` ends with an ending that ends a condition after a wish (`Keşke kargo daha hızlı olsa`).
@@ -132,7 +122,7 @@ struct CounterfactualRule: SentimentRule {
     /// The ending of an unreal condition that word `j` ends with (its position in the list), unless the
     /// word is an exception (`bilseydim`).
     private static func ending(of j: Int, _ text: ScoredText) -> Int? {
-        guard let e = text.lexicon.automaton.conditionEnding(of: text.tokens, at: j),
+        guard let k = text.lexicon.automaton.conditionEnding(of: text.tokens, at: j), case let .unreal(e) = text.lex.conditionEnding(k),
               text.lex.counterfactualExceptions.longestMatch(in: text.tokens, at: j) == nil
         else { return nil }
         return e

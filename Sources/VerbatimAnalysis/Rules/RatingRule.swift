@@ -1,8 +1,9 @@
 import VerbatimCore
 
 /// A rating written in the text says what the customer thinks: `3/10`, `10/10`, `4/5`, `9,5 / 10`; stars,
-/// a number before a `stars` word of the language's `ratings.tsv` (`5 yıldız`, `3 жұлдыз`); a scale, an
-/// `out-of` word and a score (`10 üzerinden 8`). It scores by where it stands on its scale, read with the survey definitions
+/// a number before a `stars` word of the language's `ratings.tsv` (`5 yıldız`, `3 жұлдыз`); points out of
+/// 10, a number before a `points` word (`0 puan`, `2 балл`); a scale, an `out-of` word and a score
+/// (`10 üzerinden 8`). It scores by where it stands on its scale, read with the survey definitions
 /// (`SurveyRating`: NPS bands out of 10, CSAT bands out of 5). A rating in the low band (0–6 out of 10,
 /// 1–2 out of 5) is negative, the lower the stronger; the high band (9–10, 4–5) is positive, the higher
 /// the stronger; the middle band (7–8, 3) scores 0 and shows in the evidence as a rating that says neither.
@@ -26,6 +27,10 @@ struct RatingRule: SentimentRule {
             .init(language: .tr, text: "Filme 10 üzerinden 3 veriyorum"),
             .init(language: .kk, text: "5 жұлдыздан 1 беремін"),
             .init(language: .sr, text: "Dali su mi 1 od 5 zvezdica"),
+            .init(language: .tr, text: "Bu hizmete 0 puan veriyorum"),
+            .init(language: .kk, text: "Қызмет көрсетуге 2 балл"),
+            .init(language: .tr, text: "Kargo zamanında gelseydi 5 yıldız verirdim"),
+            .init(language: .sr, text: "Da je stiglo na vreme, dao bih 5 zvezdica"),
         ],
         nonTriggering: [
             .init(language: .tr, text: "Siparişim 12/10/2026 tarihinde geldi ama kutu ezikti"),
@@ -33,6 +38,9 @@ struct RatingRule: SentimentRule {
             .init(language: .sr, text: "Stiglo je 15/11, super"),
             .init(language: .tr, text: "Otel 7 yıldız gibi"),
             .init(language: .tr, text: "Yüz üzerinden 80 aldım"),
+            .init(language: .tr, text: "Alışverişten 250 puan kazandım"),
+            .init(language: .tr, text: "Uygulamaya 4 puan veriyorum"),
+            .init(language: .tr, text: "Filmin 9.3 puanı çok abartılı"),
         ])
 
     func apply(to text: inout ScoredText) {
@@ -45,7 +53,7 @@ struct RatingRule: SentimentRule {
             guard tokens[i].kind == .number,
                   // A scale before a score is read first: `5 жұлдыздан 1` is one star out of five, not five stars.
                   let rating = Self.rating(in: tokens, at: i) ?? Self.outOf(in: tokens, at: i, text.lexicon) ?? Self.scoreOf(in: tokens, at: i, text.lexicon)
-                    ?? Self.stars(in: tokens, at: i, text.lexicon)
+                    ?? Self.stars(in: tokens, at: i, text.lexicon) ?? Self.points(in: tokens, at: i, text.lexicon)
             else {
                 i += 1
                 continue
@@ -53,8 +61,14 @@ struct RatingRule: SentimentRule {
             let v = round2(text.constants.ratingValence(rating.score, on: rating.scale))
             // The text is made only for the evidence, which names the rating as written (`3/10`, `5 yıldız*`).
             let written = text.explains ? rating.written(tokens, i) : nil
-            text.hits.append(.init(start: i, length: rating.length, valence: v, base: v, named: written, rules: [.rating],
-                                   clause: tokens[i].clause, negatable: false))
+            var hit = SentimentScorer.Hit(start: i, length: rating.length, valence: v, base: v, named: written, rules: [.rating],
+                                          clause: tokens[i].clause, negatable: false)
+            if v > 0, let would = Self.would(beside: i..<(i + rating.length), in: tokens, text.lexicon) {
+                hit.valence = text.constants.negated(v)
+                hit.negations = 1
+                hit.mark(.counterfactual(would))
+            }
+            text.hits.append(hit)
             added = true
             i += rating.length
         }
@@ -80,8 +94,47 @@ struct RatingRule: SentimentRule {
         guard i + 1 < tokens.count, tokens[i].kind == .number, tokens[i + 1].kind == .word, !continuesDate(tokens, before: i),
               let n = value(tokens, i), n <= SurveyRating.Scale.csat.highest, let m = lexicon.lex.starWords.longestMatch(in: tokens, at: i + 1)
         else { return nil }
-        return Rating(score: n, scale: .csat, length: 1 + m.length, form: .stars(m.text))
+        return Rating(score: n, scale: .csat, length: 1 + m.length, form: .counted(m.text))
     }
+
+    /// Points: a whole number at `i` before a `points` word of the language's `ratings.tsv` (`0 puan`,
+    /// `10 балл`), read out of 10. Points may be out of 5 as well, so a number that reads differently on the
+    /// two scales (3 to 5: 4 is good out of 5, poor out of 10) is no rating; the rest read alike or exist
+    /// only out of 10. A number with decimals is an average (`9.3 puanı çok abartılı`), not a customer's mark.
+    static func points(in tokens: TokenList, at i: Int, _ lexicon: LexiconRef) -> Rating? {
+        guard i + 1 < tokens.count, tokens[i].kind == .number, tokens[i + 1].kind == .word, !continuesDate(tokens, before: i),
+              let n = value(tokens, i), n == n.rounded(), !ambiguousPoints.contains(n),
+              let m = lexicon.lex.pointWords.longestMatch(in: tokens, at: i + 1)
+        else { return nil }
+        return Rating(score: n, scale: .nps, length: 1 + m.length, form: .counted(m.text))
+    }
+
+    /// The `would` entry of the language's `ratings.tsv` right after or right before the rating at `rating`
+    /// (`5 yıldız verirdim`, `dao bih 5 zvezdica`): a rating the customer would have given, had something been
+    /// otherwise. Such high marks are not given, and are negated as praise in an unreal condition is.
+    static func would(beside rating: Range<Int>, in tokens: TokenList, _ lexicon: LexiconRef) -> String? {
+        let words = lexicon.lex.wouldWords
+        guard words.count > 0 else { return nil }
+        if rating.upperBound < tokens.count, tokens[rating.upperBound].kind == .word,
+           let m = words.longestMatch(in: tokens, at: rating.upperBound) {
+            return m.text
+        }
+        // An entry before the rating ends where it starts: it starts a few words back.
+        var j = rating.lowerBound, seen = 0
+        while j > 0, seen < maxWouldWords {
+            j -= 1
+            guard tokens[j].kind == .word else { break }
+            seen += 1
+            if let m = words.longestMatch(in: tokens, at: j), j + m.length == rating.lowerBound { return m.text }
+        }
+        return nil
+    }
+
+    /// The most words a `would` entry before a rating has (`я бы поставил`).
+    private static let maxWouldWords = 3
+
+    /// Points that rate differently out of 5 and out of 10.
+    private static let ambiguousPoints: ClosedRange<Double> = 3...5
 
     /// A scale (5 or 10) at `i`, an `out-of` word of the language's `ratings.tsv`, and a score no higher
     /// than the scale: `10 üzerinden 8`.
@@ -110,9 +163,9 @@ struct RatingRule: SentimentRule {
 
     /// A rating found in the tokens: its score and scale, how many tokens it covers, and how it is written.
     struct Rating {
-        /// `3/10`; `5 yıldız` (a `stars` entry); `10 üzerinden 8` (an `out-of` entry); `1 od 5 zvezdica` (an
-        /// `of` entry and a `stars` entry).
-        enum Form { case slash, stars(String), outOf(String), scoreOf(String, scaleAt: Int, String) }
+        /// `3/10`; `5 yıldız`, `0 puan` (a number and a `stars` or a `points` entry); `10 üzerinden 8` (an
+        /// `out-of` entry); `1 od 5 zvezdica` (an `of` entry and a `stars` entry).
+        enum Form { case slash, counted(String), outOf(String), scoreOf(String, scaleAt: Int, String) }
 
         var score: Double
         var scale: SurveyRating.Scale
@@ -124,7 +177,7 @@ struct RatingRule: SentimentRule {
         func written(_ tokens: TokenList, _ i: Int) -> String {
             switch form {
             case .slash: tokens.form(i) + "/" + tokens.form(i + 2)
-            case let .stars(entry): tokens.form(i) + " " + entry
+            case let .counted(entry): tokens.form(i) + " " + entry
             case let .outOf(entry): tokens.form(i) + " " + entry + " " + tokens.form(i + length - 1)
             case let .scoreOf(of, scale, stars): tokens.form(i) + " " + of + " " + tokens.form(i + scale) + " " + stars
             }

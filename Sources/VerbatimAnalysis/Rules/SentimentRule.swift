@@ -138,4 +138,15 @@ extension TokenList {
         }
         return k < 0 || self[k].clause != self[j].clause
     }
+
+    /// The first of the `words` words before token `j` in `part` (as far as a negation word reaches: the
+    /// condition before the verb that ends it, `CounterfactualRule`, `ConditionRule`).
+    func reach(before j: Int, in part: Range<Int>, words: Int) -> Int {
+        var start = j, seen = 0
+        while start > part.lowerBound, seen < words {
+            start -= 1
+            if self[start].kind == .word { seen += 1 }
+        }
+        return start
+    }
 }
