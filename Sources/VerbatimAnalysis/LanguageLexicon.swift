@@ -92,6 +92,19 @@ public struct LanguageLexicon: Sendable {
 
     enum ConditionEnding: Equatable { case unreal(Int), real(Int) }
 
+    /// What names another company (`competitor.tsv`, `CompetitorRule`): its names (`rakip firma`, `konkurencija`,
+    /// `басқа оператор`), words before a name that make it the standard of a comparison (`od`, `nego`, `чем`),
+    /// endings that do so (`-dan` of `rakiplerden`), and words after such an ending that compare
+    /// (`daha`: `süpürgeden daha kullanışlı`).
+    public var competitorNames = TermIndex<Bool>()
+    public var competitorStandardsBefore = TermIndex<Bool>()
+    public var competitorComparatives = TermIndex<Bool>()
+    public var competitorStandardEndings: [String] {
+        get { competitorStandardEndingList.endings }
+        set { competitorStandardEndingList = WordEndings(newValue) }
+    }
+    private(set) var competitorStandardEndingList = WordEndings([])
+
     /// Adds what marks an unreal or a real condition in `other` (a mixed-in language's `counterfactual.tsv`
     /// and `condition.tsv`) that this lexicon does not have: its own entries win.
     mutating func addMissingConditions(from other: LanguageLexicon) {
@@ -106,6 +119,15 @@ public struct LanguageLexicon: Sendable {
         conditionExceptions.addMissing(from: other.conditionExceptions)
         conditionEndings += other.conditionEndings.filter { !conditionEndings.contains($0) }
         sortConditionEndings()
+    }
+
+    /// Adds what names another company in `other` (a mixed-in language's `competitor.tsv`) that this lexicon
+    /// does not have: its own entries win.
+    mutating func addMissingCompetitors(from other: LanguageLexicon) {
+        competitorNames.addMissing(from: other.competitorNames)
+        competitorStandardsBefore.addMissing(from: other.competitorStandardsBefore)
+        competitorComparatives.addMissing(from: other.competitorComparatives)
+        competitorStandardEndings += other.competitorStandardEndings.filter { !competitorStandardEndings.contains($0) }
     }
 
     /// Puts the condition endings longest first, so that the longest a word ends with is the one reported.

@@ -35,11 +35,11 @@ public struct LexiconLoader {
     public func dataFiles() -> [URL] {
         var files: [URL] = []
         for lang in Language.scored {
-            for kind in ["sentiment", "negation", "intensifiers", "contrast", "concessive", "consolation", "counterfactual", "condition", "again", "themes", "aspects", "numbers", "ratings", "langid", "alternations"] {
+            for kind in ["sentiment", "negation", "intensifiers", "contrast", "concessive", "consolation", "counterfactual", "condition", "competitor", "again", "themes", "aspects", "numbers", "ratings", "langid", "alternations"] {
                 files.append(directory.appendingPathComponent(lang.rawValue).appendingPathComponent("\(kind).tsv"))
             }
         }
-        files += ["ru/sentiment.tsv", "ru/negation.tsv", "ru/intensifiers.tsv", "ru/themes.tsv", "ru/again.tsv", "ru/consolation.tsv", "ru/counterfactual.tsv", "ru/condition.tsv", "ru/langid.tsv", "en/langid.tsv", "emoji.tsv", "themes.tsv", "headers.tsv", "months.tsv", "rating_choices.tsv", "channels.tsv"].map { directory.appendingPathComponent($0) }
+        files += ["ru/sentiment.tsv", "ru/negation.tsv", "ru/intensifiers.tsv", "ru/themes.tsv", "ru/again.tsv", "ru/consolation.tsv", "ru/counterfactual.tsv", "ru/condition.tsv", "ru/competitor.tsv", "ru/langid.tsv", "en/langid.tsv", "emoji.tsv", "themes.tsv", "headers.tsv", "months.tsv", "rating_choices.tsv", "channels.tsv"].map { directory.appendingPathComponent($0) }
         files += userLexicons.map(\.path) + learnedLayers.map(\.path)
         return files.filter { FileManager.default.fileExists(atPath: $0.path) }
     }
@@ -60,12 +60,13 @@ public struct LexiconLoader {
             loadTerms(dir.appendingPathComponent("consolation.tsv"), lang, into: &lex.consolations, issues: &issues)
             loadCounterfactual(dir.appendingPathComponent("counterfactual.tsv"), into: &lex, issues: &issues)
             loadCondition(dir.appendingPathComponent("condition.tsv"), into: &lex, issues: &issues)
+            loadCompetitor(dir.appendingPathComponent("competitor.tsv"), into: &lex, issues: &issues)
             loadTerms(dir.appendingPathComponent("numbers.tsv"), lang, into: &lex.numberWords, issues: &issues)
             loadRatings(dir.appendingPathComponent("ratings.tsv"), into: &lex, issues: &issues)
             loadAspects(dir.appendingPathComponent("aspects.tsv"), lang, ids: themeIDs, into: &lex.aspects, negatedOutcomes: &lex.negatedOutcomes, issues: &issues)
             // The borrowed languages (`Language.borrowings`) have their own folder of data (`sentiment.tsv`,
             // `negation.tsv` with `before`/`after` words, `intensifiers.tsv`, `themes.tsv`, `again.tsv`,
-            // `consolation.tsv`, `counterfactual.tsv`, `condition.tsv`).
+            // `consolation.tsv`, `counterfactual.tsv`, `condition.tsv`, `competitor.tsv`).
             for loan in Language.borrowings[lang] ?? [] { loadLoan(loan, themeIDs: themeIDs, into: &lex, issues: &issues) }
             set.languages[lang] = lex
         }
@@ -216,6 +217,9 @@ public struct LexiconLoader {
         loadCounterfactual(dir.appendingPathComponent("counterfactual.tsv"), into: &conditions, issues: &issues)
         loadCondition(dir.appendingPathComponent("condition.tsv"), into: &conditions, issues: &issues)
         lex.addMissingConditions(from: conditions)
+        var competitors = LanguageLexicon(language: lex.language)
+        loadCompetitor(dir.appendingPathComponent("competitor.tsv"), into: &competitors, issues: &issues)
+        lex.addMissingCompetitors(from: competitors)
         var negation = LanguageLexicon(language: lex.language)
         let url = dir.appendingPathComponent("negation.tsv")
         loadNegation(url, into: &negation, issues: &issues)
@@ -304,6 +308,22 @@ public struct LexiconLoader {
             return true
         }
         lex.sortConditionEndings()
+    }
+
+    /// `competitor.tsv`: what names another company and what makes it the standard of a comparison
+    /// (`CompetitorRule`), by kind.
+    private func loadCompetitor(_ url: URL, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
+        let language = lex.language
+        loadKinded(url, language, kinds: "names, than-before, than-ending, than-after", issues: &issues) { kind, term in
+            switch kind {
+            case "names": lex.competitorNames.add(term)
+            case "than-before": lex.competitorStandardsBefore.add(term)
+            case "than-ending": lex.competitorStandardEndings.append(LanguageFoldingShim.fold(term.text, language))
+            case "than-after": lex.competitorComparatives.add(term)
+            default: return false
+            }
+            return true
+        }
     }
 
     /// `ratings.tsv`: the words that make numbers a rating (`RatingRule`), by kind.

@@ -14,7 +14,7 @@ struct TermAutomaton: Sendable {
         case sentiment, intensifiers, themes, aspects, numberWords, negatorsAfter, negatorsBefore, concessives
         case loanSentiment, loanNegatorsBefore, loanNegatorsAfter, learned, learnedPairs, againWords, consolations
         case concordWords, counterfactualEnds, counterfactualStarts, counterfactualWishes, counterfactualExceptions
-        case conditionStarts, conditionEnds, conditionExceptions
+        case conditionStarts, conditionEnds, conditionExceptions, competitorNames, competitorStandardsBefore, competitorComparatives
 
         var bit: UInt32 { 1 << UInt32(rawValue) }
 
@@ -101,6 +101,9 @@ struct TermAutomaton: Sendable {
         visitor.visit(&lex.conditionStarts, .conditionStarts)
         visitor.visit(&lex.conditionEnds, .conditionEnds)
         visitor.visit(&lex.conditionExceptions, .conditionExceptions)
+        visitor.visit(&lex.competitorNames, .competitorNames)
+        visitor.visit(&lex.competitorStandardsBefore, .competitorStandardsBefore)
+        visitor.visit(&lex.competitorComparatives, .competitorComparatives)
     }
 
     /// Adds the first words of each index's terms to the automaton, numbers their later whole words,

@@ -47,6 +47,9 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
     /// A term in a real condition (`Bir sorun yaşarsanız`, "if you have a problem"): what it supposes may not
     /// happen, and weighs nothing. What marks it, as its data file writes it (an ending with its hyphen).
     case condition(String)
+    /// Praise of another company (`Rakip firma çok daha iyi`, "the competitor is much better"): a complaint
+    /// about this one. The name of the other company, as its data file writes it.
+    case competitor(String)
 
     /// The mark as `--explain` and `records.csv` write it.
     public var description: String {
@@ -88,6 +91,7 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
         case let .irony(w): Self.append("irony(", w, to: &bytes)
         case let .counterfactual(w): Self.append("counterfactual(", w, to: &bytes)
         case let .condition(w): Self.append("condition(", w, to: &bytes)
+        case let .competitor(w): Self.append("competitor(", w, to: &bytes)
         }
     }
 
