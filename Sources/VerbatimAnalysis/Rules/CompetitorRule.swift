@@ -32,13 +32,25 @@ struct CompetitorRule: SentimentRule {
         ])
 
     func apply(to text: inout ScoredText) {
-        guard text.wordKinds & TermAutomaton.Kind.competitorNames.bit != 0 else { return }
+        guard Self.mayNameOne(text) else { return }
         for part in text.tokens.parts() {
             guard let name = Self.competitor(in: part, text) else { continue }
             for h in text.hits.indices where part.contains(text.hits[h].start) && !name.range.contains(text.hits[h].start)
                 && text.hits[h].valence > 0 && !text.hits[h].rules.contains(where: Self.isTurned) {
                 text.turnAround(h, .competitor(name.text))
             }
+        }
+    }
+
+    /// Whether the text names another company: most have no word that may start a name, as their kinds say
+    /// (`ScoredText.wordKinds`), and the first words of most names are common (`diğer`, `басқа`, `өөр`):
+    /// those are looked up before the text's parts are made.
+    private static func mayNameOne(_ text: ScoredText) -> Bool {
+        let bit = TermAutomaton.Kind.competitorNames.bit
+        guard text.wordKinds & bit != 0 else { return false }
+        let tokens = text.tokens, automaton = text.lexicon.automaton, names = text.lex.competitorNames
+        return tokens.indices.contains { j in
+            tokens[j].kind == .word && automaton.kinds(of: tokens, j) & bit != 0 && names.longestMatch(in: tokens, at: j) != nil
         }
     }
 
