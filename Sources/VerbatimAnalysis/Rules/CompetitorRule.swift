@@ -4,7 +4,7 @@ import VerbatimCore
 /// much better"), `Diğer operatörde internet çok hızlı`, `Konkurencija je mnogo bolja`, `Басқа оператор
 /// жақсырақ`, `У конкурентов дешевле`. In a part of the text (between commas, in one clause) that names
 /// another company (`competitor.tsv`, kind `names`), each positive term turns negative, and `--explain`
-/// shows `competitor(rakip firma*)`. Where the other company is the standard of a comparison, the praise is
+/// shows `competitor(rakip*)`. Where the other company is the standard of a comparison, the praise is
 /// this company's: the name after a `than-before` word (`bolji od konkurencije`, `лучше, чем у конкурентов`)
 /// or ending with a `than-ending` (`rakiplerden çok daha iyi`), or another word with such an ending before
 /// a `than-after` word in the part (`diğer markalarda 1200 TL olan süpürgeden daha kullanışlı`). A complaint

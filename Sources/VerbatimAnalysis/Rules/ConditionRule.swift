@@ -4,16 +4,16 @@ import VerbatimCore
 /// ("if you have a problem they help at once") has no problem in it, `Yardımcı olursanız sevinirim` ("I'd
 /// be glad if you helped") no help yet, `Ako stigne oštećeno, menjaju ga` ("if it arrives damaged they
 /// replace it") no damage. The terms in the condition weigh `SentimentRules.conditionWeight` (0 by default),
-/// and the evidence shows what marked it (`sorun yaşa* -2 [condition(-rsanız)] → 0`). What follows the
-/// condition is scored as it is.
+/// and the evidence shows what marked it, an ending as folded (`sorun yaşa* -2 [condition(-rsaniz)] → 0`).
+/// What follows the condition is scored as it is.
 ///
 /// Where the condition is, `condition.tsv` says, within one part of the text (between commas, in one
-/// clause): after a word that starts it (`ako`, `если`: kind `starts`), the rest of the part, up to five words
-/// (`startReach`); else each verb
-/// that ends it (kind `ends`, `болса`; kind `ending`, `-rsanız`, `-вэл`) and the words before it, as far as
-/// a negation word reaches. A term an unreal condition has negated already (`CounterfactualRule`) is left
-/// alone, as are emoji and ratings. A start or a verb that says something else is listed as `except`
-/// (`если честно`, "to be honest"; `borsa`).
+/// clause): after a word that starts it (`ako`, `если`: kind `starts`), the rest of the part, up to
+/// `startReach` words; else each verb that ends it (kind `ends`, `болса`; kind `ending`, `-rsanız`, `-вэл`)
+/// and the words before it, as far as a negation word reaches. Only terms are weighed: emoji, ratings, a
+/// bare negation (the complaint of `ako ne možemo …`) and a term an unreal condition has negated already
+/// (`CounterfactualRule`) are left alone. A start or a verb that says something else is listed as `except`
+/// (`если честно`, "to be honest"; `borsa`; `ne de olsa`, "after all", which covers `olsa` from before it).
 struct ConditionRule: SentimentRule {
     static func marks(_ mark: RuleMark) -> Bool { if case .condition = mark { true } else { false } }
 
