@@ -95,8 +95,12 @@ public struct LanguageLexicon: Sendable {
     /// What names another company (`competitor.tsv`, `CompetitorRule`): its names (`rakip firma`, `konkurencija`,
     /// `басқа оператор`), words before a name that make it the standard of a comparison (`od`, `nego`, `чем`),
     /// endings that do so (`-dan` of `rakiplerden`), and words after such an ending that compare
-    /// (`daha`: `süpürgeden daha kullanışlı`).
+    /// (`daha`: `süpürgeden daha kullanışlı`). Names that are also a contact-centre agent's title (`diğer
+    /// operatör`, "the other operator") name a company only beside a word of leaving for one (`geçtim`,
+    /// "I switched"): `competitorOperators` and `competitorSwitches`.
     public var competitorNames = TermIndex<Bool>()
+    public var competitorOperators = TermIndex<Bool>()
+    public var competitorSwitches = TermIndex<Bool>()
     public var competitorStandardsBefore = TermIndex<Bool>()
     public var competitorComparatives = TermIndex<Bool>()
     public var competitorStandardEndings: [String] {
@@ -125,6 +129,8 @@ public struct LanguageLexicon: Sendable {
     /// does not have: its own entries win.
     mutating func addMissingCompetitors(from other: LanguageLexicon) {
         competitorNames.addMissing(from: other.competitorNames)
+        competitorOperators.addMissing(from: other.competitorOperators)
+        competitorSwitches.addMissing(from: other.competitorSwitches)
         competitorStandardsBefore.addMissing(from: other.competitorStandardsBefore)
         competitorComparatives.addMissing(from: other.competitorComparatives)
         competitorStandardEndings += other.competitorStandardEndings.filter { !competitorStandardEndings.contains($0) }

@@ -314,9 +314,11 @@ public struct LexiconLoader {
     /// (`CompetitorRule`), by kind.
     private func loadCompetitor(_ url: URL, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
         let language = lex.language
-        loadKinded(url, language, kinds: "names, than-before, than-ending, than-after", issues: &issues) { kind, term in
+        loadKinded(url, language, kinds: "names, operator, switch, than-before, than-ending, than-after", issues: &issues) { kind, term in
             switch kind {
             case "names": lex.competitorNames.add(term)
+            case "operator": lex.competitorOperators.add(term)
+            case "switch": lex.competitorSwitches.add(term)
             case "than-before": lex.competitorStandardsBefore.add(term)
             case "than-ending": lex.competitorStandardEndings.append(LanguageFoldingShim.fold(term.text, language))
             case "than-after": lex.competitorComparatives.add(term)

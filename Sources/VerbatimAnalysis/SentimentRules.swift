@@ -39,6 +39,10 @@ public struct SentimentRules: Sendable, Hashable {
     /// Valence of a rating written in the text at the end of its scale (`0/10`, `10/10`, `1/5`, `5/5`; `RatingRule`).
     /// Towards the middle band it weakens step by step; the middle band scores 0. 0 turns the rule off.
     public var ratingValence = 3.0
+    /// The valence of leaving for another company (`CompetitorRule`: `başka operatöre geçtim`, "I switched to
+    /// another operator") where no entry of the lexicon scores it: a complaint as strong as the hand-written
+    /// churn entries (`başka operatöre geç*` −2).
+    public var switchValence = -2.0
     /// Rating and text disagree when the text score is at least this strong against the rating.
     public var disagreementScore = 0.5
     /// Whether a learned layer's calibrated thresholds replace `positiveThreshold` and

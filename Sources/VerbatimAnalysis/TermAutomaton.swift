@@ -15,6 +15,7 @@ struct TermAutomaton: Sendable {
         case loanSentiment, loanNegatorsBefore, loanNegatorsAfter, learned, learnedPairs, againWords, consolations
         case concordWords, counterfactualEnds, counterfactualStarts, counterfactualWishes, counterfactualExceptions
         case conditionStarts, conditionEnds, conditionExceptions, competitorNames, competitorStandardsBefore, competitorComparatives
+        case competitorOperators, competitorSwitches
 
         var bit: UInt32 { 1 << UInt32(rawValue) }
 
@@ -104,6 +105,8 @@ struct TermAutomaton: Sendable {
         visitor.visit(&lex.competitorNames, .competitorNames)
         visitor.visit(&lex.competitorStandardsBefore, .competitorStandardsBefore)
         visitor.visit(&lex.competitorComparatives, .competitorComparatives)
+        visitor.visit(&lex.competitorOperators, .competitorOperators)
+        visitor.visit(&lex.competitorSwitches, .competitorSwitches)
     }
 
     /// Adds the first words of each index's terms to the automaton, numbers their later whole words,
