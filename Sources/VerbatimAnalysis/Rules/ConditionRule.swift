@@ -44,7 +44,7 @@ struct ConditionRule: SentimentRule {
         guard Self.mayHaveCondition(text) else { return }
         let weight = text.constants.conditionWeight
         for part in text.tokens.parts() {
-            for (condition, word) in conditions(in: part, text) {
+            for (condition, word) in Self.conditions(in: part, text) {
                 for h in text.hits.indices where condition.contains(text.hits[h].start) && text.hits[h].kind == .term
                     && !text.hits[h].rules.contains(where: Self.isSupposedOtherwise) {
                     // Plus zero: a complaint weighed by 0 shows as 0, not −0.
@@ -66,7 +66,7 @@ struct ConditionRule: SentimentRule {
 
     /// Whether a word of the text may mark a real condition: most texts have none, as the kinds of their
     /// words say (`ScoredText.wordKinds`; the ending bit is shared with unreal conditions).
-    private static func mayHaveCondition(_ text: ScoredText) -> Bool { text.wordKinds & markingKinds != 0 }
+    static func mayHaveCondition(_ text: ScoredText) -> Bool { text.wordKinds & markingKinds != 0 }
 
     /// The kinds of a word that may start or end a real condition.
     private static let markingKinds = TermAutomaton.Kind.conditionEnding | TermAutomaton.Kind.conditionStarts.bit | TermAutomaton.Kind.conditionEnds.bit
@@ -94,7 +94,7 @@ struct ConditionRule: SentimentRule {
     static let startReach = 5
 
     /// The conditions in `part`, each with what marks it as its data file writes it.
-    private func conditions(in part: Range<Int>, _ text: ScoredText) -> [(Range<Int>, String)] {
+    static func conditions(in part: Range<Int>, _ text: ScoredText) -> [(Range<Int>, String)] {
         let tokens = text.tokens, lex = text.lex
         var found: [(Range<Int>, String)] = []
         let automaton = text.lexicon.automaton

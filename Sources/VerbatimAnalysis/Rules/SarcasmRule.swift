@@ -35,6 +35,7 @@ struct SarcasmRule: SentimentRule {
             .init(language: .tr, text: "Yine internet kesildi, teknisyen geldi ve hemen düzeltti, teşekkürler"),
             .init(language: .kk, text: "Тауар уақытылы жеткізілді, әлі қолданған жоқпын"),
             .init(language: .kk, text: "Ақшамды әлі қайтармады, хотя кешірім сұрады"),
+            .init(language: .tr, text: "Başka bir sorunum olursa yine sizi ararım, teşekkürler"),
         ])
 
     /// The most words praise standing alone may have, the praise word included (`Harika`, `Çok güzel`,
@@ -67,9 +68,13 @@ struct SarcasmRule: SentimentRule {
         // happens again (`tekrar ara*`: "Çok güzel, tekrar arayacağım"; not `opet ne radi`, a complaint).
         // A complaint of the lexicon; not a negation with nothing to negate, which an "again" or "still" word
         // beside it makes "not yet" (`әлі қолданған жоқпын`, "I have not used it yet").
+        // Not a complaint a real condition supposes (`Başka bir sorunum olursa yine sizi ararım, teşekkürler`:
+        // "if I have another problem I'll call you again, thanks").
+        let supposed = ConditionRule.mayHaveCondition(text) ? ConditionRule.conditions(in: complaint, text).map(\.0) : []
         for h in text.hits.indices where complaint.contains(text.hits[h].start) && text.hits[h].valence <= -Self.complaintStrength
             && text.hits[h].kind != .unattachedNegation {
             let start = text.hits[h].start
+            if supposed.contains(where: { $0.contains(start) }) { continue }
             if text.hits[h].aspect == nil || !(start..<(start + text.hits[h].length)).contains(again.at) { return again.word }
         }
         return nil
