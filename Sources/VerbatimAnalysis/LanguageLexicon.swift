@@ -81,6 +81,10 @@ public struct LanguageLexicon: Sendable {
     public var conditionStarts = TermIndex<Bool>()
     public var conditionEnds = TermIndex<Bool>()
     public var conditionExceptions = TermIndex<Bool>()
+    /// Words that ask when (`condition.tsv` kind `asks-when`: `ne zaman`, `қашан`, `когда`): in a question,
+    /// what they ask about has not happened yet (`QuestionRule`). Looked up only in a text with a `?`, so
+    /// not in the automaton.
+    public var conditionWhens = TermIndex<Bool>()
     /// The endings, which the language's automaton keeps after the unreal ones (`TermAutomaton.conditionEnding`).
     public var conditionEndings: [String] = []
 
@@ -121,6 +125,7 @@ public struct LanguageLexicon: Sendable {
         conditionStarts.addMissing(from: other.conditionStarts)
         conditionEnds.addMissing(from: other.conditionEnds)
         conditionExceptions.addMissing(from: other.conditionExceptions)
+        conditionWhens.addMissing(from: other.conditionWhens)
         conditionEndings += other.conditionEndings.filter { !conditionEndings.contains($0) }
         sortConditionEndings()
     }

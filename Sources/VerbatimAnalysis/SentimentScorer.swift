@@ -222,11 +222,11 @@ public struct SentimentScorer: Sendable {
 
     /// The rules, in the order they apply: negation inside a word, then by words (and, where nothing
     /// was negated, the complaint of a bare negation), then an unreal condition, then sarcasm, irony marks and praise of another company (which need the negations' signs), then what strengthens a term (intensifiers,
-    /// emphasis), then ratings written in the text (which take none of those), then what a real condition supposes (weighed once strengthened, and not the
-    /// ratings), then clause weights (contrast, concession), then the learned valences of rule words
+    /// emphasis), then ratings written in the text (which take none of those), then what a real condition supposes and what a question asks when
+    /// will happen (weighed once strengthened, and not the ratings), then clause weights (contrast, concession), then the learned valences of rule words
     /// and the `!` of the whole text.
     static let rules: [any SentimentRule] = [
-        AffixNegationRule(), NegationWordRule(), UnattachedNegationRule(), CounterfactualRule(), SarcasmRule(), IronyMarkRule(), CompetitorRule(), IntensifierRule(), EmphasisRule(), RatingRule(), ConditionRule(),
+        AffixNegationRule(), NegationWordRule(), UnattachedNegationRule(), CounterfactualRule(), SarcasmRule(), IronyMarkRule(), CompetitorRule(), IntensifierRule(), EmphasisRule(), RatingRule(), ConditionRule(), QuestionRule(),
         ContrastRule(), ConcessionRule(), RuleWordRule(), PairRule(), ExclamationRule(),
     ]
 

@@ -50,6 +50,9 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
     /// Praise of another company (`Rakip firma çok daha iyi`, "the competitor is much better"): a complaint
     /// about this one. The name of the other company, as its data file writes it.
     case competitor(String)
+    /// Praise in a question that asks when (`Param ne zaman iade edilecek?`, "when will my money be refunded?"):
+    /// what is asked about has not happened yet. The word that asks, as its data file writes it.
+    case question(String)
 
     /// The mark as `--explain` and `records.csv` write it.
     public var description: String {
@@ -92,6 +95,7 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
         case let .counterfactual(w): Self.append("counterfactual(", w, to: &bytes)
         case let .condition(w): Self.append("condition(", w, to: &bytes)
         case let .competitor(w): Self.append("competitor(", w, to: &bytes)
+        case let .question(w): Self.append("question(", w, to: &bytes)
         }
     }
 
