@@ -82,8 +82,7 @@ public struct LanguageLexicon: Sendable {
     public var conditionEnds = TermIndex<Bool>()
     public var conditionExceptions = TermIndex<Bool>()
     /// Words that ask when (`condition.tsv` kind `asks-when`: `ne zaman`, `қашан`, `когда`): in a question,
-    /// what they ask about has not happened yet (`QuestionRule`). Looked up only in a text with a `?`, so
-    /// not in the automaton.
+    /// what they ask about has not happened yet (`QuestionRule`).
     public var conditionWhens = TermIndex<Bool>()
     /// The endings, which the language's automaton keeps after the unreal ones (`TermAutomaton.conditionEnding`).
     public var conditionEndings: [String] = []

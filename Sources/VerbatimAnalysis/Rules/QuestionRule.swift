@@ -30,8 +30,9 @@ struct QuestionRule: SentimentRule {
 
     func apply(to text: inout ScoredText) {
         let weight = text.constants.conditionWeight
-        // Most texts ask nothing, and most questions hold no praise.
-        guard weight != 1, text.hits.contains(where: { $0.kind == .term && $0.valence > 0 }),
+        // Most texts have no word that asks when (as their words' kinds say), and most questions hold no praise.
+        guard weight != 1, text.wordKinds & TermAutomaton.Kind.conditionWhens.bit != 0,
+              text.hits.contains(where: { $0.kind == .term && $0.valence > 0 }),
               text.tokens.indices.contains(where: { Self.asks(text.tokens, $0) }) else { return }
         for (asked, word) in Self.askedWhen(text) {
             for h in text.hits.indices where asked.contains(text.hits[h].start) && text.hits[h].kind == .term && text.hits[h].valence > 0
@@ -50,7 +51,8 @@ struct QuestionRule: SentimentRule {
         var found: [(Range<Int>, String)] = []
         var j = 0
         while j < tokens.count {
-            guard tokens[j].kind == .word, let m = text.lex.conditionWhens.longestMatch(in: tokens, at: j) else { j += 1; continue }
+            guard tokens[j].kind == .word, text.lexicon.automaton.kinds(of: tokens, j) & TermAutomaton.Kind.conditionWhens.bit != 0,
+                  let m = text.lex.conditionWhens.longestMatch(in: tokens, at: j) else { j += 1; continue }
             let start = j + m.length
             var end = start, words = 0
             // The question is short and has no comma: `ne zaman bir filme çok güvensem …, …?` is "whenever".
