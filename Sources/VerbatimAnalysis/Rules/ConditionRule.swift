@@ -46,18 +46,16 @@ struct ConditionRule: SentimentRule {
         for part in text.tokens.parts() {
             for (condition, word) in Self.conditions(in: part, text) {
                 for h in text.hits.indices where condition.contains(text.hits[h].start) && text.hits[h].kind == .term
-                    && !text.hits[h].rules.contains(where: Self.isSupposedOtherwise) {
-                    // Plus zero: a complaint weighed by 0 shows as 0, not −0.
-                    text.hits[h].valence = text.hits[h].valence * weight + 0
-                    text.hits[h].weight *= weight
-                    text.note(h, .condition(word))
+                    && !text.hits[h].rules.contains(where: Self.isSaidOtherwise) {
+                    text.suppose(h, weight, .condition(word))
                 }
             }
         }
     }
 
-    /// A rating or an unreal condition's term says what the customer gave or would have given: not supposed.
-    private static func isSupposedOtherwise(_ mark: RuleMark) -> Bool {
+    /// A rating or an unreal condition's term says what the customer gave or would have given: not supposed
+    /// (here, nor asked about in `QuestionRule`).
+    static func isSaidOtherwise(_ mark: RuleMark) -> Bool {
         switch mark {
         case .rating, .counterfactual: true
         default: false

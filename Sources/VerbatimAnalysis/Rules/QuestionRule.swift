@@ -36,10 +36,8 @@ struct QuestionRule: SentimentRule {
               text.tokens.indices.contains(where: { Self.asks(text.tokens, $0) }) else { return }
         for (asked, word) in Self.askedWhen(text) {
             for h in text.hits.indices where asked.contains(text.hits[h].start) && text.hits[h].kind == .term && text.hits[h].valence > 0
-                && !text.hits[h].rules.contains(where: Self.isSaidOtherwise) {
-                text.hits[h].valence = text.hits[h].valence * weight + 0
-                text.hits[h].weight *= weight
-                text.note(h, .question(word))
+                && !text.hits[h].rules.contains(where: ConditionRule.isSaidOtherwise) {
+                text.suppose(h, weight, .question(word))
             }
         }
     }
@@ -64,14 +62,6 @@ struct QuestionRule: SentimentRule {
             j = max(end, start)
         }
         return found
-    }
-
-    /// A rating or an unreal condition's term says what the customer gave or would have given: not asked about.
-    private static func isSaidOtherwise(_ mark: RuleMark) -> Bool {
-        switch mark {
-        case .rating, .counterfactual: true
-        default: false
-        }
     }
 
     /// The most words between the word that asks and the `?` (`Kada ćete mi vratiti novac?`: 4).

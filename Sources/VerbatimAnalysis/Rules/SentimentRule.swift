@@ -93,6 +93,15 @@ struct ScoredText {
         note(h, mark())
     }
 
+    /// Weighs term `h` as what is supposed, not what happened (a real condition, `ConditionRule`; a question
+    /// that asks when, `QuestionRule`): by `weight`, which the learner replays, with the rule's mark. Plus
+    /// zero: a complaint weighed by 0 shows as 0, not −0.
+    mutating func suppose(_ h: Int, _ weight: Double, _ mark: @autoclosure () -> RuleMark) {
+        hits[h].valence = hits[h].valence * weight + 0
+        hits[h].weight *= weight
+        note(h, mark())
+    }
+
     /// Weighs hit `h` by its clause's weight (contrast or concession), once, with the rule's mark.
     mutating func weigh(_ h: Int, _ w: Double, _ mark: @autoclosure () -> RuleMark) {
         hits[h].weigh(w, explains ? mark() : nil)
