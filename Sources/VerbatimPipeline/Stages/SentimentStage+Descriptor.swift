@@ -11,7 +11,8 @@ extension SentimentStage {
         StageOption("negated_negative_scalar", \.negatedNegativeScalar, in: -1...0, "what a negated negative word keeps, sign flipped"),
         StageOption("contrast_before_weight", \.contrastBeforeWeight, in: 0...1, "weight of the clause before a contrast word"),
         StageOption("contrast_after_weight", \.contrastAfterWeight, in: 1...3, "weight of the clause after a contrast word"),
-        StageOption("condition_weight", \.conditionWeight, in: 0...1, "weight of the words in a real condition ('if you have a problem')"),
+        StageOption("condition_weight", \.conditionWeight, in: 0...1,
+                    "weight of what a real condition or a question that asks when supposes ('if you have a problem', 'when will it be fixed?')"),
     ]
 
     static let descriptor = StageDescriptor(
