@@ -81,9 +81,10 @@ public struct LanguageLexicon: Sendable {
     public var conditionStarts = TermIndex<Bool>()
     public var conditionEnds = TermIndex<Bool>()
     public var conditionExceptions = TermIndex<Bool>()
-    /// Words that ask when (`condition.tsv` kind `asks-when`: `ne zaman`, `қашан`, `когда`): in a question,
-    /// what they ask about has not happened yet (`QuestionRule`).
-    public var conditionWhens = TermIndex<Bool>()
+    /// Words that make a question (`condition.tsv` kinds `asks-when`: `ne zaman`, `қашан`, `когда`;
+    /// `asks-whether`: `mi`, `ма`, `уу`, `li`, `ли`; `rhetorical`: `değil mi`, `olur mu`): in a question, what
+    /// they ask about has not happened yet, unless the question answers itself (`QuestionRule`).
+    public var questionWords = TermIndex<QuestionWord>()
     /// The endings, which the language's automaton keeps after the unreal ones (`TermAutomaton.conditionEnding`).
     public var conditionEndings: [String] = []
 
@@ -124,7 +125,7 @@ public struct LanguageLexicon: Sendable {
         conditionStarts.addMissing(from: other.conditionStarts)
         conditionEnds.addMissing(from: other.conditionEnds)
         conditionExceptions.addMissing(from: other.conditionExceptions)
-        conditionWhens.addMissing(from: other.conditionWhens)
+        questionWords.addMissing(from: other.questionWords)
         conditionEndings += other.conditionEndings.filter { !conditionEndings.contains($0) }
         sortConditionEndings()
     }

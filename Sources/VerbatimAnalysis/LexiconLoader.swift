@@ -297,13 +297,15 @@ public struct LexiconLoader {
     /// `condition.tsv`: what marks a real condition (`ConditionRule`), by kind.
     private func loadCondition(_ url: URL, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
         let language = lex.language
-        loadKinded(url, language, kinds: "starts, ends, ending, except, asks-when", issues: &issues) { kind, term in
+        loadKinded(url, language, kinds: "starts, ends, ending, except, asks-when, asks-whether, rhetorical", issues: &issues) { kind, term in
             switch kind {
             case "starts": lex.conditionStarts.add(term)
             case "ends": lex.conditionEnds.add(term)
             case "ending": lex.conditionEndings.append(LanguageFoldingShim.fold(term.text, language))
             case "except": lex.conditionExceptions.add(term)
-            case "asks-when": lex.conditionWhens.add(term)
+            case "asks-when": lex.questionWords.add(term.with(.asksWhen))
+            case "asks-whether": lex.questionWords.add(term.with(.asksWhether))
+            case "rhetorical": lex.questionWords.add(term.with(.rhetorical))
             default: return false
             }
             return true

@@ -15,7 +15,7 @@ struct TermAutomaton: Sendable {
         case loanSentiment, loanNegatorsBefore, loanNegatorsAfter, learned, learnedPairs, againWords, consolations
         case concordWords, counterfactualEnds, counterfactualStarts, counterfactualWishes, counterfactualExceptions
         case conditionStarts, conditionEnds, conditionExceptions, competitorNames, competitorStandardsBefore, competitorComparatives
-        case competitorOperators, competitorSwitches, conditionWhens  // conditionWhens is bit 28, the last below the flags
+        case competitorOperators, competitorSwitches, questionWords  // questionWords is bit 28, the last below the flags
 
         var bit: UInt32 { 1 << UInt32(rawValue) }
 
@@ -107,7 +107,7 @@ struct TermAutomaton: Sendable {
         visitor.visit(&lex.competitorComparatives, .competitorComparatives)
         visitor.visit(&lex.competitorOperators, .competitorOperators)
         visitor.visit(&lex.competitorSwitches, .competitorSwitches)
-        visitor.visit(&lex.conditionWhens, .conditionWhens)
+        visitor.visit(&lex.questionWords, .questionWords)
     }
 
     /// Adds the first words of each index's terms to the automaton, numbers their later whole words,

@@ -47,6 +47,11 @@ public struct TermIndex<Payload: Sendable>: Sendable {
             self.line = line
             self.learned = learned
         }
+
+        /// The same term with another payload (a kinded data file's term taking what its kind says).
+        func with<Other>(_ payload: Other) -> TermIndex<Other>.Term {
+            .init(words: words.map { .init(form: $0.form, isStem: $0.isStem) }, payload: payload, text: text, source: source, line: line, learned: learned)
+        }
     }
 
     /// The result of a match at a token position.

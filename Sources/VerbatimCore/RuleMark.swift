@@ -50,8 +50,9 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
     /// Praise of another company (`Rakip firma çok daha iyi`, "the competitor is much better"): a complaint
     /// about this one. The name of the other company, as its data file writes it.
     case competitor(String)
-    /// Praise in a question that asks when (`Param ne zaman iade edilecek?`, "when will my money be refunded?"):
-    /// what is asked about has not happened yet. The word that asks, as its data file writes it.
+    /// Praise in a question (`Param ne zaman iade edilecek?`, "when will my money be refunded?"; `Param iade
+    /// edildi mi?`, "was my money refunded?"): what is asked about has not happened yet, or is in doubt. The
+    /// word that asks, as its data file writes it.
     case question(String)
 
     /// The mark as `--explain` and `records.csv` write it.
