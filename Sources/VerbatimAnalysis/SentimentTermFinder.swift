@@ -34,7 +34,7 @@ extension SentimentScorer {
             }
             let startsPhrase = kinds & TermAutomaton.Kind.phraseStart != 0
             let match = startsPhrase ? lex.sentiment.longestMatch(in: tokens, at: i, between: intensifiers) : lex.sentiment.longestMatch(in: tokens, at: i)
-            if let m = match, m.length >= 2 {
+            if let m = match, m.length >= 2, !Self.negator(lex.negatorsBefore, outruns: m.length, tokens, at: i, marked: kinds & TermAutomaton.Kind.negatorsBefore.bit != 0) {
                 if m.payload != 0 {
                     hits.append(hit(m, at: i, tokens, lex, unit: .sentiment(m.index)))
                     markInside(m, at: i, tokens, lex, &roles)
@@ -44,8 +44,10 @@ extension SentimentScorer {
             if let n = lex.negatorsAfter.longestMatch(in: tokens, at: i) {
                 roles[i] = .negatorAfter(Int32(n.index)); i += n.length; continue
             }
+            // A negation word before what it negates stands at its last word: the reach of one of several words
+            // (`ne mogu reći da`, "I cannot say that") starts where it ends.
             if let n = lex.negatorsBefore.longestMatch(in: tokens, at: i) {
-                roles[i] = .negatorBefore(Int32(n.index)); i += n.length; continue
+                roles[i + n.length - 1] = .negatorBefore(Int32(n.index)); i += n.length; continue
             }
             // A word that is both an intensifier and a sentiment term (`süper`, `müthiş`) intensifies the
             // sentiment word right after it (`süper hızlı`); with none there, it is the sentiment term (`Süper!`).
@@ -59,7 +61,8 @@ extension SentimentScorer {
                 i += m.length; continue
             }
             // Words of a mixed-in language (Russian in Kazakh): only where the language's own data has nothing.
-            if let m = startsPhrase ? lex.loanSentiment.longestMatch(in: tokens, at: i, between: intensifiers) : lex.loanSentiment.longestMatch(in: tokens, at: i) {
+            if let m = startsPhrase ? lex.loanSentiment.longestMatch(in: tokens, at: i, between: intensifiers) : lex.loanSentiment.longestMatch(in: tokens, at: i),
+               !Self.negator(lex.loanNegatorsBefore, outruns: m.length, tokens, at: i, marked: kinds & TermAutomaton.Kind.loanNegatorsBefore.bit != 0) {
                 if m.payload != 0 {
                     hits.append(hit(m, at: i, tokens, lex, negationSuffixes: false, unit: .loan(m.index)))
                     markInside(m, at: i, tokens, lex, &roles)
@@ -67,7 +70,7 @@ extension SentimentScorer {
                 i += m.length; continue
             }
             if let n = lex.loanNegatorsBefore.longestMatch(in: tokens, at: i) {
-                roles[i] = .loanNegatorBefore(Int32(n.index)); i += n.length; continue
+                roles[i + n.length - 1] = .loanNegatorBefore(Int32(n.index)); i += n.length; continue
             }
             if let n = lex.loanNegatorsAfter.longestMatch(in: tokens, at: i) {
                 roles[i] = .loanNegatorAfter(Int32(n.index)); i += n.length; continue
@@ -75,6 +78,14 @@ extension SentimentScorer {
             i += lastLookups(tokens, at: i, lex, automaton, &hits, &roles, &free)
         }
         return (hits, roles, free)
+    }
+
+    /// Whether a negation word of several words starting at word `i` is longer than the `length` words of the
+    /// phrase there (`не могу сказать что`, "I cannot say that", over `не могу`, "I cannot"): then it is the
+    /// negator. Looked up only where the automaton marked the word (`marked`).
+    @inline(__always) static func negator<Payload>(_ index: TermIndex<Payload>, outruns length: Int, _ tokens: TokenList, at i: Int, marked: Bool) -> Bool {
+        guard marked, let n = index.longestMatch(in: tokens, at: i) else { return false }
+        return n.length > length
     }
 
     /// Gives the intensifiers that stood between phrase `m`'s words their role, for `IntensifierRule`.
