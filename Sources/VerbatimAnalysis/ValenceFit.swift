@@ -65,7 +65,8 @@ struct ValenceFit {
                 scored.append((setting, try histogram(spool) { tables[Int($0)] }.binaryF1(defaults)))
             }
         }
-        let best = scored.map(\.f1).max() ?? 0
+        // No setting to score (an empty grid in the options): nothing to learn, as before averaging.
+        guard let best = scored.map(\.f1).max() else { throw LearnError.nothingLearned }
         let noise = Self.heldOutNoise(f1: best, texts: totals.polar)
         let settings = Self.weights(scored.map { ($0.setting, $0.f1) }, noise)
         figures.settings = settings.map { (setting: $0.0, weight: $0.1) }

@@ -99,7 +99,8 @@ struct QuestionRule: SentimentRule {
         return start
     }
 
-    /// The most words between the word that asks and the `?` (`Kada ćete mi vratiti novac?`: 4).
+    /// The most words between the word that asks and the `?` (`Kada ćete mi vratiti novac?`: 4), and from a
+    /// particle back to its clause's start.
     private static let maxWords = 6
 
     /// Whether token `i` is punctuation with a question mark (`?`, `??`, `?!`).
