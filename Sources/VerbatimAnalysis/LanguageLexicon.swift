@@ -29,8 +29,14 @@ public struct LanguageLexicon: Sendable {
     public var negatedOutcomes: [String: Double] = [:]
     /// Negation words that follow what they negate (`değil`, `емес`, `биш`).
     public var negatorsAfter = TermIndex<Bool>()
-    /// Negation words that precede what they negate (`ne`, `nije`).
-    public var negatorsBefore = TermIndex<Bool>()
+    /// Negation words that precede what they negate (`ne`, `nije`), and the ends of "cannot help but"
+    /// frames, which precede a term they leave as it is (`не могу не`; `NegationWord`).
+    public var negatorsBefore = TermIndex<NegationWord>()
+    /// What says "cannot help (doing it)" right after a verb negated inside the word (`negation.tsv`, kind
+    /// `cannot-help`: `hayran kalmamak elde değil`, "one cannot help admiring"; `мақтамай тұра алмаймын`;
+    /// `талархахгүй байхын аргагүй`): the two negations cancel (`CannotHelpRule`). Looked up only after
+    /// such a verb, which is rare, so the automaton does not compile it.
+    public var cannotHelp = TermIndex<Bool>()
     /// Negative-polarity words ("never": `ешқашан`, `хэзээ ч`, `asla`; `negation.tsv`, kind `concord`): a
     /// term with one in it was written for the negated verb after it (`енді ешқашан алмаймын`, "I will
     /// never buy again"), which does not negate it again (`NegationWordRule`).
@@ -161,7 +167,7 @@ public struct LanguageLexicon: Sendable {
     public var loanSentiment = TermIndex<Double>()
     /// Negation words of the mixed-in language (Russian `не`, `ни` before, `нет` after). They negate only
     /// loan terms (Kazakh `не` means "what"), and never count as a complaint on their own.
-    public var loanNegatorsBefore = TermIndex<Bool>()
+    public var loanNegatorsBefore = TermIndex<NegationWord>()
     public var loanNegatorsAfter = TermIndex<Bool>()
     /// Words, stems and phrases of learned lexicon layers (`verbatim learn`) that no hand-written entry
     /// covers. Looked up last, for a word that no hand-written entry or rule claims; a layer's

@@ -55,6 +55,13 @@ public struct SentimentScorer: Sendable {
         /// term before it (`sorunla karşılaşmadım` → no problem), or else is a complaint on its own.
         /// The ending's position in `LanguageLexicon.negatedVerbEndings`.
         case negatedVerb(Int32)
+        /// The first word of what says "cannot help (doing it)" right after a verb negated inside the word
+        /// (`elde değil` after `hayran kalmamak`): its position in `LanguageLexicon.cannotHelp`.
+        case cannotHelp(Int32)
+        /// The last word of a "cannot but" frame before a term (`не могу не`, `ne mogu a da ne`): a `before`
+        /// negation word whose `NegationWord` is `cannotHelp`, of the language's own (`negatorsBefore`) or, when
+        /// `loan`, of a mixed-in language's (`loanNegatorsBefore`). It negates nothing.
+        case cannotHelpFrame(Int32, loan: Bool)
     }
 
     /// The lexicon entry a hit scored with: what a learned layer can adjust.
@@ -226,7 +233,7 @@ public struct SentimentScorer: Sendable {
     /// will happen (weighed once strengthened, and not the ratings), then clause weights (contrast, concession), then the learned valences of rule words
     /// and the `!` of the whole text.
     static let rules: [any SentimentRule] = [
-        AffixNegationRule(), NegationWordRule(), UnattachedNegationRule(), CounterfactualRule(), SarcasmRule(), IronyMarkRule(), CompetitorRule(), IntensifierRule(), EmphasisRule(), RatingRule(), ConditionRule(), QuestionRule(),
+        AffixNegationRule(), CannotHelpRule(), NegationWordRule(), UnattachedNegationRule(), CounterfactualRule(), SarcasmRule(), IronyMarkRule(), CompetitorRule(), IntensifierRule(), EmphasisRule(), RatingRule(), ConditionRule(), QuestionRule(),
         ContrastRule(), ConcessionRule(), RuleWordRule(), PairRule(), ExclamationRule(),
     ]
 

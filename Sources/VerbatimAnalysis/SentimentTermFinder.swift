@@ -17,7 +17,7 @@ extension SentimentScorer {
         let scorerFirst = TermAutomaton.Kind.scorerFirst
         // An intensifier may stand between a phrase's words (`kalitesi çok yüksek` under `kalitesi yüksek`).
         let intensifiers = TermAutomaton.Kind.oneWordIntensifier
-        var i = 0
+        var i = 0, hitsSeen = 0
         while i < tokens.count {
             let kind = tokens[i].kind
             if kind == .emoji || kind == .emoticon {
@@ -27,6 +27,12 @@ extension SentimentScorer {
                 i += 1; continue
             }
             guard kind == .word else { i += 1; continue }
+            // Right after a verb negated inside the word: "cannot help (doing it)" (`hayran kalmamak elde değil`);
+            // looked for only at the word after a new hit.
+            if hits.count != hitsSeen {
+                hitsSeen = hits.count
+                if let n = cannotHelp(after: hits, tokens, at: i, lex) { roles[i] = .cannotHelp(Int32(n.index)); i += n.length; continue }
+            }
             // A word that starts no term of the per-word look-ups below goes straight to the last rules.
             let kinds = automaton.kinds(of: tokens, i)
             if kinds & scorerFirst == 0 {
@@ -47,7 +53,8 @@ extension SentimentScorer {
             // A negation word before what it negates stands at its last word: the reach of one of several words
             // (`ne mogu reći da`, "I cannot say that") starts where it ends.
             if let n = lex.negatorsBefore.longestMatch(in: tokens, at: i) {
-                roles[i + n.length - 1] = .negatorBefore(Int32(n.index)); i += n.length; continue
+                roles[i + n.length - 1] = n.payload == .negates ? .negatorBefore(Int32(n.index)) : .cannotHelpFrame(Int32(n.index), loan: false)
+                i += n.length; continue
             }
             // A word that is both an intensifier and a sentiment term (`süper`, `müthiş`) intensifies the
             // sentiment word right after it (`süper hızlı`); with none there, it is the sentiment term (`Süper!`).
@@ -70,7 +77,8 @@ extension SentimentScorer {
                 i += m.length; continue
             }
             if let n = lex.loanNegatorsBefore.longestMatch(in: tokens, at: i) {
-                roles[i + n.length - 1] = .loanNegatorBefore(Int32(n.index)); i += n.length; continue
+                roles[i + n.length - 1] = n.payload == .negates ? .loanNegatorBefore(Int32(n.index)) : .cannotHelpFrame(Int32(n.index), loan: true)
+                i += n.length; continue
             }
             if let n = lex.loanNegatorsAfter.longestMatch(in: tokens, at: i) {
                 roles[i] = .loanNegatorAfter(Int32(n.index)); i += n.length; continue
@@ -86,6 +94,14 @@ extension SentimentScorer {
     @inline(__always) static func negator<Payload>(_ index: TermIndex<Payload>, outruns length: Int, _ tokens: TokenList, at i: Int, marked: Bool) -> Bool {
         guard marked, let n = index.longestMatch(in: tokens, at: i) else { return false }
         return n.length > length
+    }
+
+    /// What says "cannot help (doing it)" at word `i` (`LanguageLexicon.cannotHelp`), when the last hit is a
+    /// term negated inside its word that ends right before it (`hayran kalmamak` before `elde değil`).
+    @inline(__always) func cannotHelp(after hits: [Hit], _ tokens: TokenList, at i: Int, _ lex: LanguageLexicon) -> TermIndex<Bool>.Match? {
+        // The last hit's fields read in place: a copy of it would retain its strings.
+        guard let h = hits.indices.last, hits[h].start + hits[h].length == i, hits[h].affixNegation != nil, lex.cannotHelp.count > 0 else { return nil }
+        return lex.cannotHelp.longestMatch(in: tokens, at: i)
     }
 
     /// Gives the intensifiers that stood between phrase `m`'s words their role, for `IntensifierRule`.

@@ -54,6 +54,10 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
     /// edildi mi?`, "was my money refunded?"): what is asked about has not happened yet, or is in doubt. The
     /// word that asks, as its data file writes it.
     case question(String)
+    /// A negation that a "cannot help but" frame cancels (`hayran kalmamak elde değil`, "one cannot help
+    /// admiring"; `не могу не поблагодарить`, "I cannot not thank"): the term stands as written. The
+    /// frame as its data file writes it, after the suffix it cancels, if any (`-mam elde değil`).
+    case cannotHelp(String)
 
     /// The mark as `--explain` and `records.csv` write it.
     public var description: String {
@@ -97,6 +101,7 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
         case let .condition(w): Self.append("condition(", w, to: &bytes)
         case let .competitor(w): Self.append("competitor(", w, to: &bytes)
         case let .question(w): Self.append("question(", w, to: &bytes)
+        case let .cannotHelp(w): Self.append("cannot help(", w, to: &bytes)
         }
     }
 

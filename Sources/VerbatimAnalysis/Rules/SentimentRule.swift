@@ -62,6 +62,8 @@ struct ScoredText {
         case let .loanNegatorBefore(k): lex.loanNegatorsBefore.terms[Int(k)].text
         case let .loanNegatorAfter(k): lex.loanNegatorsAfter.terms[Int(k)].text
         case let .negatedVerb(k): lex.negatedVerbEndings[Int(k)]
+        case let .cannotHelp(k): lex.cannotHelp.terms[Int(k)].text
+        case let .cannotHelpFrame(k, loan): (loan ? lex.loanNegatorsBefore : lex.negatorsBefore).terms[Int(k)].text
         }
     }
 
