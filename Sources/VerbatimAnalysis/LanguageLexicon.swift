@@ -37,6 +37,22 @@ public struct LanguageLexicon: Sendable {
     /// `талархахгүй байхын аргагүй`): the two negations cancel (`CannotHelpRule`). Looked up only after
     /// such a verb, which is rare, so the automaton does not compile it.
     public var cannotHelp = TermIndex<Bool>()
+    /// "Neither … nor" (`negation.tsv` kinds `neither` and `nor`: Turkish `ne` … `ne de`): in a sentence
+    /// where a `nor` follows a `neither`, each negates what follows it (`NeitherNorRule`). Folded words of
+    /// each entry; compared with a word's bytes, as so few entries need no index.
+    public var neitherWords: [[String]] = [] { didSet { updateMemberLengths() } }
+    public var norWords: [[String]] = [] { didSet { updateMemberLengths() } }
+    /// The byte lengths of the first words of `neitherWords` and `norWords`: a word of another length is none.
+    private(set) var memberLengths: [UInt32] = []
+    /// `neitherWords` and `norWords` as the bytes of their words, which a word's bytes are compared with.
+    private(set) var neitherBytes: [[[UInt8]]] = []
+    private(set) var norBytes: [[[UInt8]]] = []
+
+    private mutating func updateMemberLengths() {
+        memberLengths = (neitherWords + norWords).map { UInt32($0[0].utf8.count) }
+        neitherBytes = neitherWords.map { $0.map { Array($0.utf8) } }
+        norBytes = norWords.map { $0.map { Array($0.utf8) } }
+    }
     /// Negative-polarity words ("never": `ешқашан`, `хэзээ ч`, `asla`; `negation.tsv`, kind `concord`): a
     /// term with one in it was written for the negated verb after it (`енді ешқашан алмаймын`, "I will
     /// never buy again"), which does not negate it again (`NegationWordRule`).

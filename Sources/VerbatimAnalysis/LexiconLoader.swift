@@ -223,7 +223,8 @@ public struct LexiconLoader {
         var negation = LanguageLexicon(language: lex.language)
         let url = dir.appendingPathComponent("negation.tsv")
         loadNegation(url, into: &negation, issues: &issues)
-        if !(negation.negationSuffixes + negation.negationEndings + negation.negationPrefixes + negation.negatedVerbEndings).isEmpty || negation.cannotHelp.count > 0 {
+        if !(negation.negationSuffixes + negation.negationEndings + negation.negationPrefixes + negation.negatedVerbEndings).isEmpty || negation.cannotHelp.count > 0
+            || !(negation.neitherWords + negation.norWords).isEmpty {
             issues.append(DataFileIssue(file: url.path, line: 0, message: "only 'before', 'cannot-help-before' and 'after' negation words are used from a mixed-in language; list its negated words in its sentiment.tsv"))
         }
         for term in negation.negatorsBefore.terms { lex.loanNegatorsBefore.add(term) }
@@ -348,12 +349,14 @@ public struct LexiconLoader {
 
     private func loadNegation(_ url: URL, into lex: inout LanguageLexicon, issues: inout [DataFileIssue]) {
         let language = lex.language
-        loadKinded(url, language, kinds: "after, before, concord, suffix, ending, prefix, verb-ending, cannot-help, cannot-help-before", issues: &issues) { kind, term in
+        loadKinded(url, language, kinds: "after, before, concord, suffix, ending, prefix, verb-ending, cannot-help, cannot-help-before, neither, nor", issues: &issues) { kind, term in
             switch kind {
             case "after": lex.negatorsAfter.add(term)
             case "before": lex.negatorsBefore.add(term.with(NegationWord.negates))
             case "cannot-help-before": lex.negatorsBefore.add(term.with(NegationWord.cannotHelp))
             case "cannot-help": lex.cannotHelp.add(term)
+            case "neither": lex.neitherWords.append(term.words.map(\.form))
+            case "nor": lex.norWords.append(term.words.map(\.form))
             case "concord": lex.concordWords.add(term)
             case "suffix": lex.negationSuffixes.append(LanguageFoldingShim.fold(term.text, language))
             case "ending": lex.negationEndings.append(LanguageFoldingShim.fold(term.text, language))
@@ -363,6 +366,9 @@ public struct LexiconLoader {
             }
             return true
         }
+        // Longest first, as a look-up takes the first that matches (`ne de` before `ne`).
+        lex.neitherWords.sort { $0.count > $1.count }
+        lex.norWords.sort { $0.count > $1.count }
         // Longest first, so `mıyor` is reported rather than `mı`.
         lex.negationSuffixes.sort { $0.count > $1.count }
         lex.negationEndings.sort { $0.count > $1.count }

@@ -233,7 +233,7 @@ public struct SentimentScorer: Sendable {
     /// will happen (weighed once strengthened, and not the ratings), then clause weights (contrast, concession), then the learned valences of rule words
     /// and the `!` of the whole text.
     static let rules: [any SentimentRule] = [
-        AffixNegationRule(), CannotHelpRule(), NegationWordRule(), UnattachedNegationRule(), CounterfactualRule(), SarcasmRule(), IronyMarkRule(), CompetitorRule(), IntensifierRule(), EmphasisRule(), RatingRule(), ConditionRule(), QuestionRule(),
+        AffixNegationRule(), CannotHelpRule(), NegationWordRule(), NeitherNorRule(), UnattachedNegationRule(), CounterfactualRule(), SarcasmRule(), IronyMarkRule(), CompetitorRule(), IntensifierRule(), EmphasisRule(), RatingRule(), ConditionRule(), QuestionRule(),
         ContrastRule(), ConcessionRule(), RuleWordRule(), PairRule(), ExclamationRule(),
     ]
 

@@ -58,6 +58,9 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
     /// admiring"; `не могу не поблагодарить`, "I cannot not thank"): the term stands as written. The
     /// frame as its data file writes it, after the suffix it cancels, if any (`-mam elde değil`).
     case cannotHelp(String)
+    /// Negated by one member of "neither … nor" (`Ne özür dilediler ne de paramı iade ettiler`, "they neither
+    /// apologised nor refunded my money"): the member as its data file writes it.
+    case neitherNor(String)
 
     /// The mark as `--explain` and `records.csv` write it.
     public var description: String {
@@ -69,7 +72,7 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
     /// Whether the term was negated in any way (by words, inside the word, or as a complaint on its own).
     public var isNegation: Bool {
         switch self {
-        case .negation, .affixNegation, .negationAlone, .negatedVerb, .counterfactual: true
+        case .negation, .affixNegation, .negationAlone, .negatedVerb, .counterfactual, .neitherNor: true
         default: false
         }
     }
@@ -102,6 +105,7 @@ public enum RuleMark: Hashable, Sendable, CustomStringConvertible {
         case let .competitor(w): Self.append("competitor(", w, to: &bytes)
         case let .question(w): Self.append("question(", w, to: &bytes)
         case let .cannotHelp(w): Self.append("cannot help(", w, to: &bytes)
+        case let .neitherNor(w): Self.append("neither nor(", w, to: &bytes)
         }
     }
 

@@ -81,10 +81,11 @@ struct RuleMarkTests {
             (.negationAlone, "negation without a sentiment word"), (.negatedVerb, "negated verb"), (.emphasis(bangs: 12), "emphasis(!×12)"),
             (.aspect(theme: "wait_time"), "aspect(wait_time)"), (.aspectCue(theme: "wait_time"), "aspect cue(wait_time)"),
             (.aspectOutcome(theme: "promises"), "aspect outcome(promises)"), (.sarcasm("yine"), "sarcasm(yine)"), (.irony("(!)"), "irony((!))"),
+            (.cannotHelp("-mam elde değil"), "cannot help(-mam elde değil)"), (.neitherNor("ne de"), "neither nor(ne de)"),
         ]
         for (mark, text) in marks { #expect(mark.description == text) }
         #expect(marks.filter(\.0.isNegation).map(\.1) == [
-            "negation(nije nimalo)", "negation(-ma)", "negation(ne-)", "negation without a sentiment word", "negated verb",
+            "negation(nije nimalo)", "negation(-ma)", "negation(ne-)", "negation without a sentiment word", "negated verb", "neither nor(ne de)",
         ])
     }
 }

@@ -38,7 +38,7 @@ struct CannotHelpRule: SentimentRule {
         // texts have no negation word before anything, as their words' kinds say, and so no frame.
         guard text.explains, text.wordKinds & (TermAutomaton.Kind.negatorsBefore.bit | TermAutomaton.Kind.loanNegatorsBefore.bit) != 0 else { return }
         for k in text.roles.indices {
-            guard case .cannotHelpFrame = text.roles[k], let h = termAfter(k, in: text) else { continue }
+            guard case .cannotHelpFrame = text.roles[k], let h = text.firstTerm(after: k) else { continue }
             let frame = text.word(of: text.roles[k])
             text.note(h, .cannotHelp(frame))
         }
@@ -56,18 +56,5 @@ struct CannotHelpRule: SentimentRule {
         else { return }
         let frame = text.word(of: text.roles[k])
         text.hits[h].rules[m] = .cannotHelp(affix + " " + frame)
-    }
-
-    /// The first term hit after word `k` within the negation window, in its clause and not across a comma.
-    private func termAfter(_ k: Int, in text: ScoredText) -> Int? {
-        let clause = text.tokens[k].clause
-        var words = 0
-        var j = k + 1
-        while j < text.tokens.count, words < text.constants.window, text.tokens[j].clause == clause, !text.tokens.isComma(at: j) {
-            if let h = text.hits.firstIndex(where: { $0.start == j && $0.kind == .term }) { return h }
-            if text.tokens[j].kind == .word { words += 1 }
-            j += 1
-        }
-        return nil
     }
 }

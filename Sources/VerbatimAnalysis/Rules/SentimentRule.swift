@@ -109,6 +109,28 @@ struct ScoredText {
         hits[h].weigh(w, explains ? mark() : nil)
     }
 
+    /// The first term hit after token `k` within the negation window (`SentimentRules.window` words), in
+    /// its clause and not across a comma: what a negation word at `k` reaches.
+    func firstTerm(after k: Int) -> Int? {
+        let clause = tokens[k].clause
+        var words = 0
+        var j = k + 1
+        while j < tokens.count, words < constants.window, tokens[j].clause == clause, !tokens.isComma(at: j) {
+            if let h = hits.firstIndex(where: { $0.start == j && $0.kind == .term }) { return h }
+            if tokens[j].kind == .word { words += 1 }
+            j += 1
+        }
+        return nil
+    }
+
+    /// A negation word at token `k` that negates nothing, named `named`: a complaint on its own
+    /// (`UnattachedNegationRule`), unless that rule is turned off. The hits are sorted again by the caller.
+    mutating func addUnattachedNegation(at k: Int, named: String, _ mark: RuleMark) {
+        let v = constants.unattachedNegationValence
+        guard v != 0 else { return }
+        hits.append(.init(start: k, length: 1, valence: v, base: v, named: named, rules: [mark], clause: tokens[k].clause, kind: .unattachedNegation))
+    }
+
     /// Recomputes `covered` after hits were added.
     mutating func updateCoverage() {
         // Cleared in place when it has the tokens' length already (it is recomputed after each rule that adds hits).

@@ -18,16 +18,12 @@ struct UnattachedNegationRule: SentimentRule {
         ])
 
     func apply(to text: inout ScoredText) {
-        let v = text.constants.unattachedNegationValence
-        guard v != 0 else { return }
+        guard text.constants.unattachedNegationValence != 0 else { return }
         for k in text.tokens.indices where !text.usedNegator[k] {
-            let clause = text.tokens[k].clause
             let role = text.roles[k]
             switch role {
-            case .negatorBefore, .negatorAfter:
-                text.hits.append(.init(start: k, length: 1, valence: v, base: v, named: text.word(of: role), rules: [.negationAlone], clause: clause, kind: .unattachedNegation))
-            case .negatedVerb:
-                text.hits.append(.init(start: k, length: 1, valence: v, base: v, named: "-" + text.word(of: role), rules: [.negatedVerb], clause: clause, kind: .unattachedNegation))
+            case .negatorBefore, .negatorAfter: text.addUnattachedNegation(at: k, named: text.word(of: role), .negationAlone)
+            case .negatedVerb: text.addUnattachedNegation(at: k, named: "-" + text.word(of: role), .negatedVerb)
             default: break
             }
         }
